@@ -1,0 +1,88 @@
+package dev.tagline.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+    @TempDir
+    Path dir;
+
+    private CliTestSupport cli() {
+        return new CliTestSupport(dir, Map.of("TAGLINE_HOME", dir.resolve("home").toString()));
+    }
+
+    @Test
+    void helpListsEverySubcommandAndTheSettingsOrder() {
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.OK, cli.run("--help"));
+        for (String sub : new String[] {"check", "tag", "caption", "clips", "publish", "serve", "models"}) {
+            assertTrue(cli.out().contains("  " + sub + " "), "help lists " + sub + ":\n" + cli.out());
+        }
+        assertTrue(cli.out().contains("TAGLINE_<COMMAND>_<OPTION>"), cli.out());
+        assertTrue(cli.out().contains("Exit codes"), cli.out());
+    }
+
+    @Test
+    void versionNamesTheBuild() {
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.OK, cli.run("--version"));
+        assertTrue(cli.out().matches("(?s)tagline \\d+\\.\\d+\\.\\d+.*"), cli.out());
+    }
+
+    @Test
+    void unknownFlagIsOneLineAndExitsTwo() {
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, cli.run("--bogus"));
+        assertEquals(1, cli.err().strip().lines().count(), cli.err());
+        assertTrue(cli.err().startsWith("error: Unknown option: '--bogus'"), cli.err());
+        assertTrue(cli.err().contains("tagline --help"), cli.err());
+    }
+
+    @Test
+    void missingConfigFileNamesTheFileAndExitsTwo() {
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, cli.run("--config", "nope.toml", "--version"));
+        assertTrue(cli.err().contains(dir.resolve("nope.toml").toString()), cli.err());
+        assertTrue(cli.err().contains("does not exist"), cli.err());
+        assertFalse(cli.err().contains("\tat "), "no stack trace without --verbose");
+    }
+
+    @Test
+    void brokenConfigFileNamesFileAndLine() throws Exception {
+        Files.writeString(dir.resolve("tagline.toml"), "verbose = true\nthis is not toml\n");
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, cli.run("--version"));
+        assertTrue(cli.err().contains("tagline.toml (line 2)"), cli.err());
+        assertEquals(1, cli.err().strip().lines().count(), cli.err());
+    }
+
+    @Test
+    void unknownConfigKeyIsATypoNotIgnored() throws Exception {
+        Files.writeString(dir.resolve("tagline.toml"), "[models]\nverbse = true\n");
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, cli.run("--version"));
+        assertTrue(cli.err().contains("unknown setting 'models.verbse'"), cli.err());
+        assertTrue(cli.err().contains("verbose"), "lists the known keys: " + cli.err());
+    }
+
+    @Test
+    void verboseAddsTheStackTrace() {
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, cli.run("--verbose", "--config", "nope.toml", "--version"));
+        assertTrue(cli.err().contains("\tat dev.tagline"), cli.err());
+    }
+
+    @Test
+    void plannedCommandSaysSoAndDoesNotPretend() {
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, cli.run("serve"));
+        assertTrue(cli.err().contains("not yet available"), cli.err());
+    }
+}

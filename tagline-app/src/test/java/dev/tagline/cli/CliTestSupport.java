@@ -1,0 +1,31 @@
+package dev.tagline.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+/** Runs {@code tagline} in process with a chosen working directory and environment, capturing both streams. */
+final class CliTestSupport {
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+    final CliContext ctx;
+
+    CliTestSupport(Path workDir, Map<String, String> env) {
+        ctx = new CliContext(workDir, env, new PrintWriter(out, true), new PrintWriter(err, true), Clock.systemUTC(),
+                false);
+    }
+
+    int run(String... args) {
+        return Cli.run(ctx, args);
+    }
+
+    String out() {
+        return out.toString();
+    }
+
+    String err() {
+        return err.toString();
+    }
+}

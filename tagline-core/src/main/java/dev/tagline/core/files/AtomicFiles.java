@@ -1,0 +1,93 @@
+package dev.tagline.core.files;
+
+import dev.tagline.core.TaglineException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes that are all or nothing: the content goes to a temporary file beside the target, is flushed to disk, and is
+ * renamed over the target in one step. A reader sees the old file or the new one, never half of one; a crash leaves at
+ * most a hidden {@code .name.tmp-*} file, which {@link #isTemporary(Path)} recognises.
+ */
+public final class AtomicFiles {
+    private static final String TMP_MARK = ".tmp-";
+
+    private AtomicFiles() {
+    }
+
+    /** Content producer for {@link #write(Path, Writer)}. */
+    @FunctionalInterface
+    public interface Writer {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    public static void writeString(Path target, String content) {
+        write(target, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    public static void write(Path target, byte[] content) {
+        write(target, out -> out.write(content));
+    }
+
+    /** Writes {@code target} atomically; throws {@link TaglineException} naming the file on failure. */
+    public static void write(Path target, Writer writer) {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + target.getFileName() + TMP_MARK, "");
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
+                 OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+                writer.writeTo(out);
+                out.flush();
+                channel.force(true);
+            }
+            moveIntoPlace(tmp, target);
+            tmp = null;
+        } catch (IOException e) {
+            throw new TaglineException("Cannot write " + target + ": " + describe(e),
+                    "Check free disk space and write permission on " + dir + ".", e);
+        } finally {
+            deleteQuietly(tmp);
+        }
+    }
+
+    /** Renames {@code source} over {@code target} in one step (falls back to replace where the file system cannot). */
+    public static void moveIntoPlace(Path source, Path target) throws IOException {
+        try {
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** True for the temporary files this class creates, so scanners can skip them and cleaners remove them. */
+    public static boolean isTemporary(Path file) {
+        String name = file.getFileName().toString();
+        return name.startsWith(".") && name.contains(TMP_MARK);
+    }
+
+    private static String describe(IOException e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null ? "" : " " + message);
+    }
+
+    private static void deleteQuietly(Path tmp) {
+        if (tmp == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(AtomicFiles.class)
+                    .debug("could not remove temporary file {} after a failed write; it is hidden and harmless", tmp, e);
+        }
+    }
+}
