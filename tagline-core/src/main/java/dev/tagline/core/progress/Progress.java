@@ -1,0 +1,45 @@
+package dev.tagline.core.progress;
+
+/**
+ * One running task's progress (a download, a batch run). Library code reports; only the CLI renders. Implementations
+ * are thread-safe: workers may call {@link #advance} concurrently.
+ */
+public interface Progress extends AutoCloseable {
+    /** What is counted: items (images, clips) or bytes. */
+    enum Unit { ITEMS, BYTES }
+
+    /** {@code units} more are done. */
+    void advance(long units);
+
+    /** {@code items} failed so far (shown beside the count); default: ignored. */
+    default void failed(long items) {
+    }
+
+    /** Sets the position outright (e.g. a resumed download starting at its partial size). */
+    void jumpTo(long done);
+
+    /** The task ended (successfully or not); the renderer prints its last line. */
+    @Override
+    void close();
+
+    /** Starts tasks; {@link #NONE} renders nothing. */
+    @FunctionalInterface
+    interface Factory {
+        Factory NONE = (task, total, unit) -> new Progress() {
+            @Override
+            public void advance(long units) {
+            }
+
+            @Override
+            public void jumpTo(long done) {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+
+        /** Starts a task of {@code total} units, or an unknown total when {@code total < 0}. */
+        Progress start(String task, long total, Unit unit);
+    }
+}
