@@ -26,23 +26,8 @@ final class ExifOrientation {
     }
 
     private static int fromJpeg(byte[] b) {
-        int i = 2;
-        while (i + 4 <= b.length && (b[i] & 0xff) == 0xFF) {
-            int marker = b[i + 1] & 0xff;
-            if (marker == 0xDA || marker == 0xD9) {
-                break;
-            }
-            if (marker == 0xFF || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
-                i += marker == 0xFF ? 1 : 2;
-                continue;
-            }
-            int length = u16(b, i + 2, false);
-            if (marker == 0xE1 && length > 8 && i + 10 <= b.length && ascii(b, i + 4, "Exif")) {
-                return fromTiff(b, i + 10, Math.min(b.length, i + 2 + length));
-            }
-            i += 2 + length;
-        }
-        return NORMAL;
+        JpegSegments.Segment app1 = JpegSegments.find(b, 0xE1, "Exif\0\0");
+        return app1 == null ? NORMAL : fromTiff(b, app1.start() + 6, app1.end());
     }
 
     private static int fromWebp(byte[] b) {

@@ -104,6 +104,8 @@ public final class ImageLoader {
             }
             if (decoded.cmyk()) {
                 notes.add("CMYK converted to sRGB");
+            } else if (format == ImageFormat.JPEG && JpegSegments.hasNonSrgbProfile(bytes)) {
+                notes.add("ICC profile converted to sRGB"); // TwelveMonkeys converts while decoding
             }
             notes.addAll(decoded.notes());
             int orientation = ExifOrientation.find(format, bytes);
