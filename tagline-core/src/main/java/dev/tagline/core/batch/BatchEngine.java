@@ -101,6 +101,9 @@ public final class BatchEngine {
                     try {
                         chunk.add(new Journal.Entry(d.entry().key(), job.write(d.entry(), d.result())));
                         done++;
+                        if (job.countsAsFailure(d.result())) {
+                            bar.failed(++failed);
+                        }
                     } catch (ItemFailedException e) {
                         failure = Pipeline.describe(d.entry(), e);
                     } catch (TaglineException e) {

@@ -39,6 +39,14 @@ public interface BatchJob<I, R> {
     String write(ScanEntry entry, R result);
 
     /**
+     * True when a result, though written and journaled, counts as a failure in progress and totals (check: a corrupt
+     * image). Called on the writer thread.
+     */
+    default boolean countsAsFailure(R result) {
+        return false;
+    }
+
+    /**
      * Called with each record journaled by earlier runs, before the first {@code prepare}, so that the job can rebuild
      * state such as the hashes it has seen.
      */

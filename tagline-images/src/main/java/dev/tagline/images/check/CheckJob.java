@@ -87,6 +87,13 @@ public final class CheckJob implements BatchJob<CheckJob.Checked, CheckJob.Check
         return record.toJson();
     }
 
+    /** Corrupt, too-large and unreadable files count as failures in progress and totals. */
+    @Override
+    public boolean countsAsFailure(Checked result) {
+        Verdict v = result.result().verdict();
+        return v == Verdict.CORRUPT || v == Verdict.TOO_LARGE || v == Verdict.ERROR;
+    }
+
     @Override
     public void restore(String key, String json) {
         CheckRecord r = CheckRecord.fromJson(json);
