@@ -109,15 +109,18 @@ public final class ImageLoader {
             }
             notes.addAll(decoded.notes());
             int orientation = ExifOrientation.find(format, bytes);
-            RgbImage rgb = RgbConversion.toRgb(decoded.image(), options.background(), orientation, notes);
+            RgbImage rgb = RgbConversion.toRgb(decoded.image(), options.background(), orientation, notes, keepPixels);
+            boolean turned = orientation >= 5;
+            int width = rgb != null ? rgb.width() : turned ? decoded.image().getHeight() : decoded.image().getWidth();
+            int height = rgb != null ? rgb.height() : turned ? decoded.image().getWidth() : decoded.image().getHeight();
             Verdict verdict = notes.stream().allMatch(n -> n.startsWith(METADATA_NOTE)) ? Verdict.OK : Verdict.CONVERTED;
             String detail = "";
-            if (Math.min(rgb.width(), rgb.height()) < options.minSide()) {
+            if (Math.min(width, height) < options.minSide()) {
                 verdict = Verdict.TOO_SMALL;
-                detail = rgb.width() + "x" + rgb.height() + " is below --min-side " + options.minSide();
+                detail = width + "x" + height + " is below --min-side " + options.minSide();
             }
-            return new LoadResult(verdict, detail, notes.stream().distinct().toList(), format, rgb.width(),
-                    rgb.height(), bytes.length, sha, keepPixels ? rgb : null);
+            return new LoadResult(verdict, detail, notes.stream().distinct().toList(), format, width, height,
+                    bytes.length, sha, keepPixels ? rgb : null);
         } catch (Decoder.TooLargeException e) {
             return LoadResult.failed(Verdict.TOO_LARGE, e.getMessage(), format, bytes.length, sha);
         } catch (Decoder.CorruptException e) {

@@ -17,14 +17,16 @@ import java.util.List;
 /**
  * Turns whatever a reader returned into plain 8-bit sRGB: colour profiles converted to sRGB, 16-bit reduced, palette
  * expanded, transparency composited on the background colour, grey replicated, and the EXIF orientation applied. Each
- * change that alters the file's meaning is added to {@code notes}. Plain 8-bit BGR/RGB (every ordinary JPEG) takes a
- * straight copy.
+ * change that alters the file's meaning is added to {@code notes}. Plain 8-bit BGR (every ordinary JPEG) is swapped
+ * to RGB in place, in the decoder's own array; when only verifying ({@code keepPixels} false) that swap, which cannot
+ * fail, is skipped and null is returned.
  */
 final class RgbConversion {
     private RgbConversion() {
     }
 
-    static RgbImage toRgb(BufferedImage src, int background, int orientation, List<String> notes) {
+    static RgbImage toRgb(BufferedImage src, int background, int orientation, List<String> notes,
+                          boolean keepPixels) {
         ColorModel cm = src.getColorModel();
         ColorSpace cs = cm.getColorSpace();
         int bits = cm.getComponentSize(0);
@@ -37,6 +39,9 @@ final class RgbConversion {
         if (cm.hasAlpha()) {
             notes.add("transparency composited on #" + String.format("%06X", background & 0xffffff));
         }
+        if (orientation != ExifOrientation.NORMAL) {
+            notes.add("EXIF orientation " + orientation + " applied");
+        }
         byte[] rgb;
         if (cs.getType() == ColorSpace.TYPE_GRAY && !(cm instanceof IndexColorModel)) {
             rgb = fromGray(src, background);
@@ -46,10 +51,14 @@ final class RgbConversion {
                 notes.add(cs.getType() == ColorSpace.TYPE_CMYK ? "CMYK converted to sRGB" : "ICC profile converted to sRGB");
                 srgb = toSrgb(src);
             }
-            rgb = plainBgr(srgb) ? fromBgr(srgb) : drawn(srgb, background);
-        }
-        if (orientation != ExifOrientation.NORMAL) {
-            notes.add("EXIF orientation " + orientation + " applied");
+            if (plainBgr(srgb)) {
+                if (!keepPixels) {
+                    return null;
+                }
+                rgb = swapInPlace(srgb);
+            } else {
+                rgb = drawn(srgb, background);
+            }
         }
         return Orientation.apply(new RgbImage(src.getWidth(), src.getHeight(), rgb), orientation);
     }
@@ -70,6 +79,21 @@ final class RgbConversion {
                 && img.getRaster().getSampleModel() instanceof PixelInterleavedSampleModel sm
                 && sm.getPixelStride() == 3 && sm.getScanlineStride() == 3 * img.getWidth()
                 && img.getRaster().getSampleModelTranslateX() == 0 && img.getRaster().getSampleModelTranslateY() == 0;
+    }
+
+    /** Turns the decoder's BGR array into RGB where it lies: no second 36 MB array for a 12 MP photo. */
+    private static byte[] swapInPlace(BufferedImage img) {
+        byte[] px = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
+        int[] offsets = ((PixelInterleavedSampleModel) img.getRaster().getSampleModel()).getBandOffsets();
+        if (px.length != 3 * img.getWidth() * img.getHeight() || offsets[0] != 2 || offsets[1] != 1 || offsets[2] != 0) {
+            return fromBgr(img);
+        }
+        for (int i = 0; i < px.length; i += 3) {
+            byte r = px[i + 2];
+            px[i + 2] = px[i];
+            px[i] = r;
+        }
+        return px;
     }
 
     private static byte[] fromBgr(BufferedImage img) {
