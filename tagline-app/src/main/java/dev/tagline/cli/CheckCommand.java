@@ -26,11 +26,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code tagline check DIR}: verify every image, report, and optionally set bad files aside. Wiring only. */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Verify an image folder: decode every file the way the taggers do, report each verdict",
-            "(ok, converted, corrupt, unsupported, too-large, too-small, duplicate), and optionally",
-            "quarantine or delete bad files. Resumable: a stopped run continues where it left off."},
-        footer = {"", "Exit codes: 0 all files usable; 1 some files corrupt, too large or unreadable (or the run",
-            "was stopped); 2 usage error."})
+        description = "Verify an image folder: decode every file the way the taggers do, report each verdict"
+            + " (ok, converted, corrupt, unsupported, too-large, too-small, duplicate), and optionally quarantine or"
+            + " delete bad files. Resumable: a stopped run continues where it left off.",
+        footer = {"", "Exit codes: 0 all files usable; 1 some files corrupt, too large or unreadable, or the run was"
+            + " stopped; 2 usage error."})
 final class CheckCommand implements Callable<Integer> {
     /** Files beside images that are not images: never reported as unsupported (captioning.md §8). */
     static final Set<String> COMPANIONS = Set.of("txt", "caption", "cap", "json", "jsonl", "csv", "npz", "toml",

@@ -174,4 +174,17 @@ class CheckCommandTest {
         assertTrue(cli.out().contains("rewritten: 1"), cli.out());
         assertTrue(new String(Files.readAllBytes(original), 1, 3, StandardCharsets.ISO_8859_1).equals("PNG"));
     }
+
+    @Test
+    void exportWritesMetadataAndFailsWhenNoSidecarMatches() throws IOException {
+        Files.writeString(data.resolve("a.caption"), "a photo");
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.OK, cli.run("export", "data", "--format", "hf"));
+        assertTrue(Files.readString(data.resolve("metadata.jsonl")).contains("\"file_name\":\"a.jpg\""));
+        assertTrue(cli.out().contains("Exported 2 images"), cli.out());
+        CliTestSupport wrong = cli();
+        assertEquals(ExitCode.SOME_FAILED, wrong.run("export", "data", "--caption-extension", ".cap",
+                "--tags-extension", ".tags", "--out", "x.csv", "--format", "csv"));
+        assertTrue(wrong.err().contains("--caption-extension"), wrong.err());
+    }
 }

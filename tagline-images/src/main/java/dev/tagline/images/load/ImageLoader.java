@@ -81,46 +81,12 @@ public final class ImageLoader {
         if (ImageFormat.EXTENSIONS.contains(ext) && !format.matchesExtension(ext)) {
             notes.add("content is " + format.readerName().toUpperCase(Locale.ROOT) + " but the name says ." + ext);
         }
-        if (format == ImageFormat.PNG) {
-            PngChunks.Report png = PngChunks.inspect(bytes);
-            if (png.problem() != null) {
-                return LoadResult.failed(Verdict.CORRUPT, png.problem(), format, bytes.length, sha);
-            }
-            notes.addAll(png.notes());
-            if (png.frames() > 1) {
-                notes.add("animated PNG: first of " + png.frames() + " frames used");
-            }
-        }
         try {
-            if (format == ImageFormat.GIF) {
-                String problem = GifBlocks.inspect(bytes, options.maxPixels());
-                if (problem != null) {
-                    return LoadResult.failed(Verdict.CORRUPT, problem, format, bytes.length, sha);
-                }
+            String problem = structure(format, bytes, notes);
+            if (problem != null) {
+                return LoadResult.failed(Verdict.CORRUPT, problem, format, bytes.length, sha);
             }
-            Decoder.Decoded decoded = Decoder.decode(bytes, format, options.maxPixels());
-            if (decoded.frames() > 1) {
-                notes.add("animated: first of " + decoded.frames() + " frames used");
-            }
-            if (decoded.cmyk()) {
-                notes.add("CMYK converted to sRGB");
-            } else if (format == ImageFormat.JPEG && JpegSegments.hasNonSrgbProfile(bytes)) {
-                notes.add("ICC profile converted to sRGB"); // TwelveMonkeys converts while decoding
-            }
-            notes.addAll(decoded.notes());
-            int orientation = ExifOrientation.find(format, bytes);
-            RgbImage rgb = RgbConversion.toRgb(decoded.image(), options.background(), orientation, notes, keepPixels);
-            boolean turned = orientation >= 5;
-            int width = rgb != null ? rgb.width() : turned ? decoded.image().getHeight() : decoded.image().getWidth();
-            int height = rgb != null ? rgb.height() : turned ? decoded.image().getWidth() : decoded.image().getHeight();
-            Verdict verdict = notes.stream().allMatch(n -> n.startsWith(METADATA_NOTE)) ? Verdict.OK : Verdict.CONVERTED;
-            String detail = "";
-            if (Math.min(width, height) < options.minSide()) {
-                verdict = Verdict.TOO_SMALL;
-                detail = width + "x" + height + " is below --min-side " + options.minSide();
-            }
-            return new LoadResult(verdict, detail, notes.stream().distinct().toList(), format, width, height,
-                    bytes.length, sha, keepPixels ? rgb : null);
+            return convert(bytes, format, sha, keepPixels, notes);
         } catch (Decoder.TooLargeException e) {
             return LoadResult.failed(Verdict.TOO_LARGE, e.getMessage(), format, bytes.length, sha);
         } catch (Decoder.CorruptException e) {
@@ -135,6 +101,49 @@ public final class ImageLoader {
             return LoadResult.failed(Verdict.CORRUPT, "decoder failed: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage().strip()), format, bytes.length, sha);
         }
+    }
+
+    /** Strict structure checks the decoders skip (PNG chunks, GIF blocks); returns the problem or null. */
+    private String structure(ImageFormat format, byte[] bytes, List<String> notes) throws Decoder.TooLargeException {
+        if (format == ImageFormat.GIF) {
+            return GifBlocks.inspect(bytes, options.maxPixels());
+        }
+        if (format == ImageFormat.PNG) {
+            PngChunks.Report png = PngChunks.inspect(bytes);
+            notes.addAll(png.notes());
+            if (png.frames() > 1) {
+                notes.add("animated PNG: first of " + png.frames() + " frames used");
+            }
+            return png.problem();
+        }
+        return null;
+    }
+
+    private LoadResult convert(byte[] bytes, ImageFormat format, String sha, boolean keepPixels, List<String> notes)
+            throws IOException, Decoder.CorruptException, Decoder.TooLargeException {
+        Decoder.Decoded decoded = Decoder.decode(bytes, format, options.maxPixels());
+        if (decoded.frames() > 1) {
+            notes.add("animated: first of " + decoded.frames() + " frames used");
+        }
+        if (decoded.cmyk()) {
+            notes.add("CMYK converted to sRGB");
+        } else if (format == ImageFormat.JPEG && JpegSegments.hasNonSrgbProfile(bytes)) {
+            notes.add("ICC profile converted to sRGB"); // TwelveMonkeys converts while decoding
+        }
+        notes.addAll(decoded.notes());
+        int orientation = ExifOrientation.find(format, bytes);
+        RgbImage rgb = RgbConversion.toRgb(decoded.image(), options.background(), orientation, notes, keepPixels);
+        boolean turned = orientation >= 5;
+        int width = rgb != null ? rgb.width() : turned ? decoded.image().getHeight() : decoded.image().getWidth();
+        int height = rgb != null ? rgb.height() : turned ? decoded.image().getWidth() : decoded.image().getHeight();
+        Verdict verdict = notes.stream().allMatch(n -> n.startsWith(METADATA_NOTE)) ? Verdict.OK : Verdict.CONVERTED;
+        String detail = "";
+        if (Math.min(width, height) < options.minSide()) {
+            verdict = Verdict.TOO_SMALL;
+            detail = width + "x" + height + " is below --min-side " + options.minSide();
+        }
+        return new LoadResult(verdict, detail, notes.stream().distinct().toList(), format, width, height,
+                bytes.length, sha, keepPixels ? rgb : null);
     }
 
     /**
