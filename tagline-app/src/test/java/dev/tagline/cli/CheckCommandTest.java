@@ -187,4 +187,24 @@ class CheckCommandTest {
                 "--tags-extension", ".tags", "--out", "x.csv", "--format", "csv"));
         assertTrue(wrong.err().contains("--caption-extension"), wrong.err());
     }
+
+    @Test
+    void anUnwritableReportStopsWithAClearErrorAndKeepsTheJournal() throws IOException {
+        Files.writeString(work.resolve("blocker"), "a file where a folder should be");
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, cli.run("check", "data", "--report", "blocker/check.jsonl"));
+        assertTrue(cli.err().contains("Cannot write") && cli.err().contains("blocker"), cli.err());
+        CliTestSupport again = cli();
+        again.run("check", "data");
+        assertTrue(again.out().contains("7 files were checked by an earlier run"), "the check itself was kept: "
+                + again.out());
+    }
+
+    @Test
+    void anUnwritableStateFolderIsAClearErrorBeforeAnyWork() throws IOException {
+        Files.writeString(data.resolve(".tagline"), "not a folder");
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, cli.run("check", "data"));
+        assertTrue(cli.err().contains(".tagline") && cli.err().contains("writable"), cli.err());
+    }
 }

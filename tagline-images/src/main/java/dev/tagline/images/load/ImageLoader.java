@@ -31,6 +31,7 @@ public final class ImageLoader {
             "(?i)data precision|unsupported jpeg process|compression (type|value)|bitspersample not supported");
 
     private final LoadOptions options;
+    private final Decoder.Scratch scratch = new Decoder.Scratch();
 
     public ImageLoader(LoadOptions options) {
         this.options = options;
@@ -121,13 +122,15 @@ public final class ImageLoader {
 
     private LoadResult convert(byte[] bytes, ImageFormat format, String sha, boolean keepPixels, List<String> notes)
             throws IOException, Decoder.CorruptException, Decoder.TooLargeException {
-        Decoder.Decoded decoded = Decoder.decode(bytes, format, options.maxPixels());
+        boolean foreignProfile = format == ImageFormat.JPEG && JpegSegments.hasNonSrgbProfile(bytes);
+        Decoder.Decoded decoded = Decoder.decode(bytes, format, options.maxPixels(),
+                format == ImageFormat.JPEG && !foreignProfile, keepPixels ? null : scratch);
         if (decoded.frames() > 1) {
             notes.add("animated: first of " + decoded.frames() + " frames used");
         }
         if (decoded.cmyk()) {
             notes.add("CMYK converted to sRGB");
-        } else if (format == ImageFormat.JPEG && JpegSegments.hasNonSrgbProfile(bytes)) {
+        } else if (foreignProfile) {
             notes.add("ICC profile converted to sRGB"); // TwelveMonkeys converts while decoding
         }
         notes.addAll(decoded.notes());

@@ -51,7 +51,12 @@ final class RgbConversion {
                 notes.add(cs.getType() == ColorSpace.TYPE_CMYK ? "CMYK converted to sRGB" : "ICC profile converted to sRGB");
                 srgb = toSrgb(src);
             }
-            if (plainBgr(srgb)) {
+            if (plainRgb(srgb)) {
+                if (!keepPixels) {
+                    return null;
+                }
+                rgb = ((DataBufferByte) srgb.getRaster().getDataBuffer()).getData();
+            } else if (plainBgr(srgb)) {
                 if (!keepPixels) {
                     return null;
                 }
@@ -71,6 +76,27 @@ final class RgbConversion {
         BufferedImage out = new BufferedImage(target,
                 target.createCompatibleWritableRaster(src.getWidth(), src.getHeight()), false, null);
         return new ColorConvertOp(null).filter(src, out);
+    }
+
+    /** An image whose raster is packed {@code R G B} bytes, so its array can become an {@link RgbImage} as is. */
+    static BufferedImage rgbDestination(int width, int height) {
+        ColorModel cm = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false,
+                java.awt.Transparency.OPAQUE, java.awt.image.DataBuffer.TYPE_BYTE);
+        java.awt.image.WritableRaster raster = Raster.createInterleavedRaster(
+                new DataBufferByte(Math.multiplyExact(3, Math.multiplyExact(width, height))), width, height,
+                3 * width, 3, new int[] {0, 1, 2}, null);
+        return new BufferedImage(cm, raster, false, null);
+    }
+
+    private static boolean plainRgb(BufferedImage img) {
+        return img.getType() == BufferedImage.TYPE_CUSTOM && img.getColorModel() instanceof ComponentColorModel
+                && img.getColorModel().getColorSpace().isCS_sRGB() && !img.getColorModel().hasAlpha()
+                && img.getRaster().getDataBuffer() instanceof DataBufferByte buffer
+                && buffer.getData().length == 3 * img.getWidth() * img.getHeight()
+                && img.getRaster().getSampleModel() instanceof PixelInterleavedSampleModel sm
+                && sm.getPixelStride() == 3 && sm.getScanlineStride() == 3 * img.getWidth()
+                && java.util.Arrays.equals(sm.getBandOffsets(), new int[] {0, 1, 2})
+                && img.getRaster().getSampleModelTranslateX() == 0 && img.getRaster().getSampleModelTranslateY() == 0;
     }
 
     private static boolean plainBgr(BufferedImage img) {
