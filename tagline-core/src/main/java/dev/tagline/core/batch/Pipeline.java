@@ -49,7 +49,9 @@ final class Pipeline<I, R> {
         this.workers = Executors.newFixedThreadPool(settings.workers(),
                 r -> daemon(r, "tagline-" + job.name() + "-prepare-" + n.incrementAndGet()));
         int batch = Math.max(1, job.batchSize());
-        this.ordered = new ArrayBlockingQueue<>(2 * settings.workers() + batch);
+        // Room for the workers to run ahead of a slow item at the head of the line (a 12 MP photo among thumbnails)
+        // without idling; the queue holds prepared inputs, so its size bounds memory.
+        this.ordered = new ArrayBlockingQueue<>(Math.max(16, 4 * settings.workers()) + batch);
         this.results = new ArrayBlockingQueue<>(2 * batch + 2);
     }
 

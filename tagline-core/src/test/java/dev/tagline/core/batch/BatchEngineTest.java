@@ -224,10 +224,10 @@ class BatchEngineTest {
 
     @Test
     void theScannerNeverRunsFarAheadOfTheWriter() throws IOException {
-        files(200);
+        files(300);
         UpperJob job = new UpperJob();
         run(settings().withChunk(50), job);
-        assertTrue(job.maxInFlight <= 2 * 3 + 3 + 2 * 3 + 2 + 3 + 2,
+        assertTrue(job.maxInFlight <= 16 + 3 + 2 * 3 + 2 + 3 + 2,
                 "prepared but unwritten items stay bounded, saw " + job.maxInFlight);
     }
 

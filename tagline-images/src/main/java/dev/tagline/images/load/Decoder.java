@@ -122,20 +122,25 @@ final class Decoder {
     }
 
     /**
-     * A reusable RGB destination per thread, for verifying without keeping pixels: a 12 MP decode then allocates
-     * nothing, sparing the garbage collector 36 MB per file. Images over {@link #MAX_PIXELS} are not kept.
+     * A reusable RGB destination buffer per thread, for verifying without keeping pixels: decodes then allocate
+     * nothing, sparing the garbage collector up to 36 MB per file. The buffer grows to the largest image seen, up to
+     * {@link #MAX_PIXELS}; larger images get a buffer of their own.
      */
     static final class Scratch {
-        static final long MAX_PIXELS = 24_000_000L;
-        private final ThreadLocal<BufferedImage> last = new ThreadLocal<>();
+        static final long MAX_PIXELS = 12_000_000L;
+        private final ThreadLocal<byte[]> buffer = new ThreadLocal<>();
 
         BufferedImage image(int width, int height) {
-            BufferedImage img = last.get();
-            if (img == null || img.getWidth() != width || img.getHeight() != height) {
-                img = RgbConversion.rgbDestination(width, height);
-                last.set((long) width * height <= MAX_PIXELS ? img : null);
+            long need = 3L * width * height;
+            if (need > 3 * MAX_PIXELS) {
+                return RgbConversion.rgbDestination(width, height);
             }
-            return img;
+            byte[] data = buffer.get();
+            if (data == null || data.length < need) {
+                data = new byte[(int) need];
+                buffer.set(data);
+            }
+            return RgbConversion.rgbDestination(width, height, new java.awt.image.DataBufferByte(data, (int) need));
         }
     }
 

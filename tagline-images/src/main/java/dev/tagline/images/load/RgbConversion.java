@@ -55,7 +55,9 @@ final class RgbConversion {
                 if (!keepPixels) {
                     return null;
                 }
-                rgb = ((DataBufferByte) srgb.getRaster().getDataBuffer()).getData();
+                byte[] data = ((DataBufferByte) srgb.getRaster().getDataBuffer()).getData();
+                int size = 3 * src.getWidth() * src.getHeight();
+                rgb = data.length == size ? data : java.util.Arrays.copyOf(data, size);
             } else if (plainBgr(srgb)) {
                 if (!keepPixels) {
                     return null;
@@ -80,11 +82,16 @@ final class RgbConversion {
 
     /** An image whose raster is packed {@code R G B} bytes, so its array can become an {@link RgbImage} as is. */
     static BufferedImage rgbDestination(int width, int height) {
+        return rgbDestination(width, height, new DataBufferByte(Math.multiplyExact(3, Math.multiplyExact(width,
+                height))));
+    }
+
+    /** The same over a given buffer, which may be longer than needed (a reused scratch buffer). */
+    static BufferedImage rgbDestination(int width, int height, DataBufferByte buffer) {
         ColorModel cm = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false,
                 java.awt.Transparency.OPAQUE, java.awt.image.DataBuffer.TYPE_BYTE);
-        java.awt.image.WritableRaster raster = Raster.createInterleavedRaster(
-                new DataBufferByte(Math.multiplyExact(3, Math.multiplyExact(width, height))), width, height,
-                3 * width, 3, new int[] {0, 1, 2}, null);
+        java.awt.image.WritableRaster raster = Raster.createInterleavedRaster(buffer, width, height, 3 * width, 3,
+                new int[] {0, 1, 2}, null);
         return new BufferedImage(cm, raster, false, null);
     }
 
@@ -92,7 +99,7 @@ final class RgbConversion {
         return img.getType() == BufferedImage.TYPE_CUSTOM && img.getColorModel() instanceof ComponentColorModel
                 && img.getColorModel().getColorSpace().isCS_sRGB() && !img.getColorModel().hasAlpha()
                 && img.getRaster().getDataBuffer() instanceof DataBufferByte buffer
-                && buffer.getData().length == 3 * img.getWidth() * img.getHeight()
+                && buffer.getData().length >= 3 * img.getWidth() * img.getHeight()
                 && img.getRaster().getSampleModel() instanceof PixelInterleavedSampleModel sm
                 && sm.getPixelStride() == 3 && sm.getScanlineStride() == 3 * img.getWidth()
                 && java.util.Arrays.equals(sm.getBandOffsets(), new int[] {0, 1, 2})
