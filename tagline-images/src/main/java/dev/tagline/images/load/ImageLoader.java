@@ -104,8 +104,11 @@ public final class ImageLoader {
         }
     }
 
-    /** Strict structure checks the decoders skip (PNG chunks, GIF blocks); returns the problem or null. */
+    /** Strict structure checks the decoders skip (PNG chunks, GIF blocks, BMP headers); the problem or null. */
     private String structure(ImageFormat format, byte[] bytes, List<String> notes) throws Decoder.TooLargeException {
+        if (format == ImageFormat.BMP) {
+            return BmpHeader.inspect(bytes);
+        }
         if (format == ImageFormat.GIF) {
             return GifBlocks.inspect(bytes, options.maxPixels());
         }
@@ -134,6 +137,10 @@ public final class ImageLoader {
             notes.add("ICC profile converted to sRGB"); // TwelveMonkeys converts while decoding
         }
         notes.addAll(decoded.notes());
+        String badIndex = format == ImageFormat.BMP ? BmpHeader.paletteProblem(decoded.image()) : null;
+        if (badIndex != null) {
+            throw new Decoder.CorruptException(badIndex);
+        }
         int orientation = ExifOrientation.find(format, bytes);
         RgbImage rgb = RgbConversion.toRgb(decoded.image(), options.background(), orientation, notes, keepPixels);
         boolean turned = orientation >= 5;

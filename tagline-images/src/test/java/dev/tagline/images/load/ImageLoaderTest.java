@@ -208,4 +208,15 @@ class ImageLoaderTest {
         ItemFailedException e = assertThrows(ItemFailedException.class, () -> loader.read(bad));
         assertTrue(e.getMessage().contains("bad.png") && e.getMessage().contains("corrupt"), e.getMessage());
     }
+
+    @Test
+    void bmpWithImpossibleHeaderValuesIsCorrupt() throws IOException {
+        byte[] bmp = Fixtures.encode(Fixtures.picture(20, 10), "bmp");
+        assertVerdict(Verdict.OK, load("good.bmp", bmp));
+        byte[] planes = bmp.clone();
+        planes[26] = 2;
+        LoadResult r = load("planes.bmp", planes);
+        assertVerdict(Verdict.CORRUPT, r);
+        assertTrue(r.detail().contains("planes"), r.detail());
+    }
 }
