@@ -91,8 +91,8 @@ public final class BatchEngine {
                     commit(journal, chunk);
                     if (d.error() != null) {
                         throw d.error() instanceof TaglineException te ? te
-                                : new TaglineException("Scanning failed: " + d.error(), "Re-run with --verbose.",
-                                        d.error());
+                                : new TaglineException("The run failed: " + d.error(), "Finished chunks are kept;"
+                                        + " re-run with --verbose and report it.", d.error());
                     }
                     return new long[] {done, failed, pipeline.stopped() ? 1 : 0};
                 }

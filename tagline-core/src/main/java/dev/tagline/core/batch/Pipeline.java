@@ -138,6 +138,13 @@ final class Pipeline<I, R> {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            // never leave the writer waiting: hand it the failure as the end of the stream
+            try {
+                results.put(new Done<>(null, null, null, true, e));
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

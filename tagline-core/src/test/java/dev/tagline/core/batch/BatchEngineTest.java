@@ -74,6 +74,9 @@ class BatchEngineTest {
             if (batch.contains("model-error")) {
                 throw new IllegalStateException("model failed on a batch");
             }
+            if (batch.contains("model-crash")) {
+                throw new OutOfMemoryError("simulated");
+            }
             return batch.stream().map(s -> s.toUpperCase(java.util.Locale.ROOT)).toList();
         }
 
@@ -260,5 +263,14 @@ class BatchEngineTest {
         };
         new BatchEngine(settings(), factory, new StopSignal(), BatchObserver.NONE).run(dir, new UpperJob());
         assertEquals(List.of(6L, 6L, 1L), IntStream.range(0, 3).mapToObj(i -> seen[i]).toList());
+    }
+
+    @Test
+    void anErrorInTheModelThreadEndsTheRunInsteadOfHangingIt() throws IOException {
+        files(6);
+        Files.writeString(dir.resolve("f003.in"), "model-crash");
+        TaglineException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> assertThrows(TaglineException.class, () -> run(settings(), new UpperJob())));
+        assertTrue(e.getMessage().contains("OutOfMemoryError"), e.getMessage());
     }
 }
