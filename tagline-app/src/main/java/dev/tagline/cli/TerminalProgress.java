@@ -46,46 +46,58 @@ final class TerminalProgress implements Progress.Factory {
         if (unit == Progress.Unit.BYTES) {
             builder.setUnit(" MiB", 1L << 20);
         }
-        ProgressBar bar = builder.build();
-        java.time.Instant start = clock.instant();
-        java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
-        return new Progress() {
-            @Override
-            public void advance(long units) {
-                bar.stepBy(units);
-                extra();
-            }
+        return new BarProgress(builder.build(), task, unit);
+    }
 
-            @Override
-            public void failed(long items) {
-                failures.set(items);
-                extra();
-            }
+    /** One bar; the extra message carries seconds per item and failures, which progressbar does not show. */
+    private final class BarProgress implements Progress {
+        private final ProgressBar bar;
+        private final String task;
+        private final Progress.Unit unit;
+        private final java.time.Instant start = clock.instant();
+        private final java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
 
-            private void extra() {
-                if (unit != Progress.Unit.ITEMS) {
-                    return;
-                }
-                long done = bar.getCurrent();
-                double seconds = Duration.between(start, clock.instant()).toMillis() / 1000.0;
-                String perItem = done > 0 ? String.format(java.util.Locale.ROOT, "%.3f s/img", seconds / done) : "";
-                bar.setExtraMessage(perItem + (failures.get() > 0 ? ", " + failures.get() + " failed" : ""));
-            }
+        BarProgress(ProgressBar bar, String task, Progress.Unit unit) {
+            this.bar = bar;
+            this.task = task;
+            this.unit = unit;
+        }
 
-            @Override
-            public void jumpTo(long done) {
-                bar.stepTo(done);
-            }
+        @Override
+        public void advance(long units) {
+            bar.stepBy(units);
+            extra();
+        }
 
-            @Override
-            public void close() {
-                long done = bar.getCurrent();
-                bar.close();
-                err.println(ProgressLine.finished(task, done, failures.get(), Duration.between(start,
-                        clock.instant()), unit));
-                err.flush();
+        @Override
+        public void failed(long items) {
+            failures.set(items);
+            extra();
+        }
+
+        private void extra() {
+            if (unit != Progress.Unit.ITEMS) {
+                return;
             }
-        };
+            long done = bar.getCurrent();
+            double seconds = Duration.between(start, clock.instant()).toMillis() / 1000.0;
+            String perItem = done > 0 ? String.format(java.util.Locale.ROOT, "%.3f s/img", seconds / done) : "";
+            bar.setExtraMessage(perItem + (failures.get() > 0 ? ", " + failures.get() + " failed" : ""));
+        }
+
+        @Override
+        public void jumpTo(long done) {
+            bar.stepTo(done);
+        }
+
+        @Override
+        public void close() {
+            long done = bar.getCurrent();
+            bar.close();
+            err.println(ProgressLine.finished(task, done, failures.get(), Duration.between(start, clock.instant()),
+                    unit));
+            err.flush();
+        }
     }
 
     /** Elapsed time in a short human form: {@code 1 h 02 min}, {@code 3 min 05 s}, {@code 4.2 s}. */

@@ -81,8 +81,7 @@ public final class BatchEngine {
     /** The writer loop, on the calling thread; returns {done, failed, stopped ? 1 : 0}. */
     private <I, R> long[] drain(Pipeline<I, R> pipeline, BatchJob<I, R> job, Journal journal, Progress bar) {
         List<Journal.Entry> chunk = new ArrayList<>();
-        long done = 0;
-        long failed = 0;
+        long[] counts = {0, 0, 0};
         int inChunk = 0;
         try {
             while (true) {
@@ -94,34 +93,17 @@ public final class BatchEngine {
                                 : new TaglineException("The run failed: " + d.error(), "Finished chunks are kept;"
                                         + " re-run with --verbose and report it.", d.error());
                     }
-                    return new long[] {done, failed, pipeline.stopped() ? 1 : 0};
+                    counts[2] = pipeline.stopped() ? 1 : 0;
+                    return counts;
                 }
-                String failure = d.failure();
-                if (failure == null) {
-                    try {
-                        chunk.add(new Journal.Entry(d.entry().key(), job.write(d.entry(), d.result())));
-                        done++;
-                        if (job.countsAsFailure(d.result())) {
-                            bar.failed(++failed);
-                        }
-                    } catch (ItemFailedException e) {
-                        failure = Pipeline.describe(d.entry(), e);
-                    } catch (TaglineException e) {
-                        throw new TaglineException("Stopped at " + d.entry().key() + ": " + e.getMessage(),
-                                (e.hint() + " Finished chunks are kept: fix this and run again to resume.").strip(), e);
-                    }
-                }
-                if (failure != null) {
-                    failed++;
-                    observer.itemFailed(d.entry(), failure);
-                    bar.failed(failed);
-                }
+                handle(d, job, chunk, bar, counts);
                 bar.advance(1);
                 if (++inChunk == settings.chunkSize()) {
                     commit(journal, chunk);
                     inChunk = 0;
                     if (stop.requested()) {
-                        return new long[] {done, failed, 1};
+                        counts[2] = 1;
+                        return counts;
                     }
                 }
             }
@@ -130,6 +112,31 @@ public final class BatchEngine {
             throw new TaglineException("Interrupted; finished chunks are kept", "Run again to resume.", e);
         } finally {
             pipeline.abort();
+        }
+    }
+
+    /** Writes one item (or reports its failure) and adds it to the chunk; counts[0] done, counts[1] failed. */
+    private <R> void handle(Pipeline.Done<R> d, BatchJob<?, R> job, List<Journal.Entry> chunk, Progress bar,
+                            long[] counts) {
+        String failure = d.failure();
+        if (failure == null) {
+            try {
+                chunk.add(new Journal.Entry(d.entry().key(), job.write(d.entry(), d.result())));
+                counts[0]++;
+                if (job.countsAsFailure(d.result())) {
+                    bar.failed(++counts[1]);
+                }
+            } catch (ItemFailedException e) {
+                failure = Pipeline.describe(d.entry(), e);
+            } catch (TaglineException e) {
+                throw new TaglineException("Stopped at " + d.entry().key() + ": " + e.getMessage(),
+                        (e.hint() + " Finished chunks are kept: fix this and run again to resume.").strip(), e);
+            }
+        }
+        if (failure != null) {
+            counts[1]++;
+            observer.itemFailed(d.entry(), failure);
+            bar.failed(counts[1]);
         }
     }
 }

@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * Applies a {@link CheckPolicy} to the verdicts in a check journal, after the check itself: moves, deletions and
  * rewrites are driven by the journal, so they cover files checked by earlier (interrupted) runs too and are safe to
  * repeat: a file already moved or rewritten is recognised and left alone. Also writes the {@code --report} and tallies
- * the summary.
+ * the summary. (About 200 lines: the three policies share the journal walk and the sidecar rule.)
  */
 public final class CheckActions {
     /** Sidecar extensions moved or deleted with their image (captioning.md §8.1, plus kohya latents). */
