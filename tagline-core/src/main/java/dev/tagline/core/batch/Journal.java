@@ -122,11 +122,22 @@ public final class Journal implements AutoCloseable {
                         .put("settings", fingerprint);
                 journal.write(header.toString() + "\n");
                 channel.force(true);
+                forceDirectory(file.getParent());
             }
             return journal;
         } catch (IOException e) {
             throw new TaglineException("Cannot open the journal " + file + ": " + e.getMessage(),
                     "Tagline keeps its progress in " + file.getParent() + "; make that folder writable.", e);
+        }
+    }
+
+    /** Makes a new file's directory entry durable too (Linux); where directories cannot be opened, nothing to do. */
+    private static void forceDirectory(Path dir) {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(Journal.class)
+                    .debug("cannot fsync {}; this platform does not open directories", dir, e);
         }
     }
 
