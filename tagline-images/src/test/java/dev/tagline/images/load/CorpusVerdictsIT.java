@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tagline.core.RgbImage;
 import dev.tagline.images.SharedData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -129,5 +130,49 @@ class CorpusVerdictsIT {
         assertEquals(385, compared, "rows marked ok or corrupt");
         assertTrue(slow.isEmpty(), String.join("\n", slow));
         assertTrue(disagreements.isEmpty(), disagreements.size() + " disagreements:\n" + String.join("\n", disagreements));
+    }
+
+    /** Point 2's conversions on real files: orientation, CMYK, 16-bit, animation, each named in the result. */
+    @Test
+    void realFilesReportTheirConversions() {
+        Path corpus = SharedData.folder("images-odd").orElse(null);
+        Assumptions.assumeTrue(corpus != null, SharedData.MISSING);
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        for (int o = 2; o <= 8; o++) {
+            expected.put("pillow/hopper_orientation_" + o + ".jpg", "EXIF orientation " + o + " applied");
+        }
+        for (int o : new int[] {3, 6, 8}) {
+            expected.put("pillow/hopper_orientation_" + o + ".webp", "EXIF orientation " + o + " applied");
+        }
+        expected.put("pillow/pil_sample_cmyk.jpg", "CMYK converted to sRGB");
+        expected.put("jpeg-decoder/reftest/mozilla/jpg-cmyk-1.jpg", "CMYK converted to sRGB");
+        expected.put("pillow/tiff_strip_cmyk_jpeg.tif", "CMYK converted to sRGB");
+        expected.put("pillow/16bit.cropped.tif", "16-bit reduced to 8-bit");
+        expected.put("pillow/apng/mode_16bit.png", "animated PNG: first of 2 frames used");
+        expected.put("pillow/chi.gif", "animated: first of 31 frames used");
+        expected.put("pillow/iss634.webp", "animated: first of 42 frames used");
+        ImageLoader loader = new ImageLoader(LoadOptions.DEFAULTS.withMinSide(0));
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            LoadResult r = loader.load(corpus.resolve(e.getKey()), false);
+            assertEquals(Verdict.CONVERTED, r.verdict(), e.getKey() + ": " + r.detail());
+            assertTrue(r.conversions().contains(e.getValue()), e.getKey() + ": " + r.conversions());
+        }
+        RgbImage upright = loader.read(corpus.resolve("pillow/hopper.jpg"));
+        for (int o = 2; o <= 8; o++) {
+            RgbImage turned = loader.read(corpus.resolve("pillow/hopper_orientation_" + o + ".jpg"));
+            double diff = meanAbsDiff(upright, turned);
+            assertTrue(diff < 12, "orientation " + o + " brings the picture upright (Pillow's test files), mean"
+                    + " difference " + diff);
+        }
+    }
+
+    static double meanAbsDiff(RgbImage a, RgbImage b) {
+        assertEquals(a.width(), b.width());
+        assertEquals(a.height(), b.height());
+        long sum = 0;
+        for (int i = 0; i < a.pixels().length; i++) {
+            sum += Math.abs((a.pixels()[i] & 0xff) - (b.pixels()[i] & 0xff));
+        }
+        return sum / (double) a.pixels().length;
     }
 }
