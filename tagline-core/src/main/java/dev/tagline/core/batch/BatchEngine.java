@@ -42,14 +42,20 @@ public final class BatchEngine {
         }
         Path file = Journal.file(dir, job.name(), job.fingerprint(), settings.shard());
         KeyHash done = new KeyHash();
-        long[] resumed = {0};
-        try (Journal journal = Journal.open(file, job.name(), job.fingerprint(), (key, record) -> {
-            done.add(KeyHash.of(key));
-            job.restore(key, record);
-            resumed[0]++;
+        try (Journal journal = Journal.open(file, job.name(), job.fingerprint(), e -> {
+            done.add(KeyHash.of(e.key() + "\n" + e.version()));
+            job.restore(e.key(), e.record());
         })) {
-            Predicate<ScanEntry> wanted = e -> settings.shard().contains(e.key()) && !done.contains(KeyHash.of(e.key()));
-            long total = Math.min(count(dir, wanted), settings.limit());
+            Predicate<ScanEntry> isDone = e -> done.contains(KeyHash.of(e.key() + "\n" + e.version()));
+            Predicate<ScanEntry> wanted = e -> settings.shard().contains(e.key()) && !isDone.test(e);
+            long[] resumed = {0};
+            long total = Math.min(count(dir, e -> {
+                if (settings.shard().contains(e.key()) && isDone.test(e)) {
+                    resumed[0]++;
+                    return false;
+                }
+                return wanted.test(e);
+            }), settings.limit());
             try (Progress bar = progress.start(job.name(), total, Progress.Unit.ITEMS)) {
                 Pipeline<I, R> pipeline = new Pipeline<>(job, settings, stop, observer);
                 pipeline.start(dir, wanted);
@@ -66,7 +72,7 @@ public final class BatchEngine {
             if (wanted.test(entry)) {
                 n[0]++;
             }
-            return n[0] < settings.limit();
+            return true;
         });
         return n[0];
     }
@@ -121,7 +127,7 @@ public final class BatchEngine {
         String failure = d.failure();
         if (failure == null) {
             try {
-                chunk.add(new Journal.Entry(d.entry().key(), job.write(d.entry(), d.result())));
+                chunk.add(new Journal.Entry(d.entry().key(), d.entry().version(), job.write(d.entry(), d.result())));
                 counts[0]++;
                 if (job.countsAsFailure(d.result())) {
                     bar.failed(++counts[1]);

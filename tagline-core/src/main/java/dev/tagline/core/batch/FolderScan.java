@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -98,23 +99,30 @@ public final class FolderScan {
             return true;
         }
         LinkOption[] link = options.followLinks() ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
-        if (!options.followLinks() && Files.isSymbolicLink(path)) {
+        BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(path, BasicFileAttributes.class, link);
+        } catch (IOException e) {
+            return true; // vanished since the folder was listed, or a dangling link: nothing to check
+        }
+        if (attrs.isSymbolicLink()) {
             return true;
         }
-        if (Files.isDirectory(path, link)) {
+        if (attrs.isDirectory()) {
             if (!options.recursive() || excluded(key, name) || options.excludedDirs().contains(path)) {
                 return true;
             }
             return walkDir(path, key + "/", visitor, ancestors);
         }
-        if (!Files.isRegularFile(path, link) || excluded(key, name) || !included(key, name)) {
+        if (!attrs.isRegularFile() || excluded(key, name) || !included(key, name)) {
             return true;
         }
         String ext = extension(name);
         if (options.companions().contains(ext)) {
             return true;
         }
-        return visitor.accept(new ScanEntry(path, key, options.extensions().contains(ext)));
+        return visitor.accept(new ScanEntry(path, key, options.extensions().contains(ext), attrs.size(),
+                attrs.lastModifiedTime().toMillis()));
     }
 
     private boolean excluded(String key, String name) {

@@ -15,7 +15,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
@@ -32,14 +34,17 @@ public final class Journal implements AutoCloseable {
     private final Path file;
     private final FileChannel channel;
 
-    /** One finished item: its key and the job's record of the result (one line of text, often JSON). */
-    public record Entry(String key, String record) {
+    /**
+     * One finished item: its key, the version of the file it was done on ({@link ScanEntry#version()}), and the job's
+     * record of the result (one line of text, often JSON).
+     */
+    public record Entry(String key, String version, String record) {
     }
 
-    /** Receives committed entries in journal order. */
+    /** Receives committed entries in journal order; for a key done more than once, only its latest entry. */
     @FunctionalInterface
     public interface Replay {
-        void entry(String key, String record);
+        void entry(Entry entry);
     }
 
     private Journal(Path file, FileChannel channel) {
@@ -56,13 +61,38 @@ public final class Journal implements AutoCloseable {
     }
 
     /**
-     * Replays the committed entries of {@code file} (none when it does not exist) and returns the length of its
-     * valid prefix.
+     * Replays the committed entries of {@code file} (none when it does not exist), the latest one per key (a file
+     * changed since an earlier run is journaled again), and returns the length of the file's valid prefix.
      */
     public static long replay(Path file, Replay replay) {
         if (!Files.exists(file)) {
             return 0;
         }
+        KeyHash seen = new KeyHash();
+        Map<Long, Long> lastOfRepeated = new HashMap<>();
+        long[] index = {0};
+        long valid = committed(file, e -> {
+            long h = KeyHash.of(e.key());
+            if (seen.contains(h)) {
+                lastOfRepeated.put(h, index[0]);
+            } else {
+                seen.add(h);
+            }
+            index[0]++;
+        });
+        index[0] = 0;
+        committed(file, e -> {
+            Long last = lastOfRepeated.isEmpty() ? null : lastOfRepeated.get(KeyHash.of(e.key()));
+            if (last == null || last == index[0]) {
+                replay.entry(e);
+            }
+            index[0]++;
+        });
+        return valid;
+    }
+
+    /** Every entry of every closed chunk, in order; returns the length of the valid prefix. */
+    private static long committed(Path file, Replay out) {
         List<Entry> pending = new ArrayList<>();
         CRC32 crc = new CRC32();
         long offset = 0;
@@ -75,17 +105,17 @@ public final class Journal implements AutoCloseable {
                 if (node == null) {
                     break;
                 } else if (node.has("k")) {
-                    pending.add(new Entry(node.get("k").asText(), node.path("r").asText()));
+                    pending.add(new Entry(node.get("k").asText(), node.path("v").asText(), node.path("r").asText()));
                     crc.update((line + "\n").getBytes(StandardCharsets.UTF_8));
                 } else if (node.has("end")) {
                     if (node.get("end").asInt() != pending.size() || node.get("crc").asLong() != crc.getValue()) {
                         break;
                     }
-                    pending.forEach(e -> replay.entry(e.key(), e.record()));
+                    pending.forEach(out::entry);
                     pending.clear();
                     crc.reset();
                     valid = offset;
-                } else {
+                } else if (pending.isEmpty()) {
                     valid = offset;
                 }
             }
@@ -146,7 +176,8 @@ public final class Journal implements AutoCloseable {
         StringBuilder sb = new StringBuilder();
         CRC32 crc = new CRC32();
         for (Entry e : chunk) {
-            String line = JSON.createObjectNode().put("k", e.key()).put("r", e.record()).toString() + "\n";
+            String line = JSON.createObjectNode().put("k", e.key()).put("v", e.version()).put("r", e.record())
+                    .toString() + "\n";
             crc.update(line.getBytes(StandardCharsets.UTF_8));
             sb.append(line);
         }

@@ -273,4 +273,20 @@ class BatchEngineTest {
                 () -> assertThrows(TaglineException.class, () -> run(settings(), new UpperJob())));
         assertTrue(e.getMessage().contains("OutOfMemoryError"), e.getMessage());
     }
+
+    @Test
+    void aFileChangedSinceItWasDoneIsDoneAgain() throws IOException {
+        files(8);
+        run(settings(), new UpperJob());
+        Files.writeString(dir.resolve("f005.in"), "changed");
+        Files.setLastModifiedTime(dir.resolve("f005.in"), java.nio.file.attribute.FileTime.fromMillis(1_000_000L));
+        UpperJob again = new UpperJob();
+        BatchSummary s = run(settings(), again);
+        assertEquals(List.of("f005.in"), again.written);
+        assertEquals(7, s.resumed());
+        List<String> records = new ArrayList<>();
+        Journal.replay(s.journal(), e -> records.add(e.key() + "=" + e.record()));
+        assertEquals(8, records.size(), "one record per file: the latest");
+        assertTrue(records.contains("f005.in=CHANGED"), records.toString());
+    }
 }

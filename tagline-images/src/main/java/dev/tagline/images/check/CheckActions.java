@@ -45,12 +45,12 @@ public final class CheckActions {
     /** Names each file {@code --delete-corrupt} would delete (sidecars included); returns how many images. */
     public long listDeletions(Path journal, Consumer<String> out) {
         long[] n = {0};
-        Journal.replay(journal, (key, json) -> {
-            CheckRecord r = CheckRecord.fromJson(json);
-            Path file = root.resolve(key);
-            if (r.verdict() == Verdict.CORRUPT && Files.exists(file)) {
+        Journal.replay(journal, e -> {
+            CheckRecord r = CheckRecord.fromJson(e.record());
+            Path file = root.resolve(e.key());
+            if (r.verdict() == Verdict.CORRUPT && Files.exists(file) && !changedSinceChecked(r, file)) {
                 n[0]++;
-                out.accept(key);
+                out.accept(e.key());
                 sidecars(file).forEach(s -> out.accept(root.relativize(s).toString() + " (sidecar)"));
             }
         });
@@ -64,12 +64,12 @@ public final class CheckActions {
     public CheckSummary apply(Path journal, Path report, boolean deleteConfirmed) {
         CheckSummary summary = new CheckSummary();
         if (report == null) {
-            Journal.replay(journal, (key, json) -> act(CheckRecord.fromJson(json), deleteConfirmed, summary));
+            Journal.replay(journal, e -> act(CheckRecord.fromJson(e.record()), deleteConfirmed, summary));
             return summary;
         }
         AtomicFiles.write(report, out -> {
             try {
-                Journal.replay(journal, (key, json) -> line(out, act(CheckRecord.fromJson(json), deleteConfirmed,
+                Journal.replay(journal, e -> line(out, act(CheckRecord.fromJson(e.record()), deleteConfirmed,
                         summary)));
             } catch (UncheckedIOException e) {
                 throw e.getCause();
@@ -90,7 +90,10 @@ public final class CheckActions {
         summary.add(r);
         String action = "none";
         Path file = root.resolve(r.file());
-        if (policy.quarantine() != null && CheckPolicy.QUARANTINED.contains(r.verdict())) {
+        if (policy.changesFiles() && acts(r) && changedSinceChecked(r, file)) {
+            log.accept("left " + r.file() + " alone: it changed since it was checked (run with --restart)");
+            action = "changed since checked";
+        } else if (policy.quarantine() != null && CheckPolicy.QUARANTINED.contains(r.verdict())) {
             action = quarantine(r.file(), file);
         } else if (policy.deleteCorrupt() && r.verdict() == Verdict.CORRUPT) {
             action = deleteConfirmed || policy.dryRun() ? delete(r.file(), file) : "not deleted (needs --yes)";
@@ -101,6 +104,37 @@ public final class CheckActions {
             summary.action(action);
         }
         return r.toNode().put("action", action);
+    }
+
+    private boolean acts(CheckRecord r) {
+        return policy.quarantine() != null && CheckPolicy.QUARANTINED.contains(r.verdict())
+                || policy.deleteCorrupt() && r.verdict() == Verdict.CORRUPT
+                || policy.rewriteRgb() && r.verdict() == Verdict.CONVERTED;
+    }
+
+    /**
+     * True when {@code file} is no longer the file the journal judged (replaced after an earlier run): its size or
+     * SHA-256 differs. Nothing is moved, deleted or rewritten on an old verdict.
+     */
+    static boolean changedSinceChecked(CheckRecord r, Path file) {
+        try {
+            if (!Files.isRegularFile(file)) {
+                return false;
+            }
+            if (Files.size(file) != r.bytes()) {
+                return true;
+            }
+            if (r.sha256().isEmpty()) {
+                return false;
+            }
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            try (var in = new java.security.DigestInputStream(Files.newInputStream(file), sha)) {
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+            return !java.util.HexFormat.of().formatHex(sha.digest()).equals(r.sha256());
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            return true; // cannot confirm it is the same file: leave it alone
+        }
     }
 
     private String quarantine(String key, Path file) {
