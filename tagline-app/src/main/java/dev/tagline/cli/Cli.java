@@ -42,7 +42,7 @@ public final class Cli {
         planned(cli, "clips", "issue #7", "Find and render short clips from a long video.");
         planned(cli, "publish", "issue #9", "Schedule and publish clips to the platforms.");
         planned(cli, "serve", "issue #10", "Start the Content Calendar web app.");
-        planned(cli, "models", "issue #2", "List, pull, verify and locate models.");
+        cli.addSubcommand("models", ModelsCommand.create(ctx));
         cli.setOut(ctx.out());
         cli.setErr(ctx.err());
         cli.setDefaultValueProvider(new SettingsDefaults(settings));

