@@ -1,14 +1,11 @@
 package dev.tagline.cli;
 
 import dev.tagline.core.TaglineException;
-import dev.tagline.inference.store.FileCheck;
 import dev.tagline.inference.store.ModelStatus;
 import dev.tagline.inference.store.ModelStore;
 import dev.tagline.inference.store.ResolvedModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -38,7 +35,7 @@ final class ModelsCommand implements Callable<Integer> {
         CommandLine models = new CommandLine(new ModelsCommand());
         models.addSubcommand("list", new CommandLine(new ListCommand(store)));
         models.addSubcommand("pull", new CommandLine(new PullCommand(store, ctx)));
-        models.addSubcommand("verify", new CommandLine(new VerifyCommand(store)));
+        models.addSubcommand("verify", new CommandLine(new ModelsVerifyCommand(store)));
         models.addSubcommand("path", new CommandLine(new PathCommand(store, ctx)));
         return models;
     }
@@ -104,62 +101,6 @@ final class ModelsCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "verify", mixinStandardHelpOptions = true, description = {
-        "Re-hash cached files against the catalog; a damaged file is removed so that 'pull' fetches it again.",
-        "Without ID: every model that is (partly) in the cache. Exit code 1 when a file is damaged or missing."})
-    static final class VerifyCommand implements Callable<Integer> {
-        private final Supplier<ModelStore> store;
-        @Spec
-        CommandSpec spec;
-        @Parameters(paramLabel = "ID", arity = "0..1", description = "Model id; all cached models when omitted.")
-        String id;
-
-        VerifyCommand(Supplier<ModelStore> store) {
-            this.store = store;
-        }
-
-        @Override
-        public Integer call() {
-            ModelStore models = store.get();
-            List<String> ids = new ArrayList<>();
-            if (id != null) {
-                ids.add(id);
-            } else {
-                models.list().stream().filter(s -> s.state() != ModelStatus.State.MISSING)
-                        .forEach(s -> ids.add(s.model().id()));
-            }
-            PrintWriter out = spec.commandLine().getOut();
-            if (ids.isEmpty()) {
-                out.println("No models in the cache (" + models.config().modelsDir() + "); nothing to verify.");
-                return ExitCode.OK;
-            }
-            int bad = 0;
-            for (String model : ids) {
-                for (FileCheck check : models.verify(model)) {
-                    out.println(line(check));
-                    bad += check.status() == FileCheck.Status.MISMATCH
-                            || check.status() == FileCheck.Status.MISSING ? 1 : 0;
-                }
-            }
-            return bad == 0 ? ExitCode.OK : ExitCode.SOME_FAILED;
-        }
-
-        private static String line(FileCheck check) {
-            String name = check.model() + "/" + check.file();
-            switch (check.status()) {
-                case OK:
-                    return "ok        " + name + "  sha256 " + check.actual();
-                case MISMATCH:
-                    return "damaged   " + name + "  sha256 " + check.actual() + ", expected " + check.expected()
-                            + "; removed, run 'tagline models pull " + check.model() + "'";
-                case MISSING:
-                    return "missing   " + name + "  run 'tagline models pull " + check.model() + "'";
-                default:
-                    return "unknown   " + name + "  sha256 " + check.actual() + " (no reference hash)";
-            }
-        }
-    }
-
     @Command(name = "path", mixinStandardHelpOptions = true,
             description = "Print the folder that holds a model (for scripts); fails when it is not in the cache.")
     static final class PathCommand implements Callable<Integer> {
@@ -193,14 +134,18 @@ final class ModelsCommand implements Callable<Integer> {
         }
     }
 
+    /** Bytes for people: {@code 431 KiB}, {@code 15.4 MiB}, {@code 1.26 GiB}; {@code ?} when unknown. */
     static String size(long bytes) {
         if (bytes < 0) {
             return "?";
         }
-        if (bytes < 1024 * 1024) {
-            return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
+        if (bytes < 1000L * 1024) {
+            return String.format(Locale.ROOT, "%.0f KiB", bytes / 1024.0);
         }
-        return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
+        if (bytes < 1000L * 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
+        }
+        return String.format(Locale.ROOT, "%.2f GiB", bytes / (1024.0 * 1024 * 1024));
     }
 
     private static long sizeOf(Path file) {

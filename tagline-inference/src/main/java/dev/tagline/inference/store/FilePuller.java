@@ -52,7 +52,8 @@ final class FilePuller {
                 }
             }
             removeIfEmpty(layout.modelDir(model.id()));
-            throw new ModelUnavailableException(model.id(), file.name(), tried, hints, layout.modelDir(model.id()));
+            throw new ModelUnavailableException(model.id(), file.name(), tried, hints, layout.modelDir(model.id()),
+                    file.hubSource().isPresent());
         } catch (IOException e) {
             throw new TaglineException("Cannot write model " + model.id() + " into " + layout.modelDir(model.id())
                     + ": " + e.getMessage(), "Check free disk space and write permission there.", e);

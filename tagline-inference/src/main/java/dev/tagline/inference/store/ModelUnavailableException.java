@@ -12,8 +12,8 @@ public final class ModelUnavailableException extends TaglineException {
     private final List<String> attempts;
 
     ModelUnavailableException(String modelId, String fileName, List<String> attempts, List<String> hints,
-                              Path modelDir) {
-        super(message(modelId, fileName, attempts), hint(fileName, hints, modelDir));
+                              Path modelDir, boolean fromHub) {
+        super(message(modelId, fileName, attempts), hint(fileName, hints, modelDir, fromHub));
         this.attempts = List.copyOf(attempts);
     }
 
@@ -31,11 +31,11 @@ public final class ModelUnavailableException extends TaglineException {
         return sb.append('.').toString();
     }
 
-    private static String hint(String fileName, List<String> hints, Path modelDir) {
+    private static String hint(String fileName, List<String> hints, Path modelDir, boolean fromHub) {
         Set<String> distinct = new LinkedHashSet<>();
         hints.stream().filter(h -> !h.isBlank()).forEach(h -> distinct.add(h.strip()));
-        String general = "Otherwise set HF_ENDPOINT to a reachable Hub mirror, copy " + fileName + " into "
-                + modelDir + "/, or pass --model-path FILE|DIR.";
+        String general = "Otherwise " + (fromHub ? "set HF_ENDPOINT to a reachable Hub mirror, " : "") + "copy "
+                + fileName + " into " + modelDir + "/, or pass --model-path FILE|DIR.";
         return String.join(" ", distinct) + (distinct.isEmpty() ? "" : " ") + general;
     }
 }
