@@ -32,7 +32,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@link #cutConnectionOnce(long)} breaks the next body after N bytes, to test resumable downloads.
  */
 public final class FakeHuggingFaceHub implements AutoCloseable {
-    /** What one server saw and answered; {@code bodyBytes} is the number of body bytes actually sent. */
+    /**
+     * What one server saw and answered, recorded as the answer starts; {@code bodyBytes} is the number of body bytes
+     * the server sends (fewer than the file's when the connection is cut, or the client went away).
+     */
     public record Request(String server, String method, String path, String range, String authorization,
                           int status, long bodyBytes) {
     }

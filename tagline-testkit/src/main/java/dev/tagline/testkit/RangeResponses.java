@@ -33,8 +33,8 @@ final class RangeResponses {
 
     void error(String server, HttpExchange exchange, int status, Map<String, String> headers) throws IOException {
         headers.forEach(exchange.getResponseHeaders()::set);
-        exchange.sendResponseHeaders(status, -1);
         record(server, exchange, status, 0);
+        exchange.sendResponseHeaders(status, -1);
     }
 
     void redirect(String server, HttpExchange exchange, Map<String, String> headers) throws IOException {
@@ -65,26 +65,24 @@ final class RangeResponses {
         long length = end - start + 1;
         if (exchange.getRequestMethod().equals("HEAD")) {
             exchange.getResponseHeaders().set("Content-Length", Long.toString(length));
-            exchange.sendResponseHeaders(status, -1);
             record(server, exchange, status, 0);
+            exchange.sendResponseHeaders(status, -1);
             return;
         }
-        exchange.sendResponseHeaders(status, length);
         long limit = cutAfter.getAndSet(-1);
         long toSend = limit < 0 ? length : Math.min(limit, length);
+        // recorded before the client can see the response, so a test that has its answer also has the record
+        record(server, exchange, status, toSend);
+        exchange.sendResponseHeaders(status, length);
         long sent = 0;
         OutputStream out = exchange.getResponseBody();
-        try {
-            while (sent < toSend) {
-                int n = (int) Math.min(CHUNK, toSend - sent);
-                out.write(content, (int) (start + sent), n);
-                sent += n;
-                pause();
-            }
-            out.flush();
-        } finally {
-            record(server, exchange, status, sent);
+        while (sent < toSend) {
+            int n = (int) Math.min(CHUNK, toSend - sent);
+            out.write(content, (int) (start + sent), n);
+            sent += n;
+            pause();
         }
+        out.flush();
         if (sent < length) {
             // closing an exchange whose fixed-length body is unfinished drops the connection, as a network failure
             throw new IOException("fake Hub: connection cut after " + sent + " bytes (as asked)");

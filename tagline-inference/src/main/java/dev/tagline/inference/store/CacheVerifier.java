@@ -15,6 +15,7 @@ final class CacheVerifier {
         this.layout = layout;
     }
 
+    @SuppressWarnings("try") // the try-with-resources holds a lock (or npm batch) for the block; no body use
     List<FileCheck> verify(ModelEntry entry) {
         List<FileCheck> checks = new ArrayList<>();
         for (ModelFile file : entry.files()) {

@@ -25,6 +25,7 @@ final class FilePuller {
         this.sources = List.copyOf(sources);
     }
 
+    @SuppressWarnings("try") // the try-with-resources holds a lock (or npm batch) for the block; no body use
     Path pull(ModelEntry model, ModelFile file) {
         Path target = layout.file(model.id(), file.name());
         if (recordedOk(model, file)) {
@@ -49,6 +50,10 @@ final class FilePuller {
                 } catch (SourceException e) {
                     tried.add(where + ": " + e.getMessage());
                     hints.add(e.hint());
+                    if (!(attempt.from() instanceof FileSource.HubFile)) {
+                        // only a Hub download can be resumed; any other partial copy is useless
+                        Files.deleteIfExists(layout.staging(model.id(), file.name()));
+                    }
                 }
             }
             removeIfEmpty(layout.modelDir(model.id()));

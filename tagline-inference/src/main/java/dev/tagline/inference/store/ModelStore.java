@@ -61,6 +61,7 @@ public final class ModelStore {
     }
 
     /** As {@link #resolve(String)}; a non-null {@code modelPath} ({@code --model-path}) is used instead. */
+    @SuppressWarnings("try") // the try-with-resources holds a lock (or npm batch) for the block; no body use
     public ResolvedModel resolve(String id, Path modelPath) {
         Optional<ModelEntry> entry = catalog.find(id);
         if (modelPath != null) {

@@ -66,6 +66,22 @@ class HubDownloadIT {
     }
 
     @Test
+    void twoThreadsPullingTheSameFileShareOneDownload() throws Exception {
+        hub.throttle(java.time.Duration.ofMillis(20));
+        ModelStore store = store(StoreFixture.sha256(MODEL), null);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> store.resolve("tiny").file("model.onnx"));
+            var second = pool.submit(() -> store.resolve("tiny").file("model.onnx"));
+            assertEquals(first.get(), second.get());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertArrayEquals(MODEL, Files.readAllBytes(fixture.models.resolve("tiny").resolve("model.onnx")));
+        assertEquals(1, hub.requests().stream().filter(r -> r.server().equals("cdn")).count(), hub.requests().toString());
+    }
+
+    @Test
     void aFileKeptInGitIsVerifiedAgainstItsGitBlobSha1() throws Exception {
         ModelStore store = fixture.store(StoreFixture.hubCatalog("tags", REPO, "selected_tags.csv", null),
                 fixture.config(hub.endpoint().toString(), null, false));
