@@ -65,7 +65,8 @@ public record ModelSignature(Path file, List<TensorSpec> inputs, List<TensorSpec
         return list(inputs) + " → " + list(outputs);
     }
 
-    static String list(List<TensorSpec> specs) {
+    /** {@code x float32 [N,3], ids int64 [N]}: the specs as one line, for messages and diagnostics. */
+    public static String list(List<TensorSpec> specs) {
         return specs.stream().map(TensorSpec::toString).collect(Collectors.joining(", "));
     }
 
