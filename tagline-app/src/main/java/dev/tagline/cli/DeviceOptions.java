@@ -54,7 +54,7 @@ public final class DeviceOptions {
             try {
                 return Device.parse(value);
             } catch (TaglineException e) {
-                throw new TypeConversionException(e.oneLine());
+                throw new TypeConversionException(e.oneLine().replaceFirst("\\.$", "")); // the CLI adds ". Run …"
             }
         }
     }

@@ -69,6 +69,7 @@ class RuntimeCommandTest {
             assertEquals(ExitCode.USAGE, code);
             assertEquals(1, cli.err().strip().lines().count(), cli.err());
             assertTrue(cli.err().contains("Unknown device 'gpu'. Use cpu, cuda (the first GPU) or cuda:N"), cli.err());
+            assertFalse(cli.err().contains(".."), cli.err());
         }
     }
 
@@ -119,6 +120,14 @@ class RuntimeCommandTest {
         assertTrue(cli.err().startsWith("error: Model file " + dir.resolve("nope.onnx") + " does not exist."),
                 cli.err());
         assertFalse(cli.err().contains("\tat "), cli.err());
+    }
+
+    @Test
+    void versionNamesTheOnnxRuntimeBuild() {
+        assumeCpuBuild();
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.OK, cli.run("--version"));
+        assertTrue(cli.out().matches("(?s).*\nONNX Runtime \\d+\\.\\d+\\.\\d+ \\(CPU build\\)\n"), cli.out());
     }
 
     @Test
