@@ -84,8 +84,15 @@ public final class OnnxModel {
 
     /** Runs the model on {@code inputs}; the caller closes the outputs (and still owns the inputs). */
     public OnnxOutputs run(OnnxInputs inputs) {
+        return run(inputs, java.util.Set.of());
+    }
+
+    /** Runs the model computing only {@code outputNames} (all when empty). */
+    public OnnxOutputs run(OnnxInputs inputs, java.util.Set<String> outputNames) {
+        outputNames.forEach(signature::output);
         try {
-            return new OnnxOutputs(session.run(inputs.tensors()), signature);
+            return new OnnxOutputs(outputNames.isEmpty() ? session.run(inputs.tensors())
+                    : session.run(inputs.tensors(), outputNames), signature);
         } catch (OrtException e) {
             throw new TaglineException("ONNX Runtime failed running " + file + " on " + provider + ": "
                     + e.getMessage(), config.device().isGpu() ? "Re-run with --verbose; if it fails only on the GPU, "

@@ -32,6 +32,23 @@ public final class OnnxOutputs implements AutoCloseable {
         return data;
     }
 
+    /** The float32 and int64 outputs among {@code names} (all of them when empty) copied into Java arrays. */
+    public Tensors copy(java.util.Set<String> names) {
+        Tensors copy = new Tensors();
+        for (java.util.Map.Entry<String, OnnxValue> entry : result) {
+            String name = entry.getKey();
+            if (!names.isEmpty() && !names.contains(name) || !(entry.getValue() instanceof OnnxTensor tensor)) {
+                continue;
+            }
+            if (tensor.getInfo().type == OnnxJavaType.FLOAT) {
+                copy.put(name, floats(name));
+            } else if (tensor.getInfo().type == OnnxJavaType.INT64) {
+                copy.longs(name, longs(name), tensor.getInfo().getShape());
+            }
+        }
+        return copy;
+    }
+
     /** The shape ONNX Runtime produced for output {@code name} (every dim known). */
     public long[] shape(String name) {
         return tensor(name, null).getInfo().getShape();
