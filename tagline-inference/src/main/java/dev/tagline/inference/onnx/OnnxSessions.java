@@ -87,21 +87,22 @@ public final class OnnxSessions implements AutoCloseable {
         if (existing != null) {
             return await(existing);
         }
+        OnnxModel model;
         try {
-            OnnxModel model = open(key.file(), config);
-            mine.complete(model);
-            if (closed) {
-                closeQuietly(model);
-                checkOpen();
-            }
-            LOG.debug("{}", model.describe());
-            onLoad.accept(model);
-            return model;
+            model = open(key.file(), config);
         } catch (RuntimeException e) {
             cache.remove(key, mine);
             mine.completeExceptionally(e);
             throw e;
         }
+        mine.complete(model);
+        if (closed) { // close() ran meanwhile and may not have seen this entry
+            closeQuietly(model);
+            checkOpen();
+        }
+        LOG.debug("{}", model.describe());
+        onLoad.accept(model);
+        return model;
     }
 
     private OnnxModel open(Path file, SessionConfig config) {
