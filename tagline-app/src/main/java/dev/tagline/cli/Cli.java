@@ -43,6 +43,7 @@ public final class Cli {
         planned(cli, "publish", "issue #9", "Schedule and publish clips to the platforms.");
         planned(cli, "serve", "issue #10", "Start the Content Calendar web app.");
         cli.addSubcommand("models", ModelsCommand.create(ctx));
+        cli.addSubcommand("runtime", new CommandLine(new RuntimeCommand(ctx)));
         cli.setOut(ctx.out());
         cli.setErr(ctx.err());
         cli.setDefaultValueProvider(new SettingsDefaults(settings));

@@ -28,4 +28,8 @@ final class CliTestSupport {
     String err() {
         return err.toString();
     }
+
+    Map<String, String> env() {
+        return ctx.env();
+    }
 }
