@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -17,6 +19,9 @@ final class RangeResponses {
     private static final int CHUNK = 1 << 16;
     private final List<FakeHuggingFaceHub.Request> log;
     private final AtomicLong cutAfter = new AtomicLong(-1);
+    private final AtomicLong stallAfter = new AtomicLong(-1);
+    /** Released when the fake Hub closes: a stalled response holds its connection open until then. */
+    private final CountDownLatch closing = new CountDownLatch(1);
     private final AtomicReference<Duration> throttle = new AtomicReference<>(Duration.ZERO);
 
     RangeResponses(List<FakeHuggingFaceHub.Request> log) {
@@ -25,6 +30,14 @@ final class RangeResponses {
 
     void cutOnce(long bytes) {
         cutAfter.set(bytes);
+    }
+
+    void stallOnce(long bytes) {
+        stallAfter.set(bytes);
+    }
+
+    void close() {
+        closing.countDown();
     }
 
     void throttle(Duration perChunk) {
@@ -70,7 +83,8 @@ final class RangeResponses {
             return;
         }
         long limit = cutAfter.getAndSet(-1);
-        long toSend = limit < 0 ? length : Math.min(limit, length);
+        long stall = limit < 0 ? stallAfter.getAndSet(-1) : -1;
+        long toSend = Math.min(length, limit >= 0 ? limit : stall >= 0 ? stall : length);
         // recorded before the client can see the response, so a test that has its answer also has the record
         record(server, exchange, status, toSend);
         exchange.sendResponseHeaders(status, length);
@@ -83,9 +97,21 @@ final class RangeResponses {
             pause();
         }
         out.flush();
+        if (stall >= 0 && sent < length) {
+            holdOpen();
+        }
         if (sent < length) {
             // closing an exchange whose fixed-length body is unfinished drops the connection, as a network failure
             throw new IOException("fake Hub: connection cut after " + sent + " bytes (as asked)");
+        }
+    }
+
+    /** Sends nothing more, without closing the connection, until the Hub closes (at most ten minutes). */
+    private void holdOpen() {
+        try {
+            closing.await(10, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
