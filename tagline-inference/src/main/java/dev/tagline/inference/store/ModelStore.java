@@ -87,6 +87,28 @@ public final class ModelStore {
         return new ResolvedModel(id, layout.modelDir(id), files, "cache");
     }
 
+    /**
+     * The model from local disk only, for {@code tagline models path}: Tagline's cache, else an existing Hugging Face
+     * cache (its files are checked and hard-linked into Tagline's cache, as {@link #resolve(String)} does). Never
+     * contacts the network or runs npm.
+     *
+     * @throws TaglineException when a file is in neither cache; the message says where it was looked for
+     */
+    public ResolvedModel local(String id) {
+        ModelEntry model = entry(id);
+        Map<String, Path> files = new LinkedHashMap<>();
+        for (ModelFile file : model.files()) {
+            try {
+                files.put(file.name(), puller.pull(model, file, true));
+            } catch (ModelUnavailableException e) {
+                throw new TaglineException("Model " + id + " is not pulled yet (file " + file.name() + ": "
+                        + String.join("; ", e.attempts()) + ")",
+                        "Run 'tagline models pull " + id + "' to fetch it.", e);
+            }
+        }
+        return new ResolvedModel(id, layout.modelDir(id), files, "cache");
+    }
+
     /** The model's folder in Tagline's cache, whether or not it is there yet. */
     public Path path(String id) {
         return layout.modelDir(entry(id).id());
