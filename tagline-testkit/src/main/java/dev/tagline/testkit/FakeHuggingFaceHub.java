@@ -17,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A local Hugging Face Hub for tests, on a random port of 127.0.0.1. It serves
@@ -63,11 +62,6 @@ public final class FakeHuggingFaceHub implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final AtomicReference<Failures> failures = new AtomicReference<>();
-
-    /** The next {@code remaining} requests to the Hub are answered {@code status} with {@code headers}. */
-    private record Failures(int remaining, int status, Map<String, String> headers) {
-    }
 
     private FakeHuggingFaceHub() throws IOException {
         InetSocketAddress local = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
@@ -135,12 +129,12 @@ public final class FakeHuggingFaceHub implements AutoCloseable {
 
     /** The next {@code times} requests to the Hub (not the CDN) are answered {@code status}, e.g. 503 or 429. */
     public void failNext(int times, int status) {
-        failures.set(new Failures(times, status, Map.of()));
+        responses.failNext(times, status, Map.of());
     }
 
     /** As {@link #failNext(int, int)}, with {@code Retry-After: retryAfter} (seconds or an HTTP date). */
     public void failNext(int times, int status, String retryAfter) {
-        failures.set(new Failures(times, status, Map.of("Retry-After", retryAfter)));
+        responses.failNext(times, status, Map.of("Retry-After", retryAfter));
     }
 
     /** Each body write pauses this long per 64 KiB, so that concurrent clients overlap. */
@@ -181,13 +175,9 @@ public final class FakeHuggingFaceHub implements AutoCloseable {
 
     private void hub(HttpExchange exchange) throws IOException {
         try (exchange) {
-            Failures failing = failures.getAndUpdate(f -> f == null || f.remaining() <= 1 ? null
-                    : new Failures(f.remaining() - 1, f.status(), f.headers()));
-            if (failing != null) {
-                responses.error("hub", exchange, failing.status(), failing.headers());
-                return;
+            if (!responses.failed("hub", exchange)) {
+                new HubRoutes(repos, responses, cdnEndpoint()).handle(exchange);
             }
-            new HubRoutes(repos, responses, cdnEndpoint()).handle(exchange);
         }
     }
 

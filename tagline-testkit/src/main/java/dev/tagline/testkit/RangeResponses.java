@@ -20,6 +20,7 @@ final class RangeResponses {
     private final List<FakeHuggingFaceHub.Request> log;
     private final AtomicLong cutAfter = new AtomicLong(-1);
     private final AtomicLong stallAfter = new AtomicLong(-1);
+    private final AtomicReference<Failures> failures = new AtomicReference<>();
     /** Released when the fake Hub closes: a stalled response holds its connection open until then. */
     private final CountDownLatch closing = new CountDownLatch(1);
     private final AtomicReference<Duration> throttle = new AtomicReference<>(Duration.ZERO);
@@ -30,6 +31,24 @@ final class RangeResponses {
 
     void cutOnce(long bytes) {
         cutAfter.set(bytes);
+    }
+
+    /** The next {@code remaining} requests are answered {@code status} with {@code headers}. */
+    private record Failures(int remaining, int status, Map<String, String> headers) {
+    }
+
+    void failNext(int times, int status, Map<String, String> headers) {
+        failures.set(times <= 0 ? null : new Failures(times, status, headers));
+    }
+
+    /** Answers the request with the error {@link #failNext} asked for, if any is left; true when it did. */
+    boolean failed(String server, HttpExchange exchange) throws IOException {
+        Failures failing = failures.getAndUpdate(f -> f == null || f.remaining() <= 1 ? null
+                : new Failures(f.remaining() - 1, f.status(), f.headers()));
+        if (failing != null) {
+            error(server, exchange, failing.status(), failing.headers());
+        }
+        return failing != null;
     }
 
     void stallOnce(long bytes) {

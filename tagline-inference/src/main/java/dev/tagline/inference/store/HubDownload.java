@@ -62,6 +62,7 @@ final class HubDownload {
     Result fetch(URI url, Path staging, String task, String repo) throws SourceException {
         for (int attempt = 1; ; attempt++) {
             Optional<Duration> retryAfter = Optional.empty();
+            String why;
             try {
                 return once(url, staging, task, repo);
             } catch (Busy e) {
@@ -71,6 +72,7 @@ final class HubDownload {
                     throw busy(e, attempt, retryAfter, repo, url);
                 }
                 LOG.debug("{} answered HTTP {} (try {} of {})", url, e.status, attempt, Backoff.MAX_TRIES);
+                why = "HTTP " + e.status;
             } catch (IOException e) {
                 LOG.debug("download of {} broke (try {} of {})", url, attempt, Backoff.MAX_TRIES, e);
                 if (attempt == Backoff.MAX_TRIES) {
@@ -79,8 +81,14 @@ final class HubDownload {
                             + ")" + (kept > 0 ? "; " + kept + " bytes kept, the next pull resumes" : ""),
                             "Check the network or HF_ENDPOINT, then pull again.", e);
                 }
+                why = describe(e);
             }
-            backoff.pause(backoff.delay(attempt, retryAfter), url);
+            Duration wait = backoff.delay(attempt, retryAfter);
+            try (Progress waiting = config.progress().start(task + ": " + why + "; try " + (attempt + 1) + " of "
+                    + Backoff.MAX_TRIES + " in " + Math.max(1, Math.round(wait.toMillis() / 1000.0)) + " s", -1,
+                    Progress.Unit.ITEMS)) {
+                backoff.pause(wait, url);
+            }
         }
     }
 

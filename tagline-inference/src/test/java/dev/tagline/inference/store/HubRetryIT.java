@@ -68,11 +68,15 @@ class HubRetryIT {
     }
 
     @Test
-    void a429WithRetryAfterSecondsWaitsExactlyThatLong() {
+    void a429WithRetryAfterSecondsWaitsExactlyThatLongAndShowsTheWait() {
         hub.failNext(1, 429, "7");
-        store().resolve("tiny");
+        RecordingProgress progress = new RecordingProgress();
+        fixture.store(StoreFixture.hubCatalog("tiny", REPO, "model.onnx", StoreFixture.sha256(MODEL)),
+                fixture.config(hub.endpoint().toString(), null, false).withProgress(progress)).resolve("tiny");
+
         assertEquals(List.of(Duration.ofSeconds(7)), fixture.sleeps);
         assertEquals(List.of(429, 302), hubStatuses());
+        assertEquals(List.of("tiny/model.onnx: HTTP 429; try 2 of 5 in 7 s", "tiny/model.onnx"), progress.names());
     }
 
     @Test
