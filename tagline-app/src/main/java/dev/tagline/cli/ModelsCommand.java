@@ -1,6 +1,5 @@
 package dev.tagline.cli;
 
-import dev.tagline.core.TaglineException;
 import dev.tagline.inference.store.ModelStatus;
 import dev.tagline.inference.store.ModelStore;
 import dev.tagline.inference.store.ResolvedModel;
@@ -102,7 +101,9 @@ final class ModelsCommand implements Callable<Integer> {
     }
 
     @Command(name = "path", mixinStandardHelpOptions = true,
-            description = "Print the folder that holds a model (for scripts); fails when it is not in the cache.")
+            description = {"Print the folder that holds a model (for scripts). A model found only in the Hugging Face",
+                "cache is checked and linked into Tagline's cache first; nothing is downloaded. Fails (exit 2)",
+                "when the model is not pulled yet."})
     static final class PathCommand implements Callable<Integer> {
         private final Supplier<ModelStore> store;
         private final CliContext ctx;
@@ -125,9 +126,7 @@ final class ModelsCommand implements Callable<Integer> {
             if (modelPath != null) {
                 dir = models.resolve(id, ctx.resolve(modelPath)).dir();
             } else {
-                dir = models.cached(id).map(ResolvedModel::dir).orElseThrow(() -> new TaglineException(
-                        "Model " + id + " is not in the cache (" + models.path(id) + ")",
-                        "Run 'tagline models pull " + id + "' first."));
+                dir = models.local(id).dir();
             }
             spec.commandLine().getOut().println(dir);
             return ExitCode.OK;

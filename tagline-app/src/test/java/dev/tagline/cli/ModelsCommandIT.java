@@ -125,12 +125,57 @@ class ModelsCommandIT {
     void pathOfAModelNotPulledAndAnUnknownIdExitTwo() {
         CliTestSupport path = cli();
         assertEquals(ExitCode.USAGE, path.run("models", "path", "silero-vad"));
-        assertTrue(path.err().contains("Model silero-vad is not in the cache"), path.err());
-        assertTrue(path.err().contains("tagline models pull silero-vad"), path.err());
+        assertTrue(path.err().contains("Model silero-vad is not pulled yet (file silero_vad_16k_op15.onnx: local cache "
+                + dir.resolve("home").resolve("models").resolve("silero-vad")), path.err());
+        assertTrue(path.err().contains("Run 'tagline models pull silero-vad' to fetch it."), path.err());
 
         CliTestSupport unknown = cli();
         assertEquals(ExitCode.USAGE, unknown.run("models", "pull", "no-such-model"));
         assertTrue(unknown.err().startsWith("error: Unknown model 'no-such-model'"), unknown.err());
+    }
+
+    @Test
+    void pathReportsAModelThatIsOnlyInTheHuggingFaceCacheWithoutARequest() throws Exception {
+        Path repo = dir.resolve("hf").resolve("hub").resolve("models--SmilingWolf--wd-vit-tagger-v3");
+        String commit = hub.commit(REPO);
+        Files.createDirectories(repo.resolve("refs"));
+        Files.writeString(repo.resolve("refs").resolve("main"), commit);
+        Files.createDirectories(repo.resolve("blobs"));
+        Files.createDirectories(repo.resolve("snapshots").resolve(commit));
+        String modelBlob = hex("SHA-256", new byte[0], MODEL);
+        String tagsBlob = hex("SHA-1", ("blob " + TAGS.length + "\0").getBytes(), TAGS);
+        Files.write(repo.resolve("blobs").resolve(modelBlob), MODEL);
+        Files.write(repo.resolve("blobs").resolve(tagsBlob), TAGS);
+        Files.createSymbolicLink(repo.resolve("snapshots").resolve(commit).resolve("model.onnx"),
+                Path.of("../../blobs").resolve(modelBlob));
+        Files.createSymbolicLink(repo.resolve("snapshots").resolve(commit).resolve("selected_tags.csv"),
+                Path.of("../../blobs").resolve(tagsBlob));
+
+        CliTestSupport path = cli();
+        assertEquals(ExitCode.OK, path.run("models", "path", "wd-vit-tagger-v3"), path.err());
+
+        assertEquals(modelDir().toString(), path.out().strip());
+        assertEquals(List.of(), hub.requests(), "nothing downloaded");
+        assertTrue(Files.isRegularFile(modelDir().resolve("model.onnx")));
+        assertTrue(Files.isRegularFile(modelDir().resolve("selected_tags.csv")));
+    }
+
+    @Test
+    void pathOfAHubModelInNeitherCacheNamesBothAndHowToPullWithoutARequest() {
+        CliTestSupport path = cli();
+        assertEquals(ExitCode.USAGE, path.run("models", "path", "wd-vit-tagger-v3"));
+
+        assertTrue(path.err().contains("Model wd-vit-tagger-v3 is not pulled yet (file model.onnx: local cache "
+                + modelDir().resolve("model.onnx") + ": not there; Hugging Face cache " + dir.resolve("hf")
+                .resolve("hub").resolve("models--SmilingWolf--wd-vit-tagger-v3") + ": not there)"), path.err());
+        assertTrue(path.err().contains("Run 'tagline models pull wd-vit-tagger-v3' to fetch it."), path.err());
+        assertEquals(List.of(), hub.requests());
+    }
+
+    private static String hex(String algorithm, byte[] prefix, byte[] content) throws Exception {
+        java.security.MessageDigest digest = java.security.MessageDigest.getInstance(algorithm);
+        digest.update(prefix);
+        return java.util.HexFormat.of().formatHex(digest.digest(content));
     }
 
     @Test

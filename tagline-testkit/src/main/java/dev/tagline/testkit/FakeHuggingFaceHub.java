@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * A local Hugging Face Hub for tests, on a random port of 127.0.0.1. It serves
@@ -29,7 +31,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *       {@code RevisionNotFound} and {@code EntryNotFound} (404).</li>
  * </ul>
  * Every request is recorded ({@link #requests()}), including the {@code Authorization} header each server saw.
- * {@link #cutConnectionOnce(long)} breaks the next body after N bytes, to test resumable downloads.
+ * {@link #cutConnectionOnce(long)} breaks the next body after N bytes, to test resumable downloads;
+ * {@link #stallOnce(long)} sends N bytes of the next body and then nothing, holding the connection open, to test stall
+ * timeouts; {@link #failNext} answers the next requests to the Hub with an error such as 503 or 429, to test retries.
+ * Each server answers requests on a thread of its own, so a stalled response does not hold up the next one.
  */
 public final class FakeHuggingFaceHub implements AutoCloseable {
     /**
@@ -52,6 +57,11 @@ public final class FakeHuggingFaceHub implements AutoCloseable {
     private final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final RangeResponses responses = new RangeResponses(requests);
+    private final ExecutorService handlers = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "fake-hub");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private FakeHuggingFaceHub() throws IOException {
         InetSocketAddress local = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
@@ -59,6 +69,8 @@ public final class FakeHuggingFaceHub implements AutoCloseable {
         cdn = HttpServer.create(local, 0);
         hub.createContext("/", this::hub);
         cdn.createContext("/", this::cdn);
+        hub.setExecutor(handlers);
+        cdn.setExecutor(handlers);
         hub.start();
         cdn.start();
     }
@@ -107,6 +119,24 @@ public final class FakeHuggingFaceHub implements AutoCloseable {
         responses.cutOnce(bytes);
     }
 
+    /**
+     * The next response body, on either server, sends {@code bytes} bytes and then nothing more; the connection stays
+     * open (until the fake Hub closes), as a server or proxy that hangs mid-file.
+     */
+    public void stallOnce(long bytes) {
+        responses.stallOnce(bytes);
+    }
+
+    /** The next {@code times} requests to the Hub (not the CDN) are answered {@code status}, e.g. 503 or 429. */
+    public void failNext(int times, int status) {
+        responses.failNext(times, status, Map.of());
+    }
+
+    /** As {@link #failNext(int, int)}, with {@code Retry-After: retryAfter} (seconds or an HTTP date). */
+    public void failNext(int times, int status, String retryAfter) {
+        responses.failNext(times, status, Map.of("Retry-After", retryAfter));
+    }
+
     /** Each body write pauses this long per 64 KiB, so that concurrent clients overlap. */
     public void throttle(java.time.Duration perChunk) {
         responses.throttle(perChunk);
@@ -122,8 +152,10 @@ public final class FakeHuggingFaceHub implements AutoCloseable {
 
     @Override
     public void close() {
+        responses.close();
         hub.stop(0);
         cdn.stop(0);
+        handlers.shutdownNow();
     }
 
     private FakeHuggingFaceHub add(String repo, String path, byte[] content, boolean lfs) {
@@ -143,7 +175,9 @@ public final class FakeHuggingFaceHub implements AutoCloseable {
 
     private void hub(HttpExchange exchange) throws IOException {
         try (exchange) {
-            new HubRoutes(repos, responses, cdnEndpoint()).handle(exchange);
+            if (!responses.failed("hub", exchange)) {
+                new HubRoutes(repos, responses, cdnEndpoint()).handle(exchange);
+            }
         }
     }
 

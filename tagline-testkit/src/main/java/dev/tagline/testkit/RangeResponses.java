@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -17,6 +19,10 @@ final class RangeResponses {
     private static final int CHUNK = 1 << 16;
     private final List<FakeHuggingFaceHub.Request> log;
     private final AtomicLong cutAfter = new AtomicLong(-1);
+    private final AtomicLong stallAfter = new AtomicLong(-1);
+    private final AtomicReference<Failures> failures = new AtomicReference<>();
+    /** Released when the fake Hub closes: a stalled response holds its connection open until then. */
+    private final CountDownLatch closing = new CountDownLatch(1);
     private final AtomicReference<Duration> throttle = new AtomicReference<>(Duration.ZERO);
 
     RangeResponses(List<FakeHuggingFaceHub.Request> log) {
@@ -25,6 +31,32 @@ final class RangeResponses {
 
     void cutOnce(long bytes) {
         cutAfter.set(bytes);
+    }
+
+    /** The next {@code remaining} requests are answered {@code status} with {@code headers}. */
+    private record Failures(int remaining, int status, Map<String, String> headers) {
+    }
+
+    void failNext(int times, int status, Map<String, String> headers) {
+        failures.set(times <= 0 ? null : new Failures(times, status, headers));
+    }
+
+    /** Answers the request with the error {@link #failNext} asked for, if any is left; true when it did. */
+    boolean failed(String server, HttpExchange exchange) throws IOException {
+        Failures failing = failures.getAndUpdate(f -> f == null || f.remaining() <= 1 ? null
+                : new Failures(f.remaining() - 1, f.status(), f.headers()));
+        if (failing != null) {
+            error(server, exchange, failing.status(), failing.headers());
+        }
+        return failing != null;
+    }
+
+    void stallOnce(long bytes) {
+        stallAfter.set(bytes);
+    }
+
+    void close() {
+        closing.countDown();
     }
 
     void throttle(Duration perChunk) {
@@ -70,7 +102,8 @@ final class RangeResponses {
             return;
         }
         long limit = cutAfter.getAndSet(-1);
-        long toSend = limit < 0 ? length : Math.min(limit, length);
+        long stall = limit < 0 ? stallAfter.getAndSet(-1) : -1;
+        long toSend = Math.min(length, limit >= 0 ? limit : stall >= 0 ? stall : length);
         // recorded before the client can see the response, so a test that has its answer also has the record
         record(server, exchange, status, toSend);
         exchange.sendResponseHeaders(status, length);
@@ -83,9 +116,21 @@ final class RangeResponses {
             pause();
         }
         out.flush();
+        if (stall >= 0 && sent < length) {
+            holdOpen();
+        }
         if (sent < length) {
             // closing an exchange whose fixed-length body is unfinished drops the connection, as a network failure
             throw new IOException("fake Hub: connection cut after " + sent + " bytes (as asked)");
+        }
+    }
+
+    /** Sends nothing more, without closing the connection, until the Hub closes (at most ten minutes). */
+    private void holdOpen() {
+        try {
+            closing.await(10, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.tagline.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -88,6 +89,39 @@ class FakeHuggingFaceHubIT {
         }
         assertEquals(1000, http.send(HttpRequest.newBuilder(cdn).build(), HttpResponse.BodyHandlers.ofByteArray())
                 .body().length);
+    }
+
+    @Test
+    void failNextAnswersTheHubsNextRequestsWithTheStatusThenServesAgain() throws Exception {
+        hub.failNext(2, 503, "7");
+        HttpResponse<byte[]> first = send("GET", "/org/model/resolve/main/config.json");
+        assertEquals(503, first.statusCode());
+        assertEquals("7", first.headers().firstValue("Retry-After").orElseThrow());
+        assertEquals(503, send("GET", "/org/model/resolve/main/config.json").statusCode());
+        assertEquals(200, send("GET", "/org/model/resolve/main/config.json").statusCode());
+
+        hub.failNext(1, 429);
+        HttpResponse<byte[]> limited = send("GET", "/org/model/resolve/main/config.json");
+        assertEquals(429, limited.statusCode());
+        assertTrue(limited.headers().firstValue("Retry-After").isEmpty());
+        assertEquals(200, send("GET", "/org/model/resolve/main/config.json").statusCode());
+    }
+
+    @Test
+    void stallOnceSendsTheFirstBytesThenHoldsTheConnectionOpenWhileOtherRequestsAreServed() throws Exception {
+        hub.stallOnce(100);
+        URI cdn = URI.create(hub.cdnEndpoint() + "/lfs/" + FakeHuggingFaceHub.hex("SHA-256", BIG, null));
+        HttpResponse<java.io.InputStream> stalled = http.send(HttpRequest.newBuilder(cdn).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        java.io.InputStream body = stalled.body();
+        assertEquals(100, body.readNBytes(100).length);
+        java.util.concurrent.Future<Integer> next = java.util.concurrent.Executors.newSingleThreadExecutor()
+                .submit(() -> body.read());
+        assertThrows(java.util.concurrent.TimeoutException.class,
+                () -> next.get(300, java.util.concurrent.TimeUnit.MILLISECONDS), "no byte after the first 100");
+        assertEquals(1000, http.send(HttpRequest.newBuilder(cdn).build(), HttpResponse.BodyHandlers.ofByteArray())
+                .body().length, "a second request is served while the first one stalls");
+        next.cancel(true);
     }
 
     private static void assertError(HttpResponse<byte[]> response, int status, String code) {

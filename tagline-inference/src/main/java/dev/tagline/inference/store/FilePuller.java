@@ -25,8 +25,16 @@ final class FilePuller {
         this.sources = List.copyOf(sources);
     }
 
-    @SuppressWarnings("try") // the try-with-resources holds a lock (or npm batch) for the block; no body use
     Path pull(ModelEntry model, ModelFile file) {
+        return pull(model, file, false);
+    }
+
+    /**
+     * As {@link #pull(ModelEntry, ModelFile)}, but when {@code localOnly} only from local disk: Tagline's cache, else
+     * the Hugging Face cache; never the network or npm.
+     */
+    @SuppressWarnings("try") // the try-with-resources holds a lock (or npm batch) for the block; no body use
+    Path pull(ModelEntry model, ModelFile file, boolean localOnly) {
         Path target = layout.file(model.id(), file.name());
         if (recordedOk(model, file)) {
             return target;
@@ -39,7 +47,7 @@ final class FilePuller {
                 return target;
             }
             tried.add("local cache " + target + ": " + local);
-            for (Attempt attempt : attempts(file)) {
+            for (Attempt attempt : attempts(file, localOnly)) {
                 String where = attempt.source().describe(attempt.from());
                 try {
                     Files.createDirectories(target.getParent());
@@ -68,10 +76,10 @@ final class FilePuller {
     private record Attempt(ModelSource source, FileSource from) {
     }
 
-    private List<Attempt> attempts(ModelFile file) {
+    private List<Attempt> attempts(ModelFile file, boolean localOnly) {
         List<Attempt> attempts = new ArrayList<>();
         file.sources().stream().filter(hfCache::handles).forEach(s -> attempts.add(new Attempt(hfCache, s)));
-        for (FileSource from : file.sources()) {
+        for (FileSource from : localOnly ? List.<FileSource>of() : file.sources()) {
             sources.stream().filter(s -> s.handles(from)).findFirst()
                     .ifPresent(s -> attempts.add(new Attempt(s, from)));
         }

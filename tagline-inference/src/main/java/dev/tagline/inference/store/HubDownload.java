@@ -3,72 +3,118 @@ package dev.tagline.inference.store;
 import dev.tagline.core.TaglineException;
 import dev.tagline.core.progress.Progress;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Objects;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * One resumable HTTP download into a staging file, the way huggingface_hub's {@code http_get} does it: an existing
- * partial file is continued with {@code Range: bytes=N-}; a dropped connection is retried from where it broke;
- * redirects are followed by hand so that the token goes only to the Hub's own host, never to the CDN it redirects to.
+ * partial file is continued with {@code Range: bytes=N-}; a dropped or stalled connection is retried from where it
+ * broke; redirects are followed by hand so that the token goes only to the Hub's own host, never to the CDN it
+ * redirects to. A busy server (429, 5xx) is asked again after a {@link Backoff} wait, {@code Retry-After} honoured.
+ * A body that sends nothing for {@link StoreConfig#stallTimeout()} is given up and resumed ({@link BodyChunks}).
  * The Hub's metadata ({@code X-Linked-Etag}, {@code ETag}, {@code X-Repo-Commit}) comes from the first response.
  */
 final class HubDownload {
-    /** huggingface_hub {@code http_get}: {@code _nb_retries=5}; three tries keep a dead link from stalling long. */
-    static final int MAX_TRIES = 3;
-    private static final int MAX_REDIRECTS = 10;
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HubDownload.class);
 
-    private final HttpClient http;
+    private final HubRequests requests;
     private final StoreConfig config;
+    private final Backoff backoff;
 
-    HubDownload(HttpClient http, StoreConfig config) {
-        this.http = http;
+    HubDownload(HttpClient http, StoreConfig config, Backoff backoff) {
+        this.requests = new HubRequests(http, config);
         this.config = config;
+        this.backoff = backoff;
     }
 
     /** What the Hub vouches for: the LFS SHA-256 or the git blob SHA-1 of the file, and the commit served. */
     record Result(String sha256, String gitSha1, String commit) {
     }
 
-    Result fetch(URI url, Path staging, String task, String repo) throws SourceException {
-        IOException last = null;
-        for (int attempt = 1; attempt <= MAX_TRIES; attempt++) {
-            try {
-                return once(url, staging, task, repo);
-            } catch (IOException e) {
-                last = e;
-                LOG.debug("download of {} broke (try {} of {})", url, attempt, MAX_TRIES, e);
-            }
+    /** A status worth another try (429, 5xx), with the headers of the Hub's response and the one that failed. */
+    private static final class Busy extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final int status;
+        private final transient HttpHeaders hub;
+        private final transient HttpHeaders failed;
+
+        Busy(int status, HttpHeaders hub, HttpHeaders failed) {
+            super("HTTP " + status, null, false, false);
+            this.status = status;
+            this.hub = hub;
+            this.failed = failed;
         }
-        long kept = sizeOf(staging);
-        throw new SourceException("download broke off " + MAX_TRIES + " times (last error: " + describe(last) + ")"
-                + (kept > 0 ? "; " + kept + " bytes kept, the next pull resumes" : ""),
-                "Check the network or HF_ENDPOINT, then pull again.", last);
     }
 
-    private Result once(URI url, Path staging, String task, String repo) throws IOException, SourceException {
+    Result fetch(URI url, Path staging, String task, String repo) throws SourceException {
+        for (int attempt = 1; ; attempt++) {
+            Optional<Duration> retryAfter = Optional.empty();
+            String why;
+            try {
+                return once(url, staging, task, repo);
+            } catch (Busy e) {
+                retryAfter = backoff.retryAfter(e.failed.firstValue("Retry-After"));
+                if (attempt == Backoff.MAX_TRIES || retryAfter.filter(w -> w.compareTo(Backoff.MAX_WAIT) > 0)
+                        .isPresent()) {
+                    throw busy(e, attempt, retryAfter, repo, url);
+                }
+                LOG.debug("{} answered HTTP {} (try {} of {})", url, e.status, attempt, Backoff.MAX_TRIES);
+                why = "HTTP " + e.status;
+            } catch (IOException e) {
+                LOG.debug("download of {} broke (try {} of {})", url, attempt, Backoff.MAX_TRIES, e);
+                if (attempt == Backoff.MAX_TRIES) {
+                    long kept = sizeOf(staging);
+                    throw new SourceException("download broke off " + attempt + " times (last error: " + describe(e)
+                            + ")" + (kept > 0 ? "; " + kept + " bytes kept, the next pull resumes" : ""),
+                            "Check the network or HF_ENDPOINT, then pull again.", e);
+                }
+                why = describe(e);
+            }
+            Duration wait = backoff.delay(attempt, retryAfter);
+            try (Progress waiting = config.progress().start(task + ": " + why + "; try " + (attempt + 1) + " of "
+                    + Backoff.MAX_TRIES + " in " + Math.max(1, Math.round(wait.toMillis() / 1000.0)) + " s", -1,
+                    Progress.Unit.ITEMS)) {
+                backoff.pause(wait, url);
+            }
+        }
+    }
+
+    private SourceException busy(Busy e, int tries, Optional<Duration> retryAfter, String repo, URI url) {
+        SourceException plain = HubErrors.toSourceException(e.status, e.hub, repo, url, config.hfToken() != null);
+        String why = retryAfter.filter(w -> w.compareTo(Backoff.MAX_WAIT) > 0)
+                .map(w -> " (the server asks to wait " + w.toSeconds() + " s, longer than the "
+                        + Backoff.MAX_WAIT.toSeconds() + " s Tagline waits)")
+                .orElse(" (tried " + tries + " times)");
+        return new SourceException(plain.getMessage() + why, plain.hint(), e);
+    }
+
+    private Result once(URI url, Path staging, String task, String repo) throws IOException, SourceException, Busy {
         long have = sizeOf(staging);
-        Response response = send(url, have);
+        HubRequests.Response response = requests.send(url, have);
         HttpHeaders hub = response.firstHeaders();
-        HttpResponse<InputStream> last = response.last();
+        HttpResponse<BodyChunks> last = response.last();
         int status = last.statusCode();
-        if (status == 416 || status >= 400) {
-            last.body().close();
+        if (status >= 400) {
+            last.body().cancel();
             if (status == 416) {
                 Files.deleteIfExists(staging);
                 throw new IOException("the server refused to resume at byte " + have + "; starting over");
+            }
+            if (Backoff.retryable(status)) {
+                throw new Busy(status, hub, last.headers());
             }
             throw HubErrors.toSourceException(status, hub, repo, url, config.hfToken() != null);
         }
@@ -77,7 +123,7 @@ final class HubDownload {
         if (status == 206) {
             Matcher m = CONTENT_RANGE.matcher(last.headers().firstValue("Content-Range").orElse(""));
             if (!m.matches() || Long.parseLong(m.group(1)) != have) {
-                last.body().close();
+                last.body().cancel();
                 Files.deleteIfExists(staging);
                 throw new IOException("the server resumed at the wrong place; starting over");
             }
@@ -95,68 +141,30 @@ final class HubDownload {
         return new Result(sha256 ? etag : null, sha1 ? etag : null, hub.firstValue("X-Repo-Commit").orElse(null));
     }
 
-    private void copy(InputStream body, Path staging, long offset, long total, String task) throws IOException {
+    private void copy(BodyChunks body, Path staging, long offset, long total, String task) throws IOException {
         Files.createDirectories(staging.getParent());
         StandardOpenOption mode = offset > 0 ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
-        try (InputStream in = body;
-             OutputStream out = Files.newOutputStream(staging, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                     mode);
+        try (FileChannel out = FileChannel.open(staging, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode);
              Progress progress = config.progress().start(task, total, Progress.Unit.BYTES)) {
             progress.jumpTo(offset);
-            byte[] buffer = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                out.write(buffer, 0, n);
-                progress.advance(n);
+            List<ByteBuffer> chunk;
+            while ((chunk = body.next(config.stallTimeout())) != null) {
+                for (ByteBuffer buffer : chunk) {
+                    int n = buffer.remaining();
+                    while (buffer.hasRemaining()) {
+                        out.write(buffer);
+                    }
+                    progress.advance(n);
+                }
             }
-        }
-    }
-
-    /** The first response (the Hub's, with its metadata) and the last one (after redirects, with the body). */
-    private record Response(HttpHeaders firstHeaders, HttpResponse<InputStream> last) {
-    }
-
-    private Response send(URI url, long rangeStart) throws IOException {
-        URI current = url;
-        HttpHeaders first = null;
-        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(current).GET().timeout(config.requestTimeout())
-                    .header("User-Agent", "tagline (java " + System.getProperty("java.version") + ")");
-            if (rangeStart > 0) {
-                request.header("Range", "bytes=" + rangeStart + "-");
-            }
-            if (config.hfToken() != null && sameOrigin(url, current)) {
-                request.header("Authorization", "Bearer " + config.hfToken());
-            }
-            HttpResponse<InputStream> response = sendOnce(request.build());
-            if (first == null) {
-                first = response.headers();
-            }
-            int status = response.statusCode();
-            if (status < 300 || status >= 400 || status == 304) {
-                return new Response(first, response);
-            }
-            response.body().close();
-            String location = response.headers().firstValue("Location")
-                    .orElseThrow(() -> new IOException("HTTP " + status + " redirect without a Location header"));
-            current = current.resolve(location);
-        }
-        throw new IOException("more than " + MAX_REDIRECTS + " redirects from " + url);
-    }
-
-    private HttpResponse<InputStream> sendOnce(HttpRequest request) throws IOException {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (InterruptedException e) {
+            body.cancel();
             Thread.currentThread().interrupt();
-            throw new TaglineException("Download of " + request.uri() + " was interrupted", "Pull again to resume.", e);
+            throw new TaglineException("Download into " + staging + " was interrupted", "Pull again to resume.", e);
+        } catch (IOException e) {
+            body.cancel();
+            throw e;
         }
-    }
-
-    /** huggingface_hub drops the Authorization header when a redirect leaves the endpoint's host. */
-    static boolean sameOrigin(URI a, URI b) {
-        return Objects.equals(a.getScheme(), b.getScheme()) && Objects.equals(a.getHost(), b.getHost())
-                && a.getPort() == b.getPort();
     }
 
     private static long sizeOf(Path file) {

@@ -16,9 +16,9 @@ final class HubSource implements ModelSource {
     private final StoreConfig config;
     private final HubDownload download;
 
-    HubSource(StoreConfig config, HttpClient http) {
+    HubSource(StoreConfig config, HttpClient http, Backoff backoff) {
         this.config = config;
-        this.download = new HubDownload(http, config);
+        this.download = new HubDownload(http, config, backoff);
     }
 
     @Override

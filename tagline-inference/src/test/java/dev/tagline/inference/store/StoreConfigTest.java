@@ -58,4 +58,18 @@ class StoreConfigTest {
         Files.writeString(dir.resolve("hf/token"), "hf_from_file\n");
         assertEquals("hf_from_file", of(Map.of("HF_HOME", dir.resolve("hf").toString())).hfToken());
     }
+
+    @Test
+    void stallTimeoutIsSixtySecondsUnlessHfHubDownloadTimeoutSaysOtherwise() {
+        assertEquals(java.time.Duration.ofSeconds(60), of(Map.of("HOME", dir.toString())).stallTimeout());
+        assertEquals(java.time.Duration.ofMillis(2500),
+                of(Map.of("HOME", dir.toString(), "HF_HUB_DOWNLOAD_TIMEOUT", "2.5")).stallTimeout());
+        for (String bad : new String[] {"0", "-3", "ten"}) {
+            dev.tagline.core.TaglineException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    dev.tagline.core.TaglineException.class,
+                    () -> of(Map.of("HOME", dir.toString(), "HF_HUB_DOWNLOAD_TIMEOUT", bad)));
+            assertTrue(e.getMessage().startsWith("HF_HUB_DOWNLOAD_TIMEOUT=" + bad + " is not"), e.getMessage());
+            assertTrue(e.hint().contains("unset it"), e.hint());
+        }
+    }
 }

@@ -18,6 +18,10 @@ import java.util.stream.Stream;
 final class StoreFixture {
     final Path models;
     final Path hfCache;
+    /** The waits the store's backoff asked for; nothing really sleeps. */
+    final List<Duration> sleeps = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** How long a download may receive nothing before it is resumed. */
+    Duration stallTimeout = StoreConfig.DEFAULT_STALL_TIMEOUT;
 
     StoreFixture(Path root) {
         this.models = root.resolve("tagline-home").resolve("models");
@@ -26,11 +30,16 @@ final class StoreFixture {
 
     StoreConfig config(String endpoint, String token, boolean offline) {
         return new StoreConfig(models, hfCache, java.net.URI.create(endpoint), token, offline, Duration.ofSeconds(10),
-                Progress.Factory.NONE);
+                stallTimeout, Progress.Factory.NONE);
     }
 
     ModelStore store(String catalogJson, StoreConfig config) {
-        return new ModelStore(catalog(catalogJson), config, new ProcessRunner(), "npm");
+        return new ModelStore(catalog(catalogJson), config, new ProcessRunner(), "npm", backoff());
+    }
+
+    /** Records each wait in {@link #sleeps} instead of sleeping; jitter is random, the clock the real one. */
+    Backoff backoff() {
+        return new Backoff(sleeps::add, () -> new Random().nextDouble(), java.time.Clock.systemUTC());
     }
 
     static Catalog catalog(String json) {
