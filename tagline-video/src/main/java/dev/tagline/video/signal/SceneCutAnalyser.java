@@ -77,32 +77,44 @@ public final class SceneCutAnalyser implements SignalAnalyser {
 
     /** Weighted mean of the channel distances; weights 1, 1, 1 (edges 0) so the mean of the three. */
     static double score(byte[] a, byte[] b) {
-        long[] sums = new long[3];
-        for (int i = 0; i < a.length; i++) {
-            sums[i % 3] += Math.abs((a[i] & 0xff) - (b[i] & 0xff));
+        long h = 0;
+        long sat = 0;
+        long v = 0;
+        for (int i = 0; i < a.length; i += 3) {
+            h += Math.abs((a[i] & 0xff) - (b[i] & 0xff));
+            sat += Math.abs((a[i + 1] & 0xff) - (b[i + 1] & 0xff));
+            v += Math.abs((a[i + 2] & 0xff) - (b[i + 2] & 0xff));
         }
         double pixels = a.length / 3.0;
-        return (sums[0] / pixels + sums[1] / pixels + sums[2] / pixels) / 3.0;
+        return (h / pixels + sat / pixels + v / pixels) / 3.0;
     }
 
-    /** Packed RGB to packed HSV with OpenCV's 8-bit ranges and rounding ({@code color_hsv.simd.hpp}). */
+    // OpenCV color_hsv.simd.hpp RGB2HSV_b: fixed point with hsv_shift 12 and division tables
+    private static final int HSV_SHIFT = 12;
+    private static final int[] SDIV = new int[256];
+    private static final int[] HDIV = new int[256];
+
+    static {
+        for (int i = 1; i < 256; i++) {
+            SDIV[i] = (int) Math.round((255 << HSV_SHIFT) / (double) i);
+            HDIV[i] = (int) Math.round((180 << HSV_SHIFT) / (6.0 * i));
+        }
+    }
+
+    /** Packed RGB to packed HSV exactly as OpenCV's 8-bit {@code COLOR_RGB2HSV} (H 0–179, S and V 0–255). */
     static byte[] hsv(byte[] rgb) {
         byte[] out = new byte[rgb.length];
+        int half = 1 << (HSV_SHIFT - 1);
         for (int i = 0; i < rgb.length; i += 3) {
             int r = rgb[i] & 0xff;
             int g = rgb[i + 1] & 0xff;
             int b = rgb[i + 2] & 0xff;
             int v = Math.max(r, Math.max(g, b));
             int diff = v - Math.min(r, Math.min(g, b));
-            int s = v == 0 ? 0 : (int) Math.round(255.0 * diff / v);
-            int h = 0;
-            if (diff != 0) {
-                int raw = v == r ? g - b : v == g ? b - r + 2 * diff : r - g + 4 * diff;
-                h = (int) Math.round(raw * 30.0 / diff);
-                h = h < 0 ? h + 180 : h;
-            }
-            out[i] = (byte) h;
-            out[i + 1] = (byte) s;
+            int raw = v == r ? g - b : v == g ? b - r + 2 * diff : r - g + 4 * diff;
+            int h = (raw * HDIV[diff] + half) >> HSV_SHIFT;
+            out[i] = (byte) (h < 0 ? h + 180 : h);
+            out[i + 1] = (byte) ((diff * SDIV[v] + half) >> HSV_SHIFT);
             out[i + 2] = (byte) v;
         }
         return out;

@@ -39,5 +39,6 @@ class MotionAnalyserTest {
     @Test
     void blurRadiusFollowsTheFrameWidth() {
         assertEquals(5, MotionAnalyser.radius(256), "sigma 9 at 400 px is about 5.8 at 256 px");
+        assertEquals(2, MotionAnalyser.radius(128), "sigma 2.9 at 128 px");
     }
 }
