@@ -69,6 +69,9 @@ public final class DecodingPass {
         media.firstAudio().ifPresent(a -> sources.add(audio(media)));
         double fps = media.firstVideo().map(v -> options.frameRate(v.fps())).orElse(0.0);
         media.firstVideo().ifPresent(v -> sources.add(video(media, v, fps)));
+        if (sources.isEmpty()) {
+            throw new TaglineException(media.file() + " has neither audio nor video to analyse", "Give a video file.");
+        }
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_ITEMS);
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService readers = Executors.newFixedThreadPool(sources.size(), r -> {

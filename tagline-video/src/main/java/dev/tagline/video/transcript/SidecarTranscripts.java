@@ -64,13 +64,23 @@ public final class SidecarTranscripts {
                 return Optional.of(VttParser.parse(Files.readString(file, StandardCharsets.UTF_8), name));
             }
             if (lower.endsWith(".json")) {
-                return Optional.of(TranscriptJson.parse(Files.readString(file, StandardCharsets.UTF_8), name));
+                return json(file, name);
             }
         } catch (IOException e) {
             throw new TaglineException("Cannot read " + file + ": " + e.getMessage(),
                     "Save subtitles as UTF-8, or move the file away to ignore it.", e);
         }
         return Optional.empty();
+    }
+
+    /** A JSON file beside a video may be something else entirely (a project file): skip it with a warning. */
+    private static Optional<Transcript> json(Path file, String name) throws IOException {
+        try {
+            return Optional.of(TranscriptJson.parse(Files.readString(file, StandardCharsets.UTF_8), name));
+        } catch (TaglineException e) {
+            org.slf4j.LoggerFactory.getLogger(SidecarTranscripts.class).warn("ignoring {}: {}", file, e.oneLine());
+            return Optional.empty();
+        }
     }
 
     static String stem(String fileName) {

@@ -22,6 +22,7 @@ class SidecarTranscriptsTest {
         Files.writeString(dir.resolve("talk.en.vtt"), SubtitleParsersTest.YOUTUBE);
         Files.writeString(dir.resolve("talk.clips.json"), "{\"version\":1,\"clips\":[]}");
         Files.writeString(dir.resolve("talk.info.json"), "{\"title\":\"x\"}");
+        Files.writeString(dir.resolve("talk.json"), "{\"project\":\"not a transcript\"}");
         Files.writeString(dir.resolve("talker.srt"), "1\n00:00:01,000 --> 00:00:02,000\nOther video.\n");
         Transcript t = SidecarTranscripts.find(video).orElseThrow();
         assertEquals("talk.en.vtt", t.source());
