@@ -10,7 +10,8 @@ import java.util.List;
  * the nearest word start (for a clip start) or word end (for a clip end) within ±1.5 s; the cut then keeps at most
  * 0.35 s of lead-in before the first word and at most 0.45 s of tail after the last, and never more than half the
  * gap to the neighbouring word, so no cut lands inside a word. When words are only estimated (subtitles without
- * word times), the cut moves into the nearest pause within the search window instead. Pure.
+ * word times) or missing (no transcript), the cut moves into the nearest pause within the search window
+ * instead, with the same lead-in and tail limits. Pure.
  */
 public final class BoundarySnapper {
     public static final Duration SEARCH = Duration.ofMillis(1500);
@@ -34,7 +35,7 @@ public final class BoundarySnapper {
     public Duration snapStart(Duration proposed) {
         int i = nearest(proposed, true);
         if (i < 0) {
-            return max(Duration.ZERO, proposed);
+            return max(Duration.ZERO, pauseBefore(proposed).orElse(proposed));
         }
         Word first = words.get(i);
         Duration previousEnd = i > 0 ? words.get(i - 1).end() : Duration.ZERO;
@@ -51,7 +52,7 @@ public final class BoundarySnapper {
     public Duration snapEnd(Duration proposed) {
         int i = nearest(proposed, false);
         if (i < 0) {
-            return min(mediaEnd, proposed);
+            return min(mediaEnd, pauseAfter(proposed).orElse(proposed));
         }
         Word last = words.get(i);
         Duration nextStart = i + 1 < words.size() ? words.get(i + 1).start() : mediaEnd;

@@ -78,6 +78,10 @@ class SentencesAndBoundariesTest {
         List<Pause> pauses = List.of(new Pause(Words.sec(1.4), Words.sec(2.6)));
         BoundarySnapper snapper = new BoundarySnapper(words, pauses, false, Duration.ofSeconds(10));
         assertEquals(Words.sec(1.4 + 0.45), snapper.snapEnd(words.get(2).end()));
+        BoundarySnapper noWords = new BoundarySnapper(List.of(), pauses, false, Duration.ofSeconds(10));
+        assertEquals(Words.sec(2.6 - 0.35), noWords.snapStart(Words.sec(2.6)), "lead-in taken from the pause");
+        assertEquals(Words.sec(1.4 + 0.45), noWords.snapEnd(Words.sec(1.4)));
+        assertEquals(Words.sec(5), noWords.snapStart(Words.sec(5)), "no pause within 1.5 s");
     }
 
     @Test
