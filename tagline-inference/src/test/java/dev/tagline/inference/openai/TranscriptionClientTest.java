@@ -132,7 +132,7 @@ class TranscriptionClientTest {
                 new RetryPolicy(2, Duration.ofMillis(1), Duration.ofSeconds(1)), Duration.ofSeconds(5), slept::add,
                 Clock.systemUTC());
         OpenAiException e = assertThrows(OpenAiException.class, () -> client.transcribe(request(wav)));
-        assertTrue(e.getMessage().startsWith("Cannot reach the transcription server at " + url), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Cannot reach the server at " + url), e.getMessage());
         assertEquals(1, slept.size());
     }
 

@@ -22,11 +22,12 @@ import java.util.function.Function;
 
 /**
  * A local OpenAI-compatible server for tests (JDK HttpServer on 127.0.0.1, random port) implementing
- * {@code POST /v1/audio/transcriptions} as documented: multipart form with {@code file} and {@code model};
+ * {@code POST /v1/chat/completions} ({@link ChatEndpoint}) and {@code POST /v1/audio/transcriptions} as documented: multipart form with {@code file} and {@code model};
  * {@code response_format} json, text, srt, vtt or verbose_json; {@code timestamp_granularities[]} word/segment, only
  * with verbose_json; supported file types and the 25 MB limit; bearer key when one is required; errors as
- * {@code {"error": {"message", "type", "param", "code"}}}. Tests script what is "heard" per upload and queue
- * failures (429 with Retry-After, 5xx); every accepted or refused upload is recorded.
+ * {@code {"error": {"message", "type", "param", "code"}}}. Tests script what is "heard" per upload and what the
+ * assistant answers per chat, and queue failures (429 with Retry-After, 5xx) for the next request of either kind;
+ * every valid upload and chat is recorded.
  */
 public final class FakeOpenAiServer implements AutoCloseable {
     /** OpenAI's documented limit for one upload. */
@@ -46,6 +47,23 @@ public final class FakeOpenAiServer implements AutoCloseable {
         }
     }
 
+    /** A chat message as received. */
+    public record ChatMessage(String role, String content) {
+    }
+
+    /** A chat request as received. */
+    public record ChatCall(String model, List<ChatMessage> messages, boolean jsonObject, double temperature) {
+        /** The last user message. */
+        public String lastUser() {
+            for (int i = messages.size() - 1; i >= 0; i--) {
+                if (messages.get(i).role().equals("user")) {
+                    return messages.get(i).content();
+                }
+            }
+            return "";
+        }
+    }
+
     private record Failure(int status, Map<String, String> headers, String message, String type) {
     }
 
@@ -56,6 +74,8 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private volatile Function<Upload, List<HeardWord>> hearing = upload -> List.of(
             new HeardWord("Hello", 0.0, 0.4), new HeardWord("world.", 0.5, 0.9));
     private volatile String apiKey;
+    private final List<ChatCall> chats = Collections.synchronizedList(new ArrayList<>());
+    private volatile Function<ChatCall, String> answering = call -> "OK";
 
     private FakeOpenAiServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -101,6 +121,16 @@ public final class FakeOpenAiServer implements AutoCloseable {
         return List.copyOf(uploads);
     }
 
+    /** What the assistant answers to each chat request (default "OK"). */
+    public FakeOpenAiServer answers(Function<ChatCall, String> answering) {
+        this.answering = answering;
+        return this;
+    }
+
+    public List<ChatCall> chats() {
+        return List.copyOf(chats);
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -108,7 +138,8 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (!exchange.getRequestURI().getPath().equals("/v1/audio/transcriptions")) {
+            String path = exchange.getRequestURI().getPath();
+            if (!path.equals("/v1/audio/transcriptions") && !path.equals("/v1/chat/completions")) {
                 error(exchange, 404, "Invalid URL (" + exchange.getRequestMethod() + " "
                         + exchange.getRequestURI().getPath() + ")", "invalid_request_error", null, null);
                 return;
@@ -123,6 +154,10 @@ public final class FakeOpenAiServer implements AutoCloseable {
                         : "Incorrect API key provided.", "invalid_request_error", null, "invalid_api_key");
                 return;
             }
+            if (path.equals("/v1/chat/completions")) {
+                chat(exchange);
+                return;
+            }
             Upload upload;
             try {
                 upload = upload(exchange);
@@ -131,17 +166,38 @@ public final class FakeOpenAiServer implements AutoCloseable {
                 return;
             }
             uploads.add(upload);
-            Failure failure;
-            synchronized (this) {
-                failure = failures.poll();
+            if (!failed(exchange)) {
+                respond(exchange, upload);
             }
-            if (failure != null) {
-                failure.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-                error(exchange, failure.status(), failure.message(), failure.type(), null, null);
-                return;
-            }
-            respond(exchange, upload);
         }
+    }
+
+    private void chat(HttpExchange exchange) throws IOException {
+        ChatCall call;
+        try {
+            call = ChatEndpoint.parse(exchange.getRequestBody().readAllBytes());
+        } catch (IllegalArgumentException e) {
+            error(exchange, 400, e.getMessage(), "invalid_request_error", null, null);
+            return;
+        }
+        chats.add(call);
+        if (!failed(exchange)) {
+            send(exchange, 200, "application/json", ChatEndpoint.answer(call, answering, chats.size()));
+        }
+    }
+
+    /** Answers with the next queued failure, if any. */
+    private boolean failed(HttpExchange exchange) throws IOException {
+        Failure failure;
+        synchronized (this) {
+            failure = failures.poll();
+        }
+        if (failure == null) {
+            return false;
+        }
+        failure.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+        error(exchange, failure.status(), failure.message(), failure.type(), null, null);
+        return true;
     }
 
     private Upload upload(HttpExchange exchange) throws IOException {
