@@ -4,12 +4,14 @@ import dev.tagline.core.TaglineException;
 import dev.tagline.core.manifest.ClipCandidate;
 import dev.tagline.core.manifest.ClipsFile;
 import dev.tagline.core.process.ProcessRunner;
+import dev.tagline.inference.openai.ChatClient;
 import dev.tagline.inference.openai.OpenAiEndpoint;
 import dev.tagline.inference.openai.TranscriptionClient;
 import dev.tagline.video.ffmpeg.Ffmpeg;
 import dev.tagline.video.ffmpeg.FfmpegLocator;
 import dev.tagline.video.highlight.ClipFinder;
 import dev.tagline.video.highlight.DurationBand;
+import dev.tagline.video.highlight.LlmJudge;
 import dev.tagline.video.signal.DecodeOptions;
 import dev.tagline.video.transcript.OpenAiSpeechToText;
 import dev.tagline.video.transcript.SpeechToText;
@@ -68,7 +70,7 @@ final class ClipsCommand implements Callable<Integer> {
         Path ffmpeg;
 
         @Option(names = "--endpoint", paramLabel = "URL",
-                description = "Speech-to-text server (OpenAI /v1/audio/transcriptions), used without subtitles.")
+                description = "OpenAI-compatible server: speech-to-text when there are no subtitles, and --judge.")
         String endpoint;
 
         @Option(names = "--stt-model", paramLabel = "MODEL", defaultValue = "whisper-1",
@@ -78,6 +80,10 @@ final class ClipsCommand implements Callable<Integer> {
         @Option(names = "--language", paramLabel = "CODE",
                 description = "Spoken language hint for speech-to-text (ISO 639-1, e.g. en).")
         String language;
+
+        @Option(names = "--judge", paramLabel = "openai:MODEL",
+                description = "Let an LLM at --endpoint pick and score clips (falls back to the built-in scorer).")
+        String judge;
 
         FindCommand(CliContext ctx) {
             this.ctx = ctx;
@@ -94,19 +100,37 @@ final class ClipsCommand implements Callable<Integer> {
             if (count != null && count < 1) {
                 throw new TaglineException("--count must be at least 1 (got " + count + ")", "");
             }
+            Optional<LlmJudge> llm = judge(band);
             Ffmpeg tools = new Ffmpeg(new FfmpegLocator(ctx.env()).locate(Optional.ofNullable(ffmpeg)
                     .map(ctx::resolve)), new ProcessRunner(), Duration.ofHours(12));
             Optional<SpeechToText> stt = Optional.ofNullable(endpoint).map(url -> new OpenAiSpeechToText(
                     new TranscriptionClient(OpenAiEndpoint.of(url, ctx.env().get("OPENAI_API_KEY")),
                             Duration.ofMinutes(10)), sttModel, Optional.ofNullable(language)));
             ClipFinder.Options options = new ClipFinder.Options(band, count == null ? OptionalInt.empty()
-                    : OptionalInt.of(count), stt, Optional.empty(), DecodeOptions.DEFAULT);
+                    : OptionalInt.of(count), stt, Optional.empty(), DecodeOptions.DEFAULT, llm);
             ClipsFile clips = new ClipFinder(tools, ctx.clock(), ctx.interactive() ? new TerminalProgress(ctx.err())
                     : dev.tagline.core.progress.Progress.Factory.NONE).find(file, options);
             Path out = ClipsFile.pathFor(file);
             clips.write(out);
             print(ctx.out(), clips, out);
             return ExitCode.OK;
+        }
+
+        private Optional<LlmJudge> judge(DurationBand band) {
+            if (judge == null) {
+                return Optional.empty();
+            }
+            if (!judge.startsWith("openai:") || judge.length() == "openai:".length()) {
+                throw new TaglineException("--judge " + judge + " is not of the form openai:MODEL",
+                        "Write e.g. --judge openai:gpt-4o-mini --endpoint https://api.openai.com/v1.");
+            }
+            if (endpoint == null) {
+                throw new TaglineException("--judge needs --endpoint", "Give the chat server's base URL, e.g."
+                        + " --endpoint http://127.0.0.1:8080/v1.");
+            }
+            ChatClient chat = new ChatClient(OpenAiEndpoint.of(endpoint, ctx.env().get("OPENAI_API_KEY")),
+                    Duration.ofMinutes(5));
+            return Optional.of(new LlmJudge(chat, judge.substring("openai:".length()), band));
         }
 
         static void print(PrintWriter out, ClipsFile clips, Path file) {

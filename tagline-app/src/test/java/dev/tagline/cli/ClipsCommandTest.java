@@ -44,6 +44,17 @@ class ClipsCommandTest {
     }
 
     @Test
+    void judgeNeedsTheOpenAiFormAndAnEndpoint() throws IOException {
+        Files.createFile(dir.resolve("talk.mp4"));
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, cli.run("clips", "find", "talk.mp4", "--judge", "gpt-4o"));
+        assertTrue(cli.err().contains("--judge gpt-4o is not of the form openai:MODEL"), cli.err());
+        CliTestSupport again = cli();
+        assertEquals(ExitCode.USAGE, again.run("clips", "find", "talk.mp4", "--judge", "openai:gpt-4o-mini"));
+        assertTrue(again.err().startsWith("error: --judge needs --endpoint."), again.err());
+    }
+
+    @Test
     void missingFfmpegGivesTheInstallHint() throws IOException {
         Files.createFile(dir.resolve("talk.mp4"));
         CliTestSupport cli = cli();

@@ -34,9 +34,12 @@ import java.util.OptionalInt;
  * file's notes. Constant memory apart from the compact signals.
  */
 public final class ClipFinder {
-    /** What to look for. {@code speechToText} is used only when no subtitles exist. */
+    /**
+     * What to look for. {@code speechToText} is used only when no subtitles exist; {@code judge}, when given, picks
+     * and scores clips from the transcript instead of the built-in scorer.
+     */
     public record Options(DurationBand band, OptionalInt count, Optional<SpeechToText> speechToText,
-                          Optional<String> subtitleLanguage, DecodeOptions decode) {
+                          Optional<String> subtitleLanguage, DecodeOptions decode, Optional<LlmJudge> judge) {
     }
 
     private final Ffmpeg ffmpeg;
@@ -86,10 +89,20 @@ public final class ClipFinder {
                 hasText);
         BoundarySnapper snapper = new BoundarySnapper(hasText ? transcript.words() : List.of(), pauses.pauses(),
                 transcript.wordTimed(), media.duration());
-        List<Candidate> candidates = new CandidateGenerator(options.band()).generate(sentences, snapper);
-        List<ScoredClip> scored = new HeuristicScorer(options.band()).score(candidates, sentences, signals);
+        List<ScoredClip> scored;
+        if (options.judge().isPresent() && hasText) {
+            LlmJudge.Result judged = options.judge().get().judge(sentences, snapper, signals);
+            notes.addAll(judged.notes());
+            scored = judged.clips();
+        } else {
+            if (options.judge().isPresent()) {
+                notes.add("The LLM judge needs a transcript; the built-in scorer was used.");
+            }
+            scored = new HeuristicScorer(options.band()).score(new CandidateGenerator(options.band())
+                    .generate(sentences, snapper), sentences, signals);
+        }
         List<ScoredClip> chosen = ClipSelector.select(scored, media.duration(), options.count());
-        if (candidates.isEmpty()) {
+        if (scored.isEmpty()) {
             notes.add("No stretch of " + options.band().min().toSeconds() + "-" + options.band().max().toSeconds()
                     + " s starts and ends on a sentence; try another --min/--max.");
         }

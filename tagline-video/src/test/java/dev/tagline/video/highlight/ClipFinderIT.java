@@ -42,7 +42,7 @@ class ClipFinderIT {
 
     private static ClipFinder.Options options(Optional<SpeechToText> stt) {
         return new ClipFinder.Options(DurationBand.MEDIUM, OptionalInt.empty(), stt, Optional.empty(),
-                DecodeOptions.DEFAULT);
+                DecodeOptions.DEFAULT, Optional.empty());
     }
 
     private Path scenes(Ffmpeg ffmpeg) {
