@@ -1,7 +1,6 @@
 package dev.tagline.testkit.openai;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -220,29 +219,9 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private void respond(HttpExchange exchange, Upload upload) throws IOException {
         List<HeardWord> words = hearing.apply(upload);
         String format = upload.fields().getOrDefault("response_format", List.of("json")).get(0);
-        List<String> granularities = upload.fields().getOrDefault("timestamp_granularities[]", List.of());
-        String text = Requests.text(words);
-        switch (format) {
-            case "text" -> send(exchange, 200, "text/plain; charset=utf-8", text + "\n");
-            case "srt", "vtt" -> send(exchange, 200, "text/plain; charset=utf-8", Requests.subtitles(words, format));
-            case "verbose_json" -> {
-                ObjectNode root = JSON.createObjectNode().put("task", "transcribe").put("language", "english");
-                root.put("duration", upload.wavSeconds() >= 0 ? upload.wavSeconds()
-                        : words.isEmpty() ? 0 : words.get(words.size() - 1).end());
-                root.put("text", text);
-                if (granularities.isEmpty() || granularities.contains("segment")) {
-                    root.set("segments", Requests.segments(JSON, words));
-                }
-                if (granularities.contains("word")) {
-                    ArrayNode array = root.putArray("words");
-                    words.forEach(w -> array.addObject().put("word", w.word()).put("start", w.start())
-                            .put("end", w.end()));
-                }
-                send(exchange, 200, "application/json", JSON.writeValueAsString(root));
-            }
-            default -> send(exchange, 200, "application/json",
-                    JSON.writeValueAsString(JSON.createObjectNode().put("text", text)));
-        }
+        String type = format.equals("json") || format.equals("verbose_json") ? "application/json"
+                : "text/plain; charset=utf-8";
+        send(exchange, 200, type, Requests.answer(JSON, upload, words, format));
     }
 
     static void error(HttpExchange exchange, int status, String message, String type, String param, String code)

@@ -44,6 +44,37 @@ final class Requests {
         }
     }
 
+    /** The body of a transcription answer in {@code format}. */
+    static String answer(ObjectMapper json, FakeOpenAiServer.Upload upload, List<FakeOpenAiServer.HeardWord> words,
+                         String format) {
+        String text = text(words);
+        List<String> granularities = upload.fields().getOrDefault("timestamp_granularities[]", List.of());
+        switch (format) {
+            case "text":
+                return text + "\n";
+            case "srt":
+            case "vtt":
+                return subtitles(words, format);
+            case "verbose_json":
+                com.fasterxml.jackson.databind.node.ObjectNode root = json.createObjectNode()
+                        .put("task", "transcribe").put("language", "english");
+                root.put("duration", upload.wavSeconds() >= 0 ? upload.wavSeconds()
+                        : words.isEmpty() ? 0 : words.get(words.size() - 1).end());
+                root.put("text", text);
+                if (granularities.isEmpty() || granularities.contains("segment")) {
+                    root.set("segments", segments(json, words));
+                }
+                if (granularities.contains("word")) {
+                    ArrayNode array = root.putArray("words");
+                    words.forEach(w -> array.addObject().put("word", w.word()).put("start", w.start())
+                            .put("end", w.end()));
+                }
+                return root.toString();
+            default:
+                return json.createObjectNode().put("text", text).toString();
+        }
+    }
+
     static String text(List<FakeOpenAiServer.HeardWord> words) {
         return words.stream().map(FakeOpenAiServer.HeardWord::word).collect(Collectors.joining(" "));
     }

@@ -164,6 +164,31 @@ class ClipFinderIT {
     }
 
     @Test
+    void theLlmJudgePicksFromNumberedSentences() throws IOException {
+        Ffmpeg ffmpeg = TestMedia.ffmpeg();
+        Path video = scenes(ffmpeg);
+        Files.writeString(dir.resolve("talk.srt"), srt());
+        try (FakeOpenAiServer server = FakeOpenAiServer.start()) {
+            server.answers(call -> "{\"clips\": [{\"start_sentence\": 12, \"end_sentence\": 19, \"score\": 91,"
+                    + " \"sub_scores\": {\"hook\": 95, \"payoff\": 85, \"coherence\": 80},"
+                    + " \"hook_text\": \"Why do 90% of git rebases fail?\","
+                    + " \"reason\": \"A number-shock question answered by a clear fix.\"}]}");
+            LlmJudge judge = new LlmJudge(new dev.tagline.inference.openai.ChatClient(OpenAiEndpoint.of(
+                    server.baseUrl(), null), Duration.ofSeconds(30)), "judge", DurationBand.MEDIUM);
+            ClipFinder.Options options = new ClipFinder.Options(DurationBand.MEDIUM, OptionalInt.empty(),
+                    Optional.empty(), Optional.empty(), DecodeOptions.DEFAULT, Optional.of(judge));
+            ClipsFile clips = new ClipFinder(ffmpeg, CLOCK, Progress.Factory.NONE).find(video, options);
+            assertEquals(1, clips.clips().size());
+            ClipCandidate c = clips.clips().get(0);
+            assertEquals(91, c.score());
+            assertEquals(59.65, c.startSeconds(), 0.01);
+            assertTrue(c.endSeconds() > 99.0 && c.endSeconds() <= 99.45, "cue end plus at most 0.45 s tail: " + c);
+            assertEquals("A number-shock question answered by a clear fix.", c.reason());
+            assertTrue(server.chats().get(0).lastUser().contains("[12] (4 s) Why do 90% of git rebases fail?"));
+        }
+    }
+
+    @Test
     void aCorruptFileIsOneClearError() throws IOException {
         Ffmpeg ffmpeg = TestMedia.ffmpeg();
         Path corrupt = Files.write(dir.resolve("broken.mp4"), new byte[] {0, 0, 0, 32, 'f', 't', 'y', 'p', 9, 9});
