@@ -107,7 +107,8 @@ final class ClipsCommand implements Callable<Integer> {
                     new TranscriptionClient(OpenAiEndpoint.of(url, ctx.env().get("OPENAI_API_KEY")),
                             Duration.ofMinutes(10)), sttModel, Optional.ofNullable(language)));
             ClipFinder.Options options = new ClipFinder.Options(band, count == null ? OptionalInt.empty()
-                    : OptionalInt.of(count), stt, Optional.empty(), DecodeOptions.DEFAULT, llm);
+                    : OptionalInt.of(count), stt, Optional.empty(), DecodeOptions.DEFAULT, llm,
+                    Optional.empty());
             ClipsFile clips = new ClipFinder(tools, ctx.clock(), ctx.interactive() ? new TerminalProgress(ctx.err())
                     : dev.tagline.core.progress.Progress.Factory.NONE).find(file, options);
             Path out = ClipsFile.pathFor(file);

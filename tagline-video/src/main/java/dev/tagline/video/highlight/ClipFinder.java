@@ -36,10 +36,12 @@ import java.util.OptionalInt;
 public final class ClipFinder {
     /**
      * What to look for. {@code speechToText} is used only when no subtitles exist; {@code judge}, when given, picks
-     * and scores clips from the transcript instead of the built-in scorer.
+     * and scores clips from the transcript instead of the built-in scorer; {@code embedder}, when given, splits the
+     * transcript into topic segments ({@link TextTiler}).
      */
     public record Options(DurationBand band, OptionalInt count, Optional<SpeechToText> speechToText,
-                          Optional<String> subtitleLanguage, DecodeOptions decode, Optional<LlmJudge> judge) {
+                          Optional<String> subtitleLanguage, DecodeOptions decode, Optional<LlmJudge> judge,
+                          Optional<SentenceEmbedder> embedder) {
     }
 
     private final Ffmpeg ffmpeg;
@@ -77,15 +79,21 @@ public final class ClipFinder {
         if (!audio) {
             notes.add("No audio stream: clips are chosen from the picture only.");
         }
-        notes.add("Speech activity (Silero VAD), on-screen text (OCR) and topic segments are not available in this"
-                + " build; pauses come from loudness.");
+        notes.add("Speech activity (Silero VAD) and on-screen text (OCR) are not available in this build; pauses"
+                + " come from loudness." + (options.embedder().isEmpty() ? " Topic segments need a sentence embedder."
+                : ""));
         List<SpeechSegments.Unit> speech = SpeechSegments.between(pauses.pauses(), media.duration());
         Transcript transcript = transcript(media, options, speech, notes, audio);
         boolean hasText = !transcript.isEmpty();
         List<Sentence> sentences = hasText ? new PunctuationSentences().split(transcript.words())
                 : SpeechSegments.sentences(speech, media.duration());
+        List<Duration> topics = hasText && options.embedder().isPresent() && !sentences.isEmpty()
+                ? TextTiler.topicStarts(sentences, TextTiler.boundaries(options.embedder().get()
+                        .embed(sentences.stream().map(Sentence::text).toList()), TextTiler.DEFAULT_K,
+                        TextTiler.Cutoff.HIGH))
+                : List.of();
         ClipSignals signals = new ClipSignals(media.duration(), audio ? Optional.of(loudness.shortTerm())
-                : Optional.empty(), Optional.of(motion.motion()), pauses.pauses(), cuts.cuts(), List.of(), List.of(),
+                : Optional.empty(), Optional.of(motion.motion()), pauses.pauses(), cuts.cuts(), List.of(), topics,
                 hasText);
         BoundarySnapper snapper = new BoundarySnapper(hasText ? transcript.words() : List.of(), pauses.pauses(),
                 transcript.wordTimed(), media.duration());

@@ -42,7 +42,8 @@ class ClipFinderIT {
 
     private static ClipFinder.Options options(Optional<SpeechToText> stt) {
         return new ClipFinder.Options(DurationBand.MEDIUM, OptionalInt.empty(), stt, Optional.empty(),
-                DecodeOptions.DEFAULT, Optional.empty());
+                DecodeOptions.DEFAULT, Optional.empty(),
+                Optional.empty());
     }
 
     private Path scenes(Ffmpeg ffmpeg) {
@@ -176,7 +177,7 @@ class ClipFinderIT {
             LlmJudge judge = new LlmJudge(new dev.tagline.inference.openai.ChatClient(OpenAiEndpoint.of(
                     server.baseUrl(), null), Duration.ofSeconds(30)), "judge", DurationBand.MEDIUM);
             ClipFinder.Options options = new ClipFinder.Options(DurationBand.MEDIUM, OptionalInt.empty(),
-                    Optional.empty(), Optional.empty(), DecodeOptions.DEFAULT, Optional.of(judge));
+                    Optional.empty(), Optional.empty(), DecodeOptions.DEFAULT, Optional.of(judge), Optional.empty());
             ClipsFile clips = new ClipFinder(ffmpeg, CLOCK, Progress.Factory.NONE).find(video, options);
             assertEquals(1, clips.clips().size());
             ClipCandidate c = clips.clips().get(0);
@@ -185,6 +186,46 @@ class ClipFinderIT {
             assertTrue(c.endSeconds() > 99.0 && c.endSeconds() <= 99.45, "cue end plus at most 0.45 s tail: " + c);
             assertEquals("A number-shock question answered by a clear fix.", c.reason());
             assertTrue(server.chats().get(0).lastUser().contains("[12] (4 s) Why do 90% of git rebases fail?"));
+        }
+    }
+
+    /**
+     * Topic segments through the embedder seam. The embedder here is a test double (bag of words over a tiny
+     * vocabulary), not a model: it makes the three topics of the subtitle file unmistakable.
+     */
+    @Test
+    void topicSegmentsFromTheEmbedderReachTheClips() throws IOException {
+        Ffmpeg ffmpeg = TestMedia.ffmpeg();
+        Path video = scenes(ffmpeg);
+        StringBuilder srt = new StringBuilder();
+        String[] topics = {"git rebase branch commit", "docker image container layer", "python list dict loop"};
+        for (int i = 0; i < 24; i++) {
+            srt.append(i + 1).append('\n').append(time(i * 5.0)).append(" --> ").append(time(i * 5.0 + 4))
+                    .append("\nWe talk about ").append(topics[i / 8]).append(" now.\n\n");
+        }
+        Files.writeString(dir.resolve("talk.srt"), srt.toString());
+        List<String> vocabulary = List.of("git", "rebase", "branch", "commit", "docker", "image", "container", "layer",
+                "python", "list", "dict", "loop");
+        SentenceEmbedder bagOfWords = sentences -> sentences.stream().map(s -> {
+            float[] v = new float[vocabulary.size()];
+            for (String w : s.toLowerCase(Locale.ROOT).split("\\W+")) {
+                int i = vocabulary.indexOf(w);
+                if (i >= 0) {
+                    v[i] = 1;
+                }
+            }
+            return v;
+        }).toArray(float[][]::new);
+        ClipFinder.Options options = new ClipFinder.Options(DurationBand.SHORT, OptionalInt.empty(), Optional.empty(),
+                Optional.empty(), DecodeOptions.DEFAULT, Optional.empty(), Optional.of(bagOfWords));
+        ClipsFile clips = new ClipFinder(ffmpeg, CLOCK, Progress.Factory.NONE).find(video, options);
+        assertFalse(clips.clips().isEmpty());
+        for (ClipCandidate c : clips.clips()) {
+            int topic = (int) (c.startSeconds() + 0.5) / 40;
+            assertEquals(topic, c.topic(), c.toString());
+            if ((int) (c.endSeconds() - 1) / 40 != topic) {
+                assertTrue(c.reason().contains("crosses a topic change"), c.toString());
+            }
         }
     }
 
