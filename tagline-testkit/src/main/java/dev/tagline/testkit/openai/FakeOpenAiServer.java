@@ -26,7 +26,9 @@ import java.util.function.Function;
  * with verbose_json; supported file types and the 25 MB limit; bearer key when one is required; errors as
  * {@code {"error": {"message", "type", "param", "code"}}}. Tests script what is "heard" per upload and what the
  * assistant answers per chat, and queue failures (429 with Retry-After, 5xx) for the next request of either kind;
- * every valid upload and chat is recorded.
+ * every valid upload and chat is recorded. Longer than the usual class: it is the one place where both endpoints'
+ * routing, authentication and the shared failure queue meet; request parsing and answer shapes live in
+ * {@link FormData}, {@link Requests} and {@link ChatEndpoint}.
  */
 public final class FakeOpenAiServer implements AutoCloseable {
     /** OpenAI's documented limit for one upload. */

@@ -61,21 +61,10 @@ public final class ClipFinder {
                     "Give a video file; clips are cut from pictures as well as sound.", null);
         }
         List<String> notes = new ArrayList<>();
-        LoudnessAnalyser loudness = new LoudnessAnalyser();
-        PauseAnalyser pauses = new PauseAnalyser();
-        SceneCutAnalyser cuts = new SceneCutAnalyser();
-        MotionAnalyser motion = new MotionAnalyser();
         boolean audio = media.firstAudio().isPresent();
-        try (Progress p = progress.start("Analysing " + video.getFileName(), media.duration().toSeconds(),
-                Progress.Unit.ITEMS)) {
-            SignalAnalyser ticker = new SignalAnalyser() {
-                @Override
-                public void onFrame(VideoFrame frame) {
-                    p.jumpTo(frame.time().toSeconds());
-                }
-            };
-            new DecodingPass(ffmpeg, options.decode()).run(media, List.of(loudness, pauses, cuts, motion, ticker));
-        }
+        Analysis a = analyse(media, options.decode());
+        LoudnessAnalyser loudness = a.loudness();
+        PauseAnalyser pauses = a.pauses();
         if (!audio) {
             notes.add("No audio stream: clips are chosen from the picture only.");
         }
@@ -93,22 +82,11 @@ public final class ClipFinder {
                         TextTiler.Cutoff.HIGH))
                 : List.of();
         ClipSignals signals = new ClipSignals(media.duration(), audio ? Optional.of(loudness.shortTerm())
-                : Optional.empty(), Optional.of(motion.motion()), pauses.pauses(), cuts.cuts(), List.of(), topics,
-                hasText);
+                : Optional.empty(), Optional.of(a.motion().motion()), pauses.pauses(), a.cuts().cuts(), List.of(),
+                topics, hasText);
         BoundarySnapper snapper = new BoundarySnapper(hasText ? transcript.words() : List.of(), pauses.pauses(),
                 transcript.wordTimed(), media.duration());
-        List<ScoredClip> scored;
-        if (options.judge().isPresent() && hasText) {
-            LlmJudge.Result judged = options.judge().get().judge(sentences, snapper, signals);
-            notes.addAll(judged.notes());
-            scored = judged.clips();
-        } else {
-            if (options.judge().isPresent()) {
-                notes.add("The LLM judge needs a transcript; the built-in scorer was used.");
-            }
-            scored = new HeuristicScorer(options.band()).score(new CandidateGenerator(options.band())
-                    .generate(sentences, snapper), sentences, signals);
-        }
+        List<ScoredClip> scored = score(options, sentences, snapper, signals, notes);
         List<ScoredClip> chosen = ClipSelector.select(scored, media.duration(), options.count());
         if (scored.isEmpty()) {
             notes.add("No stretch of " + options.band().min().toSeconds() + "-" + options.band().max().toSeconds()
@@ -116,6 +94,42 @@ public final class ClipFinder {
         }
         return ClipsFile.of(new ClipsFile.Source(video.getFileName().toString(), seconds(media.duration())),
                 clock.instant(), hasText ? transcript.source() : null, notes, records(chosen, sentences, signals));
+    }
+
+    /** The analysers of the one decoding pass. */
+    private record Analysis(LoudnessAnalyser loudness, PauseAnalyser pauses, SceneCutAnalyser cuts,
+                            MotionAnalyser motion) {
+    }
+
+    private Analysis analyse(MediaInfo media, DecodeOptions decode) {
+        Analysis a = new Analysis(new LoudnessAnalyser(), new PauseAnalyser(), new SceneCutAnalyser(),
+                new MotionAnalyser());
+        try (Progress p = progress.start("Analysing " + media.file().getFileName(), media.duration().toSeconds(),
+                Progress.Unit.ITEMS)) {
+            SignalAnalyser ticker = new SignalAnalyser() {
+                @Override
+                public void onFrame(VideoFrame frame) {
+                    p.jumpTo(frame.time().toSeconds());
+                }
+            };
+            new DecodingPass(ffmpeg, decode).run(media, List.of(a.loudness(), a.pauses(), a.cuts(), a.motion(),
+                    ticker));
+        }
+        return a;
+    }
+
+    private static List<ScoredClip> score(Options options, List<Sentence> sentences, BoundarySnapper snapper,
+                                          ClipSignals signals, List<String> notes) {
+        if (options.judge().isPresent() && signals.hasTranscript()) {
+            LlmJudge.Result judged = options.judge().get().judge(sentences, snapper, signals);
+            notes.addAll(judged.notes());
+            return judged.clips();
+        }
+        if (options.judge().isPresent()) {
+            notes.add("The LLM judge needs a transcript; the built-in scorer was used.");
+        }
+        return new HeuristicScorer(options.band()).score(new CandidateGenerator(options.band())
+                .generate(sentences, snapper), sentences, signals);
     }
 
     private Transcript transcript(MediaInfo media, Options options, List<SpeechSegments.Unit> speech,

@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * as NUT on one pipe, which would need a demuxer in Java. Both processes run through the core
  * {@code ProcessRunner}: stderr drained, time limit enforced. Reader threads put blocks on one bounded queue; the
  * calling thread takes them and calls the analysers, so analysers see one thread. On any failure (FFmpeg's or an
- * analyser's) the readers stop, their pipes close, FFmpeg exits, and the first error is thrown.
+ * analyser's) the readers stop, their pipes close, FFmpeg exits, and the first error is thrown. The class keeps the
+ * two sources, the queue and the shutdown together because their interplay is the point; hence its length.
  */
 public final class DecodingPass {
     static final int QUEUE_ITEMS = 16;
