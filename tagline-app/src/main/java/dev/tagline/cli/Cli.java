@@ -39,7 +39,9 @@ public final class Cli {
         planned(cli, "check", "issue #3", "Verify an image folder: decode every file, set corrupt ones aside.");
         planned(cli, "tag", "issue #4", "Tag images with WD v3 / RAM++ taggers and write .txt sidecars.");
         planned(cli, "caption", "issue #6", "Caption images with Florence-2 or a VLM server and write .caption sidecars.");
-        planned(cli, "clips", "issue #7", "Find and render short clips from a long video.");
+        CommandLine clips = new CommandLine(new ClipsCommand());
+        clips.addSubcommand("find", new CommandLine(new ClipsCommand.FindCommand(ctx)));
+        cli.addSubcommand("clips", clips);
         planned(cli, "publish", "issue #9", "Schedule and publish clips to the platforms.");
         planned(cli, "serve", "issue #10", "Start the Content Calendar web app.");
         cli.addSubcommand("models", ModelsCommand.create(ctx));
