@@ -1,0 +1,36 @@
+package dev.tagline.inference;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.tagline.core.TaglineException;
+import java.nio.file.Path;
+
+/**
+ * The one place where the built-in perception models (faces, OCR, speech, embeddings) open an ONNX Runtime session.
+ * Today it opens a CPU session with default options; when the shared session factory of {@code
+ * dev.tagline.inference.onnx} (device choice, threads, cache) lands, {@link #open} delegates to it and nothing else
+ * changes. Public only because Java has no package-private access across sub-packages; not meant for other callers.
+ */
+public final class BuiltinSessions {
+    private BuiltinSessions() {
+    }
+
+    /** Opens {@code model}; the caller owns and closes the session. ORT sessions are safe to run from many threads. */
+    public static OrtSession open(Path model) {
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            return env.createSession(model.toString(), options);
+        } catch (OrtException e) {
+            throw new TaglineException("ONNX Runtime could not load " + model + ": " + e.getMessage(),
+                    "The file may be damaged: delete it so the model store fetches it again.", e);
+        }
+    }
+
+    /** Wraps a failed {@code session.run} in the project's exception, naming the model and the input. */
+    public static TaglineException runFailed(String model, String input, OrtException e) {
+        return new TaglineException(model + " failed on " + input + ": " + e.getMessage(),
+                "Re-run with --verbose; if it persists, delete the model's cache folder.", e);
+    }
+}

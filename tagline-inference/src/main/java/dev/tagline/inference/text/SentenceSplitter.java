@@ -1,0 +1,53 @@
+package dev.tagline.inference.text;
+
+import dev.tagline.core.TaglineException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import opennlp.tools.sentdetect.SentenceDetectorME;
+import opennlp.tools.sentdetect.SentenceModel;
+import opennlp.tools.util.Span;
+
+/**
+ * English sentence splitting with the OpenNLP UD-EWT model from {@code opennlp-models-sentdetect-en:1.3.0} (models.md
+ * §6), loaded from the classpath. Known weak spot: it splits after some abbreviations ("Jan."). Thread-safe: the model
+ * is shared and a detector is made per call (SentenceDetectorME is not thread-safe).
+ */
+public final class SentenceSplitter {
+    /** Jar-root resource of opennlp-models-sentdetect-en 1.3.0. */
+    static final String MODEL_RESOURCE = "/opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin";
+    private final SentenceModel model;
+
+    private SentenceSplitter(SentenceModel model) {
+        this.model = model;
+    }
+
+    /** Loads the English model (≈ 20 KB, tens of milliseconds); keep the instance. */
+    public static SentenceSplitter english() {
+        try (InputStream in = SentenceSplitter.class.getResourceAsStream(MODEL_RESOURCE)) {
+            if (in == null) {
+                throw new TaglineException("The OpenNLP sentence model " + MODEL_RESOURCE + " is not on the classpath",
+                        "Add org.apache.opennlp:opennlp-models-sentdetect-en:1.3.0 to the build.");
+            }
+            return new SentenceSplitter(new SentenceModel(in));
+        } catch (IOException e) {
+            throw new TaglineException("Cannot read the OpenNLP sentence model " + MODEL_RESOURCE + ": "
+                    + e.getMessage(), "The opennlp-models-sentdetect-en jar may be damaged; rebuild.", e);
+        }
+    }
+
+    /** Sentences of {@code text}, trimmed, in order. */
+    public List<String> split(String text) {
+        List<String> out = new ArrayList<>();
+        for (Span span : spans(text)) {
+            out.add(span.getCoveredText(text).toString());
+        }
+        return out;
+    }
+
+    /** Character spans of the sentences of {@code text}. */
+    public List<Span> spans(String text) {
+        return List.of(new SentenceDetectorME(model).sentPosDetect(text));
+    }
+}
