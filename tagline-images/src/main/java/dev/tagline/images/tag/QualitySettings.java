@@ -1,6 +1,8 @@
 package dev.tagline.images.tag;
 
 import dev.tagline.core.TaglineException;
+import dev.tagline.inference.ocr.OcrSettings;
+import dev.tagline.inference.ocr.TextReader;
 
 /**
  * Thresholds of the {@code quality} tagger; every one is a settings key ({@code tag.quality.<key>}) documented in
@@ -24,14 +26,15 @@ import dev.tagline.core.TaglineException;
  * @param portraitFace {@code portrait} when the single face is at least this fraction of the image height
  * @param closeUpFace {@code close-up} (instead of portrait) from this fraction
  * @param ocrMaxSide longest side the OCR detector sees (lower is faster; PaddleOCR's default is 960)
+ * @param ocrMaxLines lines recognised per image, the largest first (one recogniser batch by default)
  */
 public record QualitySettings(int minShortSide, double blurThreshold, int jpegQuality, int greyChroma,
         double greyShare, double monochromeHueSpread, double darkLuma, double brightLuma, double textConfidence,
         double englishShare, double watermarkHeight, double watermarkEdge, double watermarkContrast, double faceScore,
-        double minFace, double portraitFace, double closeUpFace, int ocrMaxSide) {
+        double minFace, double portraitFace, double closeUpFace, int ocrMaxSide, int ocrMaxLines) {
 
     public static final QualitySettings DEFAULTS = new QualitySettings(512, 0.01, 60, 12, 0.99, 10, 0.2, 0.8, 0.8,
-            0.9, 0.05, 0.15, 0.25, 0.6, 0.03, 0.2, 0.45, 640);
+            0.9, 0.05, 0.15, 0.25, 0.6, 0.03, 0.2, 0.45, 640, 6);
 
     public QualitySettings {
         positive("min-short-side", minShortSide);
@@ -56,6 +59,12 @@ public record QualitySettings(int minShortSide, double blurThreshold, int jpegQu
         range("portrait-face", portraitFace, 0, 1);
         range("close-up-face", closeUpFace, portraitFace, 1);
         range("ocr-max-side", ocrMaxSide, 32, 4096);
+        range("ocr-max-lines", ocrMaxLines, 1, 1000);
+    }
+
+    /** The settings to open the tagger's {@link TextReader} with. */
+    public OcrSettings ocrSettings() {
+        return OcrSettings.DEFAULTS.withDetMaxSide(ocrMaxSide).withMaxLines(ocrMaxLines);
     }
 
     private static void positive(String key, double value) {

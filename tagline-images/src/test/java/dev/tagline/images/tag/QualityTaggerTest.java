@@ -166,7 +166,7 @@ class QualityTaggerTest {
     @Test
     void settingsAreValidatedNamingTheKey() {
         TaglineException e = assertThrows(TaglineException.class, () -> new QualitySettings(512, 0.01, 60, 12, 0.99,
-                10, 0.9, 0.8, 0.8, 0.9, 0.05, 0.15, 0.25, 0.6, 0.03, 0.2, 0.45, 640));
+                10, 0.9, 0.8, 0.8, 0.9, 0.05, 0.15, 0.25, 0.6, 0.03, 0.2, 0.45, 640, 6));
         assertTrue(e.getMessage().contains("tag.quality.dark-luma"), e.getMessage());
     }
 }

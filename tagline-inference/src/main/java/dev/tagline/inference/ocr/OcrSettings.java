@@ -14,10 +14,12 @@ import dev.tagline.core.TaglineException;
  * @param dropScore drop lines recognised with lower confidence ({@code drop_score 0.5})
  * @param recBatch crops per recognition batch ({@code rec_batch_num 6})
  * @param restoreSpaces put back spaces between Latin words that the Chinese recogniser drops (see {@code WordGaps})
+ * @param maxLines recognise at most this many lines, the largest boxes (0: all); bounds the time per image
  */
 public record OcrSettings(int detMaxSide, double binaryThreshold, double boxThreshold, double unclipRatio,
-        boolean useAngleClassifier, double angleThreshold, double dropScore, int recBatch, boolean restoreSpaces) {
-    public static final OcrSettings DEFAULTS = new OcrSettings(960, 0.3, 0.6, 1.5, true, 0.9, 0.5, 6, true);
+        boolean useAngleClassifier, double angleThreshold, double dropScore, int recBatch, boolean restoreSpaces,
+        int maxLines) {
+    public static final OcrSettings DEFAULTS = new OcrSettings(960, 0.3, 0.6, 1.5, true, 0.9, 0.5, 6, true, 0);
 
     public OcrSettings {
         if (detMaxSide < 32) {
@@ -30,6 +32,9 @@ public record OcrSettings(int detMaxSide, double binaryThreshold, double boxThre
         if (!(unclipRatio > 0 && unclipRatio <= 10)) {
             throw new TaglineException("ocr.unclip-ratio must be in (0, 10], got " + unclipRatio, "The default is 1.5.");
         }
+        if (maxLines < 0) {
+            throw new TaglineException("ocr.max-lines must be 0 (all) or more, got " + maxLines, "The default is 0.");
+        }
         if (recBatch < 1) {
             throw new TaglineException("ocr.rec-batch must be at least 1, got " + recBatch, "The default is 6.");
         }
@@ -37,17 +42,22 @@ public record OcrSettings(int detMaxSide, double binaryThreshold, double boxThre
 
     public OcrSettings withDetMaxSide(int side) {
         return new OcrSettings(side, binaryThreshold, boxThreshold, unclipRatio, useAngleClassifier, angleThreshold,
-                dropScore, recBatch, restoreSpaces);
+                dropScore, recBatch, restoreSpaces, maxLines);
     }
 
     public OcrSettings withAngleClassifier(boolean on) {
         return new OcrSettings(detMaxSide, binaryThreshold, boxThreshold, unclipRatio, on, angleThreshold, dropScore,
-                recBatch, restoreSpaces);
+                recBatch, restoreSpaces, maxLines);
     }
 
     public OcrSettings withRestoreSpaces(boolean on) {
         return new OcrSettings(detMaxSide, binaryThreshold, boxThreshold, unclipRatio, useAngleClassifier,
-                angleThreshold, dropScore, recBatch, on);
+                angleThreshold, dropScore, recBatch, on, maxLines);
+    }
+
+    public OcrSettings withMaxLines(int lines) {
+        return new OcrSettings(detMaxSide, binaryThreshold, boxThreshold, unclipRatio, useAngleClassifier,
+                angleThreshold, dropScore, recBatch, restoreSpaces, lines);
     }
 
     private static void requireUnit(String key, double value) {

@@ -41,7 +41,7 @@ final class PaddleTextReader implements TextReader {
 
     @Override
     public List<TextLine> read(BufferedImage image) {
-        List<DbPostprocessor.Detection> boxes = detectBoxes(image);
+        List<DbPostprocessor.Detection> boxes = largest(detectBoxes(image), settings.maxLines());
         if (boxes.isEmpty()) {
             return List.of();
         }
@@ -81,6 +81,17 @@ final class PaddleTextReader implements TextReader {
                 image.getWidth(), image.getHeight(), settings.binaryThreshold(), settings.boxThreshold(),
                 settings.unclipRatio()));
         return ReadingOrder.sort(boxes);
+    }
+
+    /** The {@code max} largest boxes, still in reading order (all when {@code max} is 0). */
+    static List<DbPostprocessor.Detection> largest(List<DbPostprocessor.Detection> boxes, int max) {
+        if (max == 0 || boxes.size() <= max) {
+            return boxes;
+        }
+        List<DbPostprocessor.Detection> bySize = new ArrayList<>(boxes);
+        bySize.sort(Comparator.comparingDouble((DbPostprocessor.Detection d) -> d.box().area()).reversed());
+        var keep = new java.util.HashSet<>(bySize.subList(0, max));
+        return boxes.stream().filter(keep::contains).toList();
     }
 
     private void classifyAngles(int[] src, int w, int h, List<double[]> quads, double[] ratios) {

@@ -12,10 +12,16 @@ import java.util.Map;
 final class SileroSpeechDetector implements SpeechDetector {
     private final OrtSession session;
     private final SpeechSettings settings;
+    private final OnnxTensor sampleRate;
 
     SileroSpeechDetector(OrtSession session, SpeechSettings settings) {
         this.session = session;
         this.settings = settings;
+        try {
+            this.sampleRate = OnnxTensor.createTensor(OrtEnvironment.getEnvironment(), (long) SpeechSegment.SAMPLE_RATE);
+        } catch (OrtException e) {
+            throw BuiltinSessions.runFailed("Silero VAD", "the sample-rate tensor", e);
+        }
     }
 
     @Override
@@ -27,8 +33,7 @@ final class SileroSpeechDetector implements SpeechDetector {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), new long[] {1, input.length});
                 OnnxTensor s = OnnxTensor.createTensor(env, FloatBuffer.wrap(state), new long[] {2, 1, 128});
-                OnnxTensor sr = OnnxTensor.createTensor(env, (long) SpeechSegment.SAMPLE_RATE);
-                OrtSession.Result result = session.run(Map.of("input", x, "state", s, "sr", sr))) {
+                OrtSession.Result result = session.run(Map.of("input", x, "state", s, "sr", sampleRate))) {
             float p = ((OnnxTensor) result.get(0)).getFloatBuffer().get(0);
             ((OnnxTensor) result.get(1)).getFloatBuffer().get(state);
             return p;
@@ -39,6 +44,7 @@ final class SileroSpeechDetector implements SpeechDetector {
 
     @Override
     public void close() {
+        sampleRate.close();
         try {
             session.close();
         } catch (OrtException e) {

@@ -25,6 +25,6 @@ public interface SpeechDetector extends AutoCloseable {
     void close();
 
     static SpeechDetector open(ModelFiles sileroVad, SpeechSettings settings) {
-        return new SileroSpeechDetector(BuiltinSessions.open(sileroVad.require(MODEL)), settings);
+        return new SileroSpeechDetector(BuiltinSessions.open(sileroVad.require(MODEL), 1), settings);
     }
 }

@@ -69,4 +69,17 @@ class DbPostprocessorTest {
                 MinAreaRect.of(new double[] {0, 60, 60, 60, 60, 80, 0, 80}), 1);
         assertEquals(List.of(left, right, below), ReadingOrder.sort(List.of(below, right, left)));
     }
+
+    @Test
+    void maxLinesKeepsTheLargestBoxesInReadingOrder() {
+        DbPostprocessor.Detection small = new DbPostprocessor.Detection(
+                MinAreaRect.of(new double[] {0, 0, 10, 0, 10, 5, 0, 5}), 1);
+        DbPostprocessor.Detection big = new DbPostprocessor.Detection(
+                MinAreaRect.of(new double[] {0, 20, 100, 20, 100, 40, 0, 40}), 1);
+        DbPostprocessor.Detection medium = new DbPostprocessor.Detection(
+                MinAreaRect.of(new double[] {0, 60, 50, 60, 50, 80, 0, 80}), 1);
+        List<DbPostprocessor.Detection> all = List.of(small, big, medium);
+        assertEquals(List.of(big, medium), PaddleTextReader.largest(all, 2));
+        assertEquals(all, PaddleTextReader.largest(all, 0));
+    }
 }
