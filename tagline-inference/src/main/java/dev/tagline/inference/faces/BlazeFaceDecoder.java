@@ -8,7 +8,8 @@ import java.util.List;
  * Anchors and decoding follow keijiro/BlazeFaceBarracuda {@code Shaders/Postprocess1Kernel.hlsl} and MediaPipe
  * {@code face_detection_short_range_common.pbtxt}: head A is a 16×16 grid with 2 anchors per cell, head B an 8×8 grid
  * with 6 anchors per cell (896 in all), anchor centre {@code ((x + 0.5) / cells, (y + 0.5) / cells)}, fixed anchor
- * size 1, regressors divided by the input size, x before y. Keijiro's V flip is skipped (our images are top-left origin).
+ * size 1, regressors divided by the input size, x before y. Keijiro's V flip is skipped (our images are top-left
+ * origin).
  */
 final class BlazeFaceDecoder {
     static final int HEAD_A_CELLS = 16;

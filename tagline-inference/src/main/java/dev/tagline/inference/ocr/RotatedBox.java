@@ -34,7 +34,8 @@ record RotatedBox(double[] corners, double shortSide) {
     }
 
     /**
-     * PaddleOCR's unclip: offset outward by {@code area × ratio / perimeter} with round joins (pyclipper), then take the
+     * PaddleOCR's unclip: offset outward by {@code area × ratio / perimeter} with round joins (pyclipper), then take
+     * the
      * minimum-area rectangle again. For a rectangle that is exactly the rectangle grown by the distance on every side.
      */
     RotatedBox unclip(double ratio) {

@@ -7,7 +7,8 @@ import java.util.List;
  * Puts back the spaces between Latin words that the Chinese PP-OCRv4 recogniser often drops ("Howareyou": a known
  * defect of that model, PaddlePaddle/PaddleX#3519, PaddlePaddle/PaddleOCR#11386; the upstream advice is an English
  * model, which no offline package ships). A run of ink-free columns in the crop wider than {@link #GAP_OF_HEIGHT} of
- * the ink height and {@link #OF_MEDIAN_GAP} times the median gap is a word gap; a space goes between two letters or digits whose CTC time steps straddle such a gap.
+ * the ink height and {@link #OF_MEDIAN_GAP} times the median gap is a word gap; a space goes between two letters or
+ * digits whose CTC time steps straddle such a gap.
  */
 final class WordGaps {
     /** Word spaces in common fonts are ≥ 0.3 em, gaps between letters of a word ≤ 0.2 em; ink height ≈ 0.7–1 em. */

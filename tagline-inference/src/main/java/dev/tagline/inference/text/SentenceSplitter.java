@@ -39,15 +39,23 @@ public final class SentenceSplitter {
 
     /** Sentences of {@code text}, trimmed, in order. */
     public List<String> split(String text) {
-        List<String> out = new ArrayList<>();
-        for (Span span : spans(text)) {
-            out.add(span.getCoveredText(text).toString());
+        return sentences(text).stream().map(Sentence::text).toList();
+    }
+
+    /** Sentences of {@code text} with their character offsets, for mapping back to timed transcripts. */
+    public List<Sentence> sentences(String text) {
+        List<Sentence> out = new ArrayList<>();
+        for (Span span : new SentenceDetectorME(model).sentPosDetect(text)) {
+            out.add(new Sentence(span.getCoveredText(text).toString(), span.getStart(), span.getEnd()));
         }
         return out;
     }
 
-    /** Character spans of the sentences of {@code text}. */
-    public List<Span> spans(String text) {
-        return List.of(new SentenceDetectorME(model).sentPosDetect(text));
+    /**
+     * @param text the sentence, trimmed
+     * @param start offset of its first character in the input
+     * @param end offset after its last character
+     */
+    public record Sentence(String text, int start, int end) {
     }
 }

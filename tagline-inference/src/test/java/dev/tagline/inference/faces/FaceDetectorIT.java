@@ -42,7 +42,8 @@ class FaceDetectorIT {
     }
 
     /**
-     * Expected counts from PHOTOS.tsv, except obama_and_biden.jpg: the file lists the two people of the kNN example, but
+     * Expected counts from PHOTOS.tsv, except obama_and_biden.jpg: the file lists the two people of the kNN example,
+     * but
      * a third real face (a child looking down, lower right, ~150 px) is visible and found.
      */
     private static final Map<String, Integer> COUNT_OVERRIDES = Map.of("obama_and_biden.jpg", 3);
@@ -78,7 +79,8 @@ class FaceDetectorIT {
         List<Face> faces = detector.detect(image);
         assertEquals(1, faces.size(), faces::toString);
         Face f = faces.get(0);
-        // face_recognition tests: (top, right, bottom, left) = (142, 617, 409, 349); HOG boxes differ in shape, so compare
+        // face_recognition tests: (top, right, bottom, left) = (142, 617, 409, 349); HOG boxes differ in shape, so
+        // compare
         // centres and allow a size range
         assertEquals((349 + 617) / 2.0, f.centreX(), 30, f::toString);
         assertEquals((142 + 409) / 2.0, f.centreY(), 40, f::toString);

@@ -13,6 +13,7 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.io.TempDir;
 
 class SpeechDetectorIT {
@@ -74,7 +75,7 @@ class SpeechDetectorIT {
     }
 
     @Test
-    void frameLevelF1AtLeast90PercentOnEspeakSpeechWithKnownSilences() {
+    void frameLevelF1AtLeast90PercentOnEspeakSpeechWithKnownSilences(TestReporter reporter) {
         Programme p = programme();
         List<SpeechSegment> segments = detector.detect(p.pcm());
         boolean[] predicted = new boolean[p.pcm().length];
@@ -93,6 +94,8 @@ class SpeechDetectorIT {
             fn += t && !y ? 1 : 0;
         }
         double f1 = 2.0 * tp / (2.0 * tp + fp + fn);
+        reporter.publishEntry("frame F1", String.format(java.util.Locale.ROOT, "%.3f (%d segments)", f1,
+                segments.size()));
         assertTrue(f1 >= 0.9, "frame F1 " + f1 + " (tp " + tp + ", fp " + fp + ", fn " + fn + "); " + segments);
         assertTrue(segments.size() >= 4 && segments.size() <= 8, segments::toString);
         assertTrue(segments.get(0).start().toMillis() > 800, "the first second is silent: " + segments);

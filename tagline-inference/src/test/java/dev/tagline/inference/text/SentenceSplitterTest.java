@@ -17,6 +17,8 @@ class SentenceSplitterTest {
     @Test
     void spansPointIntoTheOriginalText() {
         String text = "One sentence here.  Another one there.";
-        assertEquals(20, SPLITTER.spans(text).get(1).getStart());
+        SentenceSplitter.Sentence second = SPLITTER.sentences(text).get(1);
+        assertEquals(new SentenceSplitter.Sentence("Another one there.", 20, 38), second);
+        assertEquals(second.text(), text.substring(second.start(), second.end()));
     }
 }
