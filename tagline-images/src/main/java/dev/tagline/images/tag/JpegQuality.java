@@ -7,6 +7,7 @@ import java.util.OptionalInt;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.plugins.jpeg.JPEGQTable;
 import javax.imageio.stream.ImageInputStream;
 import org.slf4j.Logger;
@@ -69,7 +70,7 @@ final class JpegQuality {
     private static int[] lumaTable(Node node) {
         if ("dqtable".equals(node.getNodeName())) {
             Node id = node.getAttributes().getNamedItem("qtableId");
-            if ((id == null || "0".equals(id.getNodeValue())) && node instanceof javax.imageio.metadata.IIOMetadataNode m
+            if ((id == null || "0".equals(id.getNodeValue())) && node instanceof IIOMetadataNode m
                     && m.getUserObject() instanceof JPEGQTable q) {
                 return q.getTable();
             }

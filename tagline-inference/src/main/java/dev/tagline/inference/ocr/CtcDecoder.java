@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -72,7 +73,7 @@ final class CtcDecoder {
             if (best != 0 && best != previous) {
                 for (int k = 0; k < classes[best].length(); k++) {
                     if (text.length() == at.length) {
-                        at = java.util.Arrays.copyOf(at, at.length * 2);
+                        at = Arrays.copyOf(at, at.length * 2);
                     }
                     at[text.length()] = t;
                     text.append(classes[best].charAt(k));
@@ -82,6 +83,6 @@ final class CtcDecoder {
             }
             previous = best;
         }
-        return new Decoded(text.toString(), kept == 0 ? 0 : sum / kept, java.util.Arrays.copyOf(at, text.length()));
+        return new Decoded(text.toString(), kept == 0 ? 0 : sum / kept, Arrays.copyOf(at, text.length()));
     }
 }

@@ -11,6 +11,7 @@ import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -90,7 +91,7 @@ final class PaddleTextReader implements TextReader {
         }
         List<DbPostprocessor.Detection> bySize = new ArrayList<>(boxes);
         bySize.sort(Comparator.comparingDouble((DbPostprocessor.Detection d) -> d.box().area()).reversed());
-        var keep = new java.util.HashSet<>(bySize.subList(0, max));
+        var keep = new HashSet<>(bySize.subList(0, max));
         return boxes.stream().filter(keep::contains).toList();
     }
 

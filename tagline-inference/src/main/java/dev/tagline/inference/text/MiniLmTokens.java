@@ -33,7 +33,8 @@ final class MiniLmTokens implements AutoCloseable {
     record Batch(long[] ids, long[] mask, long[] types, int rows, int seq) {
     }
 
-    Batch encode(List<String> texts) {
+    /** Synchronised: the native tokenizer is shared; encoding is cheap next to the model call. */
+    synchronized Batch encode(List<String> texts) {
         long[][] ids = new long[texts.size()][];
         long[][] types = new long[texts.size()][];
         for (int i = 0; i < texts.size(); i++) {

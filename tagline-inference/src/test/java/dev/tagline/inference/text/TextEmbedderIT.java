@@ -56,4 +56,12 @@ class TextEmbedderIT {
         assertArrayEquals(alone, together.get(0), 1e-4f);
         assertArrayEquals(alone, together.get(2), 1e-4f);
     }
+
+    @Test
+    void longTextIsTruncatedNotRejected() {
+        String longText = "word ".repeat(2000);
+        float[] v = embedder.embed(longText);
+        assertEquals(384, v.length);
+        assertEquals(1.0, TextEmbedder.cosine(v, embedder.embed("word ".repeat(1000))), 1e-4);
+    }
 }
