@@ -76,8 +76,7 @@ final class DbPostprocessor {
                 Math.max(0, Math.min(srcWidth, Math.round(c[2 * i] / mapWidth * srcWidth))),
                 Math.max(0, Math.min(srcHeight, Math.round(c[2 * i + 1] / mapHeight * srcHeight)))};
         }
-        RotatedBox mapped = RotatedBox.ordered(p);
-        return new RotatedBox(mapped.corners(), mapped.shortSide());
+        return RotatedBox.ordered(p);
     }
 
     private static int clamp(int v, int max) {
