@@ -110,6 +110,18 @@ public final class PostStore {
         return jdbc.query("SELECT * FROM post WHERE state = ? ORDER BY updated_at, id", PostStore::map, state);
     }
 
+    /** A post occupying a time on a platform: published ones at their publish time, others at their slot. */
+    public record Placement(long postId, long channelId, Instant at) {
+    }
+
+    /** Every post of {@code platform} that occupies a time (for spacing and quotas). */
+    public List<Placement> placedOnPlatform(String platform) {
+        return jdbc.query("SELECT p.id, p.channel_id, COALESCE(p.published_at, p.scheduled_at) AS at FROM post p"
+                + " JOIN channel c ON c.id = p.channel_id WHERE c.platform = ? AND p.state IN ('scheduled',"
+                + " 'publishing', 'unconfirmed', 'published') AND COALESCE(p.published_at, p.scheduled_at) IS NOT NULL",
+                rs -> new Placement(rs.getLong(1), rs.getLong(2), Jdbc.instant(rs, "at")), platform);
+    }
+
     static Post map(ResultSet rs) throws SQLException {
         return new Post(rs.getLong("id"), rs.getLong("media_id"), rs.getLong("channel_id"), rs.getString("title"),
                 rs.getString("caption"), PostState.valueOf(upper(rs, "state")),
