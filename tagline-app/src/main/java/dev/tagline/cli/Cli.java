@@ -40,7 +40,7 @@ public final class Cli {
         planned(cli, "tag", "issue #4", "Tag images with WD v3 / RAM++ taggers and write .txt sidecars.");
         planned(cli, "caption", "issue #6", "Caption images with Florence-2 or a VLM server and write .caption sidecars.");
         planned(cli, "clips", "issue #7", "Find and render short clips from a long video.");
-        planned(cli, "publish", "issue #9", "Schedule and publish clips to the platforms.");
+        cli.addSubcommand("publish", new CommandLine(PublishCommand.class, new ContextFactory(ctx)));
         planned(cli, "serve", "issue #10", "Start the Content Calendar web app.");
         planned(cli, "models", "issue #2", "List, pull, verify and locate models.");
         cli.setOut(ctx.out());
