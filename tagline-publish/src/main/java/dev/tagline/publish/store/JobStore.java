@@ -18,7 +18,7 @@ public final class JobStore {
     }
 
     /** A post that may be claimed now, and the version it must still have. */
-    public record Due(long postId, int scheduleVersion) {
+    public record Due(long postId, int scheduleVersion, long channelId, String platform) {
     }
 
     /**
@@ -26,10 +26,10 @@ public final class JobStore {
      * reconciliation, or publishing under an expired lease (its worker died).
      */
     public List<Due> due(Instant now, int limit) {
-        return jdbc.query("SELECT p.id, p.schedule_version FROM post p JOIN channel c ON c.id = p.channel_id"
+        return jdbc.query("SELECT p.id, p.schedule_version, p.channel_id, c.platform FROM post p JOIN channel c ON c.id = p.channel_id"
                         + " WHERE c.state = 'active' AND ((p.state IN ('scheduled', 'unconfirmed') AND p.due_at <= ?)"
                         + " OR (p.state = 'publishing' AND p.lease_until < ?)) ORDER BY p.due_at, p.id LIMIT ?",
-                rs -> new Due(rs.getLong(1), rs.getInt(2)), now, now, limit);
+                rs -> new Due(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getString(4)), now, now, limit);
     }
 
     /** Atomically takes the post for {@code owner} until {@code leaseUntil}; empty when someone else was faster. */
