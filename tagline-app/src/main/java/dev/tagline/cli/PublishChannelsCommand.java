@@ -2,6 +2,7 @@ package dev.tagline.cli;
 
 import dev.tagline.core.TaglineException;
 import dev.tagline.publish.Publishing;
+import dev.tagline.publish.auth.Credential;
 import dev.tagline.publish.platform.Platforms;
 import dev.tagline.publish.plan.PostingRule;
 import dev.tagline.publish.store.Channel;
@@ -50,6 +51,20 @@ final class PublishChannelsCommand implements Callable<Integer> {
         @Option(names = "--option", paramLabel = "KEY=VALUE", description = "Platform option, repeatable: folder"
                 + " path=DIR; webhook url=URL; youtube privacy=private, daily-uploads=N; tiktok audited=true.")
         Map<String, String> options = new LinkedHashMap<>();
+        @Option(names = "--client-id", description = "OAuth client id (YouTube: the Google Cloud OAuth client).")
+        String clientId;
+        @Option(names = "--client-secret-env", paramLabel = "VAR", description = "Environment variable holding the"
+                + " OAuth client secret (secrets never go on the command line).")
+        String clientSecretEnv;
+        @Option(names = "--refresh-token-env", paramLabel = "VAR", description = "Environment variable holding the"
+                + " OAuth refresh token.")
+        String refreshTokenEnv;
+        @Option(names = "--secret-env", paramLabel = "VAR", description = "Environment variable holding the webhook"
+                + " signing secret.")
+        String secretEnv;
+        @Option(names = "--reconnect", description = "Replace the credentials of an existing channel and make it"
+                + " active again.")
+        boolean reconnect;
 
         Add(CliContext ctx) {
             this.ctx = ctx;
@@ -60,12 +75,56 @@ final class PublishChannelsCommand implements Callable<Integer> {
             String platformId = Platforms.require(platform);
             ZoneId zoneId = zone(zone);
             try (Publishing p = db.open(ctx)) {
+                Credential credential = credential(platformId);
+                if (reconnect) {
+                    Channel c = p.channels().byName(name);
+                    p.credentials(ctx.env()).put(c, credential);
+                    p.channels().setState(c.id(), Channel.State.ACTIVE, null);
+                    ctx.out().println("reconnected channel " + c.name() + "; its waiting posts go out on the next run");
+                    return ExitCode.OK;
+                }
                 Platforms.validateOptions(platformId, options);
                 Channel c = p.channels().add(name, platformId, account == null ? name : account, zoneId, options);
+                if (credential != null) {
+                    p.credentials(ctx.env()).put(c, credential);
+                }
                 ctx.out().println("added channel " + c.name() + " (" + c.platform() + ", " + c.zone() + ")");
                 ctx.out().println("next: tagline publish rules set " + c.name() + " --days mon-fri --times 09:00,18:00");
             }
             return ExitCode.OK;
+        }
+
+        /** Reads secrets from the named environment variables; never from flags, so they stay out of history. */
+        private Credential credential(String platformId) {
+            switch (platformId) {
+                case "webhook" -> {
+                    return Credential.secret(env(secretEnv, "--secret-env"));
+                }
+                case "folder" -> {
+                    return null;
+                }
+                default -> {
+                    if (clientId == null) {
+                        throw new TaglineException("A " + platformId + " channel needs --client-id",
+                                "Give the OAuth client id, with --client-secret-env and --refresh-token-env.");
+                    }
+                    return new Credential(clientId, env(clientSecretEnv, "--client-secret-env"), "",
+                            env(refreshTokenEnv, "--refresh-token-env"), java.time.Instant.EPOCH, null);
+                }
+            }
+        }
+
+        private String env(String var, String flag) {
+            if (var == null) {
+                throw new TaglineException("A " + platform + " channel needs " + flag + " VAR",
+                        "Put the secret in an environment variable and name it, e.g. " + flag + " YT_SECRET.");
+            }
+            String value = ctx.env().get(var);
+            if (value == null || value.isBlank()) {
+                throw new TaglineException("Environment variable " + var + " (from " + flag + ") is not set", "Export it"
+                        + " before running the command.");
+            }
+            return value;
         }
 
         private ZoneId zone(String text) {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
             "  tagline publish auto-schedule && tagline publish run", ""},
         subcommands = {PublishChannelsCommand.class, PublishRulesCommand.class, PublishQueueCommand.class,
             PublishPlanCommands.AutoSchedule.class, PublishListCommand.class, PublishPlanCommands.Move.class,
-            PublishPlanCommands.Cancel.class, PublishStatusCommand.class})
+            PublishPlanCommands.Cancel.class, PublishRunCommand.class, PublishStatusCommand.class})
 final class PublishCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

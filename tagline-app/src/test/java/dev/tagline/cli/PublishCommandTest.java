@@ -75,6 +75,38 @@ class PublishCommandTest {
     }
 
     @Test
+    void runOncePublishesDuePostsIntoTheFolderAndStatusShowsTheCalls() throws Exception {
+        Path out = dir.resolve("out");
+        run("publish", "channels", "add", "fold", "--platform", "folder", "--zone", "UTC", "--option", "path=" + out);
+        assertEquals(ExitCode.OK, run("publish", "queue", clip("a", 0.4).toString(), "--channels", "fold", "--at",
+                "2026-03-27T12:00Z"), cli.err());
+        assertEquals(ExitCode.OK, run("publish", "run", "--once"), cli.err());
+        assertTrue(cli.out().contains("run: published 1"), cli.out());
+        assertTrue(Files.exists(out.resolve("2026-03-27/a-p1.mp4")));
+        assertEquals(ExitCode.OK, run("publish", "status", "1"), cli.err());
+        assertTrue(cli.out().contains("post 1 on fold (folder): published"), cli.out());
+    }
+
+    @Test
+    void webhookSecretsComeFromTheNamedVariableAndAreNeverStoredInTheClear() throws Exception {
+        cli = new CliTestSupport(dir, Map.of("TAGLINE_HOME", dir.resolve("home").toString(), "HOOK_SECRET",
+                "very-secret-value"), CLOCK);
+        assertEquals(ExitCode.USAGE, run("publish", "channels", "add", "h", "--platform", "webhook", "--option",
+                "url=http://127.0.0.1:9/x", "--option", "media-base-url=http://cdn"));
+        assertTrue(cli.err().contains("needs --secret-env VAR"), cli.err());
+        assertEquals(ExitCode.OK, run("publish", "channels", "add", "h", "--platform", "webhook", "--option",
+                "url=http://127.0.0.1:9/x", "--option", "media-base-url=http://cdn", "--secret-env", "HOOK_SECRET"),
+                cli.err());
+        try (var files = Files.list(dir.resolve("home"))) {
+            for (Path file : files.toList()) {
+                String bytes = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertTrue(!bytes.contains("very-secret-value"), "no clear secret in " + file);
+            }
+        }
+        assertTrue(Files.exists(dir.resolve("home/secret.key")));
+    }
+
+    @Test
     void anUnsatisfiableRuleSaysWhyAndExitsTwo() {
         run("publish", "channels", "add", "fold", "--platform", "folder", "--option", "path=/tmp/x");
         assertEquals(ExitCode.USAGE, run("publish", "rules", "set", "fold", "--times", "09:00,10:00", "--per-day", "3"));

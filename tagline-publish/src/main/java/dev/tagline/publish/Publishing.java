@@ -74,6 +74,18 @@ public final class Publishing implements AutoCloseable {
         return scheduler;
     }
 
+    /** The token source over the vault; the key comes from {@code TAGLINE_SECRET_KEY} or the 0600 key file. */
+    public dev.tagline.publish.auth.TokenSource tokens(java.util.Map<String, String> env,
+                                                       java.net.http.HttpClient client) {
+        return new dev.tagline.publish.auth.VaultTokenSource(credentials(env), client, clock);
+    }
+
+    /** Sealed credentials per channel. */
+    public dev.tagline.publish.auth.CredentialStore credentials(java.util.Map<String, String> env) {
+        return new dev.tagline.publish.auth.CredentialStore(db, new dev.tagline.publish.auth.TokenVault(
+                dev.tagline.publish.auth.SecretKeys.load(env, home)), clock);
+    }
+
     public JobStore jobs() {
         return new JobStore(db);
     }

@@ -35,7 +35,11 @@ public final class PlatformHttp {
 
     /** Sends and returns any answer with a status below 400; throws a classified exception otherwise. */
     public HttpResponse<String> send(String step, HttpRequest request) {
-        HttpResponse<String> response = sendRaw(step, request);
+        return check(request, sendRaw(step, request));
+    }
+
+    /** Returns {@code response} when its status is below 400, else throws it classified. */
+    public HttpResponse<String> check(HttpRequest request, HttpResponse<String> response) {
         int s = response.statusCode();
         if (s < 400) {
             return response;
