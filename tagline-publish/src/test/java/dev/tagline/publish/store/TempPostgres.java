@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Assumptions;
  * ({@code /usr/lib/postgresql/N/bin}, package {@code postgresql}); as root it runs them as user {@code postgres},
  * because initdb refuses root. Without the binaries the calling test is skipped with an install hint.
  */
-final class TempPostgres {
+public final class TempPostgres {
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static volatile TempPostgres instance;
     private final int port;
@@ -34,7 +34,7 @@ final class TempPostgres {
     }
 
     /** A JDBC URL to a new, empty database; skips the test when PostgreSQL is not installed. */
-    static String newDatabaseUrl() {
+    public static String newDatabaseUrl() {
         TempPostgres pg = get();
         String name = "t" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
         try (Connection c = DriverManager.getConnection(pg.url("postgres")); Statement s = c.createStatement()) {

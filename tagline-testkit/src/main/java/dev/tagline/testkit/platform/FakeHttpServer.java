@@ -30,6 +30,38 @@ public abstract class FakeHttpServer implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
     private volatile Duration latency = Duration.ZERO;
 
+    /**
+     * A request held on arrival until {@link #release()}: a test kills the client meanwhile, then releases, and the
+     * platform processes a request whose sender is gone (the ambiguous outcome of a real crash).
+     */
+    public static final class Pause {
+        private final java.util.function.Predicate<HttpExchange> match;
+        private final java.util.concurrent.CountDownLatch arrived = new java.util.concurrent.CountDownLatch(1);
+        private final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
+
+        Pause(java.util.function.Predicate<HttpExchange> match) {
+            this.match = match;
+        }
+
+        /** Waits for the matching request; false on timeout. */
+        public boolean awaitArrival(Duration timeout) throws InterruptedException {
+            return arrived.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
+        public void release() {
+            released.countDown();
+        }
+    }
+
+    private final Deque<Pause> pauses = new ConcurrentLinkedDeque<>();
+
+    /** Holds the next request that {@code match} accepts until the returned pause is released. */
+    public Pause pauseNext(java.util.function.Predicate<HttpExchange> match) {
+        Pause pause = new Pause(match);
+        pauses.add(pause);
+        return pause;
+    }
+
     /** A scripted failure: the next request whose method and path match gets {@code status} instead. */
     public record Fault(String method, String pathPart, int status, Duration retryAfter, String body) {
     }
@@ -73,6 +105,12 @@ public abstract class FakeHttpServer implements AutoCloseable {
         try (ex) {
             if (!latency.isZero()) {
                 Thread.sleep(latency.toMillis());
+            }
+            for (Pause pause : pauses) {
+                if (pause.match.test(ex) && pauses.remove(pause)) {
+                    pause.arrived.countDown();
+                    pause.released.await();
+                }
             }
             for (Fault f : faults) {
                 if (f.method().equals(ex.getRequestMethod()) && ex.getRequestURI().getPath().contains(f.pathPart())
