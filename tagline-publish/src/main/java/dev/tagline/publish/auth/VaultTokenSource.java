@@ -37,6 +37,12 @@ public final class VaultTokenSource implements TokenSource {
     private final HttpClient client;
     private final Clock clock;
     private final Map<Long, Object> locks = new ConcurrentHashMap<>();
+    /** Decrypted credentials reused for a few seconds; a refreshed token does not revoke the previous one. */
+    private final Map<Long, Cached> recent = new ConcurrentHashMap<>();
+    private static final long REUSE_NANOS = 10_000_000_000L;
+
+    private record Cached(Credential credential, long readAt) {
+    }
 
     public VaultTokenSource(CredentialStore store, HttpClient client, Clock clock) {
         this.store = store;
@@ -46,7 +52,13 @@ public final class VaultTokenSource implements TokenSource {
 
     @Override
     public String accessToken(Channel channel) {
+        Cached cached = recent.get(channel.id());
+        if (cached != null && System.nanoTime() - cached.readAt() < REUSE_NANOS && (cached.credential()
+                .accessExpiresAt() == null || clock.instant().isBefore(cached.credential().accessExpiresAt().minus(MARGIN)))) {
+            return cached.credential().accessToken();
+        }
         Credential c = require(channel);
+        recent.put(channel.id(), new Cached(c, System.nanoTime()));
         if (c.accessExpiresAt() != null && !clock.instant().isBefore(c.accessExpiresAt().minus(MARGIN))) {
             return refreshIfStill(channel, c.accessToken());
         }
@@ -65,6 +77,7 @@ public final class VaultTokenSource implements TokenSource {
             if (!java.util.Objects.equals(current.accessToken(), stale)) {
                 return current.accessToken();
             }
+            recent.remove(channel.id());
             Credential next = exchange(channel, current);
             store.put(channel, next);
             return next.accessToken();

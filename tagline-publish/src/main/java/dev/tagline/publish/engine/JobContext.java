@@ -13,7 +13,7 @@ import java.time.Clock;
 /** What a publish run needs, wired once per worker. */
 record JobContext(JobStore jobs, ChannelStore channels, MediaStore media, AttemptLog attempts, TokenSource tokens,
                   PublisherFactory publishers, HttpClient client, Clock clock, Backoff backoff,
-                  EngineSettings settings) {
+                  EngineSettings settings, ChannelCache channelCache) {
     PlatformHttp http(long postId, String owner) {
         return new PlatformHttp(client, attempts, clock, postId, owner);
     }

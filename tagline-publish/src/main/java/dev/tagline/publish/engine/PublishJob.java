@@ -31,7 +31,7 @@ final class PublishJob {
     }
 
     Result run(Post post, String owner) {
-        Channel channel = ctx.channels().byId(post.channelId());
+        Channel channel = ctx.channelCache().get(post.channelId());
         StepTracker step = new StepTracker(ctx, post, owner);
         try {
             Publisher publisher = ctx.publishers().forChannel(channel);
@@ -60,9 +60,9 @@ final class PublishJob {
                     step.move(Post.Step.UPLOAD, req.progress());
                     throw e;
                 }
-                req.checkpoint("external_id", created.externalId());
+                req.note("external_id", created.externalId());
                 if (created.url() != null) {
-                    req.checkpoint("external_url", created.url());
+                    req.note("external_url", created.url());
                 }
                 step.move(Post.Step.CREATED, req.progress());
             }

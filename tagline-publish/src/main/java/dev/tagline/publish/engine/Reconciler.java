@@ -37,9 +37,9 @@ final class Reconciler {
         }
         if (lookup instanceof Publisher.Lookup.Found found) {
             note(now, "found " + found.externalId());
-            req.checkpoint("external_id", found.externalId());
+            req.note("external_id", found.externalId());
             if (found.url() != null) {
-                req.checkpoint("external_url", found.url());
+                req.note("external_url", found.url());
             }
             step.move(Post.Step.CREATED, req.progress());
             return null;

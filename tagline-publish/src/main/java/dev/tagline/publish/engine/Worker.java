@@ -43,7 +43,7 @@ public final class Worker implements AutoCloseable {
                   EngineSettings settings, RandomGenerator random, String name) {
         this.jobs = p.jobs();
         this.ctx = new JobContext(jobs, p.channels(), p.media(), p.attempts(), tokens, publishers, client, p.clock(),
-                new Backoff(random), settings);
+                new Backoff(random), settings, new ChannelCache(p.channels()));
         this.job = new PublishJob(ctx);
         this.name = name;
         this.pool = Executors.newFixedThreadPool(settings.threads(), r -> daemon(r, name + "-publish"));
@@ -115,8 +115,7 @@ public final class Worker implements AutoCloseable {
             if (started >= free || inFlight.containsKey(d.postId())) {
                 continue;
             }
-            Semaphore slots = platformSlots.computeIfAbsent(d.platform(), k -> new Semaphore(
-                    ctx.publishers().forChannel(ctx.channels().byId(d.channelId())).concurrency()));
+            Semaphore slots = platformSlots.computeIfAbsent(d.platform(), k -> new Semaphore(concurrency(d)));
             if (!slots.tryAcquire()) {
                 continue;
             }
@@ -129,19 +128,29 @@ public final class Worker implements AutoCloseable {
             inFlight.put(d.postId(), owner);
             started++;
             pool.execute(() -> {
+                PublishJob.Result result = PublishJob.Result.LEASE_LOST;
                 try {
-                    finished.add(job.run(claimed.get(), owner));
+                    result = job.run(claimed.get(), owner);
                 } catch (RuntimeException e) {
                     org.slf4j.LoggerFactory.getLogger(Worker.class).warn("post {} crashed its run; its lease"
                             + " expires and the next claim reconciles it", d.postId(), e);
-                    finished.add(PublishJob.Result.LEASE_LOST);
                 } finally {
+                    // free the slot before waking the claim loop, or it finds no room and waits a poll for nothing
                     inFlight.remove(d.postId());
                     slots.release();
+                    finished.add(result);
                 }
             });
         }
         return started;
+    }
+
+    /** The platform's concurrency, or the channel option {@code concurrency} where the account allows more. */
+    private int concurrency(JobStore.Due d) {
+        var channel = ctx.channelCache().get(d.channelId());
+        String option = channel.option("concurrency", null);
+        return option != null ? Integer.parseInt(option.strip())
+                : ctx.publishers().forChannel(channel).concurrency();
     }
 
     private void beat() {

@@ -74,6 +74,11 @@ public final class PublishRequest {
         return Map.copyOf(progress);
     }
 
+    /** Remembers {@code key=value}; the next checkpoint (or the engine's next step) makes it durable. */
+    public void note(String key, String value) {
+        progress.put(key, value);
+    }
+
     /** Records {@code key=value} durably before going on. */
     public void checkpoint(String key, String value) {
         progress.put(key, value);

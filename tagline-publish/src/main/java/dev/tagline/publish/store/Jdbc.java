@@ -31,7 +31,7 @@ public final class Jdbc {
     }
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
-        return inTransaction(tx -> tx.query(sql, mapper, params));
+        return single(tx -> tx.query(sql, mapper, params));
     }
 
     public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... params) {
@@ -40,23 +40,34 @@ public final class Jdbc {
     }
 
     public int update(String sql, Object... params) {
-        return inTransaction(tx -> tx.update(sql, params));
+        return single(tx -> tx.update(sql, params));
     }
 
     /** Runs an {@code INSERT … RETURNING id} and returns the id. */
     public long insert(String sql, Object... params) {
-        return inTransaction(tx -> tx.insert(sql, params));
+        return single(tx -> tx.insert(sql, params));
     }
 
     /** Runs {@code work} in one transaction; commits when it returns, rolls back when it throws. */
     public <T> T inTransaction(Work<T> work) {
+        return run(work, true);
+    }
+
+    /** One statement in auto-commit mode: atomic by itself, one round trip instead of three. */
+    private <T> T single(Work<T> work) {
+        return run(work, false);
+    }
+
+    private <T> T run(Work<T> work, boolean transaction) {
         Connection c = null;
         boolean broken = false;
         try {
             c = db.borrow();
-            c.setAutoCommit(false);
+            c.setAutoCommit(!transaction);
             T result = work.run(new Tx(c));
-            c.commit();
+            if (transaction) {
+                c.commit();
+            }
             return result;
         } catch (SQLException e) {
             broken = rollback(c);
@@ -73,8 +84,12 @@ public final class Jdbc {
     }
 
     private static boolean rollback(Connection c) {
-        if (c == null) {
-            return false;
+        try {
+            if (c == null || c.getAutoCommit()) {
+                return false;
+            }
+        } catch (SQLException e) {
+            return true;
         }
         try {
             c.rollback();

@@ -34,14 +34,10 @@ public final class JobStore {
 
     /** Atomically takes the post for {@code owner} until {@code leaseUntil}; empty when someone else was faster. */
     public Optional<Post> claim(Due due, String owner, Instant now, Instant leaseUntil) {
-        return jdbc.inTransaction(tx -> {
-            int n = tx.update("UPDATE post SET state = 'publishing', lease_owner = ?, lease_until = ?, tries = tries + 1,"
-                            + " updated_at = ? WHERE id = ? AND schedule_version = ? AND ((state IN ('scheduled',"
-                            + " 'unconfirmed') AND due_at <= ?) OR (state = 'publishing' AND lease_until < ?))",
-                    owner, leaseUntil, now, due.postId(), due.scheduleVersion(), now, now);
-            return n == 1 ? Optional.of(tx.query("SELECT * FROM post WHERE id = ?", PostStore::map, due.postId()).get(0))
-                    : Optional.<Post>empty();
-        });
+        return jdbc.queryOne("UPDATE post SET state = 'publishing', lease_owner = ?, lease_until = ?, tries = tries + 1,"
+                        + " updated_at = ? WHERE id = ? AND schedule_version = ? AND ((state IN ('scheduled',"
+                        + " 'unconfirmed') AND due_at <= ?) OR (state = 'publishing' AND lease_until < ?)) RETURNING *",
+                PostStore::map, owner, leaseUntil, now, due.postId(), due.scheduleVersion(), now, now);
     }
 
     /** Extends the lease; false when it was lost (then the worker must stop touching the post). */

@@ -25,6 +25,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public abstract class FakeHttpServer implements AutoCloseable {
     protected static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        // The JDK server writes headers and body separately; with Nagle's algorithm and the client's delayed ACK that
+        // adds ~40 ms to every answer, which would swamp the latency a test sets on purpose.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final Deque<Fault> faults = new ConcurrentLinkedDeque<>();
     private final AtomicInteger requests = new AtomicInteger();
