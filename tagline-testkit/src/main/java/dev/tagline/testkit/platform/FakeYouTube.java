@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  * chunks that are multiples of 256 KiB except the last, {@code Content-Range} that continues where the session is,
  * {@code 308 Resume Incomplete} with {@code Range}, status queries with {@code bytes *}/total, and the project quota
  * (1,600 of 10,000 units per insert, reset at midnight Pacific). The video exists only when the last byte lands.
+ * Longer than the usual 200 lines: the protocol's rules stay together so they can be read against the docs.
  */
 public final class FakeYouTube extends FakeHttpServer {
     public static final int CHUNK_GRANULARITY = 256 * 1024;
