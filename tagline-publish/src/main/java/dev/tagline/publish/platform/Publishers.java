@@ -1,6 +1,7 @@
 package dev.tagline.publish.platform;
 
 import dev.tagline.publish.platform.folder.FolderPublisher;
+import dev.tagline.publish.platform.tiktok.TikTokPublisher;
 import dev.tagline.publish.platform.webhook.WebhookPublisher;
 import dev.tagline.publish.platform.youtube.YouTubePublisher;
 import dev.tagline.publish.store.Channel;
@@ -11,7 +12,8 @@ public final class Publishers implements PublisherFactory {
     private final Map<String, Publisher> byPlatform = Map.of(
             "folder", new FolderPublisher(),
             "webhook", new WebhookPublisher(),
-            "youtube", new YouTubePublisher());
+            "youtube", new YouTubePublisher(),
+            "tiktok", new TikTokPublisher());
 
     @Override
     public Publisher forChannel(Channel channel) {

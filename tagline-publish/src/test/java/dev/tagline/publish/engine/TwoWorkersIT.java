@@ -23,7 +23,11 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +44,7 @@ class TwoWorkersIT {
         Map<String, String> env = Map.of(SecretKeys.ENV, SecretKeys.generate());
         Path out = dir.resolve("out");
         try (FakeWebhookReceiver hook = new FakeWebhookReceiver("k")) {
-            hook.latency(Duration.ofMillis(20));
+            hook.latency(Duration.ofMillis(50));
             try (Publishing p = Publishing.open(url, new TaglineHome(dir), Clock.systemUTC())) {
                 Channel web = p.channels().add("hook", "webhook", "me", ZoneId.of("UTC"), Map.of("url",
                         hook.baseUrl() + "/h", "media-base-url", "https://cdn.example.com"));
@@ -56,8 +60,9 @@ class TwoWorkersIT {
                     }
                 }
             }
-            CompletableFuture<Worker.Summary> a = CompletableFuture.supplyAsync(() -> work(url, env, "A"));
-            CompletableFuture<Worker.Summary> b = CompletableFuture.supplyAsync(() -> work(url, env, "B"));
+            CyclicBarrier start = new CyclicBarrier(2);
+            CompletableFuture<Worker.Summary> a = CompletableFuture.supplyAsync(() -> work(url, env, "A", start));
+            CompletableFuture<Worker.Summary> b = CompletableFuture.supplyAsync(() -> work(url, env, "B", start));
             int publishedA = a.get().count("PUBLISHED");
             int publishedB = b.get().count("PUBLISHED");
             assertEquals(2 * PER_CHANNEL, publishedA + publishedB, "A " + publishedA + " + B " + publishedB);
@@ -77,13 +82,16 @@ class TwoWorkersIT {
         }
     }
 
-    private static Worker.Summary work(String url, Map<String, String> env, String name) {
+    private static Worker.Summary work(String url, Map<String, String> env, String name, CyclicBarrier start) {
         HttpClient client = HttpClient.newHttpClient();
         EngineSettings settings = new EngineSettings(4, Duration.ofSeconds(3), Duration.ofMillis(20), 8,
                 Duration.ofSeconds(2), Duration.ofSeconds(1), 3);
         try (Publishing p = Publishing.open(url, new TaglineHome(Path.of("/nonexistent")), Clock.systemUTC());
              Worker w = new Worker(p, p.tokens(env, client), new Publishers(), client, settings, new Random(), name)) {
+            start.await(30, TimeUnit.SECONDS);
             return w.runUntilIdle();
+        } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+            throw new IllegalStateException("workers did not start together", e);
         }
     }
 }
