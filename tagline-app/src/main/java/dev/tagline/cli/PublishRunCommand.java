@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,7 +49,16 @@ final class PublishRunCommand implements Callable<Integer> {
         String worker = name != null ? name : host() + ":" + ProcessHandle.current().pid();
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
         AtomicBoolean running = new AtomicBoolean(true);
-        Thread hook = new Thread(() -> running.set(false), "tagline-publish-stop");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            running.set(false);
+            try {
+                // let running posts reach a step boundary; whatever is cut off is reconciled by the next worker
+                stopped.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "tagline-publish-stop");
         try (Publishing p = db.open(ctx);
              Worker w = new Worker(p, p.tokens(ctx.env(), client), new Publishers(), client, settings,
                      new SecureRandom(), worker)) {
@@ -61,6 +72,7 @@ final class PublishRunCommand implements Callable<Integer> {
             return summary.count("FAILED") + summary.count("UNCONFIRMED") + summary.count("RECONNECT") > 0
                     ? ExitCode.SOME_FAILED : ExitCode.OK;
         } finally {
+            stopped.countDown();
             if (!once) {
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
@@ -86,6 +98,8 @@ final class PublishRunCommand implements Callable<Integer> {
         try {
             return java.net.InetAddress.getLocalHost().getHostName();
         } catch (java.net.UnknownHostException e) {
+            org.slf4j.LoggerFactory.getLogger(PublishRunCommand.class)
+                    .debug("no host name; the worker is named by pid only", e);
             return "worker";
         }
     }

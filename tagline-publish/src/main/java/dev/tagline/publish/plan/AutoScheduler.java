@@ -77,7 +77,7 @@ public final class AutoScheduler {
         Instant from = clock.instant().plus(LEAD);
         for (Post post : posts.ofChannel(channel.id())) {
             if (post.state() == PostState.SCHEDULED && post.plannedBy() == Post.PlannedBy.AUTO
-                    && !post.scheduledAt().isBefore(from)) {
+                    && post.step() == Post.Step.UPLOAD && !post.scheduledAt().isBefore(from)) {
                 posts.unschedule(post.id(), post.scheduleVersion());
             }
         }
@@ -87,7 +87,8 @@ public final class AutoScheduler {
     /** Moves a post to {@code at} (fixed from now on) and re-plans the channel around it. */
     public Plan move(Channel channel, long postId, Instant at) {
         Post post = posts.byId(postId);
-        if (post.state() != PostState.QUEUED && post.state() != PostState.SCHEDULED) {
+        boolean plannable = post.state() == PostState.QUEUED || post.state() == PostState.SCHEDULED;
+        if (!plannable || post.step() != Post.Step.UPLOAD) {
             throw new TaglineException("Post " + postId + " is " + post.state().label() + " and cannot be moved",
                     "Only queued or scheduled posts can be moved.");
         }

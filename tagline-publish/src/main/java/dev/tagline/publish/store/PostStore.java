@@ -73,7 +73,7 @@ public final class PostStore {
     public boolean schedule(long id, int expectedVersion, Instant at, Post.PlannedBy by) {
         return jdbc.update("UPDATE post SET state = 'scheduled', scheduled_at = ?, due_at = ?, planned_by = ?,"
                         + " schedule_version = schedule_version + 1, updated_at = ? WHERE id = ?"
-                        + " AND schedule_version = ? AND state IN ('queued', 'scheduled')",
+                        + " AND schedule_version = ? AND state IN ('queued', 'scheduled') AND step = 'upload'",
                 at, at, by, clock.instant(), id, expectedVersion) == 1;
     }
 
@@ -81,18 +81,20 @@ public final class PostStore {
     public boolean unschedule(long id, int expectedVersion) {
         return jdbc.update("UPDATE post SET state = 'queued', scheduled_at = NULL, due_at = NULL, planned_by = 'none',"
                 + " schedule_version = schedule_version + 1, updated_at = ? WHERE id = ? AND schedule_version = ?"
-                + " AND state = 'scheduled'", clock.instant(), id, expectedVersion) == 1;
+                + " AND state = 'scheduled' AND step = 'upload'", clock.instant(), id, expectedVersion) == 1;
     }
 
-    /** Cancels a post that has not started publishing. */
+    /** Cancels a post that has not reached the platform. */
     public Post cancel(long id) {
-        Post post = byId(id);
         int n = jdbc.update("UPDATE post SET state = 'cancelled', due_at = NULL, schedule_version = schedule_version + 1,"
-                + " updated_at = ? WHERE id = ? AND state IN ('queued', 'scheduled')", clock.instant(), id);
+                + " updated_at = ? WHERE id = ? AND state IN ('queued', 'scheduled') AND step = 'upload'",
+                clock.instant(), id);
         if (n == 0) {
-            throw new TaglineException("Post " + id + " is " + byId(id).state().label() + " and cannot be cancelled",
-                    post.state() == PostState.PUBLISHED ? "Delete it on the platform itself."
-                            : "Only queued or scheduled posts can be cancelled.");
+            Post now = byId(id);
+            boolean onPlatform = now.state() == PostState.PUBLISHED || now.step() != Post.Step.UPLOAD;
+            throw new TaglineException("Post " + id + " is " + (onPlatform && now.state() != PostState.PUBLISHED
+                    ? "already on the platform (processing)" : now.state().label()) + " and cannot be cancelled",
+                    onPlatform ? "Delete it on the platform itself." : "Only queued or scheduled posts can be cancelled.");
         }
         return byId(id);
     }

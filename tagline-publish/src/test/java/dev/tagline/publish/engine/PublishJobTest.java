@@ -218,6 +218,21 @@ class PublishJobTest {
     }
 
     @Test
+    void aPostThatIsOnThePlatformAndStillProcessingCanNeitherBeCancelledNorReplanned() {
+        platform.statusFaults.add(Fault.PENDING);
+        runWorker();
+        Post processing = now();
+        assertEquals(PostState.SCHEDULED, processing.state());
+        assertEquals(Post.Step.CREATED, processing.step());
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.tagline.core.TaglineException.class,
+                () -> p.posts().cancel(post.id()));
+        assertTrue(e.getMessage().contains("already on the platform"), e.getMessage());
+        assertFalse(p.posts().unschedule(post.id(), processing.scheduleVersion()));
+        assertFalse(p.posts().schedule(post.id(), processing.scheduleVersion(), T0.plusSeconds(3600),
+                Post.PlannedBy.USER));
+    }
+
+    @Test
     void pendingProcessingHandsThePostBackInsteadOfHoldingAThread() {
         platform.statusFaults.add(Fault.PENDING);
         assertEquals(1, runWorker().count("RETRY"));
