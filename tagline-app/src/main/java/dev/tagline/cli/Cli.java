@@ -42,7 +42,7 @@ public final class Cli {
         CommandLine clips = new CommandLine(new ClipsCommand());
         clips.addSubcommand("find", new CommandLine(new ClipsCommand.FindCommand(ctx)));
         cli.addSubcommand("clips", clips);
-        planned(cli, "publish", "issue #9", "Schedule and publish clips to the platforms.");
+        cli.addSubcommand("publish", new CommandLine(PublishCommand.class, new ContextFactory(ctx)));
         planned(cli, "serve", "issue #10", "Start the Content Calendar web app.");
         cli.addSubcommand("models", ModelsCommand.create(ctx));
         cli.addSubcommand("runtime", new CommandLine(new RuntimeCommand(ctx)));
