@@ -39,10 +39,13 @@ public final class Cli {
         cli.addSubcommand("check", new CommandLine(new CheckCommand(ctx)));
         planned(cli, "tag", "issue #4", "Tag images with WD v3 / RAM++ taggers and write .txt sidecars.");
         planned(cli, "caption", "issue #6", "Caption images with Florence-2 or a VLM server and write .caption sidecars.");
-        planned(cli, "clips", "issue #7", "Find and render short clips from a long video.");
-        planned(cli, "publish", "issue #9", "Schedule and publish clips to the platforms.");
+        CommandLine clips = new CommandLine(new ClipsCommand());
+        clips.addSubcommand("find", new CommandLine(new ClipsCommand.FindCommand(ctx)));
+        cli.addSubcommand("clips", clips);
+        cli.addSubcommand("publish", new CommandLine(PublishCommand.class, new ContextFactory(ctx)));
         planned(cli, "serve", "issue #10", "Start the Content Calendar web app.");
-        planned(cli, "models", "issue #2", "List, pull, verify and locate models.");
+        cli.addSubcommand("models", ModelsCommand.create(ctx));
+        cli.addSubcommand("runtime", new CommandLine(new RuntimeCommand(ctx)));
         cli.addSubcommand("export", new CommandLine(new ExportCommand(ctx)));
         cli.setOut(ctx.out());
         cli.setErr(ctx.err());

@@ -15,8 +15,11 @@ final class VersionProvider implements IVersionProvider {
                 props.load(in);
             }
         }
+        String ort = props.getProperty("onnxruntime.artifact", "onnxruntime");
         return new String[] {
             "tagline " + props.getProperty("version", "unknown"),
-            "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+            "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
+            "ONNX Runtime " + props.getProperty("onnxruntime.version", "unknown") + " ("
+                    + (ort.endsWith("_gpu") ? "GPU build: --device cuda[:N] available" : "CPU build") + ")"};
     }
 }

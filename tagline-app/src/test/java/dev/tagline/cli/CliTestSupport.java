@@ -13,8 +13,17 @@ final class CliTestSupport {
     final CliContext ctx;
 
     CliTestSupport(Path workDir, Map<String, String> env) {
-        ctx = new CliContext(workDir, env, new PrintWriter(out, true), new PrintWriter(err, true), Clock.systemUTC(),
-                false);
+        this(workDir, env, Clock.systemUTC());
+    }
+
+    CliTestSupport(Path workDir, Map<String, String> env, Clock clock) {
+        ctx = new CliContext(workDir, env, new PrintWriter(out, true), new PrintWriter(err, true), clock, false);
+    }
+
+    /** Forgets what was printed so far, so the next run's output can be asserted alone. */
+    void clear() {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
     }
 
     int run(String... args) {
@@ -27,5 +36,9 @@ final class CliTestSupport {
 
     String err() {
         return err.toString();
+    }
+
+    Map<String, String> env() {
+        return ctx.env();
     }
 }

@@ -1,0 +1,159 @@
+package dev.tagline.cli;
+
+import dev.tagline.core.TaglineException;
+import dev.tagline.core.manifest.ClipCandidate;
+import dev.tagline.core.manifest.ClipsFile;
+import dev.tagline.core.process.ProcessRunner;
+import dev.tagline.inference.openai.ChatClient;
+import dev.tagline.inference.openai.OpenAiEndpoint;
+import dev.tagline.inference.openai.TranscriptionClient;
+import dev.tagline.video.ffmpeg.Ffmpeg;
+import dev.tagline.video.ffmpeg.FfmpegLocator;
+import dev.tagline.video.highlight.ClipFinder;
+import dev.tagline.video.highlight.DurationBand;
+import dev.tagline.video.highlight.LlmJudge;
+import dev.tagline.video.signal.DecodeOptions;
+import dev.tagline.video.transcript.OpenAiSpeechToText;
+import dev.tagline.video.transcript.SpeechToText;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code tagline clips}: the long-video-to-clips pipeline. Only {@code find} exists so far (issue #7). */
+@Command(name = "clips", mixinStandardHelpOptions = true,
+        description = "Find (and, later, render) short clips in a long video.")
+final class ClipsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.USAGE;
+    }
+
+    /** {@code tagline clips find VIDEO}: writes {@code VIDEO.clips.json} and prints the ranked table. */
+    @Command(name = "find", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Find the moments worth posting in a long video and write VIDEO.clips.json beside it.",
+                "Transcript: VIDEO.srt/.vtt/.json beside the video, else an embedded subtitle stream, else",
+                "--endpoint (an OpenAI-compatible speech-to-text server), else none (sound and picture only)."})
+    static final class FindCommand implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(paramLabel = "VIDEO", description = "The long video.")
+        Path video;
+
+        @Option(names = "--min", paramLabel = "SECONDS", defaultValue = "30", description = "Shortest clip (default 30).")
+        int minSeconds;
+
+        @Option(names = "--max", paramLabel = "SECONDS", defaultValue = "60", description = "Longest clip (default 60).")
+        int maxSeconds;
+
+        @Option(names = "--length", paramLabel = "PRESET",
+                description = "short (<30 s), medium (30-60 s) or long (60-90 s); replaces --min/--max.")
+        String preset;
+
+        @Option(names = "--count", paramLabel = "N", description = "Exactly N clips instead of the automatic count.")
+        Integer count;
+
+        @Option(names = "--ffmpeg", paramLabel = "PATH", description = "ffmpeg program or its folder (default: PATH).")
+        Path ffmpeg;
+
+        @Option(names = "--endpoint", paramLabel = "URL",
+                description = "OpenAI-compatible server: speech-to-text when there are no subtitles, and --judge.")
+        String endpoint;
+
+        @Option(names = "--stt-model", paramLabel = "MODEL", defaultValue = "whisper-1",
+                description = "Model name sent to --endpoint (default whisper-1).")
+        String sttModel;
+
+        @Option(names = "--language", paramLabel = "CODE",
+                description = "Spoken language hint for speech-to-text (ISO 639-1, e.g. en).")
+        String language;
+
+        @Option(names = "--judge", paramLabel = "openai:MODEL",
+                description = "Let an LLM at --endpoint pick and score clips (falls back to the built-in scorer).")
+        String judge;
+
+        FindCommand(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            Path file = ctx.resolve(video);
+            if (!Files.isRegularFile(file)) {
+                throw new TaglineException("Cannot read " + file + ": no such file", "Check the path.");
+            }
+            DurationBand band = preset != null ? DurationBand.preset(preset)
+                    : DurationBand.of(Duration.ofSeconds(minSeconds), Duration.ofSeconds(maxSeconds));
+            if (count != null && count < 1) {
+                throw new TaglineException("--count must be at least 1 (got " + count + ")", "");
+            }
+            Optional<LlmJudge> llm = judge(band);
+            Ffmpeg tools = new Ffmpeg(new FfmpegLocator(ctx.env()).locate(Optional.ofNullable(ffmpeg)
+                    .map(ctx::resolve)), new ProcessRunner(), Duration.ofHours(12));
+            Optional<SpeechToText> stt = Optional.ofNullable(endpoint).map(url -> new OpenAiSpeechToText(
+                    new TranscriptionClient(OpenAiEndpoint.of(url, ctx.env().get("OPENAI_API_KEY")),
+                            Duration.ofMinutes(10)), sttModel, Optional.ofNullable(language)));
+            ClipFinder.Options options = new ClipFinder.Options(band, count == null ? OptionalInt.empty()
+                    : OptionalInt.of(count), stt, Optional.empty(), DecodeOptions.DEFAULT, llm,
+                    Optional.empty());
+            ClipsFile clips = new ClipFinder(tools, ctx.clock(), ctx.interactive() ? new TerminalProgress(ctx.err())
+                    : dev.tagline.core.progress.Progress.Factory.NONE).find(file, options);
+            Path out = ClipsFile.pathFor(file);
+            clips.write(out);
+            print(ctx.out(), clips, out);
+            return ExitCode.OK;
+        }
+
+        private Optional<LlmJudge> judge(DurationBand band) {
+            if (judge == null) {
+                return Optional.empty();
+            }
+            if (!judge.startsWith("openai:") || judge.length() == "openai:".length()) {
+                throw new TaglineException("--judge " + judge + " is not of the form openai:MODEL",
+                        "Write e.g. --judge openai:gpt-4o-mini --endpoint https://api.openai.com/v1.");
+            }
+            if (endpoint == null) {
+                throw new TaglineException("--judge needs --endpoint", "Give the chat server's base URL, e.g."
+                        + " --endpoint http://127.0.0.1:8080/v1.");
+            }
+            ChatClient chat = new ChatClient(OpenAiEndpoint.of(endpoint, ctx.env().get("OPENAI_API_KEY")),
+                    Duration.ofMinutes(5));
+            return Optional.of(new LlmJudge(chat, judge.substring("openai:".length()), band));
+        }
+
+        static void print(PrintWriter out, ClipsFile clips, Path file) {
+            clips.notes().forEach(n -> out.println("note: " + n));
+            if (clips.clips().isEmpty()) {
+                out.println("No clips found in " + clips.source().path() + ". Wrote " + file.getFileName() + ".");
+                return;
+            }
+            out.println(String.format(Locale.ROOT, "%-4s %-9s %-9s %6s %5s  %s", "#", "in", "out", "length", "score",
+                    "hook / reason"));
+            for (ClipCandidate c : clips.clips()) {
+                out.println(String.format(Locale.ROOT, "%-4d %-9s %-9s %5.1fs %5d  %s", c.rank(),
+                        clock(c.startSeconds()), clock(c.endSeconds()), c.endSeconds() - c.startSeconds(), c.score(),
+                        c.hookText().isEmpty() ? c.reason() : "\"" + c.hookText() + "\" " + c.reason()));
+            }
+            out.println("Wrote " + file.getFileName() + " (" + clips.clips().size() + " clips"
+                    + (clips.transcript() == null ? "" : ", transcript from " + clips.transcript()) + ").");
+        }
+
+        private static String clock(double seconds) {
+            long tenths = Math.round(seconds * 10);
+            return String.format(Locale.ROOT, "%d:%02d.%d", tenths / 600, tenths / 10 % 60, tenths % 10);
+        }
+    }
+}

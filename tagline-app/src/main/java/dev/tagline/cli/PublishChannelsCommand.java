@@ -1,0 +1,200 @@
+package dev.tagline.cli;
+
+import dev.tagline.core.TaglineException;
+import dev.tagline.publish.Publishing;
+import dev.tagline.publish.auth.Credential;
+import dev.tagline.publish.platform.Platforms;
+import dev.tagline.publish.plan.PostingRule;
+import dev.tagline.publish.store.Channel;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code tagline publish channels add|list|remove}. */
+@Command(name = "channels", mixinStandardHelpOptions = true, description = "Add, list and remove channels.",
+        subcommands = {PublishChannelsCommand.Add.class, PublishChannelsCommand.List.class,
+            PublishChannelsCommand.Remove.class})
+final class PublishChannelsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.USAGE;
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Add a channel: one account on one platform.")
+    static final class Add implements Callable<Integer> {
+        private final CliContext ctx;
+        @Mixin
+        PublishOptions db;
+        @Parameters(paramLabel = "NAME", description = "Channel name, e.g. yt-main.")
+        String name;
+        @Option(names = "--platform", required = true, description = "One of: ${COMPLETION-CANDIDATES}.",
+                completionCandidates = Platforms.Names.class)
+        String platform;
+        @Option(names = "--account", description = "Account id or handle on the platform (default: NAME).")
+        String account;
+        @Option(names = "--zone", description = "IANA time zone the rules use, e.g. Europe/Berlin (default: this"
+                + " machine's zone).")
+        String zone;
+        @Option(names = "--option", paramLabel = "KEY=VALUE", description = "Platform option, repeatable: folder"
+                + " path=DIR; webhook url=URL; youtube privacy=private, daily-uploads=N; tiktok audited=true.")
+        Map<String, String> options = new LinkedHashMap<>();
+        @Option(names = "--client-id", description = "OAuth client id (YouTube: the Google Cloud OAuth client).")
+        String clientId;
+        @Option(names = "--client-secret-env", paramLabel = "VAR", description = "Environment variable holding the"
+                + " OAuth client secret (secrets never go on the command line).")
+        String clientSecretEnv;
+        @Option(names = "--refresh-token-env", paramLabel = "VAR", description = "Environment variable holding the"
+                + " OAuth refresh token.")
+        String refreshTokenEnv;
+        @Option(names = "--secret-env", paramLabel = "VAR", description = "Environment variable holding the webhook"
+                + " signing secret.")
+        String secretEnv;
+        @Option(names = "--reconnect", description = "Replace the credentials of an existing channel and make it"
+                + " active again.")
+        boolean reconnect;
+
+        Add(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            String platformId = Platforms.require(platform);
+            ZoneId zoneId = zone(zone);
+            try (Publishing p = db.open(ctx)) {
+                Credential credential = credential(platformId);
+                if (reconnect) {
+                    Channel c = p.channels().byName(name);
+                    p.credentials(ctx.env()).put(c, credential);
+                    p.channels().setState(c.id(), Channel.State.ACTIVE, null);
+                    ctx.out().println("reconnected channel " + c.name() + "; its waiting posts go out on the next run");
+                    return ExitCode.OK;
+                }
+                Platforms.validateOptions(platformId, options);
+                Channel c = p.channels().add(name, platformId, account == null ? name : account, zoneId, options);
+                if (credential != null) {
+                    p.credentials(ctx.env()).put(c, credential);
+                }
+                ctx.out().println("added channel " + c.name() + " (" + c.platform() + ", " + c.zone() + ")");
+                ctx.out().println("next: tagline publish rules set " + c.name() + " --days mon-fri --times 09:00,18:00");
+            }
+            return ExitCode.OK;
+        }
+
+        /** Reads secrets from the named environment variables; never from flags, so they stay out of history. */
+        private Credential credential(String platformId) {
+            switch (platformId) {
+                case "webhook" -> {
+                    return Credential.secret(env(secretEnv, "--secret-env"));
+                }
+                case "folder" -> {
+                    return null;
+                }
+                default -> {
+                    if (clientId == null) {
+                        throw new TaglineException("A " + platformId + " channel needs --client-id",
+                                "Give the OAuth client id, with --client-secret-env and --refresh-token-env.");
+                    }
+                    return new Credential(clientId, env(clientSecretEnv, "--client-secret-env"), "",
+                            env(refreshTokenEnv, "--refresh-token-env"), java.time.Instant.EPOCH, null);
+                }
+            }
+        }
+
+        private String env(String var, String flag) {
+            if (var == null) {
+                throw new TaglineException("A " + platform + " channel needs " + flag + " VAR",
+                        "Put the secret in an environment variable and name it, e.g. " + flag + " YT_SECRET.");
+            }
+            String value = ctx.env().get(var);
+            if (value == null || value.isBlank()) {
+                throw new TaglineException("Environment variable " + var + " (from " + flag + ") is not set", "Export it"
+                        + " before running the command.");
+            }
+            return value;
+        }
+
+        private ZoneId zone(String text) {
+            if (text == null || text.isBlank()) {
+                return ZoneId.systemDefault();
+            }
+            try {
+                return ZoneId.of(text.strip());
+            } catch (DateTimeException e) {
+                throw new TaglineException("Unknown time zone '" + text + "'",
+                        "Use an IANA name such as Europe/Berlin, America/New_York or Etc/UTC.", e);
+            }
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List channels, their rules and state.")
+    static final class List implements Callable<Integer> {
+        private final CliContext ctx;
+        @Mixin
+        PublishOptions db;
+
+        List(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            try (Publishing p = db.open(ctx)) {
+                java.util.List<Channel> all = p.channels().list();
+                if (all.isEmpty()) {
+                    ctx.out().println("no channels yet: tagline publish channels add NAME --platform folder"
+                            + " --option path=DIR");
+                }
+                for (Channel c : all) {
+                    String rule = p.rules().find(c.id()).map(PublishChannelsCommand::describe).orElse("no rule");
+                    ctx.out().printf("%-16s %-10s %-20s %-16s %s%s%n", c.name(), c.platform(), c.zone(),
+                            c.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), rule,
+                            c.stateReason() == null ? "" : "  (" + c.stateReason() + ")");
+                }
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true,
+            description = "Remove a channel with its rule and unpublished posts.")
+    static final class Remove implements Callable<Integer> {
+        private final CliContext ctx;
+        @Mixin
+        PublishOptions db;
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        Remove(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            try (Publishing p = db.open(ctx)) {
+                p.channels().remove(name);
+                ctx.out().println("removed channel " + name);
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    static String describe(PostingRule r) {
+        return r.daysText() + " " + r.timesText() + ", " + r.perDay() + "/day, " + r.perWeek() + "/week, spacing "
+                + r.minSpacing().toMinutes() + " min" + (r.blackouts().isEmpty() ? "" : ", blackouts "
+                + r.blackoutsText());
+    }
+}

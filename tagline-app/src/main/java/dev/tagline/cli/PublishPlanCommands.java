@@ -1,0 +1,119 @@
+package dev.tagline.cli;
+
+import dev.tagline.publish.Publishing;
+import dev.tagline.publish.plan.AutoScheduler;
+import dev.tagline.publish.store.Channel;
+import dev.tagline.publish.store.Post;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code auto-schedule}, {@code move} and {@code cancel}: the commands that change the plan. */
+final class PublishPlanCommands {
+    private PublishPlanCommands() {
+    }
+
+    /** Prints what a planning run did; unplaced posts are listed with the reason. */
+    static boolean report(CliContext ctx, Publishing p, AutoScheduler.Plan plan) {
+        for (Post post : plan.placed()) {
+            ctx.out().println("  post " + post.id() + " → " + PublishTimes.show(post.scheduledAt(), post.zone())
+                    + " " + plan.channel());
+        }
+        for (AutoScheduler.Unplaced u : plan.unplaced()) {
+            ctx.err().println("  post " + u.postId() + " not scheduled on " + plan.channel() + ": " + u.reason());
+        }
+        return plan.unplaced().isEmpty();
+    }
+
+    @Command(name = "auto-schedule", mixinStandardHelpOptions = true,
+            description = "Fill free slots with queued posts, best clip score first, within rules and platform caps.")
+    static final class AutoSchedule implements Callable<Integer> {
+        private final CliContext ctx;
+        @Mixin
+        PublishOptions db;
+        @Option(names = "--channels", split = ",", description = "Only these channels (default: all).")
+        List<String> channels;
+
+        AutoSchedule(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            boolean all = true;
+            try (Publishing p = db.open(ctx)) {
+                List<Channel> targets = channels == null ? p.channels().list()
+                        : channels.stream().map(n -> p.channels().byName(n.strip())).toList();
+                for (Channel c : targets) {
+                    if (p.rules().find(c.id()).isEmpty()) {
+                        if (!p.posts().queuedByScore(c.id()).isEmpty()) {
+                            ctx.err().println(c.name() + ": queued posts wait for a rule: tagline publish rules set "
+                                    + c.name() + " --times 09:00");
+                            all = false;
+                        }
+                        continue;
+                    }
+                    AutoScheduler.Plan plan = p.scheduler().schedule(c);
+                    ctx.out().println(c.name() + ": " + plan.placed().size() + " scheduled, " + plan.unplaced().size()
+                            + " left in the queue");
+                    all &= report(ctx, p, plan);
+                }
+            }
+            return all ? ExitCode.OK : ExitCode.SOME_FAILED;
+        }
+    }
+
+    @Command(name = "move", mixinStandardHelpOptions = true,
+            description = "Move a post to a time (fixed from then on); the channel is re-planned around it.")
+    static final class Move implements Callable<Integer> {
+        private final CliContext ctx;
+        @Mixin
+        PublishOptions db;
+        @Parameters(index = "0", paramLabel = "POST")
+        long post;
+        @Parameters(index = "1", paramLabel = "TIME", description = "2026-12-01T18:00 (channel's clock) or with"
+                + " an offset.")
+        String time;
+
+        Move(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            try (Publishing p = db.open(ctx)) {
+                Channel c = p.channels().byId(p.posts().byId(post).channelId());
+                AutoScheduler.Plan plan = p.scheduler().move(c, post, PublishTimes.parse(time, c.zone()));
+                ctx.out().println("post " + post + ": " + PublishTimes.describe(p.posts().byId(post)));
+                return report(ctx, p, plan) ? ExitCode.OK : ExitCode.SOME_FAILED;
+            }
+        }
+    }
+
+    @Command(name = "cancel", mixinStandardHelpOptions = true,
+            description = "Cancel a post that has not gone out; the channel's queue closes the gap.")
+    static final class Cancel implements Callable<Integer> {
+        private final CliContext ctx;
+        @Mixin
+        PublishOptions db;
+        @Parameters(paramLabel = "POST")
+        long post;
+
+        Cancel(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            try (Publishing p = db.open(ctx)) {
+                Channel c = p.channels().byId(p.posts().byId(post).channelId());
+                AutoScheduler.Plan plan = p.scheduler().cancel(c, post);
+                ctx.out().println("post " + post + ": cancelled");
+                return report(ctx, p, plan) ? ExitCode.OK : ExitCode.SOME_FAILED;
+            }
+        }
+    }
+}

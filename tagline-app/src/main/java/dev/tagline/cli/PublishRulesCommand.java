@@ -1,0 +1,76 @@
+package dev.tagline.cli;
+
+import dev.tagline.publish.Publishing;
+import dev.tagline.publish.plan.PostingRule;
+import dev.tagline.publish.plan.SlotCalendar;
+import dev.tagline.publish.store.Channel;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code tagline publish rules set CHANNEL …}. */
+@Command(name = "rules", mixinStandardHelpOptions = true, description = "Posting rules per channel.",
+        subcommands = PublishRulesCommand.Set.class)
+final class PublishRulesCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.USAGE;
+    }
+
+    @Command(name = "set", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Set when a channel posts, on the channel's own clock (daylight saving handled).",
+                "Re-plans the channel's auto-scheduled posts."})
+    static final class Set implements Callable<Integer> {
+        private final CliContext ctx;
+        @Mixin
+        PublishOptions db;
+        @Parameters(paramLabel = "CHANNEL")
+        String channel;
+        @Option(names = "--days", defaultValue = "daily", description = "daily, weekdays, weekends, mon-fri,"
+                + " mon,wed,fri (default: ${DEFAULT-VALUE}).")
+        String days;
+        @Option(names = "--times", required = true, description = "Times of day, e.g. 09:00,18:30.")
+        String times;
+        @Option(names = "--per-day", description = "At most this many posts a day (default: one per time).")
+        Integer perDay;
+        @Option(names = "--per-week", description = "At most this many posts a week (default: no weekly cap).")
+        Integer perWeek;
+        @Option(names = "--min-spacing", defaultValue = "0m", description = "Least time between two posts,"
+                + " e.g. 3h (default: ${DEFAULT-VALUE}).")
+        String minSpacing;
+        @Option(names = "--blackout", description = "Dates without posts: 2026-12-24,2026-12-30..2027-01-02.")
+        String blackout;
+
+        Set(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            List<java.time.LocalTime> timeList = PostingRule.parseTimes(times);
+            java.util.Set<java.time.DayOfWeek> dayset = PostingRule.parseDays(days);
+            int day = perDay == null ? new java.util.TreeSet<>(timeList).size() : perDay;
+            int week = perWeek == null ? dayset.size() * day : perWeek;
+            PostingRule rule = new PostingRule(dayset, timeList, day, week, SlotCalendar.parseDuration(minSpacing),
+                    PostingRule.parseDates(blackout));
+            try (Publishing p = db.open(ctx)) {
+                Channel c = p.channels().byName(channel);
+                rule.validated(c.name());
+                p.rules().set(c.id(), rule);
+                ctx.out().println("rule for " + c.name() + ": " + PublishChannelsCommand.describe(rule) + " ("
+                        + c.zone() + ")");
+                PublishPlanCommands.report(ctx, p, p.scheduler().replan(c));
+            }
+            return ExitCode.OK;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.tagline.cli;
+
+import dev.tagline.publish.Publishing;
+import dev.tagline.publish.store.AttemptLog;
+import dev.tagline.publish.store.Channel;
+import dev.tagline.publish.store.Post;
+import dev.tagline.publish.store.PostState;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code tagline publish status [POST]}: what happened, and what needs the user. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {"Counts per state, channels that need reconnecting, posts that need attention;",
+            "with POST: that post's state and every call made to the platform for it."})
+final class PublishStatusCommand implements Callable<Integer> {
+    private final CliContext ctx;
+    @Mixin
+    PublishOptions db;
+    @Parameters(paramLabel = "POST", arity = "0..1")
+    Long post;
+
+    PublishStatusCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        try (Publishing p = db.open(ctx)) {
+            return post == null ? overview(p) : detail(p, p.posts().byId(post));
+        }
+    }
+
+    private int overview(Publishing p) {
+        Map<PostState, Integer> counts = p.posts().countByState();
+        StringBuilder line = new StringBuilder("posts:");
+        for (PostState s : PostState.values()) {
+            line.append(' ').append(s.label()).append(' ').append(counts.getOrDefault(s, 0));
+        }
+        ctx.out().println(line);
+        boolean attention = false;
+        for (Channel c : p.channels().list()) {
+            if (c.state() != Channel.State.ACTIVE) {
+                attention = true;
+                ctx.out().println("channel " + c.name() + ": " + c.state().name().toLowerCase().replace('_', ' ')
+                        + (c.stateReason() == null ? "" : " (" + c.stateReason() + ")"));
+            }
+        }
+        for (PostState s : new PostState[] {PostState.UNCONFIRMED, PostState.FAILED}) {
+            for (Post post : p.posts().inState(s)) {
+                attention = true;
+                ctx.out().println("post " + post.id() + " " + s.label() + ": " + post.lastError()
+                        + (s == PostState.UNCONFIRMED ? " — check the platform before posting it again" : ""));
+            }
+        }
+        return attention ? ExitCode.SOME_FAILED : ExitCode.OK;
+    }
+
+    private int detail(Publishing p, Post post) {
+        Channel c = p.channels().byId(post.channelId());
+        ctx.out().println("post " + post.id() + " on " + c.name() + " (" + c.platform() + "): " + PublishTimes.describe(post));
+        ctx.out().println("  step " + post.step().name().toLowerCase() + ", tries " + post.tries()
+                + (post.externalUrl() == null ? "" : ", " + post.externalUrl())
+                + (post.lastError() == null ? "" : ", last error: " + post.lastError()));
+        for (AttemptLog.Attempt a : p.attempts().of(post.id())) {
+            ctx.out().printf("  %s %-8s %-44s %-4s %-10s %s%n", PublishTimes.show(a.at(), c.zone()), a.step(),
+                    a.request(), a.status() == null ? "-" : a.status(), a.outcome(), a.detail() == null ? ""
+                            : a.detail());
+        }
+        return post.state() == PostState.FAILED || post.state() == PostState.UNCONFIRMED ? ExitCode.SOME_FAILED
+                : ExitCode.OK;
+    }
+}

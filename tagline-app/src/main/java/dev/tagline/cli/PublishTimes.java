@@ -1,0 +1,46 @@
+package dev.tagline.cli;
+
+import dev.tagline.core.TaglineException;
+import dev.tagline.publish.store.Post;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/** How publish commands read and show times: the channel's wall clock unless an offset is given. */
+final class PublishTimes {
+    private static final DateTimeFormatter SHOW = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");
+
+    private PublishTimes() {
+    }
+
+    /** {@code 2026-12-01T18:00} or {@code 2026-12-01 18:00} in {@code zone}; {@code …Z} / {@code …+01:00} as given. */
+    static Instant parse(String text, ZoneId zone) {
+        String t = text.strip().replace(' ', 'T');
+        try {
+            if (t.endsWith("Z") || t.matches(".*[+-]\\d\\d:\\d\\d$")) {
+                return OffsetDateTime.parse(t).toInstant();
+            }
+            if (t.length() == 10) {
+                return LocalDate.parse(t).atStartOfDay(zone).toInstant();
+            }
+            return ZonedDateTime.of(LocalDateTime.parse(t), zone).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new TaglineException("Time '" + text + "' is not understood",
+                    "Write 2026-12-01T18:00 (channel's clock), 2026-12-01T17:00Z or 2026-12-01T18:00+01:00.", e);
+        }
+    }
+
+    static String show(Instant at, ZoneId zone) {
+        return at == null ? "-" : SHOW.format(at.atZone(zone));
+    }
+
+    static String describe(Post post) {
+        return post.scheduledAt() == null ? post.state().label()
+                : post.state().label() + " for " + show(post.scheduledAt(), post.zone()) + " " + post.zone();
+    }
+}

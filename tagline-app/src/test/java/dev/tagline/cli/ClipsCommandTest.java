@@ -1,0 +1,64 @@
+package dev.tagline.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClipsCommandTest {
+    @TempDir
+    Path dir;
+
+    private CliTestSupport cli() {
+        return new CliTestSupport(dir, Map.of("TAGLINE_HOME", dir.resolve("home").toString(), "PATH", ""));
+    }
+
+    @Test
+    void helpShowsTheOptions() {
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.OK, cli.run("clips", "find", "--help"));
+        for (String option : new String[] {"--min", "--max", "--length", "--count", "--ffmpeg", "--endpoint"}) {
+            assertTrue(cli.out().contains(option), cli.out());
+        }
+    }
+
+    @Test
+    void missingVideoIsOneLineAndExitsTwo() {
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, cli.run("clips", "find", "nope.mp4"));
+        assertEquals("error: Cannot read " + dir.resolve("nope.mp4") + ": no such file. Check the path.",
+                cli.err().strip());
+    }
+
+    @Test
+    void aBandOutsideFiveTo180SecondsIsRefused() throws IOException {
+        Files.createFile(dir.resolve("talk.mp4"));
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, cli.run("clips", "find", "talk.mp4", "--min", "2", "--max", "20"));
+        assertTrue(cli.err().contains("outside 5-180 s"), cli.err());
+    }
+
+    @Test
+    void judgeNeedsTheOpenAiFormAndAnEndpoint() throws IOException {
+        Files.createFile(dir.resolve("talk.mp4"));
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, cli.run("clips", "find", "talk.mp4", "--judge", "gpt-4o"));
+        assertTrue(cli.err().contains("--judge gpt-4o is not of the form openai:MODEL"), cli.err());
+        CliTestSupport again = cli();
+        assertEquals(ExitCode.USAGE, again.run("clips", "find", "talk.mp4", "--judge", "openai:gpt-4o-mini"));
+        assertTrue(again.err().startsWith("error: --judge needs --endpoint."), again.err());
+    }
+
+    @Test
+    void missingFfmpegGivesTheInstallHint() throws IOException {
+        Files.createFile(dir.resolve("talk.mp4"));
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, cli.run("clips", "find", "talk.mp4"));
+        assertTrue(cli.err().startsWith("error: ffmpeg was not found on PATH. Install FFmpeg"), cli.err());
+    }
+}

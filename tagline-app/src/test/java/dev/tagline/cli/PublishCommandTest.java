@@ -1,0 +1,136 @@
+package dev.tagline.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tagline.core.manifest.ClipManifest;
+import dev.tagline.core.manifest.ClipManifests;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PublishCommandTest {
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-27T12:00:00Z"), ZoneOffset.UTC);
+    @TempDir
+    Path dir;
+    CliTestSupport cli;
+
+    @BeforeEach
+    void setUp() {
+        cli = new CliTestSupport(dir, Map.of("TAGLINE_HOME", dir.resolve("home").toString()), CLOCK);
+    }
+
+    private Path clip(String id, double score) throws Exception {
+        Path folder = dir.resolve(id);
+        Files.createDirectories(folder);
+        Files.write(folder.resolve("clip.mp4"), new byte[] {1, 2, 3});
+        ClipManifests.write(folder.resolve("clip.json"), ClipManifest.of(id, "clip.mp4", null, 20, 1080, 1920, score,
+                true, new ClipManifest.Copy("Title " + id, "Caption " + id, List.of("x")), Map.of()));
+        return folder;
+    }
+
+    private int run(String... args) {
+        cli.clear();
+        return cli.run(args);
+    }
+
+    @Test
+    void channelsRulesQueueScheduleListMoveCancelStatus() throws Exception {
+        assertEquals(ExitCode.OK, run("publish", "channels", "add", "fold", "--platform", "folder", "--zone",
+                "Europe/Berlin", "--option", "path=" + dir.resolve("out")), cli.err());
+        assertTrue(cli.out().contains("added channel fold (folder, Europe/Berlin)"), cli.out());
+        assertTrue(Files.exists(dir.resolve("home/publish.db")), "SQLite in TAGLINE_HOME by default");
+
+        assertEquals(ExitCode.OK, run("publish", "rules", "set", "fold", "--days", "daily", "--times", "09:00"),
+                cli.err());
+        assertEquals(ExitCode.OK, run("publish", "queue", clip("a", 0.4).toString(), clip("b", 0.9).toString(),
+                "--channels", "fold"), cli.err());
+        assertTrue(cli.out().contains("post 1: a → fold (queued)"), cli.out());
+
+        assertEquals(ExitCode.OK, run("publish", "auto-schedule"), cli.err());
+        assertTrue(cli.out().contains("fold: 2 scheduled, 0 left"), cli.out());
+        assertTrue(cli.out().contains("post 2 → 2026-03-28 09:00 +01:00 fold"), "best score first: " + cli.out());
+        assertTrue(cli.out().contains("post 1 → 2026-03-29 09:00 +02:00 fold"), "DST: still 09:00: " + cli.out());
+
+        assertEquals(ExitCode.OK, run("publish", "list", "--from", "2026-03-28", "--to", "2026-03-30"), cli.err());
+        assertTrue(cli.out().matches("(?s).*2\\s+fold\\s+scheduled\\s+2026-03-28 09:00 \\+01:00\\s+Title b.*"),
+                cli.out());
+
+        assertEquals(ExitCode.OK, run("publish", "move", "2", "2026-04-02T18:30"), cli.err());
+        assertTrue(cli.out().contains("post 2: scheduled for 2026-04-02 18:30 +02:00 Europe/Berlin"), cli.out());
+        assertTrue(cli.out().contains("post 1 → 2026-03-28 09:00 +01:00"), "re-planned into the gap: " + cli.out());
+
+        assertEquals(ExitCode.OK, run("publish", "cancel", "1"), cli.err());
+        assertEquals(ExitCode.OK, run("publish", "status"), cli.err());
+        assertTrue(cli.out().contains("scheduled 1") && cli.out().contains("cancelled 1"), cli.out());
+        assertEquals(ExitCode.OK, run("publish", "channels", "list"));
+        assertTrue(cli.out().contains("fold") && cli.out().contains("MON,TUE,WED,THU,FRI,SAT,SUN 09:00"), cli.out());
+    }
+
+    @Test
+    void runOncePublishesDuePostsIntoTheFolderAndStatusShowsTheCalls() throws Exception {
+        Path out = dir.resolve("out");
+        run("publish", "channels", "add", "fold", "--platform", "folder", "--zone", "UTC", "--option", "path=" + out);
+        assertEquals(ExitCode.OK, run("publish", "queue", clip("a", 0.4).toString(), "--channels", "fold", "--at",
+                "2026-03-27T12:00Z"), cli.err());
+        assertEquals(ExitCode.OK, run("publish", "run", "--once"), cli.err());
+        assertTrue(cli.out().contains("run: published 1"), cli.out());
+        assertTrue(Files.exists(out.resolve("2026-03-27/a-p1.mp4")));
+        assertEquals(ExitCode.OK, run("publish", "status", "1"), cli.err());
+        assertTrue(cli.out().contains("post 1 on fold (folder): published"), cli.out());
+    }
+
+    @Test
+    void webhookSecretsComeFromTheNamedVariableAndAreNeverStoredInTheClear() throws Exception {
+        cli = new CliTestSupport(dir, Map.of("TAGLINE_HOME", dir.resolve("home").toString(), "HOOK_SECRET",
+                "very-secret-value"), CLOCK);
+        assertEquals(ExitCode.USAGE, run("publish", "channels", "add", "h", "--platform", "webhook", "--option",
+                "url=http://127.0.0.1:9/x", "--option", "media-base-url=http://cdn"));
+        assertTrue(cli.err().contains("needs --secret-env VAR"), cli.err());
+        assertEquals(ExitCode.OK, run("publish", "channels", "add", "h", "--platform", "webhook", "--option",
+                "url=http://127.0.0.1:9/x", "--option", "media-base-url=http://cdn", "--secret-env", "HOOK_SECRET"),
+                cli.err());
+        try (var files = Files.list(dir.resolve("home"))) {
+            for (Path file : files.toList()) {
+                String bytes = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertTrue(!bytes.contains("very-secret-value"), "no clear secret in " + file);
+            }
+        }
+        assertTrue(Files.exists(dir.resolve("home/secret.key")));
+    }
+
+    @Test
+    void anUnsatisfiableRuleSaysWhyAndExitsTwo() {
+        run("publish", "channels", "add", "fold", "--platform", "folder", "--option", "path=/tmp/x");
+        assertEquals(ExitCode.USAGE, run("publish", "rules", "set", "fold", "--times", "09:00,10:00", "--per-day", "3"));
+        assertTrue(cli.err().contains("asks for 3 posts a day but gives only 2 time(s)"), cli.err());
+    }
+
+    @Test
+    void unknownPlatformMissingOptionAndUnknownChannelAreNamed() {
+        assertEquals(ExitCode.USAGE, run("publish", "channels", "add", "a", "--platform", "myspace"));
+        assertTrue(cli.err().contains("Unknown platform 'myspace'") && cli.err().contains("folder"), cli.err());
+        assertEquals(ExitCode.USAGE, run("publish", "channels", "add", "a", "--platform", "folder"));
+        assertTrue(cli.err().contains("needs --option path="), cli.err());
+        assertEquals(ExitCode.USAGE, run("publish", "cancel", "7"));
+        assertTrue(cli.err().contains("No post with id 7"), cli.err());
+    }
+
+    @Test
+    void dbUrlComesFromTheEnvironment() {
+        Path file = dir.resolve("team.db");
+        cli = new CliTestSupport(dir, Map.of("TAGLINE_HOME", dir.resolve("home").toString(),
+                "TAGLINE_DB_URL", "jdbc:sqlite:" + file), CLOCK);
+        assertEquals(ExitCode.OK, run("publish", "channels", "list"), cli.err());
+        assertTrue(Files.exists(file));
+        assertEquals(ExitCode.USAGE, run("publish", "channels", "list", "--db", "jdbc:mysql://x"));
+        assertTrue(cli.err().contains("Unsupported publish database URL"), cli.err());
+    }
+}

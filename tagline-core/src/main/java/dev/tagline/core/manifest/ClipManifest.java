@@ -1,0 +1,84 @@
+package dev.tagline.core.manifest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The {@code clip.json} record written beside each rendered clip (renderer → publisher, web). Version
+ * {@value #VERSION}; the JSON schema is {@code docs/schemas/clip.schema.json}. Paths are relative to the directory of
+ * the {@code clip.json} file so a clip folder can be moved as a whole.
+ *
+ * @param schema always {@value #SCHEMA}, so a stray JSON file is not mistaken for a clip
+ * @param version format version; readers reject versions they do not know
+ * @param id the clip's id, unique within its source video (e.g. {@code talk-003})
+ * @param video the rendered video file, relative to the manifest's directory
+ * @param source where the clip was cut from
+ * @param durationSeconds length of the rendered clip
+ * @param width rendered width in pixels
+ * @param height rendered height in pixels
+ * @param score the highlight score in [0, 1]; higher clips are published first
+ * @param accepted whether the clip was accepted for publishing (by the user or the selection threshold)
+ * @param copy the default title, caption and hashtags
+ * @param variants per-platform copy ({@code youtube}, {@code tiktok}, …) overriding {@code copy}
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ClipManifest(String schema, int version, String id, String video, Source source, double durationSeconds,
+                           int width, int height, double score, boolean accepted, Copy copy,
+                           Map<String, Copy> variants) {
+    public static final String SCHEMA = "tagline.clip";
+    public static final int VERSION = 1;
+
+    public ClipManifest {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(video, "video");
+        copy = copy == null ? new Copy(null, "", List.of()) : copy;
+        variants = variants == null ? Map.of() : Map.copyOf(variants);
+    }
+
+    /** A version-1 manifest. */
+    public static ClipManifest of(String id, String video, Source source, double durationSeconds, int width, int height,
+                                  double score, boolean accepted, Copy copy, Map<String, Copy> variants) {
+        return new ClipManifest(SCHEMA, VERSION, id, video, source, durationSeconds, width, height, score, accepted,
+                copy, variants);
+    }
+
+    /** The copy for {@code platform}: its variant where there is one, else the default copy. */
+    public Copy copyFor(String platform) {
+        Copy variant = variants.get(platform);
+        if (variant == null) {
+            return copy;
+        }
+        return new Copy(variant.title() == null ? copy.title() : variant.title(),
+                variant.caption() == null ? copy.caption() : variant.caption(),
+                variant.hashtags() == null ? copy.hashtags() : variant.hashtags());
+    }
+
+    /** The span of the source video that the clip was cut from. */
+    public record Source(String path, double startSeconds, double endSeconds) {
+    }
+
+    /**
+     * Title, caption and hashtags (without {@code #}). In a variant, a null field means "as the default copy".
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Copy(String title, String caption, List<String> hashtags) {
+        public Copy {
+            hashtags = hashtags == null ? null : List.copyOf(hashtags);
+        }
+
+        /** Caption followed by the hashtags, the way most platforms take it in one text field. */
+        public String text() {
+            String body = caption == null ? "" : caption.strip();
+            if (hashtags == null || hashtags.isEmpty()) {
+                return body;
+            }
+            StringBuilder tags = new StringBuilder();
+            for (String tag : hashtags) {
+                tags.append(tags.length() == 0 ? "" : " ").append('#').append(tag.replaceFirst("^#", ""));
+            }
+            return body.isEmpty() ? tags.toString() : body + "\n\n" + tags;
+        }
+    }
+}

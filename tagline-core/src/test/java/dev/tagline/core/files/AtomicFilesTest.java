@@ -1,0 +1,62 @@
+package dev.tagline.core.files;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tagline.core.TaglineException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesAndReplacesWholeFiles() throws IOException {
+        Path target = dir.resolve("a.caption");
+        AtomicFiles.writeString(target, "first");
+        AtomicFiles.writeString(target, "second, longer ✓");
+        assertEquals("second, longer ✓", Files.readString(target));
+        assertEquals(1, listing().length, "no temporary file left behind");
+    }
+
+    @Test
+    void failedWriteLeavesTheOldFileAndNoTemporary() throws IOException {
+        Path target = dir.resolve("a.txt");
+        AtomicFiles.writeString(target, "old");
+        TaglineException e = assertThrows(TaglineException.class, () -> AtomicFiles.write(target, out -> {
+            out.write("half".getBytes());
+            throw new IOException("No space left on device");
+        }));
+        assertTrue(e.getMessage().contains(target.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
+        assertEquals("old", Files.readString(target));
+        assertEquals(1, listing().length);
+    }
+
+    @Test
+    void createsMissingFolders() {
+        Path target = dir.resolve("x/y/z.txt");
+        AtomicFiles.write(target, new byte[] {1, 2, 3});
+        assertTrue(Files.exists(target));
+    }
+
+    @Test
+    void recognisesItsTemporaryFiles() {
+        assertTrue(AtomicFiles.isTemporary(Path.of("/d/.img.caption.tmp-12345")));
+        assertFalse(AtomicFiles.isTemporary(Path.of("/d/img.caption")));
+        assertFalse(AtomicFiles.isTemporary(Path.of("/d/.hidden")));
+    }
+
+    private Path[] listing() throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.toArray(Path[]::new);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.tagline.inference.onnx;
+
+import dev.tagline.core.TaglineException;
+import java.util.Objects;
+
+/**
+ * How to open a model: device, thread counts and graph optimisation. Part of the session cache key, so two callers
+ * with equal configs share one session.
+ *
+ * @param intraOpThreads threads ONNX Runtime uses inside one operator (matrix multiply, convolution)
+ * @param interOpThreads threads that run independent branches of the graph at once; 1 = run nodes one after another
+ */
+public record SessionConfig(Device device, int intraOpThreads, int interOpThreads, Optimization optimization) {
+    /** Most threads used by default: past this, small models gain little and other pipeline stages lose cores. */
+    static final int MAX_DEFAULT_THREADS = 8;
+
+    /** ONNX Runtime graph optimisation levels ({@code GraphOptimizationLevel}). */
+    public enum Optimization { NONE, BASIC, EXTENDED, ALL }
+
+    public SessionConfig {
+        Objects.requireNonNull(device, "device");
+        Objects.requireNonNull(optimization, "optimization");
+        if (intraOpThreads < 1 || intraOpThreads > 1024) {
+            throw new TaglineException("Invalid thread count " + intraOpThreads,
+                    "Use --threads N with N from 1 to 1024, or leave it out for the default ("
+                            + defaultIntraOpThreads() + " on this machine).");
+        }
+        if (interOpThreads < 1 || interOpThreads > 1024) {
+            throw new TaglineException("Invalid inter-op thread count " + interOpThreads, "Use 1 to 1024.");
+        }
+    }
+
+    /** CPU, {@link #defaultIntraOpThreads()} intra-op threads, 1 inter-op thread, all optimisations. */
+    public static SessionConfig defaults() {
+        return new SessionConfig(Device.CPU, defaultIntraOpThreads(), 1, Optimization.ALL);
+    }
+
+    /** One thread per available core, at most {@value #MAX_DEFAULT_THREADS}. */
+    public static int defaultIntraOpThreads() {
+        return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), MAX_DEFAULT_THREADS));
+    }
+
+    public SessionConfig withDevice(Device newDevice) {
+        return new SessionConfig(newDevice, intraOpThreads, interOpThreads, optimization);
+    }
+
+    public SessionConfig withIntraOpThreads(int threads) {
+        return new SessionConfig(device, threads, interOpThreads, optimization);
+    }
+
+    public SessionConfig withInterOpThreads(int threads) {
+        return new SessionConfig(device, intraOpThreads, threads, optimization);
+    }
+
+    public SessionConfig withOptimization(Optimization level) {
+        return new SessionConfig(device, intraOpThreads, interOpThreads, level);
+    }
+}

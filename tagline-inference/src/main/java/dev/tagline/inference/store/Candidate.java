@@ -1,0 +1,14 @@
+package dev.tagline.inference.store;
+
+import java.nio.file.Path;
+
+/**
+ * A file a source produced, not yet verified or visible. {@code temporary}: a staging file of the store that may be
+ * renamed into place; otherwise someone else's file (a Hugging Face cache blob) that is linked or copied. The hashes
+ * are what the source itself vouches for (the Hub's {@code X-Linked-Etag} / {@code ETag}); null when it says nothing.
+ */
+record Candidate(Path file, boolean temporary, String sha256, String gitSha1) {
+    static Candidate staged(Path file) {
+        return new Candidate(file, true, null, null);
+    }
+}

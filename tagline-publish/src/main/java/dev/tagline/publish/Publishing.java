@@ -1,0 +1,101 @@
+package dev.tagline.publish;
+
+import dev.tagline.core.config.TaglineHome;
+import dev.tagline.publish.plan.AutoScheduler;
+import dev.tagline.publish.plan.RuleStore;
+import dev.tagline.publish.store.AttemptLog;
+import dev.tagline.publish.store.ChannelStore;
+import dev.tagline.publish.store.Database;
+import dev.tagline.publish.store.JobStore;
+import dev.tagline.publish.store.MediaStore;
+import dev.tagline.publish.store.PostStore;
+import java.time.Clock;
+
+/**
+ * Wires the publishing parts on one database through constructors (the module's {@code App}). Open one per command or
+ * worker process and close it at the end.
+ */
+public final class Publishing implements AutoCloseable {
+    private final Database db;
+    private final TaglineHome home;
+    private final Clock clock;
+    private final ChannelStore channels;
+    private final MediaStore media;
+    private final PostStore posts;
+    private final RuleStore rules;
+    private final AutoScheduler scheduler;
+
+    private Publishing(Database db, TaglineHome home, Clock clock) {
+        this.db = db;
+        this.home = home;
+        this.clock = clock;
+        this.channels = new ChannelStore(db, clock);
+        this.media = new MediaStore(db, clock);
+        this.posts = new PostStore(db, clock);
+        this.rules = new RuleStore(db, clock);
+        this.scheduler = new AutoScheduler(posts, rules, clock);
+    }
+
+    /** Opens (and migrates) the database at {@code url}, or the SQLite file in {@code home} when url is blank. */
+    public static Publishing open(String url, TaglineHome home, Clock clock) {
+        String resolved = url == null || url.isBlank() ? Database.defaultUrl(home) : url;
+        return new Publishing(Database.open(resolved), home, clock);
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public TaglineHome home() {
+        return home;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public ChannelStore channels() {
+        return channels;
+    }
+
+    public MediaStore media() {
+        return media;
+    }
+
+    public PostStore posts() {
+        return posts;
+    }
+
+    public RuleStore rules() {
+        return rules;
+    }
+
+    public AutoScheduler scheduler() {
+        return scheduler;
+    }
+
+    /** The token source over the vault; the key comes from {@code TAGLINE_SECRET_KEY} or the 0600 key file. */
+    public dev.tagline.publish.auth.TokenSource tokens(java.util.Map<String, String> env,
+                                                       java.net.http.HttpClient client) {
+        return new dev.tagline.publish.auth.VaultTokenSource(credentials(env), client, clock);
+    }
+
+    /** Sealed credentials per channel. */
+    public dev.tagline.publish.auth.CredentialStore credentials(java.util.Map<String, String> env) {
+        return new dev.tagline.publish.auth.CredentialStore(db, new dev.tagline.publish.auth.TokenVault(
+                dev.tagline.publish.auth.SecretKeys.load(env, home)), clock);
+    }
+
+    public JobStore jobs() {
+        return new JobStore(db);
+    }
+
+    public AttemptLog attempts() {
+        return new AttemptLog(db);
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

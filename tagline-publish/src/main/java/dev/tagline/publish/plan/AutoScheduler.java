@@ -1,0 +1,116 @@
+package dev.tagline.publish.plan;
+
+import dev.tagline.core.TaglineException;
+import dev.tagline.publish.store.Channel;
+import dev.tagline.publish.store.Post;
+import dev.tagline.publish.store.PostState;
+import dev.tagline.publish.store.PostStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fills a channel's free slots with its queued posts in clip-score order, and re-plans when a post is moved or
+ * cancelled: every future auto-placed post goes back to the queue and the queue is placed again around the posts the
+ * user placed by hand. Every change bumps a post's schedule version, so a worker never acts on an old plan.
+ */
+public final class AutoScheduler {
+    /** Nothing is planned closer to now than this, so a worker never races a plan being written. */
+    static final Duration LEAD = Duration.ofMinutes(2);
+    static final Duration HORIZON = Duration.ofDays(366);
+
+    private final PostStore posts;
+    private final RuleStore rules;
+    private final Clock clock;
+
+    public AutoScheduler(PostStore posts, RuleStore rules, Clock clock) {
+        this.posts = posts;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    /** What a planning run did for one channel. */
+    public record Plan(String channel, List<Post> placed, List<Unplaced> unplaced) {
+    }
+
+    /** A queued post that found no slot, and why. */
+    public record Unplaced(long postId, String reason) {
+    }
+
+    /** Places the channel's queued posts into free slots. */
+    public Plan schedule(Channel channel) {
+        PostingRule rule = rules.find(channel.id()).orElseThrow(() -> new TaglineException("Channel '"
+                + channel.name() + "' has no posting rule", "Set one with 'tagline publish rules set " + channel.name()
+                + " --days mon-fri --times 09:00,18:00'."));
+        Instant from = clock.instant().plus(LEAD);
+        SlotFiller filler = new SlotFiller(rule, channel.zone(), channel.id(), PlatformQuotas.of(channel));
+        for (PostStore.Placement p : posts.placedOnPlatform(channel.platform())) {
+            if (p.channelId() == channel.id()) {
+                filler.takenByChannel(p.at());
+            } else {
+                filler.takenByPlatform(p.at(), p.channelId());
+            }
+        }
+        List<Post> queue = posts.queuedByScore(channel.id());
+        Map<Long, Instant> slots = filler.fill(queue.stream().map(Post::id).toList(), from, from.plus(HORIZON));
+        List<Post> placed = new ArrayList<>();
+        List<Unplaced> unplaced = new ArrayList<>();
+        for (Post post : queue) {
+            Instant at = slots.get(post.id());
+            if (at != null && posts.schedule(post.id(), post.scheduleVersion(), at, Post.PlannedBy.AUTO)) {
+                placed.add(posts.byId(post.id()));
+            } else {
+                unplaced.add(new Unplaced(post.id(), at != null ? "it changed while planning; run auto-schedule again"
+                        : "no free slot in the next " + HORIZON.toDays() + " days under the rule (" + describe(rule)
+                                + ")" + (filler.lastRefusal().isEmpty() ? "" : "; last refusal: "
+                                + filler.lastRefusal())));
+            }
+        }
+        return new Plan(channel.name(), placed, unplaced);
+    }
+
+    /** Returns the channel's future auto-placed posts to the queue and places the queue again. */
+    public Plan replan(Channel channel) {
+        Instant from = clock.instant().plus(LEAD);
+        for (Post post : posts.ofChannel(channel.id())) {
+            if (post.state() == PostState.SCHEDULED && post.plannedBy() == Post.PlannedBy.AUTO
+                    && post.step() == Post.Step.UPLOAD && !post.scheduledAt().isBefore(from)) {
+                posts.unschedule(post.id(), post.scheduleVersion());
+            }
+        }
+        return rules.find(channel.id()).isPresent() ? schedule(channel) : new Plan(channel.name(), List.of(), List.of());
+    }
+
+    /** Moves a post to {@code at} (fixed from now on) and re-plans the channel around it. */
+    public Plan move(Channel channel, long postId, Instant at) {
+        Post post = posts.byId(postId);
+        boolean plannable = post.state() == PostState.QUEUED || post.state() == PostState.SCHEDULED;
+        if (!plannable || post.step() != Post.Step.UPLOAD) {
+            throw new TaglineException("Post " + postId + " is " + post.state().label() + " and cannot be moved",
+                    "Only queued or scheduled posts can be moved.");
+        }
+        if (at.isBefore(clock.instant())) {
+            throw new TaglineException("Cannot move post " + postId + " to " + at.atZone(channel.zone())
+                    + ", which is in the past", "Give a future time, e.g. 2026-12-01T18:00 (channel time).");
+        }
+        if (!posts.schedule(postId, post.scheduleVersion(), at, Post.PlannedBy.USER)) {
+            throw new TaglineException("Post " + postId + " changed while moving it", "Run the command again.");
+        }
+        return replan(channel);
+    }
+
+    /** Cancels a post and lets the queue close the gap. */
+    public Plan cancel(Channel channel, long postId) {
+        posts.cancel(postId);
+        return replan(channel);
+    }
+
+    static String describe(PostingRule rule) {
+        return rule.daysText() + " at " + rule.timesText() + ", " + rule.perDay() + "/day, " + rule.perWeek()
+                + "/week, spacing " + SlotCalendar.human(rule.minSpacing())
+                + (rule.blackouts().isEmpty() ? "" : ", " + rule.blackouts().size() + " blackout day(s)");
+    }
+}

@@ -1,0 +1,116 @@
+package dev.tagline.publish.platform;
+
+import dev.tagline.publish.store.AttemptLog;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The HTTP client adapters call platforms through. Every call lands in the attempt log (method, URL without the query
+ * string, status, outcome, a short reason; never headers or tokens). {@link #send} also classifies failures into
+ * {@link PlatformException}s: 429 with {@code Retry-After}, 401, 5xx and network errors (ambiguous), other 4xx.
+ */
+public final class PlatformHttp {
+    private final HttpClient client;
+    private final AttemptLog log;
+    private final Clock clock;
+    private final long postId;
+    private final String worker;
+
+    public PlatformHttp(HttpClient client, AttemptLog log, Clock clock, long postId, String worker) {
+        this.client = client;
+        this.log = log;
+        this.clock = clock;
+        this.postId = postId;
+        this.worker = worker;
+    }
+
+    /** Sends and returns any answer with a status below 400; throws a classified exception otherwise. */
+    public HttpResponse<String> send(String step, HttpRequest request) {
+        return check(request, sendRaw(step, request));
+    }
+
+    /** Returns {@code response} when its status is below 400, else throws it classified. */
+    public HttpResponse<String> check(HttpRequest request, HttpResponse<String> response) {
+        int s = response.statusCode();
+        if (s < 400) {
+            return response;
+        }
+        String reason = "HTTP " + s + " from " + where(request) + ": " + snippet(response.body());
+        if (s == 429) {
+            throw PlatformException.rateLimited(s, reason, retryAfter(response, clock).orElse(null));
+        }
+        if (s == 401) {
+            throw PlatformException.auth(s, reason);
+        }
+        if (s >= 500) {
+            throw PlatformException.ambiguous(s, reason, null);
+        }
+        throw PlatformException.permanent(s, reason);
+    }
+
+    /** Sends and returns whatever status came back; only a network failure throws (ambiguous). */
+    public HttpResponse<String> sendRaw(String step, HttpRequest request) {
+        Instant start = clock.instant();
+        long t0 = System.nanoTime();
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            record(step, request, response.statusCode(), response.statusCode() < 400 ? "ok" : "error",
+                    response.statusCode() < 400 ? null : snippet(response.body()), start, t0);
+            return response;
+        } catch (IOException e) {
+            record(step, request, null, "no-answer", e.getClass().getSimpleName() + ": " + e.getMessage(), start, t0);
+            throw PlatformException.ambiguous(null, "No answer from " + where(request) + ": " + e.getClass()
+                    .getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            record(step, request, null, "interrupted", null, start, t0);
+            throw PlatformException.ambiguous(null, "Interrupted while calling " + where(request), e);
+        }
+    }
+
+    private void record(String step, HttpRequest request, Integer status, String outcome, String detail,
+                        Instant start, long t0) {
+        log.record(new AttemptLog.Attempt(postId, start, worker, step, request.method() + " " + where(request), status,
+                outcome, detail, Duration.ofNanos(System.nanoTime() - t0)));
+    }
+
+    /** The URL without query or fragment (queries may carry tokens). */
+    static String where(HttpRequest request) {
+        URI u = request.uri();
+        return u.getScheme() + "://" + u.getAuthority() + (u.getPath() == null ? "" : u.getPath());
+    }
+
+    static String snippet(String body) {
+        if (body == null) {
+            return "";
+        }
+        String flat = body.replaceAll("\\s+", " ").strip();
+        return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
+    }
+
+    /** {@code Retry-After} as seconds or an HTTP date. */
+    public static java.util.Optional<Duration> retryAfter(HttpResponse<?> response, Clock clock) {
+        return response.headers().firstValue("Retry-After").flatMap(v -> {
+            try {
+                return java.util.Optional.of(Duration.ofSeconds(Long.parseLong(v.strip())));
+            } catch (NumberFormatException e) {
+                try {
+                    ZonedDateTime at = ZonedDateTime.parse(v.strip(), DateTimeFormatter.RFC_1123_DATE_TIME);
+                    Duration d = Duration.between(clock.instant(), at.toInstant());
+                    return java.util.Optional.of(d.isNegative() ? Duration.ZERO : d);
+                } catch (DateTimeParseException bad) {
+                    return java.util.Optional.empty();
+                }
+            }
+        });
+    }
+}

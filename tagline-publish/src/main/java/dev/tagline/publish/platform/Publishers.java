@@ -1,0 +1,28 @@
+package dev.tagline.publish.platform;
+
+import dev.tagline.publish.platform.folder.FolderPublisher;
+import dev.tagline.publish.platform.tiktok.TikTokPublisher;
+import dev.tagline.publish.platform.webhook.WebhookPublisher;
+import dev.tagline.publish.platform.youtube.YouTubePublisher;
+import dev.tagline.publish.store.Channel;
+import java.util.Map;
+
+/** The adapters of this build by platform id; they are stateless, so one of each serves every channel. */
+public final class Publishers implements PublisherFactory {
+    private final Map<String, Publisher> byPlatform = Map.of(
+            "folder", new FolderPublisher(),
+            "webhook", new WebhookPublisher(),
+            "youtube", new YouTubePublisher(),
+            "tiktok", new TikTokPublisher());
+
+    @Override
+    public Publisher forChannel(Channel channel) {
+        Publisher p = byPlatform.get(channel.platform());
+        if (p == null) {
+            throw new dev.tagline.core.TaglineException("Channel '" + channel.name() + "' is on platform '"
+                    + channel.platform() + "', which has no adapter in this build", "Supported: "
+                    + String.join(", ", Platforms.SUPPORTED) + ".");
+        }
+        return p;
+    }
+}

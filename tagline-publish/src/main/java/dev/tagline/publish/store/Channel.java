@@ -1,0 +1,30 @@
+package dev.tagline.publish.store;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+
+/**
+ * A place posts go to: one account on one platform ({@code youtube}, {@code folder}, …), with the IANA zone its
+ * posting rules are expressed in and platform options (a folder path, a webhook URL, a TikTok privacy level…).
+ */
+public record Channel(long id, String name, String platform, String account, ZoneId zone, State state,
+                      String stateReason, Map<String, String> options, Instant createdAt) {
+    public Channel {
+        options = Map.copyOf(options);
+    }
+
+    public String option(String key, String fallback) {
+        return options.getOrDefault(key, fallback);
+    }
+
+    /** Whether the worker may publish to the channel. */
+    public enum State {
+        /** Publishing normally. */
+        ACTIVE,
+        /** A token refresh failed; {@code tagline publish channels add --reconnect} (or the web app) fixes it. */
+        NEEDS_RECONNECT,
+        /** Paused by the user. */
+        PAUSED
+    }
+}

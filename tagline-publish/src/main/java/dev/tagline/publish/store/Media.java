@@ -1,0 +1,16 @@
+package dev.tagline.publish.store;
+
+import dev.tagline.core.manifest.ClipManifest;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** A rendered clip known to the publisher: its {@code clip.json}, video file and fingerprint. */
+public record Media(long id, Path manifestPath, Path videoPath, ClipManifest manifest, long sizeBytes, String sha256) {
+    public double score() {
+        return manifest.score();
+    }
+
+    public Duration duration() {
+        return Duration.ofMillis(Math.round(manifest.durationSeconds() * 1000));
+    }
+}

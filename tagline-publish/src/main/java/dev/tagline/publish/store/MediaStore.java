@@ -1,0 +1,106 @@
+package dev.tagline.publish.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tagline.core.TaglineException;
+import dev.tagline.core.manifest.ClipManifest;
+import dev.tagline.core.manifest.ClipManifests;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.HexFormat;
+
+/** Rendered clips registered from their {@code clip.json}; re-registering the same manifest updates it. */
+public final class MediaStore {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Jdbc jdbc;
+    private final Clock clock;
+
+    public MediaStore(Database db, Clock clock) {
+        this.jdbc = db.jdbc();
+        this.clock = clock;
+    }
+
+    /** Reads {@code clipDirOrManifest}, checks its video exists, and stores (or refreshes) it. */
+    public Media register(Path clipDirOrManifest) {
+        Path manifestPath = (Files.isDirectory(clipDirOrManifest)
+                ? clipDirOrManifest.resolve(ClipManifests.FILE_NAME) : clipDirOrManifest).toAbsolutePath().normalize();
+        ClipManifest manifest = ClipManifests.read(manifestPath);
+        Path video = ClipManifests.videoOf(manifestPath, manifest);
+        if (!Files.isRegularFile(video)) {
+            throw new TaglineException("Clip " + manifest.id() + " names video " + video + ", which does not exist",
+                    "Re-render the clip, or fix \"video\" in " + manifestPath + ".");
+        }
+        String json = toJson(manifest);
+        long size = size(video);
+        String sha = sha256(video);
+        return jdbc.inTransaction(tx -> {
+            int updated = tx.update("UPDATE media SET video_path = ?, clip_id = ?, score = ?, duration_ms = ?,"
+                            + " width = ?, height = ?, size_bytes = ?, sha256 = ?, manifest_json = ? WHERE manifest_path = ?",
+                    video.toString(), manifest.id(), manifest.score(), Math.round(manifest.durationSeconds() * 1000),
+                    manifest.width(), manifest.height(), size, sha, json, manifestPath.toString());
+            if (updated == 0) {
+                tx.insert("INSERT INTO media (manifest_path, video_path, clip_id, score, duration_ms, width, height,"
+                                + " size_bytes, sha256, manifest_json, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        manifestPath.toString(), video.toString(), manifest.id(), manifest.score(),
+                        Math.round(manifest.durationSeconds() * 1000), manifest.width(), manifest.height(), size,
+                        sha, json, clock.instant());
+            }
+            return tx.query("SELECT * FROM media WHERE manifest_path = ?", MediaStore::map, manifestPath.toString())
+                    .get(0);
+        });
+    }
+
+    public Media byId(long id) {
+        return jdbc.queryOne("SELECT * FROM media WHERE id = ?", MediaStore::map, id)
+                .orElseThrow(() -> new TaglineException("No media with id " + id, ""));
+    }
+
+    static Media map(ResultSet rs) throws SQLException {
+        try {
+            return new Media(rs.getLong("id"), Path.of(rs.getString("manifest_path")),
+                    Path.of(rs.getString("video_path")),
+                    JSON.readValue(rs.getString("manifest_json"), ClipManifest.class), rs.getLong("size_bytes"),
+                    rs.getString("sha256"));
+        } catch (JsonProcessingException e) {
+            throw new SQLException("corrupt manifest_json for media " + rs.getLong("id"), e);
+        }
+    }
+
+    private static String toJson(ClipManifest manifest) {
+        try {
+            return JSON.writeValueAsString(manifest);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a manifest always serialises", e);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new TaglineException("Cannot read " + file + ": " + e.getMessage(), "Check permissions.", e);
+        }
+    }
+
+    static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                digest.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new TaglineException("Cannot read " + file + ": " + e.getMessage(), "Check permissions.", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.tagline.publish.store;
+
+import dev.tagline.core.TaglineException;
+import dev.tagline.core.manifest.ClipManifest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Posts as the user and the planner see them: queue, list, schedule, move, cancel. The worker uses {@link JobStore}. */
+public final class PostStore {
+    private final Jdbc jdbc;
+    private final Clock clock;
+
+    public PostStore(Database db, Clock clock) {
+        this.jdbc = db.jdbc();
+        this.clock = clock;
+    }
+
+    /** Queues {@code media} on {@code channel} with the copy for its platform; a clip goes to a channel once. */
+    public Post queue(Media media, Channel channel, ClipManifest.Copy copy) {
+        return jdbc.inTransaction(tx -> {
+            List<Long> existing = tx.query("SELECT id FROM post WHERE media_id = ? AND channel_id = ?",
+                    rs -> rs.getLong(1), media.id(), channel.id());
+            if (!existing.isEmpty()) {
+                throw new TaglineException("Clip " + media.manifest().id() + " is already on channel '"
+                        + channel.name() + "' as post " + existing.get(0), "Use 'tagline publish move "
+                        + existing.get(0) + " TIME' to change its time, or cancel it first.");
+            }
+            Instant now = clock.instant();
+            long id = tx.insert("INSERT INTO post (media_id, channel_id, title, caption, state, planned_by, zone,"
+                            + " schedule_version, step, progress_json, tries, created_at, updated_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, '{}', 0, ?, ?)",
+                    media.id(), channel.id(), copy.title(), copy.text(), PostState.QUEUED, Post.PlannedBy.NONE,
+                    channel.zone().getId(), Post.Step.UPLOAD, now, now);
+            return tx.query("SELECT * FROM post WHERE id = ?", PostStore::map, id).get(0);
+        });
+    }
+
+    public Post byId(long id) {
+        return jdbc.queryOne("SELECT * FROM post WHERE id = ?", PostStore::map, id)
+                .orElseThrow(() -> new TaglineException("No post with id " + id,
+                        "List posts with 'tagline publish list'."));
+    }
+
+    /** Posts scheduled in {@code [from, to)}, by time. */
+    public List<Post> between(Instant from, Instant to) {
+        return jdbc.query("SELECT * FROM post WHERE scheduled_at >= ? AND scheduled_at < ? ORDER BY scheduled_at, id",
+                PostStore::map, from, to);
+    }
+
+    /** Every post of a channel that is not cancelled, scheduled ones first by time. */
+    public List<Post> ofChannel(long channelId) {
+        return jdbc.query("SELECT * FROM post WHERE channel_id = ? AND state <> 'cancelled'"
+                + " ORDER BY scheduled_at, id", PostStore::map, channelId);
+    }
+
+    /** Queued posts of a channel, highest clip score first. */
+    public List<Post> queuedByScore(long channelId) {
+        return jdbc.query("SELECT p.* FROM post p JOIN media m ON m.id = p.media_id WHERE p.channel_id = ?"
+                + " AND p.state = 'queued' ORDER BY m.score DESC, p.id", PostStore::map, channelId);
+    }
+
+    /**
+     * Gives a post a time, bumping its schedule version; false when it changed meanwhile (another version, or a
+     * worker took it).
+     */
+    public boolean schedule(long id, int expectedVersion, Instant at, Post.PlannedBy by) {
+        return jdbc.update("UPDATE post SET state = 'scheduled', scheduled_at = ?, due_at = ?, planned_by = ?,"
+                        + " schedule_version = schedule_version + 1, updated_at = ? WHERE id = ?"
+                        + " AND schedule_version = ? AND state IN ('queued', 'scheduled') AND step = 'upload'",
+                at, at, by, clock.instant(), id, expectedVersion) == 1;
+    }
+
+    /** Takes a post's time away again (for re-planning); false when it changed meanwhile. */
+    public boolean unschedule(long id, int expectedVersion) {
+        return jdbc.update("UPDATE post SET state = 'queued', scheduled_at = NULL, due_at = NULL, planned_by = 'none',"
+                + " schedule_version = schedule_version + 1, updated_at = ? WHERE id = ? AND schedule_version = ?"
+                + " AND state = 'scheduled' AND step = 'upload'", clock.instant(), id, expectedVersion) == 1;
+    }
+
+    /** Cancels a post that has not reached the platform. */
+    public Post cancel(long id) {
+        int n = jdbc.update("UPDATE post SET state = 'cancelled', due_at = NULL, schedule_version = schedule_version + 1,"
+                + " updated_at = ? WHERE id = ? AND state IN ('queued', 'scheduled') AND step = 'upload'",
+                clock.instant(), id);
+        if (n == 0) {
+            Post now = byId(id);
+            boolean onPlatform = now.state() == PostState.PUBLISHED || now.step() != Post.Step.UPLOAD;
+            throw new TaglineException("Post " + id + " is " + (onPlatform && now.state() != PostState.PUBLISHED
+                    ? "already on the platform (processing)" : now.state().label()) + " and cannot be cancelled",
+                    onPlatform ? "Delete it on the platform itself." : "Only queued or scheduled posts can be cancelled.");
+        }
+        return byId(id);
+    }
+
+    /** Number of posts per state, all channels. */
+    public Map<PostState, Integer> countByState() {
+        Map<PostState, Integer> counts = new TreeMap<>();
+        jdbc.query("SELECT state, COUNT(*) FROM post GROUP BY state", rs -> counts.put(
+                PostState.valueOf(rs.getString(1).toUpperCase(Locale.ROOT)), rs.getInt(2)));
+        return counts;
+    }
+
+    /** Posts in one state, oldest update first. */
+    public List<Post> inState(PostState state) {
+        return jdbc.query("SELECT * FROM post WHERE state = ? ORDER BY updated_at, id", PostStore::map, state);
+    }
+
+    /** A post occupying a time on a platform: published ones at their publish time, others at their slot. */
+    public record Placement(long postId, long channelId, Instant at) {
+    }
+
+    /** Every post of {@code platform} that occupies a time (for spacing and quotas). */
+    public List<Placement> placedOnPlatform(String platform) {
+        return jdbc.query("SELECT p.id, p.channel_id, COALESCE(p.published_at, p.scheduled_at) AS at FROM post p"
+                + " JOIN channel c ON c.id = p.channel_id WHERE c.platform = ? AND p.state IN ('scheduled',"
+                + " 'publishing', 'unconfirmed', 'published') AND COALESCE(p.published_at, p.scheduled_at) IS NOT NULL",
+                rs -> new Placement(rs.getLong(1), rs.getLong(2), Jdbc.instant(rs, "at")), platform);
+    }
+
+    static Post map(ResultSet rs) throws SQLException {
+        return new Post(rs.getLong("id"), rs.getLong("media_id"), rs.getLong("channel_id"), rs.getString("title"),
+                rs.getString("caption"), PostState.valueOf(upper(rs, "state")),
+                Post.PlannedBy.valueOf(upper(rs, "planned_by")), Jdbc.instant(rs, "scheduled_at"),
+                ZoneId.of(rs.getString("zone")), rs.getInt("schedule_version"), Jdbc.instant(rs, "due_at"),
+                rs.getString("lease_owner"), Jdbc.instant(rs, "lease_until"), Post.Step.valueOf(upper(rs, "step")),
+                Jdbc.instant(rs, "step_at"), JsonMaps.read(rs.getString("progress_json")), rs.getString("external_id"),
+                rs.getString("external_url"), rs.getInt("tries"), rs.getString("last_error"),
+                Jdbc.instant(rs, "updated_at"), Jdbc.instant(rs, "published_at"));
+    }
+
+    private static String upper(ResultSet rs, String column) throws SQLException {
+        return rs.getString(column).toUpperCase(Locale.ROOT);
+    }
+}

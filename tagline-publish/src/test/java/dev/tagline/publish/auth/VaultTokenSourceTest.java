@@ -1,0 +1,76 @@
+package dev.tagline.publish.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tagline.publish.PublishFixture;
+import dev.tagline.publish.platform.PlatformException;
+import dev.tagline.publish.store.Channel;
+import dev.tagline.testkit.platform.FakeYouTube;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VaultTokenSourceTest {
+    @TempDir
+    Path dir;
+    PublishFixture f;
+    FakeYouTube server;
+    Channel channel;
+    TokenSource tokens;
+    String first;
+
+    @BeforeEach
+    void setUp() {
+        f = new PublishFixture(dir);
+        server = new FakeYouTube(f.clock, "cid", "csecret");
+        first = server.oauth().grant("rt-1", Duration.ofHours(1));
+        channel = f.channel("yt", "youtube", Map.of("token-url", server.baseUrl() + "/token"),
+                new Credential("cid", "csecret", first, "rt-1", f.clock.instant().plus(Duration.ofHours(1)), null));
+        tokens = f.p.tokens(f.env, f.client);
+    }
+
+    @AfterEach
+    void tearDown() {
+        server.close();
+        f.close();
+    }
+
+    @Test
+    void refreshesAheadOfExpiryNotBefore() {
+        assertEquals(first, tokens.accessToken(channel));
+        f.clock.advance(Duration.ofMinutes(54));
+        assertEquals(first, tokens.accessToken(channel));
+        f.clock.advance(Duration.ofMinutes(2));
+        String second = tokens.accessToken(channel);
+        assertNotEquals(first, second, "within five minutes of expiry it refreshes");
+        assertEquals(1, server.oauth().refreshCount());
+        assertEquals(second, f.p.credentials(f.env).get(channel).orElseThrow().accessToken(), "stored sealed");
+    }
+
+    @Test
+    void aRotatedRefreshTokenIsKeptSoTheNextRefreshWorks() {
+        server.oauth().rotateRefreshTokens(true);
+        tokens.refresh(channel);
+        String rotated = f.p.credentials(f.env).get(channel).orElseThrow().refreshToken();
+        assertNotEquals("rt-1", rotated);
+        tokens.refresh(channel);
+        assertEquals(2, server.oauth().refreshCount());
+    }
+
+    @Test
+    void aRevokedGrantNeedsReconnectButAServerErrorIsOnlyRetried() {
+        server.failNext("POST", "/token", 503, null, "{}");
+        PlatformException e = assertThrows(PlatformException.class, () -> tokens.refresh(channel));
+        assertEquals(PlatformException.Kind.RETRYABLE, e.kind());
+        server.oauth().revoke("rt-1");
+        ReconnectNeededException r = assertThrows(ReconnectNeededException.class, () -> tokens.refresh(channel));
+        assertTrue(r.getMessage().contains("invalid_grant"), r.getMessage());
+    }
+}

@@ -1,0 +1,245 @@
+package dev.tagline.publish.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tagline.publish.MutableClock;
+import dev.tagline.publish.Publishing;
+import dev.tagline.publish.TestClips;
+import dev.tagline.core.config.TaglineHome;
+import dev.tagline.publish.auth.ReconnectNeededException;
+import dev.tagline.publish.auth.TokenSource;
+import dev.tagline.publish.engine.ScriptedPublisher.Fault;
+import dev.tagline.publish.store.Channel;
+import dev.tagline.publish.store.Media;
+import dev.tagline.publish.store.Post;
+import dev.tagline.publish.store.PostState;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PublishJobTest {
+    static final Instant T0 = Instant.parse("2026-06-01T10:00:00Z");
+    @TempDir
+    Path dir;
+    MutableClock clock = new MutableClock(T0);
+    Publishing p;
+    ScriptedPublisher platform = new ScriptedPublisher();
+    AtomicInteger refreshes = new AtomicInteger();
+    AtomicBoolean refreshWorks = new AtomicBoolean(true);
+    Channel channel;
+    Post post;
+
+    TokenSource tokens = new TokenSource() {
+        @Override
+        public String accessToken(Channel c) {
+            return "tok";
+        }
+
+        @Override
+        public String refresh(Channel c) {
+            refreshes.incrementAndGet();
+            if (!refreshWorks.get()) {
+                throw new ReconnectNeededException(c.name(), "refresh token revoked");
+            }
+            return "tok2";
+        }
+    };
+
+    @BeforeEach
+    void setUp() {
+        p = Publishing.open("jdbc:sqlite:" + dir.resolve("p.db"), new TaglineHome(dir), clock);
+        channel = p.channels().add("c", "folder", "me", ZoneId.of("UTC"), Map.of());
+        Media m = p.media().register(TestClips.clip(dir, "a", 0.5, 10));
+        post = p.posts().queue(m, channel, m.manifest().copy());
+        p.posts().schedule(post.id(), post.scheduleVersion(), T0, Post.PlannedBy.USER);
+    }
+
+    @AfterEach
+    void tearDown() {
+        p.close();
+    }
+
+    private Worker.Summary runWorker() {
+        EngineSettings s = EngineSettings.defaults().withTiming(Duration.ofMinutes(5), Duration.ofMillis(10),
+                Duration.ofMinutes(2), Duration.ofMinutes(1));
+        try (Worker w = new Worker(p, tokens, c -> platform, HttpClient.newHttpClient(), s, new Random(1), "w")) {
+            return w.runUntilIdle();
+        }
+    }
+
+    private Post now() {
+        return p.posts().byId(post.id());
+    }
+
+    @Test
+    void publishesThroughUploadCreateAndStatus() {
+        assertEquals(1, runWorker().count("PUBLISHED"));
+        assertEquals(PostState.PUBLISHED, now().state());
+        assertEquals("https://platform.test/ext-" + post.id(), now().externalUrl());
+        assertEquals(1, platform.creates.get());
+    }
+
+    @Test
+    void anAmbiguousCreateIsNeverRetriedBlindlyButReconciledToTheExistingPost() {
+        platform.createFaults.add(Fault.AMBIGUOUS_AFTER);
+        assertEquals(1, runWorker().count("UNCONFIRMED"));
+        assertEquals(PostState.UNCONFIRMED, now().state());
+        assertTrue(now().lastError().contains("create outcome unknown"), now().lastError());
+        assertEquals(0, runWorker().count("PUBLISHED"), "not before the reconcile time");
+        clock.advance(Duration.ofMinutes(2));
+        assertEquals(1, runWorker().count("PUBLISHED"));
+        assertEquals(1, platform.creates.get(), "create ran once");
+        assertEquals(1, platform.finds.get());
+        assertEquals("ext-" + post.id(), now().externalId());
+    }
+
+    @Test
+    void aDefiniteNotFoundAfterTheGraceLetsCreateRunAgain() {
+        platform.createFaults.add(Fault.AMBIGUOUS_BEFORE);
+        runWorker();
+        clock.advance(Duration.ofSeconds(61));
+        runWorker();
+        assertEquals(PostState.UNCONFIRMED, now().state(), "not found, but an interrupted call could still land");
+        assertTrue(now().lastError().contains("waiting until an interrupted create can no longer land"));
+        clock.advance(Duration.ofMinutes(2));
+        runWorker();
+        assertEquals(PostState.PUBLISHED, now().state());
+        assertEquals(2, platform.creates.get());
+        assertEquals(1, platform.posts.size());
+    }
+
+    @Test
+    void whenThePlatformCannotTellThePostStaysUnconfirmed() {
+        platform.createFaults.add(Fault.AMBIGUOUS_AFTER);
+        platform.findUnknown = true;
+        runWorker();
+        clock.advance(Duration.ofHours(2));
+        runWorker();
+        assertEquals(PostState.UNCONFIRMED, now().state());
+        assertTrue(now().lastError().contains("check the platform before posting it again"), now().lastError());
+        assertEquals(1, platform.creates.get());
+    }
+
+    @Test
+    void rateLimitHonoursRetryAfterAndKeepsTheUploadProgress() {
+        platform.uploadFaults.add(Fault.RATE_LIMITED);
+        runWorker();
+        Post retry = now();
+        assertEquals(PostState.SCHEDULED, retry.state());
+        assertFalse(retry.dueAt().isBefore(T0.plusSeconds(120)), "not before Retry-After: " + retry.dueAt());
+        assertTrue(retry.dueAt().isBefore(T0.plusSeconds(133)), "at most 10 % jitter: " + retry.dueAt());
+        clock.set(retry.dueAt());
+        runWorker();
+        assertEquals(PostState.PUBLISHED, now().state());
+    }
+
+    @Test
+    void aDefiniteRefusalOfCreateIsRetriedFromUploadNotLeftUnconfirmed() {
+        platform.createFaults.add(Fault.RATE_LIMITED);
+        runWorker();
+        assertEquals(PostState.SCHEDULED, now().state());
+        assertEquals(Post.Step.UPLOAD, now().step());
+        clock.advance(Duration.ofMinutes(3));
+        runWorker();
+        assertEquals(PostState.PUBLISHED, now().state());
+    }
+
+    @Test
+    void permanentErrorsFailWithThePlatformsReason() {
+        platform.createFaults.add(Fault.PERMANENT);
+        assertEquals(1, runWorker().count("FAILED"));
+        assertEquals(PostState.FAILED, now().state());
+        assertTrue(now().lastError().contains("invalidTitle"), now().lastError());
+    }
+
+    @Test
+    void anExpiredTokenIsRefreshedOnceAndTheCallRepeated() {
+        platform.uploadFaults.add(Fault.AUTH);
+        runWorker();
+        assertEquals(PostState.PUBLISHED, now().state());
+        assertEquals(1, refreshes.get());
+    }
+
+    @Test
+    void aFailedRefreshMarksTheChannelNeedsReconnectAndThePostWaits() {
+        platform.uploadFaults.add(Fault.AUTH);
+        refreshWorks.set(false);
+        assertEquals(1, runWorker().count("RECONNECT"));
+        assertEquals(Channel.State.NEEDS_RECONNECT, p.channels().byId(channel.id()).state());
+        assertEquals(PostState.SCHEDULED, now().state());
+        assertEquals(0, runWorker().count("PUBLISHED"), "nothing runs on a channel that needs reconnecting");
+        p.channels().setState(channel.id(), Channel.State.ACTIVE, null);
+        assertEquals(1, runWorker().count("PUBLISHED"));
+    }
+
+    @Test
+    void retryableErrorsBackOffAndFailAfterMaxTries() {
+        for (int i = 0; i < 8; i++) {
+            platform.uploadFaults.add(Fault.RETRYABLE);
+        }
+        Instant last = T0;
+        for (int i = 0; i < 8; i++) {
+            runWorker();
+            if (now().state() == PostState.FAILED) {
+                break;
+            }
+            assertTrue(now().dueAt().isAfter(last));
+            last = now().dueAt();
+            clock.set(last);
+        }
+        assertEquals(PostState.FAILED, now().state());
+        assertTrue(now().lastError().startsWith("gave up after 8 tries"), now().lastError());
+    }
+
+    @Test
+    void aWorkerThatDiedAfterRecordingTheCreateIntentIsReconciledByTheNext() {
+        platform.createFaults.add(Fault.AMBIGUOUS_AFTER);
+        var jobs = p.jobs();
+        var due = jobs.due(T0, 1).get(0);
+        Post claimed = jobs.claim(due, "dead", T0, T0.plusSeconds(30)).orElseThrow();
+        jobs.checkpoint(claimed.id(), "dead", Post.Step.CREATING, Map.of(), T0);
+        platform.posts.put(post.id(), "ext-" + post.id());
+        clock.advance(Duration.ofSeconds(31));
+        runWorker();
+        assertEquals(PostState.PUBLISHED, now().state());
+        assertEquals(0, platform.creates.get(), "found, so never created again");
+    }
+
+    @Test
+    void aPostThatIsOnThePlatformAndStillProcessingCanNeitherBeCancelledNorReplanned() {
+        platform.statusFaults.add(Fault.PENDING);
+        runWorker();
+        Post processing = now();
+        assertEquals(PostState.SCHEDULED, processing.state());
+        assertEquals(Post.Step.CREATED, processing.step());
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.tagline.core.TaglineException.class,
+                () -> p.posts().cancel(post.id()));
+        assertTrue(e.getMessage().contains("already on the platform"), e.getMessage());
+        assertFalse(p.posts().unschedule(post.id(), processing.scheduleVersion()));
+        assertFalse(p.posts().schedule(post.id(), processing.scheduleVersion(), T0.plusSeconds(3600),
+                Post.PlannedBy.USER));
+    }
+
+    @Test
+    void pendingProcessingHandsThePostBackInsteadOfHoldingAThread() {
+        platform.statusFaults.add(Fault.PENDING);
+        assertEquals(1, runWorker().count("RETRY"));
+        assertEquals(Post.Step.CREATED, now().step());
+        clock.advance(Duration.ofMinutes(5));
+        runWorker();
+        assertEquals(PostState.PUBLISHED, now().state());
+        assertEquals(1, platform.creates.get());
+    }
+}

@@ -1,0 +1,124 @@
+package dev.tagline.publish.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tagline.core.TaglineException;
+import dev.tagline.publish.TestClips;
+import dev.tagline.publish.store.Channel;
+import dev.tagline.publish.store.ChannelStore;
+import dev.tagline.publish.store.Database;
+import dev.tagline.publish.store.Media;
+import dev.tagline.publish.store.MediaStore;
+import dev.tagline.publish.store.Post;
+import dev.tagline.publish.store.PostState;
+import dev.tagline.publish.store.PostStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AutoSchedulerTest {
+    static final Instant NOW = Instant.parse("2026-03-27T12:00:00Z");
+    @TempDir
+    Path dir;
+    Database db;
+    PostStore posts;
+    RuleStore rules;
+    AutoScheduler scheduler;
+    Channel channel;
+    MediaStore media;
+
+    @BeforeEach
+    void open() {
+        db = Database.open("jdbc:sqlite:" + dir.resolve("p.db"));
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        posts = new PostStore(db, clock);
+        rules = new RuleStore(db, clock);
+        media = new MediaStore(db, clock);
+        scheduler = new AutoScheduler(posts, rules, clock);
+        channel = new ChannelStore(db, clock).add("fold", "folder", "me", ZoneId.of("Europe/Berlin"), Map.of());
+        rules.set(channel.id(), new PostingRule(PostingRule.parseDays("daily"), PostingRule.parseTimes("09:00"), 1, 7,
+                Duration.ZERO, Set.of()));
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private Post queue(String id, double score) {
+        Media m = media.register(TestClips.clip(dir, id, score, 100));
+        return posts.queue(m, channel, m.manifest().copyFor(channel.platform()));
+    }
+
+    @Test
+    void placesByScoreAtNineBerlinTimeAcrossTheDstChange() {
+        Post low = queue("low", 0.2);
+        Post high = queue("high", 0.9);
+        Post mid = queue("mid", 0.5);
+        AutoScheduler.Plan plan = scheduler.schedule(channel);
+        assertEquals(List.of(), plan.unplaced());
+        assertEquals(Instant.parse("2026-03-28T08:00:00Z"), posts.byId(high.id()).scheduledAt(), "CET");
+        assertEquals(Instant.parse("2026-03-29T07:00:00Z"), posts.byId(mid.id()).scheduledAt(), "CEST");
+        assertEquals(Instant.parse("2026-03-30T07:00:00Z"), posts.byId(low.id()).scheduledAt());
+        assertEquals("09:00", posts.byId(mid.id()).localTime().toLocalTime().toString());
+    }
+
+    @Test
+    void movingAPostAwayLetsTheQueueCloseTheGapAndKeepsTheMovedOneFixed() {
+        Post a = queue("a", 0.9);
+        Post b = queue("b", 0.5);
+        scheduler.schedule(channel);
+        Instant later = Instant.parse("2026-04-10T16:00:00Z");
+        scheduler.move(channel, a.id(), later);
+        assertEquals(later, posts.byId(a.id()).scheduledAt());
+        assertEquals(Post.PlannedBy.USER, posts.byId(a.id()).plannedBy());
+        assertEquals(Instant.parse("2026-03-28T08:00:00Z"), posts.byId(b.id()).scheduledAt(), "b moved up");
+        scheduler.replan(channel);
+        assertEquals(later, posts.byId(a.id()).scheduledAt(), "re-planning never touches the user's time");
+    }
+
+    @Test
+    void cancellingReplansAndAnUnplaceablePostSaysWhy() {
+        Post a = queue("a", 0.9);
+        Post b = queue("b", 0.5);
+        scheduler.schedule(channel);
+        scheduler.cancel(channel, a.id());
+        assertEquals(PostState.CANCELLED, posts.byId(a.id()).state());
+        assertEquals(Instant.parse("2026-03-28T08:00:00Z"), posts.byId(b.id()).scheduledAt());
+
+        rules.set(channel.id(), new PostingRule(PostingRule.parseDays("daily"), PostingRule.parseTimes("09:00"), 1, 7,
+                Duration.ZERO, PostingRule.parseDates("2026-03-01..2027-12-31")));
+        queue("c", 0.1);
+        AutoScheduler.Plan plan = scheduler.replan(channel);
+        assertEquals(2, plan.unplaced().size());
+        assertTrue(plan.unplaced().get(0).reason().contains("no free slot in the next 366 days"),
+                plan.unplaced().get(0).reason());
+    }
+
+    @Test
+    void withoutARuleTheMessageSaysHowToSetOne() {
+        rules = new RuleStore(db, Clock.systemUTC());
+        Channel other = new ChannelStore(db, Clock.systemUTC()).add("b", "folder", "me", ZoneId.of("UTC"), Map.of());
+        TaglineException e = assertThrows(TaglineException.class, () -> scheduler.schedule(other));
+        assertTrue(e.hint().contains("tagline publish rules set b"), e.hint());
+    }
+
+    @Test
+    void moveIntoThePastIsRefused() {
+        Post a = queue("a", 0.9);
+        assertTrue(assertThrows(TaglineException.class,
+                () -> scheduler.move(channel, a.id(), NOW.minusSeconds(60))).getMessage().contains("in the past"));
+    }
+}

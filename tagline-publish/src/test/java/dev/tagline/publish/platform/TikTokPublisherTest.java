@@ -1,0 +1,104 @@
+package dev.tagline.publish.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tagline.publish.PublishFixture;
+import dev.tagline.publish.auth.Credential;
+import dev.tagline.publish.store.Channel;
+import dev.tagline.publish.store.Post;
+import dev.tagline.publish.store.PostState;
+import dev.tagline.testkit.platform.FakeTikTok;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TikTokPublisherTest extends PublisherContract {
+    FakeTikTok tt;
+
+    @Override
+    Channel setUpChannel(PublishFixture fixture, Path dir) {
+        tt = new FakeTikTok(fixture.clock, "ck", "cs");
+        String access = tt.oauth().grant("rt-1", Duration.ofHours(2));
+        return fixture.channel("tt", "tiktok", Map.of("api-base", tt.baseUrl(), "token-url", tt.baseUrl()
+                        + "/v2/oauth/token/", "privacy-level", "SELF_ONLY", "chunk-mb", "5"),
+                new Credential("ck", "cs", access, "rt-1", fixture.clock.instant().plus(Duration.ofHours(2)), null));
+    }
+
+    @Override
+    int postsOnPlatform() {
+        return tt.posts().size();
+    }
+
+    @Override
+    void loseNextCreateAnswer() {
+        tt.dropNextFinalResponse();
+    }
+
+    @Override
+    void stopPlatform() {
+        tt.close();
+    }
+
+    @Test
+    void aLargeClipGoesInFiveMebibyteChunksWithTheRemainderInTheLast() {
+        Post post = f.due(channel, "big", (int) (12 * FakeTikTok.MB));
+        f.run();
+        assertEquals(PostState.PUBLISHED, f.post(post.id()).state());
+        long puts = f.p.attempts().of(post.id()).stream().filter(a -> a.request().startsWith("PUT")).count();
+        assertEquals(2, puts, "floor(12 / 5) = 2 chunks: 5 MiB, then 7 MiB");
+        assertTrue(f.post(post.id()).externalUrl().contains("/video/7"), f.post(post.id()).externalUrl());
+    }
+
+    @Test
+    void anUnauditedAppCannotPostPubliclyAndSaysWhatIsAllowed() {
+        Channel open = f.channel("tt-public", "tiktok", Map.of("api-base", tt.baseUrl(), "token-url", tt.baseUrl()
+                + "/v2/oauth/token/", "privacy-level", "PUBLIC_TO_EVERYONE"), f.p.credentials(f.env).get(channel)
+                .orElseThrow());
+        Post post = f.due(open, "clip", 1000);
+        f.run();
+        assertEquals(PostState.FAILED, f.post(post.id()).state());
+        assertTrue(f.post(post.id()).lastError().contains("allowed now: [\"SELF_ONLY\"]"), f.post(post.id()).lastError());
+        assertEquals(0, tt.posts().size());
+    }
+
+    @Test
+    void theInitRateLimitOfSixPerMinuteIsWaitedOut() {
+        for (int i = 0; i < 7; i++) {
+            f.due(channel, "clip" + i, 1000);
+        }
+        f.run();
+        assertEquals(6, tt.posts().size());
+        Post waiting = f.p.posts().inState(PostState.SCHEDULED).get(0);
+        assertTrue(waiting.lastError().contains("429"), waiting.lastError());
+        assertFalse(waiting.dueAt().isBefore(PublishFixture.T0));
+        f.clock.set(waiting.dueAt());
+        f.run();
+        assertEquals(7, tt.posts().size());
+    }
+
+    @Test
+    void theCreatorsDailyCapWaitsADay() {
+        tt.dailyCap(1);
+        f.due(channel, "a", 1000);
+        f.due(channel, "b", 1000);
+        f.run();
+        assertEquals(1, tt.posts().size());
+        Post waiting = f.p.posts().inState(PostState.SCHEDULED).get(0);
+        assertTrue(waiting.lastError().contains("spam_risk_too_many_posts"), waiting.lastError());
+        assertFalse(waiting.dueAt().isBefore(PublishFixture.T0.plus(Duration.ofHours(24))));
+    }
+
+    @Test
+    void anExpiredTokenIsRefreshedAndTheRotatedRefreshTokenKept() {
+        f.clock.advance(Duration.ofHours(3));
+        Post post = f.due(channel, "clip", 1000);
+        f.p.posts().schedule(post.id(), post.scheduleVersion(), f.clock.instant(), Post.PlannedBy.USER);
+        f.run();
+        assertEquals(PostState.PUBLISHED, f.post(post.id()).state());
+        assertNotEquals("rt-1", f.p.credentials(f.env).get(channel).orElseThrow().refreshToken());
+    }
+}

@@ -1,0 +1,140 @@
+package dev.tagline.publish.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tagline.core.TaglineException;
+import dev.tagline.publish.TestClips;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What every publish database must do the same way; one subclass per database. */
+abstract class StoreContract {
+    static final Instant NOW = Instant.parse("2026-03-28T12:00:00Z");
+    @TempDir
+    Path dir;
+    Database db;
+    ChannelStore channels;
+    MediaStore media;
+    PostStore posts;
+    JobStore jobs;
+
+    abstract String url(Path dir);
+
+    @BeforeEach
+    void open() {
+        db = Database.open(url(dir));
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        channels = new ChannelStore(db, clock);
+        media = new MediaStore(db, clock);
+        posts = new PostStore(db, clock);
+        jobs = new JobStore(db);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private Post queued(String clip) {
+        Channel channel = channels.find("yt").orElseGet(() -> channels.add("yt", "youtube", "me@example.com",
+                ZoneId.of("Europe/Berlin"), Map.of("privacy", "private")));
+        Media m = media.register(TestClips.clip(dir, clip, 0.5, 1000));
+        return posts.queue(m, channel, m.manifest().copyFor("youtube"));
+    }
+
+    @Test
+    void channelRoundTripsWithZoneAndOptionsAndNamesDuplicates() {
+        Channel c = channels.add("yt", "YouTube", "me@example.com", ZoneId.of("Europe/Berlin"), Map.of("k", "v"));
+        assertEquals(c, channels.byName("yt"));
+        assertEquals("youtube", c.platform());
+        assertEquals(ZoneId.of("Europe/Berlin"), c.zone());
+        TaglineException e = assertThrows(TaglineException.class,
+                () -> channels.add("yt", "youtube", "x", ZoneId.of("UTC"), Map.of()));
+        assertTrue(e.getMessage().contains("'yt' already exists"), e.getMessage());
+        assertTrue(assertThrows(TaglineException.class, () -> channels.byName("nope")).hint().contains("yt"));
+    }
+
+    @Test
+    void aClipGoesToAChannelOnceAndKeepsItsPlatformCopy() {
+        Post p = queued("a");
+        assertEquals(PostState.QUEUED, p.state());
+        assertEquals("Title of a", p.title());
+        assertTrue(p.caption().startsWith("Caption of a"));
+        Media again = media.register(dir.resolve("a"));
+        assertEquals(p.mediaId(), again.id());
+        TaglineException e = assertThrows(TaglineException.class,
+                () -> posts.queue(again, channels.byName("yt"), again.manifest().copy()));
+        assertTrue(e.getMessage().contains("already on channel 'yt' as post " + p.id()), e.getMessage());
+    }
+
+    @Test
+    void scheduleStoresUtcAndBumpsTheVersionSoStalePlansLose() {
+        Post p = queued("a");
+        Instant at = Instant.parse("2026-03-29T07:30:00Z");
+        assertTrue(posts.schedule(p.id(), p.scheduleVersion(), at, Post.PlannedBy.AUTO));
+        assertFalse(posts.schedule(p.id(), p.scheduleVersion(), at.plusSeconds(60), Post.PlannedBy.AUTO));
+        Post s = posts.byId(p.id());
+        assertEquals(at, s.scheduledAt());
+        assertEquals("2026-03-29T09:30+02:00[Europe/Berlin]", s.localTime().toString());
+        assertEquals(p.scheduleVersion() + 1, s.scheduleVersion());
+        assertEquals(1, posts.between(at, at.plusSeconds(1)).size());
+    }
+
+    @Test
+    void onlyOneWorkerClaimsADuePostAndALostLeaseFencesEveryWrite() {
+        Post p = queued("a");
+        posts.schedule(p.id(), p.scheduleVersion(), NOW.minusSeconds(1), Post.PlannedBy.USER);
+        JobStore.Due due = jobs.due(NOW, 10).get(0);
+        Optional<Post> a = jobs.claim(due, "w1", NOW, NOW.plusSeconds(30));
+        Optional<Post> b = jobs.claim(due, "w2", NOW, NOW.plusSeconds(30));
+        assertTrue(a.isPresent());
+        assertTrue(b.isEmpty());
+        assertTrue(jobs.due(NOW.plusSeconds(10), 10).isEmpty(), "a live lease is not due");
+        Instant later = NOW.plusSeconds(31);
+        JobStore.Due expired = jobs.due(later, 10).get(0);
+        assertTrue(jobs.claim(expired, "w2", later, later.plusSeconds(30)).isPresent(), "expired lease is taken over");
+        assertFalse(jobs.checkpoint(p.id(), "w1", Post.Step.CREATING, Map.of(), later), "w1 lost its lease");
+        assertFalse(jobs.published(p.id(), "w1", "x", "u", later));
+        assertTrue(jobs.checkpoint(p.id(), "w2", Post.Step.CREATING, Map.of("session", "s1"), later));
+        assertTrue(jobs.published(p.id(), "w2", "vid1", "https://example.com/vid1", later));
+        Post done = posts.byId(p.id());
+        assertEquals(PostState.PUBLISHED, done.state());
+        assertEquals(Map.of("session", "s1"), done.progress());
+        assertEquals(2, done.tries());
+        assertEquals(1, jobs.publishedBetween(done.channelId(), NOW, later.plusSeconds(1)));
+    }
+
+    @Test
+    void aRescheduleMakesAnOldDueEntryStale() {
+        Post p = queued("a");
+        posts.schedule(p.id(), p.scheduleVersion(), NOW.minusSeconds(1), Post.PlannedBy.USER);
+        JobStore.Due due = jobs.due(NOW, 10).get(0);
+        posts.schedule(p.id(), due.scheduleVersion(), NOW.minusSeconds(2), Post.PlannedBy.USER);
+        assertTrue(jobs.claim(due, "w1", NOW, NOW.plusSeconds(30)).isEmpty());
+    }
+
+    @Test
+    void pausedChannelsAreNotDueAndCancelRefusesPublishedPosts() {
+        Post p = queued("a");
+        posts.schedule(p.id(), p.scheduleVersion(), NOW.minusSeconds(1), Post.PlannedBy.USER);
+        channels.setState(p.channelId(), Channel.State.NEEDS_RECONNECT, "refresh failed");
+        assertTrue(jobs.due(NOW, 10).isEmpty());
+        channels.setState(p.channelId(), Channel.State.ACTIVE, null);
+        Post claimed = jobs.claim(jobs.due(NOW, 10).get(0), "w", NOW, NOW.plusSeconds(5)).orElseThrow();
+        jobs.published(claimed.id(), "w", "id", "url", NOW);
+        assertTrue(assertThrows(TaglineException.class, () -> posts.cancel(p.id())).getMessage()
+                .contains("is published and cannot be cancelled"));
+    }
+}

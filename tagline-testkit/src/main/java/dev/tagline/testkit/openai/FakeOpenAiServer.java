@@ -1,0 +1,247 @@
+package dev.tagline.testkit.openai;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A local OpenAI-compatible server for tests (JDK HttpServer on 127.0.0.1, random port) implementing
+ * {@code POST /v1/chat/completions} ({@link ChatEndpoint}) and {@code POST /v1/audio/transcriptions} as documented: multipart form with {@code file} and {@code model};
+ * {@code response_format} json, text, srt, vtt or verbose_json; {@code timestamp_granularities[]} word/segment, only
+ * with verbose_json; supported file types and the 25 MB limit; bearer key when one is required; errors as
+ * {@code {"error": {"message", "type", "param", "code"}}}. Tests script what is "heard" per upload and what the
+ * assistant answers per chat, and queue failures (429 with Retry-After, 5xx) for the next request of either kind;
+ * every valid upload and chat is recorded. Longer than the usual class: it is the one place where both endpoints'
+ * routing, authentication and the shared failure queue meet; request parsing and answer shapes live in
+ * {@link FormData}, {@link Requests} and {@link ChatEndpoint}.
+ */
+public final class FakeOpenAiServer implements AutoCloseable {
+    /** OpenAI's documented limit for one upload. */
+    public static final int MAX_FILE_BYTES = 25 * 1024 * 1024;
+    static final Set<String> FILE_TYPES = Set.of("flac", "mp3", "mp4", "mpeg", "mpga", "m4a", "ogg", "wav", "webm");
+    static final Set<String> FORMATS = Set.of("json", "text", "srt", "verbose_json", "vtt");
+
+    /** A word the fake "hears", in seconds from the start of the upload. */
+    public record HeardWord(String word, double start, double end) {
+    }
+
+    /** What the fake received: the form fields (repeated names kept in order), and the file. */
+    public record Upload(Map<String, List<String>> fields, String fileName, byte[] file, String authorization) {
+        /** Duration of a 16-bit PCM WAV upload from its header; -1 for other files. */
+        public double wavSeconds() {
+            return Wav.seconds(file);
+        }
+    }
+
+    /** A chat message as received. */
+    public record ChatMessage(String role, String content) {
+    }
+
+    /** A chat request as received. */
+    public record ChatCall(String model, List<ChatMessage> messages, boolean jsonObject, double temperature) {
+        /** The last user message. */
+        public String lastUser() {
+            for (int i = messages.size() - 1; i >= 0; i--) {
+                if (messages.get(i).role().equals("user")) {
+                    return messages.get(i).content();
+                }
+            }
+            return "";
+        }
+    }
+
+    private record Failure(int status, Map<String, String> headers, String message, String type) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpServer server;
+    private final List<Upload> uploads = Collections.synchronizedList(new ArrayList<>());
+    private final Deque<Failure> failures = new ArrayDeque<>();
+    private volatile Function<Upload, List<HeardWord>> hearing = upload -> List.of(
+            new HeardWord("Hello", 0.0, 0.4), new HeardWord("world.", 0.5, 0.9));
+    private volatile String apiKey;
+    private final List<ChatCall> chats = Collections.synchronizedList(new ArrayList<>());
+    private volatile Function<ChatCall, String> answering = call -> "OK";
+
+    private FakeOpenAiServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** Starts a server on a free port of 127.0.0.1. */
+    public static FakeOpenAiServer start() {
+        try {
+            return new FakeOpenAiServer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Base URL ending in {@code /v1}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    /** Requires {@code Authorization: Bearer key} from now on. */
+    public FakeOpenAiServer requireApiKey(String key) {
+        this.apiKey = key;
+        return this;
+    }
+
+    /** What the server hears in each upload (default: "Hello world." in the first second). */
+    public FakeOpenAiServer hears(Function<Upload, List<HeardWord>> hearing) {
+        this.hearing = hearing;
+        return this;
+    }
+
+    /** The next upload gets this error (e.g. 429 with {@code Map.of("Retry-After", "2")}) instead of an answer. */
+    public synchronized FakeOpenAiServer failNext(int status, Map<String, String> headers) {
+        String type = status == 429 ? "rate_limit_exceeded" : status >= 500 ? "server_error" : "invalid_request_error";
+        failures.add(new Failure(status, headers, status == 429 ? "Rate limit reached for requests"
+                : "The server had an error while processing your request. Sorry about that!", type));
+        return this;
+    }
+
+    public List<Upload> uploads() {
+        return List.copyOf(uploads);
+    }
+
+    /** What the assistant answers to each chat request (default "OK"). */
+    public FakeOpenAiServer answers(Function<ChatCall, String> answering) {
+        this.answering = answering;
+        return this;
+    }
+
+    public List<ChatCall> chats() {
+        return List.copyOf(chats);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            if (!path.equals("/v1/audio/transcriptions") && !path.equals("/v1/chat/completions")) {
+                error(exchange, 404, "Invalid URL (" + exchange.getRequestMethod() + " "
+                        + exchange.getRequestURI().getPath() + ")", "invalid_request_error", null, null);
+                return;
+            }
+            if (!exchange.getRequestMethod().equals("POST")) {
+                error(exchange, 405, "Method not allowed", "invalid_request_error", null, null);
+                return;
+            }
+            String auth = exchange.getRequestHeaders().getFirst("Authorization");
+            if (apiKey != null && !("Bearer " + apiKey).equals(auth)) {
+                error(exchange, 401, auth == null ? "You didn't provide an API key."
+                        : "Incorrect API key provided.", "invalid_request_error", null, "invalid_api_key");
+                return;
+            }
+            if (path.equals("/v1/chat/completions")) {
+                chat(exchange);
+                return;
+            }
+            Upload upload;
+            try {
+                upload = upload(exchange);
+            } catch (IllegalArgumentException e) {
+                error(exchange, 400, e.getMessage(), "invalid_request_error", null, null);
+                return;
+            }
+            uploads.add(upload);
+            if (!failed(exchange)) {
+                respond(exchange, upload);
+            }
+        }
+    }
+
+    private void chat(HttpExchange exchange) throws IOException {
+        ChatCall call;
+        try {
+            call = ChatEndpoint.parse(exchange.getRequestBody().readAllBytes());
+        } catch (IllegalArgumentException e) {
+            error(exchange, 400, e.getMessage(), "invalid_request_error", null, null);
+            return;
+        }
+        chats.add(call);
+        if (!failed(exchange)) {
+            send(exchange, 200, "application/json", ChatEndpoint.answer(call, answering, chats.size()));
+        }
+    }
+
+    /** Answers with the next queued failure, if any. */
+    private boolean failed(HttpExchange exchange) throws IOException {
+        Failure failure;
+        synchronized (this) {
+            failure = failures.poll();
+        }
+        if (failure == null) {
+            return false;
+        }
+        failure.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+        error(exchange, failure.status(), failure.message(), failure.type(), null, null);
+        return true;
+    }
+
+    private Upload upload(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        Map<String, List<String>> fields = new java.util.LinkedHashMap<>();
+        String fileName = null;
+        byte[] file = null;
+        for (FormData.Part part : FormData.parse(exchange.getRequestHeaders().getFirst("Content-Type"), body)) {
+            if (part.fileName() != null && part.name().equals("file")) {
+                fileName = part.fileName();
+                file = part.content();
+            } else {
+                fields.computeIfAbsent(part.name(), k -> new ArrayList<>()).add(part.text());
+            }
+        }
+        Requests.validate(fields, fileName, file);
+        return new Upload(fields, fileName, file, exchange.getRequestHeaders().getFirst("Authorization"));
+    }
+
+    private void respond(HttpExchange exchange, Upload upload) throws IOException {
+        List<HeardWord> words = hearing.apply(upload);
+        String format = upload.fields().getOrDefault("response_format", List.of("json")).get(0);
+        String type = format.equals("json") || format.equals("verbose_json") ? "application/json"
+                : "text/plain; charset=utf-8";
+        send(exchange, 200, type, Requests.answer(JSON, upload, words, format));
+    }
+
+    static void error(HttpExchange exchange, int status, String message, String type, String param, String code)
+            throws IOException {
+        ObjectNode error = JSON.createObjectNode();
+        error.putObject("error").put("message", message).put("type", type).put("param", param).put("code", code);
+        send(exchange, status, "application/json", JSON.writeValueAsString(error));
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    static String extension(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,166 @@
+package dev.tagline.video.highlight;
+
+import dev.tagline.core.manifest.ClipCandidate;
+import dev.tagline.core.manifest.ClipsFile;
+import dev.tagline.core.progress.Progress;
+import dev.tagline.video.ffmpeg.Ffmpeg;
+import dev.tagline.video.ffmpeg.FfmpegException;
+import dev.tagline.video.ffmpeg.MediaInfo;
+import dev.tagline.video.signal.DecodeOptions;
+import dev.tagline.video.signal.DecodingPass;
+import dev.tagline.video.signal.LoudnessAnalyser;
+import dev.tagline.video.signal.MotionAnalyser;
+import dev.tagline.video.signal.PauseAnalyser;
+import dev.tagline.video.signal.SceneCutAnalyser;
+import dev.tagline.video.signal.SignalAnalyser;
+import dev.tagline.video.signal.VideoFrame;
+import dev.tagline.video.transcript.ChunkedTranscriber;
+import dev.tagline.video.transcript.EmbeddedSubtitles;
+import dev.tagline.video.transcript.SidecarTranscripts;
+import dev.tagline.video.transcript.SpeechToText;
+import dev.tagline.video.transcript.Transcript;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * {@code tagline clips find}: probe, one decoding pass through the analysers, a transcript (subtitles next to the
+ * video, then an embedded subtitle stream, then speech-to-text when configured), sentences, candidate windows,
+ * boundary snapping, scoring and selection, as a {@link ClipsFile}. Whatever could not be used is said in the
+ * file's notes. Constant memory apart from the compact signals.
+ */
+public final class ClipFinder {
+    /**
+     * What to look for. {@code speechToText} is used only when no subtitles exist; {@code judge}, when given, picks
+     * and scores clips from the transcript instead of the built-in scorer; {@code embedder}, when given, splits the
+     * transcript into topic segments ({@link TextTiler}).
+     */
+    public record Options(DurationBand band, OptionalInt count, Optional<SpeechToText> speechToText,
+                          Optional<String> subtitleLanguage, DecodeOptions decode, Optional<LlmJudge> judge,
+                          Optional<SentenceEmbedder> embedder) {
+    }
+
+    private final Ffmpeg ffmpeg;
+    private final Clock clock;
+    private final Progress.Factory progress;
+
+    public ClipFinder(Ffmpeg ffmpeg, Clock clock, Progress.Factory progress) {
+        this.ffmpeg = ffmpeg;
+        this.clock = clock;
+        this.progress = progress;
+    }
+
+    public ClipsFile find(Path video, Options options) {
+        MediaInfo media = ffmpeg.probe(video);
+        if (media.video().isEmpty()) {
+            throw new FfmpegException(FfmpegException.Kind.NO_VIDEO, video + " has no video stream",
+                    "Give a video file; clips are cut from pictures as well as sound.", null);
+        }
+        List<String> notes = new ArrayList<>();
+        boolean audio = media.firstAudio().isPresent();
+        Analysis a = analyse(media, options.decode());
+        LoudnessAnalyser loudness = a.loudness();
+        PauseAnalyser pauses = a.pauses();
+        if (!audio) {
+            notes.add("No audio stream: clips are chosen from the picture only.");
+        }
+        notes.add("Speech activity (Silero VAD) and on-screen text (OCR) are not available in this build; pauses"
+                + " come from loudness." + (options.embedder().isEmpty() ? " Topic segments need a sentence embedder."
+                : ""));
+        List<SpeechSegments.Unit> speech = SpeechSegments.between(pauses.pauses(), media.duration());
+        Transcript transcript = transcript(media, options, speech, notes, audio);
+        boolean hasText = !transcript.isEmpty();
+        List<Sentence> sentences = hasText ? new PunctuationSentences().split(transcript.words())
+                : SpeechSegments.sentences(speech, media.duration());
+        List<Duration> topics = hasText && options.embedder().isPresent() && !sentences.isEmpty()
+                ? TextTiler.topicStarts(sentences, TextTiler.boundaries(options.embedder().get()
+                        .embed(sentences.stream().map(Sentence::text).toList()), TextTiler.DEFAULT_K,
+                        TextTiler.Cutoff.HIGH))
+                : List.of();
+        ClipSignals signals = new ClipSignals(media.duration(), audio ? Optional.of(loudness.shortTerm())
+                : Optional.empty(), Optional.of(a.motion().motion()), pauses.pauses(), a.cuts().cuts(), List.of(),
+                topics, hasText);
+        BoundarySnapper snapper = new BoundarySnapper(hasText ? transcript.words() : List.of(), pauses.pauses(),
+                transcript.wordTimed(), media.duration());
+        List<ScoredClip> scored = score(options, sentences, snapper, signals, notes);
+        List<ScoredClip> chosen = ClipSelector.select(scored, media.duration(), options.count());
+        if (scored.isEmpty()) {
+            notes.add("No stretch of " + options.band().min().toSeconds() + "-" + options.band().max().toSeconds()
+                    + " s starts and ends on a sentence; try another --min/--max.");
+        }
+        return ClipsFile.of(new ClipsFile.Source(video.getFileName().toString(), seconds(media.duration())),
+                clock.instant(), hasText ? transcript.source() : null, notes, records(chosen, sentences, signals));
+    }
+
+    /** The analysers of the one decoding pass. */
+    private record Analysis(LoudnessAnalyser loudness, PauseAnalyser pauses, SceneCutAnalyser cuts,
+                            MotionAnalyser motion) {
+    }
+
+    private Analysis analyse(MediaInfo media, DecodeOptions decode) {
+        Analysis a = new Analysis(new LoudnessAnalyser(), new PauseAnalyser(), new SceneCutAnalyser(),
+                new MotionAnalyser());
+        try (Progress p = progress.start("Analysing " + media.file().getFileName(), media.duration().toSeconds(),
+                Progress.Unit.ITEMS)) {
+            SignalAnalyser ticker = new SignalAnalyser() {
+                @Override
+                public void onFrame(VideoFrame frame) {
+                    p.jumpTo(frame.time().toSeconds());
+                }
+            };
+            new DecodingPass(ffmpeg, decode).run(media, List.of(a.loudness(), a.pauses(), a.cuts(), a.motion(),
+                    ticker));
+        }
+        return a;
+    }
+
+    private static List<ScoredClip> score(Options options, List<Sentence> sentences, BoundarySnapper snapper,
+                                          ClipSignals signals, List<String> notes) {
+        if (options.judge().isPresent() && signals.hasTranscript()) {
+            LlmJudge.Result judged = options.judge().get().judge(sentences, snapper, signals);
+            notes.addAll(judged.notes());
+            return judged.clips();
+        }
+        if (options.judge().isPresent()) {
+            notes.add("The LLM judge needs a transcript; the built-in scorer was used.");
+        }
+        return new HeuristicScorer(options.band()).score(new CandidateGenerator(options.band())
+                .generate(sentences, snapper), sentences, signals);
+    }
+
+    private Transcript transcript(MediaInfo media, Options options, List<SpeechSegments.Unit> speech,
+                                  List<String> notes, boolean audio) {
+        Optional<Transcript> found = SidecarTranscripts.find(media.file())
+                .or(() -> new EmbeddedSubtitles(ffmpeg).extract(media, options.subtitleLanguage()));
+        if (found.isPresent() && !found.get().isEmpty()) {
+            return found.get();
+        }
+        if (options.speechToText().isPresent() && audio) {
+            return new ChunkedTranscriber(ffmpeg, options.speechToText().get(), ChunkedTranscriber.DEFAULT_MAX_CHUNK)
+                    .transcribe(media, SpeechSegments.segments(speech));
+        }
+        notes.add("No transcript (no subtitles beside the video or inside it, and no speech-to-text --endpoint):"
+                + " clips follow pauses, loudness and the picture, without hook or payoff scores.");
+        return Transcript.empty("none");
+    }
+
+    private static List<ClipCandidate> records(List<ScoredClip> chosen, List<Sentence> sentences, ClipSignals s) {
+        List<ClipCandidate> out = new ArrayList<>();
+        for (ScoredClip c : chosen) {
+            String excerpt = String.join(" ", c.candidate().sentences(sentences).stream().map(Sentence::text)
+                    .filter(t -> !t.isBlank()).toList());
+            excerpt = excerpt.length() <= 300 ? excerpt : excerpt.substring(0, 299) + "…";
+            out.add(new ClipCandidate(out.size() + 1, seconds(c.candidate().start()), seconds(c.candidate().end()),
+                    c.score(), c.subScores(), c.reason(), c.hookText(), excerpt, s.topicAt(c.candidate().start())));
+        }
+        return out;
+    }
+
+    private static double seconds(Duration d) {
+        return Math.round(d.toNanos() / 1e6) / 1000.0;
+    }
+}

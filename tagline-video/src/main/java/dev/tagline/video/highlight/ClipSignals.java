@@ -1,0 +1,47 @@
+package dev.tagline.video.highlight;
+
+import dev.tagline.video.signal.Pause;
+import dev.tagline.video.signal.ScreenTextAnalyser;
+import dev.tagline.video.signal.TimeSeries;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the decoding pass and the transcript found in the whole video, as the scorer reads it. Signals that were not
+ * available are empty ({@code Optional.empty()}, empty lists); {@code topicStarts} are the starts of topic segments
+ * (TextTiling, empty until it exists).
+ */
+public record ClipSignals(Duration duration, Optional<TimeSeries> loudness, Optional<TimeSeries> motion,
+                          List<Pause> pauses, List<Duration> sceneCuts,
+                          List<ScreenTextAnalyser.TextChange> textChanges, List<Duration> topicStarts,
+                          boolean hasTranscript) {
+    public ClipSignals {
+        pauses = List.copyOf(pauses);
+        sceneCuts = List.copyOf(sceneCuts);
+        textChanges = List.copyOf(textChanges);
+        topicStarts = List.copyOf(topicStarts);
+    }
+
+    /** Index of the topic segment holding {@code t}, or null when topics are unknown. */
+    public Integer topicAt(Duration t) {
+        if (topicStarts.isEmpty()) {
+            return null;
+        }
+        int topic = 0;
+        for (int i = 0; i < topicStarts.size(); i++) {
+            if (topicStarts.get(i).compareTo(t) <= 0) {
+                topic = i;
+            }
+        }
+        return topic;
+    }
+
+    long cutsWithin(Duration from, Duration to) {
+        return sceneCuts.stream().filter(c -> c.compareTo(from) > 0 && c.compareTo(to) < 0).count();
+    }
+
+    long textChangesWithin(Duration from, Duration to) {
+        return textChanges.stream().filter(c -> c.time().compareTo(from) > 0 && c.time().compareTo(to) < 0).count();
+    }
+}

@@ -1,0 +1,202 @@
+package dev.tagline.video.highlight;
+
+import dev.tagline.core.manifest.ClipCandidate;
+import dev.tagline.video.signal.LoudnessAnalyser;
+import dev.tagline.video.signal.TimeSeries;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The built-in scorer: five sub-scores (0–100) from words and signals, combined with fixed weights, and a reason
+ * naming the strongest features. Hook: a question, a number, a bold claim or a hook line in the opening sentence.
+ * Payoff: a payoff line or a result in the closing sentences, or the result shown (a cut or new on-screen text near
+ * the end). Coherence: length near the band's middle (clipbot's Cauchy bell, σ 10 s, floor 0.15), one topic, no
+ * dangling start. Energy: loudness against the video's median and speech rate against its mean. Visual: scene
+ * changes, on-screen text changes and motion against the video's mean. Without a transcript only coherence (length),
+ * energy and visual count, and the reason says so.
+ */
+public final class HeuristicScorer implements ClipScorer {
+    private static final double[] WEIGHTS = {0.30, 0.20, 0.20, 0.15, 0.15};
+    private static final double[] WEIGHTS_NO_TEXT = {0, 0, 0.30, 0.40, 0.30};
+    // clipbot HeuristicScorer.java: lenScore sigma 10 s (MIN_SIGMA 6.0), LEN_FLOOR 0.15
+    private static final double LEN_SIGMA_SECONDS = 10.0;
+    private static final double LEN_FLOOR = 0.15;
+
+    private final DurationBand band;
+
+    public HeuristicScorer(DurationBand band) {
+        this.band = band;
+    }
+
+    /** A feature that moved a sub-score, for the reason. */
+    record Feature(String label, double points) {
+    }
+
+    @Override
+    public List<ScoredClip> score(List<Candidate> candidates, List<Sentence> sentences, ClipSignals signals) {
+        Baseline base = Baseline.of(sentences, signals);
+        List<ScoredClip> out = new ArrayList<>(candidates.size());
+        for (Candidate c : candidates) {
+            out.add(score(c, c.sentences(sentences), signals, base));
+        }
+        return out;
+    }
+
+    ScoredClip score(Candidate c, List<Sentence> own, ClipSignals signals, Baseline base) {
+        List<Feature> features = new ArrayList<>();
+        boolean text = signals.hasTranscript();
+        int hook = text ? hook(c, own, features) : 0;
+        int payoff = text ? payoff(c, own, signals, features) : 0;
+        int coherence = coherence(c, signals, features);
+        int energy = energy(c, own, signals, base, features);
+        int visual = visual(c, signals, base, features);
+        double[] w = text ? WEIGHTS : WEIGHTS_NO_TEXT;
+        int total = (int) Math.round(w[0] * hook + w[1] * payoff + w[2] * coherence + w[3] * energy + w[4] * visual);
+        String hookText = text ? hookText(own.get(0).text()) : "";
+        return new ScoredClip(c, clamp(total), new ClipCandidate.SubScores(hook, payoff, coherence, energy, visual),
+                reason(features, text), hookText);
+    }
+
+    private static int hook(Candidate c, List<Sentence> own, List<Feature> f) {
+        String opening = own.get(0).text();
+        if (own.size() > 1 && own.get(0).end().minus(own.get(0).start()).compareTo(Duration.ofSeconds(3)) < 0) {
+            opening += " " + own.get(1).text();
+        }
+        double points = 0;
+        points += add(f, TextCues.question(opening), "an opening question", 45);
+        points += TextCues.number(opening).map(n -> add(f, true, "a number up front (\"" + n + "\")", 25)).orElse(0.0);
+        points += TextCues.bold(opening).map(b -> add(f, true, "a bold claim (\"" + b + "\")", 30)).orElse(0.0);
+        points += TextCues.hook(opening).map(h -> add(f, true, "a hook line (\"" + h + "\")", 35)).orElse(0.0);
+        points += own.get(0).words().size() <= 12 ? 10 : 0;
+        points -= c.danglingStart() ? 40 : 0;
+        return clamp((int) Math.round(points));
+    }
+
+    private static int payoff(Candidate c, List<Sentence> own, ClipSignals s, List<Feature> f) {
+        String ending = own.get(own.size() - 1).text();
+        if (own.size() > 1) {
+            ending = own.get(own.size() - 2).text() + " " + ending;
+        }
+        double points = 0;
+        points += TextCues.payoff(ending).map(p -> add(f, true, "a payoff line (\"" + p + "\")", 40)).orElse(0.0);
+        points += TextCues.result(ending).map(r -> add(f, true, "a result (\"" + r + "\")", 30)).orElse(0.0);
+        points += TextCues.number(ending).isPresent() ? 15 : 0;
+        Duration lateStart = c.start().plus(c.length().multipliedBy(6).dividedBy(10));
+        boolean shown = s.cutsWithin(lateStart, c.end()) + s.textChangesWithin(lateStart, c.end()) > 0;
+        points += add(f, shown, "the result shown on screen", 25);
+        points -= own.get(own.size() - 1).text().strip().endsWith("?") ? 25 : 0;
+        return clamp((int) Math.round(points));
+    }
+
+    private int coherence(Candidate c, ClipSignals s, List<Feature> f) {
+        double offset = (c.length().toMillis() - band.target().toMillis()) / 1000.0 / LEN_SIGMA_SECONDS;
+        double lenScore = Math.max(LEN_FLOOR, 1.0 / (1.0 + offset * offset));
+        double points = 60 + 40 * lenScore;
+        Integer topicStart = s.topicAt(c.start());
+        if (topicStart != null && !topicStart.equals(s.topicAt(c.end().minusMillis(1)))) {
+            points -= 35;
+            f.add(new Feature("crosses a topic change", -35));
+        }
+        if (c.danglingStart()) {
+            points -= 40;
+            f.add(new Feature("starts mid-thought", -40));
+        }
+        return clamp((int) Math.round(points));
+    }
+
+    private static int energy(Candidate c, List<Sentence> own, ClipSignals s, Baseline base, List<Feature> f) {
+        double points = 50;
+        if (s.loudness().isPresent() && !Double.isNaN(base.medianLufs)) {
+            double delta = s.loudness().get().mean(c.start(), c.end()) - base.medianLufs;
+            points += 8 * delta;
+            add(f, delta >= 2, String.format(java.util.Locale.ROOT, "louder than usual (+%.0f LU)", delta), 8 * delta);
+        }
+        if (base.wordsPerSecond > 0) {
+            long words = own.stream().mapToLong(x -> x.words().size()).sum();
+            double spoken = own.stream().mapToDouble(x -> x.end().minus(x.start()).toMillis() / 1000.0).sum();
+            double ratio = words / Math.max(1e-3, spoken) / base.wordsPerSecond;
+            points += 40 * (ratio - 1);
+            add(f, ratio >= 1.15, "brisk delivery", 40 * (ratio - 1));
+        }
+        return clamp((int) Math.round(points));
+    }
+
+    private static int visual(Candidate c, ClipSignals s, Baseline base, List<Feature> f) {
+        long cuts = s.cutsWithin(c.start(), c.end());
+        long texts = s.textChangesWithin(c.start(), c.end());
+        double points = 20 + 12 * Math.min(cuts, 4) + 20 * Math.min(texts, 3);
+        add(f, cuts >= 2, cuts + " scene changes", 12 * Math.min(cuts, 4));
+        add(f, texts > 0, "new on-screen text", 20 * Math.min(texts, 3));
+        if (s.motion().isPresent() && !Double.isNaN(base.meanMotion)) {
+            double delta = s.motion().get().mean(c.start(), c.end()) - base.meanMotion;
+            points += Math.max(-20, Math.min(20, 200 * delta));
+        }
+        return clamp((int) Math.round(points));
+    }
+
+    private static double add(List<Feature> f, boolean present, String label, double points) {
+        if (present) {
+            f.add(new Feature(label, points));
+            return points;
+        }
+        return 0;
+    }
+
+    static String reason(List<Feature> features, boolean text) {
+        List<Feature> good = features.stream().filter(x -> x.points() > 0)
+                .sorted(Comparator.comparingDouble(Feature::points).reversed()).limit(3).toList();
+        String best = good.isEmpty() ? "steady speech at a good length" : join(good);
+        String worst = features.stream().filter(x -> x.points() < 0).min(Comparator.comparingDouble(Feature::points))
+                .map(x -> ", though it " + x.label()).orElse("");
+        return "Picked for " + best + worst + (text ? "" : " (no transcript: sound and picture only)") + ".";
+    }
+
+    private static String join(List<Feature> good) {
+        List<String> labels = good.stream().map(Feature::label).collect(Collectors.toList());
+        if (labels.size() == 1) {
+            return labels.get(0);
+        }
+        return String.join(", ", labels.subList(0, labels.size() - 1)) + " and " + labels.get(labels.size() - 1);
+    }
+
+    /** The opening sentence, at most 10 words (video.md §5.3 {@code hook_text}). */
+    static String hookText(String sentence) {
+        String[] words = sentence.strip().split("\\s+");
+        return words.length <= 10 ? sentence.strip() : String.join(" ", Arrays.copyOf(words, 10)) + "…";
+    }
+
+    private static int clamp(int v) {
+        return Math.max(0, Math.min(100, v));
+    }
+
+    /** Whole-video reference values the sub-scores compare against. */
+    record Baseline(double medianLufs, double wordsPerSecond, double meanMotion) {
+        static Baseline of(List<Sentence> sentences, ClipSignals s) {
+            double median = s.loudness().map(Baseline::medianAboveGate).orElse(Double.NaN);
+            long words = sentences.stream().mapToLong(x -> x.words().size()).sum();
+            double spoken = sentences.stream().mapToDouble(x -> x.end().minus(x.start()).toMillis() / 1000.0).sum();
+            double motion = s.motion().map(m -> m.mean(Duration.ZERO, s.duration())).orElse(Double.NaN);
+            return new Baseline(median, spoken > 0 && s.hasTranscript() ? words / spoken : 0, motion);
+        }
+
+        private static double medianAboveGate(TimeSeries t) {
+            float[] v = t.values();
+            float[] loud = new float[v.length];
+            int n = 0;
+            for (float x : v) {
+                if (x > LoudnessAnalyser.ABSOLUTE_GATE_LUFS) {
+                    loud[n++] = x;
+                }
+            }
+            if (n == 0) {
+                return Double.NaN;
+            }
+            Arrays.sort(loud, 0, n);
+            return loud[n / 2];
+        }
+    }
+}

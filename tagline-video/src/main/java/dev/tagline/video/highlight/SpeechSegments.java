@@ -1,0 +1,54 @@
+package dev.tagline.video.highlight;
+
+import dev.tagline.video.signal.Pause;
+import dev.tagline.video.signal.SpeechSegment;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Sound between pauses, until Silero VAD supplies real speech segments: the stretches speech-to-text is sent in,
+ * and, without a transcript, the "sentences" clips are built from (split to at most {@link #MAX_UNIT} so windows
+ * can fit a band). Without audio the whole video is cut into {@link #MAX_UNIT} pieces.
+ */
+final class SpeechSegments {
+    static final Duration MAX_UNIT = Duration.ofSeconds(10);
+
+    /** A stretch of sound. */
+    record Unit(Duration start, Duration end) {
+    }
+
+    private SpeechSegments() {
+    }
+
+    static List<Unit> between(List<Pause> pauses, Duration end) {
+        List<Unit> out = new ArrayList<>();
+        Duration at = Duration.ZERO;
+        for (Pause p : pauses) {
+            if (p.start().compareTo(at) > 0) {
+                out.add(new Unit(at, p.start()));
+            }
+            at = p.end();
+        }
+        if (end.compareTo(at) > 0) {
+            out.add(new Unit(at, end));
+        }
+        return out;
+    }
+
+    static List<SpeechSegment> segments(List<Unit> units) {
+        return units.stream().map(u -> new SpeechSegment(u.start(), u.end())).toList();
+    }
+
+    static List<Sentence> sentences(List<Unit> units, Duration end) {
+        List<Unit> source = units.isEmpty() ? List.of(new Unit(Duration.ZERO, end)) : units;
+        List<Sentence> out = new ArrayList<>();
+        for (Unit u : source) {
+            for (Duration s = u.start(); s.compareTo(u.end()) < 0; s = s.plus(MAX_UNIT)) {
+                Duration e = s.plus(MAX_UNIT).compareTo(u.end()) < 0 ? s.plus(MAX_UNIT) : u.end();
+                out.add(new Sentence(out.size(), s, e, "", List.of()));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,121 @@
+package dev.tagline.video.signal;
+
+import java.time.Duration;
+
+/**
+ * Visual motion as auto-editor measures it ({@code src/analyze/motion.nim}, video.md §10): frames in greyscale,
+ * Gaussian-blurred (σ 9 at 400 px wide, scaled here to the frame width; approximated by three box passes), and the
+ * value is the fraction of pixels that changed since the previous frame. Frames are halved (2×2 means) before the
+ * blur: the measure is a fraction, so it barely depends on resolution, and the blur costs a quarter. Output: the
+ * maximum per tick of {@link #STEP}, so a 30 fps source does not cost 30 values a second. Memory: two grey planes.
+ */
+public final class MotionAnalyser implements SignalAnalyser {
+    /** auto-editor motion defaults: width 400, blur sigma 9. */
+    static final double AE_WIDTH = 400;
+    static final double AE_SIGMA = 9;
+    public static final Duration STEP = Duration.ofMillis(250);
+
+    private final TimeSeries.Builder series = new TimeSeries.Builder(STEP);
+    private int[] previous;
+    private float tickMax;
+    private long tick;
+
+    @Override
+    public void onFrame(VideoFrame frame) {
+        int w = frame.width() / 2;
+        int h = frame.height() / 2;
+        int[] grey = blur(halve(grey(frame.rgb()), frame.width(), w, h), w, h, radius(w));
+        float value = 0;
+        if (previous != null) {
+            int changed = 0;
+            for (int i = 0; i < grey.length; i++) {
+                if (grey[i] != previous[i]) {
+                    changed++;
+                }
+            }
+            value = (float) changed / grey.length;
+        }
+        previous = grey;
+        long frameTick = frame.time().toNanos() / STEP.toNanos();
+        while (tick < frameTick) {
+            series.add(tickMax);
+            tickMax = 0;
+            tick++;
+        }
+        tickMax = Math.max(tickMax, value);
+    }
+
+    @Override
+    public void finish(Duration end) {
+        if (previous != null) {
+            series.add(tickMax);
+        }
+    }
+
+    /** Fraction of changed pixels per {@link #STEP} tick, 0–1. */
+    public TimeSeries motion() {
+        return series.build();
+    }
+
+    /** Box radius whose three passes approximate the scaled Gaussian: σ² = 3((2r+1)² − 1)/12. */
+    static int radius(int width) {
+        double sigma = AE_SIGMA * width / AE_WIDTH;
+        return Math.max(1, (int) Math.round((Math.sqrt(4 * sigma * sigma + 1) - 1) / 2));
+    }
+
+    static int[] grey(byte[] rgb) {
+        int[] out = new int[rgb.length / 3];
+        for (int i = 0; i < out.length; i++) {
+            // ITU-R BT.601 luma, as FFmpeg's format=gray
+            out[i] = (299 * (rgb[3 * i] & 0xff) + 587 * (rgb[3 * i + 1] & 0xff) + 114 * (rgb[3 * i + 2] & 0xff)
+                    + 500) / 1000;
+        }
+        return out;
+    }
+
+    /** 2×2 block means of a {@code width}-wide plane, {@code w}×{@code h} out. */
+    static int[] halve(int[] plane, int width, int w, int h) {
+        int[] out = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = 2 * y * width + 2 * x;
+                out[y * w + x] = (plane[i] + plane[i + 1] + plane[i + width] + plane[i + width + 1] + 2) / 4;
+            }
+        }
+        return out;
+    }
+
+    static int[] blur(int[] plane, int width, int height, int radius) {
+        int[] a = plane;
+        for (int pass = 0; pass < 3; pass++) {
+            a = boxLines(a, width, height, radius, true);
+            a = boxLines(a, width, height, radius, false);
+        }
+        return a;
+    }
+
+    /** One running-sum box pass along rows (or columns), edges clamped; integer means like an 8-bit filter. */
+    private static int[] boxLines(int[] in, int width, int height, int r, boolean rows) {
+        int[] out = new int[in.length];
+        int lines = rows ? height : width;
+        int length = rows ? width : height;
+        int window = 2 * r + 1;
+        for (int line = 0; line < lines; line++) {
+            int base = rows ? line * width : line;
+            int stride = rows ? 1 : width;
+            int sum = 0;
+            for (int k = -r; k <= r; k++) {
+                sum += in[base + clamp(k, length) * stride];
+            }
+            for (int x = 0; x < length; x++) {
+                out[base + x * stride] = (sum + window / 2) / window;
+                sum += in[base + clamp(x + r + 1, length) * stride] - in[base + clamp(x - r, length) * stride];
+            }
+        }
+        return out;
+    }
+
+    private static int clamp(int i, int length) {
+        return i < 0 ? 0 : i >= length ? length - 1 : i;
+    }
+}

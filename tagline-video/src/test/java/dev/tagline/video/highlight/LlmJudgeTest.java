@@ -1,0 +1,129 @@
+package dev.tagline.video.highlight;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tagline.inference.openai.ChatClient;
+import dev.tagline.inference.openai.OpenAiEndpoint;
+import dev.tagline.inference.openai.RetryPolicy;
+import dev.tagline.testkit.openai.FakeOpenAiServer;
+import dev.tagline.video.transcript.Word;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The judge against the fake chat-completions server: valid, invalid and hallucinated-range answers. */
+class LlmJudgeTest {
+    private final FakeOpenAiServer server = FakeOpenAiServer.start();
+    private final List<Sentence> sentences;
+    private final BoundarySnapper snapper;
+    private final ClipSignals signals = new ClipSignals(Duration.ofMinutes(3), Optional.empty(), Optional.empty(),
+            List.of(), List.of(), List.of(), List.of(), true);
+
+    LlmJudgeTest() {
+        String[] text = new String[30];
+        for (int i = 0; i < text.length; i++) {
+            text[i] = i == 5 ? "Why do 90% of rebases fail?" : "Step " + i + " of the setup is this one.";
+        }
+        List<Word> words = Words.of(0, 1.2, text);
+        sentences = new PunctuationSentences().split(words);
+        snapper = new BoundarySnapper(words, List.of(), true, Duration.ofMinutes(3));
+    }
+
+    @AfterEach
+    void tearDown() {
+        server.close();
+    }
+
+    private LlmJudge judge() {
+        ChatClient chat = new ChatClient(OpenAiEndpoint.of(server.baseUrl(), null), HttpClient.newHttpClient(),
+                new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(5)), Duration.ofSeconds(10), d -> { },
+                Clock.systemUTC());
+        return new LlmJudge(chat, "judge-model", DurationBand.MEDIUM);
+    }
+
+    private static String clip(int from, int to, int score) {
+        return "{\"start_sentence\": " + from + ", \"end_sentence\": " + to + ", \"score\": " + score
+                + ", \"sub_scores\": {\"hook\": 90, \"payoff\": 70, \"coherence\": 80},"
+                + " \"hook_text\": \"Why do 90% of rebases fail?\", \"reason\": \"Opens on a number. More text.\"}";
+    }
+
+    private void answers(String... contents) {
+        Deque<String> queue = new ArrayDeque<>(List.of(contents));
+        server.answers(call -> queue.isEmpty() ? "{\"clips\": []}" : queue.poll());
+    }
+
+    @Test
+    void validAnswerIsMappedBackToWordTimes() {
+        answers("```json\n{\"clips\": [" + clip(5, 14, 88) + "]}\n```");
+        LlmJudge.Result result = judge().judge(sentences, snapper, signals);
+        assertEquals(1, result.clips().size(), result.toString());
+        ScoredClip c = result.clips().get(0);
+        assertEquals(88, c.score());
+        assertEquals(sentences.get(5).start().minus(BoundarySnapper.MAX_LEAD), c.candidate().start());
+        assertEquals(sentences.get(14).end().plus(BoundarySnapper.MAX_TAIL), c.candidate().end());
+        assertEquals("Opens on a number.", c.reason());
+        assertEquals(90, c.subScores().hook());
+        assertTrue(result.notes().isEmpty(), result.notes().toString());
+        FakeOpenAiServer.ChatCall call = server.chats().get(0);
+        assertTrue(call.jsonObject());
+        assertTrue(call.lastUser().contains("[5] (2 s) Why do 90% of rebases fail?"), call.lastUser());
+        assertFalse(call.lastUser().matches("(?s).*\\d+:\\d{2}.*"), "no timestamps: " + call.lastUser());
+    }
+
+    @Test
+    void invalidJsonIsRetriedOnceWithTheReason() {
+        answers("Sure! Here are the clips: ...", "{\"clips\": [" + clip(5, 14, 70) + "]}");
+        LlmJudge.Result result = judge().judge(sentences, snapper, signals);
+        assertEquals(2, server.chats().size());
+        assertTrue(server.chats().get(1).lastUser().startsWith("That answer was invalid: the answer is not valid JSON"),
+                server.chats().get(1).lastUser());
+        assertEquals(70, result.clips().get(0).score());
+    }
+
+    @Test
+    void hallucinatedRangeTwiceFallsBackToTheBuiltInScorer() {
+        answers("{\"clips\": [" + clip(5, 250, 99) + "]}", "{\"clips\": [" + clip(40, 45, 99) + "]}");
+        LlmJudge.Result result = judge().judge(sentences, snapper, signals);
+        assertEquals(2, server.chats().size());
+        assertTrue(server.chats().get(1).lastUser().contains("outside 0-29 (there is no such sentence"),
+                server.chats().get(1).lastUser());
+        assertTrue(result.notes().get(0).startsWith("The judge answered invalidly twice on sentences 0-29"),
+                result.notes().toString());
+        assertFalse(result.clips().isEmpty(), "heuristic candidates instead");
+        assertTrue(result.clips().stream().noneMatch(c -> c.score() == 99));
+    }
+
+    @Test
+    void clipsOutsideTheBandAreDroppedAndServerFailuresFallBack() {
+        answers("{\"clips\": [" + clip(5, 6, 80) + "]}");
+        LlmJudge.Result result = judge().judge(sentences, snapper, signals);
+        assertTrue(result.clips().isEmpty());
+        assertTrue(result.notes().get(0).contains("outside 30-60 s"), result.notes().toString());
+        server.failNext(500, Map.of()).failNext(500, Map.of());
+        LlmJudge.Result failed = judge().judge(sentences, snapper, signals);
+        assertTrue(failed.notes().get(0).startsWith("The judge failed on sentences 0-29"), failed.notes().toString());
+        assertFalse(failed.clips().isEmpty());
+    }
+
+    @Test
+    void longTranscriptsGoInOverlappingParts() {
+        List<Sentence> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            many.add(new Sentence(i, Duration.ofSeconds(5L * i), Duration.ofSeconds(5L * i + 4), "s", List.of()));
+        }
+        List<List<Sentence>> parts = LlmJudge.parts(many);
+        assertEquals(3, parts.size());
+        assertEquals(240, parts.get(0).size(), "1,200 s of 5 s sentences");
+        assertTrue(parts.get(1).get(0).id() < parts.get(0).get(239).id(), "overlap");
+        assertEquals(599, parts.get(2).get(parts.get(2).size() - 1).id());
+    }
+}

@@ -1,0 +1,107 @@
+package dev.tagline.video.highlight;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tagline.core.manifest.ClipCandidate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+class ScoringAndSelectionTest {
+    private static final DurationBand BAND = DurationBand.MEDIUM;
+
+    private static ClipSignals signals(boolean text, List<Duration> cuts) {
+        return new ClipSignals(Duration.ofMinutes(10), Optional.empty(), Optional.empty(), List.of(), cuts, List.of(),
+                List.of(), text);
+    }
+
+    private static List<Sentence> talk(String opener, String ending) {
+        String[] text = new String[10];
+        text[0] = opener;
+        for (int i = 1; i < 9; i++) {
+            text[i] = "We open the settings and look at the list.";
+        }
+        text[9] = ending;
+        return new PunctuationSentences().split(Words.of(0, 0.6, text));
+    }
+
+    private static ScoredClip scoreWhole(List<Sentence> s, ClipSignals signals) {
+        Candidate c = new Candidate(0, s.size() - 1, s.get(0).start(), s.get(s.size() - 1).end(), false);
+        return new HeuristicScorer(BAND).score(List.of(c), s, signals).get(0);
+    }
+
+    @Test
+    void aQuestionWithANumberAndAPayoffBeatsFlatNarration() {
+        ScoredClip hooked = scoreWhole(talk("Why do 90% of rebases fail?", "That's why you fetch first."),
+                signals(true, List.of()));
+        ScoredClip flat = scoreWhole(talk("We open the settings window.", "We close the settings window."),
+                signals(true, List.of()));
+        assertTrue(hooked.score() > flat.score() + 15, hooked + " vs " + flat);
+        assertTrue(hooked.subScores().hook() >= 70, hooked.subScores().toString());
+        assertTrue(hooked.subScores().payoff() >= 40, hooked.subScores().toString());
+        assertTrue(hooked.reason().startsWith("Picked for an opening question"), hooked.reason());
+        assertTrue(hooked.reason().endsWith("."));
+        assertEquals("Why do 90% of rebases fail?", hooked.hookText());
+    }
+
+    @Test
+    void withoutTranscriptTheReasonSaysSo() {
+        List<Sentence> units = SpeechSegments.sentences(List.of(new SpeechSegments.Unit(Duration.ZERO,
+                Duration.ofSeconds(45))), Duration.ofSeconds(45));
+        Candidate c = new Candidate(0, units.size() - 1, Duration.ZERO, Duration.ofSeconds(45), false);
+        ScoredClip s = new HeuristicScorer(BAND).score(List.of(c), units,
+                signals(false, List.of(Duration.ofSeconds(10), Duration.ofSeconds(20)))).get(0);
+        assertEquals(0, s.subScores().hook());
+        assertTrue(s.reason().contains("no transcript"), s.reason());
+        assertTrue(s.reason().contains("2 scene changes"), s.reason());
+    }
+
+    @Test
+    void hookTextKeepsTenWords() {
+        assertEquals("one two three four five six seven eight nine ten…",
+                HeuristicScorer.hookText("one two three four five six seven eight nine ten eleven"));
+    }
+
+    private static ScoredClip clip(int startS, int endS, int score) {
+        return new ScoredClip(new Candidate(0, 0, Duration.ofSeconds(startS), Duration.ofSeconds(endS), false), score,
+                new ClipCandidate.SubScores(0, 0, 0, 0, 0), "", "");
+    }
+
+    @Test
+    void suppressionDropsClipsOverlappingABetterOneByMoreThanHalf() {
+        List<ScoredClip> kept = ClipSelector.suppress(List.of(clip(0, 40, 70), clip(15, 55, 90), clip(30, 70, 60),
+                clip(60, 100, 50)));
+        // 15-55 wins; 0-40 shares 25/40; 30-70 shares 25/40; 60-100 shares nothing with it, 10/40 with 30-70
+        assertEquals(List.of(90, 50), kept.stream().map(ScoredClip::score).toList());
+    }
+
+    @Test
+    void countTargetsFollowTheReferenceFormulas() {
+        assertEquals(3, ClipSelector.shortlist(Duration.ofSeconds(60)));
+        assertEquals(8, ClipSelector.shortlist(Duration.ofMinutes(10)));
+        assertEquals(10, ClipSelector.shortlist(Duration.ofHours(1)));
+        assertEquals(3, ClipSelector.floor(3));
+        assertEquals(6, ClipSelector.floor(10));
+        assertEquals(6, ClipSelector.ceiling(3));
+        assertEquals(12, ClipSelector.ceiling(10));
+    }
+
+    @Test
+    void selectionFillsToTheFloorKeepsGoodOnesToTheCeilingAndObeysCount() {
+        List<ScoredClip> many = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            many.add(clip(i * 60, i * 60 + 45, i < 4 ? 80 : 30));
+        }
+        Duration hour = Duration.ofHours(1); // n = 10: floor 6, ceiling 12
+        assertEquals(6, ClipSelector.select(many, hour, OptionalInt.empty()).size());
+        for (int i = 4; i < 20; i++) {
+            many.set(i, clip(i * 60, i * 60 + 45, 70));
+        }
+        assertEquals(12, ClipSelector.select(many, hour, OptionalInt.empty()).size());
+        assertEquals(3, ClipSelector.select(many, hour, OptionalInt.of(3)).size());
+    }
+}
