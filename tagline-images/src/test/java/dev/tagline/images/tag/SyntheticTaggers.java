@@ -53,6 +53,20 @@ final class SyntheticTaggers {
         return dir;
     }
 
+    /**
+     * A RAM++ folder (NCHW {@code [1,3,size,size]} → logits {@code [1,3]}) whose logits are the means of the
+     * normalised input channels, tags {@code red}, {@code green}, {@code blue}; no thresholds file.
+     */
+    static Path ramChannelMeans(Path dir, int size) {
+        OnnxGraphBuilder.create()
+                .input("image", ElementType.FLOAT, 1, 3, size, size)
+                .reduceMean("image", "logits", false, 2, 3)
+                .output("logits", ElementType.FLOAT, 1, 3)
+                .write(dir.resolve("model.onnx"));
+        write(dir.resolve("tags.txt"), "red\ngreen\nblue\n");
+        return dir;
+    }
+
     /** Writes {@code selected_tags.csv} with the given {@code name,category} rows. */
     static void csv(Path dir, List<String> rows) {
         StringBuilder text = new StringBuilder("tag_id,name,category,count\n");
