@@ -19,9 +19,12 @@ public record ModelFiles(String modelId, Path root) {
         Objects.requireNonNull(root, "root");
     }
 
-    /** The file at {@code relativePath} inside the package; fails naming the file when it is missing. */
+    /**
+     * The file at {@code relativePath} inside the package, or, in a flat folder such as the model store's cache entry,
+     * the file of that name; fails naming the file when it is missing.
+     */
     public Path require(String relativePath) {
-        Path file = root.resolve(relativePath);
+        Path file = locate(relativePath);
         if (!Files.isRegularFile(file)) {
             throw new TaglineException("Model " + modelId + " is missing " + file,
                     "Delete " + root + " so the model is fetched again, or check the model cache setting.");
@@ -31,6 +34,12 @@ public record ModelFiles(String modelId, Path root) {
 
     /** Whether the package has {@code relativePath} (for optional parts such as the OCR angle classifier). */
     public boolean has(String relativePath) {
-        return Files.isRegularFile(root.resolve(relativePath));
+        return Files.isRegularFile(locate(relativePath));
+    }
+
+    private Path locate(String relativePath) {
+        Path inPackage = root.resolve(relativePath);
+        Path flat = root.resolve(inPackage.getFileName());
+        return !Files.isRegularFile(inPackage) && Files.isRegularFile(flat) ? flat : inPackage;
     }
 }

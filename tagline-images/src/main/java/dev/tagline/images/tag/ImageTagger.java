@@ -17,6 +17,11 @@ public interface ImageTagger extends AutoCloseable {
     /** Registry id, as in {@code tagline tag --tagger quality}. */
     String id();
 
+    /** Which model files ran (repository and revision, checksum): part of the journal's fingerprint. */
+    default String revision() {
+        return "built-in";
+    }
+
     /** One line for the log: model file, revision, execution provider. */
     default String describe() {
         return id();

@@ -106,6 +106,11 @@ public final class RamTagger implements ImageTagger {
     }
 
     @Override
+    public String revision() {
+        return revision;
+    }
+
+    @Override
     public String describe() {
         return id + " (" + revision + "): " + model.describe() + ", input " + size + "x" + size + ", "
                 + thresholdSource;

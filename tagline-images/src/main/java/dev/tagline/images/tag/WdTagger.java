@@ -61,6 +61,11 @@ public final class WdTagger implements ImageTagger {
     }
 
     @Override
+    public String revision() {
+        return revision;
+    }
+
+    @Override
     public String describe() {
         return id + " (" + revision + "): " + model.describe() + ", input " + size + "x" + size + ", batch "
                 + (model.signature().input(0).dim(0) > 0 ? "fixed at " + maxBatch : "up to " + maxBatch);
