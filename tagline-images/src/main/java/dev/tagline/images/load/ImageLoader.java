@@ -104,10 +104,13 @@ public final class ImageLoader {
         }
     }
 
-    /** Strict structure checks the decoders skip (PNG chunks, GIF blocks, BMP headers); the problem or null. */
+    /** Strict structure checks the decoders skip (PNG chunks, GIF blocks, BMP headers, WebP RIFF); problem or null. */
     private String structure(ImageFormat format, byte[] bytes, List<String> notes) throws Decoder.TooLargeException {
         if (format == ImageFormat.BMP) {
             return BmpHeader.inspect(bytes);
+        }
+        if (format == ImageFormat.WEBP) {
+            return WebpChunks.inspect(bytes);
         }
         if (format == ImageFormat.GIF) {
             return GifBlocks.inspect(bytes, options.maxPixels());

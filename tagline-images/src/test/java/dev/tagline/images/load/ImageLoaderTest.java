@@ -219,4 +219,30 @@ class ImageLoaderTest {
         assertVerdict(Verdict.CORRUPT, r);
         assertTrue(r.detail().contains("planes"), r.detail());
     }
+
+    /** A 16×16 lossless WebP and a two-frame animated one, made here with cwebp / img2webp (webp 1.2.4). */
+    static final String WEBP = "UklGRkoAAABXRUJQVlA4TD4AAAAvD8ADAH8AEIT/cQsT8ff/+U+WAVVk21BBBRVUUEEFFVRQQQUVVFBBBRV8bYeI/ufn"
+            + "cTlsFpNBp1EpZBKRAA==";
+    static final String ANIMATED_WEBP = "UklGRu4AAABXRUJQVlA4WAoAAAACAAAADwAADwAAQU5JTQYAAAD/////AABBTk1GVgAAAAAAAAAAAA8"
+            + "AAA8AAGQAAAJWUDhMPgAAAC8PwAMAfwAQhP9xCxPx9//5T5YBVWTbUEEFFVRQQQUVVFBBBRVUUEEFFXxth4j+5+dxOWwWk0GnUSlkEpEAQU"
+            + "5NRmQAAAAAAAAAAAAPAAAPAABkAAAAVlA4TEwAAAAvD8ADAH+gqG0biD/i9nduHP7+H/NPNkBRGB2iCTj7ngBQRbYNFVRQQQUVVFBBBRVUUE"
+            + "EFFVRQwdd2iOh/fh6Xw2YxGXQalUImEQkA";
+
+    @Test
+    void webpDecodesAndATruncatedWebpIsCorrupt() throws IOException {
+        byte[] webp = java.util.Base64.getDecoder().decode(WEBP);
+        LoadResult ok = load("small.webp", webp);
+        assertVerdict(Verdict.OK, ok);
+        assertEquals(16, ok.width());
+        LoadResult cut = load("cut.webp", java.util.Arrays.copyOf(webp, webp.length - 10));
+        assertVerdict(Verdict.CORRUPT, cut);
+        assertTrue(cut.detail().startsWith("truncated"), cut.detail());
+    }
+
+    @Test
+    void animatedWebpUsesTheFirstFrameAndIsFlagged() throws IOException {
+        LoadResult r = load("anim.webp", java.util.Base64.getDecoder().decode(ANIMATED_WEBP));
+        assertVerdict(Verdict.CONVERTED, r);
+        assertTrue(r.conversions().contains("animated: first of 2 frames used"), r.conversions().toString());
+    }
 }
