@@ -67,9 +67,16 @@ final class PilResample {
         int last = vert.bounds[2 * outH - 2] + vert.bounds[2 * outH - 1];
         int rows = last - first;
         byte[] temp = new byte[outW * rows * 3];
-        byte[] row = new byte[canvasW * 3];
+        int[] row = new int[canvasW * 3];
+        int fillRow = -1; // a row of the canvas outside the image, once computed: the others are copies of it
         for (int y = 0; y < rows; y++) {
+            boolean blank = canvas.isFill(first + y);
+            if (blank && fillRow >= 0) {
+                System.arraycopy(temp, fillRow * outW * 3, temp, y * outW * 3, outW * 3);
+                continue;
+            }
             horizontal(canvas.row(first + y, row), horiz, outW, temp, y * outW * 3);
+            fillRow = blank ? y : fillRow;
         }
         byte[] out = new byte[outW * outH * 3];
         vertical(temp, outW, vert, first, outH, out);
@@ -107,7 +114,7 @@ final class PilResample {
         return new Coefficients(bounds, weights, ksize);
     }
 
-    private static void horizontal(byte[] src, Coefficients c, int outW, byte[] dst, int offset) {
+    private static void horizontal(int[] src, Coefficients c, int outW, byte[] dst, int offset) {
         int[] w = c.weights;
         for (int xx = 0; xx < outW; xx++) {
             int xmin = c.bounds[2 * xx];
@@ -118,9 +125,9 @@ final class PilResample {
             int s2 = s0;
             for (int x = 0, p = xmin * 3; x < n; x++, p += 3) {
                 int wx = w[k + x];
-                s0 += (src[p] & 0xff) * wx;
-                s1 += (src[p + 1] & 0xff) * wx;
-                s2 += (src[p + 2] & 0xff) * wx;
+                s0 += src[p] * wx;
+                s1 += src[p + 1] * wx;
+                s2 += src[p + 2] * wx;
             }
             int o = offset + xx * 3;
             dst[o] = clip8(s0);
@@ -156,30 +163,38 @@ final class PilResample {
 
     /** An image on a one-colour canvas, read a row at a time. */
     private record Canvas(RgbImage image, int width, int height, int left, int top, int fill) {
-        byte[] row(int y, byte[] out) {
+        boolean isFill(int y) {
+            return y < top || y >= top + image.height();
+        }
+
+        /** Row {@code y} as 0–255 ints, R G B per pixel. */
+        int[] row(int y, int[] out) {
             int iy = y - top;
-            if (iy < 0 || iy >= image.height() || left > 0 || image.width() < width) {
-                fillRow(out);
+            boolean inside = iy >= 0 && iy < image.height();
+            if (!inside || left > 0 || image.width() < width) {
+                for (int i = 0; i < width * 3; i += 3) {
+                    out[i] = fill >> 16 & 0xff;
+                    out[i + 1] = fill >> 8 & 0xff;
+                    out[i + 2] = fill & 0xff;
+                }
             }
-            if (iy >= 0 && iy < image.height()) {
-                System.arraycopy(image.pixels(), iy * image.width() * 3, out, left * 3, image.width() * 3);
+            if (inside) {
+                byte[] px = image.pixels();
+                for (int i = 0, p = iy * image.width() * 3, o = left * 3; i < image.width() * 3; i++) {
+                    out[o + i] = px[p + i] & 0xff;
+                }
             }
             return out;
         }
 
-        private void fillRow(byte[] out) {
-            for (int i = 0; i < width * 3; i += 3) {
-                out[i] = (byte) (fill >> 16);
-                out[i + 1] = (byte) (fill >> 8);
-                out[i + 2] = (byte) fill;
-            }
-        }
-
         byte[] all() {
             byte[] out = new byte[width * height * 3];
-            byte[] row = new byte[width * 3];
+            int[] row = new int[width * 3];
             for (int y = 0; y < height; y++) {
-                System.arraycopy(row(y, row), 0, out, y * width * 3, width * 3);
+                row(y, row);
+                for (int i = 0; i < row.length; i++) {
+                    out[y * width * 3 + i] = (byte) row[i];
+                }
             }
             return out;
         }

@@ -112,6 +112,9 @@ public final class OnnxSessions implements AutoCloseable {
             options.setInterOpNumThreads(config.interOpThreads());
             options.setExecutionMode(config.interOpThreads() > 1 ? ExecutionMode.PARALLEL : ExecutionMode.SEQUENTIAL);
             options.setOptimizationLevel(optLevel(config.optimization()));
+            // Idle intra-op threads spin by default and take the cores that Tagline's decoding workers need beside
+            // the model (docs/benchmarks.md, issues 4 and 5); BuiltinSessions does the same.
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
             String provider = executionProviders.apply(options, config.device());
             long start = System.nanoTime();
             OrtSession session = env.createSession(file.toString(), options);
