@@ -1,6 +1,7 @@
 package dev.tagline.publish.platform;
 
 import dev.tagline.publish.platform.folder.FolderPublisher;
+import dev.tagline.publish.platform.instagram.InstagramPublisher;
 import dev.tagline.publish.platform.tiktok.TikTokPublisher;
 import dev.tagline.publish.platform.webhook.WebhookPublisher;
 import dev.tagline.publish.platform.youtube.YouTubePublisher;
@@ -13,7 +14,8 @@ public final class Publishers implements PublisherFactory {
             "folder", new FolderPublisher(),
             "webhook", new WebhookPublisher(),
             "youtube", new YouTubePublisher(),
-            "tiktok", new TikTokPublisher());
+            "tiktok", new TikTokPublisher(),
+            "instagram", new InstagramPublisher());
 
     @Override
     public Publisher forChannel(Channel channel) {
