@@ -1,5 +1,6 @@
 package dev.tagline.publish.platform;
 
+import dev.tagline.publish.platform.bluesky.BlueskyPublisher;
 import dev.tagline.publish.platform.folder.FolderPublisher;
 import dev.tagline.publish.platform.instagram.InstagramPublisher;
 import dev.tagline.publish.platform.tiktok.TikTokPublisher;
@@ -15,7 +16,8 @@ public final class Publishers implements PublisherFactory {
             "webhook", new WebhookPublisher(),
             "youtube", new YouTubePublisher(),
             "tiktok", new TikTokPublisher(),
-            "instagram", new InstagramPublisher());
+            "instagram", new InstagramPublisher(),
+            "bluesky", new BlueskyPublisher());
 
     @Override
     public Publisher forChannel(Channel channel) {
