@@ -60,7 +60,7 @@ final class PublishChannelsCommand implements Callable<Integer> {
                 + " OAuth refresh token.")
         String refreshTokenEnv;
         @Option(names = "--secret-env", paramLabel = "VAR", description = "Environment variable holding the webhook"
-                + " signing secret, Instagram long-lived token or Bluesky app password.")
+                + " secret, Instagram/Facebook Page token or Bluesky app password.")
         String secretEnv;
         @Option(names = "--reconnect", description = "Replace the credentials of an existing channel and make it"
                 + " active again.")
@@ -97,7 +97,7 @@ final class PublishChannelsCommand implements Callable<Integer> {
         /** Reads secrets from the named environment variables; never from flags, so they stay out of history. */
         private Credential credential(String platformId) {
             switch (platformId) {
-                case "webhook", "instagram", "bluesky" -> {
+                case "webhook", "instagram", "facebook", "bluesky" -> {
                     return Credential.secret(env(secretEnv, "--secret-env"));
                 }
                 case "folder" -> {

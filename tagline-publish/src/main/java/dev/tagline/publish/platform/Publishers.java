@@ -1,6 +1,7 @@
 package dev.tagline.publish.platform;
 
 import dev.tagline.publish.platform.bluesky.BlueskyPublisher;
+import dev.tagline.publish.platform.facebook.FacebookReelsPublisher;
 import dev.tagline.publish.platform.folder.FolderPublisher;
 import dev.tagline.publish.platform.instagram.InstagramPublisher;
 import dev.tagline.publish.platform.tiktok.TikTokPublisher;
@@ -17,7 +18,8 @@ public final class Publishers implements PublisherFactory {
             "youtube", new YouTubePublisher(),
             "tiktok", new TikTokPublisher(),
             "instagram", new InstagramPublisher(),
-            "bluesky", new BlueskyPublisher());
+            "bluesky", new BlueskyPublisher(),
+            "facebook", new FacebookReelsPublisher());
 
     @Override
     public Publisher forChannel(Channel channel) {

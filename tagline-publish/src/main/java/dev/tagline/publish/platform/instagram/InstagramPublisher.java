@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tagline.publish.platform.PlatformException;
 import dev.tagline.publish.platform.Publisher;
 import dev.tagline.publish.platform.PublishRequest;
+import dev.tagline.publish.platform.meta.GraphApi;
 import java.time.Duration;
 import java.util.Map;
 

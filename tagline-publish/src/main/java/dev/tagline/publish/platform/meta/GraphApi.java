@@ -1,4 +1,4 @@
-package dev.tagline.publish.platform.instagram;
+package dev.tagline.publish.platform.meta;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,23 +15,23 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Graph API calls with Meta's error codes mapped (publishing.md §4, §12, §17.3): 190 expired token; 4, 17, 32, 613 and
+ * Graph API calls (Instagram and Facebook) with Meta's error codes mapped (publishing.md §4, §12, §17.3): 190 expired token; 4, 17, 32, 613 and
  * 80001–80014 rate limits; 9 / 2207042 the 24 h publishing limit; 9007 / 2207027 media not ready; {@code is_transient}
  * and 5xx retryable; anything else permanent with Meta's message.
  */
-final class GraphApi {
+public final class GraphApi {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final PublishRequest r;
 
-    GraphApi(PublishRequest r) {
+    public GraphApi(PublishRequest r) {
         this.r = r;
     }
 
-    JsonNode get(String step, String path, Map<String, String> params) {
+    public JsonNode get(String step, String path, Map<String, String> params) {
         return call(step, "GET", path, params);
     }
 
-    JsonNode post(String step, String path, Map<String, String> params) {
+    public JsonNode post(String step, String path, Map<String, String> params) {
         return call(step, "POST", path, params);
     }
 
@@ -57,7 +57,7 @@ final class GraphApi {
     static PlatformException classify(int status, JsonNode error) {
         int code = error.path("code").asInt(-1);
         int sub = error.path("error_subcode").asInt(-1);
-        String msg = "Instagram error " + code + (sub > 0 ? "/" + sub : "") + ": " + error.path("message").asText("HTTP "
+        String msg = "Meta error " + code + (sub > 0 ? "/" + sub : "") + ": " + error.path("message").asText("HTTP "
                 + status);
         if (code == 190) {
             return PlatformException.auth(status, msg);
@@ -66,7 +66,7 @@ final class GraphApi {
             return PlatformException.rateLimited(status, msg, Duration.ofMinutes(5));
         }
         if (code == 9 && sub == 2207042) {
-            return PlatformException.quota(msg + " (Instagram publishing limit: 50 posts per 24 h)", Duration.ofHours(1));
+            return PlatformException.quota(msg + " (publishing limit: Instagram 50, Facebook Reels 30 per 24 h)", Duration.ofHours(1));
         }
         if (code == 9007 || sub == 2207027) {
             return PlatformException.pending(msg, Duration.ofSeconds(30));
@@ -81,7 +81,7 @@ final class GraphApi {
         try {
             return JSON.readTree(body == null || body.isBlank() ? "{}" : body);
         } catch (IOException e) {
-            throw PlatformException.ambiguous(null, "Instagram sent a body that is not JSON: " + e.getMessage(), e);
+            throw PlatformException.ambiguous(null, "Meta sent a body that is not JSON: " + e.getMessage(), e);
         }
     }
 }
