@@ -6,6 +6,7 @@ import dev.tagline.publish.platform.folder.FolderPublisher;
 import dev.tagline.publish.platform.instagram.InstagramPublisher;
 import dev.tagline.publish.platform.tiktok.TikTokPublisher;
 import dev.tagline.publish.platform.webhook.WebhookPublisher;
+import dev.tagline.publish.platform.x.XPublisher;
 import dev.tagline.publish.platform.youtube.YouTubePublisher;
 import dev.tagline.publish.store.Channel;
 import java.util.Map;
@@ -19,7 +20,8 @@ public final class Publishers implements PublisherFactory {
             "tiktok", new TikTokPublisher(),
             "instagram", new InstagramPublisher(),
             "bluesky", new BlueskyPublisher(),
-            "facebook", new FacebookReelsPublisher());
+            "facebook", new FacebookReelsPublisher(),
+            "x", new XPublisher());
 
     @Override
     public Publisher forChannel(Channel channel) {
