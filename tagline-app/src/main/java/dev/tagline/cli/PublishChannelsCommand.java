@@ -60,7 +60,7 @@ final class PublishChannelsCommand implements Callable<Integer> {
                 + " OAuth refresh token.")
         String refreshTokenEnv;
         @Option(names = "--secret-env", paramLabel = "VAR", description = "Environment variable holding the webhook"
-                + " secret, Instagram/Facebook Page token or Bluesky app password.")
+                + " secret, Instagram/Facebook Page token, Bluesky app password, or an access token without refresh.")
         String secretEnv;
         @Option(names = "--reconnect", description = "Replace the credentials of an existing channel and make it"
                 + " active again.")
@@ -104,6 +104,9 @@ final class PublishChannelsCommand implements Callable<Integer> {
                     return null;
                 }
                 default -> {
+                    if (refreshTokenEnv == null && secretEnv != null) {
+                        return new Credential(clientId, null, env(secretEnv, "--secret-env"), null, null, null);
+                    }
                     if (clientId == null) {
                         throw new TaglineException("A " + platformId + " channel needs --client-id",
                                 "Give the OAuth client id, with --client-secret-env and --refresh-token-env.");

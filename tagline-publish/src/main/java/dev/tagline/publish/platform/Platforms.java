@@ -12,9 +12,10 @@ import java.util.Map;
  */
 public final class Platforms {
     /** Platform ids with an adapter in this build. */
-    public static final List<String> SUPPORTED = List.of("folder", "webhook", "youtube", "tiktok", "instagram", "facebook", "x", "bluesky");
-    /** Documented in issue #9 but without an adapter yet. */
-    public static final List<String> PLANNED = List.of("linkedin");
+    public static final List<String> SUPPORTED = List.of("folder", "webhook", "youtube", "tiktok", "instagram", "facebook", "x", "linkedin",
+            "bluesky");
+    /** Documented in the publishing reference but without an adapter yet. */
+    public static final List<String> PLANNED = List.of("threads");
 
     private Platforms() {
     }

@@ -4,6 +4,7 @@ import dev.tagline.publish.platform.bluesky.BlueskyPublisher;
 import dev.tagline.publish.platform.facebook.FacebookReelsPublisher;
 import dev.tagline.publish.platform.folder.FolderPublisher;
 import dev.tagline.publish.platform.instagram.InstagramPublisher;
+import dev.tagline.publish.platform.linkedin.LinkedInPublisher;
 import dev.tagline.publish.platform.tiktok.TikTokPublisher;
 import dev.tagline.publish.platform.webhook.WebhookPublisher;
 import dev.tagline.publish.platform.x.XPublisher;
@@ -21,7 +22,8 @@ public final class Publishers implements PublisherFactory {
             "instagram", new InstagramPublisher(),
             "bluesky", new BlueskyPublisher(),
             "facebook", new FacebookReelsPublisher(),
-            "x", new XPublisher());
+            "x", new XPublisher(),
+            "linkedin", new LinkedInPublisher());
 
     @Override
     public Publisher forChannel(Channel channel) {
