@@ -1,27 +1,17 @@
 package dev.tagline.inference.speech;
 
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
-import dev.tagline.inference.BuiltinSessions;
-import java.nio.FloatBuffer;
-import java.util.Map;
+import dev.tagline.inference.onnx.OnnxInputs;
+import dev.tagline.inference.onnx.OnnxModel;
+import dev.tagline.inference.onnx.OnnxOutputs;
 
 /** Silero VAD v5 through ONNX Runtime: inputs {@code input [1, 576]}, {@code state [2, 1, 128]}, {@code sr} int64. */
 final class SileroSpeechDetector implements SpeechDetector {
-    private final OrtSession session;
+    private final OnnxModel model;
     private final SpeechSettings settings;
-    private final OnnxTensor sampleRate;
 
-    SileroSpeechDetector(OrtSession session, SpeechSettings settings) {
-        this.session = session;
+    SileroSpeechDetector(OnnxModel model, SpeechSettings settings) {
+        this.model = model;
         this.settings = settings;
-        try {
-            this.sampleRate = OnnxTensor.createTensor(OrtEnvironment.getEnvironment(), (long) SpeechSegment.SAMPLE_RATE);
-        } catch (OrtException e) {
-            throw BuiltinSessions.runFailed("Silero VAD", "the sample-rate tensor", e);
-        }
     }
 
     @Override
@@ -30,25 +20,11 @@ final class SileroSpeechDetector implements SpeechDetector {
     }
 
     private float run(float[] input, float[] state) {
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
-        try (OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), new long[] {1, input.length});
-                OnnxTensor s = OnnxTensor.createTensor(env, FloatBuffer.wrap(state), new long[] {2, 1, 128});
-                OrtSession.Result result = session.run(Map.of("input", x, "state", s, "sr", sampleRate))) {
-            float p = ((OnnxTensor) result.get(0)).getFloatBuffer().get(0);
-            ((OnnxTensor) result.get(1)).getFloatBuffer().get(state);
-            return p;
-        } catch (OrtException e) {
-            throw BuiltinSessions.runFailed("Silero VAD", "a 32 ms chunk", e);
-        }
-    }
-
-    @Override
-    public void close() {
-        sampleRate.close();
-        try {
-            session.close();
-        } catch (OrtException e) {
-            throw BuiltinSessions.runFailed("Silero VAD", "close", e);
+        try (OnnxInputs inputs = model.newInputs().floats("input", input, 1, input.length)
+                .floats("state", state, 2, 1, 128).scalar("sr", SpeechSegment.SAMPLE_RATE);
+                OnnxOutputs outputs = model.run(inputs)) {
+            System.arraycopy(outputs.floats("stateN").data(), 0, state, 0, state.length);
+            return outputs.floats("output").data()[0];
         }
     }
 }
