@@ -25,15 +25,15 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * The real built-in models for integration tests, the one place tests get them: the production {@link ModelStore}
  * (built-in catalog, real npm and classpath sources, SHA-256 checks) over a cache shared by all checkouts and runs,
- * {@code $TAGLINE_TEST_MODELS}, else {@code ~/.cache/tagline-test-models}, and one {@link OnnxSessions} for the test
- * JVM. A test that needs an npm model which is not cached yet is skipped with an install hint when npm is missing.
+ * {@code models/} below {@code $TAGLINE_TEST_MODELS}, else below {@code ~/.cache/tagline-test-models} (laid out as a
+ * {@code TAGLINE_HOME}, so CLI tests can run the real command on it), and one {@link OnnxSessions} for the test JVM. A test that needs an npm model which is not cached yet is skipped with an install hint when npm is missing.
  * Image and video tests reach this class through tagline-inference's test-jar (docs/design.md).
  */
 public final class TestModels {
     private static final Path CACHE = cache();
     private static final Catalog CATALOG = Catalog.builtIn();
-    private static final ModelStore STORE = new ModelStore(CATALOG, new StoreConfig(CACHE,
-            CACHE.resolve(".no-hf-cache"), StoreConfig.DEFAULT_ENDPOINT, null, true, Duration.ofSeconds(30),
+    private static final ModelStore STORE = new ModelStore(CATALOG, new StoreConfig(CACHE.resolve("models"),
+            CACHE.resolve("no-hf-cache"), StoreConfig.DEFAULT_ENDPOINT, null, true, Duration.ofSeconds(30),
             StoreConfig.DEFAULT_STALL_TIMEOUT, Progress.Factory.NONE));
     private static final OnnxSessions SESSIONS = new OnnxSessions(model -> { });
     private static final BuiltinModels BUILTINS = BuiltinModels.open(STORE, SESSIONS, SessionConfig.defaults());
@@ -44,6 +44,18 @@ public final class TestModels {
     /** The store the models come from (its cache: {@link #cache()}). */
     public static ModelStore store() {
         return STORE;
+    }
+
+    /**
+     * A {@code TAGLINE_HOME} whose model cache holds {@code ids} (pulled now if needed), for tests that run the
+     * {@code tagline} command itself.
+     */
+    public static Path home(String... ids) {
+        for (String id : ids) {
+            requireObtainable(id);
+            STORE.resolve(id);
+        }
+        return CACHE;
     }
 
     /** The built-in models after making sure each of {@code ids} can be had (else the test is skipped). */
