@@ -16,7 +16,8 @@ class BuiltinModelsTest {
     @Test
     void everyFileTheBuiltInModelsOpenIsInTheCatalogWithAPinnedHash() {
         Map<String, List<String>> wanted = Map.of(
-                BuiltinModels.FACES, List.of(FaceSettings.Model.FULL_RANGE.file(), FaceSettings.Model.SHORT_RANGE.file()),
+                BuiltinModels.FACES, List.of(FaceSettings.Model.FULL_RANGE.file(),
+                        FaceSettings.Model.SHORT_RANGE.file()),
                 BuiltinModels.OCR, List.of(TextReader.DETECTOR, TextReader.RECOGNISER, TextReader.ANGLE_CLASSIFIER,
                         TextReader.DICTIONARY),
                 BuiltinModels.SPEECH, List.of(SpeechDetector.MODEL),

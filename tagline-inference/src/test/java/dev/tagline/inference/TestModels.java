@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Assumptions;
  * The real built-in models for integration tests, the one place tests get them: the production {@link ModelStore}
  * (built-in catalog, real npm and classpath sources, SHA-256 checks) over a cache shared by all checkouts and runs,
  * {@code models/} below {@code $TAGLINE_TEST_MODELS}, else below {@code ~/.cache/tagline-test-models} (laid out as a
- * {@code TAGLINE_HOME}, so CLI tests can run the real command on it), and one {@link OnnxSessions} for the test JVM. A test that needs an npm model which is not cached yet is skipped with an install hint when npm is missing.
- * Image and video tests reach this class through tagline-inference's test-jar (docs/design.md).
+ * {@code TAGLINE_HOME}, so CLI tests can run the real command on it), and one {@link OnnxSessions} for the test JVM. A
+ * test that needs an npm model which is not cached yet is skipped with an install hint when npm is missing. Image and
+ * video tests reach this class through tagline-inference's test-jar (docs/design.md).
  */
 public final class TestModels {
     private static final Path CACHE = cache();

@@ -3,21 +3,12 @@ package dev.tagline.video.highlight;
 import dev.tagline.core.manifest.ClipCandidate;
 import dev.tagline.core.manifest.ClipsFile;
 import dev.tagline.core.progress.Progress;
-import dev.tagline.inference.speech.SpeechDetector;
 import dev.tagline.video.ffmpeg.Ffmpeg;
 import dev.tagline.video.ffmpeg.FfmpegException;
 import dev.tagline.video.ffmpeg.MediaInfo;
 import dev.tagline.video.signal.DecodeOptions;
-import dev.tagline.video.signal.DecodingPass;
-import dev.tagline.video.signal.LoudnessAnalyser;
-import dev.tagline.video.signal.MotionAnalyser;
 import dev.tagline.video.signal.PauseAnalyser;
-import dev.tagline.video.signal.SceneCutAnalyser;
 import dev.tagline.video.signal.ScreenTextAnalyser;
-import dev.tagline.video.signal.ScreenTextReader;
-import dev.tagline.video.signal.SignalAnalyser;
-import dev.tagline.video.signal.SpeechActivityAnalyser;
-import dev.tagline.video.signal.VideoFrame;
 import dev.tagline.video.transcript.ChunkedTranscriber;
 import dev.tagline.video.transcript.EmbeddedSubtitles;
 import dev.tagline.video.transcript.SidecarTranscripts;
@@ -38,9 +29,6 @@ import java.util.OptionalInt;
  * file's notes. Constant memory apart from the compact signals.
  */
 public final class ClipFinder {
-    /** On-screen text is read at every scene cut and at least this often between cuts. */
-    static final Duration SCREEN_TEXT_EVERY = Duration.ofSeconds(10);
-
     /**
      * What to look for. {@code speechToText} is used only when no subtitles exist; {@code judge}, when given, picks
      * and scores clips from the transcript instead of the built-in scorer; {@code models} give speech activity,
@@ -70,8 +58,8 @@ public final class ClipFinder {
         List<String> notes = new ArrayList<>();
         boolean audio = media.firstAudio().isPresent();
         FinderModels models = options.models();
-        Analysis a = analyse(media, options.decode(), audio ? models.speech() : Optional.empty(),
-                models.screenText());
+        SignalPass a = SignalPass.run(ffmpeg, progress, media, options.decode(),
+                audio ? models.speech() : Optional.empty(), models.screenText());
         PauseAnalyser pauses = a.pauses();
         notes.addAll(a.notes(audio));
         List<SpeechSegments.Unit> speech = a.speech().map(s -> SpeechSegments.of(s.segments()))
@@ -106,53 +94,6 @@ public final class ClipFinder {
         float[][] vectors = embedder.get().embed(sentences.stream().map(Sentence::text).toList());
         return TextTiler.topicStarts(sentences, TextTiler.boundaries(vectors, TextTiler.DEFAULT_K,
                 TextTiler.Cutoff.HIGH));
-    }
-
-    /** The analysers of the one decoding pass; speech and screen text only when their models are there. */
-    private record Analysis(LoudnessAnalyser loudness, PauseAnalyser pauses, SceneCutAnalyser cuts,
-                            MotionAnalyser motion, Optional<SpeechActivityAnalyser> speech,
-                            Optional<ScreenTextAnalyser> screenText) {
-        List<SignalAnalyser> all() {
-            List<SignalAnalyser> all = new ArrayList<>(List.of(loudness, pauses, cuts, motion));
-            speech.ifPresent(all::add);
-            screenText.ifPresent(all::add); // after the cuts it reads them
-            return all;
-        }
-
-        /** What the missing signals mean for the result. */
-        List<String> notes(boolean audio) {
-            List<String> notes = new ArrayList<>();
-            if (!audio) {
-                notes.add("No audio stream: clips are chosen from the picture only.");
-            } else if (speech.isEmpty()) {
-                notes.add("Speech activity (Silero VAD) is not available: speech is the sound between pauses.");
-            }
-            if (screenText.isEmpty()) {
-                notes.add("On-screen text (OCR) is not available: text changes do not count in the visual score.");
-            }
-            return notes;
-        }
-    }
-
-    private Analysis analyse(MediaInfo media, DecodeOptions decode, Optional<SpeechDetector> vad,
-                             Optional<ScreenTextReader> ocr) {
-        SceneCutAnalyser cuts = new SceneCutAnalyser();
-        Analysis a = new Analysis(new LoudnessAnalyser(), new PauseAnalyser(), cuts, new MotionAnalyser(),
-                vad.map(SpeechActivityAnalyser::new),
-                ocr.map(reader -> new ScreenTextAnalyser(reader, cuts, SCREEN_TEXT_EVERY)));
-        try (Progress p = progress.start("Analysing " + media.file().getFileName(), media.duration().toSeconds(),
-                Progress.Unit.ITEMS)) {
-            SignalAnalyser ticker = new SignalAnalyser() {
-                @Override
-                public void onFrame(VideoFrame frame) {
-                    p.jumpTo(frame.time().toSeconds());
-                }
-            };
-            List<SignalAnalyser> analysers = a.all();
-            analysers.add(ticker);
-            new DecodingPass(ffmpeg, decode).run(media, analysers);
-        }
-        return a;
     }
 
     private static List<ScoredClip> score(Options options, List<Sentence> sentences, BoundarySnapper snapper,

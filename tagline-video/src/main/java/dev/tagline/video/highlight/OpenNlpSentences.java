@@ -10,9 +10,9 @@ import java.util.List;
  * ({@code dev.tagline.inference.text.SentenceSplitter}, UD-EWT model) reads the words joined by spaces, and a
  * sentence ends at the last word its span covers, unless the next word starts in lower case: the model splits after
  * some abbreviations and initials ("e.g. git", "5 p.m. on", "J. R. wrote"), and a real sentence does not go on in
- * lower case (Punkt's orthographic heuristic, in its simplest form). Unpunctuated transcripts (YouTube's automatic captions) also break
- * on timing: a gap of at least {@link #PAUSE_BREAK} between words ends a sentence, and a sentence longer than
- * {@link #MAX_SENTENCE} is split at its widest gap, so that every sentence fits in a clip.
+ * lower case (Punkt's orthographic heuristic, in its simplest form). Unpunctuated transcripts (YouTube's automatic
+ * captions) also break on timing: a gap of at least {@link #PAUSE_BREAK} between words ends a sentence, and a
+ * sentence longer than {@link #MAX_SENTENCE} is split at its widest gap, so that every sentence fits in a clip.
  */
 public final class OpenNlpSentences implements SentenceSplitter {
     public static final Duration PAUSE_BREAK = Duration.ofMillis(700);

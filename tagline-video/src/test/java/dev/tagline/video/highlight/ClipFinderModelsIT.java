@@ -59,7 +59,8 @@ class ClipFinderModelsIT {
     }
 
     private Talk talk(Ffmpeg ffmpeg) {
-        assumeTrue(Files.isRegularFile(Path.of(FONT)), "skipped: " + FONT + " is missing (apt-get install fonts-dejavu-core)");
+        assumeTrue(Files.isRegularFile(Path.of(FONT)),
+                "skipped: " + FONT + " is missing (apt-get install fonts-dejavu-core)");
         List<String> args = new ArrayList<>(List.of("-f", "lavfi", "-i", "color=c=navy:s=640x360:r=25:d=" + LENGTH));
         StringBuilder graph = new StringBuilder();
         double[][] speech = new double[SAID.length][];
@@ -72,7 +73,8 @@ class ClipFinderModelsIT {
                     voice)).duration().toMillis() / 1000.0;
             speech[i] = new double[] {at, at + length};
             at += length + SILENCE;
-            args.addAll(List.of("-f", "lavfi", "-i", voice, "-f", "lavfi", "-i", "anullsrc=r=16000:cl=mono:d=" + SILENCE));
+            args.addAll(List.of("-f", "lavfi", "-i", voice,
+                    "-f", "lavfi", "-i", "anullsrc=r=16000:cl=mono:d=" + SILENCE));
             graph.append("[").append(2 + 2 * i).append(":a][").append(3 + 2 * i).append(":a]");
         }
         graph.append("concat=n=").append(1 + 2 * SAID.length).append(":v=0:a=1[a];[0:v]")
