@@ -11,6 +11,9 @@ import dev.tagline.core.progress.Progress;
 import dev.tagline.inference.BuiltinModels;
 import dev.tagline.inference.TestModels;
 import dev.tagline.inference.ocr.OcrSettings;
+import dev.tagline.inference.openai.OpenAiEndpoint;
+import dev.tagline.inference.openai.TranscriptionClient;
+import dev.tagline.testkit.openai.FakeOpenAiServer;
 import dev.tagline.video.TestMedia;
 import dev.tagline.video.ffmpeg.Ffmpeg;
 import dev.tagline.video.signal.DecodeOptions;
@@ -20,7 +23,9 @@ import dev.tagline.video.signal.SceneCutAnalyser;
 import dev.tagline.video.signal.ScreenTextAnalyser;
 import dev.tagline.video.signal.SpeechActivityAnalyser;
 import dev.tagline.video.signal.SpeechSegment;
+import dev.tagline.video.transcript.OpenAiSpeechToText;
 import dev.tagline.video.transcript.SidecarTranscripts;
+import dev.tagline.video.transcript.SpeechToText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,6 +121,31 @@ class ClipFinderModelsIT {
         assertEquals(Set.of("install", "the", "tools"), words(changes.get(0).lines()), changes::toString);
         assertEquals(SECOND_TITLE_AT, changes.get(1).time().toMillis() / 1000.0, 1.05, changes::toString);
         assertEquals(Set.of("write", "the", "first", "test"), words(changes.get(1).lines()), changes::toString);
+    }
+
+    @Test
+    void speechToTextIsSentTheStretchSileroFound() {
+        Ffmpeg ffmpeg = TestMedia.ffmpeg();
+        Talk talk = talk(ffmpeg);
+        try (FakeOpenAiServer server = FakeOpenAiServer.start();
+                FinderModels models = FinderModels.builtin(TestModels.builtins(BuiltinModels.SPEECH,
+                        BuiltinModels.OCR))) {
+            server.hears(upload -> List.of(new FakeOpenAiServer.HeardWord("Rebase.", 0.5, 1.0)));
+            SpeechToText stt = new OpenAiSpeechToText(new TranscriptionClient(OpenAiEndpoint.of(server.baseUrl(),
+                    null), Duration.ofSeconds(30)), "whisper-1", Optional.empty());
+            ClipsFile clips = new ClipFinder(ffmpeg, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
+                    Progress.Factory.NONE).find(talk.video(), new ClipFinder.Options(DurationBand.of(
+                            Duration.ofSeconds(5), Duration.ofSeconds(12)), OptionalInt.empty(), Optional.of(stt),
+                            Optional.empty(), DecodeOptions.DEFAULT, Optional.empty(), models));
+            assertEquals("speech-to-text (whisper-1)", clips.transcript());
+            assertEquals(1, server.uploads().size(), "three sentences 3 s apart are one chunk");
+            // one chunk from the first utterance to the last with Silero's 400 ms pads (measured 11.33 of 11.63 s),
+            // not the 26 s of silence after them, and longer than the bare utterances that pauses would give
+            double spoken = talk.speech()[SAID.length - 1][1] - talk.speech()[0][0];
+            double wav = server.uploads().get(0).wavSeconds();
+            assertTrue(wav >= spoken + 0.2 && wav <= spoken + 0.8 + 0.3, "chunk of " + wav + " s for " + spoken
+                    + " s of speech");
+        }
     }
 
     private static Set<String> words(List<String> lines) {
