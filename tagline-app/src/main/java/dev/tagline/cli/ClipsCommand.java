@@ -111,16 +111,16 @@ final class ClipsCommand implements Callable<Integer> {
                 throw new TaglineException("--count must be at least 1 (got " + count + ")", "");
             }
             Optional<LlmJudge> llm = judge(band);
-            Ffmpeg tools = new Ffmpeg(new FfmpegLocator(ctx.env()).locate(Optional.ofNullable(ffmpeg)
-                    .map(ctx::resolve)), new ProcessRunner(), Duration.ofHours(12));
-            Optional<SpeechToText> stt = Optional.ofNullable(endpoint).map(url -> new OpenAiSpeechToText(
-                    new TranscriptionClient(OpenAiEndpoint.of(url, ctx.env().get("OPENAI_API_KEY")),
-                            Duration.ofMinutes(10)), sttModel, Optional.ofNullable(language)));
             Progress.Factory progress = ctx.interactive() ? new TerminalProgress(ctx.err()) : Progress.Factory.NONE;
             ClipsFile clips;
-            try (OnnxSessions sessions = device.openSessions(ctx.err());
+            try (OnnxSessions sessions = device.openSessions(ctx.err()); // a GPU that cannot be used fails here
                     FinderModels models = FinderModels.builtin(BuiltinModels.open(ModelStore.fromEnvironment(
                             ctx.env(), new TerminalProgress(ctx.err())), sessions, device.sessionConfig()))) {
+                Ffmpeg tools = new Ffmpeg(new FfmpegLocator(ctx.env()).locate(Optional.ofNullable(ffmpeg)
+                        .map(ctx::resolve)), new ProcessRunner(), Duration.ofHours(12));
+                Optional<SpeechToText> stt = Optional.ofNullable(endpoint).map(url -> new OpenAiSpeechToText(
+                        new TranscriptionClient(OpenAiEndpoint.of(url, ctx.env().get("OPENAI_API_KEY")),
+                                Duration.ofMinutes(10)), sttModel, Optional.ofNullable(language)));
                 ClipFinder.Options options = new ClipFinder.Options(band, count == null ? OptionalInt.empty()
                         : OptionalInt.of(count), stt, Optional.empty(), DecodeOptions.DEFAULT, llm, models);
                 clips = new ClipFinder(tools, ctx.clock(), progress).find(file, options);
