@@ -1,10 +1,8 @@
 package dev.tagline.images.tag;
 
 import dev.tagline.core.TaglineException;
-import dev.tagline.inference.ModelFiles;
-import dev.tagline.inference.faces.FaceDetector;
+import dev.tagline.inference.BuiltinModels;
 import dev.tagline.inference.faces.FaceSettings;
-import dev.tagline.inference.ocr.TextReader;
 import dev.tagline.inference.onnx.OnnxSessions;
 import dev.tagline.inference.onnx.SessionConfig;
 import dev.tagline.inference.store.ModelEntry;
@@ -69,18 +67,11 @@ public final class Taggers {
                 + " selected_tags.csv; a RAM++ folder model.onnx, tags.txt and thresholds.txt.");
     }
 
+    /** The quality tagger on the built-in face and text models; their sessions belong to {@code sessions}. */
     private ImageTagger quality() {
-        ResolvedModel blazeFace = store.resolve("blazeface");
-        ResolvedModel paddle = store.resolve("paddleocr-ppocrv4");
-        FaceDetector faces = FaceDetector.open(new ModelFiles("blazeface", blazeFace.dir()), FaceSettings.DEFAULTS);
-        try {
-            TextReader text = TextReader.open(new ModelFiles("paddleocr-ppocrv4", paddle.dir()),
-                    options.quality().ocrSettings());
-            return new OwningTagger(new QualityTagger(faces, text, options.quality()), faces, text);
-        } catch (RuntimeException e) {
-            faces.close();
-            throw e;
-        }
+        BuiltinModels models = BuiltinModels.open(store, sessions, config);
+        return new QualityTagger(models.faces(FaceSettings.DEFAULTS),
+                models.textReader(options.quality().ocrSettings()), options.quality());
     }
 
     /**
