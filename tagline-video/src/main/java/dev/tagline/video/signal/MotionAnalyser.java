@@ -67,10 +67,18 @@ public final class MotionAnalyser implements SignalAnalyser {
         int[] out = new int[rgb.length / 3];
         for (int i = 0; i < out.length; i++) {
             // ITU-R BT.601 luma, as FFmpeg's format=gray
-            out[i] = (299 * (rgb[3 * i] & 0xff) + 587 * (rgb[3 * i + 1] & 0xff) + 114 * (rgb[3 * i + 2] & 0xff)
-                    + 500) / 1000;
+            out[i] = thousandths(299 * (rgb[3 * i] & 0xff) + 587 * (rgb[3 * i + 1] & 0xff)
+                    + 114 * (rgb[3 * i + 2] & 0xff) + 500);
         }
         return out;
+    }
+
+    /**
+     * {@code n / 1000} for 0 ≤ n ≤ 255,500 by a multiply and a shift (exact in that range; a division per pixel was
+     * the analyser's hottest instruction).
+     */
+    static int thousandths(int n) {
+        return (int) ((n * 268_436L) >>> 28); // ⌈2^28 / 1000⌉
     }
 
     /** 2×2 block means of a {@code width}-wide plane, {@code w}×{@code h} out. */
@@ -86,30 +94,41 @@ public final class MotionAnalyser implements SignalAnalyser {
     }
 
     static int[] blur(int[] plane, int width, int height, int radius) {
+        int window = 2 * radius + 1;
+        int[] mean = new int[255 * window + 1]; // rounded sum / window; a division per pixel was the hot spot
+        for (int sum = 0; sum < mean.length; sum++) {
+            mean[sum] = (sum + window / 2) / window;
+        }
         int[] a = plane;
         for (int pass = 0; pass < 3; pass++) {
-            a = boxLines(a, width, height, radius, true);
-            a = boxLines(a, width, height, radius, false);
+            a = boxLines(a, width, height, radius, mean, true);
+            a = boxLines(a, width, height, radius, mean, false);
         }
         return a;
     }
 
-    /** One running-sum box pass along rows (or columns), edges clamped; integer means like an 8-bit filter. */
-    private static int[] boxLines(int[] in, int width, int height, int r, boolean rows) {
+    /**
+     * One running-sum box pass along rows (or columns), edges clamped; integer means like an 8-bit filter, read from
+     * {@code mean} (indexed by the window's sum, at most 255 × window).
+     */
+    private static int[] boxLines(int[] in, int width, int height, int r, int[] mean, boolean rows) {
         int[] out = new int[in.length];
         int lines = rows ? height : width;
         int length = rows ? width : height;
-        int window = 2 * r + 1;
+        int stride = rows ? 1 : width;
         for (int line = 0; line < lines; line++) {
             int base = rows ? line * width : line;
-            int stride = rows ? 1 : width;
+            int first = in[base];
+            int last = in[base + (length - 1) * stride];
             int sum = 0;
             for (int k = -r; k <= r; k++) {
                 sum += in[base + clamp(k, length) * stride];
             }
             for (int x = 0; x < length; x++) {
-                out[base + x * stride] = (sum + window / 2) / window;
-                sum += in[base + clamp(x + r + 1, length) * stride] - in[base + clamp(x - r, length) * stride];
+                out[base + x * stride] = mean[sum];
+                int add = x + r + 1 < length ? in[base + (x + r + 1) * stride] : last;
+                int drop = x - r >= 0 ? in[base + (x - r) * stride] : first;
+                sum += add - drop;
             }
         }
         return out;

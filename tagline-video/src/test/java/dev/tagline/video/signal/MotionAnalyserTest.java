@@ -1,9 +1,11 @@
 package dev.tagline.video.signal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class MotionAnalyserTest {
@@ -40,5 +42,50 @@ class MotionAnalyserTest {
     void blurRadiusFollowsTheFrameWidth() {
         assertEquals(5, MotionAnalyser.radius(256), "sigma 9 at 400 px is about 5.8 at 256 px");
         assertEquals(2, MotionAnalyser.radius(128), "sigma 2.9 at 128 px");
+    }
+
+    @Test
+    void thousandthsIsExactOverTheLumaRange() {
+        for (int n = 0; n <= 255_500; n++) {
+            if (MotionAnalyser.thousandths(n) != n / 1000) {
+                assertEquals(n / 1000, MotionAnalyser.thousandths(n), "n = " + n);
+            }
+        }
+    }
+
+    @Test
+    void blurMatchesThePlainBoxFilterWithClampedEdges() {
+        Random random = new Random(7);
+        int w = 37;
+        int h = 23;
+        int[] plane = new int[w * h];
+        for (int i = 0; i < plane.length; i++) {
+            plane[i] = random.nextInt(256);
+        }
+        for (int r : new int[] {1, 2, 5}) {
+            int[] expected = plane;
+            for (int pass = 0; pass < 3; pass++) {
+                expected = box(expected, w, h, r, true);
+                expected = box(expected, w, h, r, false);
+            }
+            assertArrayEquals(expected, MotionAnalyser.blur(plane, w, h, r), "radius " + r);
+        }
+    }
+
+    /** The definition: each output is the rounded mean of the 2r + 1 inputs around it, indices clamped. */
+    private static int[] box(int[] in, int w, int h, int r, boolean rows) {
+        int[] out = new int[in.length];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int sum = 0;
+                for (int k = -r; k <= r; k++) {
+                    int xx = rows ? Math.max(0, Math.min(w - 1, x + k)) : x;
+                    int yy = rows ? y : Math.max(0, Math.min(h - 1, y + k));
+                    sum += in[yy * w + xx];
+                }
+                out[y * w + x] = (sum + (2 * r + 1) / 2) / (2 * r + 1);
+            }
+        }
+        return out;
     }
 }
