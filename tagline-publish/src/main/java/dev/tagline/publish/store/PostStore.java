@@ -99,6 +99,12 @@ public final class PostStore {
         return byId(id);
     }
 
+    /** Changes the title and caption of a post that has not reached the platform; false when it has started. */
+    public boolean editCopy(long id, String title, String caption) {
+        return jdbc.update("UPDATE post SET title = ?, caption = ?, updated_at = ? WHERE id = ?"
+                + " AND state IN ('queued', 'scheduled') AND step = 'upload'", title, caption, clock.instant(), id) == 1;
+    }
+
     /** Number of posts per state, all channels. */
     public Map<PostState, Integer> countByState() {
         Map<PostState, Integer> counts = new TreeMap<>();
