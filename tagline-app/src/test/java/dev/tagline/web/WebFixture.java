@@ -89,11 +89,13 @@ final class WebFixture implements AutoCloseable {
     /** Drives a post through the worker's store calls to published ({@code url}) or failed ({@code reason}). */
     void finish(Post p, String url, String reason) {
         JobStore jobs = publishing.jobs();
-        JobStore.Due due = new JobStore.Due(p.id(), publishing.posts().byId(p.id()).scheduleVersion(), p.channelId(),
+        JobStore.Due dueJob = new JobStore.Due(p.id(), publishing.posts().byId(p.id()).scheduleVersion(), p.channelId(),
                 publishing.channels().byId(p.channelId()).platform());
-        jobs.claim(due, "test", NOW, NOW.plusSeconds(300)).orElseThrow();
-        boolean done = url != null ? jobs.published(p.id(), "test", "ext-" + p.id(), url, NOW)
-                : jobs.failed(p.id(), "test", reason, NOW);
+        Instant due = publishing.posts().byId(p.id()).dueAt();
+        Instant at = due != null && due.isAfter(NOW) ? due : NOW;
+        jobs.claim(dueJob, "test", at, at.plusSeconds(300)).orElseThrow();
+        boolean done = url != null ? jobs.published(p.id(), "test", "ext-" + p.id(), url, at)
+                : jobs.failed(p.id(), "test", reason, at);
         if (!done) {
             throw new IllegalStateException("could not finish post " + p.id());
         }
