@@ -16,7 +16,7 @@ import java.util.Set;
  */
 final class Guard implements Handler {
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline';"
-            + " img-src 'self' data: blob:; media-src 'self'; connect-src 'self'; font-src 'self';"
+            + " img-src 'self' data: blob:; media-src 'self'; connect-src 'self'; font-src 'self' data:;"
             + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
     static final String SESSION = "session";
     private static final Set<HandlerType> CHANGES = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH,
