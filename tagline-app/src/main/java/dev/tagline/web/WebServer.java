@@ -53,6 +53,7 @@ public final class WebServer implements AutoCloseable {
             new MediaRoutes(web.settings().mediaRoots()).register(c.routes);
             new CalendarRoutes(web).register(c.routes);
             new PostApiRoutes(web).register(c.routes);
+            new ClipsRoutes(web).register(c.routes);
         };
     }
 
