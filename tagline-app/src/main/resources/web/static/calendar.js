@@ -34,6 +34,7 @@
           + '&tz=' + encodeURIComponent(tz.value);
         window.tagline.api('GET', '/api/calendar?' + q).then((j) => ok(j.events), fail);
       },
+      eventClassNames: (arg) => ['post', 'status-' + arg.event.extendedProps.status.replace(' ', '-')],
       eventDidMount: (info) => {
         info.el.dataset.postId = info.event.id;
         info.el.dataset.status = info.event.extendedProps.status;

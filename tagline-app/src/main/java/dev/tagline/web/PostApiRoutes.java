@@ -5,7 +5,11 @@ import dev.tagline.publish.plan.PostingRule;
 import dev.tagline.publish.plan.SlotCalendar;
 import dev.tagline.publish.store.Channel;
 import dev.tagline.publish.store.Post;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.javalin.config.RoutesConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +25,7 @@ import java.util.stream.Collectors;
 /** The calendar's JSON API ({@code docs/api.md}): read posts, move, edit copy, auto-schedule, publish now. */
 final class PostApiRoutes {
     static final Duration MAX_RANGE = Duration.ofDays(62);
+    private static final JsonFactory JSON = new JsonFactory();
     private final WebContext web;
 
     PostApiRoutes(WebContext web) {
@@ -43,7 +48,7 @@ final class PostApiRoutes {
         r.post("/api/auto-schedule", this::autoSchedule);
     }
 
-    private void calendar(Context ctx) {
+    private void calendar(Context ctx) throws IOException {
         ZoneId tz = CalendarJson.zone(ctx.queryParam("tz"), ZoneOffset.UTC);
         Instant from = CalendarJson.time(ctx.queryParam("from"), tz, "from");
         Instant to = CalendarJson.time(ctx.queryParam("to"), tz, "to");
@@ -51,15 +56,11 @@ final class PostApiRoutes {
             throw new dev.tagline.core.TaglineException("The range " + from + " .. " + to + " is empty or longer than "
                     + MAX_RANGE.toDays() + " days", "Ask for one month or week at a time.");
         }
-        Map<Long, Channel> channels = channelsById();
-        List<Map<String, Object>> events = new ArrayList<>();
-        for (Post p : web.publishing().posts().between(from, to)) {
-            Channel c = channels.get(p.channelId());
-            if (c != null && p.state() != dev.tagline.publish.store.PostState.CANCELLED) {
-                events.add(CalendarJson.event(p, c, tz));
-            }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            CalendarJson.write(g, web.publishing().posts().slotsBetween(from, to), channelsById(), tz);
         }
-        ctx.json(Map.of("zone", tz.getId(), "events", events));
+        ctx.contentType("application/json").result(out.toByteArray());
     }
 
     private void channels(Context ctx) {

@@ -61,7 +61,7 @@ class CalendarApiIT {
         JsonNode e = berlin.get("events").get(0);
         assertEquals("2026-12-02T09:00:00", e.get("start").asText());
         assertEquals("2026-12-02T08:00:00Z", e.get("at").asText());
-        assertEquals(Platforms.of("youtube").color(), e.get("backgroundColor").asText());
+        assertEquals(Platforms.of("youtube").color(), e.get("color").asText());
         assertEquals("scheduled", e.get("extendedProps").get("status").asText());
         JsonNode ny = call("GET", "/api/calendar?from=2026-11-30&to=2027-01-05&tz=America/New_York", null, 200);
         assertEquals("2026-12-02T03:00:00", ny.get("events").get(0).get("start").asText());
