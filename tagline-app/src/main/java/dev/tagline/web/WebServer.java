@@ -54,6 +54,7 @@ public final class WebServer implements AutoCloseable {
             new CalendarRoutes(web).register(c.routes);
             new PostApiRoutes(web).register(c.routes);
             new ClipsRoutes(web).register(c.routes);
+            new DatasetRoutes(web, web.settings().passwordFile().resolveSibling("thumbs")).register(c.routes);
         };
     }
 

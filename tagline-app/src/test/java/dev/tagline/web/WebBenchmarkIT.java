@@ -19,10 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue #10 point 8: latency of {@code GET /api/calendar} with 10,000 posts in one month, on loopback. Runs only with
- * {@code -Dtagline.bench=true} (docs/benchmarks.md, "Issue 10 — web"); prints median and 99th percentile.
+ * Issue #10 point 8: latency of {@code GET /api/calendar} with 10,000 posts in one month, and the gallery page of
+ * 200 thumbnails (first and cached load), on loopback. Runs only with {@code -Dtagline.bench=true}
+ * (docs/benchmarks.md, "Issue 10 — web").
  */
-class CalendarBenchmarkIT {
+class WebBenchmarkIT {
     static final int POSTS = 10_000;
     static final int CHANNELS = 4;
     @TempDir
@@ -104,6 +105,53 @@ class CalendarBenchmarkIT {
                 p.executeBatch();
             }
             c.commit();
+        }
+    }
+
+    @Test
+    void galleryOf200ThumbnailsFirstAndCached() throws Exception {
+        Assumptions.assumeTrue(Boolean.getBoolean("tagline.bench"), "benchmark: run with -Dtagline.bench=true");
+        try (WebFixture web = WebFixture.start(dir)) {
+            for (int i = 0; i < 200; i++) {
+                java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(1024, 768,
+                        java.awt.image.BufferedImage.TYPE_INT_RGB);
+                java.awt.Graphics2D g = img.createGraphics();
+                g.setPaint(new java.awt.GradientPaint(0, 0, java.awt.Color.getHSBColor(i / 200f, 0.8f, 0.9f), 1024, 768,
+                        java.awt.Color.DARK_GRAY));
+                g.fillRect(0, 0, 1024, 768);
+                g.dispose();
+                Path file = web.media.resolve("set/img-" + String.format(Locale.ROOT, "%03d", i) + ".jpg");
+                java.nio.file.Files.createDirectories(file.getParent());
+                javax.imageio.ImageIO.write(img, "jpg", file.toFile());
+                java.nio.file.Files.writeString(file.resolveSibling("img-" + String.format(Locale.ROOT, "%03d", i)
+                        + ".txt"), "tag" + (i % 7) + ", gradient");
+            }
+            WebFixture.Login login = web.login();
+            for (String which : List.of("first load (thumbnails rendered)", "cached load")) {
+                long t0 = System.nanoTime();
+                HttpResponse<String> page = web.send(web.get("/datasets/clips").header("Cookie", login.cookie()));
+                long tPage = System.nanoTime() - t0;
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("src=\"(/thumbs/[^\"]+)\"").matcher(page.body());
+                List<java.util.concurrent.CompletableFuture<HttpResponse<byte[]>>> thumbs = new ArrayList<>();
+                java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+                while (m.find()) {
+                    String src = m.group(1);
+                    thumbs.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                        try {
+                            return web.http.send(HttpRequest.newBuilder(URI.create(web.base() + src))
+                                    .header("Cookie", login.cookie()).build(), HttpResponse.BodyHandlers.ofByteArray());
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }, pool));
+                }
+                for (var f : thumbs) {
+                    assertEquals(200, f.get().statusCode());
+                }
+                pool.shutdown();
+                System.out.printf(Locale.ROOT, "BENCH gallery %s: page %.1f ms, page + %d thumbnails (6 at a time)"
+                        + " %.1f ms%n", which, tPage / 1e6, thumbs.size(), (System.nanoTime() - t0) / 1e6);
+            }
         }
     }
 }
