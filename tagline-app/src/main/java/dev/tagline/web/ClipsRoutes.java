@@ -65,6 +65,10 @@ final class ClipsRoutes {
             throw new TaglineException("No channel ticked", "Tick at least one channel to queue the clip on.");
         }
         Media media = web.publishing().media().register(library.file(ref));
+        if (!media.manifest().accepted()) {
+            throw new TaglineException("Clip " + media.manifest().id() + " is rejected",
+                    "Accept it first (Save and accept), then queue it.");
+        }
         List<String> done = new ArrayList<>();
         for (String name : names) {
             Channel c = web.publishing().channels().byName(name);

@@ -23,9 +23,9 @@ final class DatasetRoutes {
     private final WebContext web;
     private final Thumbnails thumbnails;
 
-    DatasetRoutes(WebContext web, Path thumbCache) {
+    DatasetRoutes(WebContext web, Thumbnails thumbnails) {
         this.web = web;
-        this.thumbnails = new Thumbnails(thumbCache);
+        this.thumbnails = thumbnails;
     }
 
     void register(RoutesConfig r) {
@@ -66,6 +66,9 @@ final class DatasetRoutes {
                 .append("<input type=\"hidden\" name=\"_csrf\" value=\"").append(esc(Guard.session(ctx).csrf()))
                 .append("\"><label>Tag <input name=\"find\" required></label><label>Replace with (empty removes)")
                 .append(" <input name=\"replace\"></label><button>Apply to all images</button></form>")
+                .append("<form method=\"post\" action=\"/datasets/").append(esc(root)).append("/thumbnails\">")
+                .append("<input type=\"hidden\" name=\"_csrf\" value=\"").append(esc(Guard.session(ctx).csrf()))
+                .append("\"><button id=\"render-thumbnails\">Render all thumbnails (background job)</button></form>")
                 .append(chart(root, Dataset.frequencies(all))).append("<div class=\"gallery\">");
         shown.forEach(i -> b.append(card(root, i, null)));
         b.append("</div></section>");

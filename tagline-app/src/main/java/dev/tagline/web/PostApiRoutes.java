@@ -76,7 +76,7 @@ final class PostApiRoutes {
     }
 
     private void move(Context ctx) {
-        Move body = ctx.bodyAsClass(Move.class);
+        Move body = body(ctx, Move.class);
         Post p = post(id(ctx));
         Channel c = web.publishing().channels().byId(p.channelId());
         ZoneId tz = CalendarJson.zone(body.tz(), c.zone());
@@ -116,7 +116,7 @@ final class PostApiRoutes {
     }
 
     private void editCopy(Context ctx) {
-        Copy body = ctx.bodyAsClass(Copy.class);
+        Copy body = body(ctx, Copy.class);
         long id = id(ctx);
         if (!web.publishing().posts().editCopy(id, body.title(), body.caption())) {
             throw new Problems.ConflictException("Post " + id + " has already started publishing; its text is fixed",
@@ -149,6 +149,15 @@ final class PostApiRoutes {
 
     private Map<Long, Channel> channelsById() {
         return web.publishing().channels().list().stream().collect(Collectors.toMap(Channel::id, Function.identity()));
+    }
+
+    private static <T> T body(Context ctx, Class<T> type) {
+        try {
+            return ctx.bodyAsClass(type);
+        } catch (Exception e) {
+            throw new dev.tagline.core.TaglineException("Cannot read the JSON body as " + type.getSimpleName(),
+                    "Send JSON as documented in docs/api.md.", e);
+        }
     }
 
     private Post post(long id) {

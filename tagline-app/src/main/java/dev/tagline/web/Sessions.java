@@ -43,7 +43,7 @@ final class Sessions {
         }
         Session s = byId.get(id);
         if (s == null || s.expires().isBefore(clock.instant())) {
-            byId.remove(id == null ? "" : id);
+            byId.remove(id);
             return Optional.empty();
         }
         Session touched = new Session(s.id(), s.csrf(), s.authenticated(), clock.instant().plus(idle));

@@ -16,9 +16,13 @@ import java.util.function.Consumer;
 public final class WebServer implements AutoCloseable {
     private final WebContext web;
     private final Javalin app;
+    private final Jobs jobs;
+    private final Thumbnails thumbnails;
 
     private WebServer(WebContext web) {
         this.web = web;
+        this.jobs = new Jobs(web.clock());
+        this.thumbnails = new Thumbnails(web.settings().passwordFile().resolveSibling("thumbs"));
         this.app = Javalin.create(config());
     }
 
@@ -54,7 +58,8 @@ public final class WebServer implements AutoCloseable {
             new CalendarRoutes(web).register(c.routes);
             new PostApiRoutes(web).register(c.routes);
             new ClipsRoutes(web).register(c.routes);
-            new DatasetRoutes(web, web.settings().passwordFile().resolveSibling("thumbs")).register(c.routes);
+            new DatasetRoutes(web, thumbnails).register(c.routes);
+            new JobRoutes(web, jobs, thumbnails).register(c.routes);
         };
     }
 
@@ -79,6 +84,7 @@ public final class WebServer implements AutoCloseable {
 
     @Override
     public void close() {
+        jobs.close();
         app.stop();
     }
 }

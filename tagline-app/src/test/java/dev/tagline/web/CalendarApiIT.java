@@ -115,6 +115,7 @@ class CalendarApiIT {
         web.finish(web.publishing.posts().byId(p.id()), "https://youtu.be/x", null);
         call("PUT", "/api/posts/" + p.id() + "/copy", "{\"title\":\"Late\",\"caption\":\"late\"}", 409);
         call("GET", "/api/posts/999999", null, 404);
+        call("PUT", "/api/posts/" + p.id() + "/copy", "{not json", 400);
     }
 
     @Test

@@ -80,6 +80,15 @@ class ClipsRoutesIT {
     }
 
     @Test
+    void aRejectedClipIsNotQueued() {
+        post("/clips/review?root=clips&path=clip-1/clip.json", Map.of("title", "t", "caption", "c", "hashtags", "",
+                "accepted", "false"));
+        HttpResponse<String> r = post("/clips/queue?root=clips&path=clip-1/clip.json", Map.of("channel", "tt"));
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("is rejected"), r.body());
+    }
+
+    @Test
     void aPathOutsideTheRootOrNotAClipFileIs404() {
         assertEquals(404, post("/clips/review?root=clips&path=../x/clip.json", Map.of("accepted", "true")).statusCode());
         assertEquals(404, post("/clips/review?root=clips&path=clip-1/clip.mp4", Map.of("accepted", "true")).statusCode());

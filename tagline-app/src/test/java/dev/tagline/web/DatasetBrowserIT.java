@@ -60,6 +60,9 @@ class DatasetBrowserIT {
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.xpath("//article[.//p[text()='portraits/p0.png']]//p[@class='notice']"), "Saved"));
         assertEquals("a red disc, studio light", Files.readString(web.media.resolve("portraits/p0.caption")));
+        browser.driver.findElement(By.id("render-thumbnails")).click();
+        browser.wait.until(ExpectedConditions.attributeToBe(By.cssSelector("li.job"), "data-state", "done"));
+        browser.screenshot("jobs");
     }
 
     @Test
