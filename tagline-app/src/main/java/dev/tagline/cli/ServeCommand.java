@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,6 +47,15 @@ final class ServeCommand implements Callable<Integer> {
                 ctx.env().get("TAGLINE_ADMIN_PASSWORD"), secureCookies, WebSettings.DEFAULT_ITERATIONS,
                 Duration.ofHours(12));
         CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.countDown();
+            try {
+                closed.await(10, TimeUnit.SECONDS); // let the server and database close before the JVM halts
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "tagline-serve-stop"));
         try (Publishing publishing = db.open(ctx);
              WebServer server = WebServer.create(settings, publishing, ctx.clock()).start()) {
             ctx.out().println("Tagline web app on http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
@@ -55,10 +65,11 @@ final class ServeCommand implements Callable<Integer> {
                         + " to choose the admin password.");
             }
             ctx.out().flush();
-            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
             stop.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            closed.countDown();
         }
         return ExitCode.OK;
     }
