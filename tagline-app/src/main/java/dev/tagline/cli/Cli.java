@@ -43,7 +43,7 @@ public final class Cli {
         clips.addSubcommand("find", new CommandLine(new ClipsCommand.FindCommand(ctx)));
         cli.addSubcommand("clips", clips);
         cli.addSubcommand("publish", new CommandLine(PublishCommand.class, new ContextFactory(ctx)));
-        planned(cli, "serve", "issue #10", "Start the Content Calendar web app.");
+        cli.addSubcommand("serve", new CommandLine(new ServeCommand(ctx)));
         cli.addSubcommand("models", ModelsCommand.create(ctx));
         cli.addSubcommand("runtime", new CommandLine(new RuntimeCommand(ctx)));
         cli.addSubcommand("export", new CommandLine(new ExportCommand(ctx)));

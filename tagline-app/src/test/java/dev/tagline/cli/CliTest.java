@@ -82,7 +82,7 @@ class CliTest {
     @Test
     void plannedCommandSaysSoAndDoesNotPretend() {
         CliTestSupport cli = cli();
-        assertEquals(ExitCode.USAGE, cli.run("serve"));
+        assertEquals(ExitCode.USAGE, cli.run("caption"));
         assertTrue(cli.err().contains("not yet available"), cli.err());
     }
 }

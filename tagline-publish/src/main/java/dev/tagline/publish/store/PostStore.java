@@ -99,6 +99,26 @@ public final class PostStore {
         return byId(id);
     }
 
+    /** Changes the title and caption of a post that has not reached the platform; false when it has started. */
+    public boolean editCopy(long id, String title, String caption) {
+        return jdbc.update("UPDATE post SET title = ?, caption = ?, updated_at = ? WHERE id = ?"
+                + " AND state IN ('queued', 'scheduled') AND step = 'upload'", title, caption, clock.instant(), id) == 1;
+    }
+
+    /** What a calendar shows of a post: no engine state, cheap enough to read 10,000 at once. */
+    public record Slot(long id, long channelId, String title, PostState state, Post.Step step, Instant scheduledAt,
+                       String externalUrl, String lastError) {
+    }
+
+    /** Posts scheduled in {@code [from, to)} except cancelled ones, by time, as calendar slots. */
+    public List<Slot> slotsBetween(Instant from, Instant to) {
+        return jdbc.query("SELECT id, channel_id, title, state, step, scheduled_at, external_url, last_error FROM post"
+                + " WHERE scheduled_at >= ? AND scheduled_at < ? AND state <> 'cancelled' ORDER BY scheduled_at, id",
+                rs -> new Slot(rs.getLong(1), rs.getLong(2), rs.getString(3), PostState.valueOf(upper(rs, "state")),
+                        Post.Step.valueOf(upper(rs, "step")), Jdbc.instant(rs, "scheduled_at"), rs.getString(7),
+                        rs.getString(8)), from, to);
+    }
+
     /** Number of posts per state, all channels. */
     public Map<PostState, Integer> countByState() {
         Map<PostState, Integer> counts = new TreeMap<>();

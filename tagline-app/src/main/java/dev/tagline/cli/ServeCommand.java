@@ -1,0 +1,76 @@
+package dev.tagline.cli;
+
+import dev.tagline.publish.Publishing;
+import dev.tagline.web.WebServer;
+import dev.tagline.web.WebSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code tagline serve}: the web app (Content Calendar) until Ctrl-C. */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Start the web app: Content Calendar and JSON API (docs/api.md).", "",
+            "  tagline serve --media clips=./clips", "",
+            "Listens on 127.0.0.1 only unless --host says otherwise. The admin password comes from",
+            "TAGLINE_ADMIN_PASSWORD, or is set on the first-start page with the code printed here."})
+final class ServeCommand implements Callable<Integer> {
+    private final CliContext ctx;
+    @Mixin
+    PublishOptions db;
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE};"
+            + " 0.0.0.0 exposes the app to the network: put it behind TLS and use --secure-cookies).")
+    String host;
+    @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}).")
+    int port;
+    @Option(names = "--media", paramLabel = "NAME=FOLDER", description = "A folder media may be served from, as"
+            + " /media/NAME/…; repeatable. Nothing outside these folders is ever served.")
+    Map<String, Path> media = new LinkedHashMap<>();
+    @Option(names = "--secure-cookies", description = "Mark the session cookie Secure (behind a TLS proxy).")
+    boolean secureCookies;
+
+    ServeCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        Map<String, Path> roots = new LinkedHashMap<>();
+        media.forEach((name, folder) -> roots.put(name, ctx.resolve(folder)));
+        WebSettings settings = new WebSettings(host, port, roots, ctx.home().dir().resolve("web").resolve("admin.pbkdf2"),
+                ctx.env().get("TAGLINE_ADMIN_PASSWORD"), secureCookies, WebSettings.DEFAULT_ITERATIONS,
+                Duration.ofHours(12));
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.countDown();
+            try {
+                closed.await(10, TimeUnit.SECONDS); // let the server and database close before the JVM halts
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "tagline-serve-stop"));
+        try (Publishing publishing = db.open(ctx);
+             WebServer server = WebServer.create(settings, publishing, ctx.clock()).start()) {
+            ctx.out().println("Tagline web app on http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
+                    + server.port() + "/ (Ctrl-C stops it)");
+            if (server.setupCode() != null) {
+                ctx.out().println("First start: open /setup and enter the setup code " + server.setupCode()
+                        + " to choose the admin password.");
+            }
+            ctx.out().flush();
+            stop.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            closed.countDown();
+        }
+        return ExitCode.OK;
+    }
+}

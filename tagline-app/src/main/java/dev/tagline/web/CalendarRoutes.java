@@ -1,0 +1,97 @@
+package dev.tagline.web;
+
+import dev.tagline.publish.store.Channel;
+import dev.tagline.publish.store.Post;
+import dev.tagline.publish.store.PostState;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * {@code GET /calendar}: the Content Calendar page. The frame, time zone selector, legend and the queue are rendered
+ * here (escaped); FullCalendar and the post editor run from {@code /static/calendar.js} against {@code /api}.
+ */
+final class CalendarRoutes {
+    private final WebContext web;
+
+    CalendarRoutes(WebContext web) {
+        this.web = web;
+    }
+
+    void register(RoutesConfig r) {
+        r.get("/calendar", this::page);
+    }
+
+    private void page(Context ctx) {
+        List<Channel> channels = web.publishing().channels().list();
+        ZoneId fallback = channels.isEmpty() ? ZoneOffset.UTC : channels.get(0).zone();
+        ZoneId tz = CalendarJson.zone(ctx.queryParam("tz"), fallback);
+        String date = ctx.queryParam("date") != null && ctx.queryParam("date").matches("\\d{4}-\\d\\d-\\d\\d")
+                ? ctx.queryParam("date") : web.clock().instant().atZone(tz).toLocalDate().toString();
+        String view = ctx.queryParam("view") != null
+                && List.of("dayGridMonth", "timeGridWeek", "listMonth").contains(ctx.queryParam("view"))
+                ? ctx.queryParam("view") : "dayGridMonth";
+        StringBuilder b = new StringBuilder(8192);
+        b.append("<section class=\"calendar-page\"><div class=\"toolbar\"><h1>Content Calendar</h1>")
+                .append("<label>Time zone <select id=\"tz\">").append(zoneOptions(tz, channels)).append("</select></label>")
+                .append("<button type=\"button\" id=\"auto-schedule\">Auto-schedule</button></div>")
+                .append("<ul class=\"legend\">");
+        for (Channel c : channels) {
+            b.append("<li><span class=\"swatch\" style=\"background:").append(Html.esc(Platforms.of(c.platform()).color()))
+                    .append("\"></span>").append(Html.esc(c.name())).append(" (").append(Html.esc(c.platform()))
+                    .append(c.state() == Channel.State.NEEDS_RECONNECT ? ", needs reconnect" : "").append(")</li>");
+        }
+        b.append("</ul><div id=\"toast\" role=\"status\" aria-live=\"polite\" hidden><span id=\"toast-text\"></span>")
+                .append("<button type=\"button\" id=\"undo\" hidden>Undo</button></div>")
+                .append("<div id=\"calendar\" data-date=\"").append(Html.esc(date)).append("\" data-view=\"")
+                .append(Html.esc(view)).append("\"></div>")
+                .append(queue(channels)).append(EditorHtml.DIALOG).append("</section>");
+        ctx.html(Html.page("Calendar", Guard.session(ctx).csrf(), "/calendar", b.toString(), Html.FULLCALENDAR,
+                "/static/calendar.js"));
+    }
+
+    private String queue(List<Channel> channels) {
+        Map<Long, Channel> byId = channels.stream().collect(Collectors.toMap(Channel::id, Function.identity()));
+        StringBuilder b = new StringBuilder("<section class=\"queue\"><h2>Queue (no time yet)</h2><ul id=\"queue\">");
+        int n = 0;
+        for (Post p : web.publishing().posts().inState(PostState.QUEUED)) {
+            Channel c = byId.get(p.channelId());
+            b.append("<li data-post-id=\"").append(p.id()).append("\"><strong>").append(Html.esc(c == null ? "?" : c.name()))
+                    .append("</strong> ").append(Html.esc(p.title())).append("<p class=\"caption\">")
+                    .append(Html.esc(p.caption())).append("</p></li>");
+            n++;
+        }
+        return b.append(n == 0 ? "<li class=\"empty\">Nothing queued.</li>" : "").append("</ul></section>").toString();
+    }
+
+    private static String zoneOptions(ZoneId selected, List<Channel> channels) {
+        TreeSet<String> zones = new TreeSet<>(ZoneId.getAvailableZoneIds());
+        zones.add("UTC");
+        StringBuilder b = new StringBuilder();
+        TreeSet<String> first = new TreeSet<>();
+        channels.forEach(c -> first.add(c.zone().getId()));
+        first.add("UTC");
+        first.add(selected.getId());
+        for (String z : first) {
+            b.append(option(z, selected));
+        }
+        b.append("<option disabled>──────────</option>");
+        for (String z : zones) {
+            if (!first.contains(z) && z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/")) {
+                b.append(option(z, selected));
+            }
+        }
+        return b.toString();
+    }
+
+    private static String option(String zone, ZoneId selected) {
+        return "<option value=\"" + Html.esc(zone) + "\"" + (zone.equals(selected.getId()) ? " selected" : "") + ">"
+                + Html.esc(zone) + "</option>";
+    }
+}

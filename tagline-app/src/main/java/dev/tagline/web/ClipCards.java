@@ -1,0 +1,74 @@
+package dev.tagline.web;
+
+import static dev.tagline.web.Html.esc;
+
+import dev.tagline.core.manifest.ClipCandidate;
+import dev.tagline.core.manifest.ClipManifest;
+import dev.tagline.core.manifest.ClipsFile;
+import dev.tagline.publish.store.Channel;
+import java.util.List;
+import java.util.Locale;
+
+/** HTML for the clips page: a card per rendered clip (player, review form, queue form) and the finder's table. */
+final class ClipCards {
+    private ClipCards() {
+    }
+
+    static String rendered(ClipLibrary.Rendered r, List<Channel> channels, String message) {
+        ClipManifest m = r.manifest();
+        String q = "?root=" + esc(r.ref().root()) + "&amp;path=" + esc(java.net.URLEncoder.encode(r.ref().path(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        StringBuilder b = new StringBuilder("<article class=\"clip\" id=\"clip-").append(esc(m.id().replaceAll("[^A-Za-z0-9_-]", "_")))
+                .append("\"><video controls preload=\"metadata\" src=\"").append(esc(r.ref().mediaUrl(m.video())))
+                .append("\"></video><div class=\"clip-body\"><h3>").append(esc(m.id())).append(" <span class=\"badge ")
+                .append(m.accepted() ? "ok\">accepted" : "no\">rejected").append("</span></h3><p class=\"meta\">score ")
+                .append(String.format(Locale.ROOT, "%.2f", m.score())).append(" · ")
+                .append(String.format(Locale.ROOT, "%.1f s", m.durationSeconds())).append(" · ").append(m.width())
+                .append("×").append(m.height());
+        if (m.source() != null) {
+            b.append(" · from ").append(esc(m.source().path())).append(String.format(Locale.ROOT, " %.1f–%.1f s",
+                    m.source().startSeconds(), m.source().endSeconds()));
+        }
+        b.append("</p>");
+        if (message != null) {
+            b.append("<p class=\"notice\" role=\"status\">").append(esc(message)).append("</p>");
+        }
+        ClipManifest.Copy c = m.copy();
+        b.append("<form hx-post=\"/clips/review").append(q).append("\" hx-target=\"closest article\" hx-swap=\"outerHTML\">")
+                .append("<label>Title <input name=\"title\" value=\"").append(esc(c.title())).append("\"></label>")
+                .append("<label>Description <textarea name=\"caption\" rows=\"3\">").append(esc(c.caption()))
+                .append("</textarea></label><label>Hashtags <input name=\"hashtags\" value=\"")
+                .append(esc(c.hashtags() == null ? "" : String.join(" ", c.hashtags()))).append("\"></label>")
+                .append("<menu><button name=\"accepted\" value=\"true\" class=\"accept\">Save and accept</button>")
+                .append("<button name=\"accepted\" value=\"false\" class=\"reject\">Reject</button></menu></form>");
+        if (!channels.isEmpty()) {
+            b.append("<form class=\"queue-form\" hx-post=\"/clips/queue").append(q)
+                    .append("\" hx-target=\"closest article\" hx-swap=\"outerHTML\"><fieldset><legend>Queue to</legend>");
+            for (Channel ch : channels) {
+                b.append("<label class=\"inline\"><input type=\"checkbox\" name=\"channel\" value=\"").append(esc(ch.name()))
+                        .append("\"> ").append(esc(ch.name())).append(" (").append(esc(ch.platform())).append(")</label>");
+            }
+            b.append("<button>Queue</button></fieldset></form>");
+        }
+        return b.append("</div></article>").toString();
+    }
+
+    static String found(ClipLibrary.Found f) {
+        ClipsFile file = f.clips();
+        StringBuilder b = new StringBuilder("<section class=\"found\"><h2>").append(esc(file.source().path()))
+                .append(" <small>").append(String.format(Locale.ROOT, "%.0f s", file.source().durationSeconds()))
+                .append(", ").append(file.clips().size()).append(" clip(s) found</small></h2>")
+                .append("<table><thead><tr><th>#</th><th>span</th><th>score</th><th>hook · payoff · coherence · energy ·"
+                        + " visual</th><th>reason</th><th>hook line</th></tr></thead><tbody>");
+        for (ClipCandidate c : file.clips()) {
+            ClipCandidate.SubScores s = c.subScores();
+            b.append("<tr><td>").append(c.rank()).append("</td><td>")
+                    .append(String.format(Locale.ROOT, "%.1f–%.1f s", c.startSeconds(), c.endSeconds()))
+                    .append("</td><td>").append(c.score()).append("</td><td>").append(s.hook()).append(" · ")
+                    .append(s.payoff()).append(" · ").append(s.coherence()).append(" · ").append(s.energy())
+                    .append(" · ").append(s.visual()).append("</td><td>").append(esc(c.reason())).append("</td><td>")
+                    .append(esc(c.hookText())).append("</td></tr>");
+        }
+        return b.append("</tbody></table></section>").toString();
+    }
+}

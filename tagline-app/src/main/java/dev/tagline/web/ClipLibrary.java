@@ -1,0 +1,94 @@
+package dev.tagline.web;
+
+import dev.tagline.core.TaglineException;
+import dev.tagline.core.manifest.ClipManifest;
+import dev.tagline.core.manifest.ClipManifests;
+import dev.tagline.core.manifest.ClipsFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The finder's {@code *.clips.json} and the renderer's {@code clip.json} files below the media roots, and the one
+ * write the clips page makes: the review (accepted, title, caption, hashtags) back into {@code clip.json}, atomically.
+ */
+final class ClipLibrary {
+    static final int MAX_DEPTH = 4;
+    private final Map<String, Path> roots;
+
+    ClipLibrary(Map<String, Path> roots) {
+        this.roots = roots;
+    }
+
+    /** A file below a root: its root name and path relative to it, with forward slashes. */
+    record Ref(String root, String path) {
+        String mediaUrl(String relativeSibling) {
+            int slash = path.lastIndexOf('/');
+            return "/media/" + root + "/" + (slash < 0 ? "" : path.substring(0, slash + 1)) + relativeSibling;
+        }
+    }
+
+    record Rendered(Ref ref, ClipManifest manifest) {
+    }
+
+    record Found(Ref ref, ClipsFile clips) {
+    }
+
+    List<Rendered> rendered() {
+        List<Rendered> out = new ArrayList<>();
+        for (Ref ref : scan(name -> name.equals(ClipManifests.FILE_NAME))) {
+            out.add(new Rendered(ref, ClipManifests.read(file(ref))));
+        }
+        out.sort(Comparator.comparing((Rendered r) -> -r.manifest().score()).thenComparing(r -> r.ref().path()));
+        return out;
+    }
+
+    List<Found> found() {
+        List<Found> out = new ArrayList<>();
+        for (Ref ref : scan(name -> name.endsWith(".clips.json"))) {
+            out.add(new Found(ref, ClipsFile.read(file(ref))));
+        }
+        return out;
+    }
+
+    Rendered review(Ref ref, boolean accepted, String title, String caption, List<String> hashtags) {
+        Path file = file(ref);
+        ClipManifest m = ClipManifests.read(file);
+        ClipManifest updated = new ClipManifest(m.schema(), m.version(), m.id(), m.video(), m.source(),
+                m.durationSeconds(), m.width(), m.height(), m.score(), accepted, new ClipManifest.Copy(title, caption,
+                hashtags), m.variants());
+        ClipManifests.write(file, updated);
+        return new Rendered(ref, ClipManifests.read(file));
+    }
+
+    /** The real {@code clip.json} for a reference, refusing anything outside its root (404). */
+    Path file(Ref ref) {
+        if (!ref.path().endsWith(ClipManifests.FILE_NAME) && !ref.path().endsWith(".clips.json")) {
+            throw new io.javalin.http.NotFoundResponse("Not a clip file: " + ref.path());
+        }
+        return MediaRoutes.resolve(roots, ref.root(), ref.path());
+    }
+
+    private List<Ref> scan(java.util.function.Predicate<String> wanted) {
+        List<Ref> refs = new ArrayList<>();
+        for (Map.Entry<String, Path> root : new java.util.TreeMap<>(roots).entrySet()) {
+            try (Stream<Path> files = Files.walk(root.getValue(), MAX_DEPTH)) {
+                files.filter(p -> wanted.test(p.getFileName().toString()) && Files.isRegularFile(p)).sorted()
+                        .forEach(p -> refs.add(new Ref(root.getKey(),
+                                root.getValue().relativize(p).toString().replace('\\', '/'))));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (UncheckedIOException e) {
+                throw new TaglineException("Cannot list media root '" + root.getKey() + "': " + e.getMessage(),
+                        "Check the folder's permissions.", e);
+            }
+        }
+        return refs;
+    }
+}

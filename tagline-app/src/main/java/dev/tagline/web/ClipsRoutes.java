@@ -1,0 +1,91 @@
+package dev.tagline.web;
+
+import dev.tagline.core.TaglineException;
+import dev.tagline.core.manifest.ClipManifest;
+import dev.tagline.publish.store.Channel;
+import dev.tagline.publish.store.Media;
+import dev.tagline.publish.store.Post;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code /clips}: per source video the clips the finder proposed (score, sub-scores, reason), and each rendered clip
+ * with a player, accept/reject, title/description/hashtags (saved into its {@code clip.json}) and queueing to
+ * channels. Forms post through htmx and get the re-rendered card back.
+ */
+final class ClipsRoutes {
+    private final WebContext web;
+    private final ClipLibrary library;
+
+    ClipsRoutes(WebContext web) {
+        this.web = web;
+        this.library = new ClipLibrary(web.settings().mediaRoots());
+    }
+
+    void register(RoutesConfig r) {
+        r.get("/clips", this::page);
+        r.post("/clips/review", this::review);
+        r.post("/clips/queue", this::queue);
+        r.get("/api/clips", ctx -> ctx.json(library.rendered()));
+    }
+
+    private void page(Context ctx) {
+        List<Channel> channels = web.publishing().channels().list();
+        StringBuilder b = new StringBuilder("<section class=\"clips-page\"><h1>Clips</h1>");
+        if (web.settings().mediaRoots().isEmpty()) {
+            b.append("<p>No media folders configured. Start with <code>tagline serve --media clips=FOLDER</code>.</p>");
+        }
+        library.found().forEach(f -> b.append(ClipCards.found(f)));
+        b.append("<h2>Rendered clips</h2><div class=\"clip-grid\">");
+        List<ClipLibrary.Rendered> rendered = library.rendered();
+        rendered.forEach(r -> b.append(ClipCards.rendered(r, channels, null)));
+        if (rendered.isEmpty()) {
+            b.append("<p>No rendered clips (folders with clip.json) below the media folders yet.</p>");
+        }
+        b.append("</div></section>");
+        ctx.html(Html.page("Clips", Guard.session(ctx).csrf(), "/clips", b.toString()));
+    }
+
+    private void review(Context ctx) {
+        ClipLibrary.Ref ref = ref(ctx);
+        List<String> tags = Arrays.stream(String.valueOf(ctx.formParam("hashtags")).split("[\\s,]+"))
+                .map(t -> t.startsWith("#") ? t.substring(1) : t).filter(t -> !t.isBlank() && !t.equals("null")).toList();
+        boolean accepted = "true".equals(ctx.formParam("accepted"));
+        ClipLibrary.Rendered r = library.review(ref, accepted, ctx.formParam("title"), ctx.formParam("caption"), tags);
+        ctx.html(ClipCards.rendered(r, web.publishing().channels().list(), accepted ? "Saved and accepted." : "Rejected."));
+    }
+
+    private void queue(Context ctx) {
+        ClipLibrary.Ref ref = ref(ctx);
+        List<String> names = ctx.formParams("channel");
+        if (names.isEmpty()) {
+            throw new TaglineException("No channel ticked", "Tick at least one channel to queue the clip on.");
+        }
+        Media media = web.publishing().media().register(library.file(ref));
+        if (!media.manifest().accepted()) {
+            throw new TaglineException("Clip " + media.manifest().id() + " is rejected",
+                    "Accept it first (Save and accept), then queue it.");
+        }
+        List<String> done = new ArrayList<>();
+        for (String name : names) {
+            Channel c = web.publishing().channels().byName(name);
+            ClipManifest.Copy copy = media.manifest().copyFor(c.platform());
+            Post p = web.publishing().posts().queue(media, c, copy);
+            done.add(name + " (post " + p.id() + ")");
+        }
+        ctx.html(ClipCards.rendered(new ClipLibrary.Rendered(ref, media.manifest()), web.publishing().channels().list(),
+                "Queued on " + String.join(", ", done) + ". Auto-schedule on the calendar gives it a time."));
+    }
+
+    private static ClipLibrary.Ref ref(Context ctx) {
+        String root = ctx.queryParam("root");
+        String path = ctx.queryParam("path");
+        if (root == null || path == null) {
+            throw new TaglineException("Missing root or path", "Use the forms on /clips.");
+        }
+        return new ClipLibrary.Ref(root, path);
+    }
+}

@@ -1,0 +1,130 @@
+package dev.tagline.web;
+
+import static dev.tagline.web.Html.esc;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /datasets/{root}}: the gallery of a captioned folder (cached thumbnails, caption and tags per image, edit and
+ * save), tag frequencies, filters (tag, missing caption) and bulk replace/remove of a tag across the folder.
+ */
+final class DatasetRoutes {
+    static final int PAGE = 200;
+    private final WebContext web;
+    private final Thumbnails thumbnails;
+
+    DatasetRoutes(WebContext web, Thumbnails thumbnails) {
+        this.web = web;
+        this.thumbnails = thumbnails;
+    }
+
+    void register(RoutesConfig r) {
+        r.get("/datasets", ctx -> ctx.redirect(web.settings().mediaRoots().isEmpty() ? "/clips"
+                : "/datasets/" + new java.util.TreeSet<>(web.settings().mediaRoots().keySet()).first()));
+        r.get("/datasets/{root}", this::gallery);
+        r.post("/datasets/{root}/save", this::save);
+        r.post("/datasets/{root}/bulk", this::bulk);
+        r.get("/thumbs/{root}/<path>", this::thumb);
+    }
+
+    private Dataset dataset(String root) {
+        Path dir = web.settings().mediaRoots().get(root);
+        if (dir == null) {
+            throw new NotFoundResponse("No media folder named '" + root + "'; start tagline serve with --media "
+                    + root + "=FOLDER");
+        }
+        return new Dataset(dir);
+    }
+
+    private void gallery(Context ctx) {
+        String root = ctx.pathParam("root");
+        List<Dataset.Item> all = dataset(root).items();
+        String tag = ctx.queryParam("tag") == null ? "" : ctx.queryParam("tag").strip();
+        boolean missing = "caption".equals(ctx.queryParam("missing"));
+        List<Dataset.Item> shown = all.stream().filter(i -> tag.isEmpty() || i.tags().stream().anyMatch(tag::equalsIgnoreCase))
+                .filter(i -> !missing || i.caption().isEmpty()).limit(PAGE).toList();
+        StringBuilder b = new StringBuilder("<section class=\"dataset\"><h1>Dataset ").append(esc(root))
+                .append(" <small>").append(all.size()).append(" images</small></h1>");
+        if (ctx.queryParam("changed") != null) {
+            b.append("<p class=\"notice\" role=\"status\">Changed ").append(esc(ctx.queryParam("changed")))
+                    .append(" tag file(s).</p>");
+        }
+        b.append("<form class=\"filters\" method=\"get\"><label>Tag <input name=\"tag\" value=\"").append(esc(tag))
+                .append("\"></label><label class=\"inline\"><input type=\"checkbox\" name=\"missing\" value=\"caption\"")
+                .append(missing ? " checked" : "").append("> missing caption</label><button>Filter</button></form>")
+                .append("<form class=\"bulk\" method=\"post\" action=\"/datasets/").append(esc(root)).append("/bulk\">")
+                .append("<input type=\"hidden\" name=\"_csrf\" value=\"").append(esc(Guard.session(ctx).csrf()))
+                .append("\"><label>Tag <input name=\"find\" required></label><label>Replace with (empty removes)")
+                .append(" <input name=\"replace\"></label><button>Apply to all images</button></form>")
+                .append("<form method=\"post\" action=\"/datasets/").append(esc(root)).append("/thumbnails\">")
+                .append("<input type=\"hidden\" name=\"_csrf\" value=\"").append(esc(Guard.session(ctx).csrf()))
+                .append("\"><button id=\"render-thumbnails\">Render all thumbnails (background job)</button></form>")
+                .append(chart(root, Dataset.frequencies(all))).append("<div class=\"gallery\">");
+        shown.forEach(i -> b.append(card(root, i, null)));
+        b.append("</div></section>");
+        ctx.html(Html.page("Dataset " + root, Guard.session(ctx).csrf(), "/datasets", b.toString()));
+    }
+
+    private static String chart(String root, Map<String, Integer> counts) {
+        StringBuilder b = new StringBuilder("<details class=\"chart\" open><summary>Tag frequency (top 25)</summary><ol>");
+        int max = counts.values().stream().findFirst().orElse(1);
+        counts.entrySet().stream().limit(25).forEach(e -> b.append("<li><a href=\"/datasets/").append(esc(root))
+                .append("?tag=").append(esc(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8))).append("\">")
+                .append(esc(e.getKey())).append("</a><span class=\"bar\" style=\"width:")
+                .append(Math.max(1, e.getValue() * 100 / max)).append("%\"></span><span>").append(e.getValue())
+                .append("</span></li>"));
+        return b.append("</ol></details>").toString();
+    }
+
+    static String card(String root, Dataset.Item i, String message) {
+        String path = URLEncoder.encode(i.path(), StandardCharsets.UTF_8);
+        return "<article class=\"image\"><img loading=\"lazy\" alt=\"" + esc(i.path()) + "\" src=\"/thumbs/" + esc(root)
+                + "/" + esc(i.path()) + "\"><form hx-post=\"/datasets/" + esc(root) + "/save?path=" + esc(path)
+                + "\" hx-target=\"closest article\" hx-swap=\"outerHTML\"><p class=\"name\">" + esc(i.path()) + "</p>"
+                + (message == null ? "" : "<p class=\"notice\" role=\"status\">" + esc(message) + "</p>")
+                + "<textarea name=\"caption\" rows=\"3\" placeholder=\"no caption\">" + esc(i.caption()) + "</textarea>"
+                + "<input name=\"tags\" value=\"" + esc(String.join(", ", i.tags())) + "\"><button>Save</button></form></article>";
+    }
+
+    private void save(Context ctx) throws IOException {
+        String root = ctx.pathParam("root");
+        Path image = MediaRoutes.resolve(web.settings().mediaRoots(), root, ctx.queryParam("path"));
+        if (!Dataset.isImage(image)) {
+            throw new NotFoundResponse("Not an image: " + ctx.queryParam("path"));
+        }
+        List<String> tags = Arrays.stream(String.valueOf(ctx.formParam("tags")).split(","))
+                .map(String::strip).filter(t -> !t.isEmpty() && !t.equals("null")).distinct().toList();
+        Dataset.Item item = dataset(root).save(image, ctx.formParam("caption"), tags);
+        ctx.html(card(root, item, "Saved."));
+    }
+
+    private void bulk(Context ctx) throws IOException {
+        String root = ctx.pathParam("root");
+        String find = ctx.formParam("find");
+        if (find == null || find.isBlank()) {
+            throw new dev.tagline.core.TaglineException("No tag to find", "Type the tag to replace or remove.");
+        }
+        int changed = dataset(root).replaceTag(find, ctx.formParam("replace"));
+        ctx.redirect("/datasets/" + URLEncoder.encode(root, StandardCharsets.UTF_8) + "?changed=" + changed);
+    }
+
+    private void thumb(Context ctx) throws IOException {
+        Path image = MediaRoutes.resolve(web.settings().mediaRoots(), ctx.pathParam("root"), ctx.pathParam("path"));
+        Path thumb = Dataset.isImage(image) ? thumbnails.of(image) : null;
+        if (thumb == null) {
+            throw new NotFoundResponse("No thumbnail for " + ctx.pathParam("path") + " (not a decodable image)");
+        }
+        ctx.header("Cache-Control", "private, max-age=86400");
+        ctx.contentType("image/jpeg").result(Files.readAllBytes(thumb));
+    }
+}

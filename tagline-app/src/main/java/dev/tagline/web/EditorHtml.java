@@ -1,0 +1,29 @@
+package dev.tagline.web;
+
+/** The post editor dialog; filled by {@code calendar.js} with {@code textContent}/{@code value}, never as HTML. */
+final class EditorHtml {
+    static final String DIALOG = """
+            <dialog id="editor" aria-labelledby="editor-heading">
+              <form id="editor-form" method="dialog">
+                <h2 id="editor-heading">Post <span id="ed-id"></span></h2>
+                <p class="meta"><span id="ed-channel"></span> · <span id="ed-status"></span>
+                  <a id="ed-link" target="_blank" rel="noopener noreferrer" hidden>open on the platform</a></p>
+                <p id="ed-reason" class="error" hidden></p>
+                <label>Title <input id="ed-title" name="title"></label>
+                <p class="count" id="ed-title-count"></p>
+                <label>Caption (with hashtags) <textarea id="ed-caption" name="caption" rows="7"></textarea></label>
+                <p class="count"><span id="ed-caption-count"></span> · <span id="ed-hashtags"></span></p>
+                <label>Time (<span id="ed-zone"></span>) <input id="ed-time" type="datetime-local" step="60"></label>
+                <p id="ed-error" class="error" role="alert" hidden></p>
+                <menu>
+                  <button type="button" id="ed-save">Save</button>
+                  <button type="button" id="ed-publish">Publish now</button>
+                  <button type="button" id="ed-close">Close</button>
+                </menu>
+              </form>
+            </dialog>
+            """;
+
+    private EditorHtml() {
+    }
+}

@@ -1,0 +1,102 @@
+package dev.tagline.web;
+
+import static dev.tagline.web.Html.esc;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.http.sse.SseClient;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Background jobs: {@code /jobs} lists them with live progress ({@code /api/jobs/{id}/events}, server-sent events),
+ * {@code POST /api/jobs/{id}/cancel} stops one at its next item. The first job kind renders every thumbnail of a
+ * dataset ahead of browsing it.
+ */
+final class JobRoutes {
+    static final long PUSH_MILLIS = 250;
+    private final WebContext web;
+    private final Jobs jobs;
+    private final Thumbnails thumbnails;
+
+    JobRoutes(WebContext web, Jobs jobs, Thumbnails thumbnails) {
+        this.web = web;
+        this.jobs = jobs;
+        this.thumbnails = thumbnails;
+    }
+
+    void register(RoutesConfig r) {
+        r.get("/jobs", this::page);
+        r.get("/api/jobs", ctx -> ctx.json(jobs.all().stream().map(Jobs.Job::view).toList()));
+        r.sse("/api/jobs/{id}/events", this::events);
+        r.post("/api/jobs/{id}/cancel", this::cancel);
+        r.post("/datasets/{root}/thumbnails", this::thumbnailsJob);
+    }
+
+    private void page(Context ctx) {
+        StringBuilder b = new StringBuilder("<section class=\"jobs\"><h1>Jobs</h1><ul id=\"jobs\">");
+        for (Jobs.Job job : jobs.all()) {
+            b.append("<li class=\"job\" data-job-id=\"").append(esc(job.id)).append("\"><strong>").append(esc(job.title))
+                    .append("</strong> <progress max=\"1\" value=\"0\"></progress> <span class=\"state\">")
+                    .append(esc(job.state().name().toLowerCase(java.util.Locale.ROOT))).append("</span> <span class=\"message\">")
+                    .append("</span> <button type=\"button\" class=\"cancel\">Cancel</button></li>");
+        }
+        if (jobs.all().isEmpty()) {
+            b.append("<li class=\"empty\">No jobs yet. Start one from a dataset page (Render all thumbnails).</li>");
+        }
+        ctx.html(Html.page("Jobs", Guard.session(ctx).csrf(), "/jobs", b.append("</ul></section>").toString(),
+                "/static/jobs.js"));
+    }
+
+    private void events(SseClient client) {
+        Jobs.Job job = jobs.find(client.ctx().pathParam("id")).orElse(null);
+        if (job == null) {
+            client.sendEvent("gone", "{}");
+            client.close();
+            return;
+        }
+        while (!client.terminated()) {
+            client.sendEvent("progress", job.view());
+            if (job.state() != Jobs.State.RUNNING) {
+                break;
+            }
+            try {
+                Thread.sleep(PUSH_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        client.close();
+    }
+
+    private void cancel(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (jobs.find(id).isEmpty()) {
+            throw new NotFoundResponse("No job " + id);
+        }
+        ctx.json(java.util.Map.of("cancelled", jobs.cancel(id)));
+    }
+
+    private void thumbnailsJob(Context ctx) {
+        String root = ctx.pathParam("root");
+        Path dir = web.settings().mediaRoots().get(root);
+        if (dir == null) {
+            throw new NotFoundResponse("No media folder named '" + root + "'");
+        }
+        jobs.start("Thumbnails for " + root, job -> {
+            List<Dataset.Item> items = new Dataset(dir).items();
+            job.total(items.size());
+            for (Dataset.Item item : items) {
+                if (job.cancelled()) {
+                    break;
+                }
+                thumbnails.of(dir.resolve(item.path()));
+                job.step();
+            }
+            return items.size() + " thumbnails ready";
+        });
+        ctx.redirect("/jobs");
+    }
+}

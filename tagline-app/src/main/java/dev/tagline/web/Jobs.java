@@ -1,0 +1,123 @@
+package dev.tagline.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Long work started from the pages, run on a small background pool. Each job reports progress (done of total) and
+ * checks {@link Job#cancelled()} between items, so a cancel stops it at the next item boundary. Thread-safe.
+ */
+final class Jobs implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Jobs.class);
+    private final Map<String, Job> byId = new ConcurrentHashMap<>();
+    private final AtomicLong next = new AtomicLong();
+    private final ExecutorService pool;
+    private final Clock clock;
+
+    Jobs(Clock clock) {
+        this.clock = clock;
+        this.pool = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "tagline-web-job");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** What a job does; call {@link Job#total}, then {@link Job#step} per item, and stop when cancelled. */
+    interface Work {
+        String run(Job job) throws Exception;
+    }
+
+    enum State { RUNNING, DONE, CANCELLED, FAILED }
+
+    static final class Job {
+        final String id;
+        final String title;
+        final Instant started;
+        private final AtomicInteger done = new AtomicInteger();
+        private volatile int total;
+        private volatile State state = State.RUNNING;
+        private volatile String message = "";
+        private volatile boolean cancelRequested;
+
+        Job(String id, String title, Instant started) {
+            this.id = id;
+            this.title = title;
+            this.started = started;
+        }
+
+        void total(int n) {
+            total = n;
+        }
+
+        void step() {
+            done.incrementAndGet();
+        }
+
+        boolean cancelled() {
+            return cancelRequested;
+        }
+
+        State state() {
+            return state;
+        }
+
+        Map<String, Object> view() {
+            return Map.of("id", id, "title", title, "state", state.name().toLowerCase(java.util.Locale.ROOT),
+                    "done", done.get(), "total", total, "message", message, "started", started.toString());
+        }
+    }
+
+    Job start(String title, Work work) {
+        Job job = new Job(Long.toString(next.incrementAndGet()), title, clock.instant());
+        byId.put(job.id, job);
+        pool.execute(() -> {
+            try {
+                String result = work.run(job);
+                job.message = job.cancelRequested ? "Cancelled after " + job.done.get() + " of " + job.total : result;
+                job.state = job.cancelRequested ? State.CANCELLED : State.DONE;
+            } catch (Exception e) {
+                LOG.warn("Job {} ({}) failed", job.id, job.title, e);
+                job.message = e.getMessage() == null ? e.toString() : e.getMessage();
+                job.state = State.FAILED;
+            }
+        });
+        return job;
+    }
+
+    Optional<Job> find(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    boolean cancel(String id) {
+        Job job = byId.get(id);
+        if (job == null || job.state != State.RUNNING) {
+            return false;
+        }
+        job.cancelRequested = true;
+        return true;
+    }
+
+    List<Job> all() {
+        List<Job> jobs = new ArrayList<>(byId.values());
+        jobs.sort((a, b) -> Long.compare(Long.parseLong(b.id), Long.parseLong(a.id)));
+        return jobs;
+    }
+
+    @Override
+    public void close() {
+        byId.values().forEach(j -> j.cancelRequested = true);
+        pool.shutdownNow();
+    }
+}

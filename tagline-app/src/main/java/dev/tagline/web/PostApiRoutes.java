@@ -1,0 +1,178 @@
+package dev.tagline.web;
+
+import dev.tagline.publish.plan.AutoScheduler;
+import dev.tagline.publish.plan.PostingRule;
+import dev.tagline.publish.plan.SlotCalendar;
+import dev.tagline.publish.store.Channel;
+import dev.tagline.publish.store.Post;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.javalin.config.RoutesConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The calendar's JSON API ({@code docs/api.md}): read posts, move, edit copy, auto-schedule, publish now. */
+final class PostApiRoutes {
+    static final Duration MAX_RANGE = Duration.ofDays(62);
+    private static final JsonFactory JSON = new JsonFactory();
+    private final WebContext web;
+
+    PostApiRoutes(WebContext web) {
+        this.web = web;
+    }
+
+    record Move(String at, String tz, String previousAt) {
+    }
+
+    record Copy(String title, String caption) {
+    }
+
+    void register(RoutesConfig r) {
+        r.get("/api/calendar", this::calendar);
+        r.get("/api/channels", this::channels);
+        r.get("/api/posts/{id}", this::post);
+        r.patch("/api/posts/{id}/schedule", this::move);
+        r.put("/api/posts/{id}/copy", this::editCopy);
+        r.post("/api/posts/{id}/publish-now", this::publishNow);
+        r.post("/api/auto-schedule", this::autoSchedule);
+    }
+
+    private void calendar(Context ctx) throws IOException {
+        ZoneId tz = CalendarJson.zone(ctx.queryParam("tz"), ZoneOffset.UTC);
+        Instant from = CalendarJson.time(ctx.queryParam("from"), tz, "from");
+        Instant to = CalendarJson.time(ctx.queryParam("to"), tz, "to");
+        if (!to.isAfter(from) || Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
+            throw new dev.tagline.core.TaglineException("The range " + from + " .. " + to + " is empty or longer than "
+                    + MAX_RANGE.toDays() + " days", "Ask for one month or week at a time.");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            CalendarJson.write(g, web.publishing().posts().slotsBetween(from, to), channelsById(), tz);
+        }
+        ctx.contentType("application/json").result(out.toByteArray());
+    }
+
+    private void channels(Context ctx) {
+        ctx.json(web.publishing().channels().list().stream().map(c -> Map.of("id", c.id(), "name", c.name(),
+                "platform", c.platform(), "zone", c.zone().getId(), "state", c.state().name().toLowerCase(
+                        java.util.Locale.ROOT), "color", Platforms.of(c.platform()).color())).toList());
+    }
+
+    private void post(Context ctx) {
+        Post p = post(id(ctx));
+        Channel c = web.publishing().channels().byId(p.channelId());
+        ctx.json(CalendarJson.detail(p, c, CalendarJson.zone(ctx.queryParam("tz"), c.zone())));
+    }
+
+    private void move(Context ctx) {
+        Move body = body(ctx, Move.class);
+        Post p = post(id(ctx));
+        Channel c = web.publishing().channels().byId(p.channelId());
+        ZoneId tz = CalendarJson.zone(body.tz(), c.zone());
+        Instant at = CalendarJson.time(body.at(), tz, "at");
+        String current = p.scheduledAt() == null ? null : p.scheduledAt().toString();
+        if (body.previousAt() != null && !body.previousAt().equals(current)) {
+            throw new Problems.ConflictException("Post " + p.id() + " was moved meanwhile (now " + current + ")",
+                    "Reload the calendar and try again.");
+        }
+        AutoScheduler.Plan plan = web.publishing().scheduler().move(c, p.id(), at);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("post", CalendarJson.detail(web.publishing().posts().byId(p.id()), c, tz));
+        out.put("previousAt", current);
+        out.put("warnings", ruleWarnings(c, p.id(), at));
+        out.put("replanned", plan.placed().size());
+        ctx.json(out);
+    }
+
+    /** Re-validates a hand-placed time against the channel's rule; the move stands, the user is told. */
+    private List<String> ruleWarnings(Channel c, long postId, Instant at) {
+        PostingRule rule = web.publishing().rules().find(c.id()).orElse(null);
+        if (rule == null) {
+            return List.of();
+        }
+        List<String> warnings = new ArrayList<>();
+        if (!SlotCalendar.slotsOn(rule, c.zone(), at.atZone(c.zone()).toLocalDate()).contains(at)) {
+            warnings.add("Outside the posting rule of '" + c.name() + "' (" + rule.daysText() + " at "
+                    + rule.timesText() + ", " + c.zone().getId() + ")");
+        }
+        for (Post other : web.publishing().posts().ofChannel(c.id())) {
+            if (other.id() != postId && other.scheduledAt() != null
+                    && Duration.between(other.scheduledAt(), at).abs().compareTo(rule.minSpacing()) < 0) {
+                warnings.add("Closer than " + rule.minSpacing().toMinutes() + " min to post " + other.id());
+            }
+        }
+        return warnings;
+    }
+
+    private void editCopy(Context ctx) {
+        Copy body = body(ctx, Copy.class);
+        long id = id(ctx);
+        if (!web.publishing().posts().editCopy(id, body.title(), body.caption())) {
+            throw new Problems.ConflictException("Post " + id + " has already started publishing; its text is fixed",
+                    "Edit it on the platform itself.");
+        }
+        Post p = web.publishing().posts().byId(id);
+        Channel c = web.publishing().channels().byId(p.channelId());
+        ctx.json(CalendarJson.detail(p, c, c.zone()));
+    }
+
+    private void publishNow(Context ctx) {
+        Post p = post(id(ctx));
+        Channel c = web.publishing().channels().byId(p.channelId());
+        web.publishing().scheduler().move(c, p.id(), web.clock().instant());
+        ctx.json(Map.of("post", CalendarJson.detail(web.publishing().posts().byId(p.id()), c, c.zone()),
+                "message", "Due now; a running 'tagline publish run' worker publishes it within its poll interval."));
+    }
+
+    private void autoSchedule(Context ctx) {
+        List<Map<String, Object>> plans = new ArrayList<>();
+        for (Channel c : web.publishing().channels().list()) {
+            if (web.publishing().rules().find(c.id()).isPresent()) {
+                AutoScheduler.Plan plan = web.publishing().scheduler().schedule(c);
+                plans.add(Map.of("channel", c.name(), "placed", plan.placed().size(), "unplaced",
+                        plan.unplaced().stream().map(u -> Map.of("post", u.postId(), "reason", u.reason())).toList()));
+            }
+        }
+        ctx.json(Map.of("channels", plans));
+    }
+
+    private Map<Long, Channel> channelsById() {
+        return web.publishing().channels().list().stream().collect(Collectors.toMap(Channel::id, Function.identity()));
+    }
+
+    private static <T> T body(Context ctx, Class<T> type) {
+        try {
+            return ctx.bodyAsClass(type);
+        } catch (Exception e) {
+            throw new dev.tagline.core.TaglineException("Cannot read the JSON body as " + type.getSimpleName(),
+                    "Send JSON as documented in docs/api.md.", e);
+        }
+    }
+
+    private Post post(long id) {
+        try {
+            return web.publishing().posts().byId(id);
+        } catch (dev.tagline.core.TaglineException e) {
+            throw new io.javalin.http.NotFoundResponse(e.getMessage());
+        }
+    }
+
+    private static long id(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new io.javalin.http.NotFoundResponse("No post '" + ctx.pathParam("id") + "'");
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.tagline.web;
+
+import dev.tagline.core.TaglineException;
+import dev.tagline.publish.Publishing;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.staticfiles.Location;
+import java.time.Clock;
+import java.util.function.Consumer;
+
+/**
+ * {@code tagline serve}: the Javalin server with the pages, the JSON API under {@code /api} and media from the
+ * configured roots. Wires every routes class through constructors; {@link #close()} stops it (the caller owns
+ * {@link Publishing}).
+ */
+public final class WebServer implements AutoCloseable {
+    private final WebContext web;
+    private final Javalin app;
+    private final Jobs jobs;
+    private final Thumbnails thumbnails;
+
+    private WebServer(WebContext web) {
+        this.web = web;
+        this.jobs = new Jobs(web.clock());
+        this.thumbnails = new Thumbnails(web.settings().passwordFile().resolveSibling("thumbs"));
+        this.app = Javalin.create(config());
+    }
+
+    /**
+     * Prepares the server: stores {@code TAGLINE_ADMIN_PASSWORD} as a hash when given, else keeps the stored hash,
+     * else creates a one-time setup code for the first-start page ({@link #setupCode()}).
+     */
+    public static WebServer create(WebSettings settings, Publishing publishing, Clock clock) {
+        Passwords passwords = new Passwords(settings.passwordFile(), settings.pbkdf2Iterations());
+        if (settings.adminPasswordFromEnv() != null && !settings.adminPasswordFromEnv().isEmpty()) {
+            passwords.set(settings.adminPasswordFromEnv());
+        }
+        String setupCode = passwords.isSet() ? null : Sessions.token().substring(0, 12);
+        return new WebServer(new WebContext(settings, publishing, clock, new Sessions(clock, settings.sessionIdle()),
+                passwords, new LoginThrottle(clock), setupCode));
+    }
+
+    private Consumer<JavalinConfig> config() {
+        return c -> {
+            c.startup.showJavalinBanner = false;
+            c.startup.showOldJavalinVersionWarning = false;
+            c.staticFiles.enableWebjars();
+            c.staticFiles.add(s -> {
+                s.hostedPath = "/static";
+                s.directory = "/web/static";
+                s.location = Location.CLASSPATH;
+            });
+            c.routes.before(new Guard(web.sessions()));
+            Problems.register(c);
+            c.routes.get("/", ctx -> ctx.redirect("/calendar"));
+            new AuthRoutes(web).register(c.routes);
+            new MediaRoutes(web.settings().mediaRoots()).register(c.routes);
+            new CalendarRoutes(web).register(c.routes);
+            new PostApiRoutes(web).register(c.routes);
+            new ClipsRoutes(web).register(c.routes);
+            new DatasetRoutes(web, thumbnails).register(c.routes);
+            new JobRoutes(web, jobs, thumbnails).register(c.routes);
+        };
+    }
+
+    public WebServer start() {
+        try {
+            app.start(web.settings().host(), web.settings().port());
+        } catch (RuntimeException e) {
+            throw new TaglineException("Cannot listen on " + web.settings().host() + ":" + web.settings().port()
+                    + ": " + e.getMessage(), "Pick another --port, or stop the program using it.", e);
+        }
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** The code the first-start page asks for, or null when a password is already set. */
+    public String setupCode() {
+        return web.passwords().isSet() ? null : web.setupCode();
+    }
+
+    @Override
+    public void close() {
+        jobs.close();
+        app.stop();
+    }
+}

@@ -1,0 +1,40 @@
+package dev.tagline.web;
+
+import dev.tagline.core.TaglineException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * What {@code tagline serve} needs, validated once: where to listen, the only folders media may be served from (by
+ * name), where the admin password hash lives, and the PBKDF2 cost. {@code secureCookies} forces the {@code Secure}
+ * cookie flag (behind a TLS proxy); it is also set per request when the request arrived over https.
+ */
+public record WebSettings(String host, int port, Map<String, Path> mediaRoots, Path passwordFile,
+                          String adminPasswordFromEnv, boolean secureCookies, int pbkdf2Iterations,
+                          Duration sessionIdle) {
+    /** OWASP 2023 recommendation for PBKDF2-HMAC-SHA256. */
+    public static final int DEFAULT_ITERATIONS = 600_000;
+
+    public WebSettings {
+        mediaRoots = Map.copyOf(mediaRoots);
+        if (port < 0 || port > 65535) {
+            throw new TaglineException("Port " + port + " is out of range", "Give --port between 1 and 65535 (0 = any free port).");
+        }
+        for (Map.Entry<String, Path> root : mediaRoots.entrySet()) {
+            if (!root.getKey().matches("[A-Za-z0-9_-]+")) {
+                throw new TaglineException("Media root name '" + root.getKey() + "' is not a simple name",
+                        "Use letters, digits, '-' or '_', e.g. --media clips=/srv/clips.");
+            }
+            if (!Files.isDirectory(root.getValue())) {
+                throw new TaglineException("Media root '" + root.getKey() + "' (" + root.getValue()
+                        + ") is not a folder", "Create it or fix --media " + root.getKey() + "=FOLDER.");
+            }
+        }
+        if (pbkdf2Iterations < 100_000) {
+            throw new TaglineException("PBKDF2 iteration count " + pbkdf2Iterations + " is too low",
+                    "Use at least 100000 (default " + DEFAULT_ITERATIONS + ").");
+        }
+    }
+}

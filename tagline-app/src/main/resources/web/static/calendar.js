@@ -1,0 +1,132 @@
+// Content Calendar: FullCalendar in UTC mode showing server-computed wall-clock times of the chosen zone.
+(function () {
+  'use strict';
+  const $ = (id) => document.getElementById(id);
+  const strip = (s) => s.replace(/(Z|[+-]\d\d:\d\d)$/, '').slice(0, 19);
+  const wall = (d) => d.toISOString().slice(0, 19);
+  const chars = (s) => Array.from(s || '').length;
+
+  document.addEventListener('DOMContentLoaded', () => {
+    const el = $('calendar');
+    const tz = $('tz');
+    let undoAction = null;
+
+    const toast = (text, undo) => {
+      $('toast-text').textContent = text;
+      $('toast').hidden = false;
+      undoAction = undo || null;
+      $('undo').hidden = !undo;
+    };
+
+    const cal = new FullCalendar.Calendar(el, {
+      timeZone: 'UTC',
+      initialView: el.dataset.view,
+      initialDate: el.dataset.date,
+      firstDay: 1,
+      height: 'auto',
+      editable: true,
+      eventDurationEditable: false,
+      displayEventEnd: false,
+      eventTimeFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
+      headerToolbar: { left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek,listMonth' },
+      events: (info, ok, fail) => {
+        const q = 'from=' + encodeURIComponent(strip(info.startStr)) + '&to=' + encodeURIComponent(strip(info.endStr))
+          + '&tz=' + encodeURIComponent(tz.value);
+        window.tagline.api('GET', '/api/calendar?' + q).then((j) => ok(j.events), fail);
+      },
+      eventClassNames: (arg) => ['post', 'status-' + arg.event.extendedProps.status.replace(' ', '-')],
+      eventDidMount: (info) => {
+        info.el.dataset.postId = info.event.id;
+        info.el.dataset.status = info.event.extendedProps.status;
+        const reason = info.event.extendedProps.reason;
+        info.el.title = info.event.title + (reason ? ' — ' + reason : '');
+      },
+      eventDrop: (info) => {
+        const previous = wall(info.oldEvent.start);
+        move(info.event.id, wall(info.event.start), info.event.extendedProps.at)
+          .then((j) => {
+            const warn = j.warnings.length ? ' Warning: ' + j.warnings.join('; ') : '';
+            toast('Post ' + info.event.id + ' moved to ' + j.post.start.replace('T', ' ').slice(0, 16) + '.' + warn,
+              () => move(info.event.id, previous, j.post.at).then(() => { toast('Move undone.'); cal.refetchEvents(); }));
+            cal.refetchEvents();
+          })
+          .catch((e) => { info.revert(); toast('Not moved: ' + e.message); });
+      },
+      eventClick: (info) => { info.jsEvent.preventDefault(); openEditor(info.event.id); }
+    });
+    cal.render();
+
+    const move = (id, at, previousAt) =>
+      window.tagline.api('PATCH', '/api/posts/' + id + '/schedule', { at: at, tz: tz.value, previousAt: previousAt });
+
+    tz.addEventListener('change', () => {
+      const url = new URL(window.location.href);
+      url.searchParams.set('tz', tz.value);
+      window.history.replaceState(null, '', url);
+      cal.refetchEvents();
+    });
+    $('undo').addEventListener('click', () => { if (undoAction) { const a = undoAction; undoAction = null; a().catch((e) => toast(e.message)); } });
+    $('auto-schedule').addEventListener('click', () => {
+      window.tagline.api('POST', '/api/auto-schedule').then((j) => {
+        const placed = j.channels.reduce((n, c) => n + c.placed, 0);
+        const unplaced = j.channels.flatMap((c) => c.unplaced.map((u) => 'post ' + u.post + ': ' + u.reason));
+        toast('Auto-schedule placed ' + placed + ' post(s).' + (unplaced.length ? ' ' + unplaced.join('; ') : ''));
+        cal.refetchEvents();
+      }).catch((e) => toast(e.message));
+    });
+
+    // ---- post editor ----
+    const dialog = $('editor');
+    let current = null;
+    const count = (input, out, max, what) => {
+      const n = chars(input.value);
+      out.textContent = n + (max ? ' / ' + max : '') + ' ' + what;
+      out.classList.toggle('over', max > 0 && n > max);
+    };
+    const recount = () => {
+      if (!current) { return; }
+      count($('ed-title'), $('ed-title-count'), current.limits.title, 'characters in the title');
+      count($('ed-caption'), $('ed-caption-count'), current.limits.caption, 'characters');
+      const tags = ($('ed-caption').value.match(/#[\p{L}\p{N}_]+/gu) || []).length;
+      $('ed-hashtags').textContent = tags + (current.limits.hashtags ? ' / ' + current.limits.hashtags : '') + ' hashtags';
+      $('ed-hashtags').classList.toggle('over', current.limits.hashtags > 0 && tags > current.limits.hashtags);
+    };
+    const fill = (p) => {
+      current = p;
+      $('ed-id').textContent = p.id;
+      $('ed-channel').textContent = p.extendedProps.channel + ' (' + p.extendedProps.platform + ')';
+      $('ed-status').textContent = p.extendedProps.status;
+      $('ed-link').hidden = !p.extendedProps.url;
+      if (p.extendedProps.url && /^https?:\/\//.test(p.extendedProps.url)) { $('ed-link').href = p.extendedProps.url; }
+      $('ed-reason').hidden = !p.extendedProps.reason;
+      $('ed-reason').textContent = p.extendedProps.reason;
+      $('ed-title').value = p.postTitle;
+      $('ed-caption').value = p.caption;
+      $('ed-zone').textContent = tz.value;
+      $('ed-time').value = p.start ? p.start.slice(0, 16) : '';
+      ['ed-title', 'ed-caption', 'ed-time', 'ed-save', 'ed-publish'].forEach((id) => { $(id).disabled = !p.movable; });
+      $('ed-error').hidden = true;
+      recount();
+    };
+    const fail = (e) => { $('ed-error').textContent = e.message; $('ed-error').hidden = false; };
+    const openEditor = (id) => window.tagline.api('GET', '/api/posts/' + id + '?tz=' + encodeURIComponent(tz.value))
+      .then((p) => { fill(p); dialog.showModal(); }).catch((e) => toast(e.message));
+    $('ed-title').addEventListener('input', recount);
+    $('ed-caption').addEventListener('input', recount);
+    $('ed-close').addEventListener('click', () => dialog.close());
+    $('ed-save').addEventListener('click', async () => {
+      try {
+        await window.tagline.api('PUT', '/api/posts/' + current.id + '/copy', { title: $('ed-title').value, caption: $('ed-caption').value });
+        const time = $('ed-time').value;
+        if (time && time !== (current.start || '').slice(0, 16)) {
+          await move(current.id, time, current.at);
+        }
+        dialog.close();
+        toast('Post ' + current.id + ' saved.');
+        cal.refetchEvents();
+      } catch (e) { fail(e); }
+    });
+    $('ed-publish').addEventListener('click', () => window.tagline.api('POST', '/api/posts/' + current.id + '/publish-now')
+      .then((j) => { dialog.close(); toast(j.message); cal.refetchEvents(); }).catch(fail));
+  });
+})();

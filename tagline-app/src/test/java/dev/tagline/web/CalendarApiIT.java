@@ -1,0 +1,131 @@
+package dev.tagline.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tagline.publish.plan.PostingRule;
+import dev.tagline.publish.store.Channel;
+import dev.tagline.publish.store.Post;
+import dev.tagline.publish.store.PostState;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue #10 point 3 through the JSON API the calendar page uses. */
+class CalendarApiIT {
+    static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir
+    Path dir;
+    WebFixture web;
+    WebFixture.Login login;
+    Channel yt;
+
+    @BeforeEach
+    void start() {
+        web = WebFixture.start(dir);
+        yt = web.channel("yt", "youtube", "Europe/Berlin");
+        web.publishing.rules().set(yt.id(), new PostingRule(PostingRule.parseDays("mon-fri"),
+                PostingRule.parseTimes("09:00,18:00"), 2, 10, Duration.ofHours(3), Set.of()));
+        login = web.login();
+    }
+
+    @AfterEach
+    void stop() {
+        web.close();
+    }
+
+    JsonNode call(String method, String path, String body, int expected) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(web.base() + path)).header("Cookie", login.cookie())
+                .header("X-CSRF-Token", login.csrf()).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> r = web.send(b);
+        assertEquals(expected, r.statusCode(), r.body());
+        return JSON.readTree(r.body());
+    }
+
+    @Test
+    void eventsCarryWallClockTimeOfTheChosenZonePlatformColourAndStatus() throws Exception {
+        web.post(yt, "Talk", "caption", Instant.parse("2026-12-02T08:00:00Z"));
+        JsonNode berlin = call("GET", "/api/calendar?from=2026-11-30&to=2027-01-05&tz=Europe/Berlin", null, 200);
+        JsonNode e = berlin.get("events").get(0);
+        assertEquals("2026-12-02T09:00:00", e.get("start").asText());
+        assertEquals("2026-12-02T08:00:00Z", e.get("at").asText());
+        assertEquals(Platforms.of("youtube").color(), e.get("color").asText());
+        assertEquals("scheduled", e.get("extendedProps").get("status").asText());
+        JsonNode ny = call("GET", "/api/calendar?from=2026-11-30&to=2027-01-05&tz=America/New_York", null, 200);
+        assertEquals("2026-12-02T03:00:00", ny.get("events").get(0).get("start").asText());
+        call("GET", "/api/calendar?from=2026-11-30&to=2027-01-05&tz=Mars/Base", null, 400);
+    }
+
+    @Test
+    void publishedFailedAndNeedsReconnectShowLinkAndReason() throws Exception {
+        Post published = web.post(yt, "Done", "c", Instant.parse("2026-12-01T07:00:00Z"));
+        web.finish(published, "https://youtu.be/abc", null);
+        Post failed = web.post(yt, "Bad", "c", Instant.parse("2026-12-01T07:30:00Z"));
+        web.finish(failed, null, "video too long for Shorts");
+        Channel tt = web.channel("tt", "tiktok", "UTC");
+        web.post(tt, "Waiting", "c", Instant.parse("2026-12-03T10:00:00Z"));
+        web.publishing.channels().setState(tt.id(), Channel.State.NEEDS_RECONNECT, "refresh token revoked");
+        JsonNode events = call("GET", "/api/calendar?from=2026-11-30&to=2027-01-05&tz=UTC", null, 200).get("events");
+        assertEquals("published", events.get(0).get("extendedProps").get("status").asText());
+        assertEquals("https://youtu.be/abc", events.get(0).get("extendedProps").get("url").asText());
+        assertEquals("failed", events.get(1).get("extendedProps").get("status").asText());
+        assertEquals("video too long for Shorts", events.get(1).get("extendedProps").get("reason").asText());
+        assertEquals("needs reconnect", events.get(2).get("extendedProps").get("status").asText());
+        assertEquals("refresh token revoked", events.get(2).get("extendedProps").get("reason").asText());
+        assertFalse(events.get(0).get("editable").asBoolean());
+    }
+
+    @Test
+    void movingRevalidatesAgainstTheRuleRefusesStaleAndPastAndCanBeUndone() throws Exception {
+        Post p = web.post(yt, "Talk", "c", Instant.parse("2026-12-02T08:00:00Z"));
+        JsonNode moved = call("PATCH", "/api/posts/" + p.id() + "/schedule",
+                "{\"at\":\"2026-12-05T11:00\",\"tz\":\"Europe/Berlin\",\"previousAt\":\"2026-12-02T08:00:00Z\"}", 200);
+        assertEquals("2026-12-05T10:00:00Z", moved.get("post").get("at").asText());
+        assertTrue(moved.get("warnings").get(0).asText().startsWith("Outside the posting rule of 'yt'"), moved.toString());
+        assertEquals(Instant.parse("2026-12-05T10:00:00Z"), web.publishing.posts().byId(p.id()).scheduledAt());
+        call("PATCH", "/api/posts/" + p.id() + "/schedule",
+                "{\"at\":\"2026-12-07T09:00\",\"tz\":\"Europe/Berlin\",\"previousAt\":\"2026-12-02T08:00:00Z\"}", 409);
+        call("PATCH", "/api/posts/" + p.id() + "/schedule",
+                "{\"at\":\"2026-11-07T09:00\",\"tz\":\"Europe/Berlin\",\"previousAt\":\"2026-12-05T10:00:00Z\"}", 400);
+        JsonNode undone = call("PATCH", "/api/posts/" + p.id() + "/schedule",
+                "{\"at\":\"2026-12-02T09:00\",\"tz\":\"Europe/Berlin\",\"previousAt\":\"2026-12-05T10:00:00Z\"}", 200);
+        assertEquals(0, undone.get("warnings").size(), "09:00 Wednesday is a rule slot");
+        assertEquals(Instant.parse("2026-12-02T08:00:00Z"), web.publishing.posts().byId(p.id()).scheduledAt());
+    }
+
+    @Test
+    void editingTheCopyIsRefusedOncePublished() throws Exception {
+        Post p = web.post(yt, "Talk", "old", Instant.parse("2026-12-02T08:00:00Z"));
+        JsonNode d = call("PUT", "/api/posts/" + p.id() + "/copy", "{\"title\":\"New\",\"caption\":\"<b>new</b> #x\"}", 200);
+        assertEquals("<b>new</b> #x", d.get("caption").asText());
+        assertEquals(100, d.get("limits").get("title").asInt());
+        assertEquals("<b>new</b> #x", web.publishing.posts().byId(p.id()).caption());
+        web.finish(web.publishing.posts().byId(p.id()), "https://youtu.be/x", null);
+        call("PUT", "/api/posts/" + p.id() + "/copy", "{\"title\":\"Late\",\"caption\":\"late\"}", 409);
+        call("GET", "/api/posts/999999", null, 404);
+        call("PUT", "/api/posts/" + p.id() + "/copy", "{not json", 400);
+    }
+
+    @Test
+    void autoScheduleFillsRuleSlotsAndPublishNowMakesAPostDue() throws Exception {
+        Post a = web.post(yt, "A", "c", null);
+        Post b = web.post(yt, "B", "c", null);
+        JsonNode plan = call("POST", "/api/auto-schedule", null, 200);
+        assertEquals(2, plan.get("channels").get(0).get("placed").asInt());
+        assertEquals(PostState.SCHEDULED, web.publishing.posts().byId(a.id()).state());
+        call("POST", "/api/posts/" + b.id() + "/publish-now", null, 200);
+        assertEquals(WebFixture.NOW, web.publishing.posts().byId(b.id()).dueAt());
+    }
+}

@@ -1,0 +1,129 @@
+package dev.tagline.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tagline.publish.plan.PostingRule;
+import dev.tagline.publish.store.Channel;
+import dev.tagline.publish.store.Post;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** Issue #10 point 7 in headless Chromium: login, drag and drop, caption edit, escaping, CSRF, media 404. */
+class CalendarBrowserIT {
+    @TempDir
+    Path dir;
+    WebFixture web;
+    Browser browser;
+    Post talk;
+    Post evil;
+
+    @BeforeEach
+    void start() throws Exception {
+        browser = Browser.start();
+        web = WebFixture.start(dir);
+        Channel yt = web.channel("yt", "youtube", "Europe/Berlin");
+        Channel tt = web.channel("tt", "tiktok", "Europe/Berlin");
+        Channel out = web.channel("archive", "folder", "Europe/Berlin");
+        web.publishing.rules().set(yt.id(), new PostingRule(PostingRule.parseDays("mon-fri"),
+                PostingRule.parseTimes("09:00,18:00"), 2, 10, Duration.ofHours(3), Set.of()));
+        talk = web.post(yt, "Keynote highlight", "Why captions matter #talk", Instant.parse("2026-12-02T08:00:00Z"));
+        web.post(tt, "Demo in 30 s", "Live demo #demo #tagline", Instant.parse("2026-12-02T17:00:00Z"));
+        web.post(yt, "Q&A best bits", "Questions from the floor", Instant.parse("2026-12-09T17:00:00Z"));
+        web.post(out, "Archive copy", "kept on disk", Instant.parse("2026-12-10T10:00:00Z"));
+        web.finish(web.post(yt, "Launch teaser", "Out now", Instant.parse("2026-12-01T07:00:00Z")),
+                "https://youtu.be/teaser", null);
+        web.finish(web.post(tt, "Too long", "c", Instant.parse("2026-12-01T07:30:00Z")), null,
+                "video longer than the creator's max_video_post_duration_sec (60)");
+        evil = web.post(tt, "Script <b>test</b>", "<script>window.pwned=1</script><img src=x onerror=\"window.pwned=2\">",
+                Instant.parse("2026-12-11T16:00:00Z"));
+        web.post(yt, "Unplanned", "<script>window.pwned=3</script> waiting in the queue", null);
+        Files.writeString(dir.resolve("secret.txt"), "outside");
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (web != null) {
+            web.close();
+        }
+    }
+
+    @Test
+    void logInDragAPostToAnotherDayAndFindItMovedAfterAReload() {
+        browser.driver.get(web.base() + "/calendar");
+        browser.await("#password");
+        browser.screenshot("login");
+        browser.login(web.base(), WebFixture.PASSWORD);
+        assertTrue(browser.driver.getCurrentUrl().endsWith("/calendar"));
+        WebElement event = browser.await("[data-post-id='" + talk.id() + "']");
+        browser.screenshot("calendar-month");
+        WebElement target = browser.driver.findElement(By.cssSelector("td.fc-daygrid-day[data-date='2026-12-04']"));
+        new Actions(browser.driver).clickAndHold(event).pause(Duration.ofMillis(200)).moveByOffset(5, 5)
+                .pause(Duration.ofMillis(100)).moveToElement(target).pause(Duration.ofMillis(200)).release().perform();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast-text"), "moved to 2026-12-04"));
+        browser.screenshot("calendar-moved-undo");
+        browser.driver.navigate().refresh();
+        browser.await("td.fc-daygrid-day[data-date='2026-12-04'] [data-post-id='" + talk.id() + "']");
+        assertEquals(Instant.parse("2026-12-04T08:00:00Z"), web.publishing.posts().byId(talk.id()).scheduledAt());
+    }
+
+    @Test
+    void editACaptionWithLiveCountsAndSeeScriptsAsText() {
+        browser.login(web.base(), WebFixture.PASSWORD);
+        browser.await("[data-post-id='" + evil.id() + "']").click();
+        WebElement caption = browser.await("#ed-caption");
+        assertEquals("<script>window.pwned=1</script><img src=x onerror=\"window.pwned=2\">", caption.getAttribute("value"));
+        caption.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        caption.sendKeys("New caption #one #two");
+        assertEquals("21 / 2200 characters", browser.driver.findElement(By.id("ed-caption-count")).getText());
+        assertEquals("2 hashtags", browser.driver.findElement(By.id("ed-hashtags")).getText());
+        browser.screenshot("post-editor");
+        browser.driver.findElement(By.id("ed-save")).click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast-text"), "saved"));
+        assertEquals("New caption #one #two", web.publishing.posts().byId(evil.id()).caption());
+        String queue = browser.driver.findElement(By.id("queue")).getText();
+        assertTrue(queue.contains("<script>window.pwned=3</script> waiting in the queue"), queue);
+        assertEquals(Boolean.TRUE, browser.driver.executeScript("return window.pwned === undefined"));
+    }
+
+    @Test
+    void aRequestWithoutTheCsrfTokenGets403AndDotDotInAMediaPathGets404() {
+        browser.login(web.base(), WebFixture.PASSWORD);
+        Object noToken = browser.driver.executeAsyncScript("const done = arguments[0];"
+                + "fetch('/api/auto-schedule', {method: 'POST', credentials: 'same-origin'}).then(r => done(r.status));");
+        assertEquals(403L, noToken);
+        Object withToken = browser.driver.executeAsyncScript("const done = arguments[0];"
+                + "window.tagline.api('POST', '/api/auto-schedule').then(() => done(200), e => done(e.message));");
+        assertEquals(200L, withToken);
+        Object dotDot = browser.driver.executeAsyncScript("const done = arguments[0];"
+                + "fetch('/media/clips/..%2Fsecret.txt').then(r => done(r.status));");
+        assertEquals(404L, dotDot);
+    }
+
+    @Test
+    void weekAndListViewsAndTheTimeZoneSelector() {
+        browser.login(web.base(), WebFixture.PASSWORD);
+        browser.driver.get(web.base() + "/calendar?view=timeGridWeek&date=2026-12-02&tz=America/New_York");
+        WebElement event = browser.await("[data-post-id='" + talk.id() + "']");
+        assertTrue(event.getText().contains("03:00"), event.getText());
+        browser.screenshot("calendar-week");
+        browser.driver.get(web.base() + "/calendar?view=listMonth&tz=Europe/Berlin");
+        browser.await(".fc-list [data-post-id='" + talk.id() + "']");
+        browser.screenshot("calendar-list");
+    }
+}

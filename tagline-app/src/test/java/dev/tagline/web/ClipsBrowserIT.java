@@ -1,0 +1,75 @@
+package dev.tagline.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tagline.core.manifest.ClipManifest;
+import dev.tagline.core.manifest.ClipManifests;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** Issue #10 point 7: the clip player seeks (served with range requests), and the clips page screenshot. */
+class ClipsBrowserIT {
+    @TempDir
+    Path dir;
+    WebFixture web;
+    Browser browser;
+
+    @BeforeEach
+    void start() throws Exception {
+        Assumptions.assumeTrue(new ProcessBuilder("ffmpeg", "-version").start().waitFor() == 0,
+                "needs ffmpeg: apt-get install -y ffmpeg");
+        browser = Browser.start();
+        web = WebFixture.start(dir);
+        Path folder = web.media.resolve("talk-001");
+        Files.createDirectories(folder);
+        Process ff = new ProcessBuilder("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
+                "testsrc2=duration=8:size=270x480:rate=25", "-c:v", "libx264", "-pix_fmt", "yuv420p", "-g", "25",
+                "-movflags", "+faststart", folder.resolve("clip.mp4").toString()).inheritIO().start();
+        assertEquals(0, ff.waitFor());
+        ClipManifests.write(folder.resolve("clip.json"), ClipManifest.of("talk-001", "clip.mp4",
+                new ClipManifest.Source("talk.mp4", 95, 103), 8, 270, 480, 0.87, true,
+                new ClipManifest.Copy("Nobody reads the manual", "Why docs fail and what works instead",
+                        List.of("talk", "docs")), Map.of()));
+        web.channel("yt", "youtube", "Europe/Berlin");
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (web != null) {
+            web.close();
+        }
+    }
+
+    @Test
+    void thePlayerSeeks() {
+        browser.login(web.base(), WebFixture.PASSWORD);
+        browser.driver.get(web.base() + "/clips");
+        browser.await("video");
+        Object seeked = browser.driver.executeAsyncScript("const done = arguments[0]; const v = document.querySelector('video');"
+                + "const go = () => { v.addEventListener('seeked', () => done(v.currentTime), {once: true}); v.currentTime = 5.5; };"
+                + "if (v.readyState >= 1) { go(); } else { v.addEventListener('loadedmetadata', go, {once: true}); v.load(); }"
+                + "setTimeout(() => done('timeout, readyState ' + v.readyState + ', error ' + (v.error && v.error.code)), 12000);");
+        assertTrue(seeked instanceof Number, String.valueOf(seeked));
+        assertEquals(5.5, ((Number) seeked).doubleValue(), 0.05);
+        browser.screenshot("clips");
+        browser.driver.findElement(By.cssSelector("input[name=title]")).clear();
+        browser.driver.findElement(By.cssSelector("input[name=title]")).sendKeys("Edited in the browser");
+        browser.driver.findElement(By.cssSelector("button.accept")).click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Saved"));
+        assertEquals("Edited in the browser",
+                ClipManifests.read(web.media.resolve("talk-001/clip.json")).copy().title());
+    }
+}

@@ -1,0 +1,96 @@
+package dev.tagline.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tagline.core.manifest.ClipCandidate;
+import dev.tagline.core.manifest.ClipManifest;
+import dev.tagline.core.manifest.ClipManifests;
+import dev.tagline.core.manifest.ClipsFile;
+import dev.tagline.publish.store.PostState;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue #10 point 4 over HTTP: finder results, review saved into clip.json, queueing to channels. */
+class ClipsRoutesIT {
+    @TempDir
+    Path dir;
+    WebFixture web;
+    WebFixture.Login login;
+
+    @BeforeEach
+    void start() {
+        web = WebFixture.start(dir);
+        web.channel("yt", "youtube", "Europe/Berlin");
+        web.channel("tt", "tiktok", "Europe/Berlin");
+        web.post(web.publishing.channels().byName("yt"), "Seed", "seed", null);
+        ClipsFile.of(new ClipsFile.Source("talk.mp4", 600), Instant.parse("2026-11-27T02:00:00Z"), "talk.en.vtt",
+                List.of(), List.of(new ClipCandidate(1, 12.5, 41.0, 87, new ClipCandidate.SubScores(90, 80, 85, 70, 60),
+                        "strong <hook> and a clear payoff", "Nobody reads the manual.", "…", 1)))
+                .write(web.media.resolve("talk.clips.json"));
+        login = web.login();
+    }
+
+    @AfterEach
+    void stop() {
+        web.close();
+    }
+
+    private HttpResponse<String> post(String path, Map<String, String> form) {
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>(form);
+        fields.put("_csrf", login.csrf());
+        return web.send(web.form(path, login.cookie(), fields));
+    }
+
+    @Test
+    void thePageShowsFoundClipsWithSubScoresAndEveryRenderedClipWithAPlayer() {
+        String html = web.send(web.get("/clips").header("Cookie", login.cookie())).body();
+        assertTrue(html.contains("strong &lt;hook&gt; and a clear payoff"), html);
+        assertTrue(html.contains("<td>90 · 80 · 85 · 70 · 60</td>"));
+        assertTrue(html.contains("<video controls preload=\"metadata\" src=\"/media/clips/clip-1/clip.mp4\">"), html);
+    }
+
+    @Test
+    void reviewWritesTitleCaptionHashtagsAndVerdictIntoClipJson() {
+        HttpResponse<String> r = post("/clips/review?root=clips&path=clip-1/clip.json", Map.of("title", "New <title>",
+                "caption", "Better caption", "hashtags", "#talk, shorts", "accepted", "false"));
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.body().contains("New &lt;title&gt;") && r.body().contains("rejected"), r.body());
+        ClipManifest m = ClipManifests.read(web.media.resolve("clip-1/clip.json"));
+        assertFalse(m.accepted());
+        assertEquals(new ClipManifest.Copy("New <title>", "Better caption", List.of("talk", "shorts")), m.copy());
+    }
+
+    @Test
+    void queueingCreatesOnePostPerTickedChannelWithThatPlatformsCopy() {
+        HttpResponse<String> r = web.send(web.form("/clips/queue?root=clips&path=clip-1%2Fclip.json", login.cookie(),
+                Map.of("_csrf", login.csrf())).POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                "_csrf=" + login.csrf() + "&channel=tt")));
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.body().contains("Queued on tt (post 2)"), r.body());
+        assertEquals(PostState.QUEUED, web.publishing.posts().byId(2).state());
+    }
+
+    @Test
+    void aRejectedClipIsNotQueued() {
+        post("/clips/review?root=clips&path=clip-1/clip.json", Map.of("title", "t", "caption", "c", "hashtags", "",
+                "accepted", "false"));
+        HttpResponse<String> r = post("/clips/queue?root=clips&path=clip-1/clip.json", Map.of("channel", "tt"));
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("is rejected"), r.body());
+    }
+
+    @Test
+    void aPathOutsideTheRootOrNotAClipFileIs404() {
+        assertEquals(404, post("/clips/review?root=clips&path=../x/clip.json", Map.of("accepted", "true")).statusCode());
+        assertEquals(404, post("/clips/review?root=clips&path=clip-1/clip.mp4", Map.of("accepted", "true")).statusCode());
+    }
+}

@@ -1,0 +1,119 @@
+package dev.tagline.web;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue #10 point 5 over HTTP: gallery, cached thumbnails, sidecar edits, bulk tag replace, filters. */
+class DatasetRoutesIT {
+    @TempDir
+    Path dir;
+    WebFixture web;
+    WebFixture.Login login;
+
+    static void image(Path file, Color color) throws IOException {
+        BufferedImage img = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(color);
+        g.fillRect(0, 0, 640, 480);
+        g.setColor(Color.WHITE);
+        g.fillOval(200, 120, 240, 240);
+        g.dispose();
+        Files.createDirectories(file.getParent());
+        ImageIO.write(img, "png", file.toFile());
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        web = WebFixture.start(dir);
+        image(web.media.resolve("set/a.png"), Color.RED);
+        image(web.media.resolve("set/b.png"), Color.BLUE);
+        Files.writeString(web.media.resolve("set/a.caption"), "a red card <script>window.x=1</script>");
+        Files.writeString(web.media.resolve("set/a.txt"), "red, circle, 1girl");
+        Files.writeString(web.media.resolve("set/b.txt"), "blue, circle");
+        login = web.login();
+    }
+
+    @AfterEach
+    void stop() {
+        web.close();
+    }
+
+    private String page(String query) {
+        return web.send(web.get("/datasets/clips" + query).header("Cookie", login.cookie())).body();
+    }
+
+    @Test
+    void galleryShowsEscapedCaptionsTagFrequenciesAndFilters() {
+        String html = page("");
+        assertTrue(html.contains("a red card &lt;script&gt;window.x=1&lt;/script&gt;"), html);
+        assertTrue(html.contains(">circle</a><span class=\"bar\" style=\"width:100%\"></span><span>2</span>"), html);
+        String missing = page("?missing=caption");
+        assertTrue(missing.contains("set/b.png") && !missing.contains("set/a.png"));
+        String tagged = page("?tag=red");
+        assertTrue(tagged.contains("set/a.png") && !tagged.contains("alt=\"set/b.png\""));
+    }
+
+    @Test
+    void savingWritesBothSidecarsAtomicallyWithoutTrailingNewline() throws Exception {
+        HttpResponse<String> r = web.send(web.form("/datasets/clips/save?path=set%2Fb.png", login.cookie(),
+                Map.of("_csrf", login.csrf(), "caption", "a blue card\n", "tags", "blue, circle, blue, card")));
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("a blue card", Files.readString(web.media.resolve("set/b.caption")));
+        assertEquals("blue, circle, card", Files.readString(web.media.resolve("set/b.txt")));
+        try (var files = Files.list(web.media.resolve("set"))) {
+            assertFalse(files.anyMatch(p -> p.getFileName().toString().startsWith(".")), "no temp files left");
+        }
+        assertEquals(404, web.send(web.form("/datasets/clips/save?path=..%2Fsecret.png", login.cookie(),
+                Map.of("_csrf", login.csrf(), "caption", "x", "tags", ""))).statusCode());
+    }
+
+    @Test
+    void bulkReplaceAndRemoveATagAcrossTheFolder() throws Exception {
+        HttpResponse<String> r = web.send(web.form("/datasets/clips/bulk", login.cookie(),
+                Map.of("_csrf", login.csrf(), "find", "circle", "replace", "round")));
+        assertEquals("/datasets/clips?changed=2", r.headers().firstValue("Location").orElseThrow());
+        assertEquals("red, round, 1girl", Files.readString(web.media.resolve("set/a.txt")));
+        web.send(web.form("/datasets/clips/bulk", login.cookie(), Map.of("_csrf", login.csrf(), "find", "1girl",
+                "replace", "")));
+        assertEquals("red, round", Files.readString(web.media.resolve("set/a.txt")));
+    }
+
+    @Test
+    void thumbnailsAreGeneratedOnceAndCached() throws Exception {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(web.base() + "/thumbs/clips/set/a.png"))
+                .header("Cookie", login.cookie()).build();
+        HttpResponse<byte[]> first = web.http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, first.statusCode());
+        BufferedImage thumb = ImageIO.read(new java.io.ByteArrayInputStream(first.body()));
+        assertEquals(Thumbnails.SIZE, thumb.getWidth());
+        Path cached;
+        try (var files = Files.list(dir.resolve("thumbs"))) {
+            cached = files.findFirst().orElseThrow();
+        }
+        long written = Files.getLastModifiedTime(cached).toMillis();
+        Thread.sleep(20);
+        HttpResponse<byte[]> second = web.http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+        assertArrayEquals(first.body(), second.body());
+        assertEquals(written, Files.getLastModifiedTime(cached).toMillis(), "served from the cache, not re-rendered");
+        assertEquals(404, web.http.send(HttpRequest.newBuilder(URI.create(web.base() + "/thumbs/clips/..%2Fpublish.db"))
+                .header("Cookie", login.cookie()).build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode());
+    }
+}

@@ -1,0 +1,54 @@
+package dev.tagline.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class JobsTest {
+    @Test
+    void aCancelledJobStopsAtTheNextItemAndSaysHowFarItGot() throws Exception {
+        try (Jobs jobs = new Jobs(Clock.systemUTC())) {
+            CountDownLatch started = new CountDownLatch(1);
+            Jobs.Job job = jobs.start("slow", j -> {
+                j.total(1000);
+                for (int i = 0; i < 1000 && !j.cancelled(); i++) {
+                    started.countDown();
+                    Thread.sleep(5);
+                    j.step();
+                }
+                return "all done";
+            });
+            assertTrue(started.await(5, TimeUnit.SECONDS));
+            assertTrue(jobs.cancel(job.id));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (job.state() == Jobs.State.RUNNING && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(Jobs.State.CANCELLED, job.state());
+            int done = (Integer) job.view().get("done");
+            assertTrue(done < 1000, "stopped early: " + done);
+            assertTrue(job.view().get("message").toString().startsWith("Cancelled after "));
+            assertFalse(jobs.cancel(job.id), "a finished job cannot be cancelled again");
+        }
+    }
+
+    @Test
+    void aFailingJobKeepsItsMessage() throws Exception {
+        try (Jobs jobs = new Jobs(Clock.systemUTC())) {
+            Jobs.Job job = jobs.start("bad", j -> {
+                throw new IllegalStateException("disk full writing thumbs/x.jpg");
+            });
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (job.state() == Jobs.State.RUNNING && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(Jobs.State.FAILED, job.state());
+            assertEquals("disk full writing thumbs/x.jpg", job.view().get("message"));
+        }
+    }
+}
