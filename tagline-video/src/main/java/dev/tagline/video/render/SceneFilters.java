@@ -24,7 +24,7 @@ final class SceneFilters {
             case FIT -> in + String.format(Locale.ROOT, "scale=%d:%d:force_original_aspect_ratio=decrease"
                     + ":force_divisible_by=2,pad=%d:%d:(ow-iw)/2:(oh-ih)/2:black,setsar=1", w, h, w, h) + out;
             case BLUR_PAD -> blurPad(in, out, w, h);
-            case SCREENCAST -> screencast(scene.layout(), in, out, w, h);
+            case SCREENCAST -> screencast(scene.layout(), srcW, srcH, in, out, w, h);
         };
     }
 
@@ -65,7 +65,7 @@ final class SceneFilters {
      * Content scaled to the full width on top; the speaker below, cropped to the aspect of the space left
      * (video.md §11.4 SCREENCAST: {@code vstack}, each part's height even).
      */
-    private static String screencast(ScreenLayout layout, String in, String out, int w, int h) {
+    private static String screencast(ScreenLayout layout, int srcW, int srcH, String in, String out, int w, int h) {
         String tag = out.substring(1, out.length() - 1);
         Rect c = layout.content().even();
         int topH = Math.min(h - h / 4, even((int) Math.round((double) c.height() * w / c.width())));
@@ -79,15 +79,21 @@ final class SceneFilters {
         } else {
             sh = (int) Math.round(sw / want);
         }
-        Rect face = new Rect((int) Math.round(s.centreX() - sw / 2.0), (int) Math.round(s.centreY() - sh / 2.0),
+        sw = Math.min(sw, srcW);
+        sh = Math.min(sh, srcH);
+        Rect face = new Rect(clamp(s.centreX() - sw / 2.0, srcW - sw), clamp(s.centreY() - sh / 2.0, srcH - sh),
                 sw, sh).even();
         return String.format(Locale.ROOT, "%ssplit=2[%s_c][%s_s];"
                 + "[%s_c]crop=%d:%d:%d:%d,scale=%d:%d,setsar=1[%s_top];"
                 + "[%s_s]crop=%d:%d:%d:%d,scale=%d:%d,setsar=1[%s_bot];"
                 + "[%s_top][%s_bot]vstack=inputs=2%s",
                 in, tag, tag, tag, c.width(), c.height(), c.x(), c.y(), w, topH, tag,
-                tag, face.width(), face.height(), Math.max(0, face.x()), Math.max(0, face.y()), w, bottomH, tag,
+                tag, face.width(), face.height(), face.x(), face.y(), w, bottomH, tag,
                 tag, tag, out);
+    }
+
+    private static int clamp(double v, int max) {
+        return (int) Math.max(0, Math.min(max, Math.round(v)));
     }
 
     private static int even(int v) {
