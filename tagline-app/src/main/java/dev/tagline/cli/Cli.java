@@ -36,7 +36,7 @@ public final class Cli {
     static CommandLine build(CliContext ctx, Settings settings) {
         TaglineCommand root = new TaglineCommand();
         CommandLine cli = new CommandLine(root);
-        planned(cli, "check", "issue #3", "Verify an image folder: decode every file, set corrupt ones aside.");
+        cli.addSubcommand("check", new CommandLine(new CheckCommand(ctx)));
         planned(cli, "tag", "issue #4", "Tag images with WD v3 / RAM++ taggers and write .txt sidecars.");
         planned(cli, "caption", "issue #6", "Caption images with Florence-2 or a VLM server and write .caption sidecars.");
         CommandLine clips = new CommandLine(new ClipsCommand());
@@ -46,6 +46,7 @@ public final class Cli {
         planned(cli, "serve", "issue #10", "Start the Content Calendar web app.");
         cli.addSubcommand("models", ModelsCommand.create(ctx));
         cli.addSubcommand("runtime", new CommandLine(new RuntimeCommand(ctx)));
+        cli.addSubcommand("export", new CommandLine(new ExportCommand(ctx)));
         cli.setOut(ctx.out());
         cli.setErr(ctx.err());
         cli.setDefaultValueProvider(new SettingsDefaults(settings));

@@ -4,13 +4,18 @@ import dev.tagline.core.TaglineException;
 import dev.tagline.core.manifest.ClipCandidate;
 import dev.tagline.core.manifest.ClipsFile;
 import dev.tagline.core.process.ProcessRunner;
+import dev.tagline.core.progress.Progress;
+import dev.tagline.inference.BuiltinModels;
+import dev.tagline.inference.onnx.OnnxSessions;
 import dev.tagline.inference.openai.ChatClient;
 import dev.tagline.inference.openai.OpenAiEndpoint;
 import dev.tagline.inference.openai.TranscriptionClient;
+import dev.tagline.inference.store.ModelStore;
 import dev.tagline.video.ffmpeg.Ffmpeg;
 import dev.tagline.video.ffmpeg.FfmpegLocator;
 import dev.tagline.video.highlight.ClipFinder;
 import dev.tagline.video.highlight.DurationBand;
+import dev.tagline.video.highlight.FinderModels;
 import dev.tagline.video.highlight.LlmJudge;
 import dev.tagline.video.signal.DecodeOptions;
 import dev.tagline.video.transcript.OpenAiSpeechToText;
@@ -24,6 +29,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,7 +52,8 @@ final class ClipsCommand implements Callable<Integer> {
     @Command(name = "find", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Find the moments worth posting in a long video and write VIDEO.clips.json beside it.",
                 "Transcript: VIDEO.srt/.vtt/.json beside the video, else an embedded subtitle stream, else",
-                "--endpoint (an OpenAI-compatible speech-to-text server), else none (sound and picture only)."})
+                "--endpoint (an OpenAI-compatible speech-to-text server), else none (sound and picture only).",
+                "Built-in models (Silero VAD, PaddleOCR, MiniLM) are fetched into the model cache on first use."})
     static final class FindCommand implements Callable<Integer> {
         private final CliContext ctx;
 
@@ -81,6 +88,9 @@ final class ClipsCommand implements Callable<Integer> {
                 description = "Spoken language hint for speech-to-text (ISO 639-1, e.g. en).")
         String language;
 
+        @Mixin
+        DeviceOptions device;
+
         @Option(names = "--judge", paramLabel = "openai:MODEL",
                 description = "Let an LLM at --endpoint pick and score clips (falls back to the built-in scorer).")
         String judge;
@@ -101,16 +111,20 @@ final class ClipsCommand implements Callable<Integer> {
                 throw new TaglineException("--count must be at least 1 (got " + count + ")", "");
             }
             Optional<LlmJudge> llm = judge(band);
-            Ffmpeg tools = new Ffmpeg(new FfmpegLocator(ctx.env()).locate(Optional.ofNullable(ffmpeg)
-                    .map(ctx::resolve)), new ProcessRunner(), Duration.ofHours(12));
-            Optional<SpeechToText> stt = Optional.ofNullable(endpoint).map(url -> new OpenAiSpeechToText(
-                    new TranscriptionClient(OpenAiEndpoint.of(url, ctx.env().get("OPENAI_API_KEY")),
-                            Duration.ofMinutes(10)), sttModel, Optional.ofNullable(language)));
-            ClipFinder.Options options = new ClipFinder.Options(band, count == null ? OptionalInt.empty()
-                    : OptionalInt.of(count), stt, Optional.empty(), DecodeOptions.DEFAULT, llm,
-                    Optional.empty());
-            ClipsFile clips = new ClipFinder(tools, ctx.clock(), ctx.interactive() ? new TerminalProgress(ctx.err())
-                    : dev.tagline.core.progress.Progress.Factory.NONE).find(file, options);
+            Progress.Factory progress = ctx.interactive() ? new TerminalProgress(ctx.err()) : Progress.Factory.NONE;
+            ClipsFile clips;
+            try (OnnxSessions sessions = device.openSessions(ctx.err()); // a GPU that cannot be used fails here
+                    FinderModels models = FinderModels.builtin(BuiltinModels.open(ModelStore.fromEnvironment(
+                            ctx.env(), new TerminalProgress(ctx.err())), sessions, device.sessionConfig()))) {
+                Ffmpeg tools = new Ffmpeg(new FfmpegLocator(ctx.env()).locate(Optional.ofNullable(ffmpeg)
+                        .map(ctx::resolve)), new ProcessRunner(), Duration.ofHours(12));
+                Optional<SpeechToText> stt = Optional.ofNullable(endpoint).map(url -> new OpenAiSpeechToText(
+                        new TranscriptionClient(OpenAiEndpoint.of(url, ctx.env().get("OPENAI_API_KEY")),
+                                Duration.ofMinutes(10)), sttModel, Optional.ofNullable(language)));
+                ClipFinder.Options options = new ClipFinder.Options(band, count == null ? OptionalInt.empty()
+                        : OptionalInt.of(count), stt, Optional.empty(), DecodeOptions.DEFAULT, llm, models);
+                clips = new ClipFinder(tools, ctx.clock(), progress).find(file, options);
+            }
             Path out = ClipsFile.pathFor(file);
             clips.write(out);
             print(ctx.out(), clips, out);

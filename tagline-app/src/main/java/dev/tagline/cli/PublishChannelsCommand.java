@@ -60,7 +60,7 @@ final class PublishChannelsCommand implements Callable<Integer> {
                 + " OAuth refresh token.")
         String refreshTokenEnv;
         @Option(names = "--secret-env", paramLabel = "VAR", description = "Environment variable holding the webhook"
-                + " signing secret.")
+                + " secret, Instagram/Facebook Page token, Bluesky app password, or an access token without refresh.")
         String secretEnv;
         @Option(names = "--reconnect", description = "Replace the credentials of an existing channel and make it"
                 + " active again.")
@@ -97,13 +97,16 @@ final class PublishChannelsCommand implements Callable<Integer> {
         /** Reads secrets from the named environment variables; never from flags, so they stay out of history. */
         private Credential credential(String platformId) {
             switch (platformId) {
-                case "webhook" -> {
+                case "webhook", "instagram", "facebook", "bluesky" -> {
                     return Credential.secret(env(secretEnv, "--secret-env"));
                 }
                 case "folder" -> {
                     return null;
                 }
                 default -> {
+                    if (refreshTokenEnv == null && secretEnv != null) {
+                        return new Credential(clientId, null, env(secretEnv, "--secret-env"), null, null, null);
+                    }
                     if (clientId == null) {
                         throw new TaglineException("A " + platformId + " channel needs --client-id",
                                 "Give the OAuth client id, with --client-secret-env and --refresh-token-env.");

@@ -9,12 +9,28 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** Renders {@link Progress} tasks as terminal progress bars (count, percent, rate, ETA) on stderr. */
+/**
+ * Renders {@link Progress} tasks as terminal progress bars on stderr: count, percent, rate, ETA, and for items the
+ * seconds per item and failures so far; a totals line when the task ends. Outside a terminal,
+ * {@link #forContext} picks {@link LogLineProgress} instead.
+ */
 final class TerminalProgress implements Progress.Factory {
     private final PrintWriter err;
+    private final java.time.Clock clock;
 
     TerminalProgress(PrintWriter err) {
+        this(err, java.time.Clock.systemUTC());
+    }
+
+    TerminalProgress(PrintWriter err, java.time.Clock clock) {
         this.err = err;
+        this.clock = clock;
+    }
+
+    /** Bars on a terminal, periodic log lines otherwise. */
+    static Progress.Factory forContext(CliContext ctx) {
+        return ctx.interactive() ? new TerminalProgress(ctx.err(), ctx.clock())
+                : new LogLineProgress(ctx.err(), ctx.clock(), LogLineProgress.DEFAULT_INTERVAL);
     }
 
     @Override
@@ -30,23 +46,58 @@ final class TerminalProgress implements Progress.Factory {
         if (unit == Progress.Unit.BYTES) {
             builder.setUnit(" MiB", 1L << 20);
         }
-        ProgressBar bar = builder.build();
-        return new Progress() {
-            @Override
-            public void advance(long units) {
-                bar.stepBy(units);
-            }
+        return new BarProgress(builder.build(), task, unit);
+    }
 
-            @Override
-            public void jumpTo(long done) {
-                bar.stepTo(done);
-            }
+    /** One bar; the extra message carries seconds per item and failures, which progressbar does not show. */
+    private final class BarProgress implements Progress {
+        private final ProgressBar bar;
+        private final String task;
+        private final Progress.Unit unit;
+        private final java.time.Instant start = clock.instant();
+        private final java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
 
-            @Override
-            public void close() {
-                bar.close();
+        BarProgress(ProgressBar bar, String task, Progress.Unit unit) {
+            this.bar = bar;
+            this.task = task;
+            this.unit = unit;
+        }
+
+        @Override
+        public void advance(long units) {
+            bar.stepBy(units);
+            extra();
+        }
+
+        @Override
+        public void failed(long items) {
+            failures.set(items);
+            extra();
+        }
+
+        private void extra() {
+            if (unit != Progress.Unit.ITEMS) {
+                return;
             }
-        };
+            long done = bar.getCurrent();
+            double seconds = Duration.between(start, clock.instant()).toMillis() / 1000.0;
+            String perItem = done > 0 ? String.format(java.util.Locale.ROOT, "%.3f s/img", seconds / done) : "";
+            bar.setExtraMessage(perItem + (failures.get() > 0 ? ", " + failures.get() + " failed" : ""));
+        }
+
+        @Override
+        public void jumpTo(long done) {
+            bar.stepTo(done);
+        }
+
+        @Override
+        public void close() {
+            long done = bar.getCurrent();
+            bar.close();
+            err.println(ProgressLine.finished(task, done, failures.get(), Duration.between(start, clock.instant()),
+                    unit));
+            err.flush();
+        }
     }
 
     /** Elapsed time in a short human form: {@code 1 h 02 min}, {@code 3 min 05 s}, {@code 4.2 s}. */

@@ -1,12 +1,15 @@
 package dev.tagline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tagline.core.manifest.ClipsFile;
 import dev.tagline.core.process.ProcessRunner;
 import dev.tagline.core.process.ProcessSpec;
+import dev.tagline.inference.BuiltinModels;
+import dev.tagline.inference.TestModels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,12 +19,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** {@code tagline clips find} in process with the real built-in models, taken from the test model cache. */
 class ClipsCommandIT {
     @TempDir
     Path dir;
 
-    @Test
-    void findWritesClipsJsonAndPrintsTheTable() throws IOException {
+    /** ffmpeg on PATH (else the test is skipped) and an 80 s test pattern with a tone as talk.mp4. */
+    private String video() {
         String path = System.getenv().getOrDefault("PATH", "");
         boolean found = false;
         for (String d : path.split(java.io.File.pathSeparator)) {
@@ -32,6 +36,17 @@ class ClipsCommandIT {
                 "-f", "lavfi", "-i", "testsrc=d=80:s=160x120:r=10", "-f", "lavfi", "-i", "sine=d=80",
                 "-c:v", "libx264", "-c:a", "aac", "-shortest", dir.resolve("talk.mp4").toString()),
                 Duration.ofMinutes(2)));
+        return path;
+    }
+
+    private CliTestSupport cli(String path) {
+        Path home = TestModels.home(BuiltinModels.SPEECH, BuiltinModels.OCR, BuiltinModels.EMBEDDINGS);
+        return new CliTestSupport(dir, Map.of("TAGLINE_HOME", home.toString(), "PATH", path));
+    }
+
+    @Test
+    void findWritesClipsJsonAndPrintsTheTable() throws IOException {
+        String path = video();
         StringBuilder srt = new StringBuilder();
         for (int i = 0; i < 16; i++) {
             srt.append(i + 1).append("\n00:00:").append(String.format("%02d", i * 5)).append(",000 --> 00:00:")
@@ -40,13 +55,26 @@ class ClipsCommandIT {
                     .append("\n\n");
         }
         Files.writeString(dir.resolve("talk.srt"), srt);
-        CliTestSupport cli = new CliTestSupport(dir, Map.of("TAGLINE_HOME", dir.resolve("home").toString(),
-                "PATH", path));
+        CliTestSupport cli = cli(path);
         assertEquals(ExitCode.OK, cli.run("clips", "find", "talk.mp4", "--count", "2"), cli.err());
         assertTrue(cli.out().contains("Wrote talk.clips.json (2 clips, transcript from talk.srt)."), cli.out());
         assertTrue(cli.out().contains("\"Here's the trick nobody tells you.\""), cli.out());
         ClipsFile clips = ClipsFile.read(dir.resolve("talk.clips.json"));
         assertEquals(2, clips.clips().size());
         assertEquals(1, clips.clips().get(0).rank());
+        assertTrue(clips.notes().stream().noneMatch(n -> n.contains("not available")), clips.notes().toString());
+    }
+
+    @Test
+    void withoutATranscriptTheModelsRunWithTheThreadsAsked() {
+        CliTestSupport cli = cli(video());
+        assertEquals(ExitCode.OK, cli.run("clips", "find", "talk.mp4", "--threads", "2"), cli.err());
+        assertTrue(cli.out().contains("note: No transcript"), cli.out());
+        assertTrue(cli.out().contains("Wrote talk.clips.json ("), cli.out());
+        assertTrue(cli.err().matches("(?s).*silero_vad_16k_op15\\.onnx on CPU, 1 intra-op thread, loaded in \\d+ ms.*"),
+                cli.err());
+        assertTrue(cli.err().matches("(?s).*ch_PP-OCRv4_det_infer\\.onnx on CPU, 2 intra-op threads, loaded in.*"),
+                cli.err());
+        assertFalse(cli.err().contains("all-minilm-l6-v2.onnx"), "no transcript, so no embedder: " + cli.err());
     }
 }

@@ -1,8 +1,12 @@
 package dev.tagline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtProvider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +26,8 @@ class ClipsCommandTest {
     void helpShowsTheOptions() {
         CliTestSupport cli = cli();
         assertEquals(ExitCode.OK, cli.run("clips", "find", "--help"));
-        for (String option : new String[] {"--min", "--max", "--length", "--count", "--ffmpeg", "--endpoint"}) {
+        for (String option : new String[] {"--min", "--max", "--length", "--count", "--ffmpeg", "--endpoint",
+            "--device", "--threads"}) {
             assertTrue(cli.out().contains(option), cli.out());
         }
     }
@@ -52,6 +57,16 @@ class ClipsCommandTest {
         CliTestSupport again = cli();
         assertEquals(ExitCode.USAGE, again.run("clips", "find", "talk.mp4", "--judge", "openai:gpt-4o-mini"));
         assertTrue(again.err().startsWith("error: --judge needs --endpoint."), again.err());
+    }
+
+    @Test
+    void aGpuOnTheCpuBuildIsRefusedBeforeAnyWork() throws IOException {
+        assumeFalse(OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA), "this is the GPU build");
+        Files.createFile(dir.resolve("talk.mp4"));
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, cli.run("clips", "find", "talk.mp4", "--device", "cuda"));
+        assertTrue(cli.err().startsWith("error: Device cuda:0 needs the GPU build of ONNX Runtime"), cli.err());
+        assertFalse(Files.exists(dir.resolve("home").resolve("models")), "nothing fetched");
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.OptionalInt;
 /**
  * The default tagger of {@code tagline tag}: image-quality and content tags in Danbooru vocabulary from pixel
  * statistics, the JPEG quantisation tables, BlazeFace and PaddleOCR. Works offline with the built-in models.
- * Thread-safe when its detector and reader are (the built-in ones are). It does not own them: close them yourself.
+ * Thread-safe when its detector and reader are (the built-in ones are). It does not own them.
  */
 public final class QualityTagger implements ImageTagger {
     /** Pixel statistics run on the image scaled to this long side. */

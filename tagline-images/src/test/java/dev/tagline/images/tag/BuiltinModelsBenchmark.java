@@ -1,13 +1,12 @@
 package dev.tagline.images.tag;
 
-import dev.tagline.inference.ModelFiles;
+import dev.tagline.inference.TestModels;
 import dev.tagline.inference.faces.FaceDetector;
 import dev.tagline.inference.faces.FaceSettings;
 import dev.tagline.inference.ocr.OcrSettings;
 import dev.tagline.inference.ocr.TextReader;
 import dev.tagline.inference.speech.SpeechDetector;
 import dev.tagline.inference.speech.SpeechSettings;
-import dev.tagline.testkit.TestModels;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -35,40 +34,34 @@ public final class BuiltinModelsBenchmark {
         List<BufferedImage> images = images(args.length > 0 ? Path.of(args[0]) : null);
         System.out.printf(Locale.ROOT, "cores %d, %d images at 1024x768%n", Runtime.getRuntime().availableProcessors(),
                 images.size());
-        ModelFiles blazeFace = new ModelFiles("blazeface", TestModels.blazeFace());
-        ModelFiles paddle = new ModelFiles("paddleocr-v4", TestModels.paddleOcr());
-        try (FaceDetector faces = FaceDetector.open(blazeFace, FaceSettings.DEFAULTS);
-                FaceDetector shortRange = FaceDetector.open(blazeFace,
-                        FaceSettings.DEFAULTS.withModel(FaceSettings.Model.SHORT_RANGE));
-                TextReader ocr960 = TextReader.open(paddle, OcrSettings.DEFAULTS);
-                TextReader ocr640 = TextReader.open(paddle, OcrSettings.DEFAULTS.withDetMaxSide(640));
-                TextReader ocrTagger = TextReader.open(paddle, QualitySettings.DEFAULTS.ocrSettings())) {
-            report("faces, full range 256", images, faces::detect);
-            report("faces, short range 128", images, shortRange::detect);
-            report("OCR read, det 960 (PaddleOCR default)", images, ocr960::read);
-            report("OCR read, det 640 (quality tagger)", images, ocr640::read);
-            report("OCR read, det 640, at most 6 lines", images, ocrTagger::read);
-            report("OCR detect only, det 640", images, ocr640::detect);
-            QualityTagger tagger = new QualityTagger(faces, ocrTagger, QualitySettings.DEFAULTS);
-            double ms = report("quality tagger, whole", images, img -> tagger.tag(List.of(TaggerInput.of(img))));
-            System.out.printf(Locale.ROOT, "quality tagger: %.1f images/s%n", 1000 / ms);
+        FaceDetector faces = TestModels.faces(FaceSettings.DEFAULTS);
+        FaceDetector shortRange = TestModels.faces(FaceSettings.DEFAULTS.withModel(FaceSettings.Model.SHORT_RANGE));
+        TextReader ocr960 = TestModels.textReader(OcrSettings.DEFAULTS);
+        TextReader ocr640 = TestModels.textReader(OcrSettings.DEFAULTS.withDetMaxSide(640));
+        TextReader ocrTagger = TestModels.textReader(QualitySettings.DEFAULTS.ocrSettings());
+        report("faces, full range 256", images, faces::detect);
+        report("faces, short range 128", images, shortRange::detect);
+        report("OCR read, det 960 (PaddleOCR default)", images, ocr960::read);
+        report("OCR read, det 640 (quality tagger)", images, ocr640::read);
+        report("OCR read, det 640, at most 6 lines", images, ocrTagger::read);
+        report("OCR detect only, det 640", images, ocr640::detect);
+        QualityTagger tagger = new QualityTagger(faces, ocrTagger, QualitySettings.DEFAULTS);
+        double ms = report("quality tagger, whole", images, img -> tagger.tag(List.of(TaggerInput.of(img))));
+        System.out.printf(Locale.ROOT, "quality tagger: %.1f images/s%n", 1000 / ms);
+        SpeechDetector vad = TestModels.speech(SpeechSettings.DEFAULTS);
+        float[] audio = audio(120);
+        vad.detect(audio); // warm-up
+        long start = System.nanoTime();
+        int runs = 3;
+        for (int i = 0; i < runs; i++) {
+            vad.detect(audio);
         }
-        try (SpeechDetector vad = SpeechDetector.open(new ModelFiles("silero-vad", TestModels.sileroVad()),
-                SpeechSettings.DEFAULTS)) {
-            float[] audio = audio(120);
-            vad.detect(audio); // warm-up
-            long start = System.nanoTime();
-            int runs = 3;
-            for (int i = 0; i < runs; i++) {
-                vad.detect(audio);
-            }
-            double seconds = (System.nanoTime() - start) / 1e9 / runs;
-            System.out.printf(Locale.ROOT, "load average %.1f%n",
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-            System.out.printf(Locale.ROOT, "VAD: %.0f s of audio in %.2f s = %.0fx real time (%.3f ms per 32 ms chunk)%n",
-                    audio.length / 16000.0, seconds, audio.length / 16000.0 / seconds,
-                    seconds * 1000 / (audio.length / 512.0));
-        }
+        double seconds = (System.nanoTime() - start) / 1e9 / runs;
+        System.out.printf(Locale.ROOT, "load average %.1f%n",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf(Locale.ROOT, "VAD: %.0f s of audio in %.2f s = %.0fx real time (%.3f ms per 32 ms chunk)%n",
+                audio.length / 16000.0, seconds, audio.length / 16000.0 / seconds,
+                seconds * 1000 / (audio.length / 512.0));
     }
 
     private static double report(String name, List<BufferedImage> images, Consumer<BufferedImage> work) {

@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tagline.inference.ModelFiles;
+import dev.tagline.inference.TestModels;
 import dev.tagline.inference.faces.FaceDetector;
 import dev.tagline.inference.faces.FaceSettings;
 import dev.tagline.inference.ocr.TextReader;
 import dev.tagline.testkit.SharedData;
-import dev.tagline.testkit.TestModels;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -18,7 +17,6 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,20 +28,9 @@ class QualityTaggerIT {
 
     @BeforeAll
     static void open() {
-        faces = FaceDetector.open(new ModelFiles("blazeface", TestModels.blazeFace()), FaceSettings.DEFAULTS);
-        text = TextReader.open(new ModelFiles("paddleocr-v4", TestModels.paddleOcr()),
-                QualitySettings.DEFAULTS.ocrSettings());
+        faces = TestModels.faces(FaceSettings.DEFAULTS);
+        text = TestModels.textReader(QualitySettings.DEFAULTS.ocrSettings());
         tagger = new QualityTagger(faces, text, QualitySettings.DEFAULTS);
-    }
-
-    @AfterAll
-    static void close() {
-        if (faces != null) {
-            faces.close();
-        }
-        if (text != null) {
-            text.close();
-        }
     }
 
     static List<String> tags(BufferedImage image, Path file) {

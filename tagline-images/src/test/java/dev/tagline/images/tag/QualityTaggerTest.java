@@ -26,10 +26,6 @@ class QualityTaggerTest {
         public List<Face> detect(BufferedImage image) {
             return faces;
         }
-
-        @Override
-        public void close() {
-        }
     };
 
     final TextReader fakeText = new TextReader() {
@@ -41,10 +37,6 @@ class QualityTaggerTest {
         @Override
         public List<TextLine> detect(BufferedImage image) {
             return lines;
-        }
-
-        @Override
-        public void close() {
         }
     };
 

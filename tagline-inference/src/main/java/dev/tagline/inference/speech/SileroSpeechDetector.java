@@ -4,24 +4,24 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import dev.tagline.inference.BuiltinSessions;
+import dev.tagline.core.TaglineException;
+import dev.tagline.inference.onnx.OnnxModel;
 import java.nio.FloatBuffer;
 import java.util.Map;
 
-/** Silero VAD v5 through ONNX Runtime: inputs {@code input [1, 576]}, {@code state [2, 1, 128]}, {@code sr} int64. */
+/**
+ * Silero VAD v5 through ONNX Runtime: inputs {@code input [1, 576]}, {@code state [2, 1, 128]}, {@code sr} int64. A
+ * call every 32 ms of audio is the hot path, so it runs the session directly rather than through
+ * {@code OnnxInputs}/{@code OnnxOutputs}, whose per-call checks and copies halved the real-time factor
+ * (docs/benchmarks.md).
+ */
 final class SileroSpeechDetector implements SpeechDetector {
-    private final OrtSession session;
+    private final OnnxModel model;
     private final SpeechSettings settings;
-    private final OnnxTensor sampleRate;
 
-    SileroSpeechDetector(OrtSession session, SpeechSettings settings) {
-        this.session = session;
+    SileroSpeechDetector(OnnxModel model, SpeechSettings settings) {
+        this.model = model;
         this.settings = settings;
-        try {
-            this.sampleRate = OnnxTensor.createTensor(OrtEnvironment.getEnvironment(), (long) SpeechSegment.SAMPLE_RATE);
-        } catch (OrtException e) {
-            throw BuiltinSessions.runFailed("Silero VAD", "the sample-rate tensor", e);
-        }
     }
 
     @Override
@@ -33,22 +33,18 @@ final class SileroSpeechDetector implements SpeechDetector {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), new long[] {1, input.length});
                 OnnxTensor s = OnnxTensor.createTensor(env, FloatBuffer.wrap(state), new long[] {2, 1, 128});
-                OrtSession.Result result = session.run(Map.of("input", x, "state", s, "sr", sampleRate))) {
+                OnnxTensor sr = OnnxTensor.createTensor(env, (long) SpeechSegment.SAMPLE_RATE);
+                OrtSession.Result result = model.session().run(Map.of("input", x, "state", s, "sr", sr))) {
             float p = ((OnnxTensor) result.get(0)).getFloatBuffer().get(0);
             ((OnnxTensor) result.get(1)).getFloatBuffer().get(state);
             return p;
         } catch (OrtException e) {
-            throw BuiltinSessions.runFailed("Silero VAD", "a 32 ms chunk", e);
+            throw failed("running on a 32 ms chunk", e);
         }
     }
 
-    @Override
-    public void close() {
-        sampleRate.close();
-        try {
-            session.close();
-        } catch (OrtException e) {
-            throw BuiltinSessions.runFailed("Silero VAD", "close", e);
-        }
+    private TaglineException failed(String what, OrtException e) {
+        return new TaglineException("ONNX Runtime failed " + what + " with " + model.file() + " on " + model.provider()
+                + ": " + e.getMessage(), "Re-run with --verbose and report it with the output.", e);
     }
 }

@@ -1,26 +1,20 @@
 package dev.tagline.inference.text;
 
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
-import dev.tagline.inference.BuiltinSessions;
-import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
+import dev.tagline.inference.onnx.OnnxInputs;
+import dev.tagline.inference.onnx.OnnxModel;
+import dev.tagline.inference.onnx.OnnxOutputs;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** all-MiniLM-L6-v2 through ONNX Runtime: {@code input_ids}, {@code attention_mask}, {@code token_type_ids}. */
 final class MiniLmEmbedder implements TextEmbedder {
     static final int DIMENSIONS = 384;
-    private final OrtSession session;
+    private final OnnxModel model;
     private final MiniLmTokens tokens;
     private final EmbedderSettings settings;
 
-    MiniLmEmbedder(OrtSession session, MiniLmTokens tokens, EmbedderSettings settings) {
-        this.session = session;
+    MiniLmEmbedder(OnnxModel model, MiniLmTokens tokens, EmbedderSettings settings) {
+        this.model = model;
         this.tokens = tokens;
         this.settings = settings;
     }
@@ -43,36 +37,22 @@ final class MiniLmEmbedder implements TextEmbedder {
     }
 
     private float[][] run(MiniLmTokens.Batch batch) {
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
         long[] shape = {batch.rows(), batch.seq()};
-        Map<String, OnnxTensor> inputs = new HashMap<>();
-        try {
-            inputs.put("input_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(batch.ids()), shape));
-            inputs.put("attention_mask", OnnxTensor.createTensor(env, LongBuffer.wrap(batch.mask()), shape));
-            if (session.getInputNames().contains("token_type_ids")) {
-                inputs.put("token_type_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(batch.types()), shape));
+        try (OnnxInputs inputs = model.newInputs().longs("input_ids", batch.ids(), shape)
+                .longs("attention_mask", batch.mask(), shape)) {
+            if (model.signature().findInput("token_type_ids").isPresent()) {
+                inputs.longs("token_type_ids", batch.types(), shape);
             }
-            try (OrtSession.Result result = session.run(inputs)) {
-                OnnxTensor hidden = (OnnxTensor) result.get(0);
-                FloatBuffer buffer = hidden.getFloatBuffer();
-                float[] data = new float[buffer.remaining()];
-                buffer.get(data);
-                return MeanPooling.pool(data, batch.mask(), batch.rows(), batch.seq(), DIMENSIONS);
+            try (OnnxOutputs outputs = model.run(inputs)) {
+                float[] hidden = outputs.floats(model.signature().output(0).name()).data();
+                return MeanPooling.pool(hidden, batch.mask(), batch.rows(), batch.seq(), DIMENSIONS);
             }
-        } catch (OrtException e) {
-            throw BuiltinSessions.runFailed("MiniLM", "a batch of " + batch.rows() + " texts", e);
-        } finally {
-            inputs.values().forEach(OnnxTensor::close);
         }
     }
 
+    /** Frees the tokenizer; the session belongs to the {@code OnnxSessions} it came from. */
     @Override
     public void close() {
         tokens.close();
-        try {
-            session.close();
-        } catch (OrtException e) {
-            throw BuiltinSessions.runFailed("MiniLM", "close", e);
-        }
     }
 }

@@ -3,7 +3,7 @@ package dev.tagline.inference.faces;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tagline.inference.BuiltinModels;
+import dev.tagline.inference.TestModels;
 import dev.tagline.testkit.SharedData;
 import java.awt.Color;
 import java.awt.Font;
@@ -20,7 +20,6 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,14 +30,7 @@ class FaceDetectorIT {
 
     @BeforeAll
     static void open() {
-        detector = FaceDetector.open(BuiltinModels.blazeFace(), FaceSettings.DEFAULTS);
-    }
-
-    @AfterAll
-    static void close() {
-        if (detector != null) {
-            detector.close();
-        }
+        detector = TestModels.faces(FaceSettings.DEFAULTS);
     }
 
     /**
@@ -54,20 +46,19 @@ class FaceDetectorIT {
         Path photos = SharedData.require("photos");
         List<String> report = new ArrayList<>();
         int wrong = 0;
-        try (FaceDetector detector = FaceDetector.open(BuiltinModels.blazeFace(), FaceSettings.DEFAULTS.withModel(model))) {
-            for (String row : Files.readAllLines(photos.resolve("PHOTOS.tsv")).subList(1, 10)) {
-                String[] cols = row.split("\t");
-                Matcher m = Pattern.compile("(\\d+) (partial )?faces?").matcher(cols[2]);
-                assertTrue(m.find(), row);
-                int expected = COUNT_OVERRIDES.getOrDefault(cols[0], Integer.parseInt(m.group(1)));
-                BufferedImage image = ImageIO.read(photos.resolve(cols[0]).toFile());
-                List<Face> faces = detector.detect(image);
-                boolean ok = faces.size() == expected
-                        // the 128 px short-range network is made for near faces: the three ~8% wide faces are too small
-                        || model == FaceSettings.Model.SHORT_RANGE && cols[0].equals("obama_and_biden.jpg");
-                report.add((ok ? "ok  " : "BAD ") + cols[0] + " expected " + expected + " got " + faces.size());
-                wrong += ok ? 0 : 1;
-            }
+        FaceDetector detector = TestModels.faces(FaceSettings.DEFAULTS.withModel(model));
+        for (String row : Files.readAllLines(photos.resolve("PHOTOS.tsv")).subList(1, 10)) {
+            String[] cols = row.split("\t");
+            Matcher m = Pattern.compile("(\\d+) (partial )?faces?").matcher(cols[2]);
+            assertTrue(m.find(), row);
+            int expected = COUNT_OVERRIDES.getOrDefault(cols[0], Integer.parseInt(m.group(1)));
+            BufferedImage image = ImageIO.read(photos.resolve(cols[0]).toFile());
+            List<Face> faces = detector.detect(image);
+            boolean ok = faces.size() == expected
+                    // the 128 px short-range network is made for near faces: the three ~8% wide faces are too small
+                    || model == FaceSettings.Model.SHORT_RANGE && cols[0].equals("obama_and_biden.jpg");
+            report.add((ok ? "ok  " : "BAD ") + cols[0] + " expected " + expected + " got " + faces.size());
+            wrong += ok ? 0 : 1;
         }
         assertEquals(0, wrong, String.join("\n", report));
     }

@@ -3,7 +3,7 @@ package dev.tagline.inference.ocr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tagline.inference.BuiltinModels;
+import dev.tagline.inference.TestModels;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontFormatException;
@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,14 +37,7 @@ class TextReaderIT {
 
     @BeforeAll
     static void open() {
-        reader = TextReader.open(BuiltinModels.paddleOcr(), OcrSettings.DEFAULTS);
-    }
-
-    @AfterAll
-    static void close() {
-        if (reader != null) {
-            reader.close();
-        }
+        reader = TestModels.textReader(OcrSettings.DEFAULTS);
     }
 
     @Test

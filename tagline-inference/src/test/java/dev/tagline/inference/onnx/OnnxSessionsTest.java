@@ -1,6 +1,7 @@
 package dev.tagline.inference.onnx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +10,8 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession.SessionOptions;
 import ai.onnxruntime.OrtProvider;
 import dev.tagline.core.TaglineException;
 import java.io.IOException;
@@ -47,6 +50,29 @@ class OnnxSessionsTest {
                 model.describe());
         assertEquals(List.of(model), loaded, "the CLI hears of each load once");
         assertTrue(model.loadTime().toNanos() > 0);
+    }
+
+    @Test
+    void idleThreadsDoNotSpinUnlessTheConfigSaysSo() throws OrtException {
+        assertFalse(SessionConfig.defaults().allowSpinning(), "off by default: 5x faster on a busy 2-core machine");
+        try (SessionOptions options = new SessionOptions()) {
+            OnnxSessions.configure(options, SessionConfig.defaults());
+            assertEquals("0", options.getConfigEntries().get("session.intra_op.allow_spinning"));
+        }
+        try (SessionOptions options = new SessionOptions()) {
+            OnnxSessions.configure(options, SessionConfig.defaults().withAllowSpinning(true));
+            assertEquals("1", options.getConfigEntries().get("session.intra_op.allow_spinning"));
+        }
+    }
+
+    @Test
+    void spinningIsPartOfTheCacheKeyAndTheDescription() {
+        Path file = Models.tiny(dir.resolve("m.onnx"));
+        OnnxModel quiet = sessions.load(file, twoThreads);
+        OnnxModel spinning = sessions.load(file, twoThreads.withAllowSpinning(true));
+        assertNotSame(quiet, spinning);
+        assertTrue(spinning.describe().matches("m\\.onnx on CPU, 2 intra-op threads, spinning, loaded in \\d+ ms"),
+                spinning.describe());
     }
 
     @Test

@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tagline.inference.BuiltinModels;
+import dev.tagline.inference.TestModels;
 import dev.tagline.testkit.SpokenAudio;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
@@ -25,14 +24,7 @@ class SpeechDetectorIT {
 
     @BeforeAll
     static void open() {
-        detector = SpeechDetector.open(BuiltinModels.sileroVad(), SpeechSettings.DEFAULTS);
-    }
-
-    @AfterAll
-    static void close() {
-        if (detector != null) {
-            detector.close();
-        }
+        detector = TestModels.speech(SpeechSettings.DEFAULTS);
     }
 
     /** espeak-ng utterances joined with known silences; truth = each utterance from its first to last loud sample. */

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tagline.inference.BuiltinModels;
+import dev.tagline.inference.TestModels;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,7 +15,7 @@ class TextEmbedderIT {
 
     @BeforeAll
     static void open() {
-        embedder = TextEmbedder.open(BuiltinModels.miniLm(), new EmbedderSettings(2, 256));
+        embedder = TestModels.embedder(new EmbedderSettings(2, 256));
     }
 
     @AfterAll

@@ -19,6 +19,8 @@ public final class PlatformException extends TaglineException {
         RATE_LIMITED,
         /** A quota or cap window (daily upload quota, 24 h publishing limit): retry when it frees. */
         QUOTA,
+        /** The platform is still processing what was sent (a container, an upload): ask again later. */
+        PENDING,
         /** 401 / expired token: refresh once, then the channel needs reconnecting. */
         AUTH,
         /** Validation, policy, format: fail the post with the platform's reason. */
@@ -55,6 +57,10 @@ public final class PlatformException extends TaglineException {
         return new PlatformException(Kind.QUOTA, null, reason, retryAfter, false, null);
     }
 
+    public static PlatformException pending(String what, Duration after) {
+        return new PlatformException(Kind.PENDING, null, what, after, false, null);
+    }
+
     /** A failure after which the request may have taken effect. */
     public static PlatformException ambiguous(Integer status, String reason, Throwable cause) {
         return new PlatformException(Kind.RETRYABLE, status, reason, null, true, cause);
@@ -80,7 +86,7 @@ public final class PlatformException extends TaglineException {
 
     private static String hintFor(Kind kind) {
         return switch (kind) {
-            case RETRYABLE, RATE_LIMITED, QUOTA -> "The worker retries it later.";
+            case RETRYABLE, RATE_LIMITED, QUOTA, PENDING -> "The worker retries it later.";
             case AUTH -> "Reconnect the channel if the token cannot be refreshed.";
             case PERMANENT -> "Fix the post (caption, video, settings) and queue it again.";
         };

@@ -97,8 +97,14 @@ public final class PlatformHttp {
         return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
     }
 
-    /** {@code Retry-After} as seconds or an HTTP date. */
+    /** {@code Retry-After} as seconds or an HTTP date, else X's {@code x-rate-limit-reset} (epoch seconds). */
     public static java.util.Optional<Duration> retryAfter(HttpResponse<?> response, Clock clock) {
+        java.util.Optional<String> reset = response.headers().firstValue("x-rate-limit-reset");
+        if (response.headers().firstValue("Retry-After").isEmpty() && reset.isPresent()
+                && reset.get().strip().matches("\\d+")) {
+            Duration d = Duration.between(clock.instant(), Instant.ofEpochSecond(Long.parseLong(reset.get().strip())));
+            return java.util.Optional.of(d.isNegative() ? Duration.ZERO : d);
+        }
         return response.headers().firstValue("Retry-After").flatMap(v -> {
             try {
                 return java.util.Optional.of(Duration.ofSeconds(Long.parseLong(v.strip())));

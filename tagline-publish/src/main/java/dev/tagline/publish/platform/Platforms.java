@@ -12,9 +12,10 @@ import java.util.Map;
  */
 public final class Platforms {
     /** Platform ids with an adapter in this build. */
-    public static final List<String> SUPPORTED = List.of("folder", "webhook", "youtube", "tiktok");
-    /** Documented in issue #9 but without an adapter yet. */
-    public static final List<String> PLANNED = List.of("instagram", "facebook", "x", "linkedin", "bluesky");
+    public static final List<String> SUPPORTED = List.of("folder", "webhook", "youtube", "tiktok", "instagram", "facebook", "x", "linkedin",
+            "bluesky");
+    /** Documented in the publishing reference but without an adapter yet. */
+    public static final List<String> PLANNED = List.of("threads");
 
     private Platforms() {
     }
@@ -50,6 +51,9 @@ public final class Platforms {
                 need(platform, options, "media-base-url", "the public base URL that serves the clip files, e.g."
                         + " --option media-base-url=https://cdn.example.com/clips (or the address of 'tagline serve')");
             }
+            case "instagram" -> need(platform, options, "media-base-url", "the public base URL that serves the clip files"
+                    + " (Instagram downloads the video from it; never localhost), e.g. --option"
+                    + " media-base-url=https://cdn.example.com/clips; --account is the Instagram user id");
             case "tiktok" -> need(platform, options, "privacy-level", "the privacy the creator chose (TikTok's UX rules"
                     + " allow no default): SELF_ONLY, MUTUAL_FOLLOW_FRIENDS, FOLLOWER_OF_CREATOR or PUBLIC_TO_EVERYONE;"
                     + " unaudited apps may only post SELF_ONLY");

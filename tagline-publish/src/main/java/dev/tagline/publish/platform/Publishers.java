@@ -1,8 +1,13 @@
 package dev.tagline.publish.platform;
 
+import dev.tagline.publish.platform.bluesky.BlueskyPublisher;
+import dev.tagline.publish.platform.facebook.FacebookReelsPublisher;
 import dev.tagline.publish.platform.folder.FolderPublisher;
+import dev.tagline.publish.platform.instagram.InstagramPublisher;
+import dev.tagline.publish.platform.linkedin.LinkedInPublisher;
 import dev.tagline.publish.platform.tiktok.TikTokPublisher;
 import dev.tagline.publish.platform.webhook.WebhookPublisher;
+import dev.tagline.publish.platform.x.XPublisher;
 import dev.tagline.publish.platform.youtube.YouTubePublisher;
 import dev.tagline.publish.store.Channel;
 import java.util.Map;
@@ -13,7 +18,12 @@ public final class Publishers implements PublisherFactory {
             "folder", new FolderPublisher(),
             "webhook", new WebhookPublisher(),
             "youtube", new YouTubePublisher(),
-            "tiktok", new TikTokPublisher());
+            "tiktok", new TikTokPublisher(),
+            "instagram", new InstagramPublisher(),
+            "bluesky", new BlueskyPublisher(),
+            "facebook", new FacebookReelsPublisher(),
+            "x", new XPublisher(),
+            "linkedin", new LinkedInPublisher());
 
     @Override
     public Publisher forChannel(Channel channel) {

@@ -53,6 +53,36 @@ public final class FakeOAuth {
         return refreshes.get();
     }
 
+    /** RFC 6749 §4.1.3 with RFC 7636 PKCE: one use per code, same redirect URI, verifier matching the challenge. */
+    private void exchangeCode(HttpExchange ex, Map<String, String> form) throws IOException {
+        String client = form.getOrDefault("client_id", form.get("client_key"));
+        if (!clientId.equals(client) || !clientSecret.equals(form.get("client_secret"))) {
+            FakeHttpServer.send(ex, 401, "{\"error\":\"invalid_client\"}");
+            return;
+        }
+        PendingCode pending = codes.remove(String.valueOf(form.get("code")));
+        if (pending == null || !pending.redirectUri().equals(form.get("redirect_uri"))
+                || !pending.challenge().equals(s256(String.valueOf(form.get("code_verifier"))))) {
+            FakeHttpServer.send(ex, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"code, redirect_uri"
+                    + " or code_verifier does not match\"}");
+            return;
+        }
+        String refresh = "rt-" + UUID.randomUUID();
+        String access = grant(refresh, lifetime);
+        FakeHttpServer.send(ex, 200, "{\"access_token\":\"" + access + "\",\"token_type\":\"Bearer\",\"expires_in\":"
+                + lifetime.toSeconds() + ",\"refresh_token\":\"" + refresh + "\"}");
+    }
+
+    static String s256(String verifier) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** True when the request carries a live {@code Authorization: Bearer} token. */
     public boolean authorized(HttpExchange ex) {
         String header = ex.getRequestHeaders().getFirst("Authorization");
@@ -63,9 +93,28 @@ public final class FakeOAuth {
         return expiry != null && clock.instant().isBefore(expiry);
     }
 
+    private record PendingCode(String redirectUri, String challenge) {
+    }
+
+    private final Map<String, PendingCode> codes = new ConcurrentHashMap<>();
+
+    /**
+     * What the consent screen does once the user agrees: issues a one-time code bound to the redirect URI and the
+     * PKCE {@code code_challenge} (S256) from the authorization request.
+     */
+    public String approve(String redirectUri, String codeChallenge) {
+        String code = "code-" + UUID.randomUUID();
+        codes.put(code, new PendingCode(redirectUri, codeChallenge));
+        return code;
+    }
+
     /** Handles {@code POST /token}. */
     void token(HttpExchange ex) throws IOException {
         Map<String, String> form = FakeHttpServer.query(new String(FakeHttpServer.body(ex), StandardCharsets.UTF_8));
+        if ("authorization_code".equals(form.get("grant_type"))) {
+            exchangeCode(ex, form);
+            return;
+        }
         if (!"refresh_token".equals(form.get("grant_type"))) {
             FakeHttpServer.send(ex, 400, "{\"error\":\"unsupported_grant_type\"}");
             return;

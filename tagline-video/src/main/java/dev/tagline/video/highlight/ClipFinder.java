@@ -7,13 +7,8 @@ import dev.tagline.video.ffmpeg.Ffmpeg;
 import dev.tagline.video.ffmpeg.FfmpegException;
 import dev.tagline.video.ffmpeg.MediaInfo;
 import dev.tagline.video.signal.DecodeOptions;
-import dev.tagline.video.signal.DecodingPass;
-import dev.tagline.video.signal.LoudnessAnalyser;
-import dev.tagline.video.signal.MotionAnalyser;
 import dev.tagline.video.signal.PauseAnalyser;
-import dev.tagline.video.signal.SceneCutAnalyser;
-import dev.tagline.video.signal.SignalAnalyser;
-import dev.tagline.video.signal.VideoFrame;
+import dev.tagline.video.signal.ScreenTextAnalyser;
 import dev.tagline.video.transcript.ChunkedTranscriber;
 import dev.tagline.video.transcript.EmbeddedSubtitles;
 import dev.tagline.video.transcript.SidecarTranscripts;
@@ -36,12 +31,12 @@ import java.util.OptionalInt;
 public final class ClipFinder {
     /**
      * What to look for. {@code speechToText} is used only when no subtitles exist; {@code judge}, when given, picks
-     * and scores clips from the transcript instead of the built-in scorer; {@code embedder}, when given, splits the
-     * transcript into topic segments ({@link TextTiler}).
+     * and scores clips from the transcript instead of the built-in scorer; {@code models} give speech activity,
+     * on-screen text, sentences and the sentence embeddings for topic segments ({@link TextTiler}).
      */
     public record Options(DurationBand band, OptionalInt count, Optional<SpeechToText> speechToText,
                           Optional<String> subtitleLanguage, DecodeOptions decode, Optional<LlmJudge> judge,
-                          Optional<SentenceEmbedder> embedder) {
+                          FinderModels models) {
     }
 
     private final Ffmpeg ffmpeg;
@@ -62,28 +57,21 @@ public final class ClipFinder {
         }
         List<String> notes = new ArrayList<>();
         boolean audio = media.firstAudio().isPresent();
-        Analysis a = analyse(media, options.decode());
-        LoudnessAnalyser loudness = a.loudness();
+        FinderModels models = options.models();
+        SignalPass a = SignalPass.run(ffmpeg, progress, media, options.decode(),
+                audio ? models.speech() : Optional.empty(), models.screenText());
         PauseAnalyser pauses = a.pauses();
-        if (!audio) {
-            notes.add("No audio stream: clips are chosen from the picture only.");
-        }
-        notes.add("Speech activity (Silero VAD) and on-screen text (OCR) are not available in this build; pauses"
-                + " come from loudness." + (options.embedder().isEmpty() ? " Topic segments need a sentence embedder."
-                : ""));
-        List<SpeechSegments.Unit> speech = SpeechSegments.between(pauses.pauses(), media.duration());
+        notes.addAll(a.notes(audio));
+        List<SpeechSegments.Unit> speech = a.speech().map(s -> SpeechSegments.of(s.segments()))
+                .orElseGet(() -> SpeechSegments.between(pauses.pauses(), media.duration()));
         Transcript transcript = transcript(media, options, speech, notes, audio);
         boolean hasText = !transcript.isEmpty();
-        List<Sentence> sentences = hasText ? new PunctuationSentences().split(transcript.words())
+        List<Sentence> sentences = hasText ? models.sentences().split(transcript.words())
                 : SpeechSegments.sentences(speech, media.duration());
-        List<Duration> topics = hasText && options.embedder().isPresent() && !sentences.isEmpty()
-                ? TextTiler.topicStarts(sentences, TextTiler.boundaries(options.embedder().get()
-                        .embed(sentences.stream().map(Sentence::text).toList()), TextTiler.DEFAULT_K,
-                        TextTiler.Cutoff.HIGH))
-                : List.of();
-        ClipSignals signals = new ClipSignals(media.duration(), audio ? Optional.of(loudness.shortTerm())
-                : Optional.empty(), Optional.of(a.motion().motion()), pauses.pauses(), a.cuts().cuts(), List.of(),
-                topics, hasText);
+        List<Duration> topics = hasText && !sentences.isEmpty() ? topics(sentences, models, notes) : List.of();
+        ClipSignals signals = new ClipSignals(media.duration(), audio ? Optional.of(a.loudness().shortTerm())
+                : Optional.empty(), Optional.of(a.motion().motion()), pauses.pauses(), a.cuts().cuts(),
+                a.screenText().map(ScreenTextAnalyser::changes).orElse(List.of()), topics, hasText);
         BoundarySnapper snapper = new BoundarySnapper(hasText ? transcript.words() : List.of(), pauses.pauses(),
                 transcript.wordTimed(), media.duration());
         List<ScoredClip> scored = score(options, sentences, snapper, signals, notes);
@@ -96,26 +84,16 @@ public final class ClipFinder {
                 clock.instant(), hasText ? transcript.source() : null, notes, records(chosen, sentences, signals));
     }
 
-    /** The analysers of the one decoding pass. */
-    private record Analysis(LoudnessAnalyser loudness, PauseAnalyser pauses, SceneCutAnalyser cuts,
-                            MotionAnalyser motion) {
-    }
-
-    private Analysis analyse(MediaInfo media, DecodeOptions decode) {
-        Analysis a = new Analysis(new LoudnessAnalyser(), new PauseAnalyser(), new SceneCutAnalyser(),
-                new MotionAnalyser());
-        try (Progress p = progress.start("Analysing " + media.file().getFileName(), media.duration().toSeconds(),
-                Progress.Unit.ITEMS)) {
-            SignalAnalyser ticker = new SignalAnalyser() {
-                @Override
-                public void onFrame(VideoFrame frame) {
-                    p.jumpTo(frame.time().toSeconds());
-                }
-            };
-            new DecodingPass(ffmpeg, decode).run(media, List.of(a.loudness(), a.pauses(), a.cuts(), a.motion(),
-                    ticker));
+    /** Topic starts by TextTiling over the sentences' embeddings; none without an embedder. */
+    private static List<Duration> topics(List<Sentence> sentences, FinderModels models, List<String> notes) {
+        Optional<SentenceEmbedder> embedder = models.embedder();
+        if (embedder.isEmpty()) {
+            notes.add("Topic segments need a sentence embedder (MiniLM), which is not available.");
+            return List.of();
         }
-        return a;
+        float[][] vectors = embedder.get().embed(sentences.stream().map(Sentence::text).toList());
+        return TextTiler.topicStarts(sentences, TextTiler.boundaries(vectors, TextTiler.DEFAULT_K,
+                TextTiler.Cutoff.HIGH));
     }
 
     private static List<ScoredClip> score(Options options, List<Sentence> sentences, BoundarySnapper snapper,

@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Sound between pauses, until Silero VAD supplies real speech segments: the stretches speech-to-text is sent in,
- * and, without a transcript, the "sentences" clips are built from (split to at most {@link #MAX_UNIT} so windows
- * can fit a band). Without audio the whole video is cut into {@link #MAX_UNIT} pieces.
+ * Stretches of speech: Silero VAD's segments, or the sound between pauses when VAD is not available. They are what
+ * speech-to-text is sent in and, without a transcript, the "sentences" clips are built from (split to at most
+ * {@link #MAX_UNIT} so windows can fit a band). Without audio the whole video is cut into {@link #MAX_UNIT} pieces.
  */
 final class SpeechSegments {
     static final Duration MAX_UNIT = Duration.ofSeconds(10);
@@ -19,6 +19,10 @@ final class SpeechSegments {
     }
 
     private SpeechSegments() {
+    }
+
+    static List<Unit> of(List<SpeechSegment> vad) {
+        return vad.stream().map(s -> new Unit(s.start(), s.end())).toList();
     }
 
     static List<Unit> between(List<Pause> pauses, Duration end) {

@@ -8,7 +8,8 @@ import java.util.List;
  * Pauses from energy, the way FFmpeg's {@code silencedetect} finds them: audio is silent while every sample's
  * magnitude stays below the noise level, and a pause is silence lasting at least the minimum. Defaults
  * {@code n=-35dB:d=0.5} (video.md §10, clipbot {@code DetectionParams}: silenceNoiseDb -35.0, silenceMinDurSec 0.5).
- * Measured on 10 ms hops of the 16 kHz mono mix. A VAD-based pause signal comes from {@link SpeechSegmenter}.
+ * Measured on 10 ms hops of the 16 kHz mono mix. Speech segments from Silero VAD come from
+ * {@link SpeechActivityAnalyser}.
  */
 public final class PauseAnalyser implements SignalAnalyser {
     public static final double DEFAULT_NOISE_DB = -35.0;

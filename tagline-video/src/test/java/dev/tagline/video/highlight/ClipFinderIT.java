@@ -42,8 +42,33 @@ class ClipFinderIT {
 
     private static ClipFinder.Options options(Optional<SpeechToText> stt) {
         return new ClipFinder.Options(DurationBand.MEDIUM, OptionalInt.empty(), stt, Optional.empty(),
-                DecodeOptions.DEFAULT, Optional.empty(),
-                Optional.empty());
+                DecodeOptions.DEFAULT, Optional.empty(), FinderModels.none());
+    }
+
+    /** No models but {@code embedder} for topics. */
+    private static FinderModels embeddingOnly(SentenceEmbedder embedder) {
+        FinderModels none = FinderModels.none();
+        return new FinderModels() {
+            @Override
+            public Optional<dev.tagline.inference.speech.SpeechDetector> speech() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<dev.tagline.video.signal.ScreenTextReader> screenText() {
+                return Optional.empty();
+            }
+
+            @Override
+            public SentenceSplitter sentences() {
+                return none.sentences();
+            }
+
+            @Override
+            public Optional<SentenceEmbedder> embedder() {
+                return Optional.of(embedder);
+            }
+        };
     }
 
     private Path scenes(Ffmpeg ffmpeg) {
@@ -177,7 +202,7 @@ class ClipFinderIT {
             LlmJudge judge = new LlmJudge(new dev.tagline.inference.openai.ChatClient(OpenAiEndpoint.of(
                     server.baseUrl(), null), Duration.ofSeconds(30)), "judge", DurationBand.MEDIUM);
             ClipFinder.Options options = new ClipFinder.Options(DurationBand.MEDIUM, OptionalInt.empty(),
-                    Optional.empty(), Optional.empty(), DecodeOptions.DEFAULT, Optional.of(judge), Optional.empty());
+                    Optional.empty(), Optional.empty(), DecodeOptions.DEFAULT, Optional.of(judge), FinderModels.none());
             ClipsFile clips = new ClipFinder(ffmpeg, CLOCK, Progress.Factory.NONE).find(video, options);
             assertEquals(1, clips.clips().size());
             ClipCandidate c = clips.clips().get(0);
@@ -217,7 +242,7 @@ class ClipFinderIT {
             return v;
         }).toArray(float[][]::new);
         ClipFinder.Options options = new ClipFinder.Options(DurationBand.SHORT, OptionalInt.empty(), Optional.empty(),
-                Optional.empty(), DecodeOptions.DEFAULT, Optional.empty(), Optional.of(bagOfWords));
+                Optional.empty(), DecodeOptions.DEFAULT, Optional.empty(), embeddingOnly(bagOfWords));
         ClipsFile clips = new ClipFinder(ffmpeg, CLOCK, Progress.Factory.NONE).find(video, options);
         assertFalse(clips.clips().isEmpty());
         for (ClipCandidate c : clips.clips()) {

@@ -34,7 +34,7 @@ class LlmJudgeTest {
             text[i] = i == 5 ? "Why do 90% of rebases fail?" : "Step " + i + " of the setup is this one.";
         }
         List<Word> words = Words.of(0, 1.2, text);
-        sentences = new PunctuationSentences().split(words);
+        sentences = OpenNlpSentences.english().split(words);
         snapper = new BoundarySnapper(words, List.of(), true, Duration.ofMinutes(3));
     }
 

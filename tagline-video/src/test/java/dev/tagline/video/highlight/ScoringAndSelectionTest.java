@@ -26,7 +26,7 @@ class ScoringAndSelectionTest {
             text[i] = "We open the settings and look at the list.";
         }
         text[9] = ending;
-        return new PunctuationSentences().split(Words.of(0, 0.6, text));
+        return OpenNlpSentences.english().split(Words.of(0, 0.6, text));
     }
 
     private static ScoredClip scoreWhole(List<Sentence> s, ClipSignals signals) {

@@ -14,25 +14,26 @@ import org.junit.jupiter.api.Test;
 
 class SentencesAndBoundariesTest {
     @Test
-    void punctuationEndsSentencesButNotAbbreviations() {
-        List<Sentence> s = new PunctuationSentences().split(Words.of(0, 0.2, "Dr. Smith said hi.", "Really?",
-                "J. R. wrote it!"));
-        assertEquals(List.of("Dr. Smith said hi.", "Really?", "J. R. wrote it!"), s.stream().map(Sentence::text).toList());
+    void openNlpEndsSentencesButNotAbbreviations() {
+        List<Sentence> s = OpenNlpSentences.english().split(Words.of(0, 0.2, "Dr. Smith said hi.", "Really?",
+                "J. R. wrote it at 5 p.m. on Monday, e.g. with git!", "The U.S. team won."));
+        assertEquals(List.of("Dr. Smith said hi.", "Really?", "J. R. wrote it at 5 p.m. on Monday, e.g. with git!",
+                "The U.S. team won."), s.stream().map(Sentence::text).toList());
         assertEquals(2, s.get(2).id());
     }
 
     @Test
     void unpunctuatedCaptionsBreakAtPausesAndLongRunsSplit() {
         List<Word> words = new ArrayList<>(Words.of(0, 1.0, "so today we fix git", "rebase conflicts fast"));
-        assertEquals(2, new PunctuationSentences().split(words).size());
+        assertEquals(2, OpenNlpSentences.english().split(words).size());
         List<Word> ramble = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             ramble.add(new Word(Words.sec(i * 0.4 + (i == 60 ? 0.3 : 0)), Words.sec(i * 0.4 + 0.3
                     + (i == 60 ? 0.3 : 0)), "w" + i));
         }
-        List<Sentence> parts = new PunctuationSentences().split(ramble);
+        List<Sentence> parts = OpenNlpSentences.english().split(ramble);
         assertTrue(parts.size() >= 3, "40 s without a stop is split: " + parts.size());
-        parts.forEach(p -> assertTrue(p.end().minus(p.start()).compareTo(PunctuationSentences.MAX_SENTENCE) <= 0));
+        parts.forEach(p -> assertTrue(p.end().minus(p.start()).compareTo(OpenNlpSentences.MAX_SENTENCE) <= 0));
     }
 
     @Test
@@ -90,7 +91,7 @@ class SentencesAndBoundariesTest {
         for (int i = 0; i < text.length; i++) {
             text[i] = i == 10 ? "So that's why it broke." : "Sentence number " + i + " is here.";
         }
-        List<Sentence> sentences = new PunctuationSentences().split(Words.of(0, 1.5, text));
+        List<Sentence> sentences = OpenNlpSentences.english().split(Words.of(0, 1.5, text));
         BoundarySnapper snapper = new BoundarySnapper(sentences.stream().flatMap(s -> s.words().stream()).toList(),
                 List.of(), true, Duration.ofMinutes(5));
         DurationBand band = DurationBand.of(Duration.ofSeconds(15), Duration.ofSeconds(30));

@@ -1,0 +1,133 @@
+package dev.tagline.cli;
+
+import dev.tagline.core.batch.BatchEngine;
+import dev.tagline.core.batch.BatchObserver;
+import dev.tagline.core.batch.BatchSettings;
+import dev.tagline.core.batch.BatchSummary;
+import dev.tagline.core.batch.ScanEntry;
+import dev.tagline.core.batch.ScanOptions;
+import dev.tagline.core.batch.Shard;
+import dev.tagline.core.batch.StopSignal;
+import dev.tagline.images.check.CheckActions;
+import dev.tagline.images.check.CheckJob;
+import dev.tagline.images.check.CheckPolicy;
+import dev.tagline.images.check.CheckSummary;
+import dev.tagline.images.load.ImageFormat;
+import dev.tagline.images.load.ImageLoader;
+import dev.tagline.images.load.LoadOptions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code tagline check DIR}: verify every image, report, and optionally set bad files aside. Wiring only. */
+@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        description = "Verify an image folder: decode every file the way the taggers do, report each verdict"
+            + " (ok, converted, corrupt, unsupported, too-large, too-small, duplicate), and optionally quarantine or"
+            + " delete bad files. Resumable: a stopped run continues where it left off.",
+        footer = {"", "Exit codes: 0 all files usable; 1 some files corrupt, too large or unreadable, or the run was"
+            + " stopped; 2 usage error."})
+final class CheckCommand implements Callable<Integer> {
+    /** Files beside images that are not images: never reported as unsupported (captioning.md §8). */
+    static final Set<String> COMPANIONS = Set.of("txt", "caption", "cap", "json", "jsonl", "csv", "npz", "toml",
+            "tags", "parquet");
+
+    private final CliContext ctx;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "Folder of images.")
+    Path dir;
+    @Option(names = "--no-recursive", description = "Only the top folder.")
+    boolean noRecursive;
+    @Option(names = "--include", paramLabel = "GLOB", split = ",", description = "Only matching files, e.g. '*.png'.")
+    List<String> include;
+    @Option(names = "--exclude", paramLabel = "GLOB", split = ",", description = "Skip matching files or folders.")
+    List<String> exclude;
+    @Option(names = "--follow-links", description = "Follow symbolic links (off by default).")
+    boolean followLinks;
+    @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "178956970",
+            description = "Refuse images with more pixels, before decoding (default: ${DEFAULT-VALUE}).")
+    long maxPixels;
+    @Option(names = "--min-side", paramLabel = "PX", defaultValue = "256",
+            description = "Flag images whose shorter side is smaller (default: ${DEFAULT-VALUE}; 0 = off).")
+    int minSide;
+    @Option(names = "--background", paramLabel = "COLOUR", defaultValue = "white",
+            description = "Colour transparency is composited on: white, black, gray or #RRGGBB (default: white).")
+    String background;
+    @Option(names = "--quarantine", paramLabel = "DIR", description = "Move bad files and their sidecars here.")
+    Path quarantine;
+    @Option(names = "--delete-corrupt", description = "Delete corrupt files and their sidecars (asks first).")
+    boolean deleteCorrupt;
+    @Option(names = "--yes", description = "Do not ask before deleting.")
+    boolean yes;
+    @Option(names = "--dry-run", description = "Show what would be moved, deleted or rewritten; change nothing.")
+    boolean dryRun;
+    @Option(names = "--rewrite-rgb", description = "Re-save converted images as plain sRGB in place; originals go"
+            + " to DIR/.tagline/originals/.")
+    boolean rewriteRgb;
+    @Option(names = "--report", paramLabel = "FILE", description = "Write one JSON line per file (e.g. check.jsonl).")
+    Path report;
+    @Option(names = "--chunk", paramLabel = "N", defaultValue = "256",
+            description = "Files per journal chunk (default: ${DEFAULT-VALUE}).")
+    int chunk;
+    @Option(names = "--workers", paramLabel = "N", description = "Decoding threads (default: one per CPU core).")
+    Integer workers;
+    @Option(names = "--limit", paramLabel = "N", description = "Check at most N files in this run.")
+    Long limit;
+    @Option(names = "--shard", paramLabel = "i/n", description = "Check only part i of n (e.g. 2/4), for"
+            + " splitting a folder across machines.")
+    String shard;
+    @Option(names = "--restart", description = "Forget earlier runs' progress and check everything again.")
+    boolean restart;
+
+    CheckCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        Path root = ctx.resolve(dir);
+        LoadOptions load = new LoadOptions(maxPixels, minSide, LoadOptions.parseColour(background));
+        Path quarantineDir = quarantine == null ? null : ctx.resolve(quarantine);
+        CheckPolicy policy = new CheckPolicy(quarantineDir, deleteCorrupt, dryRun, rewriteRgb);
+        ScanOptions scan = ScanOptions.of(ImageFormat.EXTENSIONS, COMPANIONS).withRecursive(!noRecursive)
+                .withFollowLinks(followLinks)
+                .withGlobs(include == null ? List.of() : include, exclude == null ? List.of() : exclude)
+                .withExcludedDirs(quarantineDir == null ? Set.of() : Set.of(quarantineDir));
+        BatchSettings settings = BatchSettings.defaults(scan).withChunk(chunk).withRestart(restart)
+                .withLimit(limit == null ? Long.MAX_VALUE : limit)
+                .withShard(shard == null ? Shard.ALL : Shard.parse(shard));
+        if (workers != null) {
+            settings = settings.withWorkers(workers);
+        }
+        PrintWriter err = ctx.err();
+        StopSignal stop = new StopSignal();
+        CheckJob job = new CheckJob(load, r -> err.println(CheckReport.problemLine(r)));
+        BatchSummary batch;
+        try (CtrlC ignored = CtrlC.install(stop, err)) {
+            batch = new BatchEngine(settings, TerminalProgress.forContext(ctx), stop, observer(err)).run(root, job);
+        }
+        CheckActions actions = new CheckActions(root, policy, new ImageLoader(load), ctx.out()::println);
+        boolean confirmed = yes || dryRun || !deleteCorrupt || DeleteConfirmation.ask(ctx, actions, batch.journal());
+        CheckSummary summary = actions.apply(batch.journal(), report == null ? null : ctx.resolve(report), confirmed);
+        CheckReport.print(ctx.out(), summary, batch, report == null ? null : ctx.resolve(report));
+        return batch.stopped() || batch.failed() > 0 || summary.failures() > 0 ? ExitCode.SOME_FAILED : ExitCode.OK;
+    }
+
+    private static BatchObserver observer(PrintWriter err) {
+        return new BatchObserver() {
+            @Override
+            public void itemFailed(ScanEntry entry, String problem) {
+                err.println("failed      " + problem);
+            }
+
+            @Override
+            public void folderUnreadable(Path folder, String problem) {
+                err.println("unreadable  " + problem);
+            }
+        };
+    }
+}

@@ -1,0 +1,63 @@
+package dev.tagline.cli;
+
+import dev.tagline.core.batch.BatchSummary;
+import dev.tagline.images.check.CheckRecord;
+import dev.tagline.images.check.CheckSummary;
+import dev.tagline.images.load.Verdict;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/** What {@code tagline check} prints: one line per problem file as found, and the summary table at the end. */
+final class CheckReport {
+    private CheckReport() {
+    }
+
+    /** {@code corrupt     photos/a.jpg: decoder warning: Premature end of JPEG file}. */
+    static String problemLine(CheckRecord r) {
+        return String.format(Locale.ROOT, "%-11s %s%s", r.verdict().label(), r.file(),
+                r.detail().isEmpty() ? "" : ": " + r.detail());
+    }
+
+    static void print(PrintWriter out, CheckSummary summary, BatchSummary batch, Path report) {
+        out.println();
+        out.println(String.format(Locale.ROOT, "%-12s %8s %12s", "verdict", "files", "size"));
+        for (Verdict v : Verdict.values()) {
+            if (summary.files(v) > 0) {
+                out.println(String.format(Locale.ROOT, "%-12s %8d %12s", v.label(), summary.files(v),
+                        bytes(summary.bytes(v))));
+            }
+        }
+        out.println(String.format(Locale.ROOT, "%-12s %8d %12s", "total", summary.totalFiles(),
+                bytes(summary.totalBytes())));
+        for (Map.Entry<String, Long> action : new java.util.TreeMap<>(summary.actions()).entrySet()) {
+            out.println(action.getKey() + ": " + action.getValue());
+        }
+        if (batch.resumed() > 0) {
+            out.println(batch.resumed() + " files were checked by an earlier run and not decoded again"
+                    + " (--restart checks everything).");
+        }
+        if (batch.stopped()) {
+            out.println("Stopped before the end: run the same command again to continue.");
+        }
+        if (report != null) {
+            out.println("Report: " + report);
+        }
+        out.flush();
+    }
+
+    static String bytes(long n) {
+        if (n < 1024) {
+            return n + " B";
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        double v = n;
+        int u = -1;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.tagline.cli;
+
+import dev.tagline.core.progress.Progress;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Progress for logs and pipes (no terminal): a status line every {@code interval}, checked as work advances, and a
+ * final totals line. No carriage returns, so CI logs and {@code nohup} files stay readable.
+ */
+final class LogLineProgress implements Progress.Factory {
+    static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
+
+    private final PrintWriter err;
+    private final Clock clock;
+    private final Duration interval;
+
+    LogLineProgress(PrintWriter err, Clock clock, Duration interval) {
+        this.err = err;
+        this.clock = clock;
+        this.interval = interval;
+    }
+
+    @Override
+    public Progress start(String task, long total, Progress.Unit unit) {
+        Instant start = clock.instant();
+        AtomicLong done = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        AtomicLong nextReport = new AtomicLong(start.plus(interval).toEpochMilli());
+        return new Progress() {
+            @Override
+            public void advance(long units) {
+                done.addAndGet(units);
+                maybeReport();
+            }
+
+            @Override
+            public void failed(long items) {
+                failed.set(items);
+            }
+
+            @Override
+            public void jumpTo(long position) {
+                done.set(position);
+                maybeReport();
+            }
+
+            private void maybeReport() {
+                long now = clock.millis();
+                long due = nextReport.get();
+                if (now >= due && nextReport.compareAndSet(due, now + interval.toMillis())) {
+                    err.println(ProgressLine.status(task, done.get(), total, failed.get(),
+                            Duration.between(start, clock.instant()), unit));
+                    err.flush();
+                }
+            }
+
+            @Override
+            public void close() {
+                err.println(ProgressLine.finished(task, done.get(), failed.get(), Duration.between(start,
+                        clock.instant()), unit));
+                err.flush();
+            }
+        };
+    }
+}

@@ -1,0 +1,237 @@
+package dev.tagline.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code tagline check} end to end, in process, on a generated folder with one file per verdict. */
+class CheckCommandTest {
+    @TempDir
+    Path work;
+    Path data;
+
+    static byte[] image(int w, int h, String format) throws IOException {
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = img.createGraphics();
+        g.setColor(new Color(w % 256, h % 256, 90));
+        g.fillRect(0, 0, w, h);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(img, format, out);
+        return out.toByteArray();
+    }
+
+    @BeforeEach
+    void folder() throws IOException {
+        data = work.resolve("data");
+        Files.createDirectories(data.resolve("sub"));
+        Files.write(data.resolve("a.jpg"), image(300, 300, "jpg"));
+        Files.write(data.resolve("b.png"), image(320, 300, "png"));
+        Files.write(data.resolve("copy-of-a.jpg"), Files.readAllBytes(data.resolve("a.jpg")));
+        byte[] jpeg = image(400, 300, "jpg");
+        Files.write(data.resolve("sub/cut.jpg"), Arrays.copyOf(jpeg, jpeg.length / 2));
+        Files.writeString(data.resolve("sub/cut.txt"), "a caption");
+        Files.write(data.resolve("sub/empty.png"), new byte[0]);
+        Files.write(data.resolve("tiny.png"), image(64, 64, "png"));
+        Files.writeString(data.resolve("clip.mp4"), "not really");
+        Files.writeString(data.resolve("a.txt"), "sidecars are not reported");
+    }
+
+    private CliTestSupport cli() {
+        return new CliTestSupport(work, Map.of("TAGLINE_HOME", work.resolve("home").toString()));
+    }
+
+    @Test
+    void reportsEveryVerdictTouchesNothingAndExitsOneForCorruptFiles() throws IOException {
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.SOME_FAILED, cli.run("check", "data", "--report", "check.jsonl"));
+        String out = cli.out();
+        assertTrue(out.matches("(?s).*ok\\s+2 .*"), out);
+        assertTrue(out.matches("(?s).*corrupt\\s+2 .*"), out);
+        assertTrue(out.matches("(?s).*duplicate\\s+1 .*"), out);
+        assertTrue(out.matches("(?s).*too-small\\s+1 .*"), out);
+        assertTrue(out.matches("(?s).*unsupported\\s+1 .*"), out);
+        assertTrue(out.matches("(?s).*total\\s+7 .*"), out);
+        assertTrue(cli.err().contains("corrupt     sub/cut.jpg: decoder warning"), cli.err());
+        assertTrue(cli.err().contains("duplicate   copy-of-a.jpg: same bytes as a.jpg"), cli.err());
+        assertTrue(cli.err().contains("unsupported clip.mp4"), cli.err());
+        assertTrue(cli.err().contains("check: 7 done in"), "final totals line: " + cli.err());
+        List<String> report = Files.readAllLines(work.resolve("check.jsonl"));
+        assertEquals(7, report.size());
+        assertTrue(report.get(0).startsWith("{\"file\":\"a.jpg\",\"verdict\":\"ok\""), report.get(0));
+        assertTrue(Files.exists(data.resolve("sub/cut.jpg")), "report-only touches nothing");
+    }
+
+    @Test
+    void quarantineMovesBadFilesWithSidecarsKeepingRelativePaths() {
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.SOME_FAILED, cli.run("check", "data", "--quarantine", "bad"));
+        assertTrue(Files.exists(work.resolve("bad/sub/cut.jpg")));
+        assertTrue(Files.exists(work.resolve("bad/sub/cut.txt")), "sidecar moved along");
+        assertTrue(Files.exists(work.resolve("bad/copy-of-a.jpg")));
+        assertTrue(Files.exists(work.resolve("bad/tiny.png")));
+        assertFalse(Files.exists(data.resolve("sub/cut.jpg")));
+        assertTrue(Files.exists(data.resolve("a.jpg")));
+        assertTrue(Files.exists(data.resolve("clip.mp4")), "unsupported files are reported, not moved");
+        assertTrue(cli.out().contains("quarantined: 4"), cli.out());
+    }
+
+    @Test
+    void dryRunShowsWhatWouldHappenAndChangesNothing() {
+        CliTestSupport cli = cli();
+        cli.run("check", "data", "--quarantine", "bad", "--dry-run");
+        assertTrue(cli.out().contains("would move sub/cut.jpg"), cli.out());
+        assertTrue(Files.exists(data.resolve("sub/cut.jpg")));
+        assertFalse(Files.exists(work.resolve("bad")));
+    }
+
+    @Test
+    void deleteCorruptOnlyWithTheFlagAndListsFirstWithoutYes() {
+        CliTestSupport cli = cli();
+        cli.run("check", "data");
+        assertTrue(Files.exists(data.resolve("sub/empty.png")), "no flag, no deletion");
+        CliTestSupport listing = cli();
+        listing.run("check", "data", "--delete-corrupt");
+        assertTrue(listing.out().contains("sub/cut.jpg") && listing.out().contains("sub/cut.txt (sidecar)"),
+                listing.out());
+        assertTrue(listing.out().contains("add --yes"), listing.out());
+        assertTrue(Files.exists(data.resolve("sub/cut.jpg")), "not deleted without --yes off a terminal");
+        CliTestSupport deleting = cli();
+        deleting.run("check", "data", "--delete-corrupt", "--yes");
+        assertFalse(Files.exists(data.resolve("sub/cut.jpg")));
+        assertFalse(Files.exists(data.resolve("sub/cut.txt")));
+        assertFalse(Files.exists(data.resolve("sub/empty.png")));
+        assertTrue(Files.exists(data.resolve("copy-of-a.jpg")), "only corrupt files are deleted");
+        assertTrue(deleting.out().contains("deleted: 2"), deleting.out());
+    }
+
+    @Test
+    void aSecondRunResumesFromTheJournalAndRestartRedoesEverything() {
+        cli().run("check", "data");
+        CliTestSupport again = cli();
+        again.run("check", "data");
+        assertTrue(again.out().contains("7 files were checked by an earlier run"), again.out());
+        assertTrue(again.out().matches("(?s).*corrupt\\s+2 .*"), "the summary still counts them: " + again.out());
+        CliTestSupport restart = cli();
+        restart.run("check", "data", "--restart");
+        assertFalse(restart.out().contains("earlier run"), restart.out());
+    }
+
+    @Test
+    void limitAndShardSplitTheWork() {
+        CliTestSupport limited = cli();
+        limited.run("check", "data", "--limit", "3", "--min-side", "0");
+        assertTrue(limited.out().matches("(?s).*total\\s+3 .*"), limited.out());
+        int sum = 0;
+        for (String shard : List.of("1/2", "2/2")) {
+            CliTestSupport part = cli();
+            part.run("check", "data", "--shard", shard, "--restart");
+            String total = part.out().lines().filter(l -> l.startsWith("total")).findFirst().orElseThrow();
+            sum += Integer.parseInt(total.split("\\s+")[1]);
+        }
+        assertEquals(7, sum, "the two shards cover the folder once");
+    }
+
+    @Test
+    void settingsComeFromTheEnvironmentAndBadValuesAreUsageErrors() {
+        CliTestSupport env = new CliTestSupport(work, Map.of("TAGLINE_HOME", work.resolve("home").toString(),
+                "TAGLINE_CHECK_MIN_SIDE", "0"));
+        env.run("check", "data");
+        assertFalse(env.out().contains("too-small"), env.out());
+        CliTestSupport bad = cli();
+        assertEquals(ExitCode.USAGE, bad.run("check", "data", "--shard", "3/2"));
+        assertTrue(bad.err().contains("--shard i/n"), bad.err());
+        CliTestSupport colour = cli();
+        assertEquals(ExitCode.USAGE, colour.run("check", "data", "--background", "mauve"));
+        assertTrue(colour.err().contains("#RRGGBB"), colour.err());
+    }
+
+    @Test
+    void rewriteRgbKeepsTheOriginal() throws IOException {
+        Files.write(data.resolve("misnamed.jpg"), image(300, 300, "png"));
+        CliTestSupport cli = cli();
+        cli.run("check", "data", "--rewrite-rgb");
+        Path original = data.resolve(".tagline/originals/misnamed.jpg");
+        assertTrue(Files.exists(original), cli.out());
+        byte[] now = Files.readAllBytes(data.resolve("misnamed.jpg"));
+        assertEquals(0xFF, now[0] & 0xff, "re-saved as a real JPEG");
+        assertTrue(cli.out().contains("rewritten: 1"), cli.out());
+        assertTrue(new String(Files.readAllBytes(original), 1, 3, StandardCharsets.ISO_8859_1).equals("PNG"));
+    }
+
+    @Test
+    void exportWritesMetadataAndFailsWhenNoSidecarMatches() throws IOException {
+        Files.writeString(data.resolve("a.caption"), "a photo");
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.OK, cli.run("export", "data", "--format", "hf"));
+        assertTrue(Files.readString(data.resolve("metadata.jsonl")).contains("\"file_name\":\"a.jpg\""));
+        assertTrue(cli.out().contains("Exported 2 images"), cli.out());
+        CliTestSupport wrong = cli();
+        assertEquals(ExitCode.SOME_FAILED, wrong.run("export", "data", "--caption-extension", ".cap",
+                "--tags-extension", ".tags", "--out", "x.csv", "--format", "csv"));
+        assertTrue(wrong.err().contains("--caption-extension"), wrong.err());
+    }
+
+    @Test
+    void anUnwritableReportStopsWithAClearErrorAndKeepsTheJournal() throws IOException {
+        Files.writeString(work.resolve("blocker"), "a file where a folder should be");
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, cli.run("check", "data", "--report", "blocker/check.jsonl"));
+        assertTrue(cli.err().contains("Cannot write") && cli.err().contains("blocker"), cli.err());
+        CliTestSupport again = cli();
+        again.run("check", "data");
+        assertTrue(again.out().contains("7 files were checked by an earlier run"), "the check itself was kept: "
+                + again.out());
+    }
+
+    @Test
+    void anUnwritableStateFolderIsAClearErrorBeforeAnyWork() throws IOException {
+        Files.writeString(data.resolve(".tagline"), "not a folder");
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, cli.run("check", "data"));
+        assertTrue(cli.err().contains(".tagline") && cli.err().contains("writable"), cli.err());
+    }
+
+    @Test
+    void aFileReplacedAfterTheCheckIsCheckedAgain() throws IOException {
+        cli().run("check", "data");
+        Files.write(data.resolve("sub/cut.jpg"), image(400, 300, "jpg"));
+        CliTestSupport rerun = cli();
+        assertEquals(ExitCode.SOME_FAILED, rerun.run("check", "data"), "empty.png is still corrupt");
+        assertTrue(rerun.out().contains("6 files were checked by an earlier run"), "the new file is checked again: "
+                + rerun.out());
+        assertTrue(rerun.out().matches("(?s).*corrupt\\s+1 .*"), rerun.out());
+    }
+
+    @Test
+    void aFileChangedBehindTheJournalsBackIsNeverDeletedOnItsOldVerdict() throws IOException {
+        cli().run("check", "data");
+        Path cut = data.resolve("sub/cut.jpg");
+        java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(cut);
+        byte[] other = Files.readAllBytes(cut);
+        other[other.length / 2] ^= 1; // same size, and the old time put back: the scan cannot tell
+        Files.write(cut, other);
+        Files.setLastModifiedTime(cut, time);
+        CliTestSupport cli = cli();
+        cli.run("check", "data", "--delete-corrupt", "--yes");
+        assertTrue(Files.exists(cut), "its bytes differ from those judged corrupt, so it is kept");
+        assertTrue(cli.out().contains("left sub/cut.jpg alone: it changed since it was checked"), cli.out());
+        assertFalse(Files.exists(data.resolve("sub/empty.png")), "unchanged corrupt files are still deleted");
+    }
+}

@@ -1,0 +1,94 @@
+package dev.tagline.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tagline.core.progress.Progress;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ProgressLineTest {
+    /** A clock the test moves by hand. */
+    static final class ManualClock extends Clock {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void statusLineHasCountPercentRateSecondsPerImageEtaAndFailures() {
+        assertEquals("check: 1200/5000 (24.0%), 40.0 img/s, 0.025 s/img, ETA 1 min 35 s, 3 failed",
+                ProgressLine.status("check", 1200, 5000, 3, Duration.ofSeconds(30), Progress.Unit.ITEMS));
+        assertEquals("check: 0/10 (0.0%)", ProgressLine.status("check", 0, 10, 0, Duration.ZERO, Progress.Unit.ITEMS));
+    }
+
+    @Test
+    void finalLineHasTotalsAndElapsedTime() {
+        assertEquals("check: 5000 done in 2 min 05 s (40.0 img/s), 3 failed",
+                ProgressLine.finished("check", 5000, 3, Duration.ofSeconds(125), Progress.Unit.ITEMS));
+        assertEquals("check: 7 done in 0.5 s (14.0 img/s), none failed",
+                ProgressLine.finished("check", 7, 0, Duration.ofMillis(500), Progress.Unit.ITEMS));
+    }
+
+    @Test
+    void withoutATerminalProgressIsAPeriodicLogLine() {
+        ManualClock clock = new ManualClock();
+        StringWriter text = new StringWriter();
+        Progress p = new LogLineProgress(new PrintWriter(text, true), clock, Duration.ofSeconds(10))
+                .start("check", 100, Progress.Unit.ITEMS);
+        p.advance(5);
+        assertEquals("", text.toString(), "nothing before the interval");
+        clock.now = clock.now.plusSeconds(10);
+        p.failed(1);
+        p.advance(5);
+        assertEquals("check: 10/100 (10.0%), 1.0 img/s, 1.000 s/img, ETA 1 min 30 s, 1 failed",
+                text.toString().strip());
+        clock.now = clock.now.plusSeconds(2);
+        p.advance(1);
+        assertEquals(1, text.toString().strip().lines().count(), "one line per interval, not per item");
+        p.close();
+        assertTrue(text.toString().strip().endsWith("check: 11 done in 12.0 s (0.9 img/s), 1 failed"), text.toString());
+    }
+
+    @Test
+    void theContextPicksBarsOnATerminalAndLinesElsewhere() {
+        CliContext pipe = new CliContext(Path.of("."), Map.of(), new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()), Clock.systemUTC(), false);
+        assertTrue(TerminalProgress.forContext(pipe) instanceof LogLineProgress);
+        CliContext tty = new CliContext(Path.of("."), Map.of(), new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()), Clock.systemUTC(), true);
+        assertTrue(TerminalProgress.forContext(tty) instanceof TerminalProgress);
+    }
+
+    @Test
+    void terminalBarEndsWithTheTotalsLine() {
+        StringWriter text = new StringWriter();
+        ManualClock clock = new ManualClock();
+        Progress p = new TerminalProgress(new PrintWriter(text, true), clock).start("check", 4, Progress.Unit.ITEMS);
+        p.advance(4);
+        p.failed(2);
+        clock.now = clock.now.plusSeconds(2);
+        p.close();
+        assertTrue(text.toString().contains("check: 4 done in 2.0 s (2.0 img/s), 2 failed"), text.toString());
+    }
+}

@@ -1,0 +1,148 @@
+package dev.tagline.core.batch;
+
+import dev.tagline.core.TaglineException;
+import dev.tagline.core.progress.Progress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Runs a {@link BatchJob} over a folder, resumably: scan → parallel prepare → batches → model → writer, with finished
+ * items journaled a chunk at a time. A run killed at any moment and started again redoes at most the chunk in
+ * progress and loses nothing. One engine runs one job at a time; {@link #run} blocks until the run ends.
+ */
+public final class BatchEngine {
+    private final BatchSettings settings;
+    private final Progress.Factory progress;
+    private final StopSignal stop;
+    private final BatchObserver observer;
+
+    public BatchEngine(BatchSettings settings, Progress.Factory progress, StopSignal stop, BatchObserver observer) {
+        this.settings = settings;
+        this.progress = progress;
+        this.stop = stop;
+        this.observer = observer;
+    }
+
+    /**
+     * Runs {@code job} over {@code root}. Per-item failures are counted and reported through the observer; a fatal
+     * write error stops the run with a {@link TaglineException}, leaving every committed chunk in the journal.
+     */
+    public <I, R> BatchSummary run(Path root, BatchJob<I, R> job) {
+        Path dir = root.toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new TaglineException(dir + " is not a folder", "Give the folder that holds the images.");
+        }
+        long start = System.nanoTime();
+        if (settings.restart()) {
+            Journal.forget(dir, job.name());
+        }
+        Path file = Journal.file(dir, job.name(), job.fingerprint(), settings.shard());
+        KeyHash done = new KeyHash();
+        try (Journal journal = Journal.open(file, job.name(), job.fingerprint(), e -> {
+            done.add(KeyHash.of(e.key() + "\n" + e.version()));
+            job.restore(e.key(), e.record());
+        })) {
+            Predicate<ScanEntry> isDone = e -> done.contains(KeyHash.of(e.key() + "\n" + e.version()));
+            Predicate<ScanEntry> wanted = e -> settings.shard().contains(e.key()) && !isDone.test(e);
+            long[] resumed = {0};
+            long total = Math.min(count(dir, e -> {
+                if (settings.shard().contains(e.key()) && isDone.test(e)) {
+                    resumed[0]++;
+                    return false;
+                }
+                return wanted.test(e);
+            }), settings.limit());
+            try (Progress bar = progress.start(job.name(), total, Progress.Unit.ITEMS)) {
+                Pipeline<I, R> pipeline = new Pipeline<>(job, settings, stop, observer);
+                pipeline.start(dir, wanted);
+                long[] counts = drain(pipeline, job, journal, bar);
+                return new BatchSummary(total, counts[0], counts[1] + pipeline.unreadableFolders(), resumed[0],
+                        Duration.ofNanos(System.nanoTime() - start), counts[2] == 1, file);
+            }
+        }
+    }
+
+    private long count(Path dir, Predicate<ScanEntry> wanted) {
+        long[] n = {0};
+        new FolderScan(settings.scan()).walk(dir, entry -> {
+            if (wanted.test(entry)) {
+                n[0]++;
+            }
+            return true;
+        });
+        return n[0];
+    }
+
+    private static void commit(Journal journal, List<Journal.Entry> chunk) {
+        if (!chunk.isEmpty()) {
+            journal.append(chunk);
+            chunk.clear();
+        }
+    }
+
+    /** The writer loop, on the calling thread; returns {done, failed, stopped ? 1 : 0}. */
+    private <I, R> long[] drain(Pipeline<I, R> pipeline, BatchJob<I, R> job, Journal journal, Progress bar) {
+        List<Journal.Entry> chunk = new ArrayList<>();
+        long[] counts = {0, 0, 0};
+        int inChunk = 0;
+        try {
+            while (true) {
+                Pipeline.Done<R> d = pipeline.take();
+                if (d.end()) {
+                    commit(journal, chunk);
+                    if (d.error() != null) {
+                        throw d.error() instanceof TaglineException te ? te
+                                : new TaglineException("The run failed: " + d.error(), "Finished chunks are kept;"
+                                        + " re-run with --verbose and report it.", d.error());
+                    }
+                    counts[2] = pipeline.stopped() ? 1 : 0;
+                    return counts;
+                }
+                handle(d, job, chunk, bar, counts);
+                bar.advance(1);
+                if (++inChunk == settings.chunkSize()) {
+                    commit(journal, chunk);
+                    inChunk = 0;
+                    if (stop.requested()) {
+                        counts[2] = 1;
+                        return counts;
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TaglineException("Interrupted; finished chunks are kept", "Run again to resume.", e);
+        } finally {
+            pipeline.abort();
+        }
+    }
+
+    /** Writes one item (or reports its failure) and adds it to the chunk; counts[0] done, counts[1] failed. */
+    private <R> void handle(Pipeline.Done<R> d, BatchJob<?, R> job, List<Journal.Entry> chunk, Progress bar,
+                            long[] counts) {
+        String failure = d.failure();
+        if (failure == null) {
+            try {
+                chunk.add(new Journal.Entry(d.entry().key(), d.entry().version(), job.write(d.entry(), d.result())));
+                counts[0]++;
+                if (job.countsAsFailure(d.result())) {
+                    bar.failed(++counts[1]);
+                }
+            } catch (ItemFailedException e) {
+                failure = Pipeline.describe(d.entry(), e);
+            } catch (TaglineException e) {
+                throw new TaglineException("Stopped at " + d.entry().key() + ": " + e.getMessage(),
+                        (e.hint() + " Finished chunks are kept: fix this and run again to resume.").strip(), e);
+            }
+        }
+        if (failure != null) {
+            counts[1]++;
+            observer.itemFailed(d.entry(), failure);
+            bar.failed(counts[1]);
+        }
+    }
+}

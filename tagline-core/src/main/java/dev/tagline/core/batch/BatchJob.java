@@ -1,0 +1,55 @@
+package dev.tagline.core.batch;
+
+import java.util.List;
+
+/**
+ * What the {@link BatchEngine} runs over a folder: {@code check}, {@code tag}, {@code caption}. The engine calls
+ * {@link #prepare} on several worker threads at once, {@link #run} on one model thread with items in scan order, and
+ * {@link #write} then {@link #restore} on one writer thread, also in scan order.
+ *
+ * <p>A per-item problem is an exception from {@code prepare} or {@code run}, or an {@link ItemFailedException} from
+ * {@code write}: the item is reported and counted, not journaled (a later run tries it again), and the run goes on.
+ * Any other exception from {@code write} (disk full, unwritable folder) stops the run.
+ *
+ * @param <I> a prepared input (a decoded, resized image)
+ * @param <R> a result (tags, a caption, a verdict)
+ */
+public interface BatchJob<I, R> {
+    /** Short name used for the journal file and progress, e.g. {@code "check"}. */
+    String name();
+
+    /**
+     * Every setting and model identity that changes the results, as text. A run whose fingerprint differs from the
+     * journal's does not skip the work recorded there.
+     */
+    String fingerprint();
+
+    /** How many prepared items {@link #run} takes at once. */
+    default int batchSize() {
+        return 1;
+    }
+
+    /** Reads and preprocesses one file; called concurrently. */
+    I prepare(ScanEntry entry) throws Exception;
+
+    /** Runs the model on a batch; returns one result per input, in order. Called from one thread only. */
+    List<R> run(List<I> batch);
+
+    /** Writes the outputs of one item (sidecar, moves) and returns its journal record: one line, often JSON. */
+    String write(ScanEntry entry, R result);
+
+    /**
+     * True when a result, though written and journaled, counts as a failure in progress and totals (check: a corrupt
+     * image). Called on the writer thread.
+     */
+    default boolean countsAsFailure(R result) {
+        return false;
+    }
+
+    /**
+     * Called with each record journaled by earlier runs, before the first {@code prepare}, so that the job can rebuild
+     * state such as the hashes it has seen.
+     */
+    default void restore(String key, String record) {
+    }
+}

@@ -1,0 +1,17 @@
+package dev.tagline.core.batch;
+
+import java.nio.file.Path;
+
+/** Hears about per-item failures as they happen, on the writer thread; the CLI prints them. */
+public interface BatchObserver {
+    BatchObserver NONE = new BatchObserver() {
+    };
+
+    /** {@code entry} failed; the run goes on. {@code problem} names the file and says why. */
+    default void itemFailed(ScanEntry entry, String problem) {
+    }
+
+    /** A folder could not be listed; its files are missing from the run. */
+    default void folderUnreadable(Path dir, String problem) {
+    }
+}

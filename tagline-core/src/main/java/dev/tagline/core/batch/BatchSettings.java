@@ -1,0 +1,54 @@
+package dev.tagline.core.batch;
+
+import dev.tagline.core.TaglineException;
+
+/**
+ * How the engine walks and splits the work.
+ *
+ * @param chunkSize items per journal commit (the most a crash can make a later run redo)
+ * @param workers   threads running {@link BatchJob#prepare}
+ * @param limit     the most items this run does, or {@code Long.MAX_VALUE}
+ * @param restart   forget the journal of earlier runs first
+ */
+public record BatchSettings(ScanOptions scan, int chunkSize, int workers, long limit, Shard shard, boolean restart) {
+    /** Default chunk: 256 items, a few seconds of work for a tagger, so an interruption costs little. */
+    public static final int DEFAULT_CHUNK = 256;
+
+    public BatchSettings {
+        if (chunkSize < 1) {
+            throw new TaglineException("--chunk must be at least 1, got " + chunkSize, "The default is 256.");
+        }
+        if (workers < 1) {
+            throw new TaglineException("--workers must be at least 1, got " + workers,
+                    "Leave it out to use one per CPU core.");
+        }
+        if (limit < 0) {
+            throw new TaglineException("--limit must not be negative, got " + limit, "Leave it out for no limit.");
+        }
+    }
+
+    public static BatchSettings defaults(ScanOptions scan) {
+        return new BatchSettings(scan, DEFAULT_CHUNK, Runtime.getRuntime().availableProcessors(), Long.MAX_VALUE,
+                Shard.ALL, false);
+    }
+
+    public BatchSettings withChunk(int size) {
+        return new BatchSettings(scan, size, workers, limit, shard, restart);
+    }
+
+    public BatchSettings withWorkers(int count) {
+        return new BatchSettings(scan, chunkSize, count, limit, shard, restart);
+    }
+
+    public BatchSettings withLimit(long max) {
+        return new BatchSettings(scan, chunkSize, workers, max, shard, restart);
+    }
+
+    public BatchSettings withShard(Shard part) {
+        return new BatchSettings(scan, chunkSize, workers, limit, part, restart);
+    }
+
+    public BatchSettings withRestart(boolean value) {
+        return new BatchSettings(scan, chunkSize, workers, limit, shard, value);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.tagline.core.batch;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The outcome of one run.
+ *
+ * @param total    items this run set out to do (after shard, journal and limit)
+ * @param done     items done and journaled by this run
+ * @param failed   items that failed (reported through the observer) or whose result counts as a failure
+ * @param resumed  items skipped because an earlier run's journal has them, unchanged since
+ * @param stopped  true when a stop request ended the run early
+ * @param journal  the journal file, whose records {@link Journal#replay} yields
+ */
+public record BatchSummary(long total, long done, long failed, long resumed, Duration elapsed, boolean stopped,
+                           Path journal) {
+}

@@ -1,0 +1,168 @@
+package dev.tagline.core.batch;
+
+import dev.tagline.core.TaglineException;
+import dev.tagline.core.files.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+
+import java.util.List;
+
+/**
+ * A streaming, depth-first walk in a stable order (names sorted by code point in each folder). Memory is bounded by the
+ * folders on the current path, never by the tree: a million files are visited, not listed. Hidden files and folders,
+ * Tagline's own {@code .tagline/} and temporary files are passed over; symbolic links are followed only when asked
+ * (with cycle protection).
+ */
+public final class FolderScan {
+    /** Receives entries on the scanning thread; returning false stops the walk. */
+    public interface Visitor {
+        boolean accept(ScanEntry entry);
+
+        /** A folder could not be listed; the walk goes on. */
+        default void unreadable(Path dir, IOException e) {
+        }
+    }
+
+    private final ScanOptions options;
+    private final List<PathMatcher> includeNames = new ArrayList<>();
+    private final List<PathMatcher> includePaths = new ArrayList<>();
+    private final List<PathMatcher> excludeNames = new ArrayList<>();
+    private final List<PathMatcher> excludePaths = new ArrayList<>();
+
+    public FolderScan(ScanOptions options) {
+        this.options = options;
+        compile(options.include(), includeNames, includePaths);
+        compile(options.exclude(), excludeNames, excludePaths);
+    }
+
+    private static void compile(List<String> globs, List<PathMatcher> names, List<PathMatcher> paths) {
+        for (String glob : globs) {
+            try {
+                (glob.contains("/") ? paths : names).add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
+            } catch (IllegalArgumentException e) {
+                throw new TaglineException("Invalid glob '" + glob + "': " + e.getMessage(),
+                        "Use patterns such as '*.png' or 'raw/**'.", e);
+            }
+        }
+    }
+
+    /** Walks {@code root}; returns false when the visitor stopped it early. */
+    public boolean walk(Path root, Visitor visitor) {
+        if (!Files.isDirectory(root)) {
+            throw new TaglineException(root + " is not a folder", "Give the folder that holds the images.");
+        }
+        Deque<Path> ancestors = new ArrayDeque<>();
+        return walkDir(root.toAbsolutePath().normalize(), "", visitor, ancestors);
+    }
+
+    private boolean walkDir(Path dir, String prefix, Visitor visitor, Deque<Path> ancestors) {
+        String[] names;
+        try {
+            names = sortedNames(dir);
+            if (options.followLinks()) {
+                Path real = dir.toRealPath();
+                if (ancestors.contains(real)) {
+                    return true;
+                }
+                ancestors.push(real);
+            }
+        } catch (IOException e) {
+            visitor.unreadable(dir, e);
+            return true;
+        }
+        try {
+            for (String name : names) {
+                if (!visit(dir.resolve(name), prefix + name, name, visitor, ancestors)) {
+                    return false;
+                }
+            }
+            return true;
+        } finally {
+            if (options.followLinks()) {
+                ancestors.pop();
+            }
+        }
+    }
+
+    private boolean visit(Path path, String key, String name, Visitor visitor, Deque<Path> ancestors) {
+        if (name.startsWith(".") || AtomicFiles.isTemporary(path)) {
+            return true;
+        }
+        LinkOption[] link = options.followLinks() ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
+        BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(path, BasicFileAttributes.class, link);
+        } catch (IOException e) {
+            return true; // vanished since the folder was listed, or a dangling link: nothing to check
+        }
+        if (attrs.isSymbolicLink()) {
+            return true;
+        }
+        if (attrs.isDirectory()) {
+            if (!options.recursive() || excluded(key, name) || options.excludedDirs().contains(path)) {
+                return true;
+            }
+            return walkDir(path, key + "/", visitor, ancestors);
+        }
+        if (!attrs.isRegularFile() || excluded(key, name) || !included(key, name)) {
+            return true;
+        }
+        String ext = extension(name);
+        if (options.companions().contains(ext)) {
+            return true;
+        }
+        return visitor.accept(new ScanEntry(path, key, options.extensions().contains(ext), attrs.size(),
+                attrs.lastModifiedTime().toMillis()));
+    }
+
+    private boolean excluded(String key, String name) {
+        return matches(excludeNames, name) || matches(excludePaths, key);
+    }
+
+    private boolean included(String key, String name) {
+        if (includeNames.isEmpty() && includePaths.isEmpty()) {
+            return true;
+        }
+        return matches(includeNames, name) || matches(includePaths, key);
+    }
+
+    private static boolean matches(List<PathMatcher> matchers, String value) {
+        if (matchers.isEmpty()) {
+            return false;
+        }
+        Path p = Path.of(value);
+        for (PathMatcher m : matchers) {
+            if (m.matches(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String[] sortedNames(Path dir) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+            for (Path p : stream) {
+                names.add(p.getFileName().toString());
+            }
+        }
+        String[] array = names.toArray(new String[0]);
+        Arrays.sort(array);
+        return array;
+    }
+
+    static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot <= 0 ? "" : name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+    }
+}

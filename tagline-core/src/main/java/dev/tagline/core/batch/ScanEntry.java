@@ -1,0 +1,25 @@
+package dev.tagline.core.batch;
+
+import java.nio.file.Path;
+
+/**
+ * One file found by a scan. {@code key} is its path relative to the scanned root with {@code /} separators: stable
+ * across machines, so journals, shards and reports use it.
+ *
+ * @param supported false for a file whose extension the job does not handle (reported, never opened)
+ * @param size      bytes, when scanned
+ * @param modified  last modification, epoch milliseconds, when scanned
+ */
+public record ScanEntry(Path path, String key, boolean supported, long size, long modified) {
+    /** The lower-case extension without the dot, or empty. */
+    public String extension() {
+        String name = path.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot <= 0 ? "" : name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Size and modification time: a file whose version changed since it was journaled is done again. */
+    public String version() {
+        return size + "@" + modified;
+    }
+}

@@ -1,0 +1,292 @@
+package dev.tagline.core.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tagline.core.TaglineException;
+import dev.tagline.core.files.AtomicFiles;
+import dev.tagline.core.progress.Progress;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BatchEngineTest {
+    static final ScanOptions TEXT = ScanOptions.of(Set.of("in"), Set.of("out"));
+
+    @TempDir
+    Path dir;
+
+    /** Upper-cases each file into a {@code .out} sidecar; content words trigger failures. */
+    static final class UpperJob implements BatchJob<String, String> {
+        final List<String> written = Collections.synchronizedList(new ArrayList<>());
+        final AtomicInteger prepared = new AtomicInteger();
+        final AtomicInteger inFlight = new AtomicInteger();
+        volatile int maxInFlight;
+        String settings = "v1";
+        int batch = 3;
+        StopSignal stopAfterFirst;
+
+        @Override
+        public String name() {
+            return "upper";
+        }
+
+        @Override
+        public String fingerprint() {
+            return settings;
+        }
+
+        @Override
+        public int batchSize() {
+            return batch;
+        }
+
+        @Override
+        public String prepare(ScanEntry entry) throws IOException {
+            prepared.incrementAndGet();
+            maxInFlight = Math.max(maxInFlight, inFlight.incrementAndGet());
+            try {
+                Thread.sleep(ThreadLocalRandom.current().nextInt(3));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            String text = Files.readString(entry.path());
+            if (text.equals("unreadable")) {
+                throw new IOException("Permission denied");
+            }
+            return text;
+        }
+
+        @Override
+        public List<String> run(List<String> batch) {
+            if (batch.contains("model-error")) {
+                throw new IllegalStateException("model failed on a batch");
+            }
+            if (batch.contains("model-crash")) {
+                throw new OutOfMemoryError("simulated");
+            }
+            return batch.stream().map(s -> s.toUpperCase(java.util.Locale.ROOT)).toList();
+        }
+
+        @Override
+        public String write(ScanEntry entry, String result) {
+            inFlight.decrementAndGet();
+            if (result.equals("DISK-FULL")) {
+                throw new TaglineException("Cannot write " + entry.key() + ".out: No space left on device", "");
+            }
+            AtomicFiles.writeString(entry.path().resolveSibling(entry.path().getFileName() + ".out"), result);
+            written.add(entry.key());
+            if (stopAfterFirst != null) {
+                stopAfterFirst.request();
+            }
+            return result;
+        }
+    }
+
+    private List<String> files(int n) throws IOException {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String key = String.format("f%03d.in", i);
+            Files.writeString(dir.resolve(key), "item " + i);
+            keys.add(key);
+        }
+        return keys;
+    }
+
+    private BatchSummary run(BatchSettings settings, UpperJob job, StopSignal stop, List<String> failures) {
+        BatchObserver observer = new BatchObserver() {
+            @Override
+            public void itemFailed(ScanEntry entry, String problem) {
+                failures.add(problem);
+            }
+        };
+        return new BatchEngine(settings, Progress.Factory.NONE, stop, observer).run(dir, job);
+    }
+
+    private BatchSummary run(BatchSettings settings, UpperJob job) {
+        return run(settings, job, new StopSignal(), new ArrayList<>());
+    }
+
+    private static BatchSettings settings() {
+        return BatchSettings.defaults(TEXT).withChunk(4).withWorkers(3);
+    }
+
+    @Test
+    void writesEveryItemInScanOrderAndAResumedRunSkipsThem() throws IOException {
+        List<String> keys = files(23);
+        UpperJob job = new UpperJob();
+        BatchSummary first = run(settings(), job);
+        assertEquals(keys, job.written, "writer sees scan order despite parallel prepare");
+        assertEquals(23, first.total());
+        assertEquals(23, first.done());
+        assertEquals("ITEM 7", Files.readString(dir.resolve("f007.in.out")));
+
+        UpperJob again = new UpperJob();
+        BatchSummary second = run(settings(), again);
+        assertEquals(0, again.prepared.get(), "nothing is redone");
+        assertEquals(23, second.resumed());
+        assertEquals(0, second.total());
+    }
+
+    @Test
+    void changedSettingsOrRestartRedoTheWork() throws IOException {
+        files(5);
+        run(settings(), new UpperJob());
+        UpperJob changed = new UpperJob();
+        changed.settings = "v2";
+        assertEquals(5, run(settings(), changed).done(), "a journal of other settings is not trusted");
+        UpperJob restarted = new UpperJob();
+        restarted.settings = "v2";
+        assertEquals(5, run(settings().withRestart(true), restarted).done());
+    }
+
+    @Test
+    void failuresArePerItemCountedAndNamedAndTheRunGoesOn() throws IOException {
+        files(10);
+        Files.writeString(dir.resolve("f002.in"), "unreadable");
+        Files.writeString(dir.resolve("f006.in"), "model-error");
+        UpperJob job = new UpperJob();
+        List<String> failures = new ArrayList<>();
+        BatchSummary summary = run(settings(), job, new StopSignal(), failures);
+        assertEquals(8, summary.done());
+        assertEquals(2, summary.failed());
+        assertEquals(List.of("f002.in: IOException: Permission denied",
+                "f006.in: IllegalStateException: model failed on a batch"), failures);
+        assertTrue(job.written.contains("f007.in"), "the batch-mates of a model failure are still done");
+        UpperJob retry = new UpperJob();
+        run(settings(), retry);
+        assertEquals(2, retry.prepared.get(), "failed items are tried again by the next run");
+    }
+
+    @Test
+    void limitDoesAtMostNAndTheNextRunContinues() throws IOException {
+        files(10);
+        UpperJob job = new UpperJob();
+        assertEquals(4, run(settings().withLimit(4), job).done());
+        assertEquals(List.of("f000.in", "f001.in", "f002.in", "f003.in"), job.written);
+        UpperJob rest = new UpperJob();
+        assertEquals(6, run(settings(), rest).done());
+    }
+
+    @Test
+    void shardsAreDisjointCoverEverythingAndAreDeterministic() throws IOException {
+        List<String> keys = files(40);
+        Set<String> union = new HashSet<>();
+        int sum = 0;
+        for (int i = 1; i <= 3; i++) {
+            UpperJob job = new UpperJob();
+            run(settings().withShard(new Shard(i, 3)), job);
+            List<String> again = keys.stream().filter(new Shard(i, 3)::contains).toList();
+            assertEquals(again, job.written, "shard " + i + " is a pure function of the keys");
+            assertFalse(job.written.isEmpty());
+            union.addAll(job.written);
+            sum += job.written.size();
+        }
+        assertEquals(40, sum, "no item in two shards");
+        assertEquals(new HashSet<>(keys), union);
+    }
+
+    @Test
+    void stopFinishesTheCurrentChunkAndTheNextRunDoesTheRest() throws IOException {
+        files(60);
+        StopSignal stop = new StopSignal();
+        UpperJob job = new UpperJob();
+        job.stopAfterFirst = stop;
+        BatchSummary summary = run(settings(), job, stop, new ArrayList<>());
+        assertTrue(summary.stopped());
+        assertEquals(0, summary.done() % 4, "stops on a chunk boundary, got " + summary.done());
+        assertTrue(summary.done() < 60, "stopped early: " + summary.done());
+        UpperJob rest = new UpperJob();
+        assertEquals(60 - summary.done(), run(settings(), rest).done());
+    }
+
+    @Test
+    void aFatalWriteErrorStopsTheRunAndKeepsCommittedChunks() throws IOException {
+        files(10);
+        Files.writeString(dir.resolve("f009.in"), "disk-full");
+        TaglineException e = assertThrows(TaglineException.class, () -> run(settings(), new UpperJob()));
+        assertTrue(e.getMessage().contains("f009.in") && e.getMessage().contains("No space left"), e.getMessage());
+        assertTrue(e.hint().contains("run again to resume"), e.hint());
+        Files.writeString(dir.resolve("f009.in"), "fixed");
+        UpperJob after = new UpperJob();
+        run(settings(), after);
+        assertEquals(List.of("f008.in", "f009.in"), after.written, "only the unfinished chunk is redone");
+    }
+
+    @Test
+    void theScannerNeverRunsFarAheadOfTheWriter() throws IOException {
+        files(300);
+        UpperJob job = new UpperJob();
+        run(settings().withChunk(50), job);
+        assertTrue(job.maxInFlight <= 16 + 3 + 2 * 3 + 2 + 3 + 2,
+                "prepared but unwritten items stay bounded, saw " + job.maxInFlight);
+    }
+
+    @Test
+    void progressCountsEveryItemAndFailure() throws IOException {
+        files(6);
+        Files.writeString(dir.resolve("f001.in"), "unreadable");
+        long[] seen = new long[3];
+        Progress.Factory factory = (task, total, unit) -> {
+            seen[0] = total;
+            return new Progress() {
+                @Override
+                public void advance(long units) {
+                    seen[1] += units;
+                }
+
+                @Override
+                public void failed(long items) {
+                    seen[2] = items;
+                }
+
+                @Override
+                public void jumpTo(long done) {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        };
+        new BatchEngine(settings(), factory, new StopSignal(), BatchObserver.NONE).run(dir, new UpperJob());
+        assertEquals(List.of(6L, 6L, 1L), IntStream.range(0, 3).mapToObj(i -> seen[i]).toList());
+    }
+
+    @Test
+    void anErrorInTheModelThreadEndsTheRunInsteadOfHangingIt() throws IOException {
+        files(6);
+        Files.writeString(dir.resolve("f003.in"), "model-crash");
+        TaglineException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> assertThrows(TaglineException.class, () -> run(settings(), new UpperJob())));
+        assertTrue(e.getMessage().contains("OutOfMemoryError"), e.getMessage());
+    }
+
+    @Test
+    void aFileChangedSinceItWasDoneIsDoneAgain() throws IOException {
+        files(8);
+        run(settings(), new UpperJob());
+        Files.writeString(dir.resolve("f005.in"), "changed");
+        Files.setLastModifiedTime(dir.resolve("f005.in"), java.nio.file.attribute.FileTime.fromMillis(1_000_000L));
+        UpperJob again = new UpperJob();
+        BatchSummary s = run(settings(), again);
+        assertEquals(List.of("f005.in"), again.written);
+        assertEquals(7, s.resumed());
+        List<String> records = new ArrayList<>();
+        Journal.replay(s.journal(), e -> records.add(e.key() + "=" + e.record()));
+        assertEquals(8, records.size(), "one record per file: the latest");
+        assertTrue(records.contains("f005.in=CHANGED"), records.toString());
+    }
+}

@@ -1,0 +1,91 @@
+package dev.tagline.core.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tagline.core.TaglineException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FolderScanTest {
+    static final ScanOptions IMAGES = ScanOptions.of(Set.of("jpg", "png"), Set.of("txt", "caption"));
+
+    @TempDir
+    Path dir;
+
+    static void touch(Path root, String... keys) throws IOException {
+        for (String key : keys) {
+            Path p = root.resolve(key);
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, key);
+        }
+    }
+
+    static List<String> keys(ScanOptions options, Path root) {
+        List<String> keys = new ArrayList<>();
+        new FolderScan(options).walk(root, e -> keys.add(e.key() + (e.supported() ? "" : " (unsupported)")));
+        return keys;
+    }
+
+    @Test
+    void walksRecursivelyInStableSortedOrderSkippingHiddenStateAndCompanions() throws IOException {
+        touch(dir, "b.png", "a.jpg", "a.txt", "sub/z.JPG", "sub/deeper/c.png", "notes.pdf", ".hidden/x.jpg",
+                ".tagline/check.journal", "sub/.DS_Store", ".a.jpg.tmp-123");
+        assertEquals(List.of("a.jpg", "b.png", "notes.pdf (unsupported)", "sub/deeper/c.png", "sub/z.JPG"),
+                keys(IMAGES, dir));
+    }
+
+    @Test
+    void noRecursiveStaysInTheTopFolder() throws IOException {
+        touch(dir, "a.jpg", "sub/b.jpg");
+        assertEquals(List.of("a.jpg"), keys(IMAGES.withRecursive(false), dir));
+    }
+
+    @Test
+    void includeAndExcludeGlobsMatchNamesOrRelativePaths() throws IOException {
+        touch(dir, "a.jpg", "b.png", "raw/c.png", "keep/d.png");
+        assertEquals(List.of("b.png", "keep/d.png", "raw/c.png"),
+                keys(IMAGES.withGlobs(List.of("*.png"), List.of()), dir));
+        assertEquals(List.of("a.jpg", "b.png", "keep/d.png"), keys(IMAGES.withGlobs(List.of(), List.of("raw")), dir));
+        assertEquals(List.of("a.jpg", "b.png", "raw/c.png"),
+                keys(IMAGES.withGlobs(List.of(), List.of("keep/*.png")), dir));
+    }
+
+    @Test
+    void symlinksAreNotFollowedUnlessAsked() throws IOException {
+        touch(dir, "real/a.jpg");
+        Path outside = Files.createTempDirectory("outside");
+        touch(outside, "o.jpg");
+        Files.createSymbolicLink(dir.resolve("link"), outside);
+        Files.createSymbolicLink(dir.resolve("real/loop"), dir.resolve("real"));
+        assertEquals(List.of("real/a.jpg"), keys(IMAGES, dir));
+        assertEquals(List.of("link/o.jpg", "real/a.jpg"), keys(IMAGES.withFollowLinks(true), dir),
+                "follows links once, and does not loop");
+    }
+
+    @Test
+    void excludedDirsAreNeverEntered() throws IOException {
+        touch(dir, "a.jpg", "quarantine/b.jpg");
+        assertEquals(List.of("a.jpg"), keys(IMAGES.withExcludedDirs(Set.of(dir.resolve("quarantine"))), dir));
+    }
+
+    @Test
+    void badGlobNamesThePattern() {
+        TaglineException e = assertThrows(TaglineException.class,
+                () -> new FolderScan(IMAGES.withGlobs(List.of("[a"), List.of())));
+        assertTrue(e.getMessage().contains("'[a'"), e.getMessage());
+    }
+
+    @Test
+    void aMissingFolderIsAClearError() {
+        TaglineException e = assertThrows(TaglineException.class, () -> keys(IMAGES, dir.resolve("nope")));
+        assertTrue(e.getMessage().contains("nope"), e.getMessage());
+    }
+}

@@ -1,0 +1,242 @@
+package dev.tagline.images.check;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tagline.core.TaglineException;
+import dev.tagline.core.batch.Journal;
+import dev.tagline.core.batch.ScanOptions;
+import dev.tagline.core.files.AtomicFiles;
+import dev.tagline.images.load.ImageLoader;
+import dev.tagline.images.load.LoadResult;
+import dev.tagline.images.load.Verdict;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Applies a {@link CheckPolicy} to the verdicts in a check journal, after the check itself: moves, deletions and
+ * rewrites are driven by the journal, so they cover files checked by earlier (interrupted) runs too and are safe to
+ * repeat: a file already moved or rewritten is recognised and left alone. Also writes the {@code --report} and tallies
+ * the summary. (About 200 lines: the three policies share the journal walk and the sidecar rule.)
+ */
+public final class CheckActions {
+    /** Sidecar extensions moved or deleted with their image (captioning.md §8.1, plus kohya latents). */
+    static final List<String> SIDECARS = List.of("txt", "caption", "cap", "json", "npz", "tags");
+    static final String ORIGINALS = "originals";
+
+    private final Path root;
+    private final CheckPolicy policy;
+    private final ImageLoader loader;
+    private final Consumer<String> log;
+
+    /** {@code log} receives one line per action taken (or, in a dry run, planned). */
+    public CheckActions(Path root, CheckPolicy policy, ImageLoader loader, Consumer<String> log) {
+        this.root = root.toAbsolutePath().normalize();
+        this.policy = policy;
+        this.loader = loader;
+        this.log = log;
+    }
+
+    /** Names each file {@code --delete-corrupt} would delete (sidecars included); returns how many images. */
+    public long listDeletions(Path journal, Consumer<String> out) {
+        long[] n = {0};
+        Journal.replay(journal, e -> {
+            CheckRecord r = CheckRecord.fromJson(e.record());
+            Path file = root.resolve(e.key());
+            if (r.verdict() == Verdict.CORRUPT && Files.exists(file) && !changedSinceChecked(r, file)) {
+                n[0]++;
+                out.accept(e.key());
+                sidecars(file).forEach(s -> out.accept(root.relativize(s).toString() + " (sidecar)"));
+            }
+        });
+        return n[0];
+    }
+
+    /**
+     * Walks the journal once: applies the policy ({@code deleteConfirmed} false turns deletion into a listing), writes
+     * {@code report} (one JSON line per file with its action) when given, and returns the summary.
+     */
+    public CheckSummary apply(Path journal, Path report, boolean deleteConfirmed) {
+        CheckSummary summary = new CheckSummary();
+        if (report == null) {
+            Journal.replay(journal, e -> act(CheckRecord.fromJson(e.record()), deleteConfirmed, summary));
+            return summary;
+        }
+        AtomicFiles.write(report, out -> {
+            try {
+                Journal.replay(journal, e -> line(out, act(CheckRecord.fromJson(e.record()), deleteConfirmed,
+                        summary)));
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        });
+        return summary;
+    }
+
+    private static void line(OutputStream out, ObjectNode node) {
+        try {
+            out.write((node.toString() + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ObjectNode act(CheckRecord r, boolean deleteConfirmed, CheckSummary summary) {
+        summary.add(r);
+        String action = "none";
+        Path file = root.resolve(r.file());
+        if (policy.changesFiles() && acts(r) && changedSinceChecked(r, file)) {
+            log.accept("left " + r.file() + " alone: it changed since it was checked (run with --restart)");
+            action = "changed since checked";
+        } else if (policy.quarantine() != null && CheckPolicy.QUARANTINED.contains(r.verdict())) {
+            action = quarantine(r.file(), file);
+        } else if (policy.deleteCorrupt() && r.verdict() == Verdict.CORRUPT) {
+            action = deleteConfirmed || policy.dryRun() ? delete(r.file(), file) : "not deleted (needs --yes)";
+        } else if (policy.rewriteRgb() && r.verdict() == Verdict.CONVERTED) {
+            action = rewrite(r.file(), file);
+        }
+        if (!action.equals("none")) {
+            summary.action(action);
+        }
+        return r.toNode().put("action", action);
+    }
+
+    private boolean acts(CheckRecord r) {
+        return policy.quarantine() != null && CheckPolicy.QUARANTINED.contains(r.verdict())
+                || policy.deleteCorrupt() && r.verdict() == Verdict.CORRUPT
+                || policy.rewriteRgb() && r.verdict() == Verdict.CONVERTED;
+    }
+
+    /**
+     * True when {@code file} is no longer the file the journal judged (replaced after an earlier run): its size or
+     * SHA-256 differs. Nothing is moved, deleted or rewritten on an old verdict.
+     */
+    static boolean changedSinceChecked(CheckRecord r, Path file) {
+        try {
+            if (!Files.isRegularFile(file)) {
+                return false;
+            }
+            if (Files.size(file) != r.bytes()) {
+                return true;
+            }
+            if (r.sha256().isEmpty()) {
+                return false;
+            }
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            try (var in = new java.security.DigestInputStream(Files.newInputStream(file), sha)) {
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+            return !java.util.HexFormat.of().formatHex(sha.digest()).equals(r.sha256());
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            return true; // cannot confirm it is the same file: leave it alone
+        }
+    }
+
+    private String quarantine(String key, Path file) {
+        Path target = policy.quarantine().toAbsolutePath().normalize().resolve(key);
+        if (!Files.exists(file)) {
+            return Files.exists(target) ? "quarantined" : "missing";
+        }
+        if (policy.dryRun()) {
+            log.accept("would move " + key + " to " + target);
+            return "would quarantine";
+        }
+        try {
+            Files.createDirectories(target.getParent());
+            for (Path sidecar : sidecars(file)) {
+                move(sidecar, target.resolveSibling(sidecar.getFileName()));
+            }
+            move(file, target);
+        } catch (IOException e) {
+            throw new TaglineException("Cannot move " + file + " to " + target + ": " + e.getMessage(),
+                    "Check that " + policy.quarantine() + " is writable and has free space; run again to continue.",
+                    e);
+        }
+        log.accept("moved " + key + " to " + target);
+        return "quarantined";
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        if (Files.exists(to)) {
+            throw new IOException(to + " already exists");
+        }
+        try {
+            Files.move(from, to, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    private String delete(String key, Path file) {
+        if (!Files.exists(file)) {
+            return "missing";
+        }
+        if (policy.dryRun()) {
+            log.accept("would delete " + key);
+            return "would delete";
+        }
+        try {
+            for (Path sidecar : sidecars(file)) {
+                Files.deleteIfExists(sidecar);
+            }
+            Files.delete(file);
+        } catch (IOException e) {
+            throw new TaglineException("Cannot delete " + file + ": " + e.getMessage(),
+                    "Check the folder's permissions; run again to continue.", e);
+        }
+        log.accept("deleted " + key);
+        return "deleted";
+    }
+
+    private String rewrite(String key, Path file) {
+        Path original = root.resolve(ScanOptions.STATE_DIR).resolve(ORIGINALS).resolve(key);
+        try {
+            if (!Files.exists(file)) {
+                return "missing";
+            }
+            if (Files.exists(original) && Files.mismatch(original, file) != -1) {
+                return "rewritten";
+            }
+            String format = RgbWriter.formatFor(file);
+            if (format == null) {
+                log.accept("kept " + key + ": no writer for its format; convert it by hand if needed");
+                return "kept (no writer)";
+            }
+            if (policy.dryRun()) {
+                log.accept("would rewrite " + key + " as plain sRGB, original to " + original);
+                return "would rewrite";
+            }
+            LoadResult loaded = loader.load(file, true);
+            if (loaded.image() == null) {
+                return "kept (" + loaded.verdict().label() + " now)";
+            }
+            byte[] encoded = RgbWriter.encode(loaded.image(), format);
+            AtomicFiles.write(original, Files.readAllBytes(file));
+            AtomicFiles.write(file, encoded);
+        } catch (IOException e) {
+            throw new TaglineException("Cannot rewrite " + file + ": " + e.getMessage(),
+                    "Check free disk space and permissions; the original is kept under " + original + ".", e);
+        }
+        log.accept("rewrote " + key + " as plain sRGB (original in " + original + ")");
+        return "rewritten";
+    }
+
+    static List<Path> sidecars(Path image) {
+        String name = image.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot <= 0 ? name : name.substring(0, dot);
+        List<Path> found = new ArrayList<>();
+        for (String ext : SIDECARS) {
+            Path p = image.resolveSibling(stem + "." + ext);
+            if (Files.isRegularFile(p)) {
+                found.add(p);
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.tagline.images.check;
+
+import dev.tagline.images.load.Verdict;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** Files and bytes per verdict, and what the policy did; filled from the journal, so a resumed run counts all. */
+public final class CheckSummary {
+    private final Map<Verdict, long[]> perVerdict = new EnumMap<>(Verdict.class);
+    private final Map<String, Long> actions = new java.util.TreeMap<>();
+
+    void add(CheckRecord r) {
+        long[] c = perVerdict.computeIfAbsent(r.verdict(), v -> new long[2]);
+        c[0]++;
+        c[1] += r.bytes();
+    }
+
+    void action(String what) {
+        actions.merge(what, 1L, Long::sum);
+    }
+
+    public long files(Verdict v) {
+        return perVerdict.getOrDefault(v, new long[2])[0];
+    }
+
+    public long bytes(Verdict v) {
+        return perVerdict.getOrDefault(v, new long[2])[1];
+    }
+
+    public long totalFiles() {
+        return perVerdict.values().stream().mapToLong(c -> c[0]).sum();
+    }
+
+    public long totalBytes() {
+        return perVerdict.values().stream().mapToLong(c -> c[1]).sum();
+    }
+
+    /** Files that are a problem for the exit code: corrupt, too large, or unreadable. */
+    public long failures() {
+        return files(Verdict.CORRUPT) + files(Verdict.TOO_LARGE) + files(Verdict.ERROR);
+    }
+
+    /** Action → count, e.g. {@code quarantined → 3}, {@code would delete → 2}. */
+    public Map<String, Long> actions() {
+        return Map.copyOf(actions);
+    }
+}

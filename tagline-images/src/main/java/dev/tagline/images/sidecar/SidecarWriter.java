@@ -1,0 +1,109 @@
+package dev.tagline.images.sidecar;
+
+import dev.tagline.core.batch.ItemFailedException;
+import dev.tagline.core.files.AtomicFiles;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes the text sidecar next to an image, for every command that produces text ({@code tag}, {@code caption}):
+ * UTF-8 without BOM or trailing newline (taggui's convention, and kohya's trainer reads the first line only), written
+ * atomically (temp file + rename, so a crash never leaves half a caption), honouring the {@code --existing} policy.
+ * Tag lists are merged as ordered sets: a tag already present is not repeated. Thread-safe for distinct images.
+ */
+public final class SidecarWriter {
+    /** What {@link #write} did. */
+    public enum Outcome { WRITTEN, SKIPPED, MERGED }
+
+    static final String TAG_SEPARATOR = ", ";
+
+    private final SidecarSettings settings;
+
+    public SidecarWriter(SidecarSettings settings) {
+        this.settings = settings;
+    }
+
+    /** {@code photo.jpg → photo.caption}: the image's name with its extension replaced. */
+    public Path sidecarFor(Path image) {
+        String name = image.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return image.resolveSibling((dot <= 0 ? name : name.substring(0, dot)) + settings.extension());
+    }
+
+    /** Writes {@code text} for {@code image}; an unreadable existing sidecar fails this item only. */
+    public Outcome write(Path image, String text) {
+        Path sidecar = sidecarFor(image);
+        String existing = Files.exists(sidecar) ? read(sidecar) : null;
+        if (existing != null && settings.existing() == SidecarSettings.Existing.SKIP) {
+            return Outcome.SKIPPED;
+        }
+        String fresh = withPrefix(text.strip());
+        String content = fresh;
+        if (existing != null && !existing.isBlank()) {
+            content = switch (settings.existing()) {
+                case APPEND -> merge(existing, fresh);
+                case PREPEND -> merge(fresh, existing);
+                default -> fresh;
+            };
+        }
+        AtomicFiles.writeString(sidecar, content);
+        return existing == null || settings.existing() == SidecarSettings.Existing.OVERWRITE
+                ? Outcome.WRITTEN : Outcome.MERGED;
+    }
+
+    private String withPrefix(String text) {
+        String prefix = settings.prefix();
+        if (prefix.isEmpty()) {
+            return text;
+        }
+        return settings.tagList() ? merge(prefix, text) : text.startsWith(prefix) ? text : prefix + " " + text;
+    }
+
+    private String merge(String first, String second) {
+        if (!settings.tagList()) {
+            return first.strip() + " " + second.strip();
+        }
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (String tag : splitTags(first + "," + second)) {
+            tags.putIfAbsent(tag.toLowerCase(Locale.ROOT), tag);
+        }
+        return String.join(TAG_SEPARATOR, tags.values());
+    }
+
+    /** Splits a tag list on commas, trimming and dropping empty entries. */
+    public static List<String> splitTags(String text) {
+        List<String> tags = new ArrayList<>();
+        for (String t : text.split(",")) {
+            if (!t.isBlank()) {
+                tags.add(t.strip());
+            }
+        }
+        return tags;
+    }
+
+    /** Reads a sidecar as strict UTF-8 (a leading BOM is dropped); fails the item, naming the file, otherwise. */
+    public static String read(Path sidecar) {
+        try {
+            byte[] bytes = Files.readAllBytes(sidecar);
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw new ItemFailedException(sidecar + " is not UTF-8 text", "Re-save it as UTF-8, or use --existing"
+                    + " overwrite to replace it.", e);
+        } catch (IOException e) {
+            throw new ItemFailedException("Cannot read " + sidecar + ": " + e.getMessage(),
+                    "Check the file's permissions.", e);
+        }
+    }
+}

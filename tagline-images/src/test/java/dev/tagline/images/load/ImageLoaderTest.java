@@ -1,0 +1,248 @@
+package dev.tagline.images.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tagline.core.RgbImage;
+import dev.tagline.core.batch.ItemFailedException;
+import dev.tagline.images.Fixtures;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One generated file per verdict and per conversion of issue #3 point 2. */
+class ImageLoaderTest {
+    @TempDir
+    Path dir;
+
+    private final ImageLoader loader = new ImageLoader(LoadOptions.DEFAULTS.withMinSide(0));
+
+    private LoadResult load(String name, byte[] bytes) throws IOException {
+        return loader.load(Fixtures.write(dir, name, bytes));
+    }
+
+    private static void assertVerdict(Verdict expected, LoadResult r) {
+        assertEquals(expected, r.verdict(), r.detail() + " " + r.conversions());
+    }
+
+    @Test
+    void plainJpegIsOkAndDecodedToRgb() throws IOException {
+        LoadResult r = load("a.jpg", Fixtures.jpeg(64, 32));
+        assertVerdict(Verdict.OK, r);
+        RgbImage img = r.image();
+        assertEquals(64, img.width());
+        assertEquals(32, img.height());
+        assertTrue((img.rgb(2, 2) >> 16 & 0xff) > 200, "left half red");
+        assertTrue((img.rgb(60, 2) & 0xff) > 200, "right half blue");
+        assertEquals(64, r.sha256().length());
+    }
+
+    @Test
+    void zeroByteFileIsCorrupt() throws IOException {
+        LoadResult r = load("empty.png", new byte[0]);
+        assertVerdict(Verdict.CORRUPT, r);
+        assertTrue(r.detail().contains("empty"), r.detail());
+    }
+
+    @Test
+    void htmlSavedAsJpgIsCorruptAndSaysWhatItIs() throws IOException {
+        LoadResult r = load("download.jpg",
+                "<!DOCTYPE html><html><body>403 Forbidden</body></html>".getBytes(StandardCharsets.UTF_8));
+        assertVerdict(Verdict.CORRUPT, r);
+        assertTrue(r.detail().contains("HTML"), r.detail());
+        assertVerdict(Verdict.CORRUPT, load("notes.png", "just some text\n".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void pngContentUnderAJpgNameIsConvertedAndSaysSo() throws IOException {
+        LoadResult r = load("misnamed.jpg", Fixtures.png(32, 32));
+        assertVerdict(Verdict.CONVERTED, r);
+        assertTrue(r.conversions().toString().contains("content is PNG"), r.conversions().toString());
+    }
+
+    @Test
+    void heicContentIsUnsupported() throws IOException {
+        byte[] heic = new byte[64];
+        System.arraycopy("\0\0\0\u0018ftypheic".getBytes(StandardCharsets.ISO_8859_1), 0, heic, 0, 12);
+        LoadResult r = load("phone.jpg", heic);
+        assertVerdict(Verdict.UNSUPPORTED, r);
+        assertTrue(r.detail().contains("HEIF"), r.detail());
+    }
+
+    @Test
+    void truncatedJpegIsCorruptThoughTheJdkWouldGreyFillIt() throws IOException {
+        LoadResult r = load("cut.jpg", Fixtures.truncate(Fixtures.jpeg(400, 300), 0.6));
+        assertVerdict(Verdict.CORRUPT, r);
+        assertTrue(r.detail().contains("decoder warning"), r.detail());
+        assertNull(r.image());
+    }
+
+    @Test
+    void truncatedOrDamagedPngIsCorrupt() throws IOException {
+        byte[] png = Fixtures.png(200, 100);
+        assertVerdict(Verdict.CORRUPT, load("cut.png", Fixtures.truncate(png, 0.5)));
+        LoadResult flipped = load("flip.png", Fixtures.flipNearEnd(png, 20));
+        assertVerdict(Verdict.CORRUPT, flipped);
+        assertTrue(flipped.detail().contains("CRC"), flipped.detail());
+    }
+
+    @Test
+    void truncatedGifIsCorrupt() throws IOException {
+        byte[] gif = Fixtures.encode(Fixtures.picture(100, 100), "gif");
+        assertVerdict(Verdict.CORRUPT, load("cut.gif", Fixtures.truncate(gif, 0.7)));
+        assertVerdict(Verdict.CORRUPT, load("notrailer.gif", java.util.Arrays.copyOf(gif, gif.length - 1)));
+    }
+
+    @Test
+    void bombHeaderIsRefusedBeforeDecoding() throws IOException {
+        long start = System.nanoTime();
+        LoadResult r = load("bomb.png", Fixtures.pngBombHeader(20_000, 20_000));
+        assertVerdict(Verdict.TOO_LARGE, r);
+        assertTrue(r.detail().contains("400000000 pixels"), r.detail());
+        assertTrue(System.nanoTime() - start < 2_000_000_000L, "refused from the header, not by decoding");
+    }
+
+    @Test
+    void smallImagesAreFlaggedWithMinSide() throws IOException {
+        ImageLoader strict = new ImageLoader(LoadOptions.DEFAULTS);
+        LoadResult r = strict.load(Fixtures.write(dir, "tiny.png", Fixtures.png(300, 100)));
+        assertVerdict(Verdict.TOO_SMALL, r);
+        assertTrue(r.detail().contains("300x100"), r.detail());
+        assertNotNull(r.image(), "a small image still decodes");
+    }
+
+    @Test
+    void cmykJpegIsConvertedToRgb() throws IOException {
+        LoadResult r = load("cmyk.jpg", Fixtures.cmykJpeg(64, 64));
+        assertVerdict(Verdict.CONVERTED, r);
+        assertTrue(r.conversions().toString().contains("CMYK"), r.conversions().toString());
+        int rgb = r.image().rgb(10, 10);
+        assertTrue((rgb >> 16 & 0xff) < 100 && (rgb >> 8 & 0xff) > 150 && (rgb & 0xff) > 150,
+                "cyan, got " + Integer.toHexString(rgb));
+    }
+
+    @Test
+    void sixteenBitPngIsReducedToEightBits() throws IOException {
+        LoadResult r = load("deep.png", Fixtures.png16(256, 8));
+        assertVerdict(Verdict.CONVERTED, r);
+        assertTrue(r.conversions().contains("16-bit reduced to 8-bit"), r.conversions().toString());
+        assertEquals(0xFFFFFF, r.image().rgb(255, 0));
+        assertEquals(0x000000, r.image().rgb(0, 0));
+        assertEquals(0x808080, r.image().rgb(128, 0) & 0xFEFEFE & 0x808080 | 0x808080, "mid grey stays mid grey");
+    }
+
+    @Test
+    void paletteWithTransparencyIsCompositedOnTheBackground() throws IOException {
+        LoadResult r = load("pal.png", Fixtures.paletteWithTransparency(40, 10));
+        assertVerdict(Verdict.CONVERTED, r);
+        assertTrue(r.conversions().contains("palette expanded"), r.conversions().toString());
+        assertEquals(0xFFFFFF, r.image().rgb(5, 5), "transparent → white by default");
+        assertEquals(0x00FF00, r.image().rgb(35, 5));
+        ImageLoader black = new ImageLoader(new LoadOptions(LoadOptions.DEFAULT_MAX_PIXELS, 0, 0x000000));
+        assertEquals(0x000000, black.load(dir.resolve("pal.png")).image().rgb(5, 5), "--background black");
+    }
+
+    @Test
+    void exifOrientationSixIsApplied() throws IOException {
+        byte[] jpeg = Fixtures.withSegment(Fixtures.jpeg(40, 20), 0xE1, Fixtures.exifOrientation(6));
+        LoadResult r = load("phone.jpg", jpeg);
+        assertVerdict(Verdict.CONVERTED, r);
+        assertTrue(r.conversions().contains("EXIF orientation 6 applied"), r.conversions().toString());
+        assertEquals(20, r.width());
+        assertEquals(40, r.height());
+        assertTrue((r.image().rgb(10, 2) >> 16 & 0xff) > 200, "the red left half is now on top");
+        assertTrue((r.image().rgb(10, 37) & 0xff) > 200, "the blue right half is now at the bottom");
+    }
+
+    @Test
+    void embeddedIccProfileIsConvertedToSrgb() throws IOException {
+        BufferedImage grey = new BufferedImage(16, 16, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = grey.createGraphics();
+        g.setColor(new Color(128, 128, 128));
+        g.fillRect(0, 0, 16, 16);
+        g.dispose();
+        byte[] jpeg = Fixtures.withSegment(Fixtures.encode(grey, "jpg"), 0xE2, Fixtures.iccSegment(Fixtures.linearRgb()));
+        LoadResult r = load("linear.jpg", jpeg);
+        assertVerdict(Verdict.CONVERTED, r);
+        assertTrue(r.conversions().toString().contains("ICC"), r.conversions().toString());
+        int v = r.image().rgb(8, 8) & 0xff;
+        assertTrue(v > 170 && v < 205, "linear 0.5 is about 188 in sRGB, got " + v);
+    }
+
+    @Test
+    void animatedGifUsesTheFirstFrameAndIsFlagged() throws IOException {
+        LoadResult r = load("anim.gif", Fixtures.animatedGif(20, 20, 3));
+        assertVerdict(Verdict.CONVERTED, r);
+        assertTrue(r.conversions().contains("animated: first of 3 frames used"), r.conversions().toString());
+    }
+
+    @Test
+    void unreadableFileIsAnErrorNotCorrupt() throws IOException {
+        Path p = Fixtures.write(dir, "locked.jpg", Fixtures.jpeg(10, 10));
+        p.toFile().setReadable(false);
+        try {
+            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(p),
+                    "running as root: file permissions are not enforced, so unreadable files cannot be made");
+            LoadResult r = loader.load(p);
+            assertVerdict(Verdict.ERROR, r);
+            assertTrue(r.detail().contains("AccessDenied"), r.detail());
+        } finally {
+            p.toFile().setReadable(true);
+        }
+    }
+
+    @Test
+    void readGivesPixelsOrAnItemFailureNamingTheFile() throws IOException {
+        Path good = Fixtures.write(dir, "good.png", Fixtures.png(8, 8));
+        assertEquals(8, loader.read(good).width());
+        Path bad = Fixtures.write(dir, "bad.png", new byte[0]);
+        ItemFailedException e = assertThrows(ItemFailedException.class, () -> loader.read(bad));
+        assertTrue(e.getMessage().contains("bad.png") && e.getMessage().contains("corrupt"), e.getMessage());
+    }
+
+    @Test
+    void bmpWithImpossibleHeaderValuesIsCorrupt() throws IOException {
+        byte[] bmp = Fixtures.encode(Fixtures.picture(20, 10), "bmp");
+        assertVerdict(Verdict.OK, load("good.bmp", bmp));
+        byte[] planes = bmp.clone();
+        planes[26] = 2;
+        LoadResult r = load("planes.bmp", planes);
+        assertVerdict(Verdict.CORRUPT, r);
+        assertTrue(r.detail().contains("planes"), r.detail());
+    }
+
+    /** A 16×16 lossless WebP and a two-frame animated one, made here with cwebp / img2webp (webp 1.2.4). */
+    static final String WEBP = "UklGRkoAAABXRUJQVlA4TD4AAAAvD8ADAH8AEIT/cQsT8ff/+U+WAVVk21BBBRVUUEEFFVRQQQUVVFBBBRV8bYeI/ufn"
+            + "cTlsFpNBp1EpZBKRAA==";
+    static final String ANIMATED_WEBP = "UklGRu4AAABXRUJQVlA4WAoAAAACAAAADwAADwAAQU5JTQYAAAD/////AABBTk1GVgAAAAAAAAAAAA8"
+            + "AAA8AAGQAAAJWUDhMPgAAAC8PwAMAfwAQhP9xCxPx9//5T5YBVWTbUEEFFVRQQQUVVFBBBRVUUEEFFXxth4j+5+dxOWwWk0GnUSlkEpEAQU"
+            + "5NRmQAAAAAAAAAAAAPAAAPAABkAAAAVlA4TEwAAAAvD8ADAH+gqG0biD/i9nduHP7+H/NPNkBRGB2iCTj7ngBQRbYNFVRQQQUVVFBBBRVUUE"
+            + "EFFVRQwdd2iOh/fh6Xw2YxGXQalUImEQkA";
+
+    @Test
+    void webpDecodesAndATruncatedWebpIsCorrupt() throws IOException {
+        byte[] webp = java.util.Base64.getDecoder().decode(WEBP);
+        LoadResult ok = load("small.webp", webp);
+        assertVerdict(Verdict.OK, ok);
+        assertEquals(16, ok.width());
+        LoadResult cut = load("cut.webp", java.util.Arrays.copyOf(webp, webp.length - 10));
+        assertVerdict(Verdict.CORRUPT, cut);
+        assertTrue(cut.detail().startsWith("truncated"), cut.detail());
+    }
+
+    @Test
+    void animatedWebpUsesTheFirstFrameAndIsFlagged() throws IOException {
+        LoadResult r = load("anim.webp", java.util.Base64.getDecoder().decode(ANIMATED_WEBP));
+        assertVerdict(Verdict.CONVERTED, r);
+        assertTrue(r.conversions().contains("animated: first of 2 frames used"), r.conversions().toString());
+    }
+}

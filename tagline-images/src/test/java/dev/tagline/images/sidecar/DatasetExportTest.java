@@ -1,0 +1,75 @@
+package dev.tagline.images.sidecar;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tagline.core.TaglineException;
+import dev.tagline.images.sidecar.DatasetExport.Format;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatasetExportTest {
+    @TempDir
+    Path dir;
+
+    private final DatasetExport export = new DatasetExport(".caption", ".txt");
+
+    @BeforeEach
+    void folder() throws IOException {
+        Files.createDirectories(dir.resolve("sub"));
+        Files.write(dir.resolve("a.jpg"), new byte[] {1});
+        Files.writeString(dir.resolve("a.caption"), "A cat, \"grumpy\".");
+        Files.writeString(dir.resolve("a.txt"), "cat, indoors");
+        Files.write(dir.resolve("sub/b.png"), new byte[] {1});
+        Files.writeString(dir.resolve("sub/b.txt"), "dog");
+        Files.write(dir.resolve("c.webp"), new byte[] {1});
+    }
+
+    @Test
+    void huggingFaceMetadataJsonlHasFileNameRelativeToItself() throws IOException {
+        Path out = dir.resolve("metadata.jsonl");
+        DatasetExport.Summary s = export.export(dir, Format.HF, out, false);
+        assertEquals(new DatasetExport.Summary(2, 1), s);
+        List<String> lines = Files.readAllLines(out);
+        assertEquals("{\"file_name\":\"a.jpg\",\"text\":\"A cat, \\\"grumpy\\\".\",\"tags\":\"cat, indoors\"}",
+                lines.get(0));
+        assertEquals("{\"file_name\":\"sub/b.png\",\"tags\":\"dog\"}", lines.get(1));
+    }
+
+    @Test
+    void kohyaMetaCapIsKeyedByStem() throws IOException {
+        Path out = dir.resolve("meta_cap.json");
+        export.export(dir, Format.KOHYA, out, false);
+        JsonNode json = new ObjectMapper().readTree(out.toFile());
+        assertEquals("A cat, \"grumpy\".", json.get("a").get("caption").asText());
+        assertEquals("dog", json.get("b").get("tags").asText());
+        export.export(dir, Format.KOHYA, out, true);
+        assertTrue(new ObjectMapper().readTree(out.toFile()).has(dir.resolve("sub/b.png").toAbsolutePath()
+                .toString()));
+    }
+
+    @Test
+    void kohyaStemCollisionsAskForFullPath() throws IOException {
+        Files.write(dir.resolve("sub/a.png"), new byte[] {1});
+        Files.writeString(dir.resolve("sub/a.txt"), "x");
+        TaglineException e = assertThrows(TaglineException.class,
+                () -> export.export(dir, Format.KOHYA, dir.resolve("meta_cap.json"), false));
+        assertTrue(e.getMessage().contains("'a'") && e.hint().contains("--full-path"), e.oneLine());
+    }
+
+    @Test
+    void csvQuotesPerRfc4180() throws IOException {
+        Path out = dir.resolve("metadata.csv");
+        export.export(dir, Format.CSV, out, false);
+        assertEquals(List.of("file_name,caption,tags", "a.jpg,\"A cat, \"\"grumpy\"\".\",\"cat, indoors\"",
+                "sub/b.png,,dog"), Files.readAllLines(out));
+    }
+}

@@ -1,0 +1,109 @@
+package dev.tagline.images.sidecar;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tagline.core.TaglineException;
+import dev.tagline.core.batch.ItemFailedException;
+import dev.tagline.images.sidecar.SidecarSettings.Existing;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SidecarWriterTest {
+    @TempDir
+    Path dir;
+
+    private Path image() {
+        return dir.resolve("photo.final.jpg");
+    }
+
+    private String sidecar(String ext) throws IOException {
+        return Files.readString(dir.resolve("photo.final" + ext), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void defaultsMatchKohyaCaptionAndTaggerExtensions() {
+        assertEquals(".caption", SidecarSettings.captions().extension());
+        assertEquals(".txt", SidecarSettings.tags().extension());
+        assertEquals(dir.resolve("photo.final.cap"),
+                new SidecarWriter(SidecarSettings.captions().withExtension("cap")).sidecarFor(image()));
+    }
+
+    @Test
+    void writesUtf8WithoutTrailingNewlineAndLeavesNoTemporaryFile() throws IOException {
+        new SidecarWriter(SidecarSettings.captions()).write(image(), "  a café in Zürich, 夜  \n");
+        assertEquals("a café in Zürich, 夜", sidecar(".caption"));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of("photo.final.caption"), files.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
+    @Test
+    void skipIsTheDefaultSoAReRunKeepsExistingWork() throws IOException {
+        Files.writeString(dir.resolve("photo.final.txt"), "hand, written");
+        assertEquals(SidecarWriter.Outcome.SKIPPED, new SidecarWriter(SidecarSettings.tags()).write(image(), "new"));
+        assertEquals("hand, written", sidecar(".txt"));
+        new SidecarWriter(SidecarSettings.tags().withExisting(Existing.OVERWRITE)).write(image(), "new");
+        assertEquals("new", sidecar(".txt"));
+    }
+
+    @Test
+    void appendAndPrependMergeTagListsWithoutDuplicates() throws IOException {
+        Files.writeString(dir.resolve("photo.final.txt"), "\uFEFF1girl, solo, smile");
+        new SidecarWriter(SidecarSettings.tags().withExisting(Existing.APPEND)).write(image(), "Solo, outdoors, 1girl");
+        assertEquals("1girl, solo, smile, outdoors", sidecar(".txt"));
+        new SidecarWriter(SidecarSettings.tags().withExisting(Existing.PREPEND)).write(image(), "sky, smile");
+        assertEquals("sky, smile, 1girl, solo, outdoors", sidecar(".txt"));
+    }
+
+    @Test
+    void captionsAppendAsText() throws IOException {
+        Files.writeString(dir.resolve("photo.final.caption"), "A cat.");
+        new SidecarWriter(SidecarSettings.captions().withExisting(Existing.APPEND)).write(image(), "On a sofa.");
+        assertEquals("A cat. On a sofa.", sidecar(".caption"));
+    }
+
+    @Test
+    void triggerWordComesFirstOnce() throws IOException {
+        new SidecarWriter(SidecarSettings.tags().withPrefix("ohwx")).write(image(), "smile, ohwx, solo");
+        assertEquals("ohwx, smile, solo", sidecar(".txt"));
+        new SidecarWriter(SidecarSettings.captions().withPrefix("ohwx")).write(image(), "a woman smiling");
+        assertEquals("ohwx a woman smiling", sidecar(".caption"));
+    }
+
+    @Test
+    void aNonUtf8SidecarFailsOnlyThatItemAndNamesIt() throws IOException {
+        Files.write(dir.resolve("photo.final.txt"), new byte[] {(byte) 0xC3, 0x28});
+        SidecarWriter writer = new SidecarWriter(SidecarSettings.tags().withExisting(Existing.APPEND));
+        ItemFailedException e = assertThrows(ItemFailedException.class, () -> writer.write(image(), "x"));
+        assertTrue(e.getMessage().contains("photo.final.txt") && e.getMessage().contains("UTF-8"), e.getMessage());
+    }
+
+    @Test
+    void anUnwritableFolderIsAClearErrorNotAnItemFailure() throws IOException {
+        Path locked = Files.createDirectory(dir.resolve("locked"));
+        locked.toFile().setWritable(false);
+        try {
+            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(locked),
+                    "running as root: folder permissions are not enforced, so an unwritable folder cannot be made");
+            TaglineException e = assertThrows(TaglineException.class,
+                    () -> new SidecarWriter(SidecarSettings.tags()).write(locked.resolve("a.jpg"), "x"));
+            assertTrue(!(e instanceof ItemFailedException) && e.getMessage().contains("a.txt"), e.getMessage());
+        } finally {
+            locked.toFile().setWritable(true);
+        }
+    }
+
+    @Test
+    void badSettingsNameTheValue() {
+        assertThrows(TaglineException.class, () -> SidecarSettings.Existing.parse("merge"));
+        assertThrows(TaglineException.class, () -> SidecarSettings.tags().withExtension("a/b"));
+    }
+}

@@ -1,0 +1,64 @@
+package dev.tagline.video.highlight;
+
+import dev.tagline.inference.BuiltinModels;
+import dev.tagline.inference.ocr.OcrSettings;
+import dev.tagline.inference.speech.SpeechDetector;
+import dev.tagline.inference.text.EmbedderSettings;
+import dev.tagline.inference.text.TextEmbedder;
+import dev.tagline.video.signal.PaddleScreenText;
+import dev.tagline.video.signal.ScreenTextReader;
+import dev.tagline.video.signal.SpeechActivityAnalyser;
+import java.util.Optional;
+
+/** {@link FinderModels} on the built-in models; each is opened (and pulled through the store) on first use. */
+final class BuiltinFinderModels implements FinderModels {
+    private final BuiltinModels models;
+    private SpeechDetector speech;
+    private ScreenTextReader screenText;
+    private SentenceSplitter sentences;
+    private TextEmbedder embedder;
+
+    BuiltinFinderModels(BuiltinModels models) {
+        this.models = models;
+    }
+
+    @Override
+    public synchronized Optional<SpeechDetector> speech() {
+        if (speech == null) {
+            speech = models.speech(SpeechActivityAnalyser.RULES);
+        }
+        return Optional.of(speech);
+    }
+
+    @Override
+    public synchronized Optional<ScreenTextReader> screenText() {
+        if (screenText == null) {
+            screenText = new PaddleScreenText(models.textReader(OcrSettings.DEFAULTS));
+        }
+        return Optional.of(screenText);
+    }
+
+    @Override
+    public synchronized SentenceSplitter sentences() {
+        if (sentences == null) {
+            sentences = new OpenNlpSentences(models.sentences());
+        }
+        return sentences;
+    }
+
+    @Override
+    public synchronized Optional<SentenceEmbedder> embedder() {
+        if (embedder == null) {
+            embedder = models.embedder(EmbedderSettings.DEFAULTS);
+        }
+        TextEmbedder opened = embedder;
+        return Optional.of(texts -> opened.embed(texts).toArray(float[][]::new));
+    }
+
+    @Override
+    public synchronized void close() {
+        if (embedder != null) {
+            embedder.close();
+        }
+    }
+}
