@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tagline.core.process.ProcessRunner;
-import dev.tagline.inference.ModelFiles;
+import dev.tagline.inference.TestModels;
 import dev.tagline.inference.faces.FaceDetector;
 import dev.tagline.inference.faces.FaceSettings;
-import dev.tagline.testkit.TestModels;
 import dev.tagline.video.TestMedia;
 import dev.tagline.video.ffmpeg.Ffmpeg;
 import dev.tagline.video.ffmpeg.MediaInfo;
@@ -18,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,15 +31,8 @@ class ReframeIT {
 
     @BeforeAll
     static void open() {
-        detector = FaceDetector.open(new ModelFiles("blazeface", TestModels.blazeFace()), FaceSettings.DEFAULTS);
+        detector = TestModels.faces(FaceSettings.DEFAULTS);
         faces = FaceFinder.of(detector);
-    }
-
-    @AfterAll
-    static void close() {
-        if (detector != null) {
-            detector.close();
-        }
     }
 
     @Test
