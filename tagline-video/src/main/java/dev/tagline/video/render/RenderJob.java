@@ -42,7 +42,7 @@ public record RenderJob(Path source, Duration start, Duration end, int sourceWid
         return end.minus(start);
     }
 
-    /** An ASS file to burn in and the folder libass loads fonts from ({@code --fonts}, else the system's). */
+    /** An ASS file to burn in and the folder libass loads fonts from ({@code --fonts}); null: fontconfig's. */
     public record BurnIn(Path assFile, Path fontsDir) {
     }
 }

@@ -21,7 +21,8 @@ final class VideoGraph {
      */
     static String build(List<Scene> scenes, int srcW, int srcH, Aspect aspect, int fps, Optional<RenderJob.BurnIn> captions) {
         StringBuilder g = new StringBuilder();
-        String tail = captions.map(c -> ",ass=filename=" + escape(c.assFile()) + ":fontsdir=" + escape(c.fontsDir()))
+        String tail = captions.map(c -> ",ass=filename=" + escape(c.assFile())
+                + (c.fontsDir() == null ? "" : ":fontsdir=" + escape(c.fontsDir())))
                 .orElse("") + ",format=yuv420p" + OUT;
         if (scenes.size() == 1) {
             String chain = SceneFilters.chain(scenes.get(0), srcW, srcH, aspect, "[src]", "[v0]");
