@@ -5,11 +5,7 @@ import dev.tagline.core.manifest.ClipCandidate;
 import dev.tagline.core.manifest.ClipManifest;
 import dev.tagline.core.manifest.ClipsFile;
 import dev.tagline.core.process.ProcessRunner;
-import dev.tagline.images.tag.ImageTagger;
-import dev.tagline.images.tag.QualitySettings;
-import dev.tagline.images.tag.QualityTagger;
 import dev.tagline.inference.BuiltinModels;
-import dev.tagline.inference.faces.FaceSettings;
 import dev.tagline.inference.onnx.OnnxSessions;
 import dev.tagline.inference.openai.ChatClient;
 import dev.tagline.inference.openai.OpenAiEndpoint;
@@ -26,10 +22,8 @@ import dev.tagline.video.render.ClipPipeline;
 import dev.tagline.video.render.ClipRenderer;
 import dev.tagline.video.render.EncodeSettings;
 import dev.tagline.video.render.FaceFinder;
-import dev.tagline.video.render.Rect;
 import dev.tagline.video.render.ReframeMode;
 import dev.tagline.video.render.RenderOptions;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -141,9 +135,9 @@ final class RenderCommand implements Callable<Integer> {
         try (OnnxSessions sessions = device.openSessions(ctx.err())) {
             BuiltinModels models = BuiltinModels.open(ModelStore.fromEnvironment(ctx.env(),
                     new TerminalProgress(ctx.err())), sessions, device.sessionConfig());
-            FaceFinder faces = needFaces ? lazyFaces(models) : FaceFinder.NONE;
+            FaceFinder faces = needFaces ? RenderModels.lazyFaces(models) : FaceFinder.NONE;
             ClipPipeline pipeline = new ClipPipeline(tools, new ClipRenderer(tools, new ProcessRunner(),
-                    Duration.ofHours(6)), new ClipAnalyser(tools, faces), copy, taggers(models));
+                    Duration.ofHours(6)), new ClipAnalyser(tools, faces), copy, RenderModels.taggers(taggerIds, models));
             ClipPipeline.Source source = pipeline.open(file);
             for (ClipCandidate clip : clips) {
                 if (dryRun) {
@@ -197,33 +191,5 @@ final class RenderCommand implements Callable<Integer> {
         }
         return new LlmCopywriter(new ChatClient(OpenAiEndpoint.of(endpoint, ctx.env().get("OPENAI_API_KEY")),
                 Duration.ofMinutes(2)), copywriter.substring("openai:".length()), new HeuristicCopywriter());
-    }
-
-    private List<ImageTagger> taggers(BuiltinModels models) {
-        List<ImageTagger> out = new ArrayList<>();
-        for (String id : taggerIds) {
-            if (!id.equals("quality")) {
-                throw new TaglineException("--tagger " + id + " is not available here",
-                        "Use --tagger quality; WD and RAM++ taggers come with 'tagline tag' (issue #4).");
-            }
-            out.add(new QualityTagger(models.faces(FaceSettings.DEFAULTS), models.textReader(
-                    QualitySettings.DEFAULTS.ocrSettings()), QualitySettings.DEFAULTS));
-        }
-        return out;
-    }
-
-    /** BlazeFace, pulled and loaded on the first frame that needs it (never for center, fit or blur-pad). */
-    private static FaceFinder lazyFaces(BuiltinModels models) {
-        return new FaceFinder() {
-            private FaceFinder delegate;
-
-            @Override
-            public synchronized List<Rect> find(BufferedImage frame) {
-                if (delegate == null) {
-                    delegate = FaceFinder.of(models.faces(FaceSettings.DEFAULTS));
-                }
-                return delegate.find(frame);
-            }
-        };
     }
 }

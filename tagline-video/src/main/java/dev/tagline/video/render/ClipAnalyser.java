@@ -15,8 +15,9 @@ import java.util.List;
 /**
  * The reframing analysis of one clip: one FFmpeg pass decodes the clip's span at {@value #FPS} fps, downscaled to at
  * most {@value #MAX_WIDTH} pixels wide (video.md §11.2: OpenShorts {@code ANALYSIS_MAX_WIDTH=640}; pain point #11),
- * feeds every frame to PySceneDetect's content detector for scene cuts and every second one (5 fps, AutoFlip's
- * cadence) to the face finder and the screen-content measure. Then {@link ModeChooser} decides each scene's mode.
+ * feeds every frame, halved (PySceneDetect itself works at ≈ 256 px, video.md §9), to PySceneDetect's content
+ * detector for scene cuts, and every second one (5 fps, AutoFlip's cadence) to the face finder (full analysis size)
+ * and the screen-content measure (halved). Then {@link ModeChooser} decides each scene's mode.
  */
 public final class ClipAnalyser {
     static final int FPS = 10;
@@ -38,8 +39,8 @@ public final class ClipAnalyser {
         if (forced == ReframeMode.CENTER || forced == ReframeMode.FIT || forced == ReframeMode.BLUR_PAD) {
             return List.of(Scene.of(Duration.ZERO, job.length(), forced));
         }
-        int aw = Math.min(MAX_WIDTH, job.sourceWidth()) & ~1;
-        int ah = Math.max(2, (int) Math.round((double) job.sourceHeight() * aw / job.sourceWidth()) & ~1);
+        int aw = Math.min(MAX_WIDTH, job.sourceWidth()) & ~3;
+        int ah = Math.max(4, (int) Math.round((double) job.sourceHeight() * aw / job.sourceWidth()) & ~3);
         double scale = (double) job.sourceWidth() / aw;
         SceneCutAnalyser cuts = new SceneCutAnalyser(SceneCutAnalyser.DEFAULT_THRESHOLD, MIN_SCENE_FRAMES);
         List<FrameSample> samples = new ArrayList<>();
@@ -56,9 +57,10 @@ public final class ClipAnalyser {
                     return;
                 }
                 Duration at = Duration.ofMillis(i * 1000L / FPS);
-                cuts.onFrame(new VideoFrame(i, at, aw, ah, rgb));
+                byte[] half = halve(rgb, aw, ah);
+                cuts.onFrame(new VideoFrame(i, at, aw / 2, ah / 2, half));
                 if (i % FACE_EVERY == 0) {
-                    samples.add(sample(at, rgb, aw, ah, scale));
+                    samples.add(sample(at, rgb, half, aw, ah, scale));
                 }
             }
         });
@@ -66,12 +68,31 @@ public final class ClipAnalyser {
                 .choose(samples, cuts.cuts(), job.length(), forced);
     }
 
-    private FrameSample sample(Duration at, byte[] rgb, int w, int h, double scale) {
-        boolean dark = ScreenContent.meanLuma(rgb) < 16;
+    private FrameSample sample(Duration at, byte[] rgb, byte[] half, int w, int h, double scale) {
+        boolean dark = ScreenContent.meanLuma(half) < 16;
         List<Rect> found = dark ? List.of() : faces.find(image(rgb, w, h));
-        Rect content = dark ? null : ScreenContent.find(rgb, w, h, found);
+        Rect content = dark ? null : ScreenContent.find(half, w / 2, h / 2,
+                found.stream().map(r -> scaled(r, 0.5)).toList());
         return new FrameSample(at, found.stream().map(r -> scaled(r, scale)).toList(),
-                content == null ? null : scaled(content, scale), dark);
+                content == null ? null : scaled(content, scale * 2), dark);
+    }
+
+    /** The frame at half size, each pixel the mean of a 2×2 block. */
+    static byte[] halve(byte[] rgb, int w, int h) {
+        int hw = w / 2;
+        int hh = h / 2;
+        byte[] out = new byte[hw * hh * 3];
+        for (int y = 0; y < hh; y++) {
+            for (int x = 0; x < hw; x++) {
+                int a = ((2 * y) * w + 2 * x) * 3;
+                int b = a + w * 3;
+                for (int c = 0; c < 3; c++) {
+                    out[(y * hw + x) * 3 + c] = (byte) (((rgb[a + c] & 0xff) + (rgb[a + 3 + c] & 0xff)
+                            + (rgb[b + c] & 0xff) + (rgb[b + 3 + c] & 0xff) + 2) >> 2);
+                }
+            }
+        }
+        return out;
     }
 
     private static Rect scaled(Rect r, double s) {

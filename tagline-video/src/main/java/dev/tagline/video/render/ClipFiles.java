@@ -43,6 +43,17 @@ record ClipFiles(Path dir, String id) {
         return dir.resolve(id + ".vtt");
     }
 
+    /** Creates the clip's folder (FFmpeg does not create the folder of its output). */
+    ClipFiles create() {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new TaglineException("Cannot create " + dir + ": " + e.getMessage(),
+                    "Check that the output folder is writable (--out DIR).", e);
+        }
+        return this;
+    }
+
     void write(Path file, String text) {
         try {
             Files.createDirectories(file.getParent());

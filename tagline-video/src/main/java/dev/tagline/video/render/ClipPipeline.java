@@ -61,7 +61,7 @@ public final class ClipPipeline {
 
     /** Renders the clip into {@code outDir/ID/} and returns the manifest it wrote there. */
     public ClipManifest render(Source src, ClipCandidate clip, Path outDir, RenderOptions o) {
-        ClipFiles files = ClipFiles.of(outDir, src.video(), clip.rank());
+        ClipFiles files = ClipFiles.of(outDir, src.video(), clip.rank()).create();
         List<Word> words = words(src, clip);
         List<CaptionPhrase> phrases = CaptionPhrases.phrases(words, CaptionLayout.MAX_CHARS);
         boolean subtitles = !phrases.isEmpty();
