@@ -67,7 +67,31 @@ final class Decoder {
         if (!readers.hasNext()) {
             throw new CorruptException("no " + format.readerName() + " reader installed");
         }
-        ImageReader reader = readers.next();
+        ImageReader first = readers.next();
+        try {
+            return decodeWith(first, bytes, format, maxPixels, plainJpeg, scratch);
+        } catch (IOException | RuntimeException e) {
+            // A second reader for the same format (TwelveMonkeys' and the JDK's TIFF readers) gets one chance: each
+            // has files the other cannot read (pillow 10ct_32bit_128.tiff, tiff_wrong_bits_per_sample_2.tiff). The
+            // first reader's error is the one reported when both fail.
+            while (readers.hasNext()) {
+                ImageReader next = readers.next();
+                try {
+                    Decoded decoded = decodeWith(next, bytes, format, maxPixels, plainJpeg, scratch);
+                    List<String> notes = new ArrayList<>(decoded.notes());
+                    notes.add(ImageLoader.METADATA_NOTE + ": decoded by " + next.getClass().getSimpleName() + " after "
+                            + first.getClass().getSimpleName() + " failed (" + e.getMessage() + ")");
+                    return new Decoded(decoded.image(), decoded.frames(), decoded.cmyk(), notes);
+                } catch (IOException | RuntimeException | CorruptException other) {
+                    e.addSuppressed(other);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static Decoded decodeWith(ImageReader reader, byte[] bytes, ImageFormat format, long maxPixels,
+            boolean plainJpeg, Scratch scratch) throws CorruptException, TooLargeException, IOException {
         List<String> warnings = new ArrayList<>();
         reader.addIIOReadWarningListener((source, message) -> warnings.add(message));
         try (ImageInputStream in = new ByteArrayImageInputStream(bytes)) {

@@ -30,7 +30,9 @@ final class RgbConversion {
         ColorModel cm = src.getColorModel();
         ColorSpace cs = cm.getColorSpace();
         int bits = cm.getComponentSize(0);
-        if (bits > 8) {
+        if (bits >= 32) {
+            notes.add(bits + "-bit integer samples clipped to 0-255");
+        } else if (bits > 8) {
             notes.add(bits + "-bit reduced to 8-bit");
         }
         if (cm instanceof IndexColorModel) {
@@ -164,7 +166,10 @@ final class RgbConversion {
         Raster raster = src.getRaster();
         int w = src.getWidth();
         int h = src.getHeight();
-        int max = (1 << src.getColorModel().getComponentSize(0)) - 1;
+        int bits = src.getColorModel().getComponentSize(0);
+        // 32-bit integer grey (Pillow mode "I") has no white point: clip to 0..255 as Pillow's I -> L conversion does.
+        boolean clip = bits >= 32;
+        int max = clip ? 255 : (1 << bits) - 1;
         boolean alpha = raster.getNumBands() > 1;
         int alphaMax = alpha ? (1 << src.getColorModel().getComponentSize(1)) - 1 : 1;
         int[] bg = {background >> 16 & 0xff, background >> 8 & 0xff, background & 0xff};
@@ -177,7 +182,7 @@ final class RgbConversion {
                 raster.getSamples(0, y, w, 1, 1, a);
             }
             for (int x = 0, i = 3 * y * w; x < w; x++, i += 3) {
-                int v = (grey[x] * 255 + max / 2) / max;
+                int v = clip ? Math.max(0, Math.min(255, grey[x])) : (grey[x] * 255 + max / 2) / max;
                 for (int c = 0; c < 3; c++) {
                     int out = alpha ? (v * a[x] + bg[c] * (alphaMax - a[x]) + alphaMax / 2) / alphaMax : v;
                     rgb[i + c] = (byte) out;

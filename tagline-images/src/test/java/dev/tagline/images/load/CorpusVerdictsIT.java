@@ -64,12 +64,8 @@ class CorpusVerdictsIT {
                     "TwelveMonkeys 3.14.0 WebP lossless decoder fails (ArrayIndexOutOfBounds) on a valid file"),
             Map.entry("libwebp/one_color_no_palette.webp",
                     "TwelveMonkeys 3.14.0 WebP lossless decoder fails on a valid one-colour file"),
-            Map.entry("pillow/10ct_32bit_128.tiff",
-                    "TwelveMonkeys 3.14.0 TIFF reader divides by zero on 32-bit samples without PhotometricInterpretation"),
             Map.entry("pillow/issue_2811.gif",
                     "the JDK GIF reader rejects this valid file (Pillow test_lzw_bits)"),
-            Map.entry("pillow/tiff_wrong_bits_per_sample_2.tiff",
-                    "TwelveMonkeys 3.14.0 refuses BitsPerSample [8, 8, 8, 1]; reported unsupported"),
             Map.entry("pillow/ultrahdr.jpg",
                     "the TSV says ok, but the file is cut 5 bytes after its SOS marker: djpeg reports 'Premature end of JPEG file' too; Tagline is right to call it corrupt"));
 

@@ -141,6 +141,31 @@ class ImageLoaderTest {
     }
 
     @Test
+    void thirtyTwoBitIntegerGreyIsClippedLikePillowInsteadOfCrashing() throws IOException {
+        // pillow/10ct_32bit_128.tiff: 32-bit "I" samples used to divide by zero in the grey conversion.
+        java.awt.image.ComponentColorModel cm = new java.awt.image.ComponentColorModel(
+                java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_GRAY), new int[] {32}, false, false,
+                java.awt.Transparency.OPAQUE, java.awt.image.DataBuffer.TYPE_INT);
+        java.awt.image.WritableRaster raster = cm.createCompatibleWritableRaster(4, 1);
+        raster.setSamples(0, 0, 4, 1, 0, new int[] {-5, 0, 100, 300});
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(cm, raster, false, null);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("tiff").next();
+        try (javax.imageio.stream.ImageOutputStream ios = javax.imageio.ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(ios);
+            writer.write(img);
+        } finally {
+            writer.dispose();
+        }
+        LoadResult r = load("int32.tiff", out.toByteArray());
+        assertVerdict(Verdict.CONVERTED, r);
+        assertTrue(r.conversions().contains("32-bit integer samples clipped to 0-255"), r.conversions().toString());
+        assertEquals(0x000000, r.image().rgb(0, 0));
+        assertEquals(0x646464, r.image().rgb(2, 0));
+        assertEquals(0xFFFFFF, r.image().rgb(3, 0));
+    }
+
+    @Test
     void paletteWithTransparencyIsCompositedOnTheBackground() throws IOException {
         LoadResult r = load("pal.png", Fixtures.paletteWithTransparency(40, 10));
         assertVerdict(Verdict.CONVERTED, r);
