@@ -37,7 +37,7 @@ public final class Cli {
         TaglineCommand root = new TaglineCommand();
         CommandLine cli = new CommandLine(root);
         cli.addSubcommand("check", new CommandLine(new CheckCommand(ctx)));
-        planned(cli, "tag", "issue #4", "Tag images with WD v3 / RAM++ taggers and write .txt sidecars.");
+        cli.addSubcommand("tag", new CommandLine(new TagCommand(ctx)));
         planned(cli, "caption", "issue #6", "Caption images with Florence-2 or a VLM server and write .caption sidecars.");
         CommandLine clips = new CommandLine(new ClipsCommand());
         clips.addSubcommand("find", new CommandLine(new ClipsCommand.FindCommand(ctx)));

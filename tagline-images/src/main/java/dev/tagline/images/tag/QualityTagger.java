@@ -1,6 +1,5 @@
 package dev.tagline.images.tag;
 
-import dev.tagline.inference.ImagePixels;
 import dev.tagline.inference.faces.FaceDetector;
 import dev.tagline.inference.ocr.TextReader;
 import java.awt.image.BufferedImage;
@@ -44,7 +43,7 @@ public final class QualityTagger implements ImageTagger {
     }
 
     private ScoredTags tagOne(TaggerInput input) {
-        BufferedImage image = ImagePixels.rgb(input.image()); // convert once for all the analyses
+        BufferedImage image = input.bufferedImage(); // convert once for all the analyses
         int w = image.getWidth();
         int h = image.getHeight();
         QualitySettings s = settings;

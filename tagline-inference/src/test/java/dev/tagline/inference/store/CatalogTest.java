@@ -13,7 +13,9 @@ class CatalogTest {
     void builtInCatalogNamesTheModelsTheLaterIssuesNeed() {
         Catalog catalog = Catalog.builtIn();
         assertEquals(List.of("silero-vad", "paddleocr-ppocrv4", "blazeface", "all-minilm-l6-v2", "wd-vit-tagger-v3",
-                "wd-swinv2-tagger-v3", "wd-convnext-tagger-v3", "wd-vit-large-tagger-v3", "wd-eva02-large-tagger-v3"),
+                "wd-swinv2-tagger-v3", "wd-convnext-tagger-v3", "wd-vit-large-tagger-v3", "wd-eva02-large-tagger-v3",
+                "wd-v1-4-vit-tagger-v2", "wd-v1-4-convnext-tagger-v2", "wd-v1-4-convnextv2-tagger-v2",
+                "wd-v1-4-swinv2-tagger-v2", "wd-v1-4-moat-tagger-v2", "ram-plus"),
                 catalog.models().stream().map(ModelEntry::id).toList());
     }
 

@@ -58,7 +58,7 @@ class ClipPipelineIT {
                 CaptionStyle.BOLD, Optional.empty(), ClipRendererIT.FAST);
         ClipManifest m = pipeline.render(pipeline.open(video), clip, dir.resolve("out"), options);
         assertEquals(Keyframes.COUNT, tagger.seen.size(), "the tagger saw the keyframes");
-        assertTrue(tagger.seen.get(0).image().getWidth() == 512, "keyframes are ≤ 512 px wide, unreframed");
+        assertTrue(tagger.seen.get(0).bufferedImage().getWidth() == 512, "keyframes are ≤ 512 px wide, unreframed");
         assertTrue(m.copy().hashtags().contains("whiteboard"), m.copy().hashtags().toString());
         assertTrue(!m.copy().hashtags().contains("blurry"), m.copy().hashtags().toString());
         assertEquals("Whiteboards explain systems", m.copy().title());

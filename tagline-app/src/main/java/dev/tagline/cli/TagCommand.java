@@ -1,0 +1,162 @@
+package dev.tagline.cli;
+
+import dev.tagline.core.TaglineException;
+import dev.tagline.core.batch.BatchEngine;
+import dev.tagline.core.batch.BatchSettings;
+import dev.tagline.core.batch.BatchSummary;
+import dev.tagline.core.batch.ScanOptions;
+import dev.tagline.core.batch.Shard;
+import dev.tagline.core.batch.StopSignal;
+import dev.tagline.images.load.ImageFormat;
+import dev.tagline.images.load.ImageLoader;
+import dev.tagline.images.load.LoadOptions;
+import dev.tagline.images.sidecar.SidecarSettings;
+import dev.tagline.images.sidecar.SidecarWriter;
+import dev.tagline.images.tag.ImageTagger;
+import dev.tagline.images.tag.QualitySettings;
+import dev.tagline.images.tag.TagJob;
+import dev.tagline.images.tag.Taggers;
+import dev.tagline.inference.onnx.OnnxSessions;
+import dev.tagline.inference.store.ModelStore;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code tagline tag DIR}: tag every image with one or more taggers and write tag sidecars. Wiring only. */
+@Command(name = "tag", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        description = "Tag an image folder with WD taggers (v3, v2), RAM++ and the built-in quality tagger, and write"
+            + " one .txt sidecar per image. Resumable: a stopped run continues where it left off.",
+        footer = {"", "Exit codes: 0 all images tagged; 1 some images failed or the run was stopped; 2 usage,"
+            + " model or configuration error."})
+final class TagCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "Folder of images.")
+    Path dir;
+    @Option(names = "--tagger", paramLabel = "ID", split = ",", defaultValue = Taggers.QUALITY,
+            description = "Taggers to run, merged without duplicates: quality, wd-vit-tagger-v3, wd-swinv2-tagger-v3,"
+                    + " wd-v1-4-moat-tagger-v2, ram-plus, … (tagline models list). Default: ${DEFAULT-VALUE}.")
+    List<String> taggers;
+    @Option(names = "--model-path", paramLabel = "DIR", description = "Use this folder's model.onnx and tag list"
+            + " for the (one) model tagger instead of the model store.")
+    Path modelPath;
+    @Mixin
+    DeviceOptions device;
+    @Mixin
+    TagRuleOptions rules;
+    @Option(names = "--threshold", paramLabel = "P", description = "RAM++: one threshold for every tag instead of its"
+            + " thresholds.txt (used when that file is missing; then 0.68).")
+    Double ramThreshold;
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "8",
+            description = "Images per model call (default: ${DEFAULT-VALUE}; models with a fixed batch use theirs).")
+    int batch;
+    @Mixin
+    TagFiles files = new TagFiles();
+
+    TagCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        Path root = ctx.resolve(dir);
+        List<String> ids = new ArrayList<>(new LinkedHashSet<>(taggers));
+        long models = ids.stream().filter(id -> !id.equals(Taggers.QUALITY)).count();
+        if (modelPath != null && models != 1) {
+            throw new TaglineException("--model-path needs exactly one model tagger in --tagger, got " + ids,
+                    "Run one model tagger per --model-path, e.g. --tagger my-wd --model-path DIR.");
+        }
+        PrintWriter err = ctx.err();
+        ModelStore store = ModelStore.fromEnvironment(ctx.env(), new TerminalProgress(err));
+        Taggers.Options options = new Taggers.Options(batch, ramThreshold == null ? OptionalDouble.empty()
+                : OptionalDouble.of(ramThreshold), QualitySettings.DEFAULTS);
+        SidecarWriter writer = new SidecarWriter(files.sidecar(rules.separator()));
+        List<ImageTagger> open = new ArrayList<>();
+        try (OnnxSessions sessions = device.openSessions(new PrintWriter(java.io.Writer.nullWriter()))) {
+            Taggers factory = new Taggers(store, sessions, device.sessionConfig(), options);
+            StringBuilder identity = new StringBuilder();
+            for (String id : ids) {
+                ImageTagger tagger = factory.open(id, modelPath == null ? null : ctx.resolve(modelPath));
+                open.add(tagger);
+                err.println("tagger " + tagger.describe());
+                identity.append(tagger.id()).append(" (").append(tagger.revision()).append("); ");
+            }
+            identity.append(files.sidecar(rules.separator()));
+            TagJob job = new TagJob(new ImageLoader(LoadOptions.DEFAULTS.withMinSide(0)), open, rules.toRules(),
+                    writer, batch, identity.toString());
+            BatchSummary summary = run(root, job);
+            TagReport.print(ctx.out(), summary, job.frequency(), files.top,
+                    files.frequency == null ? null : ctx.resolve(files.frequency));
+            return summary.stopped() || summary.failed() > 0 ? ExitCode.SOME_FAILED : ExitCode.OK;
+        } finally {
+            open.forEach(ImageTagger::close);
+        }
+    }
+
+    private BatchSummary run(Path root, TagJob job) {
+        ScanOptions scan = ScanOptions.of(ImageFormat.EXTENSIONS, CheckCommand.COMPANIONS)
+                .withRecursive(!files.noRecursive).withFollowLinks(files.followLinks)
+                .withGlobs(files.include == null ? List.of() : files.include,
+                        files.excludeFiles == null ? List.of() : files.excludeFiles);
+        BatchSettings settings = BatchSettings.defaults(scan).withChunk(files.chunk).withRestart(files.restart)
+                .withLimit(files.limit == null ? Long.MAX_VALUE : files.limit)
+                .withShard(files.shard == null ? Shard.ALL : Shard.parse(files.shard));
+        if (files.workers != null) {
+            settings = settings.withWorkers(files.workers);
+        }
+        StopSignal stop = new StopSignal();
+        try (CtrlC ignored = CtrlC.install(stop, ctx.err())) {
+            return new BatchEngine(settings, TerminalProgress.forContext(ctx), stop, TagReport.observer(ctx.err()))
+                    .run(root, job);
+        }
+    }
+
+    /** Where sidecars go and which files are tagged. */
+    static final class TagFiles {
+        @Option(names = "--extension", paramLabel = "EXT", defaultValue = SidecarSettings.TAGS_EXTENSION,
+                description = "Sidecar extension (default: ${DEFAULT-VALUE}; kohya's trainer reads .caption unless"
+                        + " told --caption_extension .txt).")
+        String extension = SidecarSettings.TAGS_EXTENSION;
+        @Option(names = "--existing", paramLabel = "POLICY", defaultValue = "skip",
+                description = "When a sidecar exists: skip, overwrite, append or prepend (tags merged without"
+                        + " duplicates). Default: ${DEFAULT-VALUE}.")
+        String existing = "skip";
+        @Option(names = "--top", paramLabel = "N", defaultValue = "20",
+                description = "Show the N most frequent tags of the folder (default: ${DEFAULT-VALUE}; 0 = all).")
+        int top = 20;
+        @Option(names = "--frequency", paramLabel = "FILE", description = "Write every tag's image count (CSV).")
+        Path frequency;
+        @Option(names = "--no-recursive", description = "Only the top folder.")
+        boolean noRecursive;
+        @Option(names = "--include", paramLabel = "GLOB", split = ",", description = "Only matching files.")
+        List<String> include;
+        @Option(names = "--exclude-files", paramLabel = "GLOB", split = ",", description = "Skip matching files.")
+        List<String> excludeFiles;
+        @Option(names = "--follow-links", description = "Follow symbolic links.")
+        boolean followLinks;
+        @Option(names = "--chunk", paramLabel = "N", defaultValue = "256", description = "Images per journal chunk.")
+        int chunk = BatchSettings.DEFAULT_CHUNK;
+        @Option(names = "--workers", paramLabel = "N", description = "Decoding threads (default: one per core).")
+        Integer workers;
+        @Option(names = "--limit", paramLabel = "N", description = "Tag at most N images in this run.")
+        Long limit;
+        @Option(names = "--shard", paramLabel = "i/n", description = "Tag only part i of n.")
+        String shard;
+        @Option(names = "--restart", description = "Forget earlier runs' progress and tag everything again.")
+        boolean restart;
+
+        SidecarSettings sidecar(String separator) {
+            SidecarSettings s = SidecarSettings.tags().withExtension(extension)
+                    .withExisting(SidecarSettings.Existing.parse(existing));
+            return separator.contains(",") ? s : new SidecarSettings(s.extension(), s.existing(), "", false);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.tagline.cli;
+
+import dev.tagline.core.batch.BatchObserver;
+import dev.tagline.core.batch.BatchSummary;
+import dev.tagline.core.batch.ScanEntry;
+import dev.tagline.core.files.AtomicFiles;
+import dev.tagline.images.tag.TagFrequency;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** What {@code tagline tag} prints: failures as they happen, then the folder's tag frequencies and a summary. */
+final class TagReport {
+    private TagReport() {
+    }
+
+    static void print(PrintWriter out, BatchSummary batch, TagFrequency frequency, int top, Path csv) {
+        List<TagFrequency.Count> counts = frequency.top(top);
+        out.println();
+        out.println(String.format(Locale.ROOT, "%-40s %8s %6s", "tag (" + frequency.images() + " images)", "images",
+                "share"));
+        for (TagFrequency.Count c : counts) {
+            out.println(String.format(Locale.ROOT, "%-40s %8d %5.1f%%", c.tag(), c.images(),
+                    100.0 * c.images() / Math.max(1, frequency.images())));
+        }
+        if (batch.resumed() > 0) {
+            out.println(batch.resumed() + " files were done by an earlier run and not tagged again"
+                    + " (--restart tags everything).");
+        }
+        if (batch.stopped()) {
+            out.println("Stopped before the end: run the same command again to continue.");
+        }
+        if (csv != null) {
+            StringBuilder text = new StringBuilder("tag,images\n");
+            for (TagFrequency.Count c : frequency.top(0)) {
+                text.append(quote(c.tag())).append(',').append(c.images()).append('\n');
+            }
+            AtomicFiles.writeString(csv, text.toString());
+            out.println("Frequencies: " + csv);
+        }
+        out.flush();
+    }
+
+    private static String quote(String field) {
+        return field.contains(",") || field.contains("\"") ? '"' + field.replace("\"", "\"\"") + '"' : field;
+    }
+
+    static BatchObserver observer(PrintWriter err) {
+        return new BatchObserver() {
+            @Override
+            public void itemFailed(ScanEntry entry, String problem) {
+                err.println("failed      " + problem);
+            }
+
+            @Override
+            public void folderUnreadable(Path folder, String problem) {
+                err.println("unreadable  " + problem);
+            }
+        };
+    }
+}

@@ -1,0 +1,148 @@
+package dev.tagline.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tagline.testkit.onnx.ElementType;
+import dev.tagline.testkit.onnx.OnnxGraphBuilder;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code tagline tag} in process with a synthetic WD tagger (scores = per-channel means of the BGR input / 255, so a
+ * red image gets {@code red}) given by {@code --model-path}.
+ */
+class TagCommandTest {
+    @TempDir
+    Path work;
+    Path data;
+
+    @BeforeEach
+    void folder() throws IOException {
+        data = work.resolve("data");
+        Files.createDirectories(data.resolve("sub"));
+        png(data.resolve("red.png"), 0xFF0000, 40, 30);
+        png(data.resolve("sub/blue.png"), 0x0000FF, 30, 40);
+        Files.writeString(data.resolve("broken.jpg"), "<html>not an image</html>");
+        Files.writeString(data.resolve("clip.mp4"), "not an image either");
+        Path model = Files.createDirectories(work.resolve("model"));
+        OnnxGraphBuilder.create()
+                .input("input", ElementType.FLOAT, "N", 32, 32, 3)
+                .reduceMean("input", "mean", false, 1, 2)
+                .floats("scale", new float[] {1 / 255f}, 1)
+                .mul("mean", "scale", "bgr")
+                .slice("bgr", "first", new long[] {0}, new long[] {1}, new long[] {1})
+                .concat("output", 1, "first", "first", "first", "bgr")
+                .output("output", ElementType.FLOAT, "N", 6)
+                .write(model.resolve("model.onnx"));
+        // rows 0–2: ratings driven by the blue channel; then blue, green, red (general)
+        Files.writeString(model.resolve("selected_tags.csv"), "tag_id,name,category,count\n"
+                + "0,general,9,1\n1,sensitive,9,1\n2,questionable,9,1\n3,blue_sky,0,1\n4,\"green, leafy\",0,1\n"
+                + "5,red_(colour),0,1\n");
+    }
+
+    static void png(Path file, int rgb, int w, int h) throws IOException {
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                image.setRGB(x, y, rgb);
+            }
+        }
+        ImageIO.write(image, "png", file.toFile());
+    }
+
+    CliTestSupport cli() {
+        return new CliTestSupport(work, Map.of("TAGLINE_HOME", work.resolve("home").toString(), "HF_HUB_OFFLINE", "1"));
+    }
+
+    int tag(CliTestSupport cli, String... more) {
+        String[] args = new String[4 + more.length];
+        System.arraycopy(new String[] {"tag", "data", "--tagger", "my-wd"}, 0, args, 0, 4);
+        System.arraycopy(more, 0, args, 4, more.length);
+        String[] withModel = java.util.Arrays.copyOf(args, args.length + 2);
+        withModel[args.length] = "--model-path";
+        withModel[args.length + 1] = "model";
+        return cli.run(withModel);
+    }
+
+    String sidecar(String name) throws IOException {
+        return Files.readString(data.resolve(name));
+    }
+
+    @Test
+    void tagsEveryImageReportsFailuresProviderAndFrequencies() throws IOException {
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.SOME_FAILED, tag(cli));
+        // the red image is padded with white to a square: its blue and green means are 0.25, red 1.0
+        assertEquals("red (colour)", sidecar("red.txt"));
+        assertEquals("blue sky", sidecar("sub/blue.txt"));
+        assertFalse(Files.exists(data.resolve("broken.txt")));
+        assertFalse(Files.exists(data.resolve("clip.txt")));
+        assertTrue(cli.err().contains("tagger my-wd (" + work.resolve("model")), cli.err());
+        assertTrue(cli.err().contains("model.onnx on CPU"), cli.err());
+        assertTrue(cli.err().contains("input 32x32, batch up to 8"), cli.err());
+        assertTrue(cli.err().contains("broken.jpg"), cli.err());
+        assertTrue(cli.out().contains("tag (2 images)"), cli.out());
+        assertTrue(cli.out().matches("(?s).*red \\(colour\\)\\s+1\\s+50.0%.*"), cli.out());
+    }
+
+    @Test
+    void aSecondRunResumesAndKeepsTheFolderFrequencies() throws IOException {
+        tag(cli());
+        Files.delete(data.resolve("red.txt"));
+        CliTestSupport again = cli();
+        tag(again);
+        assertTrue(again.out().contains("3 files were done by an earlier run"), again.out());
+        assertTrue(again.out().contains("tag (2 images)"), again.out());
+        assertFalse(Files.exists(data.resolve("red.txt")), "resumed images are not tagged again");
+    }
+
+    @Test
+    void rulesApplyAndExistingSidecarsAreKeptUnlessAsked() throws IOException {
+        Files.writeString(data.resolve("red.txt"), "my caption");
+        CliTestSupport cli = cli();
+        tag(cli, "--general-threshold", "0.2", "--rating", "first", "--trigger", "sks", "--with-scores");
+        assertEquals("my caption", sidecar("red.txt"));
+        // blue on a white pad: blue 1.0, green and red 0.25; the three ratings tie at 1.0 and the first wins
+        assertEquals("sks, general:1.00, blue sky:1.00, green, leafy:0.25, red (colour):0.25", sidecar("sub/blue.txt"));
+        tag(cli(), "--general-threshold", "0.2", "--existing", "append", "--restart", "--exclude", "blue_sky",
+                "--replace", "red_(colour),crimson", "--keep-underscores");
+        assertEquals("my caption, crimson, green, leafy", sidecar("red.txt"));
+    }
+
+    @Test
+    void mcutAndSortAndMaxTagsReachTheRules() throws IOException {
+        tag(cli(), "--general-threshold", "0.01", "--sort", "vocab", "--max-tags", "2", "--separator", " | ");
+        assertEquals("blue sky | green, leafy", sidecar("red.txt"));
+    }
+
+    @Test
+    void modelPathNeedsExactlyOneModelTagger() {
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, cli.run("tag", "data", "--tagger", "quality", "--model-path", "model"));
+        assertTrue(cli.err().contains("--model-path needs exactly one model tagger"), cli.err());
+    }
+
+    @Test
+    void aFolderThatIsNoTaggerIsRefusedNamingItsFiles() throws IOException {
+        Files.delete(work.resolve("model/selected_tags.csv"));
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, tag(cli));
+        assertTrue(cli.err().contains("is not a tagger Tagline knows: it has model.onnx"), cli.err());
+    }
+
+    @Test
+    void qualityIsTheDefaultTagger() {
+        CliTestSupport cli = cli();
+        cli.run("tag", "--help");
+        assertTrue(cli.out().contains("Default: quality"), cli.out());
+    }
+}

@@ -1,0 +1,132 @@
+package dev.tagline.images.tag;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tagline.core.batch.BatchJob;
+import dev.tagline.core.batch.ScanEntry;
+import dev.tagline.images.load.ImageLoader;
+import dev.tagline.images.sidecar.SidecarWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code tagline tag} as a batch job: workers load each image (the loader {@code check} verifies with) and run every
+ * tagger's {@link ImageTagger#prepare}; the model thread runs each tagger on the batch; the writer applies the
+ * {@link TagRules}, writes the sidecar under its policy, journals the tags and counts them for the frequency report.
+ * Files that are not images are passed over (journaled as skipped), not failed.
+ */
+public final class TagJob implements BatchJob<TagJob.Item, TagJob.Result> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One prepared image: per tagger, what its {@code prepare} made; null for a file that is not an image. */
+    public record Item(List<ImageTagger.Prepared> prepared) {
+    }
+
+    /** Per tagger, the tags of one image; null for a skipped file. */
+    public record Result(List<ScoredTags> perTagger) {
+    }
+
+    private final ImageLoader loader;
+    private final List<ImageTagger> taggers;
+    private final TagRules rules;
+    private final SidecarWriter writer;
+    private final int batchSize;
+    private final String fingerprint;
+    private final TagFrequency frequency = new TagFrequency();
+
+    /** @param identity what identifies the models and sidecar settings (ids, revisions, extension, policy) */
+    public TagJob(ImageLoader loader, List<ImageTagger> taggers, TagRules rules, SidecarWriter writer, int batchSize,
+                  String identity) {
+        this.loader = loader;
+        this.taggers = List.copyOf(taggers);
+        this.rules = rules;
+        this.writer = writer;
+        this.batchSize = batchSize;
+        this.fingerprint = "tag v1; " + identity + "; " + rules;
+    }
+
+    @Override
+    public String name() {
+        return "tag";
+    }
+
+    @Override
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    @Override
+    public int batchSize() {
+        return batchSize;
+    }
+
+    public TagFrequency frequency() {
+        return frequency;
+    }
+
+    @Override
+    public Item prepare(ScanEntry entry) {
+        if (!entry.supported()) {
+            return new Item(null);
+        }
+        TaggerInput input = TaggerInput.of(loader.read(entry.path()), entry.path());
+        List<ImageTagger.Prepared> prepared = new ArrayList<>(taggers.size());
+        for (ImageTagger tagger : taggers) {
+            prepared.add(tagger.prepare(input));
+        }
+        return new Item(prepared);
+    }
+
+    @Override
+    public List<Result> run(List<Item> batch) {
+        List<Item> images = batch.stream().filter(i -> i.prepared() != null).toList();
+        List<List<ScoredTags>> perImage = new ArrayList<>();
+        images.forEach(i -> perImage.add(new ArrayList<>(taggers.size())));
+        for (int t = 0; t < taggers.size(); t++) {
+            int tagger = t;
+            List<ScoredTags> out = images.isEmpty() ? List.of()
+                    : taggers.get(t).tagPrepared(images.stream().map(i -> i.prepared().get(tagger)).toList());
+            for (int i = 0; i < out.size(); i++) {
+                perImage.get(i).add(out.get(i));
+            }
+        }
+        List<Result> results = new ArrayList<>(batch.size());
+        int next = 0;
+        for (Item item : batch) {
+            results.add(new Result(item.prepared() == null ? null : perImage.get(next++)));
+        }
+        return results;
+    }
+
+    @Override
+    public String write(ScanEntry entry, Result result) {
+        ObjectNode record = JSON.createObjectNode();
+        if (result.perTagger() == null) {
+            return record.put("skipped", "not an image").toString();
+        }
+        List<ScoredTag> tags = rules.select(result.perTagger());
+        String text = rules.format(tags);
+        String outcome = text.isEmpty() ? "none" : writer.write(entry.path(), text).name().toLowerCase(java.util.Locale.ROOT);
+        List<String> names = tags.stream().filter(t -> t.vocabIndex() != TagSelection.TRIGGER_INDEX)
+                .map(ScoredTag::name).toList();
+        frequency.add(names);
+        record.put("sidecar", outcome).putPOJO("tags", names);
+        return record.toString();
+    }
+
+    @Override
+    public void restore(String key, String json) {
+        try {
+            JsonNode tags = JSON.readTree(json).path("tags");
+            if (tags.isArray()) {
+                List<String> names = new ArrayList<>();
+                tags.forEach(t -> names.add(t.asText()));
+                frequency.add(names);
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("journal record of " + key + " is not JSON: " + json, e);
+        }
+    }
+}

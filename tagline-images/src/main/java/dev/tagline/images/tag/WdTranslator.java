@@ -1,0 +1,91 @@
+package dev.tagline.images.tag;
+
+import dev.tagline.core.RgbImage;
+import dev.tagline.core.TaglineException;
+import dev.tagline.inference.onnx.FloatTensor;
+import dev.tagline.inference.onnx.ModelSignature;
+import dev.tagline.inference.onnx.Tensors;
+import dev.tagline.inference.onnx.Translator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * WD tagger pre- and postprocessing, as SmilingWolf/wd-tagger app.py {@code prepare_image} and {@code predict}: pad
+ * to a centred white square, PIL bicubic resize to the model's size, BGR, float 0–255, NHWC; the outputs are already
+ * probabilities (no sigmoid), output <i>i</i> = row <i>i</i> of {@code selected_tags.csv}. Items are the per-image
+ * tensors {@link #tensor} made on the worker threads.
+ */
+final class WdTranslator implements Translator<float[], ScoredTags> {
+    /** app.py: {@code Image.new("RGB", (max_dim, max_dim), (255, 255, 255))}. */
+    static final int PAD_COLOUR = 0xFFFFFF;
+
+    private final java.nio.file.Path model;
+    private final SelectedTags tags;
+    private final int size;
+    private final String input;
+    private final String output;
+
+    WdTranslator(java.nio.file.Path model, SelectedTags tags, int size, String input, String output) {
+        this.model = model;
+        this.tags = tags;
+        this.size = size;
+        this.input = input;
+        this.output = output;
+    }
+
+    /** One image as the model's {@code [size, size, 3]} BGR input (app.py {@code prepare_image}). */
+    static float[] tensor(RgbImage image, int size) {
+        int side = Math.max(image.width(), image.height());
+        byte[] rgb = PilResample.resize(image, side, side, (side - image.width()) / 2, (side - image.height()) / 2,
+                PAD_COLOUR, size, size, PilResample.Filter.BICUBIC);
+        float[] bgr = new float[rgb.length];
+        for (int i = 0; i < rgb.length; i += 3) {
+            bgr[i] = rgb[i + 2] & 0xff;
+            bgr[i + 1] = rgb[i + 1] & 0xff;
+            bgr[i + 2] = rgb[i] & 0xff;
+        }
+        return bgr;
+    }
+
+    @Override
+    public Tensors preprocess(List<float[]> batch, ModelSignature signature) {
+        int each = size * size * 3;
+        float[] data = new float[batch.size() * each];
+        for (int i = 0; i < batch.size(); i++) {
+            System.arraycopy(batch.get(i), 0, data, i * each, each);
+        }
+        return new Tensors().floats(input, data, batch.size(), size, size, 3);
+    }
+
+    @Override
+    public List<ScoredTags> postprocess(List<float[]> batch, Tensors outputs) {
+        FloatTensor scores = outputs.floats(output);
+        int width = scores.data().length / batch.size();
+        if (width != tags.size()) {
+            throw mismatch(width);
+        }
+        List<ScoredTags> out = new ArrayList<>(batch.size());
+        float[] data = scores.data();
+        for (int i = 0; i < batch.size(); i++) {
+            List<ScoredTag> row = new ArrayList<>(width);
+            for (int j = 0; j < width; j++) {
+                float p = data[i * width + j];
+                row.add(new ScoredTag(tags.names().get(j), p > 1 ? 1 : p >= 0 ? p : 0, tags.categories().get(j), j));
+            }
+            out.add(ScoredTags.candidates(row));
+        }
+        return out;
+    }
+
+    @Override
+    public Set<String> outputs() {
+        return Set.of(output);
+    }
+
+    TaglineException mismatch(long outputs) {
+        return new TaglineException("Model " + model + " gives " + outputs + " scores per image but " + tags.file() + " lists "
+                + tags.size() + " tags", "model.onnx and selected_tags.csv must come from the same WD tagger"
+                + " release: put both files of one repository in the --model-path folder.");
+    }
+}
