@@ -41,6 +41,7 @@ public final class Cli {
         planned(cli, "caption", "issue #6", "Caption images with Florence-2 or a VLM server and write .caption sidecars.");
         CommandLine clips = new CommandLine(new ClipsCommand());
         clips.addSubcommand("find", new CommandLine(new ClipsCommand.FindCommand(ctx)));
+        clips.addSubcommand("render", new CommandLine(new RenderCommand(ctx)));
         cli.addSubcommand("clips", clips);
         cli.addSubcommand("publish", new CommandLine(PublishCommand.class, new ContextFactory(ctx)));
         cli.addSubcommand("serve", new CommandLine(new ServeCommand(ctx)));

@@ -35,9 +35,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code tagline clips}: the long-video-to-clips pipeline. Only {@code find} exists so far (issue #7). */
+/** {@code tagline clips}: the long-video-to-clips pipeline: {@code find} (issue #7) and {@code render} (issue #8). */
 @Command(name = "clips", mixinStandardHelpOptions = true,
-        description = "Find (and, later, render) short clips in a long video.")
+        description = "Find short clips in a long video and render them ready to post.")
 final class ClipsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

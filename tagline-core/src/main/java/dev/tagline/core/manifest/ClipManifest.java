@@ -22,11 +22,13 @@ import java.util.Objects;
  * @param accepted whether the clip was accepted for publishing (by the user or the selection threshold)
  * @param copy the default title, caption and hashtags
  * @param variants per-platform copy ({@code youtube}, {@code tiktok}, …) overriding {@code copy}
+ * @param render how the renderer made the clip (frame, reframe mode per scene, side files and their SHA-256); absent
+ *     in manifests written by other tools
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ClipManifest(String schema, int version, String id, String video, Source source, double durationSeconds,
                            int width, int height, double score, boolean accepted, Copy copy,
-                           Map<String, Copy> variants) {
+                           Map<String, Copy> variants, Render render) {
     public static final String SCHEMA = "tagline.clip";
     public static final int VERSION = 1;
 
@@ -41,7 +43,13 @@ public record ClipManifest(String schema, int version, String id, String video, 
     public static ClipManifest of(String id, String video, Source source, double durationSeconds, int width, int height,
                                   double score, boolean accepted, Copy copy, Map<String, Copy> variants) {
         return new ClipManifest(SCHEMA, VERSION, id, video, source, durationSeconds, width, height, score, accepted,
-                copy, variants);
+                copy, variants, null);
+    }
+
+    /** This manifest with the renderer's record. */
+    public ClipManifest withRender(Render details) {
+        return new ClipManifest(schema, version, id, video, source, durationSeconds, width, height, score, accepted,
+                copy, variants, details);
     }
 
     /** The copy for {@code platform}: its variant where there is one, else the default copy. */
@@ -80,5 +88,33 @@ public record ClipManifest(String schema, int version, String id, String video, 
             }
             return body.isEmpty() ? tags.toString() : body + "\n\n" + tags;
         }
+    }
+
+    /**
+     * What the renderer did (an optional, additive part of version 1).
+     *
+     * @param aspect output aspect ratio, e.g. {@code 9:16}
+     * @param scenes the clip's scenes and the reframe mode of each ({@code track}, {@code screencast},
+     *     {@code blur-pad}, {@code fit}, {@code center}), seconds from the clip's start
+     * @param thumbnail the hook frame as JPEG, relative to the manifest's directory
+     * @param captions the caption files (ASS burned in; SRT and VTT for upload), relative paths; null when the
+     *     source had no transcript
+     * @param sha256 SHA-256 (lower-case hex) of each file of the clip folder, keyed by its relative path
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Render(String aspect, List<SceneMode> scenes, String thumbnail, Captions captions,
+                         Map<String, String> sha256) {
+        public Render {
+            scenes = scenes == null ? List.of() : List.copyOf(scenes);
+            sha256 = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(sha256 == null ? Map.of() : sha256));
+        }
+    }
+
+    /** One scene of the clip and how it was reframed. */
+    public record SceneMode(double startSeconds, double endSeconds, String mode) {
+    }
+
+    /** Caption files beside the clip. */
+    public record Captions(String ass, String srt, String vtt) {
     }
 }

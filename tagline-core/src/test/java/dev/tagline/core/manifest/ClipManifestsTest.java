@@ -31,6 +31,21 @@ class ClipManifestsTest {
     }
 
     @Test
+    void theRenderersRecordRoundTripsAndOldManifestsHaveNone() throws Exception {
+        ClipManifest rendered = sample().withRender(new ClipManifest.Render("9:16", List.of(
+                new ClipManifest.SceneMode(0, 12.5, "track"), new ClipManifest.SceneMode(12.5, 32.5, "screencast")),
+                "talk-003.jpg", new ClipManifest.Captions("talk-003.ass", "talk-003.srt", "talk-003.vtt"),
+                Map.of("clip.mp4", "a".repeat(64), "talk-003.jpg", "b".repeat(64))));
+        ClipManifests.write(dir.resolve("clip.json"), rendered);
+        assertEquals(rendered, ClipManifests.read(dir));
+        String json = Files.readString(dir.resolve("clip.json"));
+        assertTrue(json.indexOf("\"clip.mp4\"") < json.indexOf("\"talk-003.jpg\""), "checksums sorted by file");
+        Files.writeString(dir.resolve("clip.json"), "{\"schema\":\"tagline.clip\",\"version\":1,\"id\":\"a\","
+                + "\"video\":\"a.mp4\",\"durationSeconds\":3}");
+        assertEquals(null, ClipManifests.read(dir).render());
+    }
+
+    @Test
     void variantOverridesOnlyTheFieldsItSets() {
         ClipManifest.Copy x = sample().copyFor("x");
         assertEquals("Why tests matter", x.title());
@@ -72,7 +87,8 @@ class ClipManifestsTest {
         Path schema = Path.of("..", "docs", "schemas", "clip.schema.json");
         String text = Files.readString(schema);
         for (String field : List.of("\"schema\"", "\"version\"", "\"id\"", "\"video\"", "\"durationSeconds\"",
-                "\"score\"", "\"accepted\"", "\"variants\"")) {
+                "\"score\"", "\"accepted\"", "\"variants\"", "\"render\"", "\"scenes\"", "\"sha256\"",
+                "\"thumbnail\"")) {
             assertTrue(text.contains(field), "schema mentions " + field);
         }
         assertTrue(text.contains("\"const\": " + ClipManifest.VERSION));

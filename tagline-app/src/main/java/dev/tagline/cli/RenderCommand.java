@@ -1,0 +1,195 @@
+package dev.tagline.cli;
+
+import dev.tagline.core.TaglineException;
+import dev.tagline.core.manifest.ClipCandidate;
+import dev.tagline.core.manifest.ClipManifest;
+import dev.tagline.core.manifest.ClipsFile;
+import dev.tagline.core.process.ProcessRunner;
+import dev.tagline.inference.BuiltinModels;
+import dev.tagline.inference.onnx.OnnxSessions;
+import dev.tagline.inference.openai.ChatClient;
+import dev.tagline.inference.openai.OpenAiEndpoint;
+import dev.tagline.inference.store.ModelStore;
+import dev.tagline.video.copy.Copywriter;
+import dev.tagline.video.copy.HeuristicCopywriter;
+import dev.tagline.video.copy.LlmCopywriter;
+import dev.tagline.video.ffmpeg.Ffmpeg;
+import dev.tagline.video.ffmpeg.FfmpegLocator;
+import dev.tagline.video.render.Aspect;
+import dev.tagline.video.render.CaptionStyle;
+import dev.tagline.video.render.ClipAnalyser;
+import dev.tagline.video.render.ClipPipeline;
+import dev.tagline.video.render.ClipRenderer;
+import dev.tagline.video.render.EncodeSettings;
+import dev.tagline.video.render.FaceFinder;
+import dev.tagline.video.render.ReframeMode;
+import dev.tagline.video.render.RenderOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code tagline clips render VIDEO}: ready-to-post clips from {@code VIDEO.clips.json} (issue #8). */
+@Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Render the clips of VIDEO.clips.json as ready-to-post vertical videos with captions,",
+            "a thumbnail, copy per platform and clip.json, one folder per clip under VIDEO.clips/."})
+final class RenderCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Parameters(paramLabel = "VIDEO", description = "The long video the clips were found in.")
+    Path video;
+
+    @Option(names = "--clips", paramLabel = "FILE", description = "Clips file (default: VIDEO.clips.json beside it).")
+    Path clipsFile;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: VIDEO.clips/ beside it).")
+    Path out;
+
+    @Option(names = "--only", paramLabel = "N", description = "Render only the clip ranked N.")
+    Integer only;
+
+    @Option(names = "--dry-run", description = "Print the FFmpeg commands instead of rendering.")
+    boolean dryRun;
+
+    @Option(names = "--aspect", paramLabel = "RATIO", defaultValue = "9:16",
+            description = "9:16 (1080x1920, default), 4:5, 1:1 or 16:9.")
+    String aspect;
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "auto",
+            description = "Reframing: auto (per scene), track, screencast, blur-pad, fit or center.")
+    String mode;
+
+    @Option(names = "--no-captions", description = "Do not burn in captions (.srt/.vtt are still written).")
+    boolean noCaptions;
+
+    @Option(names = "--caption-style", paramLabel = "PRESET", defaultValue = "bold",
+            description = "bold (karaoke, upper case; default), clean (phrases) or gold.")
+    String captionStyle;
+
+    @Option(names = "--caption-mode", paramLabel = "MODE", description = "karaoke or phrase (default: the style's).")
+    String captionMode;
+
+    @Option(names = "--fonts", paramLabel = "DIR", description = "Fonts folder for captions (default: DejaVu).")
+    Path fonts;
+
+    @Option(names = "--font", paramLabel = "FAMILY", description = "Caption font family (default DejaVu Sans).")
+    String font;
+
+    @Option(names = "--preset", paramLabel = "PRESET", defaultValue = "medium",
+            description = "x264 preset (default medium; ultrafast for drafts).")
+    String preset;
+
+    @Option(names = "--tagger", paramLabel = "ID", description = "Image tagger for keyframe hashtags: quality.")
+    List<String> taggerIds = new ArrayList<>();
+
+    @Option(names = "--copywriter", paramLabel = "openai:MODEL",
+            description = "Write titles and hashtags with an LLM at --endpoint (falls back to the built-in copy).")
+    String copywriter;
+
+    @Option(names = "--endpoint", paramLabel = "URL", description = "OpenAI-compatible server for --copywriter.")
+    String endpoint;
+
+    @Option(names = "--ffmpeg", paramLabel = "PATH", description = "ffmpeg program or its folder (default: PATH).")
+    Path ffmpeg;
+
+    @Mixin
+    DeviceOptions device;
+
+    RenderCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        Path file = ctx.resolve(video);
+        if (!Files.isRegularFile(file)) {
+            throw new TaglineException("Cannot read " + file + ": no such file", "Check the path.");
+        }
+        Path clipsPath = clipsFile == null ? ClipsFile.pathFor(file) : ctx.resolve(clipsFile);
+        if (!Files.isRegularFile(clipsPath)) {
+            throw new TaglineException("No clips file at " + clipsPath, "Run 'tagline clips find " + video
+                    + "' first, or give --clips FILE.");
+        }
+        List<ClipCandidate> clips = ClipsFile.read(clipsPath).clips().stream()
+                .filter(c -> only == null || c.rank() == only).toList();
+        if (clips.isEmpty()) {
+            throw new TaglineException(only == null ? clipsPath + " has no clips" : "There is no clip ranked "
+                    + only + " in " + clipsPath, "Run 'tagline clips find' again or pick another --only.");
+        }
+        RenderOptions options = options();
+        Path outDir = out == null ? file.resolveSibling(ClipsFile.pathFor(file).getFileName().toString()
+                .replaceFirst("\\.json$", "")) : ctx.resolve(out);
+        Copywriter copy = copywriter();
+        Ffmpeg tools = new Ffmpeg(new FfmpegLocator(ctx.env()).locate(Optional.ofNullable(ffmpeg).map(ctx::resolve)),
+                new ProcessRunner(), Duration.ofHours(6));
+        boolean needFaces = options.mode().map(m -> m == ReframeMode.TRACK || m == ReframeMode.SCREENCAST)
+                .orElse(true);
+        try (OnnxSessions sessions = device.openSessions(ctx.err())) {
+            BuiltinModels models = BuiltinModels.open(ModelStore.fromEnvironment(ctx.env(),
+                    new TerminalProgress(ctx.err())), sessions, device.sessionConfig());
+            FaceFinder faces = needFaces ? RenderModels.lazyFaces(models) : FaceFinder.NONE;
+            ClipPipeline pipeline = new ClipPipeline(tools, new ClipRenderer(tools, new ProcessRunner(),
+                    Duration.ofHours(6)), new ClipAnalyser(tools, faces), copy, RenderModels.taggers(taggerIds, models));
+            ClipPipeline.Source source = pipeline.open(file);
+            for (ClipCandidate clip : clips) {
+                if (dryRun) {
+                    ctx.out().println("# clip " + clip.rank());
+                    pipeline.plan(source, clip, outDir, options).forEach(ctx.out()::println);
+                    continue;
+                }
+                ClipManifest m = pipeline.render(source, clip, outDir, options);
+                ctx.out().println(String.format(Locale.ROOT, "%-3d %s  %5.1fs  %s  \"%s\"", clip.rank(), m.id(),
+                        m.durationSeconds(), String.join("/", m.render().scenes().stream().map(
+                                ClipManifest.SceneMode::mode).distinct().toList()), m.copy().title()));
+                ctx.out().flush();
+            }
+        }
+        if (!dryRun) {
+            ctx.out().println("Wrote " + clips.size() + " clip" + (clips.size() == 1 ? "" : "s") + " to " + outDir);
+        }
+        return ExitCode.OK;
+    }
+
+    private RenderOptions options() {
+        CaptionStyle style = CaptionStyle.preset(captionStyle);
+        if (captionMode != null) {
+            switch (captionMode.toLowerCase(Locale.ROOT)) {
+                case "karaoke" -> style = style.withKaraoke(true);
+                case "phrase" -> style = style.withKaraoke(false);
+                default -> throw new TaglineException("--caption-mode " + captionMode + " is not karaoke or phrase",
+                        "Write --caption-mode karaoke or --caption-mode phrase.");
+            }
+        }
+        if (font != null) {
+            style = style.withFont(font);
+        }
+        Optional<Path> fontsDir = Optional.ofNullable(fonts).map(ctx::resolve);
+        fontsDir.filter(d -> !Files.isDirectory(d)).ifPresent(d -> {
+            throw new TaglineException("--fonts " + d + " is not a folder", "Give the folder that holds the .ttf files.");
+        });
+        Optional<ReframeMode> reframe = mode.equalsIgnoreCase("auto") ? Optional.empty()
+                : Optional.of(ReframeMode.parse(mode));
+        return new RenderOptions(Aspect.parse(aspect), reframe, !noCaptions, style, fontsDir,
+                EncodeSettings.DEFAULTS.withPreset(preset));
+    }
+
+    private Copywriter copywriter() {
+        if (copywriter == null) {
+            return new HeuristicCopywriter();
+        }
+        if (!copywriter.startsWith("openai:") || copywriter.length() == "openai:".length() || endpoint == null) {
+            throw new TaglineException("--copywriter " + copywriter + " needs the form openai:MODEL and --endpoint",
+                    "Write e.g. --copywriter openai:gpt-4o-mini --endpoint https://api.openai.com/v1.");
+        }
+        return new LlmCopywriter(new ChatClient(OpenAiEndpoint.of(endpoint, ctx.env().get("OPENAI_API_KEY")),
+                Duration.ofMinutes(2)), copywriter.substring("openai:".length()), new HeuristicCopywriter());
+    }
+}

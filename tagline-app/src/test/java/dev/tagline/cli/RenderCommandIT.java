@@ -1,0 +1,108 @@
+package dev.tagline.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.tagline.core.manifest.ClipCandidate;
+import dev.tagline.core.manifest.ClipManifest;
+import dev.tagline.core.manifest.ClipManifests;
+import dev.tagline.core.manifest.ClipsFile;
+import dev.tagline.core.process.ProcessRunner;
+import dev.tagline.core.process.ProcessSpec;
+import dev.tagline.inference.BuiltinModels;
+import dev.tagline.inference.TestModels;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code tagline clips render} in process on a generated talk with speech, subtitles and a clips file. */
+class RenderCommandIT {
+    static final String LINE = "Render clips that people can post. Captions follow every word. Copy fits each "
+            + "platform.";
+
+    @TempDir
+    Path dir;
+
+    private CliTestSupport setUp() throws IOException {
+        String path = System.getenv().getOrDefault("PATH", "");
+        boolean found = false;
+        for (String d : path.split(java.io.File.pathSeparator)) {
+            found |= !d.isBlank() && Files.isExecutable(Path.of(d, "ffmpeg"));
+        }
+        assumeTrue(found, "skipped: ffmpeg not on PATH (Debian/Ubuntu: sudo apt-get install ffmpeg)");
+        new ProcessRunner().runChecked(ProcessSpec.of(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y",
+                "-f", "lavfi", "-i", "testsrc2=d=9:s=320x180:r=30", "-f", "lavfi", "-i", "flite=text='" + LINE + "'",
+                "-filter_complex", "[1:a]apad[a]", "-map", "0:v", "-map", "[a]", "-t", "9", "-c:v", "libx264",
+                "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", dir.resolve("talk.mp4").toString()),
+                Duration.ofMinutes(2)));
+        Files.writeString(dir.resolve("talk.srt"), "1\n00:00:00,300 --> 00:00:02,600\nRender clips that people can"
+                + " post.\n\n2\n00:00:02,800 --> 00:00:04,600\nCaptions follow every word.\n\n3\n00:00:04,800 --> "
+                + "00:00:06,600\nCopy fits each platform.\n");
+        ClipCandidate.SubScores sub = new ClipCandidate.SubScores(70, 60, 80, 50, 40);
+        ClipsFile.of(new ClipsFile.Source("talk.mp4", 9), Instant.parse("2026-11-27T03:00:00Z"), "talk.srt",
+                List.of(), List.of(new ClipCandidate(1, 0.2, 4.7, 81, sub, "strong hook", "Render clips that people "
+                        + "can post.", "", null), new ClipCandidate(2, 4.7, 7.0, 55, sub, "", "", "", null)))
+                .write(dir.resolve("talk.clips.json"));
+        return new CliTestSupport(dir, Map.of("TAGLINE_HOME", TestModels.home(BuiltinModels.FACES).toString(),
+                "PATH", path));
+    }
+
+    @Test
+    void rendersEachClipIntoItsFolderWithManifestChecksumsAndCopy() throws Exception {
+        CliTestSupport cli = setUp();
+        assertEquals(ExitCode.OK, cli.run("clips", "render", "talk.mp4", "--preset", "ultrafast"), cli.err());
+        assertTrue(cli.out().contains("Wrote 2 clips to " + dir.resolve("talk.clips")), cli.out());
+        Path folder = dir.resolve("talk.clips").resolve("talk-001");
+        for (String ext : List.of(".mp4", ".jpg", ".ass", ".srt", ".vtt")) {
+            assertTrue(Files.size(folder.resolve("talk-001" + ext)) > 0, ext);
+        }
+        ClipManifest m = ClipManifests.read(folder);
+        assertEquals("talk-001", m.id());
+        assertEquals("../../talk.mp4", m.source().path());
+        assertEquals(4.5, m.durationSeconds(), 1e-6);
+        assertEquals(0.81, m.score(), 1e-9);
+        assertEquals("Render clips that people can post", m.copy().title());
+        assertEquals(java.util.Set.of("youtube", "tiktok", "instagram", "x", "linkedin"), m.variants().keySet());
+        assertEquals("9:16", m.render().aspect());
+        assertFalse(m.render().scenes().isEmpty());
+        assertEquals("talk-001.jpg", m.render().thumbnail());
+        for (String name : List.of("talk-001.mp4", "talk-001.jpg", "talk-001.ass", "talk-001.srt", "talk-001.vtt")) {
+            assertEquals(sha256(folder.resolve(name)), m.render().sha256().get(name), name);
+        }
+        assertTrue(Files.readString(folder.resolve("talk-001.srt")).contains("00:00:00,100 --> "),
+                "subtitles on the clip's clock");
+        assertTrue(Files.isRegularFile(dir.resolve("talk.clips/talk-002/clip.json")));
+    }
+
+    @Test
+    void onlyAndDryRun() throws Exception {
+        CliTestSupport cli = setUp();
+        assertEquals(ExitCode.OK, cli.run("clips", "render", "talk.mp4", "--only", "2", "--dry-run", "--mode",
+                "center", "--out", "out"), cli.err());
+        assertTrue(cli.out().startsWith("# clip 2\n"), cli.out());
+        assertTrue(cli.out().contains(" -ss 4.700 -i " + dir.resolve("talk.mp4")), cli.out());
+        assertTrue(cli.out().contains("loudnorm=I=-14:TP=-1"), cli.out());
+        assertFalse(cli.out().contains("# clip 1"), cli.out());
+        assertFalse(Files.exists(dir.resolve("out/talk-002/talk-002.mp4")), "a dry run renders nothing");
+        assertEquals(ExitCode.OK, cli.run("clips", "render", "talk.mp4", "--only", "2", "--mode", "fit", "--aspect",
+                "1:1", "--preset", "ultrafast", "--out", "out"), cli.err());
+        ClipManifest m = ClipManifests.read(dir.resolve("out/talk-002"));
+        assertEquals(1080, m.height());
+        assertEquals(List.of("fit"), m.render().scenes().stream().map(ClipManifest.SceneMode::mode).toList());
+        assertFalse(Files.exists(dir.resolve("out/talk-001")));
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+}

@@ -1,0 +1,56 @@
+package dev.tagline.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tagline.core.manifest.ClipCandidate;
+import dev.tagline.core.manifest.ClipsFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code tagline clips render} argument checks, in process, without FFmpeg. */
+class RenderCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aMissingClipsFileSaysToRunFindFirst() throws Exception {
+        Files.writeString(dir.resolve("talk.mp4"), "not really a video");
+        CliTestSupport cli = new CliTestSupport(dir, Map.of());
+        assertEquals(ExitCode.USAGE, cli.run("clips", "render", "talk.mp4"));
+        assertTrue(cli.err().contains("No clips file at " + dir.resolve("talk.clips.json")), cli.err());
+        assertTrue(cli.err().contains("tagline clips find talk.mp4"), cli.err());
+    }
+
+    @Test
+    void onlyAnUnknownRankIsRefusedNamingTheFile() throws Exception {
+        Files.writeString(dir.resolve("talk.mp4"), "x");
+        ClipsFile.of(new ClipsFile.Source("talk.mp4", 60), Instant.parse("2026-11-27T03:00:00Z"), null, List.of(),
+                List.of(new ClipCandidate(1, 10, 40, 80, new ClipCandidate.SubScores(1, 2, 3, 4, 5), "", "", "", null)))
+                .write(dir.resolve("talk.clips.json"));
+        CliTestSupport cli = new CliTestSupport(dir, Map.of());
+        assertEquals(ExitCode.USAGE, cli.run("clips", "render", "talk.mp4", "--only", "4"));
+        assertTrue(cli.err().contains("There is no clip ranked 4 in"), cli.err());
+        cli.clear();
+        assertEquals(ExitCode.USAGE, cli.run("clips", "render", "talk.mp4", "--aspect", "3:2"));
+        assertTrue(cli.err().contains("--aspect 3:2 is not a known aspect ratio"), cli.err());
+        cli.clear();
+        assertEquals(ExitCode.USAGE, cli.run("clips", "render", "talk.mp4", "--mode", "zoom"));
+        assertTrue(cli.err().contains("Use auto, track, screencast, blur-pad, fit or center"), cli.err());
+    }
+
+    @Test
+    void helpListsTheOptions() {
+        CliTestSupport cli = new CliTestSupport(dir, Map.of());
+        assertEquals(ExitCode.OK, cli.run("clips", "render", "--help"));
+        for (String option : List.of("--clips", "--out", "--only", "--dry-run", "--aspect", "--mode", "--fonts",
+                "--caption-style", "--copywriter")) {
+            assertTrue(cli.out().contains(option), option);
+        }
+    }
+}

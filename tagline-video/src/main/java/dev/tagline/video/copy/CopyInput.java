@@ -1,0 +1,21 @@
+package dev.tagline.video.copy;
+
+import dev.tagline.images.tag.ScoredTag;
+import java.util.List;
+
+/**
+ * What copy is written from.
+ *
+ * @param clipText the clip's transcript
+ * @param hookText the finder's hook line (may be empty)
+ * @param videoText the whole video's transcript: the background vocabulary for key phrases
+ * @param keyframeTags image tags of the clip's keyframes, best first (may be empty)
+ */
+public record CopyInput(String clipText, String hookText, String videoText, List<ScoredTag> keyframeTags) {
+    public CopyInput {
+        clipText = clipText == null ? "" : clipText.strip();
+        hookText = hookText == null ? "" : hookText.strip();
+        videoText = videoText == null ? "" : videoText;
+        keyframeTags = List.copyOf(keyframeTags);
+    }
+}

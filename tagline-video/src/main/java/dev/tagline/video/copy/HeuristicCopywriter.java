@@ -1,0 +1,92 @@
+package dev.tagline.video.copy;
+
+import dev.tagline.images.tag.ScoredTag;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Copy without a language model: the hook line as the title (≤ 60 characters, Shorts style), the clip's first one or
+ * two sentences as the description, and 3–8 hashtags from the clip's key phrases ({@link KeyPhrases}) and its
+ * keyframes' image tags, so dataset tags flow into social copy (video.md §1 "Copy", §14). Thread-safe.
+ */
+public final class HeuristicCopywriter implements Copywriter {
+    static final int MIN_TAGS = 3;
+    static final int MAX_TAGS = 8;
+    static final int MAX_PHRASE_TAGS = 5;
+    static final int MAX_IMAGE_TAGS = 3;
+    /** A keyframe tag must score this much (a tagger's own threshold maps to 0.5) to become a hashtag. */
+    static final double MIN_TAG_SCORE = 0.5;
+    static final int DESCRIPTION_MAX = 300;
+    /** Image-quality and meta tags describe the picture, not the topic: never hashtags. */
+    static final Set<String> NOT_TOPICS = Set.of("blurry", "bright", "dark", "greyscale", "jpeg artifacts", "lowres",
+            "monochrome", "watermark", "text", "english text", "solo", "portrait", "close-up", "multiple people",
+            "simple background", "white background", "highres", "absurdres", "general", "sensitive");
+    /** AI-YouTube-Shorts-Generator's fallback hashtags start with #shorts (video.md §14). */
+    static final List<String> FALLBACK = List.of("shorts", "clips", "video");
+
+    @Override
+    public ClipCopy write(CopyInput in) {
+        List<String> sentences = sentences(in.clipText());
+        String title = title(in.hookText().isEmpty() ? (sentences.isEmpty() ? "" : sentences.get(0)) : in.hookText());
+        if (title.isEmpty()) {
+            List<String> phrases = KeyPhrases.of(in.clipText(), in.videoText(), 1);
+            title = phrases.isEmpty() ? "Watch this" : capitalise(phrases.get(0));
+        }
+        String description = String.join(" ", sentences.subList(0, Math.min(2, sentences.size())));
+        description = TextLength.trim(description, s -> s.length() <= DESCRIPTION_MAX);
+        return new ClipCopy(title, description, hashtags(in));
+    }
+
+    static String title(String line) {
+        String t = capitalise(line.strip().replaceAll("\\s+", " ").replaceAll("[.,;:]+$", ""));
+        return TextLength.trim(t, s -> s.length() <= Platform.SHORT_TITLE);
+    }
+
+    static List<String> hashtags(CopyInput in) {
+        Set<String> tags = new LinkedHashSet<>();
+        for (String phrase : KeyPhrases.of(in.clipText(), in.videoText(), MAX_PHRASE_TAGS)) {
+            add(tags, phrase);
+        }
+        int fromImages = 0;
+        for (ScoredTag t : in.keyframeTags()) {
+            if (fromImages < MAX_IMAGE_TAGS && t.score() >= MIN_TAG_SCORE && !NOT_TOPICS.contains(t.name())
+                    && add(tags, t.name())) {
+                fromImages++;
+            }
+        }
+        for (String f : FALLBACK) {
+            if (tags.size() >= MIN_TAGS) {
+                break;
+            }
+            tags.add(f);
+        }
+        return new ArrayList<>(tags).subList(0, Math.min(MAX_TAGS, tags.size()));
+    }
+
+    /** {@code "machine learning"} → {@code machinelearning}: letters and digits only. */
+    static String hashtag(String phrase) {
+        return phrase.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
+    }
+
+    private static boolean add(Set<String> tags, String phrase) {
+        String h = hashtag(phrase);
+        return h.length() >= 3 && tags.add(h);
+    }
+
+    static List<String> sentences(String text) {
+        List<String> out = new ArrayList<>();
+        for (String s : text.strip().split("(?<=[.!?])\\s+")) {
+            if (!s.isBlank()) {
+                out.add(s.strip());
+            }
+        }
+        return out;
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.tagline.video.copy;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The words and two-word phrases that set a clip apart from the rest of its video: each candidate scores its count in
+ * the clip times {@code log(1 + videoWords / countInVideo)} (TF-IDF with the video's vocabulary as the background), so
+ * a term the whole talk repeats ranks below one this clip is about. Stop words never start or end a phrase. Pure.
+ */
+public final class KeyPhrases {
+    static final Set<String> STOP = Set.copyOf(java.util.Arrays.asList(("a an and are as at be been but by can could did do does doing don for from "
+            + "had has have having he her here him his how i if in into is it its it's just let me more most my no "
+            + "not now of off on once only or other our out over own really right same she should so some such than "
+            + "that that's the their them then there these they this those through to too under until up very was we "
+            + "were what when where which while who why will with would you your yours yeah okay ok um uh like know "
+            + "think going get got go one thing things lot also because about all any again well want see say said "
+            + "i'm you're we're they're it's there's that's let's gonna kind really actually").split(" ")));
+
+    private KeyPhrases() {
+    }
+
+    /** Up to {@code n} key phrases of {@code clipText}, best first, lower case. */
+    public static List<String> of(String clipText, String videoText, int n) {
+        List<String> clip = tokens(clipText);
+        List<String> video = tokens(videoText);
+        Map<String, Integer> inVideo = counts(video);
+        Map<String, Integer> inClip = counts(clip);
+        int videoWords = Math.max(1, video.size());
+        Map<String, Double> scores = new LinkedHashMap<>();
+        inClip.forEach((term, count) -> {
+            int background = Math.max(count, inVideo.getOrDefault(term, count));
+            double weight = term.contains(" ") ? 1.5 : 1.0;
+            scores.put(term, weight * count * Math.log(1 + (double) videoWords / background));
+        });
+        List<String> ranked = new ArrayList<>(scores.keySet());
+        ranked.sort((a, b) -> Double.compare(scores.get(b), scores.get(a)));
+        List<String> out = new ArrayList<>();
+        for (String term : ranked) {
+            boolean covered = out.stream().anyMatch(o -> o.contains(term) || term.contains(o));
+            if (!covered && (term.contains(" ") ? inClip.get(term) >= 2 : term.length() >= 4)) {
+                out.add(term);
+            }
+            if (out.size() == n) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    /** Words and adjacent non-stop-word pairs. */
+    private static Map<String, Integer> counts(List<String> words) {
+        Map<String, Integer> c = new HashMap<>();
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            if (STOP.contains(w) || w.length() < 3 || w.chars().allMatch(Character::isDigit)) {
+                continue;
+            }
+            c.merge(w, 1, Integer::sum);
+            if (i + 1 < words.size() && !STOP.contains(words.get(i + 1)) && words.get(i + 1).length() >= 3) {
+                c.merge(w + " " + words.get(i + 1), 1, Integer::sum);
+            }
+        }
+        return c;
+    }
+
+    static List<String> tokens(String text) {
+        List<String> out = new ArrayList<>();
+        for (String t : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}']+")) {
+            String w = t.replaceAll("^'+|'+$", "");
+            if (!w.isEmpty()) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+}

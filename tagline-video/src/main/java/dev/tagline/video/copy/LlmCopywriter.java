@@ -1,0 +1,97 @@
+package dev.tagline.video.copy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tagline.images.tag.ScoredTag;
+import dev.tagline.inference.openai.ChatClient;
+import dev.tagline.inference.openai.OpenAiException;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Copy from a chat model behind an OpenAI-compatible endpoint (video.md §1: pass 2 "writes clips + copy as strict
+ * JSON"): it gets the clip's transcript, the hook, the key phrases and the keyframe tags, and answers
+ * {@code {"title", "description", "hashtags"}}. The answer is validated (title ≤ 100 characters, 3–8 hashtags of
+ * letters and digits); one retry names what was wrong; after that, or when the server fails, the built-in
+ * {@link HeuristicCopywriter} writes the copy, so rendering never stops for copy. Thread-safe.
+ */
+public final class LlmCopywriter implements Copywriter {
+    private static final Logger LOG = LoggerFactory.getLogger(LlmCopywriter.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String SYSTEM = "You write copy for short vertical videos (YouTube Shorts, TikTok, Reels). "
+            + "Answer with one JSON object: {\"title\": string, at most 60 characters, no hashtags; "
+            + "\"description\": one or two sentences; \"hashtags\": 3 to 8 strings, letters and digits only, no '#'}. "
+            + "Use only facts from the transcript.";
+
+    private final ChatClient chat;
+    private final String model;
+    private final Copywriter fallback;
+
+    public LlmCopywriter(ChatClient chat, String model, Copywriter fallback) {
+        this.chat = chat;
+        this.model = model;
+        this.fallback = fallback;
+    }
+
+    @Override
+    public ClipCopy write(CopyInput in) {
+        List<ChatClient.Message> messages = new ArrayList<>(List.of(ChatClient.Message.system(SYSTEM),
+                ChatClient.Message.user(prompt(in))));
+        for (int attempt = 0; attempt < 2; attempt++) {
+            String answer;
+            try {
+                answer = chat.complete(new ChatClient.Request(model, messages, 0.4, true)).content();
+            } catch (OpenAiException e) {
+                LOG.warn("Copywriter {} failed ({}); using the built-in copy", model, e.getMessage());
+                return fallback.write(in);
+            }
+            try {
+                return parse(answer);
+            } catch (IllegalArgumentException e) {
+                messages.add(ChatClient.Message.assistant(answer));
+                messages.add(ChatClient.Message.user("That answer is not usable: " + e.getMessage()
+                        + ". Answer again with the JSON object only."));
+            }
+        }
+        LOG.warn("Copywriter {} gave no usable answer twice; using the built-in copy", model);
+        return fallback.write(in);
+    }
+
+    static String prompt(CopyInput in) {
+        List<String> tags = in.keyframeTags().stream().filter(t -> t.score() >= HeuristicCopywriter.MIN_TAG_SCORE)
+                .map(ScoredTag::name).limit(10).toList();
+        return "Hook: " + in.hookText() + "\nKey phrases: " + String.join(", ", KeyPhrases.of(in.clipText(),
+                in.videoText(), 8)) + "\nWhat the picture shows (image tags): " + String.join(", ", tags)
+                + "\nTranscript:\n" + in.clipText();
+    }
+
+    /** Validates the model's JSON; throws IllegalArgumentException saying what is wrong. */
+    static ClipCopy parse(String answer) {
+        JsonNode node;
+        try {
+            String body = answer.strip().replaceAll("^```(json)?|```$", "").strip();
+            node = JSON.readTree(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("it is not JSON");
+        }
+        String title = node.path("title").asText("").strip();
+        String description = node.path("description").asText("").strip();
+        if (title.isEmpty() || title.length() > Platform.YOUTUBE.titleMax()) {
+            throw new IllegalArgumentException("\"title\" must have 1 to 100 characters");
+        }
+        List<String> tags = new ArrayList<>();
+        node.path("hashtags").forEach(t -> {
+            String h = HeuristicCopywriter.hashtag(t.asText());
+            if (h.length() >= 2 && !tags.contains(h)) {
+                tags.add(h);
+            }
+        });
+        if (tags.size() < HeuristicCopywriter.MIN_TAGS) {
+            throw new IllegalArgumentException("\"hashtags\" needs 3 to 8 entries");
+        }
+        return new ClipCopy(HeuristicCopywriter.title(title), description,
+                tags.subList(0, Math.min(HeuristicCopywriter.MAX_TAGS, tags.size())));
+    }
+}

@@ -1,0 +1,126 @@
+package dev.tagline.video.render;
+
+import dev.tagline.core.manifest.ClipCandidate;
+import dev.tagline.core.manifest.ClipManifest;
+import dev.tagline.core.manifest.ClipManifests;
+import dev.tagline.images.tag.ImageTagger;
+import dev.tagline.images.tag.ScoredTag;
+import dev.tagline.video.copy.ClipCopy;
+import dev.tagline.video.copy.CopyInput;
+import dev.tagline.video.copy.Copywriter;
+import dev.tagline.video.copy.KeyframeTags;
+import dev.tagline.video.copy.PlatformCopy;
+import dev.tagline.video.ffmpeg.Ffmpeg;
+import dev.tagline.video.ffmpeg.MediaInfo;
+import dev.tagline.video.transcript.Cue;
+import dev.tagline.video.transcript.SidecarTranscripts;
+import dev.tagline.video.transcript.Transcript;
+import dev.tagline.video.transcript.Word;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Turns one {@link ClipCandidate} of {@code VIDEO.clips.json} into a ready-to-post clip folder: reframe analysis,
+ * caption files, the one-graph render, the hook-frame thumbnail, keyframe tags, copy per platform and
+ * {@code clip.json} with the files' SHA-256 (issue #8, point 6). Thread-safe.
+ */
+public final class ClipPipeline {
+    private final Ffmpeg ffmpeg;
+    private final ClipRenderer renderer;
+    private final ClipAnalyser analyser;
+    private final Copywriter copywriter;
+    private final List<ImageTagger> taggers;
+
+    public ClipPipeline(Ffmpeg ffmpeg, ClipRenderer renderer, ClipAnalyser analyser, Copywriter copywriter,
+                        List<ImageTagger> taggers) {
+        this.ffmpeg = ffmpeg;
+        this.renderer = renderer;
+        this.analyser = analyser;
+        this.copywriter = copywriter;
+        this.taggers = List.copyOf(taggers);
+    }
+
+    /** The source video as probed once for all its clips, and its transcript (from the files beside it), if any. */
+    public record Source(Path video, MediaInfo info, Optional<Transcript> transcript) {
+    }
+
+    public Source open(Path video) {
+        return new Source(video.toAbsolutePath(), ffmpeg.probe(video), SidecarTranscripts.find(video));
+    }
+
+    /** The FFmpeg commands for the clip, as shell lines, without running anything but the reframe analysis. */
+    public List<String> plan(Source src, ClipCandidate clip, Path outDir, RenderOptions o) {
+        ClipFiles files = ClipFiles.of(outDir, src.video(), clip.rank());
+        return renderer.plan(job(src, clip, files, o, !words(src, clip).isEmpty() && o.captions()));
+    }
+
+    /** Renders the clip into {@code outDir/ID/} and returns the manifest it wrote there. */
+    public ClipManifest render(Source src, ClipCandidate clip, Path outDir, RenderOptions o) {
+        ClipFiles files = ClipFiles.of(outDir, src.video(), clip.rank()).create();
+        List<Word> words = words(src, clip);
+        List<CaptionPhrase> phrases = CaptionPhrases.phrases(words, CaptionLayout.MAX_CHARS);
+        boolean subtitles = !phrases.isEmpty();
+        if (subtitles) {
+            files.write(files.ass(), AssCaptions.write(phrases, o.style(),
+                    CaptionLayout.of(o.aspect().width(), o.aspect().height())));
+            files.write(files.srt(), SubtitleFiles.srt(phrases));
+            files.write(files.vtt(), SubtitleFiles.vtt(phrases));
+        }
+        RenderJob job = job(src, clip, files, o, subtitles && o.captions());
+        renderer.render(job);
+        renderer.thumbnail(job.output(), Keyframes.hook(words, job.length()), files.thumbnail());
+        List<ScoredTag> tags = taggers.isEmpty() ? List.of() : KeyframeTags.of(taggers, Keyframes.of(ffmpeg, job));
+        String clipText = words.isEmpty() ? clip.excerpt()
+                : words.stream().map(Word::text).collect(Collectors.joining(" "));
+        String videoText = src.transcript().map(t -> t.cues().stream().map(Cue::text)
+                .collect(Collectors.joining(" "))).orElse(clip.excerpt());
+        ClipCopy copy = copywriter.write(new CopyInput(clipText, clip.hookText(), videoText, tags));
+        Map<String, ClipManifest.Copy> variants = new LinkedHashMap<>();
+        PlatformCopy.variants(copy).forEach((p, c) -> variants.put(p.id(), manifestCopy(c)));
+        ClipManifest.Render details = new ClipManifest.Render(o.aspect().label(), job.scenes().stream()
+                .map(s -> new ClipManifest.SceneMode(CropPath.seconds(s.start()), CropPath.seconds(s.end()),
+                        s.mode().id())).toList(), files.thumbnail().getFileName().toString(),
+                subtitles ? new ClipManifest.Captions(name(files.ass()), name(files.srt()), name(files.vtt())) : null,
+                files.sha256(files.video(), files.thumbnail(), subtitles ? files.ass() : null,
+                        subtitles ? files.srt() : null, subtitles ? files.vtt() : null));
+        ClipManifest manifest = ClipManifest.of(files.id(), name(files.video()), new ClipManifest.Source(
+                        files.dir().toAbsolutePath().relativize(src.video()).toString().replace('\\', '/'),
+                        clip.startSeconds(), clip.endSeconds()), CropPath.seconds(job.length()),
+                o.aspect().width(), o.aspect().height(), clip.score() / 100.0, true, manifestCopy(copy), variants)
+                .withRender(details);
+        ClipManifests.write(files.dir().resolve(ClipManifests.FILE_NAME), manifest);
+        return manifest;
+    }
+
+    private RenderJob job(Source src, ClipCandidate clip, ClipFiles files, RenderOptions o, boolean burnIn) {
+        MediaInfo.VideoStream v = src.info().firstVideo().orElseThrow(() -> new dev.tagline.core.TaglineException(
+                src.video() + " has no video stream", "Give the video that clips.json was made from."));
+        Duration length = clip.length();
+        RenderJob base = new RenderJob(src.video(), clip.start(), clip.end(), v.displayWidth(), v.displayHeight(),
+                src.info().firstAudio().isPresent(), o.aspect(), List.of(Scene.of(Duration.ZERO, length,
+                ReframeMode.CENTER)), Optional.empty(), o.encode(), files.video());
+        List<Scene> scenes = analyser.scenes(base, o.mode().orElse(null));
+        Optional<RenderJob.BurnIn> captions = burnIn ? Optional.of(new RenderJob.BurnIn(files.ass(),
+                o.fonts().orElse(null))) : Optional.empty();
+        return new RenderJob(base.source(), base.start(), base.end(), base.sourceWidth(), base.sourceHeight(),
+                base.hasAudio(), o.aspect(), scenes, captions, o.encode(), files.video());
+    }
+
+    private static List<Word> words(Source src, ClipCandidate clip) {
+        return src.transcript().map(t -> CaptionPhrases.clipWords(t.words(), clip.start(), clip.end()))
+                .orElse(List.of());
+    }
+
+    private static ClipManifest.Copy manifestCopy(ClipCopy c) {
+        return new ClipManifest.Copy(c.title(), c.description(), c.hashtags());
+    }
+
+    private static String name(Path p) {
+        return p.getFileName().toString();
+    }
+}

@@ -1,0 +1,62 @@
+package dev.tagline.video.render;
+
+import dev.tagline.core.process.ProcessResult;
+import dev.tagline.core.process.ProcessRunner;
+import dev.tagline.core.process.ProcessSpec;
+import dev.tagline.video.ffmpeg.Ffmpeg;
+import dev.tagline.video.ffmpeg.FfmpegException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Renders one {@link RenderJob}: loudness pass 1 (audio only), then the single encode with the whole filter graph,
+ * then the thumbnail. Thread-safe; each call runs its own processes.
+ */
+public final class ClipRenderer {
+    private final Ffmpeg ffmpeg;
+    private final ProcessRunner runner;
+    private final Duration timeout;
+
+    public ClipRenderer(Ffmpeg ffmpeg, ProcessRunner runner, Duration timeout) {
+        this.ffmpeg = ffmpeg;
+        this.runner = runner;
+        this.timeout = timeout;
+    }
+
+    /** The commands {@link #render} would run, as shell lines; pass 2 shows {@code $I}, … for pass 1's numbers. */
+    public List<String> plan(RenderJob job) {
+        Path bin = ffmpeg.tools().ffmpeg();
+        List<String> lines = new java.util.ArrayList<>();
+        if (job.hasAudio()) {
+            lines.add(RenderArgs.shell(RenderArgs.measure(bin, job)));
+        }
+        lines.add(RenderArgs.shell(RenderArgs.render(bin, job, null)));
+        return lines;
+    }
+
+    /** Measures the clip's loudness (pass 1 of loudnorm). */
+    public Loudness measure(RenderJob job) {
+        List<String> args = RenderArgs.measure(ffmpeg.tools().ffmpeg(), job);
+        ProcessResult result = runner.run(ProcessSpec.of(args, timeout));
+        if (!result.succeeded()) {
+            throw new FfmpegException(FfmpegException.Kind.FAILED, "ffmpeg exited " + result.exitCode()
+                    + " measuring the loudness of " + job.source() + ": "
+                    + ProcessRunner.lastLines(result.stderrTail(), 2).strip(), "Re-run with --verbose.", null);
+        }
+        return Loudness.parse(result.stderrTail(), job.source() + " at " + RenderArgs.seconds(job.start()) + " s");
+    }
+
+    /** Renders the clip to {@code job.output()}; returns pass 1's measurement (null when the source is silent). */
+    public Loudness render(RenderJob job) {
+        Loudness loudness = job.hasAudio() ? measure(job) : null;
+        ffmpeg.run(RenderArgs.render(ffmpeg.tools().ffmpeg(), job, loudness), job.source(),
+                "rendering " + job.output().getFileName() + " from");
+        return loudness;
+    }
+
+    /** Writes the frame at {@code at} of a rendered clip as a JPEG (the hook frame, for the thumbnail). */
+    public void thumbnail(Path clip, Duration at, Path jpg) {
+        ffmpeg.run(RenderArgs.thumbnail(ffmpeg.tools().ffmpeg(), clip, at, jpg), clip, "writing the thumbnail of");
+    }
+}

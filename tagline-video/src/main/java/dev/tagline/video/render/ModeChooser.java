@@ -1,0 +1,132 @@
+package dev.tagline.video.render;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * Chooses each scene's reframe mode from the analysis samples (video.md §11.1, OpenShorts {@code main.py} and
+ * {@code screencast_layout.py}): screen content spanning {@code MIN_WIDTH_FRACTION = 0.5} to
+ * {@code STACK_MAX_WIDTH_FRACTION = 0.85} of the width with a small (webcam-inset) face → SCREENCAST; wider content
+ * → full-width GENERAL (blur-pad); one face on average ({@code [0.5, 1.2]} faces per sample, each at least
+ * {@code MIN_FACE_WIDTH = 0.05} of the width) → TRACK; anything else → GENERAL. A scene shorter than 2 s whose two
+ * neighbours agree takes their mode. A forced mode applies to every scene (SCREENCAST falls back to blur-pad where no
+ * layout is found). Pure.
+ */
+final class ModeChooser {
+    static final double MIN_WIDTH_FRACTION = 0.5;
+    static final double STACK_MAX_WIDTH_FRACTION = 0.85;
+    static final double MIN_FACE_WIDTH = 0.05;
+    static final double MIN_AVG_FACES = 0.5;
+    static final double MAX_AVG_FACES = 1.2;
+    /** A face narrower than this share of the width, beside screen content, is a webcam inset (Tagline's rule). */
+    static final double INSET_FACE_WIDTH = 0.12;
+    static final Duration SHORT_SCENE = Duration.ofSeconds(2);
+    /** The speaker's box below the content: this many face widths around the face, head and shoulders. */
+    static final double SPEAKER_BOX = 2.5;
+
+    private final int srcW;
+    private final int srcH;
+    private final Aspect aspect;
+    private final int fps;
+
+    ModeChooser(int srcW, int srcH, Aspect aspect, int fps) {
+        this.srcW = srcW;
+        this.srcH = srcH;
+        this.aspect = aspect;
+        this.fps = fps;
+    }
+
+    /** Scenes between {@code cuts} over {@code length}, each with its mode; {@code forced} null means automatic. */
+    List<Scene> choose(List<FrameSample> samples, List<Duration> cuts, Duration length, ReframeMode forced) {
+        List<Duration> bounds = new ArrayList<>(List.of(Duration.ZERO));
+        cuts.stream().filter(c -> c.compareTo(Duration.ZERO) > 0 && c.compareTo(length) < 0).sorted()
+                .forEach(bounds::add);
+        bounds.add(length);
+        List<ReframeMode> modes = new ArrayList<>();
+        List<List<FrameSample>> parts = new ArrayList<>();
+        for (int i = 0; i + 1 < bounds.size(); i++) {
+            Duration a = bounds.get(i);
+            Duration b = bounds.get(i + 1);
+            List<FrameSample> in = samples.stream().filter(s -> s.at().compareTo(a) >= 0 && s.at().compareTo(b) < 0)
+                    .toList();
+            parts.add(in);
+            modes.add(forced != null ? forced : decide(in));
+        }
+        for (int i = 1; forced == null && i + 1 < modes.size(); i++) {
+            boolean isShort = bounds.get(i + 1).minus(bounds.get(i)).compareTo(SHORT_SCENE) < 0;
+            if (isShort && modes.get(i - 1) == modes.get(i + 1)) {
+                modes.set(i, modes.get(i - 1));
+            }
+        }
+        List<Scene> scenes = new ArrayList<>();
+        for (int i = 0; i < modes.size(); i++) {
+            scenes.add(build(bounds.get(i), bounds.get(i + 1), modes.get(i), parts.get(i), parts));
+        }
+        return scenes;
+    }
+
+    ReframeMode decide(List<FrameSample> samples) {
+        List<FrameSample> lit = samples.stream().filter(s -> !s.dark()).toList();
+        if (lit.isEmpty()) {
+            return ReframeMode.BLUR_PAD;
+        }
+        double faces = lit.stream().mapToLong(s -> s.faces().stream()
+                .filter(f -> f.width() >= MIN_FACE_WIDTH * srcW).count()).average().orElse(0);
+        OptionalDouble span = median(lit.stream().filter(s -> s.content() != null)
+                .mapToDouble(s -> (double) s.content().width() / srcW).toArray());
+        boolean smallFace = lit.stream().filter(s -> !s.faces().isEmpty())
+                .mapToDouble(s -> s.faces().get(0).width()).average().orElse(srcW) < INSET_FACE_WIDTH * srcW;
+        if (smallFace && span.isPresent() && span.getAsDouble() >= MIN_WIDTH_FRACTION) {
+            return span.getAsDouble() <= STACK_MAX_WIDTH_FRACTION ? ReframeMode.SCREENCAST : ReframeMode.BLUR_PAD;
+        }
+        return faces >= MIN_AVG_FACES && faces <= MAX_AVG_FACES ? ReframeMode.TRACK : ReframeMode.BLUR_PAD;
+    }
+
+    private Scene build(Duration a, Duration b, ReframeMode mode, List<FrameSample> in, List<List<FrameSample>> all) {
+        Duration length = b.minus(a);
+        return switch (mode) {
+            case TRACK -> {
+                Rect crop = SceneFilters.cropSize(srcW, srcH, aspect.width(), aspect.height());
+                List<DeadZoneCamera.Target> targets = in.stream().map(s -> new DeadZoneCamera.Target(
+                        s.at().minus(a), s.faces().isEmpty() ? OptionalDouble.empty()
+                                : OptionalDouble.of(s.faces().get(0).centreX()))).toList();
+                yield new Scene(a, b, mode, new DeadZoneCamera(srcW, crop.width(), fps).follow(targets, length), null);
+            }
+            case SCREENCAST -> {
+                ScreenLayout layout = layout(in);
+                for (int i = 0; layout == null && i < all.size(); i++) {
+                    layout = layout(all.get(i));
+                }
+                yield layout == null ? Scene.of(a, b, ReframeMode.BLUR_PAD) : new Scene(a, b, mode, null, layout);
+            }
+            default -> Scene.of(a, b, mode);
+        };
+    }
+
+    /** The median content box and the speaker's box around the median face, or null when either is missing. */
+    private ScreenLayout layout(List<FrameSample> in) {
+        List<Rect> contents = in.stream().filter(s -> !s.dark() && s.content() != null).map(FrameSample::content)
+                .toList();
+        List<Rect> faces = in.stream().filter(s -> !s.dark() && !s.faces().isEmpty()).map(s -> s.faces().get(0))
+                .toList();
+        if (contents.isEmpty() || faces.isEmpty()) {
+            return null;
+        }
+        Rect c = contents.get(contents.size() / 2);
+        Rect f = faces.get(faces.size() / 2);
+        int side = (int) Math.round(SPEAKER_BOX * Math.max(f.width(), f.height()));
+        int x = (int) Math.max(0, Math.min(srcW - side, f.centreX() - side / 2.0));
+        int y = (int) Math.max(0, Math.min(srcH - side, f.centreY() - side / 2.0));
+        return new ScreenLayout(c, new Rect(x, y, Math.min(side, srcW), Math.min(side, srcH)));
+    }
+
+    private static OptionalDouble median(double[] values) {
+        if (values.length == 0) {
+            return OptionalDouble.empty();
+        }
+        java.util.Arrays.sort(values);
+        return OptionalDouble.of(values[values.length / 2]);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.tagline.video.render;
+
+import dev.tagline.core.TaglineException;
+import java.util.Locale;
+
+/**
+ * How a scene of the wide source fills the output frame (video.md §11.1 and §11.4).
+ */
+public enum ReframeMode {
+    /** A fixed crop from the middle of the frame. */
+    CENTER,
+    /** The whole frame, letterboxed (clipbot's baseline renderer). */
+    FIT,
+    /** The whole frame over a blurred, scaled copy of itself (OpenShorts GENERAL). */
+    BLUR_PAD,
+    /** A crop that follows the face with a dead-zone camera (OpenShorts TRACK). */
+    TRACK,
+    /** Screen content on top, the speaker below, stacked (OpenShorts SCREENCAST). */
+    SCREENCAST;
+
+    /** The name used on the command line and in {@code clip.json}: {@code blur-pad}, {@code track}, … */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Parses {@link #id()}; {@code auto} is not a mode (it means "decide per scene"). */
+    public static ReframeMode parse(String text) {
+        String wanted = text.strip().toLowerCase(Locale.ROOT).replace('_', '-');
+        for (ReframeMode m : values()) {
+            if (m.id().equals(wanted)) {
+                return m;
+            }
+        }
+        throw new TaglineException("--mode " + text + " is not a reframe mode",
+                "Use auto, track, screencast, blur-pad, fit or center.");
+    }
+}

@@ -1,0 +1,106 @@
+package dev.tagline.video.render;
+
+import java.util.Locale;
+
+/**
+ * The filter chain that turns one scene of a {@code srcW×srcH} source into the {@code W×H} output frame, per
+ * {@link ReframeMode} (video.md §11.4). Each chain reads label {@code in} and writes label {@code out}.
+ */
+final class SceneFilters {
+    /** OpenShorts GENERAL: {@code gblur sigma=12} on the full-size background (video.md §11.1). */
+    static final double BLUR_SIGMA = 12;
+    /** The background is blurred at a quarter of the output size (sigma scaled alike): the same look, 16× fewer pixels. */
+    static final int BLUR_DOWNSCALE = 4;
+
+    private SceneFilters() {
+    }
+
+    static String chain(Scene scene, int srcW, int srcH, Aspect aspect, String in, String out) {
+        int w = aspect.width();
+        int h = aspect.height();
+        return switch (scene.mode()) {
+            case CENTER -> in + crop(srcW, srcH, w, h, null) + scale(w, h) + out;
+            case TRACK -> in + crop(srcW, srcH, w, h, scene.cropPath()) + scale(w, h) + out;
+            case FIT -> in + String.format(Locale.ROOT, "scale=%d:%d:force_original_aspect_ratio=decrease"
+                    + ":force_divisible_by=2,pad=%d:%d:(ow-iw)/2:(oh-ih)/2:black,setsar=1", w, h, w, h) + out;
+            case BLUR_PAD -> blurPad(in, out, w, h);
+            case SCREENCAST -> screencast(scene.layout(), srcW, srcH, in, out, w, h);
+        };
+    }
+
+    /** The largest crop of the output's aspect inside the source, centred or with x from the crop path. */
+    static Rect cropSize(int srcW, int srcH, int w, int h) {
+        if ((long) srcW * h > (long) srcH * w) {
+            return new Rect(0, 0, (int) Math.round((double) srcH * w / h), srcH).even();
+        }
+        return new Rect(0, 0, srcW, (int) Math.round((double) srcW * h / w)).even();
+    }
+
+    private static String crop(int srcW, int srcH, int w, int h, CropPath path) {
+        Rect size = cropSize(srcW, srcH, w, h);
+        String x = path == null ? String.valueOf((srcW - size.width()) / 2)
+                : "'max(0,min(" + (srcW - size.width()) + "," + path.expression() + "))'";
+        return String.format(Locale.ROOT, "crop=w=%d:h=%d:x=%s:y=%d,", size.width(), size.height(), x,
+                (srcH - size.height()) / 2);
+    }
+
+    private static String scale(int w, int h) {
+        return String.format(Locale.ROOT, "scale=%d:%d,setsar=1", w, h);
+    }
+
+    private static String blurPad(String in, String out, int w, int h) {
+        String tag = out.substring(1, out.length() - 1);
+        int bw = even(w / BLUR_DOWNSCALE);
+        int bh = even(h / BLUR_DOWNSCALE);
+        return String.format(Locale.ROOT, "%ssplit=2[%s_bg][%s_fg];"
+                + "[%s_bg]scale=%d:%d:force_original_aspect_ratio=increase,crop=%d:%d,gblur=sigma=%s,"
+                + "scale=%d:%d[%s_b];"
+                + "[%s_fg]scale=%d:%d:force_original_aspect_ratio=decrease:force_divisible_by=2[%s_f];"
+                + "[%s_b][%s_f]overlay=(W-w)/2:(H-h)/2,setsar=1%s",
+                in, tag, tag, tag, bw, bh, bw, bh, fmt(BLUR_SIGMA / BLUR_DOWNSCALE), w, h, tag,
+                tag, w, h, tag, tag, tag, out);
+    }
+
+    /**
+     * Content scaled to the full width on top; the speaker below, cropped to the aspect of the space left
+     * (video.md §11.4 SCREENCAST: {@code vstack}, each part's height even).
+     */
+    private static String screencast(ScreenLayout layout, int srcW, int srcH, String in, String out, int w, int h) {
+        String tag = out.substring(1, out.length() - 1);
+        Rect c = layout.content().even();
+        int topH = Math.min(h - h / 4, even((int) Math.round((double) c.height() * w / c.width())));
+        int bottomH = h - topH;
+        Rect s = layout.speaker();
+        double want = (double) w / bottomH;
+        int sw = s.width();
+        int sh = s.height();
+        if ((double) sw / sh > want) {
+            sw = (int) Math.round(sh * want);
+        } else {
+            sh = (int) Math.round(sw / want);
+        }
+        sw = Math.min(sw, srcW);
+        sh = Math.min(sh, srcH);
+        Rect face = new Rect(clamp(s.centreX() - sw / 2.0, srcW - sw), clamp(s.centreY() - sh / 2.0, srcH - sh),
+                sw, sh).even();
+        return String.format(Locale.ROOT, "%ssplit=2[%s_c][%s_s];"
+                + "[%s_c]crop=%d:%d:%d:%d,scale=%d:%d,setsar=1[%s_top];"
+                + "[%s_s]crop=%d:%d:%d:%d,scale=%d:%d,setsar=1[%s_bot];"
+                + "[%s_top][%s_bot]vstack=inputs=2%s",
+                in, tag, tag, tag, c.width(), c.height(), c.x(), c.y(), w, topH, tag,
+                tag, face.width(), face.height(), face.x(), face.y(), w, bottomH, tag,
+                tag, tag, out);
+    }
+
+    private static int clamp(double v, int max) {
+        return (int) Math.max(0, Math.min(max, Math.round(v)));
+    }
+
+    private static int even(int v) {
+        return Math.max(2, v & ~1);
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.2f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+}

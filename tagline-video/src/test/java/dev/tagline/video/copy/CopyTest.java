@@ -1,0 +1,84 @@
+package dev.tagline.video.copy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tagline.images.tag.ScoredTag;
+import dev.tagline.images.tag.ScoredTags;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CopyTest {
+    static final String VIDEO = "Welcome to the show. Today we talk about testing, deployment and teams. "
+            + "Testing matters. Teams matter. Deployment pipelines break on Fridays. ".repeat(5);
+    static final String CLIP = "Snapshot testing catches regressions early. Snapshot testing is cheap to write, "
+            + "and flaky snapshots tell you the renderer changed. Review every snapshot diff.";
+
+    static CopyInput input(String clip, List<ScoredTag> tags) {
+        return new CopyInput(clip, "Snapshot testing catches regressions early.", VIDEO + clip, tags);
+    }
+
+    @Test
+    void titleDescriptionAndHashtagsComeFromTheClip() {
+        ClipCopy copy = new HeuristicCopywriter().write(input(CLIP, List.of()));
+        assertEquals("Snapshot testing catches regressions early", copy.title());
+        assertTrue(copy.description().startsWith("Snapshot testing catches regressions early. Snapshot testing is"),
+                copy.description());
+        assertTrue(copy.hashtags().size() >= 3 && copy.hashtags().size() <= 8, copy.hashtags().toString());
+        assertTrue(copy.hashtags().contains("snapshottesting") || copy.hashtags().contains("snapshot"),
+                copy.hashtags().toString());
+        assertFalse(copy.hashtags().contains("testing"), "a word the whole video repeats ranks low: "
+                + copy.hashtags());
+    }
+
+    @Test
+    void keyframeTagsBecomeHashtagsButQualityTagsDoNot() {
+        List<ScoredTag> tags = KeyframeTags.mean(List.of(
+                new ScoredTags(List.of(new ScoredTag("whiteboard", 0.9), new ScoredTag("blurry", 0.9))),
+                new ScoredTags(List.of(new ScoredTag("whiteboard", 0.8), new ScoredTag("guitar", 0.6)))), 2);
+        assertEquals("whiteboard", tags.get(0).name());
+        assertEquals(0.85, tags.get(0).score(), 1e-9);
+        ClipCopy copy = new HeuristicCopywriter().write(input(CLIP, tags));
+        assertTrue(copy.hashtags().contains("whiteboard"), copy.hashtags().toString());
+        assertFalse(copy.hashtags().contains("blurry"), copy.hashtags().toString());
+        assertFalse(copy.hashtags().contains("guitar"), "seen on one frame of two: 0.3 < 0.5");
+    }
+
+    @Test
+    void everyPlatformVariantIsWithinItsLimits() {
+        String longClip = ("Ünïcödé 漢字 and emoji 🎬 make limits tricky. " + CLIP + " ").repeat(60);
+        List<ScoredTag> tags = List.of(new ScoredTag("whiteboard", 0.9), new ScoredTag("office", 0.8),
+                new ScoredTag("laptop", 0.7));
+        ClipCopy base = new ClipCopy("A <very> long title that keeps going well past what Shorts would show and past"
+                + " the hard YouTube limit of one hundred characters", longClip,
+                List.of("one", "two", "three", "four", "five", "six", "seven", "eight"));
+        for (ClipCopy copy : List.of(base, new HeuristicCopywriter().write(input(longClip, tags)))) {
+            Map<Platform, ClipCopy> variants = PlatformCopy.variants(copy);
+            assertEquals(5, variants.size());
+            variants.forEach((p, v) -> {
+                assertTrue(p.length(v.text()) <= p.textMax(), p + " text " + p.length(v.text()));
+                assertTrue(v.hashtags().size() <= p.maxHashtags(), p + " hashtags " + v.hashtags());
+                assertTrue(v.title().length() <= Platform.SHORT_TITLE, p + " title " + v.title());
+                assertFalse(v.description().isEmpty(), p + " keeps a description");
+            });
+            ClipCopy yt = variants.get(Platform.YOUTUBE);
+            assertFalse(yt.title().contains("<") || yt.description().contains(">"), "YouTube forbids < and >");
+        }
+    }
+
+    @Test
+    void xCountsWeightedCharacters() {
+        assertEquals(2, TextLength.weighted("漢"));
+        assertEquals(2, TextLength.weighted("🎬"));
+        assertEquals(5, TextLength.weighted("hello"));
+        assertEquals(4 + 23, TextLength.weighted("see https://example.com/a/very/long/path"));
+    }
+
+    @Test
+    void trimmingStopsAtAWordAndSaysSo() {
+        assertEquals("one two…", TextLength.trim("one two three", s -> s.length() <= 9));
+        assertEquals("one two three", TextLength.trim("one two three", s -> s.length() <= 13));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.tagline.video.copy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tagline.images.tag.ScoredTag;
+import dev.tagline.inference.openai.ChatClient;
+import dev.tagline.inference.openai.OpenAiEndpoint;
+import dev.tagline.testkit.openai.FakeOpenAiServer;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class LlmCopywriterTest {
+    static LlmCopywriter writer(FakeOpenAiServer server) {
+        return new LlmCopywriter(new ChatClient(OpenAiEndpoint.of(server.baseUrl(), null), Duration.ofSeconds(10)),
+                "copy-model", new HeuristicCopywriter());
+    }
+
+    static CopyInput input() {
+        return new CopyInput(CopyTest.CLIP, "Snapshot testing catches regressions early.", CopyTest.VIDEO,
+                List.of(new ScoredTag("whiteboard", 0.9)));
+    }
+
+    @Test
+    void theModelsJsonBecomesTheCopyAndItSeesTranscriptAndTags() {
+        try (FakeOpenAiServer server = FakeOpenAiServer.start()) {
+            server.answers(call -> "{\"title\":\"Why snapshots save you\",\"description\":\"Snapshots catch "
+                    + "regressions.\",\"hashtags\":[\"#testing\",\"snapshots\",\"dev tips\"]}");
+            ClipCopy copy = writer(server).write(input());
+            assertEquals("Why snapshots save you", copy.title());
+            assertEquals(List.of("testing", "snapshots", "devtips"), copy.hashtags());
+            FakeOpenAiServer.ChatCall call = server.chats().get(0);
+            assertEquals("copy-model", call.model());
+            assertTrue(call.jsonObject());
+            assertTrue(call.lastUser().contains("whiteboard") && call.lastUser().contains("Review every snapshot"),
+                    call.lastUser());
+        }
+    }
+
+    @Test
+    void anUnusableAnswerIsRetriedOnceThenTheBuiltInCopyIsUsed() {
+        try (FakeOpenAiServer server = FakeOpenAiServer.start()) {
+            AtomicInteger calls = new AtomicInteger();
+            server.answers(call -> calls.incrementAndGet() == 1 ? "no json here"
+                    : "{\"title\":\"Fixed\",\"description\":\"d\",\"hashtags\":[\"aa\",\"bb\",\"cc\"]}");
+            assertEquals("Fixed", writer(server).write(input()).title());
+            assertTrue(server.chats().get(1).lastUser().contains("not JSON"), server.chats().get(1).lastUser());
+            server.answers(call -> "{\"title\":\"\"}");
+            assertEquals(new HeuristicCopywriter().write(input()), writer(server).write(input()));
+        }
+    }
+
+    @Test
+    void aFailingServerFallsBackToTheBuiltInCopy() {
+        try (FakeOpenAiServer server = FakeOpenAiServer.start()) {
+            String url = server.baseUrl();
+            server.close();
+            LlmCopywriter writer = new LlmCopywriter(new ChatClient(OpenAiEndpoint.of(url, null),
+                    Duration.ofSeconds(2)), "m", new HeuristicCopywriter());
+            assertEquals(new HeuristicCopywriter().write(input()), writer.write(input()));
+        }
+    }
+}

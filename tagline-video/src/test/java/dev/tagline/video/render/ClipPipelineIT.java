@@ -1,0 +1,69 @@
+package dev.tagline.video.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tagline.core.manifest.ClipCandidate;
+import dev.tagline.core.manifest.ClipManifest;
+import dev.tagline.core.process.ProcessRunner;
+import dev.tagline.images.tag.ImageTagger;
+import dev.tagline.images.tag.ScoredTag;
+import dev.tagline.images.tag.ScoredTags;
+import dev.tagline.images.tag.TaggerInput;
+import dev.tagline.video.TestMedia;
+import dev.tagline.video.copy.HeuristicCopywriter;
+import dev.tagline.video.ffmpeg.Ffmpeg;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClipPipelineIT {
+    @TempDir
+    Path dir;
+
+    /** A tagger that sees a whiteboard in every frame and remembers the frames it was given. */
+    static final class WhiteboardTagger implements ImageTagger {
+        final List<TaggerInput> seen = new ArrayList<>();
+
+        @Override
+        public String id() {
+            return "whiteboard";
+        }
+
+        @Override
+        public List<ScoredTags> tag(List<TaggerInput> batch) {
+            seen.addAll(batch);
+            return batch.stream().map(b -> new ScoredTags(List.of(new ScoredTag("whiteboard", 0.9),
+                    new ScoredTag("blurry", 0.95)))).toList();
+        }
+    }
+
+    @Test
+    void keyframeTagsFlowIntoTheHashtagsAndAClipWithoutTranscriptHasNoCaptions() throws Exception {
+        Ffmpeg ffmpeg = TestMedia.ffmpeg();
+        Path video = RenderMedia.flashAndBeep(ffmpeg, dir.resolve("talk.mp4"), 4, 2.0);
+        WhiteboardTagger tagger = new WhiteboardTagger();
+        ClipPipeline pipeline = new ClipPipeline(ffmpeg, new ClipRenderer(ffmpeg, new ProcessRunner(),
+                Duration.ofMinutes(2)), new ClipAnalyser(ffmpeg, FaceFinder.NONE), new HeuristicCopywriter(),
+                List.of(tagger));
+        ClipCandidate clip = new ClipCandidate(3, 0.5, 3.5, 64, new ClipCandidate.SubScores(1, 1, 1, 1, 1), "",
+                "Whiteboards explain systems.", "Whiteboards explain systems. Draw the boxes first.", null);
+        RenderOptions options = new RenderOptions(Aspect.PORTRAIT, Optional.of(ReframeMode.BLUR_PAD), true,
+                CaptionStyle.BOLD, Optional.empty(), ClipRendererIT.FAST);
+        ClipManifest m = pipeline.render(pipeline.open(video), clip, dir.resolve("out"), options);
+        assertEquals(Keyframes.COUNT, tagger.seen.size(), "the tagger saw the keyframes");
+        assertTrue(tagger.seen.get(0).bufferedImage().getWidth() == 512, "keyframes are ≤ 512 px wide, unreframed");
+        assertTrue(m.copy().hashtags().contains("whiteboard"), m.copy().hashtags().toString());
+        assertTrue(!m.copy().hashtags().contains("blurry"), m.copy().hashtags().toString());
+        assertEquals("Whiteboards explain systems", m.copy().title());
+        assertNull(m.render().captions(), "no transcript beside the video: no caption files");
+        assertTrue(Files.isRegularFile(dir.resolve("out/talk-003/talk-003.jpg")));
+        assertEquals(List.of("blur-pad"), m.render().scenes().stream().map(ClipManifest.SceneMode::mode).toList());
+    }
+}

@@ -1,0 +1,148 @@
+package dev.tagline.video.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tagline.core.TaglineException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RenderArgsTest {
+    static final Path FFMPEG = Path.of("/usr/bin/ffmpeg");
+    static final Loudness MEASURED = new Loudness(-27.5, -9.2, 6.1, -38.0, 0.3);
+
+    static RenderJob job(Aspect aspect, List<Scene> scenes) {
+        return new RenderJob(Path.of("talk.mp4"), Duration.ofMillis(3_600_500), Duration.ofMillis(3_645_500), 1920,
+                1080, true, aspect, scenes, Optional.empty(), EncodeSettings.DEFAULTS, Path.of("out/clip.mp4"));
+    }
+
+    static RenderJob center() {
+        return job(Aspect.PORTRAIT, List.of(Scene.of(Duration.ZERO, Duration.ofSeconds(45), ReframeMode.CENTER)));
+    }
+
+    @Test
+    void seeksTheInputFastAndCutsTheOutputAtTheClipLength() {
+        List<String> args = RenderArgs.render(FFMPEG, center(), MEASURED);
+        int ss = args.indexOf("-ss");
+        int in = args.indexOf("-i");
+        assertTrue(ss >= 0 && ss < in, "-ss before -i (input seeking): " + args);
+        assertEquals("3600.500", args.get(ss + 1));
+        int t = args.indexOf("-t");
+        assertTrue(t > in, "-t is an output option: " + args);
+        assertEquals("45.000", args.get(t + 1));
+        assertEquals("out/clip.mp4", args.get(args.size() - 1));
+    }
+
+    @Test
+    void encodesWithTheReferenceSettings() {
+        String line = String.join(" ", RenderArgs.render(FFMPEG, center(), MEASURED));
+        for (String part : List.of("-c:v libx264", "-preset medium", "-crf 20", "-pix_fmt yuv420p", "-r 30",
+                "-c:a aac", "-b:a 160k", "-ar 48000", "-movflags +faststart", "-map [vout]", "-map [aout]")) {
+            assertTrue(line.contains(part), part + " in " + line);
+        }
+    }
+
+    @Test
+    void centreCropsTheMiddleNineBySixteenAndScalesToTheFrame() {
+        String graph = graph(center());
+        assertTrue(graph.startsWith("[0:v]fps=30[src];[src]crop=w=608:h=1080:x=656:y=0,scale=1080:1920,setsar=1[v0]"),
+                graph);
+        assertTrue(graph.endsWith("[v0]format=yuv420p[vout]"), graph);
+    }
+
+    @Test
+    void fitLetterboxesAndBlurPadOverlaysOnABlurredCopy() {
+        String fit = graph(job(Aspect.PORTRAIT, List.of(Scene.of(Duration.ZERO, Duration.ofSeconds(45),
+                ReframeMode.FIT))));
+        assertTrue(fit.contains("scale=1080:1920:force_original_aspect_ratio=decrease"), fit);
+        assertTrue(fit.contains("pad=1080:1920:(ow-iw)/2:(oh-ih)/2"), fit);
+        String blur = graph(job(Aspect.PORTRAIT, List.of(Scene.of(Duration.ZERO, Duration.ofSeconds(45),
+                ReframeMode.BLUR_PAD))));
+        assertTrue(blur.contains("gblur=sigma=3"), blur);
+        assertTrue(blur.contains("overlay=(W-w)/2:(H-h)/2"), blur);
+        assertTrue(blur.contains("scale=1080:1920[v0_b]"), blur);
+    }
+
+    @Test
+    void otherAspectsChangeTheFrame() {
+        assertTrue(graph(job(Aspect.SQUARE, List.of(Scene.of(Duration.ZERO, Duration.ofSeconds(45),
+                ReframeMode.CENTER)))).contains("crop=w=1080:h=1080:x=420:y=0,scale=1080:1080"));
+        assertTrue(graph(job(Aspect.PORTRAIT_4_5, List.of(Scene.of(Duration.ZERO, Duration.ofSeconds(45),
+                ReframeMode.CENTER)))).contains("crop=w=864:h=1080:x=528:y=0,scale=1080:1350"));
+        assertEquals(Aspect.PORTRAIT_4_5, Aspect.parse("4:5"));
+        assertThrows(TaglineException.class, () -> Aspect.parse("3:2"));
+    }
+
+    @Test
+    void scenesAreTrimmedReframedAndConcatenatedInOneGraph() {
+        String graph = graph(job(Aspect.PORTRAIT, List.of(
+                Scene.of(Duration.ZERO, Duration.ofMillis(12_500), ReframeMode.CENTER),
+                Scene.of(Duration.ofMillis(12_500), Duration.ofSeconds(45), ReframeMode.FIT))));
+        assertTrue(graph.startsWith("[0:v]fps=30,split=2[p0][p1];[p0]trim=start=0.000:end=12.500,setpts=PTS-STARTPTS"),
+                graph);
+        assertTrue(graph.contains("[p1]trim=start=12.500:end=45.000"), graph);
+        assertTrue(graph.contains("[v0][v1]concat=n=2:v=1:a=0,format=yuv420p[vout]"), graph);
+    }
+
+    @Test
+    void audioIsNormalisedWithPassOneNumbersThenFaded() {
+        String line = String.join(" ", RenderArgs.render(FFMPEG, center(), MEASURED));
+        assertTrue(line.contains("[0:a]loudnorm=I=-14:TP=-1:LRA=11:measured_I=-27.50:measured_TP=-9.20"
+                + ":measured_LRA=6.10:measured_thresh=-38.00:offset=0.30:linear=true,aresample=48000,aformat=channel_layouts=stereo,"
+                + "afade=t=in:st=0:d=0.050,afade=t=out:st=44.950:d=0.050[aout]"), line);
+        List<String> pass1 = RenderArgs.measure(FFMPEG, center());
+        String p1 = String.join(" ", pass1);
+        assertTrue(p1.contains("-ss 3600.500 -i talk.mp4"), p1);
+        assertTrue(p1.contains("-af loudnorm=I=-14:TP=-1:LRA=11:print_format=json -f null -"), p1);
+    }
+
+    @Test
+    void silentSourceHasNoAudioMap() {
+        RenderJob silent = new RenderJob(Path.of("a.mp4"), Duration.ZERO, Duration.ofSeconds(5), 640, 360, false,
+                Aspect.PORTRAIT, List.of(Scene.of(Duration.ZERO, Duration.ofSeconds(5), ReframeMode.FIT)),
+                Optional.empty(), EncodeSettings.DEFAULTS, Path.of("a.clip.mp4"));
+        List<String> args = RenderArgs.render(FFMPEG, silent, null);
+        assertTrue(!args.contains("[aout]") && !args.contains("-c:a"), args.toString());
+    }
+
+    @Test
+    void captionsAreBurnedInAfterReframingWithAnEscapedPath() {
+        RenderJob j = new RenderJob(Path.of("talk.mp4"), Duration.ZERO, Duration.ofSeconds(5), 1920, 1080, true,
+                Aspect.PORTRAIT, List.of(Scene.of(Duration.ZERO, Duration.ofSeconds(5), ReframeMode.CENTER)),
+                Optional.of(new RenderJob.BurnIn(Path.of("/tmp/my clips/c:1.ass"), Path.of("/fonts"))),
+                EncodeSettings.DEFAULTS, Path.of("c.mp4"));
+        String graph = graph(j);
+        assertTrue(graph.contains("[v0]ass=filename='/tmp/my clips/c\\:1.ass':fontsdir='/fonts',format=yuv420p[vout]"),
+                graph);
+    }
+
+    @Test
+    void dryRunPlaceholdersStandForPassOne() {
+        String line = RenderArgs.shell(RenderArgs.render(FFMPEG, center(), null));
+        assertTrue(line.contains("measured_I=$I"), line);
+        assertTrue(line.startsWith("/usr/bin/ffmpeg -hide_banner"), line);
+    }
+
+    @Test
+    void parsesLoudnormJson() {
+        String log = "[Parsed_loudnorm_0 @ 0x55] \n{\n\t\"input_i\" : \"-23.54\",\n\t\"input_tp\" : \"-7.12\",\n"
+                + "\t\"input_lra\" : \"3.40\",\n\t\"input_thresh\" : \"-33.90\",\n\t\"output_i\" : \"-14.2\",\n"
+                + "\t\"normalization_type\" : \"dynamic\",\n\t\"target_offset\" : \"0.12\"\n}\n";
+        assertEquals(new Loudness(-23.54, -7.12, 3.40, -33.90, 0.12), Loudness.parse(log, "x"));
+        Loudness silent = Loudness.parse(log.replace("-23.54", "-inf"), "x");
+        assertTrue(silent.silent());
+        assertTrue(assertThrows(TaglineException.class, () -> Loudness.parse("nothing", "clip 3 of talk.mp4"))
+                .getMessage().contains("clip 3 of talk.mp4"));
+    }
+
+    private static String graph(RenderJob job) {
+        List<String> args = RenderArgs.render(FFMPEG, job, MEASURED);
+        String all = args.get(args.indexOf("-filter_complex") + 1);
+        int audio = all.indexOf(";[0:a]");
+        return audio < 0 ? all : all.substring(0, audio);
+    }
+}
