@@ -5,6 +5,8 @@ import dev.tagline.core.manifest.ClipCandidate;
 import dev.tagline.core.manifest.ClipManifest;
 import dev.tagline.core.manifest.ClipsFile;
 import dev.tagline.core.process.ProcessRunner;
+import dev.tagline.images.tag.QualitySettings;
+import dev.tagline.images.tag.Taggers;
 import dev.tagline.inference.BuiltinModels;
 import dev.tagline.inference.onnx.OnnxSessions;
 import dev.tagline.inference.openai.ChatClient;
@@ -87,7 +89,7 @@ final class RenderCommand implements Callable<Integer> {
             description = "x264 preset (default medium; ultrafast for drafts).")
     String preset;
 
-    @Option(names = "--tagger", paramLabel = "ID", description = "Image tagger for keyframe hashtags: quality.")
+    @Option(names = "--tagger", paramLabel = "ID", description = "Image taggers for keyframe hashtags, as in 'tagline tag': quality, wd-vit-tagger-v3, ram-plus …")
     List<String> taggerIds = new ArrayList<>();
 
     @Option(names = "--copywriter", paramLabel = "openai:MODEL",
@@ -133,11 +135,13 @@ final class RenderCommand implements Callable<Integer> {
         boolean needFaces = options.mode().map(m -> m == ReframeMode.TRACK || m == ReframeMode.SCREENCAST)
                 .orElse(true);
         try (OnnxSessions sessions = device.openSessions(ctx.err())) {
-            BuiltinModels models = BuiltinModels.open(ModelStore.fromEnvironment(ctx.env(),
-                    new TerminalProgress(ctx.err())), sessions, device.sessionConfig());
+            ModelStore store = ModelStore.fromEnvironment(ctx.env(), new TerminalProgress(ctx.err()));
+            BuiltinModels models = BuiltinModels.open(store, sessions, device.sessionConfig());
+            Taggers taggers = new Taggers(store, sessions, device.sessionConfig(),
+                    new Taggers.Options(8, java.util.OptionalDouble.empty(), QualitySettings.DEFAULTS));
             FaceFinder faces = needFaces ? RenderModels.lazyFaces(models) : FaceFinder.NONE;
             ClipPipeline pipeline = new ClipPipeline(tools, new ClipRenderer(tools, new ProcessRunner(),
-                    Duration.ofHours(6)), new ClipAnalyser(tools, faces), copy, RenderModels.taggers(taggerIds, models));
+                    Duration.ofHours(6)), new ClipAnalyser(tools, faces), copy, RenderModels.taggers(taggerIds, taggers));
             ClipPipeline.Source source = pipeline.open(file);
             for (ClipCandidate clip : clips) {
                 if (dryRun) {

@@ -1,9 +1,7 @@
 package dev.tagline.cli;
 
-import dev.tagline.core.TaglineException;
 import dev.tagline.images.tag.ImageTagger;
-import dev.tagline.images.tag.QualitySettings;
-import dev.tagline.images.tag.QualityTagger;
+import dev.tagline.images.tag.Taggers;
 import dev.tagline.inference.BuiltinModels;
 import dev.tagline.inference.faces.FaceSettings;
 import dev.tagline.video.render.FaceFinder;
@@ -17,15 +15,14 @@ final class RenderModels {
     private RenderModels() {
     }
 
-    static List<ImageTagger> taggers(List<String> taggerIds, BuiltinModels models) {
+    /**
+     * The taggers for keyframe hashtags, opened as {@code tagline tag} opens them: {@code quality}, a WD or RAM++
+     * catalog id. Their sessions belong to the caller's {@code OnnxSessions}.
+     */
+    static List<ImageTagger> taggers(List<String> taggerIds, Taggers factory) {
         List<ImageTagger> out = new ArrayList<>();
         for (String id : taggerIds) {
-            if (!id.equals("quality")) {
-                throw new TaglineException("--tagger " + id + " is not available here",
-                        "Use --tagger quality; WD and RAM++ taggers come with 'tagline tag' (issue #4).");
-            }
-            out.add(new QualityTagger(models.faces(FaceSettings.DEFAULTS), models.textReader(
-                    QualitySettings.DEFAULTS.ocrSettings()), QualitySettings.DEFAULTS));
+            out.add(factory.open(id, null));
         }
         return out;
     }

@@ -62,7 +62,7 @@ final class ClipLibrary {
         ClipManifest m = ClipManifests.read(file);
         ClipManifest updated = new ClipManifest(m.schema(), m.version(), m.id(), m.video(), m.source(),
                 m.durationSeconds(), m.width(), m.height(), m.score(), accepted, new ClipManifest.Copy(title, caption,
-                hashtags), m.variants());
+                hashtags), m.variants(), m.render());
         ClipManifests.write(file, updated);
         return new Rendered(ref, ClipManifests.read(file));
     }

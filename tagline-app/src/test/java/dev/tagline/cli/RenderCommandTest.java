@@ -45,6 +45,21 @@ class RenderCommandTest {
     }
 
     @Test
+    void aWdTaggerForKeyframeTagsIsOpenedThroughTheModelStoreLikeTagDoes() throws Exception {
+        Files.writeString(dir.resolve("talk.mp4"), "x");
+        ClipsFile.of(new ClipsFile.Source("talk.mp4", 60), Instant.parse("2026-11-27T03:00:00Z"), null, List.of(),
+                List.of(new ClipCandidate(1, 10, 40, 80, new ClipCandidate.SubScores(1, 2, 3, 4, 5), "", "", "", null)))
+                .write(dir.resolve("talk.clips.json"));
+        CliTestSupport cli = new CliTestSupport(dir, Map.of("PATH", System.getenv().getOrDefault("PATH", "/usr/bin"),
+                "TAGLINE_HOME", dir.resolve("home").toString(), "HF_HUB_OFFLINE", "1",
+                "HF_HOME", dir.resolve("hf").toString()));
+        assertEquals(ExitCode.USAGE, cli.run("clips", "render", "talk.mp4", "--mode", "center",
+                "--tagger", "wd-vit-tagger-v3"));
+        assertTrue(cli.err().contains("wd-vit-tagger-v3"), cli.err());
+        assertTrue(cli.err().contains("HF_HUB_OFFLINE"), "the store's own offline error: " + cli.err());
+    }
+
+    @Test
     void helpListsTheOptions() {
         CliTestSupport cli = new CliTestSupport(dir, Map.of());
         assertEquals(ExitCode.OK, cli.run("clips", "render", "--help"));
