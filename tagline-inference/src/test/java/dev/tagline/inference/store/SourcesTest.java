@@ -18,13 +18,13 @@ class SourcesTest {
     @Test
     void copiesAndVerifiesAClasspathResource() throws Exception {
         byte[] tiny = "tiny model\n".getBytes();
-        String json = "{\"models\": [{\"id\": \"cp\", \"files\": [{\"name\": \"tiny-model.bin\", \"sha256\": \""
+        String json = "{\"models\": [{\"id\": \"cp\", \"files\": [{\"name\": \"tiny-model.txt\", \"sha256\": \""
                 + StoreFixture.sha256(tiny) + "\", \"sources\": [{\"type\": \"classpath\", "
-                + "\"resource\": \"dev/tagline/inference/store/tiny-model.bin\"}]}]}]}";
+                + "\"resource\": \"dev/tagline/inference/store/tiny-model.txt\"}]}]}]}";
         StoreFixture fixture = new StoreFixture(dir);
 
         Path file = fixture.store(json, fixture.config("http://127.0.0.1:9", null, true)).resolve("cp")
-                .file("tiny-model.bin");
+                .file("tiny-model.txt");
 
         assertArrayEquals(tiny, Files.readAllBytes(file));
     }
