@@ -30,23 +30,13 @@ import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code tagline clips}: the long-video-to-clips pipeline: {@code find} (issue #7) and {@code render} (issue #8). */
 @Command(name = "clips", mixinStandardHelpOptions = true,
         description = "Find short clips in a long video and render them ready to post.")
-final class ClipsCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCode.USAGE;
-    }
+final class ClipsCommand extends CommandGroup {
 
     /** {@code tagline clips find VIDEO}: writes {@code VIDEO.clips.json} and prints the ranked table. */
     @Command(name = "find", mixinStandardHelpOptions = true, sortOptions = false,

