@@ -44,7 +44,9 @@ public final class OnnxSessions implements AutoCloseable {
 
     /** Sessions that tell {@code onLoad} about each model they load (the CLI prints {@link OnnxModel#describe()}). */
     public OnnxSessions(Consumer<OnnxModel> onLoad) {
-        this(OrtEnvironment.getEnvironment(), OrtEnvironment::getAvailableProviders, onLoad);
+        // Errors only: ONNX Runtime's warnings (e.g. "Removing initializer … not used") are noise on a user's terminal.
+        this(OrtEnvironment.getEnvironment(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "tagline"),
+                OrtEnvironment::getAvailableProviders, onLoad);
     }
 
     /** For tests: another view of which providers this build of ONNX Runtime has. */
@@ -136,6 +138,8 @@ public final class OnnxSessions implements AutoCloseable {
         options.setExecutionMode(config.interOpThreads() > 1 ? ExecutionMode.PARALLEL : ExecutionMode.SEQUENTIAL);
         options.setOptimizationLevel(optLevel(config.optimization()));
         options.addConfigEntry("session.intra_op.allow_spinning", config.allowSpinning() ? "1" : "0");
+        // Graph warnings such as "Removing initializer … not used" are the model author's, not the user's concern.
+        options.setSessionLogLevel(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
     }
 
     private static OptLevel optLevel(SessionConfig.Optimization level) {
