@@ -28,6 +28,15 @@ public record CliContext(Path workDir, Map<String, String> env, PrintWriter out,
         return TaglineHome.fromEnvironment(env);
     }
 
+    /** Resolves a user-given input file against the working directory; it must be an existing file. */
+    public Path existingFile(Path path) {
+        Path file = resolve(path);
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new dev.tagline.core.TaglineException("Cannot read " + file + ": no such file", "Check the path.");
+        }
+        return file;
+    }
+
     /** Resolves a user-given path against the working directory. */
     public Path resolve(Path path) {
         return workDir.resolve(path).normalize();

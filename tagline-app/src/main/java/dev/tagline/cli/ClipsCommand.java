@@ -21,7 +21,6 @@ import dev.tagline.video.signal.DecodeOptions;
 import dev.tagline.video.transcript.OpenAiSpeechToText;
 import dev.tagline.video.transcript.SpeechToText;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -91,10 +90,7 @@ final class ClipsCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            Path file = ctx.resolve(video);
-            if (!Files.isRegularFile(file)) {
-                throw new TaglineException("Cannot read " + file + ": no such file", "Check the path.");
-            }
+            Path file = ctx.existingFile(video);
             DurationBand band = preset != null ? DurationBand.preset(preset)
                     : DurationBand.of(Duration.ofSeconds(minSeconds), Duration.ofSeconds(maxSeconds));
             if (count != null && count < 1) {

@@ -111,10 +111,7 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path file = ctx.resolve(video);
-        if (!Files.isRegularFile(file)) {
-            throw new TaglineException("Cannot read " + file + ": no such file", "Check the path.");
-        }
+        Path file = ctx.existingFile(video);
         Path clipsPath = clipsFile == null ? ClipsFile.pathFor(file) : ctx.resolve(clipsFile);
         if (!Files.isRegularFile(clipsPath)) {
             throw new TaglineException("No clips file at " + clipsPath, "Run 'tagline clips find " + video
