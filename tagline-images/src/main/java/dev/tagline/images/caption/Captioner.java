@@ -1,0 +1,56 @@
+package dev.tagline.images.caption;
+
+import java.util.List;
+
+/**
+ * Captions images (ARCHITECTURE.md: {@code List<Caption> caption(List<RgbImage> batch, CaptionRequest request)}):
+ * Florence-2 in process, a VLM behind an OpenAI-compatible server, or tags turned into a sentence. Returns one
+ * {@link Caption} per input, in order. As with taggers, the work is split so that the batch engine can spread it:
+ * {@link #prepare} (per-image preprocessing, thread-safe, on worker threads) and {@link #captionPrepared} (the model
+ * calls, on one thread at a time; an HTTP captioner may fan a batch out to several requests in flight itself).
+ *
+ * <p>The prompt is a template rendered per image against {@link CaptionInput#vars()}; how a captioner uses it is its
+ * own: a VLM sends it as the user message, Florence-2 reads it as a task token such as {@code <DETAILED_CAPTION>}.
+ * Clean-up (CaptionCleanup) is applied by the caller, not by captioners, so raw model output stays testable.
+ */
+public interface Captioner extends AutoCloseable {
+
+    /** What {@link #prepare} made of one image: the input, and a model-specific payload (a tensor, an encoded JPEG). */
+    record Prepared(CaptionInput input, Object payload) {
+    }
+
+    /** Registry id, as in {@code tagline caption --captioner florence-2-base}. */
+    String id();
+
+    /** Which model ran (repository and revision, or server and model name): part of the journal's fingerprint. */
+    default String revision() {
+        return "built-in";
+    }
+
+    /** One line for the log: model, precision, provider or endpoint, memory footprint when known. */
+    default String describe() {
+        return id();
+    }
+
+    /** Most images one {@link #captionPrepared} call should get. */
+    default int maxBatch() {
+        return 1;
+    }
+
+    /** Per-image preprocessing; thread-safe. By default the input as it is. */
+    default Prepared prepare(CaptionInput input) {
+        return new Prepared(input, null);
+    }
+
+    /** Captions prepared images, in order; called from one thread at a time. */
+    List<Caption> captionPrepared(List<Prepared> batch, CaptionRequest request);
+
+    /** {@link #prepare} then {@link #captionPrepared}. */
+    default List<Caption> caption(List<CaptionInput> batch, CaptionRequest request) {
+        return captionPrepared(batch.stream().map(this::prepare).toList(), request);
+    }
+
+    @Override
+    default void close() {
+    }
+}
