@@ -11,15 +11,34 @@ import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * Client of {@code POST /v1/chat/completions} for text-only prompts: sends the messages (optionally asking for a
- * JSON object, {@code response_format: {"type": "json_object"}}) and returns the first choice's content. Retries
- * per {@link RetryPolicy}. Thread-safe.
+ * Client of {@code POST /v1/chat/completions}: sends the messages (text, or text with images as
+ * {@code image_url} content parts holding data URLs, as vision models take them; optionally asking for a JSON
+ * object, {@code response_format: {"type": "json_object"}}) and returns the first choice's content with the token
+ * usage the server reports. Retries per {@link RetryPolicy}. Thread-safe: one client may serve many requests in
+ * flight.
  */
 public final class ChatClient {
-    /** One message: role {@code system}, {@code user} or {@code assistant}. */
-    public record Message(String role, String content) {
+    /**
+     * One message: role {@code system}, {@code user} or {@code assistant}, its text, and images (data URLs such as
+     * {@code data:image/jpeg;base64,…} or http(s) URLs) sent after the text; only user messages may carry images.
+     */
+    public record Message(String role, String content, List<String> imageUrls) {
+        public Message {
+            Objects.requireNonNull(role, "role");
+            Objects.requireNonNull(content, "content");
+            imageUrls = List.copyOf(imageUrls);
+            if (!imageUrls.isEmpty() && !role.equals("user")) {
+                throw new IllegalArgumentException("only user messages may carry images, not " + role);
+            }
+        }
+
+        public Message(String role, String content) {
+            this(role, content, List.of());
+        }
+
         public static Message system(String content) {
             return new Message("system", content);
         }
@@ -28,20 +47,46 @@ public final class ChatClient {
             return new Message("user", content);
         }
 
+        /** A user message with the text first, then the images as {@code image_url} parts. */
+        public static Message user(String content, List<String> imageUrls) {
+            return new Message("user", content, imageUrls);
+        }
+
         public static Message assistant(String content) {
             return new Message("assistant", content);
         }
     }
 
+    /**
+     * Sampling fields beyond temperature, each sent only when it differs from "unset": {@code maxTokens} 0 (server
+     * default), {@code topP} 1, {@code repetitionPenalty} 1 (a vLLM / llama.cpp server extension that OpenAI itself
+     * refuses, so it is never sent at its neutral value).
+     */
+    public record Sampling(int maxTokens, double topP, double repetitionPenalty) {
+        public static final Sampling DEFAULT = new Sampling(0, 1.0, 1.0);
+    }
+
     /** What to ask; {@code jsonObject} requests JSON mode (servers without it ignore the field). */
-    public record Request(String model, List<Message> messages, double temperature, boolean jsonObject) {
+    public record Request(String model, List<Message> messages, double temperature, boolean jsonObject,
+                          Sampling sampling) {
         public Request {
             messages = List.copyOf(messages);
+            Objects.requireNonNull(sampling, "sampling");
+        }
+
+        public Request(String model, List<Message> messages, double temperature, boolean jsonObject) {
+            this(model, messages, temperature, jsonObject, Sampling.DEFAULT);
         }
     }
 
-    /** The answer's text and why generation stopped ({@code stop}, {@code length} …). */
-    public record Reply(String content, String finishReason) {
+    /**
+     * The answer's text, why generation stopped ({@code stop}, {@code length} …) and the tokens the server counted
+     * ({@code usage.prompt_tokens}, {@code usage.completion_tokens}; 0 when it does not say).
+     */
+    public record Reply(String content, String finishReason, int promptTokens, int completionTokens) {
+        public Reply(String content, String finishReason) {
+            this(content, finishReason, 0, 0);
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,17 +106,19 @@ public final class ChatClient {
         this.timeout = timeout;
     }
 
+    public OpenAiEndpoint endpoint() {
+        return endpoint;
+    }
+
     public Reply complete(Request request) {
+        return complete(request, "a chat request to " + request.model());
+    }
+
+    /** As {@link #complete(Request)}; {@code what} names the input in error messages ("cat.jpg"). */
+    public Reply complete(Request request, String what) {
         URI uri = endpoint.resolve("chat/completions");
-        ObjectNode body = JSON.createObjectNode().put("model", request.model())
-                .put("temperature", request.temperature());
-        ArrayNode messages = body.putArray("messages");
-        request.messages().forEach(m -> messages.addObject().put("role", m.role()).put("content", m.content()));
-        if (request.jsonObject()) {
-            body.putObject("response_format").put("type", "json_object");
-        }
-        String json = body.toString();
-        String answer = calls.send(uri, "a chat request to " + request.model(), () -> {
+        String json = body(request).toString();
+        String answer = calls.send(uri, what, () -> {
             HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout)
                     .header("Content-Type", "application/json").header("Accept", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(json));
@@ -79,16 +126,51 @@ public final class ChatClient {
             return b.build();
         });
         try {
-            JsonNode choice = JSON.readTree(answer).path("choices").path(0);
+            JsonNode root = JSON.readTree(answer);
+            JsonNode choice = root.path("choices").path(0);
             JsonNode content = choice.path("message").path("content");
             if (!content.isTextual()) {
-                throw new OpenAiException(uri + " answered without choices[0].message.content",
+                throw new OpenAiException(uri + " answered without choices[0].message.content for " + what,
                         "Is --endpoint an OpenAI-compatible chat server?", 200, null);
             }
-            return new Reply(content.asText(), choice.path("finish_reason").asText(""));
+            JsonNode usage = root.path("usage");
+            return new Reply(content.asText(), choice.path("finish_reason").asText(""),
+                    usage.path("prompt_tokens").asInt(0), usage.path("completion_tokens").asInt(0));
         } catch (IOException e) {
             throw new OpenAiException(uri + " answered something other than JSON: " + HttpCalls.errorMessage(answer),
                     "Is --endpoint an OpenAI-compatible chat server?", 200, e);
         }
+    }
+
+    static ObjectNode body(Request request) {
+        ObjectNode body = JSON.createObjectNode().put("model", request.model())
+                .put("temperature", request.temperature());
+        Sampling s = request.sampling();
+        if (s.maxTokens() > 0) {
+            body.put("max_tokens", s.maxTokens());
+        }
+        if (s.topP() != 1.0) {
+            body.put("top_p", s.topP());
+        }
+        if (s.repetitionPenalty() != 1.0) {
+            body.put("repetition_penalty", s.repetitionPenalty());
+        }
+        ArrayNode messages = body.putArray("messages");
+        for (Message m : request.messages()) {
+            ObjectNode node = messages.addObject().put("role", m.role());
+            if (m.imageUrls().isEmpty()) {
+                node.put("content", m.content());
+                continue;
+            }
+            ArrayNode parts = node.putArray("content");
+            parts.addObject().put("type", "text").put("text", m.content());
+            for (String url : m.imageUrls()) {
+                parts.addObject().put("type", "image_url").putObject("image_url").put("url", url);
+            }
+        }
+        if (request.jsonObject()) {
+            body.putObject("response_format").put("type", "json_object");
+        }
+        return body;
     }
 }

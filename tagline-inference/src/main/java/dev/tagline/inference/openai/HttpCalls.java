@@ -1,13 +1,16 @@
 package dev.tagline.inference.openai;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -45,6 +48,12 @@ final class HttpCalls {
                 response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             } catch (FileNotFoundException e) {
                 throw new OpenAiException("Cannot read " + what + " to send it", "", 0, e);
+            } catch (HttpTimeoutException e) {
+                if (attempt >= retry.maxAttempts()) {
+                    throw timedOut(uri, what, e, attempt);
+                }
+                pause(retry.wait(attempt, HttpHeaders.of(Map.of(), (a, b) -> true), clock));
+                continue;
             } catch (IOException e) {
                 if (attempt >= retry.maxAttempts()) {
                     throw new OpenAiException("Cannot reach the server at " + uri + " (" + e + ")",
@@ -76,8 +85,23 @@ final class HttpCalls {
         }
     }
 
+    private static OpenAiException timedOut(URI uri, String what, HttpTimeoutException e, int attempts) {
+        if (e instanceof HttpConnectTimeoutException) {
+            return new OpenAiException("Cannot reach the server at " + uri + ": connecting timed out " + attempts
+                    + " times", "Check that the server runs and --endpoint is right.", 0, e);
+        }
+        return new OpenAiException("Server " + uri + " did not answer " + what + " in time (" + attempts
+                + " tries)", "A big model on a busy server can be slow: raise --timeout, or lower --concurrency.", 0,
+                e);
+    }
+
     private static OpenAiException failure(URI uri, String what, int status, String body, int attempts) {
         String detail = errorMessage(body);
+        if (modelNotFound(status, body)) {
+            return new OpenAiException("Server " + uri + " has no such model: " + detail, "Check the model name"
+                    + " (GET " + uri.resolve("models") + " lists them; for Ollama run 'ollama pull MODEL').", status,
+                    null);
+        }
         String tries = attempts > 1 ? " after " + attempts + " tries" : "";
         String hint = switch (status) {
             case 401, 403 -> "Check the API key (OPENAI_API_KEY).";
@@ -90,10 +114,33 @@ final class HttpCalls {
                 + (detail.isEmpty() ? "" : ": " + detail), hint, status, null);
     }
 
+    /**
+     * A 404 naming the model rather than the URL: OpenAI's {@code code: model_not_found}, Ollama's "model \"x\" not
+     * found, try pulling it first", vLLM's "The model `x` does not exist."
+     */
+    static boolean modelNotFound(int status, String body) {
+        if (status != 404 && status != 400) {
+            return false;
+        }
+        try {
+            JsonNode error = JSON.readTree(body).path("error");
+            if (error.path("code").asText("").equals("model_not_found")) {
+                return true;
+            }
+            String message = (error.isTextual() ? error.asText() : error.path("message").asText(""))
+                    .toLowerCase(java.util.Locale.ROOT);
+            return status == 404 && message.contains("model")
+                    && (message.contains("not found") || message.contains("does not exist"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** The {@code error.message} of an OpenAI error body, else the body's first line (short). */
     static String errorMessage(String body) {
         try {
-            String message = JSON.readTree(body).path("error").path("message").asText("");
+            JsonNode error = JSON.readTree(body).path("error");
+            String message = error.isTextual() ? error.asText() : error.path("message").asText("");
             if (!message.isEmpty()) {
                 return message;
             }

@@ -15,4 +15,13 @@ public final class OpenAiException extends TaglineException {
     public int status() {
         return status;
     }
+
+    /**
+     * True when every further request to this server would fail the same way: no server at the address, a refused
+     * key, an unknown model or a wrong base URL. A batch stops on these instead of failing each item in turn.
+     */
+    public boolean affectsEveryRequest() {
+        return status == 401 || status == 403 || status == 404
+                || status == 0 && getCause() instanceof java.net.ConnectException;
+    }
 }

@@ -56,4 +56,119 @@ class ChatClientTest {
                 false)).content());
         assertEquals(List.of(Duration.ofSeconds(1)), slept);
     }
+
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H'};
+
+    private static String dataUrl(byte[] bytes) {
+        return "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(bytes);
+    }
+
+    @Test
+    void sendsImagesAsContentPartsAndReadsUsage() {
+        ChatClient.Reply reply = client().complete(new ChatClient.Request("llava", List.of(
+                ChatClient.Message.system("You caption images."),
+                ChatClient.Message.user("Describe it.", List.of(dataUrl(PNG)))), 0, false,
+                new ChatClient.Sampling(50, 0.9, 1.1)));
+        FakeOpenAiServer.ChatCall call = server.chats().get(0);
+        assertEquals("Describe it.", call.lastUser());
+        assertEquals(1, call.images().size());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(PNG, call.images().get(0));
+        assertEquals(50, call.maxTokens());
+        assertEquals(0.9, call.topP(), 1e-9);
+        assertEquals(1.1, call.repetitionPenalty(), 1e-9);
+        assertEquals(call.promptTokens(), reply.promptTokens());
+        assertTrue(reply.promptTokens() > 85, "an image counts: " + reply.promptTokens());
+        assertEquals(1, reply.completionTokens());
+    }
+
+    @Test
+    void neutralSamplingFieldsAreLeftOutSoThatStrictServersAcceptTheRequest() {
+        String body = ChatClient.body(new ChatClient.Request("m", List.of(ChatClient.Message.user("hi")), 0, false))
+                .toString();
+        assertTrue(!body.contains("max_tokens") && !body.contains("top_p") && !body.contains("repetition_penalty"),
+                body);
+    }
+
+    @Test
+    void maxTokensCutsTheAnswerAndSaysLength() {
+        server.answers(call -> "a very long caption that goes on and on");
+        ChatClient.Reply reply = client().complete(new ChatClient.Request("m", List.of(ChatClient.Message.user("hi")),
+                0, false, new ChatClient.Sampling(2, 1, 1)));
+        assertEquals("a very l", reply.content());
+        assertEquals("length", reply.finishReason());
+        assertEquals(2, reply.completionTokens());
+    }
+
+    @Test
+    void anImageInASystemMessageIsRefusedByTheServer() {
+        assertThrows(IllegalArgumentException.class, () -> new ChatClient.Message("system", "x",
+                List.of(dataUrl(PNG))));
+        OpenAiException e = assertThrows(OpenAiException.class, () -> client().complete(new ChatClient.Request("m",
+                List.of(ChatClient.Message.user("what?", List.of("data:image/png;base64,bm90IGFuIGltYWdl"))), 0,
+                false)));
+        assertEquals(400, e.status());
+        assertTrue(e.getMessage().contains("unsupported image"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownModelIsNamedAsSuchAndStopsEveryRequest() {
+        server.models("llava:13b");
+        OpenAiException e = assertThrows(OpenAiException.class, () -> client().complete(new ChatClient.Request(
+                "llava:7b", List.of(ChatClient.Message.user("hi")), 0, false)));
+        assertEquals(404, e.status());
+        assertTrue(e.getMessage().contains("has no such model: The model `llava:7b` does not exist"),
+                e.getMessage());
+        assertTrue(e.oneLine().contains("ollama pull"), e.oneLine());
+        assertTrue(e.affectsEveryRequest());
+        assertTrue(slept.isEmpty(), "a wrong model is not retried");
+    }
+
+    @Test
+    void ollamaAndVllmModelErrorsAreRecognisedToo() {
+        assertTrue(HttpCalls.modelNotFound(404, "{\"error\":{\"message\":\"model \\\"llava\\\" not found, try pulling"
+                + " it first\",\"type\":\"api_error\",\"param\":null,\"code\":null}}"));
+        assertTrue(HttpCalls.modelNotFound(404, "{\"object\":\"error\",\"message\":\"x\",\"error\":"
+                + "\"The model `qwen` does not exist.\"}"));
+        assertTrue(!HttpCalls.modelNotFound(404, "{\"error\":{\"message\":\"Invalid URL (POST /v2/chat)\"}}"));
+    }
+
+    @Test
+    void serverErrorsAreRetriedThenReported() {
+        for (int i = 0; i < 4; i++) {
+            server.failNext(503, Map.of());
+        }
+        OpenAiException e = assertThrows(OpenAiException.class, () -> client().complete(new ChatClient.Request("m",
+                List.of(ChatClient.Message.user("hi")), 0, false), "cat.jpg"));
+        assertEquals(503, e.status());
+        assertTrue(e.getMessage().contains("after 4 tries for cat.jpg"), e.getMessage());
+        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4)), slept);
+        assertTrue(!e.affectsEveryRequest());
+    }
+
+    @Test
+    void aSlowServerTimesOutWithAHint() {
+        server.delay(Duration.ofMillis(1500));
+        ChatClient impatient = new ChatClient(OpenAiEndpoint.of(server.baseUrl(), null), HttpClient.newHttpClient(),
+                new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(1)), Duration.ofMillis(300), slept::add,
+                Clock.systemUTC());
+        OpenAiException e = assertThrows(OpenAiException.class, () -> impatient.complete(new ChatClient.Request("m",
+                List.of(ChatClient.Message.user("hi")), 0, false), "dog.png"));
+        assertTrue(e.getMessage().contains("did not answer dog.png in time (2 tries)"), e.getMessage());
+        assertTrue(e.oneLine().contains("--timeout"), e.oneLine());
+    }
+
+    @Test
+    void noServerAtTheAddressStopsEveryRequest() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        ChatClient nowhere = new ChatClient(OpenAiEndpoint.of("http://127.0.0.1:" + port + "/v1", null),
+                HttpClient.newHttpClient(), new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(1)),
+                Duration.ofSeconds(2), slept::add, Clock.systemUTC());
+        OpenAiException e = assertThrows(OpenAiException.class, () -> nowhere.complete(new ChatClient.Request("m",
+                List.of(ChatClient.Message.user("hi")), 0, false)));
+        assertTrue(e.getMessage().startsWith("Cannot reach the server at http://127.0.0.1:" + port), e.getMessage());
+        assertTrue(e.affectsEveryRequest());
+    }
 }

@@ -20,8 +20,10 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * A local OpenAI-compatible server for tests (JDK HttpServer on 127.0.0.1, random port) implementing
- * {@code POST /v1/chat/completions} ({@link ChatEndpoint}) and {@code POST /v1/audio/transcriptions} as documented: multipart form with {@code file} and {@code model};
+ * A local OpenAI-compatible server for tests (JDK HttpServer on 127.0.0.1, random port, requests answered
+ * concurrently) implementing {@code POST /v1/chat/completions} ({@link ChatEndpoint}: text and image parts, usage,
+ * {@code max_tokens}; optionally only some models, with OpenAI's {@code model_not_found}; optionally answering after
+ * a fixed delay), {@code GET /v1/models} and {@code POST /v1/audio/transcriptions} as documented: multipart form with {@code file} and {@code model};
  * {@code response_format} json, text, srt, vtt or verbose_json; {@code timestamp_granularities[]} word/segment, only
  * with verbose_json; supported file types and the 25 MB limit; bearer key when one is required; errors as
  * {@code {"error": {"message", "type", "param", "code"}}}. Tests script what is "heard" per upload and what the
@@ -48,12 +50,33 @@ public final class FakeOpenAiServer implements AutoCloseable {
         }
     }
 
-    /** A chat message as received. */
-    public record ChatMessage(String role, String content) {
+    /** A chat message as received: its text (text parts joined by newlines) and its decoded images. */
+    public record ChatMessage(String role, String content, List<byte[]> images) {
+        public ChatMessage {
+            images = List.copyOf(images);
+        }
+
+        public ChatMessage(String role, String content) {
+            this(role, content, List.of());
+        }
     }
 
-    /** A chat request as received. */
-    public record ChatCall(String model, List<ChatMessage> messages, boolean jsonObject, double temperature) {
+    /**
+     * A chat request as received; {@code maxTokens} 0 when the request left it out, {@code topP} and
+     * {@code repetitionPenalty} 1 when left out.
+     */
+    public record ChatCall(String model, List<ChatMessage> messages, boolean jsonObject, double temperature,
+                           int maxTokens, double topP, double repetitionPenalty) {
+        /** The images of every message, in order. */
+        public List<byte[]> images() {
+            return messages.stream().flatMap(m -> m.images().stream()).toList();
+        }
+
+        /** Prompt tokens in the fake's count: text at four characters a token, 85 per image (OpenAI's low detail). */
+        public int promptTokens() {
+            return messages.stream().mapToInt(m -> ChatEndpoint.tokens(m.content()) + 85 * m.images().size()).sum();
+        }
+
         /** The last user message. */
         public String lastUser() {
             for (int i = messages.size() - 1; i >= 0; i--) {
@@ -77,10 +100,20 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private volatile String apiKey;
     private final List<ChatCall> chats = Collections.synchronizedList(new ArrayList<>());
     private volatile Function<ChatCall, String> answering = call -> "OK";
+    private volatile Set<String> models;
+    private volatile long delayMillis;
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger peakInFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "fake-openai");
+        t.setDaemon(true);
+        return t;
+    });
 
     private FakeOpenAiServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
+        server.setExecutor(executor);
         server.start();
     }
 
@@ -132,14 +165,39 @@ public final class FakeOpenAiServer implements AutoCloseable {
         return List.copyOf(chats);
     }
 
+    /**
+     * Serves only these models from now on: a chat naming another gets OpenAI's 404 {@code model_not_found}, and
+     * {@code GET /v1/models} lists them.
+     */
+    public FakeOpenAiServer models(String... names) {
+        this.models = Set.of(names);
+        return this;
+    }
+
+    /** Every chat answer (and failure) comes this long after the request was read, as a busy model server's. */
+    public FakeOpenAiServer delay(java.time.Duration delay) {
+        this.delayMillis = delay.toMillis();
+        return this;
+    }
+
+    /** The most chat requests that were being answered at one time. */
+    public int peakInFlight() {
+        return peakInFlight.get();
+    }
+
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
+            if (path.equals("/v1/models") && exchange.getRequestMethod().equals("GET")) {
+                listModels(exchange);
+                return;
+            }
             if (!path.equals("/v1/audio/transcriptions") && !path.equals("/v1/chat/completions")) {
                 error(exchange, 404, "Invalid URL (" + exchange.getRequestMethod() + " "
                         + exchange.getRequestURI().getPath() + ")", "invalid_request_error", null, null);
@@ -182,9 +240,40 @@ public final class FakeOpenAiServer implements AutoCloseable {
             return;
         }
         chats.add(call);
-        if (!failed(exchange)) {
-            send(exchange, 200, "application/json", ChatEndpoint.answer(call, answering, chats.size()));
+        int now = inFlight.incrementAndGet();
+        peakInFlight.accumulateAndGet(now, Math::max);
+        try {
+            pause();
+            Set<String> served = models;
+            if (served != null && !served.contains(call.model())) {
+                error(exchange, 404, "The model `" + call.model() + "` does not exist or you do not have access to"
+                        + " it.", "invalid_request_error", null, "model_not_found");
+            } else if (!failed(exchange)) {
+                send(exchange, 200, "application/json", ChatEndpoint.answer(call, answering, chats.size()));
+            }
+        } finally {
+            inFlight.decrementAndGet();
         }
+    }
+
+    private void pause() {
+        long millis = delayMillis;
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void listModels(HttpExchange exchange) throws IOException {
+        ObjectNode root = JSON.createObjectNode().put("object", "list");
+        com.fasterxml.jackson.databind.node.ArrayNode data = root.putArray("data");
+        Set<String> served = models == null ? Set.of() : models;
+        served.stream().sorted().forEach(m -> data.addObject().put("id", m).put("object", "model")
+                .put("created", 1_764_200_000L).put("owned_by", "tagline-testkit"));
+        send(exchange, 200, "application/json", root.toString());
     }
 
     /** Answers with the next queued failure, if any. */
