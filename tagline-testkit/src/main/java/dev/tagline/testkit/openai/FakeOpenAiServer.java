@@ -155,7 +155,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
         return List.copyOf(uploads);
     }
 
-    /** What the assistant answers to each chat request (default "OK"). */
+    /** What the assistant answers to each chat request (default "OK"); a script that throws makes a 500 answer. */
     public FakeOpenAiServer answers(Function<ChatCall, String> answering) {
         this.answering = answering;
         return this;
@@ -249,7 +249,15 @@ public final class FakeOpenAiServer implements AutoCloseable {
                 error(exchange, 404, "The model `" + call.model() + "` does not exist or you do not have access to"
                         + " it.", "invalid_request_error", null, "model_not_found");
             } else if (!failed(exchange)) {
-                send(exchange, 200, "application/json", ChatEndpoint.answer(call, answering, chats.size()));
+                String body;
+                try {
+                    body = ChatEndpoint.answer(call, answering, chats.size());
+                } catch (RuntimeException e) {
+                    error(exchange, 500, "The server had an error while processing your request. Sorry about that!",
+                            "server_error", null, null);
+                    return;
+                }
+                send(exchange, 200, "application/json", body);
             }
         } finally {
             inFlight.decrementAndGet();

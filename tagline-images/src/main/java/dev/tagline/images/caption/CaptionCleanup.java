@@ -1,0 +1,148 @@
+package dev.tagline.images.caption;
+
+import dev.tagline.core.TaglineException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a model's raw answer into a training caption: drops Kosmos-2's grounding markup ({@code <grounding>},
+ * {@code <phrase>…</phrase>} kept as its text, {@code <object><patch_index_…>…</object>} removed; captioning.md §6),
+ * leftover special tokens, an echo of the prompt (BLIP-2, §5.2), chat preambles ("Sure! Here is a caption:") and
+ * filler openings ("The image shows", "In this image,", "This is an image of"; ai-toolkit drops "the image shows",
+ * BLIP's decoder prompt is "a picture of"); collapses whitespace and quotes; then writes it in {@link Style#SENTENCE}
+ * (a capitalised sentence ending in a full stop) or {@link Style#CONCISE} (comma-separated keywords, articles and
+ * linking words dropped, as Stable Diffusion prompts are written); cuts it to {@code maxLength} characters at a
+ * sentence, word or keyword boundary; and puts the {@code prefix} (a trigger word) first.
+ */
+public record CaptionCleanup(Style style, int maxLength, String prefix) {
+    /** How the caption is written. */
+    public enum Style {
+        SENTENCE, CONCISE;
+
+        public static Style parse(String text) {
+            try {
+                return valueOf(text.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new TaglineException("Invalid --style '" + text + "'", "Use sentence or concise.", e);
+            }
+        }
+    }
+
+    public static final CaptionCleanup DEFAULTS = new CaptionCleanup(Style.SENTENCE, 0, "");
+
+    private static final Pattern KOSMOS_OBJECT = Pattern.compile("<object>(?:\\s*<patch_index_\\d+>)*\\s*</object>");
+    private static final Pattern MARKUP = Pattern.compile(
+            "</?(?:grounding|phrase|object|s|pad|image|unk)>|<patch_index_\\d+>|<\\|[a-z_]+\\|>|\\*\\*|__");
+    private static final Pattern PREAMBLE = Pattern.compile("(?i)^(?:sure|certainly|of course|okay|ok)\\b[^.:!\\n]*"
+            + "[.:!]\\s*|^(?:here(?:'s| is) (?:a |the |my )?[^:\\n]{0,40}:\\s*)|^(?:caption|description):\\s*");
+    private static final Pattern FILLER = Pattern.compile("(?i)^(?:"
+            + "(?:the|this) (?:image|picture|photo|photograph|scene) (?:shows|depicts|features|captures|displays"
+            + "|presents|showcases|portrays|is of|contains)(?: an image of| a picture of)?"
+            + "|in (?:this|the) (?:image|picture|photo|photograph|scene),?(?: we (?:can )?see| there (?:is|are))?"
+            + "|this is (?:an image|a picture|a photo|a photograph) (?:of|showing)"
+            + "|(?:an image|a picture|an illustration) of"
+            + "|(?:the )?image of)"
+            + "[\\s,:]+");
+    private static final Pattern SPACE = Pattern.compile("\\s+");
+    private static final Pattern SPLIT = Pattern.compile(
+            "\\s*[,.;:!?()]\\s*|\\s+(?:and|with|in|on|at|of|while|wearing|near|under|over|behind|from|into|for|by|"
+                    + "against|beside|next to|in front of)\\s+");
+    private static final Set<String> DROP = Set.of("a", "an", "the", "is", "are", "was", "were", "be", "being",
+            "there", "this", "that", "these", "those", "its", "it", "some", "which", "who", "has", "have");
+
+    public CaptionCleanup {
+        if (maxLength < 0) {
+            throw new TaglineException("--max-length must be 0 (no limit) or more, got " + maxLength, "");
+        }
+        prefix = prefix == null ? "" : prefix.strip();
+    }
+
+    /** Cleans {@code raw}, the answer to {@code prompt} (may be empty). */
+    public String apply(String raw, String prompt) {
+        String text = KOSMOS_OBJECT.matcher(raw).replaceAll("");
+        text = MARKUP.matcher(text).replaceAll("");
+        text = SPACE.matcher(text).replaceAll(" ").strip();
+        String echo = prompt == null ? "" : SPACE.matcher(MARKUP.matcher(prompt).replaceAll("")).replaceAll(" ")
+                .strip();
+        if (!echo.isEmpty() && text.toLowerCase(Locale.ROOT).startsWith(echo.toLowerCase(Locale.ROOT))) {
+            text = text.substring(echo.length()).strip();
+        }
+        String before;
+        do {
+            before = text;
+            text = unquote(PREAMBLE.matcher(text).replaceFirst(""));
+            text = FILLER.matcher(text).replaceFirst("").strip();
+        } while (!text.equals(before));
+        text = style == Style.CONCISE ? concise(text) : sentence(text);
+        text = cut(text);
+        if (prefix.isEmpty() || text.startsWith(prefix)) {
+            return text;
+        }
+        if (text.isEmpty()) {
+            return prefix;
+        }
+        return style == Style.CONCISE && !prefix.endsWith(",") ? prefix + ", " + text : prefix + " " + text;
+    }
+
+    private static String unquote(String text) {
+        String t = text.strip();
+        while (t.length() >= 2 && (t.startsWith("\"") && t.endsWith("\"") || t.startsWith("'") && t.endsWith("'")
+                || t.startsWith("“") && t.endsWith("”"))) {
+            t = t.substring(1, t.length() - 1).strip();
+        }
+        return t;
+    }
+
+    private static String sentence(String text) {
+        if (text.isEmpty()) {
+            return text;
+        }
+        String t = Character.toUpperCase(text.charAt(0)) + text.substring(1);
+        return t.matches("(?s).*[.!?]$") ? t : t + ".";
+    }
+
+    /** Keywords: split at punctuation and linking words, drop articles and fillers at either end, no duplicates. */
+    static String concise(String text) {
+        Set<String> keywords = new LinkedHashSet<>();
+        for (String part : SPLIT.split(text.toLowerCase(Locale.ROOT))) {
+            List<String> words = new ArrayList<>(List.of(part.strip().split(" ")));
+            while (!words.isEmpty() && (words.get(0).isEmpty() || DROP.contains(words.get(0)))) {
+                words.remove(0);
+            }
+            while (!words.isEmpty() && DROP.contains(words.get(words.size() - 1))) {
+                words.remove(words.size() - 1);
+            }
+            if (!words.isEmpty()) {
+                keywords.add(String.join(" ", words));
+            }
+        }
+        return String.join(", ", keywords);
+    }
+
+    private String cut(String text) {
+        int limit = maxLength == 0 ? 0 : Math.max(1, maxLength - (prefix.isEmpty() ? 0 : prefix.length() + 2));
+        if (limit == 0 || text.length() <= limit) {
+            return text;
+        }
+        if (style == Style.CONCISE) {
+            int comma = text.lastIndexOf(", ", limit);
+            return comma > 0 ? text.substring(0, comma) : wordCut(text, limit);
+        }
+        int end = Math.max(text.lastIndexOf(". ", limit - 1), Math.max(text.lastIndexOf("! ", limit - 1),
+                text.lastIndexOf("? ", limit - 1)));
+        if (end >= limit / 2) {
+            return text.substring(0, end + 1);
+        }
+        String words = wordCut(text, limit - 1).replaceAll("[,;:\\s]+$", "");
+        return words + ".";
+    }
+
+    private static String wordCut(String text, int limit) {
+        int space = text.lastIndexOf(' ', limit);
+        return (space > 0 ? text.substring(0, space) : text.substring(0, limit)).strip();
+    }
+}

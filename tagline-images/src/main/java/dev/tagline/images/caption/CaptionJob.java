@@ -1,0 +1,238 @@
+package dev.tagline.images.caption;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tagline.core.TaglineException;
+import dev.tagline.core.batch.BatchJob;
+import dev.tagline.core.batch.ItemFailedException;
+import dev.tagline.core.batch.ScanEntry;
+import dev.tagline.core.files.AtomicFiles;
+import dev.tagline.images.load.ImageLoader;
+import dev.tagline.images.sidecar.SidecarSettings;
+import dev.tagline.images.sidecar.SidecarWriter;
+import dev.tagline.images.tag.ImageTagger;
+import dev.tagline.images.tag.ScoredTag;
+import dev.tagline.images.tag.ScoredTags;
+import dev.tagline.images.tag.TagRules;
+import dev.tagline.images.tag.TaggerInput;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code tagline caption} as a batch job. Workers load each image, run the taggers' and the captioner's
+ * {@code prepare} (the JPEG for a server), and read an existing tag sidecar when no tagger runs; the model thread
+ * tags, then runs the {@link CaptionPass} (Q/A, caption, tag check, clean-up); the writer writes the caption and tag
+ * sidecars in one go, and the {@code .json} sidecar with the Q/A answers. An image whose sidecars all exist under
+ * {@code --existing skip} is passed over before any model or request runs. A failure that every request would share
+ * stops the run (the rest would fail the same way); others fail their image, which a later run tries again.
+ */
+public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Result> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Where the job writes. {@code json}: also {@code NAME.json} with caption, tags and Q/A answers. */
+    public record Outputs(SidecarSettings caption, SidecarSettings tags, boolean json) {
+    }
+
+    /** One prepared image, or why it is passed over. */
+    public record Item(List<ImageTagger.Prepared> tagPrepared, Captioner.Prepared prepared, List<String> knownTags,
+                       String skipped) {
+    }
+
+    /** One image's outcome: tags (text and names) and the caption pass's outcome, or why it was passed over. */
+    public record Result(String tagText, List<String> tags, CaptionPass.Outcome outcome, String skipped) {
+    }
+
+    private final ImageLoader loader;
+    private final List<ImageTagger> taggers;
+    private final TagRules rules;
+    private final Captioner captioner;
+    private final CaptionPass pass;
+    private final Outputs outputs;
+    private final SidecarWriter captionWriter;
+    private final SidecarWriter tagWriter;
+    private final String fingerprint;
+    private final CaptionStats stats = new CaptionStats();
+
+    /**
+     * @param identity what else identifies the run's results (taggers and their revisions, sidecar settings)
+     * @param settings the caption settings that change results (prompt, generation, Q/A, clean-up), as text
+     */
+    public CaptionJob(ImageLoader loader, List<ImageTagger> taggers, TagRules rules, Captioner captioner,
+                      CaptionRequest request, Optional<QaChain> qa, CaptionCleanup cleanup, int tagRetries,
+                      Outputs outputs, String identity) {
+        this.loader = loader;
+        this.taggers = List.copyOf(taggers);
+        this.rules = rules;
+        this.captioner = captioner;
+        this.pass = new CaptionPass(captioner, request, qa, cleanup, tagRetries);
+        this.outputs = outputs;
+        this.captionWriter = new SidecarWriter(outputs.caption());
+        this.tagWriter = new SidecarWriter(outputs.tags());
+        this.fingerprint = "caption v1; " + captioner.id() + " (" + captioner.revision() + "); prompt "
+                + request.prompt() + "; system " + request.system().orElse("") + "; " + request.generation() + "; "
+                + qa.map(q -> q.questions().toString()).orElse("no questions") + "; " + cleanup + "; tag retries "
+                + tagRetries + "; " + rules + "; " + outputs + "; " + identity;
+    }
+
+    @Override
+    public String name() {
+        return "caption";
+    }
+
+    @Override
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    @Override
+    public int batchSize() {
+        return Math.max(1, captioner.maxBatch());
+    }
+
+    /** Counts and token usage of this run, for the report. */
+    public CaptionStats stats() {
+        return stats;
+    }
+
+    @Override
+    public Item prepare(ScanEntry entry) {
+        if (!entry.supported()) {
+            return new Item(null, null, List.of(), "not an image");
+        }
+        Path image = entry.path();
+        boolean skip = outputs.caption().existing() == SidecarSettings.Existing.SKIP;
+        if (skip && Files.exists(captionWriter.sidecarFor(image))
+                && (taggers.isEmpty() || Files.exists(tagWriter.sidecarFor(image)))) {
+            return new Item(null, null, List.of(), "sidecars exist");
+        }
+        List<String> known = List.of();
+        Path tagFile = tagWriter.sidecarFor(image);
+        if (taggers.isEmpty() && Files.isRegularFile(tagFile)) {
+            known = SidecarWriter.splitTags(SidecarWriter.read(tagFile));
+        }
+        var rgb = loader.read(image);
+        List<ImageTagger.Prepared> tagPrepared = new ArrayList<>(taggers.size());
+        TaggerInput tagInput = TaggerInput.of(rgb, image);
+        for (ImageTagger tagger : taggers) {
+            tagPrepared.add(tagger.prepare(tagInput));
+        }
+        return new Item(tagPrepared, captioner.prepare(CaptionInput.of(rgb, image, known)), known, null);
+    }
+
+    @Override
+    public List<Result> run(List<Item> batch) {
+        List<Item> images = batch.stream().filter(i -> i.skipped() == null).toList();
+        List<List<ScoredTag>> selected = tags(images);
+        List<Captioner.Prepared> prepared = new ArrayList<>(images.size());
+        List<String> tagTexts = new ArrayList<>(images.size());
+        List<List<String>> names = new ArrayList<>(images.size());
+        for (int i = 0; i < images.size(); i++) {
+            Item item = images.get(i);
+            List<String> tagNames = taggers.isEmpty() ? item.knownTags() : selected.get(i).stream()
+                    .map(ScoredTag::name).filter(n -> !n.equals(rules.trigger())).toList();
+            tagTexts.add(taggers.isEmpty() ? "" : rules.format(selected.get(i)));
+            names.add(tagNames);
+            CaptionInput in = item.prepared().input();
+            Map<String, String> vars = new LinkedHashMap<>(in.vars());
+            vars.put("tags", String.join(", ", tagNames));
+            prepared.add(new Captioner.Prepared(new CaptionInput(in.image(), in.file(), tagNames, vars),
+                    item.prepared().payload()));
+        }
+        List<CaptionPass.Outcome> outcomes = images.isEmpty() ? List.of() : pass.run(prepared);
+        List<Result> results = new ArrayList<>(batch.size());
+        int next = 0;
+        for (Item item : batch) {
+            if (item.skipped() != null) {
+                results.add(new Result("", List.of(), null, item.skipped()));
+            } else {
+                results.add(new Result(tagTexts.get(next), names.get(next), outcomes.get(next), null));
+                next++;
+            }
+        }
+        return results;
+    }
+
+    private List<List<ScoredTag>> tags(List<Item> images) {
+        List<List<ScoredTags>> perImage = new ArrayList<>();
+        images.forEach(i -> perImage.add(new ArrayList<>(taggers.size())));
+        for (int t = 0; t < taggers.size() && !images.isEmpty(); t++) {
+            int tagger = t;
+            List<ScoredTags> out = taggers.get(t).tagPrepared(images.stream().map(i -> i.tagPrepared().get(tagger))
+                    .toList());
+            for (int i = 0; i < out.size(); i++) {
+                perImage.get(i).add(out.get(i));
+            }
+        }
+        return perImage.stream().map(p -> p.isEmpty() ? List.<ScoredTag>of() : rules.select(p)).toList();
+    }
+
+    @Override
+    public String write(ScanEntry entry, Result result) {
+        ObjectNode record = JSON.createObjectNode();
+        if (result.skipped() != null) {
+            stats.passedOver();
+            return record.put("skipped", result.skipped()).toString();
+        }
+        CaptionPass.Outcome o = result.outcome();
+        stats.add(o);
+        if (o.failure() != null) {
+            String message = entry.key() + ": " + o.failure().getMessage();
+            String hint = o.failure() instanceof TaglineException t ? t.hint() : "";
+            if (o.fatal()) {
+                throw new TaglineException(message, hint, o.failure());
+            }
+            throw new ItemFailedException(message, hint, o.failure());
+        }
+        if (o.caption().isBlank()) {
+            throw new ItemFailedException(entry.key() + ": " + captioner.id() + " answered nothing"
+                    + (o.raw().isBlank() ? "" : " but filler (" + o.raw().strip() + ")"), "Check the prompt; run"
+                    + " again to retry this image.", null);
+        }
+        Path image = entry.path();
+        if (!result.tagText().isEmpty()) {
+            record.put("tags", outcome(tagWriter.write(image, result.tagText())));
+        }
+        record.put("caption", outcome(captionWriter.write(image, o.caption())));
+        if (outputs.json()) {
+            record.put("json", writeJson(image, result, o));
+        }
+        if (!o.missingTags().isEmpty()) {
+            record.putPOJO("missing_tags", o.missingTags());
+        }
+        return record.put("prompt_tokens", o.promptTokens()).put("completion_tokens", o.completionTokens())
+                .toString();
+    }
+
+    private String writeJson(Path image, Result result, CaptionPass.Outcome o) {
+        Path file = new SidecarWriter(new SidecarSettings(".json", SidecarSettings.Existing.OVERWRITE, "", false))
+                .sidecarFor(image);
+        if (outputs.caption().existing() == SidecarSettings.Existing.SKIP && Files.exists(file)) {
+            return "skipped";
+        }
+        ObjectNode root = JSON.createObjectNode().put("caption", o.caption());
+        root.putPOJO("tags", result.tags());
+        ObjectNode qa = root.putObject("qa");
+        ArrayNode questions = root.putArray("questions");
+        for (QaChain.Answer a : o.answers()) {
+            qa.put(a.key(), a.answer());
+            questions.addObject().put("key", a.key()).put("question", a.question()).put("answer", a.answer());
+        }
+        if (!o.missingTags().isEmpty()) {
+            root.putPOJO("missing_tags", o.missingTags());
+        }
+        root.put("captioner", captioner.id()).put("finish_reason", o.finishReason());
+        AtomicFiles.writeString(file, root.toPrettyString());
+        return "written";
+    }
+
+    private static String outcome(SidecarWriter.Outcome o) {
+        return o.name().toLowerCase(Locale.ROOT);
+    }
+}

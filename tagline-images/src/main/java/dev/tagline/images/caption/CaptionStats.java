@@ -1,0 +1,61 @@
+package dev.tagline.images.caption;
+
+/**
+ * What one {@code tagline caption} run did, for its report: images captioned and passed over, requests and tokens
+ * (as the server counted them), captions that still leave out some of their tags, captions cut at the token limit.
+ * Updated on the writer thread only.
+ */
+public final class CaptionStats {
+    private long captioned;
+    private long skipped;
+    private long requests;
+    private long promptTokens;
+    private long completionTokens;
+    private long missingTags;
+    private long cutShort;
+
+    void add(CaptionPass.Outcome o) {
+        requests += o.requests();
+        promptTokens += o.promptTokens();
+        completionTokens += o.completionTokens();
+        if (o.failure() == null) {
+            captioned++;
+            missingTags += o.missingTags().isEmpty() ? 0 : 1;
+            cutShort += o.finishReason().equals("length") ? 1 : 0;
+        }
+    }
+
+    void passedOver() {
+        skipped++;
+    }
+
+    public long captioned() {
+        return captioned;
+    }
+
+    public long skipped() {
+        return skipped;
+    }
+
+    public long requests() {
+        return requests;
+    }
+
+    public long promptTokens() {
+        return promptTokens;
+    }
+
+    public long completionTokens() {
+        return completionTokens;
+    }
+
+    /** Captions that leave out at least one of their tags after the retries. */
+    public long missingTags() {
+        return missingTags;
+    }
+
+    /** Captions the server stopped at {@code --max-tokens} ({@code finish_reason: length}). */
+    public long cutShort() {
+        return cutShort;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.tagline.images.caption;
+
+import dev.tagline.core.TaglineException;
+import dev.tagline.inference.onnx.OnnxSessions;
+import dev.tagline.inference.onnx.SessionConfig;
+import dev.tagline.inference.openai.ChatClient;
+import dev.tagline.inference.openai.OpenAiEndpoint;
+import dev.tagline.inference.store.ModelStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Opens captioners by id, as {@code Taggers} opens taggers: {@code openai:MODEL} (a vision model behind the
+ * OpenAI-compatible server at {@code endpoint}), {@code tags} (captions composed from tags, no model), and in-process
+ * models from the model store ({@code florence-2-base}, {@code florence-2-large}, their {@code -ft} variants, or any
+ * id with {@code --model-path DIR}) in the precision asked for.
+ */
+public final class Captioners {
+    /** Prefix of the HTTP captioner's ids. */
+    public static final String OPENAI = "openai:";
+
+    /**
+     * @param endpoint    base URL of the OpenAI-compatible server (openai:MODEL only)
+     * @param apiKey      bearer key for it, if any
+     * @param concurrency requests in flight at most
+     * @param timeout     per request
+     * @param maxSide     longest image side sent, in pixels
+     * @param sendImage   false to send the prompt alone (a text LLM turning tags into a caption)
+     * @param precision   in-process models: fp32, fp16, int8 or q4 (empty: the model's default)
+     */
+    public record Options(Optional<String> endpoint, Optional<String> apiKey, int concurrency, Duration timeout,
+                          int maxSide, boolean sendImage, Optional<String> precision) {
+        public static Options defaults() {
+            return new Options(Optional.empty(), Optional.empty(), OpenAiCaptioner.DEFAULT_CONCURRENCY,
+                    Duration.ofSeconds(120), OpenAiCaptioner.DEFAULT_MAX_SIDE, true, Optional.empty());
+        }
+    }
+
+    private final ModelStore store;
+    private final OnnxSessions sessions;
+    private final SessionConfig config;
+    private final Options options;
+
+    public Captioners(ModelStore store, OnnxSessions sessions, SessionConfig config, Options options) {
+        this.store = store;
+        this.sessions = sessions;
+        this.config = config;
+        this.options = options;
+    }
+
+    /** The captioner {@code id}; {@code modelPath} (may be null) replaces the store's lookup. The caller closes it. */
+    public Captioner open(String id, Path modelPath) {
+        if (id.startsWith(OPENAI)) {
+            notInProcess(id, modelPath);
+            String url = options.endpoint().orElseThrow(() -> new TaglineException("--captioner " + id
+                    + " needs --endpoint", "Give the server's base URL, e.g. --endpoint http://127.0.0.1:11434/v1"
+                    + " for Ollama, http://127.0.0.1:8080/v1 for llama.cpp's server."));
+            ChatClient chat = new ChatClient(OpenAiEndpoint.of(url, options.apiKey().orElse(null)),
+                    options.timeout());
+            return new OpenAiCaptioner(chat, id.substring(OPENAI.length()), options.concurrency(),
+                    options.maxSide(), options.sendImage());
+        }
+        if (id.equals(TagComposer.ID)) {
+            notInProcess(id, modelPath);
+            return new TagComposer();
+        }
+        return inProcess(id, modelPath);
+    }
+
+    /**
+     * Models that run in this JVM through ONNX Runtime. Florence-2 ({@code Florence2Captioner.open(store, sessions,
+     * config, id, modelPath, precision)}) is registered here.
+     */
+    private Captioner inProcess(String id, Path modelPath) {
+        throw new TaglineException("Captioner '" + id + "' is not one this build can run" + (modelPath == null ? ""
+                : " (from " + modelPath + ")"), "Use --captioner openai:MODEL --endpoint URL (a vision model on"
+                + " Ollama, llama.cpp, vLLM or LM Studio) or --captioner tags (composed from --tagger tags).");
+    }
+
+    private void notInProcess(String id, Path modelPath) {
+        if (modelPath != null) {
+            throw new TaglineException("--model-path does not apply to --captioner " + id,
+                    "It names the folder of an in-process model such as Florence-2.");
+        }
+        if (options.precision().isPresent()) {
+            throw new TaglineException("--precision does not apply to --captioner " + id,
+                    "It picks the variant of an in-process model (fp32, fp16, int8, q4); a server's model is"
+                    + " quantised where it is loaded (docs/caption.md).");
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package dev.tagline.images.caption;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code --captioner tags}: a plain caption composed from an image's tags without any model, for when no LLM is at
+ * hand. Tags are sorted into subject ({@code 1girl} → "a girl"), features (hair, eyes), expression, clothing, pose or
+ * action, setting and style by their words; the caption reads "A girl with long hair and blue eyes, smiling, wearing
+ * a white shirt, holding an umbrella, outdoors with sky in the background. Monochrome." Every tag is kept: those that
+ * fit no slot end the caption as a list. The prompt is not used.
+ */
+public final class TagComposer implements Captioner {
+    public static final String ID = "tags";
+
+    private static final Pattern COUNT = Pattern.compile("^(\\d+)(\\+?)(girl|boy|other)s?$");
+    private static final List<String> NUMBERS = List.of("no", "a", "two", "three", "four", "five", "six");
+    private static final Set<String> SUBJECTS = Set.of("person", "man", "woman", "girl", "boy", "child", "baby",
+            "people", "couple", "dog", "cat", "bird", "horse", "animal", "puppy", "kitten", "car", "flower", "building",
+            "robot", "food", "landscape", "house", "tree", "mountain", "portrait");
+    private static final Set<String> HAIR = Set.of("ponytail", "twintails", "braid", "bangs", "ahoge", "bald",
+            "beard", "mustache", "sidelocks", "bob cut");
+    private static final Map<String, String> EXPRESSIONS = Map.ofEntries(Map.entry("smile", "smiling"),
+            Map.entry("grin", "grinning"), Map.entry("blush", "blushing"), Map.entry("laughing", "laughing"),
+            Map.entry("crying", "crying"), Map.entry("open mouth", "with an open mouth"),
+            Map.entry("closed mouth", "with a closed mouth"), Map.entry("closed eyes", "with closed eyes"),
+            Map.entry("looking at viewer", "looking at the viewer"), Map.entry("tongue out", "with the tongue out"),
+            Map.entry("angry", "angry"), Map.entry("surprised", "surprised"), Map.entry("sad", "sad"),
+            Map.entry("happy", "happy"), Map.entry("serious", "serious"), Map.entry("expressionless",
+                    "expressionless"), Map.entry("looking away", "looking away"), Map.entry("wink", "winking"));
+    private static final Set<String> CLOTHES = Set.of("shirt", "t-shirt", "dress", "skirt", "jacket", "coat", "hat",
+            "cap", "shoes", "boots", "sneakers", "pants", "trousers", "jeans", "shorts", "sweater", "hoodie", "uniform",
+            "gloves", "glasses", "sunglasses", "eyewear", "necktie", "tie", "bowtie", "scarf", "bikini", "swimsuit",
+            "kimono", "socks", "thighhighs", "pantyhose", "hood", "earrings", "necklace", "bracelet", "ribbon", "bow",
+            "suit", "vest", "apron", "armor", "cape", "belt", "sleeves", "collar", "headband", "hairband", "mask",
+            "helmet", "backpack", "bag", "serafuku", "leotard", "cardigan", "blouse", "choker", "jewelry", "hairclip",
+            "hair ornament", "hair ribbon", "hair bow", "crown", "veil", "sandals", "heels", "footwear");
+    private static final Set<String> MASS = Set.of("armor", "jewelry", "footwear", "eyewear", "clothing");
+    private static final Set<String> POSES = Set.of("arms up", "hand on hip", "hands on hips", "arms crossed",
+            "crossed arms", "v", "peace sign", "upper body", "full body", "cowboy shot", "close-up", "from side",
+            "from behind", "from above", "from below", "profile", "on back", "on stomach", "squat", "kneel");
+    private static final Set<String> PLACES = Set.of("outdoors", "indoors", "night", "day", "sunset", "sunrise",
+            "night sky", "evening", "dusk", "dawn");
+    private static final Set<String> SCENERY = Set.of("sky", "cloud", "clouds", "tree", "trees", "forest", "beach",
+            "ocean", "sea", "water", "city", "cityscape", "street", "road", "room", "bedroom", "classroom", "kitchen",
+            "park", "garden", "field", "grass", "mountain", "mountains", "snow", "rain", "building", "buildings",
+            "window", "flower field", "nature", "scenery", "lake", "river", "bench", "wall", "floor", "bed", "table",
+            "chair", "sun", "moon", "stars", "star (sky)", "cherry blossoms", "leaf", "leaves", "plant");
+    private static final Set<String> STYLE = Set.of("monochrome", "greyscale", "grayscale", "sketch", "realistic",
+            "photorealistic", "photo", "anime", "anime coloring", "traditional media", "watercolor", "pixel art",
+            "lowres", "blurry", "jpeg artifacts", "dark", "bright", "text", "watermark", "signature", "comic",
+            "3d", "chibi", "lineart", "highres", "absurdres", "depth of field", "bokeh", "lens flare",
+            "film grain", "blurry background", "english text", "artist name", "dated", "username");
+    private static final Set<String> DROPPED = Set.of("solo", "general", "sensitive", "questionable", "explicit");
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String describe() {
+        return "tags: captions composed from each image's tags (no model)";
+    }
+
+    @Override
+    public int maxBatch() {
+        return 64;
+    }
+
+    @Override
+    public List<Caption> captionPrepared(List<Prepared> batch, CaptionRequest request) {
+        return batch.stream().map(p -> Caption.of(compose(p.input().tags()))).toList();
+    }
+
+    /** The caption for {@code tags}; empty for no tags. */
+    public static String compose(List<String> tags) {
+        Slots s = new Slots();
+        for (String raw : tags) {
+            String tag = raw.strip().replace('_', ' ').toLowerCase(Locale.ROOT);
+            if (!tag.isEmpty() && !DROPPED.contains(tag)) {
+                s.sort(tag);
+            }
+        }
+        return s.sentence();
+    }
+
+    /** The slots of one caption. */
+    private static final class Slots {
+        final List<String> subjects = new ArrayList<>();
+        final List<String> features = new ArrayList<>();
+        final List<String> expressions = new ArrayList<>();
+        final List<String> clothes = new ArrayList<>();
+        final List<String> poses = new ArrayList<>();
+        final List<String> places = new ArrayList<>();
+        final List<String> backgrounds = new ArrayList<>();
+        final List<String> scenery = new ArrayList<>();
+        final List<String> style = new ArrayList<>();
+        final List<String> other = new ArrayList<>();
+
+        void sort(String tag) {
+            String last = tag.substring(tag.lastIndexOf(' ') + 1);
+            String first = tag.split(" ")[0];
+            Matcher count = COUNT.matcher(tag.replace(" ", ""));
+            if (count.matches()) {
+                subjects.add(counted(count));
+            } else if (tag.startsWith("multiple ")) {
+                subjects.add("several " + tag.substring("multiple ".length()));
+            } else if (subjects.isEmpty() && SUBJECTS.contains(tag)) {
+                subjects.add(article(tag) + " " + tag);
+            } else if (tag.contains("hair") && !CLOTHES.contains(tag) || HAIR.contains(tag) || last.equals("eyes")
+                    && !EXPRESSIONS.containsKey(tag)) {
+                features.add(tag);
+            } else if (EXPRESSIONS.containsKey(tag)) {
+                expressions.add(EXPRESSIONS.get(tag));
+            } else if (STYLE.contains(tag)) {
+                style.add(tag);
+            } else if (CLOTHES.contains(last) || CLOTHES.contains(tag)) {
+                clothes.add(MASS.contains(last) || last.endsWith("s") ? tag : article(tag) + " " + tag);
+            } else if (POSES.contains(tag) || first.endsWith("ing") && first.length() > 4) {
+                poses.add(tag);
+            } else if (PLACES.contains(tag)) {
+                places.add(tag.equals("night") || tag.equals("day") ? (tag.equals("night") ? "at night"
+                        : "during the day") : tag);
+            } else if (tag.endsWith(" background")) {
+                backgrounds.add(tag);
+            } else if (SCENERY.contains(tag)) {
+                scenery.add(tag);
+            } else {
+                other.add(tag);
+            }
+        }
+
+        private static String counted(Matcher m) {
+            int n = Integer.parseInt(m.group(1));
+            String noun = m.group(3).equals("other") ? "figure" : m.group(3);
+            if (!m.group(2).isEmpty() || n >= NUMBERS.size()) {
+                return "many " + noun + "s";
+            }
+            return NUMBERS.get(n) + " " + noun + (n == 1 ? "" : "s");
+        }
+
+        String sentence() {
+            StringBuilder sb = new StringBuilder(subjects.isEmpty() ? "an image" : and(subjects));
+            if (!features.isEmpty()) {
+                sb.append(" with ").append(and(features));
+            }
+            expressions.forEach(e -> sb.append(", ").append(e));
+            if (!clothes.isEmpty()) {
+                sb.append(", wearing ").append(and(clothes));
+            }
+            poses.forEach(p -> sb.append(", ").append(p));
+            if (!places.isEmpty()) {
+                sb.append(", ").append(and(places));
+            }
+            if (!backgrounds.isEmpty()) {
+                sb.append(places.isEmpty() ? ", " : " ").append("on ").append(article(backgrounds.get(0))).append(' ')
+                        .append(and(backgrounds));
+            }
+            if (!scenery.isEmpty()) {
+                sb.append(places.isEmpty() && backgrounds.isEmpty() ? ", " : " ").append("with ").append(and(scenery))
+                        .append(" in the background");
+            }
+            String text = capital(sb.toString()) + ".";
+            List<String> rest = new ArrayList<>(style);
+            rest.addAll(other);
+            return rest.isEmpty() ? text : text + " " + capital(String.join(", ", rest)) + ".";
+        }
+    }
+
+    static String and(List<String> items) {
+        if (items.size() == 1) {
+            return items.get(0);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+    }
+
+    private static String article(String noun) {
+        return "aeiou".indexOf(noun.charAt(0)) >= 0 ? "an" : "a";
+    }
+
+    private static String capital(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.tagline.images.caption;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Which of the given tags a caption left out (Tag2Text is known to ignore its tags: captioning.md §3, §10 #15). A
+ * tag is kept when each of its words appears in the caption up to an ending ({@code smile} / {@code smiling},
+ * {@code tree} / {@code trees}); Danbooru's counting tags read as their noun ({@code 1girl} → girl), and tags that
+ * say nothing a sentence would ({@code solo}, ratings) are never asked for.
+ */
+public final class TagCoverage {
+    private static final Set<String> UNSPOKEN = Set.of("solo", "general", "sensitive", "questionable", "explicit",
+            "rating");
+    private static final Set<String> SMALL = Set.of("a", "an", "the", "of", "and", "with", "in", "on", "to", "at");
+
+    private TagCoverage() {
+    }
+
+    /** The tags of {@code tags} that {@code caption} does not mention, in the given order. */
+    public static List<String> missing(String caption, List<String> tags) {
+        Set<String> stems = new HashSet<>();
+        for (String w : words(caption)) {
+            stems.add(stem(w));
+        }
+        List<String> out = new ArrayList<>();
+        for (String tag : tags) {
+            List<String> words = words(tag.replaceAll("^\\d+\\+?(?=[a-z])", ""));
+            if (UNSPOKEN.contains(tag.strip().toLowerCase(Locale.ROOT)) || words.isEmpty()) {
+                continue;
+            }
+            boolean all = words.stream().filter(w -> !SMALL.contains(w))
+                    .allMatch(w -> stems.stream().anyMatch(s -> same(s, stem(w))));
+            if (!all) {
+                out.add(tag);
+            }
+        }
+        return out;
+    }
+
+    private static boolean same(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        String shorter = a.length() < b.length() ? a : b;
+        String longer = shorter == a ? b : a;
+        return shorter.length() >= 3 && longer.startsWith(shorter) && longer.length() - shorter.length() <= 2;
+    }
+
+    private static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (!w.isEmpty()) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    static String stem(String word) {
+        for (String suffix : new String[] {"ing", "es", "ed", "s", "e"}) {
+            if (word.endsWith(suffix) && word.length() - suffix.length() >= 3) {
+                return word.substring(0, word.length() - suffix.length());
+            }
+        }
+        return word;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.tagline.images.caption;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CaptionCleanupTest {
+    private static final CaptionCleanup SENTENCE = CaptionCleanup.DEFAULTS;
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "The image shows a cat on a sofa.|A cat on a sofa.",
+        "In this image, a man rides a horse|A man rides a horse.",
+        "In the image we can see two dogs.|Two dogs.",
+        "This is an image of a red car.|A red car.",
+        "This image depicts an old castle at dusk.|An old castle at dusk.",
+        "Sure! Here is a caption: \"The picture shows a lake.\"|A lake.",
+        "**Caption:** a bowl of soup|A bowl of soup.",
+        "A photo of a beach at sunset.|A photo of a beach at sunset.",
+    })
+    void stripsFillerOpeningsAndCollapsesWhitespace(String raw, String clean) {
+        assertEquals(clean, SENTENCE.apply(raw, ""));
+    }
+
+    @Test
+    void collapsesWhitespaceAndLineBreaks() {
+        assertEquals("A girl with long hair.", SENTENCE.apply("  a   girl\n\nwith \t long hair  ", ""));
+    }
+
+    @Test
+    void kosmos2GroundingMarkupKeepsThePhrasesAndDropsTheBoxes() {
+        String raw = "<grounding> An image of<phrase> a snowman</phrase><object><patch_index_0044>"
+                + "<patch_index_0863></object> warming himself by<phrase> a fire</phrase><object>"
+                + "<patch_index_0005><patch_index_0911></object>.";
+        assertEquals("A snowman warming himself by a fire.", SENTENCE.apply(raw, "<grounding>An image of"));
+    }
+
+    @Test
+    void anEchoedPromptIsDropped() {
+        assertEquals("Singapore.", SENTENCE.apply("Question: which city is this? Answer: singapore",
+                "Question: which city is this? Answer:"));
+    }
+
+    @Test
+    void conciseWritesKeywords() {
+        CaptionCleanup concise = new CaptionCleanup(CaptionCleanup.Style.CONCISE, 0, "");
+        assertEquals("woman, long red hair sitting, bench, park",
+                concise.apply("The image shows a woman with long red hair sitting on a bench in a park.", ""));
+    }
+
+    @Test
+    void maxLengthCutsAtASentenceOrWordAndPrefixComesFirst() {
+        CaptionCleanup cut = new CaptionCleanup(CaptionCleanup.Style.SENTENCE, 30, "");
+        assertEquals("A cat sleeps on a red sofa.", cut.apply("A cat sleeps on a red sofa. The room is bright.", ""));
+        assertEquals("A very long caption that.", cut.apply("a very long caption that keeps going without end", ""));
+        CaptionCleanup trigger = new CaptionCleanup(CaptionCleanup.Style.CONCISE, 20, "sks");
+        assertEquals("sks, cat, red sofa", trigger.apply("A cat on a red sofa in a bright room", ""));
+        assertEquals("sks A cat.", new CaptionCleanup(CaptionCleanup.Style.SENTENCE, 0, "sks").apply("a cat", ""));
+    }
+}

@@ -1,0 +1,36 @@
+package dev.tagline.images.caption;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TagComposerTest {
+    @Test
+    void composesASentenceFromCategorisedTags() {
+        assertEquals("A girl with long hair and blue eyes, smiling, wearing a white shirt and long sleeves, holding"
+                + " umbrella, outdoors with sky and cherry blossoms in the background. Monochrome, petals.",
+                TagComposer.compose(List.of("1girl", "solo", "long_hair", "blue_eyes", "smile", "white_shirt",
+                        "long_sleeves", "holding_umbrella", "outdoors", "sky", "cherry_blossoms", "monochrome",
+                        "petals")));
+    }
+
+    @Test
+    void countsSubjectsAndBackgrounds() {
+        assertEquals("Two girls and a boy, standing, on a simple background and white background.",
+                TagComposer.compose(List.of("2girls", "1boy", "standing", "simple background", "white background")));
+        assertEquals("A dog, at night with grass in the background.",
+                TagComposer.compose(List.of("dog", "night", "grass")));
+        assertEquals("An image, indoors.", TagComposer.compose(List.of("indoors")));
+    }
+
+    @Test
+    void keepsEveryTagItWasGiven() {
+        List<String> tags = List.of("1girl", "red hair", "green eyes", "school uniform", "sitting", "classroom",
+                "window", "blurry", "desk");
+        String caption = TagComposer.compose(tags);
+        assertEquals(List.of(), TagCoverage.missing(caption, tags), caption);
+        assertTrue(caption.startsWith("A girl with red hair and green eyes"), caption);
+    }
+}
