@@ -38,7 +38,7 @@ public final class Cli {
         CommandLine cli = new CommandLine(root);
         cli.addSubcommand("check", new CommandLine(new CheckCommand(ctx)));
         cli.addSubcommand("tag", new CommandLine(new TagCommand(ctx)));
-        planned(cli, "caption", "issue #6", "Caption images with Florence-2 or a VLM server and write .caption sidecars.");
+        cli.addSubcommand("caption", new CommandLine(new CaptionCommand(ctx)));
         CommandLine clips = new CommandLine(new ClipsCommand());
         clips.addSubcommand("find", new CommandLine(new ClipsCommand.FindCommand(ctx)));
         clips.addSubcommand("render", new CommandLine(new RenderCommand(ctx)));
@@ -62,12 +62,6 @@ public final class Cli {
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
                 report(ctx.err(), ex, root.verbose));
         return cli;
-    }
-
-    private static void planned(CommandLine cli, String name, String issue, String description) {
-        CommandLine sub = new CommandLine(new PlannedCommand(issue));
-        sub.getCommandSpec().usageMessage().description(description + " Not yet available (" + issue + ").");
-        cli.addSubcommand(name, sub);
     }
 
     static int report(PrintWriter err, Exception e, boolean verbose) {

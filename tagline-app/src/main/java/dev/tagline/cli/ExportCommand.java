@@ -31,6 +31,9 @@ final class ExportCommand implements Callable<Integer> {
     String tagsExtension;
     @Option(names = "--full-path", description = "kohya: key entries by full path instead of file stem.")
     boolean fullPath;
+    @Option(names = "--where", paramLabel = "KEY=VALUE", description = "Only images whose answer KEY (from tagline"
+            + " caption --ask, in NAME.json) is VALUE, e.g. --where subject=animal. Repeat to require several.")
+    java.util.List<String> where;
 
     ExportCommand(CliContext ctx) {
         this.ctx = ctx;
@@ -41,9 +44,16 @@ final class ExportCommand implements Callable<Integer> {
         DatasetExport.Format f = DatasetExport.Format.parse(format);
         Path root = ctx.resolve(dir);
         Path target = out == null ? root.resolve(f.defaultName()) : ctx.resolve(out);
-        DatasetExport.Summary s = new DatasetExport(captionExtension, tagsExtension).export(root, f, target, fullPath);
+        DatasetExport.Summary s = new DatasetExport(captionExtension, tagsExtension).export(root, f, target, fullPath,
+                DatasetExport.parseWhere(where == null ? java.util.List.of() : where));
         ctx.out().println("Exported " + s.exported() + " images to " + target
-                + (s.uncaptioned() > 0 ? " (" + s.uncaptioned() + " without any sidecar left out)" : ""));
+                + (s.uncaptioned() > 0 ? " (" + s.uncaptioned() + " without any sidecar left out)" : "")
+                + (s.filtered() > 0 ? " (" + s.filtered() + " not matching --where left out)" : ""));
+        if (s.exported() == 0 && s.filtered() > 0) {
+            ctx.err().println("error: none of the " + s.filtered() + " captioned images matches --where " + where
+                    + ". The keys are the answer keys in the images' .json sidecars (tagline caption --ask).");
+            return ExitCode.SOME_FAILED;
+        }
         if (s.exported() == 0) {
             ctx.err().println("error: no " + captionExtension + " or " + tagsExtension + " sidecars found in " + root
                     + ". If your captions use another extension, pass --caption-extension or --tags-extension.");

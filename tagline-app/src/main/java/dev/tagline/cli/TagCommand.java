@@ -1,13 +1,7 @@
 package dev.tagline.cli;
 
 import dev.tagline.core.TaglineException;
-import dev.tagline.core.batch.BatchEngine;
-import dev.tagline.core.batch.BatchSettings;
 import dev.tagline.core.batch.BatchSummary;
-import dev.tagline.core.batch.ScanOptions;
-import dev.tagline.core.batch.Shard;
-import dev.tagline.core.batch.StopSignal;
-import dev.tagline.images.load.ImageFormat;
 import dev.tagline.images.load.ImageLoader;
 import dev.tagline.images.load.LoadOptions;
 import dev.tagline.images.sidecar.SidecarSettings;
@@ -60,6 +54,8 @@ final class TagCommand implements Callable<Integer> {
     int batch;
     @Mixin
     TagFiles files = new TagFiles();
+    @Mixin
+    FolderRunOptions folder = new FolderRunOptions();
 
     TagCommand(CliContext ctx) {
         this.ctx = ctx;
@@ -92,7 +88,7 @@ final class TagCommand implements Callable<Integer> {
             identity.append(files.sidecar(rules.separator()));
             TagJob job = new TagJob(new ImageLoader(LoadOptions.DEFAULTS.withMinSide(0)), open, rules.toRules(),
                     writer, batch, identity.toString());
-            BatchSummary summary = run(root, job);
+            BatchSummary summary = folder.run(ctx, root, job, TagReport.observer(ctx.err()));
             TagReport.print(ctx.out(), summary, job.frequency(), files.top,
                     files.frequency == null ? null : ctx.resolve(files.frequency));
             return summary.stopped() || summary.failed() > 0 ? ExitCode.SOME_FAILED : ExitCode.OK;
@@ -101,25 +97,7 @@ final class TagCommand implements Callable<Integer> {
         }
     }
 
-    private BatchSummary run(Path root, TagJob job) {
-        ScanOptions scan = ScanOptions.of(ImageFormat.EXTENSIONS, CheckCommand.COMPANIONS)
-                .withRecursive(!files.noRecursive).withFollowLinks(files.followLinks)
-                .withGlobs(files.include == null ? List.of() : files.include,
-                        files.excludeFiles == null ? List.of() : files.excludeFiles);
-        BatchSettings settings = BatchSettings.defaults(scan).withChunk(files.chunk).withRestart(files.restart)
-                .withLimit(files.limit == null ? Long.MAX_VALUE : files.limit)
-                .withShard(files.shard == null ? Shard.ALL : Shard.parse(files.shard));
-        if (files.workers != null) {
-            settings = settings.withWorkers(files.workers);
-        }
-        StopSignal stop = new StopSignal();
-        try (CtrlC ignored = CtrlC.install(stop, ctx.err())) {
-            return new BatchEngine(settings, TerminalProgress.forContext(ctx), stop, TagReport.observer(ctx.err()))
-                    .run(root, job);
-        }
-    }
-
-    /** Where sidecars go and which files are tagged. */
+    /** Where tag sidecars go, and the frequency report. */
     static final class TagFiles {
         @Option(names = "--extension", paramLabel = "EXT", defaultValue = SidecarSettings.TAGS_EXTENSION,
                 description = "Sidecar extension (default: ${DEFAULT-VALUE}; kohya's trainer reads .caption unless"
@@ -134,24 +112,6 @@ final class TagCommand implements Callable<Integer> {
         int top = 20;
         @Option(names = "--frequency", paramLabel = "FILE", description = "Write every tag's image count (CSV).")
         Path frequency;
-        @Option(names = "--no-recursive", description = "Only the top folder.")
-        boolean noRecursive;
-        @Option(names = "--include", paramLabel = "GLOB", split = ",", description = "Only matching files.")
-        List<String> include;
-        @Option(names = "--exclude-files", paramLabel = "GLOB", split = ",", description = "Skip matching files.")
-        List<String> excludeFiles;
-        @Option(names = "--follow-links", description = "Follow symbolic links.")
-        boolean followLinks;
-        @Option(names = "--chunk", paramLabel = "N", defaultValue = "256", description = "Images per journal chunk.")
-        int chunk = BatchSettings.DEFAULT_CHUNK;
-        @Option(names = "--workers", paramLabel = "N", description = "Decoding threads (default: one per core).")
-        Integer workers;
-        @Option(names = "--limit", paramLabel = "N", description = "Tag at most N images in this run.")
-        Long limit;
-        @Option(names = "--shard", paramLabel = "i/n", description = "Tag only part i of n.")
-        String shard;
-        @Option(names = "--restart", description = "Forget earlier runs' progress and tag everything again.")
-        boolean restart;
 
         SidecarSettings sidecar(String separator) {
             SidecarSettings s = SidecarSettings.tags().withExtension(extension)

@@ -88,11 +88,4 @@ class CliTest {
             assertTrue(cli.err().startsWith("Usage: tagline " + String.join(" ", group)), cli.err());
         }
     }
-
-    @Test
-    void plannedCommandSaysSoAndDoesNotPretend() {
-        CliTestSupport cli = cli();
-        assertEquals(ExitCode.USAGE, cli.run("caption"));
-        assertTrue(cli.err().contains("not yet available"), cli.err());
-    }
 }

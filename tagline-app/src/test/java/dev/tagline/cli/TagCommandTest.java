@@ -33,7 +33,15 @@ class TagCommandTest {
         png(data.resolve("sub/blue.png"), 0x0000FF, 30, 40);
         Files.writeString(data.resolve("broken.jpg"), "<html>not an image</html>");
         Files.writeString(data.resolve("clip.mp4"), "not an image either");
-        Path model = Files.createDirectories(work.resolve("model"));
+        colourTagger(work.resolve("model"));
+    }
+
+    /**
+     * A synthetic WD tagger in {@code dir}: scores = per-channel means of the BGR input / 255; rows 0–2 are ratings
+     * driven by the blue channel, then {@code blue_sky}, {@code "green, leafy"} and {@code red_(colour)}.
+     */
+    static Path colourTagger(Path dir) throws IOException {
+        Path model = Files.createDirectories(dir);
         OnnxGraphBuilder.create()
                 .input("input", ElementType.FLOAT, "N", 32, 32, 3)
                 .reduceMean("input", "mean", false, 1, 2)
@@ -43,10 +51,10 @@ class TagCommandTest {
                 .concat("output", 1, "first", "first", "first", "bgr")
                 .output("output", ElementType.FLOAT, "N", 6)
                 .write(model.resolve("model.onnx"));
-        // rows 0–2: ratings driven by the blue channel; then blue, green, red (general)
         Files.writeString(model.resolve("selected_tags.csv"), "tag_id,name,category,count\n"
                 + "0,general,9,1\n1,sensitive,9,1\n2,questionable,9,1\n3,blue_sky,0,1\n4,\"green, leafy\",0,1\n"
                 + "5,red_(colour),0,1\n");
+        return model;
     }
 
     static void png(Path file, int rgb, int w, int h) throws IOException {

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * BLIP's decoder prompt is "a picture of"); collapses whitespace and quotes; then writes it in {@link Style#SENTENCE}
  * (a capitalised sentence ending in a full stop) or {@link Style#CONCISE} (comma-separated keywords, articles and
  * linking words dropped, as Stable Diffusion prompts are written); cuts it to {@code maxLength} characters at a
- * sentence, word or keyword boundary; and puts the {@code prefix} (a trigger word) first.
+ * sentence, word or keyword boundary; and puts the {@code prefix} (a trigger word) first. Nothing left stays
+ * nothing (never a bare trigger word), so that the caller can see the model answered only filler.
  */
 public record CaptionCleanup(Style style, int maxLength, String prefix) {
     /** How the caption is written. */
@@ -79,11 +80,8 @@ public record CaptionCleanup(Style style, int maxLength, String prefix) {
         } while (!text.equals(before));
         text = style == Style.CONCISE ? concise(text) : sentence(text);
         text = cut(text);
-        if (prefix.isEmpty() || text.startsWith(prefix)) {
+        if (prefix.isEmpty() || text.isEmpty() || text.startsWith(prefix)) {
             return text;
-        }
-        if (text.isEmpty()) {
-            return prefix;
         }
         return style == Style.CONCISE && !prefix.endsWith(",") ? prefix + ", " + text : prefix + " " + text;
     }

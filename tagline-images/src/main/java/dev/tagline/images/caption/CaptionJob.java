@@ -190,6 +190,10 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
             }
             throw new ItemFailedException(message, hint, o.failure());
         }
+        if (o.caption().isBlank() && captioner.id().equals(TagComposer.ID)) {
+            throw new ItemFailedException(entry.key() + " has no tags to compose a caption from",
+                    "Run with --tagger, or tag the folder first (tagline tag).", null);
+        }
         if (o.caption().isBlank()) {
             throw new ItemFailedException(entry.key() + ": " + captioner.id() + " answered nothing"
                     + (o.raw().isBlank() ? "" : " but filler (" + o.raw().strip() + ")"), "Check the prompt; run"

@@ -78,7 +78,7 @@ public final class TagComposer implements Captioner {
         return batch.stream().map(p -> Caption.of(compose(p.input().tags()))).toList();
     }
 
-    /** The caption for {@code tags}; empty for no tags. */
+    /** The caption for {@code tags}; empty when no tag is left (none given, or only {@code solo} and ratings). */
     public static String compose(List<String> tags) {
         Slots s = new Slots();
         for (String raw : tags) {
@@ -146,6 +146,11 @@ public final class TagComposer implements Captioner {
         }
 
         String sentence() {
+            if (subjects.isEmpty() && features.isEmpty() && expressions.isEmpty() && clothes.isEmpty()
+                    && poses.isEmpty() && places.isEmpty() && backgrounds.isEmpty() && scenery.isEmpty()
+                    && style.isEmpty() && other.isEmpty()) {
+                return "";
+            }
             StringBuilder sb = new StringBuilder(subjects.isEmpty() ? "an image" : and(subjects));
             if (!features.isEmpty()) {
                 sb.append(" with ").append(and(features));

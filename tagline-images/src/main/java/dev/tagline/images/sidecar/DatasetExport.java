@@ -2,6 +2,7 @@ package dev.tagline.images.sidecar;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tagline.core.TaglineException;
@@ -17,6 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -52,8 +56,11 @@ public final class DatasetExport {
         }
     }
 
-    /** How many images were exported and how many had no sidecar. */
-    public record Summary(long exported, long uncaptioned) {
+    /** How many images were exported, how many had no sidecar, and how many {@code --where} left out. */
+    public record Summary(long exported, long uncaptioned, long filtered) {
+        public Summary(long exported, long uncaptioned) {
+            this(exported, uncaptioned, 0);
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -69,7 +76,16 @@ public final class DatasetExport {
 
     /** Exports the images under {@code root} to {@code out}; {@code fullPath} keys kohya entries by absolute path. */
     public Summary export(Path root, Format format, Path out, boolean fullPath) {
-        long[] counts = new long[2];
+        return export(root, format, out, fullPath, Map.of());
+    }
+
+    /**
+     * As {@link #export(Path, Format, Path, boolean)}, keeping only images whose {@code .json} sidecar has every
+     * answer of {@code where} ({@code qa.subject == "animal"}, compared without case), as {@code tagline caption
+     * --ask} writes it. Hugging Face rows also carry those answers as {@code qa}.
+     */
+    public Summary export(Path root, Format format, Path out, boolean fullPath, Map<String, String> where) {
+        long[] counts = new long[3];
         AtomicFiles.write(out, stream -> {
             try {
                 switch (format) {
@@ -77,23 +93,28 @@ public final class DatasetExport {
                         ObjectNode n = JSON.createObjectNode().put("file_name", relative(out, img));
                         putIfPresent(n, "text", caption);
                         putIfPresent(n, "tags", tags);
+                        JsonNode qa = answers(img);
+                        if (!qa.isEmpty()) {
+                            n.set("qa", qa);
+                        }
                         write(stream, n.toString() + "\n");
-                    }, counts);
+                    }, counts, where);
                     case CSV -> {
                         write(stream, "file_name,caption,tags\n");
                         eachImage(root, (rel, img, caption, tags) -> write(stream, csv(relative(out, img)) + ","
-                                + csv(caption) + "," + csv(tags) + "\n"), counts);
+                                + csv(caption) + "," + csv(tags) + "\n"), counts, where);
                     }
-                    case KOHYA -> kohya(root, stream, fullPath, counts);
+                    case KOHYA -> kohya(root, stream, fullPath, counts, where);
                 }
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
         });
-        return new Summary(counts[0], counts[1]);
+        return new Summary(counts[0], counts[1], counts[2]);
     }
 
-    private void kohya(Path root, OutputStream stream, boolean fullPath, long[] counts) throws IOException {
+    private void kohya(Path root, OutputStream stream, boolean fullPath, long[] counts, Map<String, String> where)
+            throws IOException {
         Set<String> keys = new HashSet<>();
         try (JsonGenerator g = new JsonFactory().createGenerator(stream).useDefaultPrettyPrinter()) {
             g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
@@ -116,7 +137,7 @@ public final class DatasetExport {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-            }, counts);
+            }, counts, where);
             g.writeEndObject();
         }
     }
@@ -125,7 +146,7 @@ public final class DatasetExport {
         void accept(String rel, Path image, String caption, String tags);
     }
 
-    private void eachImage(Path root, Row row, long[] counts) {
+    private void eachImage(Path root, Row row, long[] counts, Map<String, String> where) {
         ScanOptions scan = ScanOptions.of(ImageFormat.EXTENSIONS, Set.of());
         new FolderScan(scan).walk(root, (ScanEntry e) -> {
             if (!e.supported()) {
@@ -135,6 +156,8 @@ public final class DatasetExport {
             String tags = sidecar(e.path(), tagsExtension);
             if (caption == null && tags == null) {
                 counts[1]++;
+            } else if (!matches(answers(e.path()), where)) {
+                counts[2]++;
             } else {
                 counts[0]++;
                 row.accept(e.key(), e.path(), caption, tags);
@@ -150,6 +173,44 @@ public final class DatasetExport {
         }
         String text = SidecarWriter.read(p).strip();
         return text.isEmpty() ? null : text;
+    }
+
+    /** Parses {@code key=value} filters; the key is an answer's key. */
+    public static Map<String, String> parseWhere(List<String> filters) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String f : filters) {
+            int eq = f.indexOf('=');
+            if (eq <= 0) {
+                throw new TaglineException("Invalid --where '" + f + "'", "Write KEY=VALUE, e.g. --where"
+                        + " subject=animal (the keys are the answer keys of tagline caption --ask).");
+            }
+            out.put(f.substring(0, eq).strip().toLowerCase(Locale.ROOT), f.substring(eq + 1).strip());
+        }
+        return out;
+    }
+
+    private static boolean matches(JsonNode qa, Map<String, String> where) {
+        for (Map.Entry<String, String> w : where.entrySet()) {
+            if (!qa.path(w.getKey()).asText("").strip().equalsIgnoreCase(w.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The {@code qa} object of the image's {@code .json} sidecar; empty when there is none. */
+    private static JsonNode answers(Path image) {
+        Path p = image.resolveSibling(stem(image) + ".json");
+        if (!Files.isRegularFile(p)) {
+            return JSON.createObjectNode();
+        }
+        try {
+            JsonNode qa = JSON.readTree(SidecarWriter.read(p)).path("qa");
+            return qa.isObject() ? qa : JSON.createObjectNode();
+        } catch (IOException e) {
+            throw new TaglineException(p + " is not JSON: " + e.getMessage().lines().findFirst().orElse(""),
+                    "Delete it, or caption the image again with --existing overwrite.", e);
+        }
     }
 
     private static String stem(Path image) {

@@ -23,6 +23,7 @@ class TagComposerTest {
         assertEquals("A dog, at night with grass in the background.",
                 TagComposer.compose(List.of("dog", "night", "grass")));
         assertEquals("An image, indoors.", TagComposer.compose(List.of("indoors")));
+        assertEquals("", TagComposer.compose(List.of("solo", "sensitive")));
     }
 
     @Test

@@ -1,0 +1,192 @@
+package dev.tagline.cli;
+
+import dev.tagline.core.TaglineException;
+import dev.tagline.core.batch.BatchSummary;
+import dev.tagline.images.caption.CaptionCleanup;
+import dev.tagline.images.caption.CaptionJob;
+import dev.tagline.images.caption.CaptionRequest;
+import dev.tagline.images.caption.Captioner;
+import dev.tagline.images.caption.Captioners;
+import dev.tagline.images.caption.OpenAiCaptioner;
+import dev.tagline.images.caption.QaChain;
+import dev.tagline.images.caption.TagComposer;
+import dev.tagline.images.load.ImageLoader;
+import dev.tagline.images.load.LoadOptions;
+import dev.tagline.images.sidecar.SidecarSettings;
+import dev.tagline.images.tag.ImageTagger;
+import dev.tagline.images.tag.QualitySettings;
+import dev.tagline.images.tag.Taggers;
+import dev.tagline.inference.onnx.OnnxSessions;
+import dev.tagline.inference.store.ModelStore;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code tagline caption DIR}: caption every image (and tag it) and write the sidecars. Wiring only. */
+@Command(name = "caption", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        description = "Caption an image folder with a vision model behind an OpenAI-compatible server (Ollama,"
+            + " llama.cpp, vLLM, LM Studio, hosted APIs) or from tags, optionally after short questions, and write"
+            + " .caption sidecars (and .txt tags with --tagger). Resumable: a stopped run continues where it left off.",
+        footer = {"", "Exit codes: 0 all images captioned; 1 some images failed or the run was stopped; 2 usage,"
+            + " server, model or configuration error."})
+final class CaptionCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "Folder of images.")
+    Path dir;
+    @Option(names = "--captioner", paramLabel = "ID", description = "openai:MODEL (a vision model at --endpoint),"
+            + " or tags (a caption composed from the tags, no model).")
+    String captioner;
+    @Option(names = "--model-path", paramLabel = "DIR", description = "In-process captioners: this folder's model"
+            + " files instead of the model store.")
+    Path modelPath;
+    @Option(names = "--precision", paramLabel = "fp32|fp16|int8|q4", description = "In-process captioners: the"
+            + " model variant to load (default: the model's own).")
+    String precision;
+    @Mixin
+    ServerOptions server = new ServerOptions();
+    @Option(names = "--tagger", paramLabel = "ID", split = ",", description = "Tag first with these taggers (as"
+            + " tagline tag); the tags go to the .txt sidecar and into the prompt's {tags}. Without it, {tags} holds"
+            + " an existing .txt sidecar's tags.")
+    List<String> taggers;
+    @Option(names = "--tagger-model-path", paramLabel = "DIR", description = "Use this folder's model.onnx and tag"
+            + " list for the (one) model tagger instead of the model store.")
+    Path taggerModelPath;
+    @Mixin
+    DeviceOptions device;
+    @Mixin
+    TagRuleOptions rules;
+    @Mixin
+    PromptOptions prompt = new PromptOptions();
+    @Mixin
+    CaptionFiles files = new CaptionFiles();
+    @Mixin
+    FolderRunOptions folder = new FolderRunOptions();
+
+    CaptionCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        if (captioner == null || captioner.isBlank()) {
+            throw new TaglineException("Choose a captioner with --captioner", "Write e.g. --captioner openai:llava"
+                    + " --endpoint http://127.0.0.1:11434/v1, or --captioner tags --tagger wd-vit-tagger-v3.");
+        }
+        boolean composer = captioner.equals(TagComposer.ID);
+        Optional<QaChain> qa = prompt.questions(ctx);
+        if (composer && qa.isPresent()) {
+            throw new TaglineException("--ask and --questions need a model that can answer", "Use --captioner"
+                    + " openai:MODEL --endpoint URL.");
+        }
+        Path root = ctx.resolve(dir);
+        List<String> taggerIds = taggers == null ? List.of() : new ArrayList<>(new LinkedHashSet<>(taggers));
+        boolean hasTags = !taggerIds.isEmpty();
+        if (taggerModelPath != null && taggerIds.stream().filter(id -> !id.equals(Taggers.QUALITY)).count() != 1) {
+            throw new TaglineException("--tagger-model-path needs exactly one model tagger in --tagger, got "
+                    + taggerIds, "Write e.g. --tagger my-wd --tagger-model-path DIR.");
+        }
+        CaptionRequest request = prompt.request(captioner, qa.isPresent(), hasTags);
+        CaptionCleanup cleanup = prompt.cleanup();
+        PrintWriter err = ctx.err();
+        ModelStore store = ModelStore.fromEnvironment(ctx.env(), new TerminalProgress(err));
+        List<ImageTagger> open = new ArrayList<>();
+        Captioner model = null;
+        try (OnnxSessions sessions = device.openSessions(new PrintWriter(java.io.Writer.nullWriter()))) {
+            StringBuilder identity = new StringBuilder();
+            Taggers taggerFactory = new Taggers(store, sessions, device.sessionConfig(), new Taggers.Options(8,
+                    OptionalDouble.empty(), QualitySettings.DEFAULTS));
+            for (String id : taggerIds) {
+                ImageTagger tagger = taggerFactory.open(id, taggerModelPath == null ? null
+                        : ctx.resolve(taggerModelPath));
+                open.add(tagger);
+                err.println("tagger " + tagger.describe());
+                identity.append(tagger.id()).append(" (").append(tagger.revision()).append("); ");
+            }
+            model = new Captioners(store, sessions, device.sessionConfig(), server.options(ctx, precision))
+                    .open(captioner, modelPath == null ? null : ctx.resolve(modelPath));
+            err.println("captioner " + model.describe());
+            CaptionJob.Outputs outputs = files.outputs(qa.isPresent(), rules.separator());
+            CaptionJob job = new CaptionJob(new ImageLoader(LoadOptions.DEFAULTS.withMinSide(0)), open,
+                    rules.toRules(), model, request, qa, cleanup, prompt.tagRetries, outputs, identity.toString());
+            BatchSummary summary = folder.run(ctx, root, job, TagReport.observer(err));
+            CaptionReport.print(ctx.out(), summary, job.stats(), outputs);
+            return summary.stopped() || summary.failed() > 0 ? ExitCode.SOME_FAILED : ExitCode.OK;
+        } finally {
+            open.forEach(ImageTagger::close);
+            if (model != null) {
+                model.close();
+            }
+        }
+    }
+
+    /** The OpenAI-compatible server of {@code openai:MODEL}. */
+    static final class ServerOptions {
+        @Option(names = "--endpoint", paramLabel = "URL", description = "Base URL of the OpenAI-compatible server,"
+                + " e.g. http://127.0.0.1:11434/v1 (Ollama). The key comes from TAGLINE_OPENAI_API_KEY or"
+                + " OPENAI_API_KEY.")
+        String endpoint;
+        @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + OpenAiCaptioner.DEFAULT_CONCURRENCY,
+                description = "Requests in flight at most (default: ${DEFAULT-VALUE}).")
+        int concurrency = OpenAiCaptioner.DEFAULT_CONCURRENCY;
+        @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
+                description = "Per request, before it is retried (default: ${DEFAULT-VALUE}).")
+        int timeoutSeconds = 120;
+        @Option(names = "--max-side", paramLabel = "PX", defaultValue = "" + OpenAiCaptioner.DEFAULT_MAX_SIDE,
+                description = "Scale images down to this longest side before sending (default: ${DEFAULT-VALUE}).")
+        int maxSide = OpenAiCaptioner.DEFAULT_MAX_SIDE;
+        @Option(names = "--no-image", description = "Send the prompt alone (a text LLM writing a caption from"
+                + " {tags}).")
+        boolean noImage;
+
+        Captioners.Options options(CliContext ctx, String precision) {
+            if (timeoutSeconds < 1) {
+                throw new TaglineException("--timeout must be at least 1 second, got " + timeoutSeconds, "");
+            }
+            String key = ctx.env().getOrDefault("TAGLINE_OPENAI_API_KEY", ctx.env().get("OPENAI_API_KEY"));
+            return new Captioners.Options(Optional.ofNullable(endpoint), Optional.ofNullable(key), concurrency,
+                    Duration.ofSeconds(timeoutSeconds), maxSide, !noImage, Optional.ofNullable(precision));
+        }
+    }
+
+    /** Where captions, tags and answers go. */
+    static final class CaptionFiles {
+        @Option(names = "--caption-extension", paramLabel = "EXT", defaultValue = SidecarSettings.CAPTION_EXTENSION,
+                description = "Caption sidecar extension (default: ${DEFAULT-VALUE}, what kohya's trainer reads).")
+        String captionExtension = SidecarSettings.CAPTION_EXTENSION;
+        @Option(names = "--tags-extension", paramLabel = "EXT", defaultValue = SidecarSettings.TAGS_EXTENSION,
+                description = "Tag sidecar extension (default: ${DEFAULT-VALUE}).")
+        String tagsExtension = SidecarSettings.TAGS_EXTENSION;
+        @Option(names = "--existing", paramLabel = "POLICY", defaultValue = "skip",
+                description = "When a sidecar exists: skip (the image is passed over when all of its sidecars"
+                        + " exist), overwrite, append or prepend. Default: ${DEFAULT-VALUE}.")
+        String existing = "skip";
+        @Option(names = "--json", description = "Also write NAME.json with caption, tags and answers (always with"
+                + " --ask or --questions).")
+        boolean json;
+
+        CaptionJob.Outputs outputs(boolean questions, String separator) {
+            SidecarSettings.Existing policy = SidecarSettings.Existing.parse(existing);
+            SidecarSettings tags = SidecarSettings.tags().withExtension(tagsExtension).withExisting(policy);
+            if (!separator.contains(",")) {
+                tags = new SidecarSettings(tags.extension(), policy, "", false);
+            }
+            SidecarSettings captions = SidecarSettings.captions().withExtension(captionExtension).withExisting(policy);
+            if (captions.extension().equals(tags.extension())) {
+                throw new TaglineException("--caption-extension and --tags-extension are both " + tags.extension(),
+                        "Captions and tags are written in one pass to two files; give them different extensions.");
+            }
+            return new CaptionJob.Outputs(captions, tags, json || questions);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.tagline.cli;
+
+import dev.tagline.core.batch.BatchSummary;
+import dev.tagline.images.caption.CaptionJob;
+import dev.tagline.images.caption.CaptionStats;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** What {@code tagline caption} prints at the end: what was written, token usage, captions to look at. */
+final class CaptionReport {
+    private CaptionReport() {
+    }
+
+    static void print(PrintWriter out, BatchSummary batch, CaptionStats stats, CaptionJob.Outputs outputs) {
+        out.println();
+        out.println(String.format(Locale.ROOT, "Captioned %d images (%s)%s.", stats.captioned(),
+                outputs.caption().extension() + (outputs.json() ? ", .json" : ""),
+                stats.skipped() > 0 ? "; " + stats.skipped() + " passed over (sidecars exist or not images)" : ""));
+        if (stats.requests() > 0) {
+            out.println(String.format(Locale.ROOT, "Tokens: %,d prompt + %,d completion = %,d in %,d requests.",
+                    stats.promptTokens(), stats.completionTokens(), stats.promptTokens() + stats.completionTokens(),
+                    stats.requests()));
+        }
+        if (stats.missingTags() > 0) {
+            out.println(stats.missingTags() + " captions still leave out some of their tags (missing_tags in the"
+                    + " run's journal" + (outputs.json() ? " and the .json sidecars" : "") + ").");
+        }
+        if (stats.cutShort() > 0) {
+            out.println(stats.cutShort() + " captions were cut at --max-tokens; raise it or ask for a shorter"
+                    + " caption.");
+        }
+        if (batch.resumed() > 0) {
+            out.println(batch.resumed() + " files were done by an earlier run and not captioned again"
+                    + " (--restart does everything).");
+        }
+        if (batch.stopped()) {
+            out.println("Stopped before the end: run the same command again to continue.");
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.tagline.cli;
+
+import dev.tagline.core.batch.BatchEngine;
+import dev.tagline.core.batch.BatchJob;
+import dev.tagline.core.batch.BatchObserver;
+import dev.tagline.core.batch.BatchSettings;
+import dev.tagline.core.batch.BatchSummary;
+import dev.tagline.core.batch.ScanOptions;
+import dev.tagline.core.batch.Shard;
+import dev.tagline.core.batch.StopSignal;
+import dev.tagline.images.load.ImageFormat;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * Which images of a folder a batch command ({@code tag}, {@code caption}) works on and how the run is cut up
+ * ({@code @Mixin FolderRunOptions folder;}); runs a job over them on the {@link BatchEngine} with progress and Ctrl-C.
+ */
+final class FolderRunOptions {
+    @Option(names = "--no-recursive", description = "Only the top folder.")
+    boolean noRecursive;
+    @Option(names = "--include", paramLabel = "GLOB", split = ",", description = "Only matching files.")
+    List<String> include;
+    @Option(names = "--exclude-files", paramLabel = "GLOB", split = ",", description = "Skip matching files.")
+    List<String> excludeFiles;
+    @Option(names = "--follow-links", description = "Follow symbolic links.")
+    boolean followLinks;
+    @Option(names = "--chunk", paramLabel = "N", defaultValue = "256", description = "Images per journal chunk.")
+    int chunk = BatchSettings.DEFAULT_CHUNK;
+    @Option(names = "--workers", paramLabel = "N", description = "Decoding threads (default: one per core).")
+    Integer workers;
+    @Option(names = "--limit", paramLabel = "N", description = "Do at most N images in this run.")
+    Long limit;
+    @Option(names = "--shard", paramLabel = "i/n", description = "Do only part i of n.")
+    String shard;
+    @Option(names = "--restart", description = "Forget earlier runs' progress and do everything again.")
+    boolean restart;
+
+    /** Runs {@code job} over the images under {@code root}; Ctrl-C stops it after the current chunk. */
+    <I, R> BatchSummary run(CliContext ctx, Path root, BatchJob<I, R> job, BatchObserver observer) {
+        ScanOptions scan = ScanOptions.of(ImageFormat.EXTENSIONS, CheckCommand.COMPANIONS)
+                .withRecursive(!noRecursive).withFollowLinks(followLinks)
+                .withGlobs(include == null ? List.of() : include, excludeFiles == null ? List.of() : excludeFiles);
+        BatchSettings settings = BatchSettings.defaults(scan).withChunk(chunk).withRestart(restart)
+                .withLimit(limit == null ? Long.MAX_VALUE : limit)
+                .withShard(shard == null ? Shard.ALL : Shard.parse(shard));
+        if (workers != null) {
+            settings = settings.withWorkers(workers);
+        }
+        StopSignal stop = new StopSignal();
+        try (CtrlC ignored = CtrlC.install(stop, ctx.err())) {
+            return new BatchEngine(settings, TerminalProgress.forContext(ctx), stop, observer).run(root, job);
+        }
+    }
+}

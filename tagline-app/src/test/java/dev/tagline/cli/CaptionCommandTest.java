@@ -1,0 +1,230 @@
+package dev.tagline.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tagline.testkit.onnx.ElementType;
+import dev.tagline.testkit.onnx.OnnxGraphBuilder;
+import dev.tagline.testkit.openai.FakeOpenAiServer;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code tagline caption} in process on generated images, against the fake OpenAI-compatible server; the fake
+ * "sees" colours by decoding the JPEG it was sent, so a caption that names the right colour proves the image went.
+ */
+class CaptionCommandTest {
+    @TempDir
+    Path work;
+    Path data;
+    final FakeOpenAiServer server = FakeOpenAiServer.start().requireApiKey("sk-cap");
+
+    @BeforeEach
+    void folder() throws IOException {
+        data = work.resolve("data");
+        Files.createDirectories(data.resolve("sub"));
+        TagCommandTest.png(data.resolve("red.png"), 0xFF0000, 640, 480);
+        TagCommandTest.png(data.resolve("sub/blue.png"), 0x0000FF, 30, 40);
+        Files.writeString(data.resolve("notes.md"), "not an image");
+        server.answers(call -> "The image shows a " + colour(call) + " square.");
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    /** The colour of the centre pixel of the image sent (red, green, blue or grey). */
+    static String colour(FakeOpenAiServer.ChatCall call) {
+        try {
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(call.images().get(0)));
+            int rgb = image.getRGB(image.getWidth() / 2, image.getHeight() / 2);
+            int r = rgb >> 16 & 0xff;
+            int b = rgb & 0xff;
+            return r > 200 ? "red" : b > 200 ? "blue" : "grey";
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    CliTestSupport cli() {
+        return new CliTestSupport(work, Map.of("TAGLINE_HOME", work.resolve("home").toString(), "HF_HUB_OFFLINE", "1",
+                "TAGLINE_OPENAI_API_KEY", "sk-cap"));
+    }
+
+    int caption(CliTestSupport cli, String... more) {
+        List<String> args = new ArrayList<>(List.of("caption", "data", "--captioner", "openai:llava",
+                "--endpoint", server.baseUrl()));
+        args.addAll(List.of(more));
+        return cli.run(args.toArray(String[]::new));
+    }
+
+    String read(String name) throws IOException {
+        return Files.readString(data.resolve(name));
+    }
+
+    @Test
+    void captionsEveryImageCleansTheAnswerAndResumes() throws IOException {
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.OK, caption(cli, "--prefix", "sks", "--system", "You caption images."), cli.err());
+        assertEquals("sks A red square.", read("red.caption"));
+        assertEquals("sks A blue square.", read("sub/blue.caption"));
+        assertFalse(Files.exists(data.resolve("red.txt")), "no tagger, no tags sidecar");
+        assertTrue(cli.err().contains("captioner openai:llava at " + server.baseUrl() + ", 4 requests in flight"),
+                cli.err());
+        assertTrue(cli.out().contains("Captioned 2 images (.caption)"), cli.out());
+        assertTrue(cli.out().matches("(?s).*Tokens: [\\d,]+ prompt \\+ [\\d,]+ completion = [\\d,]+ in 2 requests.*"),
+                cli.out());
+        assertEquals("You caption images.", server.chats().get(0).messages().get(0).content());
+        assertEquals(PromptOptions.PROMPT, server.chats().get(0).lastUser());
+
+        Files.delete(data.resolve("sub/blue.caption"));
+        cli.clear();
+        assertEquals(ExitCode.OK, caption(cli, "--prefix", "sks", "--system", "You caption images.", "--restart"));
+        assertEquals(3, server.chats().size(), "red.caption exists: only blue is asked again");
+        assertTrue(cli.out().contains("Captioned 1 images"), cli.out());
+    }
+
+    @Test
+    void tagsFromATaggerFeedThePromptAndAreKeptOrAskedForAgain() throws IOException {
+        Path model = TagCommandTest.colourTagger(work.resolve("model"));
+        server.answers(call -> call.lastUser().contains("must mention") ? "A " + colour(call)
+                + " square with a red (colour) tag and blue sky." : "A " + colour(call) + " square.");
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.OK, caption(cli, "--tagger", "my-wd", "--tagger-model-path", model.toString(),
+                "--general-threshold", "0.5", "--json"), cli.err());
+        assertEquals("red (colour)", read("red.txt"));
+        assertEquals("blue sky", read("sub/blue.txt"));
+        FakeOpenAiServer.ChatCall first = server.chats().stream().filter(c -> c.lastUser().contains("red (colour)"))
+                .findFirst().orElseThrow();
+        assertEquals("Write one fluent sentence that captions this image for training an image model. Use every one"
+                + " of these tags: red (colour).", first.lastUser());
+        assertEquals(4, server.chats().size(), "each caption left its tag out once and was asked again");
+        assertTrue(server.chats().stream().anyMatch(c -> c.lastUser().endsWith("Use every one of these tags: red"
+                + " (colour). The caption must mention each of these tags: red (colour).")));
+        assertTrue(read("red.caption").startsWith("A red square with a red (colour) tag"), read("red.caption"));
+        JsonNode json = new ObjectMapper().readTree(read("red.json"));
+        assertEquals("red (colour)", json.path("tags").path(0).asText());
+        assertFalse(json.has("missing_tags"), json.toString());
+    }
+
+    @Test
+    void captionsThatStillDropTagsAreReported() throws IOException {
+        Path model = TagCommandTest.colourTagger(work.resolve("model"));
+        server.answers(call -> "A square.");
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.OK, caption(cli, "--tagger", "my-wd", "--tagger-model-path", model.toString(),
+                "--general-threshold", "0.5", "--tag-retries", "2", "--json"), cli.err());
+        assertEquals(6, server.chats().size());
+        assertTrue(cli.out().contains("2 captions still leave out some of their tags"), cli.out());
+        assertEquals("red (colour)", new ObjectMapper().readTree(read("red.json")).path("missing_tags").path(0)
+                .asText());
+    }
+
+    @Test
+    void questionsAreAskedInAChainStoredAndUsableAsAnExportFilter() throws IOException {
+        server.answers(call -> {
+            String prompt = call.lastUser();
+            String colour = colour(call);
+            if (prompt.endsWith("Question: Is this a human? Answer:")) {
+                return "no";
+            }
+            if (prompt.endsWith("Question: Is it red? Answer:")) {
+                return colour.equals("red") ? "Yes." : "No.";
+            }
+            return "A " + colour + " square, given: " + prompt;
+        });
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.OK, caption(cli, "--ask", "Is this a human? red: Is it red?"), cli.err());
+        JsonNode red = new ObjectMapper().readTree(read("red.json"));
+        assertEquals("no", red.path("qa").path("is_this_a_human").asText());
+        assertEquals("yes", red.path("qa").path("red").asText());
+        assertEquals("Is it red?", red.path("questions").path(1).path("question").asText());
+        assertEquals("A red square, given: Question: Is this a human? Answer: no. Question: Is it red? Answer:"
+                + " yes. " + PromptOptions.PROMPT, read("red.caption"));
+        assertTrue(server.chats().stream().anyMatch(c -> c.lastUser().equals(
+                "Question: Is this a human? Answer: no. Question: Is it red? Answer:")));
+        assertEquals(24, server.chats().get(0).maxTokens(), "answers are short");
+
+        cli.clear();
+        assertEquals(ExitCode.OK, cli.run("export", "data", "--where", "red=yes"), cli.err());
+        List<String> lines = Files.readAllLines(data.resolve("metadata.jsonl"));
+        assertEquals(1, lines.size(), lines.toString());
+        assertTrue(lines.get(0).startsWith("{\"file_name\":\"red.png\""), lines.get(0));
+        assertTrue(lines.get(0).contains("\"qa\":{\"is_this_a_human\":\"no\",\"red\":\"yes\"}"), lines.get(0));
+        assertTrue(cli.out().contains("1 not matching --where left out"), cli.out());
+    }
+
+    @Test
+    void anUnknownModelStopsTheRunWithOneLineAndExitTwo() {
+        server.models("llava:13b");
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, caption(cli));
+        assertTrue(cli.err().contains("has no such model: The model `llava` does not exist"), cli.err());
+        assertTrue(cli.err().contains("ollama pull"), cli.err());
+        assertFalse(Files.exists(data.resolve("red.caption")));
+    }
+
+    @Test
+    void aFailedImageIsReportedAndTheOthersAreWritten() throws IOException {
+        server.answers(call -> {
+            if (colour(call).equals("blue")) {
+                throw new IllegalStateException("out of memory");
+            }
+            return "A red square.";
+        });
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.SOME_FAILED, caption(cli, "--concurrency", "2"));
+        assertEquals("A red square.", read("red.caption"));
+        assertTrue(cli.err().contains("blue.png") && cli.err().contains("HTTP 500 after 4 tries"), cli.err());
+        assertFalse(Files.exists(data.resolve("sub/blue.caption")));
+    }
+
+    @Test
+    void theOfflineComposerCaptionsFromExistingTagSidecarsInConciseStyle() throws IOException {
+        Files.writeString(data.resolve("red.txt"), "1girl, solo, red hair, smile, outdoors");
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.SOME_FAILED, cli.run("caption", "data", "--captioner", "tags", "--style", "concise",
+                "--prefix", "sks"));
+        assertEquals("sks, girl, red hair, smiling, outdoors", read("red.caption"));
+        assertTrue(cli.err().contains("blue.png has no tags to compose a caption from"), cli.err());
+        assertTrue(server.chats().isEmpty());
+    }
+
+    @Test
+    void usageErrorsExitTwoBeforeAnyWork() {
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, cli.run("caption", "data"));
+        assertTrue(cli.err().contains("Choose a captioner with --captioner"), cli.err());
+        cli.clear();
+        assertEquals(ExitCode.USAGE, caption(cli, "--precision", "int8"));
+        assertTrue(cli.err().contains("--precision does not apply to --captioner openai:llava"), cli.err());
+        cli.clear();
+        assertEquals(ExitCode.USAGE, cli.run("caption", "data", "--captioner", "openai:llava"));
+        assertTrue(cli.err().contains("needs --endpoint"), cli.err());
+        cli.clear();
+        assertEquals(ExitCode.USAGE, caption(cli, "--prompt", "Describe {colour}"));
+        assertTrue(cli.err().contains("{colour}"), cli.err());
+        cli.clear();
+        assertEquals(ExitCode.USAGE, caption(cli, "--temperature", "3"));
+        assertTrue(cli.err().contains("--temperature must be 0 to 2"), cli.err());
+        cli.clear();
+        assertEquals(ExitCode.USAGE, cli.run("caption", "data", "--captioner", "florence-2-base"));
+        assertTrue(cli.err().contains("'florence-2-base' is not one this build can run"), cli.err());
+        assertTrue(server.chats().isEmpty());
+    }
+}
