@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,5 +72,21 @@ class DatasetExportTest {
         export.export(dir, Format.CSV, out, false);
         assertEquals(List.of("file_name,caption,tags", "a.jpg,\"A cat, \"\"grumpy\"\".\",\"cat, indoors\"",
                 "sub/b.png,,dog"), Files.readAllLines(out));
+    }
+
+    @Test
+    void whereKeepsOnlyImagesWhoseAnswersMatchAndHfRowsCarryThem() throws IOException {
+        Files.writeString(dir.resolve("a.json"), "{\"caption\": \"A cat\", \"qa\": {\"animal\": \"Yes\","
+                + " \"kind\": \"cat\"}}");
+        Files.writeString(dir.resolve("sub/b.json"), "{\"qa\": {\"animal\": \"no\"}}");
+        Path out = dir.resolve("metadata.jsonl");
+        DatasetExport.Summary s = export.export(dir, Format.HF, out, false,
+                DatasetExport.parseWhere(List.of("animal=yes", "KIND = cat")));
+        assertEquals(new DatasetExport.Summary(1, 1, 1), s);
+        assertEquals(List.of("{\"file_name\":\"a.jpg\",\"text\":\"A cat, \\\"grumpy\\\".\",\"tags\":\"cat, indoors\","
+                + "\"qa\":{\"animal\":\"Yes\",\"kind\":\"cat\"}}"), Files.readAllLines(out));
+        assertEquals(new DatasetExport.Summary(0, 1, 2), export.export(dir, Format.CSV, dir.resolve("m.csv"), false,
+                Map.of("animal", "maybe")));
+        assertThrows(TaglineException.class, () -> DatasetExport.parseWhere(List.of("animal")));
     }
 }
