@@ -92,6 +92,11 @@ class CaptionCommandTest {
         assertEquals("You caption images.", server.chats().get(0).messages().get(0).content());
         assertEquals(PromptOptions.PROMPT, server.chats().get(0).lastUser());
 
+        cli.clear();
+        assertEquals(ExitCode.OK, caption(cli, "--prefix", "sks", "--system", "You caption images."));
+        assertEquals(2, server.chats().size(), "a second run resumes from the journal");
+        assertTrue(cli.out().contains("files were done by an earlier run"), cli.out());
+
         Files.delete(data.resolve("sub/blue.caption"));
         cli.clear();
         assertEquals(ExitCode.OK, caption(cli, "--prefix", "sks", "--system", "You caption images.", "--restart"));

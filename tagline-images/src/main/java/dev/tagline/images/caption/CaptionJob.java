@@ -32,6 +32,8 @@ import java.util.Optional;
  * sidecars in one go, and the {@code .json} sidecar with the Q/A answers. An image whose sidecars all exist under
  * {@code --existing skip} is passed over before any model or request runs. A failure that every request would share
  * stops the run (the rest would fail the same way); others fail their image, which a later run tries again.
+ * Longer than the usual class: the three engine phases and the three sidecars (caption, tags, {@code .json}) meet
+ * here; the model-thread logic is in {@link CaptionPass}.
  */
 public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Result> {
     private static final ObjectMapper JSON = new ObjectMapper();

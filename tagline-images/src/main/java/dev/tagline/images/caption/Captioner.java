@@ -42,7 +42,11 @@ public interface Captioner extends AutoCloseable {
         return new Prepared(input, null);
     }
 
-    /** Captions prepared images, in order; called from one thread at a time. */
+    /**
+     * Captions prepared images, in order; called from one thread at a time. A captioner that works per image (an
+     * HTTP one) throws {@link CaptionBatchException} when some images failed, carrying the captions of the others;
+     * any other exception fails the whole batch.
+     */
     List<Caption> captionPrepared(List<Prepared> batch, CaptionRequest request);
 
     /** {@link #prepare} then {@link #captionPrepared}. */
