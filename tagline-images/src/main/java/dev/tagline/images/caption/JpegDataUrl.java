@@ -28,7 +28,23 @@ final class JpegDataUrl {
     }
 
     static String encode(RgbImage image, int maxSide) {
-        return "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(jpeg(scaled(image, maxSide)));
+        return dataUrl(scaled(image, maxSide));
+    }
+
+    static String dataUrl(BufferedImage image) {
+        return "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(jpeg(image));
+    }
+
+    /** The pixels of a {@code TYPE_3BYTE_BGR} image as packed RGB. */
+    static RgbImage rgb(BufferedImage image) {
+        byte[] bgr = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        byte[] rgb = new byte[bgr.length];
+        for (int i = 0; i < bgr.length; i += 3) {
+            rgb[i] = bgr[i + 2];
+            rgb[i + 1] = bgr[i + 1];
+            rgb[i + 2] = bgr[i];
+        }
+        return new RgbImage(image.getWidth(), image.getHeight(), rgb);
     }
 
     static BufferedImage scaled(RgbImage image, int maxSide) {

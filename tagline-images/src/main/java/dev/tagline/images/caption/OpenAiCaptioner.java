@@ -80,9 +80,15 @@ public final class OpenAiCaptioner implements Captioner {
         return 2 * concurrency;
     }
 
+    /**
+     * Scales and encodes the image; the prepared input keeps the scaled pixels only, so that a batch waiting for the
+     * server holds a few megabytes per image, not the decoded 24 MP photo.
+     */
     @Override
     public Prepared prepare(CaptionInput input) {
-        return new Prepared(input, sendImage ? JpegDataUrl.encode(input.image(), maxSide) : null);
+        java.awt.image.BufferedImage scaled = JpegDataUrl.scaled(input.image(), maxSide);
+        CaptionInput small = new CaptionInput(JpegDataUrl.rgb(scaled), input.file(), input.tags(), input.vars());
+        return new Prepared(small, sendImage ? JpegDataUrl.dataUrl(scaled) : null);
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class TagComposer implements Captioner {
     public static final String ID = "tags";
+    private static final dev.tagline.core.RgbImage NO_PIXELS = new dev.tagline.core.RgbImage(1, 1, new byte[3]);
 
     private static final Pattern COUNT = Pattern.compile("^(\\d+)(\\+?)(girl|boy|other)s?$");
     private static final List<String> NUMBERS = List.of("no", "a", "two", "three", "four", "five", "six");
@@ -71,6 +72,12 @@ public final class TagComposer implements Captioner {
     @Override
     public int maxBatch() {
         return 64;
+    }
+
+    /** The composer reads the tags only: the pixels are not kept while the image waits for its batch. */
+    @Override
+    public Prepared prepare(CaptionInput input) {
+        return new Prepared(new CaptionInput(NO_PIXELS, input.file(), input.tags(), input.vars()), null);
     }
 
     @Override

@@ -86,6 +86,18 @@ class OpenAiCaptionerTest {
     }
 
     @Test
+    void aPreparedImageKeepsOnlyTheScaledPixelsWhileItWaits() {
+        try (OpenAiCaptioner c = captioner(1, 256)) {
+            Captioner.Prepared p = c.prepare(input("big.png", solid(4000, 3000, 0x336699), List.of("sky")));
+            assertEquals(256, p.input().image().width());
+            assertEquals(192, p.input().image().height());
+            assertEquals(0x336699, p.input().image().rgb(100, 100));
+            assertEquals(List.of("sky"), p.input().tags());
+            assertTrue(((String) p.payload()).startsWith("data:image/jpeg;base64,/9j/"));
+        }
+    }
+
+    @Test
     void neverHasMoreRequestsInFlightThanAskedAndKeepsTheOrder() {
         server.delay(Duration.ofMillis(150)).answers(call -> call.lastUser());
         List<CaptionInput> inputs = new ArrayList<>();
