@@ -211,6 +211,16 @@ class CaptionCommandTest {
     }
 
     @Test
+    void helpNamesTheCaptionersAndTheOptionsOfEveryStep() {
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.OK, cli.run("caption", "--help"));
+        for (String option : List.of("--captioner", "--endpoint", "--concurrency", "--precision", "--tagger", "--prompt",
+                "--ask", "--questions", "--style", "--max-length", "--prefix", "--existing", "--restart")) {
+            assertTrue(cli.out().contains(option), option + " in:\n" + cli.out());
+        }
+    }
+
+    @Test
     void usageErrorsExitTwoBeforeAnyWork() {
         CliTestSupport cli = cli();
         assertEquals(ExitCode.USAGE, cli.run("caption", "data"));
