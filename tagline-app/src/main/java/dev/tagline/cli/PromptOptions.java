@@ -21,10 +21,12 @@ final class PromptOptions {
     /** With tags, the Tag2Text step: one fluent caption that keeps them (captioning.md §3). */
     static final String TAGS_PROMPT = "Write one fluent sentence that captions this image for training an image"
             + " model. Use every one of these tags: {tags}.";
+    /** In-process Florence-2 reads a task token; taggui's default is the most detailed one (captioning.md §4.4). */
+    static final String TASK_PROMPT = "<MORE_DETAILED_CAPTION>";
 
     @Option(names = "--prompt", paramLabel = "TEXT", description = "The prompt; {tags}, {name}, {folder} and, with"
             + " --ask, {qa} are filled per image. Default: a one-sentence description, or one that keeps {tags}"
-            + " with --tagger.")
+            + " with --tagger; in-process models: the task <MORE_DETAILED_CAPTION>.")
     String prompt;
     @Option(names = "--system", paramLabel = "TEXT", description = "System prompt for chat servers.")
     String system;
@@ -76,7 +78,8 @@ final class PromptOptions {
 
     CaptionRequest request(String captioner, boolean questions, boolean tagger) {
         Set<String> known = questions ? Set.of("tags", "name", "folder", "qa") : Set.of("tags", "name", "folder");
-        String text = prompt != null ? prompt : tagger ? TAGS_PROMPT : PROMPT;
+        boolean server = captioner.startsWith(Captioners.OPENAI) || captioner.equals(TagComposer.ID);
+        String text = prompt != null ? prompt : !server ? TASK_PROMPT : tagger ? TAGS_PROMPT : PROMPT;
         if (questions && !text.contains("{qa}")) {
             text = "{qa} " + text;
         }
@@ -84,7 +87,6 @@ final class PromptOptions {
             throw new TaglineException("--tag-retries must be 0 to 5, got " + tagRetries, "");
         }
         try {
-            boolean server = captioner.startsWith(Captioners.OPENAI) || captioner.equals(TagComposer.ID);
             GenerationSettings d = server ? GenerationSettings.VLM : GenerationSettings.FLORENCE;
             GenerationSettings g = new GenerationSettings(or(maxTokens, d.maxTokens()), or(beams, d.beams()),
                     or(temperature, d.temperature()), or(topP, d.topP()), or(repetitionPenalty,
