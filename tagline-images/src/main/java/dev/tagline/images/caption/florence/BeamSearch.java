@@ -1,0 +1,209 @@
+package dev.tagline.images.caption.florence;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Greedy and beam search as Hugging Face {@code generate} runs them for an encoder-decoder model with
+ * {@code do_sample=False}. Greedy applies the {@link LogitsRules} to the raw logits and takes the highest (first on
+ * ties); beam search applies them to log-softmax scores, ranks {@code 2 × beams} candidates over all beams, turns an
+ * EOS among the top {@code beams} into a finished hypothesis scored {@code sum of log-probs / length^lengthPenalty}
+ * (length = ids before the EOS, start token included; BeamHypotheses), keeps the best {@code beams} others going,
+ * and with {@code early_stopping} stops once {@code beams} hypotheses are finished. At the length limit every beam
+ * left is a hypothesis too.
+ */
+final class BeamSearch {
+    /** A finished generation: decoder ids (start token first, EOS last when one was generated). */
+    record Generated(long[] ids, boolean hitLimit) {
+        int newTokens() {
+            return ids.length - 1;
+        }
+    }
+
+    /**
+     * @param beams          hypotheses kept (1 = greedy)
+     * @param maxNewTokens   tokens generated at most
+     * @param lengthPenalty  exponent of the length in hypothesis scores
+     * @param earlyStopping  stop as soon as {@code beams} hypotheses are finished
+     */
+    record Settings(int beams, int maxNewTokens, long decoderStart, long eos, double lengthPenalty,
+                    boolean earlyStopping, LogitsRules rules) {
+    }
+
+    private BeamSearch() {
+    }
+
+    static Generated run(TokenScorer model, Settings s) {
+        return s.beams() == 1 ? greedy(model, s) : beam(model, s);
+    }
+
+    static Generated greedy(TokenScorer model, Settings s) {
+        long[] ids = new long[s.maxNewTokens() + 1];
+        ids[0] = s.decoderStart();
+        int length = 1;
+        while (length < ids.length) {
+            float[] scores = model.step(null, new long[] {ids[length - 1]})[0];
+            s.rules().apply(scores, ids, length);
+            int best = 0;
+            for (int t = 1; t < scores.length; t++) {
+                if (scores[t] > scores[best]) {
+                    best = t;
+                }
+            }
+            ids[length++] = best;
+            if (best == s.eos()) {
+                return new Generated(Arrays.copyOf(ids, length), length == ids.length);
+            }
+        }
+        return new Generated(ids, true);
+    }
+
+    static Generated beam(TokenScorer model, Settings s) {
+        int k = s.beams();
+        int maxLength = s.maxNewTokens() + 1;
+        long[][] beams = new long[k][maxLength];
+        double[] beamScores = new double[k];
+        for (int i = 0; i < k; i++) {
+            beams[i][0] = s.decoderStart();
+            beamScores[i] = i == 0 ? 0 : -1e9; // only the first beam spreads on the first step, as in HF
+        }
+        Hypotheses done = new Hypotheses(k, s.lengthPenalty(), s.earlyStopping());
+        int[] parents = null;
+        long[] last = new long[k];
+        Arrays.fill(last, s.decoderStart());
+        int length = 1;
+        boolean finished = false;
+        while (!finished && length < maxLength) {
+            float[][] logits = model.step(parents, last);
+            List<Candidate> top = topCandidates(logits, beams, beamScores, length, s, 2 * k);
+            long[][] next = new long[k][];
+            double[] nextScores = new double[k];
+            parents = new int[k];
+            int kept = 0;
+            for (int rank = 0; rank < top.size() && kept < k; rank++) {
+                Candidate c = top.get(rank);
+                if (c.token == s.eos()) {
+                    if (rank < k) {
+                        done.add(Arrays.copyOf(beams[c.beam], length), c.score, length == maxLength - 1);
+                    }
+                    continue;
+                }
+                next[kept] = beams[c.beam].clone();
+                next[kept][length] = c.token;
+                nextScores[kept] = c.score;
+                parents[kept] = c.beam;
+                last[kept] = c.token;
+                kept++;
+            }
+            finished = done.isDone(top.get(0).score, length);
+            beams = next;
+            beamScores = nextScores;
+            length++;
+        }
+        if (!finished) {
+            for (int i = 0; i < k; i++) {
+                if (beams[i] != null) {
+                    done.add(Arrays.copyOf(beams[i], length), beamScores[i], true);
+                }
+            }
+        }
+        return done.best(s.eos());
+    }
+
+    private record Candidate(double score, int beam, int token) {
+    }
+
+    /** The {@code n} best (beam, token) continuations by beam score + processed log-prob; lower index on ties. */
+    private static List<Candidate> topCandidates(float[][] logits, long[][] beams, double[] beamScores, int length,
+            Settings s, int n) {
+        List<Candidate> top = new ArrayList<>(n + 1);
+        for (int b = 0; b < logits.length; b++) {
+            float[] scores = logSoftmax(logits[b]);
+            s.rules().apply(scores, beams[b], length);
+            for (int t = 0; t < scores.length; t++) {
+                double total = scores[t] + beamScores[b];
+                if (top.size() == n && !(total > top.get(n - 1).score)) {
+                    continue;
+                }
+                int at = top.size();
+                while (at > 0 && top.get(at - 1).score < total) {
+                    at--;
+                }
+                top.add(at, new Candidate(total, b, t));
+                if (top.size() > n) {
+                    top.remove(n);
+                }
+            }
+        }
+        return top;
+    }
+
+    static float[] logSoftmax(float[] logits) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (float v : logits) {
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        for (float v : logits) {
+            sum += Math.exp(v - max);
+        }
+        float shift = (float) (max + Math.log(sum));
+        float[] out = new float[logits.length];
+        for (int i = 0; i < logits.length; i++) {
+            out[i] = logits[i] - shift;
+        }
+        return out;
+    }
+
+    /** BeamHypotheses: the best {@code beams} finished hypotheses by length-normalised score. */
+    private static final class Hypotheses {
+        private record Hyp(long[] ids, double score, boolean hitLimit) {
+        }
+
+        private final int beams;
+        private final double lengthPenalty;
+        private final boolean earlyStopping;
+        private final List<Hyp> hyps = new ArrayList<>();
+
+        Hypotheses(int beams, double lengthPenalty, boolean earlyStopping) {
+            this.beams = beams;
+            this.lengthPenalty = lengthPenalty;
+            this.earlyStopping = earlyStopping;
+        }
+
+        void add(long[] ids, double sumLogProbs, boolean hitLimit) {
+            double score = sumLogProbs / Math.pow(ids.length, lengthPenalty);
+            if (hyps.size() < beams || score > worst()) {
+                hyps.add(new Hyp(ids, score, hitLimit));
+                if (hyps.size() > beams) {
+                    hyps.remove(hyps.stream().min((a, b) -> Double.compare(a.score, b.score)).orElseThrow());
+                }
+            }
+        }
+
+        /** Whether no running beam can beat the finished ones (early stopping: as soon as there are enough). */
+        boolean isDone(double bestRunningSum, int length) {
+            if (hyps.size() < beams) {
+                return false;
+            }
+            return earlyStopping || worst() >= bestRunningSum / Math.pow(length, lengthPenalty);
+        }
+
+        private double worst() {
+            return hyps.stream().mapToDouble(Hyp::score).min().orElse(Double.NEGATIVE_INFINITY);
+        }
+
+        Generated best(long eos) {
+            Hyp best = hyps.get(0);
+            for (Hyp h : hyps) {
+                if (h.score > best.score) {
+                    best = h;
+                }
+            }
+            long[] ids = Arrays.copyOf(best.ids, best.ids.length + 1);
+            ids[best.ids.length] = eos;
+            return new Generated(ids, best.hitLimit);
+        }
+    }
+}

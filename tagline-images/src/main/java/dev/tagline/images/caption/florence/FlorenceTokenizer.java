@@ -1,0 +1,59 @@
+package dev.tagline.images.caption.florence;
+
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import dev.tagline.core.TaglineException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Florence-2's BART tokenizer from the model's own {@code tokenizer.json}, with DJL's Hugging Face tokenizers and never
+ * the Hub (reference/stack.md §2.2). Encoding wraps the ids in {@code <s>} … {@code </s>}; decoding keeps special
+ * tokens, and {@link #clean} then removes them as the reference post-processing does.
+ */
+final class FlorenceTokenizer implements AutoCloseable {
+    private final HuggingFaceTokenizer tokenizer;
+    private final Path file;
+
+    private FlorenceTokenizer(HuggingFaceTokenizer tokenizer, Path file) {
+        this.tokenizer = tokenizer;
+        this.file = file;
+    }
+
+    static FlorenceTokenizer open(Path tokenizerJson) {
+        try {
+            return new FlorenceTokenizer(HuggingFaceTokenizer.newInstance(tokenizerJson, Map.of("padding", "false",
+                    "truncation", "false", "addSpecialTokens", "true")), tokenizerJson);
+        } catch (IOException | RuntimeException e) {
+            throw new TaglineException("Cannot load the Florence-2 tokenizer " + tokenizerJson + ": " + e.getMessage(),
+                    "Replace it with tokenizer.json from the same onnx-community/Florence-2-* repository.", e);
+        }
+    }
+
+    /** {@code <s>} + the text's ids + {@code </s>}. Synchronised: the native tokenizer is shared. */
+    synchronized long[] encode(String text) {
+        return tokenizer.encode(text).getIds();
+    }
+
+    /** The text of {@code ids}, special tokens included. */
+    synchronized String decode(long[] ids) {
+        return tokenizer.decode(ids, false);
+    }
+
+    /**
+     * processing_florence2.py {@code post_process_generation}, {@code pure_text}: drop {@code <s>}, {@code </s>} and
+     * {@code <pad>}. Region tasks keep their {@code <loc_N>} tokens. Surrounding whitespace is trimmed.
+     */
+    static String clean(String decoded) {
+        return decoded.replace("<pad>", "").replace("<s>", "").replace("</s>", "").strip();
+    }
+
+    Path file() {
+        return file;
+    }
+
+    @Override
+    public void close() {
+        tokenizer.close();
+    }
+}
