@@ -1,0 +1,81 @@
+package dev.tagline.images.caption.florence;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The search and logits rules on a hand-made bigram scorer, without ONNX Runtime. */
+class FlorenceBeamSearchTest {
+    static final int BOS = 0;
+    static final int X = 1;
+    static final int EOS = 2;
+    static final int Y = 3;
+
+    /** Logits that depend on the last token only; the rows' parents do not matter. */
+    static TokenScorer bigram(float[][] table) {
+        return (parents, tokens) -> {
+            float[][] out = new float[tokens.length][];
+            for (int i = 0; i < tokens.length; i++) {
+                out[i] = table[(int) tokens[i]].clone();
+            }
+            return out;
+        };
+    }
+
+    /**
+     * After the forced BOS, stopping at once has log-prob -0.6 and "x" then EOS -0.8 (the logits already sum to one
+     * in probability): per token "x" is better (-0.8/3 > -0.6/2), in total stopping is.
+     */
+    static final float[][] TABLE = {
+        {-100f, -0.8f, -0.6f, (float) Math.log(1 - Math.exp(-0.6) - Math.exp(-0.8))}, // from BOS
+        {-100f, -100f, 0f, -100f},                                                   // from x
+        {0f, 0f, 0f, 0f},                                                             // from the start token
+        {-100f, -100f, 0f, -100f},                                                   // from y
+    };
+
+    static BeamSearch.Settings settings(int beams, double lengthPenalty) {
+        return new BeamSearch.Settings(beams, 10, EOS, EOS, lengthPenalty, true,
+                new LogitsRules(1.0, 0, BOS, EOS, 11));
+    }
+
+    @Test
+    void hypothesesAreScoredPerTokenWithTheLengthPenalty() {
+        BeamSearch.Generated perToken = BeamSearch.run(bigram(TABLE), settings(3, 1.0));
+        assertArrayEquals(new long[] {EOS, BOS, X, EOS}, perToken.ids());
+        assertFalse(perToken.hitLimit());
+        BeamSearch.Generated total = BeamSearch.run(bigram(TABLE), settings(3, 0.0));
+        assertArrayEquals(new long[] {EOS, BOS, EOS}, total.ids());
+        assertEquals(2, total.newTokens());
+    }
+
+    @Test
+    void greedyTakesTheFirstHighestAndTheLastAllowedTokenIsForcedToEos() {
+        float[][] loop = {{0, 5, 1, 0}, {0, 5, 1, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}};
+        BeamSearch.Settings s = new BeamSearch.Settings(1, 4, EOS, EOS, 1.0, true,
+                new LogitsRules(1.0, 0, BOS, EOS, 5));
+        BeamSearch.Generated g = BeamSearch.run(bigram(loop), s);
+        assertArrayEquals(new long[] {EOS, BOS, X, X, EOS}, g.ids());
+        assertTrue(g.hitLimit());
+    }
+
+    @Test
+    void repetitionPenaltyDividesPositiveAndMultipliesNegativeScoresOfSeenTokens() {
+        float[] scores = {2f, -2f, 1f, 4f};
+        new LogitsRules(2.0, 0, -1, -1, 100).apply(scores, new long[] {0, 1, 1}, 3);
+        assertArrayEquals(new float[] {1f, -4f, 1f, 4f}, scores);
+    }
+
+    @Test
+    void forcedBosOnlyAtTheFirstNewToken() {
+        float[] first = {1f, 2f, 3f, 4f};
+        new LogitsRules(1.0, 0, BOS, EOS, 100).apply(first, new long[] {EOS}, 1);
+        assertArrayEquals(new float[] {0f, Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY,
+            Float.NEGATIVE_INFINITY}, first);
+        float[] later = {1f, 2f, 3f, 4f};
+        new LogitsRules(1.0, 0, BOS, EOS, 100).apply(later, new long[] {EOS, BOS}, 2);
+        assertArrayEquals(new float[] {1f, 2f, 3f, 4f}, later);
+    }
+}
