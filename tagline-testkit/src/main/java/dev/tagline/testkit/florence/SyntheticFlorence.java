@@ -150,7 +150,7 @@ public final class SyntheticFlorence {
         return g;
     }
 
-    /** {@code input_ids} → {@code inputs_embeds}: the designed tokens are unit vectors; every token has the bias 1. */
+    /** {@code input_ids} → {@code inputs_embeds}: designed tokens are unit vectors; every token has the bias 1. */
     private OnnxGraphBuilder embedTokens() {
         float[] table = new float[vocab * HIDDEN];
         for (int t = 0; t < vocab; t++) {

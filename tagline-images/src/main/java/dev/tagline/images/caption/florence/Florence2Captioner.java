@@ -45,8 +45,8 @@ public final class Florence2Captioner implements Captioner {
     }
 
     /**
-     * Florence-2 {@code id} ({@code florence-2-base}, {@code florence-2-large-ft} …) in {@code precision} ({@code fp32}
-     * when blank; see {@link FlorencePrecision}). With {@code modelPath} (may be null) the graphs are read from that
+     * Florence-2 {@code id} ({@code florence-2-base}, {@code florence-2-large-ft} …) in {@code precision}
+     * ({@code fp32} when blank; see {@link FlorencePrecision}). With {@code modelPath} (may be null) the graphs are read from that
      * folder, laid out as the Hub repository or flat; without it the store resolves the catalog entry of that
      * precision ({@code florence-2-base-q4}), fetching it when needed. Sessions belong to {@code sessions}.
      */
@@ -78,7 +78,8 @@ public final class Florence2Captioner implements Captioner {
 
     private static Florence2Captioner open(String id, String revision, FlorenceFiles files, OnnxSessions sessions,
             SessionConfig sessionConfig) {
-        FlorenceConfig config = FlorenceConfig.read(files.generationConfig(), files.preprocessorConfig());
+        FlorenceConfig config = FlorenceConfig.read(files.generationConfig(), files.modelConfig(),
+                files.preprocessorConfig());
         long before = ResidentMemory.bytes();
         List<OnnxModel> models = new ArrayList<>();
         for (Path graph : files.graphs()) {

@@ -8,9 +8,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * What Florence-2's JSON files say about generation and preprocessing, with the values of
- * {@code onnx-community/Florence-2-base-ft} where a file or key is missing (reference/captioning.md §4.2, §4.6); a
- * generation_config.json without {@code forced_bos_token_id} / {@code forced_eos_token_id} forces nothing (-1).
+ * What Florence-2's JSON files say about generation and preprocessing. A generation setting is read from
+ * {@code generation_config.json}, else from the {@code text_config} of {@code config.json} (some exports, such as
+ * onnx-community/Florence-2-large, ship a generation config without token ids), else taken from
+ * {@code onnx-community/Florence-2-base-ft} (reference/captioning.md §4.2, §4.6).
  *
  * @param lengthPenalty exponent of the hypothesis length in beam scores (Hugging Face default 1.0)
  */
@@ -20,21 +21,31 @@ record FlorenceConfig(long decoderStart, long bos, long eos, long pad, long forc
     static final FlorenceConfig DEFAULTS = new FlorenceConfig(2, 0, 2, 1, 0, 2, true, 1.0, 768, 768,
             new float[] {0.485f, 0.456f, 0.406f}, new float[] {0.229f, 0.224f, 0.225f}, 1 / 255.0);
 
-    static FlorenceConfig read(Optional<Path> generation, Optional<Path> preprocessor) {
+    static FlorenceConfig read(Optional<Path> generation, Optional<Path> model, Optional<Path> preprocessor) {
         ObjectMapper json = new ObjectMapper();
         FlorenceConfig d = DEFAULTS;
         JsonNode gen = generation.map(f -> tree(json, f)).orElse(json.createObjectNode());
+        JsonNode text = model.map(f -> tree(json, f)).orElse(json.createObjectNode()).path("text_config");
         JsonNode pre = preprocessor.map(f -> tree(json, f)).orElse(json.createObjectNode());
         JsonNode size = pre.path("size");
-        return new FlorenceConfig(gen.path("decoder_start_token_id").asLong(d.decoderStart),
-                gen.path("bos_token_id").asLong(d.bos), gen.path("eos_token_id").asLong(d.eos),
-                gen.path("pad_token_id").asLong(d.pad), gen.path("forced_bos_token_id").asLong(generation.isPresent() ? -1 : d.forcedBos),
-                gen.path("forced_eos_token_id").asLong(generation.isPresent() ? -1 : d.forcedEos),
-                gen.path("early_stopping").asBoolean(d.earlyStopping),
-                gen.path("length_penalty").asDouble(d.lengthPenalty),
+        return new FlorenceConfig(id(gen, text, "decoder_start_token_id", d.decoderStart),
+                id(gen, text, "bos_token_id", d.bos), id(gen, text, "eos_token_id", d.eos),
+                id(gen, text, "pad_token_id", d.pad), id(gen, text, "forced_bos_token_id", d.forcedBos),
+                id(gen, text, "forced_eos_token_id", d.forcedEos),
+                first(gen, text, "early_stopping").asBoolean(d.earlyStopping),
+                first(gen, text, "length_penalty").asDouble(d.lengthPenalty),
                 size.path("height").asInt(d.imageHeight), size.path("width").asInt(d.imageWidth),
                 floats(pre.path("image_mean"), d.mean), floats(pre.path("image_std"), d.std),
                 pre.path("rescale_factor").asDouble(d.rescale));
+    }
+
+    private static long id(JsonNode gen, JsonNode text, String key, long fallback) {
+        JsonNode value = first(gen, text, key);
+        return value.isNumber() ? value.asLong() : fallback;
+    }
+
+    private static JsonNode first(JsonNode gen, JsonNode text, String key) {
+        return gen.has(key) && !gen.get(key).isNull() ? gen.get(key) : text.path(key);
     }
 
     private static JsonNode tree(ObjectMapper json, Path file) {

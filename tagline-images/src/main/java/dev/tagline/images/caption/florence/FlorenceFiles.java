@@ -10,11 +10,12 @@ import java.util.Optional;
 
 /**
  * Where the parts of one Florence-2 export are: the four graphs of one precision, {@code tokenizer.json}, and when
- * present {@code generation_config.json} and {@code preprocessor_config.json}. A folder laid out as the Hub repository
- * (graphs under {@code onnx/}) or flat (as Tagline's cache holds it) both work.
+ * present {@code generation_config.json}, {@code config.json} and {@code preprocessor_config.json}. A folder laid out
+ * as the Hub repository (graphs under {@code onnx/}) or flat (as Tagline's cache holds it) both work.
  */
 record FlorenceFiles(Path visionEncoder, Path embedTokens, Path encoder, Path decoder, Path tokenizer,
-                     Optional<Path> generationConfig, Optional<Path> preprocessorConfig, FlorencePrecision precision) {
+                     Optional<Path> generationConfig, Optional<Path> modelConfig, Optional<Path> preprocessorConfig,
+                     FlorencePrecision precision) {
     static final List<String> GRAPHS = List.of("vision_encoder", "embed_tokens", "encoder_model",
             "decoder_model_merged");
 
@@ -34,7 +35,8 @@ record FlorenceFiles(Path visionEncoder, Path embedTokens, Path encoder, Path de
                 "Copy tokenizer.json from the same Hugging Face repository (onnx-community/Florence-2-*) next to the "
                         + "graphs."));
         return new FlorenceFiles(graphs[0], graphs[1], graphs[2], graphs[3], tokenizer,
-                find(dir, "generation_config.json"), find(dir, "preprocessor_config.json"), precision);
+                find(dir, "generation_config.json"), find(dir, "config.json"), find(dir, "preprocessor_config.json"),
+                precision);
     }
 
     /** The files of a model the store resolved (a flat folder, named as in the catalog). */

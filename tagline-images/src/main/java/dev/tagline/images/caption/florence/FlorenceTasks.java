@@ -60,8 +60,8 @@ public final class FlorenceTasks {
         for (Map.Entry<String, String> task : WITHOUT_INPUT.entrySet()) {
             if (text.contains(task.getKey())) {
                 if (!text.equals(task.getKey())) {
-                    throw new TaglineException("Florence-2 task " + task.getKey() + " takes no text, but the prompt is '"
-                            + text + "'", "Use the task token alone, e.g. --prompt '" + task.getKey() + "'.");
+                    throw new TaglineException("Florence-2 task " + task.getKey() + " takes no text, but the prompt "
+                            + "is '" + text + "'", "Use the task token alone, e.g. --prompt '" + task.getKey() + "'.");
                 }
                 return task.getValue();
             }
