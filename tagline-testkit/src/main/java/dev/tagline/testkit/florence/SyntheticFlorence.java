@@ -59,18 +59,14 @@ public final class SyntheticFlorence {
     public record Model(Path dir, SyntheticBpeTokenizer tokenizer, int a, int b, int c) {
     }
 
-    private final SyntheticBpeTokenizer tokenizer;
-    private final String suffix;
     private final boolean fp16;
     private final int vocab;
     private final int[] slots;
     private final Random random = new Random(42);
 
-    private SyntheticFlorence(SyntheticBpeTokenizer tokenizer, String suffix, boolean fp16) {
-        this.tokenizer = tokenizer;
-        this.suffix = suffix;
+    private SyntheticFlorence(SyntheticBpeTokenizer tokenizer, boolean fp16, int vocab) {
         this.fp16 = fp16;
-        this.vocab = tokenizer.size();
+        this.vocab = vocab;
         this.slots = new int[] {tokenizer.id("a"), tokenizer.id("b"), tokenizer.id("c"), 0, 2};
     }
 
@@ -80,8 +76,18 @@ public final class SyntheticFlorence {
      * texts whose words get one token each.
      */
     public static Model write(Path dir, String suffix, boolean fp16, List<String> promptTexts) {
+        return write(dir, suffix, fp16, promptTexts, 0);
+    }
+
+    /**
+     * As {@link #write(Path, String, boolean, List)}, with embedding and logits {@code modelVocab} wide (at least the
+     * tokenizer's size) as the real export's 51,328 are wider than its tokenizer: for benchmarks whose per-step work
+     * on the logits should be real-sized.
+     */
+    public static Model write(Path dir, String suffix, boolean fp16, List<String> promptTexts, int modelVocab) {
         SyntheticBpeTokenizer tokenizer = SyntheticBpeTokenizer.of(promptTexts, ADDED);
-        SyntheticFlorence model = new SyntheticFlorence(tokenizer, suffix, fp16);
+        SyntheticFlorence model = new SyntheticFlorence(tokenizer, fp16, Math.max(modelVocab,
+                tokenizer.size()));
         try {
             Files.createDirectories(dir);
             tokenizer.write(dir);

@@ -67,6 +67,22 @@ final class DecoderRun implements AutoCloseable, TokenScorer {
         return run(prefix, prefix.length)[0];
     }
 
+    /**
+     * The inputs the next step would get besides its embeddings and {@code use_cache_branch}: encoder states, mask and
+     * the cache as it is now. Still owned by this run; for benchmarks that time the bare decoder.
+     */
+    Map<String, OnnxTensor> cacheInputs() {
+        Map<String, OnnxTensor> inputs = new HashMap<>();
+        inputs.put("encoder_hidden_states", encoderHidden);
+        inputs.put("encoder_attention_mask", encoderMask);
+        for (int l = 0; l < graphs.layers; l++) {
+            for (int part = 0; part < 4; part++) {
+                inputs.put("past_key_values." + l + "." + PARTS[part], past[l * 4 + part]);
+            }
+        }
+        return inputs;
+    }
+
     private float[][] run(long[] tokens, int length) {
         OnnxJavaType floatType = FlorenceGraphs.type(graphs.decoder, "encoder_hidden_states");
         Map<String, OnnxTensor> inputs = new HashMap<>();
