@@ -34,6 +34,9 @@ import java.util.Random;
  *
  * <p>In the cache branch the decoder outputs a zero placeholder for {@code present.*.encoder.*}, as optimum's merged
  * decoders do: callers must keep the encoder key/values of the first step.
+ *
+ * <p>Longer than the usual class: it is the whole export (four graphs, their configs and the designed weights) in one
+ * place, so that the tensor names and the cache layout can be read against reference/captioning.md §4.1 together.
  */
 public final class SyntheticFlorence {
     public static final int HIDDEN = 8;

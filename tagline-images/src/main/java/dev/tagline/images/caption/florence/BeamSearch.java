@@ -68,7 +68,7 @@ final class BeamSearch {
             beams[i][0] = s.decoderStart();
             beamScores[i] = i == 0 ? 0 : -1e9; // only the first beam spreads on the first step, as in HF
         }
-        Hypotheses done = new Hypotheses(k, s.lengthPenalty(), s.earlyStopping());
+        BeamHypotheses done = new BeamHypotheses(k, s.lengthPenalty(), s.earlyStopping());
         int[] parents = null;
         long[] last = new long[k];
         Arrays.fill(last, s.decoderStart());
@@ -154,56 +154,5 @@ final class BeamSearch {
             out[i] = logits[i] - shift;
         }
         return out;
-    }
-
-    /** BeamHypotheses: the best {@code beams} finished hypotheses by length-normalised score. */
-    private static final class Hypotheses {
-        private record Hyp(long[] ids, double score, boolean hitLimit) {
-        }
-
-        private final int beams;
-        private final double lengthPenalty;
-        private final boolean earlyStopping;
-        private final List<Hyp> hyps = new ArrayList<>();
-
-        Hypotheses(int beams, double lengthPenalty, boolean earlyStopping) {
-            this.beams = beams;
-            this.lengthPenalty = lengthPenalty;
-            this.earlyStopping = earlyStopping;
-        }
-
-        void add(long[] ids, double sumLogProbs, boolean hitLimit) {
-            double score = sumLogProbs / Math.pow(ids.length, lengthPenalty);
-            if (hyps.size() < beams || score > worst()) {
-                hyps.add(new Hyp(ids, score, hitLimit));
-                if (hyps.size() > beams) {
-                    hyps.remove(hyps.stream().min((a, b) -> Double.compare(a.score, b.score)).orElseThrow());
-                }
-            }
-        }
-
-        /** Whether no running beam can beat the finished ones (early stopping: as soon as there are enough). */
-        boolean isDone(double bestRunningSum, int length) {
-            if (hyps.size() < beams) {
-                return false;
-            }
-            return earlyStopping || worst() >= bestRunningSum / Math.pow(length, lengthPenalty);
-        }
-
-        private double worst() {
-            return hyps.stream().mapToDouble(Hyp::score).min().orElse(Double.NEGATIVE_INFINITY);
-        }
-
-        Generated best(long eos) {
-            Hyp best = hyps.get(0);
-            for (Hyp h : hyps) {
-                if (h.score > best.score) {
-                    best = h;
-                }
-            }
-            long[] ids = Arrays.copyOf(best.ids, best.ids.length + 1);
-            ids[best.ids.length] = eos;
-            return new Generated(ids, best.hitLimit);
-        }
     }
 }

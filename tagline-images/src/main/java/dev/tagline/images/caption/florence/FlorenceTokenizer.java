@@ -13,17 +13,15 @@ import java.util.Map;
  */
 final class FlorenceTokenizer implements AutoCloseable {
     private final HuggingFaceTokenizer tokenizer;
-    private final Path file;
 
-    private FlorenceTokenizer(HuggingFaceTokenizer tokenizer, Path file) {
+    private FlorenceTokenizer(HuggingFaceTokenizer tokenizer) {
         this.tokenizer = tokenizer;
-        this.file = file;
     }
 
     static FlorenceTokenizer open(Path tokenizerJson) {
         try {
             return new FlorenceTokenizer(HuggingFaceTokenizer.newInstance(tokenizerJson, Map.of("padding", "false",
-                    "truncation", "false", "addSpecialTokens", "true")), tokenizerJson);
+                    "truncation", "false", "addSpecialTokens", "true")));
         } catch (IOException | RuntimeException e) {
             throw new TaglineException("Cannot load the Florence-2 tokenizer " + tokenizerJson + ": " + e.getMessage(),
                     "Replace it with tokenizer.json from the same onnx-community/Florence-2-* repository.", e);
@@ -46,10 +44,6 @@ final class FlorenceTokenizer implements AutoCloseable {
      */
     static String clean(String decoded) {
         return decoded.replace("<pad>", "").replace("<s>", "").replace("</s>", "").strip();
-    }
-
-    Path file() {
-        return file;
     }
 
     @Override
