@@ -17,8 +17,9 @@ import java.util.Random;
  * {@code onnx-community/Florence-2-*} (reference/captioning.md §4.1): {@code vision_encoder}, {@code embed_tokens},
  * {@code encoder_model} and {@code decoder_model_merged} (an {@code If} on {@code use_cache_branch}, with
  * {@code past_key_values.{i}.{decoder,encoder}.{key,value}} in and {@code present.*} out), plus a synthetic BART-like
- * {@code tokenizer.json} and the config JSONs. Hidden size {@value #HIDDEN}, {@value #HEADS} heads of
- * {@value #HEAD_DIM}, {@value #LAYERS} layers, a {@value #GRID}x{@value #GRID} grid of image tokens.
+ * {@code tokenizer.json} and the config JSONs (generation, preprocessor and model config). Hidden size
+ * {@value #HIDDEN}, {@value #HEADS} heads of {@value #HEAD_DIM}, {@value #LAYERS} layers, a
+ * {@value #GRID}x{@value #GRID} grid of image tokens.
  *
  * <p>The decoder is a real causal transformer (self-attention over its cache, cross-attention over the encoder), but
  * its logits are dominated by a designed bigram table over the tokens {@code a}, {@code b}, {@code c}, {@code <s>} and
@@ -63,12 +64,14 @@ public final class SyntheticFlorence {
     }
 
     private final boolean fp16;
+    private final boolean openHeadDims;
     private final int vocab;
     private final int[] slots;
     private final Random random = new Random(42);
 
-    private SyntheticFlorence(SyntheticBpeTokenizer tokenizer, boolean fp16, int vocab) {
+    private SyntheticFlorence(SyntheticBpeTokenizer tokenizer, boolean fp16, int vocab, boolean openHeadDims) {
         this.fp16 = fp16;
+        this.openHeadDims = openHeadDims;
         this.vocab = vocab;
         this.slots = new int[] {tokenizer.id("a"), tokenizer.id("b"), tokenizer.id("c"), 0, 2};
     }
@@ -88,9 +91,19 @@ public final class SyntheticFlorence {
      * on the logits should be real-sized.
      */
     public static Model write(Path dir, String suffix, boolean fp16, List<String> promptTexts, int modelVocab) {
+        return write(dir, suffix, fp16, promptTexts, modelVocab, false);
+    }
+
+    /**
+     * As above; {@code openHeadDims} declares the cache's head count and head size as symbolic dims ({@code heads},
+     * {@code head_dim}) instead of fixed ones, as an export may: readers must then take them from config.json, which
+     * this writes with {@code text_config.decoder_attention_heads} and {@code d_model}.
+     */
+    public static Model write(Path dir, String suffix, boolean fp16, List<String> promptTexts, int modelVocab,
+            boolean openHeadDims) {
         SyntheticBpeTokenizer tokenizer = SyntheticBpeTokenizer.of(promptTexts, ADDED);
         SyntheticFlorence model = new SyntheticFlorence(tokenizer, fp16, Math.max(modelVocab,
-                tokenizer.size()));
+                tokenizer.size()), openHeadDims);
         try {
             Files.createDirectories(dir);
             tokenizer.write(dir);
@@ -106,10 +119,21 @@ public final class SyntheticFlorence {
                     + "\"rescale_factor\":0.00392156862745098,\"do_normalize\":true,"
                     + "\"image_mean\":[0.485,0.456,0.406],\"image_std\":[0.229,0.224,0.225],\"image_seq_length\":"
                     + GRID * GRID + "}");
+            Files.writeString(dir.resolve("config.json"), "{\"model_type\":\"florence2\",\"text_config\":{"
+                    + "\"decoder_attention_heads\":" + HEADS + ",\"d_model\":" + HIDDEN + ",\"decoder_layers\":"
+                    + LAYERS + "}}");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return new Model(dir, tokenizer, model.slots[0], model.slots[1], model.slots[2]);
+    }
+
+    private Object heads() {
+        return openHeadDims ? "heads" : HEADS;
+    }
+
+    private Object headDim() {
+        return openHeadDims ? "head_dim" : HEAD_DIM;
     }
 
     private ElementType io() {
@@ -203,7 +227,8 @@ public final class SyntheticFlorence {
             for (String part : List.of("decoder.key", "decoder.value", "encoder.key", "encoder.value")) {
                 String seq = part.startsWith("decoder") ? "past_decoder_sequence_length"
                         : "encoder_sequence_length_out";
-                names[i++] = floatInput(g, "past_key_values." + l + "." + part, "batch_size", HEADS, seq, HEAD_DIM);
+                names[i++] = floatInput(g, "past_key_values." + l + "." + part, "batch_size", heads(), seq,
+                        headDim());
             }
             past.add(names);
         }
@@ -240,8 +265,8 @@ public final class SyntheticFlorence {
             String[] parts = {"decoder.key", "decoder.value", "encoder.key", "encoder.value"};
             for (int i = 0; i < 4; i++) {
                 String seq = i < 2 ? "present_sequence_length" : "encoder_sequence_length_out";
-                floatOutput(g, outs.get(l * 4 + i), "present." + l + "." + parts[i], "batch_size", HEADS, seq,
-                        HEAD_DIM);
+                floatOutput(g, outs.get(l * 4 + i), "present." + l + "." + parts[i], "batch_size", heads(), seq,
+                        headDim());
             }
         }
         return g;

@@ -46,9 +46,9 @@ public final class Florence2Captioner implements Captioner {
 
     /**
      * Florence-2 {@code id} ({@code florence-2-base}, {@code florence-2-large-ft} …) in {@code precision}
-     * ({@code fp32} when blank; see {@link FlorencePrecision}). With {@code modelPath} (may be null) the graphs are read from that
-     * folder, laid out as the Hub repository or flat; without it the store resolves the catalog entry of that
-     * precision ({@code florence-2-base-q4}), fetching it when needed. Sessions belong to {@code sessions}.
+     * ({@code fp32} when blank; see {@link FlorencePrecision}). With {@code modelPath} (may be null) the graphs are
+     * read from that folder, laid out as the Hub repository or flat; without it the store resolves the catalog entry
+     * of that precision ({@code florence-2-base-q4}), fetching it when needed. Sessions belong to {@code sessions}.
      */
     public static Florence2Captioner open(ModelStore store, OnnxSessions sessions, SessionConfig sessionConfig,
             String id, Path modelPath, String precision) {
@@ -85,7 +85,8 @@ public final class Florence2Captioner implements Captioner {
         for (Path graph : files.graphs()) {
             models.add(sessions.load(graph, sessionConfig));
         }
-        FlorenceGraphs graphs = new FlorenceGraphs(models.get(0), models.get(1), models.get(2), models.get(3));
+        FlorenceGraphs graphs = new FlorenceGraphs(models.get(0), models.get(1), models.get(2), models.get(3),
+                config);
         FlorenceTokenizer tokenizer = FlorenceTokenizer.open(files.tokenizer());
         long after = ResidentMemory.bytes();
         String memory = "graphs " + ResidentMemory.text(files.graphBytes()) + " on disk"

@@ -14,12 +14,15 @@ import java.util.Optional;
  * {@code onnx-community/Florence-2-base-ft} (reference/captioning.md §4.2, §4.6).
  *
  * @param lengthPenalty exponent of the hypothesis length in beam scores (Hugging Face default 1.0)
+ * @param decoderHeads  {@code text_config.decoder_attention_heads}, 0 when unknown: used only when the decoder graph
+ *                      leaves the head count of its cache open
+ * @param hiddenSize    {@code text_config.d_model}, 0 when unknown (head size = hiddenSize / decoderHeads)
  */
 record FlorenceConfig(long decoderStart, long bos, long eos, long pad, long forcedBos, long forcedEos,
                       boolean earlyStopping, double lengthPenalty, int imageHeight, int imageWidth, float[] mean,
-                      float[] std, double rescale) {
+                      float[] std, double rescale, int decoderHeads, int hiddenSize) {
     static final FlorenceConfig DEFAULTS = new FlorenceConfig(2, 0, 2, 1, 0, 2, true, 1.0, 768, 768,
-            new float[] {0.485f, 0.456f, 0.406f}, new float[] {0.229f, 0.224f, 0.225f}, 1 / 255.0);
+            new float[] {0.485f, 0.456f, 0.406f}, new float[] {0.229f, 0.224f, 0.225f}, 1 / 255.0, 0, 0);
 
     static FlorenceConfig read(Optional<Path> generation, Optional<Path> model, Optional<Path> preprocessor) {
         ObjectMapper json = new ObjectMapper();
@@ -36,7 +39,8 @@ record FlorenceConfig(long decoderStart, long bos, long eos, long pad, long forc
                 first(gen, text, "length_penalty").asDouble(d.lengthPenalty),
                 size.path("height").asInt(d.imageHeight), size.path("width").asInt(d.imageWidth),
                 floats(pre.path("image_mean"), d.mean), floats(pre.path("image_std"), d.std),
-                pre.path("rescale_factor").asDouble(d.rescale));
+                pre.path("rescale_factor").asDouble(d.rescale), text.path("decoder_attention_heads").asInt(0),
+                text.path("d_model").asInt(0));
     }
 
     private static long id(JsonNode gen, JsonNode text, String key, long fallback) {

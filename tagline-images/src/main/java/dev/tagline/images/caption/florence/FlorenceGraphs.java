@@ -34,7 +34,8 @@ final class FlorenceGraphs {
     final int heads;
     final int headDim;
 
-    FlorenceGraphs(OnnxModel vision, OnnxModel embed, OnnxModel encoder, OnnxModel decoder) {
+    /** The sessions; {@code config} gives the head count and size when the decoder graph leaves them open. */
+    FlorenceGraphs(OnnxModel vision, OnnxModel embed, OnnxModel encoder, OnnxModel decoder, FlorenceConfig config) {
         this.vision = vision;
         this.embed = embed;
         this.encoder = encoder;
@@ -55,13 +56,15 @@ final class FlorenceGraphs {
         TensorSpec first = decoder.signature().findInput("past_key_values.0.decoder.key").orElseThrow(() ->
                 mismatch(decoder, "has no past_key_values.0.decoder.key input: it is not a merged decoder with a "
                         + "key/value cache"));
-        if (first.rank() != 4 || first.dim(1) <= 0 || first.dim(3) <= 0) {
+        boolean known = config.decoderHeads() > 0 && config.hiddenSize() % config.decoderHeads() == 0;
+        if (first.rank() != 4 || (first.dim(1) <= 0 || first.dim(3) <= 0) && !known) {
             throw mismatch(decoder, "has past_key_values.0.decoder.key " + first.describeType()
-                    + ", not [batch, heads, past, head_dim] with fixed heads and head_dim");
+                    + ", not [batch, heads, past, head_dim] with fixed heads and head_dim, and config.json does not "
+                    + "give text_config.decoder_attention_heads and d_model");
         }
         this.layers = count;
-        this.heads = (int) first.dim(1);
-        this.headDim = (int) first.dim(3);
+        this.heads = first.dim(1) > 0 ? (int) first.dim(1) : config.decoderHeads();
+        this.headDim = first.dim(3) > 0 ? (int) first.dim(3) : config.hiddenSize() / config.decoderHeads();
     }
 
     /** The image and the prompt encoded; owns the encoder's output until closed. */

@@ -286,6 +286,21 @@ class Florence2CaptionerTest {
     }
 
     @Test
+    void openHeadDimsInTheCacheAreTakenFromConfigJsonOrNamedInTheError() throws IOException {
+        Path open = dir.resolve("open-heads");
+        SyntheticFlorence.write(open, "", false, promptTexts(), 0, true);
+        try (Florence2Captioner fromConfig = Florence2Captioner.open("florence-test", open, "", sessions, config())) {
+            assertTrue(fromConfig.describe().contains("2 layers x 2 heads of 4"), fromConfig.describe());
+            assertEquals("bc", fromConfig.caption(pixels, "<CAPTION>", settings(6, 3, 0)).text());
+        }
+        Files.delete(open.resolve("config.json"));
+        TaglineException e = assertThrows(TaglineException.class,
+                () -> Florence2Captioner.open("florence-test", open, "", sessions, config()));
+        assertTrue(e.getMessage().contains("decoder_model_merged.onnx has past_key_values.0.decoder.key float32 "
+                + "[batch_size,heads,past_decoder_sequence_length,head_dim]"), e.getMessage());
+    }
+
+    @Test
     void precisionsMapToTheExportSuffixesAndCatalogIds() {
         assertEquals("_quantized", FlorencePrecision.parse("quantized").suffix());
         assertEquals("_q4", FlorencePrecision.parse("Q4").suffix());
