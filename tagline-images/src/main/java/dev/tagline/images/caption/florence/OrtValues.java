@@ -13,7 +13,6 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.nio.ShortBuffer;
-import java.util.Arrays;
 
 /**
  * The tensor work of Florence-2's generation loop that the generic {@code OnnxInputs} does not cover: float16 as
@@ -87,11 +86,17 @@ final class OrtValues {
         int rows = (int) shape[0];
         int t = (int) shape[1];
         int vocab = (int) shape[2];
+        float[][] out = new float[rows][vocab];
+        if (logits.getInfo().type == OnnxJavaType.FLOAT) {
+            FloatBuffer all = logits.getFloatBuffer(); // one copy out of ONNX Runtime, then only the rows needed
+            for (int r = 0; r < rows; r++) {
+                all.get((r * t + t - 1) * vocab, out[r]);
+            }
+            return out;
+        }
         float[] all = toFloats(logits);
-        float[][] out = new float[rows][];
         for (int r = 0; r < rows; r++) {
-            int from = (r * t + t - 1) * vocab;
-            out[r] = Arrays.copyOfRange(all, from, from + vocab);
+            System.arraycopy(all, (r * t + t - 1) * vocab, out[r], 0, vocab);
         }
         return out;
     }

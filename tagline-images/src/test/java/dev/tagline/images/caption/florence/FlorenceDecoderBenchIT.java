@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with 3 beams, with the tokenizer's small vocabulary and with logits as wide as the real export's (51,328), so that
  * the per-step work on the logits (log-softmax, n-gram rules, top-2k) is real-sized. A step = embed the new tokens,
  * run {@code decoder_model_merged} with the cache, reorder the cache rows, copy out the last logits; the search's own
- * time is measured apart. Runs only with {@code -Dtagline.bench=true}.
+ * time is measured apart; each figure is the best of 3 rounds. Runs only with {@code -Dtagline.bench=true}.
  */
 class FlorenceDecoderBenchIT {
     static final int REAL_VOCAB = 51_328;
@@ -84,25 +84,36 @@ class FlorenceDecoderBenchIT {
                 run(graphs, enc, settings, search);
                 bare(graphs, enc, settings.beams(), 32);
             }
-            Timed total = new Timed(null);
-            long searchWall = 0;
-            for (int i = 0; i < captions; i++) {
-                long start = System.nanoTime();
-                Timed t = run(graphs, enc, settings, search);
-                searchWall += System.nanoTime() - start;
-                total.steps += t.steps;
-                total.wallNanos += t.wallNanos;
-                total.cpuNanos += t.cpuNanos;
+            // best of 3 rounds for each figure: on a shared machine the slowest rounds measure the neighbours
+            Timed best = null;
+            long bestSearch = 0;
+            double bestBare = Double.MAX_VALUE;
+            for (int round = 0; round < 3; round++) {
+                Timed total = new Timed(null);
+                long searchWall = 0;
+                for (int i = 0; i < captions; i++) {
+                    long start = System.nanoTime();
+                    Timed t = run(graphs, enc, settings, search);
+                    searchWall += System.nanoTime() - start;
+                    total.steps += t.steps;
+                    total.wallNanos += t.wallNanos;
+                    total.cpuNanos += t.cpuNanos;
+                }
+                if (best == null || total.wallNanos < best.wallNanos) {
+                    best = total;
+                    bestSearch = searchWall - total.wallNanos;
+                }
+                long bareStart = System.nanoTime();
+                bare(graphs, enc, settings.beams(), (int) total.steps);
+                bestBare = Math.min(bestBare, System.nanoTime() - bareStart);
             }
-            long bareStart = System.nanoTime();
-            bare(graphs, enc, settings.beams(), (int) total.steps);
-            double bareNanos = System.nanoTime() - bareStart;
+            Timed total = best;
             double stepsPerSecond = total.steps / (total.wallNanos / 1e9);
+            double bareSteps = total.steps / (bestBare / 1e9);
             System.out.printf(Locale.ROOT, "%-44s %5d steps: %6.0f steps/s wall (%.3f ms/step, %.3f ms CPU), "
                             + "search %.3f ms/step, bare decoder.run %6.0f steps/s, ratio %.2f%n", name, total.steps,
                     stepsPerSecond, total.wallNanos / 1e6 / total.steps, total.cpuNanos / 1e6 / total.steps,
-                    (searchWall - total.wallNanos) / 1e6 / total.steps, total.steps / (bareNanos / 1e9),
-                    stepsPerSecond / (total.steps / (bareNanos / 1e9)));
+                    bestSearch / 1e6 / total.steps, bareSteps, stepsPerSecond / bareSteps);
             assertTrue(total.steps > 0);
         }
     }
