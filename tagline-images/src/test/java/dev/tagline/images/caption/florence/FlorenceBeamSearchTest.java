@@ -51,6 +51,40 @@ class FlorenceBeamSearchTest {
         assertEquals(2, total.newTokens());
     }
 
+    /** Log-probs for the listed tokens, the rest of the probability on z (4), every other token at -100. */
+    static float[] row(int[] tokens, double[] logProbs) {
+        float[] out = new float[5];
+        java.util.Arrays.fill(out, -100f);
+        double left = 1;
+        for (int i = 0; i < tokens.length; i++) {
+            out[tokens[i]] = (float) logProbs[i];
+            left -= Math.exp(logProbs[i]);
+        }
+        out[4] = (float) Math.log(left);
+        return out;
+    }
+
+    @Test
+    void withoutEarlyStoppingTheSearchGoesOnWhileARunningBeamCanStillWin() {
+        float[][] table = {
+            row(new int[] {X, EOS, Y}, new double[] {-0.7, -1.2, -1.7}),   // from BOS
+            row(new int[] {EOS, X}, new double[] {-0.9, -0.6}),            // from x
+            new float[5],                                                 // from the start token
+            row(new int[] {Y, EOS}, new double[] {-0.01, -5}),             // from y: a cheap chain
+            {-100f, -100f, 0f, -100f, -100f},                              // from z
+        };
+        // "" (-1.2/2) and "x" (-1.6/3) end first; early stopping takes "x". Without it, "y y y …" keeps a better
+        // per-token score than the worst finished one and wins at the limit: (-1.7 - 7 × 0.01) / 10.
+        BeamSearch.Settings early = new BeamSearch.Settings(2, 10, EOS, EOS, 1.0, true,
+                new LogitsRules(1.0, 0, BOS, EOS, 11));
+        assertArrayEquals(new long[] {EOS, BOS, X, EOS}, BeamSearch.run(bigram(table), early).ids());
+        BeamSearch.Settings patient = new BeamSearch.Settings(2, 10, EOS, EOS, 1.0, false,
+                new LogitsRules(1.0, 0, BOS, EOS, 11));
+        BeamSearch.Generated g = BeamSearch.run(bigram(table), patient);
+        assertArrayEquals(new long[] {EOS, BOS, Y, Y, Y, Y, Y, Y, Y, Y, EOS}, g.ids());
+        assertTrue(g.hitLimit());
+    }
+
     @Test
     void greedyTakesTheFirstHighestAndTheLastAllowedTokenIsForcedToEos() {
         float[][] loop = {{0, 5, 1, 0}, {0, 5, 1, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}};
