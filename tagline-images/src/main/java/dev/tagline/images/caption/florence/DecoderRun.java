@@ -17,6 +17,7 @@ import java.util.Map;
  * Between steps the rows of the decoder cache are reordered to follow their beams. Not thread-safe.
  */
 final class DecoderRun implements AutoCloseable, TokenScorer {
+    private static final String[] PARTS = {"decoder.key", "decoder.value", "encoder.key", "encoder.value"};
     private final FlorenceGraphs graphs;
     private final int rows;
     private final OnnxTensor encoderHidden;
@@ -85,29 +86,19 @@ final class DecoderRun implements AutoCloseable, TokenScorer {
 
     private float[][] run(long[] tokens, int length) {
         OnnxJavaType floatType = FlorenceGraphs.type(graphs.decoder, "encoder_hidden_states");
-        Map<String, OnnxTensor> inputs = new HashMap<>();
+        Map<String, OnnxTensor> inputs = cacheInputs();
+        inputs.replaceAll((name, value) -> value != null ? value
+                : own(graphs.values.empty(floatType, rows, graphs.heads, 0, graphs.headDim)));
         try (OrtSession.Result embedded = graphs.embed(tokens, length);
              OnnxTensor useCache = graphs.values.flag(steps > 0)) {
             inputs.put("inputs_embeds", OrtValues.output(graphs.embed, embedded, "inputs_embeds"));
-            inputs.put("encoder_hidden_states", encoderHidden);
-            inputs.put("encoder_attention_mask", encoderMask);
             inputs.put("use_cache_branch", useCache);
-            for (int l = 0; l < graphs.layers; l++) {
-                for (int part = 0; part < 4; part++) {
-                    OnnxTensor value = past[l * 4 + part];
-                    if (value == null) {
-                        value = graphs.values.empty(floatType, rows, graphs.heads, 0, graphs.headDim);
-                        stepOwned.add(value);
-                    }
-                    inputs.put("past_key_values." + l + "." + PARTS[part], value);
-                }
-            }
             OrtSession.Result result = FlorenceGraphs.run(graphs.decoder, inputs);
             float[][] logits = OrtValues.lastPosition(OrtValues.output(graphs.decoder, result, "logits"));
             closeStepValues();
             for (int l = 0; l < graphs.layers; l++) {
                 for (int part = 0; part < 4; part++) {
-                    if (part < 2 || steps == 0) {
+                    if (part < 2 || steps == 0) { // the encoder's from the first step only (placeholders later)
                         past[l * 4 + part] = OrtValues.output(graphs.decoder, result, "present." + l + "."
                                 + PARTS[part]);
                     }
@@ -123,7 +114,11 @@ final class DecoderRun implements AutoCloseable, TokenScorer {
         }
     }
 
-    private static final String[] PARTS = {"decoder.key", "decoder.value", "encoder.key", "encoder.value"};
+    /** {@code value}, closed with the values of the current step. */
+    private OnnxTensor own(OnnxTensor value) {
+        stepOwned.add(value);
+        return value;
+    }
 
     /** Rows of the decoder cache follow their beams: row i continues what row {@code parents[i]} was. */
     private void reorder(int[] parents) {
