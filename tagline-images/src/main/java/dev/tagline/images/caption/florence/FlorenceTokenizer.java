@@ -40,11 +40,23 @@ final class FlorenceTokenizer implements AutoCloseable {
 
     /**
      * processing_florence2.py {@code post_process_generation}, {@code pure_text}: drop {@code <s>}, {@code </s>} and
-     * {@code <pad>}. Region tasks keep their {@code <loc_N>} tokens. Surrounding whitespace is trimmed.
+     * {@code <pad>}. Region tasks keep their {@code <loc_N>} tokens. Before that, transformers' decode clean-up
+     * ({@code clean_up_tokenization_spaces}, on for BART tokenizers): no space before {@code . ? ! ,} and English
+     * contractions. Surrounding whitespace is trimmed.
      */
     static String clean(String decoded) {
-        return decoded.replace("<pad>", "").replace("<s>", "").replace("</s>", "").strip();
+        String text = decoded;
+        for (String[] rule : CLEAN_UP) {
+            text = text.replace(rule[0], rule[1]);
+        }
+        return text.replace("<pad>", "").replace("<s>", "").replace("</s>", "").strip();
     }
+
+    /** transformers {@code PreTrainedTokenizerBase.clean_up_tokenization}, in its order. */
+    private static final String[][] CLEAN_UP = {
+        {" .", "."}, {" ?", "?"}, {" !", "!"}, {" ,", ","}, {" ' ", "'"}, {" n't", "n't"}, {" 'm", "'m"},
+        {" 's", "'s"}, {" 've", "'ve"}, {" 're", "'re"},
+    };
 
     @Override
     public void close() {

@@ -37,4 +37,12 @@ class FlorenceConfigTest {
         assertEquals(FlorenceConfig.DEFAULTS.forcedBos(), none.forcedBos());
         assertEquals(768, none.imageHeight());
     }
+
+    @Test
+    void decodedTextLosesSpecialTokensAndTransformersCleanUpSpaces() {
+        assertEquals("A cat isn't on the mat, it's here.",
+                FlorenceTokenizer.clean("</s><s>A cat is n't on the mat , it 's here .</s><pad><pad>"));
+        assertEquals("car<loc_12><loc_40><loc_300><loc_500>",
+                FlorenceTokenizer.clean("</s><s>car<loc_12><loc_40><loc_300><loc_500></s>"));
+    }
 }
