@@ -34,16 +34,70 @@ final class BeamSearch {
     private BeamSearch() {
     }
 
-    static Generated run(TokenScorer model, Settings s) {
-        return s.beams() == 1 ? greedy(model, s) : beam(model, s);
+    /**
+     * One search as a state machine, so that the searches of several images can share one decoder call: feed
+     * {@link #tokens()} to rows that first copy {@link #parents()}, hand the logits of its rows to {@link #accept}.
+     */
+    interface Search {
+        /** Rows this search uses in the decoder: its beams, 1 for greedy. */
+        int rows();
+
+        /** The token each row appends next. */
+        long[] tokens();
+
+        /** The row each row continues ({@code null}: rows stay where they are). */
+        int[] parents();
+
+        void accept(float[][] logits);
+
+        boolean done();
+
+        Generated result();
     }
 
-    static Generated greedy(TokenScorer model, Settings s) {
-        long[] ids = new long[s.maxNewTokens() + 1];
-        ids[0] = s.decoderStart();
-        int length = 1;
-        while (length < ids.length) {
-            float[] scores = model.step(null, new long[] {ids[length - 1]})[0];
+    static Search start(Settings s) {
+        return s.beams() == 1 ? new Greedy(s) : new Beam(s);
+    }
+
+    /** One search on its own scorer, to the end. */
+    static Generated run(TokenScorer model, Settings s) {
+        Search search = start(s);
+        while (!search.done()) {
+            search.accept(model.step(search.parents(), search.tokens()));
+        }
+        return search.result();
+    }
+
+    private static final class Greedy implements Search {
+        private final Settings s;
+        private final long[] ids;
+        private int length = 1;
+        private boolean done;
+
+        Greedy(Settings s) {
+            this.s = s;
+            this.ids = new long[s.maxNewTokens() + 1];
+            ids[0] = s.decoderStart();
+        }
+
+        @Override
+        public int rows() {
+            return 1;
+        }
+
+        @Override
+        public long[] tokens() {
+            return new long[] {ids[length - 1]};
+        }
+
+        @Override
+        public int[] parents() {
+            return null;
+        }
+
+        @Override
+        public void accept(float[][] logits) {
+            float[] scores = logits[0];
             s.rules().apply(scores, ids, length);
             int best = 0;
             for (int t = 1; t < scores.length; t++) {
@@ -52,30 +106,64 @@ final class BeamSearch {
                 }
             }
             ids[length++] = best;
-            if (best == s.eos()) {
-                return new Generated(Arrays.copyOf(ids, length), length == ids.length);
-            }
+            done = best == s.eos() || length == ids.length;
         }
-        return new Generated(ids, true);
+
+        @Override
+        public boolean done() {
+            return done;
+        }
+
+        @Override
+        public Generated result() {
+            return new Generated(Arrays.copyOf(ids, length), length == ids.length);
+        }
     }
 
-    static Generated beam(TokenScorer model, Settings s) {
-        int k = s.beams();
-        int maxLength = s.maxNewTokens() + 1;
-        long[][] beams = new long[k][maxLength];
-        double[] beamScores = new double[k];
-        for (int i = 0; i < k; i++) {
-            beams[i][0] = s.decoderStart();
-            beamScores[i] = i == 0 ? 0 : -1e9; // only the first beam spreads on the first step, as in HF
+    private static final class Beam implements Search {
+        private final Settings s;
+        private final int k;
+        private final int maxLength;
+        private final BeamHypotheses finished;
+        private long[][] beams;
+        private double[] beamScores;
+        private int[] parents;
+        private final long[] last;
+        private int length = 1;
+        private boolean done;
+
+        Beam(Settings s) {
+            this.s = s;
+            this.k = s.beams();
+            this.maxLength = s.maxNewTokens() + 1;
+            this.finished = new BeamHypotheses(k, s.lengthPenalty(), s.earlyStopping());
+            this.beams = new long[k][maxLength];
+            this.beamScores = new double[k];
+            this.last = new long[k];
+            for (int i = 0; i < k; i++) {
+                beams[i][0] = s.decoderStart();
+                beamScores[i] = i == 0 ? 0 : -1e9; // only the first beam spreads on the first step, as in HF
+                last[i] = s.decoderStart();
+            }
         }
-        BeamHypotheses done = new BeamHypotheses(k, s.lengthPenalty(), s.earlyStopping());
-        int[] parents = null;
-        long[] last = new long[k];
-        Arrays.fill(last, s.decoderStart());
-        int length = 1;
-        boolean finished = false;
-        while (!finished && length < maxLength) {
-            float[][] logits = model.step(parents, last);
+
+        @Override
+        public int rows() {
+            return k;
+        }
+
+        @Override
+        public long[] tokens() {
+            return last.clone();
+        }
+
+        @Override
+        public int[] parents() {
+            return parents == null ? null : parents.clone();
+        }
+
+        @Override
+        public void accept(float[][] logits) {
             List<Candidate> top = topCandidates(logits, beams, beamScores, length, s, 2 * k);
             long[][] next = new long[k][];
             double[] nextScores = new double[k];
@@ -85,7 +173,7 @@ final class BeamSearch {
                 Candidate c = top.get(rank);
                 if (c.token == s.eos()) {
                     if (rank < k) {
-                        done.add(Arrays.copyOf(beams[c.beam], length), c.score, length == maxLength - 1);
+                        finished.add(Arrays.copyOf(beams[c.beam], length), c.score, length == maxLength - 1);
                     }
                     continue;
                 }
@@ -96,19 +184,29 @@ final class BeamSearch {
                 last[kept] = c.token;
                 kept++;
             }
-            finished = done.isDone(top.get(0).score, length);
+            boolean enough = finished.isDone(top.get(0).score, length);
             beams = next;
             beamScores = nextScores;
             length++;
-        }
-        if (!finished) {
-            for (int i = 0; i < k; i++) {
-                if (beams[i] != null) {
-                    done.add(Arrays.copyOf(beams[i], length), beamScores[i], true);
+            if (!enough && length == maxLength) {
+                for (int i = 0; i < k; i++) {
+                    if (beams[i] != null) {
+                        finished.add(Arrays.copyOf(beams[i], length), beamScores[i], true);
+                    }
                 }
             }
+            done = enough || length == maxLength;
         }
-        return done.best(s.eos());
+
+        @Override
+        public boolean done() {
+            return done;
+        }
+
+        @Override
+        public Generated result() {
+            return finished.best(s.eos());
+        }
     }
 
     private record Candidate(double score, int beam, int token) {
