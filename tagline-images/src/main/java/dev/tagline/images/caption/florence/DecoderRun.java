@@ -29,20 +29,24 @@ final class DecoderRun implements AutoCloseable, TokenScorer {
     private OrtSession.Result firstResult;
     private int steps;
 
-    DecoderRun(FlorenceGraphs graphs, FlorenceGraphs.Encoded encoded, int rows) {
+    /** {@code perImage} rows for each image of {@code encoded}. */
+    DecoderRun(FlorenceGraphs graphs, FlorenceGraphs.Encoded encoded, int perImage) {
         this.graphs = graphs;
-        this.rows = rows;
+        this.rows = encoded.images() * perImage;
         this.past = new OnnxTensor[graphs.layers * 4];
-        int[] copies = new int[rows];
-        if (rows == 1) {
+        int[] images = new int[rows];
+        long[] mask = new long[rows * encoded.length];
+        for (int r = 0; r < rows; r++) {
+            images[r] = r / perImage;
+            Arrays.fill(mask, r * encoded.length, r * encoded.length + encoded.lengths[images[r]], 1);
+        }
+        if (perImage == 1) {
             encoderHidden = encoded.hidden;
         } else {
-            encoderHidden = graphs.values.gatherRows(encoded.hidden, copies);
+            encoderHidden = graphs.values.gatherRows(encoded.hidden, images);
             owned.add(encoderHidden);
         }
-        long[] ones = new long[rows * encoded.length];
-        Arrays.fill(ones, 1);
-        encoderMask = graphs.values.longs(ones, rows, encoded.length);
+        encoderMask = graphs.values.longs(mask, rows, encoded.length);
         owned.add(encoderMask);
     }
 

@@ -12,6 +12,7 @@ import dev.tagline.inference.store.ModelStore;
 import dev.tagline.inference.store.ResolvedModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,11 +21,17 @@ import java.util.Locale;
  * their -ft fine-tunes, in any precision the export ships. {@link #prepare} squashes and normalises the image (worker
  * threads); {@link #captionPrepared} encodes image and task prompt once, then generates with the decoder's key/value
  * cache, by beam search ({@link GenerationSettings#beams()} &gt; 1, default 3 with no-repeat n-gram 3 as the model's
- * generation_config.json) or greedily. One image per model call: the beams already fill the decoder's batch.
+ * generation_config.json) or greedily. Up to {@value #MAX_BATCH} images share each decoder call, each with its own
+ * search. Longer than the usual class: loading, the registry-facing factory and the batch loop belong together.
  * Generation settings used: max tokens, beams, repetition penalty, no-repeat n-gram; temperature and top-p are not
  * (Florence-2 is run deterministically, as its reference does).
  */
 public final class Florence2Captioner implements Captioner {
+    /**
+     * Images per decoder batch: each brings {@code beams} rows, its encoder states and its cache, so memory grows with
+     * it; 4 keeps a large model with 3 beams well under a few GB of activations.
+     */
+    static final int MAX_BATCH = 4;
     private final String id;
     private final String revision;
     private final FlorenceFiles files;
@@ -141,23 +148,67 @@ public final class Florence2Captioner implements Captioner {
     }
 
     @Override
+    public int maxBatch() {
+        return MAX_BATCH;
+    }
+
+    @Override
     public List<Caption> captionPrepared(List<Prepared> batch, CaptionRequest request) {
         List<Caption> out = new ArrayList<>(batch.size());
-        for (Prepared item : batch) {
-            out.add(caption((float[]) item.payload(), request.promptFor(item.input()), request.generation()));
+        for (int from = 0; from < batch.size(); from += MAX_BATCH) {
+            List<Prepared> part = batch.subList(from, Math.min(batch.size(), from + MAX_BATCH));
+            out.addAll(caption(part.stream().map(p -> (float[]) p.payload()).toList(),
+                    part.stream().map(p -> request.promptFor(p.input())).toList(), request.generation()));
         }
         return out;
     }
 
     /** One image, already preprocessed, with the rendered prompt. */
     Caption caption(float[] pixels, String prompt, GenerationSettings settings) {
-        long[] promptIds = tokenizer.encode(FlorenceTasks.promptText(prompt));
+        return caption(List.of(pixels), List.of(prompt), settings).get(0);
+    }
+
+    /**
+     * Images side by side in one decoder batch, each with its own search; an image whose search has ended rides along
+     * on a pad token until the last one ends (its rows' logits are ignored).
+     */
+    List<Caption> caption(List<float[]> pixels, List<String> prompts, GenerationSettings settings) {
+        List<long[]> promptIds = prompts.stream().map(p -> tokenizer.encode(FlorenceTasks.promptText(p))).toList();
+        int per = settings.beams();
         try (FlorenceGraphs.Encoded encoded = graphs.encode(pixels, config.imageHeight(), config.imageWidth(),
                 promptIds);
-             DecoderRun run = graphs.decoderRun(encoded, settings.beams())) {
-            BeamSearch.Generated generated = BeamSearch.run(run, searchSettings(settings));
-            String text = FlorenceTokenizer.clean(tokenizer.decode(generated.ids()));
-            return new Caption(text, promptIds.length, generated.newTokens(), generated.hitLimit() ? "length" : "stop");
+             DecoderRun run = graphs.decoderRun(encoded, per)) {
+            List<BeamSearch.Search> searches = new ArrayList<>();
+            for (int i = 0; i < pixels.size(); i++) {
+                searches.add(BeamSearch.start(searchSettings(settings)));
+            }
+            long[] tokens = new long[pixels.size() * per];
+            int[] parents = new int[tokens.length];
+            while (searches.stream().anyMatch(s -> !s.done())) {
+                for (int i = 0; i < searches.size(); i++) {
+                    BeamSearch.Search search = searches.get(i);
+                    long[] next = search.done() ? null : search.tokens();
+                    int[] from = search.done() ? null : search.parents();
+                    for (int j = 0; j < per; j++) {
+                        tokens[i * per + j] = next == null ? config.pad() : next[j];
+                        parents[i * per + j] = i * per + (from == null ? j : from[j]);
+                    }
+                }
+                float[][] logits = run.step(parents, tokens);
+                for (int i = 0; i < searches.size(); i++) {
+                    if (!searches.get(i).done()) {
+                        searches.get(i).accept(Arrays.copyOfRange(logits, i * per, (i + 1) * per));
+                    }
+                }
+            }
+            List<Caption> captions = new ArrayList<>();
+            for (int i = 0; i < searches.size(); i++) {
+                BeamSearch.Generated generated = searches.get(i).result();
+                String text = FlorenceTokenizer.clean(tokenizer.decode(generated.ids()));
+                captions.add(new Caption(text, promptIds.get(i).length, generated.newTokens(),
+                        generated.hitLimit() ? "length" : "stop"));
+            }
+            return captions;
         }
     }
 

@@ -9,7 +9,9 @@ import ai.onnxruntime.OrtSession;
 import dev.tagline.core.TaglineException;
 import dev.tagline.inference.onnx.OnnxModel;
 import dev.tagline.inference.onnx.TensorSpec;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,21 +69,36 @@ final class FlorenceGraphs {
         this.headDim = first.dim(3) > 0 ? (int) first.dim(3) : config.hiddenSize() / config.decoderHeads();
     }
 
-    /** The image and the prompt encoded; owns the encoder's output until closed. */
+    /**
+     * Images and their prompts encoded: {@code hidden} is {@code [images, length, hidden]}, image {@code i}'s states in
+     * its first {@code lengths[i]} positions (the rest padding, masked for the decoder). Owns them until closed.
+     */
     static final class Encoded implements AutoCloseable {
         final OnnxTensor hidden;
         final int length;
-        private final OrtSession.Result result;
+        final int[] lengths;
+        private final List<AutoCloseable> owned;
 
-        private Encoded(OrtSession.Result result, OnnxTensor hidden) {
-            this.result = result;
+        private Encoded(OnnxTensor hidden, int[] lengths, List<AutoCloseable> owned) {
             this.hidden = hidden;
             this.length = (int) hidden.getInfo().getShape()[1];
+            this.lengths = lengths.clone();
+            this.owned = owned;
+        }
+
+        int images() {
+            return lengths.length;
         }
 
         @Override
         public void close() {
-            result.close();
+            for (AutoCloseable value : owned) {
+                try {
+                    value.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("closing an ONNX Runtime value failed", e);
+                }
+            }
         }
     }
 
@@ -98,12 +115,42 @@ final class FlorenceGraphs {
             Arrays.fill(ones, 1);
             try (OnnxTensor mask = values.longs(ones, 1, length)) {
                 OrtSession.Result out = run(encoder, Map.of("inputs_embeds", joined, "attention_mask", mask));
-                return new Encoded(out, OrtValues.output(encoder, out, "last_hidden_state"));
+                return new Encoded(OrtValues.output(encoder, out, "last_hidden_state"), new int[] {(int) length},
+                        List.of(out));
             }
         }
     }
 
-    /** A generation over {@code encoded} with {@code rows} hypotheses side by side (beams, or 1 for greedy). */
+    /**
+     * Several images, each encoded on its own (so its states are exactly those of a batch of one), then stacked along
+     * the batch, shorter prompts padded at the end as the reference processor pads them.
+     */
+    Encoded encode(List<float[]> pixels, int height, int width, List<long[]> promptIds) {
+        if (pixels.size() == 1) {
+            return encode(pixels.get(0), height, width, promptIds.get(0));
+        }
+        List<Encoded> each = new ArrayList<>();
+        try {
+            for (int i = 0; i < pixels.size(); i++) {
+                each.add(encode(pixels.get(i), height, width, promptIds.get(i)));
+            }
+            int[] lengths = new int[each.size()];
+            List<OnnxTensor> hidden = new ArrayList<>();
+            for (int i = 0; i < each.size(); i++) {
+                lengths[i] = each.get(i).length;
+                hidden.add(each.get(i).hidden);
+            }
+            OnnxTensor stacked = values.stackPadded(hidden);
+            return new Encoded(stacked, lengths, List.of(stacked));
+        } finally {
+            each.forEach(Encoded::close);
+        }
+    }
+
+    /**
+     * A generation over {@code encoded} with {@code rows} hypotheses per image side by side (beams, or 1 for greedy):
+     * image {@code i} owns decoder rows {@code i * rows} to {@code (i + 1) * rows - 1}.
+     */
     DecoderRun decoderRun(Encoded encoded, int rows) {
         return new DecoderRun(this, encoded, rows);
     }

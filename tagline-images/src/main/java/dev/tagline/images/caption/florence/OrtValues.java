@@ -13,6 +13,7 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.nio.ShortBuffer;
+import java.util.List;
 
 /**
  * The tensor work of Florence-2's generation loop that the generic {@code OnnxInputs} does not cover: float16 as
@@ -78,6 +79,29 @@ final class OrtValues {
         ByteBuffer out = ByteBuffer.allocateDirect(ba.remaining() + bb.remaining()).order(ByteOrder.nativeOrder());
         out.put(ba).put(bb).flip();
         return create(() -> OnnxTensor.createTensor(env, out, new long[] {1, sa[1] + sb[1], sa[2]}, a.getInfo().type));
+    }
+
+    /**
+     * Tensors {@code [1, n_i, d]} of one type stacked into {@code [count, max n_i, d]}; the positions past a tensor's
+     * own length are zero bytes (0.0 in float32 and float16).
+     */
+    OnnxTensor stackPadded(List<OnnxTensor> parts) {
+        long width = parts.get(0).getInfo().getShape()[2];
+        long longest = 0;
+        for (OnnxTensor part : parts) {
+            longest = Math.max(longest, part.getInfo().getShape()[1]);
+        }
+        int elementBytes = Math.toIntExact(parts.get(0).getByteBuffer().remaining()
+                / (parts.get(0).getInfo().getShape()[1] * width));
+        int rowBytes = Math.toIntExact(longest * width * elementBytes);
+        ByteBuffer out = ByteBuffer.allocateDirect(rowBytes * parts.size()).order(ByteOrder.nativeOrder());
+        for (int i = 0; i < parts.size(); i++) {
+            out.position(i * rowBytes);
+            out.put(parts.get(i).getByteBuffer());
+        }
+        out.position(0);
+        long[] shape = {parts.size(), longest, width};
+        return create(() -> OnnxTensor.createTensor(env, out, shape, parts.get(0).getInfo().type));
     }
 
     /** The last position of each row of {@code logits [rows, t, vocab]}, as floats. */

@@ -157,6 +157,44 @@ class Florence2CaptionerTest {
     }
 
     @Test
+    void imagesBatchedWithPromptsOfDifferentLengthsDecodeAsEachAlone() {
+        FlorenceGraphs graphs = florence.graphs();
+        float[] other = FlorenceImages.tensor(gradient(8, 20), florence.config());
+        long[] shortPrompt = florence.tokenizer().encode(FlorenceTasks.promptText("<CAPTION>"));
+        long[] longPrompt = florence.tokenizer().encode(FlorenceTasks.promptText("<MORE_DETAILED_CAPTION>"));
+        assertNotEquals(shortPrompt.length, longPrompt.length);
+        long[][] steps = {{2, 2}, {0, 0}, {model.a(), model.b()}, {model.b(), model.c()}};
+        try (FlorenceGraphs.Encoded both = graphs.encode(List.of(pixels, other), 768, 768,
+                List.of(shortPrompt, longPrompt));
+             FlorenceGraphs.Encoded first = graphs.encode(pixels, 768, 768, shortPrompt);
+             FlorenceGraphs.Encoded second = graphs.encode(other, 768, 768, longPrompt);
+             DecoderRun batched = graphs.decoderRun(both, 1);
+             DecoderRun one = graphs.decoderRun(first, 1);
+             DecoderRun two = graphs.decoderRun(second, 1)) {
+            assertArrayEquals(new int[] {shortPrompt.length + 16, longPrompt.length + 16}, both.lengths);
+            for (long[] step : steps) {
+                float[][] together = batched.step(null, step);
+                assertArrayEquals(one.step(null, new long[] {step[0]})[0], together[0], 1e-4f);
+                assertArrayEquals(two.step(null, new long[] {step[1]})[0], together[1], 1e-4f);
+            }
+        }
+    }
+
+    @Test
+    void aBatchCaptionsAsImagesOneByOne() {
+        List<float[]> images = List.of(pixels, FlorenceImages.tensor(gradient(8, 20), florence.config()),
+                FlorenceImages.tensor(gradient(100, 3), florence.config()));
+        List<String> prompts = List.of("<CAPTION>", "<MORE_DETAILED_CAPTION>", "<OCR>");
+        for (GenerationSettings g : List.of(settings(20, 3, 3), settings(6, 1, 0), settings(20, 2, 0))) {
+            List<Caption> together = florence.caption(images, prompts, g);
+            for (int i = 0; i < images.size(); i++) {
+                assertEquals(florence.caption(images.get(i), prompts.get(i), g), together.get(i), g + " image " + i);
+            }
+        }
+        assertEquals(4, florence.maxBatch());
+    }
+
+    @Test
     void greedyRepeatsWithoutNoRepeatAndStopsAtTheTokenLimit() {
         Caption c = caption(6, 1, 0);
         assertEquals("aaaa", c.text());              // <s> a a a a </s>: the last token forced to EOS
