@@ -68,6 +68,33 @@ final class BeamSearch {
         return search.result();
     }
 
+    /**
+     * Several searches of {@code rows} rows each side by side on one scorer: search {@code i} owns rows
+     * {@code i * rows} to {@code (i + 1) * rows - 1}. A search that has ended rides along on {@code pad} tokens in
+     * place until the last one ends; its rows' logits are ignored.
+     */
+    static void runAll(TokenScorer model, List<Search> searches, int rows, long pad) {
+        long[] tokens = new long[searches.size() * rows];
+        int[] parents = new int[tokens.length];
+        while (searches.stream().anyMatch(s -> !s.done())) {
+            for (int i = 0; i < searches.size(); i++) {
+                Search search = searches.get(i);
+                long[] next = search.done() ? null : search.tokens();
+                int[] from = search.done() ? null : search.parents();
+                for (int j = 0; j < rows; j++) {
+                    tokens[i * rows + j] = next == null ? pad : next[j];
+                    parents[i * rows + j] = i * rows + (from == null ? j : from[j]);
+                }
+            }
+            float[][] logits = model.step(parents.clone(), tokens.clone());
+            for (int i = 0; i < searches.size(); i++) {
+                if (!searches.get(i).done()) {
+                    searches.get(i).accept(Arrays.copyOfRange(logits, i * rows, (i + 1) * rows));
+                }
+            }
+        }
+    }
+
     private static final class Greedy implements Search {
         private final Settings s;
         private final long[] ids;

@@ -12,7 +12,6 @@ import dev.tagline.inference.store.ModelStore;
 import dev.tagline.inference.store.ResolvedModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -182,25 +181,7 @@ public final class Florence2Captioner implements Captioner {
             for (int i = 0; i < pixels.size(); i++) {
                 searches.add(BeamSearch.start(searchSettings(settings)));
             }
-            long[] tokens = new long[pixels.size() * per];
-            int[] parents = new int[tokens.length];
-            while (searches.stream().anyMatch(s -> !s.done())) {
-                for (int i = 0; i < searches.size(); i++) {
-                    BeamSearch.Search search = searches.get(i);
-                    long[] next = search.done() ? null : search.tokens();
-                    int[] from = search.done() ? null : search.parents();
-                    for (int j = 0; j < per; j++) {
-                        tokens[i * per + j] = next == null ? config.pad() : next[j];
-                        parents[i * per + j] = i * per + (from == null ? j : from[j]);
-                    }
-                }
-                float[][] logits = run.step(parents, tokens);
-                for (int i = 0; i < searches.size(); i++) {
-                    if (!searches.get(i).done()) {
-                        searches.get(i).accept(Arrays.copyOfRange(logits, i * per, (i + 1) * per));
-                    }
-                }
-            }
+            BeamSearch.runAll(run, searches, per, config.pad());
             List<Caption> captions = new ArrayList<>();
             for (int i = 0; i < searches.size(); i++) {
                 BeamSearch.Generated generated = searches.get(i).result();

@@ -86,6 +86,34 @@ class FlorenceBeamSearchTest {
     }
 
     @Test
+    void searchesSideBySideEachGetTheirOwnRowsAndAFinishedOneRidesAlongOnPad() {
+        float[][] stopsSoon = {{0, 0, 9, 0, 0}, {0, 0, 0, 0, 0}, {0, 0, 0, 0, 0}, {0, 0, 0, 0, 0}, {0, 0, 0, 0, 0}};
+        float[][] runsLong = {{0, 9, 0, 0, 0}, {0, 9, 0, 0, 0}, {0, 0, 0, 0, 0}, {0, 0, 0, 0, 0}, {0, 0, 0, 0, 0}};
+        java.util.List<long[]> fedToFirst = new java.util.ArrayList<>();
+        TokenScorer rowsByImage = (parents, tokens) -> {
+            assertEquals(4, tokens.length);
+            for (int r = 0; r < 4; r++) {
+                assertEquals(r < 2 ? 0 : 1, parents == null ? r / 2 : parents[r] / 2, "rows stay with their image");
+            }
+            fedToFirst.add(new long[] {tokens[0], tokens[1]});
+            float[][] out = new float[4][];
+            for (int r = 0; r < 4; r++) {
+                out[r] = (r < 2 ? stopsSoon : runsLong)[(int) tokens[r]].clone();
+            }
+            return out;
+        };
+        BeamSearch.Settings s = new BeamSearch.Settings(2, 6, EOS, EOS, 1.0, true,
+                new LogitsRules(1.0, 0, BOS, EOS, 7));
+        java.util.List<BeamSearch.Search> searches = java.util.List.of(BeamSearch.start(s), BeamSearch.start(s));
+        BeamSearch.runAll(rowsByImage, searches, 2, 1);
+        assertArrayEquals(new long[] {EOS, BOS, EOS}, searches.get(0).result().ids());
+        assertArrayEquals(new long[] {EOS, BOS, X, X, X, X, EOS}, searches.get(1).result().ids());
+        assertTrue(searches.get(1).result().hitLimit());
+        assertEquals(6, fedToFirst.size());                       // the long search's six steps
+        assertArrayEquals(new long[] {1, 1}, fedToFirst.get(5));   // the finished first search rides along on pad
+    }
+
+    @Test
     void greedyTakesTheFirstHighestAndTheLastAllowedTokenIsForcedToEos() {
         float[][] loop = {{0, 5, 1, 0}, {0, 5, 1, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}};
         BeamSearch.Settings s = new BeamSearch.Settings(1, 4, EOS, EOS, 1.0, true,
