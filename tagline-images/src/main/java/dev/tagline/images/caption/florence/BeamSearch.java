@@ -56,7 +56,7 @@ final class BeamSearch {
     }
 
     static Search start(Settings s) {
-        return s.beams() == 1 ? new Greedy(s) : new Beam(s);
+        return s.beams() == 1 ? new GreedySearch(s) : new BeamSearchState(s);
     }
 
     /** One search on its own scorer, to the end. */
@@ -95,152 +95,11 @@ final class BeamSearch {
         }
     }
 
-    private static final class Greedy implements Search {
-        private final Settings s;
-        private final long[] ids;
-        private int length = 1;
-        private boolean done;
-
-        Greedy(Settings s) {
-            this.s = s;
-            this.ids = new long[s.maxNewTokens() + 1];
-            ids[0] = s.decoderStart();
-        }
-
-        @Override
-        public int rows() {
-            return 1;
-        }
-
-        @Override
-        public long[] tokens() {
-            return new long[] {ids[length - 1]};
-        }
-
-        @Override
-        public int[] parents() {
-            return null;
-        }
-
-        @Override
-        public void accept(float[][] logits) {
-            float[] scores = logits[0];
-            s.rules().apply(scores, ids, length);
-            int best = 0;
-            for (int t = 1; t < scores.length; t++) {
-                if (scores[t] > scores[best]) {
-                    best = t;
-                }
-            }
-            ids[length++] = best;
-            done = best == s.eos() || length == ids.length;
-        }
-
-        @Override
-        public boolean done() {
-            return done;
-        }
-
-        @Override
-        public Generated result() {
-            return new Generated(Arrays.copyOf(ids, length), length == ids.length);
-        }
-    }
-
-    private static final class Beam implements Search {
-        private final Settings s;
-        private final int k;
-        private final int maxLength;
-        private final BeamHypotheses finished;
-        private long[][] beams;
-        private double[] beamScores;
-        private int[] parents;
-        private final long[] last;
-        private int length = 1;
-        private boolean done;
-
-        Beam(Settings s) {
-            this.s = s;
-            this.k = s.beams();
-            this.maxLength = s.maxNewTokens() + 1;
-            this.finished = new BeamHypotheses(k, s.lengthPenalty(), s.earlyStopping());
-            this.beams = new long[k][maxLength];
-            this.beamScores = new double[k];
-            this.last = new long[k];
-            for (int i = 0; i < k; i++) {
-                beams[i][0] = s.decoderStart();
-                beamScores[i] = i == 0 ? 0 : -1e9; // only the first beam spreads on the first step, as in HF
-                last[i] = s.decoderStart();
-            }
-        }
-
-        @Override
-        public int rows() {
-            return k;
-        }
-
-        @Override
-        public long[] tokens() {
-            return last.clone();
-        }
-
-        @Override
-        public int[] parents() {
-            return parents == null ? null : parents.clone();
-        }
-
-        @Override
-        public void accept(float[][] logits) {
-            List<Candidate> top = topCandidates(logits, beams, beamScores, length, s, 2 * k);
-            long[][] next = new long[k][];
-            double[] nextScores = new double[k];
-            parents = new int[k];
-            int kept = 0;
-            for (int rank = 0; rank < top.size() && kept < k; rank++) {
-                Candidate c = top.get(rank);
-                if (c.token == s.eos()) {
-                    if (rank < k) {
-                        finished.add(Arrays.copyOf(beams[c.beam], length), c.score, length == maxLength - 1);
-                    }
-                    continue;
-                }
-                next[kept] = beams[c.beam].clone();
-                next[kept][length] = c.token;
-                nextScores[kept] = c.score;
-                parents[kept] = c.beam;
-                last[kept] = c.token;
-                kept++;
-            }
-            boolean enough = finished.isDone(top.get(0).score, length);
-            beams = next;
-            beamScores = nextScores;
-            length++;
-            if (!enough && length == maxLength) {
-                for (int i = 0; i < k; i++) {
-                    if (beams[i] != null) {
-                        finished.add(Arrays.copyOf(beams[i], length), beamScores[i], true);
-                    }
-                }
-            }
-            done = enough || length == maxLength;
-        }
-
-        @Override
-        public boolean done() {
-            return done;
-        }
-
-        @Override
-        public Generated result() {
-            return finished.best(s.eos());
-        }
-    }
-
-    private record Candidate(double score, int beam, int token) {
+    record Candidate(double score, int beam, int token) {
     }
 
     /** The {@code n} best (beam, token) continuations by beam score + processed log-prob; lower index on ties. */
-    private static List<Candidate> topCandidates(float[][] logits, long[][] beams, double[] beamScores, int length,
+    static List<Candidate> topCandidates(float[][] logits, long[][] beams, double[] beamScores, int length,
             Settings s, int n) {
         List<Candidate> top = new ArrayList<>(n + 1);
         for (int b = 0; b < logits.length; b++) {
