@@ -11,12 +11,12 @@ import dev.tagline.core.RgbImage;
  * <p>The source may be a virtual canvas: the image placed at an offset on a larger square of one colour, so that WD's
  * pad-to-square never allocates the padded image.
  */
-final class PilResample {
+public final class PilResample {
     /** Resample.c: {@code PRECISION_BITS = 32 - 8 - 2}. */
     private static final int PRECISION_BITS = 22;
 
     /** Resample.c filters and their support. */
-    enum Filter {
+    public enum Filter {
         /** {@code bilinear_filter}, support 1. */
         BILINEAR(1.0),
         /** {@code bicubic_filter} with {@code a = -0.5}, support 2. */
@@ -55,8 +55,8 @@ final class PilResample {
      * Resizes {@code image} placed at {@code (left, top)} on a {@code canvasW × canvasH} canvas filled with
      * {@code fill} (0xRRGGBB) to {@code outW × outH}; returns packed RGB bytes.
      */
-    static byte[] resize(RgbImage image, int canvasW, int canvasH, int left, int top, int fill, int outW, int outH,
-                         Filter filter) {
+    public static byte[] resize(RgbImage image, int canvasW, int canvasH, int left, int top, int fill, int outW,
+                                int outH, Filter filter) {
         Canvas canvas = new Canvas(image, canvasW, canvasH, left, top, fill);
         if (canvasW == outW && canvasH == outH) {
             return canvas.all();

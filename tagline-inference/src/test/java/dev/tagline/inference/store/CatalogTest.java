@@ -16,7 +16,21 @@ class CatalogTest {
                 "wd-swinv2-tagger-v3", "wd-convnext-tagger-v3", "wd-vit-large-tagger-v3", "wd-eva02-large-tagger-v3",
                 "wd-v1-4-vit-tagger-v2", "wd-v1-4-convnext-tagger-v2", "wd-v1-4-convnextv2-tagger-v2",
                 "wd-v1-4-swinv2-tagger-v2", "wd-v1-4-moat-tagger-v2", "ram-plus"),
-                catalog.models().stream().map(ModelEntry::id).toList());
+                catalog.models().stream().map(ModelEntry::id).filter(id -> !id.startsWith("florence-2-")).toList());
+        List<String> florence = new java.util.ArrayList<>();
+        for (String size : List.of("base", "base-ft", "large", "large-ft")) {
+            for (String precision : List.of("", "-fp16", "-int8", "-q8", "-q4")) {
+                florence.add("florence-2-" + size + precision);
+            }
+        }
+        assertEquals(florence, catalog.models().stream().map(ModelEntry::id).filter(id -> id.startsWith("florence-2-"))
+                .toList());
+        ModelEntry q4 = catalog.find("florence-2-large-ft-q4").orElseThrow();
+        assertEquals(List.of("vision_encoder_q4.onnx", "embed_tokens_q4.onnx", "encoder_model_q4.onnx",
+                "decoder_model_merged_q4.onnx", "tokenizer.json", "config.json", "generation_config.json",
+                "preprocessor_config.json"), q4.files().stream().map(ModelFile::name).toList());
+        assertEquals("onnx/decoder_model_merged_q4.onnx", q4.file("decoder_model_merged_q4.onnx").orElseThrow()
+                .hubSource().orElseThrow().path());
     }
 
     @Test

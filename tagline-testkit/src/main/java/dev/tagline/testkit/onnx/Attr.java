@@ -9,7 +9,7 @@ import java.util.Objects;
  */
 public final class Attr {
     enum Kind {
-        FLOAT(1), INT(2), STRING(3), TENSOR(4), FLOATS(6), INTS(7);
+        FLOAT(1), INT(2), STRING(3), TENSOR(4), GRAPH(5), FLOATS(6), INTS(7);
 
         final int code;
 
@@ -24,14 +24,21 @@ public final class Attr {
     final float[] floats;
     final String string;
     final TensorValue tensor;
+    final OnnxGraphBuilder graph;
 
     private Attr(String name, Kind kind, long[] longs, float[] floats, String string, TensorValue tensor) {
+        this(name, kind, longs, floats, string, tensor, null);
+    }
+
+    private Attr(String name, Kind kind, long[] longs, float[] floats, String string, TensorValue tensor,
+            OnnxGraphBuilder graph) {
         this.name = Objects.requireNonNull(name, "name");
         this.kind = kind;
         this.longs = longs;
         this.floats = floats;
         this.string = string;
         this.tensor = tensor;
+        this.graph = graph;
     }
 
     public static Attr i(String name, long value) {
@@ -58,6 +65,14 @@ public final class Attr {
         return new Attr(name, Kind.TENSOR, null, null, null, Objects.requireNonNull(value, "value"));
     }
 
+    /**
+     * A subgraph, such as the {@code then_branch} / {@code else_branch} of an {@code If} node: its nodes may read
+     * values of the enclosing graph; it declares outputs and no inputs. Value names must be unique across the model.
+     */
+    public static Attr graph(String name, OnnxGraphBuilder value) {
+        return new Attr(name, Kind.GRAPH, null, null, null, null, Objects.requireNonNull(value, "value"));
+    }
+
     public String name() {
         return name;
     }
@@ -71,6 +86,7 @@ public final class Attr {
             case INTS -> Arrays.toString(longs);
             case FLOATS -> Arrays.toString(floats);
             case TENSOR -> tensor.toString();
+            case GRAPH -> "graph";
         };
     }
 }

@@ -197,6 +197,11 @@ public final class OnnxGraphBuilder {
         return OnnxProto.model(ir, opset, "tagline-testkit", graphName, nodes, initializers, inputs, outputs);
     }
 
+    /** This builder's graph alone, as a subgraph attribute ({@link Attr#graph}) writes it. */
+    byte[] graphBytes() {
+        return OnnxProto.graph(graphName, nodes, initializers, inputs, outputs);
+    }
+
     /** Writes the model to {@code file} and returns it. */
     public Path write(Path file) {
         try {

@@ -23,6 +23,15 @@ final class OnnxProto {
 
     static byte[] model(long irVersion, int opset, String producer, String graphName, List<Node> nodes,
             List<TensorValue> initializers, List<ValueInfo> inputs, List<ValueInfo> outputs) {
+        byte[] graph = graph(graphName, nodes, initializers, inputs, outputs);
+        Msg opsetId = new Msg().string(1, "").int64(2, opset);
+        return new Msg().int64(1, irVersion).string(2, producer).message(7, graph).message(8, opsetId.bytes())
+                .bytes();
+    }
+
+    /** A {@code GraphProto}: the main graph, or a subgraph attribute (then without inputs). */
+    static byte[] graph(String graphName, List<Node> nodes, List<TensorValue> initializers, List<ValueInfo> inputs,
+            List<ValueInfo> outputs) {
         Msg graph = new Msg();
         for (Node node : nodes) {
             graph.message(1, node(node));
@@ -37,9 +46,7 @@ final class OnnxProto {
         for (ValueInfo out : outputs) {
             graph.message(12, valueInfo(out));
         }
-        Msg opsetId = new Msg().string(1, "").int64(2, opset);
-        return new Msg().int64(1, irVersion).string(2, producer).message(7, graph.bytes()).message(8, opsetId.bytes())
-                .bytes();
+        return graph.bytes();
     }
 
     private static byte[] node(Node node) {
@@ -58,6 +65,7 @@ final class OnnxProto {
             case INT -> msg.int64(3, attr.longs[0]);
             case STRING -> msg.string(4, attr.string);
             case TENSOR -> msg.message(5, tensor(attr.tensor));
+            case GRAPH -> msg.message(6, attr.graph.graphBytes());
             case FLOATS -> {
                 for (float f : attr.floats) {
                     msg.float32(7, f);
