@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tagline.testkit.florence.SyntheticFlorence;
 import dev.tagline.testkit.onnx.ElementType;
 import dev.tagline.testkit.onnx.OnnxGraphBuilder;
 import dev.tagline.testkit.openai.FakeOpenAiServer;
@@ -238,8 +239,32 @@ class CaptionCommandTest {
         assertEquals(ExitCode.USAGE, caption(cli, "--temperature", "3"));
         assertTrue(cli.err().contains("--temperature must be 0 to 2"), cli.err());
         cli.clear();
-        assertEquals(ExitCode.USAGE, cli.run("caption", "data", "--captioner", "florence-2-base"));
-        assertTrue(cli.err().contains("'florence-2-base' is not one this build can run"), cli.err());
+        assertEquals(ExitCode.USAGE, cli.run("caption", "data", "--captioner", "blip-9"));
+        assertTrue(cli.err().contains("'blip-9' is not one Tagline knows"), cli.err());
+        cli.clear();
+        assertEquals(ExitCode.USAGE, cli.run("caption", "data", "--captioner", "florence-2-base", "--model-path",
+                "nowhere"));
+        assertTrue(cli.err().contains("nowhere"), cli.err());
         assertTrue(server.chats().isEmpty());
+    }
+
+    @Test
+    void florenceTwoRunsInProcessFromAnExportFolderAndWritesCaptionsAndTagsInOnePass() throws IOException {
+        // the synthetic export's decoder writes "bc" with beams (greedy would take "a" first), whatever the image
+        SyntheticFlorence.write(work.resolve("florence"), "", false, List.of(
+                "Describe with a paragraph what is shown in the image.", "What does the image describe?"));
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.OK, cli.run("caption", "data", "--captioner", "florence-2-base", "--model-path",
+                "florence", "--tagger", "quality", "--prompt", "<CAPTION>", "--max-tokens", "6",
+                "--no-repeat-ngram", "0"), cli.err());
+        assertTrue(cli.err().contains("captioner florence-2-base") && cli.err().contains("fp32 on CPU"), cli.err());
+        for (String image : List.of("red", "sub/blue")) {
+            assertEquals("Bc.", read(image + ".caption").strip(), image); // sentence style: capital, full stop
+            assertTrue(Files.exists(data.resolve(image + ".txt")), image);
+        }
+        cli.clear();
+        assertEquals(ExitCode.USAGE, cli.run("caption", "data", "--captioner", "florence-2-base", "--model-path",
+                "florence", "--precision", "q4", "--existing", "overwrite"));
+        assertTrue(cli.err().contains("vision_encoder_q4.onnx") || cli.err().contains("precision q4"), cli.err());
     }
 }

@@ -1,6 +1,7 @@
 package dev.tagline.images.caption;
 
 import dev.tagline.core.TaglineException;
+import dev.tagline.images.caption.florence.Florence2Captioner;
 import dev.tagline.inference.onnx.OnnxSessions;
 import dev.tagline.inference.onnx.SessionConfig;
 import dev.tagline.inference.openai.ChatClient;
@@ -19,6 +20,8 @@ import java.util.Optional;
 public final class Captioners {
     /** Prefix of the HTTP captioner's ids. */
     public static final String OPENAI = "openai:";
+    /** Prefix of the in-process Florence-2 ids of the catalog. */
+    public static final String FLORENCE = "florence-2";
 
     /**
      * @param endpoint    base URL of the OpenAI-compatible server (openai:MODEL only)
@@ -69,13 +72,16 @@ public final class Captioners {
     }
 
     /**
-     * Models that run in this JVM through ONNX Runtime. Florence-2 ({@code Florence2Captioner.open(store, sessions,
-     * config, id, modelPath, precision)}) is registered here.
+     * Models that run in this JVM through ONNX Runtime: Florence-2 by catalog id ({@code florence-2-base},
+     * {@code florence-2-large-ft-q4} …) or from an export folder given with {@code --model-path}.
      */
     private Captioner inProcess(String id, Path modelPath) {
-        throw new TaglineException("Captioner '" + id + "' is not one this build can run" + (modelPath == null ? ""
-                : " (from " + modelPath + ")"), "Use --captioner openai:MODEL --endpoint URL (a vision model on"
-                + " Ollama, llama.cpp, vLLM or LM Studio) or --captioner tags (composed from --tagger tags).");
+        if (modelPath != null || id.toLowerCase(java.util.Locale.ROOT).startsWith(FLORENCE)) {
+            return Florence2Captioner.open(store, sessions, config, id, modelPath, options.precision().orElse(null));
+        }
+        throw new TaglineException("Captioner '" + id + "' is not one Tagline knows", "Use --captioner"
+                + " florence-2-base (or -large, -base-ft, -large-ft) in process, openai:MODEL --endpoint URL (a vision"
+                + " model on Ollama, llama.cpp, vLLM or LM Studio), or tags (composed from --tagger tags).");
     }
 
     private void notInProcess(String id, Path modelPath) {
