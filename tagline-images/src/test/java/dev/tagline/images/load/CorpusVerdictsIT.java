@@ -61,13 +61,14 @@ class CorpusVerdictsIT {
      */
     static final Map<String, String> KNOWN_GAPS = Map.ofEntries(
             Map.entry("libwebp/dual_transform.webp",
-                    "TwelveMonkeys 3.14.0 (3.15.0 is not on Maven Central here) fails in PredictorTransform.applyInverse"
-                            + " (ArrayIndexOutOfBounds: Coordinate out of bounds) on this valid lossless file with two"
-                            + " transforms; dwebp decodes it"),
+                    "TwelveMonkeys 3.14.0 (3.15.0 is not on Maven Central here) fails in"
+                            + " PredictorTransform.applyInverse (ArrayIndexOutOfBounds: Coordinate out of bounds) on"
+                            + " this valid lossless file with two transforms; dwebp decodes it"),
             Map.entry("pillow/ultrahdr.jpg",
-                    "the TSV says ok (Pillow's test only opens it), but the primary image ends exactly at the end of its SOS"
-                            + " header, with no scan data: djpeg ('Premature end of JPEG file'), Pillow's load() ('image"
-                            + " file is truncated') and ffmpeg ('overread 8') agree; Tagline is right to call it corrupt"));
+                    "the TSV says ok (Pillow's test only opens it), but the primary image ends exactly at the"
+                            + " end of its SOS header, with no scan data: djpeg ('Premature end of JPEG file'), Pillow's"
+                            + " load() ('image file is truncated') and ffmpeg ('overread 8') agree; Tagline is right to"
+                            + " call it corrupt"));
 
     record Row(String file, String expected, String reason, String caveat) {
     }
