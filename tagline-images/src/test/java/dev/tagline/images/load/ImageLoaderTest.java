@@ -47,6 +47,17 @@ class ImageLoaderTest {
     }
 
     @Test
+    void readingForATaggerSkipsTheHashButNotThePixels() throws IOException {
+        Path file = Fixtures.write(dir, "t.jpg", Fixtures.jpeg(64, 32));
+        LoadResult hashed = loader.load(file, true);
+        LoadResult plain = loader.load(file, true, false);
+        assertEquals("", plain.sha256());
+        assertEquals(64, hashed.sha256().length());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(hashed.image().pixels(), plain.image().pixels());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(hashed.image().pixels(), loader.read(file).pixels());
+    }
+
+    @Test
     void zeroByteFileIsCorrupt() throws IOException {
         LoadResult r = load("empty.png", new byte[0]);
         assertVerdict(Verdict.CORRUPT, r);
