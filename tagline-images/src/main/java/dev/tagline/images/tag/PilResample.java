@@ -68,6 +68,7 @@ final class PilResample {
         int rows = last - first;
         byte[] temp = new byte[outW * rows * 3];
         int[] row = new int[canvasW * 3];
+        int[] row2 = new int[canvasW * 3];
         // Output columns whose every tap lies in the side padding have the same value on every row: computed once
         byte[] sideValues = new byte[outW * 3];
         boolean[] side = fillOutputs(horiz, outW, x -> x < left || x >= left + image.width(), fill, sideValues);
@@ -76,6 +77,12 @@ final class PilResample {
             boolean blank = canvas.isFill(first + y);
             if (blank && fillRow != null) {
                 System.arraycopy(fillRow, 0, temp, y * outW * 3, outW * 3);
+                continue;
+            }
+            if (!blank && y + 1 < rows && !canvas.isFill(first + y + 1)) { // two image rows share each weight load
+                horizontal2(canvas.row(first + y, row), canvas.row(first + y + 1, row2), horiz, outW, temp,
+                        y * outW * 3, side, sideValues);
+                y++;
                 continue;
             }
             horizontal(canvas.row(first + y, row), horiz, outW, temp, y * outW * 3, blank ? null : side, sideValues);
@@ -183,6 +190,45 @@ final class PilResample {
             dst[o] = clip8(s0);
             dst[o + 1] = clip8(s1);
             dst[o + 2] = clip8(s2);
+        }
+    }
+
+    /** {@link #horizontal} on two rows at once, into consecutive rows of {@code dst}. */
+    private static void horizontal2(int[] a, int[] b, Coefficients c, int outW, byte[] dst, int offset,
+                                    boolean[] padOnly, byte[] padValues) {
+        int[] w = c.weights;
+        int next = outW * 3;
+        for (int xx = 0; xx < outW; xx++) {
+            int o = offset + xx * 3;
+            if (padOnly != null && padOnly[xx]) {
+                System.arraycopy(padValues, xx * 3, dst, o, 3);
+                System.arraycopy(padValues, xx * 3, dst, o + next, 3);
+                continue;
+            }
+            int xmin = c.bounds[2 * xx];
+            int n = c.bounds[2 * xx + 1];
+            int k = xx * c.ksize;
+            int a0 = 1 << (PRECISION_BITS - 1);
+            int a1 = a0;
+            int a2 = a0;
+            int b0 = a0;
+            int b1 = a0;
+            int b2 = a0;
+            for (int x = 0, p = xmin * 3; x < n; x++, p += 3) {
+                int wx = w[k + x];
+                a0 += a[p] * wx;
+                a1 += a[p + 1] * wx;
+                a2 += a[p + 2] * wx;
+                b0 += b[p] * wx;
+                b1 += b[p + 1] * wx;
+                b2 += b[p + 2] * wx;
+            }
+            dst[o] = clip8(a0);
+            dst[o + 1] = clip8(a1);
+            dst[o + 2] = clip8(a2);
+            dst[o + next] = clip8(b0);
+            dst[o + next + 1] = clip8(b1);
+            dst[o + next + 2] = clip8(b2);
         }
     }
 
