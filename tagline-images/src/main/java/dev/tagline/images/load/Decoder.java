@@ -115,8 +115,8 @@ final class Decoder {
     }
 
     /**
-     * TwelveMonkeys 3.14.0 refills its WebP bit reader 64 bits at a time with {@code readLong}, so a lossless
-     * bitstream of fewer than 8 bytes after its signature (libwebp's one_color_no_palette.webp) fails with an
+     * TwelveMonkeys 3.14.0 (and 3.15.0) refills its WebP bit reader 64 bits at a time with {@code readLong}, so a
+     * lossless bitstream of fewer than 8 bytes after its signature (libwebp's one_color_no_palette.webp) fails with an
      * {@link EOFException} while reading its header. Retried once with 8 zero bytes after the end of the file: they lie
      * outside the RIFF container, whose every chunk {@link WebpChunks} found complete, so they only feed the
      * look-ahead.

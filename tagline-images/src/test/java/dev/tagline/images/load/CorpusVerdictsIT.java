@@ -61,7 +61,7 @@ class CorpusVerdictsIT {
      */
     static final Map<String, String> KNOWN_GAPS = Map.ofEntries(
             Map.entry("libwebp/dual_transform.webp",
-                    "TwelveMonkeys 3.14.0 (3.15.0 is not on Maven Central here) fails in"
+                    "TwelveMonkeys 3.14.0 (and 3.15.0, checked) fails in"
                             + " PredictorTransform.applyInverse (ArrayIndexOutOfBounds: Coordinate out of bounds) on"
                             + " this valid lossless file with two transforms; dwebp decodes it"),
             Map.entry("pillow/ultrahdr.jpg",
