@@ -26,7 +26,7 @@ final class GifLzwDecoder {
     static Frame decode(byte[] b) throws Decoder.CorruptException {
         try {
             return decodeChecked(b);
-        } catch (ArrayIndexOutOfBoundsException e) {
+        } catch (IndexOutOfBoundsException e) {
             throw new Decoder.CorruptException("truncated: the GIF ends inside a block");
         }
     }
@@ -53,6 +53,10 @@ final class GifLzwDecoder {
                     byte[] colours = local.length > 0 ? local : palette;
                     if (colours.length == 0) {
                         throw new Decoder.CorruptException("no colour table for the first frame");
+                    }
+                    if (width == 0 || height == 0 || (long) width * height > Integer.MAX_VALUE - 8) {
+                        throw new Decoder.CorruptException("the first frame is " + width + "x" + height
+                                + ", which cannot be decoded");
                     }
                     byte[] indices = lzw(b[dataStart] & 0xff, subBlocks(b, dataStart + 1), width * height);
                     if ((b[i + 9] & 0x40) != 0) {

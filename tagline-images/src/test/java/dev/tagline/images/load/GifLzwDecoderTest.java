@@ -206,4 +206,28 @@ class GifLzwDecoderTest {
         }
         assertEquals(3, GifLzwDecoder.decode(Fixtures.animatedGif(20, 20, 3)).frames());
     }
+
+    /** Damage anywhere in the file: the decoder returns a frame or says the file is corrupt, nothing else. */
+    @Test
+    void randomDamageIsCorruptOrDecodedNeverACrash() throws IOException {
+        java.util.Random random = new java.util.Random(42);
+        byte[][] seeds = {gif(11, false, new int[] {0, 1, 2, 3, 3, 2, 1, 0, 0, 0, 1, 1}, 4, 3),
+            gif(2, true, new int[] {0, 1, 2, 0, 1, 2, 0, 1, 2, 0}, 1, 10),
+            Fixtures.encode(Fixtures.picture(40, 30), "gif")};
+        for (int n = 0; n < 3000; n++) {
+            byte[] bytes = seeds[n % seeds.length].clone();
+            int edits = 1 + random.nextInt(4);
+            for (int e = 0; e < edits; e++) {
+                bytes[13 + random.nextInt(bytes.length - 13)] = (byte) random.nextInt(256);
+            }
+            if (random.nextInt(4) == 0) {
+                bytes = java.util.Arrays.copyOf(bytes, 13 + random.nextInt(bytes.length - 13));
+            }
+            try {
+                GifLzwDecoder.decode(bytes);
+            } catch (Decoder.CorruptException expected) {
+                assertTrue(expected.getMessage() != null && !expected.getMessage().isBlank());
+            }
+        }
+    }
 }
