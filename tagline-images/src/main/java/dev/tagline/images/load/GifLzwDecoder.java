@@ -35,7 +35,7 @@ final class GifLzwDecoder {
         byte[] palette = table(b, 10, 13);
         int i = 13 + palette.length;
         int transparent = -1;
-        Frame first = null;
+        BufferedImage first = null;
         int frames = 0;
         while (b[i] != 0x3B) {
             if (b[i] == 0x21) {
@@ -46,25 +46,10 @@ final class GifLzwDecoder {
             } else if (b[i] == 0x2C) {
                 frames++;
                 byte[] local = table(b, i + 9, i + 10);
-                int dataStart = i + 10 + local.length;
                 if (first == null) {
-                    int width = u16(b, i + 5);
-                    int height = u16(b, i + 7);
-                    byte[] colours = local.length > 0 ? local : palette;
-                    if (colours.length == 0) {
-                        throw new Decoder.CorruptException("no colour table for the first frame");
-                    }
-                    if (width == 0 || height == 0 || (long) width * height > Integer.MAX_VALUE - 8) {
-                        throw new Decoder.CorruptException("the first frame is " + width + "x" + height
-                                + ", which cannot be decoded");
-                    }
-                    byte[] indices = lzw(b[dataStart] & 0xff, subBlocks(b, dataStart + 1), width * height);
-                    if ((b[i + 9] & 0x40) != 0) {
-                        indices = deinterlace(indices, width, height);
-                    }
-                    first = new Frame(indexed(indices, width, height, colours, transparent), 0);
+                    first = frame(b, i, local.length > 0 ? local : palette, transparent);
                 }
-                i = skipSubBlocks(b, dataStart + 1);
+                i = skipSubBlocks(b, i + 10 + local.length + 1);
             } else {
                 throw new Decoder.CorruptException(String.format("invalid block 0x%02X at byte %d", b[i], i));
             }
@@ -72,7 +57,27 @@ final class GifLzwDecoder {
         if (first == null) {
             throw new Decoder.CorruptException("no image in the file");
         }
-        return new Frame(first.image(), frames);
+        return new Frame(first, frames);
+    }
+
+    /** The frame whose image descriptor starts at {@code i}, decoded with {@code colours}. */
+    private static BufferedImage frame(byte[] b, int i, byte[] colours, int transparent)
+            throws Decoder.CorruptException {
+        int width = u16(b, i + 5);
+        int height = u16(b, i + 7);
+        if (colours.length == 0) {
+            throw new Decoder.CorruptException("no colour table for the first frame");
+        }
+        if (width == 0 || height == 0 || (long) width * height > Integer.MAX_VALUE - 8) {
+            throw new Decoder.CorruptException("the first frame is " + width + "x" + height
+                    + ", which cannot be decoded");
+        }
+        int dataStart = i + 10 + ((b[i + 9] & 0x80) == 0 ? 0 : colours.length);
+        byte[] indices = lzw(b[dataStart] & 0xff, subBlocks(b, dataStart + 1), width * height);
+        if ((b[i + 9] & 0x40) != 0) {
+            indices = deinterlace(indices, width, height);
+        }
+        return indexed(indices, width, height, colours, transparent);
     }
 
     /**
