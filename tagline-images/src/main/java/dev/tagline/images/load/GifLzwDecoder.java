@@ -11,7 +11,8 @@ import java.io.ByteArrayOutputStream;
  * bits). Used only as the last fallback of {@link Decoder}; the file's block structure was already checked by
  * {@link GifBlocks}. Like the JDK reader it returns the frame itself, not the canvas, as an indexed image with the
  * frame's transparent index. Damaged data (a code not yet in the table, fewer pixels than the frame needs, a pixel
- * outside the colour table) is a {@link Decoder.CorruptException}, never a runtime error.
+ * outside the colour table) is a {@link Decoder.CorruptException}, never a runtime error. A little over 200 lines:
+ * the block walk, the LZW stream and the interlacing are one decoder, and split they would share all their state.
  */
 final class GifLzwDecoder {
     private static final int MAX_CODES = 4096; // GIF89a Appendix F: codes are at most 12 bits
