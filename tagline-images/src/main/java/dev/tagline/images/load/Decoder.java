@@ -3,8 +3,10 @@ package dev.tagline.images.load;
 import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.io.EOFException;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -86,7 +88,52 @@ final class Decoder {
                     e.addSuppressed(other);
                 }
             }
+            Decoded own = format == ImageFormat.GIF ? gifFallback(bytes, first, e)
+                    : format == ImageFormat.WEBP && e instanceof EOFException ? webpLookAhead(bytes, maxPixels, e)
+                    : null;
+            if (own != null) {
+                return own;
+            }
             throw e;
+        }
+    }
+
+    /**
+     * Tagline's own GIF decoder, for valid files the JDK reader refuses (an LZW minimum code size above 8). When it
+     * fails too, its reason is added to the reader's error, which is the one reported, and null is returned.
+     */
+    private static Decoded gifFallback(byte[] bytes, ImageReader first, Exception readerError) {
+        try {
+            GifLzwDecoder.Frame frame = GifLzwDecoder.decode(bytes);
+            String note = ImageLoader.METADATA_NOTE + ": decoded by GifLzwDecoder after "
+                    + first.getClass().getSimpleName() + " failed (" + readerError.getMessage() + ")";
+            return new Decoded(frame.image(), frame.frames(), false, List.of(note));
+        } catch (CorruptException other) {
+            readerError.addSuppressed(other);
+            return null;
+        }
+    }
+
+    /**
+     * TwelveMonkeys 3.14.0 (and 3.15.0) refills its WebP bit reader 64 bits at a time with {@code readLong}, so a
+     * lossless bitstream of fewer than 8 bytes after its signature (libwebp's one_color_no_palette.webp) fails with an
+     * {@link EOFException} while reading its header. Retried once with 8 zero bytes after the end of the file: they lie
+     * outside the RIFF container, whose every chunk {@link WebpChunks} found complete, so they only feed the
+     * look-ahead.
+     * Null when the retry fails too (its reason is added to the reader's error).
+     */
+    private static Decoded webpLookAhead(byte[] bytes, long maxPixels, Exception readerError) {
+        try {
+            ImageReader reader = ImageIO.getImageReadersByFormatName(ImageFormat.WEBP.readerName()).next();
+            Decoded decoded = decodeWith(reader, Arrays.copyOf(bytes, bytes.length + 8), ImageFormat.WEBP, maxPixels,
+                    false, null);
+            List<String> notes = new ArrayList<>(decoded.notes());
+            notes.add(ImageLoader.METADATA_NOTE + ": decoded with 8 bytes of look-ahead padding (TwelveMonkeys reads"
+                    + " 64 bits at a time and failed on the short bitstream)");
+            return new Decoded(decoded.image(), decoded.frames(), decoded.cmyk(), notes);
+        } catch (IOException | RuntimeException | CorruptException | TooLargeException other) {
+            readerError.addSuppressed(other);
+            return null;
         }
     }
 

@@ -48,6 +48,14 @@ public final class ImageLoader {
 
     /** Loads {@code file}; with {@code keepPixels} false the decoded image is dropped as soon as it is verified. */
     public LoadResult load(Path file, boolean keepPixels) {
+        return load(file, keepPixels, true);
+    }
+
+    /**
+     * {@link #load(Path, boolean)}, hashing the bytes only when {@code hash} (the result's SHA-256 is then empty):
+     * the taggers and captioners need the pixels, not the duplicate check.
+     */
+    LoadResult load(Path file, boolean keepPixels, boolean hash) {
         byte[] bytes;
         try {
             long size = Files.size(file);
@@ -60,7 +68,7 @@ public final class ImageLoader {
             return LoadResult.failed(Verdict.ERROR, "cannot read: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()), null, 0, "");
         }
-        String sha = sha256(bytes);
+        String sha = hash ? sha256(bytes) : "";
         if (bytes.length == 0) {
             return LoadResult.failed(Verdict.CORRUPT, "empty file (0 bytes)", null, 0, sha);
         }
@@ -164,7 +172,7 @@ public final class ImageLoader {
      * reason when it cannot be used (too-small images are still returned).
      */
     public RgbImage read(Path file) {
-        LoadResult result = load(file, true);
+        LoadResult result = load(file, true, false);
         if (result.image() == null) {
             throw new ItemFailedException(file + " is " + result.verdict().label() + ": " + result.detail(),
                     "Run 'tagline check' on the folder to find and set aside such files.", null);

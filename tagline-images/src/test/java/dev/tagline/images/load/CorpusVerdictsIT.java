@@ -61,13 +61,14 @@ class CorpusVerdictsIT {
      */
     static final Map<String, String> KNOWN_GAPS = Map.ofEntries(
             Map.entry("libwebp/dual_transform.webp",
-                    "TwelveMonkeys 3.14.0 WebP lossless decoder fails (ArrayIndexOutOfBounds) on a valid file"),
-            Map.entry("libwebp/one_color_no_palette.webp",
-                    "TwelveMonkeys 3.14.0 WebP lossless decoder fails on a valid one-colour file"),
-            Map.entry("pillow/issue_2811.gif",
-                    "the JDK GIF reader rejects this valid file (Pillow test_lzw_bits)"),
+                    "TwelveMonkeys 3.14.0 (and 3.15.0, checked) fails in"
+                            + " PredictorTransform.applyInverse (ArrayIndexOutOfBounds: Coordinate out of bounds) on"
+                            + " this valid lossless file with two transforms; dwebp decodes it"),
             Map.entry("pillow/ultrahdr.jpg",
-                    "the TSV says ok, but the file is cut 5 bytes after its SOS marker: djpeg reports 'Premature end of JPEG file' too; Tagline is right to call it corrupt"));
+                    "the TSV says ok (Pillow's test only opens it), but the primary image ends exactly at the"
+                            + " end of its SOS header, with no scan data: djpeg ('Premature end of JPEG file'), Pillow's"
+                            + " load() ('image file is truncated') and ffmpeg ('overread 8') agree; Tagline is right to"
+                            + " call it corrupt"));
 
     record Row(String file, String expected, String reason, String caveat) {
     }

@@ -47,6 +47,17 @@ class ImageLoaderTest {
     }
 
     @Test
+    void readingForATaggerSkipsTheHashButNotThePixels() throws IOException {
+        Path file = Fixtures.write(dir, "t.jpg", Fixtures.jpeg(64, 32));
+        LoadResult hashed = loader.load(file, true);
+        LoadResult plain = loader.load(file, true, false);
+        assertEquals("", plain.sha256());
+        assertEquals(64, hashed.sha256().length());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(hashed.image().pixels(), plain.image().pixels());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(hashed.image().pixels(), loader.read(file).pixels());
+    }
+
+    @Test
     void zeroByteFileIsCorrupt() throws IOException {
         LoadResult r = load("empty.png", new byte[0]);
         assertVerdict(Verdict.CORRUPT, r);
@@ -269,5 +280,36 @@ class ImageLoaderTest {
         LoadResult r = load("anim.webp", java.util.Base64.getDecoder().decode(ANIMATED_WEBP));
         assertVerdict(Verdict.CONVERTED, r);
         assertTrue(r.conversions().contains("animated: first of 2 frames used"), r.conversions().toString());
+    }
+
+    /**
+     * A one-colour lossless WebP whose bitstream is 7 bytes after its signature (like libwebp's
+     * one_color_no_palette.webp): TwelveMonkeys 3.14.0 reads 64 bits ahead and hit the end of the file.
+     */
+    @Test
+    void aLosslessWebpShorterThanEightBytesDecodes() throws IOException {
+        long bits = 6L | 4L << 14 | 1L << 28; // width-1, height-1, alpha used; version 0
+        // then: no transform, no colour cache, no meta prefix codes (3 zero bits); five simple prefix codes, each
+        // "simple, one symbol, 1-bit symbol": green 0, red 1, blue 0, alpha 1, distance 0
+        int at = 35;
+        for (int symbol : new int[] {0, 1, 0, 1, 0}) {
+            bits |= (1L | (long) symbol << 3) << at;
+            at += 4;
+        }
+        java.io.ByteArrayOutputStream webp = new java.io.ByteArrayOutputStream();
+        webp.writeBytes("RIFF".getBytes(StandardCharsets.US_ASCII));
+        webp.writeBytes(new byte[] {20, 0, 0, 0});
+        webp.writeBytes("WEBPVP8L".getBytes(StandardCharsets.US_ASCII));
+        webp.writeBytes(new byte[] {8, 0, 0, 0, 0x2f});
+        for (int i = 0; i < 7; i++) {
+            webp.write((int) (bits >>> (8 * i)) & 0xff);
+        }
+        LoadResult r = load("one.webp", webp.toByteArray());
+        assertTrue(r.verdict() == Verdict.OK || r.verdict() == Verdict.CONVERTED, r.verdict() + " " + r.detail());
+        assertEquals(7, r.width());
+        assertEquals(5, r.height());
+        assertTrue(r.conversions().stream().anyMatch(c -> c.contains("look-ahead")), r.conversions().toString());
+        int corner = r.image().rgb(0, 0);
+        assertEquals(corner, r.image().rgb(6, 4), "one colour");
     }
 }

@@ -36,6 +36,13 @@ class PilResampleTest {
         assertArrayEquals(golden().get("wd_20x31_to_9"), wd(20, 31, 9));
     }
 
+    /** Whole output columns, then rows, computed from the padding alone (one product per value) stay exact. */
+    @Test
+    void outputsTakenFromThePaddingAloneMatchPillowExactly() throws IOException {
+        assertArrayEquals(golden().get("wd_8x60_to_16"), wd(8, 60, 16));
+        assertArrayEquals(golden().get("wd_60x8_to_16"), wd(60, 8, 16));
+    }
+
     @Test
     void padAndBicubicUpscaleMatchPillowExactly() throws IOException {
         assertArrayEquals(golden().get("wd_11x7_to_16"), wd(11, 7, 16));

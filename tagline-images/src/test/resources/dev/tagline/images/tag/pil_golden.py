@@ -29,6 +29,9 @@ cases = {
     "wd_11x7_to_16": wd(11, 7, 16),
     "wd_20x31_to_9": wd(20, 31, 9),
     "wd_16x16_to_16": wd(16, 16, 16),
+    # tall and wide enough that whole output columns (rows) take every tap from the white padding
+    "wd_8x60_to_16": wd(8, 60, 16),
+    "wd_60x8_to_16": wd(60, 8, 16),
     "bilinear_37x23_to_12x10": squash(37, 23, 12, 10),
     "bilinear_5x4_to_12x10": squash(5, 4, 12, 10),
 }

@@ -62,13 +62,52 @@ class MotionAnalyserTest {
         for (int i = 0; i < plane.length; i++) {
             plane[i] = random.nextInt(256);
         }
-        for (int r : new int[] {1, 2, 5}) {
+        for (int r : new int[] {1, 2, 5, 11, 22, 40}) { // 11 and 22: windows as wide as the columns, the rows
             int[] expected = plane;
             for (int pass = 0; pass < 3; pass++) {
                 expected = box(expected, w, h, r, true);
                 expected = box(expected, w, h, r, false);
             }
             assertArrayEquals(expected, MotionAnalyser.blur(plane, w, h, r), "radius " + r);
+        }
+    }
+
+    @Test
+    void halfGreyIsTheGreyPlaneHalved() {
+        Random random = new Random(11);
+        int width = 46;
+        int height = 30;
+        byte[] rgb = new byte[width * height * 3];
+        random.nextBytes(rgb);
+        int[] expected = MotionAnalyser.halve(MotionAnalyser.grey(rgb), width, width / 2, height / 2);
+        assertArrayEquals(expected, MotionAnalyser.halfGrey(rgb, width, width / 2, height / 2,
+                new int[expected.length]));
+    }
+
+    @Test
+    void reusedBuffersGiveTheSameMotionAsFreshAnalysers() {
+        Random random = new Random(3);
+        byte[][] frames = new byte[12][];
+        frames[0] = new byte[64 * 36 * 3];
+        random.nextBytes(frames[0]);
+        for (int i = 1; i < frames.length; i++) {
+            frames[i] = frames[i - 1].clone();
+            for (int k = 0; k < 50 * i; k++) {
+                frames[i][random.nextInt(frames[i].length)] = (byte) random.nextInt(256);
+            }
+        }
+        MotionAnalyser reused = new MotionAnalyser(); // one frame per 250 ms tick: value i is frame i against i - 1
+        for (int i = 0; i < frames.length; i++) {
+            reused.onFrame(new VideoFrame(i, MotionAnalyser.STEP.multipliedBy(i), 64, 36, frames[i]));
+        }
+        reused.finish(MotionAnalyser.STEP.multipliedBy(frames.length));
+        for (int i = 1; i < frames.length; i++) {
+            MotionAnalyser fresh = new MotionAnalyser();
+            fresh.onFrame(new VideoFrame(0, Duration.ZERO, 64, 36, frames[i - 1]));
+            fresh.onFrame(new VideoFrame(1, Duration.ZERO, 64, 36, frames[i]));
+            fresh.finish(MotionAnalyser.STEP);
+            assertTrue(fresh.motion().values()[0] > 0, "frame " + i + " moved");
+            assertEquals(fresh.motion().values()[0], reused.motion().values()[i], 1e-9, "frame " + i);
         }
     }
 
