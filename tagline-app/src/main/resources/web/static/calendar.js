@@ -5,6 +5,8 @@
   const strip = (s) => s.replace(/(Z|[+-]\d\d:\d\d)$/, '').slice(0, 19);
   const wall = (d) => d.toISOString().slice(0, 19);
   const chars = (s) => Array.from(s || '').length;
+  // A month grid asks for the first posts of each day and a "+N more" count for the rest (GET /api/calendar perDay).
+  const PER_DAY = 3;
 
   document.addEventListener('DOMContentLoaded', () => {
     const el = $('calendar');
@@ -31,11 +33,18 @@
       headerToolbar: { left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek,listMonth' },
       events: (info, ok, fail) => {
         const q = 'from=' + encodeURIComponent(strip(info.startStr)) + '&to=' + encodeURIComponent(strip(info.endStr))
-          + '&tz=' + encodeURIComponent(tz.value);
-        window.tagline.api('GET', '/api/calendar?' + q).then((j) => ok(j.events), fail);
+          + '&tz=' + encodeURIComponent(tz.value) + (cal.view.type === 'dayGridMonth' ? '&perDay=' + PER_DAY : '');
+        window.tagline.api('GET', '/api/calendar?' + q).then((j) => ok(j.events.concat(j.more.map((m) => ({
+          id: 'more-' + m.date, title: '+' + m.count + ' more', start: m.date + 'T23:59:59', editable: false,
+          display: 'block', color: '#555', extendedProps: { more: m.date }
+        })))), fail);
       },
-      eventClassNames: (arg) => ['post', 'status-' + arg.event.extendedProps.status.replace(' ', '-')],
+      eventContent: (arg) => arg.event.extendedProps.more
+        ? { domNodes: [document.createTextNode(arg.event.title)] } : true,
+      eventClassNames: (arg) => arg.event.extendedProps.more ? ['more']
+        : ['post', 'status-' + arg.event.extendedProps.status.replace(' ', '-')],
       eventDidMount: (info) => {
+        if (info.event.extendedProps.more) { info.el.dataset.moreDate = info.event.extendedProps.more; return; }
         info.el.dataset.postId = info.event.id;
         info.el.dataset.status = info.event.extendedProps.status;
         const reason = info.event.extendedProps.reason;
@@ -52,7 +61,11 @@
           })
           .catch((e) => { info.revert(); toast('Not moved: ' + e.message); });
       },
-      eventClick: (info) => { info.jsEvent.preventDefault(); openEditor(info.event.id); }
+      eventClick: (info) => {
+        info.jsEvent.preventDefault();
+        if (info.event.extendedProps.more) { cal.changeView('listDay', info.event.extendedProps.more); return; }
+        openEditor(info.event.id);
+      }
     });
     cal.render();
 
