@@ -2,6 +2,7 @@ package dev.tagline.web;
 
 import dev.tagline.core.TaglineException;
 import dev.tagline.publish.Publishing;
+import dev.tagline.publish.auth.CredentialStore;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
@@ -19,8 +20,11 @@ public final class WebServer implements AutoCloseable {
     private final Jobs jobs;
     private final Thumbnails thumbnails;
 
-    private WebServer(WebContext web) {
+    private final CredentialStore credentials;
+
+    private WebServer(WebContext web, CredentialStore credentials) {
         this.web = web;
+        this.credentials = credentials;
         this.jobs = new Jobs(web.clock());
         this.thumbnails = new Thumbnails(web.settings().passwordFile().resolveSibling("thumbs"));
         this.app = Javalin.create(config());
@@ -30,14 +34,15 @@ public final class WebServer implements AutoCloseable {
      * Prepares the server: stores {@code TAGLINE_ADMIN_PASSWORD} as a hash when given, else keeps the stored hash,
      * else creates a one-time setup code for the first-start page ({@link #setupCode()}).
      */
-    public static WebServer create(WebSettings settings, Publishing publishing, Clock clock) {
+    public static WebServer create(WebSettings settings, Publishing publishing, CredentialStore credentials,
+                                   Clock clock) {
         Passwords passwords = new Passwords(settings.passwordFile(), settings.pbkdf2Iterations());
         if (settings.adminPasswordFromEnv() != null && !settings.adminPasswordFromEnv().isEmpty()) {
             passwords.set(settings.adminPasswordFromEnv());
         }
         String setupCode = passwords.isSet() ? null : Sessions.token().substring(0, 12);
         return new WebServer(new WebContext(settings, publishing, clock, new Sessions(clock, settings.sessionIdle()),
-                passwords, new LoginThrottle(clock), setupCode));
+                passwords, new LoginThrottle(clock), setupCode), credentials);
     }
 
     private Consumer<JavalinConfig> config() {
@@ -60,6 +65,7 @@ public final class WebServer implements AutoCloseable {
             new ClipsRoutes(web).register(c.routes);
             new DatasetRoutes(web, thumbnails).register(c.routes);
             new JobRoutes(web, jobs, thumbnails).register(c.routes);
+            new ChannelRoutes(web, credentials).register(c.routes);
         };
     }
 
