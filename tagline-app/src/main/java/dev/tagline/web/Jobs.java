@@ -1,5 +1,7 @@
 package dev.tagline.web;
 
+import dev.tagline.core.batch.StopSignal;
+import dev.tagline.core.progress.Progress;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,7 +51,7 @@ final class Jobs implements AutoCloseable {
         private volatile int total;
         private volatile State state = State.RUNNING;
         private volatile String message = "";
-        private volatile boolean cancelRequested;
+        private final StopSignal stop = new StopSignal();
 
         Job(String id, String title, Instant started) {
             this.id = id;
@@ -66,7 +68,35 @@ final class Jobs implements AutoCloseable {
         }
 
         boolean cancelled() {
-            return cancelRequested;
+            return stop.requested();
+        }
+
+        /** The signal the batch engine polls between chunks; a cancel raises it. */
+        StopSignal stop() {
+            return stop;
+        }
+
+        /** Progress of library code (a batch run, a render) reported into this job. */
+        Progress.Factory progress() {
+            return (task, n, unit) -> {
+                total((int) Math.min(Integer.MAX_VALUE, Math.max(0, n)));
+                done.set(0);
+                return new Progress() {
+                    @Override
+                    public void advance(long units) {
+                        done.addAndGet((int) units);
+                    }
+
+                    @Override
+                    public void jumpTo(long position) {
+                        done.set((int) position);
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+            };
         }
 
         State state() {
@@ -85,8 +115,8 @@ final class Jobs implements AutoCloseable {
         pool.execute(() -> {
             try {
                 String result = work.run(job);
-                job.message = job.cancelRequested ? "Cancelled after " + job.done.get() + " of " + job.total : result;
-                job.state = job.cancelRequested ? State.CANCELLED : State.DONE;
+                job.message = job.cancelled() ? "Cancelled after " + job.done.get() + " of " + job.total : result;
+                job.state = job.cancelled() ? State.CANCELLED : State.DONE;
             } catch (Exception e) {
                 LOG.warn("Job {} ({}) failed", job.id, job.title, e);
                 job.message = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -105,7 +135,7 @@ final class Jobs implements AutoCloseable {
         if (job == null || job.state != State.RUNNING) {
             return false;
         }
-        job.cancelRequested = true;
+        job.stop.request();
         return true;
     }
 
@@ -117,7 +147,7 @@ final class Jobs implements AutoCloseable {
 
     @Override
     public void close() {
-        byId.values().forEach(j -> j.cancelRequested = true);
+        byId.values().forEach(j -> j.stop.request());
         pool.shutdownNow();
     }
 }

@@ -64,7 +64,9 @@ public final class WebServer implements AutoCloseable {
             new PostApiRoutes(web).register(c.routes);
             new ClipsRoutes(web).register(c.routes);
             new DatasetRoutes(web, thumbnails).register(c.routes);
-            new JobRoutes(web, jobs, thumbnails).register(c.routes);
+            new JobRoutes(web, jobs, new JobKinds()
+                    .register("thumbnails", JobKinds.thumbnails(thumbnails))
+                    .register("check", JobKinds.check())).register(c.routes);
             new ChannelRoutes(web, credentials).register(c.routes);
         };
     }

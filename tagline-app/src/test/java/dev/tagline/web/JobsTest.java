@@ -25,6 +25,7 @@ class JobsTest {
             });
             assertTrue(started.await(5, TimeUnit.SECONDS));
             assertTrue(jobs.cancel(job.id));
+            assertTrue(job.stop().requested(), "the batch engine's stop signal is raised too");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (job.state() == Jobs.State.RUNNING && System.nanoTime() < deadline) {
                 Thread.sleep(10);
