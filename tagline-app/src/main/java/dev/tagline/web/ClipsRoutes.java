@@ -38,7 +38,8 @@ final class ClipsRoutes {
         if (web.settings().mediaRoots().isEmpty()) {
             b.append("<p>No media folders configured. Start with <code>tagline serve --media clips=FOLDER</code>.</p>");
         }
-        library.found().forEach(f -> b.append(ClipCards.found(f)));
+        String csrf = Guard.session(ctx).csrf();
+        library.found().forEach(f -> b.append(ClipCards.found(f, csrf)));
         b.append("<h2>Rendered clips</h2><div class=\"clip-grid\">");
         List<ClipLibrary.Rendered> rendered = library.rendered();
         rendered.forEach(r -> b.append(ClipCards.rendered(r, channels, null)));
@@ -46,7 +47,7 @@ final class ClipsRoutes {
             b.append("<p>No rendered clips (folders with clip.json) below the media folders yet.</p>");
         }
         b.append("</div></section>");
-        ctx.html(Html.page("Clips", Guard.session(ctx).csrf(), "/clips", b.toString()));
+        ctx.html(Html.page("Clips", csrf, "/clips", b.toString()));
     }
 
     private void review(Context ctx) {

@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The long work a page can start on a media folder, by kind ({@code POST /datasets/{root}/jobs/{kind}}). A kind turns
+ * The long work a page can start on a media folder, by kind ({@code POST /jobs/{root}/{kind}}). A kind turns
  * the form into a title and a {@link Jobs.Work} that reports progress into its job and stops when it is cancelled;
  * adding one (caption, tag) is one {@link #register} call in {@link WebServer}.
  */
@@ -114,5 +114,80 @@ final class JobKinds {
                 };
             }
         };
+    }
+
+    /**
+     * {@code tagline clips render} for the clips of one {@code VIDEO.clips.json} ({@code path}, relative to the
+     * folder): reframing {@code center}, {@code fit} or {@code blur-pad} (the modes that need no face model),
+     * captions from the transcript beside the video unless {@code captions} is off, x264 {@code preset}; the clips go
+     * to {@code VIDEO.clips/} as the CLI writes them. Progress counts clips; a cancel stops before the next clip.
+     */
+    static Kind render(Map<String, String> env) {
+        return new Kind() {
+            @Override
+            public String title(String root, Map<String, String> form) {
+                return "Render " + form.getOrDefault("path", "?") + " in " + root;
+            }
+
+            @Override
+            public Jobs.Work work(Path dir, Map<String, String> form) {
+                Path clipsFile = inside(dir, form.get("path"));
+                if (!clipsFile.getFileName().toString().endsWith(".clips.json") || !java.nio.file.Files.isRegularFile(
+                        clipsFile)) {
+                    throw new TaglineException("No clips file " + form.get("path"), "Pick a video on /clips that has"
+                            + " clips found ('tagline clips find').");
+                }
+                String mode = form.getOrDefault("mode", "blur-pad");
+                if (!List.of("center", "fit", "blur-pad").contains(mode)) {
+                    throw new TaglineException("Reframe mode '" + mode + "' is not center, fit or blur-pad",
+                            "Track and screencast need the face model: run 'tagline clips render' for them.");
+                }
+                String preset = form.getOrDefault("preset", "medium");
+                if (!preset.matches("ultrafast|superfast|veryfast|faster|fast|medium|slow")) {
+                    throw new TaglineException("x264 preset '" + preset + "' is not offered", "Pick one from the list.");
+                }
+                dev.tagline.video.render.RenderOptions options = new dev.tagline.video.render.RenderOptions(
+                        dev.tagline.video.render.Aspect.parse("9:16"), java.util.Optional.of(
+                        dev.tagline.video.render.ReframeMode.parse(mode)), !"off".equals(form.get("captions")),
+                        dev.tagline.video.render.CaptionStyle.preset("bold"), java.util.Optional.empty(),
+                        dev.tagline.video.render.EncodeSettings.DEFAULTS.withPreset(preset));
+                return job -> {
+                    dev.tagline.core.manifest.ClipsFile clips = dev.tagline.core.manifest.ClipsFile.read(clipsFile);
+                    Path video = clipsFile.resolveSibling(clips.source().path());
+                    Path out = clipsFile.resolveSibling(clipsFile.getFileName().toString().replaceFirst("\\.json$", ""));
+                    dev.tagline.video.ffmpeg.Ffmpeg tools = new dev.tagline.video.ffmpeg.Ffmpeg(
+                            new dev.tagline.video.ffmpeg.FfmpegLocator(env).locate(java.util.Optional.empty()),
+                            new dev.tagline.core.process.ProcessRunner(), java.time.Duration.ofHours(6));
+                    dev.tagline.video.render.ClipPipeline pipeline = new dev.tagline.video.render.ClipPipeline(tools,
+                            new dev.tagline.video.render.ClipRenderer(tools, new dev.tagline.core.process.ProcessRunner(),
+                                    java.time.Duration.ofHours(6)),
+                            new dev.tagline.video.render.ClipAnalyser(tools, dev.tagline.video.render.FaceFinder.NONE),
+                            new dev.tagline.video.copy.HeuristicCopywriter(), List.of());
+                    dev.tagline.video.render.ClipPipeline.Source source = pipeline.open(video);
+                    job.total(clips.clips().size());
+                    int done = 0;
+                    for (dev.tagline.core.manifest.ClipCandidate clip : clips.clips()) {
+                        if (job.cancelled()) {
+                            break;
+                        }
+                        pipeline.render(source, clip, out, options);
+                        job.step();
+                        done++;
+                    }
+                    return "Rendered " + done + " of " + clips.clips().size() + " clip(s) to " + dir.relativize(out);
+                };
+            }
+        };
+    }
+
+    /** {@code relative} resolved under {@code dir}; anything that leaves it is refused. */
+    private static Path inside(Path dir, String relative) {
+        Path base = dir.toAbsolutePath().normalize();
+        Path p = relative == null ? base : base.resolve(relative).normalize();
+        if (relative == null || relative.isBlank() || !p.startsWith(base) || p.equals(base)) {
+            throw new TaglineException("Path '" + relative + "' is not a file inside the media folder",
+                    "Use the forms on /clips.");
+        }
+        return p;
     }
 }

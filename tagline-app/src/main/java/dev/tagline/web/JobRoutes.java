@@ -10,7 +10,7 @@ import java.nio.file.Path;
 
 /**
  * Background jobs: {@code /jobs} lists them with live progress ({@code /api/jobs/{id}/events}, server-sent events),
- * {@code POST /api/jobs/{id}/cancel} stops one at its next item; {@code POST /datasets/{root}/jobs/{kind}} starts one
+ * {@code POST /api/jobs/{id}/cancel} stops one at its next item; {@code POST /jobs/{root}/{kind}} starts one
  * of the {@link JobKinds} on a media folder.
  */
 final class JobRoutes {
@@ -30,7 +30,7 @@ final class JobRoutes {
         r.get("/api/jobs", ctx -> ctx.json(jobs.all().stream().map(Jobs.Job::view).toList()));
         r.sse("/api/jobs/{id}/events", this::events);
         r.post("/api/jobs/{id}/cancel", this::cancel);
-        r.post("/datasets/{root}/jobs/{kind}", this::startJob);
+        r.post("/jobs/{root}/{kind}", this::startJob);
     }
 
     private void page(Context ctx) {

@@ -7,6 +7,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
 import java.time.Clock;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -22,9 +23,12 @@ public final class WebServer implements AutoCloseable {
 
     private final CredentialStore credentials;
 
-    private WebServer(WebContext web, CredentialStore credentials) {
+    private final Map<String, String> env;
+
+    private WebServer(WebContext web, CredentialStore credentials, Map<String, String> env) {
         this.web = web;
         this.credentials = credentials;
+        this.env = Map.copyOf(env);
         this.jobs = new Jobs(web.clock());
         this.thumbnails = new Thumbnails(web.settings().passwordFile().resolveSibling("thumbs"));
         this.app = Javalin.create(config());
@@ -32,9 +36,10 @@ public final class WebServer implements AutoCloseable {
 
     /**
      * Prepares the server: stores {@code TAGLINE_ADMIN_PASSWORD} as a hash when given, else keeps the stored hash,
-     * else creates a one-time setup code for the first-start page ({@link #setupCode()}).
+     * else creates a one-time setup code for the first-start page ({@link #setupCode()}). {@code env} gives the
+     * token vault's key ({@code TAGLINE_SECRET_KEY}) and where ffmpeg is, as for the CLI.
      */
-    public static WebServer create(WebSettings settings, Publishing publishing, CredentialStore credentials,
+    public static WebServer create(WebSettings settings, Publishing publishing, Map<String, String> env,
                                    Clock clock) {
         Passwords passwords = new Passwords(settings.passwordFile(), settings.pbkdf2Iterations());
         if (settings.adminPasswordFromEnv() != null && !settings.adminPasswordFromEnv().isEmpty()) {
@@ -42,7 +47,7 @@ public final class WebServer implements AutoCloseable {
         }
         String setupCode = passwords.isSet() ? null : Sessions.token().substring(0, 12);
         return new WebServer(new WebContext(settings, publishing, clock, new Sessions(clock, settings.sessionIdle()),
-                passwords, new LoginThrottle(clock), setupCode), credentials);
+                passwords, new LoginThrottle(clock), setupCode), publishing.credentials(env), env);
     }
 
     private Consumer<JavalinConfig> config() {
@@ -66,7 +71,8 @@ public final class WebServer implements AutoCloseable {
             new DatasetRoutes(web, thumbnails).register(c.routes);
             new JobRoutes(web, jobs, new JobKinds()
                     .register("thumbnails", JobKinds.thumbnails(thumbnails))
-                    .register("check", JobKinds.check())).register(c.routes);
+                    .register("check", JobKinds.check())
+                    .register("render", JobKinds.render(env))).register(c.routes);
             new ChannelRoutes(web, credentials).register(c.routes);
         };
     }

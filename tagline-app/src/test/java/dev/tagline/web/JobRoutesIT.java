@@ -40,7 +40,7 @@ class JobRoutesIT {
 
     @Test
     void theThumbnailJobStreamsProgressUntilDone() throws Exception {
-        HttpResponse<String> started = web.send(web.form("/datasets/clips/jobs/thumbnails", login.cookie(),
+        HttpResponse<String> started = web.send(web.form("/jobs/clips/thumbnails", login.cookie(),
                 Map.of("_csrf", login.csrf())));
         assertEquals("/jobs", started.headers().firstValue("Location").orElseThrow());
         HttpResponse<java.util.stream.Stream<String>> events = web.http.send(HttpRequest.newBuilder(
@@ -83,7 +83,7 @@ class JobRoutesIT {
                 java.awt.image.BufferedImage.TYPE_INT_RGB);
         javax.imageio.ImageIO.write(tiny, "png", web.media.resolve("set/tiny.png").toFile());
         Files.writeString(web.media.resolve("set/tiny.txt"), "small, <b>bold</b>");
-        HttpResponse<String> started = web.send(web.form("/datasets/clips/jobs/check", login.cookie(),
+        HttpResponse<String> started = web.send(web.form("/jobs/clips/check", login.cookie(),
                 Map.of("_csrf", login.csrf(), "quarantine", "on")));
         assertEquals("/jobs", started.headers().firstValue("Location").orElseThrow());
         String last = awaitEnd("1");
@@ -104,8 +104,8 @@ class JobRoutesIT {
         assertEquals(12, ok.split("<article class=\"image\"").length - 1);
         String unchecked = web.send(web.get("/datasets/clips?verdict=unchecked").header("Cookie", login.cookie())).body();
         assertEquals(0, unchecked.split("<article class=\"image\"").length - 1);
-        assertEquals(400, web.send(web.form("/datasets/clips/jobs/nope", login.cookie(),
+        assertEquals(400, web.send(web.form("/jobs/clips/nope", login.cookie(),
                 Map.of("_csrf", login.csrf()))).statusCode());
-        assertEquals(403, web.send(web.form("/datasets/clips/jobs/check", login.cookie(), Map.of())).statusCode());
+        assertEquals(403, web.send(web.form("/jobs/clips/check", login.cookie(), Map.of())).statusCode());
     }
 }

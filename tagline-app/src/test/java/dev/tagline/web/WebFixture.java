@@ -36,8 +36,7 @@ final class WebFixture implements AutoCloseable {
     final Path media;
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final Publishing publishing;
-    final Map<String, String> env = Map.of(dev.tagline.publish.auth.SecretKeys.ENV,
-            dev.tagline.publish.auth.SecretKeys.generate());
+    final Map<String, String> env = withSecretKey(System.getenv());
     final WebServer server;
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private int clips;
@@ -52,7 +51,13 @@ final class WebFixture implements AutoCloseable {
         }
         publishing = Publishing.open("jdbc:sqlite:" + dir.resolve("publish.db"), new TaglineHome(dir), clock);
         server = WebServer.create(new WebSettings("127.0.0.1", 0, Map.of("clips", media), dir.resolve("admin.pbkdf2"),
-                envPassword, false, 100_000, Duration.ofHours(1)), publishing, publishing.credentials(env), clock).start();
+                envPassword, false, 100_000, Duration.ofHours(1)), publishing, env, clock).start();
+    }
+
+    private static Map<String, String> withSecretKey(Map<String, String> env) {
+        Map<String, String> out = new java.util.HashMap<>(env);
+        out.put(dev.tagline.publish.auth.SecretKeys.ENV, dev.tagline.publish.auth.SecretKeys.generate());
+        return Map.copyOf(out);
     }
 
     static WebFixture start(Path dir) {
