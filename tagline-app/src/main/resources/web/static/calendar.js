@@ -20,12 +20,23 @@
       $('undo').hidden = !undo;
     };
 
-    const cal = new FullCalendar.Calendar(el, {
+    // The first fetch runs inside the constructor, before `cal` is assigned: the initial view is the page's.
+    let cal = null;
+    const viewType = () => (cal ? cal.view.type : el.dataset.view);
+    // A month grid: whole weeks, four or more. While a view switch fetches, cal.view is still the old view, so the
+    // range decides too (a day list opened from "+N more" must get every post of the day).
+    const monthGrid = (info) => {
+      const days = Math.round((info.end - info.start) / 86400000);
+      return viewType() === 'dayGridMonth' && days >= 28 && days % 7 === 0;
+    };
+    cal = new FullCalendar.Calendar(el, {
       timeZone: 'UTC',
       initialView: el.dataset.view,
       initialDate: el.dataset.date,
       firstDay: 1,
       height: 'auto',
+      // Every view asks again: a month grid holds only the first posts of each day, a day list needs them all.
+      lazyFetching: false,
       editable: true,
       eventDurationEditable: false,
       displayEventEnd: false,
@@ -33,9 +44,9 @@
       headerToolbar: { left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek,listMonth' },
       events: (info, ok, fail) => {
         const q = 'from=' + encodeURIComponent(strip(info.startStr)) + '&to=' + encodeURIComponent(strip(info.endStr))
-          + '&tz=' + encodeURIComponent(tz.value) + (cal.view.type === 'dayGridMonth' ? '&perDay=' + PER_DAY : '');
+          + '&tz=' + encodeURIComponent(tz.value) + (monthGrid(info) ? '&perDay=' + PER_DAY : '');
         window.tagline.api('GET', '/api/calendar?' + q).then((j) => ok(j.events.concat(j.more.map((m) => ({
-          id: 'more-' + m.date, title: '+' + m.count + ' more', start: m.date + 'T23:59:59', editable: false,
+          id: 'more-' + m.date, title: '+' + m.count + ' more', start: m.date + 'T23:58:00', end: m.date + 'T23:59:00', editable: false,
           display: 'block', color: '#555', extendedProps: { more: m.date }
         })))), fail);
       },
