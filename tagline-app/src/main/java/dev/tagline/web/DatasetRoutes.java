@@ -80,6 +80,11 @@ final class DatasetRoutes {
                 .append(csrfField(csrf)).append("<label class=\"inline\"><input type=\"checkbox\" name=\"quarantine\">")
                 .append(" move bad files to ").append(esc(JobKinds.QUARANTINE)).append("</label>")
                 .append("<button id=\"start-check\">Check folder (background job)</button></form>")
+                .append("<form method=\"post\" action=\"/jobs/").append(esc(root)).append("/tag\">")
+                .append(csrfField(csrf)).append("<label>Tagger <input name=\"tagger\" value=\"quality\" size=\"18\">")
+                .append("</label><label>Existing tags <select name=\"existing\"><option>skip</option>")
+                .append("<option>overwrite</option><option>append</option></select></label>")
+                .append("<button id=\"start-tag\">Tag folder (background job)</button></form>")
                 .append("<a href=\"/datasets/").append(esc(root)).append("?view=check\">Check report</a></div>");
         if ("check".equals(ctx.queryParam("view"))) {
             b.append(report.html(root, verdict)).append("</section>");

@@ -190,4 +190,53 @@ final class JobKinds {
         }
         return p;
     }
+
+    /**
+     * {@code tagline tag} on the folder with one tagger ({@code tagger}: {@code quality} by default, or any model id
+     * the store knows), the default tag rules, and {@code existing} ({@code skip} or {@code overwrite}) for images that
+     * already have tags. Models come through the model store ({@code TAGLINE_HOME}); progress counts images, a cancel
+     * stops after the chunk in progress and a new start resumes.
+     */
+    static Kind tag(Map<String, String> env) {
+        return new Kind() {
+            @Override
+            public String title(String root, Map<String, String> form) {
+                return "Tag " + root + " with " + form.getOrDefault("tagger", "quality");
+            }
+
+            @Override
+            public Jobs.Work work(Path dir, Map<String, String> form) {
+                String id = form.getOrDefault("tagger", "quality").strip();
+                if (!id.matches("[A-Za-z0-9][A-Za-z0-9_.-]*(/[A-Za-z0-9][A-Za-z0-9_.-]*)?") || id.contains("..")) {
+                    throw new TaglineException("Tagger id '" + id + "' is not valid", "Use an id as in 'tagline tag"
+                            + " --tagger', e.g. quality or wd-vit-tagger-v3.");
+                }
+                dev.tagline.images.sidecar.SidecarSettings.Existing existing =
+                        dev.tagline.images.sidecar.SidecarSettings.Existing.parse(form.getOrDefault("existing", "skip"));
+                return job -> {
+                    dev.tagline.inference.store.ModelStore store =
+                            dev.tagline.inference.store.ModelStore.fromEnvironment(env, job.progress());
+                    dev.tagline.inference.onnx.SessionConfig config = dev.tagline.inference.onnx.SessionConfig.defaults();
+                    try (dev.tagline.inference.onnx.OnnxSessions sessions =
+                                 new dev.tagline.inference.onnx.OnnxSessions(model -> { });
+                         dev.tagline.images.tag.ImageTagger tagger = new dev.tagline.images.tag.Taggers(store, sessions,
+                                 config, new dev.tagline.images.tag.Taggers.Options(8, java.util.OptionalDouble.empty(),
+                                 dev.tagline.images.tag.QualitySettings.DEFAULTS)).open(id, null)) {
+                        dev.tagline.images.sidecar.SidecarSettings sidecar =
+                                dev.tagline.images.sidecar.SidecarSettings.tags().withExisting(existing);
+                        dev.tagline.images.tag.TagJob tagJob = new dev.tagline.images.tag.TagJob(new ImageLoader(
+                                LoadOptions.DEFAULTS.withMinSide(0)), List.of(tagger),
+                                dev.tagline.images.tag.TagRules.defaults(),
+                                new dev.tagline.images.sidecar.SidecarWriter(sidecar), 8,
+                                tagger.id() + " (" + tagger.revision() + "); " + sidecar);
+                        BatchSummary batch = new BatchEngine(BatchSettings.defaults(ScanOptions.of(ImageFormat.EXTENSIONS,
+                                CheckJob.COMPANIONS)), job.progress(), job.stop(), BatchObserver.NONE).run(dir, tagJob);
+                        return (batch.stopped() ? "Stopped: " : "") + batch.done() + " of " + batch.total()
+                                + " image(s) tagged with " + tagger.id() + (batch.failed() > 0 ? ", " + batch.failed()
+                                + " failed" : "") + (batch.resumed() > 0 ? ", " + batch.resumed() + " done before" : "");
+                    }
+                };
+            }
+        };
+    }
 }

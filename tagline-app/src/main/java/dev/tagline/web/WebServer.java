@@ -72,6 +72,7 @@ public final class WebServer implements AutoCloseable {
             new JobRoutes(web, jobs, new JobKinds()
                     .register("thumbnails", JobKinds.thumbnails(thumbnails))
                     .register("check", JobKinds.check())
+                    .register("tag", JobKinds.tag(env))
                     .register("render", JobKinds.render(env))).register(c.routes);
             new ChannelRoutes(web, credentials).register(c.routes);
         };

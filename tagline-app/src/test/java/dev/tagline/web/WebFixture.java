@@ -36,13 +36,21 @@ final class WebFixture implements AutoCloseable {
     final Path media;
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final Publishing publishing;
-    final Map<String, String> env = withSecretKey(System.getenv());
+    final Map<String, String> env;
     final WebServer server;
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private int clips;
 
     WebFixture(Path dir, String envPassword) {
+        this(dir, envPassword, Map.of());
+    }
+
+    /** {@code extraEnv} on top of this process's environment (e.g. TAGLINE_HOME with the test models). */
+    WebFixture(Path dir, String envPassword, Map<String, String> extraEnv) {
         this.dir = dir;
+        Map<String, String> all = new java.util.HashMap<>(System.getenv());
+        all.putAll(extraEnv);
+        this.env = withSecretKey(all);
         this.media = dir.resolve("media");
         try {
             Files.createDirectories(media);
