@@ -39,6 +39,14 @@ final class ClipsRoutes {
             b.append("<p>No media folders configured. Start with <code>tagline serve --media clips=FOLDER</code>.</p>");
         }
         String csrf = Guard.session(ctx).csrf();
+        for (String root : new java.util.TreeSet<>(web.settings().mediaRoots().keySet())) {
+            b.append("<form class=\"find-form\" method=\"post\" action=\"/jobs/").append(Html.esc(root))
+                    .append("/find\"><input type=\"hidden\" name=\"_csrf\" value=\"").append(Html.esc(csrf))
+                    .append("\"><label>Video in ").append(Html.esc(root)).append(" <input name=\"path\" required")
+                    .append(" placeholder=\"talks/keynote.mp4\"></label><label>Clips <input name=\"count\" size=\"3\"")
+                    .append(" placeholder=\"auto\"></label><button class=\"find\">Find clips (background job)</button>")
+                    .append("</form>");
+        }
         library.found().forEach(f -> b.append(ClipCards.found(f, csrf)));
         b.append("<h2>Rendered clips</h2><div class=\"clip-grid\">");
         List<ClipLibrary.Rendered> rendered = library.rendered();

@@ -239,4 +239,61 @@ final class JobKinds {
             }
         };
     }
+
+    /**
+     * {@code tagline clips find} on one video ({@code path}) with the built-in models and the CLI's defaults (30–60 s
+     * clips, subtitles beside the video as the transcript), optionally exactly {@code count} clips; writes {@code
+     * VIDEO.clips.json}, which /clips then shows with its render button. The finder reports progress but has no
+     * stop point of its own, so a cancel interrupts it (its ffmpeg child is stopped with it).
+     */
+    static Kind find(Map<String, String> env, java.time.Clock clock) {
+        return new Kind() {
+            @Override
+            public String title(String root, Map<String, String> form) {
+                return "Find clips in " + form.getOrDefault("path", "?") + " (" + root + ")";
+            }
+
+            @Override
+            public Jobs.Work work(Path dir, Map<String, String> form) {
+                Path video = inside(dir, form.get("path"));
+                if (!java.nio.file.Files.isRegularFile(video)) {
+                    throw new TaglineException("No video " + form.get("path") + " in the media folder",
+                            "Give the path of a video below the folder, e.g. talks/keynote.mp4.");
+                }
+                String countText = form.getOrDefault("count", "").strip();
+                if (!countText.isEmpty() && !countText.matches("[1-9]\\d{0,2}")) {
+                    throw new TaglineException("Clip count '" + countText + "' is not a number from 1 to 999",
+                            "Leave it empty for the automatic count.");
+                }
+                java.util.OptionalInt count = countText.isEmpty() ? java.util.OptionalInt.empty()
+                        : java.util.OptionalInt.of(Integer.parseInt(countText));
+                return job -> {
+                    Thread worker = Thread.currentThread();
+                    job.onCancel(worker::interrupt);
+                    dev.tagline.inference.onnx.SessionConfig config = dev.tagline.inference.onnx.SessionConfig.defaults();
+                    try (dev.tagline.inference.onnx.OnnxSessions sessions =
+                                 new dev.tagline.inference.onnx.OnnxSessions(model -> { });
+                         dev.tagline.video.highlight.FinderModels models = dev.tagline.video.highlight.FinderModels
+                                 .builtin(dev.tagline.inference.BuiltinModels.open(dev.tagline.inference.store.ModelStore
+                                         .fromEnvironment(env, dev.tagline.core.progress.Progress.Factory.NONE),
+                                         sessions, config))) {
+                        dev.tagline.video.ffmpeg.Ffmpeg tools = new dev.tagline.video.ffmpeg.Ffmpeg(
+                                new dev.tagline.video.ffmpeg.FfmpegLocator(env).locate(java.util.Optional.empty()),
+                                new dev.tagline.core.process.ProcessRunner(), java.time.Duration.ofHours(12));
+                        dev.tagline.video.highlight.ClipFinder.Options options =
+                                new dev.tagline.video.highlight.ClipFinder.Options(
+                                        dev.tagline.video.highlight.DurationBand.of(java.time.Duration.ofSeconds(30),
+                                                java.time.Duration.ofSeconds(60)), count, java.util.Optional.empty(),
+                                        java.util.Optional.empty(), dev.tagline.video.signal.DecodeOptions.DEFAULT,
+                                        java.util.Optional.empty(), models);
+                        dev.tagline.core.manifest.ClipsFile clips = new dev.tagline.video.highlight.ClipFinder(tools,
+                                clock, job.progress()).find(video, options);
+                        Path out = dev.tagline.core.manifest.ClipsFile.pathFor(video);
+                        clips.write(out);
+                        return clips.clips().size() + " clip(s) found; wrote " + dir.relativize(out);
+                    }
+                };
+            }
+        };
+    }
 }

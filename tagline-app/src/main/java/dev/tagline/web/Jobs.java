@@ -52,6 +52,7 @@ final class Jobs implements AutoCloseable {
         private volatile State state = State.RUNNING;
         private volatile String message = "";
         private final StopSignal stop = new StopSignal();
+        private volatile Runnable onCancel = () -> { };
 
         Job(String id, String title, Instant started) {
             this.id = id;
@@ -69,6 +70,17 @@ final class Jobs implements AutoCloseable {
 
         boolean cancelled() {
             return stop.requested();
+        }
+
+        /**
+         * What a cancel does besides raising {@link #stop()}: work without stop points of its own (the clip finder)
+         * interrupts its thread here. Runs at most once, on the cancelling thread.
+         */
+        void onCancel(Runnable hook) {
+            onCancel = hook;
+            if (stop.requested()) {
+                hook.run();
+            }
         }
 
         /** The signal the batch engine polls between chunks; a cancel raises it. */
@@ -118,9 +130,17 @@ final class Jobs implements AutoCloseable {
                 job.message = job.cancelled() ? "Cancelled after " + job.done.get() + " of " + job.total : result;
                 job.state = job.cancelled() ? State.CANCELLED : State.DONE;
             } catch (Exception e) {
-                LOG.warn("Job {} ({}) failed", job.id, job.title, e);
-                job.message = e.getMessage() == null ? e.toString() : e.getMessage();
-                job.state = State.FAILED;
+                if (job.cancelled()) {
+                    LOG.debug("Job {} ({}) ended by its cancel", job.id, job.title, e);
+                    job.message = "Cancelled after " + job.done.get() + " of " + job.total;
+                    job.state = State.CANCELLED;
+                } else {
+                    LOG.warn("Job {} ({}) failed", job.id, job.title, e);
+                    job.message = e.getMessage() == null ? e.toString() : e.getMessage();
+                    job.state = State.FAILED;
+                }
+            } finally {
+                Thread.interrupted(); // a cancel's interrupt must not reach the next job on this pool thread
             }
         });
         return job;
@@ -136,6 +156,7 @@ final class Jobs implements AutoCloseable {
             return false;
         }
         job.stop.request();
+        job.onCancel.run();
         return true;
     }
 

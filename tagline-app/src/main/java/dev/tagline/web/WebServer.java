@@ -73,6 +73,7 @@ public final class WebServer implements AutoCloseable {
                     .register("thumbnails", JobKinds.thumbnails(thumbnails))
                     .register("check", JobKinds.check())
                     .register("tag", JobKinds.tag(env))
+                    .register("find", JobKinds.find(env, web.clock()))
                     .register("render", JobKinds.render(env))).register(c.routes);
             new ChannelRoutes(web, credentials).register(c.routes);
         };
