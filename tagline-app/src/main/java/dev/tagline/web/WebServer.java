@@ -73,8 +73,8 @@ public final class WebServer implements AutoCloseable {
                     .register("thumbnails", JobKinds.thumbnails(thumbnails))
                     .register("check", JobKinds.check())
                     .register("tag", JobKinds.tag(env))
-                    .register("find", JobKinds.find(env, web.clock()))
-                    .register("render", JobKinds.render(env))).register(c.routes);
+                    .register("find", VideoJobKinds.find(env, web.clock()))
+                    .register("render", VideoJobKinds.render(env))).register(c.routes);
             new ChannelRoutes(web, credentials).register(c.routes);
         };
     }
