@@ -42,7 +42,7 @@ final class JobRoutes {
                     .append("</span> <button type=\"button\" class=\"cancel\">Cancel</button></li>");
         }
         if (jobs.all().isEmpty()) {
-            b.append("<li class=\"empty\">No jobs yet. Start one from a dataset page (Render all thumbnails).</li>");
+            b.append("<li class=\"empty\">No jobs yet. Start one from a dataset page (check, tag, thumbnails) or the clips page (find, render).</li>");
         }
         ctx.html(Html.page("Jobs", Guard.session(ctx).csrf(), "/jobs", b.append("</ul></section>").toString(),
                 "/static/jobs.js"));

@@ -23,7 +23,10 @@ import java.util.stream.Collectors;
  * Tokens from the vault, refreshed with the OAuth 2.0 {@code refresh_token} grant (RFC 6749 §6) five minutes before
  * they expire or when a platform refuses them. A rotated refresh token is stored at once; an empty one never replaces
  * a stored one. A refused refresh ({@code invalid_grant}, 400/401) means the channel needs reconnecting; a network
- * error or 5xx is only retried later.
+ * error or 5xx is only retried later. Instagram Login tokens have no refresh token and renew themselves
+ * ({@code ig_refresh_token}) ten days ahead. Across processes one refresh at a time: a lease on the credential row and
+ * a compare-and-set on its version ({@link CredentialStore#lease}). (About 230 lines: both grants share the lease,
+ * the answer handling and the error mapping.)
  */
 public final class VaultTokenSource implements TokenSource {
     static final Duration MARGIN = Duration.ofMinutes(5);
