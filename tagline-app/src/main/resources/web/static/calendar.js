@@ -5,6 +5,8 @@
   const strip = (s) => s.replace(/(Z|[+-]\d\d:\d\d)$/, '').slice(0, 19);
   const wall = (d) => d.toISOString().slice(0, 19);
   const chars = (s) => Array.from(s || '').length;
+  // A month grid asks for the first posts of each day and a "+N more" count for the rest (GET /api/calendar perDay).
+  const PER_DAY = 3;
 
   document.addEventListener('DOMContentLoaded', () => {
     const el = $('calendar');
@@ -18,12 +20,23 @@
       $('undo').hidden = !undo;
     };
 
-    const cal = new FullCalendar.Calendar(el, {
+    // The first fetch runs inside the constructor, before `cal` is assigned: the initial view is the page's.
+    let cal = null;
+    const viewType = () => (cal ? cal.view.type : el.dataset.view);
+    // A month grid: whole weeks, four or more. While a view switch fetches, cal.view is still the old view, so the
+    // range decides too (a day list opened from "+N more" must get every post of the day).
+    const monthGrid = (info) => {
+      const days = Math.round((info.end - info.start) / 86400000);
+      return viewType() === 'dayGridMonth' && days >= 28 && days % 7 === 0;
+    };
+    cal = new FullCalendar.Calendar(el, {
       timeZone: 'UTC',
       initialView: el.dataset.view,
       initialDate: el.dataset.date,
       firstDay: 1,
       height: 'auto',
+      // Every view asks again: a month grid holds only the first posts of each day, a day list needs them all.
+      lazyFetching: false,
       editable: true,
       eventDurationEditable: false,
       displayEventEnd: false,
@@ -31,11 +44,18 @@
       headerToolbar: { left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek,listMonth' },
       events: (info, ok, fail) => {
         const q = 'from=' + encodeURIComponent(strip(info.startStr)) + '&to=' + encodeURIComponent(strip(info.endStr))
-          + '&tz=' + encodeURIComponent(tz.value);
-        window.tagline.api('GET', '/api/calendar?' + q).then((j) => ok(j.events), fail);
+          + '&tz=' + encodeURIComponent(tz.value) + (monthGrid(info) ? '&perDay=' + PER_DAY : '');
+        window.tagline.api('GET', '/api/calendar?' + q).then((j) => ok(j.events.concat(j.more.map((m) => ({
+          id: 'more-' + m.date, title: '+' + m.count + ' more', start: m.date + 'T23:58:00', end: m.date + 'T23:59:00', editable: false,
+          display: 'block', color: '#555', extendedProps: { more: m.date }
+        })))), fail);
       },
-      eventClassNames: (arg) => ['post', 'status-' + arg.event.extendedProps.status.replace(' ', '-')],
+      eventContent: (arg) => arg.event.extendedProps.more
+        ? { domNodes: [document.createTextNode(arg.event.title)] } : true,
+      eventClassNames: (arg) => arg.event.extendedProps.more ? ['more']
+        : ['post', 'status-' + arg.event.extendedProps.status.replace(' ', '-')],
       eventDidMount: (info) => {
+        if (info.event.extendedProps.more) { info.el.dataset.moreDate = info.event.extendedProps.more; return; }
         info.el.dataset.postId = info.event.id;
         info.el.dataset.status = info.event.extendedProps.status;
         const reason = info.event.extendedProps.reason;
@@ -52,7 +72,11 @@
           })
           .catch((e) => { info.revert(); toast('Not moved: ' + e.message); });
       },
-      eventClick: (info) => { info.jsEvent.preventDefault(); openEditor(info.event.id); }
+      eventClick: (info) => {
+        info.jsEvent.preventDefault();
+        if (info.event.extendedProps.more) { cal.changeView('listDay', info.event.extendedProps.more); return; }
+        openEditor(info.event.id);
+      }
     });
     cal.render();
 

@@ -52,6 +52,10 @@ final class PublishChannelsCommand extends CommandGroup {
         @Option(names = "--secret-env", paramLabel = "VAR", description = "Environment variable holding the webhook"
                 + " secret, Instagram/Facebook Page token, Bluesky app password, or an access token without refresh.")
         String secretEnv;
+        @Option(names = "--token-expires", paramLabel = "DATE", description = "Instagram: when the long-lived token"
+                + " expires (2027-01-26 or an ISO instant; default 60 days from now, a fresh one). It is renewed"
+                + " ten days ahead.")
+        String tokenExpires;
         @Option(names = "--reconnect", description = "Replace the credentials of an existing channel and make it"
                 + " active again.")
         boolean reconnect;
@@ -87,7 +91,10 @@ final class PublishChannelsCommand extends CommandGroup {
         /** Reads secrets from the named environment variables; never from flags, so they stay out of history. */
         private Credential credential(String platformId) {
             switch (platformId) {
-                case "webhook", "instagram", "facebook", "bluesky" -> {
+                case "instagram" -> {
+                    return new Credential(null, null, env(secretEnv, "--secret-env"), null, instagramExpiry(), null);
+                }
+                case "webhook", "facebook", "bluesky" -> {
                     return Credential.secret(env(secretEnv, "--secret-env"));
                 }
                 case "folder" -> {
@@ -104,6 +111,20 @@ final class PublishChannelsCommand extends CommandGroup {
                     return new Credential(clientId, env(clientSecretEnv, "--client-secret-env"), "",
                             env(refreshTokenEnv, "--refresh-token-env"), java.time.Instant.EPOCH, null);
                 }
+            }
+        }
+
+        /** A long-lived Instagram token lasts 60 days (publishing.md §4); without the date, assume a fresh one. */
+        private java.time.Instant instagramExpiry() {
+            if (tokenExpires == null) {
+                return ctx.clock().instant().plus(java.time.Duration.ofDays(60));
+            }
+            try {
+                return tokenExpires.length() == 10 ? java.time.LocalDate.parse(tokenExpires)
+                        .atStartOfDay(java.time.ZoneOffset.UTC).toInstant() : java.time.Instant.parse(tokenExpires);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new TaglineException("--token-expires " + tokenExpires + " is not a date",
+                        "Write it as 2027-01-26 or 2027-01-26T10:00:00Z.");
             }
         }
 

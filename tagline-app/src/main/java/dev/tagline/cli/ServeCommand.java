@@ -57,7 +57,7 @@ final class ServeCommand implements Callable<Integer> {
             }
         }, "tagline-serve-stop"));
         try (Publishing publishing = db.open(ctx);
-             WebServer server = WebServer.create(settings, publishing, ctx.clock()).start()) {
+             WebServer server = WebServer.create(settings, publishing, ctx.env(), ctx.clock()).start()) {
             ctx.out().println("Tagline web app on http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
                     + server.port() + "/ (Ctrl-C stops it)");
             if (server.setupCode() != null) {

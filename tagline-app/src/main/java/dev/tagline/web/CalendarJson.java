@@ -49,36 +49,85 @@ final class CalendarJson {
         return e;
     }
 
-    /** The same events as {@link #event}, streamed: the month view may hold 10,000 of them. */
+    /** The same events as {@link #event}, streamed: a week or list view may hold thousands of them. */
     static void write(JsonGenerator g, List<PostStore.Slot> slots, Map<Long, Channel> channels, ZoneId tz)
             throws IOException {
         g.writeStartObject();
         g.writeStringField("zone", tz.getId());
         g.writeArrayFieldStart("events");
         for (PostStore.Slot p : slots) {
-            Channel c = channels.get(p.channelId());
-            if (c == null) {
-                continue;
-            }
-            String status = status(p, c);
-            String color = Platforms.of(c.platform()).color();
-            g.writeStartObject();
-            g.writeStringField("id", Long.toString(p.id()));
-            g.writeStringField("title", title(p, c, status));
-            g.writeStringField("start", LOCAL.format(p.scheduledAt().atZone(tz)));
-            g.writeStringField("at", p.scheduledAt().toString());
-            g.writeStringField("color", color);
-            g.writeBooleanField("editable", movable(p));
-            g.writeObjectFieldStart("extendedProps");
-            g.writeStringField("channel", c.name());
-            g.writeStringField("platform", c.platform());
-            g.writeStringField("status", status);
-            g.writeStringField("url", p.externalUrl() == null ? "" : p.externalUrl());
-            g.writeStringField("reason", reason(p, c));
-            g.writeEndObject();
-            g.writeEndObject();
+            writeEvent(g, p, channels.get(p.channelId()), tz);
         }
         g.writeEndArray();
+        g.writeArrayFieldStart("more");
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /**
+     * A dense month: the first posts of each day as events and how many more each day holds under {@code more}
+     * ({@code date} in {@code tz}, {@code count}). A month grid shows three events a day before "+N more", so this is
+     * a few hundred events instead of megabytes of JSON.
+     */
+    static void writeDays(JsonGenerator g, List<PostStore.Day> days, Map<Long, Channel> channels, ZoneId tz)
+            throws IOException {
+        g.writeStartObject();
+        g.writeStringField("zone", tz.getId());
+        g.writeArrayFieldStart("events");
+        for (PostStore.Day day : days) {
+            for (PostStore.Slot p : day.first()) {
+                writeEvent(g, p, channels.get(p.channelId()), tz);
+            }
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("more");
+        for (PostStore.Day day : days) {
+            if (day.total() > day.first().size()) {
+                g.writeStartObject();
+                g.writeStringField("date", day.start().atZone(tz).toLocalDate().toString());
+                g.writeNumberField("count", day.total() - day.first().size());
+                g.writeEndObject();
+            }
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /** Days of {@code tz} covering {@code [from, to)}: each local midnight inside, with {@code from} and {@code to}. */
+    static List<Instant> dayBounds(Instant from, Instant to, ZoneId tz) {
+        List<Instant> bounds = new java.util.ArrayList<>();
+        bounds.add(from);
+        for (LocalDate d = from.atZone(tz).toLocalDate().plusDays(1); ; d = d.plusDays(1)) {
+            Instant midnight = d.atStartOfDay(tz).toInstant();
+            if (!midnight.isBefore(to)) {
+                break;
+            }
+            bounds.add(midnight);
+        }
+        bounds.add(to);
+        return bounds;
+    }
+
+    private static void writeEvent(JsonGenerator g, PostStore.Slot p, Channel c, ZoneId tz) throws IOException {
+        if (c == null) {
+            return;
+        }
+        LocalDateTime local = LocalDateTime.ofInstant(p.scheduledAt(), tz);
+        String status = status(p, c);
+        g.writeStartObject();
+        g.writeStringField("id", Long.toString(p.id()));
+        g.writeStringField("title", title(p, c, status));
+        g.writeStringField("start", LOCAL.format(local));
+        g.writeStringField("at", p.scheduledAt().toString());
+        g.writeStringField("color", Platforms.of(c.platform()).color());
+        g.writeBooleanField("editable", movable(p));
+        g.writeObjectFieldStart("extendedProps");
+        g.writeStringField("channel", c.name());
+        g.writeStringField("platform", c.platform());
+        g.writeStringField("status", status);
+        g.writeStringField("url", p.externalUrl() == null ? "" : p.externalUrl());
+        g.writeStringField("reason", reason(p, c));
+        g.writeEndObject();
         g.writeEndObject();
     }
 

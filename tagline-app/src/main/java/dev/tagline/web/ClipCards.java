@@ -53,7 +53,7 @@ final class ClipCards {
         return b.append("</div></article>").toString();
     }
 
-    static String found(ClipLibrary.Found f) {
+    static String found(ClipLibrary.Found f, String csrf) {
         ClipsFile file = f.clips();
         StringBuilder b = new StringBuilder("<section class=\"found\"><h2>").append(esc(file.source().path()))
                 .append(" <small>").append(String.format(Locale.ROOT, "%.0f s", file.source().durationSeconds()))
@@ -69,6 +69,14 @@ final class ClipCards {
                     .append(" · ").append(s.visual()).append("</td><td>").append(esc(c.reason())).append("</td><td>")
                     .append(esc(c.hookText())).append("</td></tr>");
         }
-        return b.append("</tbody></table></section>").toString();
+        return b.append("</tbody></table><form class=\"render-form\" method=\"post\" action=\"/jobs/")
+                .append(esc(f.ref().root())).append("/render\"><input type=\"hidden\" name=\"_csrf\" value=\"")
+                .append(esc(csrf)).append("\"><input type=\"hidden\" name=\"path\" value=\"").append(esc(f.ref().path()))
+                .append("\"><label>Reframe <select name=\"mode\"><option>blur-pad</option><option>center</option>")
+                .append("<option>fit</option></select></label><label>Preset <select name=\"preset\"><option>medium</option>")
+                .append("<option>veryfast</option><option>ultrafast</option><option>slow</option></select></label>")
+                .append("<label class=\"inline\"><input type=\"checkbox\" name=\"captions\" value=\"off\"> no captions")
+                .append("</label><button class=\"render\">Render ").append(file.clips().size())
+                .append(" clip(s) (background job)</button></form></section>").toString();
     }
 }

@@ -38,7 +38,16 @@ final class ClipsRoutes {
         if (web.settings().mediaRoots().isEmpty()) {
             b.append("<p>No media folders configured. Start with <code>tagline serve --media clips=FOLDER</code>.</p>");
         }
-        library.found().forEach(f -> b.append(ClipCards.found(f)));
+        String csrf = Guard.session(ctx).csrf();
+        for (String root : new java.util.TreeSet<>(web.settings().mediaRoots().keySet())) {
+            b.append("<form class=\"find-form\" method=\"post\" action=\"/jobs/").append(Html.esc(root))
+                    .append("/find\"><input type=\"hidden\" name=\"_csrf\" value=\"").append(Html.esc(csrf))
+                    .append("\"><label>Video in ").append(Html.esc(root)).append(" <input name=\"path\" required")
+                    .append(" placeholder=\"talks/keynote.mp4\"></label><label>Clips <input name=\"count\" size=\"3\"")
+                    .append(" placeholder=\"auto\"></label><button class=\"find\">Find clips (background job)</button>")
+                    .append("</form>");
+        }
+        library.found().forEach(f -> b.append(ClipCards.found(f, csrf)));
         b.append("<h2>Rendered clips</h2><div class=\"clip-grid\">");
         List<ClipLibrary.Rendered> rendered = library.rendered();
         rendered.forEach(r -> b.append(ClipCards.rendered(r, channels, null)));
@@ -46,7 +55,7 @@ final class ClipsRoutes {
             b.append("<p>No rendered clips (folders with clip.json) below the media folders yet.</p>");
         }
         b.append("</div></section>");
-        ctx.html(Html.page("Clips", Guard.session(ctx).csrf(), "/clips", b.toString()));
+        ctx.html(Html.page("Clips", csrf, "/clips", b.toString()));
     }
 
     private void review(Context ctx) {

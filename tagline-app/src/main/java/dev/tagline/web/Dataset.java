@@ -33,10 +33,21 @@ final class Dataset {
     record Item(String path, String caption, List<String> tags) {
     }
 
+    /** Files under a dot-folder (.tagline: journals, the check quarantine, originals) are not part of the set. */
+    private boolean visible(Path file) {
+        for (Path part : root.relativize(file)) {
+            if (part.toString().startsWith(".")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     List<Item> items() {
         List<Item> items = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root, 8)) {
-            for (Path p : files.filter(Files::isRegularFile).filter(Dataset::isImage).sorted().toList()) {
+            for (Path p : files.filter(Files::isRegularFile).filter(Dataset::isImage).filter(this::visible).sorted()
+                    .toList()) {
                 items.add(item(p));
             }
         } catch (IOException e) {

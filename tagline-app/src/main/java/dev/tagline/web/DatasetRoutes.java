@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * {@code /datasets/{root}}: the gallery of a captioned folder (cached thumbnails, caption and tags per image, edit and
- * save), tag frequencies, filters (tag, missing caption) and bulk replace/remove of a tag across the folder.
+ * save), tag frequencies, filters (tag, missing caption, check verdict), bulk replace/remove of a tag across the folder,
+ * background jobs (thumbnails, check) and the last check's report ({@code ?view=check}).
  */
 final class DatasetRoutes {
     static final int PAGE = 200;
@@ -51,8 +52,14 @@ final class DatasetRoutes {
         List<Dataset.Item> all = dataset(root).items();
         String tag = ctx.queryParam("tag") == null ? "" : ctx.queryParam("tag").strip();
         boolean missing = "caption".equals(ctx.queryParam("missing"));
+        String verdict = ctx.queryParam("verdict") == null ? "" : ctx.queryParam("verdict").strip();
+        CheckReportView report = CheckReportView.of(web.settings().mediaRoots().get(root));
+        Map<String, String> verdicts = report.verdicts();
         List<Dataset.Item> shown = all.stream().filter(i -> tag.isEmpty() || i.tags().stream().anyMatch(tag::equalsIgnoreCase))
-                .filter(i -> !missing || i.caption().isEmpty()).limit(PAGE).toList();
+                .filter(i -> !missing || i.caption().isEmpty())
+                .filter(i -> verdict.isEmpty() || verdict.equals(verdicts.getOrDefault(i.path(), "unchecked")))
+                .limit(PAGE).toList();
+        String csrf = Guard.session(ctx).csrf();
         StringBuilder b = new StringBuilder("<section class=\"dataset\"><h1>Dataset ").append(esc(root))
                 .append(" <small>").append(all.size()).append(" images</small></h1>");
         if (ctx.queryParam("changed") != null) {
@@ -61,18 +68,48 @@ final class DatasetRoutes {
         }
         b.append("<form class=\"filters\" method=\"get\"><label>Tag <input name=\"tag\" value=\"").append(esc(tag))
                 .append("\"></label><label class=\"inline\"><input type=\"checkbox\" name=\"missing\" value=\"caption\"")
-                .append(missing ? " checked" : "").append("> missing caption</label><button>Filter</button></form>")
+                .append(missing ? " checked" : "").append("> missing caption</label>")
+                .append(verdictSelect(verdict, report)).append("<button>Filter</button></form>")
                 .append("<form class=\"bulk\" method=\"post\" action=\"/datasets/").append(esc(root)).append("/bulk\">")
-                .append("<input type=\"hidden\" name=\"_csrf\" value=\"").append(esc(Guard.session(ctx).csrf()))
-                .append("\"><label>Tag <input name=\"find\" required></label><label>Replace with (empty removes)")
-                .append(" <input name=\"replace\"></label><button>Apply to all images</button></form>")
-                .append("<form method=\"post\" action=\"/datasets/").append(esc(root)).append("/thumbnails\">")
-                .append("<input type=\"hidden\" name=\"_csrf\" value=\"").append(esc(Guard.session(ctx).csrf()))
-                .append("\"><button id=\"render-thumbnails\">Render all thumbnails (background job)</button></form>")
-                .append(chart(root, Dataset.frequencies(all))).append("<div class=\"gallery\">");
+                .append(csrfField(csrf)).append("<label>Tag <input name=\"find\" required></label><label>Replace with")
+                .append(" (empty removes) <input name=\"replace\"></label><button>Apply to all images</button></form>")
+                .append("<div class=\"jobs-start\"><form method=\"post\" action=\"/jobs/").append(esc(root))
+                .append("/thumbnails\">").append(csrfField(csrf))
+                .append("<button id=\"render-thumbnails\">Render all thumbnails (background job)</button></form>")
+                .append("<form method=\"post\" action=\"/jobs/").append(esc(root)).append("/check\">")
+                .append(csrfField(csrf)).append("<label class=\"inline\"><input type=\"checkbox\" name=\"quarantine\">")
+                .append(" move bad files to ").append(esc(JobKinds.QUARANTINE)).append("</label>")
+                .append("<button id=\"start-check\">Check folder (background job)</button></form>")
+                .append("<form method=\"post\" action=\"/jobs/").append(esc(root)).append("/tag\">")
+                .append(csrfField(csrf)).append("<label>Tagger <input name=\"tagger\" value=\"quality\" size=\"18\">")
+                .append("</label><label>Existing tags <select name=\"existing\"><option>skip</option>")
+                .append("<option>overwrite</option><option>append</option></select></label>")
+                .append("<button id=\"start-tag\">Tag folder (background job)</button></form>")
+                .append("<a href=\"/datasets/").append(esc(root)).append("?view=check\">Check report</a></div>");
+        if ("check".equals(ctx.queryParam("view"))) {
+            b.append(report.html(root, verdict)).append("</section>");
+            ctx.html(Html.page("Check report " + root, csrf, "/datasets", b.toString()));
+            return;
+        }
+        b.append(chart(root, Dataset.frequencies(all))).append("<div class=\"gallery\">");
         shown.forEach(i -> b.append(card(root, i, null)));
         b.append("</div></section>");
-        ctx.html(Html.page("Dataset " + root, Guard.session(ctx).csrf(), "/datasets", b.toString()));
+        ctx.html(Html.page("Dataset " + root, csrf, "/datasets", b.toString()));
+    }
+
+    private static String csrfField(String csrf) {
+        return "<input type=\"hidden\" name=\"_csrf\" value=\"" + esc(csrf) + "\">";
+    }
+
+    private static String verdictSelect(String selected, CheckReportView report) {
+        StringBuilder b = new StringBuilder("<label>Verdict <select name=\"verdict\"><option value=\"\">any</option>");
+        java.util.Set<String> options = new java.util.TreeSet<>(report.counts().keySet());
+        options.add("unchecked");
+        for (String v : options) {
+            b.append("<option").append(v.equals(selected) ? " selected" : "").append(" value=\"").append(esc(v)).append("\">")
+                    .append(esc(v)).append("</option>");
+        }
+        return b.append("</select></label>").toString();
     }
 
     private static String chart(String root, Map<String, Integer> counts) {

@@ -38,7 +38,9 @@ final class Guard implements Handler {
         Sessions.Session session = sessions.find(ctx.cookie(Sessions.COOKIE)).orElse(null);
         ctx.attribute(SESSION, session);
         String path = ctx.path();
-        boolean open = path.equals("/login") || path.equals("/setup") || path.startsWith("/static/")
+        // The OAuth callback arrives cross-site without the Strict cookie; its single-use state authenticates it.
+        boolean open = path.equals("/login") || path.equals("/setup") || path.equals("/oauth/callback")
+                || path.startsWith("/static/")
                 || path.startsWith("/webjars/") || path.equals("/favicon.ico");
         if (!open && (session == null || !session.authenticated())) {
             if (path.startsWith("/api/") || ctx.method() != HandlerType.GET) {

@@ -48,7 +48,7 @@ final class Html {
         }
         s.append("</head><body><header class=\"top\"><a class=\"brand\" href=\"/\">Tagline</a>");
         if (active != null) {
-            s.append("<nav>").append(link("/calendar", "Calendar", active)).append(link("/clips", "Clips", active)).append(link("/datasets", "Datasets", active)).append(link("/jobs", "Jobs", active)).append("</nav>")
+            s.append("<nav>").append(link("/calendar", "Calendar", active)).append(link("/clips", "Clips", active)).append(link("/datasets", "Datasets", active)).append(link("/channels", "Channels", active)).append(link("/jobs", "Jobs", active)).append("</nav>")
                     .append("<form method=\"post\" action=\"/logout\" class=\"logout\">")
                     .append("<input type=\"hidden\" name=\"_csrf\" value=\"").append(esc(csrf)).append("\">")
                     .append("<button type=\"submit\">Log out</button></form>");

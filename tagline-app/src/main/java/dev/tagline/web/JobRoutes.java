@@ -7,23 +7,22 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.sse.SseClient;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Background jobs: {@code /jobs} lists them with live progress ({@code /api/jobs/{id}/events}, server-sent events),
- * {@code POST /api/jobs/{id}/cancel} stops one at its next item. The first job kind renders every thumbnail of a
- * dataset ahead of browsing it.
+ * {@code POST /api/jobs/{id}/cancel} stops one at its next item; {@code POST /jobs/{root}/{kind}} starts one
+ * of the {@link JobKinds} on a media folder.
  */
 final class JobRoutes {
     static final long PUSH_MILLIS = 250;
     private final WebContext web;
     private final Jobs jobs;
-    private final Thumbnails thumbnails;
+    private final JobKinds kinds;
 
-    JobRoutes(WebContext web, Jobs jobs, Thumbnails thumbnails) {
+    JobRoutes(WebContext web, Jobs jobs, JobKinds kinds) {
         this.web = web;
         this.jobs = jobs;
-        this.thumbnails = thumbnails;
+        this.kinds = kinds;
     }
 
     void register(RoutesConfig r) {
@@ -31,7 +30,7 @@ final class JobRoutes {
         r.get("/api/jobs", ctx -> ctx.json(jobs.all().stream().map(Jobs.Job::view).toList()));
         r.sse("/api/jobs/{id}/events", this::events);
         r.post("/api/jobs/{id}/cancel", this::cancel);
-        r.post("/datasets/{root}/thumbnails", this::thumbnailsJob);
+        r.post("/jobs/{root}/{kind}", this::startJob);
     }
 
     private void page(Context ctx) {
@@ -43,7 +42,7 @@ final class JobRoutes {
                     .append("</span> <button type=\"button\" class=\"cancel\">Cancel</button></li>");
         }
         if (jobs.all().isEmpty()) {
-            b.append("<li class=\"empty\">No jobs yet. Start one from a dataset page (Render all thumbnails).</li>");
+            b.append("<li class=\"empty\">No jobs yet. Start one from a dataset page (check, tag, thumbnails) or the clips page (find, render).</li>");
         }
         ctx.html(Html.page("Jobs", Guard.session(ctx).csrf(), "/jobs", b.append("</ul></section>").toString(),
                 "/static/jobs.js"));
@@ -79,24 +78,16 @@ final class JobRoutes {
         ctx.json(java.util.Map.of("cancelled", jobs.cancel(id)));
     }
 
-    private void thumbnailsJob(Context ctx) {
+    private void startJob(Context ctx) {
         String root = ctx.pathParam("root");
         Path dir = web.settings().mediaRoots().get(root);
         if (dir == null) {
             throw new NotFoundResponse("No media folder named '" + root + "'");
         }
-        jobs.start("Thumbnails for " + root, job -> {
-            List<Dataset.Item> items = new Dataset(dir).items();
-            job.total(items.size());
-            for (Dataset.Item item : items) {
-                if (job.cancelled()) {
-                    break;
-                }
-                thumbnails.of(dir.resolve(item.path()));
-                job.step();
-            }
-            return items.size() + " thumbnails ready";
-        });
+        JobKinds.Kind kind = kinds.get(ctx.pathParam("kind"));
+        java.util.Map<String, String> form = new java.util.HashMap<>();
+        ctx.formParamMap().forEach((k, v) -> form.put(k, v.isEmpty() ? "" : v.get(0)));
+        jobs.start(kind.title(root, form), kind.work(dir, form));
         ctx.redirect("/jobs");
     }
 }

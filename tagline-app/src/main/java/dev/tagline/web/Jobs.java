@@ -1,5 +1,7 @@
 package dev.tagline.web;
 
+import dev.tagline.core.batch.StopSignal;
+import dev.tagline.core.progress.Progress;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,7 +51,8 @@ final class Jobs implements AutoCloseable {
         private volatile int total;
         private volatile State state = State.RUNNING;
         private volatile String message = "";
-        private volatile boolean cancelRequested;
+        private final StopSignal stop = new StopSignal();
+        private volatile Runnable onCancel = () -> { };
 
         Job(String id, String title, Instant started) {
             this.id = id;
@@ -66,7 +69,46 @@ final class Jobs implements AutoCloseable {
         }
 
         boolean cancelled() {
-            return cancelRequested;
+            return stop.requested();
+        }
+
+        /**
+         * What a cancel does besides raising {@link #stop()}: work without stop points of its own (the clip finder)
+         * interrupts its thread here. Runs at most once, on the cancelling thread.
+         */
+        void onCancel(Runnable hook) {
+            onCancel = hook;
+            if (stop.requested()) {
+                hook.run();
+            }
+        }
+
+        /** The signal the batch engine polls between chunks; a cancel raises it. */
+        StopSignal stop() {
+            return stop;
+        }
+
+        /** Progress of library code (a batch run, a render) reported into this job. */
+        Progress.Factory progress() {
+            return (task, n, unit) -> {
+                total((int) Math.min(Integer.MAX_VALUE, Math.max(0, n)));
+                done.set(0);
+                return new Progress() {
+                    @Override
+                    public void advance(long units) {
+                        done.addAndGet((int) units);
+                    }
+
+                    @Override
+                    public void jumpTo(long position) {
+                        done.set((int) position);
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+            };
         }
 
         State state() {
@@ -85,12 +127,20 @@ final class Jobs implements AutoCloseable {
         pool.execute(() -> {
             try {
                 String result = work.run(job);
-                job.message = job.cancelRequested ? "Cancelled after " + job.done.get() + " of " + job.total : result;
-                job.state = job.cancelRequested ? State.CANCELLED : State.DONE;
+                job.message = job.cancelled() ? "Cancelled after " + job.done.get() + " of " + job.total : result;
+                job.state = job.cancelled() ? State.CANCELLED : State.DONE;
             } catch (Exception e) {
-                LOG.warn("Job {} ({}) failed", job.id, job.title, e);
-                job.message = e.getMessage() == null ? e.toString() : e.getMessage();
-                job.state = State.FAILED;
+                if (job.cancelled()) {
+                    LOG.debug("Job {} ({}) ended by its cancel", job.id, job.title, e);
+                    job.message = "Cancelled after " + job.done.get() + " of " + job.total;
+                    job.state = State.CANCELLED;
+                } else {
+                    LOG.warn("Job {} ({}) failed", job.id, job.title, e);
+                    job.message = e.getMessage() == null ? e.toString() : e.getMessage();
+                    job.state = State.FAILED;
+                }
+            } finally {
+                Thread.interrupted(); // a cancel's interrupt must not reach the next job on this pool thread
             }
         });
         return job;
@@ -105,7 +155,8 @@ final class Jobs implements AutoCloseable {
         if (job == null || job.state != State.RUNNING) {
             return false;
         }
-        job.cancelRequested = true;
+        job.stop.request();
+        job.onCancel.run();
         return true;
     }
 
@@ -117,7 +168,7 @@ final class Jobs implements AutoCloseable {
 
     @Override
     public void close() {
-        byId.values().forEach(j -> j.cancelRequested = true);
+        byId.values().forEach(j -> j.stop.request());
         pool.shutdownNow();
     }
 }

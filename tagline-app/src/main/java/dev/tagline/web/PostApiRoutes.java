@@ -58,9 +58,28 @@ final class PostApiRoutes {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         try (JsonGenerator g = JSON.createGenerator(out)) {
-            CalendarJson.write(g, web.publishing().posts().slotsBetween(from, to), channelsById(), tz);
+            int perDay = perDay(ctx);
+            if (perDay > 0) {
+                CalendarJson.writeDays(g, web.publishing().posts().firstOfEachDay(CalendarJson.dayBounds(from, to, tz),
+                        perDay), channelsById(), tz);
+            } else {
+                CalendarJson.write(g, web.publishing().posts().slotsBetween(from, to), channelsById(), tz);
+            }
         }
         ctx.contentType("application/json").result(out.toByteArray());
+    }
+
+    /** {@code perDay}: 0 or absent for every event, 1–50 for the first N a day plus per-day counts. */
+    private static int perDay(Context ctx) {
+        String text = ctx.queryParam("perDay");
+        if (text == null || text.isBlank()) {
+            return 0;
+        }
+        if (!text.matches("\\d{1,2}") || Integer.parseInt(text) > 50) {
+            throw new dev.tagline.core.TaglineException("perDay must be a number from 0 to 50, not '" + text + "'",
+                    "Leave it out for every event, or give e.g. perDay=3 for a month grid.");
+        }
+        return Integer.parseInt(text);
     }
 
     private void channels(Context ctx) {

@@ -2,10 +2,12 @@ package dev.tagline.web;
 
 import dev.tagline.core.TaglineException;
 import dev.tagline.publish.Publishing;
+import dev.tagline.publish.auth.CredentialStore;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
 import java.time.Clock;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -19,8 +21,14 @@ public final class WebServer implements AutoCloseable {
     private final Jobs jobs;
     private final Thumbnails thumbnails;
 
-    private WebServer(WebContext web) {
+    private final CredentialStore credentials;
+
+    private final Map<String, String> env;
+
+    private WebServer(WebContext web, CredentialStore credentials, Map<String, String> env) {
         this.web = web;
+        this.credentials = credentials;
+        this.env = Map.copyOf(env);
         this.jobs = new Jobs(web.clock());
         this.thumbnails = new Thumbnails(web.settings().passwordFile().resolveSibling("thumbs"));
         this.app = Javalin.create(config());
@@ -28,16 +36,18 @@ public final class WebServer implements AutoCloseable {
 
     /**
      * Prepares the server: stores {@code TAGLINE_ADMIN_PASSWORD} as a hash when given, else keeps the stored hash,
-     * else creates a one-time setup code for the first-start page ({@link #setupCode()}).
+     * else creates a one-time setup code for the first-start page ({@link #setupCode()}). {@code env} gives the
+     * token vault's key ({@code TAGLINE_SECRET_KEY}) and where ffmpeg is, as for the CLI.
      */
-    public static WebServer create(WebSettings settings, Publishing publishing, Clock clock) {
+    public static WebServer create(WebSettings settings, Publishing publishing, Map<String, String> env,
+                                   Clock clock) {
         Passwords passwords = new Passwords(settings.passwordFile(), settings.pbkdf2Iterations());
         if (settings.adminPasswordFromEnv() != null && !settings.adminPasswordFromEnv().isEmpty()) {
             passwords.set(settings.adminPasswordFromEnv());
         }
         String setupCode = passwords.isSet() ? null : Sessions.token().substring(0, 12);
         return new WebServer(new WebContext(settings, publishing, clock, new Sessions(clock, settings.sessionIdle()),
-                passwords, new LoginThrottle(clock), setupCode));
+                passwords, new LoginThrottle(clock), setupCode), publishing.credentials(env), env);
     }
 
     private Consumer<JavalinConfig> config() {
@@ -59,7 +69,13 @@ public final class WebServer implements AutoCloseable {
             new PostApiRoutes(web).register(c.routes);
             new ClipsRoutes(web).register(c.routes);
             new DatasetRoutes(web, thumbnails).register(c.routes);
-            new JobRoutes(web, jobs, thumbnails).register(c.routes);
+            new JobRoutes(web, jobs, new JobKinds()
+                    .register("thumbnails", JobKinds.thumbnails(thumbnails))
+                    .register("check", JobKinds.check())
+                    .register("tag", JobKinds.tag(env))
+                    .register("find", VideoJobKinds.find(env, web.clock()))
+                    .register("render", VideoJobKinds.render(env))).register(c.routes);
+            new ChannelRoutes(web, credentials).register(c.routes);
         };
     }
 

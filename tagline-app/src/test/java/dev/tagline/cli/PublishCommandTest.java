@@ -133,4 +133,26 @@ class PublishCommandTest {
         assertEquals(ExitCode.USAGE, run("publish", "channels", "list", "--db", "jdbc:mysql://x"));
         assertTrue(cli.err().contains("Unsupported publish database URL"), cli.err());
     }
+
+    @Test
+    void anInstagramTokenIsStoredWithItsExpirySoItCanBeRenewedAhead() {
+        cli = new CliTestSupport(dir, Map.of("TAGLINE_HOME", dir.resolve("home").toString(), "IG_TOKEN", "IGQV-1"),
+                CLOCK);
+        assertEquals(ExitCode.OK, run("publish", "channels", "add", "ig", "--platform", "instagram", "--account", "1784",
+                "--option", "media-base-url=https://cdn.example.com", "--secret-env", "IG_TOKEN"), cli.err());
+        assertEquals(ExitCode.OK, run("publish", "channels", "add", "ig2", "--platform", "instagram", "--account", "1785",
+                "--option", "media-base-url=https://cdn.example.com", "--secret-env", "IG_TOKEN", "--token-expires",
+                "2026-04-10"), cli.err());
+        assertEquals(ExitCode.USAGE, run("publish", "channels", "add", "ig3", "--platform", "instagram", "--option",
+                "media-base-url=https://cdn.example.com", "--secret-env", "IG_TOKEN", "--token-expires", "soon"));
+        dev.tagline.core.config.TaglineHome home = new dev.tagline.core.config.TaglineHome(dir.resolve("home"));
+        try (dev.tagline.publish.Publishing p = dev.tagline.publish.Publishing.open(
+                dev.tagline.publish.store.Database.defaultUrl(home), home, CLOCK)) {
+            var vault = p.credentials(Map.of());
+            assertEquals(CLOCK.instant().plus(java.time.Duration.ofDays(60)),
+                    vault.get(p.channels().byName("ig")).orElseThrow().accessExpiresAt());
+            assertEquals(Instant.parse("2026-04-10T00:00:00Z"),
+                    vault.get(p.channels().byName("ig2")).orElseThrow().accessExpiresAt());
+        }
+    }
 }

@@ -69,6 +69,28 @@ class CalendarApiIT {
     }
 
     @Test
+    void aDenseMonthAsksForTheFirstPostsOfEachDayAndCountsTheRestPerDayOfTheChosenZone() throws Exception {
+        // 23:30Z on Dec 1 is 00:30 on Dec 2 in Berlin: the day boundary is the display zone's, not UTC's.
+        for (String at : new String[] {"2026-12-01T07:00:00Z", "2026-12-01T08:00:00Z", "2026-12-01T09:00:00Z",
+                "2026-12-01T23:30:00Z", "2026-12-02T10:00:00Z", "2026-12-02T11:00:00Z"}) {
+            web.post(yt, "at " + at, "c", Instant.parse(at));
+        }
+        String range = "/api/calendar?from=2026-11-30&to=2027-01-05&tz=Europe/Berlin";
+        JsonNode all = call("GET", range, null, 200);
+        assertEquals(6, all.get("events").size());
+        assertEquals(0, all.get("more").size());
+        JsonNode dense = call("GET", range + "&perDay=2", null, 200);
+        assertEquals(4, dense.get("events").size(), dense.toString());
+        assertEquals("2026-12-01T08:00:00", dense.get("events").get(0).get("start").asText());
+        assertEquals("2026-12-02T00:30:00", dense.get("events").get(2).get("start").asText());
+        assertEquals("2026-12-01", dense.get("more").get(0).get("date").asText());
+        assertEquals(1, dense.get("more").get(0).get("count").asInt());
+        assertEquals("2026-12-02", dense.get("more").get(1).get("date").asText());
+        assertEquals(1, dense.get("more").get(1).get("count").asInt());
+        call("GET", range + "&perDay=500", null, 400);
+    }
+
+    @Test
     void publishedFailedAndNeedsReconnectShowLinkAndReason() throws Exception {
         Post published = web.post(yt, "Done", "c", Instant.parse("2026-12-01T07:00:00Z"));
         web.finish(published, "https://youtu.be/abc", null);

@@ -116,6 +116,41 @@ class CalendarBrowserIT {
     }
 
     @Test
+    void aDenseDayShowsItsFirstThreePostsAndAMoreLinkThatOpensTheWholeDay() {
+        Channel yt = web.publishing.channels().byName("yt");
+        for (int i = 0; i < 5; i++) {
+            web.post(yt, "Dense " + i, "c", Instant.parse("2026-12-16T08:00:00Z").plusSeconds(3600L * i));
+        }
+        browser.login(web.base(), WebFixture.PASSWORD);
+        WebElement more = browser.await("td.fc-daygrid-day[data-date='2026-12-16'] [data-more-date='2026-12-16']");
+        assertEquals("+2 more", more.getText());
+        assertEquals(3, browser.driver.findElements(By.cssSelector(
+                "td.fc-daygrid-day[data-date='2026-12-16'] [data-post-id]")).size());
+        browser.screenshot("calendar-dense-day");
+        more.click();
+        try {
+            browser.wait.until(d -> d.findElements(By.cssSelector(".fc-list [data-post-id]")).size() == 5);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            browser.screenshot("debug-dense");
+            throw new AssertionError(browser.driver.findElement(By.id("calendar")).getText() + " / "
+                    + browser.driver.manage().logs().get("browser").getAll(), e);
+        }
+    }
+
+    @Test
+    void theChannelsPageOffersConnectForOAuthPlatforms() {
+        web.publishing.channels().setState(web.publishing.channels().byName("tt").id(),
+                Channel.State.NEEDS_RECONNECT, "refresh token revoked");
+        browser.login(web.base(), WebFixture.PASSWORD);
+        browser.driver.get(web.base() + "/channels");
+        WebElement tt = browser.await("tr[data-channel='tt']");
+        assertTrue(tt.getText().contains("needs reconnect — refresh token revoked"), tt.getText());
+        assertEquals(1, tt.findElements(By.cssSelector("form.connect")).size());
+        assertEquals(0, browser.driver.findElements(By.cssSelector("tr[data-channel='archive'] form.connect")).size());
+        browser.screenshot("channels");
+    }
+
+    @Test
     void weekAndListViewsAndTheTimeZoneSelector() {
         browser.login(web.base(), WebFixture.PASSWORD);
         browser.driver.get(web.base() + "/calendar?view=timeGridWeek&date=2026-12-02&tz=America/New_York");

@@ -1,6 +1,7 @@
 package dev.tagline.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
 import java.nio.file.Files;
@@ -63,6 +64,25 @@ class DatasetBrowserIT {
         browser.driver.findElement(By.id("render-thumbnails")).click();
         browser.wait.until(ExpectedConditions.attributeToBe(By.cssSelector("li.job"), "data-state", "done"));
         browser.screenshot("jobs");
+    }
+
+    @Test
+    void checkTheFolderFromThePageFollowItsProgressAndReadTheReport() throws Exception {
+        Files.write(web.media.resolve("portraits/broken.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0});
+        browser.login(web.base(), WebFixture.PASSWORD);
+        browser.driver.get(web.base() + "/datasets/clips");
+        browser.driver.findElement(By.name("quarantine")).click();
+        browser.driver.findElement(By.id("start-check")).click();
+        browser.wait.until(ExpectedConditions.attributeToBe(By.cssSelector("li.job"), "data-state", "done"));
+        String message = browser.driver.findElement(By.cssSelector("li.job .message")).getText();
+        assertTrue(message.startsWith("9 files checked, 1 corrupt or unreadable, 1 moved"), message);
+        browser.screenshot("jobs-check");
+        browser.driver.get(web.base() + "/datasets/clips?view=check");
+        WebElement row = browser.await("tr.verdict-corrupt");
+        assertTrue(row.getText().contains("portraits/broken.png") && row.getText().contains("quarantined"), row.getText());
+        browser.screenshot("dataset-check-report");
+        browser.driver.get(web.base() + "/datasets/clips?verdict=ok");
+        assertEquals(8, browser.driver.findElements(By.cssSelector("article.image")).size());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.tagline.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
@@ -39,7 +40,7 @@ class JobRoutesIT {
 
     @Test
     void theThumbnailJobStreamsProgressUntilDone() throws Exception {
-        HttpResponse<String> started = web.send(web.form("/datasets/clips/thumbnails", login.cookie(),
+        HttpResponse<String> started = web.send(web.form("/jobs/clips/thumbnails", login.cookie(),
                 Map.of("_csrf", login.csrf())));
         assertEquals("/jobs", started.headers().firstValue("Location").orElseThrow());
         HttpResponse<java.util.stream.Stream<String>> events = web.http.send(HttpRequest.newBuilder(
@@ -64,5 +65,47 @@ class JobRoutesIT {
         assertEquals(404, web.send(HttpRequest.newBuilder(URI.create(web.base() + "/api/jobs/99/cancel"))
                 .header("Cookie", login.cookie()).header("X-CSRF-Token", login.csrf())
                 .POST(HttpRequest.BodyPublishers.noBody())).statusCode());
+    }
+
+    private String awaitEnd(String id) throws Exception {
+        HttpResponse<java.util.stream.Stream<String>> events = web.http.send(HttpRequest.newBuilder(
+                URI.create(web.base() + "/api/jobs/" + id + "/events")).header("Cookie", login.cookie())
+                        .header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines());
+        List<String> data = events.body().filter(l -> l.startsWith("data:")).toList();
+        return data.get(data.size() - 1);
+    }
+
+    @Test
+    void theCheckJobQuarantinesBadFilesAndTheDatasetPageShowsTheReportAndFiltersByVerdict() throws Exception {
+        Files.write(web.media.resolve("set/broken.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0});
+        java.awt.image.BufferedImage tiny = new java.awt.image.BufferedImage(40, 30,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        javax.imageio.ImageIO.write(tiny, "png", web.media.resolve("set/tiny.png").toFile());
+        Files.writeString(web.media.resolve("set/tiny.txt"), "small, <b>bold</b>");
+        HttpResponse<String> started = web.send(web.form("/jobs/clips/check", login.cookie(),
+                Map.of("_csrf", login.csrf(), "quarantine", "on")));
+        assertEquals("/jobs", started.headers().firstValue("Location").orElseThrow());
+        String last = awaitEnd("1");
+        assertTrue(last.contains("\"state\":\"done\"") && last.contains("\"total\":14"), last);
+        assertTrue(last.contains("14 files checked, 1 corrupt or unreadable, 2 moved to .tagline/quarantine"), last);
+        assertFalse(Files.exists(web.media.resolve("set/broken.png")));
+        assertTrue(Files.exists(web.media.resolve(JobKinds.QUARANTINE + "/set/tiny.png")));
+        assertTrue(Files.exists(web.media.resolve(JobKinds.QUARANTINE + "/set/tiny.txt")), "sidecar moved along");
+        String report = web.send(web.get("/datasets/clips?view=check").header("Cookie", login.cookie())).body();
+        assertTrue(report.contains("<td>set/broken.png</td><td>corrupt</td>"), report);
+        assertTrue(report.contains("<td>set/tiny.png</td><td>too-small</td>"), report);
+        assertTrue(report.contains("<td>quarantined</td>"), report);
+        assertTrue(report.contains("ok: 12"), report);
+        String corruptOnly = web.send(web.get("/datasets/clips?view=check&verdict=corrupt")
+                .header("Cookie", login.cookie())).body();
+        assertFalse(corruptOnly.contains("set/tiny.png"), corruptOnly);
+        String ok = web.send(web.get("/datasets/clips?verdict=ok").header("Cookie", login.cookie())).body();
+        assertEquals(12, ok.split("<article class=\"image\"").length - 1);
+        String unchecked = web.send(web.get("/datasets/clips?verdict=unchecked").header("Cookie", login.cookie())).body();
+        assertEquals(0, unchecked.split("<article class=\"image\"").length - 1);
+        assertEquals(400, web.send(web.form("/jobs/clips/nope", login.cookie(),
+                Map.of("_csrf", login.csrf()))).statusCode());
+        assertEquals(403, web.send(web.form("/jobs/clips/check", login.cookie(), Map.of())).statusCode());
     }
 }

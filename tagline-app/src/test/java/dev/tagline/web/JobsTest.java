@@ -25,6 +25,7 @@ class JobsTest {
             });
             assertTrue(started.await(5, TimeUnit.SECONDS));
             assertTrue(jobs.cancel(job.id));
+            assertTrue(job.stop().requested(), "the batch engine's stop signal is raised too");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (job.state() == Jobs.State.RUNNING && System.nanoTime() < deadline) {
                 Thread.sleep(10);
@@ -49,6 +50,37 @@ class JobsTest {
             }
             assertEquals(Jobs.State.FAILED, job.state());
             assertEquals("disk full writing thumbs/x.jpg", job.view().get("message"));
+        }
+    }
+
+    @Test
+    void workWithoutStopPointsIsInterruptedByACancelAndEndsCancelledNotFailed() throws Exception {
+        try (Jobs jobs = new Jobs(Clock.systemUTC())) {
+            CountDownLatch started = new CountDownLatch(1);
+            Jobs.Job job = jobs.start("blocking", j -> {
+                Thread worker = Thread.currentThread();
+                j.onCancel(worker::interrupt);
+                j.total(1);
+                started.countDown();
+                Thread.sleep(60_000);
+                return "never";
+            });
+            assertTrue(started.await(5, TimeUnit.SECONDS));
+            assertTrue(jobs.cancel(job.id));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (job.state() == Jobs.State.RUNNING && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(Jobs.State.CANCELLED, job.state());
+            assertEquals("Cancelled after 0 of 1", job.view().get("message"));
+            Jobs.Job next = jobs.start("next", j -> {
+                Thread.sleep(20);
+                return "not interrupted";
+            });
+            while (next.state() == Jobs.State.RUNNING && System.nanoTime() < deadline + TimeUnit.SECONDS.toNanos(5)) {
+                Thread.sleep(10);
+            }
+            assertEquals("not interrupted", next.view().get("message"));
         }
     }
 }

@@ -36,12 +36,21 @@ final class WebFixture implements AutoCloseable {
     final Path media;
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final Publishing publishing;
+    final Map<String, String> env;
     final WebServer server;
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private int clips;
 
     WebFixture(Path dir, String envPassword) {
+        this(dir, envPassword, Map.of());
+    }
+
+    /** {@code extraEnv} on top of this process's environment (e.g. TAGLINE_HOME with the test models). */
+    WebFixture(Path dir, String envPassword, Map<String, String> extraEnv) {
         this.dir = dir;
+        Map<String, String> all = new java.util.HashMap<>(System.getenv());
+        all.putAll(extraEnv);
+        this.env = withSecretKey(all);
         this.media = dir.resolve("media");
         try {
             Files.createDirectories(media);
@@ -50,7 +59,13 @@ final class WebFixture implements AutoCloseable {
         }
         publishing = Publishing.open("jdbc:sqlite:" + dir.resolve("publish.db"), new TaglineHome(dir), clock);
         server = WebServer.create(new WebSettings("127.0.0.1", 0, Map.of("clips", media), dir.resolve("admin.pbkdf2"),
-                envPassword, false, 100_000, Duration.ofHours(1)), publishing, clock).start();
+                envPassword, false, 100_000, Duration.ofHours(1)), publishing, env, clock).start();
+    }
+
+    private static Map<String, String> withSecretKey(Map<String, String> env) {
+        Map<String, String> out = new java.util.HashMap<>(env);
+        out.put(dev.tagline.publish.auth.SecretKeys.ENV, dev.tagline.publish.auth.SecretKeys.generate());
+        return Map.copyOf(out);
     }
 
     static WebFixture start(Path dir) {

@@ -73,4 +73,29 @@ class VaultTokenSourceTest {
         ReconnectNeededException r = assertThrows(ReconnectNeededException.class, () -> tokens.refresh(channel));
         assertTrue(r.getMessage().contains("invalid_grant"), r.getMessage());
     }
+
+    @Test
+    void instagramLongLivedTokenRenewsItselfTenDaysAheadAndAnExpiredOneNeedsReconnect() {
+        dev.tagline.testkit.platform.FakeInstagram ig = new dev.tagline.testkit.platform.FakeInstagram(f.clock, "1784");
+        try {
+            String token = ig.grant(Duration.ofDays(60));
+            Channel c = f.channel("ig", "instagram", Map.of("refresh-url", ig.baseUrl() + "/refresh_access_token"),
+                    new Credential(null, null, token, null, f.clock.instant().plus(Duration.ofDays(60)), null));
+            assertEquals(token, tokens.accessToken(c));
+            f.clock.advance(Duration.ofDays(49));
+            assertEquals(token, tokens.accessToken(c), "eleven days left: not yet");
+            f.clock.advance(Duration.ofDays(2));
+            String renewed = tokens.accessToken(c);
+            assertNotEquals(token, renewed);
+            assertEquals(1, ig.refreshCount());
+            Credential stored = f.p.credentials(f.env).get(c).orElseThrow();
+            assertEquals(renewed, stored.accessToken());
+            assertEquals(f.clock.instant().plus(Duration.ofDays(60)), stored.accessExpiresAt());
+            f.clock.advance(Duration.ofDays(61));
+            ReconnectNeededException e = assertThrows(ReconnectNeededException.class, () -> tokens.accessToken(c));
+            assertTrue(e.getMessage().contains("expired"), e.getMessage());
+        } finally {
+            ig.close();
+        }
+    }
 }

@@ -117,6 +117,29 @@ abstract class StoreContract {
     }
 
     @Test
+    void firstOfEachDayReturnsTheEarliestPostsPerDayWithTheDayTotalAndSkipsCancelled() {
+        Instant d1 = Instant.parse("2026-12-01T00:00:00Z");
+        Instant d2 = d1.plusSeconds(86_400);
+        int[] hours = {9, 7, 8, 12, 30, 31};
+        Post[] p = new Post[hours.length];
+        for (int i = 0; i < hours.length; i++) {
+            p[i] = queued("c" + i);
+            posts.schedule(p[i].id(), p[i].scheduleVersion(), d1.plusSeconds(hours[i] * 3600L), Post.PlannedBy.USER);
+        }
+        posts.cancel(p[3].id());
+        java.util.List<PostStore.Day> days = posts.firstOfEachDay(java.util.List.of(d1, d2, d2.plusSeconds(86_400),
+                d2.plusSeconds(2 * 86_400)), 2);
+        assertEquals(2, days.size(), "the empty third day is left out");
+        assertEquals(d1, days.get(0).start());
+        assertEquals(3, days.get(0).total(), "cancelled post not counted");
+        assertEquals(java.util.List.of(p[1].id(), p[2].id()), days.get(0).first().stream().map(PostStore.Slot::id).toList());
+        assertEquals(d1.plusSeconds(7 * 3600), days.get(0).first().get(0).scheduledAt());
+        assertEquals(d2, days.get(1).start());
+        assertEquals(2, days.get(1).total());
+        assertEquals(2, days.get(1).first().size());
+    }
+
+    @Test
     void aRescheduleMakesAnOldDueEntryStale() {
         Post p = queued("a");
         posts.schedule(p.id(), p.scheduleVersion(), NOW.minusSeconds(1), Post.PlannedBy.USER);

@@ -28,6 +28,8 @@ public final class FakeInstagram extends FakeHttpServer {
     private final Clock clock;
     private final String userId;
     private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
+    private final Map<String, Instant> issued = new ConcurrentHashMap<>();
+    private final AtomicInteger refreshes = new AtomicInteger();
     private final Map<String, Container> containers = new ConcurrentHashMap<>();
     private final List<Media> media = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger(17_000);
@@ -61,7 +63,32 @@ public final class FakeInstagram extends FakeHttpServer {
     public String grant(Duration validFor) {
         String token = "IGQV" + ids.incrementAndGet();
         tokens.put(token, clock.instant().plus(validFor));
+        issued.put(token, clock.instant());
         return token;
+    }
+
+    public int refreshCount() {
+        return refreshes.get();
+    }
+
+    /**
+     * {@code GET /refresh_access_token?grant_type=ig_refresh_token&access_token=…} (graph.instagram.com): a live
+     * long-lived token at least 24 hours old is exchanged for a new one valid 60 days.
+     */
+    private void refresh(HttpExchange ex, Map<String, String> q) throws IOException {
+        if (!"ig_refresh_token".equals(q.get("grant_type"))) {
+            graphError(ex, 400, 100, 0, "Unsupported grant_type", "OAuthException");
+            return;
+        }
+        if (issued.get(q.get("access_token")).plus(Duration.ofHours(24)).isAfter(clock.instant())) {
+            graphError(ex, 400, 190, 0, "The access token must be at least 24 hours old to be refreshed",
+                    "OAuthException");
+            return;
+        }
+        refreshes.incrementAndGet();
+        String next = grant(Duration.ofDays(60));
+        send(ex, 200, "{\"access_token\":\"" + next + "\",\"token_type\":\"bearer\",\"expires_in\":"
+                + Duration.ofDays(60).toSeconds() + "}");
     }
 
     public List<Media> media() {
@@ -90,7 +117,9 @@ public final class FakeInstagram extends FakeHttpServer {
         }
         String path = ex.getRequestURI().getPath();
         String method = ex.getRequestMethod();
-        if (path.equals(V + userId + "/media") && method.equals("POST")) {
+        if (path.equals("/refresh_access_token") && method.equals("GET")) {
+            refresh(ex, q);
+        } else if (path.equals(V + userId + "/media") && method.equals("POST")) {
             create(ex, q);
         } else if (path.equals(V + userId + "/media_publish") && method.equals("POST")) {
             publish(ex, q.get("creation_id"));

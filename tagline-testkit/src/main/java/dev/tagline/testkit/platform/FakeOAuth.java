@@ -26,6 +26,7 @@ public final class FakeOAuth {
     private final AtomicInteger refreshes = new AtomicInteger();
     private volatile Duration lifetime = Duration.ofHours(1);
     private volatile boolean rotate;
+    private volatile Duration refreshDelay = Duration.ZERO;
 
     public FakeOAuth(Clock clock, String clientId, String clientSecret) {
         this.clock = clock;
@@ -47,6 +48,11 @@ public final class FakeOAuth {
 
     public void rotateRefreshTokens(boolean on) {
         this.rotate = on;
+    }
+
+    /** Makes every refresh take {@code delay} (real time), so that concurrent refreshes overlap. */
+    public void refreshDelay(Duration delay) {
+        this.refreshDelay = delay;
     }
 
     public int refreshCount() {
@@ -125,7 +131,15 @@ public final class FakeOAuth {
             return;
         }
         String refresh = form.get("refresh_token");
-        if (refresh == null || !refreshTokens.contains(refresh)) {
+        try {
+            Thread.sleep(refreshDelay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        // A rotating refresh token is spent atomically: of two concurrent uses of it, exactly one succeeds.
+        boolean live = refresh != null && (rotate ? refreshTokens.remove(refresh) : refreshTokens.contains(refresh));
+        if (!live) {
             FakeHttpServer.send(ex, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"Token has been"
                     + " expired or revoked.\"}");
             return;
@@ -135,7 +149,6 @@ public final class FakeOAuth {
         accessTokens.put(access, clock.instant().plus(lifetime));
         String rotated = "";
         if (rotate) {
-            refreshTokens.remove(refresh);
             String next = "rt-" + UUID.randomUUID();
             refreshTokens.add(next);
             rotated = ",\"refresh_token\":\"" + next + "\"";

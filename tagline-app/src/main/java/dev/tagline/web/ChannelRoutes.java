@@ -1,0 +1,130 @@
+package dev.tagline.web;
+
+import static dev.tagline.web.Html.esc;
+
+import dev.tagline.core.TaglineException;
+import dev.tagline.publish.auth.Credential;
+import dev.tagline.publish.auth.CredentialStore;
+import dev.tagline.publish.auth.OAuthClients;
+import dev.tagline.publish.auth.OAuthFlow;
+import dev.tagline.publish.store.Channel;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Connecting a channel to its account (issue #9 point 6): {@code /channels} lists the channels; {@code POST
+ * /channels/{id}/connect} (logged in, CSRF-checked) takes the app's client id and secret, starts the OAuth 2.0
+ * authorization-code flow with PKCE and links to the platform's consent page; {@code GET /oauth/callback} checks the
+ * single-use {@code state}, exchanges the code with the verifier, seals the tokens in the vault and shows the result.
+ * The callback needs no session: the platform's redirect is a cross-site navigation, which a SameSite=Strict cookie
+ * does not ride on, so the unguessable state (kept here ten minutes, used once) is what binds it to the request.
+ */
+final class ChannelRoutes {
+    static final Duration PENDING_FOR = Duration.ofMinutes(10);
+    private final WebContext web;
+    private final CredentialStore credentials;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final Map<String, Connect> pending = new ConcurrentHashMap<>();
+
+    private record Connect(long channelId, OAuthFlow.OAuthClient client, OAuthFlow.Pending flow, Instant until) {
+    }
+
+    ChannelRoutes(WebContext web, CredentialStore credentials) {
+        this.web = web;
+        this.credentials = credentials;
+    }
+
+    void register(RoutesConfig r) {
+        r.get("/channels", this::page);
+        r.post("/channels/{id}/connect", this::connect);
+        r.get("/oauth/callback", this::callback);
+    }
+
+    private void page(Context ctx) {
+        String csrf = Guard.session(ctx).csrf();
+        StringBuilder b = new StringBuilder("<section class=\"channels\"><h1>Channels</h1><table><thead><tr><th>Name</th>"
+                + "<th>Platform</th><th>Account</th><th>State</th><th>Connect</th></tr></thead><tbody>");
+        for (Channel c : web.publishing().channels().list()) {
+            b.append("<tr data-channel=\"").append(esc(c.name())).append("\"><td>").append(esc(c.name())).append("</td><td>")
+                    .append(esc(c.platform())).append("</td><td>").append(esc(c.account())).append("</td><td>")
+                    .append(esc(c.state().name().toLowerCase(Locale.ROOT).replace('_', ' ')))
+                    .append(c.stateReason() == null ? "" : " — " + esc(c.stateReason())).append("</td><td>");
+            if (OAuthClients.supports(c.platform())) {
+                b.append("<form method=\"post\" action=\"/channels/").append(c.id()).append("/connect\" class=\"connect\">")
+                        .append("<input type=\"hidden\" name=\"_csrf\" value=\"").append(esc(csrf)).append("\">")
+                        .append("<input name=\"client_id\" placeholder=\"client id\" required autocomplete=\"off\">")
+                        .append("<input name=\"client_secret\" type=\"password\" placeholder=\"client secret\" required"
+                                + " autocomplete=\"off\"><button type=\"submit\">")
+                        .append(credentials.get(c).isPresent() ? "Reconnect" : "Connect").append("</button></form>");
+            } else {
+                b.append("token or secret from <code>tagline publish channels add</code>");
+            }
+            b.append("</td></tr>");
+        }
+        b.append("</tbody></table><p>Register <code>").append(esc(redirectUri(ctx)))
+                .append("</code> as the redirect URI of your app on each platform.</p></section>");
+        ctx.html(Html.page("Channels", csrf, "/channels", b.toString()));
+    }
+
+    private void connect(Context ctx) {
+        Channel channel = web.publishing().channels().byId(channelId(ctx));
+        OAuthFlow.OAuthClient client = OAuthClients.of(channel, ctx.formParam("client_id"), ctx.formParam("client_secret"));
+        OAuthFlow.Pending flow = new OAuthFlow(client, http, web.clock()).start(redirectUri(ctx));
+        Instant now = web.clock().instant();
+        pending.values().removeIf(p -> p.until().isBefore(now));
+        pending.put(flow.state(), new Connect(channel.id(), client, flow, now.plus(PENDING_FOR)));
+        String url = flow.authorizeUri().toString();
+        ctx.html(Html.page("Connect " + channel.name(), Guard.session(ctx).csrf(), "/channels",
+                "<section class=\"connect\"><h1>Connect " + esc(channel.name()) + "</h1><p>Approve Tagline on "
+                        + esc(channel.platform()) + "; you come back here afterwards (within "
+                        + PENDING_FOR.toMinutes() + " minutes).</p><p><a id=\"authorize\" class=\"button\" href=\""
+                        + esc(url) + "\" rel=\"noreferrer\">Continue to " + esc(channel.platform()) + "</a></p></section>"));
+    }
+
+    private void callback(Context ctx) {
+        String state = ctx.queryParam("state");
+        Connect connect = state == null ? null : pending.remove(state);
+        if (connect == null || connect.until().isBefore(web.clock().instant())) {
+            result(ctx, 400, "Not connected", "This sign-in link is unknown, used or expired. Start again from"
+                    + " Channels.");
+            return;
+        }
+        Channel channel = web.publishing().channels().byId(connect.channelId());
+        Map<String, String> params = new java.util.HashMap<>();
+        ctx.queryParamMap().forEach((k, v) -> params.put(k, v.isEmpty() ? null : v.get(0)));
+        try {
+            Credential credential = new OAuthFlow(connect.client(), http, web.clock()).finish(connect.flow(), params);
+            credentials.put(channel, credential);
+            web.publishing().channels().setState(channel.id(), Channel.State.ACTIVE, null);
+            result(ctx, 200, "Connected", "Channel '" + channel.name() + "' (" + channel.platform() + ") is connected"
+                    + (credential.refreshToken() == null ? "; the platform gave no refresh token, so reconnect when"
+                    + " it expires." : "; its token renews itself."));
+        } catch (TaglineException e) {
+            result(ctx, 400, "Not connected", "Channel '" + channel.name() + "': " + e.getMessage() + " "
+                    + e.hint());
+        }
+    }
+
+    private static void result(Context ctx, int status, String title, String text) {
+        ctx.status(status).html(Html.page(title, "", null, "<section class=\"oauth-result\"><h1>" + esc(title)
+                + "</h1><p id=\"result\">" + esc(text) + "</p><p><a href=\"/channels\">Back to Channels</a></p></section>"));
+    }
+
+    private static String redirectUri(Context ctx) {
+        return ctx.scheme() + "://" + ctx.host() + "/oauth/callback";
+    }
+
+    private static long channelId(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new TaglineException("Channel id '" + ctx.pathParam("id") + "' is not a number", "Use the id from /channels.");
+        }
+    }
+}

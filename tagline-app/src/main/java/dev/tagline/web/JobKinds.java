@@ -1,0 +1,178 @@
+package dev.tagline.web;
+
+import dev.tagline.core.TaglineException;
+import dev.tagline.core.batch.BatchEngine;
+import dev.tagline.core.batch.BatchObserver;
+import dev.tagline.core.batch.BatchSettings;
+import dev.tagline.core.batch.BatchSummary;
+import dev.tagline.core.batch.ScanOptions;
+import dev.tagline.images.check.CheckActions;
+import dev.tagline.images.check.CheckJob;
+import dev.tagline.images.check.CheckPolicy;
+import dev.tagline.images.check.CheckSummary;
+import dev.tagline.images.load.ImageFormat;
+import dev.tagline.images.load.ImageLoader;
+import dev.tagline.images.load.LoadOptions;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The long work a page can start on a media folder, by kind ({@code POST /jobs/{root}/{kind}}). A kind turns
+ * the form into a title and a {@link Jobs.Work} that reports progress into its job and stops when it is cancelled;
+ * adding one (caption, tag) is one {@link #register} call in {@link WebServer}.
+ */
+final class JobKinds {
+    /** Where the check job writes its report (one JSON line per file with its verdict and action). */
+    static final String CHECK_REPORT = ScanOptions.STATE_DIR + "/check-report.jsonl";
+    /** Where the check job moves unusable files (corrupt, too large, too small, duplicate) when asked to. */
+    static final String QUARANTINE = ScanOptions.STATE_DIR + "/quarantine";
+
+    /** One kind of job: a title for the jobs page and the work, from the folder and the submitted form. */
+    interface Kind {
+        String title(String root, Map<String, String> form);
+
+        Jobs.Work work(Path dir, Map<String, String> form);
+    }
+
+    private final Map<String, Kind> kinds = new TreeMap<>();
+
+    JobKinds register(String name, Kind kind) {
+        if (kinds.putIfAbsent(name, kind) != null) {
+            throw new IllegalStateException("job kind '" + name + "' registered twice");
+        }
+        return this;
+    }
+
+    Kind get(String name) {
+        Kind kind = kinds.get(name);
+        if (kind == null) {
+            throw new TaglineException("No job kind '" + name + "'", "Start one of: " + String.join(", ", kinds.keySet())
+                    + ".");
+        }
+        return kind;
+    }
+
+    /** Renders every thumbnail of a folder ahead of browsing it. */
+    static Kind thumbnails(Thumbnails thumbnails) {
+        return new Kind() {
+            @Override
+            public String title(String root, Map<String, String> form) {
+                return "Thumbnails for " + root;
+            }
+
+            @Override
+            public Jobs.Work work(Path dir, Map<String, String> form) {
+                return job -> {
+                    List<Dataset.Item> items = new Dataset(dir).items();
+                    job.total(items.size());
+                    for (Dataset.Item item : items) {
+                        if (job.cancelled()) {
+                            break;
+                        }
+                        thumbnails.of(dir.resolve(item.path()));
+                        job.step();
+                    }
+                    return items.size() + " thumbnails ready";
+                };
+            }
+        };
+    }
+
+    /**
+     * {@code tagline check} on the folder with the CLI's defaults: the resumable batch engine (progress per file, a
+     * cancel stops after the chunk in progress), then the report under {@link #CHECK_REPORT}; with {@code
+     * quarantine=on} unusable files and their sidecars are moved to {@link #QUARANTINE}.
+     */
+    static Kind check() {
+        return new Kind() {
+            @Override
+            public String title(String root, Map<String, String> form) {
+                return "Check " + root + ("on".equals(form.get("quarantine")) ? " (quarantine bad files)" : "");
+            }
+
+            @Override
+            public Jobs.Work work(Path dir, Map<String, String> form) {
+                boolean quarantine = "on".equals(form.get("quarantine"));
+                return job -> {
+                    Path q = quarantine ? dir.resolve(QUARANTINE) : null;
+                    ScanOptions scan = ScanOptions.of(ImageFormat.EXTENSIONS, CheckJob.COMPANIONS)
+                            .withExcludedDirs(q == null ? Set.of() : Set.of(q));
+                    LoadOptions load = new LoadOptions(178_956_970L, 256, LoadOptions.parseColour("white"));
+                    BatchSummary batch = new BatchEngine(BatchSettings.defaults(scan), job.progress(), job.stop(),
+                            BatchObserver.NONE).run(dir, new CheckJob(load, r -> { }));
+                    if (batch.stopped()) {
+                        return "Stopped after " + batch.done() + " of " + batch.total() + " files; start again to resume";
+                    }
+                    CheckSummary summary = new CheckActions(dir, new CheckPolicy(q, false, false, false),
+                            new ImageLoader(load), line -> { }).apply(batch.journal(), dir.resolve(CHECK_REPORT), true);
+                    return summary.totalFiles() + " files checked, " + summary.failures() + " corrupt or unreadable"
+                            + (quarantine ? ", " + summary.actions().getOrDefault("quarantined", 0L) + " moved to "
+                            + QUARANTINE : "") + "; report on the dataset page";
+                };
+            }
+        };
+    }
+
+    /** {@code relative} resolved under {@code dir}; anything that leaves it (or is the folder itself) is refused. */
+    static Path inside(Path dir, String relative) {
+        Path base = dir.toAbsolutePath().normalize();
+        Path p = relative == null ? base : base.resolve(relative).normalize();
+        if (relative == null || relative.isBlank() || !p.startsWith(base) || p.equals(base)) {
+            throw new TaglineException("Path '" + relative + "' is not a file inside the media folder",
+                    "Use the forms on /clips.");
+        }
+        return p;
+    }
+
+    /**
+     * {@code tagline tag} on the folder with one tagger ({@code tagger}: {@code quality} by default, or any model id
+     * the store knows), the default tag rules, and {@code existing} ({@code skip} or {@code overwrite}) for images that
+     * already have tags. Models come through the model store ({@code TAGLINE_HOME}); progress counts images, a cancel
+     * stops after the chunk in progress and a new start resumes.
+     */
+    static Kind tag(Map<String, String> env) {
+        return new Kind() {
+            @Override
+            public String title(String root, Map<String, String> form) {
+                return "Tag " + root + " with " + form.getOrDefault("tagger", "quality");
+            }
+
+            @Override
+            public Jobs.Work work(Path dir, Map<String, String> form) {
+                String id = form.getOrDefault("tagger", "quality").strip();
+                if (!id.matches("[A-Za-z0-9][A-Za-z0-9_.-]*(/[A-Za-z0-9][A-Za-z0-9_.-]*)?") || id.contains("..")) {
+                    throw new TaglineException("Tagger id '" + id + "' is not valid", "Use an id as in 'tagline tag"
+                            + " --tagger', e.g. quality or wd-vit-tagger-v3.");
+                }
+                dev.tagline.images.sidecar.SidecarSettings.Existing existing =
+                        dev.tagline.images.sidecar.SidecarSettings.Existing.parse(form.getOrDefault("existing", "skip"));
+                return job -> {
+                    dev.tagline.inference.store.ModelStore store =
+                            dev.tagline.inference.store.ModelStore.fromEnvironment(env, job.progress());
+                    dev.tagline.inference.onnx.SessionConfig config = dev.tagline.inference.onnx.SessionConfig.defaults();
+                    try (dev.tagline.inference.onnx.OnnxSessions sessions =
+                                 new dev.tagline.inference.onnx.OnnxSessions(model -> { });
+                         dev.tagline.images.tag.ImageTagger tagger = new dev.tagline.images.tag.Taggers(store, sessions,
+                                 config, new dev.tagline.images.tag.Taggers.Options(8, java.util.OptionalDouble.empty(),
+                                 dev.tagline.images.tag.QualitySettings.DEFAULTS)).open(id, null)) {
+                        dev.tagline.images.sidecar.SidecarSettings sidecar =
+                                dev.tagline.images.sidecar.SidecarSettings.tags().withExisting(existing);
+                        dev.tagline.images.tag.TagJob tagJob = new dev.tagline.images.tag.TagJob(new ImageLoader(
+                                LoadOptions.DEFAULTS.withMinSide(0)), List.of(tagger),
+                                dev.tagline.images.tag.TagRules.defaults(),
+                                new dev.tagline.images.sidecar.SidecarWriter(sidecar), 8,
+                                tagger.id() + " (" + tagger.revision() + "); " + sidecar);
+                        BatchSummary batch = new BatchEngine(BatchSettings.defaults(ScanOptions.of(ImageFormat.EXTENSIONS,
+                                CheckJob.COMPANIONS)), job.progress(), job.stop(), BatchObserver.NONE).run(dir, tagJob);
+                        return (batch.stopped() ? "Stopped: " : "") + batch.done() + " of " + batch.total()
+                                + " image(s) tagged with " + tagger.id() + (batch.failed() > 0 ? ", " + batch.failed()
+                                + " failed" : "") + (batch.resumed() > 0 ? ", " + batch.resumed() + " done before" : "");
+                    }
+                };
+            }
+        };
+    }
+}

@@ -1,0 +1,134 @@
+package dev.tagline.web;
+
+import dev.tagline.core.TaglineException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** The video {@link JobKinds}: find clips in a video and render a video's found clips, as the CLI does. */
+final class VideoJobKinds {
+    private VideoJobKinds() {
+    }
+
+    /**
+     * {@code tagline clips render} for the clips of one {@code VIDEO.clips.json} ({@code path}, relative to the
+     * folder): reframing {@code center}, {@code fit} or {@code blur-pad} (the modes that need no face model),
+     * captions from the transcript beside the video unless {@code captions} is off, x264 {@code preset}; the clips go
+     * to {@code VIDEO.clips/} as the CLI writes them. Progress counts clips; a cancel stops before the next clip.
+     */
+    static JobKinds.Kind render(Map<String, String> env) {
+        return new JobKinds.Kind() {
+            @Override
+            public String title(String root, Map<String, String> form) {
+                return "Render " + form.getOrDefault("path", "?") + " in " + root;
+            }
+
+            @Override
+            public Jobs.Work work(Path dir, Map<String, String> form) {
+                Path clipsFile = JobKinds.inside(dir, form.get("path"));
+                if (!clipsFile.getFileName().toString().endsWith(".clips.json") || !java.nio.file.Files.isRegularFile(
+                        clipsFile)) {
+                    throw new TaglineException("No clips file " + form.get("path"), "Pick a video on /clips that has"
+                            + " clips found ('tagline clips find').");
+                }
+                String mode = form.getOrDefault("mode", "blur-pad");
+                if (!List.of("center", "fit", "blur-pad").contains(mode)) {
+                    throw new TaglineException("Reframe mode '" + mode + "' is not center, fit or blur-pad",
+                            "Track and screencast need the face model: run 'tagline clips render' for them.");
+                }
+                String preset = form.getOrDefault("preset", "medium");
+                if (!preset.matches("ultrafast|superfast|veryfast|faster|fast|medium|slow")) {
+                    throw new TaglineException("x264 preset '" + preset + "' is not offered", "Pick one from the list.");
+                }
+                dev.tagline.video.render.RenderOptions options = new dev.tagline.video.render.RenderOptions(
+                        dev.tagline.video.render.Aspect.parse("9:16"), java.util.Optional.of(
+                        dev.tagline.video.render.ReframeMode.parse(mode)), !"off".equals(form.get("captions")),
+                        dev.tagline.video.render.CaptionStyle.preset("bold"), java.util.Optional.empty(),
+                        dev.tagline.video.render.EncodeSettings.DEFAULTS.withPreset(preset));
+                return job -> {
+                    dev.tagline.core.manifest.ClipsFile clips = dev.tagline.core.manifest.ClipsFile.read(clipsFile);
+                    Path video = clipsFile.resolveSibling(clips.source().path());
+                    Path out = clipsFile.resolveSibling(clipsFile.getFileName().toString().replaceFirst("\\.json$", ""));
+                    dev.tagline.video.ffmpeg.Ffmpeg tools = new dev.tagline.video.ffmpeg.Ffmpeg(
+                            new dev.tagline.video.ffmpeg.FfmpegLocator(env).locate(java.util.Optional.empty()),
+                            new dev.tagline.core.process.ProcessRunner(), java.time.Duration.ofHours(6));
+                    dev.tagline.video.render.ClipPipeline pipeline = new dev.tagline.video.render.ClipPipeline(tools,
+                            new dev.tagline.video.render.ClipRenderer(tools, new dev.tagline.core.process.ProcessRunner(),
+                                    java.time.Duration.ofHours(6)),
+                            new dev.tagline.video.render.ClipAnalyser(tools, dev.tagline.video.render.FaceFinder.NONE),
+                            new dev.tagline.video.copy.HeuristicCopywriter(), List.of());
+                    dev.tagline.video.render.ClipPipeline.Source source = pipeline.open(video);
+                    job.total(clips.clips().size());
+                    int done = 0;
+                    for (dev.tagline.core.manifest.ClipCandidate clip : clips.clips()) {
+                        if (job.cancelled()) {
+                            break;
+                        }
+                        pipeline.render(source, clip, out, options);
+                        job.step();
+                        done++;
+                    }
+                    return "Rendered " + done + " of " + clips.clips().size() + " clip(s) to " + dir.relativize(out);
+                };
+            }
+        };
+    }
+
+
+    /**
+     * {@code tagline clips find} on one video ({@code path}) with the built-in models and the CLI's defaults (30–60 s
+     * clips, subtitles beside the video as the transcript), optionally exactly {@code count} clips; writes {@code
+     * VIDEO.clips.json}, which /clips then shows with its render button. The finder reports progress but has no
+     * stop point of its own, so a cancel interrupts it (its ffmpeg child is stopped with it).
+     */
+    static JobKinds.Kind find(Map<String, String> env, java.time.Clock clock) {
+        return new JobKinds.Kind() {
+            @Override
+            public String title(String root, Map<String, String> form) {
+                return "Find clips in " + form.getOrDefault("path", "?") + " (" + root + ")";
+            }
+
+            @Override
+            public Jobs.Work work(Path dir, Map<String, String> form) {
+                Path video = JobKinds.inside(dir, form.get("path"));
+                if (!java.nio.file.Files.isRegularFile(video)) {
+                    throw new TaglineException("No video " + form.get("path") + " in the media folder",
+                            "Give the path of a video below the folder, e.g. talks/keynote.mp4.");
+                }
+                String countText = form.getOrDefault("count", "").strip();
+                if (!countText.isEmpty() && !countText.matches("[1-9]\\d{0,2}")) {
+                    throw new TaglineException("Clip count '" + countText + "' is not a number from 1 to 999",
+                            "Leave it empty for the automatic count.");
+                }
+                java.util.OptionalInt count = countText.isEmpty() ? java.util.OptionalInt.empty()
+                        : java.util.OptionalInt.of(Integer.parseInt(countText));
+                return job -> {
+                    Thread worker = Thread.currentThread();
+                    job.onCancel(worker::interrupt);
+                    dev.tagline.inference.onnx.SessionConfig config = dev.tagline.inference.onnx.SessionConfig.defaults();
+                    try (dev.tagline.inference.onnx.OnnxSessions sessions =
+                                 new dev.tagline.inference.onnx.OnnxSessions(model -> { });
+                         dev.tagline.video.highlight.FinderModels models = dev.tagline.video.highlight.FinderModels
+                                 .builtin(dev.tagline.inference.BuiltinModels.open(dev.tagline.inference.store.ModelStore
+                                         .fromEnvironment(env, dev.tagline.core.progress.Progress.Factory.NONE),
+                                         sessions, config))) {
+                        dev.tagline.video.ffmpeg.Ffmpeg tools = new dev.tagline.video.ffmpeg.Ffmpeg(
+                                new dev.tagline.video.ffmpeg.FfmpegLocator(env).locate(java.util.Optional.empty()),
+                                new dev.tagline.core.process.ProcessRunner(), java.time.Duration.ofHours(12));
+                        dev.tagline.video.highlight.ClipFinder.Options options =
+                                new dev.tagline.video.highlight.ClipFinder.Options(
+                                        dev.tagline.video.highlight.DurationBand.of(java.time.Duration.ofSeconds(30),
+                                                java.time.Duration.ofSeconds(60)), count, java.util.Optional.empty(),
+                                        java.util.Optional.empty(), dev.tagline.video.signal.DecodeOptions.DEFAULT,
+                                        java.util.Optional.empty(), models);
+                        dev.tagline.core.manifest.ClipsFile clips = new dev.tagline.video.highlight.ClipFinder(tools,
+                                clock, job.progress()).find(video, options);
+                        Path out = dev.tagline.core.manifest.ClipsFile.pathFor(video);
+                        clips.write(out);
+                        return clips.clips().size() + " clip(s) found; wrote " + dir.relativize(out);
+                    }
+                };
+            }
+        };
+    }
+}

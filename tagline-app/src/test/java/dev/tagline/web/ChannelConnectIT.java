@@ -1,0 +1,138 @@
+package dev.tagline.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tagline.publish.auth.Credential;
+import dev.tagline.publish.store.Channel;
+import dev.tagline.testkit.platform.FakeTikTok;
+import dev.tagline.testkit.platform.FakeYouTube;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue #9 point 6 through {@code tagline serve}: connect a channel with the authorization-code flow and PKCE against
+ * the platform fakes, whose token endpoints enforce single-use codes, the redirect URI and the S256 verifier.
+ */
+class ChannelConnectIT {
+    @TempDir
+    Path dir;
+    WebFixture web;
+    WebFixture.Login login;
+    FakeYouTube google;
+
+    @BeforeEach
+    void start() {
+        web = WebFixture.start(dir);
+        google = new FakeYouTube(web.clock, "cid", "csecret");
+        login = web.login();
+    }
+
+    @AfterEach
+    void stop() {
+        google.close();
+        web.close();
+    }
+
+    private Channel channel(String name, String platform, String base, String tokenPath) {
+        return web.publishing.channels().add(name, platform, name + "-account", java.time.ZoneId.of("UTC"),
+                Map.of("authorize-url", base + "/authorize", "token-url", base + tokenPath));
+    }
+
+    /** Posts the connect form and returns the authorize URL's query the page links to. */
+    private Map<String, String> connect(Channel c, String clientId, String secret) {
+        HttpResponse<String> page = web.send(web.form("/channels/" + c.id() + "/connect", login.cookie(),
+                Map.of("_csrf", login.csrf(), "client_id", clientId, "client_secret", secret)));
+        assertEquals(200, page.statusCode(), page.body());
+        Matcher m = Pattern.compile("id=\"authorize\" class=\"button\" href=\"([^\"]+)\"").matcher(page.body());
+        assertTrue(m.find(), page.body());
+        URI authorize = URI.create(m.group(1).replace("&amp;", "&"));
+        Map<String, String> q = new HashMap<>();
+        for (String pair : authorize.getRawQuery().split("&")) {
+            String[] kv = pair.split("=", 2);
+            q.put(kv[0], URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+        }
+        q.put("_path", authorize.getPath());
+        return q;
+    }
+
+    /** The browser coming back from the platform: a cross-site navigation, so no session cookie. */
+    private HttpResponse<String> callback(String query) {
+        return web.send(web.get("/oauth/callback?" + query));
+    }
+
+    @Test
+    void connectingAYouTubeChannelStoresSealedTokensAndClearsNeedsReconnect() {
+        Channel yt = channel("yt", "youtube", google.baseUrl(), "/token");
+        web.publishing.channels().setState(yt.id(), Channel.State.NEEDS_RECONNECT, "refresh token revoked");
+        Map<String, String> q = connect(yt, "cid", "csecret");
+        assertEquals("/authorize", q.get("_path"));
+        assertEquals("S256", q.get("code_challenge_method"));
+        assertEquals("offline", q.get("access_type"));
+        assertEquals(web.base() + "/oauth/callback", q.get("redirect_uri"));
+        assertEquals("cid", q.get("client_id"));
+        String code = google.oauth().approve(q.get("redirect_uri"), q.get("code_challenge"));
+        HttpResponse<String> done = callback("code=" + code + "&state=" + q.get("state"));
+        assertEquals(200, done.statusCode(), done.body());
+        assertTrue(done.body().contains("Channel &#39;yt&#39; (youtube) is connected")
+                || done.body().contains("Channel &#x27;yt&#x27; (youtube) is connected"), done.body());
+        Credential stored = web.publishing.credentials(web.env).get(yt).orElseThrow();
+        assertTrue(stored.accessToken().startsWith("at-"));
+        assertTrue(stored.refreshToken().startsWith("rt-"));
+        assertEquals(Channel.State.ACTIVE, web.publishing.channels().byId(yt.id()).state());
+        HttpResponse<String> again = callback("code=" + code + "&state=" + q.get("state"));
+        assertEquals(400, again.statusCode(), "the state is single-use");
+    }
+
+    @Test
+    void aForgedStateAWrongSecretAndADeniedConsentConnectNothingAndShowWhyEscaped() {
+        Channel yt = channel("yt", "youtube", google.baseUrl(), "/token");
+        Map<String, String> q = connect(yt, "cid", "csecret");
+        String code = google.oauth().approve(q.get("redirect_uri"), q.get("code_challenge"));
+        assertEquals(400, callback("code=" + code + "&state=forged").statusCode());
+        Map<String, String> wrong = connect(yt, "cid", "not-the-secret");
+        String code2 = google.oauth().approve(wrong.get("redirect_uri"), wrong.get("code_challenge"));
+        HttpResponse<String> refused = callback("code=" + code2 + "&state=" + wrong.get("state"));
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("refused the code"), refused.body());
+        Map<String, String> denied = connect(yt, "cid", "csecret");
+        HttpResponse<String> no = callback("error=%3Cscript%3Ealert(1)%3C%2Fscript%3E&state=" + denied.get("state"));
+        assertEquals(400, no.statusCode());
+        assertTrue(no.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;"), no.body());
+        assertFalse(no.body().contains("<script>alert"));
+        assertTrue(web.publishing.credentials(web.env).get(yt).isEmpty());
+    }
+
+    @Test
+    void tiktokUsesClientKeyAndConnectNeedsLoginAndCsrf() {
+        FakeTikTok tiktok = new FakeTikTok(web.clock, "ckey", "csecret");
+        try {
+            Channel tt = channel("tt", "tiktok", tiktok.baseUrl(), "/v2/oauth/token/");
+            Map<String, String> q = connect(tt, "ckey", "csecret");
+            assertEquals("ckey", q.get("client_key"));
+            String code = tiktok.oauth().approve(q.get("redirect_uri"), q.get("code_challenge"));
+            assertEquals(200, callback("code=" + code + "&state=" + q.get("state")).statusCode());
+            assertTrue(web.publishing.credentials(web.env).get(tt).isPresent());
+            assertEquals(403, web.send(web.form("/channels/" + tt.id() + "/connect", login.cookie(),
+                    Map.of("client_id", "ckey", "client_secret", "csecret"))).statusCode(), "no CSRF token");
+            assertEquals(401, web.send(web.form("/channels/" + tt.id() + "/connect", null,
+                    Map.of("client_id", "ckey", "client_secret", "csecret"))).statusCode(), "not logged in");
+            HttpResponse<String> page = web.send(web.get("/channels").header("Cookie", login.cookie()));
+            assertTrue(page.body().contains("Reconnect"), page.body());
+        } finally {
+            tiktok.close();
+        }
+    }
+}
