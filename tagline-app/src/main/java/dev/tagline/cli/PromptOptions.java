@@ -7,7 +7,6 @@ import dev.tagline.images.caption.Captioners;
 import dev.tagline.images.caption.GenerationSettings;
 import dev.tagline.images.caption.PromptTemplate;
 import dev.tagline.images.caption.QaChain;
-import dev.tagline.images.caption.TagComposer;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
@@ -15,15 +14,6 @@ import picocli.CommandLine.Option;
 
 /** What {@code tagline caption} asks and how the answer is cleaned: prompt, generation, questions, clean-up. */
 final class PromptOptions {
-    /** taggui's default prompt is "Briefly describe the image." (captioning.md §7); this one also asks for place. */
-    static final String PROMPT = "Describe this image in one sentence: the subject, what it is doing, and the"
-            + " setting.";
-    /** With tags, the Tag2Text step: one fluent caption that keeps them (captioning.md §3). */
-    static final String TAGS_PROMPT = "Write one fluent sentence that captions this image for training an image"
-            + " model. Use every one of these tags: {tags}.";
-    /** In-process Florence-2 reads a task token; taggui's default is the most detailed one (captioning.md §4.4). */
-    static final String TASK_PROMPT = "<MORE_DETAILED_CAPTION>";
-
     @Option(names = "--prompt", paramLabel = "TEXT", description = "The prompt; {tags}, {name}, {folder} and, with"
             + " --ask, {qa} are filled per image. Default: a one-sentence description, or one that keeps {tags}"
             + " with --tagger; in-process models: the task <MORE_DETAILED_CAPTION>.")
@@ -78,8 +68,7 @@ final class PromptOptions {
 
     CaptionRequest request(String captioner, boolean questions, boolean tagger) {
         Set<String> known = questions ? Set.of("tags", "name", "folder", "qa") : Set.of("tags", "name", "folder");
-        boolean server = captioner.startsWith(Captioners.OPENAI) || captioner.equals(TagComposer.ID);
-        String text = prompt != null ? prompt : !server ? TASK_PROMPT : tagger ? TAGS_PROMPT : PROMPT;
+        String text = prompt != null ? prompt : Captioners.defaultPrompt(captioner, tagger);
         if (questions && !text.contains("{qa}")) {
             text = "{qa} " + text;
         }
@@ -87,7 +76,7 @@ final class PromptOptions {
             throw new TaglineException("--tag-retries must be 0 to 5, got " + tagRetries, "");
         }
         try {
-            GenerationSettings d = server ? GenerationSettings.VLM : GenerationSettings.FLORENCE;
+            GenerationSettings d = Captioners.defaultGeneration(captioner);
             GenerationSettings g = new GenerationSettings(or(maxTokens, d.maxTokens()), or(beams, d.beams()),
                     or(temperature, d.temperature()), or(topP, d.topP()), or(repetitionPenalty,
                     d.repetitionPenalty()), or(noRepeatNgram, d.noRepeatNgram()));

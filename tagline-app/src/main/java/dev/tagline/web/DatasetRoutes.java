@@ -2,6 +2,7 @@ package dev.tagline.web;
 
 import static dev.tagline.web.Html.esc;
 
+import dev.tagline.images.caption.Captioners;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
@@ -85,6 +86,13 @@ final class DatasetRoutes {
                 .append("</label><label>Existing tags <select name=\"existing\"><option>skip</option>")
                 .append("<option>overwrite</option><option>append</option></select></label>")
                 .append("<button id=\"start-tag\">Tag folder (background job)</button></form>")
+                .append("<form method=\"post\" action=\"/jobs/").append(esc(root)).append("/caption\">")
+                .append(csrfField(csrf)).append("<label>Captioner <input name=\"captioner\" value=\"")
+                .append(Captioners.FLORENCE).append("-base-ft\" size=\"18\"></label><label>Endpoint (openai:MODEL)")
+                .append(" <input name=\"endpoint\" placeholder=\"http://127.0.0.1:11434/v1\" size=\"24\"></label>")
+                .append("<label>Existing captions <select name=\"existing\"><option>skip</option>")
+                .append("<option>overwrite</option></select></label>")
+                .append("<button id=\"start-caption\">Caption folder (background job)</button></form>")
                 .append("<a href=\"/datasets/").append(esc(root)).append("?view=check\">Check report</a></div>");
         if ("check".equals(ctx.queryParam("view"))) {
             b.append(report.html(root, verdict)).append("</section>");

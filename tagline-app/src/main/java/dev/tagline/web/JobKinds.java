@@ -13,9 +13,20 @@ import dev.tagline.images.check.CheckSummary;
 import dev.tagline.images.load.ImageFormat;
 import dev.tagline.images.load.ImageLoader;
 import dev.tagline.images.load.LoadOptions;
+import dev.tagline.images.sidecar.SidecarSettings;
+import dev.tagline.images.sidecar.SidecarWriter;
+import dev.tagline.images.tag.ImageTagger;
+import dev.tagline.images.tag.QualitySettings;
+import dev.tagline.images.tag.TagJob;
+import dev.tagline.images.tag.TagRules;
+import dev.tagline.images.tag.Taggers;
+import dev.tagline.inference.onnx.OnnxSessions;
+import dev.tagline.inference.onnx.SessionConfig;
+import dev.tagline.inference.store.ModelStore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -147,23 +158,15 @@ final class JobKinds {
                     throw new TaglineException("Tagger id '" + id + "' is not valid", "Use an id as in 'tagline tag"
                             + " --tagger', e.g. quality or wd-vit-tagger-v3.");
                 }
-                dev.tagline.images.sidecar.SidecarSettings.Existing existing =
-                        dev.tagline.images.sidecar.SidecarSettings.Existing.parse(form.getOrDefault("existing", "skip"));
+                SidecarSettings.Existing existing = SidecarSettings.Existing.parse(form.getOrDefault("existing", "skip"));
                 return job -> {
-                    dev.tagline.inference.store.ModelStore store =
-                            dev.tagline.inference.store.ModelStore.fromEnvironment(env, job.progress());
-                    dev.tagline.inference.onnx.SessionConfig config = dev.tagline.inference.onnx.SessionConfig.defaults();
-                    try (dev.tagline.inference.onnx.OnnxSessions sessions =
-                                 new dev.tagline.inference.onnx.OnnxSessions(model -> { });
-                         dev.tagline.images.tag.ImageTagger tagger = new dev.tagline.images.tag.Taggers(store, sessions,
-                                 config, new dev.tagline.images.tag.Taggers.Options(8, java.util.OptionalDouble.empty(),
-                                 dev.tagline.images.tag.QualitySettings.DEFAULTS)).open(id, null)) {
-                        dev.tagline.images.sidecar.SidecarSettings sidecar =
-                                dev.tagline.images.sidecar.SidecarSettings.tags().withExisting(existing);
-                        dev.tagline.images.tag.TagJob tagJob = new dev.tagline.images.tag.TagJob(new ImageLoader(
-                                LoadOptions.DEFAULTS.withMinSide(0)), List.of(tagger),
-                                dev.tagline.images.tag.TagRules.defaults(),
-                                new dev.tagline.images.sidecar.SidecarWriter(sidecar), 8,
+                    ModelStore store = ModelStore.fromEnvironment(env, job.progress());
+                    try (OnnxSessions sessions = new OnnxSessions(model -> { });
+                         ImageTagger tagger = new Taggers(store, sessions, SessionConfig.defaults(), new Taggers.Options(
+                                 8, OptionalDouble.empty(), QualitySettings.DEFAULTS)).open(id, null)) {
+                        SidecarSettings sidecar = SidecarSettings.tags().withExisting(existing);
+                        TagJob tagJob = new TagJob(new ImageLoader(LoadOptions.DEFAULTS.withMinSide(0)), List.of(tagger),
+                                TagRules.defaults(), new SidecarWriter(sidecar), 8,
                                 tagger.id() + " (" + tagger.revision() + "); " + sidecar);
                         BatchSummary batch = new BatchEngine(BatchSettings.defaults(ScanOptions.of(ImageFormat.EXTENSIONS,
                                 CheckJob.COMPANIONS)), job.progress(), job.stop(), BatchObserver.NONE).run(dir, tagJob);

@@ -73,6 +73,7 @@ public final class WebServer implements AutoCloseable {
                     .register("thumbnails", JobKinds.thumbnails(thumbnails))
                     .register("check", JobKinds.check())
                     .register("tag", JobKinds.tag(env))
+                    .register("caption", new CaptionJobKind(env))
                     .register("find", VideoJobKinds.find(env, web.clock()))
                     .register("render", VideoJobKinds.render(env))).register(c.routes);
             new ChannelRoutes(web, credentials).register(c.routes);

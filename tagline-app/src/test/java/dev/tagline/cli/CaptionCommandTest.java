@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tagline.images.caption.Captioners;
 import dev.tagline.testkit.florence.SyntheticFlorence;
 import dev.tagline.testkit.onnx.ElementType;
 import dev.tagline.testkit.onnx.OnnxGraphBuilder;
@@ -91,7 +92,7 @@ class CaptionCommandTest {
         assertTrue(cli.out().matches("(?s).*Tokens: [\\d,]+ prompt \\+ [\\d,]+ completion = [\\d,]+ in 2 requests.*"),
                 cli.out());
         assertEquals("You caption images.", server.chats().get(0).messages().get(0).content());
-        assertEquals(PromptOptions.PROMPT, server.chats().get(0).lastUser());
+        assertEquals(Captioners.PROMPT, server.chats().get(0).lastUser());
 
         cli.clear();
         assertEquals(ExitCode.OK, caption(cli, "--prefix", "sks", "--system", "You caption images."));
@@ -161,7 +162,7 @@ class CaptionCommandTest {
         assertEquals("yes", red.path("qa").path("red").asText());
         assertEquals("Is it red?", red.path("questions").path(1).path("question").asText());
         assertEquals("A red square, given: Question: Is this a human? Answer: no. Question: Is it red? Answer:"
-                + " yes. " + PromptOptions.PROMPT, read("red.caption"));
+                + " yes. " + Captioners.PROMPT, read("red.caption"));
         assertTrue(server.chats().stream().anyMatch(c -> c.lastUser().equals(
                 "Question: Is this a human? Answer: no. Question: Is it red? Answer:")));
         assertEquals(24, server.chats().get(0).maxTokens(), "answers are short");

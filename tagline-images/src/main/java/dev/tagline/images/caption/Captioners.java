@@ -22,6 +22,14 @@ public final class Captioners {
     public static final String OPENAI = "openai:";
     /** Prefix of the in-process Florence-2 ids of the catalog. */
     public static final String FLORENCE = "florence-2";
+    /** taggui's default prompt is "Briefly describe the image." (captioning.md §7); this one also asks for place. */
+    public static final String PROMPT = "Describe this image in one sentence: the subject, what it is doing, and the"
+            + " setting.";
+    /** With tags, the Tag2Text step: one fluent caption that keeps them (captioning.md §3). */
+    public static final String TAGS_PROMPT = "Write one fluent sentence that captions this image for training an image"
+            + " model. Use every one of these tags: {tags}.";
+    /** In-process Florence-2 reads a task token; taggui's default is the most detailed one (captioning.md §4.4). */
+    public static final String TASK_PROMPT = "<MORE_DETAILED_CAPTION>";
 
     /**
      * @param endpoint    base URL of the OpenAI-compatible server (openai:MODEL only)
@@ -50,6 +58,24 @@ public final class Captioners {
         this.sessions = sessions;
         this.config = config;
         this.options = options;
+    }
+
+    /** True for captioners that are not a model in this JVM: {@code openai:MODEL} and {@code tags}. */
+    public static boolean outOfProcess(String id) {
+        return id.startsWith(OPENAI) || id.equals(TagComposer.ID);
+    }
+
+    /**
+     * The prompt when none is given: a task token for in-process models, else a one-sentence description, or with
+     * tags ({@code withTags}) the Tag2Text request to keep them.
+     */
+    public static String defaultPrompt(String id, boolean withTags) {
+        return !outOfProcess(id) ? TASK_PROMPT : withTags ? TAGS_PROMPT : PROMPT;
+    }
+
+    /** The generation settings when no flag changes them: Florence-2's own, or taggui's VLM defaults. */
+    public static GenerationSettings defaultGeneration(String id) {
+        return outOfProcess(id) ? GenerationSettings.VLM : GenerationSettings.FLORENCE;
     }
 
     /** The captioner {@code id}; {@code modelPath} (may be null) replaces the store's lookup. The caller closes it. */
