@@ -14,7 +14,6 @@ import dev.tagline.video.signal.ScreenTextAnalyser;
 import dev.tagline.video.signal.ScreenTextReader;
 import dev.tagline.video.signal.SignalAnalyser;
 import dev.tagline.video.signal.SpeechActivityAnalyser;
-import dev.tagline.video.signal.ThreadedAnalyser;
 import dev.tagline.video.signal.VideoFrame;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,10 +38,8 @@ record SignalPass(LoudnessAnalyser loudness, PauseAnalyser pauses, SceneCutAnaly
                 ocr.map(reader -> new ScreenTextAnalyser(reader, cuts, SCREEN_TEXT_EVERY)));
         try (Progress p = progress.start("Analysing " + media.file().getFileName(), media.duration().toSeconds(),
                 Progress.Unit.ITEMS)) {
-            // motion and speech activity read no other analyser: each on a thread of its own, beside the pass's
-            List<SignalAnalyser> analysers = new ArrayList<>(List.of(pass.loudness, pass.pauses, cuts,
-                    new ThreadedAnalyser(pass.motion, "motion")));
-            pass.speech.ifPresent(s -> analysers.add(new ThreadedAnalyser(s, "speech")));
+            List<SignalAnalyser> analysers = new ArrayList<>(List.of(pass.loudness, pass.pauses, cuts, pass.motion));
+            pass.speech.ifPresent(analysers::add);
             pass.screenText.ifPresent(analysers::add); // after the cuts, which it reads
             analysers.add(new SignalAnalyser() {
                 @Override

@@ -5,9 +5,8 @@ import java.time.Duration;
 /**
  * One signal computed from the single decoding pass ({@link DecodingPass}). The pass calls every method from one
  * thread, audio blocks in time order and frames in time order (the two kinds interleave only roughly), so
- * implementations need no locking ({@link ThreadedAnalyser} moves an analyser to a thread of its own: still one
- * thread). An analyser keeps only a bounded window of samples or frames: memory must not grow with the length of the
- * video beyond its compact output (events, or one value per tick).
+ * implementations need no locking. An analyser keeps only a bounded window of samples or frames: memory must not
+ * grow with the length of the video beyond its compact output (events, or one value per tick).
  */
 public interface SignalAnalyser {
     /** Next block of 16 kHz mono audio; not called for a file without sound. */
