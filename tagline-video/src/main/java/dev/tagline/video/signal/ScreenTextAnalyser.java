@@ -1,21 +1,43 @@
 package dev.tagline.video.signal;
 
+import dev.tagline.core.TaglineException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * On-screen text changes (tutorials show their topic on screen): reads a frame at every scene cut and every
  * {@code every} otherwise, and reports a change when the words differ from the last reading by at least half
  * (1 − Jaccard similarity of the lower-cased word sets ≥ 0.5). Needs the {@link SceneCutAnalyser} of the same pass,
  * which must be registered before this analyser so its cuts are known when the frame arrives.
+ *
+ * <p>Two savings, neither changing which text is found: a frame that looks the same as the last frame read (no
+ * {@value #BLOCK}×{@value #BLOCK} block differs by more than {@value #SAME_BLOCK} levels on average, so even one new
+ * word shows) has the same text and is not read again, e.g. a slide that stays up across the {@code every} ticks;
+ * and OCR runs on one worker thread of its own, in order, at most {@value #PENDING} frames behind the pass, so it
+ * overlaps decoding and the other analysers instead of stalling them. {@link #changes()} and {@link #finish} wait
+ * for the readings still pending and rethrow a reader's failure.
  */
 public final class ScreenTextAnalyser implements SignalAnalyser {
     /** Word-set distance from which a reading counts as new text. */
     public static final double MIN_CHANGE = 0.5;
+    /** Side of the blocks compared between frames, in pixels of the pass's frame. */
+    static final int BLOCK = 16;
+    /** Mean absolute difference per RGB byte up to which a block counts as unchanged. */
+    static final double SAME_BLOCK = 3.0;
+    /** Frames waiting for OCR at most; the pass waits beyond that. */
+    static final int PENDING = 4;
 
     /** Text that appeared at {@code time}; {@code change} is the word-set distance to the previous reading. */
     public record TextChange(Duration time, List<String> lines, double change) {
@@ -24,15 +46,29 @@ public final class ScreenTextAnalyser implements SignalAnalyser {
     private final ScreenTextReader reader;
     private final SceneCutAnalyser cuts;
     private final Duration every;
+    private final ThreadPoolExecutor worker;
+    private final Semaphore slots = new Semaphore(PENDING);
+    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    // written by the worker only; read after waiting for it (the future's completion orders the accesses)
     private final List<TextChange> changes = new ArrayList<>();
     private Set<String> lastWords = Set.of();
+    // the pass's thread only
+    private VideoFrame lastReadFrame;
     private Duration lastRead;
     private int cutsSeen;
+    private Future<?> lastTask;
+    private long reads;
 
     public ScreenTextAnalyser(ScreenTextReader reader, SceneCutAnalyser cuts, Duration every) {
         this.reader = reader;
         this.cuts = cuts;
         this.every = every;
+        this.worker = new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "tagline-ocr");
+            t.setDaemon(true);
+            return t;
+        });
+        worker.allowCoreThreadTimeOut(true); // a pass that fails half-way leaves no thread behind
     }
 
     @Override
@@ -44,6 +80,49 @@ public final class ScreenTextAnalyser implements SignalAnalyser {
             return;
         }
         lastRead = frame.time();
+        if (lastReadFrame != null && looksTheSame(lastReadFrame, frame)) {
+            return; // same picture, same words: no change
+        }
+        lastReadFrame = frame;
+        reads++;
+        failIfReadFailed();
+        try {
+            slots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TaglineException("Reading on-screen text was interrupted", "");
+        }
+        lastTask = worker.submit(() -> {
+            try {
+                if (failure.get() == null) {
+                    read(frame);
+                }
+            } catch (RuntimeException e) {
+                failure.compareAndSet(null, e);
+            } finally {
+                slots.release();
+            }
+        });
+    }
+
+    @Override
+    public void finish(Duration end) {
+        awaitReadings();
+        worker.shutdown();
+    }
+
+    /** The text changes in time order, once the pending readings are done. */
+    public List<TextChange> changes() {
+        awaitReadings();
+        return List.copyOf(changes);
+    }
+
+    /** How many frames were handed to the reader so far. */
+    long reads() {
+        return reads;
+    }
+
+    private void read(VideoFrame frame) {
         List<String> lines = reader.read(frame);
         Set<String> words = words(lines);
         double change = distance(lastWords, words);
@@ -53,8 +132,63 @@ public final class ScreenTextAnalyser implements SignalAnalyser {
         lastWords = words;
     }
 
-    public List<TextChange> changes() {
-        return List.copyOf(changes);
+    private void failIfReadFailed() {
+        RuntimeException e = failure.get();
+        if (e != null) {
+            worker.shutdownNow();
+            throw e;
+        }
+    }
+
+    private void awaitReadings() {
+        if (lastTask == null) {
+            return;
+        }
+        try {
+            lastTask.get(); // one worker, in order: when the last is done, all are
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TaglineException("Reading on-screen text was interrupted", "");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause()); // the task catches what the reader throws
+        }
+        failIfReadFailed();
+    }
+
+    /**
+     * Whether {@code b} shows what {@code a} shows: in every {@value #BLOCK}×{@value #BLOCK} block the mean absolute
+     * difference of the RGB bytes is at most {@value #SAME_BLOCK}. Per block, not per frame, so one new word (a
+     * block or two of a 256-px frame) counts as a change however still the rest is.
+     */
+    static boolean looksTheSame(VideoFrame a, VideoFrame b) {
+        if (a.width() != b.width() || a.height() != b.height()) {
+            return false;
+        }
+        int w = a.width();
+        int h = a.height();
+        byte[] pa = a.rgb();
+        byte[] pb = b.rgb();
+        int blocksX = (w + BLOCK - 1) / BLOCK;
+        long[] sums = new long[blocksX];
+        for (int by = 0; by < h; by += BLOCK) {
+            Arrays.fill(sums, 0);
+            int rows = Math.min(BLOCK, h - by);
+            for (int y = by; y < by + rows; y++) {
+                int i = y * w * 3;
+                for (int x = 0; x < w; x++, i += 3) {
+                    sums[x / BLOCK] += Math.abs((pa[i] & 0xff) - (pb[i] & 0xff))
+                            + Math.abs((pa[i + 1] & 0xff) - (pb[i + 1] & 0xff))
+                            + Math.abs((pa[i + 2] & 0xff) - (pb[i + 2] & 0xff));
+                }
+            }
+            for (int bx = 0; bx < blocksX; bx++) {
+                int cols = Math.min(BLOCK, w - bx * BLOCK);
+                if (sums[bx] > SAME_BLOCK * rows * cols * 3) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     static Set<String> words(List<String> lines) {

@@ -109,7 +109,19 @@ public final class ClipsAnalysisBenchmark {
             double jvmCpu = (os.getProcessCpuTime() - cpu) / 1e9;
             memory.close();
             return new Run(wall, jvmCpu, memory.childCpuSeconds(), memory.peakJvmMib(), memory.peakChildrenMib(),
-                    memory.peakTotalMib(), clips.clips().size() + " clips, notes " + clips.notes());
+                    memory.peakTotalMib(), clips.clips().size() + " clips (fingerprint " + fingerprint(clips) + "), notes "
+                    + clips.notes());
+        }
+    }
+
+    /** The first 12 hex digits of SHA-256 over the clips (times, scores, reasons): equal means the same result. */
+    private static String fingerprint(ClipsFile clips) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(clips.clips().toString()
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash).substring(0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

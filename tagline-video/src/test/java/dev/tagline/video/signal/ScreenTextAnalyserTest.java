@@ -1,11 +1,21 @@
 package dev.tagline.video.signal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The change logic with a scripted reader standing in for OCR: which frames are read, and what counts as new. */
@@ -14,7 +24,7 @@ class ScreenTextAnalyserTest {
     void readsEveryIntervalAndAtCutsAndReportsNewText() {
         Map<Long, List<String>> script = Map.of(0L, List.of("Intro to Git"), 50L, List.of("intro to git!"),
                 60L, List.of("Branches and merges"), 100L, List.of("Branches and merges", "git switch -c"));
-        List<Long> read = new ArrayList<>();
+        List<Long> read = Collections.synchronizedList(new ArrayList<>());
         ScreenTextReader reader = frame -> {
             read.add(frame.index());
             return script.getOrDefault(frame.index(), List.of());
@@ -24,12 +34,121 @@ class ScreenTextAnalyserTest {
         for (int i = 0; i < 120; i++) {
             VideoFrame frame = i < 60 ? Synth.solid(i, 25, 200, 30, 30) : Synth.solid(i, 25, 30, 30, 200);
             cuts.onFrame(frame);
-            text.onFrame(frame);
+            text.onFrame(grain(frame)); // a moving picture: every frame read differs from the last one read
         }
-        assertEquals(List.of(0L, 50L, 60L, 110L), read, "every 2 s at 25 fps, and at the cut at frame 60");
         List<ScreenTextAnalyser.TextChange> changes = text.changes();
+        assertEquals(List.of(0L, 50L, 60L, 110L), read, "every 2 s at 25 fps, and at the cut at frame 60");
         assertEquals(2, changes.size(), changes.toString());
         assertEquals(Duration.ZERO, changes.get(0).time());
         assertEquals(Duration.ofMillis(2400), changes.get(1).time());
+    }
+
+    @Test
+    void aStillPictureIsReadOnceAndANewWordIsReadAgain() {
+        List<Long> read = Collections.synchronizedList(new ArrayList<>());
+        ScreenTextAnalyser text = new ScreenTextAnalyser(frame -> {
+            read.add(frame.index());
+            return List.of(frame.index() < 100 ? "Intro to Git" : "Intro to Git branches");
+        }, new SceneCutAnalyser(), Duration.ofSeconds(2));
+        for (int i = 0; i < 150; i++) {
+            VideoFrame frame = Synth.solid(i, 25, 240, 240, 240);
+            if (i >= 100) {
+                paint(frame, 20, 10, 6, 3, 20); // a dark word appears bottom right: a few pixels of one block
+            }
+            text.onFrame(frame);
+        }
+        text.finish(Duration.ofSeconds(6));
+        assertEquals(List.of(0L, 100L), read, "the still frames at 50 and 125 look the same as the last one read");
+        assertEquals(1, text.changes().size(), "one new word of four is not new text (distance 0.25)");
+    }
+
+    @Test
+    void blocksDecideWhetherTwoFramesLookTheSame() {
+        VideoFrame a = grain(0, 120, 120, 120);
+        VideoFrame noisy = copy(a);
+        Random random = new Random(7);
+        for (int i = 0; i < noisy.rgb().length; i++) {
+            noisy.rgb()[i] = (byte) Math.max(0, Math.min(255, (noisy.rgb()[i] & 0xff) + random.nextInt(5) - 2));
+        }
+        assertTrue(ScreenTextAnalyser.looksTheSame(a, noisy), "coding noise of ±2 levels is the same picture");
+        VideoFrame word = copy(a);
+        paint(word, 17, 2, 4, 2, 255); // 8 pixels of 576, inside one 16×16 block
+        assertFalse(ScreenTextAnalyser.looksTheSame(a, word), "8 changed pixels in one block are a change");
+        VideoFrame edge = copy(a);
+        paint(edge, 31, 17, 1, 1, 0); // the last pixel, in a partial 16×2 block
+        paint(edge, 30, 16, 1, 1, 0);
+        assertFalse(ScreenTextAnalyser.looksTheSame(a, edge), "the partial blocks at the edges count too");
+    }
+
+    @Test
+    void ocrRunsOnItsOwnThreadWithoutHoldingUpThePass() throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> threads = Collections.synchronizedList(new ArrayList<>());
+        ScreenTextAnalyser text = new ScreenTextAnalyser(frame -> {
+            threads.add(Thread.currentThread().getName());
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return List.of("word " + frame.index());
+        }, new SceneCutAnalyser(), Duration.ofSeconds(1));
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            for (int i = 0; i < ScreenTextAnalyser.PENDING * 25; i += 25) {
+                text.onFrame(grain(i, 100, 100, 100)); // every one due and different, the reader stuck on the first
+            }
+        }, "the pass hands frames over and goes on while OCR is busy");
+        release.countDown();
+        assertEquals(ScreenTextAnalyser.PENDING, text.changes().size());
+        assertNotEquals(Thread.currentThread().getName(), threads.get(0));
+        assertEquals(ScreenTextAnalyser.PENDING, threads.size());
+    }
+
+    @Test
+    void aReadersFailureStopsThePass() {
+        IllegalStateException broken = new IllegalStateException("model broke");
+        List<Long> read = Collections.synchronizedList(new ArrayList<>());
+        ScreenTextAnalyser text = new ScreenTextAnalyser(frame -> {
+            read.add(frame.index());
+            throw broken;
+        }, new SceneCutAnalyser(), Duration.ofSeconds(1));
+        RuntimeException thrown = assertThrows(RuntimeException.class, () -> {
+            for (int i = 0; i < 500; i++) {
+                text.onFrame(grain(i, 100, 100, 100));
+            }
+            text.finish(Duration.ofSeconds(20));
+        });
+        assertSame(broken, thrown);
+        assertTrue(read.size() <= 1 + ScreenTextAnalyser.PENDING, "stops soon after the failure: " + read);
+        assertSame(broken, assertThrows(RuntimeException.class, text::changes));
+    }
+
+    /** A 32×18 frame of colour ({@code r},{@code g},{@code b}) with coarse grain that differs from frame to frame. */
+    private static VideoFrame grain(long index, int r, int g, int b) {
+        return grain(Synth.solid(index, 25, r, g, b));
+    }
+
+    private static VideoFrame grain(VideoFrame frame) {
+        Random random = new Random(frame.index());
+        byte[] rgb = frame.rgb();
+        for (int i = 0; i < rgb.length; i++) {
+            rgb[i] = (byte) Math.max(0, Math.min(255, (rgb[i] & 0xff) + random.nextInt(41) - 20));
+        }
+        return frame;
+    }
+
+    private static VideoFrame copy(VideoFrame f) {
+        return new VideoFrame(f.index(), f.time(), f.width(), f.height(), f.rgb().clone());
+    }
+
+    private static void paint(VideoFrame frame, int x0, int y0, int w, int h, int grey) {
+        for (int y = y0; y < y0 + h; y++) {
+            for (int x = x0; x < x0 + w; x++) {
+                int i = (y * frame.width() + x) * 3;
+                frame.rgb()[i] = (byte) grey;
+                frame.rgb()[i + 1] = (byte) grey;
+                frame.rgb()[i + 2] = (byte) grey;
+            }
+        }
     }
 }
