@@ -33,8 +33,7 @@ import picocli.CommandLine.Parameters;
             + " stopped; 2 usage error."})
 final class CheckCommand implements Callable<Integer> {
     /** Files beside images that are not images: never reported as unsupported (captioning.md §8). */
-    static final Set<String> COMPANIONS = Set.of("txt", "caption", "cap", "json", "jsonl", "csv", "npz", "toml",
-            "tags", "parquet");
+    static final Set<String> COMPANIONS = ImageFormat.COMPANIONS;
 
     private final CliContext ctx;
 
