@@ -5,14 +5,15 @@ import dev.tagline.images.load.ImageFormat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.execution.datasources.HadoopFsRelation;
+import org.apache.spark.sql.execution.datasources.LogicalRelation;
+import org.apache.spark.sql.execution.datasources.PartitioningAwareFileIndex;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -75,35 +76,35 @@ final class FolderInput {
             files = files.sortWithinPartitions(ScanOrder.column(functions.col("key")));
         }
         JavaRDD<Row> rows = files.javaRDD().mapPartitions(r -> PartitionRunner.run(ctx, items(r, local)));
-        List<WorkItem> empty = emptyFiles(spark, listed, base, companions, local);
+        List<WorkItem> empty = emptyFiles(listed, base, companions, local);
         return empty.isEmpty() ? rows : rows.union(JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .parallelize(empty, 1).mapPartitions(it -> PartitionRunner.run(ctx, it)));
     }
 
-    /** Zero-byte files: in the listing ({@code inputFiles}) but given no row by the source; confirmed by length. */
-    private static List<WorkItem> emptyFiles(SparkSession spark, Dataset<Row> listed, String base, String companions,
-                                             boolean local) {
-        // inputFiles are URIs (file:///a%20b), the source's path column Hadoop paths (file:/a b)
-        List<String> uris = Arrays.stream(listed.inputFiles())
-                .map(u -> new org.apache.hadoop.fs.Path(java.net.URI.create(u)).toString()).toList();
-        Dataset<String> all = spark.createDataset(uris, Encoders.STRING());
-        List<String> candidates = all.except(listed.select("path").as(Encoders.STRING())).collectAsList();
+    /**
+     * Zero-byte files: in the source's listing but given no row. Read from the listing the source already made (its
+     * file index), so finding them costs no Spark job and no further calls to the file system.
+     */
+    private static List<WorkItem> emptyFiles(Dataset<Row> listed, String base, String companions, boolean local) {
         List<WorkItem> empty = new ArrayList<>();
-        for (String uri : candidates) {
-            org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(uri);
-            try {
-                FileStatus status = path.getFileSystem(spark.sparkContext().hadoopConfiguration()).getFileStatus(path);
-                if (status.getLen() == 0 && !uri.matches(companions) && uri.startsWith(base + "/")) {
-                    empty.add(new WorkItem(uri, uri.substring(base.length() + 1), null, 0,
-                            status.getModificationTime(), local ? path.toUri().getPath() : null,
-                            local ? null : new byte[0]));
-                }
-            } catch (IOException e) {
-                throw new TaglineException("Cannot read " + uri + ": " + e.getMessage(),
-                        "Check the job's access to that file system.", e);
+        for (FileStatus status : listing(listed)) {
+            String uri = status.getPath().toString();
+            if (status.getLen() == 0 && !uri.matches(companions) && uri.startsWith(base + "/")) {
+                empty.add(new WorkItem(uri, uri.substring(base.length() + 1), null, 0, status.getModificationTime(),
+                        local ? status.getPath().toUri().getPath() : null, local ? null : new byte[0]));
             }
         }
         return empty;
+    }
+
+    private static List<FileStatus> listing(Dataset<Row> listed) {
+        if (listed.queryExecution().analyzed() instanceof LogicalRelation relation
+                && relation.relation() instanceof HadoopFsRelation fs
+                && fs.location() instanceof PartitioningAwareFileIndex index) {
+            return scala.jdk.javaapi.CollectionConverters.asJava(index.allFiles());
+        }
+        throw new IllegalStateException("the binaryFile source did not plan as a file relation: "
+                + listed.queryExecution().analyzed().getClass().getName());
     }
 
     private static Iterator<WorkItem> items(Iterator<Row> rows, boolean local) {

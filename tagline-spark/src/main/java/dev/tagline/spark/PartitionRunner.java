@@ -98,8 +98,9 @@ final class PartitionRunner<I, R> {
         int size = Math.max(1, job.batchSize());
         while (batch.size() < size && items.hasNext()) {
             WorkItem item = items.next();
-            String sha = item.sha256();
-            if (ctx.done().value().contains(item.key(), sha)) {
+            // hashed here only to skip done items; else after the job, unless its row carries the hash (check)
+            String sha = ctx.done().value().size() == 0 ? "" : item.sha256();
+            if (!sha.isEmpty() && ctx.done().value().contains(item.key(), sha)) {
                 continue;
             }
             ScanEntry entry = item.entry(scratch);
@@ -131,7 +132,7 @@ final class PartitionRunner<I, R> {
                 remote.push(p.item(), p.entry());
             }
             return row.from(ctx.runId(), ctx.fingerprint(), p.item().uri(), p.item().key(), p.item().shard(),
-                    p.sha256()).toRow();
+                    p.sha256().isEmpty() && row.sha256().isEmpty() ? p.item().sha256() : p.sha256()).toRow();
         } catch (ItemFailedException e) {
             return failed(p.item(), p.sha256(), p.entry(), e);
         }
@@ -166,7 +167,7 @@ final class PartitionRunner<I, R> {
         String why = t instanceof TaglineException te ? te.oneLine()
                 : t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
         return OutputRow.failed(ctx.runId(), job.name(), ctx.fingerprint(), item.uri(), item.key(), item.shard(),
-                sha, entry.key() + ": " + why).toRow();
+                sha.isEmpty() ? item.sha256() : sha, entry.key() + ": " + why).toRow();
     }
 
     /** Removes an item's scratch copy (and the sidecar written beside it) once its row is made. */

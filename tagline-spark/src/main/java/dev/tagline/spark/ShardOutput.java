@@ -25,7 +25,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * {@code --shards-out}: a copy of every input shard with each image's results added as new members right after its
  * record's own, {@code KEY.<job>.json} (the table row: verdict, tags with scores, caption, record) and, for a job that
- * writes sidecars, {@code KEY<extension>} unless the record already has that member. Built from the committed table,
+ * writes sidecars, {@code KEY<extension>} with its text (the caption, else the tags) unless the record already has
+ * that member. Built from the committed table,
  * all runs under this fingerprint, so a resumed run writes complete shards; each shard is written to a temporary name
  * and renamed, so a retried task replaces it whole.
  */
@@ -105,7 +106,8 @@ final class ShardOutput {
             String stem = recordKey(p.getKey());
             var node = JSON.readTree(p.getValue());
             add(dst, stem + "." + job + ".json", p.getValue());
-            String text = node.path("tag_text").asText("");
+            String text = node.path("caption").asText("").isEmpty() ? node.path("tag_text").asText("")
+                    : node.path("caption").asText();
             if (extension != null && !text.isEmpty() && !members.contains(stem + extension)) {
                 add(dst, stem + extension, text);
             }

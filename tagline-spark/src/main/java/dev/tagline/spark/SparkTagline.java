@@ -70,6 +70,9 @@ public final class SparkTagline implements Callable<Integer> {
         String shardsOut;
         @Option(names = "--restart", description = "Replace the table instead of resuming it.")
         boolean restart;
+        @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "WARN", description = "Log level on the"
+                + " driver (default: ${DEFAULT-VALUE}; Spark's own default, INFO, prints a page per stage).")
+        String logLevel;
 
         RunSettings settings() {
             return new RunSettings(folder, shards, output, partitions, shardsPerPartition, sidecars, shardsOut,
@@ -77,7 +80,10 @@ public final class SparkTagline implements Callable<Integer> {
         }
     }
 
-    static int run(RunSettings settings, JobSpec spec, PrintWriter out) {
+    static int run(RunSettings settings, JobSpec spec, PrintWriter out, String logLevel) {
+        // stack.md §2.8: Spark 4's log4j2 default logs INFO to stderr; set before the session logs its start
+        org.apache.logging.log4j.core.config.Configurator.setRootLevel(org.apache.logging.log4j.Level.toLevel(
+                logLevel, org.apache.logging.log4j.Level.WARN));
         SparkSession spark = SparkSession.builder().appName("tagline " + spec.name()).getOrCreate();
         RunSummary summary = new SparkRun(spark, settings).run(spec);
         summary.perVerdict().forEach((verdict, n) -> out.printf("%-12s %d%n", verdict, n));
@@ -107,7 +113,7 @@ public final class SparkTagline implements Callable<Integer> {
         @Override
         public Integer call() {
             JobSpec spec = new CheckSpec(new LoadOptions(maxPixels, minSide, LoadOptions.parseColour(background)));
-            return run(io.settings(), spec, command.commandLine().getOut());
+            return run(io.settings(), spec, command.commandLine().getOut(), io.logLevel);
         }
     }
 
@@ -162,7 +168,7 @@ public final class SparkTagline implements Callable<Integer> {
                     .withText(false, false, withScores, separator);
             JobSpec spec = new TagSpec(taggers, modelPath, modelHome, !allowDownloads, device, batch, ramThreshold,
                     rules, extension, existing);
-            return run(io.settings(), spec, command.commandLine().getOut());
+            return run(io.settings(), spec, command.commandLine().getOut(), io.logLevel);
         }
     }
 }
