@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * in this JVM. Each side runs three times, alternating, and the fastest counts; files are in the page cache for both.
  * The Spark figure is the whole job (listing, tasks, the duplicate pass, Parquet commit) on an already started session;
  * the session start is printed apart. Process CPU seconds are printed too: steadier than wall time on a shared machine.
- * Target: Spark / CLI ≥ 0.85.
+ * Target: Spark / CLI ≥ 0.85. {@code -Dtagline.bench.partitions=N} sets {@code --partitions} (default 0: Spark's
+ * split of the listing).
  *
  * <p>Run: {@code ./mvnw -q -B -o verify -pl tagline-spark -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
  * -Dit.test=SparkBenchmarkIT -Dtagline.bench=true} (optionally {@code -Dtagline.bench.images=N}).
@@ -48,17 +49,24 @@ class SparkBenchmarkIT {
         long t0 = System.nanoTime();
         SparkSession spark = SparkSessions.local();
         double sessionS = (System.nanoTime() - t0) / 1e9;
-        RunSettings spark2 = new RunSettings(data.toString(), null, table, 8, 1, false, null, true);
-        CheckSpec spec = new CheckSpec(LoadOptions.DEFAULTS);
+        int partitions = Integer.getInteger("tagline.bench.partitions", 0);
+        RunSettings spark2 = new RunSettings(data.toString(), null, table, partitions, 1, false, null, true);
+        boolean quality = "quality".equals(System.getProperty("tagline.bench.job"));
+        JobSpec spec = quality ? qualitySpec() : new CheckSpec(LoadOptions.DEFAULTS);
+        int rounds = Integer.getInteger("tagline.bench.rounds", 3);
 
         double[] best = {Double.MAX_VALUE, Double.MAX_VALUE};
         double[] cpu = new double[2];
-        for (int round = 0; round < 3; round++) {
+        for (int round = 0; round < rounds; round++) {
             double[] cli = measure(() -> {
                 BatchSettings s = BatchSettings.defaults(ScanOptions.of(ImageFormat.EXTENSIONS,
                         ImageFormat.COMPANIONS)).withRestart(true);
-                new BatchEngine(s, Progress.Factory.NONE, new StopSignal(), BatchObserver.NONE)
-                        .run(data, new CheckJob(LoadOptions.DEFAULTS, r -> { }));
+                BatchEngine engine = new BatchEngine(s, Progress.Factory.NONE, new StopSignal(), BatchObserver.NONE);
+                if (quality) {
+                    engine.run(data, cliQualityJob((TagSpec) spec));
+                } else {
+                    engine.run(data, new CheckJob(LoadOptions.DEFAULTS, r -> { }));
+                }
             });
             double[] sp = measure(() -> {
                 RunSummary summary = new SparkRun(spark, spark2).run(spec);
@@ -77,12 +85,25 @@ class SparkBenchmarkIT {
                 cpu[1] = sp[1];
             }
         }
-        System.out.printf("BENCH images=%d cores=%d session-start=%.1fs%n", count,
-                Runtime.getRuntime().availableProcessors(), sessionS);
+        System.out.printf("BENCH job=%s images=%d cores=%d partitions=%d session-start=%.1fs%n", spec.name()
+                + (quality ? " (quality)" : ""), count, Runtime.getRuntime().availableProcessors(), partitions, sessionS);
         System.out.printf("BENCH cli   %.2f s  %.1f img/s  CPU %.2f s%n", best[0], count / best[0], cpu[0]);
         System.out.printf("BENCH spark %.2f s  %.1f img/s  CPU %.2f s%n", best[1], count / best[1], cpu[1]);
         System.out.printf("BENCH ratio spark/cli images/s %.2f (target >= 0.85); CPU cli/spark %.2f%n",
                 best[0] / best[1], cpu[0] / cpu[1]);
+    }
+
+    private static TagSpec qualitySpec() {
+        Path home = dev.tagline.inference.TestModels.home(dev.tagline.inference.BuiltinModels.FACES,
+                dev.tagline.inference.BuiltinModels.OCR);
+        return new TagSpec(java.util.List.of(dev.tagline.images.tag.Taggers.QUALITY), null, home.toString(), true,
+                "cpu", 8, null, dev.tagline.images.tag.TagRules.defaults(), ".txt", "overwrite");
+    }
+
+    /** {@code tagline tag --tagger quality}'s job over the same models the Spark job loads (its JVM holder). */
+    @SuppressWarnings("unchecked")
+    private static dev.tagline.core.batch.BatchJob<Object, Object> cliQualityJob(TagSpec spec) {
+        return (dev.tagline.core.batch.BatchJob<Object, Object>) JvmJobs.get(spec, null).job().newJob();
     }
 
     private static double[] measure(Runnable run) {
