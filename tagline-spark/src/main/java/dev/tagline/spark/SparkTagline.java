@@ -85,6 +85,7 @@ public final class SparkTagline implements Callable<Integer> {
         org.apache.logging.log4j.core.config.Configurator.setRootLevel(org.apache.logging.log4j.Level.toLevel(
                 logLevel, org.apache.logging.log4j.Level.WARN));
         SparkSession spark = SparkSession.builder().appName("tagline " + spec.name()).getOrCreate();
+        spark.sparkContext().setLogLevel(logLevel); // Spark re-applies its default profile when its context starts
         RunSummary summary = new SparkRun(spark, settings).run(spec);
         summary.perVerdict().forEach((verdict, n) -> out.printf("%-12s %d%n", verdict, n));
         out.printf("%s: %d rows in %.1f s (run %s); %d done by earlier runs%n", spec.name(), summary.rows(),
