@@ -32,9 +32,6 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Exit codes: 0 all files usable; 1 some files corrupt, too large or unreadable, or the run was"
             + " stopped; 2 usage error."})
 final class CheckCommand implements Callable<Integer> {
-    /** Files beside images that are not images: never reported as unsupported (captioning.md §8). */
-    static final Set<String> COMPANIONS = CheckJob.COMPANIONS;
-
     private final CliContext ctx;
 
     @Parameters(index = "0", paramLabel = "DIR", description = "Folder of images.")
@@ -92,7 +89,7 @@ final class CheckCommand implements Callable<Integer> {
         LoadOptions load = new LoadOptions(maxPixels, minSide, LoadOptions.parseColour(background));
         Path quarantineDir = quarantine == null ? null : ctx.resolve(quarantine);
         CheckPolicy policy = new CheckPolicy(quarantineDir, deleteCorrupt, dryRun, rewriteRgb);
-        ScanOptions scan = ScanOptions.of(ImageFormat.EXTENSIONS, COMPANIONS).withRecursive(!noRecursive)
+        ScanOptions scan = ScanOptions.of(ImageFormat.EXTENSIONS, ImageFormat.COMPANIONS).withRecursive(!noRecursive)
                 .withFollowLinks(followLinks)
                 .withGlobs(include == null ? List.of() : include, exclude == null ? List.of() : exclude)
                 .withExcludedDirs(quarantineDir == null ? Set.of() : Set.of(quarantineDir));

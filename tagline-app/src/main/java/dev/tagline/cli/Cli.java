@@ -48,6 +48,7 @@ public final class Cli {
         cli.addSubcommand("models", ModelsCommand.create(ctx));
         cli.addSubcommand("runtime", new CommandLine(new RuntimeCommand(ctx)));
         cli.addSubcommand("export", new CommandLine(new ExportCommand(ctx)));
+        cli.addSubcommand("spark-submit-args", new CommandLine(new SparkSubmitArgsCommand(ctx)));
         cli.setOut(ctx.out());
         cli.setErr(ctx.err());
         cli.setDefaultValueProvider(new SettingsDefaults(settings));

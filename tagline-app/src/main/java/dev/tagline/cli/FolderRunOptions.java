@@ -39,7 +39,7 @@ final class FolderRunOptions {
 
     /** Runs {@code job} over the images under {@code root}; Ctrl-C stops it after the current chunk. */
     <I, R> BatchSummary run(CliContext ctx, Path root, BatchJob<I, R> job, BatchObserver observer) {
-        ScanOptions scan = ScanOptions.of(ImageFormat.EXTENSIONS, CheckCommand.COMPANIONS)
+        ScanOptions scan = ScanOptions.of(ImageFormat.EXTENSIONS, ImageFormat.COMPANIONS)
                 .withRecursive(!noRecursive).withFollowLinks(followLinks)
                 .withGlobs(include == null ? List.of() : include, excludeFiles == null ? List.of() : excludeFiles);
         BatchSettings settings = BatchSettings.defaults(scan).withChunk(chunk).withRestart(restart)

@@ -12,7 +12,6 @@ import dev.tagline.images.caption.CaptionRequest;
 import dev.tagline.images.caption.Captioner;
 import dev.tagline.images.caption.Captioners;
 import dev.tagline.images.caption.PromptTemplate;
-import dev.tagline.images.check.CheckJob;
 import dev.tagline.images.load.ImageFormat;
 import dev.tagline.images.load.ImageLoader;
 import dev.tagline.images.load.LoadOptions;
@@ -84,7 +83,7 @@ final class CaptionJobKind implements JobKinds.Kind {
                         TagRules.defaults(), captioner, request, Optional.empty(), CaptionCleanup.DEFAULTS, 1, outputs,
                         outputs.caption().toString());
                 BatchSummary batch = new BatchEngine(BatchSettings.defaults(ScanOptions.of(ImageFormat.EXTENSIONS,
-                        CheckJob.COMPANIONS)), job.progress(), job.stop(), BatchObserver.NONE).run(dir, captionJob);
+                        ImageFormat.COMPANIONS)), job.progress(), job.stop(), BatchObserver.NONE).run(dir, captionJob);
                 return (batch.stopped() ? "Stopped: " : "") + batch.done() + " of " + batch.total()
                         + " image(s) captioned with " + captioner.id() + (batch.failed() > 0 ? ", " + batch.failed()
                         + " failed" : "") + (batch.resumed() > 0 ? ", " + batch.resumed() + " done before" : "");

@@ -109,7 +109,7 @@ final class JobKinds {
                 boolean quarantine = "on".equals(form.get("quarantine"));
                 return job -> {
                     Path q = quarantine ? dir.resolve(QUARANTINE) : null;
-                    ScanOptions scan = ScanOptions.of(ImageFormat.EXTENSIONS, CheckJob.COMPANIONS)
+                    ScanOptions scan = ScanOptions.of(ImageFormat.EXTENSIONS, ImageFormat.COMPANIONS)
                             .withExcludedDirs(q == null ? Set.of() : Set.of(q));
                     LoadOptions load = new LoadOptions(178_956_970L, 256, LoadOptions.parseColour("white"));
                     BatchSummary batch = new BatchEngine(BatchSettings.defaults(scan), job.progress(), job.stop(),
@@ -169,7 +169,7 @@ final class JobKinds {
                                 TagRules.defaults(), new SidecarWriter(sidecar), 8,
                                 tagger.id() + " (" + tagger.revision() + "); " + sidecar);
                         BatchSummary batch = new BatchEngine(BatchSettings.defaults(ScanOptions.of(ImageFormat.EXTENSIONS,
-                                CheckJob.COMPANIONS)), job.progress(), job.stop(), BatchObserver.NONE).run(dir, tagJob);
+                                ImageFormat.COMPANIONS)), job.progress(), job.stop(), BatchObserver.NONE).run(dir, tagJob);
                         return (batch.stopped() ? "Stopped: " : "") + batch.done() + " of " + batch.total()
                                 + " image(s) tagged with " + tagger.id() + (batch.failed() > 0 ? ", " + batch.failed()
                                 + " failed" : "") + (batch.resumed() > 0 ? ", " + batch.resumed() + " done before" : "");

@@ -18,10 +18,6 @@ import java.util.function.Consumer;
  * one {@link CheckRecord} per file. Nothing on disk changes here: policies act afterwards ({@link CheckActions}).
  */
 public final class CheckJob implements BatchJob<CheckJob.Checked, CheckJob.Checked> {
-    /** Files beside images that are not images: never reported as unsupported (captioning.md §8). */
-    public static final java.util.Set<String> COMPANIONS = java.util.Set.of("txt", "caption", "cap", "json", "jsonl",
-            "csv", "npz", "toml", "tags", "parquet");
-
     /** A file and its load result, without pixels. */
     public record Checked(String key, LoadResult result) {
     }

@@ -16,6 +16,12 @@ public enum ImageFormat {
 
     /** Every extension {@code check} opens; taggui uses the same list (captioning.md §8.1). */
     public static final Set<String> EXTENSIONS = Set.of("jpg", "jpeg", "png", "webp", "gif", "bmp", "tif", "tiff");
+    /**
+     * Files beside images that are not images (sidecars, metadata, latents): never reported as unsupported
+     * (captioning.md §8). {@code check}, {@code tag} and the Spark application scan with the same set.
+     */
+    public static final Set<String> COMPANIONS = Set.of("txt", "caption", "cap", "json", "jsonl", "csv", "npz",
+            "toml", "tags", "parquet");
 
     private final String readerName;
     private final Set<String> extensions;

@@ -10,7 +10,7 @@ import java.util.Locale;
  * @param minSide    flag images whose shorter side is below this (0 = never)
  * @param background colour ({@code 0xRRGGBB}) that transparency is composited on
  */
-public record LoadOptions(long maxPixels, int minSide, int background) {
+public record LoadOptions(long maxPixels, int minSide, int background) implements java.io.Serializable {
     /**
      * Pillow's decompression-bomb error threshold: 2 × {@code MAX_IMAGE_PIXELS} = 2 × (1024 × 1024 × 1024 / 4 / 3)
      * (Pillow {@code Image.py}).

@@ -106,14 +106,36 @@ public final class TagJob implements BatchJob<TagJob.Item, TagJob.Result> {
         if (result.perTagger() == null) {
             return record.put("skipped", "not an image").toString();
         }
-        List<ScoredTag> tags = rules.select(result.perTagger());
+        List<ScoredTag> tags = select(result);
         String text = rules.format(tags);
         String outcome = text.isEmpty() ? "none" : writer.write(entry.path(), text).name().toLowerCase(java.util.Locale.ROOT);
+        return record(outcome, tags);
+    }
+
+    /** The tags the rules choose for one (not skipped) result, in sidecar order, with their scores. */
+    public List<ScoredTag> select(Result result) {
+        return rules.select(result.perTagger());
+    }
+
+    /** The sidecar text of {@code tags}. */
+    public String text(List<ScoredTag> tags) {
+        return rules.format(tags);
+    }
+
+    /**
+     * The journal record of one image whose sidecar had {@code outcome}; counts its tags for the frequency report.
+     * {@link #write} ends here; a runner that writes no sidecar (Spark without sidecars) names its own outcome.
+     */
+    public String record(String outcome, List<ScoredTag> tags) {
         List<String> names = tags.stream().filter(t -> t.vocabIndex() != TagSelection.TRIGGER_INDEX)
                 .map(ScoredTag::name).toList();
         frequency.add(names);
-        record.put("sidecar", outcome).putPOJO("tags", names);
-        return record.toString();
+        return JSON.createObjectNode().put("sidecar", outcome).putPOJO("tags", names).toString();
+    }
+
+    /** The models that ran: per tagger its id and revision, in {@code --tagger} order. */
+    public List<ImageTagger> taggers() {
+        return taggers;
     }
 
     @Override

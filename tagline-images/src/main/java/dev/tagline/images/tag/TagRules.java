@@ -22,7 +22,7 @@ import java.util.Set;
 public record TagRules(double generalThreshold, double characterThreshold, Set<TagCategory> mcut, Rating rating,
                        boolean charactersFirst, List<String> alwaysFirst, String trigger, List<String> exclude,
                        Map<String, String> replace, boolean keepUnderscores, boolean escapeParens, int maxTags,
-                       Sort sort, boolean withScores, String separator) {
+                       Sort sort, boolean withScores, String separator) implements java.io.Serializable {
     /** SmilingWolf/wd-tagger app.py: general threshold. */
     public static final double GENERAL_THRESHOLD = 0.35;
     /** SmilingWolf/wd-tagger app.py: character threshold. */
