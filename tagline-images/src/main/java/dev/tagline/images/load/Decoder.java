@@ -91,6 +91,9 @@ final class Decoder {
             Decoded own = format == ImageFormat.GIF ? gifFallback(bytes, first, e)
                     : format == ImageFormat.WEBP && e instanceof EOFException ? webpLookAhead(bytes, maxPixels, e)
                     : null;
+            if (own == null && format == ImageFormat.WEBP) {
+                own = dwebpFallback(bytes, first, e);
+            }
             if (own != null) {
                 return own;
             }
@@ -132,6 +135,26 @@ final class Decoder {
                     + " 64 bits at a time and failed on the short bitstream)");
             return new Decoded(decoded.image(), decoded.frames(), decoded.cmyk(), notes);
         } catch (IOException | RuntimeException | CorruptException | TooLargeException other) {
+            readerError.addSuppressed(other);
+            return null;
+        }
+    }
+
+    /**
+     * libwebp's {@code dwebp} ({@link DwebpFallback}) for a WebP file TwelveMonkeys cannot decode; null when it is not
+     * installed or refuses the file too (its reason is then added to the reader's error, which is the one reported).
+     */
+    private static Decoded dwebpFallback(byte[] bytes, ImageReader first, Exception readerError)
+            throws CorruptException {
+        try {
+            java.util.Optional<BufferedImage> image = DwebpFallback.decode(bytes);
+            if (image.isEmpty()) {
+                return null;
+            }
+            String note = ImageLoader.METADATA_NOTE + ": decoded by libwebp's dwebp after "
+                    + first.getClass().getSimpleName() + " failed (" + readerError.getMessage() + ")";
+            return new Decoded(image.get(), 1, false, List.of(note));
+        } catch (CorruptException other) {
             readerError.addSuppressed(other);
             return null;
         }
