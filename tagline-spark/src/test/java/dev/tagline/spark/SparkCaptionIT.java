@@ -124,20 +124,53 @@ class SparkCaptionIT {
         return rows;
     }
 
+    /**
+     * The synthetic Florence-2 export written to {@code dir}, with CaptionCommandTest's flags: --prompt
+     * {@code <CAPTION>} --max-tokens 6 --no-repeat-ngram 0 over Florence-2's own 3 beams.
+     */
+    private static CaptionSpec florence(Path dir) {
+        SyntheticFlorence.write(dir, "", false, List.of(
+                "Describe with a paragraph what is shown in the image.", "What does the image describe?"));
+        return new CaptionSpec(new CaptionSpec.Model("florence-2-base", dir.toString(), null, null, 4, 120, 1024,
+                true), List.of(), null, TagRules.defaults(), new CaptionSpec.Prompt("<CAPTION>", null,
+                new GenerationSettings(6, 3, 1.0, 1.0, 1.0, 0), null, List.of(), CaptionCleanup.DEFAULTS, 1),
+                new CaptionSpec.Sidecars(".caption", ".txt", "skip", false), home.toString(), true, "cpu");
+    }
+
+    @Test
+    void webDatasetShardsGetACaptionMemberPerImage() throws IOException {
+        Path data = Datasets.folder(work.resolve("data"));
+        Datasets.shards(data, work.resolve("shards"));
+        Path out = work.resolve("shards-out");
+        RunSummary summary = new SparkRun(spark, new RunSettings(null, work.resolve("shards").toString(),
+                work.resolve("table").toString(), 0, 1, false, out.toString(), false)).run(florence(work.resolve("f")));
+        assertEquals(12, summary.rows(), summary.toString());
+        assertEquals(2, summary.count("failed"), summary.toString());
+        Map<String, String> members = new TreeMap<>();
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(Files.newInputStream(
+                out.resolve("shard-000.tar")))) {
+            for (var e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+                members.put(e.getName(), new String(tar.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        // shard-000: img-0, img-1, img-2, a.png captioned; sub/cut.jpg (000004) corrupt; clip.mp4 (000005) no image
+        for (String stem : List.of("000000", "000001", "000002", "000003")) {
+            assertEquals("Bc.", members.get(stem + ".caption").strip(), stem + " in " + members.keySet());
+            assertEquals("caption of", members.get(stem + ".txt").substring(0, 10), "the record's own members stay");
+            assertTrue(members.get(stem + ".caption.json").contains("\"caption\":\"Bc.\""), members.get(stem
+                    + ".caption.json"));
+        }
+        assertFalse(members.containsKey("000004.caption"), members.keySet().toString());
+        assertFalse(members.containsKey("000005.caption"), members.keySet().toString());
+    }
+
     @Test
     void florenceInProcessWritesTheCliCaptionsAndRecordsAndARerunRedoesOnlyTheFailures() throws IOException {
         Path florence = work.resolve("florence");
-        SyntheticFlorence.write(florence, "", false, List.of(
-                "Describe with a paragraph what is shown in the image.", "What does the image describe?"));
         Path data = Datasets.folder(work.resolve("cli"));
         Path copy = work.resolve("spark");
         Datasets.copy(data, copy);
-        // --prompt <CAPTION> --max-tokens 6 --no-repeat-ngram 0 over Florence-2's own 3 beams, as CaptionCommandTest
-        GenerationSettings generation = new GenerationSettings(6, 3, 1.0, 1.0, 1.0, 0);
-        CaptionSpec spec = new CaptionSpec(new CaptionSpec.Model("florence-2-base", florence.toString(), null, null,
-                4, 120, 1024, true), List.of(), null, TagRules.defaults(), new CaptionSpec.Prompt("<CAPTION>", null,
-                generation, null, List.of(), CaptionCleanup.DEFAULTS, 1), new CaptionSpec.Sidecars(".caption",
-                ".txt", "skip", false), home.toString(), true, "cpu");
+        CaptionSpec spec = florence(florence);
         String table = work.resolve("table").toString();
         RunSummary summary = new SparkRun(spark, new RunSettings(copy.toString(), null, table, 3, 1, true, null,
                 false)).run(spec);
@@ -147,7 +180,8 @@ class SparkCaptionIT {
 
         Map<String, String> cli = cli(data, "florence-2-base", florence, Captioners.Options.defaults(), List.of(),
                 new CaptionRequest(PromptTemplate.parse("<CAPTION>", Set.of("tags", "name", "folder")),
-                        Optional.empty(), generation), Optional.empty(), outputs(false), summary.fingerprint());
+                        Optional.empty(), spec.prompt().generation()), Optional.empty(), outputs(false),
+                summary.fingerprint());
         assertEquals(cli, records(table));
         Map<String, Row> rows = rows(table);
         int captioned = 0;
