@@ -192,11 +192,12 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
         return result.outcome() == null ? List.of() : result.outcome().answers();
     }
 
-    /** The captioner that runs, and the taggers before it. */
+    /** The captioner that runs. */
     public Captioner captioner() {
         return captioner;
     }
 
+    /** The taggers that run before it, in order; empty when the tags come from existing sidecars. */
     public List<ImageTagger> taggers() {
         return taggers;
     }
