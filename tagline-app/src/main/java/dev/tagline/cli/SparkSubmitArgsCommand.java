@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
  * module: it only knows its jar and main class, and never starts Spark.
  */
 @Command(name = "spark-submit-args", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-        description = "Print a ready spark-submit command line for running check or tag on Apache Spark"
+        description = "Print a ready spark-submit command line for running check, tag or caption on Apache Spark"
                 + " (docs/spark.md). Everything after -- goes to the application, e.g."
                 + " -- tag --input hdfs:///data/set --output hdfs:///data/set.tagline.parquet.",
         footer = {"", "Exit codes: 0 printed; 2 usage error or the application jar is missing."})
@@ -27,6 +27,8 @@ final class SparkSubmitArgsCommand implements Callable<Integer> {
     static final String JAR = "tagline-spark.jar";
     /** Folder an {@code --archives} entry unpacks to in each container's working directory. */
     static final String ARCHIVE_DIR = "tagline-home";
+    /** The application's sub-commands (SparkTagline). */
+    static final List<String> JOBS = List.of("check", "tag", "caption");
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_./:=@%+,#\\-]+");
 
     private final CliContext ctx;
@@ -43,7 +45,8 @@ final class SparkSubmitArgsCommand implements Callable<Integer> {
             + " (models/…) shipped to every executor with --archives; the job reads models from it.")
     String modelsArchive;
     @Option(names = "--model-home", paramLabel = "DIR", description = "A TAGLINE_HOME every executor can read"
-            + " (shared file system); default for tag without --models-archive: this machine's TAGLINE_HOME.")
+            + " (shared file system); default for tag and caption without --models-archive: this machine's"
+            + " TAGLINE_HOME.")
     String modelHome;
     @Option(names = "--executor-memory", paramLabel = "SIZE", description = "e.g. 8g.")
     String executorMemory;
@@ -53,7 +56,8 @@ final class SparkSubmitArgsCommand implements Callable<Integer> {
     Integer numExecutors;
     @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "Extra Spark settings, repeatable.")
     List<String> confs = new ArrayList<>();
-    @Parameters(paramLabel = "JOB ARGS", arity = "1..*", description = "The application's arguments: check or tag,"
+    @Parameters(paramLabel = "JOB ARGS", arity = "1..*", description = "The application's arguments: check, tag or"
+            + " caption,"
             + " then --input DIR or --shards TARS, --output TABLE, … (tagline-spark --help).")
     List<String> app;
 
@@ -64,8 +68,8 @@ final class SparkSubmitArgsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String job = app.get(0);
-        if (!job.equals("check") && !job.equals("tag")) {
-            throw new TaglineException("Unknown Spark job '" + job + "'", "Write check or tag after --, e.g."
+        if (!JOBS.contains(job)) {
+            throw new TaglineException("Unknown Spark job '" + job + "'", "Write check, tag or caption after --, e.g."
                     + " -- check --input DIR --output TABLE.");
         }
         if (modelsArchive != null && modelHome != null) {
@@ -97,7 +101,7 @@ final class SparkSubmitArgsCommand implements Callable<Integer> {
         confs.forEach(c -> line.addAll(List.of("--conf", c)));
         line.add(jar().toString());
         line.addAll(app);
-        if (job.equals("tag") && !app.contains("--model-home")) {
+        if (!job.equals("check") && !app.contains("--model-home")) {
             line.addAll(List.of("--model-home", modelsArchive != null ? ARCHIVE_DIR
                     : modelHome != null ? modelHome : ctx.home().dir().toString()));
         }

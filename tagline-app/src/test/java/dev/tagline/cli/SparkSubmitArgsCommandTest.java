@@ -58,6 +58,20 @@ class SparkSubmitArgsCommandTest {
     }
 
     @Test
+    void captionIsAJobAndGetsTheModelStoreButNeverAnApiKey() throws IOException {
+        cli(); // writes the jar
+        CliTestSupport cli = new CliTestSupport(dir, Map.of("TAGLINE_HOME", dir.resolve("home").toString(),
+                "TAGLINE_SPARK_JAR", dir.resolve("tagline-spark.jar").toString(),
+                "TAGLINE_OPENAI_API_KEY", "sk-secret"));
+        assertEquals(ExitCode.OK, cli.run("spark-submit-args", "--master", "spark://m:7077", "--", "caption",
+                "--input", "d", "--output", "o", "--captioner", "openai:llava", "--endpoint", "http://gpu:8000/v1"));
+        String line = cli.out().strip();
+        assertTrue(line.endsWith("caption --input d --output o --captioner openai:llava --endpoint"
+                + " http://gpu:8000/v1 --model-home " + dir.resolve("home")), line);
+        assertFalse(line.contains("sk-secret"), "the key stays in the executors' environment: " + line);
+    }
+
+    @Test
     void aMissingJarOrAnUnknownJobIsOneLineAndExitTwo() throws IOException {
         CliTestSupport missing = new CliTestSupport(dir, Map.of("TAGLINE_HOME", dir.resolve("home").toString()));
         assertEquals(ExitCode.USAGE, missing.run("spark-submit-args", "--jar", "nowhere.jar", "--", "check"));
@@ -65,7 +79,8 @@ class SparkSubmitArgsCommandTest {
         assertTrue(missing.err().contains("-pl tagline-spark"), missing.err());
 
         CliTestSupport cli = cli();
-        assertEquals(ExitCode.USAGE, cli.run("spark-submit-args", "--", "caption", "--input", "d"));
-        assertTrue(cli.err().contains("Unknown Spark job 'caption'"), cli.err());
+        assertEquals(ExitCode.USAGE, cli.run("spark-submit-args", "--", "clip", "--input", "d"));
+        assertTrue(cli.err().contains("Unknown Spark job 'clip'"), cli.err());
+        assertTrue(cli.err().contains("check, tag or caption"), cli.err());
     }
 }

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * sentence, word or keyword boundary; and puts the {@code prefix} (a trigger word) first. Nothing left stays
  * nothing (never a bare trigger word), so that the caller can see the model answered only filler.
  */
-public record CaptionCleanup(Style style, int maxLength, String prefix) {
+public record CaptionCleanup(Style style, int maxLength, String prefix) implements java.io.Serializable {
     /** How the caption is written. */
     public enum Style {
         SENTENCE, CONCISE;

@@ -37,6 +37,7 @@ import java.util.Optional;
  */
 public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Result> {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String NOT_WRITTEN = "not written";
 
     /** Where the job writes. {@code json}: also {@code NAME.json} with caption, tags and Q/A answers. */
     public record Outputs(SidecarSettings caption, SidecarSettings tags, boolean json) {
@@ -47,8 +48,12 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
                        String skipped) {
     }
 
-    /** One image's outcome: tags (text and names) and the caption pass's outcome, or why it was passed over. */
-    public record Result(String tagText, List<String> tags, CaptionPass.Outcome outcome, String skipped) {
+    /**
+     * One image's outcome: tags (text, names, and the taggers' chosen tags with scores; empty without taggers) and
+     * the caption pass's outcome, or why it was passed over.
+     */
+    public record Result(String tagText, List<String> tags, List<ScoredTag> scored, CaptionPass.Outcome outcome,
+                         String skipped) {
     }
 
     private final ImageLoader loader;
@@ -152,9 +157,10 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
         int next = 0;
         for (Item item : batch) {
             if (item.skipped() != null) {
-                results.add(new Result("", List.of(), null, item.skipped()));
+                results.add(new Result("", List.of(), List.of(), null, item.skipped()));
             } else {
-                results.add(new Result(tagTexts.get(next), names.get(next), outcomes.get(next), null));
+                results.add(new Result(tagTexts.get(next), names.get(next), selected.get(next), outcomes.get(next),
+                        null));
                 next++;
             }
         }
@@ -175,8 +181,37 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
         return perImage.stream().map(p -> p.isEmpty() ? List.<ScoredTag>of() : rules.select(p)).toList();
     }
 
+    /** The cleaned caption of {@code result}; null when the image was passed over or its pass failed. */
+    public String caption(Result result) {
+        CaptionPass.Outcome o = result.outcome();
+        return o == null || o.failure() != null ? null : o.caption();
+    }
+
+    /** The Q/A chain's answers for {@code result}, in asking order; empty without questions. */
+    public List<QaChain.Answer> answers(Result result) {
+        return result.outcome() == null ? List.of() : result.outcome().answers();
+    }
+
+    /** The captioner that runs. */
+    public Captioner captioner() {
+        return captioner;
+    }
+
+    /** The taggers that run before it, in order; empty when the tags come from existing sidecars. */
+    public List<ImageTagger> taggers() {
+        return taggers;
+    }
+
     @Override
     public String write(ScanEntry entry, Result result) {
+        return record(entry, result, true);
+    }
+
+    /**
+     * The record {@link #write} journals, failing the same way; {@code files} false writes no sidecar and records
+     * each as {@code "not written"} (a table-only run).
+     */
+    public String record(ScanEntry entry, Result result, boolean files) {
         ObjectNode record = JSON.createObjectNode();
         if (result.skipped() != null) {
             stats.passedOver();
@@ -203,11 +238,11 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
         }
         Path image = entry.path();
         if (!result.tagText().isEmpty()) {
-            record.put("tags", outcome(tagWriter.write(image, result.tagText())));
+            record.put("tags", files ? outcome(tagWriter.write(image, result.tagText())) : NOT_WRITTEN);
         }
-        record.put("caption", outcome(captionWriter.write(image, o.caption())));
+        record.put("caption", files ? outcome(captionWriter.write(image, o.caption())) : NOT_WRITTEN);
         if (outputs.json()) {
-            record.put("json", writeJson(image, result, o));
+            record.put("json", files ? writeJson(image, result, o) : NOT_WRITTEN);
         }
         if (!o.missingTags().isEmpty()) {
             record.putPOJO("missing_tags", o.missingTags());

@@ -7,7 +7,7 @@ package dev.tagline.images.caption;
  * penalties. Validated at construction so that a bad flag fails before any image is read.
  */
 public record GenerationSettings(int maxTokens, int beams, double temperature, double topP,
-                                 double repetitionPenalty, int noRepeatNgram) {
+                                 double repetitionPenalty, int noRepeatNgram) implements java.io.Serializable {
     /** Florence-2's own generation_config.json: 3 beams, no-repeat n-gram 3 (reference/captioning.md §4.6). */
     public static final GenerationSettings FLORENCE = new GenerationSettings(256, 3, 1.0, 1.0, 1.0, 3);
     /** taggui's defaults for VLMs: up to 100 new tokens, greedy, no-repeat n-gram 3 (reference/captioning.md §7). */

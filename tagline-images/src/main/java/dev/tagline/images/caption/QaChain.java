@@ -70,17 +70,22 @@ public final class QaChain {
     /** One question per line; blank lines and lines starting with {@code #} are skipped. */
     public static QaChain parseFile(Path file) {
         try {
-            List<Question> out = new ArrayList<>();
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                if (!line.isBlank() && !line.strip().startsWith("#")) {
-                    out.add(question(line.strip()));
-                }
-            }
-            return new QaChain(out);
+            return parseLines(Files.readAllLines(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new TaglineException("Cannot read the questions file " + file + ": " + e.getMessage(),
                     "Give a text file with one question per line.", e);
         }
+    }
+
+    /** As {@link #parseFile}, from the file's lines (read elsewhere, e.g. on a Spark driver). */
+    public static QaChain parseLines(List<String> lines) {
+        List<Question> out = new ArrayList<>();
+        for (String line : lines) {
+            if (!line.isBlank() && !line.strip().startsWith("#")) {
+                out.add(question(line.strip()));
+            }
+        }
+        return new QaChain(out);
     }
 
     static Question question(String text) {
