@@ -1,6 +1,5 @@
 package dev.tagline.video.signal;
 
-import dev.tagline.core.TaglineException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,13 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * On-screen text changes (tutorials show their topic on screen): reads a frame at every scene cut and every
@@ -22,12 +14,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * (1 − Jaccard similarity of the lower-cased word sets ≥ 0.5). Needs the {@link SceneCutAnalyser} of the same pass,
  * which must be registered before this analyser so its cuts are known when the frame arrives.
  *
- * <p>Two savings, neither changing which text is found: a frame that looks the same as the last frame read (no
- * {@value #BLOCK}×{@value #BLOCK} block differs by more than {@value #SAME_BLOCK} levels on average, so even one new
- * word shows) has the same text and is not read again, e.g. a slide that stays up across the {@code every} ticks;
- * and OCR runs on one worker thread of its own, in order, at most {@value #PENDING} frames behind the pass, so it
- * overlaps decoding and the other analysers instead of stalling them. {@link #changes()} and {@link #finish} wait
- * for the readings still pending and rethrow a reader's failure.
+ * <p>A frame that looks the same as the last frame read (no {@value #BLOCK}×{@value #BLOCK} block differs by more
+ * than {@value #SAME_BLOCK} levels on average, so even one new word shows) has the same text and is not read again,
+ * e.g. a slide that stays up across the {@code every} ticks. OCR runs on the pass's thread: a worker thread of its own
+ * overlapped decoding but crashed ONNX Runtime in native code under the web app's find job (SIGSEGV in
+ * {@code OrtSession.run} on the worker, with the session open), so it was taken out until that is understood.
  */
 public final class ScreenTextAnalyser implements SignalAnalyser {
     /** Word-set distance from which a reading counts as new text. */
@@ -36,8 +27,6 @@ public final class ScreenTextAnalyser implements SignalAnalyser {
     static final int BLOCK = 16;
     /** Mean absolute difference per RGB byte up to which a block counts as unchanged. */
     static final double SAME_BLOCK = 3.0;
-    /** Frames waiting for OCR at most; the pass waits beyond that. */
-    static final int PENDING = 4;
 
     /** Text that appeared at {@code time}; {@code change} is the word-set distance to the previous reading. */
     public record TextChange(Duration time, List<String> lines, double change) {
@@ -46,29 +35,17 @@ public final class ScreenTextAnalyser implements SignalAnalyser {
     private final ScreenTextReader reader;
     private final SceneCutAnalyser cuts;
     private final Duration every;
-    private final ThreadPoolExecutor worker;
-    private final Semaphore slots = new Semaphore(PENDING);
-    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
-    // written by the worker only; read after waiting for it (the future's completion orders the accesses)
     private final List<TextChange> changes = new ArrayList<>();
     private Set<String> lastWords = Set.of();
-    // the pass's thread only
     private VideoFrame lastReadFrame;
     private Duration lastRead;
     private int cutsSeen;
-    private Future<?> lastTask;
     private long reads;
 
     public ScreenTextAnalyser(ScreenTextReader reader, SceneCutAnalyser cuts, Duration every) {
         this.reader = reader;
         this.cuts = cuts;
         this.every = every;
-        this.worker = new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "tagline-ocr");
-            t.setDaemon(true);
-            return t;
-        });
-        worker.allowCoreThreadTimeOut(true); // a pass that fails half-way leaves no thread behind
     }
 
     @Override
@@ -85,44 +62,6 @@ public final class ScreenTextAnalyser implements SignalAnalyser {
         }
         lastReadFrame = frame;
         reads++;
-        failIfReadFailed();
-        try {
-            slots.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TaglineException("Reading on-screen text was interrupted", "");
-        }
-        lastTask = worker.submit(() -> {
-            try {
-                if (failure.get() == null) {
-                    read(frame);
-                }
-            } catch (RuntimeException e) {
-                failure.compareAndSet(null, e);
-            } finally {
-                slots.release();
-            }
-        });
-    }
-
-    @Override
-    public void finish(Duration end) {
-        awaitReadings();
-        worker.shutdown();
-    }
-
-    /** The text changes in time order, once the pending readings are done. */
-    public List<TextChange> changes() {
-        awaitReadings();
-        return List.copyOf(changes);
-    }
-
-    /** How many frames were handed to the reader so far. */
-    long reads() {
-        return reads;
-    }
-
-    private void read(VideoFrame frame) {
         List<String> lines = reader.read(frame);
         Set<String> words = words(lines);
         double change = distance(lastWords, words);
@@ -132,27 +71,14 @@ public final class ScreenTextAnalyser implements SignalAnalyser {
         lastWords = words;
     }
 
-    private void failIfReadFailed() {
-        RuntimeException e = failure.get();
-        if (e != null) {
-            worker.shutdownNow();
-            throw e;
-        }
+    /** The text changes in time order. */
+    public List<TextChange> changes() {
+        return List.copyOf(changes);
     }
 
-    private void awaitReadings() {
-        if (lastTask == null) {
-            return;
-        }
-        try {
-            lastTask.get(); // one worker, in order: when the last is done, all are
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TaglineException("Reading on-screen text was interrupted", "");
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause()); // the task catches what the reader throws
-        }
-        failIfReadFailed();
+    /** How many frames were handed to the reader so far. */
+    long reads() {
+        return reads;
     }
 
     /**
