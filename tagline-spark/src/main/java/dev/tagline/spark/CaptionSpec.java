@@ -3,7 +3,6 @@ package dev.tagline.spark;
 import dev.tagline.core.TaglineException;
 import dev.tagline.core.batch.BatchJob;
 import dev.tagline.core.batch.ScanEntry;
-import dev.tagline.core.progress.Progress;
 import dev.tagline.images.caption.CaptionCleanup;
 import dev.tagline.images.caption.CaptionJob;
 import dev.tagline.images.caption.CaptionRequest;
@@ -28,11 +27,9 @@ import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -143,14 +140,7 @@ public record CaptionSpec(Model model, List<String> taggers, String taggerModelP
         CaptionRequest request = request();
         CaptionJob.Outputs outputs = outputs();
         Optional<QaChain> qa = qa();
-        Map<String, String> env = new HashMap<>(System.getenv());
-        if (taglineHome != null) {
-            env.put("TAGLINE_HOME", Path.of(taglineHome).toAbsolutePath().toString());
-        }
-        if (offline) {
-            env.put("HF_HUB_OFFLINE", "1");
-        }
-        ModelStore store = ModelStore.fromEnvironment(env, Progress.Factory.NONE);
+        ModelStore store = JobSpec.modelStore(taglineHome, offline);
         SessionConfig config = SessionConfig.defaults().withDevice(Device.parse(device));
         OnnxSessions sessions = new OnnxSessions(m -> { });
         List<ImageTagger> open = new ArrayList<>();
@@ -163,7 +153,8 @@ public record CaptionSpec(Model model, List<String> taggers, String taggerModelP
                 open.add(tagger);
                 identity.append(tagger.id()).append(" (").append(tagger.revision()).append("); ");
             }
-            String key = env.getOrDefault("TAGLINE_OPENAI_API_KEY", env.get("OPENAI_API_KEY"));
+            // the executor's own environment: the key never travels with the job's settings
+            String key = System.getenv().getOrDefault("TAGLINE_OPENAI_API_KEY", System.getenv("OPENAI_API_KEY"));
             Captioners.Options options = new Captioners.Options(Optional.ofNullable(model.endpoint()),
                     Optional.ofNullable(key), model.concurrency(), Duration.ofSeconds(model.timeoutSeconds()),
                     model.maxSide(), model.sendImage(), Optional.ofNullable(model.precision()));

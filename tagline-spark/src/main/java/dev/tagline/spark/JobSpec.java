@@ -1,6 +1,11 @@
 package dev.tagline.spark;
 
+import dev.tagline.core.progress.Progress;
+import dev.tagline.inference.store.ModelStore;
 import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A Tagline batch job as the driver describes it to the executors: plain settings (model ids, thresholds, load
@@ -16,4 +21,19 @@ public interface JobSpec extends Serializable {
 
     /** Opens what the job needs (models, sessions) in this JVM; called once per JVM and spec. */
     LoadedJob<?, ?> load();
+
+    /**
+     * The model store on an executor: its own environment, with {@code TAGLINE_HOME} set to {@code taglineHome} (a
+     * shared store, or where an {@code --archives} entry unpacked) when given, and no downloads when {@code offline}.
+     */
+    static ModelStore modelStore(String taglineHome, boolean offline) {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        if (taglineHome != null) {
+            env.put("TAGLINE_HOME", Path.of(taglineHome).toAbsolutePath().toString());
+        }
+        if (offline) {
+            env.put("HF_HUB_OFFLINE", "1");
+        }
+        return ModelStore.fromEnvironment(env, Progress.Factory.NONE);
+    }
 }

@@ -2,7 +2,6 @@ package dev.tagline.spark;
 
 import dev.tagline.core.batch.BatchJob;
 import dev.tagline.core.batch.ScanEntry;
-import dev.tagline.core.progress.Progress;
 import dev.tagline.images.load.ImageLoader;
 import dev.tagline.images.load.LoadOptions;
 import dev.tagline.images.sidecar.SidecarSettings;
@@ -19,9 +18,7 @@ import dev.tagline.inference.onnx.SessionConfig;
 import dev.tagline.inference.store.ModelStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
@@ -56,14 +53,7 @@ public record TagSpec(List<String> taggers, String modelPath, String taglineHome
 
     @Override
     public LoadedJob<?, ?> load() {
-        Map<String, String> env = new HashMap<>(System.getenv());
-        if (taglineHome != null) {
-            env.put("TAGLINE_HOME", Path.of(taglineHome).toAbsolutePath().toString());
-        }
-        if (offline) {
-            env.put("HF_HUB_OFFLINE", "1");
-        }
-        ModelStore store = ModelStore.fromEnvironment(env, Progress.Factory.NONE);
+        ModelStore store = JobSpec.modelStore(taglineHome, offline);
         SessionConfig config = SessionConfig.defaults().withDevice(Device.parse(device));
         OnnxSessions sessions = new OnnxSessions(model -> { });
         Taggers factory = new Taggers(store, sessions, config, new Taggers.Options(batch,
