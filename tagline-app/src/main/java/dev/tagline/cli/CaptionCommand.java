@@ -120,7 +120,7 @@ final class CaptionCommand implements Callable<Integer> {
             CaptionJob job = new CaptionJob(new ImageLoader(LoadOptions.DEFAULTS.withMinSide(0)), open,
                     rules.toRules(), model, request, qa, cleanup, prompt.tagRetries, outputs, identity.toString());
             BatchSummary summary = folder.run(ctx, root, job, TagReport.observer(err));
-            CaptionReport.print(ctx.out(), summary, job.stats(), outputs);
+            CaptionReport.print(ctx.out(), summary, job.stats(), outputs, captioner.startsWith(Captioners.OPENAI));
             return summary.stopped() || summary.failed() > 0 ? ExitCode.SOME_FAILED : ExitCode.OK;
         } finally {
             open.forEach(ImageTagger::close);

@@ -11,12 +11,14 @@ final class CaptionReport {
     private CaptionReport() {
     }
 
-    static void print(PrintWriter out, BatchSummary batch, CaptionStats stats, CaptionJob.Outputs outputs) {
+    /** @param server true when the captioner is a model server (token usage is worth a line) */
+    static void print(PrintWriter out, BatchSummary batch, CaptionStats stats, CaptionJob.Outputs outputs,
+                      boolean server) {
         out.println();
         out.println(String.format(Locale.ROOT, "Captioned %d images (%s)%s.", stats.captioned(),
                 outputs.caption().extension() + (outputs.json() ? ", .json" : ""),
                 stats.skipped() > 0 ? "; " + stats.skipped() + " passed over (sidecars exist or not images)" : ""));
-        if (stats.requests() > 0) {
+        if (server && stats.requests() > 0) {
             out.println(String.format(Locale.ROOT, "Tokens: %,d prompt + %,d completion = %,d in %,d requests.",
                     stats.promptTokens(), stats.completionTokens(), stats.promptTokens() + stats.completionTokens(),
                     stats.requests()));

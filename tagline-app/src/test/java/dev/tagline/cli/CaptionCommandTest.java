@@ -210,6 +210,9 @@ class CaptionCommandTest {
         assertEquals("sks, girl, red hair, smiling, outdoors", read("red.caption"));
         assertTrue(cli.err().contains("blue.png has no tags to compose a caption from"), cli.err());
         assertTrue(server.chats().isEmpty());
+        // the report counts what was written (it said "Captioned 2" and "Tokens … in 2 requests" before)
+        assertTrue(cli.out().contains("Captioned 1 images (.caption)"), cli.out());
+        assertFalse(cli.out().contains("Tokens:"), cli.out());
     }
 
     @Test

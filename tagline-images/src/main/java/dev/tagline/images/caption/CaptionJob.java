@@ -218,7 +218,8 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
             return record.put("skipped", result.skipped()).toString();
         }
         CaptionPass.Outcome o = result.outcome();
-        stats.add(o);
+        boolean usable = o.failure() == null && !o.caption().isBlank();
+        stats.add(o, usable); // an image counts as captioned only with a caption to write
         if (o.failure() != null) {
             String message = entry.key() + ": " + o.failure().getMessage();
             String hint = o.failure() instanceof TaglineException t ? t.hint() : "";

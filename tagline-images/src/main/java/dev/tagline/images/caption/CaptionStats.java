@@ -14,12 +14,13 @@ public final class CaptionStats {
     private long missingTags;
     private long cutShort;
 
-    void add(CaptionPass.Outcome o) {
+    /** Counts the requests and tokens of {@code o}, and the image as captioned when {@code captioned}. */
+    void add(CaptionPass.Outcome o, boolean captioned) {
         requests += o.requests();
         promptTokens += o.promptTokens();
         completionTokens += o.completionTokens();
-        if (o.failure() == null) {
-            captioned++;
+        if (captioned) {
+            this.captioned++;
             missingTags += o.missingTags().isEmpty() ? 0 : 1;
             cutShort += o.finishReason().equals("length") ? 1 : 0;
         }
