@@ -1,18 +1,12 @@
 package dev.tagline.web;
 
 import dev.tagline.core.TaglineException;
-import dev.tagline.core.batch.BatchEngine;
-import dev.tagline.core.batch.BatchObserver;
-import dev.tagline.core.batch.BatchSettings;
-import dev.tagline.core.batch.BatchSummary;
-import dev.tagline.core.batch.ScanOptions;
 import dev.tagline.images.caption.CaptionCleanup;
 import dev.tagline.images.caption.CaptionJob;
 import dev.tagline.images.caption.CaptionRequest;
 import dev.tagline.images.caption.Captioner;
 import dev.tagline.images.caption.Captioners;
 import dev.tagline.images.caption.PromptTemplate;
-import dev.tagline.images.load.ImageFormat;
 import dev.tagline.images.load.ImageLoader;
 import dev.tagline.images.load.LoadOptions;
 import dev.tagline.images.sidecar.SidecarSettings;
@@ -82,11 +76,7 @@ final class CaptionJobKind implements JobKinds.Kind {
                 CaptionJob captionJob = new CaptionJob(new ImageLoader(LoadOptions.DEFAULTS.withMinSide(0)), List.of(),
                         TagRules.defaults(), captioner, request, Optional.empty(), CaptionCleanup.DEFAULTS, 1, outputs,
                         outputs.caption().toString());
-                BatchSummary batch = new BatchEngine(BatchSettings.defaults(ScanOptions.of(ImageFormat.EXTENSIONS,
-                        ImageFormat.COMPANIONS)), job.progress(), job.stop(), BatchObserver.NONE).run(dir, captionJob);
-                return (batch.stopped() ? "Stopped: " : "") + batch.done() + " of " + batch.total()
-                        + " image(s) captioned with " + captioner.id() + (batch.failed() > 0 ? ", " + batch.failed()
-                        + " failed" : "") + (batch.resumed() > 0 ? ", " + batch.resumed() + " done before" : "");
+                return JobKinds.overImages(dir, captionJob, job, "captioned with " + captioner.id());
             }
         };
     }

@@ -2,6 +2,7 @@ package dev.tagline.web;
 
 import dev.tagline.core.TaglineException;
 import dev.tagline.core.batch.BatchEngine;
+import dev.tagline.core.batch.BatchJob;
 import dev.tagline.core.batch.BatchObserver;
 import dev.tagline.core.batch.BatchSettings;
 import dev.tagline.core.batch.BatchSummary;
@@ -127,6 +128,18 @@ final class JobKinds {
         };
     }
 
+    /**
+     * Runs {@code batchJob} over the images of {@code dir} with the CLI's scan defaults, progress and stop from
+     * {@code job}, and sums it up in one line: {@code "3 of 4 image(s) <what>, 1 failed, 2 done before"}.
+     */
+    static String overImages(Path dir, BatchJob<?, ?> batchJob, Jobs.Job job, String what) {
+        BatchSummary batch = new BatchEngine(BatchSettings.defaults(ScanOptions.of(ImageFormat.EXTENSIONS,
+                ImageFormat.COMPANIONS)), job.progress(), job.stop(), BatchObserver.NONE).run(dir, batchJob);
+        return (batch.stopped() ? "Stopped: " : "") + batch.done() + " of " + batch.total() + " image(s) " + what
+                + (batch.failed() > 0 ? ", " + batch.failed() + " failed" : "")
+                + (batch.resumed() > 0 ? ", " + batch.resumed() + " done before" : "");
+    }
+
     /** {@code relative} resolved under {@code dir}; anything that leaves it (or is the folder itself) is refused. */
     static Path inside(Path dir, String relative) {
         Path base = dir.toAbsolutePath().normalize();
@@ -168,11 +181,7 @@ final class JobKinds {
                         TagJob tagJob = new TagJob(new ImageLoader(LoadOptions.DEFAULTS.withMinSide(0)), List.of(tagger),
                                 TagRules.defaults(), new SidecarWriter(sidecar), 8,
                                 tagger.id() + " (" + tagger.revision() + "); " + sidecar);
-                        BatchSummary batch = new BatchEngine(BatchSettings.defaults(ScanOptions.of(ImageFormat.EXTENSIONS,
-                                ImageFormat.COMPANIONS)), job.progress(), job.stop(), BatchObserver.NONE).run(dir, tagJob);
-                        return (batch.stopped() ? "Stopped: " : "") + batch.done() + " of " + batch.total()
-                                + " image(s) tagged with " + tagger.id() + (batch.failed() > 0 ? ", " + batch.failed()
-                                + " failed" : "") + (batch.resumed() > 0 ? ", " + batch.resumed() + " done before" : "");
+                        return overImages(dir, tagJob, job, "tagged with " + tagger.id());
                     }
                 };
             }
