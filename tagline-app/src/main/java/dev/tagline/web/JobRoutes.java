@@ -56,8 +56,11 @@ final class JobRoutes {
             return;
         }
         while (!client.terminated()) {
+            // the state is read before the view: read after it, a job that finished in between ended the stream on
+            // a "running" view and the page never saw "done" (a CI failure in FindJobIT)
+            Jobs.State state = job.state();
             client.sendEvent("progress", job.view());
-            if (job.state() != Jobs.State.RUNNING) {
+            if (state != Jobs.State.RUNNING) {
                 break;
             }
             try {
