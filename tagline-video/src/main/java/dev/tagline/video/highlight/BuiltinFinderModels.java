@@ -33,7 +33,8 @@ final class BuiltinFinderModels implements FinderModels {
     @Override
     public synchronized Optional<ScreenTextReader> screenText() {
         if (screenText == null) {
-            screenText = new PaddleScreenText(models.textReader(OcrSettings.DEFAULTS));
+            screenText = new PaddleScreenText(models.textReader(
+                    OcrSettings.DEFAULTS.withDetMaxSide(PaddleScreenText.DET_MAX_SIDE)));
         }
         return Optional.of(screenText);
     }

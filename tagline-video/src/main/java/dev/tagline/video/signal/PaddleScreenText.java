@@ -14,6 +14,13 @@ import java.util.List;
 public final class PaddleScreenText implements ScreenTextReader {
     /** Bilinear upscaling before OCR: a 256 px frame is read at 768 px. */
     static final int UPSCALE = 3;
+    /**
+     * Longest side the detector sees ({@code det_limit_side_len}): the 768 px image is detected at 576 px (2.25× the
+     * frame, a 17 px title is 38 px high in the probability map) and recognised from the 768 px crops. Detection is
+     * most of the OCR time and this is 56 % of its pixels; on the benchmark video it read the titles as well as at
+     * 768 (28 of 30 readings right at both, 26 at 512; docs/benchmarks.md, issue 7 session 4).
+     */
+    public static final int DET_MAX_SIDE = 576;
     private final TextReader reader;
 
     public PaddleScreenText(TextReader reader) {

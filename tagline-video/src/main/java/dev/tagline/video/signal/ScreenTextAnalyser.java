@@ -11,7 +11,10 @@ import java.util.Set;
 /**
  * On-screen text changes (tutorials show their topic on screen): reads a frame at every scene cut and every
  * {@code every} otherwise, and reports a change when the words differ from the last reading by at least half
- * (1 − Jaccard similarity of the lower-cased word sets ≥ 0.5). Needs the {@link SceneCutAnalyser} of the same pass,
+ * (1 − Jaccard similarity of the lower-cased word sets ≥ 0.5). Two readings whose letters and digits are the same in
+ * the same order are the same text whatever the spacing: the recogniser drops or restores the space between words
+ * from one frame to the next ("Part 0" / "Part0" on the same title), which as word sets would be a whole new text.
+ * Needs the {@link SceneCutAnalyser} of the same pass,
  * which must be registered before this analyser so its cuts are known when the frame arrives.
  *
  * <p>A frame that looks the same as the last frame read (no {@value #BLOCK}×{@value #BLOCK} block differs by more
@@ -37,6 +40,7 @@ public final class ScreenTextAnalyser implements SignalAnalyser {
     private final Duration every;
     private final List<TextChange> changes = new ArrayList<>();
     private Set<String> lastWords = Set.of();
+    private String lastLetters = "";
     private VideoFrame lastReadFrame;
     private Duration lastRead;
     private int cutsSeen;
@@ -64,11 +68,18 @@ public final class ScreenTextAnalyser implements SignalAnalyser {
         reads++;
         List<String> lines = reader.read(frame);
         Set<String> words = words(lines);
-        double change = distance(lastWords, words);
+        String letters = letters(lines);
+        double change = letters.equals(lastLetters) ? 0 : distance(lastWords, words);
         if (!words.isEmpty() && change >= MIN_CHANGE) {
             changes.add(new TextChange(frame.time(), List.copyOf(lines), change));
         }
         lastWords = words;
+        lastLetters = letters;
+    }
+
+    /** The lines' letters and digits, lower-cased, in reading order: the text without its spacing and punctuation. */
+    static String letters(List<String> lines) {
+        return String.join("", lines).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
     }
 
     /** The text changes in time order. */

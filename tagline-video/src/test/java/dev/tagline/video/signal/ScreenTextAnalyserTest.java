@@ -59,6 +59,23 @@ class ScreenTextAnalyserTest {
     }
 
     @Test
+    void theSameTextSpacedDifferentlyIsNotNewText() {
+        // PaddleOCR on one title in consecutive readings (benchmark video): the space is restored, then not
+        List<List<String>> readings = List.of(List.of("Part 0"), List.of("Part0"), List.of("Part-0"),
+                List.of("Part 0"), List.of("Part1"), List.of("Part 1"));
+        int[] next = {0};
+        ScreenTextAnalyser text = new ScreenTextAnalyser(frame -> readings.get(next[0]++), new SceneCutAnalyser(),
+                Duration.ofSeconds(1));
+        for (int i = 0; i < readings.size() * 25; i++) {
+            text.onFrame(grain(Synth.solid(i, 25, 90, 90, 90)));
+        }
+        assertEquals(List.of(Duration.ZERO, Duration.ofSeconds(4)),
+                text.changes().stream().map(ScreenTextAnalyser.TextChange::time).toList(),
+                "the title counts once, and again when it becomes Part 1: " + text.changes());
+        assertEquals("part0", ScreenTextAnalyser.letters(List.of("Part -", "0!")));
+    }
+
+    @Test
     void blocksDecideWhetherTwoFramesLookTheSame() {
         VideoFrame a = grain(0, 120, 120, 120);
         VideoFrame noisy = copy(a);
