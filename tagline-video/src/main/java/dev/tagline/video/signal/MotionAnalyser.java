@@ -31,7 +31,9 @@ public final class MotionAnalyser implements SignalAnalyser {
             spare = new int[w * h];
             previous = null;
         }
-        int[] grey = halfGrey(frame.rgb(), frame.width(), w, h, spare);
+        byte[] yuv = frame.yuv420().orElse(null);
+        int[] grey = yuv != null ? halfLuma(yuv, frame.width(), w, h, spare)
+                : halfGrey(frame.rgb(), frame.width(), w, h, spare);
         blur(grey, w, h, radius(w), work);
         float value = 0;
         if (previous != null) {
@@ -105,6 +107,32 @@ public final class MotionAnalyser implements SignalAnalyser {
             }
         }
         return out;
+    }
+
+    /**
+     * {@link #halfGrey} of a {@code yuv420p} frame from its Y plane: limited-range luma (16–235) stretched to 0–255,
+     * which is the BT.601 grey of the RGB that {@link VideoFrame#rgb()} would give (within rounding), without it.
+     */
+    static int[] halfLuma(byte[] yuv, int width, int w, int h, int[] out) {
+        for (int y = 0; y < h; y++) {
+            int top = 2 * y * width;
+            for (int x = 0; x < w; x++) {
+                int i = top + 2 * x;
+                int j = i + width;
+                out[y * w + x] = (FULL_RANGE[yuv[i] & 0xff] + FULL_RANGE[yuv[i + 1] & 0xff]
+                        + FULL_RANGE[yuv[j] & 0xff] + FULL_RANGE[yuv[j + 1] & 0xff] + 2) >> 2;
+            }
+        }
+        return out;
+    }
+
+    /** Limited-range Y to full range: {@code (Y − 16) × 255 / 219}, rounded and clipped. */
+    static final int[] FULL_RANGE = new int[256];
+
+    static {
+        for (int y = 0; y < 256; y++) {
+            FULL_RANGE[y] = Math.max(0, Math.min(255, (int) Math.round((y - 16) * 255.0 / 219.0)));
+        }
     }
 
     private static int luma(byte[] rgb, int i) {

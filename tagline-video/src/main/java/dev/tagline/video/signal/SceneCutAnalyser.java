@@ -27,7 +27,8 @@ public final class SceneCutAnalyser implements SignalAnalyser {
     private long firstIndex = -1;
     private byte[] previous;
     private byte[] spare; // the HSV buffer before the previous one, reused: no 110 KB array per frame
-    private byte[] previousRgb;
+    private byte[] previousSource; // the previous frame's RGB or YUV bytes, as it came
+    private boolean previousWasYuv;
     private double lastScore;
 
     public SceneCutAnalyser() {
@@ -42,17 +43,26 @@ public final class SceneCutAnalyser implements SignalAnalyser {
 
     @Override
     public void onFrame(VideoFrame frame) {
-        byte[] rgb = frame.rgb();
-        byte[] hsv = spare != null && spare.length == rgb.length ? spare : new byte[rgb.length];
-        if (previous == null || previous.length != rgb.length) {
-            hsv(rgb, hsv);
+        byte[] yuv = frame.yuv420().orElse(null);
+        byte[] source = yuv != null ? yuv : frame.rgb();
+        int size = frame.width() * frame.height() * 3;
+        byte[] hsv = spare != null && spare.length == size ? spare : new byte[size];
+        if (previous == null || previous.length != size || previousWasYuv != (yuv != null)) {
+            if (yuv != null) {
+                hsvAndScoreYuv(yuv, null, null, hsv, frame.width(), frame.height());
+            } else {
+                hsv(frame.rgb(), hsv);
+            }
             lastScore = 0.0;
+        } else if (yuv != null) {
+            lastScore = hsvAndScoreYuv(yuv, previousSource, previous, hsv, frame.width(), frame.height());
         } else {
-            lastScore = hsvAndScore(rgb, previousRgb, previous, hsv);
+            lastScore = hsvAndScore(source, previousSource, previous, hsv);
         }
         spare = previous;
         previous = hsv;
-        previousRgb = rgb;
+        previousSource = source;
+        previousWasYuv = yuv != null;
         rememberTime(frame);
         OptionalLong cut = filter.filter(frame.index(), lastScore >= threshold);
         cut.ifPresent(i -> cuts.add(timeOf(i)));
@@ -106,7 +116,6 @@ public final class SceneCutAnalyser implements SignalAnalyser {
      * recordings), and the conversion was the analyser's hottest loop. Same result as the two steps.
      */
     static double hsvAndScore(byte[] rgb, byte[] previousRgb, byte[] previousHsv, byte[] out) {
-        int half = 1 << (HSV_SHIFT - 1);
         long h = 0;
         long sat = 0;
         long v = 0;
@@ -120,28 +129,74 @@ public final class SceneCutAnalyser implements SignalAnalyser {
                 out[i + 2] = previousHsv[i + 2];
                 continue;
             }
-            int r = r8 & 0xff;
-            int g = g8 & 0xff;
-            int b = b8 & 0xff;
-            int max = Math.max(r, Math.max(g, b));
-            int diff = max - Math.min(r, Math.min(g, b));
-            int raw = max == r ? g - b : max == g ? b - r + 2 * diff : r - g + 4 * diff;
-            int hue = (raw * HDIV[diff] + half) >> HSV_SHIFT;
-            hue = hue < 0 ? hue + 180 : hue;
-            int s = (diff * SDIV[max] + half) >> HSV_SHIFT;
-            out[i] = (byte) hue;
-            out[i + 1] = (byte) s;
-            out[i + 2] = (byte) max;
-            h += Math.abs(hue - (previousHsv[i] & 0xff));
-            sat += Math.abs(s - (previousHsv[i + 1] & 0xff));
-            v += Math.abs(max - (previousHsv[i + 2] & 0xff));
+            int p = hsvOf(r8 & 0xff, g8 & 0xff, b8 & 0xff);
+            out[i] = (byte) (p >> 16);
+            out[i + 1] = (byte) (p >> 8);
+            out[i + 2] = (byte) p;
+            h += Math.abs((p >> 16) - (previousHsv[i] & 0xff));
+            sat += Math.abs((p >> 8 & 0xff) - (previousHsv[i + 1] & 0xff));
+            v += Math.abs((p & 0xff) - (previousHsv[i + 2] & 0xff));
         }
         double pixels = rgb.length / 3.0;
         return (h / pixels + sat / pixels + v / pixels) / 3.0;
     }
 
+    /**
+     * {@link #hsvAndScore} for a {@code yuv420p} frame: a pixel whose Y and whose block's U and V equal the previous
+     * frame's keeps its HSV; the others are converted to RGB ({@link VideoFrame#rgbOf} with their block's chroma,
+     * nearest, so that a pixel depends on its own block only) and then to HSV. With {@code previousYuv} null every
+     * pixel is converted (the first frame). Nearest chroma differs from {@link VideoFrame#rgb()}'s smooth upsampling
+     * only along colour edges, which moves a frame's mean HSV distance by a fraction of a level.
+     */
+    static double hsvAndScoreYuv(byte[] yuv, byte[] previousYuv, byte[] previousHsv, byte[] out, int width,
+                                 int height) {
+        int uPlane = width * height;
+        int vPlane = uPlane + uPlane / 4;
+        int halfWidth = width / 2;
+        long h = 0;
+        long sat = 0;
+        long v = 0;
+        for (int y = 0; y < height; y++) {
+            int chromaRow = (y >> 1) * halfWidth;
+            for (int x = 0, i = y * width; x < width; x++, i++) {
+                int u = uPlane + chromaRow + (x >> 1);
+                int w = u - uPlane + vPlane;
+                int o = 3 * i;
+                if (previousYuv != null && yuv[i] == previousYuv[i] && yuv[u] == previousYuv[u]
+                        && yuv[w] == previousYuv[w]) {
+                    out[o] = previousHsv[o];
+                    out[o + 1] = previousHsv[o + 1];
+                    out[o + 2] = previousHsv[o + 2];
+                    continue;
+                }
+                int rgb = VideoFrame.rgbOf(yuv[i] & 0xff, yuv[u] & 0xff, yuv[w] & 0xff);
+                int p = hsvOf(rgb >> 16, rgb >> 8 & 0xff, rgb & 0xff);
+                out[o] = (byte) (p >> 16);
+                out[o + 1] = (byte) (p >> 8);
+                out[o + 2] = (byte) p;
+                if (previousHsv != null) {
+                    h += Math.abs((p >> 16) - (previousHsv[o] & 0xff));
+                    sat += Math.abs((p >> 8 & 0xff) - (previousHsv[o + 1] & 0xff));
+                    v += Math.abs((p & 0xff) - (previousHsv[o + 2] & 0xff));
+                }
+            }
+        }
+        double pixels = (double) width * height;
+        return (h / pixels + sat / pixels + v / pixels) / 3.0;
+    }
+
+    /** One pixel to HSV as OpenCV's 8-bit {@code COLOR_RGB2HSV}, packed {@code h << 16 | s << 8 | v}. */
+    static int hsvOf(int r, int g, int b) {
+        int max = Math.max(r, Math.max(g, b));
+        int diff = max - Math.min(r, Math.min(g, b));
+        int raw = max == r ? g - b : max == g ? b - r + 2 * diff : r - g + 4 * diff;
+        int hue = (raw * HDIV[diff] + HALF) >> HSV_SHIFT;
+        return (hue < 0 ? hue + 180 : hue) << 16 | ((diff * SDIV[max] + HALF) >> HSV_SHIFT) << 8 | max;
+    }
+
     // OpenCV color_hsv.simd.hpp RGB2HSV_b: fixed point with hsv_shift 12 and division tables
     private static final int HSV_SHIFT = 12;
+    private static final int HALF = 1 << (HSV_SHIFT - 1);
     private static final int[] SDIV = new int[256];
     private static final int[] HDIV = new int[256];
 
@@ -159,18 +214,11 @@ public final class SceneCutAnalyser implements SignalAnalyser {
 
     /** {@link #hsv(byte[])} into {@code out}, which is returned. */
     static byte[] hsv(byte[] rgb, byte[] out) {
-        int half = 1 << (HSV_SHIFT - 1);
         for (int i = 0; i + 2 < rgb.length; i += 3) {
-            int r = rgb[i] & 0xff;
-            int g = rgb[i + 1] & 0xff;
-            int b = rgb[i + 2] & 0xff;
-            int v = Math.max(r, Math.max(g, b));
-            int diff = v - Math.min(r, Math.min(g, b));
-            int raw = v == r ? g - b : v == g ? b - r + 2 * diff : r - g + 4 * diff;
-            int h = (raw * HDIV[diff] + half) >> HSV_SHIFT;
-            out[i] = (byte) (h < 0 ? h + 180 : h);
-            out[i + 1] = (byte) ((diff * SDIV[v] + half) >> HSV_SHIFT);
-            out[i + 2] = (byte) v;
+            int p = hsvOf(rgb[i] & 0xff, rgb[i + 1] & 0xff, rgb[i + 2] & 0xff);
+            out[i] = (byte) (p >> 16);
+            out[i + 1] = (byte) (p >> 8);
+            out[i + 2] = (byte) p;
         }
         return out;
     }
