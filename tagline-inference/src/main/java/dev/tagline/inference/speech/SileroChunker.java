@@ -15,8 +15,13 @@ final class SileroChunker implements SpeechStream {
 
     /** One model call: {@code input} is context + chunk; reads {@code state} and overwrites it with the new one. */
     @FunctionalInterface
-    interface ChunkModel {
+    interface ChunkModel extends AutoCloseable {
         float speechProbability(float[] input, float[] state);
+
+        /** Frees what the model holds for this stream; called once the stream is finished. */
+        @Override
+        default void close() {
+        }
     }
 
     private final ChunkModel model;
@@ -74,6 +79,9 @@ final class SileroChunker implements SpeechStream {
         if (!finished && pending > 0) {
             Arrays.fill(input, CONTEXT + pending, input.length, 0f);
             runChunk();
+        }
+        if (!finished) {
+            model.close();
         }
         finished = true;
         return segmenter.finish(totalSamples);

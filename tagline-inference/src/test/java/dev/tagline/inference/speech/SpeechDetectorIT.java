@@ -99,11 +99,21 @@ class SpeechDetectorIT {
         SpeechStream whole = detector.newStream();
         whole.accept(pcm);
         SpeechStream pieces = detector.newStream();
+        SpeechStream other = detector.newStream(); // fed in between: each stream has its own tensors and state
+        float[] reversed = new float[pcm.length];
+        for (int i = 0; i < pcm.length; i++) {
+            reversed[i] = pcm[pcm.length - 1 - i];
+        }
         for (int i = 0; i < pcm.length; i += 777) {
             pieces.accept(pcm, i, Math.min(777, pcm.length - i));
+            other.accept(reversed, i, Math.min(777, pcm.length - i));
         }
         assertArrayEquals(whole.probabilities(), pieces.probabilities());
         assertEquals(whole.finish(), pieces.finish());
+        SpeechStream alone = detector.newStream();
+        alone.accept(reversed);
+        assertArrayEquals(alone.probabilities(), other.probabilities());
+        assertEquals(alone.finish(), other.finish());
     }
 
     @Test
