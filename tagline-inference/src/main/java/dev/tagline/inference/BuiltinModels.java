@@ -33,17 +33,24 @@ public final class BuiltinModels {
     private final ModelStore store;
     private final OnnxSessions sessions;
     private final SessionConfig config;
-    private final Map<String, ResolvedModel> files = new ConcurrentHashMap<>();
+    private final Map<String, ResolvedModel> files;
 
-    private BuiltinModels(ModelStore store, OnnxSessions sessions, SessionConfig config) {
+    private BuiltinModels(ModelStore store, OnnxSessions sessions, SessionConfig config,
+                          Map<String, ResolvedModel> files) {
         this.store = store;
         this.sessions = sessions;
         this.config = config;
+        this.files = files;
     }
 
     /** Models from {@code store}, run through {@code sessions} with {@code config}; nothing is pulled yet. */
     public static BuiltinModels open(ModelStore store, OnnxSessions sessions, SessionConfig config) {
-        return new BuiltinModels(store, sessions, config);
+        return new BuiltinModels(store, sessions, config, new ConcurrentHashMap<>());
+    }
+
+    /** The same models (store, sessions, files already resolved) opened with {@code other} instead. */
+    public BuiltinModels withConfig(SessionConfig other) {
+        return other.equals(config) ? this : new BuiltinModels(store, sessions, other, files);
     }
 
     public SessionConfig config() {
