@@ -1,5 +1,8 @@
 package dev.tagline.video.signal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,36 +156,60 @@ public final class SceneCutAnalyser implements SignalAnalyser {
         int uPlane = width * height;
         int vPlane = uPlane + uPlane / 4;
         int halfWidth = width / 2;
-        long h = 0;
-        long sat = 0;
-        long v = 0;
-        for (int y = 0; y < height; y++) {
-            int chromaRow = (y >> 1) * halfWidth;
-            for (int x = 0, i = y * width; x < width; x++, i++) {
-                int u = uPlane + chromaRow + (x >> 1);
-                int w = u - uPlane + vPlane;
-                int o = 3 * i;
-                if (previousYuv != null && yuv[i] == previousYuv[i] && yuv[u] == previousYuv[u]
-                        && yuv[w] == previousYuv[w]) {
-                    out[o] = previousHsv[o];
-                    out[o + 1] = previousHsv[o + 1];
-                    out[o + 2] = previousHsv[o + 2];
+        boolean first = previousYuv == null;
+        if (!first) {
+            System.arraycopy(previousHsv, 0, out, 0, out.length); // unchanged pixels keep their HSV
+        }
+        long[] sums = new long[3];
+        for (int cy = 0; cy < height / 2; cy++) {
+            for (int cx = 0; cx < halfWidth; cx++) {
+                if (!first && (cx & 3) == 0 && cx + 4 <= halfWidth && sameFourBlocks(yuv, previousYuv,
+                        2 * cy * width + 2 * cx, width, uPlane + cy * halfWidth + cx, vPlane - uPlane)) {
+                    cx += 3; // eight pixels of both rows and their four chroma samples unchanged
                     continue;
                 }
-                int rgb = VideoFrame.rgbOf(yuv[i] & 0xff, yuv[u] & 0xff, yuv[w] & 0xff);
-                int p = hsvOf(rgb >> 16, rgb >> 8 & 0xff, rgb & 0xff);
-                out[o] = (byte) (p >> 16);
-                out[o + 1] = (byte) (p >> 8);
-                out[o + 2] = (byte) p;
-                if (previousHsv != null) {
-                    h += Math.abs((p >> 16) - (previousHsv[o] & 0xff));
-                    sat += Math.abs((p >> 8 & 0xff) - (previousHsv[o + 1] & 0xff));
-                    v += Math.abs((p & 0xff) - (previousHsv[o + 2] & 0xff));
+                int u = uPlane + cy * halfWidth + cx;
+                int v = u - uPlane + vPlane;
+                int i = 2 * cy * width + 2 * cx; // top left of the block's four pixels
+                boolean chromaSame = !first && yuv[u] == previousYuv[u] && yuv[v] == previousYuv[v];
+                if (chromaSame && yuv[i] == previousYuv[i] && yuv[i + 1] == previousYuv[i + 1]
+                        && yuv[i + width] == previousYuv[i + width] && yuv[i + width + 1] == previousYuv[i + width + 1]) {
+                    continue;
+                }
+                int cb = yuv[u] & 0xff;
+                int cr = yuv[v] & 0xff;
+                for (int k = 0; k < 4; k++) {
+                    int p = i + (k & 1) + (k >> 1) * width;
+                    if (chromaSame && yuv[p] == previousYuv[p]) {
+                        continue;
+                    }
+                    int rgb = VideoFrame.rgbOf(yuv[p] & 0xff, cb, cr);
+                    int hsv = hsvOf(rgb >> 16, rgb >> 8 & 0xff, rgb & 0xff);
+                    int o = 3 * p;
+                    if (!first) {
+                        sums[0] += Math.abs((hsv >> 16) - (previousHsv[o] & 0xff));
+                        sums[1] += Math.abs((hsv >> 8 & 0xff) - (previousHsv[o + 1] & 0xff));
+                        sums[2] += Math.abs((hsv & 0xff) - (previousHsv[o + 2] & 0xff));
+                    }
+                    out[o] = (byte) (hsv >> 16);
+                    out[o + 1] = (byte) (hsv >> 8);
+                    out[o + 2] = (byte) hsv;
                 }
             }
         }
         double pixels = (double) width * height;
-        return (h / pixels + sat / pixels + v / pixels) / 3.0;
+        return (sums[0] / pixels + sums[1] / pixels + sums[2] / pixels) / 3.0;
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** Whether 4 chroma blocks (8×2 luma from {@code i}, 4 U from {@code u}, 4 V {@code vOffset} further) are equal. */
+    private static boolean sameFourBlocks(byte[] a, byte[] b, int i, int width, int u, int vOffset) {
+        return (long) LONGS.get(a, i) == (long) LONGS.get(b, i)
+                && (long) LONGS.get(a, i + width) == (long) LONGS.get(b, i + width)
+                && (int) INTS.get(a, u) == (int) INTS.get(b, u)
+                && (int) INTS.get(a, u + vOffset) == (int) INTS.get(b, u + vOffset);
     }
 
     /** One pixel to HSV as OpenCV's 8-bit {@code COLOR_RGB2HSV}, packed {@code h << 16 | s << 8 | v}. */
