@@ -1,13 +1,15 @@
 package dev.tagline.video.signal;
 
 import java.time.Duration;
+import java.util.Arrays;
 
 /**
  * Visual motion as auto-editor measures it ({@code src/analyze/motion.nim}, video.md §10): frames in greyscale,
  * Gaussian-blurred (σ 9 at 400 px wide, scaled here to the frame width; approximated by three box passes), and the
  * value is the fraction of pixels that changed since the previous frame. Frames are halved (2×2 means) before the
  * blur: the measure is a fraction, so it barely depends on resolution, and the blur costs a quarter. Output: the
- * maximum per tick of {@link #STEP}, so a 30 fps source does not cost 30 values a second. Memory: two grey planes.
+ * maximum per tick of {@link #STEP}, so a 30 fps source does not cost 30 values a second. A frame whose grey bytes
+ * equal the last frame's (a still screen recording) is 0 without being blurred. Memory: two grey planes.
  */
 public final class MotionAnalyser implements SignalAnalyser {
     /** auto-editor motion defaults: width 400, blur sigma 9. */
@@ -18,6 +20,7 @@ public final class MotionAnalyser implements SignalAnalyser {
     private final TimeSeries.Builder series = new TimeSeries.Builder(STEP);
     private int[] previous;
     private int[] spare; // reused planes: no arrays allocated per frame
+    private byte[] previousSource; // the last frame's bytes: a frame equal to it in grey is not blurred again
     private int[] work;
     private float tickMax;
     private long tick;
@@ -32,21 +35,29 @@ public final class MotionAnalyser implements SignalAnalyser {
             previous = null;
         }
         byte[] yuv = frame.yuv420().orElse(null);
-        int[] grey = yuv != null ? halfLuma(yuv, frame.width(), w, h, spare)
-                : halfGrey(frame.rgb(), frame.width(), w, h, spare);
-        blur(grey, w, h, radius(w), work);
+        byte[] source = yuv != null ? yuv : frame.rgb();
+        int greyBytes = yuv != null ? frame.width() * frame.height() : source.length; // Y plane, or all of RGB
         float value = 0;
-        if (previous != null) {
-            int changed = 0;
-            for (int i = 0; i < grey.length; i++) {
-                if (grey[i] != previous[i]) {
-                    changed++;
+        if (previous != null && previousSource != null && previousSource.length == source.length
+                && Arrays.equals(source, 0, greyBytes, previousSource, 0, greyBytes)) {
+            // the same grey picture as the last frame (a still screen): same blurred plane, nothing changed
+        } else {
+            int[] grey = yuv != null ? halfLuma(yuv, frame.width(), w, h, spare)
+                    : halfGrey(source, frame.width(), w, h, spare);
+            blur(grey, w, h, radius(w), work);
+            if (previous != null) {
+                int changed = 0;
+                for (int i = 0; i < grey.length; i++) {
+                    if (grey[i] != previous[i]) {
+                        changed++;
+                    }
                 }
+                value = (float) changed / grey.length;
             }
-            value = (float) changed / grey.length;
+            spare = previous == null ? new int[grey.length] : previous;
+            previous = grey;
         }
-        spare = previous == null ? new int[grey.length] : previous;
-        previous = grey;
+        previousSource = source;
         long frameTick = frame.time().toNanos() / STEP.toNanos();
         while (tick < frameTick) {
             series.add(tickMax);

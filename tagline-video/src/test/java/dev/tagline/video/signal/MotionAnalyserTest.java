@@ -111,6 +111,38 @@ class MotionAnalyserTest {
         }
     }
 
+    @Test
+    void aRepeatedPictureIsStillAndTheNextChangeCountsAgainstIt() {
+        Random random = new Random(9);
+        int size = VideoFrame.yuvSize(64, 36);
+        byte[] a = new byte[size];
+        random.nextBytes(a);
+        byte[] b = a.clone();
+        for (int k = 0; k < 300; k++) {
+            b[random.nextInt(64 * 36)] = (byte) random.nextInt(256); // luma changes
+        }
+        byte[] chromaOnly = a.clone();
+        chromaOnly[64 * 36 + 5] ^= 0x40; // a colour change: the grey picture is the same
+        byte[][] frames = {a, a.clone(), chromaOnly, b, b.clone(), a.clone()};
+        MotionAnalyser motion = new MotionAnalyser();
+        for (int i = 0; i < frames.length; i++) {
+            motion.onFrame(VideoFrame.yuv420(i, MotionAnalyser.STEP.multipliedBy(i), 64, 36, frames[i]));
+        }
+        motion.finish(MotionAnalyser.STEP.multipliedBy(frames.length));
+        float[] values = motion.motion().values();
+        for (int i : new int[] {1, 2, 4}) {
+            assertEquals(0.0, values[i], 1e-9, "frame " + i + " shows the same grey picture");
+        }
+        for (int i : new int[] {3, 5}) { // each against the frame before, as a fresh analyser sees the pair
+            MotionAnalyser fresh = new MotionAnalyser();
+            fresh.onFrame(VideoFrame.yuv420(0, Duration.ZERO, 64, 36, frames[i - 1]));
+            fresh.onFrame(VideoFrame.yuv420(1, Duration.ZERO, 64, 36, frames[i]));
+            fresh.finish(MotionAnalyser.STEP);
+            assertTrue(values[i] > 0, "frame " + i + " moved");
+            assertEquals(fresh.motion().values()[0], values[i], 1e-9, "frame " + i);
+        }
+    }
+
     /** The definition: each output is the rounded mean of the 2r + 1 inputs around it, indices clamped. */
     private static int[] box(int[] in, int w, int h, int r, boolean rows) {
         int[] out = new int[in.length];
