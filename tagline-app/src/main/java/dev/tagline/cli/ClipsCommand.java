@@ -101,7 +101,8 @@ final class ClipsCommand extends CommandGroup {
             ClipsFile clips;
             try (OnnxSessions sessions = device.openSessions(ctx.err()); // a GPU that cannot be used fails here
                     FinderModels models = FinderModels.builtin(BuiltinModels.open(ModelStore.fromEnvironment(
-                            ctx.env(), new TerminalProgress(ctx.err())), sessions, device.sessionConfig()))) {
+                            ctx.env(), new TerminalProgress(ctx.err())), sessions, device.sessionConfig()),
+                            device.threadsChosen())) {
                 Ffmpeg tools = new Ffmpeg(new FfmpegLocator(ctx.env()).locate(Optional.ofNullable(ffmpeg)
                         .map(ctx::resolve)), new ProcessRunner(), Duration.ofHours(12));
                 Optional<SpeechToText> stt = Optional.ofNullable(endpoint).map(url -> new OpenAiSpeechToText(

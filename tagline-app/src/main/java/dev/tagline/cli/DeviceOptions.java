@@ -25,6 +25,11 @@ public final class DeviceOptions {
                     + "at most 8.")
     Integer threads;
 
+    /** Whether {@code --threads} was given (else the thread count is the default, which some pipelines divide). */
+    public boolean threadsChosen() {
+        return threads != null;
+    }
+
     /** The session settings these options ask for. */
     public SessionConfig sessionConfig() {
         SessionConfig config = SessionConfig.defaults().withDevice(device);

@@ -76,5 +76,10 @@ class ClipsCommandIT {
         assertTrue(cli.err().matches("(?s).*ch_PP-OCRv4_det_infer\\.onnx on CPU, 2 intra-op threads, loaded in.*"),
                 cli.err());
         assertFalse(cli.err().contains("all-minilm-l6-v2.onnx"), "no transcript, so no embedder: " + cli.err());
+        CliTestSupport byDefault = cli(video());
+        assertEquals(ExitCode.OK, byDefault.run("clips", "find", "talk.mp4", "--verbose"), byDefault.err());
+        int half = Math.max(1, dev.tagline.inference.onnx.SessionConfig.defaultIntraOpThreads() / 2);
+        assertTrue(byDefault.err().matches("(?s).*ch_PP-OCRv4_det_infer\\.onnx on CPU, " + half + " intra-op threads?, "
+                + "loaded in.*"), "OCR shares the cores with FFmpeg's decoder: " + byDefault.err());
     }
 }

@@ -14,13 +14,15 @@ import java.util.Optional;
 /** {@link FinderModels} on the built-in models; each is opened (and pulled through the store) on first use. */
 final class BuiltinFinderModels implements FinderModels {
     private final BuiltinModels models;
+    private final boolean threadsChosen;
     private SpeechDetector speech;
     private ScreenTextReader screenText;
     private SentenceSplitter sentences;
     private TextEmbedder embedder;
 
-    BuiltinFinderModels(BuiltinModels models) {
+    BuiltinFinderModels(BuiltinModels models, boolean threadsChosen) {
         this.models = models;
+        this.threadsChosen = threadsChosen;
     }
 
     @Override
@@ -35,21 +37,20 @@ final class BuiltinFinderModels implements FinderModels {
     public synchronized Optional<ScreenTextReader> screenText() {
         if (screenText == null) {
             SessionConfig config = models.config();
-            screenText = new PaddleScreenText(models.withConfig(config.withIntraOpThreads(passThreads(config)))
+            int threads = threadsChosen ? config.intraOpThreads() : passThreads(config.intraOpThreads());
+            screenText = new PaddleScreenText(models.withConfig(config.withIntraOpThreads(threads))
                     .textReader(OcrSettings.DEFAULTS.withDetMaxSide(PaddleScreenText.DET_MAX_SIDE)));
         }
         return Optional.of(screenText);
     }
 
     /**
-     * Intra-op threads for OCR during the decoding pass: it runs while FFmpeg decodes the video on the other cores,
-     * so by default it takes half of them (1 of 2): on a 2-core machine a second OCR thread only took CPU from the
-     * decoder and cost ~14 % more CPU per reading in hand-offs. A thread count the user chose ({@code --threads}) is
-     * kept.
+     * Intra-op threads for OCR during the decoding pass when the user chose none: it runs while FFmpeg decodes the
+     * video on the other cores, so it takes half of the default {@code threads} (1 of 2): on a 2-core machine a second
+     * OCR thread only took CPU from the decoder and cost ~14 % more CPU per reading in hand-offs.
      */
-    static int passThreads(SessionConfig config) {
-        int threads = config.intraOpThreads();
-        return threads == SessionConfig.defaultIntraOpThreads() ? Math.max(1, threads / 2) : threads;
+    static int passThreads(int threads) {
+        return Math.max(1, threads / 2);
     }
 
     @Override

@@ -26,9 +26,17 @@ public interface FinderModels extends AutoCloseable {
     default void close() {
     }
 
-    /** The built-in models (Silero VAD, PaddleOCR, OpenNLP, MiniLM), each pulled and loaded when first asked for. */
+    /**
+     * The built-in models (Silero VAD, PaddleOCR, OpenNLP, MiniLM), each pulled and loaded when first asked for, on
+     * the threads {@code models} has been given by default: OCR during the decoding pass takes half of them.
+     */
     static FinderModels builtin(BuiltinModels models) {
-        return new BuiltinFinderModels(models);
+        return new BuiltinFinderModels(models, false);
+    }
+
+    /** {@link #builtin(BuiltinModels)}; with {@code threadsChosen} (the user's {@code --threads}) OCR uses them all. */
+    static FinderModels builtin(BuiltinModels models, boolean threadsChosen) {
+        return new BuiltinFinderModels(models, threadsChosen);
     }
 
     /** No models: speech between pauses, no on-screen text, no topics; OpenNLP sentences (on the classpath). */
