@@ -1,0 +1,57 @@
+package dev.tagline.images.tag;
+
+import dev.tagline.core.RgbImage;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import java.util.Random;
+
+/**
+ * Issue 4: the WD resize alone ({@link PilResample#resize}, pad to a white square, bicubic to 448), thread CPU per
+ * image, warm, on TagBench's three shapes (640×480, 480×640, 512×512), against {@link PilResampleReference} (the
+ * implementation before the transposed horizontal pass) in the same JVM, alternating. Checks the outputs are equal.
+ * {@code java -cp <tagline-images test classpath> dev.tagline.images.tag.ResizeBench [rounds] [imagesPerRound]}.
+ */
+public final class ResizeBench {
+    private ResizeBench() {
+    }
+
+    public static void main(String[] args) {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int perRound = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+        int[][] shapes = {{640, 480}, {480, 640}, {512, 512}};
+        RgbImage[] images = new RgbImage[shapes.length];
+        Random random = new Random(4);
+        for (int i = 0; i < shapes.length; i++) {
+            byte[] px = new byte[shapes[i][0] * shapes[i][1] * 3];
+            random.nextBytes(px);
+            images[i] = new RgbImage(shapes[i][0], shapes[i][1], px);
+            if (!Arrays.equals(wd(images[i], false), wd(images[i], true))) {
+                throw new IllegalStateException("outputs differ on " + images[i]);
+            }
+        }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (int round = 0; round <= rounds; round++) {
+            for (boolean reference : System.getProperty("only") != null ? new boolean[] {false} : new boolean[] {true, false}) {
+                long start = threads.getCurrentThreadCpuTime();
+                long sink = 0;
+                for (int i = 0; i < perRound; i++) {
+                    sink += wd(images[i % images.length], reference)[i];
+                }
+                double ms = (threads.getCurrentThreadCpuTime() - start) / 1e6 / perRound;
+                System.out.printf("%s %-9s %.3f ms CPU per image (%d)%n", round == 0 ? "warm-up" : "round " + round,
+                        reference ? "before" : "after", ms, sink);
+            }
+        }
+    }
+
+    private static byte[] wd(RgbImage image, boolean reference) {
+        int side = Math.max(image.width(), image.height());
+        int left = (side - image.width()) / 2;
+        int top = (side - image.height()) / 2;
+        return reference
+                ? PilResampleReference.resize(image, side, side, left, top, 0xFFFFFF, 448, 448,
+                        PilResample.Filter.BICUBIC)
+                : PilResample.resize(image, side, side, left, top, 0xFFFFFF, 448, 448, PilResample.Filter.BICUBIC);
+    }
+}
