@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The transposed, vectorisable {@link PilResample} against {@link PilResampleReference} (the implementation the Pillow
- * goldens were first checked on) on random images of many shapes: blocks of rows cut anywhere, images wider than a
- * transposition tile, side and top padding, off-centre canvases, up- and downscales, both filters.
+ * goldens were first checked on) on random images of many shapes: blocks and transposition steps of rows cut
+ * anywhere, side and top padding, off-centre canvases, up- and downscales, both filters.
  */
 class PilResampleAgainstReferenceTest {
     private static RgbImage random(Random random, int w, int h) {
@@ -74,7 +74,7 @@ class PilResampleAgainstReferenceTest {
         }
     }
 
-    /** Rows and columns of one pixel, exact multiples and one past the transposed block and tile. */
+    /** Rows and columns of one pixel; heights at, just under and just over multiples of the transposed block. */
     @Test
     void edgeShapesAreTheSame() {
         Random random = new Random(1);

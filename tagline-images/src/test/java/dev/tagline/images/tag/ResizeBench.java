@@ -10,7 +10,9 @@ import java.util.Random;
  * Issue 4: the WD resize alone ({@link PilResample#resize}, pad to a white square, bicubic to 448), thread CPU per
  * image, warm, on TagBench's three shapes (640×480, 480×640, 512×512), against {@link PilResampleReference} (the
  * implementation before the transposed horizontal pass) in the same JVM, alternating. Checks the outputs are equal.
- * {@code java -cp <tagline-images test classpath> dev.tagline.images.tag.ResizeBench [rounds] [imagesPerRound]}.
+ * With {@code tensor}, times the whole WD input tensor instead (resize and BGR floats).
+ * {@code java -cp <tagline-images test classpath> dev.tagline.images.tag.ResizeBench [rounds] [imagesPerRound]
+ * [tensor]}.
  */
 public final class ResizeBench {
     private ResizeBench() {
@@ -19,6 +21,7 @@ public final class ResizeBench {
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int perRound = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+        boolean tensor = args.length > 2 && args[2].equals("tensor");
         int[][] shapes = {{640, 480}, {480, 640}, {512, 512}};
         RgbImage[] images = new RgbImage[shapes.length];
         Random random = new Random(4);
@@ -36,13 +39,29 @@ public final class ResizeBench {
                 long start = threads.getCurrentThreadCpuTime();
                 long sink = 0;
                 for (int i = 0; i < perRound; i++) {
-                    sink += wd(images[i % images.length], reference)[i];
+                    sink += tensor ? (long) tensor(images[i % images.length], reference)[i]
+                            : wd(images[i % images.length], reference)[i];
                 }
                 double ms = (threads.getCurrentThreadCpuTime() - start) / 1e6 / perRound;
-                System.out.printf("%s %-9s %.3f ms CPU per image (%d)%n", round == 0 ? "warm-up" : "round " + round,
-                        reference ? "before" : "after", ms, sink);
+                System.out.printf("%s %-6s %-9s %.3f ms CPU per image (%d)%n", round == 0 ? "warm-up" : "round " + round,
+                        tensor ? "tensor" : "resize", reference ? "before" : "after", ms, sink);
             }
         }
+    }
+
+    /** The WD input tensor: before, the reference's bytes turned into BGR floats as WdTranslator did. */
+    private static float[] tensor(RgbImage image, boolean reference) {
+        if (!reference) {
+            return WdTranslator.tensor(image, 448);
+        }
+        byte[] rgb = wd(image, true);
+        float[] bgr = new float[rgb.length];
+        for (int i = 0; i < rgb.length; i += 3) {
+            bgr[i] = rgb[i + 2] & 0xff;
+            bgr[i + 1] = rgb[i + 1] & 0xff;
+            bgr[i + 2] = rgb[i] & 0xff;
+        }
+        return bgr;
     }
 
     private static byte[] wd(RgbImage image, boolean reference) {
