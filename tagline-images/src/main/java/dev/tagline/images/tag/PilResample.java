@@ -94,16 +94,7 @@ public final class PilResample {
         }
         Coefficients horiz = coefficients(canvasW, outW, filter);
         Coefficients vert = coefficients(canvasH, outH, filter);
-        ResamplePasses.Temp temp = ResamplePasses.horizontal(canvas, horiz, vert, outW);
-        // Output rows whose every tap is a padding row: each value is one product (the padding row's value times the
-        // sum of the weights), the same integer as the sum of the products
-        boolean[] padOnly = new boolean[outH];
-        for (int yy = 0; yy < outH && temp.padRow() != null; yy++) {
-            int y0 = vert.bounds[2 * yy];
-            int y1 = y0 + vert.bounds[2 * yy + 1] - 1;
-            padOnly[yy] = y1 < top || y0 >= top + image.height();
-        }
-        ResamplePasses.vertical(temp, vert, outH, padOnly, rows);
+        new ResamplePasses(canvas, horiz, vert, outW).run(rows);
     }
 
     /** Resample.c {@code precompute_coeffs} for the whole source ({@code box = (0, inSize)}), then 8-bit fixed point. */

@@ -8,8 +8,9 @@ import java.util.Arrays;
  * then a branch-free clip to 8 bits. For the horizontal pass, blocks of {@link #BLOCK} image rows are transposed so
  * that each source column is one array holding the R G B of the block's rows side by side: an output column of the
  * block is then a weighted sum of whole source columns. Its values go back into row arrays, which the vertical pass
- * sums whole. Integer sums are exact and both passes round to 8 bits as Resample.c does, so the result is Pillow's
- * bit for bit.
+ * sums whole as soon as a block has made the rows an output row needs; the row arrays are a ring, reused once no
+ * output row still needs them. Integer sums are exact and both passes round to 8 bits as Resample.c does, so the
+ * result is Pillow's bit for bit. One instance per resize.
  */
 final class ResamplePasses {
     /** Image rows per transposed block: inner loops of 192 ints, and a 640-px wide block (480 KiB) stays in L2. */
@@ -18,78 +19,103 @@ final class ResamplePasses {
     private static final int TILE = 32;
     private static final int HALF = 1 << (PilResample.PRECISION_BITS - 1);
 
-    /**
-     * The horizontal pass over canvas rows {@code first} onwards: {@code rows[y - first]} holds row {@code y}'s
-     * {@code 3 × outW} values 0–255; every padding row is the same array, {@code padRow} (null when none is read).
-     */
-    record Temp(int[][] rows, int first, int[] padRow) {
-    }
+    private final PilResample.Canvas canvas;
+    private final PilResample.Coefficients horiz;
+    private final PilResample.Coefficients vert;
+    /** A canvas row of the fill colour after the horizontal pass: every padding row's values. */
+    private final int[] fillRow;
+    /** First and end canvas row of the image. */
+    private final int imageFirst;
+    private final int imageEnd;
+    /** The horizontal pass's image rows: row {@code y} in {@code ring[(y - imageFirst) % ring.length]}. */
+    private final int[][] ring;
+    private final int[] acc;
+    /** The next output row of the vertical pass. */
+    private int next;
 
-    private ResamplePasses() {
-    }
-
-    /** Pillow's first pass: the canvas rows that {@code vert} reads, resampled by {@code horiz} to {@code outW}. */
-    static Temp horizontal(PilResample.Canvas canvas, PilResample.Coefficients horiz,
-                           PilResample.Coefficients vert, int outW) {
+    ResamplePasses(PilResample.Canvas canvas, PilResample.Coefficients horiz, PilResample.Coefficients vert,
+                   int outW) {
+        this.canvas = canvas;
+        this.horiz = horiz;
+        this.vert = vert;
+        this.fillRow = fillRow(canvas.fill(), horiz, outW);
         int outH = vert.bounds().length / 2;
         int first = vert.bounds()[0];
         int last = vert.bounds()[2 * outH - 2] + vert.bounds()[2 * outH - 1];
-        // A row of the fill colour: each value is one product (fill × Σ weights), the same integer as the sum
-        int[] fillRow = new int[outW * 3];
-        int fill = canvas.fill();
+        this.imageFirst = Math.max(first, canvas.top());
+        this.imageEnd = Math.min(last, canvas.top() + canvas.image().height());
+        // a block is written while the rows of the output row waiting for it are kept: at most ksize rows back
+        int slots = BLOCK * (1 + (vert.ksize() + BLOCK - 1) / BLOCK);
+        this.ring = new int[Math.max(0, Math.min(slots, imageEnd - imageFirst))][];
+        this.acc = new int[outW * 3];
+    }
+
+    /** Both passes, handing each output row to {@code out}, top to bottom. */
+    void run(PilResample.Rows out) {
+        vertical(imageFirst, out);
+        Block block = imageFirst < imageEnd ? new Block(canvas, horiz, acc.length / 3, fillRow) : null;
+        for (int y0 = imageFirst; y0 < imageEnd; y0 += BLOCK) {
+            int count = Math.min(BLOCK, imageEnd - y0);
+            int slot = (y0 - imageFirst) % ring.length;
+            for (int b = slot; b < slot + count; b++) {
+                ring[b] = ring[b] == null ? new int[acc.length] : ring[b];
+            }
+            block.resample(y0, count, ring, slot);
+            vertical(y0 + count, out);
+        }
+        vertical(Integer.MAX_VALUE, out);
+    }
+
+    /** A row of the fill colour: each value is one product (fill × Σ weights), the same integer as the sum. */
+    private static int[] fillRow(int fill, PilResample.Coefficients horiz, int outW) {
+        int[] row = new int[outW * 3];
         for (int xx = 0; xx < outW; xx++) {
             int sum = 0;
             for (int t = 0; t < horiz.bounds()[2 * xx + 1]; t++) {
                 sum += horiz.weights()[xx * horiz.ksize() + t];
             }
-            fillRow[xx * 3] = PilResample.clip(HALF + (fill >> 16 & 0xff) * sum);
-            fillRow[xx * 3 + 1] = PilResample.clip(HALF + (fill >> 8 & 0xff) * sum);
-            fillRow[xx * 3 + 2] = PilResample.clip(HALF + (fill & 0xff) * sum);
+            row[xx * 3] = PilResample.clip(HALF + (fill >> 16 & 0xff) * sum);
+            row[xx * 3 + 1] = PilResample.clip(HALF + (fill >> 8 & 0xff) * sum);
+            row[xx * 3 + 2] = PilResample.clip(HALF + (fill & 0xff) * sum);
         }
-        int[][] rows = new int[last - first][];
-        boolean padding = false;
-        for (int y = first; y < last; y++) {
-            padding |= canvas.isFill(y);
-            rows[y - first] = canvas.isFill(y) ? fillRow : new int[outW * 3];
-        }
-        int imageFirst = Math.max(first, canvas.top());
-        int imageLast = Math.min(last, canvas.top() + canvas.image().height());
-        Block block = imageFirst < imageLast ? new Block(canvas, horiz, outW, fillRow) : null;
-        for (int y0 = imageFirst; y0 < imageLast; y0 += BLOCK) {
-            block.resample(y0, Math.min(BLOCK, imageLast - y0), rows, y0 - first);
-        }
-        return new Temp(rows, first, padding ? fillRow : null);
+        return row;
     }
 
-    /** Pillow's second pass, handing each output row to {@code out}. */
-    static void vertical(Temp temp, PilResample.Coefficients vert, int outH, boolean[] padOnly,
-                         PilResample.Rows out) {
+    private int[] row(int y) {
+        return canvas.isFill(y) ? fillRow : ring[(y - imageFirst) % ring.length];
+    }
+
+    /** Pillow's second pass for the output rows whose image rows lie before {@code done}. */
+    private void vertical(int done, PilResample.Rows out) {
         int[] w = vert.weights();
-        int[] acc = new int[temp.rows()[0].length];
-        for (int yy = 0; yy < outH; yy++) {
-            int ymin = vert.bounds()[2 * yy] - temp.first();
-            int n = vert.bounds()[2 * yy + 1];
-            if (padOnly[yy]) { // every tap is the padding row: one product per value
+        int outH = vert.bounds().length / 2;
+        for (; next < outH; next++) {
+            int ymin = vert.bounds()[2 * next];
+            int n = vert.bounds()[2 * next + 1];
+            if (Math.min(ymin + n, imageEnd) > done) {
+                return;
+            }
+            if (ymin + n - 1 < canvas.top() || ymin >= canvas.top() + canvas.image().height()) {
+                // every tap is a padding row: one product per value
                 int sum = 0;
                 for (int t = 0; t < n; t++) {
-                    sum += w[yy * vert.ksize() + t];
+                    sum += w[next * vert.ksize() + t];
                 }
-                int[] pad = temp.padRow();
                 for (int i = 0; i < acc.length; i++) {
-                    acc[i] = HALF + pad[i] * sum;
+                    acc[i] = HALF + fillRow[i] * sum;
                 }
             } else {
                 Arrays.fill(acc, HALF);
                 for (int t = 0; t < n; t++) {
-                    int wy = w[yy * vert.ksize() + t];
-                    int[] row = temp.rows()[ymin + t];
+                    int wy = w[next * vert.ksize() + t];
+                    int[] src = row(ymin + t);
                     for (int i = 0; i < acc.length; i++) {
-                        acc[i] += wy * row[i];
+                        acc[i] += wy * src[i];
                     }
                 }
             }
             clip(acc, acc.length);
-            out.accept(yy, acc);
+            out.accept(next, acc);
         }
     }
 

@@ -74,14 +74,17 @@ class PilResampleAgainstReferenceTest {
         }
     }
 
-    /** Rows and columns of one pixel; heights at, just under and just over multiples of the transposed block. */
+    /**
+     * Rows and columns of one pixel; heights at, just under and just over multiples of the transposed block; many
+     * more image rows than the ring of row arrays holds, with filters longer than a block (1500 rows to 16).
+     */
     @Test
     void edgeShapesAreTheSame() {
         Random random = new Random(1);
         int block = ResamplePasses.BLOCK;
         List<int[]> shapes = new ArrayList<>(List.of(new int[] {1, 1}, new int[] {1, 300}, new int[] {300, 1},
                 new int[] {block, block}, new int[] {block + 1, block - 1}, new int[] {2 * block, 2 * block + 1},
-                new int[] {3 * block + 5, 7}));
+                new int[] {3 * block + 5, 7}, new int[] {40, 1500}));
         for (int[] s : shapes) {
             RgbImage image = random(random, s[0], s[1]);
             for (int size : new int[] {1, 2, 16, 97, 448}) {

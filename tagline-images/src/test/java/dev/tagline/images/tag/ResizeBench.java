@@ -34,8 +34,10 @@ public final class ResizeBench {
             }
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        // -Donly: the new implementation alone (for a profiler)
+        boolean[] which = System.getProperty("only") != null ? new boolean[] {false} : new boolean[] {true, false};
         for (int round = 0; round <= rounds; round++) {
-            for (boolean reference : System.getProperty("only") != null ? new boolean[] {false} : new boolean[] {true, false}) {
+            for (boolean reference : which) {
                 long start = threads.getCurrentThreadCpuTime();
                 long sink = 0;
                 for (int i = 0; i < perRound; i++) {
@@ -43,8 +45,9 @@ public final class ResizeBench {
                             : wd(images[i % images.length], reference)[i];
                 }
                 double ms = (threads.getCurrentThreadCpuTime() - start) / 1e6 / perRound;
-                System.out.printf("%s %-6s %-9s %.3f ms CPU per image (%d)%n", round == 0 ? "warm-up" : "round " + round,
-                        tensor ? "tensor" : "resize", reference ? "before" : "after", ms, sink);
+                System.out.printf("%s %-6s %-9s %.3f ms CPU per image (%d)%n",
+                        round == 0 ? "warm-up" : "round " + round, tensor ? "tensor" : "resize",
+                        reference ? "before" : "after", ms, sink);
             }
         }
     }
