@@ -30,6 +30,8 @@ final class ResamplePasses {
     /** The horizontal pass's image rows: row {@code y} in {@code ring[(y - imageFirst) % ring.length]}. */
     private final int[][] ring;
     private final int[] acc;
+    /** The rows of one output row's taps. */
+    private final int[][] taps;
     /** The next output row of the vertical pass. */
     private int next;
 
@@ -48,6 +50,7 @@ final class ResamplePasses {
         int slots = BLOCK * (1 + (vert.ksize() + BLOCK - 1) / BLOCK);
         this.ring = new int[Math.max(0, Math.min(slots, imageEnd - imageFirst))][];
         this.acc = new int[outW * 3];
+        this.taps = new int[vert.ksize()][];
     }
 
     /** Both passes, handing each output row to {@code out}, top to bottom. */
@@ -105,17 +108,38 @@ final class ResamplePasses {
                     acc[i] = HALF + fillRow[i] * sum;
                 }
             } else {
-                Arrays.fill(acc, HALF);
                 for (int t = 0; t < n; t++) {
-                    int wy = w[next * vert.ksize() + t];
-                    int[] src = row(ymin + t);
-                    for (int i = 0; i < acc.length; i++) {
-                        acc[i] += wy * src[i];
-                    }
+                    taps[t] = row(ymin + t);
                 }
+                accumulate(acc, acc.length, taps, 0, w, next * vert.ksize(), n);
             }
             clip(acc, acc.length);
             out.accept(next, acc);
+        }
+    }
+
+    /**
+     * {@code acc[0, len) = HALF + Σ w[k + t] × src[from + t][0, len)} over the {@code n} taps, two taps per pass
+     * over {@code acc} (fewer loads and stores of it; the integer sum is the same).
+     */
+    private static void accumulate(int[] acc, int len, int[][] src, int from, int[] w, int k, int n) {
+        Arrays.fill(acc, 0, len, HALF);
+        int t = 0;
+        for (; t + 1 < n; t += 2) {
+            int w0 = w[k + t];
+            int w1 = w[k + t + 1];
+            int[] a = src[from + t];
+            int[] b = src[from + t + 1];
+            for (int i = 0; i < len; i++) {
+                acc[i] += w0 * a[i] + w1 * b[i];
+            }
+        }
+        if (t < n) {
+            int w0 = w[k + t];
+            int[] a = src[from + t];
+            for (int i = 0; i < len; i++) {
+                acc[i] += w0 * a[i];
+            }
         }
     }
 
@@ -172,16 +196,7 @@ final class ResamplePasses {
                     }
                     continue;
                 }
-                Arrays.fill(acc, 0, len, HALF);
-                int xmin = horiz.bounds()[2 * xx];
-                int n = horiz.bounds()[2 * xx + 1];
-                for (int t = 0; t < n; t++) {
-                    int wx = w[xx * horiz.ksize() + t];
-                    int[] col = cols[xmin + t];
-                    for (int i = 0; i < len; i++) {
-                        acc[i] += wx * col[i];
-                    }
-                }
+                accumulate(acc, len, cols, horiz.bounds()[2 * xx], w, xx * horiz.ksize(), horiz.bounds()[2 * xx + 1]);
                 clip(acc, len);
                 for (int b = 0, i = 0; b < count; b++, i += 3) {
                     int[] row = rows[at + b];
