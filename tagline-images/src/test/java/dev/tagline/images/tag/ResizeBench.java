@@ -38,16 +38,23 @@ public final class ResizeBench {
         boolean[] which = System.getProperty("only") != null ? new boolean[] {false} : new boolean[] {true, false};
         for (int round = 0; round <= rounds; round++) {
             for (boolean reference : which) {
-                long start = threads.getCurrentThreadCpuTime();
+                StringBuilder shapesText = new StringBuilder();
+                long all = 0;
                 long sink = 0;
-                for (int i = 0; i < perRound; i++) {
-                    sink += tensor ? (long) tensor(images[i % images.length], reference)[i]
-                            : wd(images[i % images.length], reference)[i];
+                for (RgbImage image : images) {
+                    long start = threads.getCurrentThreadCpuTime();
+                    for (int i = 0; i < perRound / images.length; i++) {
+                        sink += tensor ? (long) tensor(image, reference)[i] : wd(image, reference)[i];
+                    }
+                    long spent = threads.getCurrentThreadCpuTime() - start;
+                    all += spent;
+                    shapesText.append(String.format(" %dx%d %.3f", image.width(), image.height(),
+                            spent / 1e6 / (perRound / images.length)));
                 }
-                double ms = (threads.getCurrentThreadCpuTime() - start) / 1e6 / perRound;
-                System.out.printf("%s %-6s %-9s %.3f ms CPU per image (%d)%n",
+                System.out.printf("%s %-6s %-6s %.3f ms CPU per image (%s) (%d)%n",
                         round == 0 ? "warm-up" : "round " + round, tensor ? "tensor" : "resize",
-                        reference ? "before" : "after", ms, sink);
+                        reference ? "before" : "after", all / 1e6 / (perRound / images.length * images.length),
+                        shapesText.toString().trim(), sink);
             }
         }
     }
