@@ -10,7 +10,8 @@ import java.util.Arrays;
  * block is then a weighted sum of whole source columns. Its values go back into row arrays, which the vertical pass
  * sums whole as soon as a block has made the rows an output row needs; the row arrays are a ring, reused once no
  * output row still needs them. Integer sums are exact and both passes round to 8 bits as Resample.c does, so the
- * result is Pillow's bit for bit. One instance per resize.
+ * result is Pillow's bit for bit. One instance per resize. Longer than most classes (about 240 lines): the block
+ * layout, the ring and the order in which the passes interleave only make sense together.
  */
 final class ResamplePasses {
     /** Image rows per transposed block: inner loops of 192 ints, and a 640-px wide block (480 KiB) stays in L2. */
@@ -46,7 +47,8 @@ final class ResamplePasses {
         int last = vert.bounds()[2 * outH - 2] + vert.bounds()[2 * outH - 1];
         this.imageFirst = Math.max(first, canvas.top());
         this.imageEnd = Math.min(last, canvas.top() + canvas.image().height());
-        // a block is written while the rows of the output row waiting for it are kept: at most ksize rows back
+        // a block is written while the rows of the output row waiting for it are kept: at most ksize rows back;
+        // a multiple of BLOCK, so that no block wraps round the ring
         int slots = BLOCK * (1 + (vert.ksize() + BLOCK - 1) / BLOCK);
         this.ring = new int[Math.max(0, Math.min(slots, imageEnd - imageFirst))][];
         this.acc = new int[outW * 3];
