@@ -10,10 +10,13 @@ import dev.tagline.core.RgbImage;
  *
  * <p>The source may be a virtual canvas: the image placed at an offset on a larger square of one colour, so that WD's
  * pad-to-square never allocates the padded image.
+ *
+ * <p>The passes themselves ({@link ResamplePasses}) are laid out for C2's auto-vectoriser: whole arrays of ints
+ * times one weight, the horizontal pass on blocks of rows transposed to columns.
  */
 public final class PilResample {
     /** Resample.c: {@code PRECISION_BITS = 32 - 8 - 2}. */
-    private static final int PRECISION_BITS = 22;
+    static final int PRECISION_BITS = 22;
 
     /** Resample.c filters and their support. */
     public enum Filter {
@@ -51,6 +54,13 @@ public final class PilResample {
     private PilResample() {
     }
 
+    /** Receives the output one row at a time, top to bottom. */
+    @FunctionalInterface
+    interface Rows {
+        /** Row {@code y}: {@code 3 × width} values 0–255, R G B per pixel; the array is reused after the call. */
+        void accept(int y, int[] rgb);
+    }
+
     /**
      * Resizes {@code image} placed at {@code (left, top)} on a {@code canvasW × canvasH} canvas filled with
      * {@code fill} (0xRRGGBB) to {@code outW × outH}; returns packed RGB bytes.
@@ -61,77 +71,30 @@ public final class PilResample {
         if (canvasW == outW && canvasH == outH) {
             return canvas.all();
         }
-        Coefficients horiz = coefficients(canvasW, outW, filter);
-        Coefficients vert = coefficients(canvasH, outH, filter);
-        int first = vert.bounds[0];
-        int last = vert.bounds[2 * outH - 2] + vert.bounds[2 * outH - 1];
-        int rows = last - first;
-        byte[] temp = new byte[outW * rows * 3];
-        int[] row = new int[canvasW * 3];
-        int[] row2 = new int[canvasW * 3];
-        // Output columns whose every tap lies in the side padding have the same value on every row: computed once
-        byte[] sideValues = new byte[outW * 3];
-        boolean[] side = fillOutputs(horiz, outW, x -> x < left || x >= left + image.width(), fill, sideValues);
-        byte[] fillRow = null; // a row of the canvas outside the image, once computed: the others are copies of it
-        for (int y = 0; y < rows; y++) {
-            boolean blank = canvas.isFill(first + y);
-            if (blank && fillRow != null) {
-                System.arraycopy(fillRow, 0, temp, y * outW * 3, outW * 3);
-                continue;
-            }
-            if (!blank && y + 1 < rows && !canvas.isFill(first + y + 1)) { // two image rows share each weight load
-                horizontal2(canvas.row(first + y, row), canvas.row(first + y + 1, row2), horiz, outW, temp,
-                        y * outW * 3, side, sideValues);
-                y++;
-                continue;
-            }
-            horizontal(canvas.row(first + y, row), horiz, outW, temp, y * outW * 3, blank ? null : side, sideValues);
-            if (blank) {
-                fillRow = java.util.Arrays.copyOfRange(temp, y * outW * 3, (y + 1) * outW * 3);
-            }
-        }
         byte[] out = new byte[outW * outH * 3];
-        // Output rows whose every tap is a padding row: each value is one product (the padding row's value times the
-        // sum of the weights), the same integer as the sum of the products
-        boolean[] padOnly = new boolean[outH];
-        for (int yy = 0; yy < outH && fillRow != null; yy++) {
-            int y0 = vert.bounds[2 * yy];
-            int y1 = y0 + vert.bounds[2 * yy + 1] - 1;
-            padOnly[yy] = y1 < top || y0 >= top + image.height();
-        }
-        vertical(temp, outW, vert, first, outH, out, padOnly, fillRow);
+        int stride = outW * 3;
+        resize(image, canvasW, canvasH, left, top, fill, outW, outH, filter, (y, rgb) -> {
+            for (int i = 0, o = y * stride; i < stride; i++) {
+                out[o + i] = (byte) rgb[i];
+            }
+        });
         return out;
     }
 
-    /**
-     * Which output columns take all their taps from {@code padding} columns (null when none), with the 3 bytes a
-     * row of {@code fill} gives at each of them written to {@code values}: {@code fill × Σ weights}, the same integer
-     * as the sum of the products.
-     */
-    private static boolean[] fillOutputs(Coefficients c, int outW, java.util.function.IntPredicate padding, int fill,
-                                         byte[] values) {
-        boolean[] only = null;
-        int half = 1 << (PRECISION_BITS - 1);
-        for (int xx = 0; xx < outW; xx++) {
-            int xmin = c.bounds[2 * xx];
-            int n = c.bounds[2 * xx + 1];
-            boolean all = true;
-            for (int x = xmin; x < xmin + n && all; x++) {
-                all = padding.test(x);
+    /** {@link #resize} handing each output row to {@code rows} instead of packing bytes. */
+    static void resize(RgbImage image, int canvasW, int canvasH, int left, int top, int fill, int outW, int outH,
+                       Filter filter, Rows rows) {
+        Canvas canvas = new Canvas(image, canvasW, canvasH, left, top, fill);
+        if (canvasW == outW && canvasH == outH) {
+            int[] row = new int[canvasW * 3];
+            for (int y = 0; y < canvasH; y++) {
+                rows.accept(y, canvas.row(y, row));
             }
-            if (all) {
-                only = only == null ? new boolean[outW] : only;
-                only[xx] = true;
-                int sum = 0;
-                for (int x = 0; x < n; x++) {
-                    sum += c.weights[xx * c.ksize + x];
-                }
-                values[xx * 3] = clip8(half + (fill >> 16 & 0xff) * sum);
-                values[xx * 3 + 1] = clip8(half + (fill >> 8 & 0xff) * sum);
-                values[xx * 3 + 2] = clip8(half + (fill & 0xff) * sum);
-            }
+            return;
         }
-        return only;
+        Coefficients horiz = coefficients(canvasW, outW, filter);
+        Coefficients vert = coefficients(canvasH, outH, filter);
+        new ResamplePasses(canvas, horiz, vert, outW).run(rows);
     }
 
     /** Resample.c {@code precompute_coeffs} for the whole source ({@code box = (0, inSize)}), then 8-bit fixed point. */
@@ -165,116 +128,19 @@ public final class PilResample {
         return new Coefficients(bounds, weights, ksize);
     }
 
-    /** One row; the columns marked in {@code padOnly} (may be null) are copied from {@code padValues}. */
-    private static void horizontal(int[] src, Coefficients c, int outW, byte[] dst, int offset, boolean[] padOnly,
-                                   byte[] padValues) {
-        int[] w = c.weights;
-        for (int xx = 0; xx < outW; xx++) {
-            if (padOnly != null && padOnly[xx]) {
-                System.arraycopy(padValues, xx * 3, dst, offset + xx * 3, 3);
-                continue;
-            }
-            int xmin = c.bounds[2 * xx];
-            int n = c.bounds[2 * xx + 1];
-            int k = xx * c.ksize;
-            int s0 = 1 << (PRECISION_BITS - 1);
-            int s1 = s0;
-            int s2 = s0;
-            for (int x = 0, p = xmin * 3; x < n; x++, p += 3) {
-                int wx = w[k + x];
-                s0 += src[p] * wx;
-                s1 += src[p + 1] * wx;
-                s2 += src[p + 2] * wx;
-            }
-            int o = offset + xx * 3;
-            dst[o] = clip8(s0);
-            dst[o + 1] = clip8(s1);
-            dst[o + 2] = clip8(s2);
-        }
-    }
-
-    /** {@link #horizontal} on two rows at once, into consecutive rows of {@code dst}. */
-    private static void horizontal2(int[] a, int[] b, Coefficients c, int outW, byte[] dst, int offset,
-                                    boolean[] padOnly, byte[] padValues) {
-        int[] w = c.weights;
-        int next = outW * 3;
-        for (int xx = 0; xx < outW; xx++) {
-            int o = offset + xx * 3;
-            if (padOnly != null && padOnly[xx]) {
-                System.arraycopy(padValues, xx * 3, dst, o, 3);
-                System.arraycopy(padValues, xx * 3, dst, o + next, 3);
-                continue;
-            }
-            int xmin = c.bounds[2 * xx];
-            int n = c.bounds[2 * xx + 1];
-            int k = xx * c.ksize;
-            int a0 = 1 << (PRECISION_BITS - 1);
-            int a1 = a0;
-            int a2 = a0;
-            int b0 = a0;
-            int b1 = a0;
-            int b2 = a0;
-            for (int x = 0, p = xmin * 3; x < n; x++, p += 3) {
-                int wx = w[k + x];
-                a0 += a[p] * wx;
-                a1 += a[p + 1] * wx;
-                a2 += a[p + 2] * wx;
-                b0 += b[p] * wx;
-                b1 += b[p + 1] * wx;
-                b2 += b[p + 2] * wx;
-            }
-            dst[o] = clip8(a0);
-            dst[o + 1] = clip8(a1);
-            dst[o + 2] = clip8(a2);
-            dst[o + next] = clip8(b0);
-            dst[o + next + 1] = clip8(b1);
-            dst[o + next + 2] = clip8(b2);
-        }
-    }
-
-    /** Row by row, accumulating whole rows (contiguous, so the JIT vectorises it); integer sums are exact. */
-    private static void vertical(byte[] src, int width, Coefficients c, int firstRow, int outH, byte[] dst,
-                                 boolean[] padOnly, byte[] padRow) {
-        int[] w = c.weights;
-        int stride = width * 3;
-        int[] acc = new int[stride];
-        for (int yy = 0; yy < outH; yy++) {
-            int ymin = c.bounds[2 * yy] - firstRow;
-            int n = c.bounds[2 * yy + 1];
-            if (padOnly[yy]) { // every tap is the padding row: one product per value
-                int sum = 0;
-                for (int y = 0; y < n; y++) {
-                    sum += w[yy * c.ksize + y];
-                }
-                for (int i = 0, o = yy * stride; i < stride; i++) {
-                    dst[o + i] = clip8((1 << (PRECISION_BITS - 1)) + (padRow[i] & 0xff) * sum);
-                }
-                continue;
-            }
-            java.util.Arrays.fill(acc, 1 << (PRECISION_BITS - 1));
-            for (int y = 0; y < n; y++) {
-                int wy = w[yy * c.ksize + y];
-                int base = (ymin + y) * stride;
-                for (int i = 0; i < stride; i++) {
-                    acc[i] += (src[base + i] & 0xff) * wy;
-                }
-            }
-            for (int i = 0, o = yy * stride; i < stride; i++) {
-                dst[o + i] = clip8(acc[i]);
-            }
-        }
-    }
-
-    /** Resample.c {@code clip8}. */
-    private static byte clip8(int in) {
-        if (in >= 1 << PRECISION_BITS << 8) {
-            return (byte) 255;
-        }
-        return in <= 0 ? 0 : (byte) (in >> PRECISION_BITS);
+    /**
+     * Resample.c {@code clip8} as a value 0–255: a sum at or above {@code 256 << PRECISION_BITS} shifts to 256 or more
+     * and a sum at or below 0 to 0 or -1, so clamping the shifted sum to 0–255 is the same. Branch-free, with the
+     * int operations that C2 vectorises in JDK 17 (not {@code Math.min}/{@code max}): {@code s & ~(s >> 31)} is 0 for a
+     * negative {@code s}, {@code (255 - s) >> 31} is all ones above 255.
+     */
+    static int clip(int sum) {
+        int s = sum >> PRECISION_BITS;
+        return (s & ~(s >> 31) | (255 - s) >> 31) & 0xff;
     }
 
     /** An image on a one-colour canvas, read a row at a time. */
-    private record Canvas(RgbImage image, int width, int height, int left, int top, int fill) {
+    record Canvas(RgbImage image, int width, int height, int left, int top, int fill) {
         boolean isFill(int y) {
             return y < top || y >= top + image.height();
         }

@@ -37,20 +37,26 @@ final class WdTranslator implements Translator<float[], ScoredTags> {
     /** One image as the model's {@code [size, size, 3]} BGR input (app.py {@code prepare_image}). */
     static float[] tensor(RgbImage image, int size) {
         int side = Math.max(image.width(), image.height());
-        byte[] rgb = PilResample.resize(image, side, side, (side - image.width()) / 2, (side - image.height()) / 2,
-                PAD_COLOUR, size, size, PilResample.Filter.BICUBIC);
-        float[] bgr = new float[rgb.length];
-        for (int i = 0; i < rgb.length; i += 3) {
-            bgr[i] = rgb[i + 2] & 0xff;
-            bgr[i + 1] = rgb[i + 1] & 0xff;
-            bgr[i + 2] = rgb[i] & 0xff;
-        }
+        float[] bgr = new float[size * size * 3];
+        int stride = size * 3;
+        // straight from the resampler's rows: no packed RGB image in between
+        PilResample.resize(image, side, side, (side - image.width()) / 2, (side - image.height()) / 2, PAD_COLOUR,
+                size, size, PilResample.Filter.BICUBIC, (y, rgb) -> {
+                    for (int i = 0, o = y * stride; i < stride; i += 3, o += 3) {
+                        bgr[o] = rgb[i + 2];
+                        bgr[o + 1] = rgb[i + 1];
+                        bgr[o + 2] = rgb[i];
+                    }
+                });
         return bgr;
     }
 
     @Override
     public Tensors preprocess(List<float[]> batch, ModelSignature signature) {
         int each = size * size * 3;
+        if (batch.size() == 1) { // WD v2's fixed batch of one: the image's own tensor, not a copy
+            return new Tensors().floats(input, batch.get(0), 1, size, size, 3);
+        }
         float[] data = new float[batch.size() * each];
         for (int i = 0; i < batch.size(); i++) {
             System.arraycopy(batch.get(i), 0, data, i * each, each);
