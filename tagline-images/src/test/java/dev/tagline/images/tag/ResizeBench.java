@@ -64,14 +64,7 @@ public final class ResizeBench {
         if (!reference) {
             return WdTranslator.tensor(image, 448);
         }
-        byte[] rgb = wd(image, true);
-        float[] bgr = new float[rgb.length];
-        for (int i = 0; i < rgb.length; i += 3) {
-            bgr[i] = rgb[i + 2] & 0xff;
-            bgr[i + 1] = rgb[i + 1] & 0xff;
-            bgr[i + 2] = rgb[i] & 0xff;
-        }
-        return bgr;
+        return WdTranslatorTest.expected(image, 448);
     }
 
     private static byte[] wd(RgbImage image, boolean reference) {

@@ -16,7 +16,7 @@ class WdTranslatorTest {
     private final WdTranslator translator = new WdTranslator(Path.of("model.onnx"), null, 24, "input", "output");
 
     /** app.py {@code prepare_image}, as the bytes of the reference resampler turned BGR. */
-    private static float[] expected(RgbImage image, int size) {
+    static float[] expected(RgbImage image, int size) {
         int side = Math.max(image.width(), image.height());
         byte[] rgb = PilResampleReference.resize(image, side, side, (side - image.width()) / 2,
                 (side - image.height()) / 2, 0xFFFFFF, size, size, PilResample.Filter.BICUBIC);
