@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Decodes a video once and feeds every {@link SignalAnalyser}: 16 kHz mono PCM and small YUV 4:2:0 frames, in constant
- * memory (a queue of {@value #QUEUE_ITEMS} blocks between FFmpeg and the analysers), so a three-hour recording costs
- * no more memory than a minute.
+ * memory (a queue of at most {@value #QUEUE_BYTES} bytes of frames between FFmpeg and the analysers), so a three-hour
+ * recording costs no more memory than a minute.
  *
  * <p>Design: two FFmpeg processes, one mapping only the first audio stream to {@code s16le} on its stdout, one mapping
  * only the first video stream through {@code fps,scale,format=yuv420p} (two-tap bilinear scaling) to {@code rawvideo} on
@@ -30,11 +30,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * NUT on one pipe, which would need a demuxer in Java. Both processes run through the core {@code ProcessRunner}:
  * stderr drained, time limit enforced. Reader threads put blocks on one bounded queue; the calling thread takes them
  * and calls the analysers, so analysers see one thread. On any failure (FFmpeg's or an analyser's) the readers stop,
- * their pipes close, FFmpeg exits, and the first error is thrown. The class keeps the two sources, the queue and the
- * shutdown together because their interplay is the point; hence its length.
+ * their pipes close, FFmpeg exits, and the first error is thrown. The queue is deep (about 600 small frames) because
+ * the analysers' work is uneven: an OCR reading holds the pass for ~50–100 ms, in which FFmpeg decodes a hundred
+ * frames; with a queue of 16 blocks FFmpeg stalled through every reading and the pass used 1.5 of 2 cores (wall
+ * time 1.81–1.85× the floor against 1.59–1.61× with the deep queue, docs/benchmarks.md). The class keeps the two
+ * sources, the queue and the shutdown together because their interplay is the point; hence its length.
  */
 public final class DecodingPass {
-    static final int QUEUE_ITEMS = 16;
+    /** Frames the queue may hold, in bytes: 32 MiB, about 600 frames of 256×144. */
+    static final int QUEUE_BYTES = 32 << 20;
+    /** The queue never holds fewer blocks than this, whatever the frame size. */
+    static final int MIN_QUEUE_ITEMS = 16;
     private static final int AUDIO_BLOCK_SAMPLES = 1600;
     private static final Object END = new Object();
 
@@ -73,7 +79,9 @@ public final class DecodingPass {
         if (sources.isEmpty()) {
             throw new TaglineException(media.file() + " has neither audio nor video to analyse", "Give a video file.");
         }
-        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_ITEMS);
+        int frameBytes = media.firstVideo().map(v -> VideoFrame.yuvSize(options.frameWidth(),
+                options.frameHeight(v.displayWidth(), v.displayHeight()))).orElse(0);
+        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(queueItems(frameBytes));
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService readers = Executors.newFixedThreadPool(sources.size(), r -> {
             Thread t = new Thread(r, "tagline-decode");
@@ -114,6 +122,11 @@ public final class DecodingPass {
         Duration end = audioEnd.compareTo(lastFrameEnd) > 0 ? audioEnd : lastFrameEnd;
         analysers.forEach(a -> a.finish(end));
         return new Summary(end, samples, frames, fps);
+    }
+
+    /** Queue capacity in blocks for frames of {@code frameBytes} (0: no video). */
+    static int queueItems(int frameBytes) {
+        return Math.max(MIN_QUEUE_ITEMS, frameBytes == 0 ? MIN_QUEUE_ITEMS : QUEUE_BYTES / frameBytes);
     }
 
     private void produce(Source source, MediaInfo media, BlockingQueue<Object> queue, AtomicBoolean stop) {

@@ -82,6 +82,15 @@ class VideoFrameTest {
         }
     }
 
+    @Test
+    void theDecodingQueueHoldsAboutAThirdOfAMinuteOfSmallFrames() {
+        int small = VideoFrame.yuvSize(256, 144);
+        assertTrue(DecodingPass.queueItems(small) >= 500, "an OCR reading's worth of frames and more");
+        assertTrue((long) DecodingPass.queueItems(small) * small <= DecodingPass.QUEUE_BYTES);
+        assertEquals(DecodingPass.MIN_QUEUE_ITEMS, DecodingPass.queueItems(VideoFrame.yuvSize(3840, 2160)));
+        assertEquals(DecodingPass.MIN_QUEUE_ITEMS, DecodingPass.queueItems(0), "audio only");
+    }
+
     static int pixel(byte[] rgb, int i) {
         return (rgb[3 * i] & 0xff) << 16 | (rgb[3 * i + 1] & 0xff) << 8 | rgb[3 * i + 2] & 0xff;
     }
