@@ -12,6 +12,7 @@ import java.util.Optional;
  * half the bytes through the pipe, and FFmpeg spends no CPU on an RGB conversion of every frame. {@link #rgb()}
  * converts a YUV frame on first use (BT.601, limited range: FFmpeg's default, swscale {@code yuv2rgb.c}; chroma
  * upsampled smoothly); analysers that can work on YUV ask for {@link #yuv420()} and convert only what they need.
+ * The conversion is kept without locking: a frame belongs to the pass's thread, which calls every analyser.
  */
 public final class VideoFrame {
     private final long index;
