@@ -70,8 +70,8 @@ public final class ClipFinder {
                 : SpeechSegments.sentences(speech, media.duration());
         List<Duration> topics = hasText && !sentences.isEmpty() ? topics(sentences, models, notes) : List.of();
         ClipSignals signals = new ClipSignals(media.duration(), audio ? Optional.of(a.loudness().shortTerm())
-                : Optional.empty(), Optional.of(a.motion().motion()), pauses.pauses(), a.cuts().cuts(),
-                a.screenText().map(ScreenTextAnalyser::changes).orElse(List.of()), topics, hasText);
+                : Optional.empty(), Optional.of(a.motion()), pauses.pauses(), a.cuts(),
+                a.textChanges().orElse(List.of()), topics, hasText);
         BoundarySnapper snapper = new BoundarySnapper(hasText ? transcript.words() : List.of(), pauses.pauses(),
                 transcript.wordTimed(), media.duration());
         List<ScoredClip> scored = score(options, sentences, snapper, signals, notes);

@@ -19,9 +19,10 @@ import java.util.Set;
  *
  * <p>A frame that looks the same as the last frame read (no {@value #BLOCK}×{@value #BLOCK} block differs by more
  * than {@value #SAME_BLOCK} levels on average, so even one new word shows) has the same text and is not read again,
- * e.g. a slide that stays up across the {@code every} ticks. OCR runs on the pass's thread: a worker thread of its own
- * overlapped decoding but crashed ONNX Runtime in native code under the web app's find job (SIGSEGV in
- * {@code OrtSession.run} on the worker, with the session open), so it was taken out until that is understood.
+ * e.g. a slide that stays up across the {@code every} ticks. OCR runs on the thread of the analyser's lane. (A
+ * reading worker of this analyser's own once crashed ONNX Runtime in native code under the web app's find job,
+ * SIGSEGV in {@code OrtSession.run}: nothing joined that worker when the pass failed or was cancelled, so the job could
+ * close the session under a running reading. {@link DecodingPass} now returns only after every lane has stopped.)
  */
 public final class ScreenTextAnalyser implements SignalAnalyser {
     /** Word-set distance from which a reading counts as new text. */

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Reads the text lines shown in a frame. PaddleOCR ({@code dev.tagline.inference.ocr}, issue #7 point 3) plugs in
- * here. Called from one worker thread of the {@link ScreenTextAnalyser} (never two calls at once), a few times a
- * minute, so it may be slow.
+ * here. Called by the {@link ScreenTextAnalyser}s of a pass, never two calls at once (the finder serialises the
+ * stretches' readings), a few times a minute, so it may be slow.
  */
 @FunctionalInterface
 public interface ScreenTextReader {

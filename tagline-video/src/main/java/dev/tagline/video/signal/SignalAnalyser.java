@@ -3,9 +3,10 @@ package dev.tagline.video.signal;
 import java.time.Duration;
 
 /**
- * One signal computed from the single decoding pass ({@link DecodingPass}). The pass calls every method from one
- * thread, audio blocks in time order and frames in time order (the two kinds interleave only roughly), so
- * implementations need no locking. An analyser keeps only a bounded window of samples or frames: memory must not
+ * One signal computed from the single decoding pass ({@link DecodingPass}). The pass calls every method of one
+ * instance from one thread, audio blocks in time order and frames in time order (the two kinds interleave only
+ * roughly), so implementations need no locking; instances analysing different stretches of the video
+ * ({@link DecodingPass.VideoSegment}) run at the same time, so they must not share mutable state. An analyser keeps only a bounded window of samples or frames: memory must not
  * grow with the length of the video beyond its compact output (events, or one value per tick).
  */
 public interface SignalAnalyser {

@@ -10,7 +10,12 @@ import dev.tagline.video.ffmpeg.Ffmpeg;
 import dev.tagline.video.ffmpeg.MediaInfo;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,5 +102,98 @@ class DecodingPassIT {
                 () -> new DecodingPass(ffmpeg, DecodeOptions.DEFAULT).run(ffmpeg.probe(video), List.of(failing)));
         assertSame(boom, thrown);
         assertTrue(System.nanoTime() - start < 10_000_000_000L, "stopped promptly");
+    }
+
+    /** Keeps every frame's bytes by index. */
+    static final class Keeping implements SignalAnalyser {
+        final TreeMap<Long, byte[]> frames = new TreeMap<>();
+        final TreeMap<Long, Duration> times = new TreeMap<>();
+
+        @Override
+        public void onFrame(VideoFrame frame) {
+            frames.put(frame.index(), frame.yuv420().orElseThrow().clone());
+            times.put(frame.index(), frame.time());
+        }
+    }
+
+    @Test
+    void segmentsDecodeTheSameFramesWithTheWholeVideosIndexesAndTimes() {
+        Ffmpeg ffmpeg = TestMedia.ffmpeg();
+        Path video = TestMedia.make(ffmpeg, dir.resolve("moving.mp4"), "-f", "lavfi", "-i",
+                "testsrc2=d=6:s=320x180:r=25", "-f", "lavfi", "-i", "sine=f=300:d=6", "-c:v", "libx264", "-g", "50",
+                "-c:a", "aac", "-shortest");
+        MediaInfo info = ffmpeg.probe(video);
+        Keeping whole = new Keeping();
+        Duration wholeEnd = new DecodingPass(ffmpeg, DecodeOptions.DEFAULT).run(info, List.of(whole)).end();
+        Keeping first = new Keeping();
+        Keeping second = new Keeping();
+        Counting audio = new Counting();
+        // the second segment starts between keyframes (every 2 s): FFmpeg decodes from 2 s and drops the frames before
+        DecodingPass.Summary summary = new DecodingPass(ffmpeg, DecodeOptions.DEFAULT).run(info, List.of(audio),
+                List.of(new DecodingPass.VideoSegment(Duration.ZERO, Optional.of(Duration.ofMillis(3400)),
+                                List.of(first)),
+                        new DecodingPass.VideoSegment(Duration.ofMillis(2880), Optional.empty(),
+                                List.of(second))));
+        assertEquals(150, whole.frames.size());
+        assertEquals(0L, first.frames.firstKey());
+        assertEquals(84L, first.frames.lastKey(), "up to 3.4 s: frames 0-84");
+        assertEquals(72L, second.frames.firstKey(), "2.88 s is frame 72");
+        assertEquals(149L, second.frames.lastKey());
+        for (Keeping part : List.of(first, second)) {
+            part.frames.forEach((index, bytes) -> {
+                assertTrue(Arrays.equals(whole.frames.get(index), bytes), "frame " + index + " differs");
+                assertEquals(whole.times.get(index), part.times.get(index), "time of frame " + index);
+            });
+        }
+        assertEquals(6 * 16_000, audio.samples, 16_000 * 0.1);
+        assertEquals(85 + 78, summary.frames(), "every lane's frames");
+        assertEquals(audio.finished, summary.end());
+        assertEquals(wholeEnd, summary.end());
+    }
+
+    @Test
+    void aFailingSegmentStopsTheOthersAndNoLaneOutlivesThePass() throws InterruptedException {
+        Ffmpeg ffmpeg = TestMedia.ffmpeg();
+        Path video = TestMedia.colourScenes(ffmpeg, dir.resolve("long.mp4"), 25, new String[] {"red"},
+                new double[] {30});
+        IllegalStateException boom = new IllegalStateException("boom");
+        AtomicInteger busy = new AtomicInteger();
+        AtomicLong slowFrames = new AtomicLong();
+        SignalAnalyser slow = new SignalAnalyser() {
+            @Override
+            public void onFrame(VideoFrame frame) {
+                busy.incrementAndGet();
+                try {
+                    Thread.sleep(20); // a model reading
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    slowFrames.incrementAndGet();
+                    busy.decrementAndGet();
+                }
+            }
+        };
+        SignalAnalyser failing = new SignalAnalyser() {
+            @Override
+            public void onFrame(VideoFrame frame) {
+                if (frame.index() == 400) {
+                    throw boom;
+                }
+            }
+        };
+        long start = System.nanoTime();
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> new DecodingPass(ffmpeg, DecodeOptions.DEFAULT).run(ffmpeg.probe(video), List.of(),
+                        List.of(new DecodingPass.VideoSegment(Duration.ZERO, Optional.empty(),
+                                        List.of(slow)),
+                                new DecodingPass.VideoSegment(Duration.ofSeconds(15), Optional.empty(),
+                                        List.of(failing)))));
+        assertSame(boom, thrown);
+        assertEquals(0, busy.get(), "no analyser runs after the pass returned");
+        long seen = slowFrames.get();
+        Thread.sleep(200);
+        assertEquals(seen, slowFrames.get(), "the slow lane stopped with the pass");
+        assertTrue(seen < 750, "the slow lane did not run to its end: " + seen);
+        assertTrue(System.nanoTime() - start < 20_000_000_000L, "stopped promptly");
     }
 }

@@ -120,13 +120,13 @@ class VideoFrameTest {
         for (int k = 0; k < 60; k++) {
             after[random.nextInt(after.length)] = (byte) random.nextInt(256); // some Y, some chroma
         }
-        byte[] previousHsv = new byte[w * h * 3];
-        SceneCutAnalyser.hsvAndScoreYuv(before, null, null, previousHsv, w, h);
-        assertArrayEquals(SceneCutAnalyser.hsv(nearestRgb(before, w, h)), previousHsv);
-        byte[] out = new byte[w * h * 3];
-        double score = SceneCutAnalyser.hsvAndScoreYuv(after, before, previousHsv, out, w, h);
+        byte[] hsv = new byte[w * h * 3];
+        assertEquals(0.0, SceneCutAnalyser.hsvAndScoreYuv(before, null, hsv, w, h), "the first frame");
+        byte[] previousHsv = SceneCutAnalyser.hsv(nearestRgb(before, w, h));
+        assertArrayEquals(previousHsv, hsv);
+        double score = SceneCutAnalyser.hsvAndScoreYuv(after, before, hsv, w, h);
         byte[] expected = SceneCutAnalyser.hsv(nearestRgb(after, w, h));
-        assertArrayEquals(expected, out);
+        assertArrayEquals(expected, hsv, "updated in place");
         assertEquals(SceneCutAnalyser.score(previousHsv, expected), score, 1e-12);
         assertTrue(score > 0);
     }
