@@ -152,6 +152,32 @@ class DecodingPassIT {
     }
 
     @Test
+    void segmentsKeepTheWholePassFramesAtNtscAndCappedRates() {
+        Ffmpeg ffmpeg = TestMedia.ffmpeg();
+        // 29.97 fps: frame times are not whole milliseconds; 60 fps: the pass keeps every other frame (30 fps cap)
+        for (String rate : List.of("30000/1001", "60")) {
+            Path video = TestMedia.make(ffmpeg, dir.resolve("rate" + rate.replace('/', '_') + ".mp4"), "-f", "lavfi",
+                    "-i", "testsrc2=d=5:s=320x180:r=" + rate, "-c:v", "libx264", "-g", "37");
+            MediaInfo info = ffmpeg.probe(video);
+            Keeping whole = new Keeping();
+            DecodingPass.Summary all = new DecodingPass(ffmpeg, DecodeOptions.DEFAULT).run(info, List.of(whole));
+            for (Duration from : List.of(Duration.ofMillis(2000), Duration.ofMillis(2900), Duration.ofMillis(3017))) {
+                Keeping part = new Keeping();
+                new DecodingPass(ffmpeg, DecodeOptions.DEFAULT).run(info, List.of(),
+                        List.of(new DecodingPass.VideoSegment(from, Optional.empty(), List.of(part))));
+                long first = Math.round(from.toNanos() * all.frameRate() / 1e9);
+                assertEquals(first, part.frames.firstKey(), rate + " fps from " + from);
+                assertEquals(whole.frames.lastKey(), part.frames.lastKey(), rate + " fps from " + from);
+                part.frames.forEach((index, bytes) -> {
+                    assertTrue(Arrays.equals(whole.frames.get(index), bytes),
+                            rate + " fps from " + from + ": frame " + index + " differs");
+                    assertEquals(whole.times.get(index), part.times.get(index), "time of frame " + index);
+                });
+            }
+        }
+    }
+
+    @Test
     void aFailingSegmentStopsTheOthersAndNoLaneOutlivesThePass() throws InterruptedException {
         Ffmpeg ffmpeg = TestMedia.ffmpeg();
         Path video = TestMedia.colourScenes(ffmpeg, dir.resolve("long.mp4"), 25, new String[] {"red"},
