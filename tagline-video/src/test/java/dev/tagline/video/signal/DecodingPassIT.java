@@ -1,10 +1,12 @@
 package dev.tagline.video.signal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tagline.core.TaglineException;
 import dev.tagline.video.TestMedia;
 import dev.tagline.video.ffmpeg.Ffmpeg;
 import dev.tagline.video.ffmpeg.MediaInfo;
@@ -16,6 +18,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -221,5 +224,53 @@ class DecodingPassIT {
         assertEquals(seen, slowFrames.get(), "the slow lane stopped with the pass");
         assertTrue(seen < 750, "the slow lane did not run to its end: " + seen);
         assertTrue(System.nanoTime() - start < 20_000_000_000L, "stopped promptly");
+    }
+
+    @Test
+    void anInterruptedPassStopsEveryLaneBeforeItReturns() throws Exception {
+        Ffmpeg ffmpeg = TestMedia.ffmpeg();
+        Path video = TestMedia.colourScenes(ffmpeg, dir.resolve("long.mp4"), 25, new String[] {"red"},
+                new double[] {30});
+        AtomicInteger busy = new AtomicInteger();
+        AtomicLong slowFrames = new AtomicLong();
+        SignalAnalyser slow = new SignalAnalyser() {
+            @Override
+            public void onFrame(VideoFrame frame) {
+                busy.incrementAndGet();
+                long until = System.nanoTime() + 20_000_000L; // a model reading, deaf to interrupts
+                while (System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
+                slowFrames.incrementAndGet();
+                busy.decrementAndGet();
+            }
+        };
+        MediaInfo info = ffmpeg.probe(video);
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        AtomicInteger busyAtReturn = new AtomicInteger(-1);
+        Thread job = new Thread(() -> {
+            try {
+                new DecodingPass(ffmpeg, DecodeOptions.DEFAULT).run(info, List.of(),
+                        List.of(new DecodingPass.VideoSegment(Duration.ZERO, Optional.of(Duration.ofSeconds(16)),
+                                        List.of(slow)),
+                                new DecodingPass.VideoSegment(Duration.ofSeconds(14), Optional.empty(),
+                                        List.of(slow))));
+            } catch (Throwable e) {
+                thrown.set(e);
+            } finally {
+                busyAtReturn.set(busy.get());
+            }
+        });
+        job.start();
+        Thread.sleep(500);
+        job.interrupt(); // a cancelled job
+        job.join(20_000);
+        assertFalse(job.isAlive(), "the pass returned");
+        assertTrue(thrown.get() instanceof TaglineException, String.valueOf(thrown.get()));
+        assertTrue(thrown.get().getMessage().contains("interrupted"), thrown.get().getMessage());
+        assertEquals(0, busyAtReturn.get(), "no analyser was running when the pass returned");
+        long seen = slowFrames.get();
+        Thread.sleep(200);
+        assertEquals(seen, slowFrames.get(), "no lane went on after the pass returned");
     }
 }
