@@ -101,6 +101,11 @@ public final class SceneCutAnalyser implements SignalAnalyser {
         return List.copyOf(cuts);
     }
 
+    /** How many cuts were found so far, without copying them (read for every frame). */
+    int cutCount() {
+        return cuts.size();
+    }
+
     /** Weighted mean of the channel distances; weights 1, 1, 1 (edges 0) so the mean of the three. */
     static double score(byte[] a, byte[] b) {
         long h = 0;

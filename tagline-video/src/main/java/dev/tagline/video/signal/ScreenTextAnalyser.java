@@ -55,7 +55,7 @@ public final class ScreenTextAnalyser implements SignalAnalyser {
 
     @Override
     public void onFrame(VideoFrame frame) {
-        int cutCount = cuts.cuts().size();
+        int cutCount = cuts.cutCount();
         boolean newCut = cutCount > cutsSeen;
         cutsSeen = cutCount;
         if (!newCut && lastRead != null && frame.time().minus(lastRead).compareTo(every) < 0) {
