@@ -2,14 +2,11 @@ package dev.tagline.video.signal;
 
 import dev.tagline.core.TaglineException;
 import dev.tagline.video.ffmpeg.Ffmpeg;
-import dev.tagline.video.ffmpeg.FfmpegCommand;
 import dev.tagline.video.ffmpeg.MediaInfo;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -44,8 +41,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * returns. The queues are deep (about 600 small frames) because the analysers' work is uneven: an OCR reading holds
  * its lane for ~50–100 ms, in which FFmpeg decodes a hundred frames; with a queue of 16 blocks FFmpeg stalled through
  * every reading (wall time 1.81–1.85× the floor against 1.59–1.61× with the deep queue, docs/benchmarks.md). The
- * class keeps the sources, the queues and the shutdown together because their interplay is the point; hence its
- * length.
+ * commands and the readers of FFmpeg's output are in {@link DecodeSources}; this class keeps the lanes, their queues
+ * and the shutdown together because their interplay is the point.
  */
 public final class DecodingPass {
     /** Frames the queue may hold, in bytes: 32 MiB, about 600 frames of 256×144. */
@@ -56,7 +53,6 @@ public final class DecodingPass {
     public static final Duration MIN_SEGMENT = Duration.ofMinutes(2);
     /** At most this many stretches run at once, whatever the cores: each holds a frame queue. */
     static final int MAX_SEGMENTS = 4;
-    private static final int AUDIO_BLOCK_SAMPLES = 1600;
     private static final Object END = new Object();
 
     private final Ffmpeg ffmpeg;
@@ -74,17 +70,6 @@ public final class DecodingPass {
     private record Failure(RuntimeException error) {
     }
 
-    private interface Source {
-        List<String> command();
-
-        void read(InputStream in, Sink sink) throws IOException;
-    }
-
-    @FunctionalInterface
-    private interface Sink {
-        void put(Object item) throws IOException;
-    }
-
     /**
      * A stretch of the video decoded by an FFmpeg process of its own and fed to its own {@code analysers} on a thread
      * of its own: frames from {@code from} (the nearest frame) to {@code to} (the end of the file when empty). Frame
@@ -97,7 +82,7 @@ public final class DecodingPass {
     }
 
     /** Sources feeding one set of analysers through one queue, consumed by one thread. */
-    private record Lane(List<Source> sources, List<? extends SignalAnalyser> analysers, double fps, boolean video) {
+    private record Lane(List<DecodeSources.Source> sources, List<? extends SignalAnalyser> analysers, double fps, boolean video) {
     }
 
     /** What one lane saw. */
@@ -113,10 +98,11 @@ public final class DecodingPass {
 
     /** Runs the pass over {@code media}, calling {@code analysers} on the current thread; blocks until the end. */
     public Summary run(MediaInfo media, List<? extends SignalAnalyser> analysers) {
-        List<Source> sources = new ArrayList<>();
-        media.firstAudio().ifPresent(a -> sources.add(audio(media)));
+        List<DecodeSources.Source> sources = new ArrayList<>();
+        media.firstAudio().ifPresent(a -> sources.add(DecodeSources.audio(ffmpeg, options, media)));
         double fps = media.firstVideo().map(v -> options.frameRate(v.fps())).orElse(0.0);
-        media.firstVideo().ifPresent(v -> sources.add(video(media, v, fps, Duration.ZERO, Optional.empty(), 0)));
+        media.firstVideo().ifPresent(v -> sources.add(DecodeSources.video(ffmpeg, options, media, v, fps, Duration.ZERO,
+                Optional.empty(), 0)));
         return runLanes(media, List.of(new Lane(sources, analysers, fps, media.firstVideo().isPresent())));
     }
 
@@ -127,15 +113,16 @@ public final class DecodingPass {
      */
     public Summary run(MediaInfo media, List<? extends SignalAnalyser> audioAnalysers, List<VideoSegment> segments) {
         List<Lane> lanes = new ArrayList<>();
-        List<Source> audio = new ArrayList<>();
-        media.firstAudio().ifPresent(a -> audio.add(audio(media)));
+        List<DecodeSources.Source> audio = new ArrayList<>();
+        media.firstAudio().ifPresent(a -> audio.add(DecodeSources.audio(ffmpeg, options, media)));
         double fps = media.firstVideo().map(v -> options.frameRate(v.fps())).orElse(0.0);
         lanes.add(new Lane(audio, audioAnalysers, fps, false));
         int threads = segments.size() > 1 ? decoderThreads(Runtime.getRuntime().availableProcessors(),
                 segments.size()) : 0;
         for (VideoSegment segment : segments) {
-            List<Source> video = new ArrayList<>();
-            media.firstVideo().ifPresent(v -> video.add(video(media, v, fps, segment.from(), segment.to(), threads)));
+            List<DecodeSources.Source> video = new ArrayList<>();
+            media.firstVideo().ifPresent(v -> video.add(DecodeSources.video(ffmpeg, options, media, v, fps,
+                    segment.from(), segment.to(), threads)));
             lanes.add(new Lane(video, segment.analysers(), fps, !video.isEmpty()));
         }
         return runLanes(media, lanes);
@@ -181,7 +168,7 @@ public final class DecodingPass {
         }
         ExecutorService readers = Executors.newFixedThreadPool(Math.max(1, sourceCount), daemon("tagline-decode"));
         for (int i = 0; i < lanes.size(); i++) {
-            for (Source source : lanes.get(i).sources()) {
+            for (DecodeSources.Source source : lanes.get(i).sources()) {
                 BlockingQueue<Object> queue = queues.get(i);
                 readers.execute(() -> produce(source, media, queue, stop));
             }
@@ -310,8 +297,8 @@ public final class DecodingPass {
         return Math.max(MIN_QUEUE_ITEMS, frameBytes == 0 ? MIN_QUEUE_ITEMS : QUEUE_BYTES / frameBytes);
     }
 
-    private void produce(Source source, MediaInfo media, BlockingQueue<Object> queue, AtomicBoolean stop) {
-        Sink sink = item -> {
+    private void produce(DecodeSources.Source source, MediaInfo media, BlockingQueue<Object> queue, AtomicBoolean stop) {
+        DecodeSources.Sink sink = item -> {
             try {
                 while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
                     if (stop.get()) {
@@ -349,84 +336,4 @@ public final class DecodingPass {
         }
     }
 
-    private Source audio(MediaInfo media) {
-        List<String> command = ffmpeg.command().input(media.file())
-                .option("-map", "0:a:0", "-vn", "-sn", "-dn", "-ac", "1", "-ar", Integer.toString(options.sampleRate()),
-                        "-c:a", "pcm_s16le", "-f", "s16le").output("pipe:1").build();
-        int rate = options.sampleRate();
-        return new Source() {
-            @Override
-            public List<String> command() {
-                return command;
-            }
-
-            @Override
-            public void read(InputStream in, Sink sink) throws IOException {
-                byte[] bytes = new byte[AUDIO_BLOCK_SAMPLES * 2];
-                long position = 0;
-                int n;
-                while ((n = in.readNBytes(bytes, 0, bytes.length)) > 1) {
-                    float[] samples = new float[n / 2];
-                    for (int i = 0; i < samples.length; i++) {
-                        samples[i] = (short) ((bytes[2 * i] & 0xff) | (bytes[2 * i + 1] << 8)) / 32768f;
-                    }
-                    sink.put(new AudioBlock(Duration.ofNanos(Math.round(position * 1e9 / rate)), samples, rate));
-                    position += samples.length;
-                }
-            }
-        };
-    }
-
-    /**
-     * The video from {@code from} to {@code to} (the end when empty), decoded with {@code threads} threads (FFmpeg's
-     * choice when 0). A later segment starts at the frame nearest {@code from} and numbers its frames from that
-     * frame's index: it seeks 1 ms before the frame's time, so that FFmpeg's millisecond seek cannot skip the frame,
-     * and the frame's time after the seek (1 ms) rounds to the fps filter's first tick, which keeps the filter's ticks
-     * on the source's frames (half a frame early, the ticks fell between frames and the filter added a frame).
-     */
-    private Source video(MediaInfo media, MediaInfo.VideoStream stream, double fps, Duration from,
-                         Optional<Duration> to, int threads) {
-        int width = options.frameWidth();
-        int height = options.frameHeight(stream.displayWidth(), stream.displayHeight());
-        // fast_bilinear: two taps, like the cv2.INTER_LINEAR PySceneDetect downscales with (scene_manager.py); the
-        // default bicubic filter spans the whole 5x footprint and cost more CPU than decoding 720p H.264 itself
-        // yuv420p, not rgb24: half the bytes through the pipe and no RGB conversion of every frame in FFmpeg (its
-        // CPU for the pass fell by a third of what it spends beyond decoding); VideoFrame converts where needed
-        String filter = String.format(Locale.ROOT, "fps=%.6f,scale=%d:%d:flags=fast_bilinear,format=yuv420p", fps,
-                width, height);
-        long first = Math.round(from.toNanos() * fps / 1e9);
-        FfmpegCommand command = ffmpeg.command();
-        if (threads > 0) {
-            command.option("-threads", Integer.toString(threads));
-        }
-        Duration seek = Duration.ofNanos(Math.round(first * 1e9 / fps)).minusMillis(1);
-        boolean seeking = first > 0 && seek.compareTo(Duration.ZERO) > 0;
-        if (seeking) {
-            command.seek(seek);
-        }
-        to.ifPresent(end -> command.duration(end.minus(seeking ? seek : Duration.ZERO)));
-        List<String> arguments = command.input(media.file())
-                .option("-map", "0:v:0", "-an", "-sn", "-dn", "-vf", filter, "-f", "rawvideo").output("pipe:1").build();
-        return new Source() {
-            @Override
-            public List<String> command() {
-                return arguments;
-            }
-
-            @Override
-            public void read(InputStream in, Sink sink) throws IOException {
-                long index = seeking ? first : 0;
-                while (true) {
-                    int size = VideoFrame.yuvSize(width, height);
-                    byte[] yuv = in.readNBytes(size);
-                    if (yuv.length < size) {
-                        return;
-                    }
-                    sink.put(VideoFrame.yuv420(index, Duration.ofNanos(Math.round(index * 1e9 / fps)), width,
-                            height, yuv));
-                    index++;
-                }
-            }
-        };
-    }
 }

@@ -180,28 +180,30 @@ class DecodingPassIT {
         }
     }
 
+    /** Takes 20 ms a frame, like a model reading, deaf to interrupts; counts frames done and frames in progress. */
+    static final class Slow implements SignalAnalyser {
+        final AtomicInteger busy = new AtomicInteger();
+        final AtomicLong frames = new AtomicLong();
+
+        @Override
+        public void onFrame(VideoFrame frame) {
+            busy.incrementAndGet();
+            long until = System.nanoTime() + 20_000_000L;
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+            frames.incrementAndGet();
+            busy.decrementAndGet();
+        }
+    }
+
     @Test
     void aFailingSegmentStopsTheOthersAndNoLaneOutlivesThePass() throws InterruptedException {
         Ffmpeg ffmpeg = TestMedia.ffmpeg();
         Path video = TestMedia.colourScenes(ffmpeg, dir.resolve("long.mp4"), 25, new String[] {"red"},
                 new double[] {30});
         IllegalStateException boom = new IllegalStateException("boom");
-        AtomicInteger busy = new AtomicInteger();
-        AtomicLong slowFrames = new AtomicLong();
-        SignalAnalyser slow = new SignalAnalyser() {
-            @Override
-            public void onFrame(VideoFrame frame) {
-                busy.incrementAndGet();
-                try {
-                    Thread.sleep(20); // a model reading
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } finally {
-                    slowFrames.incrementAndGet();
-                    busy.decrementAndGet();
-                }
-            }
-        };
+        Slow slow = new Slow();
         SignalAnalyser failing = new SignalAnalyser() {
             @Override
             public void onFrame(VideoFrame frame) {
@@ -218,10 +220,10 @@ class DecodingPassIT {
                                 new DecodingPass.VideoSegment(Duration.ofSeconds(15), Optional.empty(),
                                         List.of(failing)))));
         assertSame(boom, thrown);
-        assertEquals(0, busy.get(), "no analyser runs after the pass returned");
-        long seen = slowFrames.get();
+        assertEquals(0, slow.busy.get(), "no analyser runs after the pass returned");
+        long seen = slow.frames.get();
         Thread.sleep(200);
-        assertEquals(seen, slowFrames.get(), "the slow lane stopped with the pass");
+        assertEquals(seen, slow.frames.get(), "the slow lane stopped with the pass");
         assertTrue(seen < 750, "the slow lane did not run to its end: " + seen);
         assertTrue(System.nanoTime() - start < 20_000_000_000L, "stopped promptly");
     }
@@ -231,20 +233,7 @@ class DecodingPassIT {
         Ffmpeg ffmpeg = TestMedia.ffmpeg();
         Path video = TestMedia.colourScenes(ffmpeg, dir.resolve("long.mp4"), 25, new String[] {"red"},
                 new double[] {30});
-        AtomicInteger busy = new AtomicInteger();
-        AtomicLong slowFrames = new AtomicLong();
-        SignalAnalyser slow = new SignalAnalyser() {
-            @Override
-            public void onFrame(VideoFrame frame) {
-                busy.incrementAndGet();
-                long until = System.nanoTime() + 20_000_000L; // a model reading, deaf to interrupts
-                while (System.nanoTime() < until) {
-                    Thread.onSpinWait();
-                }
-                slowFrames.incrementAndGet();
-                busy.decrementAndGet();
-            }
-        };
+        Slow slow = new Slow();
         MediaInfo info = ffmpeg.probe(video);
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         AtomicInteger busyAtReturn = new AtomicInteger(-1);
@@ -258,7 +247,7 @@ class DecodingPassIT {
             } catch (Throwable e) {
                 thrown.set(e);
             } finally {
-                busyAtReturn.set(busy.get());
+                busyAtReturn.set(slow.busy.get());
             }
         });
         job.start();
@@ -269,8 +258,8 @@ class DecodingPassIT {
         assertTrue(thrown.get() instanceof TaglineException, String.valueOf(thrown.get()));
         assertTrue(thrown.get().getMessage().contains("interrupted"), thrown.get().getMessage());
         assertEquals(0, busyAtReturn.get(), "no analyser was running when the pass returned");
-        long seen = slowFrames.get();
+        long seen = slow.frames.get();
         Thread.sleep(200);
-        assertEquals(seen, slowFrames.get(), "no lane went on after the pass returned");
+        assertEquals(seen, slow.frames.get(), "no lane went on after the pass returned");
     }
 }
