@@ -144,25 +144,11 @@ class ClipFinderIT {
         Ffmpeg ffmpeg = TestMedia.ffmpeg();
         Path video = TestMedia.make(ffmpeg, dir.resolve("mute.mp4"), "-f", "lavfi", "-i",
                 "testsrc=d=70:s=160x120:r=10", "-c:v", "libx264");
-        List<Long> progress = new ArrayList<>();
-        Progress.Factory factory = (task, total, unit) -> new Progress() {
-            @Override
-            public void advance(long units) {
-            }
-
-            @Override
-            public void jumpTo(long done) {
-                progress.add(done);
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        ClipsFile clips = new ClipFinder(ffmpeg, CLOCK, factory).find(video, options(Optional.empty()));
+        LastPosition progress = new LastPosition();
+        ClipsFile clips = new ClipFinder(ffmpeg, CLOCK, progress).find(video, options(Optional.empty()));
         assertTrue(clips.notes().contains("No audio stream: clips are chosen from the picture only."));
         assertFalse(clips.clips().isEmpty());
-        assertEquals(69L, progress.get(progress.size() - 1));
+        assertEquals(69L, progress.get());
     }
 
     @Test

@@ -12,11 +12,8 @@ import dev.tagline.video.signal.DecodeOptions;
 import dev.tagline.video.signal.ScreenTextReader;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,32 +50,13 @@ class SignalPassIT {
                 "testsrc2=s=320x180:r=25:d=50,hue=H=2*PI*floor(t/4.7)/7", "-f", "lavfi", "-i", "sine=f=300:d=50",
                 "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", "-shortest");
         MediaInfo media = ffmpeg.probe(video);
-        List<Long> reads = Collections.synchronizedList(new ArrayList<>());
-        ScreenTextReader counting = frame -> {
-            reads.add(frame.index());
-            return HUE.read(frame);
-        };
         SignalPass one = SignalPass.run(ffmpeg, Progress.Factory.NONE, media, DecodeOptions.DEFAULT,
-                Optional.empty(), Optional.of(counting), List.of(Duration.ZERO));
+                Optional.empty(), Optional.of(HUE), List.of(Duration.ZERO));
         assertTrue(one.cuts().size() >= 8, one.cuts().toString());
         assertTrue(one.textChanges().orElseThrow().size() >= 6, one.textChanges().toString());
         for (List<Duration> starts : List.of(List.of(Duration.ZERO, Duration.ofSeconds(25)),
                 List.of(Duration.ZERO, Duration.ofSeconds(14), Duration.ofSeconds(28), Duration.ofSeconds(38)))) {
-            AtomicLong last = new AtomicLong();
-            Progress.Factory progress = (task, total, unit) -> new Progress() {
-                @Override
-                public void advance(long units) {
-                }
-
-                @Override
-                public void jumpTo(long done) {
-                    last.set(done);
-                }
-
-                @Override
-                public void close() {
-                }
-            };
+            LastPosition progress = new LastPosition();
             SignalPass parts = SignalPass.run(ffmpeg, progress, media, DecodeOptions.DEFAULT, Optional.empty(),
                     Optional.of(HUE), starts);
             assertEquals(one.cuts(), parts.cuts(), "cuts with stretches from " + starts);
@@ -86,7 +64,7 @@ class SignalPassIT {
             assertEquals(one.textChanges(), parts.textChanges(), "text changes with stretches from " + starts);
             assertEquals(one.loudness().shortTerm().values().length, parts.loudness().shortTerm().values().length);
             assertEquals(one.pauses().pauses(), parts.pauses().pauses());
-            assertTrue(last.get() >= 49, "progress reaches the end: " + last.get());
+            assertTrue(progress.get() >= 49, "progress reaches the end: " + progress.get());
         }
     }
 }
