@@ -11,6 +11,7 @@ import dev.tagline.images.tag.QualitySettings;
 import dev.tagline.images.tag.TagJob;
 import dev.tagline.images.tag.Taggers;
 import dev.tagline.inference.onnx.OnnxSessions;
+import dev.tagline.inference.onnx.ThreadPriority;
 import dev.tagline.inference.store.ModelStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -52,6 +53,11 @@ final class TagCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "N", defaultValue = "8",
             description = "Images per model call (default: ${DEFAULT-VALUE}; models with a fixed batch use theirs).")
     int batch;
+    @Option(names = "--worker-nice", paramLabel = "0-19", defaultValue = "19",
+            description = "Nice value of the threads that decode and resize images (Linux). 19 lets the model's"
+                    + " threads take their core back at once, the fastest on a machine that runs nothing else; 0"
+                    + " shares the CPU evenly with other programs. Default: ${DEFAULT-VALUE}.")
+    int workerNice;
     @Mixin
     TagFiles files = new TagFiles();
     @Mixin
@@ -87,7 +93,7 @@ final class TagCommand implements Callable<Integer> {
             }
             identity.append(files.sidecar(rules.separator()));
             TagJob job = new TagJob(new ImageLoader(LoadOptions.DEFAULTS.withMinSide(0)), open, rules.toRules(),
-                    writer, batch, identity.toString());
+                    writer, batch, identity.toString(), checkedNice(workerNice));
             BatchSummary summary = folder.run(ctx, root, job, TagReport.observer(ctx.err()));
             TagReport.print(ctx.out(), summary, job.frequency(), files.top,
                     files.frequency == null ? null : ctx.resolve(files.frequency));
@@ -95,6 +101,14 @@ final class TagCommand implements Callable<Integer> {
         } finally {
             open.forEach(ImageTagger::close);
         }
+    }
+
+    static int checkedNice(int nice) {
+        if (nice < 0 || nice > ThreadPriority.LOWEST) {
+            throw new TaglineException("--worker-nice " + nice + " is out of range", "Give a nice value from 0 (the"
+                    + " priority of other programs) to 19 (the lowest).");
+        }
+        return nice;
     }
 
     /** Where tag sidecars go, and the frequency report. */

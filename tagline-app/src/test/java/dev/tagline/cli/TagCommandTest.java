@@ -140,6 +140,16 @@ class TagCommandTest {
     }
 
     @Test
+    void aWorkerNiceOutsideZeroToNineteenIsAUsageError() throws IOException {
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, tag(cli, "--worker-nice", "20"));
+        assertTrue(cli.err().contains("--worker-nice 20 is out of range"), cli.err());
+        assertFalse(Files.exists(data.resolve("red.txt")), "nothing tagged");
+        assertEquals(ExitCode.SOME_FAILED, tag(cli(), "--worker-nice", "0"), "0 runs (broken.jpg fails)");
+        assertTrue(Files.exists(data.resolve("red.txt")));
+    }
+
+    @Test
     void aFolderThatIsNoTaggerIsRefusedNamingItsFiles() throws IOException {
         Files.delete(work.resolve("model/selected_tags.csv"));
         CliTestSupport cli = cli();

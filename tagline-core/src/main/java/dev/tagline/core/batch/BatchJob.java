@@ -29,6 +29,13 @@ public interface BatchJob<I, R> {
         return 1;
     }
 
+    /**
+     * Called once on each worker thread before its first {@link #prepare}, for per-thread setup such as lowering the
+     * thread's priority below the model's. Must not throw: an exception is ignored.
+     */
+    default void workerStarted() {
+    }
+
     /** Reads and preprocesses one file; called concurrently. */
     I prepare(ScanEntry entry) throws Exception;
 

@@ -48,7 +48,14 @@ final class Pipeline<I, R> {
         this.observer = observer;
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(settings.workers(),
-                r -> daemon(r, "tagline-" + job.name() + "-prepare-" + n.incrementAndGet()));
+                r -> daemon(() -> {
+                    try {
+                        job.workerStarted();
+                    } catch (RuntimeException e) {
+                        // setup is an optimisation: the worker prepares items all the same
+                    }
+                    r.run();
+                }, "tagline-" + job.name() + "-prepare-" + n.incrementAndGet()));
         int batch = Math.max(1, job.batchSize());
         // Room for the workers to run ahead of a slow item at the head of the line (a 12 MP photo among thumbnails)
         // without idling; the queue holds prepared inputs, so its size bounds memory.

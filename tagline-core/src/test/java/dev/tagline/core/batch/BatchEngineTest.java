@@ -29,7 +29,7 @@ class BatchEngineTest {
     Path dir;
 
     /** Upper-cases each file into a {@code .out} sidecar; content words trigger failures. */
-    static final class UpperJob implements BatchJob<String, String> {
+    static class UpperJob implements BatchJob<String, String> {
         final List<String> written = Collections.synchronizedList(new ArrayList<>());
         final AtomicInteger prepared = new AtomicInteger();
         final AtomicInteger inFlight = new AtomicInteger();
@@ -138,6 +138,38 @@ class BatchEngineTest {
         assertEquals(0, again.prepared.get(), "nothing is redone");
         assertEquals(23, second.resumed());
         assertEquals(0, second.total());
+    }
+
+    @Test
+    void eachWorkerThreadIsSetUpOnceBeforeItPreparesAndAFailingSetUpLosesNothing() throws IOException {
+        List<String> keys = files(12);
+        java.util.Set<Thread> setUp = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.Set<Thread> preparedOn = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        AtomicInteger calls = new AtomicInteger();
+        UpperJob job = new UpperJob() {
+            @Override
+            public void workerStarted() {
+                calls.incrementAndGet();
+                setUp.add(Thread.currentThread());
+                throw new IllegalStateException("setup is an optimisation");
+            }
+
+            @Override
+            public String prepare(ScanEntry entry) throws IOException {
+                // an item prepared on a thread that was not set up fails, and the test with it
+                assertTrue(setUp.contains(Thread.currentThread()), "prepared on a thread that was not set up");
+                preparedOn.add(Thread.currentThread());
+                return super.prepare(entry);
+            }
+        };
+        BatchSummary summary = run(settings(), job);
+        assertEquals(keys, job.written);
+        assertEquals(12, summary.done());
+        assertEquals(calls.get(), setUp.size(), "once per thread");
+        assertTrue(setUp.size() <= 3, "no more threads than workers: " + setUp.size());
+        assertTrue(setUp.containsAll(preparedOn));
+        assertTrue(setUp.stream().allMatch(t -> t.getName().startsWith("tagline-upper-prepare-")),
+                "worker threads: " + setUp);
     }
 
     @Test

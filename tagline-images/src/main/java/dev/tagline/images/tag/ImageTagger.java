@@ -10,8 +10,15 @@ import java.util.List;
  */
 public interface ImageTagger extends AutoCloseable {
 
-    /** What {@link #prepare} made of one image: the input itself, the model's input tensor for it, or both. */
-    record Prepared(TaggerInput input, float[] tensor) {
+    /**
+     * What {@link #prepare} made of one image: the input itself, the model's input for it (in the form the tagger's
+     * own {@link #tagPrepared} reads, such as a {@code float[]} tensor), or both.
+     */
+    record Prepared(TaggerInput input, Object tensor) {
+        /** The tensor as {@code type}, for the tagger that made it. */
+        public <T> T tensor(Class<T> type) {
+            return type.cast(tensor);
+        }
     }
 
     /** Registry id, as in {@code tagline tag --tagger quality}. */

@@ -128,6 +128,6 @@ public final class RamTagger implements ImageTagger {
 
     @Override
     public List<ScoredTags> tagPrepared(List<Prepared> batch) {
-        return predictor.predict(batch.stream().map(Prepared::tensor).toList());
+        return predictor.predict(batch.stream().map(p -> p.tensor(float[].class)).toList());
     }
 }

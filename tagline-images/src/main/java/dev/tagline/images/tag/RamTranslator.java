@@ -50,12 +50,7 @@ final class RamTranslator implements Translator<float[], ScoredTags> {
 
     @Override
     public Tensors preprocess(List<float[]> batch, ModelSignature signature) {
-        int each = 3 * size * size;
-        float[] data = new float[batch.size() * each];
-        for (int i = 0; i < batch.size(); i++) {
-            System.arraycopy(batch.get(i), 0, data, i * each, each);
-        }
-        return new Tensors().floats(input, data, batch.size(), 3, size, size);
+        return new Tensors().floatParts(input, batch, batch.size(), 3, size, size);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.tagline.core.batch.BatchJob;
 import dev.tagline.core.batch.ScanEntry;
 import dev.tagline.images.load.ImageLoader;
 import dev.tagline.images.sidecar.SidecarWriter;
+import dev.tagline.inference.onnx.ThreadPriority;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,11 +35,26 @@ public final class TagJob implements BatchJob<TagJob.Item, TagJob.Result> {
     private final SidecarWriter writer;
     private final int batchSize;
     private final String fingerprint;
+    private final int workerNice;
     private final TagFrequency frequency = new TagFrequency();
 
-    /** @param identity what identifies the models and sidecar settings (ids, revisions, extension, policy) */
+    /** A job whose workers run at the lowest priority ({@link ThreadPriority#LOWEST}). */
     public TagJob(ImageLoader loader, List<ImageTagger> taggers, TagRules rules, SidecarWriter writer, int batchSize,
                   String identity) {
+        this(loader, taggers, rules, writer, batchSize, identity, ThreadPriority.LOWEST);
+    }
+
+    /**
+     * @param identity what identifies the models and sidecar settings (ids, revisions, extension, policy)
+     * @param workerNice the nice value (0–19) of the threads that load and prepare images: 19 lets the model's own
+     *     threads take a core back at once (see {@link ThreadPriority}); 0 shares the CPU evenly with other programs
+     */
+    public TagJob(ImageLoader loader, List<ImageTagger> taggers, TagRules rules, SidecarWriter writer, int batchSize,
+                  String identity, int workerNice) {
+        if (workerNice < 0 || workerNice > ThreadPriority.LOWEST) {
+            throw new IllegalArgumentException("worker nice " + workerNice + " is not 0-19");
+        }
+        this.workerNice = workerNice;
         this.loader = loader;
         this.taggers = List.copyOf(taggers);
         this.rules = rules;
@@ -64,6 +80,11 @@ public final class TagJob implements BatchJob<TagJob.Item, TagJob.Result> {
 
     public TagFrequency frequency() {
         return frequency;
+    }
+
+    @Override
+    public void workerStarted() {
+        ThreadPriority.lowerCurrentThread(workerNice);
     }
 
     @Override

@@ -19,7 +19,7 @@ public final class WdTagger implements ImageTagger {
     private final OnnxModel model;
     private final int size;
     private final int maxBatch;
-    private final Predictor<float[], ScoredTags> predictor;
+    private final Predictor<byte[], ScoredTags> predictor;
 
     private WdTagger(String id, String revision, OnnxModel model, int size, int maxBatch, WdTranslator translator) {
         this.id = id;
@@ -88,7 +88,7 @@ public final class WdTagger implements ImageTagger {
 
     @Override
     public List<ScoredTags> tagPrepared(List<Prepared> batch) {
-        return predictor.predict(batch.stream().map(Prepared::tensor).toList());
+        return predictor.predict(batch.stream().map(p -> p.tensor(byte[].class)).toList());
     }
 
     /** Items run and time spent inside ONNX Runtime so far. */

@@ -33,9 +33,10 @@ import java.util.Set;
 
 /**
  * Issue 4 benchmark: {@code tag} throughput over generated images as a share of the model-only throughput of the same
- * session on pre-built tensors, measured in the same run. The synthetic WD-shaped model costs about 3.3 GFLOP per
- * 448×448 image (five convolutions, 1.64 G multiply-adds) and has 10,861 outputs, like wd-*-tagger-v3.
- * {@code java -cp <tagline-images test classpath> dev.tagline.images.bench.TagBench DIR [images] [batch]}.
+ * session on pre-built tensors, measured in the same run. The synthetic WD-shaped model costs 2.4 to 5.1 GFLOP per
+ * 448×448 image (the issue's 2–5; 3.3 by default: five convolutions, 1.64 G multiply-adds) and has 10,861 outputs,
+ * like wd-*-tagger-v3. {@code java -cp <tagline-images test classpath> dev.tagline.images.bench.TagBench DIR [images]
+ * [batch] [rounds] [GFLOP]}; prints each round and the median ratio.
  */
 public final class TagBench {
     /** wd-*-tagger-v3 vocabulary size (captioning.md §1.2: 4 + 8,106 + 2,751). */
@@ -49,24 +50,33 @@ public final class TagBench {
         Path dir = Path.of(args.length > 0 ? args[0] : "/tmp/tagbench");
         int count = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         int batch = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 2;
+        int layers = layersFor(args.length > 4 ? Double.parseDouble(args[4]) : 3.3);
         int cores = Runtime.getRuntime().availableProcessors();
         Path images = dir.resolve("images");
         generate(images, count);
-        Path model = writeModel(Files.createDirectories(dir.resolve("model")));
-        System.out.printf("%d images in %s, %d cores (%s), batch %d%n", count, images, cores, CheckBench.cpuModel(),
-                batch);
+        Path model = writeModel(Files.createDirectories(dir.resolve("model-" + layers)), layers);
+        System.out.printf("%d images in %s, %d cores (%s), batch %d, model %.2f GFLOP per image%n", count, images,
+                cores, CheckBench.cpuModel(), batch, 2 * macs(layers) / 1e9);
         try (OnnxSessions sessions = new OnnxSessions(m -> System.out.println(m.describe()))) {
             OnnxModel onnx = sessions.load(model.resolve("model.onnx"), SessionConfig.defaults());
             WdTagger tagger = WdTagger.open("bench", "synthetic", onnx, model.resolve("selected_tags.csv"), batch);
             modelOnly(tagger, Math.min(count, 2 * batch)); // warm-up
-            tag(images, tagger, batch, cores); // warm-up of the whole path (JIT), on all images
-            for (int round = 1; round <= 2; round++) {
+            for (int i = 0; i < 2; i++) { // warm-up of the whole path: the JIT is still compiling in the second run
+                tag(images, tagger, batch, cores);
+            }
+            double[] ratios = new double[rounds];
+            for (int round = 1; round <= rounds; round++) {
                 double[] m = modelOnly(tagger, count);
                 double[] p = tag(images, tagger, batch, cores);
                 System.out.printf("round %d: model only %.2f img/s (%.1f s, %.1f s CPU); tag %.2f img/s (%.1f s,"
                         + " %.1f s CPU); ratio %.3f%n", round, count / m[0], m[0], m[1], count / p[0], p[0], p[1],
                         m[0] / p[0]);
+                ratios[round - 1] = m[0] / p[0];
             }
+            java.util.Arrays.sort(ratios);
+            System.out.printf("median ratio %.3f (%.3f-%.3f over %d rounds)%n", ratios[rounds / 2], ratios[0],
+                    ratios[rounds - 1], rounds);
         }
     }
 
@@ -92,10 +102,8 @@ public final class TagBench {
         Random random = new Random(1);
         List<ImageTagger.Prepared> batch = new ArrayList<>();
         for (int i = 0; i < tagger.maxBatch(); i++) {
-            float[] t = new float[SIZE * SIZE * 3];
-            for (int j = 0; j < t.length; j++) {
-                t[j] = random.nextInt(256);
-            }
+            byte[] t = new byte[SIZE * SIZE * 3];
+            random.nextBytes(t);
             batch.add(new ImageTagger.Prepared(null, t));
         }
         long[] start = clocks();
@@ -138,11 +146,26 @@ public final class TagBench {
         return b;
     }
 
+    /** Multiply-adds per image with {@code layers} 64→64 convolutions (see {@link #writeModel}). */
+    static double macs(int layers) {
+        return 19.3e6 + 231.2e6 + layers * 462.4e6;
+    }
+
+    /** The number of 64→64 convolutions that comes nearest to {@code gflop} (2 to 5 of them: 2.4 to 5.1 GFLOP). */
+    static int layersFor(double gflop) {
+        int best = 2;
+        for (int k = 2; k <= 5; k++) {
+            best = Math.abs(2 * macs(k) / 1e9 - gflop) < Math.abs(2 * macs(best) / 1e9 - gflop) ? k : best;
+        }
+        return best;
+    }
+
     /**
-     * NHWC [N,448,448,3] → NCHW → conv 4×4/4 (3→32) → conv 3×3 (32→64) → 3 × conv 3×3 (64→64), ReLU between → mean
-     * over H, W → [N,64] × [64,10861] + bias → sigmoid. Multiply-adds per image: 19.3 M + 231 M + 3 × 462 M = 1.64 G.
+     * NHWC [N,448,448,3] → NCHW → conv 4×4/4 (3→32) → conv 3×3 (32→64) → {@code layers} × conv 3×3 (64→64), ReLU
+     * between → mean over H, W → [N,64] × [64,10861] + bias → sigmoid. Multiply-adds per image: 19.3 M + 231 M +
+     * {@code layers} × 462 M (1.64 G with the default 3).
      */
-    static Path writeModel(Path dir) throws Exception {
+    static Path writeModel(Path dir, int layers) throws Exception {
         // the bias keeps all but the first 40 outputs near 0, so that an image gets a realistic 20-40 tags
         // instead of thousands (which would measure sidecar writing, not tagging)
         OnnxGraphBuilder g = OnnxGraphBuilder.create()
@@ -155,7 +178,7 @@ public final class TagBench {
                 .conv("r1", "w2", null, "c2", Attr.ints("pads", 1, 1, 1, 1))
                 .relu("c2", "r2");
         String last = "r2";
-        for (int i = 3; i <= 5; i++) {
+        for (int i = 3; i < 3 + layers; i++) {
             g.initializer(TensorValue.random("w" + i, i, 0.05f, 64, 64, 3, 3))
                     .conv(last, "w" + i, null, "c" + i, Attr.ints("pads", 1, 1, 1, 1))
                     .relu("c" + i, "r" + i);

@@ -10,7 +10,7 @@ import java.util.Random;
  * Issue 4: the WD resize alone ({@link PilResample#resize}, pad to a white square, bicubic to 448), thread CPU per
  * image, warm, on TagBench's three shapes (640×480, 480×640, 512×512), against {@link PilResampleReference} (the
  * implementation before the transposed horizontal pass) in the same JVM, alternating. Checks the outputs are equal.
- * With {@code tensor}, times the whole WD input tensor instead (resize and BGR floats).
+ * With {@code tensor}, times the whole WD input instead (resize and BGR bytes, widened to floats here).
  * {@code java -cp <tagline-images test classpath> dev.tagline.images.tag.ResizeBench [rounds] [imagesPerRound]
  * [tensor]}.
  */
@@ -59,10 +59,10 @@ public final class ResizeBench {
         }
     }
 
-    /** The WD input tensor: before, the reference's bytes turned into BGR floats as WdTranslator did. */
+    /** The WD input tensor: before, the reference's bytes turned into BGR floats as WdTranslator once did. */
     private static float[] tensor(RgbImage image, boolean reference) {
         if (!reference) {
-            return WdTranslator.tensor(image, 448);
+            return WdTranslatorTest.widen(WdTranslator.tensor(image, 448));
         }
         return WdTranslatorTest.expected(image, 448);
     }

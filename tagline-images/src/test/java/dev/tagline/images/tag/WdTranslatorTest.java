@@ -2,7 +2,6 @@ package dev.tagline.images.tag;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.tagline.core.RgbImage;
 import dev.tagline.inference.onnx.FloatTensor;
@@ -11,7 +10,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** WD input tensors built straight from the resampler's rows, and batched without a copy where there is one image. */
+/** WD inputs built straight from the resampler's rows as bytes, and batched as floats 0–255 in order. */
 class WdTranslatorTest {
     private final WdTranslator translator = new WdTranslator(Path.of("model.onnx"), null, 24, "input", "output");
 
@@ -37,27 +36,37 @@ class WdTranslatorTest {
             random.nextBytes(px);
             RgbImage image = new RgbImage(shape[0], shape[1], px);
             for (int size : new int[] {24, 64}) {
-                assertArrayEquals(expected(image, size), WdTranslator.tensor(image, size), image + " to " + size);
+                assertArrayEquals(expected(image, size), widen(WdTranslator.tensor(image, size)),
+                        image + " to " + size);
             }
         }
     }
 
     @Test
-    void aBatchOfOneIsTheImagesOwnTensor() {
-        float[] one = WdTranslator.tensor(SyntheticTaggers.pattern(30, 20), 24);
+    void aBatchOfOneIsTheImagesValues() {
+        byte[] one = WdTranslator.tensor(SyntheticTaggers.pattern(30, 20), 24);
         FloatTensor in = translator.preprocess(List.of(one), null).floats("input");
-        assertSame(one, in.data());
+        assertArrayEquals(widen(one), in.data());
         assertArrayEquals(new long[] {1, 24, 24, 3}, in.shape());
+    }
+
+    /** Unsigned bytes as the floats the model reads: a byte of 255 must be 255.0, not -1.0. */
+    static float[] widen(byte[] values) {
+        float[] out = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = Byte.toUnsignedInt(values[i]);
+        }
+        return out;
     }
 
     @Test
     void aBatchOfSeveralIsTheirTensorsInOrder() {
-        float[] a = WdTranslator.tensor(SyntheticTaggers.pattern(30, 20), 24);
-        float[] b = WdTranslator.tensor(SyntheticTaggers.pattern(20, 30), 24);
+        byte[] a = WdTranslator.tensor(SyntheticTaggers.pattern(30, 20), 24);
+        byte[] b = WdTranslator.tensor(SyntheticTaggers.pattern(20, 30), 24);
         FloatTensor in = translator.preprocess(List.of(a, b), null).floats("input");
         assertArrayEquals(new long[] {2, 24, 24, 3}, in.shape());
         assertEquals(2 * a.length, in.data().length);
-        assertArrayEquals(a, java.util.Arrays.copyOfRange(in.data(), 0, a.length));
-        assertArrayEquals(b, java.util.Arrays.copyOfRange(in.data(), a.length, 2 * a.length));
+        assertArrayEquals(widen(a), java.util.Arrays.copyOfRange(in.data(), 0, a.length));
+        assertArrayEquals(widen(b), java.util.Arrays.copyOfRange(in.data(), a.length, 2 * a.length));
     }
 }

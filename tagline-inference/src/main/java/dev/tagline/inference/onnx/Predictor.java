@@ -1,5 +1,8 @@
 package dev.tagline.inference.onnx;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +18,8 @@ public final class Predictor<I, O> {
     private final int batchSize;
     private final AtomicLong runNanos = new AtomicLong();
     private final AtomicLong items = new AtomicLong();
+    /** Per calling thread: the direct input buffers that {@link Tensors.FloatParts} are copied into, by input name. */
+    private final ThreadLocal<Buffers> buffers = ThreadLocal.withInitial(Buffers::new);
 
     public Predictor(OnnxModel model, Translator<I, O> translator, int batchSize) {
         if (batchSize < 1) {
@@ -44,7 +49,9 @@ public final class Predictor<I, O> {
         Tensors in = translator.preprocess(batch, model.signature());
         try (OnnxInputs inputs = model.newInputs()) {
             for (String name : in.names()) {
-                if (in.get(name) instanceof FloatTensor f) {
+                if (in.get(name) instanceof Tensors.FloatParts p) {
+                    inputs.floats(name, buffers.get().fill(name, p), p.shape());
+                } else if (in.get(name) instanceof FloatTensor f) {
                     inputs.floats(name, f.data(), f.shape());
                 } else if (in.get(name) instanceof LongTensor l) {
                     inputs.longs(name, l.data(), l.shape());
@@ -66,6 +73,28 @@ public final class Predictor<I, O> {
     /** Items run so far and the time spent inside ONNX Runtime for them. */
     public Stats stats() {
         return new Stats(items.get(), Duration.ofNanos(runNanos.get()));
+    }
+
+    /**
+     * Reused direct buffers: ONNX Runtime reads a direct buffer in place, where a heap array is copied into a fresh
+     * direct one on every run (a batch of eight 448×448 images is 19 MB, zeroed and copied twice per run otherwise).
+     */
+    private static final class Buffers {
+        private final java.util.Map<String, FloatBuffer> byName = new java.util.HashMap<>();
+        private float[] scratch = new float[0];
+
+        FloatBuffer fill(String name, Tensors.FloatParts parts) {
+            int count = parts.count();
+            FloatBuffer buffer = byName.get(name);
+            if (buffer == null || buffer.capacity() < count) {
+                buffer = ByteBuffer.allocateDirect(Math.multiplyExact(count, Float.BYTES)).order(ByteOrder.nativeOrder())
+                        .asFloatBuffer();
+                byName.put(name, buffer);
+            }
+            buffer.clear();
+            scratch = parts.copyTo(buffer, scratch);
+            return buffer.flip();
+        }
     }
 
     /** @param inference time inside {@code session.run}, excluding pre- and postprocessing */

@@ -84,6 +84,56 @@ class PredictorTest {
         assertEquals(5, predictor.stats().items());
     }
 
+    /** Items are 3-vectors given as parts, bytes (unsigned) or floats; the result is the model's 2 scores. */
+    static final class PartsTranslator implements Translator<Object, float[]> {
+        @Override
+        public Tensors preprocess(List<Object> batch, ModelSignature signature) {
+            long[] ids = new long[batch.size()];
+            Tensors t = new Tensors().longs("ids", ids, batch.size());
+            if (batch.get(0) instanceof byte[]) {
+                return t.byteParts("x", batch.stream().map(b -> (byte[]) b).toList(), batch.size(), 3);
+            }
+            return t.floatParts("x", batch.stream().map(f -> (float[]) f).toList(), batch.size(), 3);
+        }
+
+        @Override
+        public List<float[]> postprocess(List<Object> batch, Tensors outputs) {
+            List<float[]> results = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                results.add(outputs.floats("y").row(i));
+            }
+            return results;
+        }
+    }
+
+    @Test
+    void partsGoStraightIntoAReusedInputBufferWhateverTheBatchSize() {
+        OnnxModel model = sessions.load(Models.tiny(dir.resolve("tiny.onnx")), SessionConfig.defaults());
+        Predictor<Object, float[]> predictor = new Predictor<>(model, new PartsTranslator(), 3);
+        // 7 items in batches of 3, 3, 1: the last batch reads only its own values from the bigger buffer
+        List<Object> bytes = new ArrayList<>();
+        List<Object> floats = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            byte v = (byte) (i == 5 ? 0xFF : i); // 0xFF is 255, not -1
+            bytes.add(new byte[] {v, 2, 1});
+            floats.add(new float[] {-i, 2, 1});
+        }
+        List<float[]> fromBytes = predictor.predict(bytes);
+        List<float[]> fromFloats = predictor.predict(floats);
+        for (int i = 0; i < 7; i++) {
+            float x = i == 5 ? 255 : i; // y = (sigmoid(x0 + x2), sigmoid(-x1))
+            assertArrayEquals(new float[] {sigmoid(x + 1), sigmoid(-2)}, fromBytes.get(i), 1e-6f, "bytes, item " + i);
+            assertArrayEquals(new float[] {sigmoid(1 - i), sigmoid(-2)}, fromFloats.get(i), 1e-6f,
+                    "floats, item " + i);
+        }
+    }
+
+    @Test
+    void partsOfUnequalLengthAreRefused() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new Tensors().floatParts("x", List.of(new float[3], new float[2]), 2, 3));
+    }
+
     @Test
     void askingForAnOutputTheModelLacksNamesIt() {
         OnnxModel model = sessions.load(Models.tiny(dir.resolve("tiny.onnx")), SessionConfig.defaults());
