@@ -18,8 +18,11 @@ public final class Predictor<I, O> {
     private final int batchSize;
     private final AtomicLong runNanos = new AtomicLong();
     private final AtomicLong items = new AtomicLong();
-    /** Per calling thread: the direct input buffers that {@link Tensors.FloatParts} are copied into, by input name. */
-    private final ThreadLocal<Buffers> buffers = ThreadLocal.withInitial(Buffers::new);
+    /**
+     * Direct input buffers not in use by a run: one set per concurrent caller, kept by the predictor (not by the
+     * threads, so a pooled thread holds no buffer of a predictor that is gone).
+     */
+    private final java.util.Queue<Buffers> spare = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     public Predictor(OnnxModel model, Translator<I, O> translator, int batchSize) {
         if (batchSize < 1) {
@@ -47,10 +50,12 @@ public final class Predictor<I, O> {
 
     private List<O> runBatch(List<I> batch) {
         Tensors in = translator.preprocess(batch, model.signature());
+        Buffers buffers = spare.poll();
+        buffers = buffers == null ? new Buffers() : buffers;
         try (OnnxInputs inputs = model.newInputs()) {
             for (String name : in.names()) {
                 if (in.get(name) instanceof Tensors.FloatParts p) {
-                    inputs.floats(name, buffers.get().fill(name, p), p.shape());
+                    inputs.floats(name, buffers.fill(name, p), p.shape());
                 } else if (in.get(name) instanceof FloatTensor f) {
                     inputs.floats(name, f.data(), f.shape());
                 } else if (in.get(name) instanceof LongTensor l) {
@@ -63,6 +68,8 @@ public final class Predictor<I, O> {
                 items.addAndGet(batch.size());
                 return translator.postprocess(batch, outputs.copy(translator.outputs()));
             }
+        } finally {
+            spare.add(buffers);
         }
     }
 

@@ -129,6 +129,37 @@ class PredictorTest {
     }
 
     @Test
+    void concurrentCallersNeverShareAnInputBuffer() throws Exception {
+        OnnxModel model = sessions.load(Models.tiny(dir.resolve("tiny.onnx")), SessionConfig.defaults());
+        Predictor<Object, float[]> predictor = new Predictor<>(model, new PartsTranslator(), 4);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int caller = 0; caller < 3; caller++) {
+                float base = caller * 0.25f;
+                done.add(pool.submit(() -> {
+                    for (int round = 0; round < 30; round++) {
+                        List<Object> items = new ArrayList<>();
+                        for (int i = 0; i < 9; i++) {
+                            items.add(new float[] {base - i, 2, 1});
+                        }
+                        List<float[]> out = predictor.predict(items);
+                        for (int i = 0; i < 9; i++) {
+                            assertArrayEquals(new float[] {sigmoid(base - i + 1), sigmoid(-2)}, out.get(i), 1e-6f);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get(); // rethrows a caller's wrong result
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void partsOfUnequalLengthAreRefused() {
         assertThrows(IllegalArgumentException.class,
                 () -> new Tensors().floatParts("x", List.of(new float[3], new float[2]), 2, 3));
