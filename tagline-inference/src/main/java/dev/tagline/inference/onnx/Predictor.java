@@ -5,7 +5,11 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -22,7 +26,7 @@ public final class Predictor<I, O> {
      * Direct input buffers not in use by a run: one set per concurrent caller, kept by the predictor (not by the
      * threads, so a pooled thread holds no buffer of a predictor that is gone).
      */
-    private final java.util.Queue<Buffers> spare = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final Queue<Buffers> spare = new ConcurrentLinkedQueue<>();
 
     public Predictor(OnnxModel model, Translator<I, O> translator, int batchSize) {
         if (batchSize < 1) {
@@ -87,7 +91,7 @@ public final class Predictor<I, O> {
      * direct one on every run (a batch of eight 448×448 images is 19 MB, zeroed and copied twice per run otherwise).
      */
     private static final class Buffers {
-        private final java.util.Map<String, FloatBuffer> byName = new java.util.HashMap<>();
+        private final Map<String, FloatBuffer> byName = new HashMap<>();
         private float[] scratch = new float[0];
 
         FloatBuffer fill(String name, Tensors.FloatParts parts) {

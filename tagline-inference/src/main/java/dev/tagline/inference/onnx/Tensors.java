@@ -1,5 +1,6 @@
 package dev.tagline.inference.onnx;
 
+import java.nio.FloatBuffer;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +58,7 @@ public final class Tensors {
     public FloatTensor floats(String name) {
         if (values.get(name) instanceof FloatParts parts) {
             float[] all = new float[parts.count()];
-            parts.copyTo(all);
+            parts.copyTo(FloatBuffer.wrap(all), new float[0]);
             return new FloatTensor(all, parts.shape());
         }
         return get(name, FloatTensor.class);
@@ -101,28 +102,11 @@ public final class Tensors {
             return parts.stream().mapToInt(p -> p instanceof float[] f ? f.length : ((byte[]) p).length).sum();
         }
 
-        /** Writes the values into {@code out}, which has {@link #count} of them. */
-        void copyTo(float[] out) {
-            int o = 0;
-            for (Object part : parts) {
-                if (part instanceof float[] f) {
-                    System.arraycopy(f, 0, out, o, f.length);
-                    o += f.length;
-                } else {
-                    byte[] b = (byte[]) part;
-                    for (int i = 0; i < b.length; i++) {
-                        out[o + i] = b[i] & 0xff;
-                    }
-                    o += b.length;
-                }
-            }
-        }
-
         /**
          * Writes the values into {@code out} from its position on. {@code scratch} (grown as needed, returned) widens
          * bytes before one bulk put, a loop C2 vectorises where a put per value into a direct buffer is not.
          */
-        float[] copyTo(java.nio.FloatBuffer out, float[] scratch) {
+        float[] copyTo(FloatBuffer out, float[] scratch) {
             float[] widened = scratch;
             for (Object part : parts) {
                 if (part instanceof float[] f) {
