@@ -3,9 +3,9 @@ package dev.tagline.images.tag;
 import java.util.Arrays;
 
 /**
- * The two passes of {@link PilResample}, each a sum of whole int arrays times one weight
- * ({@code acc[i] += w * src[i]}, the same index on both sides, which is what C2's auto-vectoriser needs in JDK 17),
- * then a branch-free clip to 8 bits. For the horizontal pass, blocks of {@link #BLOCK} image rows are transposed so
+ * The two passes of {@link PilResample}, each a sum of whole int arrays times their weights, three at a time
+ * ({@code out[i] += w0 * a[i] + w1 * b[i] + w2 * c[i]}, the same index everywhere, which is what C2's auto-vectoriser
+ * needs in JDK 17), with a branch-free clip to 8 bits in the last of them. For the horizontal pass, blocks of {@link #BLOCK} image rows are transposed so
  * that each source column is one array holding the R G B of the block's rows side by side: an output column of the
  * block is then a weighted sum of whole source columns. Its values go back into row arrays, which the vertical pass
  * sums whole as soon as a block has made the rows an output row needs; the row arrays are a ring, reused once no
@@ -107,48 +107,55 @@ final class ResamplePasses {
                     sum += w[next * vert.ksize() + t];
                 }
                 for (int i = 0; i < acc.length; i++) {
-                    acc[i] = HALF + fillRow[i] * sum;
+                    acc[i] = PilResample.clip(HALF + fillRow[i] * sum);
                 }
             } else {
                 for (int t = 0; t < n; t++) {
                     taps[t] = row(ymin + t);
                 }
-                accumulate(acc, acc.length, taps, 0, w, next * vert.ksize(), n);
+                convolve(acc, acc.length, taps, 0, w, next * vert.ksize(), n);
             }
-            clip(acc, acc.length);
             out.accept(next, acc);
         }
     }
 
     /**
-     * {@code acc[0, len) = HALF + Σ w[k + t] × src[from + t][0, len)} over the {@code n} taps, two taps per pass
-     * over {@code acc} (fewer loads and stores of it; the integer sum is the same).
+     * {@code out[0, len) = clip(HALF + Σ w[k + t] × src[from + t][0, len))} over the {@code n} taps, three taps per
+     * pass over {@code out}: the first pass starts the sums, the last one clips them, and a missing tap of the last
+     * pass is weight 0 on a repeated array. Each value is loaded and stored once per three taps; the integer sum is
+     * the same in any order.
      */
-    private static void accumulate(int[] acc, int len, int[][] src, int from, int[] w, int k, int n) {
-        Arrays.fill(acc, 0, len, HALF);
-        int t = 0;
-        for (; t + 1 < n; t += 2) {
-            int w0 = w[k + t];
-            int w1 = w[k + t + 1];
-            int[] a = src[from + t];
-            int[] b = src[from + t + 1];
-            for (int i = 0; i < len; i++) {
-                acc[i] += w0 * a[i] + w1 * b[i];
-            }
+    private static void convolve(int[] out, int len, int[][] src, int from, int[] w, int k, int n) {
+        if (n == 0) {
+            Arrays.fill(out, 0, len, PilResample.clip(HALF));
+            return;
         }
-        if (t < n) {
-            int w0 = w[k + t];
+        for (int t = 0; t < n; t += 3) {
             int[] a = src[from + t];
-            for (int i = 0; i < len; i++) {
-                acc[i] += w0 * a[i];
+            int[] b = t + 1 < n ? src[from + t + 1] : a;
+            int[] c = t + 2 < n ? src[from + t + 2] : a;
+            int w0 = w[k + t];
+            int w1 = t + 1 < n ? w[k + t + 1] : 0;
+            int w2 = t + 2 < n ? w[k + t + 2] : 0;
+            boolean first = t == 0;
+            boolean last = t + 3 >= n;
+            if (first && last) {
+                for (int i = 0; i < len; i++) {
+                    out[i] = PilResample.clip(HALF + w0 * a[i] + w1 * b[i] + w2 * c[i]);
+                }
+            } else if (first) {
+                for (int i = 0; i < len; i++) {
+                    out[i] = HALF + w0 * a[i] + w1 * b[i] + w2 * c[i];
+                }
+            } else if (last) {
+                for (int i = 0; i < len; i++) {
+                    out[i] = PilResample.clip(out[i] + w0 * a[i] + w1 * b[i] + w2 * c[i]);
+                }
+            } else {
+                for (int i = 0; i < len; i++) {
+                    out[i] += w0 * a[i] + w1 * b[i] + w2 * c[i];
+                }
             }
-        }
-    }
-
-    /** {@link PilResample#clip} over {@code sums[0, n)}, in place. */
-    private static void clip(int[] sums, int n) {
-        for (int i = 0; i < n; i++) {
-            sums[i] = PilResample.clip(sums[i]);
         }
     }
 
@@ -198,8 +205,7 @@ final class ResamplePasses {
                     }
                     continue;
                 }
-                accumulate(acc, len, cols, horiz.bounds()[2 * xx], w, xx * horiz.ksize(), horiz.bounds()[2 * xx + 1]);
-                clip(acc, len);
+                convolve(acc, len, cols, horiz.bounds()[2 * xx], w, xx * horiz.ksize(), horiz.bounds()[2 * xx + 1]);
                 for (int b = 0, i = 0; b < count; b++, i += 3) {
                     int[] row = rows[at + b];
                     row[o] = acc[i];
