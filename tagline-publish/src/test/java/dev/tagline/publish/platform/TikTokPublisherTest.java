@@ -13,6 +13,7 @@ import dev.tagline.publish.store.PostState;
 import dev.tagline.testkit.platform.FakeTikTok;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -90,6 +91,44 @@ class TikTokPublisherTest extends PublisherContract {
         Post waiting = f.p.posts().inState(PostState.SCHEDULED).get(0);
         assertTrue(waiting.lastError().contains("spam_risk_too_many_posts"), waiting.lastError());
         assertFalse(waiting.dueAt().isBefore(PublishFixture.T0.plus(Duration.ofHours(24))));
+    }
+
+    @Test
+    void theDailyCapHoldsForInitsThatArriveTogether() throws Exception {
+        // the fake is the platform here: two uploads started at once must not both take the last place of the day
+        tt.dailyCap(1);
+        String token = tt.oauth().grant("rt-race", Duration.ofDays(60));
+        java.net.http.HttpRequest init = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(tt.baseUrl() + "/v2/post/publish/video/init/"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"post_info\":{\"privacy_level\":"
+                        + "\"SELF_ONLY\",\"title\":\"t\"},\"source_info\":{\"source\":\"FILE_UPLOAD\","
+                        + "\"video_size\":1000,\"chunk_size\":1000,\"total_chunk_count\":1}}"))
+                .build();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            for (int day = 0; day < 40; day++) { // a race shows in some bursts, not all: several days of them
+                f.clock.advance(Duration.ofHours(25));
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient(); // new connections each day
+                List<java.util.concurrent.Future<Integer>> codes = new java.util.ArrayList<>();
+                for (int i = 0; i < 6; i++) { // 6: the init rate limit per minute, so no answer is a 429
+                    codes.add(pool.submit(() -> {
+                        start.await();
+                        return http.send(init, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                    }));
+                }
+                start.countDown();
+                List<Integer> got = new java.util.ArrayList<>();
+                for (java.util.concurrent.Future<Integer> code : codes) {
+                    got.add(code.get());
+                }
+                assertEquals(1, got.stream().filter(c -> c == 200).count(), "day " + day + ", statuses: " + got);
+                assertEquals(5, got.stream().filter(c -> c == 403).count(), "day " + day + ", statuses: " + got);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -168,15 +168,29 @@ public final class FakeTikTok extends FakeHttpServer {
             error(ex, 400, "invalid_params", problem);
             return;
         }
-        long last24h = postTimes.stream().filter(t -> t.isAfter(clock.instant().minus(Duration.ofHours(24)))).count();
-        if (last24h >= dailyCap) {
+        if (!countedAgainstDailyCap()) {
             error(ex, 403, "spam_risk_too_many_posts", "The creator has reached the daily post cap.");
             return;
         }
-        postTimes.add(clock.instant());
         String id = "v_pub_file~v2-1." + ids.incrementAndGet();
         publishes.put(id, new Publish(id, size, chunk, count));
         ok(ex, "{\"publish_id\":\"" + id + "\",\"upload_url\":\"" + baseUrl() + "/upload/" + id + "\"}");
+    }
+
+    /**
+     * Counts one more post in the last 24 hours unless the cap is reached: one step, so that two uploads started at
+     * once cannot both take the last place (the platform enforces its cap the same way).
+     */
+    private boolean countedAgainstDailyCap() {
+        synchronized (postTimes) {
+            Instant now = clock.instant();
+            long last24h = postTimes.stream().filter(t -> t.isAfter(now.minus(Duration.ofHours(24)))).count();
+            if (last24h >= dailyCap) {
+                return false;
+            }
+            postTimes.add(now);
+            return true;
+        }
     }
 
     private void upload(HttpExchange ex, String id) throws IOException {

@@ -114,12 +114,18 @@ public final class FakeYouTube extends FakeHttpServer {
             return;
         }
         LocalDate day = clock.instant().atZone(ZoneId.of("America/Los_Angeles")).toLocalDate();
-        if (unitsByDay.getOrDefault(day, 0) + 1600 > 10_000) {
+        // check and charge in one step: two uploads started at once cannot both take the last 1,600 units
+        boolean[] charged = {false};
+        unitsByDay.compute(day, (d, used) -> {
+            int before = used == null ? 0 : used;
+            charged[0] = before + 1600 <= 10_000;
+            return charged[0] ? before + 1600 : before;
+        });
+        if (!charged[0]) {
             send(ex, 403, googleError(403, "quotaExceeded", "The request cannot be completed because you have"
                     + " exceeded your quota."));
             return;
         }
-        unitsByDay.merge(day, 1600, Integer::sum);
         String id = "up-" + ids.incrementAndGet();
         sessions.put(id, new Session(id, resource, Long.parseLong(length)));
         ex.getResponseHeaders().add("Location", baseUrl() + "/upload/youtube/v3/videos?uploadType=resumable&upload_id="
