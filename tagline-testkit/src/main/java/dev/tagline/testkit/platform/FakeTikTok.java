@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -255,16 +254,18 @@ public final class FakeTikTok extends FakeHttpServer {
     private boolean limited(HttpExchange ex, String key, int perMinute) throws IOException {
         Instant now = clock.instant();
         List<Instant> recent = calls.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>());
-        recent.removeIf(t -> t.isBefore(now.minus(Duration.ofMinutes(1))));
-        if (recent.size() >= perMinute) {
-            List<Instant> sorted = new ArrayList<>(recent);
-            long wait = Math.max(1, Duration.between(now, sorted.get(0).plus(Duration.ofMinutes(1))).toSeconds());
-            ex.getResponseHeaders().add("Retry-After", Long.toString(wait));
-            error(ex, 429, "rate_limit_exceeded", "Too many requests for this endpoint; at most " + perMinute + "/min.");
-            return true;
+        long wait;
+        synchronized (recent) { // count and record in one step, as the platform does
+            recent.removeIf(t -> t.isBefore(now.minus(Duration.ofMinutes(1))));
+            if (recent.size() < perMinute) {
+                recent.add(now);
+                return false;
+            }
+            wait = Math.max(1, Duration.between(now, recent.get(0).plus(Duration.ofMinutes(1))).toSeconds());
         }
-        recent.add(now);
-        return false;
+        ex.getResponseHeaders().add("Retry-After", Long.toString(wait));
+        error(ex, 429, "rate_limit_exceeded", "Too many requests for this endpoint; at most " + perMinute + "/min.");
+        return true;
     }
 
     private static void ok(HttpExchange ex, String data) throws IOException {
