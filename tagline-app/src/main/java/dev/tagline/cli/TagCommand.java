@@ -69,6 +69,7 @@ final class TagCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        checkedNice(workerNice); // before any model is loaded
         Path root = ctx.resolve(dir);
         List<String> ids = new ArrayList<>(new LinkedHashSet<>(taggers));
         long models = ids.stream().filter(id -> !id.equals(Taggers.QUALITY)).count();
@@ -93,7 +94,7 @@ final class TagCommand implements Callable<Integer> {
             }
             identity.append(files.sidecar(rules.separator()));
             TagJob job = new TagJob(new ImageLoader(LoadOptions.DEFAULTS.withMinSide(0)), open, rules.toRules(),
-                    writer, batch, identity.toString(), checkedNice(workerNice));
+                    writer, batch, identity.toString(), workerNice);
             BatchSummary summary = folder.run(ctx, root, job, TagReport.observer(ctx.err()));
             TagReport.print(ctx.out(), summary, job.frequency(), files.top,
                     files.frequency == null ? null : ctx.resolve(files.frequency));
@@ -103,12 +104,11 @@ final class TagCommand implements Callable<Integer> {
         }
     }
 
-    static int checkedNice(int nice) {
+    static void checkedNice(int nice) {
         if (nice < 0 || nice > ThreadPriority.LOWEST) {
             throw new TaglineException("--worker-nice " + nice + " is out of range", "Give a nice value from 0 (the"
                     + " priority of other programs) to 19 (the lowest).");
         }
-        return nice;
     }
 
     /** Where tag sidecars go, and the frequency report. */
