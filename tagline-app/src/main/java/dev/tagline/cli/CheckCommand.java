@@ -100,6 +100,7 @@ final class CheckCommand implements Callable<Integer> {
             settings = settings.withWorkers(workers);
         }
         PrintWriter err = ctx.err();
+        err.println("jpeg decoder " + ImageLoader.jpegDecoder());
         StopSignal stop = new StopSignal();
         CheckJob job = new CheckJob(load, r -> err.println(CheckReport.problemLine(r)));
         BatchSummary batch;

@@ -92,6 +92,7 @@ final class TagCommand implements Callable<Integer> {
                 err.println("tagger " + tagger.describe());
                 identity.append(tagger.id()).append(" (").append(tagger.revision()).append("); ");
             }
+            err.println("jpeg decoder " + ImageLoader.jpegDecoder());
             identity.append(files.sidecar(rules.separator()));
             TagJob job = new TagJob(new ImageLoader(LoadOptions.DEFAULTS.withMinSide(0)), open, rules.toRules(),
                     writer, batch, identity.toString(), workerNice);

@@ -72,6 +72,7 @@ class CheckCommandTest {
         assertTrue(cli.err().contains("duplicate   copy-of-a.jpg: same bytes as a.jpg"), cli.err());
         assertTrue(cli.err().contains("unsupported clip.mp4"), cli.err());
         assertTrue(cli.err().contains("check: 7 done in"), "final totals line: " + cli.err());
+        assertTrue(cli.err().contains("jpeg decoder " + dev.tagline.images.load.ImageLoader.jpegDecoder()), cli.err());
         List<String> report = Files.readAllLines(work.resolve("check.jsonl"));
         assertEquals(7, report.size());
         assertTrue(report.get(0).startsWith("{\"file\":\"a.jpg\",\"verdict\":\"ok\""), report.get(0));

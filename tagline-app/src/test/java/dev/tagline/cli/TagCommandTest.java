@@ -97,6 +97,7 @@ class TagCommandTest {
         assertTrue(cli.err().contains("tagger my-wd (" + work.resolve("model")), cli.err());
         assertTrue(cli.err().contains("model.onnx on CPU"), cli.err());
         assertTrue(cli.err().contains("input 32x32, batch up to 8"), cli.err());
+        assertTrue(cli.err().contains("jpeg decoder " + dev.tagline.images.load.ImageLoader.jpegDecoder()), cli.err());
         assertTrue(cli.err().contains("broken.jpg"), cli.err());
         assertTrue(cli.out().contains("tag (2 images)"), cli.out());
         assertTrue(cli.out().matches("(?s).*red \\(colour\\)\\s+1\\s+50.0%.*"), cli.out());

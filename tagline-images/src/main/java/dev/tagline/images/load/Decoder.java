@@ -61,9 +61,22 @@ final class Decoder {
     /**
      * Decodes the first frame. With {@code plainJpeg} (a JPEG without a non-sRGB profile) and 3-channel 8-bit data, the
      * decoder writes straight into an RGB-ordered image ({@link RgbConversion#rgbDestination}): about 30% less CPU
-     * than the default BGR image, whose bands the JDK reorders pixel by pixel in Java, and no swap afterwards.
+     * than the default BGR image, whose bands the JDK reorders pixel by pixel in Java, and no swap afterwards. Such a
+     * JPEG goes to {@link TurboJpeg} first, and to ImageIO when that path does not take it.
      */
     static Decoded decode(byte[] bytes, ImageFormat format, long maxPixels, boolean plainJpeg, Scratch scratch)
+            throws CorruptException, TooLargeException, IOException {
+        if (plainJpeg && format == ImageFormat.JPEG) {
+            BufferedImage fast = TurboJpeg.decode(bytes, maxPixels, scratch);
+            if (fast != null) {
+                return new Decoded(fast, 1, false, List.of());
+            }
+        }
+        return imageIo(bytes, format, maxPixels, plainJpeg, scratch);
+    }
+
+    /** {@link #decode} without the {@link TurboJpeg} path: ImageIO's readers and Tagline's fallbacks. */
+    static Decoded imageIo(byte[] bytes, ImageFormat format, long maxPixels, boolean plainJpeg, Scratch scratch)
             throws CorruptException, TooLargeException, IOException {
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.readerName());
         if (!readers.hasNext()) {
@@ -191,7 +204,7 @@ final class Decoder {
         }
     }
 
-    private static void checkSize(int width, int height, long maxPixels, String frame) throws TooLargeException,
+    static void checkSize(int width, int height, long maxPixels, String frame) throws TooLargeException,
             CorruptException {
         if (width <= 0 || height <= 0) {
             throw new CorruptException("invalid size " + width + "x" + height + frame);

@@ -41,6 +41,12 @@ public final class ImageLoader {
         return options;
     }
 
+    /** Which decoder reads ordinary JPEGs, for the start of a run's output, with the install hint when it is ImageIO. */
+    public static String jpegDecoder() {
+        return TurboJpeg.available() ? "libjpeg-turbo (libturbojpeg)"
+                : "ImageIO (install libturbojpeg0 for libjpeg-turbo: faster, and Pillow's pixels)";
+    }
+
     /** Loads and keeps the pixels. */
     public LoadResult load(Path file) {
         return load(file, true);

@@ -13,26 +13,68 @@ final class JpegSegments {
 
     /** The first segment with {@code marker} (e.g. 0xE1) whose payload starts with {@code prefix}, or null. */
     static Segment find(byte[] b, int marker, String prefix) {
+        Segment[] found = new Segment[1];
+        walk(b, (m, start, end) -> {
+            if (m == marker && startsWith(b, start, end, prefix)) {
+                found[0] = new Segment(start, end);
+                return false;
+            }
+            return true;
+        });
+        return found[0];
+    }
+
+    /**
+     * True for a three-component JPEG that every decoder reads as YCbCr: a JFIF marker, or component ids 1 2 3, and no
+     * Adobe marker (whose transform flag decoders weigh differently against the ids).
+     */
+    static boolean plainYcbcr(byte[] b) {
+        boolean[] jfif = new boolean[1];
+        boolean[] adobe = new boolean[1];
+        int[] ids = new int[1];
+        walk(b, (m, start, end) -> {
+            jfif[0] |= m == 0xE0 && startsWith(b, start, end, "JFIF\0");
+            adobe[0] |= m == 0xEE && startsWith(b, start, end, "Adobe");
+            if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC && end - start >= 6 + 3 * 3
+                    && (b[start + 5] & 0xff) == 3) {
+                // SOFn: precision, height, width, Nf, then (id, sampling, table) per component
+                ids[0] = (b[start + 6] & 0xff) << 16 | (b[start + 9] & 0xff) << 8 | (b[start + 12] & 0xff);
+                return false;
+            }
+            return true;
+        });
+        return ids[0] != 0 && !adobe[0] && (jfif[0] || ids[0] == 0x010203);
+    }
+
+    /** Calls {@code visitor} for each segment before the first scan, until it returns false. */
+    private static void walk(byte[] b, Visitor visitor) {
         int i = 2;
         while (i + 4 <= b.length && (b[i] & 0xff) == 0xFF) {
             int m = b[i + 1] & 0xff;
             if (m == 0xDA || m == 0xD9) {
-                break;
+                return;
             }
             if (m == 0xFF || m == 0x01 || (m >= 0xD0 && m <= 0xD7)) {
                 i += m == 0xFF ? 1 : 2;
                 continue;
             }
             int length = (b[i + 2] & 0xff) << 8 | (b[i + 3] & 0xff);
-            int start = i + 4;
-            int end = Math.min(b.length, i + 2 + length);
-            if (m == marker && end - start >= prefix.length()
-                    && new String(b, start, prefix.length(), StandardCharsets.ISO_8859_1).equals(prefix)) {
-                return new Segment(start, end);
+            if (!visitor.segment(m, i + 4, Math.min(b.length, i + 2 + length))) {
+                return;
             }
             i += 2 + length;
         }
-        return null;
+    }
+
+    private static boolean startsWith(byte[] b, int start, int end, String prefix) {
+        return end - start >= prefix.length()
+                && new String(b, start, prefix.length(), StandardCharsets.ISO_8859_1).equals(prefix);
+    }
+
+    /** One segment: its marker and payload {@code b[start, end)}; false stops the walk. */
+    @FunctionalInterface
+    private interface Visitor {
+        boolean segment(int marker, int start, int end);
     }
 
     /**
