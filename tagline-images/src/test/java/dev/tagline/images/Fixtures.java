@@ -188,6 +188,16 @@ public final class Fixtures {
         return out.toByteArray();
     }
 
+    /** {@code png} with a chunk of {@code type} (correct CRC) inserted right after IHDR. */
+    public static byte[] withChunk(byte[] png, String type, byte[] data) {
+        int afterIhdr = 8 + 12 + 13;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(png, 0, afterIhdr);
+        chunk(out, type, data);
+        out.write(png, afterIhdr, png.length - afterIhdr);
+        return out.toByteArray();
+    }
+
     static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
         CRC32 crc = new CRC32();
         byte[] t = type.getBytes(StandardCharsets.ISO_8859_1);

@@ -7,8 +7,10 @@ import java.util.Set;
 /**
  * The PNG specification's rules for ancillary chunks (PNG 3rd edition §5.6 chunk ordering, §11.3 lengths), as
  * pngcheck applies them: which chunks may appear once only, which must precede PLTE or IDAT, fixed lengths, and no
- * unknown public or reserved-bit chunk. A file breaking them was written by a broken encoder or damaged on the way;
- * lenient decoders show it anyway, so this is what separates strict {@code corrupt} from {@code ok}.
+ * reserved-bit chunk. A file breaking them was written by a broken encoder or damaged on the way; lenient decoders show
+ * it anyway, so this is what separates strict {@code corrupt} from {@code ok}. Unlike pngcheck, an unknown ancillary
+ * chunk named like a public one is only noted: the CRC covers the name, so it is no damage, and decoders skip it (PNG
+ * spec §5.4). macOS writes one, {@code iDOT}, into every screenshot.
  */
 final class PngAncillaryRules {
     /** iCCP is missing on purpose: image-png and Pillow read files with two (image-png issue #1825). */
@@ -25,7 +27,13 @@ final class PngAncillaryRules {
             "sTER", 1, "tIME", 7, "cICP", 4);
 
     private final Set<String> seen = new HashSet<>();
+    private final java.util.List<String> notes = new java.util.ArrayList<>();
     private int paletteEntries = -1;
+
+    /** Notes on chunks that decoders skip (each unknown public-style chunk once). */
+    java.util.List<String> notes() {
+        return notes;
+    }
 
     /** Checks one chunk given what came before; returns the problem or null. */
     String check(String type, byte[] b, int data, int length, boolean plteSeen, boolean idatSeen, int colourType) {
@@ -46,7 +54,10 @@ final class PngAncillaryRules {
             return null;
         }
         if (Character.isUpperCase(type.charAt(1)) && !KNOWN_PUBLIC.contains(type)) {
-            return "unknown public chunk " + type;
+            String note = ImageLoader.METADATA_NOTE + ": unknown chunk " + type;
+            if (!notes.contains(note)) {
+                notes.add(note);
+            }
         }
         if (plteSeen && BEFORE_PLTE.contains(type)) {
             return type + " after PLTE";

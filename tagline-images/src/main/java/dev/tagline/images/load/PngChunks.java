@@ -56,6 +56,7 @@ final class PngChunks {
                 return new Report(problem, 1);
             }
             if (type.equals("IEND")) {
+                notes.addAll(w.rules.notes());
                 return new Report(w.finish(), Math.max(1, w.fctl), notes);
             }
             i += 12 + (int) length;

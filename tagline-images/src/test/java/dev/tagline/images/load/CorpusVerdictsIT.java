@@ -135,6 +135,32 @@ class CorpusVerdictsIT {
         assertTrue(disagreements.isEmpty(), disagreements.size() + " disagreements:\n" + String.join("\n", disagreements));
     }
 
+    /**
+     * Every real photo of the shared set is usable: among them a macOS screenshot-style PNG whose {@code iDOT} chunk
+     * once made it corrupt.
+     */
+    @Test
+    void everyRealPhotoLoads() throws IOException {
+        Path photos = SharedData.folder("photos").orElse(null);
+        Assumptions.assumeTrue(photos != null, SharedData.MISSING);
+        ImageLoader loader = new ImageLoader(LoadOptions.DEFAULTS.withMinSide(0));
+        List<String> bad = new ArrayList<>();
+        int loaded = 0;
+        try (var files = Files.list(photos)) {
+            for (Path file : files.filter(p -> p.toString().matches(".*\\.(jpg|png)")).sorted().toList()) {
+                LoadResult r = loader.load(file, false);
+                loaded++;
+                if (!simplified(r.verdict()).equals("ok")) {
+                    bad.add(file.getFileName() + ": " + r.verdict().label() + " " + r.detail());
+                }
+            }
+        }
+        assertTrue(loaded >= 9, "photos found: " + loaded);
+        assertTrue(bad.isEmpty(), String.join("\n", bad));
+        assertTrue(loader.load(photos.resolve("alex-lacamoire.png"), false).conversions()
+                .contains("metadata ignored: unknown chunk iDOT"));
+    }
+
     /** Point 2's conversions on real files: orientation, CMYK, 16-bit, animation, each named in the result. */
     @Test
     void realFilesReportTheirConversions() {

@@ -106,6 +106,24 @@ class ImageLoaderTest {
         assertTrue(flipped.detail().contains("CRC"), flipped.detail());
     }
 
+    /**
+     * macOS writes an Apple-defined {@code iDOT} chunk into every screenshot: ancillary, named like a public chunk but
+     * never registered. Decoders skip it (PNG spec §5.4: unknown ancillary chunks are ignored); it is not damage, since
+     * the CRC covers the name.
+     */
+    @Test
+    void aMacScreenshotsIdotChunkIsIgnoredNotCorrupt() throws IOException {
+        byte[] idot = new byte[28];
+        idot[3] = 2; // two halves, as macOS writes them
+        LoadResult r = load("Screenshot.png", Fixtures.withChunk(Fixtures.png(40, 30), "iDOT", idot));
+        assertVerdict(Verdict.OK, r);
+        assertTrue(r.conversions().contains("metadata ignored: unknown chunk iDOT"), r.conversions().toString());
+        assertNotNull(r.image());
+        LoadResult reserved = load("reserved.png", Fixtures.withChunk(Fixtures.png(40, 30), "iDoT", idot));
+        assertVerdict(Verdict.CORRUPT, reserved);
+        assertTrue(reserved.detail().contains("reserved bit"), reserved.detail());
+    }
+
     @Test
     void truncatedGifIsCorrupt() throws IOException {
         byte[] gif = Fixtures.encode(Fixtures.picture(100, 100), "gif");
