@@ -68,6 +68,12 @@ final class TurboJpeg {
             return null;
         }
         try {
+            // TurboJPEG 2.0 or later: older versions lack tjGetErrorStr2 and stop-on-warning, and JNA would only
+            // find a missing function when it is first called
+            com.sun.jna.NativeLibrary library = com.sun.jna.NativeLibrary.getInstance("turbojpeg");
+            for (java.lang.reflect.Method method : Lib.class.getDeclaredMethods()) {
+                library.getFunction(method.getName());
+            }
             return Native.load("turbojpeg", Lib.class);
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             LOG.debug("libturbojpeg not found, JPEGs are decoded by ImageIO: {}", e.getMessage());
