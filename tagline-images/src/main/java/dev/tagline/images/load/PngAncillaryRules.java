@@ -9,8 +9,9 @@ import java.util.Set;
  * pngcheck applies them: which chunks may appear once only, which must precede PLTE or IDAT, fixed lengths, and no
  * reserved-bit chunk. A file breaking them was written by a broken encoder or damaged on the way; lenient decoders show
  * it anyway, so this is what separates strict {@code corrupt} from {@code ok}. Unlike pngcheck, an unknown ancillary
- * chunk named like a public one is only noted: the CRC covers the name, so it is no damage, and decoders skip it (PNG
- * spec §5.4). macOS writes one, {@code iDOT}, into every screenshot.
+ * chunk named like a public one is only noted: its CRC covers the name, so it is no damage, and decoders skip it
+ * (PNG spec §5.4). macOS writes one, {@code iDOT}, into every screenshot. With a bad CRC the name itself may be damaged
+ * (a critical chunk's, one bit off), so {@link PngChunks} calls that corrupt.
  */
 final class PngAncillaryRules {
     /** iCCP is missing on purpose: image-png and Pillow read files with two (image-png issue #1825). */
@@ -29,6 +30,12 @@ final class PngAncillaryRules {
     private final Set<String> seen = new HashSet<>();
     private final java.util.List<String> notes = new java.util.ArrayList<>();
     private int paletteEntries = -1;
+
+    /** An ancillary chunk named like a public one that no specification defines. */
+    static boolean unknownPublic(String type) {
+        return Character.isLowerCase(type.charAt(0)) && Character.isUpperCase(type.charAt(1))
+                && !KNOWN_PUBLIC.contains(type);
+    }
 
     /** Notes on chunks that decoders skip (each unknown public-style chunk once). */
     java.util.List<String> notes() {
@@ -53,7 +60,7 @@ final class PngAncillaryRules {
         if (!ancillary) {
             return null;
         }
-        if (Character.isUpperCase(type.charAt(1)) && !KNOWN_PUBLIC.contains(type)) {
+        if (unknownPublic(type)) {
             String note = ImageLoader.METADATA_NOTE + ": unknown chunk " + type;
             if (!notes.contains(note)) {
                 notes.add(note);

@@ -47,6 +47,10 @@ final class PngChunks {
                 if (!Character.isLowerCase(type.charAt(0)) || !Character.isLetter(type.charAt(0))) {
                     return new Report("CRC mismatch in critical chunk " + safe(type) + " at byte " + i, 1);
                 }
+                if (PngAncillaryRules.unknownPublic(type)) {
+                    return new Report("CRC mismatch in chunk " + safe(type) + " at byte " + i + ", a name no"
+                            + " specification defines: probably a damaged name", 1);
+                }
                 notes.add("metadata ignored: damaged " + safe(type) + " chunk (CRC mismatch)");
                 problem = w.rules.check(type, b, i + 8, (int) length, w.plte, w.idatSeen, w.colourType);
             } else {

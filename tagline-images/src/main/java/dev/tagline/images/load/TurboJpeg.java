@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 final class TurboJpeg {
     private static final Logger LOG = LoggerFactory.getLogger(TurboJpeg.class);
-    /** turbojpeg.h: {@code TJPF_RGB}, {@code TJCS_YCbCr}, {@code TJERR_WARNING}. */
+    /** turbojpeg.h: {@code TJPF_RGB} (pixel format) and {@code TJCS_YCbCr} (colour space). */
     private static final int TJPF_RGB = 0;
     private static final int TJCS_YCBCR = 1;
     /** turbojpeg.h: stop at the first warning (the ImageIO path then says what is wrong). */

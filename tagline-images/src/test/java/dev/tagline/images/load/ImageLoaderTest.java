@@ -124,6 +124,16 @@ class ImageLoaderTest {
         assertTrue(reserved.detail().contains("reserved bit"), reserved.detail());
     }
 
+    /** A bad CRC on an unknown public-style name: the name may be a critical chunk's, damaged (IDAT → iDAT). */
+    @Test
+    void anUnknownChunkNameWithABadCrcIsCorrupt() throws IOException {
+        byte[] png = Fixtures.withChunk(Fixtures.png(40, 30), "iDOT", new byte[28]);
+        png[8 + 12 + 13 + 8 + 28] ^= 0x01; // the first byte of the inserted chunk's CRC
+        LoadResult r = load("damaged.png", png);
+        assertVerdict(Verdict.CORRUPT, r);
+        assertTrue(r.detail().contains("CRC mismatch in chunk 'iDOT'"), r.detail());
+    }
+
     @Test
     void truncatedGifIsCorrupt() throws IOException {
         byte[] gif = Fixtures.encode(Fixtures.picture(100, 100), "gif");
