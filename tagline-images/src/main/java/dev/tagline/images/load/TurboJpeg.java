@@ -36,6 +36,14 @@ final class TurboJpeg {
     private static final int TJFLAG_LIMITSCANS = 16384;
     /** Output buffers up to this size are kept per thread and reused; larger ones are freed after the call. */
     private static final long KEEP_BYTES = 3L * 12_000_000L;
+    /**
+     * Where packages put the library outside the system's search path, searched too: Homebrew's {@code jpeg-turbo}
+     * (Apple silicon's prefix is not searched by default; the {@code opt} links hold for both prefixes) and
+     * libjpeg-turbo's Windows installers.
+     */
+    private static final java.util.List<String> INSTALL_DIRS = java.util.List.of("/opt/homebrew/lib",
+            "/opt/homebrew/opt/jpeg-turbo/lib", "/usr/local/opt/jpeg-turbo/lib", "C:\\libjpeg-turbo64\\bin",
+            "C:\\libjpeg-turbo-gcc64\\bin");
     private static final Lib LIB = load();
     private static final ThreadLocal<Memory[]> BUFFERS = ThreadLocal.withInitial(() -> new Memory[2]);
 
@@ -70,6 +78,9 @@ final class TurboJpeg {
         try {
             // TurboJPEG 2.0 or later: older versions lack tjGetErrorStr2 and stop-on-warning, and JNA would only
             // find a missing function when it is first called
+            for (String dir : INSTALL_DIRS) {
+                com.sun.jna.NativeLibrary.addSearchPath("turbojpeg", dir);
+            }
             com.sun.jna.NativeLibrary library = com.sun.jna.NativeLibrary.getInstance("turbojpeg");
             for (java.lang.reflect.Method method : Lib.class.getDeclaredMethods()) {
                 library.getFunction(method.getName());
