@@ -116,6 +116,7 @@ final class CaptionCommand implements Callable<Integer> {
             model = new Captioners(store, sessions, device.sessionConfig(), server.options(ctx, precision))
                     .open(captioner, modelPath == null ? null : ctx.resolve(modelPath));
             err.println("captioner " + model.describe());
+            err.println("jpeg decoder " + ImageLoader.jpegDecoder());
             CaptionJob.Outputs outputs = files.outputs(qa.isPresent(), rules.separator());
             CaptionJob job = new CaptionJob(new ImageLoader(LoadOptions.DEFAULTS.withMinSide(0)), open,
                     rules.toRules(), model, request, qa, cleanup, prompt.tagRetries, outputs, identity.toString());

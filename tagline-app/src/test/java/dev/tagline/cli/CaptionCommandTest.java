@@ -88,6 +88,7 @@ class CaptionCommandTest {
         assertFalse(Files.exists(data.resolve("red.txt")), "no tagger, no tags sidecar");
         assertTrue(cli.err().contains("captioner openai:llava at " + server.baseUrl() + ", 4 requests in flight"),
                 cli.err());
+        assertTrue(cli.err().contains("jpeg decoder " + dev.tagline.images.load.ImageLoader.jpegDecoder()), cli.err());
         assertTrue(cli.out().contains("Captioned 2 images (.caption)"), cli.out());
         assertTrue(cli.out().matches("(?s).*Tokens: [\\d,]+ prompt \\+ [\\d,]+ completion = [\\d,]+ in 2 requests.*"),
                 cli.out());
