@@ -1,6 +1,7 @@
 package dev.tagline.cli;
 
 import dev.tagline.core.TaglineException;
+import dev.tagline.core.batch.BatchEngine;
 import dev.tagline.core.batch.BatchSummary;
 import dev.tagline.images.caption.CaptionCleanup;
 import dev.tagline.images.caption.CaptionJob;
@@ -89,7 +90,7 @@ final class CaptionCommand implements Callable<Integer> {
             throw new TaglineException("--ask and --questions need a model that can answer", "Use --captioner"
                     + " openai:MODEL --endpoint URL.");
         }
-        Path root = ctx.resolve(dir);
+        Path root = BatchEngine.requireFolder(ctx.resolve(dir)); // before any model is loaded
         List<String> taggerIds = taggers == null ? List.of() : new ArrayList<>(new LinkedHashSet<>(taggers));
         boolean hasTags = !taggerIds.isEmpty();
         if (taggerModelPath != null && taggerIds.stream().filter(id -> !id.equals(Taggers.QUALITY)).count() != 1) {

@@ -85,7 +85,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path root = ctx.resolve(dir);
+        Path root = BatchEngine.requireFolder(ctx.resolve(dir));
         LoadOptions load = new LoadOptions(maxPixels, minSide, LoadOptions.parseColour(background));
         Path quarantineDir = quarantine == null ? null : ctx.resolve(quarantine);
         CheckPolicy policy = new CheckPolicy(quarantineDir, deleteCorrupt, dryRun, rewriteRgb);

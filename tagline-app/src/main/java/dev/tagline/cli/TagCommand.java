@@ -1,6 +1,7 @@
 package dev.tagline.cli;
 
 import dev.tagline.core.TaglineException;
+import dev.tagline.core.batch.BatchEngine;
 import dev.tagline.core.batch.BatchSummary;
 import dev.tagline.images.load.ImageLoader;
 import dev.tagline.images.load.LoadOptions;
@@ -70,7 +71,7 @@ final class TagCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         checkedNice(workerNice); // before any model is loaded
-        Path root = ctx.resolve(dir);
+        Path root = BatchEngine.requireFolder(ctx.resolve(dir));
         List<String> ids = new ArrayList<>(new LinkedHashSet<>(taggers));
         long models = ids.stream().filter(id -> !id.equals(Taggers.QUALITY)).count();
         if (modelPath != null && models != 1) {

@@ -250,6 +250,10 @@ class CaptionCommandTest {
         assertEquals(ExitCode.USAGE, cli.run("caption", "data", "--captioner", "florence-2-base", "--model-path",
                 "nowhere"));
         assertTrue(cli.err().contains("nowhere"), cli.err());
+        cli.clear();
+        assertEquals(ExitCode.USAGE, cli.run("caption", "no-such-folder", "--captioner", "florence-2-base",
+                "--model-path", "nowhere"));
+        assertTrue(cli.err().contains("no-such-folder is not a folder"), "the folder before the model: " + cli.err());
         assertTrue(server.chats().isEmpty());
     }
 

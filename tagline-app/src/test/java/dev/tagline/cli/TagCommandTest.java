@@ -150,6 +150,15 @@ class TagCommandTest {
         assertTrue(Files.exists(data.resolve("red.txt")));
     }
 
+    /** A mistyped folder fails before any model loads (a WD model would be downloaded first). */
+    @Test
+    void aMissingFolderFailsBeforeAnyModelLoads() {
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, cli.run("tag", "no-such-folder", "--tagger", "my-wd", "--model-path", "model"));
+        assertTrue(cli.err().contains("no-such-folder is not a folder"), cli.err());
+        assertFalse(cli.err().contains("tagger my-wd"), "no model was loaded: " + cli.err());
+    }
+
     @Test
     void aFolderThatIsNoTaggerIsRefusedNamingItsFiles() throws IOException {
         Files.delete(work.resolve("model/selected_tags.csv"));

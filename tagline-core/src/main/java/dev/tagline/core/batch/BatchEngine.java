@@ -28,14 +28,23 @@ public final class BatchEngine {
     }
 
     /**
-     * Runs {@code job} over {@code root}. Per-item failures are counted and reported through the observer; a fatal
-     * write error stops the run with a {@link TaglineException}, leaving every committed chunk in the journal.
+     * {@code root} as an absolute, normal path; throws the user's error when it is not a folder. Commands call it
+     * before they load any model, so that a mistyped folder fails at once.
      */
-    public <I, R> BatchSummary run(Path root, BatchJob<I, R> job) {
+    public static Path requireFolder(Path root) {
         Path dir = root.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
             throw new TaglineException(dir + " is not a folder", "Give the folder that holds the images.");
         }
+        return dir;
+    }
+
+    /**
+     * Runs {@code job} over {@code root}. Per-item failures are counted and reported through the observer; a fatal
+     * write error stops the run with a {@link TaglineException}, leaving every committed chunk in the journal.
+     */
+    public <I, R> BatchSummary run(Path root, BatchJob<I, R> job) {
+        Path dir = requireFolder(root);
         long start = System.nanoTime();
         if (settings.restart()) {
             Journal.forget(dir, job.name());
