@@ -1,5 +1,6 @@
 package dev.tagline.cli;
 
+import dev.tagline.core.batch.BatchEngine;
 import dev.tagline.images.sidecar.DatasetExport;
 import dev.tagline.images.sidecar.SidecarSettings;
 import java.nio.file.Path;
@@ -42,23 +43,23 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DatasetExport.Format f = DatasetExport.Format.parse(format);
-        Path root = ctx.resolve(dir);
+        Path root = BatchEngine.requireFolder(ctx.resolve(dir));
         Path target = out == null ? root.resolve(f.defaultName()) : ctx.resolve(out);
         DatasetExport.Summary s = new DatasetExport(captionExtension, tagsExtension).export(root, f, target, fullPath,
                 DatasetExport.parseWhere(where == null ? java.util.List.of() : where));
-        ctx.out().println("Exported " + s.exported() + " images to " + target
-                + (s.uncaptioned() > 0 ? " (" + s.uncaptioned() + " without any sidecar left out)" : "")
-                + (s.filtered() > 0 ? " (" + s.filtered() + " not matching --where left out)" : ""));
-        if (s.exported() == 0 && s.filtered() > 0) {
+        if (s.exported() > 0) {
+            ctx.out().println("Exported " + s.exported() + " images to " + target
+                    + (s.uncaptioned() > 0 ? " (" + s.uncaptioned() + " without any sidecar left out)" : "")
+                    + (s.filtered() > 0 ? " (" + s.filtered() + " not matching --where left out)" : ""));
+            return ExitCode.OK;
+        }
+        if (s.filtered() > 0) {
             ctx.err().println("error: none of the " + s.filtered() + " captioned images matches --where " + where
                     + ". The keys are the answer keys in the images' .json sidecars (tagline caption --ask).");
-            return ExitCode.SOME_FAILED;
-        }
-        if (s.exported() == 0) {
+        } else {
             ctx.err().println("error: no " + captionExtension + " or " + tagsExtension + " sidecars found in " + root
                     + ". If your captions use another extension, pass --caption-extension or --tags-extension.");
-            return ExitCode.SOME_FAILED;
         }
-        return ExitCode.OK;
+        return ExitCode.SOME_FAILED;
     }
 }

@@ -187,6 +187,12 @@ class CheckCommandTest {
         assertEquals(ExitCode.SOME_FAILED, wrong.run("export", "data", "--caption-extension", ".cap",
                 "--tags-extension", ".tags", "--out", "x.csv", "--format", "csv"));
         assertTrue(wrong.err().contains("--caption-extension"), wrong.err());
+        assertFalse(wrong.out().contains("Exported"), wrong.out());
+        assertFalse(Files.exists(work.resolve("x.csv")), "nothing to export, no file written");
+        CliTestSupport missing = cli();
+        assertEquals(ExitCode.USAGE, missing.run("export", "no-such-folder"));
+        assertTrue(missing.err().contains("no-such-folder is not a folder"), missing.err());
+        assertFalse(Files.exists(work.resolve("no-such-folder")), "the folder was created for an empty metadata file");
     }
 
     @Test

@@ -74,7 +74,10 @@ public final class DatasetExport {
         this.tagsExtension = new SidecarSettings(tagsExtension, SidecarSettings.Existing.SKIP, "", true).extension();
     }
 
-    /** Exports the images under {@code root} to {@code out}; {@code fullPath} keys kohya entries by absolute path. */
+    /**
+     * Exports the images under {@code root} to {@code out}; {@code fullPath} keys kohya entries by absolute path. When
+     * no image qualifies, {@code out} is neither written nor changed.
+     */
     public Summary export(Path root, Format format, Path out, boolean fullPath) {
         return export(root, format, out, fullPath, Map.of());
     }
@@ -86,6 +89,25 @@ public final class DatasetExport {
      */
     public Summary export(Path root, Format format, Path out, boolean fullPath, Map<String, String> where) {
         long[] counts = new long[3];
+        try {
+            write(root, format, out, fullPath, where, counts);
+        } catch (NothingExported e) {
+            // the temporary file is gone and out untouched: an empty metadata file would only mislead a trainer
+        }
+        return new Summary(counts[0], counts[1], counts[2]);
+    }
+
+    /** Thrown inside the atomic write when no image qualifies, so that no file is written. */
+    private static final class NothingExported extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NothingExported() {
+            super(null, null, false, false);
+        }
+    }
+
+    private void write(Path root, Format format, Path out, boolean fullPath, Map<String, String> where,
+                       long[] counts) {
         AtomicFiles.write(out, stream -> {
             try {
                 switch (format) {
@@ -109,8 +131,10 @@ public final class DatasetExport {
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
+            if (counts[0] == 0) {
+                throw new NothingExported();
+            }
         });
-        return new Summary(counts[0], counts[1], counts[2]);
     }
 
     private void kohya(Path root, OutputStream stream, boolean fullPath, long[] counts, Map<String, String> where)

@@ -1,12 +1,14 @@
 package dev.tagline.images.sidecar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tagline.core.TaglineException;
+import dev.tagline.core.files.AtomicFiles;
 import dev.tagline.images.sidecar.DatasetExport.Format;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -88,5 +90,20 @@ class DatasetExportTest {
         assertEquals(new DatasetExport.Summary(0, 1, 2), export.export(dir, Format.CSV, dir.resolve("m.csv"), false,
                 Map.of("animal", "maybe")));
         assertThrows(TaglineException.class, () -> DatasetExport.parseWhere(List.of("animal")));
+    }
+
+    /** An export with no image in it would only mislead a trainer: the old file stays, no new one appears. */
+    @Test
+    void anExportOfNothingWritesNoFileAndKeepsTheOldOne() throws IOException {
+        DatasetExport other = new DatasetExport(".cap", ".tags");
+        Path fresh = dir.resolve("fresh.csv");
+        assertEquals(new DatasetExport.Summary(0, 3), other.export(dir, Format.CSV, fresh, false));
+        assertFalse(Files.exists(fresh));
+        Path old = Files.writeString(dir.resolve("metadata.jsonl"), "{\"file_name\":\"a.jpg\"}\n");
+        assertEquals(0, other.export(dir, Format.HF, old, false).exported());
+        assertEquals("{\"file_name\":\"a.jpg\"}\n", Files.readString(old));
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(AtomicFiles::isTemporary), "no temporary file left");
+        }
     }
 }
