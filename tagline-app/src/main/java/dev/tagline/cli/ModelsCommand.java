@@ -52,9 +52,11 @@ final class ModelsCommand extends CommandGroup {
         public Integer call() {
             ModelStore models = store.get();
             PrintWriter out = spec.commandLine().getOut();
-            String row = "%-26s %-16s %9s  %-8s %s%n";
+            java.util.List<ModelStatus> all = models.list();
+            int idWidth = all.stream().mapToInt(s -> s.model().id().length()).max().orElse(2);
+            String row = "%-" + idWidth + "s %-16s %9s  %-8s %s%n"; // the longest id sets the column
             out.printf(row, "ID", "TASK", "SIZE", "STATE", "DESCRIPTION");
-            for (ModelStatus status : models.list()) {
+            for (ModelStatus status : all) {
                 out.printf(row, status.model().id(), status.model().task(), size(status.model().totalSizeBytes()),
                         status.state().name().toLowerCase(Locale.ROOT), status.model().description());
             }

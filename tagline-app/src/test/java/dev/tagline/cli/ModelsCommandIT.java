@@ -60,6 +60,10 @@ class ModelsCommandIT {
         assertTrue(cli.out().lines().anyMatch(l -> l.startsWith("silero-vad ") && l.contains("1.2 MiB")
                 && l.contains("missing")), cli.out());
         assertTrue(cli.out().contains("Cache: " + dir.resolve("home").resolve("models")), cli.out());
+        int task = cli.out().lines().findFirst().orElseThrow().indexOf("TASK");
+        assertTrue(cli.out().lines().filter(l -> !l.startsWith("Cache:"))
+                .allMatch(l -> l.charAt(task - 1) == ' ' && l.charAt(task) != ' '), "one column for every task, the"
+                + " longest id (wd-v1-4-convnextv2-tagger-v2) included:\n" + cli.out());
     }
 
     @Test
