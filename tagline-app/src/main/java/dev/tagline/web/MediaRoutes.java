@@ -12,8 +12,9 @@ import java.util.Optional;
 
 /**
  * {@code GET /media/{root}/<path>}: a file below one of the configured roots, with HTTP range requests (206, for
- * video seeking). Anything that leaves the root ({@code ../}, an absolute path, a symlink pointing outside) is 404,
- * the same answer as a missing file, so nothing about the rest of the disk leaks.
+ * video seeking). Anything that leaves the root ({@code ../}, an absolute path, a symlink pointing outside) or lies
+ * in a hidden file or folder ({@code .git}, {@code .env}, {@code .tagline}) is 404, the same answer as a missing file,
+ * so nothing about the rest of the disk leaks.
  */
 final class MediaRoutes {
     private static final Map<String, String> TYPES = Map.of("mp4", "video/mp4", "webm", "video/webm", "mov",
@@ -98,13 +99,27 @@ final class MediaRoutes {
                 throw notFound(name, relative);
             }
             Path real = candidate.toRealPath();
-            if (!real.startsWith(realRoot)) {
+            if (!real.startsWith(realRoot) || hidden(realRoot.relativize(candidate))
+                    || hidden(realRoot.relativize(real))) {
                 throw notFound(name, relative);
             }
             return real;
         } catch (IOException e) {
             throw notFound(name, relative);
         }
+    }
+
+    /**
+     * True when a part of {@code path} is hidden ({@code .git}, {@code .env}, Tagline's own {@code .tagline} journals
+     * and temporary files): a media folder may hold them, and none is media.
+     */
+    private static boolean hidden(Path path) {
+        for (Path part : path) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static NotFoundResponse notFound(String root, String relative) {

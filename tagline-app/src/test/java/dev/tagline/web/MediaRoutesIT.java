@@ -32,6 +32,10 @@ class MediaRoutesIT {
         Files.write(web.media.resolve("talk/clip.mp4"), video);
         Files.writeString(dir.resolve("secret.txt"), "outside the root");
         Files.createSymbolicLink(web.media.resolve("talk/escape.txt"), dir.resolve("secret.txt"));
+        Files.createDirectories(web.media.resolve(".git"));
+        Files.writeString(web.media.resolve(".git/config"), "[remote] url = https://token@example.com/");
+        Files.writeString(web.media.resolve("talk/.env"), "API_KEY=secret");
+        Files.createSymbolicLink(web.media.resolve("talk/env.txt"), web.media.resolve("talk/.env"));
         login = web.login();
     }
 
@@ -70,6 +74,14 @@ class MediaRoutesIT {
         assertEquals(404, get("/media/clips/..%2Fsecret.txt", null).statusCode());
         assertEquals(404, get("/media/clips/%2e%2e/secret.txt", null).statusCode());
         assertEquals(404, get("/media/clips/talk/../../secret.txt", null).statusCode());
+    }
+
+    @Test
+    void hiddenFilesAndFoldersUnderARootAre404() throws Exception {
+        assertEquals(404, get("/media/clips/.git/config", null).statusCode());
+        assertEquals(404, get("/media/clips/talk/.env", null).statusCode());
+        assertEquals(404, get("/media/clips/talk/env.txt", null).statusCode(), "a plain name linking to a hidden file");
+        assertEquals(200, get("/media/clips/talk/clip.mp4", null).statusCode());
     }
 
     @Test
