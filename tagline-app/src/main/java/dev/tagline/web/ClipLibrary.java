@@ -79,7 +79,8 @@ final class ClipLibrary {
         List<Ref> refs = new ArrayList<>();
         for (Map.Entry<String, Path> root : new java.util.TreeMap<>(roots).entrySet()) {
             try (Stream<Path> files = Files.walk(root.getValue(), MAX_DEPTH)) {
-                files.filter(p -> wanted.test(p.getFileName().toString()) && Files.isRegularFile(p)).sorted()
+                files.filter(p -> wanted.test(p.getFileName().toString()) && Files.isRegularFile(p)
+                                && !MediaRoutes.hidden(root.getValue().relativize(p))).sorted() // never served
                         .forEach(p -> refs.add(new Ref(root.getKey(),
                                 root.getValue().relativize(p).toString().replace('\\', '/'))));
             } catch (IOException e) {

@@ -35,12 +35,7 @@ final class Dataset {
 
     /** Files under a dot-folder (.tagline: journals, the check quarantine, originals) are not part of the set. */
     private boolean visible(Path file) {
-        for (Path part : root.relativize(file)) {
-            if (part.toString().startsWith(".")) {
-                return false;
-            }
-        }
-        return true;
+        return !MediaRoutes.hidden(root.relativize(file));
     }
 
     List<Item> items() {

@@ -113,7 +113,7 @@ final class MediaRoutes {
      * True when a part of {@code path} is hidden ({@code .git}, {@code .env}, Tagline's own {@code .tagline} journals
      * and temporary files): a media folder may hold them, and none is media.
      */
-    private static boolean hidden(Path path) {
+    static boolean hidden(Path path) {
         for (Path part : path) {
             if (part.toString().startsWith(".")) {
                 return true;

@@ -58,6 +58,17 @@ class ClipsRoutesIT {
         assertTrue(html.contains("<video controls preload=\"metadata\" src=\"/media/clips/clip-1/clip.mp4\">"), html);
     }
 
+    /** A clip in a hidden folder (an old render moved aside) is not listed: /media would not serve it. */
+    @Test
+    void clipsInHiddenFoldersAreNotListed() throws java.io.IOException {
+        java.nio.file.Path aside = java.nio.file.Files.createDirectories(web.media.resolve(".trash/clip-1"));
+        java.nio.file.Files.copy(web.media.resolve("clip-1/clip.json"), aside.resolve("clip.json"));
+        java.nio.file.Files.copy(web.media.resolve("clip-1/clip.mp4"), aside.resolve("clip.mp4"));
+        String json = web.send(web.get("/api/clips").header("Cookie", login.cookie())).body();
+        assertTrue(json.contains("\"path\":\"clip-1/clip.json\""), json);
+        assertFalse(json.contains(".trash"), json);
+    }
+
     @Test
     void reviewWritesTitleCaptionHashtagsAndVerdictIntoClipJson() {
         HttpResponse<String> r = post("/clips/review?root=clips&path=clip-1/clip.json", Map.of("title", "New <title>",
