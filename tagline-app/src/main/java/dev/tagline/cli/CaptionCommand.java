@@ -91,6 +91,7 @@ final class CaptionCommand implements Callable<Integer> {
                     + " openai:MODEL --endpoint URL.");
         }
         Path root = BatchEngine.requireFolder(ctx.resolve(dir)); // before any model is loaded
+        int workerNice = folder.workerNice();
         List<String> taggerIds = taggers == null ? List.of() : new ArrayList<>(new LinkedHashSet<>(taggers));
         boolean hasTags = !taggerIds.isEmpty();
         if (taggerModelPath != null && taggerIds.stream().filter(id -> !id.equals(Taggers.QUALITY)).count() != 1) {
@@ -120,7 +121,8 @@ final class CaptionCommand implements Callable<Integer> {
             err.println("jpeg decoder " + ImageLoader.jpegDecoder());
             CaptionJob.Outputs outputs = files.outputs(qa.isPresent(), rules.separator());
             CaptionJob job = new CaptionJob(new ImageLoader(LoadOptions.DEFAULTS.withMinSide(0)), open,
-                    rules.toRules(), model, request, qa, cleanup, prompt.tagRetries, outputs, identity.toString());
+                    rules.toRules(), model, request, qa, cleanup, prompt.tagRetries, outputs, identity.toString(),
+                    workerNice);
             BatchSummary summary = folder.run(ctx, root, job, TagReport.observer(err));
             CaptionReport.print(ctx.out(), summary, job.stats(), outputs, captioner.startsWith(Captioners.OPENAI));
             return summary.stopped() || summary.failed() > 0 ? ExitCode.SOME_FAILED : ExitCode.OK;

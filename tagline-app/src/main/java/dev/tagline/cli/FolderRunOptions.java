@@ -1,5 +1,6 @@
 package dev.tagline.cli;
 
+import dev.tagline.core.TaglineException;
 import dev.tagline.core.batch.BatchEngine;
 import dev.tagline.core.batch.BatchJob;
 import dev.tagline.core.batch.BatchObserver;
@@ -9,6 +10,7 @@ import dev.tagline.core.batch.ScanOptions;
 import dev.tagline.core.batch.Shard;
 import dev.tagline.core.batch.StopSignal;
 import dev.tagline.images.load.ImageFormat;
+import dev.tagline.inference.onnx.ThreadPriority;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -30,12 +32,26 @@ final class FolderRunOptions {
     int chunk = BatchSettings.DEFAULT_CHUNK;
     @Option(names = "--workers", paramLabel = "N", description = "Decoding threads (default: one per core).")
     Integer workers;
+    @Option(names = "--worker-nice", paramLabel = "0-19", defaultValue = "19",
+            description = "Nice value of the threads that decode and resize images (Linux). 19 lets the model's"
+                    + " threads take their core back at once, the fastest on a machine that runs nothing else; 0"
+                    + " shares the CPU evenly with other programs. Default: ${DEFAULT-VALUE}.")
+    int workerNice = ThreadPriority.LOWEST;
     @Option(names = "--limit", paramLabel = "N", description = "Do at most N images in this run.")
     Long limit;
     @Option(names = "--shard", paramLabel = "i/n", description = "Do only part i of n.")
     String shard;
     @Option(names = "--restart", description = "Forget earlier runs' progress and do everything again.")
     boolean restart;
+
+    /** {@code --worker-nice}, checked: commands call it before they load any model. */
+    int workerNice() {
+        if (workerNice < 0 || workerNice > ThreadPriority.LOWEST) {
+            throw new TaglineException("--worker-nice " + workerNice + " is out of range", "Give a nice value from 0"
+                    + " (the priority of other programs) to 19 (the lowest).");
+        }
+        return workerNice;
+    }
 
     /** Runs {@code job} over the images under {@code root}; Ctrl-C stops it after the current chunk. */
     <I, R> BatchSummary run(CliContext ctx, Path root, BatchJob<I, R> job, BatchObserver observer) {

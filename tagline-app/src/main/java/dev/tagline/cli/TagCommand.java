@@ -12,7 +12,6 @@ import dev.tagline.images.tag.QualitySettings;
 import dev.tagline.images.tag.TagJob;
 import dev.tagline.images.tag.Taggers;
 import dev.tagline.inference.onnx.OnnxSessions;
-import dev.tagline.inference.onnx.ThreadPriority;
 import dev.tagline.inference.store.ModelStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -54,11 +53,6 @@ final class TagCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "N", defaultValue = "8",
             description = "Images per model call (default: ${DEFAULT-VALUE}; models with a fixed batch use theirs).")
     int batch;
-    @Option(names = "--worker-nice", paramLabel = "0-19", defaultValue = "19",
-            description = "Nice value of the threads that decode and resize images (Linux). 19 lets the model's"
-                    + " threads take their core back at once, the fastest on a machine that runs nothing else; 0"
-                    + " shares the CPU evenly with other programs. Default: ${DEFAULT-VALUE}.")
-    int workerNice;
     @Mixin
     TagFiles files = new TagFiles();
     @Mixin
@@ -70,7 +64,7 @@ final class TagCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        checkedNice(workerNice); // before any model is loaded
+        int workerNice = folder.workerNice(); // before any model is loaded
         Path root = BatchEngine.requireFolder(ctx.resolve(dir));
         List<String> ids = new ArrayList<>(new LinkedHashSet<>(taggers));
         long models = ids.stream().filter(id -> !id.equals(Taggers.QUALITY)).count();
@@ -103,13 +97,6 @@ final class TagCommand implements Callable<Integer> {
             return summary.stopped() || summary.failed() > 0 ? ExitCode.SOME_FAILED : ExitCode.OK;
         } finally {
             open.forEach(ImageTagger::close);
-        }
-    }
-
-    static void checkedNice(int nice) {
-        if (nice < 0 || nice > ThreadPriority.LOWEST) {
-            throw new TaglineException("--worker-nice " + nice + " is out of range", "Give a nice value from 0 (the"
-                    + " priority of other programs) to 19 (the lowest).");
         }
     }
 

@@ -244,6 +244,9 @@ class CaptionCommandTest {
         assertEquals(ExitCode.USAGE, caption(cli, "--temperature", "3"));
         assertTrue(cli.err().contains("--temperature must be 0 to 2"), cli.err());
         cli.clear();
+        assertEquals(ExitCode.USAGE, caption(cli, "--worker-nice", "20"));
+        assertTrue(cli.err().contains("--worker-nice 20 is out of range"), cli.err());
+        cli.clear();
         assertEquals(ExitCode.USAGE, cli.run("caption", "data", "--captioner", "blip-9"));
         assertTrue(cli.err().contains("'blip-9' is not one Tagline knows"), cli.err());
         cli.clear();

@@ -16,6 +16,7 @@ import dev.tagline.images.tag.ScoredTag;
 import dev.tagline.images.tag.ScoredTags;
 import dev.tagline.images.tag.TagRules;
 import dev.tagline.images.tag.TaggerInput;
+import dev.tagline.inference.onnx.ThreadPriority;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,6 +67,7 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
     private final SidecarWriter tagWriter;
     private final String fingerprint;
     private final CaptionStats stats = new CaptionStats();
+    private final int workerNice;
 
     /**
      * @param identity what else identifies the run's results (taggers and their revisions, sidecar settings)
@@ -74,6 +76,22 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
     public CaptionJob(ImageLoader loader, List<ImageTagger> taggers, TagRules rules, Captioner captioner,
                       CaptionRequest request, Optional<QaChain> qa, CaptionCleanup cleanup, int tagRetries,
                       Outputs outputs, String identity) {
+        this(loader, taggers, rules, captioner, request, qa, cleanup, tagRetries, outputs, identity,
+                ThreadPriority.LOWEST);
+    }
+
+    /**
+     * As above, with the nice value (0–19) of the threads that load and prepare images: 19, the default, lets the
+     * threads of in-process models (and of a model server on the same machine) take a core back at once, as in
+     * {@link dev.tagline.images.tag.TagJob}; 0 shares the CPU evenly with other programs.
+     */
+    public CaptionJob(ImageLoader loader, List<ImageTagger> taggers, TagRules rules, Captioner captioner,
+                      CaptionRequest request, Optional<QaChain> qa, CaptionCleanup cleanup, int tagRetries,
+                      Outputs outputs, String identity, int workerNice) {
+        if (workerNice < 0 || workerNice > ThreadPriority.LOWEST) {
+            throw new IllegalArgumentException("worker nice " + workerNice + " is not 0-19");
+        }
+        this.workerNice = workerNice;
         this.loader = loader;
         this.taggers = List.copyOf(taggers);
         this.rules = rules;
@@ -106,6 +124,11 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
     /** Counts and token usage of this run, for the report. */
     public CaptionStats stats() {
         return stats;
+    }
+
+    @Override
+    public void workerStarted() {
+        ThreadPriority.lowerCurrentThread(workerNice);
     }
 
     @Override

@@ -1,12 +1,19 @@
 package dev.tagline.images.bench;
 
 import dev.tagline.core.batch.BatchEngine;
+import dev.tagline.core.batch.BatchJob;
 import dev.tagline.core.batch.BatchObserver;
 import dev.tagline.core.batch.BatchSettings;
 import dev.tagline.core.batch.BatchSummary;
 import dev.tagline.core.batch.ScanOptions;
 import dev.tagline.core.batch.StopSignal;
 import dev.tagline.core.progress.Progress;
+import dev.tagline.images.caption.CaptionCleanup;
+import dev.tagline.images.caption.CaptionJob;
+import dev.tagline.images.caption.CaptionRequest;
+import dev.tagline.images.caption.GenerationSettings;
+import dev.tagline.images.caption.PromptTemplate;
+import dev.tagline.images.caption.TagComposer;
 import dev.tagline.images.load.ImageFormat;
 import dev.tagline.images.load.ImageLoader;
 import dev.tagline.images.load.LoadOptions;
@@ -29,6 +36,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 
@@ -38,7 +46,8 @@ import java.util.Set;
  * 448×448 image (the issue's 2–5; 3.3 by default: five convolutions, 1.64 G multiply-adds) and has 10,861 outputs,
  * like wd-*-tagger-v3. {@code java -cp <tagline-images test classpath> dev.tagline.images.bench.TagBench DIR [images]
  * [batch] [rounds] [GFLOP]}; prints each round and the median ratio. {@code -Dtagbench.nice=0} runs the image-preparing
- * threads at the model's priority instead of {@code tag}'s default nice 19.
+ * threads at the model's priority instead of {@code tag}'s default nice 19. {@code -Dtagbench.caption=true} runs
+ * {@code caption --captioner tags} with the same tagger instead of {@code tag}.
  */
 public final class TagBench {
     /** wd-*-tagger-v3 vocabulary size (captioning.md §1.2: 4 + 8,106 + 2,751). */
@@ -120,11 +129,19 @@ public final class TagBench {
      * first {@code count} images of the folder, which may hold more from an earlier, bigger run.
      */
     static double[] tag(Path images, int count, WdTagger tagger, int batch, int cores) {
-        ScanOptions scan = ScanOptions.of(ImageFormat.EXTENSIONS, Set.of("txt"));
+        ScanOptions scan = ScanOptions.of(ImageFormat.EXTENSIONS, Set.of("txt", "caption"));
         BatchSettings settings = BatchSettings.defaults(scan).withWorkers(cores).withRestart(true).withLimit(count);
-        TagJob job = new TagJob(new ImageLoader(LoadOptions.DEFAULTS.withMinSide(0)), List.of(tagger),
-                TagRules.defaults(), new SidecarWriter(SidecarSettings.tags().withExisting(
-                        SidecarSettings.Existing.OVERWRITE)), batch, "bench", Integer.getInteger("tagbench.nice", ThreadPriority.LOWEST));
+        int nice = Integer.getInteger("tagbench.nice", ThreadPriority.LOWEST);
+        ImageLoader loader = new ImageLoader(LoadOptions.DEFAULTS.withMinSide(0));
+        SidecarSettings tags = SidecarSettings.tags().withExisting(SidecarSettings.Existing.OVERWRITE);
+        BatchJob<?, ?> job = Boolean.getBoolean("tagbench.caption")
+                // caption --captioner tags --tagger: the same tagger, then a caption composed from its tags
+                ? new CaptionJob(loader, List.of(tagger), TagRules.defaults(), new TagComposer(),
+                        new CaptionRequest(PromptTemplate.parse("{tags}"), Optional.empty(), GenerationSettings.VLM),
+                        Optional.empty(), CaptionCleanup.DEFAULTS, 0, new CaptionJob.Outputs(SidecarSettings.captions()
+                                .withExisting(SidecarSettings.Existing.OVERWRITE), tags, false), "bench", nice)
+                : new TagJob(loader, List.of(tagger), TagRules.defaults(), new SidecarWriter(tags), batch, "bench",
+                        nice);
         long[] start = clocks();
         BatchSummary s = new BatchEngine(settings, Progress.Factory.NONE, new StopSignal(), BatchObserver.NONE)
                 .run(images, job);

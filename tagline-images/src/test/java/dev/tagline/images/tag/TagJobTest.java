@@ -22,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,27 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 class TagJobTest {
     @TempDir
     Path dir;
-
-    /** Records the nice value of every thread that prepares an image; tags nothing. */
-    static final class NiceRecorder implements ImageTagger {
-        final Set<Integer> nices = ConcurrentHashMap.newKeySet();
-
-        @Override
-        public String id() {
-            return "nice-recorder";
-        }
-
-        @Override
-        public Prepared prepare(TaggerInput input) {
-            nices.add(ThreadPriority.currentNice());
-            return new Prepared(input, null);
-        }
-
-        @Override
-        public List<ScoredTags> tagPrepared(List<Prepared> batch) {
-            return batch.stream().map(p -> new ScoredTags(List.of(), true)).toList();
-        }
-    }
 
     private Set<Integer> workerNices(Integer nice) throws Exception {
         for (int i = 0; i < 6; i++) {
@@ -68,7 +46,7 @@ class TagJobTest {
         BatchSummary summary = new BatchEngine(settings, Progress.Factory.NONE, new StopSignal(), BatchObserver.NONE)
                 .run(dir, job);
         assertEquals(6, summary.done());
-        return tagger.nices;
+        return tagger.nices();
     }
 
     @Test
