@@ -1,38 +1,19 @@
 package dev.tagline.images.caption;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import dev.tagline.core.batch.BatchEngine;
-import dev.tagline.core.batch.BatchObserver;
-import dev.tagline.core.batch.BatchSettings;
-import dev.tagline.core.batch.BatchSummary;
-import dev.tagline.core.batch.ScanOptions;
-import dev.tagline.core.batch.StopSignal;
-import dev.tagline.core.progress.Progress;
-import dev.tagline.images.load.ImageFormat;
+import dev.tagline.core.batch.BatchJob;
 import dev.tagline.images.load.ImageLoader;
 import dev.tagline.images.load.LoadOptions;
 import dev.tagline.images.sidecar.SidecarSettings;
 import dev.tagline.images.tag.NiceRecorder;
 import dev.tagline.images.tag.TagRules;
-import dev.tagline.inference.onnx.ThreadPriority;
-import java.awt.image.BufferedImage;
-import java.nio.file.Path;
+import dev.tagline.images.tag.WorkerPriorityContract;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import javax.imageio.ImageIO;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The threads a caption job prepares images on run below the models' priority unless told otherwise, as tag's do. */
-class CaptionJobTest {
-    @TempDir
-    Path dir;
-
-    private CaptionJob job(NiceRecorder tagger, Integer nice) {
+class CaptionJobTest extends WorkerPriorityContract {
+    @Override
+    protected BatchJob<?, ?> job(NiceRecorder tagger, Integer nice) {
         CaptionRequest request = new CaptionRequest(PromptTemplate.parse("Describe {name}."), Optional.empty(),
                 GenerationSettings.VLM);
         CaptionJob.Outputs outputs = new CaptionJob.Outputs(SidecarSettings.captions(), SidecarSettings.tags(), false);
@@ -42,37 +23,5 @@ class CaptionJobTest {
                         Optional.empty(), CaptionCleanup.DEFAULTS, 0, outputs, "test")
                 : new CaptionJob(loader, List.of(tagger), TagRules.defaults(), new TagComposer(), request,
                         Optional.empty(), CaptionCleanup.DEFAULTS, 0, outputs, "test", nice);
-    }
-
-    private Set<Integer> workerNices(Integer nice) throws Exception {
-        for (int i = 0; i < 6; i++) {
-            ImageIO.write(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB), "png",
-                    dir.resolve("img" + i + ".png").toFile());
-        }
-        NiceRecorder tagger = new NiceRecorder();
-        BatchSettings settings = BatchSettings.defaults(ScanOptions.of(ImageFormat.EXTENSIONS, Set.of("txt",
-                "caption"))).withWorkers(2).withRestart(true);
-        BatchSummary summary = new BatchEngine(settings, Progress.Factory.NONE, new StopSignal(), BatchObserver.NONE)
-                .run(dir, job(tagger, nice));
-        assertEquals(6, summary.done() + summary.failed(), "every image prepared");
-        return tagger.nices();
-    }
-
-    @Test
-    void workersRunAtTheLowestPriorityByDefault() throws Exception {
-        assumeTrue(ThreadPriority.currentNice() != null, "thread priorities are only set on Linux");
-        assumeTrue(ThreadPriority.currentNice() < ThreadPriority.LOWEST, "the test already runs at nice 19");
-        assertEquals(Set.of(19), workerNices(null));
-    }
-
-    @Test
-    void workerNiceZeroLeavesThemAsTheyWere() throws Exception {
-        assumeTrue(ThreadPriority.currentNice() != null, "thread priorities are only set on Linux");
-        assertEquals(Set.of(ThreadPriority.currentNice()), workerNices(0));
-    }
-
-    @Test
-    void aNiceOutsideZeroToNineteenIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> job(new NiceRecorder(), 20));
     }
 }
