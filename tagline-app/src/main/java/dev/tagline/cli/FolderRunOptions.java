@@ -46,7 +46,7 @@ final class FolderRunOptions {
 
     /** {@code --worker-nice}, checked: commands call it before they load any model. */
     int workerNice() {
-        if (workerNice < 0 || workerNice > ThreadPriority.LOWEST) {
+        if (!ThreadPriority.validNice(workerNice)) {
             throw new TaglineException("--worker-nice " + workerNice + " is out of range", "Give a nice value from 0"
                     + " (the priority of other programs) to 19 (the lowest).");
         }

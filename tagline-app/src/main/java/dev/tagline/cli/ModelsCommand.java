@@ -5,6 +5,7 @@ import dev.tagline.inference.store.ModelStore;
 import dev.tagline.inference.store.ResolvedModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -52,7 +53,7 @@ final class ModelsCommand extends CommandGroup {
         public Integer call() {
             ModelStore models = store.get();
             PrintWriter out = spec.commandLine().getOut();
-            java.util.List<ModelStatus> all = models.list();
+            List<ModelStatus> all = models.list();
             int idWidth = all.stream().mapToInt(s -> s.model().id().length()).max().orElse(2);
             String row = "%-" + idWidth + "s %-16s %9s  %-8s %s%n"; // the longest id sets the column
             out.printf(row, "ID", "TASK", "SIZE", "STATE", "DESCRIPTION");

@@ -88,10 +88,7 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
     public CaptionJob(ImageLoader loader, List<ImageTagger> taggers, TagRules rules, Captioner captioner,
                       CaptionRequest request, Optional<QaChain> qa, CaptionCleanup cleanup, int tagRetries,
                       Outputs outputs, String identity, int workerNice) {
-        if (workerNice < 0 || workerNice > ThreadPriority.LOWEST) {
-            throw new IllegalArgumentException("worker nice " + workerNice + " is not 0-19");
-        }
-        this.workerNice = workerNice;
+        this.workerNice = ThreadPriority.requireNice(workerNice);
         this.loader = loader;
         this.taggers = List.copyOf(taggers);
         this.rules = rules;

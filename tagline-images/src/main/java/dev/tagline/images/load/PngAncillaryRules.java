@@ -1,6 +1,8 @@
 package dev.tagline.images.load;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,7 +30,7 @@ final class PngAncillaryRules {
             "sTER", 1, "tIME", 7, "cICP", 4);
 
     private final Set<String> seen = new HashSet<>();
-    private final java.util.List<String> notes = new java.util.ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
     private int paletteEntries = -1;
 
     /** An ancillary chunk named like a public one that no specification defines. */
@@ -38,7 +40,7 @@ final class PngAncillaryRules {
     }
 
     /** Notes on chunks that decoders skip (each unknown public-style chunk once). */
-    java.util.List<String> notes() {
+    List<String> notes() {
         return notes;
     }
 

@@ -51,10 +51,7 @@ public final class TagJob implements BatchJob<TagJob.Item, TagJob.Result> {
      */
     public TagJob(ImageLoader loader, List<ImageTagger> taggers, TagRules rules, SidecarWriter writer, int batchSize,
                   String identity, int workerNice) {
-        if (workerNice < 0 || workerNice > ThreadPriority.LOWEST) {
-            throw new IllegalArgumentException("worker nice " + workerNice + " is not 0-19");
-        }
-        this.workerNice = workerNice;
+        this.workerNice = ThreadPriority.requireNice(workerNice);
         this.loader = loader;
         this.taggers = List.copyOf(taggers);
         this.rules = rules;

@@ -44,14 +44,26 @@ public final class ThreadPriority {
     private ThreadPriority() {
     }
 
-    /**
-     * Sets the calling thread's nice value to {@code nice} (0–19) if that is higher than its own; returns whether the
-     * thread now runs at that value or lower priority. Never throws.
-     */
-    public static boolean lowerCurrentThread(int nice) {
-        if (nice < 0 || nice > LOWEST) {
+    /** True for a nice value a thread may be lowered to: 0 (other programs' priority) to {@link #LOWEST}. */
+    public static boolean validNice(int nice) {
+        return nice >= 0 && nice <= LOWEST;
+    }
+
+    /** {@code nice} when {@link #validNice valid}; else an {@link IllegalArgumentException}. */
+    public static int requireNice(int nice) {
+        if (!validNice(nice)) {
             throw new IllegalArgumentException("nice " + nice + " is not 0-19");
         }
+        return nice;
+    }
+
+    /**
+     * Sets the calling thread's nice value to {@code nice} (0–19) if that is higher than its own; returns whether the
+     * thread now runs at that value or lower priority. Throws only for a nice outside 0–19; a platform or a call that
+     * cannot set it returns false.
+     */
+    public static boolean lowerCurrentThread(int nice) {
+        requireNice(nice);
         Integer tid = currentTid();
         LibC libc = tid == null ? null : Holder.LIBC;
         if (libc == null) {

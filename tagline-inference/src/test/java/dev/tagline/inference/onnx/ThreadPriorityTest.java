@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -55,5 +56,8 @@ class ThreadPriorityTest {
     void refusesValuesOutsideNice() {
         assertThrows(IllegalArgumentException.class, () -> ThreadPriority.lowerCurrentThread(20));
         assertThrows(IllegalArgumentException.class, () -> ThreadPriority.lowerCurrentThread(-1));
+        assertEquals(List.of(true, true, false, false), List.of(ThreadPriority.validNice(0),
+                ThreadPriority.validNice(19), ThreadPriority.validNice(-1), ThreadPriority.validNice(20)));
+        assertEquals(7, ThreadPriority.requireNice(7));
     }
 }
