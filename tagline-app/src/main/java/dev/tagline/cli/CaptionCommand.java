@@ -101,7 +101,7 @@ final class CaptionCommand implements Callable<Integer> {
         CaptionRequest request = prompt.request(captioner, qa.isPresent(), hasTags);
         CaptionCleanup cleanup = prompt.cleanup();
         PrintWriter err = ctx.err();
-        ModelStore store = ModelStore.fromEnvironment(ctx.env(), new TerminalProgress(err));
+        ModelStore store = ModelStore.fromEnvironment(ctx.env(), TerminalProgress.forContext(ctx));
         List<ImageTagger> open = new ArrayList<>();
         Captioner model = null;
         try (OnnxSessions sessions = device.openSessions(new PrintWriter(java.io.Writer.nullWriter()))) {

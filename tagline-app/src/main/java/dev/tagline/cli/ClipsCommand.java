@@ -97,11 +97,11 @@ final class ClipsCommand extends CommandGroup {
                 throw new TaglineException("--count must be at least 1 (got " + count + ")", "");
             }
             Optional<LlmJudge> llm = judge(band);
-            Progress.Factory progress = ctx.interactive() ? new TerminalProgress(ctx.err()) : Progress.Factory.NONE;
+            Progress.Factory progress = TerminalProgress.forContext(ctx);
             ClipsFile clips;
             try (OnnxSessions sessions = device.openSessions(ctx.err()); // a GPU that cannot be used fails here
                     FinderModels models = FinderModels.builtin(BuiltinModels.open(ModelStore.fromEnvironment(
-                            ctx.env(), new TerminalProgress(ctx.err())), sessions, device.sessionConfig()),
+                            ctx.env(), TerminalProgress.forContext(ctx)), sessions, device.sessionConfig()),
                             device.threadsChosen())) {
                 Ffmpeg tools = new Ffmpeg(new FfmpegLocator(ctx.env()).locate(Optional.ofNullable(ffmpeg)
                         .map(ctx::resolve)), new ProcessRunner(), Duration.ofHours(12));
@@ -148,7 +148,8 @@ final class ClipsCommand extends CommandGroup {
                         clock(c.startSeconds()), clock(c.endSeconds()), c.endSeconds() - c.startSeconds(), c.score(),
                         c.hookText().isEmpty() ? c.reason() : "\"" + c.hookText() + "\" " + c.reason()));
             }
-            out.println("Wrote " + file.getFileName() + " (" + clips.clips().size() + " clips"
+            int n = clips.clips().size();
+            out.println("Wrote " + file.getFileName() + " (" + n + " clip" + (n == 1 ? "" : "s")
                     + (clips.transcript() == null ? "" : ", transcript from " + clips.transcript()) + ").");
         }
 

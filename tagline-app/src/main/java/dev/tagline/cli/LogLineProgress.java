@@ -60,7 +60,7 @@ final class LogLineProgress implements Progress.Factory {
 
             @Override
             public void close() {
-                err.println(ProgressLine.finished(task, done.get(), failed.get(), Duration.between(start,
+                err.println(ProgressLine.closing(task, total, done.get(), failed.get(), Duration.between(start,
                         clock.instant()), unit));
                 err.flush();
             }

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 final class ModelsCommand extends CommandGroup {
 
     static CommandLine create(CliContext ctx) {
-        Supplier<ModelStore> store = () -> ModelStore.fromEnvironment(ctx.env(), new TerminalProgress(ctx.err()));
+        Supplier<ModelStore> store = () -> ModelStore.fromEnvironment(ctx.env(), TerminalProgress.forContext(ctx));
         CommandLine models = new CommandLine(new ModelsCommand());
         models.addSubcommand("list", new CommandLine(new ListCommand(store)));
         models.addSubcommand("pull", new CommandLine(new PullCommand(store, ctx)));
@@ -96,9 +96,9 @@ final class ModelsCommand extends CommandGroup {
     }
 
     @Command(name = "path", mixinStandardHelpOptions = true,
-            description = {"Print the folder that holds a model (for scripts). A model found only in the Hugging Face",
-                "cache is checked and linked into Tagline's cache first; nothing is downloaded. Fails (exit 2)",
-                "when the model is not pulled yet."})
+            description = {"Print the folder that holds a model (for scripts).",
+                "A model found only in the Hugging Face cache is checked and linked into Tagline's cache first;",
+                "nothing is downloaded. Fails (exit 2) when the model is not pulled yet."})
     static final class PathCommand implements Callable<Integer> {
         private final Supplier<ModelStore> store;
         private final CliContext ctx;

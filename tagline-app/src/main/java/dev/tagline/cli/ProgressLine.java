@@ -32,22 +32,40 @@ final class ProgressLine {
         return sb.append(failed > 0 ? ", " + failed + " failed" : "").toString();
     }
 
-    /** {@code check: 5000 done in 2 min 21 s (35.5 img/s), 3 failed}. */
+    /**
+     * {@code check: 5000 done in 2 min 21 s (35.5 img/s), 3 failed}; failures are counted for items only:
+     * {@code Analysing talk.mp4: 1:02:05 of media done in 2 min 10 s (28.7x real time)}.
+     */
     static String finished(String task, long done, long failed, Duration elapsed, Progress.Unit unit) {
         double seconds = elapsed.toMillis() / 1000.0;
-        return task + ": " + count(done, unit) + " done in " + TerminalProgress.human(elapsed)
+        return task + ": " + count(done, unit) + (unit == Progress.Unit.SECONDS ? " of media" : "") + " done in "
+                + TerminalProgress.human(elapsed)
                 + (seconds > 0 && done > 0 ? " (" + rate(done, seconds, unit) + ")" : "")
-                + (failed > 0 ? ", " + failed + " failed" : ", none failed");
+                + (failed > 0 ? ", " + failed + " failed" : unit == Progress.Unit.ITEMS ? ", none failed" : "");
+    }
+
+    /**
+     * The line a task leaves when it ends: {@link #finished}, or for a task that counted nothing towards no total
+     * (a wait before a retry, {@code model.onnx: ConnectException; try 2 of 5 in 1 s}) its name alone.
+     */
+    static String closing(String task, long total, long done, long failed, Duration elapsed, Progress.Unit unit) {
+        return total < 0 && done == 0 && failed == 0 ? task : finished(task, done, failed, elapsed, unit);
     }
 
     private static String rate(long done, double seconds, Progress.Unit unit) {
-        return unit == Progress.Unit.BYTES
-                ? String.format(Locale.ROOT, "%.1f MiB/s", done / seconds / (1 << 20))
-                : String.format(Locale.ROOT, "%.1f img/s", done / seconds);
+        return switch (unit) {
+            case BYTES -> String.format(Locale.ROOT, "%.1f MiB/s", done / seconds / (1 << 20));
+            case SECONDS -> String.format(Locale.ROOT, "%.1fx real time", done / seconds);
+            case ITEMS -> String.format(Locale.ROOT, "%.1f img/s", done / seconds);
+        };
     }
 
     private static String count(long n, Progress.Unit unit) {
-        return unit == Progress.Unit.BYTES ? String.format(Locale.ROOT, "%.1f MiB", n / (double) (1 << 20))
-                : Long.toString(n);
+        return switch (unit) {
+            case BYTES -> String.format(Locale.ROOT, "%.1f MiB", n / (double) (1 << 20));
+            case SECONDS -> n >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", n / 3600, n / 60 % 60, n % 60)
+                    : String.format(Locale.ROOT, "%d:%02d", n / 60, n % 60);
+            case ITEMS -> Long.toString(n);
+        };
     }
 }

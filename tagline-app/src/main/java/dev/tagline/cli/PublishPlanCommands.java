@@ -74,8 +74,8 @@ final class PublishPlanCommands {
         PublishOptions db;
         @Parameters(index = "0", paramLabel = "POST")
         long post;
-        @Parameters(index = "1", paramLabel = "TIME", description = "2026-12-01T18:00 (channel's clock) or with"
-                + " an offset.")
+        @Parameters(index = "1", paramLabel = "TIME", description = "2026-12-01T18:00 (channel's clock), with an"
+                + " offset, or now: due at once, a running 'tagline publish run' sends it.")
         String time;
 
         Move(CliContext ctx) {
@@ -86,7 +86,7 @@ final class PublishPlanCommands {
         public Integer call() {
             try (Publishing p = db.open(ctx)) {
                 Channel c = p.channels().byId(p.posts().byId(post).channelId());
-                AutoScheduler.Plan plan = p.scheduler().move(c, post, PublishTimes.parse(time, c.zone()));
+                AutoScheduler.Plan plan = p.scheduler().move(c, post, PublishTimes.due(time, c.zone(), ctx.clock()));
                 ctx.out().println("post " + post + ": " + PublishTimes.describe(p.posts().byId(post)));
                 return report(ctx, p, plan) ? ExitCode.OK : ExitCode.SOME_FAILED;
             }

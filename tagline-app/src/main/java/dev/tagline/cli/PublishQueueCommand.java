@@ -16,8 +16,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code tagline publish queue CLIP_DIR|clip.json… --channels a,b}. */
 @Command(name = "queue", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Queue rendered clips (a clip folder or its clip.json) on channels, one post per channel with",
-            "that platform's caption variant. Then run 'tagline publish auto-schedule', or give --at."})
+        description = {"Queue rendered clips (a clip folder or its clip.json) on channels.",
+            "One post per channel, with that platform's caption variant. Then run 'tagline publish auto-schedule',",
+            "or give --at."})
 final class PublishQueueCommand implements Callable<Integer> {
     private final CliContext ctx;
     @Mixin
@@ -27,7 +28,7 @@ final class PublishQueueCommand implements Callable<Integer> {
     @Option(names = "--channels", required = true, split = ",", description = "Channel names, comma-separated.")
     List<String> channels;
     @Option(names = "--at", description = "Schedule now at this time instead of auto-scheduling: 2026-12-01T18:00"
-            + " (channel's clock) or with an offset / Z.")
+            + " (channel's clock), with an offset / Z, or now.")
     String at;
     @Option(names = "--include-rejected", description = "Also queue clips whose clip.json says accepted=false.")
     boolean includeRejected;
@@ -56,7 +57,7 @@ final class PublishQueueCommand implements Callable<Integer> {
                     try {
                         Post post = p.posts().queue(media, channel, media.manifest().copyFor(channel.platform()));
                         if (at != null) {
-                            p.scheduler().move(channel, post.id(), PublishTimes.parse(at, channel.zone()));
+                            p.scheduler().move(channel, post.id(), PublishTimes.due(at, channel.zone(), ctx.clock()));
                             post = p.posts().byId(post.id());
                         }
                         ctx.out().println("post " + post.id() + ": " + media.manifest().id() + " → " + channel.name()

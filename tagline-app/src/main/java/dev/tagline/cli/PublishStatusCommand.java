@@ -13,8 +13,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code tagline publish status [POST]}: what happened, and what needs the user. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Counts per state, channels that need reconnecting, posts that need attention;",
-            "with POST: that post's state and every call made to the platform for it."})
+        description = {"Counts per state, channels that need reconnecting and posts that need attention.",
+            "With POST: that post's state and every call made to the platform for it."})
 final class PublishStatusCommand implements Callable<Integer> {
     private final CliContext ctx;
     @Mixin

@@ -31,8 +31,14 @@ final class PublishTimes {
             return ZonedDateTime.of(LocalDateTime.parse(t), zone).toInstant();
         } catch (DateTimeParseException e) {
             throw new TaglineException("Time '" + text + "' is not understood",
-                    "Write 2026-12-01T18:00 (channel's clock), 2026-12-01T17:00Z or 2026-12-01T18:00+01:00.", e);
+                    "Write 2026-12-01T18:00 (channel's clock), 2026-12-01T17:00Z or 2026-12-01T18:00+01:00"
+                            + " (move and queue --at also take 'now').", e);
         }
+    }
+
+    /** A time a post is to go out: as {@link #parse}, or {@code now} (due at once; a running worker sends it). */
+    static Instant due(String text, ZoneId zone, java.time.Clock clock) {
+        return text.strip().equalsIgnoreCase("now") ? clock.instant() : parse(text, zone);
     }
 
     static String show(Instant at, ZoneId zone) {

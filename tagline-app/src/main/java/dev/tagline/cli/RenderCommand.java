@@ -41,8 +41,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code tagline clips render VIDEO}: ready-to-post clips from {@code VIDEO.clips.json} (issue #8). */
 @Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Render the clips of VIDEO.clips.json as ready-to-post vertical videos with captions,",
-            "a thumbnail, copy per platform and clip.json, one folder per clip under VIDEO.clips/."})
+        description = {"Render the clips of VIDEO.clips.json as ready-to-post vertical videos.",
+            "Each clip gets a folder under VIDEO.clips/: the video with burned-in captions, a thumbnail, copy per",
+            "platform and clip.json."})
 final class RenderCommand implements Callable<Integer> {
     private final CliContext ctx;
 
@@ -132,7 +133,7 @@ final class RenderCommand implements Callable<Integer> {
         boolean needFaces = options.mode().map(m -> m == ReframeMode.TRACK || m == ReframeMode.SCREENCAST)
                 .orElse(true);
         try (OnnxSessions sessions = device.openSessions(ctx.err())) {
-            ModelStore store = ModelStore.fromEnvironment(ctx.env(), new TerminalProgress(ctx.err()));
+            ModelStore store = ModelStore.fromEnvironment(ctx.env(), TerminalProgress.forContext(ctx));
             BuiltinModels models = BuiltinModels.open(store, sessions, device.sessionConfig());
             Taggers taggers = new Taggers(store, sessions, device.sessionConfig(),
                     new Taggers.Options(8, java.util.OptionalDouble.empty(), QualitySettings.DEFAULTS));

@@ -73,7 +73,7 @@ final class TagCommand implements Callable<Integer> {
                     "Run one model tagger per --model-path, e.g. --tagger my-wd --model-path DIR.");
         }
         PrintWriter err = ctx.err();
-        ModelStore store = ModelStore.fromEnvironment(ctx.env(), new TerminalProgress(err));
+        ModelStore store = ModelStore.fromEnvironment(ctx.env(), TerminalProgress.forContext(ctx));
         Taggers.Options options = new Taggers.Options(batch, ramThreshold == null ? OptionalDouble.empty()
                 : OptionalDouble.of(ramThreshold), QualitySettings.DEFAULTS);
         SidecarWriter writer = new SidecarWriter(files.sidecar(rules.separator()));

@@ -18,10 +18,6 @@ final class TerminalProgress implements Progress.Factory {
     private final PrintWriter err;
     private final java.time.Clock clock;
 
-    TerminalProgress(PrintWriter err) {
-        this(err, java.time.Clock.systemUTC());
-    }
-
     TerminalProgress(PrintWriter err, java.time.Clock clock) {
         this.err = err;
         this.clock = clock;
@@ -45,21 +41,25 @@ final class TerminalProgress implements Progress.Factory {
                 .setSpeedUnit(java.time.temporal.ChronoUnit.SECONDS);
         if (unit == Progress.Unit.BYTES) {
             builder.setUnit(" MiB", 1L << 20);
+        } else if (unit == Progress.Unit.SECONDS) {
+            builder.setUnit(" s", 1); // of media; the rate, s/s, is times real time
         }
-        return new BarProgress(builder.build(), task, unit);
+        return new BarProgress(builder.build(), task, total, unit);
     }
 
     /** One bar; the extra message carries seconds per item and failures, which progressbar does not show. */
     private final class BarProgress implements Progress {
         private final ProgressBar bar;
         private final String task;
+        private final long total;
         private final Progress.Unit unit;
         private final java.time.Instant start = clock.instant();
         private final java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
 
-        BarProgress(ProgressBar bar, String task, Progress.Unit unit) {
+        BarProgress(ProgressBar bar, String task, long total, Progress.Unit unit) {
             this.bar = bar;
             this.task = task;
+            this.total = total;
             this.unit = unit;
         }
 
@@ -94,8 +94,8 @@ final class TerminalProgress implements Progress.Factory {
         public void close() {
             long done = bar.getCurrent();
             bar.close();
-            err.println(ProgressLine.finished(task, done, failures.get(), Duration.between(start, clock.instant()),
-                    unit));
+            err.println(ProgressLine.closing(task, total, done, failures.get(),
+                    Duration.between(start, clock.instant()), unit));
             err.flush();
         }
     }

@@ -30,6 +30,24 @@ class CliTest {
     }
 
     @Test
+    void everyCommandListedInAHelpHasAWholeSentenceAsItsSummary() {
+        // a parent's help lists each subcommand with the first line of its description only
+        java.util.List<String> cut = new java.util.ArrayList<>();
+        java.util.ArrayDeque<picocli.CommandLine> todo = new java.util.ArrayDeque<>();
+        todo.add(Cli.build(cli().ctx, dev.tagline.core.config.Settings.ofEnvironment(Map.of())));
+        while (!todo.isEmpty()) {
+            picocli.CommandLine c = todo.pop();
+            todo.addAll(c.getSubcommands().values());
+            picocli.CommandLine.Model.UsageMessageSpec usage = c.getCommandSpec().usageMessage();
+            String[] summary = usage.header().length > 0 ? usage.header() : usage.description();
+            if (c.getParent() != null && summary.length > 0 && !summary[0].strip().matches("(?s).*[.!?)]$")) {
+                cut.add(c.getCommandSpec().qualifiedName() + ": " + summary[0]);
+            }
+        }
+        assertTrue(cut.isEmpty(), "summaries cut off mid-sentence:\n" + String.join("\n", cut));
+    }
+
+    @Test
     void versionNamesTheBuild() {
         CliTestSupport cli = cli();
         assertEquals(ExitCode.OK, cli.run("--version"));

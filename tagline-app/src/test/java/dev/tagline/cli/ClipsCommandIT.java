@@ -68,9 +68,12 @@ class ClipsCommandIT {
     @Test
     void withoutATranscriptTheModelsRunWithTheThreadsAsked() {
         CliTestSupport cli = cli(video());
-        assertEquals(ExitCode.OK, cli.run("clips", "find", "talk.mp4", "--threads", "2"), cli.err());
+        assertEquals(ExitCode.OK, cli.run("clips", "find", "talk.mp4", "--threads", "2", "--count", "1"), cli.err());
         assertTrue(cli.out().contains("note: No transcript"), cli.out());
-        assertTrue(cli.out().contains("Wrote talk.clips.json ("), cli.out());
+        assertTrue(cli.out().contains("Wrote talk.clips.json (1 clip)."), cli.out());
+        assertFalse(cli.err().contains("\r"), "no terminal, so log lines, not bars: " + cli.err());
+        assertTrue(cli.err().matches("(?s).*Analysing talk\\.mp4: \\d+:\\d\\d of media done in .* real time\\).*"),
+                cli.err());
         assertTrue(cli.err().matches("(?s).*silero_vad_16k_op15\\.onnx on CPU, 1 intra-op thread, loaded in \\d+ ms.*"),
                 cli.err());
         assertTrue(cli.err().matches("(?s).*ch_PP-OCRv4_det_infer\\.onnx on CPU, 2 intra-op threads, loaded in.*"),

@@ -1,6 +1,7 @@
 package dev.tagline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tagline.testkit.FakeHuggingFaceHub;
@@ -71,7 +72,8 @@ class ModelsCommandIT {
         CliTestSupport pull = cli();
         assertEquals(ExitCode.OK, pull.run("models", "pull", "wd-vit-tagger-v3"), pull.err());
         assertEquals("wd-vit-tagger-v3: 2 files, 195 KiB, in " + modelDir(), pull.out().strip());
-        assertTrue(pull.err().contains("wd-vit-tagger-v3/model.onnx"), "progress bar on stderr: " + pull.err());
+        assertTrue(pull.err().contains("wd-vit-tagger-v3/model.onnx"), "progress on stderr: " + pull.err());
+        assertFalse(pull.err().contains("\r"), "no terminal, so log lines, not bars: " + pull.err());
 
         CliTestSupport path = cli();
         assertEquals(ExitCode.OK, path.run("models", "path", "wd-vit-tagger-v3"));

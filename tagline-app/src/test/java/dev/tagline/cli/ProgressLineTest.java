@@ -51,6 +51,31 @@ class ProgressLineTest {
     }
 
     @Test
+    void mediaTimeIsCountedAsAClockAndItsRateAsTimesRealTime() {
+        assertEquals("Analysing talk.mp4: 10:00/1:02:05 (16.1%), 20.0x real time, ETA 2 min 36 s",
+                ProgressLine.status("Analysing talk.mp4", 600, 3725, 0, Duration.ofSeconds(30), Progress.Unit.SECONDS));
+        assertEquals("Analysing talk.mp4: 0:42 of media done in 1.2 s (35.0x real time)",
+                ProgressLine.finished("Analysing talk.mp4", 42, 0, Duration.ofMillis(1200), Progress.Unit.SECONDS));
+        assertEquals("model.onnx: 2.0 MiB done in 0.5 s (4.0 MiB/s)",
+                ProgressLine.finished("model.onnx", 2 << 20, 0, Duration.ofMillis(500), Progress.Unit.BYTES),
+                "failures are counted for items, not bytes");
+    }
+
+    @Test
+    void aWaitThatCountsNothingEndsWithItsNameAlone() {
+        String wait = "model.onnx: ConnectException; try 2 of 5 in 1 s";
+        StringWriter lines = new StringWriter();
+        new LogLineProgress(new PrintWriter(lines, true), new ManualClock(), Duration.ofSeconds(10))
+                .start(wait, -1, Progress.Unit.ITEMS).close();
+        assertEquals(wait, lines.toString().strip());
+        StringWriter bar = new StringWriter();
+        new TerminalProgress(new PrintWriter(bar, true), new ManualClock()).start(wait, -1, Progress.Unit.ITEMS).close();
+        assertTrue(bar.toString().strip().endsWith(wait) && !bar.toString().contains("done in"), bar.toString());
+        assertEquals("check: 3 done in 0.0 s, none failed",
+                ProgressLine.closing("check", -1, 3, 0, Duration.ZERO, Progress.Unit.ITEMS), "a count is still shown");
+    }
+
+    @Test
     void withoutATerminalProgressIsAPeriodicLogLine() {
         ManualClock clock = new ManualClock();
         StringWriter text = new StringWriter();

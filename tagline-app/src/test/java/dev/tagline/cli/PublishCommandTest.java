@@ -88,6 +88,27 @@ class PublishCommandTest {
     }
 
     @Test
+    void nowMakesAPostDueAtOnce() throws Exception {
+        Path out = dir.resolve("out");
+        run("publish", "channels", "add", "fold", "--platform", "folder", "--zone", "Europe/Berlin", "--option",
+                "path=" + out);
+        run("publish", "rules", "set", "fold", "--days", "daily", "--times", "09:00");
+        run("publish", "queue", clip("a", 0.4).toString(), "--channels", "fold");
+        run("publish", "auto-schedule");
+        assertEquals(ExitCode.OK, run("publish", "run", "--once"), cli.err());
+        assertTrue(cli.out().contains("run: nothing was due"), cli.out());
+        assertEquals(ExitCode.OK, run("publish", "move", "1", "now"), cli.err());
+        assertTrue(cli.out().contains("post 1: scheduled for 2026-03-27 13:00 +01:00 Europe/Berlin"), cli.out());
+        assertEquals(ExitCode.OK, run("publish", "run", "--once"), cli.err());
+        assertTrue(cli.out().contains("run: published 1"), cli.out());
+        assertEquals(ExitCode.OK, run("publish", "queue", clip("b", 0.5).toString(), "--channels", "fold", "--at",
+                "NOW"), cli.err());
+        assertEquals(ExitCode.OK, run("publish", "run", "--once"), cli.err());
+        assertTrue(cli.out().contains("run: published 1"), cli.out());
+        assertTrue(Files.exists(out.resolve("2026-03-27/b-p2.mp4")), "queued --at now went out at once");
+    }
+
+    @Test
     void webhookSecretsComeFromTheNamedVariableAndAreNeverStoredInTheClear() throws Exception {
         cli = new CliTestSupport(dir, Map.of("TAGLINE_HOME", dir.resolve("home").toString(), "HOOK_SECRET",
                 "very-secret-value"), CLOCK);

@@ -5,8 +5,8 @@ package dev.tagline.core.progress;
  * are thread-safe: workers may call {@link #advance} concurrently.
  */
 public interface Progress extends AutoCloseable {
-    /** What is counted: items (images, clips) or bytes. */
-    enum Unit { ITEMS, BYTES }
+    /** What is counted: items (images, clips), bytes, or seconds of media analysed (a rate is then × real time). */
+    enum Unit { ITEMS, BYTES, SECONDS }
 
     /** {@code units} more are done. */
     void advance(long units);

@@ -65,7 +65,7 @@ record SignalPass(LoudnessAnalyser loudness, PauseAnalyser pauses, Optional<Spee
         List<DecodingPass.VideoSegment> segments = new ArrayList<>();
         AtomicLongArray done = new AtomicLongArray(starts.size()); // nanoseconds analysed in each stretch
         try (Progress p = progress.start("Analysing " + media.file().getFileName(), media.duration().toSeconds(),
-                Progress.Unit.ITEMS)) {
+                Progress.Unit.SECONDS)) {
             for (int i = 0; i < starts.size(); i++) {
                 SceneCutAnalyser cuts = new SceneCutAnalyser();
                 VideoPart part = new VideoPart(cuts, new MotionAnalyser(),
