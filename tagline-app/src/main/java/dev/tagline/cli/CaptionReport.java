@@ -15,24 +15,25 @@ final class CaptionReport {
     static void print(PrintWriter out, BatchSummary batch, CaptionStats stats, CaptionJob.Outputs outputs,
                       boolean server) {
         out.println();
-        out.println(String.format(Locale.ROOT, "Captioned %d images (%s)%s.", stats.captioned(),
+        out.println(String.format(Locale.ROOT, "Captioned %s (%s)%s.", Counts.of(stats.captioned(), "image"),
                 outputs.caption().extension() + (outputs.json() ? ", .json" : ""),
                 stats.skipped() > 0 ? "; " + stats.skipped() + " passed over (sidecars exist or not images)" : ""));
         if (server && stats.requests() > 0) {
-            out.println(String.format(Locale.ROOT, "Tokens: %,d prompt + %,d completion = %,d in %,d requests.",
+            out.println(String.format(Locale.ROOT, "Tokens: %,d prompt + %,d completion = %,d in %,d request%s.",
                     stats.promptTokens(), stats.completionTokens(), stats.promptTokens() + stats.completionTokens(),
-                    stats.requests()));
+                    stats.requests(), stats.requests() == 1 ? "" : "s"));
         }
         if (stats.missingTags() > 0) {
-            out.println(stats.missingTags() + " captions still leave out some of their tags (missing_tags in the"
-                    + " run's journal" + (outputs.json() ? " and the .json sidecars" : "") + ").");
+            out.println(Counts.of(stats.missingTags(), "caption") + " still leave" + (stats.missingTags() == 1 ? "s" : "")
+                    + " out some tags (missing_tags in the run's journal" + (outputs.json() ? " and the .json sidecars"
+                    : "") + ").");
         }
         if (stats.cutShort() > 0) {
-            out.println(stats.cutShort() + " captions were cut at --max-tokens; raise it or ask for a shorter"
+            out.println(Counts.were(stats.cutShort(), "caption") + " cut at --max-tokens; raise it or ask for a shorter"
                     + " caption.");
         }
         if (batch.resumed() > 0) {
-            out.println(batch.resumed() + " files were done by an earlier run and not captioned again"
+            out.println(Counts.were(batch.resumed(), "file") + " done by an earlier run and not captioned again"
                     + " (--restart does everything).");
         }
         if (batch.stopped()) {

@@ -35,7 +35,7 @@ final class CheckReport {
             out.println(action.getKey() + ": " + action.getValue());
         }
         if (batch.resumed() > 0) {
-            out.println(batch.resumed() + " files were checked by an earlier run and not decoded again"
+            out.println(Counts.were(batch.resumed(), "file") + " checked by an earlier run and not decoded again"
                     + " (--restart checks everything).");
         }
         if (batch.stopped()) {

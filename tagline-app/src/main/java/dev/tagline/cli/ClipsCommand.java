@@ -148,8 +148,7 @@ final class ClipsCommand extends CommandGroup {
                         clock(c.startSeconds()), clock(c.endSeconds()), c.endSeconds() - c.startSeconds(), c.score(),
                         c.hookText().isEmpty() ? c.reason() : "\"" + c.hookText() + "\" " + c.reason()));
             }
-            int n = clips.clips().size();
-            out.println("Wrote " + file.getFileName() + " (" + n + " clip" + (n == 1 ? "" : "s")
+            out.println("Wrote " + file.getFileName() + " (" + Counts.of(clips.clips().size(), "clip")
                     + (clips.transcript() == null ? "" : ", transcript from " + clips.transcript()) + ").");
         }
 

@@ -48,7 +48,7 @@ final class ExportCommand implements Callable<Integer> {
         DatasetExport.Summary s = new DatasetExport(captionExtension, tagsExtension).export(root, f, target, fullPath,
                 DatasetExport.parseWhere(where == null ? java.util.List.of() : where));
         if (s.exported() > 0) {
-            ctx.out().println("Exported " + s.exported() + " images to " + target
+            ctx.out().println("Exported " + Counts.of(s.exported(), "image") + " to " + target
                     + (s.uncaptioned() > 0 ? " (" + s.uncaptioned() + " without any sidecar left out)" : "")
                     + (s.filtered() > 0 ? " (" + s.filtered() + " not matching --where left out)" : ""));
             return ExitCode.OK;

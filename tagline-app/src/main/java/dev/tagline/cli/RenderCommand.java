@@ -155,7 +155,7 @@ final class RenderCommand implements Callable<Integer> {
             }
         }
         if (!dryRun) {
-            ctx.out().println("Wrote " + clips.size() + " clip" + (clips.size() == 1 ? "" : "s") + " to " + outDir);
+            ctx.out().println("Wrote " + Counts.of(clips.size(), "clip") + " to " + outDir);
         }
         return ExitCode.OK;
     }

@@ -25,7 +25,7 @@ final class TagReport {
                     100.0 * c.images() / Math.max(1, frequency.images())));
         }
         if (batch.resumed() > 0) {
-            out.println(batch.resumed() + " files were done by an earlier run and not tagged again"
+            out.println(Counts.were(batch.resumed(), "file") + " done by an earlier run and not tagged again"
                     + " (--restart tags everything).");
         }
         if (batch.stopped()) {

@@ -98,13 +98,14 @@ class CaptionCommandTest {
         cli.clear();
         assertEquals(ExitCode.OK, caption(cli, "--prefix", "sks", "--system", "You caption images."));
         assertEquals(2, server.chats().size(), "a second run resumes from the journal");
-        assertTrue(cli.out().contains("files were done by an earlier run"), cli.out());
+        assertTrue(cli.out().contains("3 files were done by an earlier run"), cli.out());
 
         Files.delete(data.resolve("sub/blue.caption"));
         cli.clear();
         assertEquals(ExitCode.OK, caption(cli, "--prefix", "sks", "--system", "You caption images.", "--restart"));
         assertEquals(3, server.chats().size(), "red.caption exists: only blue is asked again");
-        assertTrue(cli.out().contains("Captioned 1 images"), cli.out());
+        assertTrue(cli.out().contains("Captioned 1 image (.caption);"), cli.out());
+        assertTrue(cli.out().contains("in 1 request."), cli.out());
     }
 
     @Test
@@ -138,7 +139,7 @@ class CaptionCommandTest {
         assertEquals(ExitCode.OK, caption(cli, "--tagger", "my-wd", "--tagger-model-path", model.toString(),
                 "--general-threshold", "0.5", "--tag-retries", "2", "--json"), cli.err());
         assertEquals(6, server.chats().size());
-        assertTrue(cli.out().contains("2 captions still leave out some of their tags"), cli.out());
+        assertTrue(cli.out().contains("2 captions still leave out some tags"), cli.out());
         assertEquals("red (colour)", new ObjectMapper().readTree(read("red.json")).path("missing_tags").path(0)
                 .asText());
     }
@@ -203,6 +204,18 @@ class CaptionCommandTest {
     }
 
     @Test
+    void tagsThatNameNothingAreAFailureThatSaysSo() throws IOException {
+        Files.writeString(data.resolve("red.txt"), "solo, general");
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.SOME_FAILED, cli.run("caption", "data", "--captioner", "tags"));
+        assertTrue(cli.err().contains("red.png: its tags (solo, general) name nothing a caption can describe"),
+                cli.err());
+        assertTrue(cli.err().contains("blue.png has no tags to compose a caption from"), cli.err());
+        assertFalse(Files.exists(data.resolve("red.caption")));
+        assertTrue(cli.out().contains("Captioned 0 images (.caption)"), cli.out());
+    }
+
+    @Test
     void theOfflineComposerCaptionsFromExistingTagSidecarsInConciseStyle() throws IOException {
         Files.writeString(data.resolve("red.txt"), "1girl, solo, red hair, smile, outdoors");
         CliTestSupport cli = cli();
@@ -212,7 +225,7 @@ class CaptionCommandTest {
         assertTrue(cli.err().contains("blue.png has no tags to compose a caption from"), cli.err());
         assertTrue(server.chats().isEmpty());
         // the report counts what was written (it said "Captioned 2" and "Tokens … in 2 requests" before)
-        assertTrue(cli.out().contains("Captioned 1 images (.caption)"), cli.out());
+        assertTrue(cli.out().contains("Captioned 1 image (.caption)"), cli.out());
         assertFalse(cli.out().contains("Tokens:"), cli.out());
     }
 

@@ -249,8 +249,12 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
             throw new ItemFailedException(message, hint, o.failure());
         }
         if (o.caption().isBlank() && captioner.id().equals(TagComposer.ID)) {
-            throw new ItemFailedException(entry.key() + " has no tags to compose a caption from",
-                    "Run with --tagger, or tag the folder first (tagline tag).", null);
+            throw result.tags().isEmpty()
+                    ? new ItemFailedException(entry.key() + " has no tags to compose a caption from",
+                            "Run with --tagger, or tag the folder first (tagline tag).", null)
+                    : new ItemFailedException(entry.key() + ": its tags (" + String.join(", ", result.tags())
+                            + ") name nothing a caption can describe", "Tag it with a WD or RAM++ tagger"
+                            + " (--tagger wd-vit-tagger-v3) or caption it with a vision model (--endpoint URL).", null);
         }
         if (o.caption().isBlank()) {
             throw new ItemFailedException(entry.key() + ": " + captioner.id() + " answered nothing"
