@@ -44,9 +44,7 @@ class ClipsCommandIT {
         return new CliTestSupport(dir, Map.of("TAGLINE_HOME", home.toString(), "PATH", path));
     }
 
-    @Test
-    void findWritesClipsJsonAndPrintsTheTable() throws IOException {
-        String path = video();
+    private void transcript() throws IOException {
         StringBuilder srt = new StringBuilder();
         for (int i = 0; i < 16; i++) {
             srt.append(i + 1).append("\n00:00:").append(String.format("%02d", i * 5)).append(",000 --> 00:00:")
@@ -55,6 +53,12 @@ class ClipsCommandIT {
                     .append("\n\n");
         }
         Files.writeString(dir.resolve("talk.srt"), srt);
+    }
+
+    @Test
+    void findWritesClipsJsonAndPrintsTheTable() throws IOException {
+        String path = video();
+        transcript();
         CliTestSupport cli = cli(path);
         assertEquals(ExitCode.OK, cli.run("clips", "find", "talk.mp4", "--count", "2"), cli.err());
         assertTrue(cli.out().contains("Wrote talk.clips.json (2 clips, transcript from talk.srt)."), cli.out());
@@ -84,5 +88,22 @@ class ClipsCommandIT {
         int half = Math.max(1, dev.tagline.inference.onnx.SessionConfig.defaultIntraOpThreads() / 2);
         assertTrue(byDefault.err().matches("(?s).*ch_PP-OCRv4_det_infer\\.onnx on CPU, " + half + " intra-op threads?, "
                 + "loaded in.*"), "OCR shares the cores with FFmpeg's decoder: " + byDefault.err());
+    }
+
+    @Test
+    void thePackagedCommandPrintsNoLibraryLogLines() throws Exception {
+        String path = video();
+        transcript(); // a transcript brings in MiniLM, whose tokenizer library logs when it loads
+        Path home = TestModels.home(BuiltinModels.SPEECH, BuiltinModels.OCR, BuiltinModels.EMBEDDINGS);
+        ProcessBuilder pb = new ProcessBuilder(Path.of("..", "bin", "tagline").toAbsolutePath().normalize().toString(),
+                "clips", "find", "talk.mp4", "--count", "1").directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().put("TAGLINE_HOME", home.toString());
+        pb.environment().put("PATH", path);
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), output);
+        assertEquals(0, p.exitValue(), output);
+        assertTrue(output.contains("all-minilm-l6-v2.onnx on CPU"), "the embedder ran: " + output);
+        assertFalse(output.matches("(?s).*\\[main\\] (INFO|WARN).*"), "no library log lines: " + output);
     }
 }

@@ -20,7 +20,17 @@ public final class KeyPhrases {
             + "that that's the their them then there these they this those through to too under until up very was we "
             + "were what when where which while who why will with would you your yours yeah okay ok um uh like know "
             + "think going get got go one thing things lot also because about all any again well want see say said "
-            + "i'm you're we're they're it's there's that's let's gonna kind really actually").split(" ")));
+            + "i'm you're we're they're it's there's that's let's gonna kind really actually "
+            // the rest of the usual English function words (prepositions, pronouns, auxiliaries, negations) and
+            // talk fillers: none of them says what a clip is about
+            + "including during before after above below between both each few nor further against without within "
+            + "across along around among upon per via since though although whether yet may might must shall "
+            + "can't won't isn't aren't wasn't weren't doesn't didn't haven't hasn't hadn't couldn't wouldn't "
+            + "shouldn't don't ours ourselves yourself yourselves himself herself itself themselves theirs hers whom "
+            + "being am etc every much many maybe something anything everything nothing someone everyone anyone "
+            + "stuff basically pretty quite still even ever never always often sometimes usually already almost "
+            + "anyway though whatever wanna gotta i've you've we've they've i'll you'll we'll they'll i'd you'd "
+            + "we'd they'd").split(" ")));
 
     private KeyPhrases() {
     }

@@ -34,6 +34,17 @@ class CopyTest {
     }
 
     @Test
+    void functionWordsAreNeverKeyPhrases() {
+        String clip = "You are allowed to use this voice for any purpose, including commercial uses. "
+                + "Without doubt, although nobody asked, we'd basically say everything twice.";
+        List<String> phrases = KeyPhrases.of(clip, VIDEO + clip, 20);
+        for (String word : List.of("including", "without", "although", "we'd", "basically", "everything")) {
+            assertFalse(phrases.stream().anyMatch(p -> List.of(p.split(" ")).contains(word)), word + " in " + phrases);
+        }
+        assertTrue(phrases.contains("voice") && phrases.contains("commercial"), phrases.toString());
+    }
+
+    @Test
     void keyframeTagsBecomeHashtagsButQualityTagsDoNot() {
         List<ScoredTag> tags = KeyframeTags.mean(List.of(
                 new ScoredTags(List.of(new ScoredTag("whiteboard", 0.9), new ScoredTag("blurry", 0.9))),
