@@ -58,10 +58,10 @@ final class ServeCommand implements Callable<Integer> {
         }, "tagline-serve-stop"));
         try (Publishing publishing = db.open(ctx);
              WebServer server = WebServer.create(settings, publishing, ctx.env(), ctx.clock()).start()) {
-            ctx.out().println("Tagline web app on http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
-                    + server.port() + "/ (Ctrl-C stops it)");
+            String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port() + "/";
+            ctx.out().println("Tagline web app on " + url + " (Ctrl-C stops it)");
             if (server.setupCode() != null) {
-                ctx.out().println("First start: open /setup and enter the setup code " + server.setupCode()
+                ctx.out().println("First start: open " + url + "setup and enter the setup code " + server.setupCode()
                         + " to choose the admin password.");
             }
             ctx.out().flush();

@@ -41,6 +41,28 @@ class LauncherIT {
         assertEquals(1, r.output.strip().lines().count(), r.output);
     }
 
+    @Test
+    void serveNamesItsAddressAndTheWholeSetupAddressOnFirstStart() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(LAUNCHER.toString(), "serve", "--port", "0").directory(elsewhere.toFile())
+                .redirectErrorStream(true);
+        pb.environment().put("TAGLINE_HOME", elsewhere.resolve("home").toString());
+        pb.environment().remove("TAGLINE_ADMIN_PASSWORD");
+        Process p = pb.start();
+        try (java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String first = out.readLine();
+            String second = out.readLine();
+            java.util.regex.Matcher url = java.util.regex.Pattern
+                    .compile("Tagline web app on (http://127\\.0\\.0\\.1:\\d+/) \\(Ctrl-C stops it\\)").matcher(first);
+            assertTrue(url.matches(), first);
+            assertTrue(second.startsWith("First start: open " + url.group(1) + "setup and enter the setup code "),
+                    second);
+        } finally {
+            p.destroy();
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "serve stops on SIGTERM");
+        }
+    }
+
     private record Result(int code, String output) {
     }
 
