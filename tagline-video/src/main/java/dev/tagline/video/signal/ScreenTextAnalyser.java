@@ -14,6 +14,7 @@ import java.util.Set;
  * (1 − Jaccard similarity of the lower-cased word sets ≥ 0.5). Two readings whose letters and digits are the same in
  * the same order are the same text whatever the spacing: the recogniser drops or restores the space between words
  * from one frame to the next ("Part 0" / "Part0" on the same title), which as word sets would be a whole new text.
+ * Clocks and timecodes are left out: a ticking clock alone is no new text.
  * Needs the {@link SceneCutAnalyser} of the same pass,
  * which must be registered before this analyser so its cuts are known when the frame arrives.
  *
@@ -78,9 +79,21 @@ public final class ScreenTextAnalyser implements SignalAnalyser {
         lastLetters = letters;
     }
 
+    /**
+     * A clock or a running timecode ({@code 10:42}, {@code 01:00:03:14}, drop-frame {@code 01:00:03;14}): a
+     * screen recording's taskbar clock and a video's burned-in timecode change at every reading without any new text.
+     */
+    private static final java.util.regex.Pattern CLOCK =
+            java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}])\\d{1,2}(?:[:;]\\d{2}){1,3}(?![\\p{L}\\p{N}])");
+
+    /** The lines without clocks and timecodes ({@link #CLOCK}), which are not text a viewer reads. */
+    private static String withoutClocks(String line) {
+        return CLOCK.matcher(line).replaceAll(" ");
+    }
+
     /** The lines' letters and digits, lower-cased, in reading order: the text without its spacing and punctuation. */
     static String letters(List<String> lines) {
-        return String.join("", lines).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
+        return withoutClocks(String.join(" ", lines)).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
     }
 
     /** The text changes in time order. */
@@ -132,7 +145,7 @@ public final class ScreenTextAnalyser implements SignalAnalyser {
     static Set<String> words(List<String> lines) {
         Set<String> words = new HashSet<>();
         for (String line : lines) {
-            for (String w : line.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            for (String w : withoutClocks(line).toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
                 if (!w.isEmpty()) {
                     words.add(w);
                 }

@@ -76,6 +76,24 @@ class ScreenTextAnalyserTest {
     }
 
     @Test
+    void aTickingClockOrTimecodeIsNotNewText() {
+        // auto-editor's example.mp4: a burned-in timecode on a plain background, read by PaddleOCR every few seconds
+        List<List<String>> readings = List.of(List.of("01:00:01:14"), List.of("01:00:03;02"), List.of("01:00:05:13"),
+                List.of("Lesson 2", "10:42"), List.of("Lesson 2", "10:43"), List.of("Lesson 3", "10:43"));
+        int[] next = {0};
+        ScreenTextAnalyser text = new ScreenTextAnalyser(frame -> readings.get(next[0]++), new SceneCutAnalyser(),
+                Duration.ofSeconds(1));
+        for (int i = 0; i < readings.size() * 25; i++) {
+            text.onFrame(grain(Synth.solid(i, 25, 90, 90, 90)));
+        }
+        assertEquals(List.of(Duration.ofSeconds(3), Duration.ofSeconds(5)),
+                text.changes().stream().map(ScreenTextAnalyser.TextChange::time).toList(),
+                "the lesson titles count, the clock and the timecode do not: " + text.changes());
+        assertEquals(java.util.Set.of("python", "3", "12"), ScreenTextAnalyser.words(List.of("Python 3.12")),
+                "a version number is not a clock");
+    }
+
+    @Test
     void blocksDecideWhetherTwoFramesLookTheSame() {
         VideoFrame a = grain(0, 120, 120, 120);
         VideoFrame noisy = copy(a);
