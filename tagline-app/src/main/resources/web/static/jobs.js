@@ -10,7 +10,7 @@
         const bar = li.querySelector('progress');
         bar.max = Math.max(1, j.total);
         bar.value = j.done;
-        li.querySelector('.state').textContent = j.state + ' ' + j.done + '/' + j.total;
+        li.querySelector('.state').textContent = j.state + ' ' + j.count;
         li.querySelector('.message').textContent = j.message;
         li.dataset.state = j.state;
         li.querySelector('.cancel').hidden = j.state !== 'running';

@@ -61,11 +61,6 @@ final class ProgressLine {
     }
 
     private static String count(long n, Progress.Unit unit) {
-        return switch (unit) {
-            case BYTES -> String.format(Locale.ROOT, "%.1f MiB", n / (double) (1 << 20));
-            case SECONDS -> n >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", n / 3600, n / 60 % 60, n % 60)
-                    : String.format(Locale.ROOT, "%d:%02d", n / 60, n % 60);
-            case ITEMS -> Long.toString(n);
-        };
+        return unit.format(n);
     }
 }

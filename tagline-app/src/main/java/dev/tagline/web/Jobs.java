@@ -49,6 +49,7 @@ final class Jobs implements AutoCloseable {
         final Instant started;
         private final AtomicInteger done = new AtomicInteger();
         private volatile int total;
+        private volatile Progress.Unit unit = Progress.Unit.ITEMS;
         private volatile State state = State.RUNNING;
         private volatile String message = "";
         private final StopSignal stop = new StopSignal();
@@ -90,7 +91,8 @@ final class Jobs implements AutoCloseable {
 
         /** Progress of library code (a batch run, a render) reported into this job. */
         Progress.Factory progress() {
-            return (task, n, unit) -> {
+            return (task, n, counted) -> {
+                unit = counted;
                 total((int) Math.min(Integer.MAX_VALUE, Math.max(0, n)));
                 done.set(0);
                 return new Progress() {
@@ -111,13 +113,19 @@ final class Jobs implements AutoCloseable {
             };
         }
 
+        /** {@code Cancelled after 120 of 1000}, or for a video {@code Cancelled after 21:40 of 1:02:05}. */
+        private String cancelledAfter() {
+            return "Cancelled after " + unit.format(done.get()) + " of " + unit.format(total);
+        }
+
         State state() {
             return state;
         }
 
         Map<String, Object> view() {
             return Map.of("id", id, "title", title, "state", state.name().toLowerCase(java.util.Locale.ROOT),
-                    "done", done.get(), "total", total, "message", message, "started", started.toString());
+                    "done", done.get(), "total", total, "count", unit.format(done.get()) + "/" + unit.format(total),
+                    "message", message, "started", started.toString());
         }
     }
 
@@ -127,12 +135,12 @@ final class Jobs implements AutoCloseable {
         pool.execute(() -> {
             try {
                 String result = work.run(job);
-                job.message = job.cancelled() ? "Cancelled after " + job.done.get() + " of " + job.total : result;
+                job.message = job.cancelled() ? job.cancelledAfter() : result;
                 job.state = job.cancelled() ? State.CANCELLED : State.DONE;
             } catch (Exception e) {
                 if (job.cancelled()) {
                     LOG.debug("Job {} ({}) ended by its cancel", job.id, job.title, e);
-                    job.message = "Cancelled after " + job.done.get() + " of " + job.total;
+                    job.message = job.cancelledAfter();
                     job.state = State.CANCELLED;
                 } else {
                     LOG.warn("Job {} ({}) failed", job.id, job.title, e);

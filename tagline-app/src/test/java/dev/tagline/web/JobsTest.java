@@ -39,6 +39,30 @@ class JobsTest {
     }
 
     @Test
+    void mediaTimeIsShownAsAClockInTheCountAndWhenCancelled() throws Exception {
+        try (Jobs jobs = new Jobs(Clock.systemUTC())) {
+            CountDownLatch reported = new CountDownLatch(1);
+            Jobs.Job job = jobs.start("find", j -> {
+                j.onCancel(Thread.currentThread()::interrupt);
+                dev.tagline.core.progress.Progress p = j.progress().start("Analysing talk.mp4", 3725,
+                        dev.tagline.core.progress.Progress.Unit.SECONDS);
+                p.advance(1300);
+                reported.countDown();
+                Thread.sleep(60_000);
+                return "never";
+            });
+            assertTrue(reported.await(5, TimeUnit.SECONDS));
+            assertEquals("21:40/1:02:05", job.view().get("count"));
+            assertTrue(jobs.cancel(job.id));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (job.state() == Jobs.State.RUNNING && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals("Cancelled after 21:40 of 1:02:05", job.view().get("message"));
+        }
+    }
+
+    @Test
     void aFailingJobKeepsItsMessage() throws Exception {
         try (Jobs jobs = new Jobs(Clock.systemUTC())) {
             Jobs.Job job = jobs.start("bad", j -> {

@@ -6,7 +6,20 @@ package dev.tagline.core.progress;
  */
 public interface Progress extends AutoCloseable {
     /** What is counted: items (images, clips), bytes, or seconds of media analysed (a rate is then × real time). */
-    enum Unit { ITEMS, BYTES, SECONDS }
+    enum Unit {
+        ITEMS, BYTES, SECONDS;
+
+        /** An amount as people read it: {@code 1203}, {@code 2.5 MiB}, {@code 21:40} or {@code 1:02:05}. */
+        public String format(long n) {
+            return switch (this) {
+                case BYTES -> String.format(java.util.Locale.ROOT, "%.1f MiB", n / (double) (1 << 20));
+                case SECONDS -> n >= 3600
+                        ? String.format(java.util.Locale.ROOT, "%d:%02d:%02d", n / 3600, n / 60 % 60, n % 60)
+                        : String.format(java.util.Locale.ROOT, "%d:%02d", n / 60, n % 60);
+                case ITEMS -> Long.toString(n);
+            };
+        }
+    }
 
     /** {@code units} more are done. */
     void advance(long units);
