@@ -6,6 +6,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (java.util.List.of(args).contains("--verbose")) {
+            // before any logger exists: slf4j-simple fixes a logger's level when it is created
+            System.setProperty("org.slf4j.simpleLogger.log.dev.tagline", "debug");
+        }
         System.exit(Cli.run(CliContext.system(), args));
     }
 }

@@ -1,6 +1,7 @@
 package dev.tagline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,11 +65,35 @@ class LauncherIT {
         }
     }
 
+    @Test
+    void verboseShowsTaglinesDebugLinesAndTheDefaultDoesNot() throws Exception {
+        Path images = Files.createDirectories(elsewhere.resolve("images"));
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(300, 300, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                "png", images.resolve("a.png").toFile());
+        String home = dev.tagline.inference.TestModels.home(dev.tagline.inference.BuiltinModels.FACES,
+                dev.tagline.inference.BuiltinModels.OCR).toString();
+        Result quiet = run(elsewhere, Map.of("TAGLINE_HOME", home), LAUNCHER.toString(), "tag", "images", "--tagger",
+                "quality", "--restart");
+        assertEquals(0, quiet.code, quiet.output);
+        assertFalse(quiet.output.contains("DEBUG"), quiet.output);
+        Result verbose = run(elsewhere, Map.of("TAGLINE_HOME", home), LAUNCHER.toString(), "tag", "images", "--tagger",
+                "quality", "--restart", "--verbose");
+        assertEquals(0, verbose.code, verbose.output);
+        assertTrue(verbose.output.contains("DEBUG dev.tagline.inference.onnx.OnnxSessions"), verbose.output);
+    }
+
     private record Result(int code, String output) {
     }
 
     private static Result run(Path dir, String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true).start();
+        return run(dir, Map.of(), command);
+    }
+
+    private static Result run(Path dir, Map<String, String> env, String... command)
+            throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         return new Result(p.exitValue(), output);
