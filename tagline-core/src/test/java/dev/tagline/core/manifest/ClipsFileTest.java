@@ -25,7 +25,8 @@ class ClipsFileTest {
 
     static ClipsFile sample() {
         ClipCandidate clip = new ClipCandidate(1, 12.5, 48.25, 81, new ClipCandidate.SubScores(90, 60, 75, 55, 40),
-                "Opens with a question.", "Why does rebase lose commits?", "Why does rebase lose commits? ...", 2);
+                "Opens with a question.", "Why does rebase lose commits?", "Why does rebase lose commits? ...", 2,
+                List.of("git rebase -i HEAD~3", "Interactive rebase"));
         return ClipsFile.of(new ClipsFile.Source("talk.mp4", 3600.0), Instant.parse("2026-11-27T02:00:00Z"),
                 "talk.en.vtt", List.of("note"), List.of(clip));
     }
@@ -51,6 +52,19 @@ class ClipsFileTest {
         Files.writeString(file, json.replace("\"version\" : 1", "\"version\" : 2"));
         TaglineException e = assertThrows(TaglineException.class, () -> ClipsFile.read(file));
         assertTrue(e.getMessage().contains("newer Tagline"), e.getMessage());
+    }
+
+    @Test
+    void aFileWrittenBeforeScreenTextWasKeptReadsAsNone() throws IOException {
+        Path file = dir.resolve("talk.clips.json");
+        sample().write(file);
+        com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new ObjectMapper().readTree(file.toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("clips").get(0)).remove("screenText");
+        Files.writeString(file, root.toString());
+        ClipCandidate clip = ClipsFile.read(file).clips().get(0);
+        assertEquals(List.of(), clip.screenText());
+        assertEquals("Why does rebase lose commits?", clip.hookText());
     }
 
     @Test

@@ -10,12 +10,20 @@ import java.util.List;
  * @param hookText the finder's hook line (may be empty)
  * @param videoText the whole video's transcript: the background vocabulary for key phrases
  * @param keyframeTags image tags of the clip's keyframes, best first (may be empty)
+ * @param screenText on-screen text of the clip (slide titles, commands), in order of appearance (may be empty)
  */
-public record CopyInput(String clipText, String hookText, String videoText, List<ScoredTag> keyframeTags) {
+public record CopyInput(String clipText, String hookText, String videoText, List<ScoredTag> keyframeTags,
+                        List<String> screenText) {
     public CopyInput {
         clipText = clipText == null ? "" : clipText.strip();
         hookText = hookText == null ? "" : hookText.strip();
         videoText = videoText == null ? "" : videoText;
         keyframeTags = List.copyOf(keyframeTags);
+        screenText = screenText == null ? List.of() : List.copyOf(screenText);
+    }
+
+    /** Copy input without on-screen text. */
+    public CopyInput(String clipText, String hookText, String videoText, List<ScoredTag> keyframeTags) {
+        this(clipText, hookText, videoText, keyframeTags, List.of());
     }
 }

@@ -10,7 +10,9 @@ import java.util.Set;
 /**
  * Copy without a language model: the hook line as the title (≤ 60 characters, Shorts style), the clip's first one or
  * two sentences as the description, and 3–8 hashtags from the clip's key phrases ({@link KeyPhrases}) and its
- * keyframes' image tags, so dataset tags flow into social copy (video.md §1 "Copy", §14). Thread-safe.
+ * keyframes' image tags, so dataset tags flow into social copy (video.md §1 "Copy", §14). A clip without a
+ * transcript takes its title, description and key phrases from its on-screen text (a screencast's slide titles and
+ * commands) before falling back to "Watch this". Thread-safe.
  */
 public final class HeuristicCopywriter implements Copywriter {
     static final int MIN_TAGS = 3;
@@ -31,13 +33,57 @@ public final class HeuristicCopywriter implements Copywriter {
     public ClipCopy write(CopyInput in) {
         List<String> sentences = sentences(in.clipText());
         String title = title(in.hookText().isEmpty() ? (sentences.isEmpty() ? "" : sentences.get(0)) : in.hookText());
+        List<String> screen = in.screenText();
+        int heading = heading(screen);
+        if (title.isEmpty() && heading >= 0) {
+            title = title(screen.get(heading));
+        }
         if (title.isEmpty()) {
-            List<String> phrases = KeyPhrases.of(in.clipText(), in.videoText(), 1);
+            List<String> phrases = KeyPhrases.of(textOf(in), backgroundOf(in), 1);
             title = phrases.isEmpty() ? "Watch this" : capitalise(phrases.get(0));
         }
-        String description = String.join(" ", sentences.subList(0, Math.min(2, sentences.size())));
+        String description = !sentences.isEmpty() ? String.join(" ", sentences.subList(0, Math.min(2, sentences.size())))
+                : heading < 0 ? "" : String.join(" · ", screen.subList(heading, Math.min(heading + 3, screen.size())));
         description = TextLength.trim(description, s -> s.length() <= DESCRIPTION_MAX);
         return new ClipCopy(title, description, hashtags(in));
+    }
+
+    /**
+     * The on-screen line that reads most like a heading, or -1: the most words of two or more letters, less one per
+     * code-like token (a flag, a path, an assignment), at least two; the first of equals. A slide title wins over the
+     * menu bar above it and the commands under it.
+     */
+    static int heading(List<String> lines) {
+        int best = -1;
+        int bestScore = 1;
+        for (int i = 0; i < lines.size(); i++) {
+            int score = 0;
+            for (String token : lines.get(i).strip().split("\\s+")) {
+                if (token.matches(".*[/\\\\=~_<>{}$#].*|[-.].*")) {
+                    score--;
+                } else if (token.replaceAll("[^\\p{L}]", "").length() >= 2) {
+                    score++;
+                }
+            }
+            if (score > bestScore) {
+                best = i;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    /** What key phrases are taken from: the transcript, or without one the on-screen text from its heading on. */
+    private static String textOf(CopyInput in) {
+        return in.clipText().isEmpty() ? screenFromHeading(in.screenText()) : in.clipText();
+    }
+
+    private static String backgroundOf(CopyInput in) {
+        return in.clipText().isEmpty() ? screenFromHeading(in.screenText()) : in.videoText();
+    }
+
+    private static String screenFromHeading(List<String> screen) {
+        return String.join(". ", screen.subList(Math.max(0, heading(screen)), screen.size()));
     }
 
     static String title(String line) {
@@ -47,7 +93,7 @@ public final class HeuristicCopywriter implements Copywriter {
 
     static List<String> hashtags(CopyInput in) {
         Set<String> tags = new LinkedHashSet<>();
-        for (String phrase : KeyPhrases.of(in.clipText(), in.videoText(), MAX_PHRASE_TAGS)) {
+        for (String phrase : KeyPhrases.of(textOf(in), backgroundOf(in), MAX_PHRASE_TAGS)) {
             add(tags, phrase);
         }
         int fromImages = 0;

@@ -64,6 +64,7 @@ public final class LlmCopywriter implements Copywriter {
                 .map(ScoredTag::name).limit(10).toList();
         return "Hook: " + in.hookText() + "\nKey phrases: " + String.join(", ", KeyPhrases.of(in.clipText(),
                 in.videoText(), 8)) + "\nWhat the picture shows (image tags): " + String.join(", ", tags)
+                + (in.screenText().isEmpty() ? "" : "\nOn-screen text: " + String.join(" | ", in.screenText()))
                 + "\nTranscript:\n" + in.clipText();
     }
 

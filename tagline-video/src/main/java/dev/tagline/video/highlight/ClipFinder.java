@@ -126,6 +126,9 @@ public final class ClipFinder {
         return Transcript.empty("none");
     }
 
+    /** On-screen lines kept per clip: enough for a title and hashtags, few enough to read in clips.json. */
+    static final int SCREEN_LINES = 8;
+
     private static List<ClipCandidate> records(List<ScoredClip> chosen, List<Sentence> sentences, ClipSignals s) {
         List<ClipCandidate> out = new ArrayList<>();
         for (ScoredClip c : chosen) {
@@ -133,7 +136,8 @@ public final class ClipFinder {
                     .filter(t -> !t.isBlank()).toList());
             excerpt = excerpt.length() <= 300 ? excerpt : excerpt.substring(0, 299) + "…";
             out.add(new ClipCandidate(out.size() + 1, seconds(c.candidate().start()), seconds(c.candidate().end()),
-                    c.score(), c.subScores(), c.reason(), c.hookText(), excerpt, s.topicAt(c.candidate().start())));
+                    c.score(), c.subScores(), c.reason(), c.hookText(), excerpt, s.topicAt(c.candidate().start()),
+                    s.screenTextWithin(c.candidate().start(), c.candidate().end(), SCREEN_LINES)));
         }
         return out;
     }

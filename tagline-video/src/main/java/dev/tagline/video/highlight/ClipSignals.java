@@ -44,4 +44,24 @@ public record ClipSignals(Duration duration, Optional<TimeSeries> loudness, Opti
     long textChangesWithin(Duration from, Duration to) {
         return textChanges.stream().filter(c -> c.time().compareTo(from) > 0 && c.time().compareTo(to) < 0).count();
     }
+
+    /**
+     * The on-screen text read from {@code from} (inclusive) to {@code to}: each line once, in the order it first
+     * appeared, without lines that are only a clock or a few characters, at most {@code max} lines.
+     */
+    public List<String> screenTextWithin(Duration from, Duration to, int max) {
+        java.util.LinkedHashMap<String, String> lines = new java.util.LinkedHashMap<>();
+        for (ScreenTextAnalyser.TextChange c : textChanges) {
+            if (c.time().compareTo(from) < 0 || c.time().compareTo(to) >= 0) {
+                continue;
+            }
+            for (String line : c.lines()) {
+                String text = line.strip().replaceAll("\\s+", " ");
+                if (ScreenTextAnalyser.isText(text) && lines.size() < max) {
+                    lines.putIfAbsent(text.toLowerCase(java.util.Locale.ROOT), text);
+                }
+            }
+        }
+        return List.copyOf(lines.values());
+    }
 }

@@ -91,6 +91,11 @@ public final class ScreenTextAnalyser implements SignalAnalyser {
         return CLOCK.matcher(line).replaceAll(" ");
     }
 
+    /** A line worth showing as text: at least three letters once clocks and timecodes are taken out. */
+    public static boolean isText(String line) {
+        return withoutClocks(line).codePoints().filter(Character::isLetter).count() >= 3;
+    }
+
     /** The lines' letters and digits, lower-cased, in reading order: the text without its spacing and punctuation. */
     static String letters(List<String> lines) {
         return withoutClocks(String.join(" ", lines)).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");

@@ -45,6 +45,24 @@ class CopyTest {
     }
 
     @Test
+    void withoutATranscriptTheOnScreenTextWritesTheCopy() {
+        List<String> screen = List.of("File Edit", "Creating a virtual environment", "python -m venv .venv",
+                "source .venv/bin/activate");
+        ClipCopy copy = new HeuristicCopywriter().write(new CopyInput("", "", "", List.of(), screen));
+        assertEquals("Creating a virtual environment", copy.title(), "the slide title, not the menu bar or a command");
+        assertEquals("Creating a virtual environment · python -m venv .venv · source .venv/bin/activate",
+                copy.description());
+        assertTrue(copy.hashtags().contains("venv") && copy.hashtags().contains("virtual")
+                && !copy.hashtags().contains("edit"), "from the slide on, not the menu bar: " + copy.hashtags());
+        assertFalse(copy.hashtags().contains("shorts"), "no filler tags when the screen names the topic: "
+                + copy.hashtags());
+        ClipCopy spoken = new HeuristicCopywriter().write(new CopyInput(CLIP, "", VIDEO + CLIP, List.of(), screen));
+        assertEquals("Snapshot testing catches regressions early", spoken.title(), "a transcript comes first");
+        ClipCopy nothing = new HeuristicCopywriter().write(new CopyInput("", "", "", List.of(), List.of()));
+        assertEquals("Watch this", nothing.title());
+    }
+
+    @Test
     void keyframeTagsBecomeHashtagsButQualityTagsDoNot() {
         List<ScoredTag> tags = KeyframeTags.mean(List.of(
                 new ScoredTags(List.of(new ScoredTag("whiteboard", 0.9), new ScoredTag("blurry", 0.9))),

@@ -20,7 +20,7 @@ class LlmCopywriterTest {
 
     static CopyInput input() {
         return new CopyInput(CopyTest.CLIP, "Snapshot testing catches regressions early.", CopyTest.VIDEO,
-                List.of(new ScoredTag("whiteboard", 0.9)));
+                List.of(new ScoredTag("whiteboard", 0.9)), List.of("Jest snapshot tests", "npm test -- -u"));
     }
 
     @Test
@@ -35,6 +35,8 @@ class LlmCopywriterTest {
             assertEquals("copy-model", call.model());
             assertTrue(call.jsonObject());
             assertTrue(call.lastUser().contains("whiteboard") && call.lastUser().contains("Review every snapshot"),
+                    call.lastUser());
+            assertTrue(call.lastUser().contains("On-screen text: Jest snapshot tests | npm test -- -u"),
                     call.lastUser());
         }
     }

@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -126,6 +127,88 @@ class ClipFinderIT {
         Path file = ClipsFile.pathFor(video);
         clips.write(file);
         assertEquals(clips, ClipsFile.read(file));
+    }
+
+    /** Slide titles per scene colour, read by a scripted OCR beside a taskbar clock. */
+    private static final Map<String, int[]> SLIDES = Map.of("Installing Python", new int[] {255, 0, 0},
+            "Creating a virtual environment", new int[] {0, 0, 255}, "Pip install requests", new int[] {0, 128, 0},
+            "Reading a JSON file", new int[] {255, 255, 0}, "Writing the tests", new int[] {128, 0, 128},
+            "Packaging the app", new int[] {255, 165, 0});
+
+    private static FinderModels slideReader() {
+        FinderModels none = FinderModels.none();
+        return new FinderModels() {
+            @Override
+            public Optional<dev.tagline.inference.speech.SpeechDetector> speech() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<dev.tagline.video.signal.ScreenTextReader> screenText() {
+                return Optional.of(frame -> {
+                    long[] sum = new long[3];
+                    byte[] rgb = frame.rgb();
+                    for (int i = 0; i < rgb.length; i++) {
+                        sum[i % 3] += rgb[i] & 0xff;
+                    }
+                    long pixels = rgb.length / 3;
+                    String best = null;
+                    long bestDistance = Long.MAX_VALUE;
+                    for (Map.Entry<String, int[]> slide : SLIDES.entrySet()) {
+                        long d = 0;
+                        for (int c = 0; c < 3; c++) {
+                            long diff = sum[c] / pixels - slide.getValue()[c];
+                            d += diff * diff;
+                        }
+                        if (d < bestDistance) {
+                            bestDistance = d;
+                            best = slide.getKey();
+                        }
+                    }
+                    return List.of(best, "10:4" + frame.index() % 10);
+                });
+            }
+
+            @Override
+            public SentenceSplitter sentences() {
+                return none.sentences();
+            }
+
+            @Override
+            public Optional<SentenceEmbedder> embedder() {
+                return Optional.empty();
+            }
+        };
+    }
+
+    @Test
+    void eachClipKeepsTheOnScreenTextOfItsScenesWithoutTheClock() {
+        Ffmpeg ffmpeg = TestMedia.ffmpeg();
+        Path video = scenes(ffmpeg);
+        ClipsFile clips = new ClipFinder(ffmpeg, CLOCK, Progress.Factory.NONE).find(video, new ClipFinder.Options(
+                DurationBand.MEDIUM, OptionalInt.empty(), Optional.empty(), Optional.empty(), DecodeOptions.DEFAULT,
+                Optional.empty(), slideReader()));
+        assertFalse(clips.clips().isEmpty());
+        String[] order = {"Installing Python", "Creating a virtual environment", "Pip install requests",
+            "Reading a JSON file", "Writing the tests", "Packaging the app"};
+        for (ClipCandidate c : clips.clips()) {
+            int last = -1;
+            for (String line : c.screenText()) {
+                int scene = List.of(order).indexOf(line);
+                assertTrue(scene > last, "only slide titles, in order, each once, no clock: " + c);
+                last = scene;
+            }
+            for (int scene = 0; scene < order.length; scene++) {
+                // a scene's title is read at its cut (scene * 20 s); a second of margin for where the cut is seen
+                double cut = scene * 20.0;
+                if (cut > c.startSeconds() + 1 && cut < c.endSeconds() - 1) {
+                    assertTrue(c.screenText().contains(order[scene]), order[scene] + " shows during " + c);
+                } else if (cut < c.startSeconds() - 1 || cut > c.endSeconds() + 1) {
+                    assertFalse(c.screenText().contains(order[scene]), order[scene] + " is outside " + c);
+                }
+            }
+        }
+        assertTrue(clips.clips().stream().anyMatch(c -> !c.screenText().isEmpty()), clips.clips().toString());
     }
 
     @Test

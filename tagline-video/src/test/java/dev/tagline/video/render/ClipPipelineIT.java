@@ -66,4 +66,21 @@ class ClipPipelineIT {
         assertTrue(Files.isRegularFile(dir.resolve("out/talk-003/talk-003.jpg")));
         assertEquals(List.of("blur-pad"), m.render().scenes().stream().map(ClipManifest.SceneMode::mode).toList());
     }
+
+    @Test
+    void aClipWithoutTranscriptIsTitledFromItsOnScreenText() throws Exception {
+        Ffmpeg ffmpeg = TestMedia.ffmpeg();
+        Path video = RenderMedia.flashAndBeep(ffmpeg, dir.resolve("talk.mp4"), 4, 2.0);
+        ClipPipeline pipeline = new ClipPipeline(ffmpeg, new ClipRenderer(ffmpeg, new ProcessRunner(),
+                Duration.ofMinutes(2)), new ClipAnalyser(ffmpeg, FaceFinder.NONE), new HeuristicCopywriter(),
+                List.of());
+        ClipCandidate clip = new ClipCandidate(1, 0.5, 3.5, 40, new ClipCandidate.SubScores(1, 1, 1, 1, 1), "", "",
+                "", null, List.of("Deploying to Kubernetes", "kubectl apply -f app.yaml"));
+        RenderOptions options = new RenderOptions(Aspect.PORTRAIT, Optional.of(ReframeMode.BLUR_PAD), true,
+                CaptionStyle.BOLD, Optional.empty(), ClipRendererIT.FAST);
+        ClipManifest m = pipeline.render(pipeline.open(video), clip, dir.resolve("out"), options);
+        assertEquals("Deploying to Kubernetes", m.copy().title());
+        assertEquals("Deploying to Kubernetes · kubectl apply -f app.yaml", m.copy().caption());
+        assertTrue(m.copy().hashtags().contains("kubernetes"), m.copy().hashtags().toString());
+    }
 }
