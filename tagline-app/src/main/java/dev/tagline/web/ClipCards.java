@@ -59,7 +59,7 @@ final class ClipCards {
                 .append(" <small>").append(String.format(Locale.ROOT, "%.0f s", file.source().durationSeconds()))
                 .append(", ").append(file.clips().size()).append(" clip(s) found</small></h2>")
                 .append("<table><thead><tr><th>#</th><th>span</th><th>score</th><th>hook · payoff · coherence · energy ·"
-                        + " visual</th><th>reason</th><th>hook line</th></tr></thead><tbody>");
+                        + " visual</th><th>reason</th><th>hook line, else on-screen text</th></tr></thead><tbody>");
         for (ClipCandidate c : file.clips()) {
             ClipCandidate.SubScores s = c.subScores();
             b.append("<tr><td>").append(c.rank()).append("</td><td>")
@@ -67,7 +67,10 @@ final class ClipCards {
                     .append("</td><td>").append(c.score()).append("</td><td>").append(s.hook()).append(" · ")
                     .append(s.payoff()).append(" · ").append(s.coherence()).append(" · ").append(s.energy())
                     .append(" · ").append(s.visual()).append("</td><td>").append(esc(c.reason())).append("</td><td>")
-                    .append(esc(c.hookText())).append("</td></tr>");
+                    .append(c.hookText().isEmpty() && !c.screenText().isEmpty()
+                            ? "<span class=\"screen-text\">on screen: " + esc(String.join(" · ",
+                                    c.screenText().subList(0, Math.min(3, c.screenText().size())))) + "</span>"
+                            : esc(c.hookText())).append("</td></tr>");
         }
         return b.append("</tbody></table><form class=\"render-form\" method=\"post\" action=\"/jobs/")
                 .append(esc(f.ref().root())).append("/render\"><input type=\"hidden\" name=\"_csrf\" value=\"")

@@ -34,7 +34,9 @@ class ClipsRoutesIT {
         web.post(web.publishing.channels().byName("yt"), "Seed", "seed", null);
         ClipsFile.of(new ClipsFile.Source("talk.mp4", 600), Instant.parse("2026-11-27T02:00:00Z"), "talk.en.vtt",
                 List.of(), List.of(new ClipCandidate(1, 12.5, 41.0, 87, new ClipCandidate.SubScores(90, 80, 85, 70, 60),
-                        "strong <hook> and a clear payoff", "Nobody reads the manual.", "…", 1)))
+                        "strong <hook> and a clear payoff", "Nobody reads the manual.", "…", 1),
+                        new ClipCandidate(2, 60, 95, 40, new ClipCandidate.SubScores(0, 0, 80, 50, 60), "new text", "",
+                                "", null, List.of("Deploying <to> Kubernetes", "kubectl apply -f app.yaml"))))
                 .write(web.media.resolve("talk.clips.json"));
         login = web.login();
     }
@@ -55,6 +57,8 @@ class ClipsRoutesIT {
         String html = web.send(web.get("/clips").header("Cookie", login.cookie())).body();
         assertTrue(html.contains("strong &lt;hook&gt; and a clear payoff"), html);
         assertTrue(html.contains("<td>90 · 80 · 85 · 70 · 60</td>"));
+        assertTrue(html.contains("<span class=\"screen-text\">on screen: Deploying &lt;to&gt; Kubernetes · kubectl apply"
+                + " -f app.yaml</span>"), "a clip without a hook line shows its on-screen text, escaped: " + html);
         assertTrue(html.contains("<video controls preload=\"metadata\" src=\"/media/clips/clip-1/clip.mp4\">"), html);
     }
 
