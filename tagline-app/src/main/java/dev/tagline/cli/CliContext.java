@@ -31,6 +31,10 @@ public record CliContext(Path workDir, Map<String, String> env, PrintWriter out,
     /** Resolves a user-given input file against the working directory; it must be an existing file. */
     public Path existingFile(Path path) {
         Path file = resolve(path);
+        if (java.nio.file.Files.isDirectory(file)) {
+            throw new dev.tagline.core.TaglineException("Cannot read " + file + ": it is a folder",
+                    "Give a file in it, e.g. the video.");
+        }
         if (!java.nio.file.Files.isRegularFile(file)) {
             throw new dev.tagline.core.TaglineException("Cannot read " + file + ": no such file", "Check the path.");
         }

@@ -1,6 +1,7 @@
 package dev.tagline.cli;
 
 import dev.tagline.core.TaglineException;
+import dev.tagline.core.manifest.ClipManifests;
 import dev.tagline.publish.Publishing;
 import dev.tagline.publish.store.Channel;
 import dev.tagline.publish.store.Media;
@@ -16,14 +17,15 @@ import picocli.CommandLine.Parameters;
 
 /** {@code tagline publish queue CLIP_DIR|clip.json… --channels a,b}. */
 @Command(name = "queue", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Queue rendered clips (a clip folder or its clip.json) on channels.",
+        description = {"Queue rendered clips (a clip folder, its clip.json, or the folder render wrote) on channels.",
             "One post per channel, with that platform's caption variant. Then run 'tagline publish auto-schedule',",
             "or give --at."})
 final class PublishQueueCommand implements Callable<Integer> {
     private final CliContext ctx;
     @Mixin
     PublishOptions db;
-    @Parameters(paramLabel = "CLIP", arity = "1..*", description = "Clip folders or clip.json files.")
+    @Parameters(paramLabel = "CLIP", arity = "1..*", description = "Clip folders or clip.json files; a folder of clip"
+            + " folders (what 'tagline clips render' wrote, e.g. talk.clips) queues each of them, in name order.")
     List<Path> clips;
     @Option(names = "--channels", required = true, split = ",", description = "Channel names, comma-separated.")
     List<String> channels;
@@ -45,8 +47,8 @@ final class PublishQueueCommand implements Callable<Integer> {
             for (String name : channels) {
                 targets.add(p.channels().byName(name.strip()));
             }
-            for (Path clip : clips) {
-                Media media = p.media().register(ctx.resolve(clip));
+            for (Path clip : expand(clips)) {
+                Media media = p.media().register(clip);
                 if (!media.manifest().accepted() && !includeRejected) {
                     ctx.err().println("skipped " + clip + ": clip " + media.manifest().id() + " is not accepted"
                             + " (use --include-rejected to queue it anyway)");
@@ -70,5 +72,32 @@ final class PublishQueueCommand implements Callable<Integer> {
             }
         }
         return failed == 0 ? ExitCode.OK : ExitCode.SOME_FAILED;
+    }
+
+    /**
+     * The clips named: a folder without {@code clip.json} whose subfolders have one is the output of {@code clips
+     * render}, and stands for those subfolders in name order (talk-001, talk-002, …, their rank order).
+     */
+    private List<Path> expand(List<Path> named) {
+        List<Path> out = new ArrayList<>();
+        for (Path given : named) {
+            Path path = ctx.resolve(given);
+            if (java.nio.file.Files.isDirectory(path)
+                    && !java.nio.file.Files.exists(path.resolve(ClipManifests.FILE_NAME))) {
+                try (java.util.stream.Stream<Path> children = java.nio.file.Files.list(path)) {
+                    List<Path> inside = children.filter(c -> java.nio.file.Files.isRegularFile(
+                            c.resolve(ClipManifests.FILE_NAME))).sorted().toList();
+                    if (!inside.isEmpty()) {
+                        out.addAll(inside);
+                        continue;
+                    }
+                } catch (java.io.IOException e) {
+                    throw new TaglineException("Cannot list " + path + ": " + e.getMessage(),
+                            "Check that the folder is readable.", e);
+                }
+            }
+            out.add(path);
+        }
+        return out;
     }
 }

@@ -41,6 +41,15 @@ class ClipsCommandTest {
     }
 
     @Test
+    void aFolderGivenForTheVideoIsNamedAsOne() throws IOException {
+        Files.createDirectories(dir.resolve("talks"));
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, cli.run("clips", "render", "talks"));
+        assertEquals("error: Cannot read " + dir.resolve("talks") + ": it is a folder. Give a file in it, e.g. the video.",
+                cli.err().strip());
+    }
+
+    @Test
     void aBandOutsideFiveTo180SecondsIsRefused() throws IOException {
         Files.createFile(dir.resolve("talk.mp4"));
         CliTestSupport cli = cli();

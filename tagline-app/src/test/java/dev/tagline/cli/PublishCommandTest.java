@@ -88,6 +88,21 @@ class PublishCommandTest {
     }
 
     @Test
+    void theFolderRenderWroteQueuesEachClipInRankOrder() throws Exception {
+        run("publish", "channels", "add", "fold", "--platform", "folder", "--option", "path=" + dir.resolve("out"));
+        Path rendered = java.nio.file.Files.createDirectories(dir.resolve("talk.clips"));
+        for (String id : List.of("talk-002", "talk-001", "talk-003")) {
+            Path clip = clip(id, 0.5);
+            java.nio.file.Files.move(clip, rendered.resolve(id));
+        }
+        java.nio.file.Files.createDirectories(rendered.resolve("notes")); // not a clip: passed over
+        assertEquals(ExitCode.OK, run("publish", "queue", "talk.clips", "--channels", "fold"), cli.err());
+        assertEquals(List.of("post 1: talk-001 → fold (queued)", "post 2: talk-002 → fold (queued)",
+                "post 3: talk-003 → fold (queued)"), cli.out().strip().lines().toList());
+        assertEquals(ExitCode.USAGE, run("publish", "queue", "out-of-nothing", "--channels", "fold"));
+    }
+
+    @Test
     void nowMakesAPostDueAtOnce() throws Exception {
         Path out = dir.resolve("out");
         run("publish", "channels", "add", "fold", "--platform", "folder", "--zone", "Europe/Berlin", "--option",
