@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * What the decoding pass and the transcript found in the whole video, as the scorer reads it. Signals that were not
  * available are empty ({@code Optional.empty()}, empty lists); {@code topicStarts} are the starts of topic segments
- * (TextTiling, empty until it exists).
+ * (TextTiling, empty until it exists). {@code textChanges} is the on-screen text's timeline: new texts, and entries
+ * without lines where the text left the screen.
  */
 public record ClipSignals(Duration duration, Optional<TimeSeries> loudness, Optional<TimeSeries> motion,
                           List<Pause> pauses, List<Duration> sceneCuts,
@@ -41,19 +42,26 @@ public record ClipSignals(Duration duration, Optional<TimeSeries> loudness, Opti
         return sceneCuts.stream().filter(c -> c.compareTo(from) > 0 && c.compareTo(to) < 0).count();
     }
 
+    /** New on-screen texts strictly inside ({@code from}, {@code to}); the text leaving the screen is not one. */
     long textChangesWithin(Duration from, Duration to) {
-        return textChanges.stream().filter(c -> c.time().compareTo(from) > 0 && c.time().compareTo(to) < 0).count();
+        return textChanges.stream().filter(c -> !c.lines().isEmpty() && c.time().compareTo(from) > 0
+                && c.time().compareTo(to) < 0).count();
     }
 
     /**
-     * The on-screen text read from {@code from} (inclusive) to {@code to}: each line once, in the order it first
-     * appeared, without lines that are only a clock or a few characters, at most {@code max} lines.
+     * The on-screen text from {@code from} to {@code to}: what was on screen at {@code from} (the last entry before
+     * it, unless the text had gone), then what appeared until {@code to}; each line once, in order, without lines that
+     * are only a clock or a few characters, at most {@code max} lines.
      */
     public List<String> screenTextWithin(Duration from, Duration to, int max) {
         java.util.LinkedHashMap<String, String> lines = new java.util.LinkedHashMap<>();
-        for (ScreenTextAnalyser.TextChange c : textChanges) {
-            if (c.time().compareTo(from) < 0 || c.time().compareTo(to) >= 0) {
-                continue;
+        int first = 0;
+        while (first < textChanges.size() && textChanges.get(first).time().compareTo(from) <= 0) {
+            first++;
+        }
+        for (ScreenTextAnalyser.TextChange c : textChanges.subList(Math.max(0, first - 1), textChanges.size())) {
+            if (c.time().compareTo(to) >= 0) {
+                break;
             }
             for (String line : c.lines()) {
                 String text = line.strip().replaceAll("\\s+", " ");

@@ -104,7 +104,7 @@ record SignalPass(LoudnessAnalyser loudness, PauseAnalyser pauses, Optional<Spee
             Duration from = starts.get(i);
             Duration to = i + 1 < starts.size() ? starts.get(i + 1) : null;
             cuts.addAll(within(parts.get(i).cuts().cuts(), t -> t, from, to));
-            parts.get(i).text().ifPresent(t -> changes.addAll(within(t.changes(),
+            parts.get(i).text().ifPresent(t -> changes.addAll(within(t.timeline(),
                     ScreenTextAnalyser.TextChange::time, from, to)));
         }
         TimeSeries motion = TimeSeries.splice(parts.stream().map(v -> v.motion().motion()).toList(), starts);

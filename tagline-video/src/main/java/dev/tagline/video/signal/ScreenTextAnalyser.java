@@ -40,7 +40,8 @@ public final class ScreenTextAnalyser implements SignalAnalyser {
     private final ScreenTextReader reader;
     private final SceneCutAnalyser cuts;
     private final Duration every;
-    private final List<TextChange> changes = new ArrayList<>();
+    /** New texts and, with no lines, the readings that found the text gone: what the screen shows from when on. */
+    private final List<TextChange> timeline = new ArrayList<>();
     private Set<String> lastWords = Set.of();
     private String lastLetters = "";
     private VideoFrame lastReadFrame;
@@ -73,7 +74,9 @@ public final class ScreenTextAnalyser implements SignalAnalyser {
         String letters = letters(lines);
         double change = letters.equals(lastLetters) ? 0 : distance(lastWords, words);
         if (!words.isEmpty() && change >= MIN_CHANGE) {
-            changes.add(new TextChange(frame.time(), List.copyOf(lines), change));
+            timeline.add(new TextChange(frame.time(), List.copyOf(lines), change));
+        } else if (words.isEmpty() && !lastWords.isEmpty()) {
+            timeline.add(new TextChange(frame.time(), List.of(), 1.0)); // the text is gone
         }
         lastWords = words;
         lastLetters = letters;
@@ -101,9 +104,17 @@ public final class ScreenTextAnalyser implements SignalAnalyser {
         return withoutClocks(String.join(" ", lines)).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
     }
 
-    /** The text changes in time order. */
+    /** The text changes in time order: each new text. */
     public List<TextChange> changes() {
-        return List.copyOf(changes);
+        return timeline.stream().filter(c -> !c.lines().isEmpty()).toList();
+    }
+
+    /**
+     * {@link #changes} and, as changes without lines, the times the text left the screen: the text on screen at any
+     * time is that of the last entry before it.
+     */
+    public List<TextChange> timeline() {
+        return List.copyOf(timeline);
     }
 
     /** How many frames were handed to the reader so far. */

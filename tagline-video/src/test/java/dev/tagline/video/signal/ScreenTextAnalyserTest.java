@@ -37,6 +37,10 @@ class ScreenTextAnalyserTest {
         assertEquals(2, changes.size(), changes.toString());
         assertEquals(Duration.ZERO, changes.get(0).time());
         assertEquals(Duration.ofMillis(2400), changes.get(1).time());
+        assertEquals(List.of(Duration.ZERO, Duration.ofMillis(2400), Duration.ofMillis(4400)),
+                text.timeline().stream().map(ScreenTextAnalyser.TextChange::time).toList(),
+                "the timeline also has the reading at frame 110 that found the text gone");
+        assertEquals(List.of(), text.timeline().get(2).lines());
     }
 
     @Test

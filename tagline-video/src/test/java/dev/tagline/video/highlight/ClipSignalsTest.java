@@ -1,0 +1,42 @@
+package dev.tagline.video.highlight;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.tagline.video.signal.ScreenTextAnalyser.TextChange;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ClipSignalsTest {
+    private static Duration s(int seconds) {
+        return Duration.ofSeconds(seconds);
+    }
+
+    /** A slide, another with a command under it, a blank screen from 50 s, a third slide at 70 s. */
+    private static ClipSignals signals() {
+        return new ClipSignals(s(100), Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(
+                new TextChange(s(0), List.of("Intro to Git", "10:42"), 1),
+                new TextChange(s(30), List.of("Setting up  SSH keys", "ssh-keygen -t ed25519"), 1),
+                new TextChange(s(50), List.of(), 1),
+                new TextChange(s(70), List.of("Pushing", "intro to git"), 1)), List.of(), false);
+    }
+
+    @Test
+    void aClipGetsTheTextOnScreenAtItsStartThenWhatAppears() {
+        ClipSignals signals = signals();
+        assertEquals(List.of("Setting up SSH keys", "ssh-keygen -t ed25519"), signals.screenTextWithin(s(40), s(60), 8),
+                "on screen since 30 s");
+        assertEquals(List.of(), signals.screenTextWithin(s(55), s(65), 8), "the screen is blank from 50 s");
+        assertEquals(List.of("Intro to Git", "Setting up SSH keys", "ssh-keygen -t ed25519", "Pushing"),
+                signals.screenTextWithin(s(0), s(80), 8), "the clock left out, a line seen again kept once");
+        assertEquals(List.of("Intro to Git", "Setting up SSH keys"), signals.screenTextWithin(s(0), s(35), 2),
+                "at most max lines");
+    }
+
+    @Test
+    void theTextLeavingTheScreenIsNotANewText() {
+        assertEquals(1, signals().textChangesWithin(s(20), s(60)));
+        assertEquals(1, signals().textChangesWithin(s(45), s(75)));
+    }
+}
