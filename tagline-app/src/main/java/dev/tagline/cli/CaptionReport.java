@@ -24,9 +24,9 @@ final class CaptionReport {
                     stats.requests(), stats.requests() == 1 ? "" : "s"));
         }
         if (stats.missingTags() > 0) {
-            out.println(Counts.of(stats.missingTags(), "caption") + " still leave" + (stats.missingTags() == 1 ? "s" : "")
-                    + " out some tags (missing_tags in the run's journal" + (outputs.json() ? " and the .json sidecars"
-                    : "") + ").");
+            long n = stats.missingTags();
+            out.println(Counts.of(n, "caption") + " still leave" + (n == 1 ? "s" : "") + " out some tags (missing_tags"
+                    + " in the run's journal" + (outputs.json() ? " and the .json sidecars" : "") + ").");
         }
         if (stats.cutShort() > 0) {
             out.println(Counts.were(stats.cutShort(), "caption") + " cut at --max-tokens; raise it or ask for a shorter"

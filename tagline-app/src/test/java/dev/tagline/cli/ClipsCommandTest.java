@@ -45,8 +45,8 @@ class ClipsCommandTest {
         Files.createDirectories(dir.resolve("talks"));
         CliTestSupport cli = cli();
         assertEquals(ExitCode.USAGE, cli.run("clips", "render", "talks"));
-        assertEquals("error: Cannot read " + dir.resolve("talks") + ": it is a folder. Give a file in it, e.g. the video.",
-                cli.err().strip());
+        assertEquals("error: Cannot read " + dir.resolve("talks")
+                + ": it is a folder. Give a file in it, e.g. the video.", cli.err().strip());
     }
 
     @Test

@@ -45,8 +45,8 @@ class LauncherIT {
 
     @Test
     void serveNamesItsAddressAndTheWholeSetupAddressOnFirstStart() throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(LAUNCHER.toString(), "serve", "--port", "0").directory(elsewhere.toFile())
-                .redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(LAUNCHER.toString(), "serve", "--port", "0")
+                .directory(elsewhere.toFile()).redirectErrorStream(true);
         pb.environment().put("TAGLINE_HOME", elsewhere.resolve("home").toString());
         pb.environment().remove("TAGLINE_ADMIN_PASSWORD");
         Process p = pb.start();
@@ -68,8 +68,8 @@ class LauncherIT {
     @Test
     void verboseShowsTaglinesDebugLinesAndTheDefaultDoesNot() throws Exception {
         Path images = Files.createDirectories(elsewhere.resolve("images"));
-        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(300, 300, java.awt.image.BufferedImage.TYPE_INT_RGB),
-                "png", images.resolve("a.png").toFile());
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(300, 300,
+                java.awt.image.BufferedImage.TYPE_INT_RGB), "png", images.resolve("a.png").toFile());
         String home = dev.tagline.inference.TestModels.home(dev.tagline.inference.BuiltinModels.FACES,
                 dev.tagline.inference.BuiltinModels.OCR).toString();
         Result quiet = run(elsewhere, Map.of("TAGLINE_HOME", home), LAUNCHER.toString(), "tag", "images", "--tagger",

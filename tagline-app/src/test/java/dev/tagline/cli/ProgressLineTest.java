@@ -69,7 +69,8 @@ class ProgressLineTest {
                 .start(wait, -1, Progress.Unit.ITEMS).close();
         assertEquals(wait, lines.toString().strip());
         StringWriter bar = new StringWriter();
-        new TerminalProgress(new PrintWriter(bar, true), new ManualClock()).start(wait, -1, Progress.Unit.ITEMS).close();
+        new TerminalProgress(new PrintWriter(bar, true), new ManualClock()).start(wait, -1, Progress.Unit.ITEMS)
+                .close();
         assertTrue(bar.toString().strip().endsWith(wait) && !bar.toString().contains("done in"), bar.toString());
         assertEquals("check: 3 done in 0.0 s, none failed",
                 ProgressLine.closing("check", -1, 3, 0, Duration.ZERO, Progress.Unit.ITEMS), "a count is still shown");

@@ -57,8 +57,9 @@ class ClipsRoutesIT {
         String html = web.send(web.get("/clips").header("Cookie", login.cookie())).body();
         assertTrue(html.contains("strong &lt;hook&gt; and a clear payoff"), html);
         assertTrue(html.contains("<td>90 · 80 · 85 · 70 · 60</td>"));
-        assertTrue(html.contains("<span class=\"screen-text\">on screen: Deploying &lt;to&gt; Kubernetes · kubectl apply"
-                + " -f app.yaml</span>"), "a clip without a hook line shows its on-screen text, escaped: " + html);
+        assertTrue(html.contains("<span class=\"screen-text\">on screen: Deploying &lt;to&gt; Kubernetes · kubectl"
+                + " apply -f app.yaml</span>"), "a clip without a hook line shows its on-screen text, escaped: "
+                + html);
         assertTrue(html.contains("<video controls preload=\"metadata\" src=\"/media/clips/clip-1/clip.mp4\">"), html);
     }
 

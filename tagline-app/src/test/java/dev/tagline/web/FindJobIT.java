@@ -73,7 +73,8 @@ class FindJobIT {
         String last = lastEvent("1");
         assertTrue(last.contains("\"state\":\"done\"") && last.contains("2 clip(s) found; wrote talks/talk.clips.json"),
                 last);
-        assertTrue(last.matches(".*\"count\":\"\\d+:\\d\\d/\\d+:\\d\\d\".*"), "media time, as on the command line: " + last);
+        assertTrue(last.matches(".*\"count\":\"\\d+:\\d\\d/\\d+:\\d\\d\".*"),
+                "media time, as on the command line: " + last);
         assertEquals(2, ClipsFile.read(web.media.resolve("talks/talk.clips.json")).clips().size());
         String after = web.send(web.get("/clips").header("Cookie", login.cookie())).body();
         assertTrue(after.contains("Here&#39;s the trick nobody tells you.") && after.contains("Render 2 clip(s)"), after);

@@ -42,7 +42,8 @@ public final class HeuristicCopywriter implements Copywriter {
             List<String> phrases = KeyPhrases.of(textOf(in), backgroundOf(in), 1);
             title = phrases.isEmpty() ? "Watch this" : capitalise(phrases.get(0));
         }
-        String description = !sentences.isEmpty() ? String.join(" ", sentences.subList(0, Math.min(2, sentences.size())))
+        String description = !sentences.isEmpty()
+                ? String.join(" ", sentences.subList(0, Math.min(2, sentences.size())))
                 : heading < 0 ? "" : String.join(" · ", screen.subList(heading, Math.min(heading + 3, screen.size())));
         description = TextLength.trim(description, s -> s.length() <= DESCRIPTION_MAX);
         return new ClipCopy(title, description, hashtags(in));

@@ -29,7 +29,7 @@ public final class KeyPhrases {
             + "shouldn't don't ours ourselves yourself yourselves himself herself itself themselves theirs hers whom "
             + "being am etc every much many maybe something anything everything nothing someone everyone anyone "
             + "stuff basically pretty quite still even ever never always often sometimes usually already almost "
-            + "anyway though whatever wanna gotta i've you've we've they've i'll you'll we'll they'll i'd you'd "
+            + "anyway whatever wanna gotta i've you've we've they've i'll you'll we'll they'll i'd you'd "
             + "we'd they'd").split(" ")));
 
     private KeyPhrases() {
