@@ -48,6 +48,12 @@ class ClipFinderIT {
 
     /** No models but {@code embedder} for topics. */
     private static FinderModels embeddingOnly(SentenceEmbedder embedder) {
+        return models(Optional.empty(), Optional.of(embedder));
+    }
+
+    /** No speech detector, the built-in sentence splitter, and the OCR and embedder given. */
+    private static FinderModels models(Optional<dev.tagline.video.signal.ScreenTextReader> reader,
+                                       Optional<SentenceEmbedder> embedder) {
         FinderModels none = FinderModels.none();
         return new FinderModels() {
             @Override
@@ -57,7 +63,7 @@ class ClipFinderIT {
 
             @Override
             public Optional<dev.tagline.video.signal.ScreenTextReader> screenText() {
-                return Optional.empty();
+                return reader;
             }
 
             @Override
@@ -67,7 +73,7 @@ class ClipFinderIT {
 
             @Override
             public Optional<SentenceEmbedder> embedder() {
-                return Optional.of(embedder);
+                return embedder;
             }
         };
     }
@@ -135,50 +141,30 @@ class ClipFinderIT {
             "Reading a JSON file", new int[] {255, 255, 0}, "Writing the tests", new int[] {128, 0, 128},
             "Packaging the app", new int[] {255, 165, 0});
 
+    /** An OCR that reads the title of the scene's colour ({@link #SLIDES}) and a clock. */
     private static FinderModels slideReader() {
-        FinderModels none = FinderModels.none();
-        return new FinderModels() {
-            @Override
-            public Optional<dev.tagline.inference.speech.SpeechDetector> speech() {
-                return Optional.empty();
+        return models(Optional.of(frame -> {
+            long[] sum = new long[3];
+            byte[] rgb = frame.rgb();
+            for (int i = 0; i < rgb.length; i++) {
+                sum[i % 3] += rgb[i] & 0xff;
             }
-
-            @Override
-            public Optional<dev.tagline.video.signal.ScreenTextReader> screenText() {
-                return Optional.of(frame -> {
-                    long[] sum = new long[3];
-                    byte[] rgb = frame.rgb();
-                    for (int i = 0; i < rgb.length; i++) {
-                        sum[i % 3] += rgb[i] & 0xff;
-                    }
-                    long pixels = rgb.length / 3;
-                    String best = null;
-                    long bestDistance = Long.MAX_VALUE;
-                    for (Map.Entry<String, int[]> slide : SLIDES.entrySet()) {
-                        long d = 0;
-                        for (int c = 0; c < 3; c++) {
-                            long diff = sum[c] / pixels - slide.getValue()[c];
-                            d += diff * diff;
-                        }
-                        if (d < bestDistance) {
-                            bestDistance = d;
-                            best = slide.getKey();
-                        }
-                    }
-                    return List.of(best, "10:4" + frame.index() % 10);
-                });
+            long pixels = rgb.length / 3;
+            String best = null;
+            long bestDistance = Long.MAX_VALUE;
+            for (Map.Entry<String, int[]> slide : SLIDES.entrySet()) {
+                long d = 0;
+                for (int c = 0; c < 3; c++) {
+                    long diff = sum[c] / pixels - slide.getValue()[c];
+                    d += diff * diff;
+                }
+                if (d < bestDistance) {
+                    bestDistance = d;
+                    best = slide.getKey();
+                }
             }
-
-            @Override
-            public SentenceSplitter sentences() {
-                return none.sentences();
-            }
-
-            @Override
-            public Optional<SentenceEmbedder> embedder() {
-                return Optional.empty();
-            }
-        };
+            return List.of(best, "10:4" + frame.index() % 10);
+        }), Optional.empty());
     }
 
     @Test
