@@ -52,8 +52,16 @@ class LauncherIT {
         Process p = pb.start();
         try (java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
                 StandardCharsets.UTF_8))) {
-            String first = out.readLine();
-            String second = out.readLine();
+            // read on another thread: a server that never prints fails the test instead of hanging the build
+            List<String> lines = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return java.util.Arrays.asList(out.readLine(), out.readLine());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).get(60, TimeUnit.SECONDS);
+            String first = lines.get(0);
+            String second = lines.get(1);
             java.util.regex.Matcher url = java.util.regex.Pattern
                     .compile("Tagline web app on (http://127\\.0\\.0\\.1:\\d+/) \\(Ctrl-C stops it\\)").matcher(first);
             assertTrue(url.matches(), first);
@@ -61,7 +69,11 @@ class LauncherIT {
                     second);
         } finally {
             p.destroy();
-            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "serve stops on SIGTERM");
+            boolean stopped = p.waitFor(30, TimeUnit.SECONDS);
+            if (!stopped) {
+                p.destroyForcibly();
+            }
+            assertTrue(stopped, "serve stops on SIGTERM");
         }
     }
 
