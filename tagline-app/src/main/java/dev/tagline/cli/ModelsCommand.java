@@ -89,8 +89,8 @@ final class ModelsCommand extends CommandGroup {
         public Integer call() {
             ResolvedModel model = store.get().resolve(id, modelPath == null ? null : ctx.resolve(modelPath));
             long bytes = model.files().values().stream().mapToLong(ModelsCommand::sizeOf).sum();
-            spec.commandLine().getOut().println(model.id() + ": " + model.files().size() + " file"
-                    + (model.files().size() == 1 ? "" : "s") + ", " + size(bytes) + ", in " + model.dir());
+            spec.commandLine().getOut().println(model.id() + ": " + Counts.of(model.files().size(), "file")
+                    + ", " + size(bytes) + ", in " + model.dir());
             return ExitCode.OK;
         }
     }

@@ -11,9 +11,9 @@ final class ProgressLine {
 
     /** {@code check: 1200/5000 (24.0%), 35.2 img/s, 0.028 s/img, ETA 1 min 48 s, 3 failed}. */
     static String status(String task, long done, long total, long failed, Duration elapsed, Progress.Unit unit) {
-        StringBuilder sb = new StringBuilder(task).append(": ").append(count(done, unit));
+        StringBuilder sb = new StringBuilder(task).append(": ").append(unit.format(done));
         if (total >= 0) {
-            sb.append('/').append(count(total, unit));
+            sb.append('/').append(unit.format(total));
             if (total > 0) {
                 sb.append(String.format(Locale.ROOT, " (%.1f%%)", 100.0 * done / total));
             }
@@ -38,7 +38,7 @@ final class ProgressLine {
      */
     static String finished(String task, long done, long failed, Duration elapsed, Progress.Unit unit) {
         double seconds = elapsed.toMillis() / 1000.0;
-        return task + ": " + count(done, unit) + (unit == Progress.Unit.SECONDS ? " of media" : "") + " done in "
+        return task + ": " + unit.format(done) + (unit == Progress.Unit.SECONDS ? " of media" : "") + " done in "
                 + TerminalProgress.human(elapsed)
                 + (seconds > 0 && done > 0 ? " (" + rate(done, seconds, unit) + ")" : "")
                 + (failed > 0 ? ", " + failed + " failed" : unit == Progress.Unit.ITEMS ? ", none failed" : "");
@@ -58,9 +58,5 @@ final class ProgressLine {
             case SECONDS -> String.format(Locale.ROOT, "%.1fx real time", done / seconds);
             case ITEMS -> String.format(Locale.ROOT, "%.1f img/s", done / seconds);
         };
-    }
-
-    private static String count(long n, Progress.Unit unit) {
-        return unit.format(n);
     }
 }

@@ -41,8 +41,7 @@ final class RuntimeCommand implements Callable<Integer> {
             out.println("ONNX Runtime " + sessions.runtimeVersion() + ", " + (gpuBuild ? "GPU" : "CPU")
                     + " build (providers: " + sessions.availableProviders().stream().map(Enum::name).sorted()
                             .toList() + ")");
-            out.println("device " + config.device() + ", " + config.intraOpThreads() + " intra-op thread"
-                    + (config.intraOpThreads() == 1 ? "" : "s"));
+            out.println("device " + config.device() + ", " + Counts.of(config.intraOpThreads(), "intra-op thread"));
             for (Path file : models) {
                 OnnxModel model = sessions.load(ctx.resolve(file), config);
                 ModelSignature signature = model.signature();
