@@ -99,6 +99,7 @@ final class CheckCommand implements Callable<Integer> {
         if (workers != null) {
             settings = settings.withWorkers(workers);
         }
+        CheckActions actions = new CheckActions(root, policy, new ImageLoader(load), ctx.out()::println);
         PrintWriter err = ctx.err();
         err.println("jpeg decoder " + ImageLoader.jpegDecoder());
         StopSignal stop = new StopSignal();
@@ -107,7 +108,6 @@ final class CheckCommand implements Callable<Integer> {
         try (CtrlC ignored = CtrlC.install(stop, err)) {
             batch = new BatchEngine(settings, TerminalProgress.forContext(ctx), stop, observer(err)).run(root, job);
         }
-        CheckActions actions = new CheckActions(root, policy, new ImageLoader(load), ctx.out()::println);
         boolean confirmed = yes || dryRun || !deleteCorrupt || DeleteConfirmation.ask(ctx, actions, batch.journal());
         CheckSummary summary = actions.apply(batch.journal(), report == null ? null : ctx.resolve(report), confirmed);
         CheckReport.print(ctx.out(), summary, batch, report == null ? null : ctx.resolve(report));

@@ -1,6 +1,7 @@
 package dev.tagline.cli;
 
 import dev.tagline.core.batch.BatchSummary;
+import dev.tagline.images.check.CheckActions;
 import dev.tagline.images.check.CheckRecord;
 import dev.tagline.images.check.CheckSummary;
 import dev.tagline.images.load.Verdict;
@@ -32,7 +33,13 @@ final class CheckReport {
         out.println(String.format(Locale.ROOT, "%-12s %8d %12s", "total", summary.totalFiles(),
                 bytes(summary.totalBytes())));
         for (Map.Entry<String, Long> action : new java.util.TreeMap<>(summary.actions()).entrySet()) {
-            out.println(action.getKey() + ": " + action.getValue());
+            if (action.getKey().equals(CheckActions.GONE)) {
+                out.println(Counts.of(action.getValue(), "file") + " checked by an earlier run "
+                        + (action.getValue() == 1 ? "is" : "are") + " no longer in the folder (moved or deleted"
+                        + " since), and not counted above.");
+            } else {
+                out.println(action.getKey() + ": " + action.getValue());
+            }
         }
         if (batch.resumed() > 0) {
             out.println(Counts.were(batch.resumed(), "file") + " checked by an earlier run and not decoded again"

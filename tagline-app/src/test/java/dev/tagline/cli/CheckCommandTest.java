@@ -94,6 +94,31 @@ class CheckCommandTest {
     }
 
     @Test
+    void aQuarantineInsideTheDatasetStaysOutOfLaterRuns() throws IOException {
+        assertEquals(ExitCode.SOME_FAILED, cli().run("check", "data", "--quarantine", "data/bad"));
+        assertTrue(Files.exists(data.resolve("bad/sub/cut.jpg")));
+        assertTrue(Files.exists(data.resolve("bad/" + dev.tagline.core.batch.ScanOptions.SET_ASIDE_MARKER)));
+        CliTestSupport again = cli();
+        assertEquals(ExitCode.OK, again.run("check", "data"), again.out() + again.err());
+        String out = again.out();
+        assertFalse(out.matches("(?s).*corrupt\\s+\\d.*"), "the moved files are neither scanned nor counted: " + out);
+        assertTrue(out.contains("4 files checked by an earlier run are no longer in the folder"), out);
+        CliTestSupport fresh = cli();
+        assertEquals(ExitCode.OK, fresh.run("check", "data", "--restart"), fresh.err());
+        assertFalse(fresh.err().contains("bad/"), fresh.err());
+    }
+
+    @Test
+    void aQuarantineFolderHoldingTheDatasetIsRefused() {
+        for (String target : new String[] {"data", "."}) {
+            CliTestSupport cli = cli();
+            assertEquals(ExitCode.USAGE, cli.run("check", "data", "--quarantine", target), cli.err());
+            assertTrue(cli.err().contains("holds the folder being checked"), cli.err());
+            assertTrue(Files.exists(data.resolve("sub/cut.jpg")), "nothing moved");
+        }
+    }
+
+    @Test
     void dryRunShowsWhatWouldHappenAndChangesNothing() {
         CliTestSupport cli = cli();
         cli.run("check", "data", "--quarantine", "bad", "--dry-run");

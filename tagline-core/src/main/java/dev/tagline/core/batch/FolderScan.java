@@ -20,8 +20,8 @@ import java.util.List;
 /**
  * A streaming, depth-first walk in a stable order (names sorted by code point in each folder). Memory is bounded by the
  * folders on the current path, never by the tree: a million files are visited, not listed. Hidden files and folders,
- * Tagline's own {@code .tagline/} and temporary files are passed over; symbolic links are followed only when asked
- * (with cycle protection).
+ * Tagline's own {@code .tagline/}, folders marked {@link ScanOptions#SET_ASIDE_MARKER} and temporary files are passed
+ * over; symbolic links are followed only when asked (with cycle protection).
  */
 public final class FolderScan {
     /** Receives entries on the scanning thread; returning false stops the walk. */
@@ -109,7 +109,8 @@ public final class FolderScan {
             return true;
         }
         if (attrs.isDirectory()) {
-            if (!options.recursive() || excluded(key, name) || options.excludedDirs().contains(path)) {
+            if (!options.recursive() || excluded(key, name) || options.excludedDirs().contains(path)
+                    || Files.exists(path.resolve(ScanOptions.SET_ASIDE_MARKER), link)) {
                 return true;
             }
             return walkDir(path, key + "/", visitor, ancestors);

@@ -17,6 +17,11 @@ public record ScanOptions(boolean recursive, boolean followLinks, List<String> i
                           Set<String> extensions, Set<String> companions, Set<java.nio.file.Path> excludedDirs) {
     /** Tagline's own state folder inside a dataset; never scanned. */
     public static final String STATE_DIR = ".tagline";
+    /**
+     * A file that marks a folder as set aside (check's quarantine): scans never enter a folder holding it, so files
+     * moved out of a dataset into a folder inside it stay out of later runs of every command.
+     */
+    public static final String SET_ASIDE_MARKER = ".tagline-quarantine";
 
     public ScanOptions {
         include = List.copyOf(include);

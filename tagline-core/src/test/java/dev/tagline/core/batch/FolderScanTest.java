@@ -77,6 +77,12 @@ class FolderScanTest {
     }
 
     @Test
+    void foldersMarkedSetAsideAreNeverEntered() throws IOException {
+        touch(dir, "a.jpg", "bad/b.jpg", "bad/deeper/c.jpg", "bad/" + ScanOptions.SET_ASIDE_MARKER, "good/d.jpg");
+        assertEquals(List.of("a.jpg", "good/d.jpg"), keys(IMAGES, dir));
+    }
+
+    @Test
     void badGlobNamesThePattern() {
         TaglineException e = assertThrows(TaglineException.class,
                 () -> new FolderScan(IMAGES.withGlobs(List.of("[a"), List.of())));

@@ -28,6 +28,8 @@ public final class CheckActions {
     /** Sidecar extensions moved or deleted with their image (captioning.md §8.1, plus kohya latents). */
     static final List<String> SIDECARS = List.of("txt", "caption", "cap", "json", "npz", "tags");
     static final String ORIGINALS = "originals";
+    /** The action of a journal record whose file is no longer in the folder. */
+    public static final String GONE = "gone since checked";
 
     private final Path root;
     private final CheckPolicy policy;
@@ -37,6 +39,12 @@ public final class CheckActions {
     /** {@code log} receives one line per action taken (or, in a dry run, planned). */
     public CheckActions(Path root, CheckPolicy policy, ImageLoader loader, Consumer<String> log) {
         this.root = root.toAbsolutePath().normalize();
+        if (policy.quarantine() != null && this.root.startsWith(policy.quarantine().toAbsolutePath().normalize())) {
+            throw new TaglineException("The quarantine folder " + policy.quarantine() + " holds the folder being "
+                    + "checked, " + this.root + ": the files would be moved onto themselves",
+                    "Give --quarantine a folder outside " + this.root + ", or a new subfolder of it such as "
+                            + this.root.resolve("quarantine") + ".");
+        }
         this.policy = policy;
         this.loader = loader;
         this.log = log;
@@ -87,9 +95,14 @@ public final class CheckActions {
     }
 
     private ObjectNode act(CheckRecord r, boolean deleteConfirmed, CheckSummary summary) {
-        summary.add(r);
         String action = "none";
         Path file = root.resolve(r.file());
+        if (!Files.exists(file) && !(policy.quarantine() != null && CheckPolicy.QUARANTINED.contains(r.verdict()))) {
+            // moved or deleted since it was checked (by an earlier run's --quarantine, say): no longer in the folder
+            summary.action(GONE);
+            return r.toNode().put("action", GONE);
+        }
+        summary.add(r);
         if (policy.changesFiles() && acts(r) && changedSinceChecked(r, file)) {
             log.accept("left " + r.file() + " alone: it changed since it was checked (run with --restart)");
             action = "changed since checked";
@@ -148,6 +161,7 @@ public final class CheckActions {
         }
         try {
             Files.createDirectories(target.getParent());
+            markSetAside(policy.quarantine().toAbsolutePath().normalize());
             for (Path sidecar : sidecars(file)) {
                 move(sidecar, target.resolveSibling(sidecar.getFileName()));
             }
@@ -159,6 +173,15 @@ public final class CheckActions {
         }
         log.accept("moved " + key + " to " + target);
         return "quarantined";
+    }
+
+    /** Marks the quarantine folder so that no scan enters it, also when it lies inside a dataset. */
+    private static void markSetAside(Path dir) {
+        Path marker = dir.resolve(ScanOptions.SET_ASIDE_MARKER);
+        if (!Files.exists(marker)) {
+            AtomicFiles.writeString(marker, "Files that 'tagline check --quarantine' set aside. Tagline does not scan "
+                    + "this folder.\nDelete this file to have it scanned again.\n");
+        }
     }
 
     private static void move(Path from, Path to) throws IOException {
