@@ -40,8 +40,8 @@ final class ClipsCommand extends CommandGroup {
     /** {@code tagline clips find VIDEO}: writes {@code VIDEO.clips.json} and prints the ranked table. */
     @Command(name = "find", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Find the moments worth posting in a long video and write VIDEO.clips.json beside it.",
-                "Transcript: VIDEO.srt/.vtt/.json beside the video, else an embedded subtitle stream, else",
-                "--endpoint (an OpenAI-compatible speech-to-text server), else none (sound and picture only).",
+                "Transcript: VIDEO.srt/.vtt/.json beside the video, else an embedded subtitle stream, else "
+                    + "--endpoint (an OpenAI-compatible speech-to-text server), else none (sound and picture only).",
                 "Built-in models (Silero VAD, PaddleOCR, MiniLM) are fetched into the model cache on first use."})
     static final class FindCommand implements Callable<Integer> {
         private final CliContext ctx;

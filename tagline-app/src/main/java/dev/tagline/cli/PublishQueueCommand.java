@@ -18,8 +18,8 @@ import picocli.CommandLine.Parameters;
 /** {@code tagline publish queue CLIP_DIR|clip.json… --channels a,b}. */
 @Command(name = "queue", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Queue rendered clips (a clip folder, its clip.json, or the folder render wrote) on channels.",
-            "One post per channel, with that platform's caption variant. Then run 'tagline publish auto-schedule',",
-            "or give --at."})
+            "One post per channel, with that platform's caption variant. Then run 'tagline publish auto-schedule', "
+                + "or give --at."})
 final class PublishQueueCommand implements Callable<Integer> {
     private final CliContext ctx;
     @Mixin

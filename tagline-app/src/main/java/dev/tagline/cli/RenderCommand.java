@@ -42,8 +42,8 @@ import picocli.CommandLine.Parameters;
 /** {@code tagline clips render VIDEO}: ready-to-post clips from {@code VIDEO.clips.json} (issue #8). */
 @Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Render the clips of VIDEO.clips.json as ready-to-post vertical videos.",
-            "Each clip gets a folder under VIDEO.clips/: the video with burned-in captions, a thumbnail, copy per",
-            "platform and clip.json."})
+            "Each clip gets a folder under VIDEO.clips/: the video with burned-in captions, a thumbnail, copy per "
+                + "platform and clip.json."})
 final class RenderCommand implements Callable<Integer> {
     private final CliContext ctx;
 

@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Start the web app: Content Calendar and JSON API (docs/api.md).", "",
             "  tagline serve --media clips=./clips", "",
-            "Listens on 127.0.0.1 only unless --host says otherwise. The admin password comes from",
-            "TAGLINE_ADMIN_PASSWORD, or is set on the first-start page with the code printed here."})
+            "Listens on 127.0.0.1 only unless --host says otherwise. The admin password comes from "
+                + "TAGLINE_ADMIN_PASSWORD, or is set on the first-start page with the code printed here."})
 final class ServeCommand implements Callable<Integer> {
     private final CliContext ctx;
     @Mixin

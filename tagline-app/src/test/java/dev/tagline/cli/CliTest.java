@@ -48,6 +48,33 @@ class CliTest {
     }
 
     @Test
+    void everyDescriptionLineOfEveryCommandAndOptionEndsAPhrase() {
+        // picocli prints each element of a description array on a line of its own, and wraps long ones itself: an
+        // element that stops mid-sentence shows as a broken line ("copy per" / "platform and clip.json.")
+        java.util.List<String> broken = new java.util.ArrayList<>();
+        java.util.ArrayDeque<picocli.CommandLine> todo = new java.util.ArrayDeque<>();
+        todo.add(Cli.build(cli().ctx, dev.tagline.core.config.Settings.ofEnvironment(Map.of())));
+        while (!todo.isEmpty()) {
+            picocli.CommandLine c = todo.pop();
+            todo.addAll(c.getSubcommands().values());
+            java.util.Map<String, String[]> texts = new java.util.LinkedHashMap<>();
+            texts.put(c.getCommandSpec().qualifiedName(), c.getCommandSpec().usageMessage().description());
+            for (picocli.CommandLine.Model.OptionSpec o : c.getCommandSpec().options()) {
+                texts.put(c.getCommandSpec().qualifiedName() + " " + o.longestName(), o.description());
+            }
+            texts.forEach((where, lines) -> {
+                for (int i = 0; i < lines.length - 1; i++) {
+                    boolean indented = lines[i].startsWith(" "); // list items and example commands
+                    if (!indented && !lines[i].isBlank() && !lines[i].strip().matches("(?s).*[.!?:)]$")) {
+                        broken.add(where + ": " + lines[i]);
+                    }
+                }
+            });
+        }
+        assertTrue(broken.isEmpty(), "description lines broken mid-sentence:\n" + String.join("\n", broken));
+    }
+
+    @Test
     void versionNamesTheBuild() {
         CliTestSupport cli = cli();
         assertEquals(ExitCode.OK, cli.run("--version"));

@@ -77,11 +77,21 @@ public final class ClipFinder {
         List<ScoredClip> scored = score(options, sentences, snapper, signals, notes);
         List<ScoredClip> chosen = ClipSelector.select(scored, media.duration(), options.count());
         if (scored.isEmpty()) {
-            notes.add("No stretch of " + options.band().min().toSeconds() + "-" + options.band().max().toSeconds()
-                    + " s starts and ends on a sentence; try another --min/--max.");
+            notes.add(noClips(options.band(), media.duration(), hasText));
         }
         return ClipsFile.of(new ClipsFile.Source(video.getFileName().toString(), seconds(media.duration())),
                 clock.instant(), hasText ? transcript.source() : null, notes, records(chosen, sentences, signals));
+    }
+
+    /** Why no clip was found: a video shorter than the shortest clip, or no stretch between clip boundaries. */
+    static String noClips(DurationBand band, Duration video, boolean hasText) {
+        if (video.compareTo(band.min()) < 0) {
+            return "The video is " + Progress.Unit.SECONDS.format(video.toSeconds()) + " long, shorter than the"
+                    + " shortest clip (--min " + band.min().toSeconds() + "); try a lower --min.";
+        }
+        return "No stretch of " + band.min().toSeconds() + "-" + band.max().toSeconds() + " s starts and ends "
+                + (hasText ? "on a sentence" : "at a pause in the sound (there is no transcript)")
+                + "; try another --min/--max.";
     }
 
     /** Topic starts by TextTiling over the sentences' embeddings; none without an embedder. */

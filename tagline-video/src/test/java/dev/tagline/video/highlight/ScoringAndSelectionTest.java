@@ -104,4 +104,14 @@ class ScoringAndSelectionTest {
         assertEquals(12, ClipSelector.select(many, hour, OptionalInt.empty()).size());
         assertEquals(3, ClipSelector.select(many, hour, OptionalInt.of(3)).size());
     }
+
+    @Test
+    void noClipsSaysWhyInTheVideosTerms() {
+        DurationBand band = new DurationBand(Duration.ofSeconds(30), Duration.ofSeconds(60));
+        assertEquals("The video is 0:20 long, shorter than the shortest clip (--min 30); try a lower --min.",
+                ClipFinder.noClips(band, Duration.ofMillis(20_400), false));
+        assertTrue(ClipFinder.noClips(band, Duration.ofMinutes(5), true).contains("starts and ends on a sentence"));
+        String silent = ClipFinder.noClips(band, Duration.ofMinutes(5), false);
+        assertTrue(silent.contains("at a pause in the sound (there is no transcript)"), silent);
+    }
 }
