@@ -8,6 +8,7 @@ import dev.tagline.core.process.ProcessRunner;
 import dev.tagline.images.tag.QualitySettings;
 import dev.tagline.images.tag.Taggers;
 import dev.tagline.inference.BuiltinModels;
+import dev.tagline.inference.faces.FaceSettings;
 import dev.tagline.inference.onnx.OnnxSessions;
 import dev.tagline.inference.openai.ChatClient;
 import dev.tagline.inference.openai.OpenAiEndpoint;
@@ -137,7 +138,8 @@ final class RenderCommand implements Callable<Integer> {
             BuiltinModels models = BuiltinModels.open(store, sessions, device.sessionConfig());
             Taggers taggers = new Taggers(store, sessions, device.sessionConfig(),
                     new Taggers.Options(8, java.util.OptionalDouble.empty(), QualitySettings.DEFAULTS));
-            FaceFinder faces = needFaces ? RenderModels.lazyFaces(models) : FaceFinder.NONE;
+            FaceFinder faces = needFaces ? FaceFinder.lazy(() -> models.faces(FaceSettings.DEFAULTS))
+                    : FaceFinder.NONE;
             ClipPipeline pipeline = new ClipPipeline(tools, new ClipRenderer(tools, new ProcessRunner(),
                     Duration.ofHours(6)), new ClipAnalyser(tools, faces), copy, RenderModels.taggers(taggerIds, taggers));
             ClipPipeline.Source source = pipeline.open(file);

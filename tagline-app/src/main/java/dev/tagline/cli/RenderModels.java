@@ -2,15 +2,10 @@ package dev.tagline.cli;
 
 import dev.tagline.images.tag.ImageTagger;
 import dev.tagline.images.tag.Taggers;
-import dev.tagline.inference.BuiltinModels;
-import dev.tagline.inference.faces.FaceSettings;
-import dev.tagline.video.render.FaceFinder;
-import dev.tagline.video.render.Rect;
-import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The models {@code clips render} may use, opened only when a clip needs them. */
+/** The image taggers {@code clips render} may use for keyframe hashtags. */
 final class RenderModels {
     private RenderModels() {
     }
@@ -25,20 +20,5 @@ final class RenderModels {
             out.add(factory.open(id, null));
         }
         return out;
-    }
-
-    /** BlazeFace, pulled and loaded on the first frame that needs it (never for center, fit or blur-pad). */
-    static FaceFinder lazyFaces(BuiltinModels models) {
-        return new FaceFinder() {
-            private FaceFinder delegate;
-
-            @Override
-            public synchronized List<Rect> find(BufferedImage frame) {
-                if (delegate == null) {
-                    delegate = FaceFinder.of(models.faces(FaceSettings.DEFAULTS));
-                }
-                return delegate.find(frame);
-            }
-        };
     }
 }

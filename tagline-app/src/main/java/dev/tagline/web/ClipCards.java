@@ -5,6 +5,7 @@ import static dev.tagline.web.Html.esc;
 import dev.tagline.core.manifest.ClipCandidate;
 import dev.tagline.core.manifest.ClipManifest;
 import dev.tagline.core.manifest.ClipsFile;
+import dev.tagline.core.progress.Progress;
 import dev.tagline.publish.store.Channel;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +23,7 @@ final class ClipCards {
                 .append("\"><video controls preload=\"metadata\" src=\"").append(esc(r.ref().mediaUrl(m.video())))
                 .append("\"></video><div class=\"clip-body\"><h3>").append(esc(m.id())).append(" <span class=\"badge ")
                 .append(m.accepted() ? "ok\">accepted" : "no\">rejected").append("</span></h3><p class=\"meta\">score ")
-                .append(String.format(Locale.ROOT, "%.2f", m.score())).append(" · ")
+                .append(Math.round(m.score() * 100)).append(" · ")
                 .append(String.format(Locale.ROOT, "%.1f s", m.durationSeconds())).append(" · ").append(m.width())
                 .append("×").append(m.height());
         if (m.source() != null) {
@@ -53,13 +54,26 @@ final class ClipCards {
         return b.append("</div></article>").toString();
     }
 
+    /** {@code no clips}, {@code 1 clip}, {@code 4 clips}. */
+    static String clips(int n) {
+        return n == 0 ? "no clips" : n + (n == 1 ? " clip" : " clips");
+    }
+
     static String found(ClipLibrary.Found f, String csrf) {
         ClipsFile file = f.clips();
         StringBuilder b = new StringBuilder("<section class=\"found\"><h2>").append(esc(file.source().path()))
-                .append(" <small>").append(String.format(Locale.ROOT, "%.0f s", file.source().durationSeconds()))
-                .append(", ").append(file.clips().size()).append(" clip(s) found</small></h2>")
-                .append("<table><thead><tr><th>#</th><th>span</th><th>score</th><th>hook · payoff · coherence · energy ·"
-                        + " visual</th><th>reason</th><th>hook line, else on-screen text</th></tr></thead><tbody>");
+                .append(" <small>").append(Progress.Unit.SECONDS.format(Math.round(file.source().durationSeconds())))
+                .append(", ").append(clips(file.clips().size())).append(" found</small></h2>");
+        if (!file.notes().isEmpty()) {
+            b.append("<ul class=\"notes\">");
+            file.notes().forEach(n -> b.append("<li>").append(esc(n)).append("</li>"));
+            b.append("</ul>");
+        }
+        if (file.clips().isEmpty()) {
+            return b.append("</section>").toString();
+        }
+        b.append("<table><thead><tr><th>#</th><th>span</th><th>score</th><th>hook · payoff · coherence · energy ·"
+                + " visual</th><th>reason</th><th>hook line, else on-screen text</th></tr></thead><tbody>");
         for (ClipCandidate c : file.clips()) {
             ClipCandidate.SubScores s = c.subScores();
             b.append("<tr><td>").append(c.rank()).append("</td><td>")
@@ -72,14 +86,15 @@ final class ClipCards {
                                     c.screenText().subList(0, Math.min(3, c.screenText().size())))) + "</span>"
                             : esc(c.hookText())).append("</td></tr>");
         }
-        return b.append("</tbody></table><form class=\"render-form\" method=\"post\" action=\"/jobs/")
+        b.append("</tbody></table><form class=\"render-form\" method=\"post\" action=\"/jobs/")
                 .append(esc(f.ref().root())).append("/render\"><input type=\"hidden\" name=\"_csrf\" value=\"")
                 .append(esc(csrf)).append("\"><input type=\"hidden\" name=\"path\" value=\"").append(esc(f.ref().path()))
-                .append("\"><label>Reframe <select name=\"mode\"><option>blur-pad</option><option>center</option>")
-                .append("<option>fit</option></select></label><label>Preset <select name=\"preset\"><option>medium</option>")
+                .append("\"><label>Reframe <select name=\"mode\">");
+        VideoJobKinds.REFRAME_MODES.forEach(mode -> b.append("<option>").append(mode).append("</option>"));
+        return b.append("</select></label><label>Preset <select name=\"preset\"><option>medium</option>")
                 .append("<option>veryfast</option><option>ultrafast</option><option>slow</option></select></label>")
                 .append("<label class=\"inline\"><input type=\"checkbox\" name=\"captions\" value=\"off\"> no captions")
-                .append("</label><button class=\"render\">Render ").append(file.clips().size())
-                .append(" clip(s) (background job)</button></form></section>").toString();
+                .append("</label><button class=\"render\">Render ").append(clips(file.clips().size()))
+                .append(" (background job)</button></form></section>").toString();
     }
 }

@@ -7,14 +7,19 @@ import java.util.Map;
 
 /** The video {@link JobKinds}: find clips in a video and render a video's found clips, as the CLI does. */
 final class VideoJobKinds {
+    /** The reframing modes a render job takes, as {@code tagline clips render --mode} does. */
+    static final List<String> REFRAME_MODES = List.of("auto", "track", "screencast", "blur-pad", "center", "fit");
+
     private VideoJobKinds() {
     }
 
     /**
      * {@code tagline clips render} for the clips of one {@code VIDEO.clips.json} ({@code path}, relative to the
-     * folder): reframing {@code center}, {@code fit} or {@code blur-pad} (the modes that need no face model),
-     * captions from the transcript beside the video unless {@code captions} is off, x264 {@code preset}; the clips go
-     * to {@code VIDEO.clips/} as the CLI writes them. Progress counts clips; a cancel stops before the next clip.
+     * folder): reframing {@code auto} (per scene, the CLI's default), {@code track}, {@code screencast},
+     * {@code blur-pad}, {@code center} or {@code fit}, with the built-in face model pulled and loaded only when a scene
+     * needs it; captions from the transcript beside the video unless {@code captions} is off, x264 {@code preset}; the
+     * clips go to {@code VIDEO.clips/} as the CLI writes them. Progress counts clips; a cancel stops before the next
+     * clip.
      */
     static JobKinds.Kind render(Map<String, String> env) {
         return new JobKinds.Kind() {
@@ -31,18 +36,19 @@ final class VideoJobKinds {
                     throw new TaglineException("No clips file " + form.get("path"), "Pick a video on /clips that has"
                             + " clips found ('tagline clips find').");
                 }
-                String mode = form.getOrDefault("mode", "blur-pad");
-                if (!List.of("center", "fit", "blur-pad").contains(mode)) {
-                    throw new TaglineException("Reframe mode '" + mode + "' is not center, fit or blur-pad",
-                            "Track and screencast need the face model: run 'tagline clips render' for them.");
+                String mode = form.getOrDefault("mode", "auto");
+                if (!REFRAME_MODES.contains(mode)) {
+                    throw new TaglineException("Reframe mode '" + mode + "' is not one of "
+                            + String.join(", ", REFRAME_MODES), "Pick one from the list.");
                 }
                 String preset = form.getOrDefault("preset", "medium");
                 if (!preset.matches("ultrafast|superfast|veryfast|faster|fast|medium|slow")) {
                     throw new TaglineException("x264 preset '" + preset + "' is not offered", "Pick one from the list.");
                 }
                 dev.tagline.video.render.RenderOptions options = new dev.tagline.video.render.RenderOptions(
-                        dev.tagline.video.render.Aspect.parse("9:16"), java.util.Optional.of(
-                        dev.tagline.video.render.ReframeMode.parse(mode)), !"off".equals(form.get("captions")),
+                        dev.tagline.video.render.Aspect.parse("9:16"), mode.equals("auto") ? java.util.Optional.empty()
+                        : java.util.Optional.of(dev.tagline.video.render.ReframeMode.parse(mode)),
+                        !"off".equals(form.get("captions")),
                         dev.tagline.video.render.CaptionStyle.preset("bold"), java.util.Optional.empty(),
                         dev.tagline.video.render.EncodeSettings.DEFAULTS.withPreset(preset));
                 return job -> {
@@ -52,23 +58,33 @@ final class VideoJobKinds {
                     dev.tagline.video.ffmpeg.Ffmpeg tools = new dev.tagline.video.ffmpeg.Ffmpeg(
                             new dev.tagline.video.ffmpeg.FfmpegLocator(env).locate(java.util.Optional.empty()),
                             new dev.tagline.core.process.ProcessRunner(), java.time.Duration.ofHours(6));
-                    dev.tagline.video.render.ClipPipeline pipeline = new dev.tagline.video.render.ClipPipeline(tools,
-                            new dev.tagline.video.render.ClipRenderer(tools, new dev.tagline.core.process.ProcessRunner(),
-                                    java.time.Duration.ofHours(6)),
-                            new dev.tagline.video.render.ClipAnalyser(tools, dev.tagline.video.render.FaceFinder.NONE),
-                            new dev.tagline.video.copy.HeuristicCopywriter(), List.of());
-                    dev.tagline.video.render.ClipPipeline.Source source = pipeline.open(video);
                     job.total(clips.clips().size());
                     int done = 0;
-                    for (dev.tagline.core.manifest.ClipCandidate clip : clips.clips()) {
-                        if (job.cancelled()) {
-                            break;
+                    try (dev.tagline.inference.onnx.OnnxSessions sessions =
+                                 new dev.tagline.inference.onnx.OnnxSessions(model -> { })) {
+                        dev.tagline.inference.BuiltinModels models = dev.tagline.inference.BuiltinModels.open(
+                                dev.tagline.inference.store.ModelStore.fromEnvironment(env,
+                                        dev.tagline.core.progress.Progress.Factory.NONE), sessions,
+                                dev.tagline.inference.onnx.SessionConfig.defaults());
+                        dev.tagline.video.render.FaceFinder faces = dev.tagline.video.render.FaceFinder.lazy(
+                                () -> models.faces(dev.tagline.inference.faces.FaceSettings.DEFAULTS));
+                        dev.tagline.video.render.ClipPipeline pipeline = new dev.tagline.video.render.ClipPipeline(
+                                tools, new dev.tagline.video.render.ClipRenderer(tools,
+                                        new dev.tagline.core.process.ProcessRunner(), java.time.Duration.ofHours(6)),
+                                new dev.tagline.video.render.ClipAnalyser(tools, faces),
+                                new dev.tagline.video.copy.HeuristicCopywriter(), List.of());
+                        dev.tagline.video.render.ClipPipeline.Source source = pipeline.open(video);
+                        for (dev.tagline.core.manifest.ClipCandidate clip : clips.clips()) {
+                            if (job.cancelled()) {
+                                break;
+                            }
+                            pipeline.render(source, clip, out, options);
+                            job.step();
+                            done++;
                         }
-                        pipeline.render(source, clip, out, options);
-                        job.step();
-                        done++;
                     }
-                    return "Rendered " + done + " of " + clips.clips().size() + " clip(s) to " + dir.relativize(out);
+                    return "Rendered " + done + " of " + ClipCards.clips(clips.clips().size()) + " to "
+                            + dir.relativize(out);
                 };
             }
         };
@@ -125,7 +141,7 @@ final class VideoJobKinds {
                                 clock, job.progress()).find(video, options);
                         Path out = dev.tagline.core.manifest.ClipsFile.pathFor(video);
                         clips.write(out);
-                        return clips.clips().size() + " clip(s) found; wrote " + dir.relativize(out);
+                        return ClipCards.clips(clips.clips().size()) + " found; wrote " + dir.relativize(out);
                     }
                 };
             }

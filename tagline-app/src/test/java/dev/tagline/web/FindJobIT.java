@@ -71,13 +71,13 @@ class FindJobIT {
         assertEquals(302, web.send(web.form("/jobs/clips/find", login.cookie(), Map.of("_csrf", login.csrf(),
                 "path", "talks/talk.mp4", "count", "2"))).statusCode());
         String last = lastEvent("1");
-        assertTrue(last.contains("\"state\":\"done\"") && last.contains("2 clip(s) found; wrote talks/talk.clips.json"),
+        assertTrue(last.contains("\"state\":\"done\"") && last.contains("2 clips found; wrote talks/talk.clips.json"),
                 last);
         assertTrue(last.matches(".*\"count\":\"\\d+:\\d\\d/\\d+:\\d\\d\".*"),
                 "media time, as on the command line: " + last);
         assertEquals(2, ClipsFile.read(web.media.resolve("talks/talk.clips.json")).clips().size());
         String after = web.send(web.get("/clips").header("Cookie", login.cookie())).body();
-        assertTrue(after.contains("Here&#39;s the trick nobody tells you.") && after.contains("Render 2 clip(s)"), after);
+        assertTrue(after.contains("Here&#39;s the trick nobody tells you.") && after.contains("Render 2 clips"), after);
         assertEquals(400, web.send(web.form("/jobs/clips/find", login.cookie(), Map.of("_csrf", login.csrf(),
                 "path", "talks/none.mp4"))).statusCode());
     }

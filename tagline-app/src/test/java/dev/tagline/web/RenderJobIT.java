@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tagline.core.manifest.ClipCandidate;
 import dev.tagline.core.manifest.ClipsFile;
+import dev.tagline.inference.BuiltinModels;
+import dev.tagline.inference.TestModels;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,7 +23,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue #10 points 4 and 6: render the found clips of a video from /clips as a background job, with real ffmpeg. */
+/**
+ * Issue #10 points 4 and 6: render the found clips of a video from /clips as a background job, with real ffmpeg and
+ * the built-in face model for the reframing modes that track faces.
+ */
 class RenderJobIT {
     @TempDir
     Path dir;
@@ -32,7 +37,8 @@ class RenderJobIT {
     void start() throws Exception {
         Assumptions.assumeTrue(new ProcessBuilder("ffmpeg", "-version").start().waitFor() == 0,
                 "needs ffmpeg: apt-get install -y ffmpeg");
-        web = WebFixture.start(dir);
+        Path home = TestModels.home(BuiltinModels.FACES);
+        web = new WebFixture(dir, WebFixture.PASSWORD, Map.of("TAGLINE_HOME", home.toString(), "HF_HUB_OFFLINE", "1"));
         Process ff = new ProcessBuilder("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
                 "testsrc2=duration=12:size=320x180:rate=25", "-f", "lavfi", "-i", "sine=frequency=440:duration=12",
                 "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest",
@@ -56,8 +62,14 @@ class RenderJobIT {
     }
 
     private HttpResponse<String> startRender(String preset) {
-        return web.send(web.form("/jobs/clips/render", login.cookie(), Map.of("_csrf", login.csrf(),
-                "path", "talk.clips.json", "mode", "center", "preset", preset, "captions", "off")));
+        return startRender(Map.of("mode", "center", "preset", preset));
+    }
+
+    private HttpResponse<String> startRender(Map<String, String> fields) {
+        Map<String, String> form = new java.util.HashMap<>(Map.of("_csrf", login.csrf(), "path", "talk.clips.json",
+                "preset", "ultrafast", "captions", "off"));
+        form.putAll(fields);
+        return web.send(web.form("/jobs/clips/render", login.cookie(), form));
     }
 
     private String lastEvent(String id) throws Exception {
@@ -71,7 +83,7 @@ class RenderJobIT {
     @Test
     void theClipsPageRendersAVideosClipsWithProgressAndTheyAppearForReview() throws Exception {
         String page = web.send(web.get("/clips").header("Cookie", login.cookie())).body();
-        assertTrue(page.contains("action=\"/jobs/clips/render\"") && page.contains("Render 3 clip(s)"), page);
+        assertTrue(page.contains("action=\"/jobs/clips/render\"") && page.contains("Render 3 clips"), page);
         assertEquals(302, startRender("ultrafast").statusCode());
         String last = lastEvent("1");
         assertTrue(last.contains("\"state\":\"done\"") && last.contains("\"done\":3") && last.contains("\"total\":3"),
@@ -83,8 +95,40 @@ class RenderJobIT {
         assertEquals(3, after.split("<article class=\"clip\"").length - 1, after);
         assertEquals(400, web.send(web.form("/jobs/clips/render", login.cookie(), Map.of("_csrf", login.csrf(),
                 "path", "../outside.clips.json"))).statusCode());
-        assertEquals(400, web.send(web.form("/jobs/clips/render", login.cookie(), Map.of("_csrf", login.csrf(),
-                "path", "talk.clips.json", "mode", "track"))).statusCode());
+        assertEquals(400, startRender(Map.of("mode", "zoom")).statusCode());
+    }
+
+    @Test
+    void aVideoWithoutClipsShowsWhyAndNoRenderButton() {
+        String why = "The video is 0:20 long, shorter than the shortest clip (--min 30); try a lower --min.";
+        ClipsFile.of(new ClipsFile.Source("short.mp4", 20.4), Instant.parse("2026-11-27T02:00:00Z"), null,
+                List.of(why), List.of()).write(web.media.resolve("short.clips.json"));
+        String page = web.send(web.get("/clips").header("Cookie", login.cookie())).body();
+        assertTrue(page.contains("short.mp4 <small>0:20, no clips found</small>"), page);
+        assertTrue(page.contains("<li>" + why + "</li>"), page);
+        assertTrue(page.contains("talk.mp4 <small>0:12, 3 clips found</small>"), page);
+        assertEquals(1, page.split("class=\"render-form\"").length - 1, "a render button for talk.mp4 only: " + page);
+    }
+
+    @Test
+    void faceTrackingModesRenderWithTheBuiltInFaceModelAndAutoIsTheDefault() throws Exception {
+        String page = web.send(web.get("/clips").header("Cookie", login.cookie())).body();
+        for (String mode : new String[] {"auto", "track", "screencast", "blur-pad", "center", "fit"}) {
+            assertTrue(page.contains("<option>" + mode + "</option>"), mode + " offered: " + page);
+        }
+        assertTrue(page.indexOf("<option>auto</option>") < page.indexOf("<option>blur-pad</option>"),
+                "auto first, as in the CLI");
+        assertEquals(302, startRender(Map.of("mode", "track")).statusCode());
+        String last = lastEvent("1");
+        assertTrue(last.contains("\"state\":\"done\"") && last.contains("\"done\":3"), last);
+        Path manifest = web.media.resolve("talk.clips/talk-001/clip.json");
+        assertTrue(Files.readString(manifest).replace(" ", "").contains("\"mode\":\"track\""),
+                Files.readString(manifest));
+        Map<String, String> noMode = new java.util.HashMap<>(Map.of("_csrf", login.csrf(), "path", "talk.clips.json",
+                "preset", "ultrafast", "captions", "off"));
+        assertEquals(302, web.send(web.form("/jobs/clips/render", login.cookie(), noMode)).statusCode());
+        last = lastEvent("2");
+        assertTrue(last.contains("\"state\":\"done\"") && last.contains("\"done\":3"), last);
     }
 
     @Test

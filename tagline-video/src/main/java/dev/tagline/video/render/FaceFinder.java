@@ -24,4 +24,22 @@ public interface FaceFinder {
                 .sorted((a, b) -> Integer.compare(b.width() * b.height(), a.width() * a.height()))
                 .toList();
     }
+
+    /**
+     * {@link #of} on the detector {@code open} gives, opened on the first frame that needs it: a render whose scenes
+     * all turn out to be blur-pad, center or fit never pulls or loads the face model.
+     */
+    static FaceFinder lazy(java.util.function.Supplier<FaceDetector> open) {
+        return new FaceFinder() {
+            private FaceFinder delegate;
+
+            @Override
+            public synchronized List<Rect> find(BufferedImage frame) {
+                if (delegate == null) {
+                    delegate = of(open.get());
+                }
+                return delegate.find(frame);
+            }
+        };
+    }
 }
