@@ -9,6 +9,7 @@ import dev.tagline.core.progress.Progress;
 import dev.tagline.publish.store.Channel;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** HTML for the clips page: a card per rendered clip (player, review form, queue form) and the finder's table. */
 final class ClipCards {
@@ -54,6 +55,21 @@ final class ClipCards {
         return b.append("</div></article>").toString();
     }
 
+    /** What the length presets mean, beside their names. */
+    static final Map<String, String> LENGTH_LABELS = Map.of("short", "short (15-30 s)", "medium", "medium (30-60 s)",
+            "long", "long (60-90 s)");
+
+    /** A labelled drop-down of {@code values}, the first selected; {@code labels} may name a value for people. */
+    static String select(String label, String name, List<String> values, Map<String, String> labels) {
+        StringBuilder b = new StringBuilder("<label>").append(esc(label)).append(" <select name=\"").append(esc(name))
+                .append("\">");
+        for (String v : values) {
+            b.append("<option value=\"").append(esc(v)).append("\">").append(esc(labels.getOrDefault(v, v)))
+                    .append("</option>");
+        }
+        return b.append("</select></label>").toString();
+    }
+
     /** {@code no clips}, {@code 1 clip}, {@code 4 clips}. */
     static String clips(int n) {
         return n == 0 ? "no clips" : n + (n == 1 ? " clip" : " clips");
@@ -89,9 +105,10 @@ final class ClipCards {
         b.append("</tbody></table><form class=\"render-form\" method=\"post\" action=\"/jobs/")
                 .append(esc(f.ref().root())).append("/render\"><input type=\"hidden\" name=\"_csrf\" value=\"")
                 .append(esc(csrf)).append("\"><input type=\"hidden\" name=\"path\" value=\"").append(esc(f.ref().path()))
-                .append("\"><label>Reframe <select name=\"mode\">");
-        VideoJobKinds.REFRAME_MODES.forEach(mode -> b.append("<option>").append(mode).append("</option>"));
-        return b.append("</select></label><label>Preset <select name=\"preset\"><option>medium</option>")
+                .append("\">").append(select("Reframe", "mode", VideoJobKinds.REFRAME_MODES, Map.of()))
+                .append(select("Aspect", "aspect", VideoJobKinds.ASPECTS, Map.of()))
+                .append(select("Captions", "style", VideoJobKinds.CAPTION_STYLES, Map.of()));
+        return b.append("<label>Preset <select name=\"preset\"><option>medium</option>")
                 .append("<option>veryfast</option><option>ultrafast</option><option>slow</option></select></label>")
                 .append("<label class=\"inline\"><input type=\"checkbox\" name=\"captions\" value=\"off\"> no captions")
                 .append("</label><button class=\"render\">Render ").append(clips(file.clips().size()))

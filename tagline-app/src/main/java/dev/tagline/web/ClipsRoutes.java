@@ -44,8 +44,9 @@ final class ClipsRoutes {
                     .append("/find\"><input type=\"hidden\" name=\"_csrf\" value=\"").append(Html.esc(csrf))
                     .append("\"><label>Video in ").append(Html.esc(root)).append(" <input name=\"path\" required")
                     .append(" placeholder=\"talks/keynote.mp4\"></label><label>Clips <input name=\"count\" size=\"3\"")
-                    .append(" placeholder=\"auto\"></label><button class=\"find\">Find clips (background job)</button>")
-                    .append("</form>");
+                    .append(" placeholder=\"auto\"></label>")
+                    .append(ClipCards.select("Length", "length", VideoJobKinds.LENGTHS, ClipCards.LENGTH_LABELS))
+                    .append("<button class=\"find\">Find clips (background job)</button></form>");
         }
         library.found().forEach(f -> b.append(ClipCards.found(f, csrf)));
         b.append("<h2>Rendered clips</h2><div class=\"clip-grid\">");

@@ -9,6 +9,22 @@ import java.util.Map;
 final class VideoJobKinds {
     /** The reframing modes a render job takes, as {@code tagline clips render --mode} does. */
     static final List<String> REFRAME_MODES = List.of("auto", "track", "screencast", "blur-pad", "center", "fit");
+    /** The output frames, as {@code --aspect}: 9:16 for Shorts, Reels and TikTok, 4:5 and 1:1 for feeds. */
+    static final List<String> ASPECTS = List.of("9:16", "4:5", "1:1", "16:9");
+    /** The caption presets, as {@code --caption-style}. */
+    static final List<String> CAPTION_STYLES = List.of("bold", "clean", "gold");
+    /** The clip lengths, as {@code clips find --length}: medium (30-60 s) is the CLI's default band. */
+    static final List<String> LENGTHS = List.of("medium", "short", "long");
+
+    /** {@code form}'s {@code field}, its first offered value when absent; one of {@code offered}, else a 400. */
+    static String choice(Map<String, String> form, String field, String what, List<String> offered) {
+        String value = form.getOrDefault(field, offered.get(0));
+        if (!offered.contains(value)) {
+            throw new TaglineException(what + " '" + value + "' is not one of " + String.join(", ", offered),
+                    "Pick one from the list.");
+        }
+        return value;
+    }
 
     private VideoJobKinds() {
     }
@@ -36,20 +52,18 @@ final class VideoJobKinds {
                     throw new TaglineException("No clips file " + form.get("path"), "Pick a video on /clips that has"
                             + " clips found ('tagline clips find').");
                 }
-                String mode = form.getOrDefault("mode", "auto");
-                if (!REFRAME_MODES.contains(mode)) {
-                    throw new TaglineException("Reframe mode '" + mode + "' is not one of "
-                            + String.join(", ", REFRAME_MODES), "Pick one from the list.");
-                }
+                String mode = choice(form, "mode", "Reframe mode", REFRAME_MODES);
+                String aspect = choice(form, "aspect", "Aspect ratio", ASPECTS);
+                String style = choice(form, "style", "Caption style", CAPTION_STYLES);
                 String preset = form.getOrDefault("preset", "medium");
                 if (!preset.matches("ultrafast|superfast|veryfast|faster|fast|medium|slow")) {
                     throw new TaglineException("x264 preset '" + preset + "' is not offered", "Pick one from the list.");
                 }
                 dev.tagline.video.render.RenderOptions options = new dev.tagline.video.render.RenderOptions(
-                        dev.tagline.video.render.Aspect.parse("9:16"), mode.equals("auto") ? java.util.Optional.empty()
+                        dev.tagline.video.render.Aspect.parse(aspect), mode.equals("auto") ? java.util.Optional.empty()
                         : java.util.Optional.of(dev.tagline.video.render.ReframeMode.parse(mode)),
                         !"off".equals(form.get("captions")),
-                        dev.tagline.video.render.CaptionStyle.preset("bold"), java.util.Optional.empty(),
+                        dev.tagline.video.render.CaptionStyle.preset(style), java.util.Optional.empty(),
                         dev.tagline.video.render.EncodeSettings.DEFAULTS.withPreset(preset));
                 return job -> {
                     dev.tagline.core.manifest.ClipsFile clips = dev.tagline.core.manifest.ClipsFile.read(clipsFile);
@@ -92,8 +106,9 @@ final class VideoJobKinds {
 
 
     /**
-     * {@code tagline clips find} on one video ({@code path}) with the built-in models and the CLI's defaults (30–60 s
-     * clips, subtitles beside the video as the transcript), optionally exactly {@code count} clips; writes {@code
+     * {@code tagline clips find} on one video ({@code path}) with the built-in models and the CLI's defaults (subtitles
+     * beside the video as the transcript), clips of a {@code length} preset (medium, 30–60 s, by default) and
+     * optionally exactly {@code count} of them; writes {@code
      * VIDEO.clips.json}, which /clips then shows with its render button. The finder reports progress but has no
      * stop point of its own, so a cancel interrupts it (its ffmpeg child is stopped with it).
      */
@@ -118,6 +133,7 @@ final class VideoJobKinds {
                 }
                 java.util.OptionalInt count = countText.isEmpty() ? java.util.OptionalInt.empty()
                         : java.util.OptionalInt.of(Integer.parseInt(countText));
+                String length = choice(form, "length", "Clip length", LENGTHS);
                 return job -> {
                     Thread worker = Thread.currentThread();
                     job.onCancel(worker::interrupt);
@@ -133,8 +149,8 @@ final class VideoJobKinds {
                                 new dev.tagline.core.process.ProcessRunner(), java.time.Duration.ofHours(12));
                         dev.tagline.video.highlight.ClipFinder.Options options =
                                 new dev.tagline.video.highlight.ClipFinder.Options(
-                                        dev.tagline.video.highlight.DurationBand.of(java.time.Duration.ofSeconds(30),
-                                                java.time.Duration.ofSeconds(60)), count, java.util.Optional.empty(),
+                                        dev.tagline.video.highlight.DurationBand.preset(length), count,
+                                        java.util.Optional.empty(),
                                         java.util.Optional.empty(), dev.tagline.video.signal.DecodeOptions.DEFAULT,
                                         java.util.Optional.empty(), models);
                         dev.tagline.core.manifest.ClipsFile clips = new dev.tagline.video.highlight.ClipFinder(tools,

@@ -1,8 +1,10 @@
 package dev.tagline.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tagline.core.manifest.ClipCandidate;
 import dev.tagline.core.manifest.ClipsFile;
 import dev.tagline.inference.BuiltinModels;
 import dev.tagline.inference.TestModels;
@@ -80,6 +82,23 @@ class FindJobIT {
         assertTrue(after.contains("Here&#39;s the trick nobody tells you.") && after.contains("Render 2 clips"), after);
         assertEquals(400, web.send(web.form("/jobs/clips/find", login.cookie(), Map.of("_csrf", login.csrf(),
                 "path", "talks/none.mp4"))).statusCode());
+    }
+
+    @Test
+    void theLengthPresetSetsTheClipLengths() throws Exception {
+        String page = web.send(web.get("/clips").header("Cookie", login.cookie())).body();
+        assertTrue(page.contains("<option value=\"short\">short (15-30 s)</option>"), page);
+        assertEquals(302, web.send(web.form("/jobs/clips/find", login.cookie(), Map.of("_csrf", login.csrf(),
+                "path", "talks/talk.mp4", "length", "short"))).statusCode());
+        assertTrue(lastEvent("1").contains("\"state\":\"done\""));
+        List<ClipCandidate> clips = ClipsFile.read(web.media.resolve("talks/talk.clips.json")).clips();
+        assertFalse(clips.isEmpty());
+        for (ClipCandidate c : clips) {
+            double length = c.endSeconds() - c.startSeconds();
+            assertTrue(length >= 15 - 0.5 && length <= 30 + 0.5, "a short clip: " + c);
+        }
+        assertEquals(400, web.send(web.form("/jobs/clips/find", login.cookie(), Map.of("_csrf", login.csrf(),
+                "path", "talks/talk.mp4", "length", "epic"))).statusCode());
     }
 
     @Test

@@ -99,6 +99,23 @@ class RenderJobIT {
     }
 
     @Test
+    void aspectAndCaptionStyleAreChosenOnThePage() throws Exception {
+        String page = web.send(web.get("/clips").header("Cookie", login.cookie())).body();
+        for (String option : new String[] {"9:16", "4:5", "1:1", "16:9", "bold", "clean", "gold"}) {
+            assertTrue(page.contains("<option value=\"" + option + "\">"), option + " offered: " + page);
+        }
+        assertEquals(302, startRender(Map.of("mode", "center", "aspect", "1:1", "style", "clean", "captions", "on"))
+                .statusCode());
+        String last = lastEvent("1");
+        assertTrue(last.contains("\"state\":\"done\""), last);
+        String manifest = Files.readString(web.media.resolve("talk.clips/talk-001/clip.json")).replaceAll("\\s", "");
+        assertTrue(manifest.contains("\"width\":1080,\"height\":1080") && manifest.contains("\"aspect\":\"1:1\""),
+                manifest);
+        assertEquals(400, startRender(Map.of("aspect", "2:3")).statusCode());
+        assertEquals(400, startRender(Map.of("style", "comic")).statusCode());
+    }
+
+    @Test
     void aVideoWithoutClipsShowsWhyAndNoRenderButton() {
         String why = "The video is 0:20 long, shorter than the shortest clip (--min 30); try a lower --min.";
         ClipsFile.of(new ClipsFile.Source("short.mp4", 20.4), Instant.parse("2026-11-27T02:00:00Z"), null,
@@ -114,15 +131,15 @@ class RenderJobIT {
     void faceTrackingModesRenderWithTheBuiltInFaceModelAndAutoIsTheDefault() throws Exception {
         String page = web.send(web.get("/clips").header("Cookie", login.cookie())).body();
         for (String mode : new String[] {"auto", "track", "screencast", "blur-pad", "center", "fit"}) {
-            assertTrue(page.contains("<option>" + mode + "</option>"), mode + " offered: " + page);
+            assertTrue(page.contains("<option value=\"" + mode + "\">" + mode + "</option>"), mode + " offered: " + page);
         }
-        assertTrue(page.indexOf("<option>auto</option>") < page.indexOf("<option>blur-pad</option>"),
+        assertTrue(page.indexOf(">auto</option>") < page.indexOf(">blur-pad</option>"),
                 "auto first, as in the CLI");
         assertEquals(302, startRender(Map.of("mode", "track")).statusCode());
         String last = lastEvent("1");
         assertTrue(last.contains("\"state\":\"done\"") && last.contains("\"done\":3"), last);
         Path manifest = web.media.resolve("talk.clips/talk-001/clip.json");
-        assertTrue(Files.readString(manifest).replace(" ", "").contains("\"mode\":\"track\""),
+        assertTrue(Files.readString(manifest).replaceAll("\\s", "").contains("\"mode\":\"track\""),
                 Files.readString(manifest));
         Map<String, String> noMode = new java.util.HashMap<>(Map.of("_csrf", login.csrf(), "path", "talk.clips.json",
                 "preset", "ultrafast", "captions", "off"));
