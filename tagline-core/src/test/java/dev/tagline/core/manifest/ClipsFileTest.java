@@ -26,7 +26,7 @@ class ClipsFileTest {
     static ClipsFile sample() {
         ClipCandidate clip = new ClipCandidate(1, 12.5, 48.25, 81, new ClipCandidate.SubScores(90, 60, 75, 55, 40),
                 "Opens with a question.", "Why does rebase lose commits?", "Why does rebase lose commits? ...", 2,
-                List.of("git rebase -i HEAD~3", "Interactive rebase"));
+                List.of("git rebase -i HEAD~3", "Interactive rebase"), "Interactive rebase");
         return ClipsFile.of(new ClipsFile.Source("talk.mp4", 3600.0), Instant.parse("2026-11-27T02:00:00Z"),
                 "talk.en.vtt", List.of("note"), List.of(clip));
     }
@@ -60,10 +60,12 @@ class ClipsFileTest {
         sample().write(file);
         com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode)
                 new ObjectMapper().readTree(file.toFile());
-        ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("clips").get(0)).remove("screenText");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("clips").get(0)).remove(
+                List.of("screenText", "screenTitle"));
         Files.writeString(file, root.toString());
         ClipCandidate clip = ClipsFile.read(file).clips().get(0);
         assertEquals(List.of(), clip.screenText());
+        assertEquals("", clip.screenTitle());
         assertEquals("Why does rebase lose commits?", clip.hookText());
     }
 

@@ -34,8 +34,10 @@ public final class HeuristicCopywriter implements Copywriter {
         List<String> sentences = sentences(in.clipText());
         String title = title(in.hookText().isEmpty() ? (sentences.isEmpty() ? "" : sentences.get(0)) : in.hookText());
         List<String> screen = in.screenText();
-        int heading = heading(screen);
-        if (title.isEmpty() && heading >= 0) {
+        int heading = heading(in);
+        if (title.isEmpty() && !in.screenTitle().isEmpty()) {
+            title = title(in.screenTitle());
+        } else if (title.isEmpty() && heading >= 0) {
             title = title(screen.get(heading));
         }
         if (title.isEmpty()) {
@@ -74,17 +76,30 @@ public final class HeuristicCopywriter implements Copywriter {
         return best;
     }
 
+    /**
+     * The heading among the on-screen lines: the title the reader saw set bigger, when it is one of them, else the
+     * line that reads most like a heading ({@link #heading(List)}); -1 for none.
+     */
+    static int heading(CopyInput in) {
+        for (int i = 0; i < in.screenText().size(); i++) {
+            if (in.screenText().get(i).equalsIgnoreCase(in.screenTitle())) {
+                return i;
+            }
+        }
+        return heading(in.screenText());
+    }
+
     /** What key phrases are taken from: the transcript, or without one the on-screen text from its heading on. */
     private static String textOf(CopyInput in) {
-        return in.clipText().isEmpty() ? screenFromHeading(in.screenText()) : in.clipText();
+        return in.clipText().isEmpty() ? screenFromHeading(in) : in.clipText();
     }
 
     private static String backgroundOf(CopyInput in) {
-        return in.clipText().isEmpty() ? screenFromHeading(in.screenText()) : in.videoText();
+        return in.clipText().isEmpty() ? screenFromHeading(in) : in.videoText();
     }
 
-    private static String screenFromHeading(List<String> screen) {
-        return String.join(". ", screen.subList(Math.max(0, heading(screen)), screen.size()));
+    private static String screenFromHeading(CopyInput in) {
+        return String.join(". ", in.screenText().subList(Math.max(0, heading(in)), in.screenText().size()));
     }
 
     static String title(String line) {

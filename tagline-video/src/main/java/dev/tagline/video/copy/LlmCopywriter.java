@@ -65,6 +65,7 @@ public final class LlmCopywriter implements Copywriter {
         return "Hook: " + in.hookText() + "\nKey phrases: " + String.join(", ", KeyPhrases.of(in.clipText(),
                 in.videoText(), 8)) + "\nWhat the picture shows (image tags): " + String.join(", ", tags)
                 + (in.screenText().isEmpty() ? "" : "\nOn-screen text: " + String.join(" | ", in.screenText()))
+                + (in.screenTitle().isEmpty() ? "" : "\nOn-screen title: " + in.screenTitle())
                 + "\nTranscript:\n" + in.clipText();
     }
 

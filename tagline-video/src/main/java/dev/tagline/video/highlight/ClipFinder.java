@@ -147,7 +147,8 @@ public final class ClipFinder {
             excerpt = excerpt.length() <= 300 ? excerpt : excerpt.substring(0, 299) + "…";
             out.add(new ClipCandidate(out.size() + 1, seconds(c.candidate().start()), seconds(c.candidate().end()),
                     c.score(), c.subScores(), c.reason(), c.hookText(), excerpt, s.topicAt(c.candidate().start()),
-                    s.screenTextWithin(c.candidate().start(), c.candidate().end(), SCREEN_LINES)));
+                    s.screenTextWithin(c.candidate().start(), c.candidate().end(), SCREEN_LINES),
+                    s.screenTitleWithin(c.candidate().start(), c.candidate().end())));
         }
         return out;
     }

@@ -55,14 +55,7 @@ public record ClipSignals(Duration duration, Optional<TimeSeries> loudness, Opti
      */
     public List<String> screenTextWithin(Duration from, Duration to, int max) {
         java.util.LinkedHashMap<String, String> lines = new java.util.LinkedHashMap<>();
-        int first = 0;
-        while (first < textChanges.size() && textChanges.get(first).time().compareTo(from) <= 0) {
-            first++;
-        }
-        for (ScreenTextAnalyser.TextChange c : textChanges.subList(Math.max(0, first - 1), textChanges.size())) {
-            if (c.time().compareTo(to) >= 0) {
-                break;
-            }
+        for (ScreenTextAnalyser.TextChange c : onScreen(from, to)) {
             for (String line : c.lines()) {
                 String text = line.strip().replaceAll("\\s+", " ");
                 if (ScreenTextAnalyser.isText(text) && lines.size() < max) {
@@ -71,5 +64,24 @@ public record ClipSignals(Duration duration, Optional<TimeSeries> loudness, Opti
             }
         }
         return List.copyOf(lines.values());
+    }
+
+    /** The first title ({@link ScreenTextAnalyser.TextChange#title}) on screen from {@code from} to {@code to}, or "". */
+    public String screenTitleWithin(Duration from, Duration to) {
+        return onScreen(from, to).stream().map(ScreenTextAnalyser.TextChange::title)
+                .filter(ScreenTextAnalyser::isText).findFirst().orElse("");
+    }
+
+    /** The timeline entries that show from {@code from} to {@code to}: the one on screen at {@code from}, then on. */
+    private List<ScreenTextAnalyser.TextChange> onScreen(Duration from, Duration to) {
+        int first = 0;
+        while (first < textChanges.size() && textChanges.get(first).time().compareTo(from) <= 0) {
+            first++;
+        }
+        int end = first;
+        while (end < textChanges.size() && textChanges.get(end).time().compareTo(to) < 0) {
+            end++;
+        }
+        return textChanges.subList(Math.max(0, first - 1), end);
     }
 }

@@ -120,10 +120,15 @@ record SignalPass(LoudnessAnalyser loudness, PauseAnalyser pauses, Optional<Spee
 
     /** {@code reader} for the stretches' analysers: one reading at a time, as {@link ScreenTextReader} promises. */
     private static ScreenTextReader oneAtATime(ScreenTextReader reader) {
-        Object lock = new Object();
-        return frame -> {
-            synchronized (lock) {
+        return new ScreenTextReader() {
+            @Override
+            public synchronized List<String> read(VideoFrame frame) {
                 return reader.read(frame);
+            }
+
+            @Override
+            public synchronized Reading readWithTitle(VideoFrame frame) {
+                return reader.readWithTitle(frame);
             }
         };
     }

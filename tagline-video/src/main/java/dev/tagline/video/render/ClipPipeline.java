@@ -79,7 +79,8 @@ public final class ClipPipeline {
                 : words.stream().map(Word::text).collect(Collectors.joining(" "));
         String videoText = src.transcript().map(t -> t.cues().stream().map(Cue::text)
                 .collect(Collectors.joining(" "))).orElse(clip.excerpt());
-        ClipCopy copy = copywriter.write(new CopyInput(clipText, clip.hookText(), videoText, tags, clip.screenText()));
+        ClipCopy copy = copywriter.write(new CopyInput(clipText, clip.hookText(), videoText, tags, clip.screenText(),
+                clip.screenTitle()));
         Map<String, ClipManifest.Copy> variants = new LinkedHashMap<>();
         PlatformCopy.variants(copy).forEach((p, c) -> variants.put(p.id(), manifestCopy(c)));
         ClipManifest.Render details = new ClipManifest.Render(o.aspect().label(), job.scenes().stream()

@@ -21,6 +21,11 @@ public final class PaddleScreenText implements ScreenTextReader {
      * 768 (28 of 30 readings right at both, 26 at 512; docs/benchmarks.md, issue 7 session 4).
      */
     public static final int DET_MAX_SIDE = 576;
+    /**
+     * How much taller than the median line a title is at least. Slide templates set titles at 1.5–2.5 times the body
+     * size (PowerPoint's default: 44 pt over 28 pt); a detector's boxes of one size vary by about 10 %.
+     */
+    static final double TITLE_RATIO = 1.3;
     private final TextReader reader;
 
     public PaddleScreenText(TextReader reader) {
@@ -29,8 +34,38 @@ public final class PaddleScreenText implements ScreenTextReader {
 
     @Override
     public List<String> read(VideoFrame frame) {
+        return readWithTitle(frame).lines();
+    }
+
+    /** The lines with the title told by the height of their boxes ({@link #title}). */
+    @Override
+    public Reading readWithTitle(VideoFrame frame) {
         BufferedImage image = ImagePixels.scaled(image(frame), frame.width() * UPSCALE, frame.height() * UPSCALE);
-        return reader.read(image).stream().map(TextLine::text).toList();
+        List<TextLine> found = reader.read(image);
+        List<String> texts = found.stream().map(TextLine::text).toList();
+        return new Reading(texts, title(texts, found.stream().mapToDouble(l -> l.maxY() - l.minY()).toArray()));
+    }
+
+    /**
+     * The line set clearly bigger than the rest, or -1: of the lines that are text ({@link ScreenTextAnalyser#isText}),
+     * at least two, the tallest when it is at least {@link #TITLE_RATIO} times as tall as the median of them all. A
+     * slide's title over its longer bullet points, a video's title over the menu bar.
+     */
+    static int title(List<String> texts, double[] heights) {
+        List<Integer> text = new java.util.ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            if (ScreenTextAnalyser.isText(texts.get(i))) {
+                text.add(i);
+            }
+        }
+        if (text.size() < 2) {
+            return -1;
+        }
+        double[] sorted = text.stream().mapToDouble(i -> heights[i]).sorted().toArray();
+        double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+        int tallest = text.stream().max(java.util.Comparator.comparingDouble(i -> heights[i])).orElseThrow();
+        return heights[tallest] >= TITLE_RATIO * median ? tallest : -1;
     }
 
     /** The frame's packed RGB bytes as a {@code TYPE_INT_RGB} image. */

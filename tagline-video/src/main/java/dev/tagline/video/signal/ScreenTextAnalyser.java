@@ -33,8 +33,19 @@ public final class ScreenTextAnalyser implements SignalAnalyser {
     /** Mean absolute difference per RGB byte up to which a block counts as unchanged. */
     static final double SAME_BLOCK = 3.0;
 
-    /** Text that appeared at {@code time}; {@code change} is the word-set distance to the previous reading. */
-    public record TextChange(Duration time, List<String> lines, double change) {
+    /**
+     * Text that appeared at {@code time}; {@code change} is the word-set distance to the previous reading;
+     * {@code title} the line set bigger than the others ({@link ScreenTextReader.Reading}), or empty.
+     */
+    public record TextChange(Duration time, List<String> lines, double change, String title) {
+        public TextChange {
+            title = title == null ? "" : title;
+        }
+
+        /** A change without a title. */
+        public TextChange(Duration time, List<String> lines, double change) {
+            this(time, lines, change, "");
+        }
     }
 
     private final ScreenTextReader reader;
@@ -69,12 +80,14 @@ public final class ScreenTextAnalyser implements SignalAnalyser {
         }
         lastReadFrame = frame;
         reads++;
-        List<String> lines = reader.read(frame);
+        ScreenTextReader.Reading reading = reader.readWithTitle(frame);
+        List<String> lines = reading.lines();
         Set<String> words = words(lines);
         String letters = letters(lines);
         double change = letters.equals(lastLetters) ? 0 : distance(lastWords, words);
         if (!words.isEmpty() && change >= MIN_CHANGE) {
-            timeline.add(new TextChange(frame.time(), List.copyOf(lines), change));
+            timeline.add(new TextChange(frame.time(), lines, change,
+                    reading.title() < 0 ? "" : lines.get(reading.title()).strip().replaceAll("\\s+", " ")));
         } else if (words.isEmpty() && !lastWords.isEmpty()) {
             timeline.add(new TextChange(frame.time(), List.of(), 1.0)); // the text is gone
         }

@@ -11,4 +11,22 @@ import java.util.List;
 public interface ScreenTextReader {
     /** The lines of text in {@code frame}, top to bottom; empty when there is none. */
     List<String> read(VideoFrame frame);
+
+    /**
+     * One reading: the lines, top to bottom, and the index of the one set clearly bigger than the others (a slide's
+     * or a video's title), or -1 when no line stands out or the reader does not know the text's size.
+     */
+    record Reading(List<String> lines, int title) {
+        public Reading {
+            lines = List.copyOf(lines);
+            if (title < -1 || title >= lines.size()) {
+                throw new IllegalArgumentException("title " + title + " of " + lines.size() + " lines");
+            }
+        }
+    }
+
+    /** {@link #read} with the title among the lines; by default none. */
+    default Reading readWithTitle(VideoFrame frame) {
+        return new Reading(read(frame), -1);
+    }
 }

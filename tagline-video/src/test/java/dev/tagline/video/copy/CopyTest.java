@@ -63,6 +63,23 @@ class CopyTest {
     }
 
     @Test
+    void aTitleSetBiggerOnScreenBeatsALongerSubtitle() {
+        List<String> screen = List.of("Git branching", "Create, switch and merge branches in five minutes",
+                "git switch -c feature");
+        ClipCopy guessed = new HeuristicCopywriter().write(new CopyInput("", "", "", List.of(), screen));
+        assertEquals("Create, switch and merge branches in five minutes", guessed.title(),
+                "without sizes the line with the most words wins");
+        ClipCopy sized = new HeuristicCopywriter().write(new CopyInput("", "", "", List.of(), screen,
+                "Git branching"));
+        assertEquals("Git branching", sized.title());
+        assertEquals("Git branching · Create, switch and merge branches in five minutes · git switch -c feature",
+                sized.description(), "the description starts at the title");
+        ClipCopy spoken = new HeuristicCopywriter().write(new CopyInput(CLIP, "", VIDEO + CLIP, List.of(), screen,
+                "Git branching"));
+        assertEquals("Snapshot testing catches regressions early", spoken.title(), "a transcript still comes first");
+    }
+
+    @Test
     void keyframeTagsBecomeHashtagsButQualityTagsDoNot() {
         List<ScoredTag> tags = KeyframeTags.mean(List.of(
                 new ScoredTags(List.of(new ScoredTag("whiteboard", 0.9), new ScoredTag("blurry", 0.9))),

@@ -20,7 +20,8 @@ class LlmCopywriterTest {
 
     static CopyInput input() {
         return new CopyInput(CopyTest.CLIP, "Snapshot testing catches regressions early.", CopyTest.VIDEO,
-                List.of(new ScoredTag("whiteboard", 0.9)), List.of("Jest snapshot tests", "npm test -- -u"));
+                List.of(new ScoredTag("whiteboard", 0.9)), List.of("Jest snapshot tests", "npm test -- -u"),
+                "Jest snapshot tests");
     }
 
     @Test
@@ -38,6 +39,7 @@ class LlmCopywriterTest {
                     call.lastUser());
             assertTrue(call.lastUser().contains("On-screen text: Jest snapshot tests | npm test -- -u"),
                     call.lastUser());
+            assertTrue(call.lastUser().contains("On-screen title: Jest snapshot tests"), call.lastUser());
         }
     }
 

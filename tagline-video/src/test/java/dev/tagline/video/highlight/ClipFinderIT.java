@@ -141,30 +141,42 @@ class ClipFinderIT {
             "Reading a JSON file", new int[] {255, 255, 0}, "Writing the tests", new int[] {128, 0, 128},
             "Packaging the app", new int[] {255, 165, 0});
 
-    /** An OCR that reads the title of the scene's colour ({@link #SLIDES}) and a clock. */
+    /** An OCR that reads the title of the scene's colour ({@link #SLIDES}), set big, and a clock. */
     private static FinderModels slideReader() {
-        return models(Optional.of(frame -> {
-            long[] sum = new long[3];
-            byte[] rgb = frame.rgb();
-            for (int i = 0; i < rgb.length; i++) {
-                sum[i % 3] += rgb[i] & 0xff;
+        return models(Optional.of(new dev.tagline.video.signal.ScreenTextReader() {
+            @Override
+            public List<String> read(dev.tagline.video.signal.VideoFrame frame) {
+                return slideLines(frame);
             }
-            long pixels = rgb.length / 3;
-            String best = null;
-            long bestDistance = Long.MAX_VALUE;
-            for (Map.Entry<String, int[]> slide : SLIDES.entrySet()) {
-                long d = 0;
-                for (int c = 0; c < 3; c++) {
-                    long diff = sum[c] / pixels - slide.getValue()[c];
-                    d += diff * diff;
-                }
-                if (d < bestDistance) {
-                    bestDistance = d;
-                    best = slide.getKey();
-                }
+
+            @Override
+            public Reading readWithTitle(dev.tagline.video.signal.VideoFrame frame) {
+                return new Reading(slideLines(frame), 0);
             }
-            return List.of(best, "10:4" + frame.index() % 10);
         }), Optional.empty());
+    }
+
+    private static List<String> slideLines(dev.tagline.video.signal.VideoFrame frame) {
+        long[] sum = new long[3];
+        byte[] rgb = frame.rgb();
+        for (int i = 0; i < rgb.length; i++) {
+            sum[i % 3] += rgb[i] & 0xff;
+        }
+        long pixels = rgb.length / 3;
+        String best = null;
+        long bestDistance = Long.MAX_VALUE;
+        for (Map.Entry<String, int[]> slide : SLIDES.entrySet()) {
+            long d = 0;
+            for (int c = 0; c < 3; c++) {
+                long diff = sum[c] / pixels - slide.getValue()[c];
+                d += diff * diff;
+            }
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = slide.getKey();
+            }
+        }
+        return List.of(best, "10:4" + frame.index() % 10);
     }
 
     @Test
@@ -178,6 +190,8 @@ class ClipFinderIT {
         String[] order = {"Installing Python", "Creating a virtual environment", "Pip install requests",
             "Reading a JSON file", "Writing the tests", "Packaging the app"};
         for (ClipCandidate c : clips.clips()) {
+            assertEquals(c.screenText().isEmpty() ? "" : c.screenText().get(0), c.screenTitle(),
+                    "the title of the first slide shown: " + c);
             int last = -1;
             for (String line : c.screenText()) {
                 int scene = List.of(order).indexOf(line);

@@ -35,6 +35,18 @@ class ClipSignalsTest {
     }
 
     @Test
+    void aClipsTitleIsTheFirstTitleOnScreenDuringIt() {
+        ClipSignals signals = new ClipSignals(s(100), Optional.empty(), Optional.empty(), List.of(), List.of(),
+                List.of(new TextChange(s(0), List.of("Branching", "Create, switch and merge branches"), 1, "Branching"),
+                        new TextChange(s(30), List.of("git switch -c feature"), 1),
+                        new TextChange(s(60), List.of("Merging", "Fast-forward or a merge commit"), 1, "Merging")),
+                List.of(), false);
+        assertEquals("Branching", signals.screenTitleWithin(s(10), s(50)), "on screen at the start");
+        assertEquals("Merging", signals.screenTitleWithin(s(35), s(90)), "the command has no title; the next does");
+        assertEquals("", signals.screenTitleWithin(s(35), s(55)));
+    }
+
+    @Test
     void theTextLeavingTheScreenIsNotANewText() {
         assertEquals(1, signals().textChangesWithin(s(20), s(60)));
         assertEquals(1, signals().textChangesWithin(s(45), s(75)));

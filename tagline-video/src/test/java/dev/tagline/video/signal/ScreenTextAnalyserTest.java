@@ -44,6 +44,42 @@ class ScreenTextAnalyserTest {
     }
 
     @Test
+    void aNewTextKeepsTheTitleTheReaderSawSetBigger() {
+        ScreenTextReader reader = new ScreenTextReader() {
+            @Override
+            public List<String> read(VideoFrame frame) {
+                return readWithTitle(frame).lines();
+            }
+
+            @Override
+            public Reading readWithTitle(VideoFrame frame) {
+                return frame.index() < 50 ? new Reading(List.of("Git  branching", "Create and merge branches"), 0)
+                        : new Reading(List.of("git switch -c feature"), -1);
+            }
+        };
+        ScreenTextAnalyser text = new ScreenTextAnalyser(reader, new SceneCutAnalyser(), Duration.ofSeconds(2));
+        for (int i = 0; i < 100; i++) {
+            text.onFrame(grain(Synth.solid(i, 25, 200, 30, 30)));
+        }
+        List<ScreenTextAnalyser.TextChange> changes = text.changes();
+        assertEquals(2, changes.size(), changes.toString());
+        assertEquals("Git branching", changes.get(0).title(), "spacing tidied as in the clip's lines");
+        assertEquals("", changes.get(1).title());
+    }
+
+    @Test
+    void theTitleIsTheLineClearlyTallerThanTheRest() {
+        List<String> slide = List.of("File Edit View", "Git branching", "Create, switch and merge branches today");
+        assertEquals(1, PaddleScreenText.title(slide, new double[] {14, 40, 20}));
+        assertEquals(-1, PaddleScreenText.title(slide, new double[] {20, 24, 20}), "1.2 times the median: body text");
+        assertEquals(-1, PaddleScreenText.title(List.of("Git branching"), new double[] {40}), "one line: no contrast");
+        assertEquals(-1, PaddleScreenText.title(List.of("10:42", "Git branching"), new double[] {80, 20}),
+                "a clock is not text, which leaves one line");
+        assertEquals(2, PaddleScreenText.title(List.of("ab", "Menu bar", "Big title", "small print"),
+                new double[] {90, 14, 40, 14}), "two letters are not text however tall");
+    }
+
+    @Test
     void aStillPictureIsReadOnceAndANewWordIsReadAgain() {
         List<Long> read = Collections.synchronizedList(new ArrayList<>());
         ScreenTextAnalyser text = new ScreenTextAnalyser(frame -> {
