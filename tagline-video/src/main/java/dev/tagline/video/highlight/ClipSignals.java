@@ -50,13 +50,13 @@ public record ClipSignals(Duration duration, Optional<TimeSeries> loudness, Opti
 
     /**
      * The on-screen text from {@code from} to {@code to}: what was on screen at {@code from} (the last entry before
-     * it, unless the text had gone), then what appeared until {@code to}; each line once, in order, without lines that
-     * are only a clock or a few characters, at most {@code max} lines.
+     * it, unless the text had gone), then what appeared until {@code to}; each legible line once, in order, without
+     * lines that are only a clock or a few characters, at most {@code max} lines.
      */
     public List<String> screenTextWithin(Duration from, Duration to, int max) {
         java.util.LinkedHashMap<String, String> lines = new java.util.LinkedHashMap<>();
         for (ScreenTextAnalyser.TextChange c : onScreen(from, to)) {
-            for (String line : c.lines()) {
+            for (String line : c.legible()) {
                 String text = line.strip().replaceAll("\\s+", " ");
                 if (ScreenTextAnalyser.isText(text) && lines.size() < max) {
                     lines.putIfAbsent(text.toLowerCase(java.util.Locale.ROOT), text);

@@ -43,12 +43,13 @@ public final class PaddleScreenText implements ScreenTextReader {
         BufferedImage image = ImagePixels.scaled(image(frame), frame.width() * UPSCALE, frame.height() * UPSCALE);
         List<TextLine> found = reader.read(image);
         List<String> texts = found.stream().map(TextLine::text).toList();
-        return new Reading(texts, title(texts, found.stream().mapToDouble(l -> l.maxY() - l.minY()).toArray()));
+        return new Reading(texts, title(texts, found.stream().mapToDouble(l -> l.maxY() - l.minY()).toArray()),
+                found.stream().map(TextLine::confidence).toList());
     }
 
     /**
      * The line set clearly bigger than the rest, or -1: of the lines that are text ({@link ScreenTextAnalyser#isText}),
-     * at least two, the tallest when it is at least {@link #TITLE_RATIO} times as tall as the median of them all. A
+     * at least two, the tallest when it is at least {@link #TITLE_RATIO} times as tall as the median of the others. A
      * slide's title over its longer bullet points, a video's title over the menu bar.
      */
     static int title(List<String> texts, double[] heights) {
@@ -61,10 +62,10 @@ public final class PaddleScreenText implements ScreenTextReader {
         if (text.size() < 2) {
             return -1;
         }
-        double[] sorted = text.stream().mapToDouble(i -> heights[i]).sorted().toArray();
-        double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
         int tallest = text.stream().max(java.util.Comparator.comparingDouble(i -> heights[i])).orElseThrow();
+        double[] others = text.stream().filter(i -> i != tallest).mapToDouble(i -> heights[i]).sorted().toArray();
+        double median = others.length % 2 == 1 ? others[others.length / 2]
+                : (others[others.length / 2 - 1] + others[others.length / 2]) / 2;
         return heights[tallest] >= TITLE_RATIO * median ? tallest : -1;
     }
 

@@ -35,18 +35,34 @@ public final class ScreenTextAnalyser implements SignalAnalyser {
 
     /**
      * Text that appeared at {@code time}; {@code change} is the word-set distance to the previous reading;
-     * {@code title} the line set bigger than the others ({@link ScreenTextReader.Reading}), or empty.
+     * {@code title} the line set bigger than the others ({@link ScreenTextReader.Reading}), or empty; {@code legible}
+     * the lines read with a confidence of at least {@link #LEGIBLE}, the ones worth quoting. All lines count for the
+     * change: a line half read is still new text.
      */
-    public record TextChange(Duration time, List<String> lines, double change, String title) {
+    public record TextChange(Duration time, List<String> lines, double change, String title, List<String> legible) {
         public TextChange {
+            lines = List.copyOf(lines);
             title = title == null ? "" : title;
+            legible = legible == null ? lines : List.copyOf(legible);
         }
 
-        /** A change without a title. */
+        /** A change whose lines are all legible. */
+        public TextChange(Duration time, List<String> lines, double change, String title) {
+            this(time, lines, change, title, null);
+        }
+
+        /** A change without a title, its lines all legible. */
         public TextChange(Duration time, List<String> lines, double change) {
-            this(time, lines, change, "");
+            this(time, lines, change, "", null);
         }
     }
+
+    /**
+     * The recogniser's confidence from which a line is quoted in a clip's copy. PP-OCRv4 reads clear text at
+     * 0.97–1.0; small text blurred by the pass's 256 px frames comes out garbled at about 0.8 ("Crrata, swtch cnd
+     * merge aranches" at 0.805 for "Create, switch and merge branches", docs/clips.md).
+     */
+    public static final double LEGIBLE = 0.9;
 
     private final ScreenTextReader reader;
     private final SceneCutAnalyser cuts;
@@ -86,8 +102,16 @@ public final class ScreenTextAnalyser implements SignalAnalyser {
         String letters = letters(lines);
         double change = letters.equals(lastLetters) ? 0 : distance(lastWords, words);
         if (!words.isEmpty() && change >= MIN_CHANGE) {
+            List<String> legible = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                if (reading.confidences().get(i) >= LEGIBLE) {
+                    legible.add(lines.get(i));
+                }
+            }
+            int title = reading.title();
+            boolean titled = title >= 0 && reading.confidences().get(title) >= LEGIBLE;
             timeline.add(new TextChange(frame.time(), lines, change,
-                    reading.title() < 0 ? "" : lines.get(reading.title()).strip().replaceAll("\\s+", " ")));
+                    titled ? lines.get(title).strip().replaceAll("\\s+", " ") : "", legible));
         } else if (words.isEmpty() && !lastWords.isEmpty()) {
             timeline.add(new TextChange(frame.time(), List.of(), 1.0)); // the text is gone
         }

@@ -13,19 +13,27 @@ public interface ScreenTextReader {
     List<String> read(VideoFrame frame);
 
     /**
-     * One reading: the lines, top to bottom, and the index of the one set clearly bigger than the others (a slide's
-     * or a video's title), or -1 when no line stands out or the reader does not know the text's size.
+     * One reading: the lines, top to bottom; the index of the one set clearly bigger than the others (a slide's or a
+     * video's title), or -1 when no line stands out or the reader does not know the text's size; and how sure the
+     * reader is of each line, 0–1.
      */
-    record Reading(List<String> lines, int title) {
+    record Reading(List<String> lines, int title, List<Double> confidences) {
         public Reading {
             lines = List.copyOf(lines);
-            if (title < -1 || title >= lines.size()) {
-                throw new IllegalArgumentException("title " + title + " of " + lines.size() + " lines");
+            confidences = List.copyOf(confidences);
+            if (title < -1 || title >= lines.size() || confidences.size() != lines.size()) {
+                throw new IllegalArgumentException("title " + title + " and " + confidences.size()
+                        + " confidences of " + lines.size() + " lines");
             }
+        }
+
+        /** A reading of lines read for sure. */
+        public Reading(List<String> lines, int title) {
+            this(lines, title, java.util.Collections.nCopies(lines.size(), 1.0));
         }
     }
 
-    /** {@link #read} with the title among the lines; by default none. */
+    /** {@link #read} with the title among the lines and their confidences; by default no title, every line sure. */
     default Reading readWithTitle(VideoFrame frame) {
         return new Reading(read(frame), -1);
     }

@@ -47,6 +47,14 @@ class ClipSignalsTest {
     }
 
     @Test
+    void onlyLegibleLinesAreQuoted() {
+        ClipSignals signals = new ClipSignals(s(100), Optional.empty(), Optional.empty(), List.of(), List.of(),
+                List.of(new TextChange(s(0), List.of("Git branching", "Crrata, swtch cnd merge"), 1, "Git branching",
+                        List.of("Git branching"))), List.of(), false);
+        assertEquals(List.of("Git branching"), signals.screenTextWithin(s(0), s(40), 8));
+    }
+
+    @Test
     void theTextLeavingTheScreenIsNotANewText() {
         assertEquals(1, signals().textChangesWithin(s(20), s(60)));
         assertEquals(1, signals().textChangesWithin(s(45), s(75)));

@@ -53,8 +53,10 @@ class ScreenTextAnalyserTest {
 
             @Override
             public Reading readWithTitle(VideoFrame frame) {
-                return frame.index() < 50 ? new Reading(List.of("Git  branching", "Create and merge branches"), 0)
-                        : new Reading(List.of("git switch -c feature"), -1);
+                if (frame.index() < 50) {
+                    return new Reading(List.of("Git  branching", "Crrata, swtch cnd merge"), 0, List.of(0.99, 0.81));
+                }
+                return new Reading(List.of("Rlergeikgnflicts", "git merge feature"), 0, List.of(0.62, 0.97));
             }
         };
         ScreenTextAnalyser text = new ScreenTextAnalyser(reader, new SceneCutAnalyser(), Duration.ofSeconds(2));
@@ -64,13 +66,19 @@ class ScreenTextAnalyserTest {
         List<ScreenTextAnalyser.TextChange> changes = text.changes();
         assertEquals(2, changes.size(), changes.toString());
         assertEquals("Git branching", changes.get(0).title(), "spacing tidied as in the clip's lines");
-        assertEquals("", changes.get(1).title());
+        assertEquals(List.of("Git  branching"), changes.get(0).legible(), "a garbled line is not quoted");
+        assertEquals(List.of("Git  branching", "Crrata, swtch cnd merge"), changes.get(0).lines(),
+                "but counts for the change");
+        assertEquals("", changes.get(1).title(), "a garbled title is no title");
+        assertEquals(List.of("git merge feature"), changes.get(1).legible());
     }
 
     @Test
     void theTitleIsTheLineClearlyTallerThanTheRest() {
         List<String> slide = List.of("File Edit View", "Git branching", "Create, switch and merge branches today");
         assertEquals(1, PaddleScreenText.title(slide, new double[] {14, 40, 20}));
+        assertEquals(0, PaddleScreenText.title(List.of("Git branching", "Create and merge branches"),
+                new double[] {43, 22}), "two lines: against the other one, 1.95 times (the mean would give 1.32)");
         assertEquals(-1, PaddleScreenText.title(slide, new double[] {20, 24, 20}), "1.2 times the median: body text");
         assertEquals(-1, PaddleScreenText.title(List.of("Git branching"), new double[] {40}), "one line: no contrast");
         assertEquals(-1, PaddleScreenText.title(List.of("10:42", "Git branching"), new double[] {80, 20}),
