@@ -29,15 +29,24 @@ class CliTest {
         assertTrue(cli.out().contains("Exit codes"), cli.out());
     }
 
-    @Test
-    void everyCommandListedInAHelpHasAWholeSentenceAsItsSummary() {
-        // a parent's help lists each subcommand with the first line of its description only
-        java.util.List<String> cut = new java.util.ArrayList<>();
+    /** Every command of the CLI, the root first, then each one's subcommands. */
+    private java.util.List<picocli.CommandLine> commandTree() {
+        java.util.List<picocli.CommandLine> all = new java.util.ArrayList<>();
         java.util.ArrayDeque<picocli.CommandLine> todo = new java.util.ArrayDeque<>();
         todo.add(Cli.build(cli().ctx, dev.tagline.core.config.Settings.ofEnvironment(Map.of())));
         while (!todo.isEmpty()) {
             picocli.CommandLine c = todo.pop();
+            all.add(c);
             todo.addAll(c.getSubcommands().values());
+        }
+        return all;
+    }
+
+    @Test
+    void everyCommandListedInAHelpHasAWholeSentenceAsItsSummary() {
+        // a parent's help lists each subcommand with the first line of its description only
+        java.util.List<String> cut = new java.util.ArrayList<>();
+        for (picocli.CommandLine c : commandTree()) {
             picocli.CommandLine.Model.UsageMessageSpec usage = c.getCommandSpec().usageMessage();
             String[] summary = usage.header().length > 0 ? usage.header() : usage.description();
             if (c.getParent() != null && summary.length > 0 && !summary[0].strip().matches("(?s).*[.!?)]$")) {
@@ -52,11 +61,7 @@ class CliTest {
         // picocli prints each element of a description array on a line of its own, and wraps long ones itself: an
         // element that stops mid-sentence shows as a broken line ("copy per" / "platform and clip.json.")
         java.util.List<String> broken = new java.util.ArrayList<>();
-        java.util.ArrayDeque<picocli.CommandLine> todo = new java.util.ArrayDeque<>();
-        todo.add(Cli.build(cli().ctx, dev.tagline.core.config.Settings.ofEnvironment(Map.of())));
-        while (!todo.isEmpty()) {
-            picocli.CommandLine c = todo.pop();
-            todo.addAll(c.getSubcommands().values());
+        for (picocli.CommandLine c : commandTree()) {
             java.util.Map<String, String[]> texts = new java.util.LinkedHashMap<>();
             texts.put(c.getCommandSpec().qualifiedName(), c.getCommandSpec().usageMessage().description());
             for (picocli.CommandLine.Model.OptionSpec o : c.getCommandSpec().options()) {

@@ -66,13 +66,20 @@ class FindJobIT {
         return data.get(data.size() - 1);
     }
 
+    /** Starts a find of talks/talk.mp4 with {@code fields} as job 1 and returns its last event. */
+    private String findTalk(Map<String, String> fields) throws Exception {
+        Map<String, String> form = new java.util.HashMap<>(fields);
+        form.put("_csrf", login.csrf());
+        form.put("path", "talks/talk.mp4");
+        assertEquals(302, web.send(web.form("/jobs/clips/find", login.cookie(), form)).statusCode());
+        return lastEvent("1");
+    }
+
     @Test
     void findWritesTheClipsFileAndTheClipsPageOffersToRenderThem() throws Exception {
         String page = web.send(web.get("/clips").header("Cookie", login.cookie())).body();
         assertTrue(page.contains("action=\"/jobs/clips/find\""), page);
-        assertEquals(302, web.send(web.form("/jobs/clips/find", login.cookie(), Map.of("_csrf", login.csrf(),
-                "path", "talks/talk.mp4", "count", "2"))).statusCode());
-        String last = lastEvent("1");
+        String last = findTalk(Map.of("count", "2"));
         assertTrue(last.contains("\"state\":\"done\"") && last.contains("2 clips found; wrote talks/talk.clips.json"),
                 last);
         assertTrue(last.matches(".*\"count\":\"\\d+:\\d\\d/\\d+:\\d\\d\".*"),
@@ -88,9 +95,8 @@ class FindJobIT {
     void theLengthPresetSetsTheClipLengths() throws Exception {
         String page = web.send(web.get("/clips").header("Cookie", login.cookie())).body();
         assertTrue(page.contains("<option value=\"short\">short (15-30 s)</option>"), page);
-        assertEquals(302, web.send(web.form("/jobs/clips/find", login.cookie(), Map.of("_csrf", login.csrf(),
-                "path", "talks/talk.mp4", "length", "short"))).statusCode());
-        assertTrue(lastEvent("1").contains("\"state\":\"done\""));
+        String last = findTalk(Map.of("length", "short"));
+        assertTrue(last.contains("\"state\":\"done\""), last);
         List<ClipCandidate> clips = ClipsFile.read(web.media.resolve("talks/talk.clips.json")).clips();
         assertFalse(clips.isEmpty());
         for (ClipCandidate c : clips) {
