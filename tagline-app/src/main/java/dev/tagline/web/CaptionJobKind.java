@@ -81,7 +81,8 @@ final class CaptionJobKind implements JobKinds.Kind {
         };
     }
 
-    private static void checkEndpoint(String url) {
+    /** Refuses anything but an http(s) URL with a host, naming it. */
+    static void checkEndpoint(String url) {
         try {
             URI uri = URI.create(url);
             if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {

@@ -46,6 +46,9 @@ final class ClipsRoutes {
                     .append(" placeholder=\"talks/keynote.mp4\"></label><label>Clips <input name=\"count\" size=\"3\"")
                     .append(" placeholder=\"auto\"></label>")
                     .append(ClipCards.select("Length", "length", VideoJobKinds.LENGTHS, ClipCards.LENGTH_LABELS))
+                    .append("<label>Speech-to-text endpoint, for videos without subtitles <input name=\"endpoint\"")
+                    .append(" type=\"url\" placeholder=\"http://127.0.0.1:8000/v1 (optional)\"></label>")
+                    .append("<label>Speech-to-text model <input name=\"stt_model\" placeholder=\"whisper-1\"></label>")
                     .append("<button class=\"find\">Find clips (background job)</button></form>");
         }
         library.found().forEach(f -> b.append(ClipCards.found(f, csrf)));

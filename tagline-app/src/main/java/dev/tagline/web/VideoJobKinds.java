@@ -106,8 +106,38 @@ final class VideoJobKinds {
 
 
     /**
+     * {@code clips find --endpoint URL --stt-model MODEL --language CODE} from the form's {@code endpoint},
+     * {@code stt_model} (whisper-1 by default) and {@code language}; none without an endpoint. The key is the
+     * server's environment's {@code TAGLINE_OPENAI_API_KEY} or {@code OPENAI_API_KEY}, as for captions.
+     */
+    static java.util.Optional<dev.tagline.video.transcript.SpeechToText> speechToText(Map<String, String> env,
+                                                                                     Map<String, String> form) {
+        String endpoint = form.getOrDefault("endpoint", "").strip();
+        if (endpoint.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        CaptionJobKind.checkEndpoint(endpoint);
+        String model = form.getOrDefault("stt_model", "").strip();
+        model = model.isEmpty() ? "whisper-1" : model;
+        if (!model.matches("[A-Za-z0-9][A-Za-z0-9_.:/-]{0,127}")) {
+            throw new TaglineException("Speech-to-text model '" + model + "' is not a model name",
+                    "Give the name the server knows, e.g. whisper-1 or Systran/faster-whisper-small.");
+        }
+        String language = form.getOrDefault("language", "").strip().toLowerCase(java.util.Locale.ROOT);
+        if (!language.isEmpty() && !language.matches("[a-z]{2,3}")) {
+            throw new TaglineException("Language '" + language + "' is not an ISO 639-1 code",
+                    "Give a code such as en or de, or leave it empty to let the server detect it.");
+        }
+        return java.util.Optional.of(new dev.tagline.video.transcript.OpenAiSpeechToText(
+                new dev.tagline.inference.openai.TranscriptionClient(dev.tagline.inference.openai.OpenAiEndpoint.of(
+                        endpoint, env.getOrDefault("TAGLINE_OPENAI_API_KEY", env.get("OPENAI_API_KEY"))),
+                        java.time.Duration.ofMinutes(10)), model,
+                language.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(language)));
+    }
+
+    /**
      * {@code tagline clips find} on one video ({@code path}) with the built-in models and the CLI's defaults (subtitles
-     * beside the video as the transcript), clips of a {@code length} preset (medium, 30–60 s, by default) and
+     * beside the video as the transcript, else the speech-to-text server at {@code endpoint}), clips of a {@code length} preset (medium, 30–60 s, by default) and
      * optionally exactly {@code count} of them; writes {@code
      * VIDEO.clips.json}, which /clips then shows with its render button. The finder reports progress but has no
      * stop point of its own, so a cancel interrupts it (its ffmpeg child is stopped with it).
@@ -134,6 +164,7 @@ final class VideoJobKinds {
                 java.util.OptionalInt count = countText.isEmpty() ? java.util.OptionalInt.empty()
                         : java.util.OptionalInt.of(Integer.parseInt(countText));
                 String length = choice(form, "length", "Clip length", LENGTHS);
+                java.util.Optional<dev.tagline.video.transcript.SpeechToText> stt = speechToText(env, form);
                 return job -> {
                     Thread worker = Thread.currentThread();
                     job.onCancel(worker::interrupt);
@@ -149,8 +180,7 @@ final class VideoJobKinds {
                                 new dev.tagline.core.process.ProcessRunner(), java.time.Duration.ofHours(12));
                         dev.tagline.video.highlight.ClipFinder.Options options =
                                 new dev.tagline.video.highlight.ClipFinder.Options(
-                                        dev.tagline.video.highlight.DurationBand.preset(length), count,
-                                        java.util.Optional.empty(),
+                                        dev.tagline.video.highlight.DurationBand.preset(length), count, stt,
                                         java.util.Optional.empty(), dev.tagline.video.signal.DecodeOptions.DEFAULT,
                                         java.util.Optional.empty(), models);
                         dev.tagline.core.manifest.ClipsFile clips = new dev.tagline.video.highlight.ClipFinder(tools,

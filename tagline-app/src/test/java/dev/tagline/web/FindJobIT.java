@@ -8,6 +8,7 @@ import dev.tagline.core.manifest.ClipCandidate;
 import dev.tagline.core.manifest.ClipsFile;
 import dev.tagline.inference.BuiltinModels;
 import dev.tagline.inference.TestModels;
+import dev.tagline.testkit.openai.FakeOpenAiServer;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -66,11 +67,11 @@ class FindJobIT {
         return data.get(data.size() - 1);
     }
 
-    /** Starts a find of talks/talk.mp4 with {@code fields} as job 1 and returns its last event. */
+    /** Starts a find with {@code fields} (of talks/talk.mp4 unless they give a path) as job 1; its last event. */
     private String findTalk(Map<String, String> fields) throws Exception {
         Map<String, String> form = new java.util.HashMap<>(fields);
         form.put("_csrf", login.csrf());
-        form.put("path", "talks/talk.mp4");
+        form.putIfAbsent("path", "talks/talk.mp4");
         assertEquals(302, web.send(web.form("/jobs/clips/find", login.cookie(), form)).statusCode());
         return lastEvent("1");
     }
@@ -105,6 +106,32 @@ class FindJobIT {
         }
         assertEquals(400, web.send(web.form("/jobs/clips/find", login.cookie(), Map.of("_csrf", login.csrf(),
                 "path", "talks/talk.mp4", "length", "epic"))).statusCode());
+    }
+
+    @Test
+    void aVideoWithoutSubtitlesIsTranscribedAtTheSpeechToTextEndpointGiven() throws Exception {
+        Process ff = new ProcessBuilder("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+                "testsrc=d=40:s=160x120:r=10", "-f", "lavfi", "-i", "flite=text='Here is the trick nobody tells you."
+                + " Rebase keeps the history clean. Try it on your next branch today.'", "-af", "apad", "-t", "40",
+                "-c:v", "libx264", "-c:a", "aac", web.media.resolve("talks/spoken.mp4").toString()).inheritIO().start();
+        assertEquals(0, ff.waitFor());
+        String page = web.send(web.get("/clips").header("Cookie", login.cookie())).body();
+        assertTrue(page.contains("name=\"endpoint\"") && page.contains("name=\"stt_model\""), page);
+        try (FakeOpenAiServer server = FakeOpenAiServer.start()) {
+            server.hears(upload -> List.of(new FakeOpenAiServer.HeardWord("Here's", 0.2, 0.5),
+                    new FakeOpenAiServer.HeardWord("the", 0.5, 0.6), new FakeOpenAiServer.HeardWord("trick.", 0.6, 1.0)));
+            String last = findTalk(Map.of("path", "talks/spoken.mp4", "length", "short", "endpoint",
+                    server.baseUrl(), "stt_model", "faster-whisper-small"));
+            assertTrue(last.contains("\"state\":\"done\""), last);
+            assertFalse(server.uploads().isEmpty(), "the speech was sent to the endpoint");
+            assertEquals(List.of("faster-whisper-small"), server.uploads().get(0).fields().get("model"));
+            assertEquals("speech-to-text (faster-whisper-small)",
+                    ClipsFile.read(web.media.resolve("talks/spoken.clips.json")).transcript());
+        }
+        for (String bad : new String[] {"file:///etc/passwd", "not a url"}) {
+            assertEquals(400, web.send(web.form("/jobs/clips/find", login.cookie(), Map.of("_csrf", login.csrf(),
+                    "path", "talks/spoken.mp4", "endpoint", bad))).statusCode(), bad);
+        }
     }
 
     @Test
