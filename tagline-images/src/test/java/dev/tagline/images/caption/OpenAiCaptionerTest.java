@@ -39,8 +39,9 @@ class OpenAiCaptionerTest {
     }
 
     private OpenAiCaptioner captioner(int concurrency, int maxSide) {
-        ChatClient chat = new ChatClient(OpenAiEndpoint.of(server.baseUrl(), "sk-test"), HttpClient.newHttpClient(),
-                RetryPolicy.DEFAULT, Duration.ofSeconds(10), slept::add, Clock.systemUTC());
+        OpenAiEndpoint endpoint = OpenAiEndpoint.of(server.baseUrl(), "sk-test");
+        ChatClient chat = new ChatClient(endpoint, endpoint.newHttpClient(), RetryPolicy.DEFAULT,
+                Duration.ofSeconds(10), slept::add, Clock.systemUTC());
         return new OpenAiCaptioner(chat, "llava:13b", concurrency, maxSide, true);
     }
 

@@ -94,16 +94,10 @@ public final class ChatClient {
     private final HttpCalls calls;
     private final Duration timeout;
 
-    /**
-     * A client with the default retries. Plain {@code http://} servers (Ollama, llama.cpp, vLLM, LM Studio on a local
-     * port) are spoken to in HTTP/1.1 straight away: none of them takes the h2c upgrade the JDK client would try
-     * first, and uvicorn logs a warning for every such request.
-     */
+    /** A client with the default retries, over {@link OpenAiEndpoint#newHttpClient} (HTTP/1.1 to plain http). */
     public ChatClient(OpenAiEndpoint endpoint, Duration timeout) {
-        this(endpoint, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                        .version(endpoint.baseUrl().getScheme().equals("http") ? HttpClient.Version.HTTP_1_1
-                                : HttpClient.Version.HTTP_2).build(), RetryPolicy.DEFAULT,
-                timeout, d -> Thread.sleep(d.toMillis()), Clock.systemUTC());
+        this(endpoint, endpoint.newHttpClient(), RetryPolicy.DEFAULT, timeout, d -> Thread.sleep(d.toMillis()),
+                Clock.systemUTC());
     }
 
     public ChatClient(OpenAiEndpoint endpoint, HttpClient http, RetryPolicy retry, Duration timeout,

@@ -29,9 +29,10 @@ public final class TranscriptionClient {
     private final HttpCalls calls;
     private final Duration timeout;
 
+    /** A client with the default retries, over {@link OpenAiEndpoint#newHttpClient} (HTTP/1.1 to plain http). */
     public TranscriptionClient(OpenAiEndpoint endpoint, Duration timeout) {
-        this(endpoint, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), RetryPolicy.DEFAULT,
-                timeout, d -> Thread.sleep(d.toMillis()), Clock.systemUTC());
+        this(endpoint, endpoint.newHttpClient(), RetryPolicy.DEFAULT, timeout, d -> Thread.sleep(d.toMillis()),
+                Clock.systemUTC());
     }
 
     public TranscriptionClient(OpenAiEndpoint endpoint, HttpClient http, RetryPolicy retry, Duration timeout,

@@ -24,8 +24,9 @@ class ChatClientTest {
     }
 
     private ChatClient client() {
-        return new ChatClient(OpenAiEndpoint.of(server.baseUrl(), "sk-x"), HttpClient.newHttpClient(),
-                RetryPolicy.DEFAULT, Duration.ofSeconds(10), slept::add, Clock.systemUTC());
+        OpenAiEndpoint endpoint = OpenAiEndpoint.of(server.baseUrl(), "sk-x");
+        return new ChatClient(endpoint, endpoint.newHttpClient(), RetryPolicy.DEFAULT, Duration.ofSeconds(10),
+                slept::add, Clock.systemUTC());
     }
 
     @Test
@@ -148,7 +149,8 @@ class ChatClientTest {
     @Test
     void aSlowServerTimesOutWithAHint() {
         server.delay(Duration.ofMillis(1500));
-        ChatClient impatient = new ChatClient(OpenAiEndpoint.of(server.baseUrl(), null), HttpClient.newHttpClient(),
+        OpenAiEndpoint endpoint = OpenAiEndpoint.of(server.baseUrl(), null);
+        ChatClient impatient = new ChatClient(endpoint, endpoint.newHttpClient(),
                 new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(1)), Duration.ofMillis(300), slept::add,
                 Clock.systemUTC());
         OpenAiException e = assertThrows(OpenAiException.class, () -> impatient.complete(new ChatClient.Request("m",
@@ -163,9 +165,10 @@ class ChatClientTest {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        ChatClient nowhere = new ChatClient(OpenAiEndpoint.of("http://127.0.0.1:" + port + "/v1", null),
-                HttpClient.newHttpClient(), new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(1)),
-                Duration.ofSeconds(2), slept::add, Clock.systemUTC());
+        OpenAiEndpoint closed = OpenAiEndpoint.of("http://127.0.0.1:" + port + "/v1", null);
+        ChatClient nowhere = new ChatClient(closed, closed.newHttpClient(),
+                new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(1)), Duration.ofSeconds(2), slept::add,
+                Clock.systemUTC());
         OpenAiException e = assertThrows(OpenAiException.class, () -> nowhere.complete(new ChatClient.Request("m",
                 List.of(ChatClient.Message.user("hi")), 0, false)));
         assertTrue(e.getMessage().startsWith("Cannot reach the server at http://127.0.0.1:" + port), e.getMessage());

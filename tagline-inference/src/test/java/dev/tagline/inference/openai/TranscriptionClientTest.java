@@ -52,8 +52,9 @@ class TranscriptionClientTest {
     }
 
     private TranscriptionClient client(String key) {
-        return new TranscriptionClient(OpenAiEndpoint.of(server.baseUrl(), key), HttpClient.newHttpClient(),
-                RetryPolicy.DEFAULT, Duration.ofSeconds(10), slept::add, Clock.systemUTC());
+        OpenAiEndpoint endpoint = OpenAiEndpoint.of(server.baseUrl(), key);
+        return new TranscriptionClient(endpoint, endpoint.newHttpClient(), RetryPolicy.DEFAULT,
+                Duration.ofSeconds(10), slept::add, Clock.systemUTC());
     }
 
     private static TranscriptionClient.Request request(Path audio) {
@@ -128,7 +129,8 @@ class TranscriptionClientTest {
     void unreachableServerSaysSoAfterRetrying() {
         String url = server.baseUrl();
         server.close();
-        TranscriptionClient client = new TranscriptionClient(OpenAiEndpoint.of(url, null), HttpClient.newHttpClient(),
+        OpenAiEndpoint endpoint = OpenAiEndpoint.of(url, null);
+        TranscriptionClient client = new TranscriptionClient(endpoint, endpoint.newHttpClient(),
                 new RetryPolicy(2, Duration.ofMillis(1), Duration.ofSeconds(1)), Duration.ofSeconds(5), slept::add,
                 Clock.systemUTC());
         OpenAiException e = assertThrows(OpenAiException.class, () -> client.transcribe(request(wav)));

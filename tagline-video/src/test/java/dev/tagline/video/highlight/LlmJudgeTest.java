@@ -44,7 +44,8 @@ class LlmJudgeTest {
     }
 
     private LlmJudge judge() {
-        ChatClient chat = new ChatClient(OpenAiEndpoint.of(server.baseUrl(), null), HttpClient.newHttpClient(),
+        OpenAiEndpoint endpoint = OpenAiEndpoint.of(server.baseUrl(), null);
+        ChatClient chat = new ChatClient(endpoint, endpoint.newHttpClient(),
                 new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(5)), Duration.ofSeconds(10), d -> { },
                 Clock.systemUTC());
         return new LlmJudge(chat, "judge-model", DurationBand.MEDIUM);

@@ -1,0 +1,25 @@
+package dev.tagline.inference.openai;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.tagline.testkit.openai.FakeOpenAiServer;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+class OpenAiEndpointTest {
+    @Test
+    void plainHttpServersAreSpokenToInHttp11WithoutAnUpgradeOffer() throws Exception {
+        try (FakeOpenAiServer server = FakeOpenAiServer.start()) {
+            HttpRequest models = HttpRequest.newBuilder(OpenAiEndpoint.of(server.baseUrl(), null).resolve("models")).build();
+            assertEquals(400, HttpClient.newHttpClient().send(models, HttpResponse.BodyHandlers.discarding())
+                    .statusCode(), "the JDK's default client offers h2c, which uvicorn refuses as the fake does");
+            HttpClient ours = OpenAiEndpoint.of(server.baseUrl(), null).newHttpClient();
+            assertEquals(HttpClient.Version.HTTP_1_1, ours.version());
+            assertEquals(200, ours.send(models, HttpResponse.BodyHandlers.discarding()).statusCode());
+            assertEquals(HttpClient.Version.HTTP_2, OpenAiEndpoint.of("https://api.openai.com/v1", null)
+                    .newHttpClient().version(), "HTTPS negotiates HTTP/2 as usual");
+        }
+    }
+}
