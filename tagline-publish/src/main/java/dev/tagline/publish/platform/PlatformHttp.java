@@ -57,8 +57,15 @@ public final class PlatformHttp {
         throw PlatformException.permanent(s, reason);
     }
 
-    /** Sends and returns whatever status came back; only a network failure throws (ambiguous). */
-    public HttpResponse<String> sendRaw(String step, HttpRequest request) {
+    /**
+     * Sends and returns whatever status came back; only a network failure throws (ambiguous). A plain {@code http://}
+     * request (a webhook receiver on the local network) goes in HTTP/1.1: the JDK client would offer an h2c upgrade,
+     * which a receiver on uvicorn (FastAPI) refuses with 400 (uvicorn issue #1501).
+     */
+    public HttpResponse<String> sendRaw(String step, HttpRequest original) {
+        HttpRequest request = "http".equals(original.uri().getScheme()) && original.version().isEmpty()
+                ? HttpRequest.newBuilder(original, (name, value) -> true).version(HttpClient.Version.HTTP_1_1).build()
+                : original;
         Instant start = clock.instant();
         long t0 = System.nanoTime();
         try {

@@ -17,7 +17,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * A receiver of Tagline's signed webhooks: checks {@code X-Tagline-Signature} (HMAC-SHA256 of
  * {@code timestamp + "." + body}), requires the documented fields, and dedupes by {@code Idempotency-Key} the way a
- * careful receiver does, counting the duplicates it absorbed.
+ * careful receiver does, counting the duplicates it absorbed. Served over plain http, like a receiver on uvicorn: an h2c
+ * upgrade offer gets 400.
  */
 public final class FakeWebhookReceiver extends FakeHttpServer {
     private final String secret;
@@ -46,6 +47,13 @@ public final class FakeWebhookReceiver extends FakeHttpServer {
 
     @Override
     protected void handle(HttpExchange ex) throws IOException {
+        String upgrade = ex.getRequestHeaders().getFirst("Upgrade");
+        if (upgrade != null && !upgrade.equalsIgnoreCase("websocket")) {
+            // a receiver written with FastAPI runs on uvicorn, whose httptools parser refuses the h2c upgrade offer
+            // Java's HttpClient adds to plain-http requests (uvicorn issue #1501)
+            send(ex, 400, "Unsupported upgrade request.");
+            return;
+        }
         if (!ex.getRequestMethod().equals("POST")) {
             send(ex, 405, "{\"error\":\"POST only\"}");
             return;
