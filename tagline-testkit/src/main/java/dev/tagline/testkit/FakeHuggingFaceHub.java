@@ -34,7 +34,8 @@ import java.util.concurrent.Executors;
  * {@link #cutConnectionOnce(long)} breaks the next body after N bytes, to test resumable downloads;
  * {@link #stallOnce(long)} sends N bytes of the next body and then nothing, holding the connection open, to test stall
  * timeouts; {@link #failNext} answers the next requests to the Hub with an error such as 503 or 429, to test retries.
- * Each server answers requests on a thread of its own, so a stalled response does not hold up the next one.
+ * Each server answers requests on a thread of its own, so a stalled response does not hold up the next one. Plain
+ * http stands for a self-hosted mirror: an h2c upgrade offer gets 400, as from uvicorn.
  */
 public final class FakeHuggingFaceHub implements AutoCloseable {
     /**
@@ -175,6 +176,9 @@ public final class FakeHuggingFaceHub implements AutoCloseable {
 
     private void hub(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (refusedUpgrade(exchange)) {
+                return;
+            }
             if (!responses.failed("hub", exchange)) {
                 new HubRoutes(repos, responses, cdnEndpoint()).handle(exchange);
             }
@@ -183,6 +187,9 @@ public final class FakeHuggingFaceHub implements AutoCloseable {
 
     private void cdn(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (refusedUpgrade(exchange)) {
+                return;
+            }
             String path = exchange.getRequestURI().getPath();
             byte[] blob = path.startsWith("/lfs/") ? blobs.get(path.substring("/lfs/".length())) : null;
             if (blob == null) {
@@ -191,6 +198,22 @@ public final class FakeHuggingFaceHub implements AutoCloseable {
             }
             responses.body("cdn", exchange, blob, Map.of("ETag", "\"" + path.substring(5) + "\""));
         }
+    }
+
+    /**
+     * A plain-http Hub is a mirror (HF_ENDPOINT), and the self-hosted ones (olah, hf-mirror's server) run on uvicorn,
+     * whose httptools parser refuses the h2c upgrade offer Java's HttpClient adds to plain-http requests with 400
+     * (uvicorn issue #1501); so does this fake.
+     */
+    private static boolean refusedUpgrade(HttpExchange exchange) throws IOException {
+        String upgrade = exchange.getRequestHeaders().getFirst("Upgrade");
+        if (upgrade == null || upgrade.equalsIgnoreCase("websocket")) {
+            return false;
+        }
+        byte[] body = "Unsupported upgrade request.".getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(400, body.length);
+        exchange.getResponseBody().write(body);
+        return true;
     }
 
     static String hex(String algorithm, byte[] content, byte[] prefix) {

@@ -18,7 +18,9 @@ class FakeHuggingFaceHubIT {
     private final FakeHuggingFaceHub hub = FakeHuggingFaceHub.start()
             .addLfsFile("org/model", "onnx/model.onnx", BIG)
             .addFile("org/model", "config.json", "{}".getBytes(StandardCharsets.US_ASCII));
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    /** HTTP/1.1, as Tagline speaks to a plain-http Hub mirror. */
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .version(HttpClient.Version.HTTP_1_1).build();
 
     @AfterEach
     void stop() {
@@ -50,6 +52,15 @@ class FakeHuggingFaceHubIT {
         assertEquals(206, part.statusCode());
         assertEquals("bytes 990-999/1000", part.headers().firstValue("Content-Range").orElseThrow());
         assertEquals("0123456789", new String(part.body(), StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void anUpgradeOfferIsRefusedAsByAMirrorOnUvicorn() throws Exception {
+        HttpRequest config = HttpRequest.newBuilder(URI.create(hub.endpoint() + "/org/model/resolve/main/config.json"))
+                .build();
+        HttpResponse<byte[]> offered = HttpClient.newHttpClient().send(config, HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(400, offered.statusCode(), "the JDK client's default offers h2c on plain http");
+        assertEquals("Unsupported upgrade request.", new String(offered.body(), StandardCharsets.US_ASCII));
     }
 
     @Test
