@@ -46,7 +46,8 @@ public final class HeuristicCopywriter implements Copywriter {
         }
         String description = !sentences.isEmpty()
                 ? String.join(" ", sentences.subList(0, Math.min(2, sentences.size())))
-                : heading < 0 ? "" : String.join(" · ", screen.subList(heading, Math.min(heading + 3, screen.size())));
+                : String.join(" · ", screen.subList(Math.max(0, heading), Math.min(Math.max(0, heading) + 3,
+                        screen.size())));
         description = TextLength.trim(description, s -> s.length() <= DESCRIPTION_MAX);
         return new ClipCopy(title, description, hashtags(in));
     }

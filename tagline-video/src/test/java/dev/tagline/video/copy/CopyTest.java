@@ -60,6 +60,9 @@ class CopyTest {
         assertEquals("Snapshot testing catches regressions early", spoken.title(), "a transcript comes first");
         ClipCopy nothing = new HeuristicCopywriter().write(new CopyInput("", "", "", List.of(), List.of()));
         assertEquals("Watch this", nothing.title());
+        assertEquals("", nothing.description());
+        ClipCopy oneWord = new HeuristicCopywriter().write(new CopyInput("", "", "", List.of(), List.of("Rebasing")));
+        assertEquals("Rebasing", oneWord.description(), "a line too short for a heading still describes the clip");
     }
 
     @Test
