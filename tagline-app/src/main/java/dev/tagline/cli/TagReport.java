@@ -18,8 +18,8 @@ final class TagReport {
     static void print(PrintWriter out, BatchSummary batch, TagFrequency frequency, int top, Path csv) {
         List<TagFrequency.Count> counts = frequency.top(top);
         out.println();
-        out.println(String.format(Locale.ROOT, "%-40s %8s %6s", "tag (" + Counts.of(frequency.images(), "image") + ")", "images",
-                "share"));
+        out.println(String.format(Locale.ROOT, "%-40s %8s %6s", "tag (" + Counts.of(frequency.images(), "image") + ")",
+                "images", "share"));
         for (TagFrequency.Count c : counts) {
             out.println(String.format(Locale.ROOT, "%-40s %8d %5.1f%%", c.tag(), c.images(),
                     100.0 * c.images() / Math.max(1, frequency.images())));

@@ -137,10 +137,10 @@ final class VideoJobKinds {
 
     /**
      * {@code tagline clips find} on one video ({@code path}) with the built-in models and the CLI's defaults (subtitles
-     * beside the video as the transcript, else the speech-to-text server at {@code endpoint}), clips of a {@code length} preset (medium, 30–60 s, by default) and
-     * optionally exactly {@code count} of them; writes {@code
-     * VIDEO.clips.json}, which /clips then shows with its render button. The finder reports progress but has no
-     * stop point of its own, so a cancel interrupts it (its ffmpeg child is stopped with it).
+     * beside the video as the transcript, else the speech-to-text server at {@code endpoint}), clips of a
+     * {@code length} preset (medium, 30–60 s, by default) and optionally exactly {@code count} of them; writes
+     * {@code VIDEO.clips.json}, which /clips then shows with its render button. The finder reports progress but has
+     * no stop point of its own, so a cancel interrupts it (its ffmpeg child is stopped with it).
      */
     static JobKinds.Kind find(Map<String, String> env, java.time.Clock clock) {
         return new JobKinds.Kind() {

@@ -119,7 +119,8 @@ class FindJobIT {
         assertTrue(page.contains("name=\"endpoint\"") && page.contains("name=\"stt_model\""), page);
         try (FakeOpenAiServer server = FakeOpenAiServer.start()) {
             server.hears(upload -> List.of(new FakeOpenAiServer.HeardWord("Here's", 0.2, 0.5),
-                    new FakeOpenAiServer.HeardWord("the", 0.5, 0.6), new FakeOpenAiServer.HeardWord("trick.", 0.6, 1.0)));
+                    new FakeOpenAiServer.HeardWord("the", 0.5, 0.6),
+                    new FakeOpenAiServer.HeardWord("trick.", 0.6, 1.0)));
             String last = findTalk(Map.of("path", "talks/spoken.mp4", "length", "short", "endpoint",
                     server.baseUrl(), "stt_model", "faster-whisper-small"));
             assertTrue(last.contains("\"state\":\"done\""), last);

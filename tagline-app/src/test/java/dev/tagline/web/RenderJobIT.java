@@ -131,7 +131,8 @@ class RenderJobIT {
     void faceTrackingModesRenderWithTheBuiltInFaceModelAndAutoIsTheDefault() throws Exception {
         String page = web.send(web.get("/clips").header("Cookie", login.cookie())).body();
         for (String mode : new String[] {"auto", "track", "screencast", "blur-pad", "center", "fit"}) {
-            assertTrue(page.contains("<option value=\"" + mode + "\">" + mode + "</option>"), mode + " offered: " + page);
+            assertTrue(page.contains("<option value=\"" + mode + "\">" + mode + "</option>"),
+                    mode + " offered: " + page);
         }
         assertTrue(page.indexOf(">auto</option>") < page.indexOf(">blur-pad</option>"),
                 "auto first, as in the CLI");

@@ -12,10 +12,11 @@ class OpenAiEndpointTest {
     @Test
     void plainHttpServersAreSpokenToInHttp11WithoutAnUpgradeOffer() throws Exception {
         try (FakeOpenAiServer server = FakeOpenAiServer.start()) {
-            HttpRequest models = HttpRequest.newBuilder(OpenAiEndpoint.of(server.baseUrl(), null).resolve("models")).build();
+            OpenAiEndpoint endpoint = OpenAiEndpoint.of(server.baseUrl(), null);
+            HttpRequest models = HttpRequest.newBuilder(endpoint.resolve("models")).build();
             assertEquals(400, HttpClient.newHttpClient().send(models, HttpResponse.BodyHandlers.discarding())
                     .statusCode(), "the JDK's default client offers h2c, which uvicorn refuses as the fake does");
-            HttpClient ours = OpenAiEndpoint.of(server.baseUrl(), null).newHttpClient();
+            HttpClient ours = endpoint.newHttpClient();
             assertEquals(HttpClient.Version.HTTP_1_1, ours.version());
             assertEquals(200, ours.send(models, HttpResponse.BodyHandlers.discarding()).statusCode());
             assertEquals(HttpClient.Version.HTTP_2, OpenAiEndpoint.of("https://api.openai.com/v1", null)

@@ -17,8 +17,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * A receiver of Tagline's signed webhooks: checks {@code X-Tagline-Signature} (HMAC-SHA256 of
  * {@code timestamp + "." + body}), requires the documented fields, and dedupes by {@code Idempotency-Key} the way a
- * careful receiver does, counting the duplicates it absorbed. Served over plain http, like a receiver on uvicorn: an h2c
- * upgrade offer gets 400.
+ * careful receiver does, counting the duplicates it absorbed. Served over plain http, like a receiver on uvicorn: an
+ * h2c upgrade offer gets 400.
  */
 public final class FakeWebhookReceiver extends FakeHttpServer {
     private final String secret;

@@ -66,7 +66,7 @@ public record ClipSignals(Duration duration, Optional<TimeSeries> loudness, Opti
         return List.copyOf(lines.values());
     }
 
-    /** The first title ({@link ScreenTextAnalyser.TextChange#title}) on screen from {@code from} to {@code to}, or "". */
+    /** The first title ({@link ScreenTextAnalyser.TextChange#title}) shown from {@code from} to {@code to}, or "". */
     public String screenTitleWithin(Duration from, Duration to) {
         return onScreen(from, to).stream().map(ScreenTextAnalyser.TextChange::title)
                 .filter(ScreenTextAnalyser::isText).findFirst().orElse("");
