@@ -47,19 +47,32 @@ final class PublishPlanCommands {
             try (Publishing p = db.open(ctx)) {
                 List<Channel> targets = channels == null ? p.channels().list()
                         : channels.stream().map(n -> p.channels().byName(n.strip())).toList();
+                if (targets.isEmpty()) {
+                    ctx.out().println("No channels yet: add one with 'tagline publish channels add NAME --platform …',"
+                            + " then queue clips on it.");
+                    return ExitCode.OK;
+                }
+                boolean planned = false;
                 for (Channel c : targets) {
                     if (p.rules().find(c.id()).isEmpty()) {
                         if (!p.posts().queuedByScore(c.id()).isEmpty()) {
                             ctx.err().println(c.name() + ": queued posts wait for a rule: tagline publish rules set "
                                     + c.name() + " --times 09:00");
                             all = false;
+                            planned = true;
                         }
                         continue;
                     }
+                    planned = true;
                     AutoScheduler.Plan plan = p.scheduler().schedule(c);
                     ctx.out().println(c.name() + ": " + plan.placed().size() + " scheduled, " + plan.unplaced().size()
                             + " left in the queue");
                     all &= report(ctx, p, plan);
+                }
+                if (!planned) {
+                    ctx.out().println("Nothing to schedule: no channel has posting rules or queued posts. Set rules"
+                            + " with 'tagline publish rules set CHANNEL --times 09:00' and queue clips with"
+                            + " 'tagline publish queue'.");
                 }
             }
             return all ? ExitCode.OK : ExitCode.SOME_FAILED;

@@ -43,10 +43,15 @@ class PublishCommandTest {
 
     @Test
     void channelsRulesQueueScheduleListMoveCancelStatus() throws Exception {
+        assertEquals(ExitCode.OK, run("publish", "auto-schedule"), cli.err());
+        assertTrue(cli.out().contains("No channels yet: add one with 'tagline publish channels add"), cli.out());
         assertEquals(ExitCode.OK, run("publish", "channels", "add", "fold", "--platform", "folder", "--zone",
                 "Europe/Berlin", "--option", "path=" + dir.resolve("out")), cli.err());
         assertTrue(cli.out().contains("added channel fold (folder, Europe/Berlin)"), cli.out());
         assertTrue(Files.exists(dir.resolve("home/publish.db")), "SQLite in TAGLINE_HOME by default");
+        assertEquals(ExitCode.OK, run("publish", "auto-schedule"), cli.err());
+        assertTrue(cli.out().contains("Nothing to schedule: no channel has posting rules or queued posts."),
+                cli.out());
 
         assertEquals(ExitCode.OK, run("publish", "rules", "set", "fold", "--days", "daily", "--times", "09:00"),
                 cli.err());
