@@ -93,7 +93,9 @@ final class ClipCards {
         for (ClipCandidate c : file.clips()) {
             ClipCandidate.SubScores s = c.subScores();
             b.append("<tr><td>").append(c.rank()).append("</td><td>")
-                    .append(String.format(Locale.ROOT, "%.1f–%.1f s", c.startSeconds(), c.endSeconds()))
+                    .append(Progress.Unit.SECONDS.format((long) c.startSeconds())).append('–')
+                    .append(Progress.Unit.SECONDS.format((long) Math.ceil(c.endSeconds())))
+                    .append(String.format(Locale.ROOT, " (%.0f s)", c.endSeconds() - c.startSeconds()))
                     .append("</td><td>").append(c.score()).append("</td><td>").append(s.hook()).append(" · ")
                     .append(s.payoff()).append(" · ").append(s.coherence()).append(" · ").append(s.energy())
                     .append(" · ").append(s.visual()).append("</td><td>").append(esc(c.reason())).append("</td><td>")
@@ -107,7 +109,7 @@ final class ClipCards {
                 .append(esc(csrf)).append("\"><input type=\"hidden\" name=\"path\" value=\"").append(esc(f.ref().path()))
                 .append("\">").append(select("Reframe", "mode", VideoJobKinds.REFRAME_MODES, Map.of()))
                 .append(select("Aspect", "aspect", VideoJobKinds.ASPECTS, Map.of()))
-                .append(select("Captions", "style", VideoJobKinds.CAPTION_STYLES, Map.of()));
+                .append(select("Caption style", "style", VideoJobKinds.CAPTION_STYLES, Map.of()));
         return b.append("<label>Preset <select name=\"preset\"><option>medium</option>")
                 .append("<option>veryfast</option><option>ultrafast</option><option>slow</option></select></label>")
                 .append("<label class=\"inline\"><input type=\"checkbox\" name=\"captions\" value=\"off\"> no captions")

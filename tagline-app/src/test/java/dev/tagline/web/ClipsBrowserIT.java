@@ -3,8 +3,10 @@ package dev.tagline.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tagline.core.manifest.ClipCandidate;
 import dev.tagline.core.manifest.ClipManifest;
 import dev.tagline.core.manifest.ClipManifests;
+import dev.tagline.core.manifest.ClipsFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,6 +43,15 @@ class ClipsBrowserIT {
                 new ClipManifest.Copy("Nobody reads the manual", "Why docs fail and what works instead",
                         List.of("talk", "docs")), Map.of()));
         web.channel("yt", "youtube", "Europe/Berlin");
+        ClipsFile.of(new ClipsFile.Source("talk.mp4", 1520), java.time.Instant.parse("2026-11-27T02:00:00Z"),
+                "talk.srt", List.of(), List.of(
+                        new ClipCandidate(1, 95, 141, 87, new ClipCandidate.SubScores(92, 70, 81, 64, 40),
+                                "Opens with a question and pays it off.", "Why does nobody read the manual?",
+                                "Why does nobody read the manual? …", 3),
+                        new ClipCandidate(2, 612, 655, 74, new ClipCandidate.SubScores(60, 80, 77, 58, 72),
+                                "New on-screen text, steady speech.", "", "…", 5,
+                                List.of("Writing docs people read", "docs/README.md"), "Writing docs people read")))
+                .write(web.media.resolve("talk.clips.json"));
     }
 
     @AfterEach
@@ -64,7 +75,15 @@ class ClipsBrowserIT {
                 + "setTimeout(() => done('timeout, readyState ' + v.readyState + ', error ' + (v.error && v.error.code)), 12000);");
         assertTrue(seeked instanceof Number, String.valueOf(seeked));
         assertEquals(5.5, ((Number) seeked).doubleValue(), 0.05);
+        browser.driver.executeScript("window.scrollTo(0, 0)");
+        List<org.openqa.selenium.WebElement> found = browser.driver.findElements(By.cssSelector(".found tbody tr"));
+        assertEquals(2, found.size(), "the finder's clips");
+        assertTrue(found.get(1).getText().contains("10:12–10:55 (43 s)"), "span in media time: " + found.get(1)
+                .getText());
+        assertEquals(6, browser.driver.findElements(By.cssSelector(".render-form select[name=mode] option")).size());
         browser.screenshot("clips");
+        browser.driver.executeScript("document.querySelector('article.clip').scrollIntoView()");
+        browser.screenshot("clips-review");
         browser.driver.findElement(By.cssSelector("input[name=title]")).clear();
         browser.driver.findElement(By.cssSelector("input[name=title]")).sendKeys("Edited in the browser");
         browser.driver.findElement(By.cssSelector("button.accept")).click();
