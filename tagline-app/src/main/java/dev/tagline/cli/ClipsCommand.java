@@ -62,6 +62,11 @@ final class ClipsCommand extends CommandGroup {
         @Option(names = "--count", paramLabel = "N", description = "Exactly N clips instead of the automatic count.")
         Integer count;
 
+        @Option(names = "--max-overlap", paramLabel = "SHARE", defaultValue = "0.5",
+                description = "Share of the shorter of two clips they may have in common (default 0.5; 0 for clips"
+                        + " that repeat nothing, when every clip gets posted).")
+        double maxOverlap;
+
         @Option(names = "--ffmpeg", paramLabel = "PATH", description = "ffmpeg program or its folder (default: PATH).")
         Path ffmpeg;
 
@@ -90,6 +95,7 @@ final class ClipsCommand extends CommandGroup {
 
         @Override
         public Integer call() {
+            ClipFinder.Options.checkOverlap(maxOverlap);
             Path file = ctx.existingFile(video);
             DurationBand band = preset != null ? DurationBand.preset(preset)
                     : DurationBand.of(Duration.ofSeconds(minSeconds), Duration.ofSeconds(maxSeconds));
@@ -109,7 +115,8 @@ final class ClipsCommand extends CommandGroup {
                         new TranscriptionClient(OpenAiEndpoint.of(url, ctx.env().get("OPENAI_API_KEY")),
                                 Duration.ofMinutes(10)), sttModel, Optional.ofNullable(language)));
                 ClipFinder.Options options = new ClipFinder.Options(band, count == null ? OptionalInt.empty()
-                        : OptionalInt.of(count), stt, Optional.empty(), DecodeOptions.DEFAULT, llm, models);
+                        : OptionalInt.of(count), stt, Optional.empty(), DecodeOptions.DEFAULT, llm, models,
+                        maxOverlap);
                 clips = new ClipFinder(tools, ctx.clock(), progress).find(file, options);
             }
             Path out = ClipsFile.pathFor(file);

@@ -26,8 +26,8 @@ class ClipsCommandTest {
     void helpShowsTheOptions() {
         CliTestSupport cli = cli();
         assertEquals(ExitCode.OK, cli.run("clips", "find", "--help"));
-        for (String option : new String[] {"--min", "--max", "--length", "--count", "--ffmpeg", "--endpoint",
-            "--device", "--threads"}) {
+        for (String option : new String[] {"--min", "--max", "--length", "--count", "--max-overlap", "--ffmpeg",
+            "--endpoint", "--device", "--threads"}) {
             assertTrue(cli.out().contains(option), cli.out());
         }
     }
@@ -55,6 +55,16 @@ class ClipsCommandTest {
         CliTestSupport cli = cli();
         assertEquals(ExitCode.USAGE, cli.run("clips", "find", "talk.mp4", "--min", "2", "--max", "20"));
         assertTrue(cli.err().contains("outside 5-180 s"), cli.err());
+    }
+
+    @Test
+    void aMaxOverlapOutsideZeroToOneIsRefused() throws IOException {
+        Files.createFile(dir.resolve("talk.mp4"));
+        for (String share : new String[] {"1", "-0.1"}) {
+            CliTestSupport cli = cli();
+            assertEquals(ExitCode.USAGE, cli.run("clips", "find", "talk.mp4", "--max-overlap", share));
+            assertTrue(cli.err().contains("is not a share from 0 to below 1"), cli.err());
+        }
     }
 
     @Test

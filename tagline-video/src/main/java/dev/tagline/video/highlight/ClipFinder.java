@@ -1,5 +1,6 @@
 package dev.tagline.video.highlight;
 
+import dev.tagline.core.TaglineException;
 import dev.tagline.core.manifest.ClipCandidate;
 import dev.tagline.core.manifest.ClipsFile;
 import dev.tagline.core.progress.Progress;
@@ -32,11 +33,31 @@ public final class ClipFinder {
     /**
      * What to look for. {@code speechToText} is used only when no subtitles exist; {@code judge}, when given, picks
      * and scores clips from the transcript instead of the built-in scorer; {@code models} give speech activity,
-     * on-screen text, sentences and the sentence embeddings for topic segments ({@link TextTiler}).
+     * on-screen text, sentences and the sentence embeddings for topic segments ({@link TextTiler});
+     * {@code maxOverlap} is the share of the shorter of two kept clips they may have in common (0: no second in two
+     * clips; {@link ClipSelector#MAX_OVERLAP} by default).
      */
     public record Options(DurationBand band, OptionalInt count, Optional<SpeechToText> speechToText,
                           Optional<String> subtitleLanguage, DecodeOptions decode, Optional<LlmJudge> judge,
-                          FinderModels models) {
+                          FinderModels models, double maxOverlap) {
+        public Options {
+            checkOverlap(maxOverlap);
+        }
+
+        /** Refuses a {@code maxOverlap} outside [0, 1), naming the option. */
+        public static void checkOverlap(double maxOverlap) {
+            if (!(maxOverlap >= 0 && maxOverlap < 1)) {
+                throw new TaglineException("--max-overlap " + maxOverlap + " is not a share from 0 to below 1",
+                        "Give e.g. --max-overlap 0 for clips without a second in common, or 0.5 (the default).");
+            }
+        }
+
+        /** Options with the default overlap between kept clips. */
+        public Options(DurationBand band, OptionalInt count, Optional<SpeechToText> speechToText,
+                       Optional<String> subtitleLanguage, DecodeOptions decode, Optional<LlmJudge> judge,
+                       FinderModels models) {
+            this(band, count, speechToText, subtitleLanguage, decode, judge, models, ClipSelector.MAX_OVERLAP);
+        }
     }
 
     private final Ffmpeg ffmpeg;
@@ -75,7 +96,8 @@ public final class ClipFinder {
         BoundarySnapper snapper = new BoundarySnapper(hasText ? transcript.words() : List.of(), pauses.pauses(),
                 transcript.wordTimed(), media.duration());
         List<ScoredClip> scored = score(options, sentences, snapper, signals, notes);
-        List<ScoredClip> chosen = ClipSelector.select(scored, media.duration(), options.count());
+        List<ScoredClip> chosen = ClipSelector.select(scored, media.duration(), options.count(),
+                options.maxOverlap());
         if (scored.isEmpty()) {
             notes.add(noClips(options.band(), media.duration(), hasText));
         }

@@ -35,14 +35,19 @@ public final class ClipSelector {
         return Math.min(12, Math.max(4, 2 * n));
     }
 
-    /** Best first, without near-duplicates. */
+    /** Best first, without near-duplicates ({@link #MAX_OVERLAP}). */
     static List<ScoredClip> suppress(List<ScoredClip> scored) {
+        return suppress(scored, MAX_OVERLAP);
+    }
+
+    /** Best first, dropping each clip that shares more than {@code maxOverlap} of the shorter one with a better one. */
+    static List<ScoredClip> suppress(List<ScoredClip> scored, double maxOverlap) {
         List<ScoredClip> ranked = new ArrayList<>(scored);
         ranked.sort(Comparator.comparingInt(ScoredClip::score).reversed()
                 .thenComparing(c -> c.candidate().start()));
         List<ScoredClip> kept = new ArrayList<>();
         for (ScoredClip c : ranked) {
-            if (kept.stream().noneMatch(k -> k.candidate().overlap(c.candidate()) > MAX_OVERLAP)) {
+            if (kept.stream().noneMatch(k -> k.candidate().overlap(c.candidate()) > maxOverlap)) {
                 kept.add(c);
             }
         }
@@ -51,7 +56,13 @@ public final class ClipSelector {
 
     /** The clips to write, best first. */
     public static List<ScoredClip> select(List<ScoredClip> scored, Duration video, OptionalInt count) {
-        List<ScoredClip> kept = suppress(scored);
+        return select(scored, video, count, MAX_OVERLAP);
+    }
+
+    /** {@link #select(List, Duration, OptionalInt)} with near-duplicates set by {@code maxOverlap} (0: none shared). */
+    public static List<ScoredClip> select(List<ScoredClip> scored, Duration video, OptionalInt count,
+                                          double maxOverlap) {
+        List<ScoredClip> kept = suppress(scored, maxOverlap);
         if (count.isPresent()) {
             return List.copyOf(kept.subList(0, Math.min(count.getAsInt(), kept.size())));
         }

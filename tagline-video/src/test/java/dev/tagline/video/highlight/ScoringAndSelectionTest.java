@@ -80,6 +80,17 @@ class ScoringAndSelectionTest {
     }
 
     @Test
+    void aMaxOverlapOfZeroKeepsClipsThatRepeatNothing() {
+        List<ScoredClip> scored = List.of(clip(0, 40, 70), clip(20, 60, 90), clip(50, 90, 80), clip(60, 100, 60));
+        // 20-60 wins. At 0.5: 50-90 shares 10/40 with it and 0-40 20/40, both stay; 60-100 shares 30/40 with 50-90.
+        // At 0: 50-90 and 0-40 share seconds with 20-60 and go; 60-100 only touches it and stays
+        assertEquals(List.of(90, 80, 70), ClipSelector.suppress(scored).stream().map(ScoredClip::score).toList());
+        assertEquals(List.of(90, 60), ClipSelector.suppress(scored, 0).stream().map(ScoredClip::score).toList());
+        assertEquals(List.of(90, 60), ClipSelector.select(scored, Duration.ofMinutes(2), OptionalInt.empty(), 0)
+                .stream().map(ScoredClip::score).toList());
+    }
+
+    @Test
     void countTargetsFollowTheReferenceFormulas() {
         assertEquals(3, ClipSelector.shortlist(Duration.ofSeconds(60)));
         assertEquals(8, ClipSelector.shortlist(Duration.ofMinutes(10)));
