@@ -176,7 +176,7 @@ public final class FakeHuggingFaceHub implements AutoCloseable {
 
     private void hub(HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (refusedUpgrade(exchange)) {
+            if (UvicornUpgrades.refused(exchange)) { // a plain-http Hub is a mirror such as olah
                 return;
             }
             if (!responses.failed("hub", exchange)) {
@@ -187,7 +187,7 @@ public final class FakeHuggingFaceHub implements AutoCloseable {
 
     private void cdn(HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (refusedUpgrade(exchange)) {
+            if (UvicornUpgrades.refused(exchange)) { // a plain-http Hub is a mirror such as olah
                 return;
             }
             String path = exchange.getRequestURI().getPath();
@@ -198,22 +198,6 @@ public final class FakeHuggingFaceHub implements AutoCloseable {
             }
             responses.body("cdn", exchange, blob, Map.of("ETag", "\"" + path.substring(5) + "\""));
         }
-    }
-
-    /**
-     * A plain-http Hub is a mirror (HF_ENDPOINT), and the self-hosted ones (olah, hf-mirror's server) run on uvicorn,
-     * whose httptools parser refuses the h2c upgrade offer Java's HttpClient adds to plain-http requests with 400
-     * (uvicorn issue #1501); so does this fake.
-     */
-    private static boolean refusedUpgrade(HttpExchange exchange) throws IOException {
-        String upgrade = exchange.getRequestHeaders().getFirst("Upgrade");
-        if (upgrade == null || upgrade.equalsIgnoreCase("websocket")) {
-            return false;
-        }
-        byte[] body = "Unsupported upgrade request.".getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(400, body.length);
-        exchange.getResponseBody().write(body);
-        return true;
     }
 
     static String hex(String algorithm, byte[] content, byte[] prefix) {

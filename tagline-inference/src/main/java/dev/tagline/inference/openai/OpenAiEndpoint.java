@@ -28,17 +28,10 @@ public record OpenAiEndpoint(URI baseUrl, Optional<String> apiKey) {
         return new OpenAiEndpoint(URI.create(url.strip()), Optional.ofNullable(apiKey));
     }
 
-    /**
-     * An HTTP client for this server. A plain {@code http://} server (Ollama, llama.cpp, vLLM, LM Studio,
-     * faster-whisper-server on a local port) is spoken to in HTTP/1.1 straight away: the JDK client otherwise offers an
-     * h2c upgrade with every request, which none of them takes, and which uvicorn (vLLM, faster-whisper-server) with
-     * its httptools parser refuses with 400 "Unsupported upgrade request." or answers without the request body
-     * (uvicorn issues #1501, #2722). HTTPS negotiates HTTP/2 as usual.
-     */
+    /** An HTTP client for this server, in the version {@link dev.tagline.core.HttpVersions} gives its URL. */
     public java.net.http.HttpClient newHttpClient() {
         return java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10))
-                .version(baseUrl.getScheme().equals("http") ? java.net.http.HttpClient.Version.HTTP_1_1
-                        : java.net.http.HttpClient.Version.HTTP_2).build();
+                .version(dev.tagline.core.HttpVersions.forUri(baseUrl)).build();
     }
 
     /** {@code baseUrl + "/" + relative}, e.g. {@code audio/transcriptions}. */

@@ -33,11 +33,7 @@ final class HubRequests {
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             HttpRequest.Builder request = HttpRequest.newBuilder(current).GET().timeout(config.requestTimeout())
                     .header("User-Agent", "tagline (java " + System.getProperty("java.version") + ")");
-            if ("http".equals(current.getScheme())) {
-                // a plain-http HF_ENDPOINT is a self-hosted mirror (olah, hf-mirror) on uvicorn, which refuses the
-                // h2c upgrade the JDK client offers otherwise (uvicorn issue #1501)
-                request.version(java.net.http.HttpClient.Version.HTTP_1_1);
-            }
+            request.version(dev.tagline.core.HttpVersions.forUri(current)); // a plain-http HF_ENDPOINT: a mirror
             if (rangeStart > 0) {
                 request.header("Range", "bytes=" + rangeStart + "-");
             }

@@ -1,5 +1,6 @@
 package dev.tagline.publish.platform;
 
+import dev.tagline.core.HttpVersions;
 import dev.tagline.publish.store.AttemptLog;
 import java.io.IOException;
 import java.net.URI;
@@ -58,14 +59,14 @@ public final class PlatformHttp {
     }
 
     /**
-     * Sends and returns whatever status came back; only a network failure throws (ambiguous). A plain {@code http://}
-     * request (a webhook receiver on the local network) goes in HTTP/1.1: the JDK client would offer an h2c upgrade,
-     * which a receiver on uvicorn (FastAPI) refuses with 400 (uvicorn issue #1501).
+     * Sends and returns whatever status came back; only a network failure throws (ambiguous). A request without a
+     * version of its own goes in the one {@link HttpVersions} gives its URL (HTTP/1.1 to a plain-http webhook
+     * receiver).
      */
     public HttpResponse<String> sendRaw(String step, HttpRequest original) {
-        HttpRequest request = "http".equals(original.uri().getScheme()) && original.version().isEmpty()
-                ? HttpRequest.newBuilder(original, (name, value) -> true).version(HttpClient.Version.HTTP_1_1).build()
-                : original;
+        HttpRequest request = original.version().isPresent() ? original
+                : HttpRequest.newBuilder(original, (name, value) -> true).version(HttpVersions.forUri(original.uri()))
+                        .build();
         Instant start = clock.instant();
         long t0 = System.nanoTime();
         try {

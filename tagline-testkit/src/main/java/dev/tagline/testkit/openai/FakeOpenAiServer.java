@@ -200,15 +200,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String upgrade = exchange.getRequestHeaders().getFirst("Upgrade");
-            if (upgrade != null && !upgrade.equalsIgnoreCase("websocket")) {
-                // vLLM, faster-whisper-server and LocalAI's Python back ends run on uvicorn, whose httptools parser
-                // answers an HTTP/2 upgrade offer ("Upgrade: h2c", which Java's HttpClient adds to plain-http
-                // requests unless told HTTP/1.1) with 400 "Unsupported upgrade request." (uvicorn issue #1501; in
-                // later versions it ignores the offer but may drop a chunked body, issue #2722)
-                byte[] body = "Unsupported upgrade request.".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(400, body.length);
-                exchange.getResponseBody().write(body);
+            if (dev.tagline.testkit.UvicornUpgrades.refused(exchange)) { // vLLM, faster-whisper-server
                 return;
             }
             String path = exchange.getRequestURI().getPath();

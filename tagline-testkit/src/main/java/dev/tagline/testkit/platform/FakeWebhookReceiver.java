@@ -47,11 +47,7 @@ public final class FakeWebhookReceiver extends FakeHttpServer {
 
     @Override
     protected void handle(HttpExchange ex) throws IOException {
-        String upgrade = ex.getRequestHeaders().getFirst("Upgrade");
-        if (upgrade != null && !upgrade.equalsIgnoreCase("websocket")) {
-            // a receiver written with FastAPI runs on uvicorn, whose httptools parser refuses the h2c upgrade offer
-            // Java's HttpClient adds to plain-http requests (uvicorn issue #1501)
-            send(ex, 400, "Unsupported upgrade request.");
+        if (dev.tagline.testkit.UvicornUpgrades.refused(ex)) { // a FastAPI receiver
             return;
         }
         if (!ex.getRequestMethod().equals("POST")) {
