@@ -41,7 +41,7 @@ public final class CheckActions {
         this.root = root.toAbsolutePath().normalize();
         if (policy.quarantine() != null && this.root.startsWith(policy.quarantine().toAbsolutePath().normalize())) {
             throw new TaglineException("The quarantine folder " + policy.quarantine() + " holds the folder being "
-                    + "checked, " + this.root + ": the files would be moved onto themselves",
+                    + "checked, " + this.root + ": the dataset would be set aside with its bad files",
                     "Give --quarantine a folder outside " + this.root + ", or a new subfolder of it such as "
                             + this.root.resolve("quarantine") + ".");
         }
