@@ -26,8 +26,9 @@ import java.util.OptionalInt;
 /**
  * {@code tagline clips find}: probe, one decoding pass through the analysers, a transcript (subtitles next to the
  * video, then an embedded subtitle stream, then speech-to-text when configured), sentences, candidate windows,
- * boundary snapping, scoring and selection, as a {@link ClipsFile}. Whatever could not be used is said in the
- * file's notes. Constant memory apart from the compact signals.
+ * boundary snapping, scoring and selection, then the kept clips' on-screen text read again from the source
+ * ({@link SharpScreenText}), as a {@link ClipsFile}. Whatever could not be used is said in the file's notes. Constant
+ * memory apart from the compact signals.
  */
 public final class ClipFinder {
     /**
@@ -100,6 +101,10 @@ public final class ClipFinder {
                 options.maxOverlap());
         if (scored.isEmpty()) {
             notes.add(noClips(options.band(), media.duration(), hasText));
+        }
+        if (models.screenText().isPresent() && SharpScreenText.worthIt(media, options.decode().frameWidth())) {
+            signals = new SharpScreenText(ffmpeg, models.screenText().get()).reread(media, signals, chosen, progress,
+                    notes);
         }
         return ClipsFile.of(new ClipsFile.Source(video.getFileName().toString(), seconds(media.duration())),
                 clock.instant(), hasText ? transcript.source() : null, notes, records(chosen, sentences, signals));

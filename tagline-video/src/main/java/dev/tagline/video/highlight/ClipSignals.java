@@ -72,8 +72,19 @@ public record ClipSignals(Duration duration, Optional<TimeSeries> loudness, Opti
                 .filter(ScreenTextAnalyser::isText).findFirst().orElse("");
     }
 
+    /** These signals with another on-screen text timeline (the same moments read again, {@link SharpScreenText}). */
+    ClipSignals withTextChanges(List<ScreenTextAnalyser.TextChange> timeline) {
+        return new ClipSignals(duration, loudness, motion, pauses, sceneCuts, timeline, topicStarts, hasTranscript);
+    }
+
     /** The timeline entries that show from {@code from} to {@code to}: the one on screen at {@code from}, then on. */
     private List<ScreenTextAnalyser.TextChange> onScreen(Duration from, Duration to) {
+        int[] range = onScreenRange(from, to);
+        return textChanges.subList(range[0], range[1]);
+    }
+
+    /** First and end index in {@link #textChanges} of the entries {@link #onScreen} returns. */
+    int[] onScreenRange(Duration from, Duration to) {
         int first = 0;
         while (first < textChanges.size() && textChanges.get(first).time().compareTo(from) <= 0) {
             first++;
@@ -82,6 +93,6 @@ public record ClipSignals(Duration duration, Optional<TimeSeries> loudness, Opti
         while (end < textChanges.size() && textChanges.get(end).time().compareTo(to) < 0) {
             end++;
         }
-        return textChanges.subList(Math.max(0, first - 1), end);
+        return new int[] {Math.max(0, first - 1), end};
     }
 }

@@ -58,7 +58,7 @@ public final class HeuristicScorer implements ClipScorer {
         int total = (int) Math.round(w[0] * hook + w[1] * payoff + w[2] * coherence + w[3] * energy + w[4] * visual);
         String hookText = text ? hookText(own.get(0).text()) : "";
         return new ScoredClip(c, clamp(total), new ClipCandidate.SubScores(hook, payoff, coherence, energy, visual),
-                reason(features, text), hookText);
+                reason(features, text, signals.loudness().isPresent()), hookText);
     }
 
     private static int hook(Candidate c, List<Sentence> own, List<Feature> f) {
@@ -146,13 +146,15 @@ public final class HeuristicScorer implements ClipScorer {
         return 0;
     }
 
-    static String reason(List<Feature> features, boolean text) {
+    /** The three features that added most, the one that took most, and what the scores could not see. */
+    static String reason(List<Feature> features, boolean text, boolean sound) {
         List<Feature> good = features.stream().filter(x -> x.points() > 0)
                 .sorted(Comparator.comparingDouble(Feature::points).reversed()).limit(3).toList();
-        String best = good.isEmpty() ? "steady speech at a good length" : join(good);
+        String best = !good.isEmpty() ? join(good) : sound ? "steady speech at a good length" : "a good length";
         String worst = features.stream().filter(x -> x.points() < 0).min(Comparator.comparingDouble(Feature::points))
                 .map(x -> ", though it " + x.label()).orElse("");
-        return "Picked for " + best + worst + (text ? "" : " (no transcript: sound and picture only)") + ".";
+        String without = text ? "" : sound ? " (no transcript: sound and picture only)" : " (no sound: picture only)";
+        return "Picked for " + best + worst + without + ".";
     }
 
     private static String join(List<Feature> good) {

@@ -7,13 +7,14 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 
 /**
- * {@link ScreenTextReader} on PaddleOCR ({@link TextReader}). The pass's frames are small (256 px wide), so a frame is
- * scaled up by {@link #UPSCALE} first: PP-OCRv4's detector is trained on text tens of pixels high, and a 16 px title
- * at 256 px is otherwise found only in part.
+ * {@link ScreenTextReader} on PaddleOCR ({@link TextReader}). Every frame is read at {@link #READ_WIDTH} pixels wide.
+ * The pass's frames are small (256 px wide), so they are scaled up three times first: PP-OCRv4's detector is trained
+ * on text tens of pixels high, and a 16 px title at 256 px is otherwise found only in part. The kept clips' text is
+ * read again from frames taken from the source at that width ({@code SharpScreenText}), which need no scaling.
  */
 public final class PaddleScreenText implements ScreenTextReader {
-    /** Bilinear upscaling before OCR: a 256 px frame is read at 768 px. */
-    static final int UPSCALE = 3;
+    /** Width at which frames are read: bilinear scaling of anything else, three times a pass frame of 256 px. */
+    public static final int READ_WIDTH = 768;
     /**
      * Longest side the detector sees ({@code det_limit_side_len}): the 768 px image is detected at 576 px (2.25× the
      * frame, a 17 px title is 38 px high in the probability map) and recognised from the 768 px crops. Detection is
@@ -40,7 +41,11 @@ public final class PaddleScreenText implements ScreenTextReader {
     /** The lines with the title told by the height of their boxes ({@link #title}). */
     @Override
     public Reading readWithTitle(VideoFrame frame) {
-        BufferedImage image = ImagePixels.scaled(image(frame), frame.width() * UPSCALE, frame.height() * UPSCALE);
+        BufferedImage image = image(frame);
+        if (frame.width() != READ_WIDTH) {
+            image = ImagePixels.scaled(image, READ_WIDTH,
+                    Math.max(1, (int) Math.round((double) frame.height() * READ_WIDTH / frame.width())));
+        }
         List<TextLine> found = reader.read(image);
         List<String> texts = found.stream().map(TextLine::text).toList();
         return new Reading(texts, title(texts, found.stream().mapToDouble(l -> l.maxY() - l.minY()).toArray()),

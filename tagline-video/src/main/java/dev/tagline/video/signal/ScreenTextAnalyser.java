@@ -46,6 +46,24 @@ public final class ScreenTextAnalyser implements SignalAnalyser {
             legible = legible == null ? lines : List.copyOf(legible);
         }
 
+        /**
+         * The change {@code reading} shows at {@code time}: its lines, the legible ones (confidence at least
+         * {@link #LEGIBLE}), and its title when that is legible, its spacing tidied.
+         */
+        public static TextChange of(Duration time, ScreenTextReader.Reading reading, double change) {
+            List<String> lines = reading.lines();
+            List<String> legible = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                if (reading.confidences().get(i) >= LEGIBLE) {
+                    legible.add(lines.get(i));
+                }
+            }
+            int title = reading.title();
+            boolean titled = title >= 0 && reading.confidences().get(title) >= LEGIBLE;
+            return new TextChange(time, lines, change, titled ? lines.get(title).strip().replaceAll("\\s+", " ") : "",
+                    legible);
+        }
+
         /** A change whose lines are all legible. */
         public TextChange(Duration time, List<String> lines, double change, String title) {
             this(time, lines, change, title, null);
@@ -102,16 +120,7 @@ public final class ScreenTextAnalyser implements SignalAnalyser {
         String letters = letters(lines);
         double change = letters.equals(lastLetters) ? 0 : distance(lastWords, words);
         if (!words.isEmpty() && change >= MIN_CHANGE) {
-            List<String> legible = new ArrayList<>();
-            for (int i = 0; i < lines.size(); i++) {
-                if (reading.confidences().get(i) >= LEGIBLE) {
-                    legible.add(lines.get(i));
-                }
-            }
-            int title = reading.title();
-            boolean titled = title >= 0 && reading.confidences().get(title) >= LEGIBLE;
-            timeline.add(new TextChange(frame.time(), lines, change,
-                    titled ? lines.get(title).strip().replaceAll("\\s+", " ") : "", legible));
+            timeline.add(TextChange.of(frame.time(), reading, change));
         } else if (words.isEmpty() && !lastWords.isEmpty()) {
             timeline.add(new TextChange(frame.time(), List.of(), 1.0)); // the text is gone
         }

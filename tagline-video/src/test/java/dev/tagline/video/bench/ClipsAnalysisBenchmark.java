@@ -104,14 +104,39 @@ public final class ClipsAnalysisBenchmark {
         try (ProcessMemory memory = ProcessMemory.start(100); FinderModels models = options.models()) {
             long cpu = os.getProcessCpuTime();
             long started = System.nanoTime();
-            ClipsFile clips = new ClipFinder(ffmpeg, Clock.systemUTC(), Progress.Factory.NONE).find(video, options);
+            List<String> tasks = new ArrayList<>();
+            ClipsFile clips = new ClipFinder(ffmpeg, Clock.systemUTC(), timed(tasks)).find(video, options);
             double wall = (System.nanoTime() - started) / 1e9;
             double jvmCpu = (os.getProcessCpuTime() - cpu) / 1e9;
             memory.close();
             return new Run(wall, jvmCpu, memory.childCpuSeconds(), memory.peakJvmMib(), memory.peakChildrenMib(),
                     memory.peakTotalMib(), clips.clips().size() + " clips (fingerprint " + fingerprint(clips) + "), notes "
-                    + clips.notes());
+                    + clips.notes() + ", tasks " + tasks);
         }
+    }
+
+    /** Progress that notes each task's units and wall seconds in {@code tasks} as it closes. */
+    private static Progress.Factory timed(List<String> tasks) {
+        return (task, total, unit) -> new Progress() {
+            private final long started = System.nanoTime();
+            private long done;
+
+            @Override
+            public void advance(long units) {
+                done += units;
+            }
+
+            @Override
+            public void jumpTo(long at) {
+                done = at;
+            }
+
+            @Override
+            public void close() {
+                tasks.add(String.format(Locale.ROOT, "%s: %d in %.1f s", task, done,
+                        (System.nanoTime() - started) / 1e9));
+            }
+        };
     }
 
     /** The first 12 hex digits of SHA-256 over the clips (times, scores, reasons): equal means the same result. */

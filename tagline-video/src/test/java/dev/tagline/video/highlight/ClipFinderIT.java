@@ -231,6 +231,10 @@ class ClipFinderIT {
         ClipsFile clips = new ClipFinder(ffmpeg, CLOCK, progress).find(video, options(Optional.empty()));
         assertTrue(clips.notes().contains("No audio stream: clips are chosen from the picture only."));
         assertFalse(clips.clips().isEmpty());
+        for (ClipCandidate c : clips.clips()) {
+            assertTrue(c.reason().endsWith("(no sound: picture only)."), c.reason());
+            assertFalse(c.reason().contains("speech"), "no speech to speak of: " + c.reason());
+        }
         assertEquals(69L, progress.get());
     }
 

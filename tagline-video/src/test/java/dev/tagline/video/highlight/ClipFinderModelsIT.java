@@ -1,6 +1,7 @@
 package dev.tagline.video.highlight;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -145,6 +146,55 @@ class ClipFinderModelsIT {
             double wav = server.uploads().get(0).wavSeconds();
             assertTrue(wav >= spoken + 0.2 && wav <= spoken + 0.8 + 0.3, "chunk of " + wav + " s for " + spoken
                     + " s of speech");
+        }
+    }
+
+    /** Two slides of a 72 px title over a 34 px line, 20 s each, 1280×720, no sound. */
+    static final String[][] SLIDES = {{"Git branching", "Create, switch and merge branches in five minutes"},
+        {"Rebasing", "Replay your commits on top of the main branch"}};
+
+    private Path slides(Ffmpeg ffmpeg) {
+        assumeTrue(Files.isRegularFile(Path.of(FONT)),
+                "skipped: " + FONT + " is missing (apt-get install fonts-dejavu-core)");
+        StringBuilder graph = new StringBuilder("[0:v]");
+        for (int i = 0; i < SLIDES.length; i++) {
+            String when = "between(t," + 20 * i + "," + (20 * i + 19.99) + ")";
+            graph.append(i == 0 ? "" : ",").append(slideText(SLIDES[i][0], 72, 200, when)).append(',')
+                    .append(slideText(SLIDES[i][1], 34, 360, when));
+        }
+        return TestMedia.make(ffmpeg, dir.resolve("slides.mp4"), "-f", "lavfi", "-i",
+                "color=c=white:s=1280x720:r=25:d=40", "-filter_complex", graph.append("[v]").toString(), "-map",
+                "[v]", "-c:v", "libx264", "-pix_fmt", "yuv420p");
+    }
+
+    private static String slideText(String text, int size, int y, String when) {
+        return "drawtext=fontfile=" + FONT + ":text='" + text + "':fontsize=" + size + ":fontcolor=black:x=80:y=" + y
+                + ":enable='" + when + "'";
+    }
+
+    /**
+     * The pass's 256 px frames garble the 34 px lines (PaddleOCR read "Crrata, swtch cnd merge aranches" there, below
+     * the legible confidence, so the clip quoted only the title). The kept clips' text is read again from the source,
+     * and each clip quotes its slide whole.
+     */
+    @Test
+    void theClipsSmallSlideTextIsReadFromTheSource() {
+        Ffmpeg ffmpeg = TestMedia.ffmpeg();
+        Path video = slides(ffmpeg);
+        ClipsFile clips;
+        try (FinderModels models = FinderModels.builtin(TestModels.builtins(BuiltinModels.OCR))) {
+            clips = new ClipFinder(ffmpeg, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), Progress.Factory.NONE)
+                    .find(video, new ClipFinder.Options(DurationBand.of(Duration.ofSeconds(5), Duration.ofSeconds(12)),
+                            OptionalInt.empty(), Optional.empty(), Optional.empty(), DecodeOptions.DEFAULT,
+                            Optional.empty(), models));
+        }
+        assertTrue(clips.notes().stream().noneMatch(n -> n.contains("On-screen text")), clips.notes()::toString);
+        assertFalse(clips.clips().isEmpty(), clips::toString);
+        for (ClipCandidate c : clips.clips()) {
+            String[] slide = SLIDES[c.start().compareTo(Duration.ofSeconds(20)) < 0 ? 0 : 1];
+            assertEquals(slide[0], c.screenTitle(), c::toString);
+            assertTrue(c.screenText().stream().anyMatch(l -> l.equalsIgnoreCase(slide[1])),
+                    "the small line read whole: " + c);
         }
     }
 

@@ -54,6 +54,29 @@ class ClipSignalsTest {
         assertEquals(List.of("Git branching"), signals.screenTextWithin(s(0), s(40), 8));
     }
 
+    private static ScoredClip clip(int startS, int endS) {
+        return new ScoredClip(new Candidate(0, 0, s(startS), s(endS), false), 50,
+                new dev.tagline.core.manifest.ClipCandidate.SubScores(0, 0, 0, 0, 0), "", "");
+    }
+
+    /** What the sharper reading reads: the entries with text the kept clips show, once each, a few per clip. */
+    @Test
+    void theClipsOnScreenTextIsReadAgainOnceAtEachMoment() {
+        ClipSignals signals = signals();
+        // 40-60: the slide since 30 s (the blank screen from 50 s has nothing to read); 0-80: the three with text,
+        // of which 30 s is already wanted
+        assertEquals(List.of(0, 1, 3), SharpScreenText.toRead(signals, List.of(clip(40, 60), clip(0, 80))));
+        assertEquals(List.of(), SharpScreenText.toRead(signals, List.of(clip(55, 65))), "a blank screen: no text");
+        List<TextChange> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            many.add(new TextChange(s(i * 5), List.of("Slide " + i), 1));
+        }
+        ClipSignals slides = new ClipSignals(s(100), Optional.empty(), Optional.empty(), List.of(), List.of(), many,
+                List.of(), false);
+        assertEquals(List.of(1, 2, 3, 4), SharpScreenText.toRead(slides, List.of(clip(7, 50))),
+                "at most " + SharpScreenText.PER_CLIP + " per clip, from the one on screen at its start");
+    }
+
     @Test
     void theTextLeavingTheScreenIsNotANewText() {
         assertEquals(1, signals().textChangesWithin(s(20), s(60)));

@@ -53,11 +53,19 @@ class ScoringAndSelectionTest {
         List<Sentence> units = SpeechSegments.sentences(List.of(new SpeechSegments.Unit(Duration.ZERO,
                 Duration.ofSeconds(45))), Duration.ofSeconds(45));
         Candidate c = new Candidate(0, units.size() - 1, Duration.ZERO, Duration.ofSeconds(45), false);
-        ScoredClip s = new HeuristicScorer(BAND).score(List.of(c), units,
-                signals(false, List.of(Duration.ofSeconds(10), Duration.ofSeconds(20)))).get(0);
+        // a soundtrack of steady loudness: 10 minutes at -20 LUFS
+        float[] lufs = new float[6000];
+        java.util.Arrays.fill(lufs, -20f);
+        ClipSignals withSound = new ClipSignals(Duration.ofMinutes(10), Optional.of(new dev.tagline.video.signal
+                .TimeSeries(Duration.ofMillis(100), lufs)), Optional.empty(), List.of(), List.of(Duration.ofSeconds(10),
+                Duration.ofSeconds(20)), List.of(), List.of(), false);
+        ScoredClip s = new HeuristicScorer(BAND).score(List.of(c), units, withSound).get(0);
         assertEquals(0, s.subScores().hook());
-        assertTrue(s.reason().contains("no transcript"), s.reason());
+        assertTrue(s.reason().endsWith("(no transcript: sound and picture only)."), s.reason());
         assertTrue(s.reason().contains("2 scene changes"), s.reason());
+        ScoredClip silent = new HeuristicScorer(BAND).score(List.of(c), units, signals(false, List.of())).get(0);
+        assertEquals("Picked for a good length (no sound: picture only).", silent.reason(),
+                "no sound: neither speech nor a transcript to speak of");
     }
 
     @Test
