@@ -57,6 +57,7 @@ final class ProgressLine {
             case BYTES -> String.format(Locale.ROOT, "%.1f MiB/s", done / seconds / (1 << 20));
             case SECONDS -> String.format(Locale.ROOT, "%.1fx real time", done / seconds);
             case ITEMS -> String.format(Locale.ROOT, "%.1f img/s", done / seconds);
+            case COUNT -> String.format(Locale.ROOT, "%.1f/s", done / seconds);
         };
     }
 }

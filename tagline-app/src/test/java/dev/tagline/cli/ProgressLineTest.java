@@ -51,6 +51,16 @@ class ProgressLineTest {
     }
 
     @Test
+    void thingsOtherThanImagesAreCountedWithoutImageWords() {
+        assertEquals("Reading on-screen text of the clips: 3/12 (25.0%), 5.0/s, ETA 2.0 s",
+                ProgressLine.status("Reading on-screen text of the clips", 3, 12, 0, Duration.ofMillis(600),
+                        Progress.Unit.COUNT));
+        assertEquals("Reading on-screen text of the clips: 4 done in 0.8 s (5.0/s)",
+                ProgressLine.finished("Reading on-screen text of the clips", 4, 0, Duration.ofMillis(800),
+                        Progress.Unit.COUNT));
+    }
+
+    @Test
     void mediaTimeIsCountedAsAClockAndItsRateAsTimesRealTime() {
         assertEquals("Analysing talk.mp4: 10:00/1:02:05 (16.1%), 20.0x real time, ETA 2 min 36 s",
                 ProgressLine.status("Analysing talk.mp4", 600, 3725, 0, Duration.ofSeconds(30), Progress.Unit.SECONDS));

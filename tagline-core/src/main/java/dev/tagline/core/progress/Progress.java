@@ -5,9 +5,12 @@ package dev.tagline.core.progress;
  * are thread-safe: workers may call {@link #advance} concurrently.
  */
 public interface Progress extends AutoCloseable {
-    /** What is counted: items (images, clips), bytes, or seconds of media analysed (a rate is then × real time). */
+    /**
+     * What is counted: items (images: a rate in img/s, seconds per image, failures), other things counted one by one
+     * (a rate per second), bytes, or seconds of media analysed (a rate is then × real time).
+     */
     enum Unit {
-        ITEMS, BYTES, SECONDS;
+        ITEMS, COUNT, BYTES, SECONDS;
 
         /** An amount as people read it: {@code 1203}, {@code 2.5 MiB}, {@code 21:40} or {@code 1:02:05}. */
         public String format(long n) {
@@ -16,7 +19,7 @@ public interface Progress extends AutoCloseable {
                 case SECONDS -> n >= 3600
                         ? String.format(java.util.Locale.ROOT, "%d:%02d:%02d", n / 3600, n / 60 % 60, n % 60)
                         : String.format(java.util.Locale.ROOT, "%d:%02d", n / 60, n % 60);
-                case ITEMS -> Long.toString(n);
+                case ITEMS, COUNT -> Long.toString(n);
             };
         }
     }

@@ -102,12 +102,13 @@ public final class ClipFinder {
         if (scored.isEmpty()) {
             notes.add(noClips(options.band(), media.duration(), hasText));
         }
-        if (models.screenText().isPresent() && SharpScreenText.worthIt(media, options.decode().frameWidth())) {
-            signals = new SharpScreenText(ffmpeg, models.screenText().get()).reread(media, signals, chosen, progress,
-                    notes);
-        }
+        List<ClipSignals> textOf = models.screenText().isPresent()
+                && SharpScreenText.worthIt(media, options.decode().frameWidth())
+                ? new SharpScreenText(ffmpeg, models.screenText().get()).reread(media, signals, chosen, progress, notes)
+                : java.util.Collections.nCopies(chosen.size(), signals);
         return ClipsFile.of(new ClipsFile.Source(video.getFileName().toString(), seconds(media.duration())),
-                clock.instant(), hasText ? transcript.source() : null, notes, records(chosen, sentences, signals));
+                clock.instant(), hasText ? transcript.source() : null, notes, records(chosen, sentences, signals,
+                        textOf));
     }
 
     /** Why no clip was found: a video shorter than the shortest clip, or no stretch between clip boundaries. */
@@ -166,16 +167,19 @@ public final class ClipFinder {
     /** On-screen lines kept per clip: enough for a title and hashtags, few enough to read in clips.json. */
     static final int SCREEN_LINES = 8;
 
-    private static List<ClipCandidate> records(List<ScoredClip> chosen, List<Sentence> sentences, ClipSignals s) {
+    /** The kept clips as records; {@code textOf} holds each clip's signals with its on-screen text. */
+    private static List<ClipCandidate> records(List<ScoredClip> chosen, List<Sentence> sentences, ClipSignals s,
+                                               List<ClipSignals> textOf) {
         List<ClipCandidate> out = new ArrayList<>();
         for (ScoredClip c : chosen) {
+            ClipSignals text = textOf.get(out.size());
             String excerpt = String.join(" ", c.candidate().sentences(sentences).stream().map(Sentence::text)
                     .filter(t -> !t.isBlank()).toList());
             excerpt = excerpt.length() <= 300 ? excerpt : excerpt.substring(0, 299) + "…";
             out.add(new ClipCandidate(out.size() + 1, seconds(c.candidate().start()), seconds(c.candidate().end()),
                     c.score(), c.subScores(), c.reason(), c.hookText(), excerpt, s.topicAt(c.candidate().start()),
-                    s.screenTextWithin(c.candidate().start(), c.candidate().end(), SCREEN_LINES),
-                    s.screenTitleWithin(c.candidate().start(), c.candidate().end())));
+                    text.screenTextWithin(c.candidate().start(), c.candidate().end(), SCREEN_LINES),
+                    text.screenTitleWithin(c.candidate().start(), c.candidate().end())));
         }
         return out;
     }

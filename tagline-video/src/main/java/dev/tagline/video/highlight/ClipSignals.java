@@ -72,7 +72,7 @@ public record ClipSignals(Duration duration, Optional<TimeSeries> loudness, Opti
                 .filter(ScreenTextAnalyser::isText).findFirst().orElse("");
     }
 
-    /** These signals with another on-screen text timeline (the same moments read again, {@link SharpScreenText}). */
+    /** These signals with another on-screen text timeline (a clip's text read again, {@link SharpScreenText}). */
     ClipSignals withTextChanges(List<ScreenTextAnalyser.TextChange> timeline) {
         return new ClipSignals(duration, loudness, motion, pauses, sceneCuts, timeline, topicStarts, hasTranscript);
     }

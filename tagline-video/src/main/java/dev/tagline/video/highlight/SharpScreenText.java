@@ -14,7 +14,7 @@ import java.io.EOFException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * Reads the on-screen text of the kept clips again, from frames taken from the source at
@@ -22,12 +22,19 @@ import java.util.TreeSet;
  * wide and scaled with two taps, which is enough to tell that the text changed, but garbles text under about 1/20 of
  * the picture's height ("Crrata, swtch cnd merge aranches" for "Create, switch and merge branches", docs/benchmarks.md,
  * issue 7 session 9). The recogniser is not always unsure of what it garbles ("Replay your cornrnlts on top of the
- * maln branch" came at over 0.9 from a 34 px line on 720p), so every moment a clip's copy may quote is read again, at
- * most {@value #PER_CLIP} per clip: a few seeks cost far less than a sharper pass over every frame.
+ * maln branch" came at over 0.9 from a 34 px line on 720p), so every moment a clip's copy may quote is read again.
+ *
+ * <p>Per clip, at most {@value #PER_CLIP} moments: its first frame, when the pass saw text there (the pass reads every
+ * 10 s, so the text at a clip's start may have changed since its last reading), then each new text the pass found
+ * during the clip. A few seeks per clip cost far less than a sharper pass over every frame.
  */
 final class SharpScreenText {
-    /** Timeline entries read again per clip: the text on screen at its start and what comes next. */
-    static final int PER_CLIP = 4;
+    /** Moments read again per clip: the text on screen at its start and what comes next. */
+    static final int PER_CLIP = 3;
+
+    /** Where a clip's text is read: at {@code time}, standing for the pass's timeline entry {@code entry}. */
+    record Moment(Duration time, TextChange entry) {
+    }
 
     private final Ffmpeg ffmpeg;
     private final ScreenTextReader reader;
@@ -43,61 +50,77 @@ final class SharpScreenText {
     }
 
     /**
-     * Indexes into {@code signals}' timeline of the entries with text that the clips show, the first {@value #PER_CLIP}
-     * of each clip, each once, in time order.
+     * The moments at which {@code clip}'s text is read: its start when the pass saw text on screen then, then the
+     * entries with text the pass found during it, at most {@value #PER_CLIP}.
      */
-    static List<Integer> toRead(ClipSignals signals, List<ScoredClip> clips) {
-        List<TextChange> timeline = signals.textChanges();
-        TreeSet<Integer> wanted = new TreeSet<>();
-        for (ScoredClip clip : clips) {
-            int[] range = signals.onScreenRange(clip.candidate().start(), clip.candidate().end());
-            for (int i = range[0], taken = 0; i < range[1] && taken < PER_CLIP; i++) {
-                if (!timeline.get(i).lines().isEmpty()) {
-                    wanted.add(i);
-                    taken++;
-                }
+    static List<Moment> moments(ClipSignals signals, ScoredClip clip) {
+        Duration start = clip.candidate().start();
+        int[] range = signals.onScreenRange(start, clip.candidate().end());
+        List<Moment> out = new ArrayList<>();
+        for (int i = range[0]; i < range[1] && out.size() < PER_CLIP; i++) {
+            TextChange entry = signals.textChanges().get(i);
+            if (!entry.lines().isEmpty()) {
+                out.add(new Moment(entry.time().compareTo(start) < 0 ? start : entry.time(), entry));
             }
         }
-        return List.copyOf(wanted);
+        return out;
     }
 
     /**
-     * {@code signals} with the entries the clips show read again from {@code media}. An entry keeps what the pass read
-     * when its frame cannot be taken or shows no text at this size; {@code notes} then says so once.
+     * Per clip of {@code clips}, in order, {@code signals} with that clip's text timeline read again from
+     * {@code media}: one entry per {@link #moments moment}. A clip whose first frame shows no text starts without;
+     * otherwise a moment keeps what the pass read when its frame cannot be taken or shows no text at this size, and
+     * {@code notes} says so once when frames could not be taken.
      */
-    ClipSignals reread(MediaInfo media, ClipSignals signals, List<ScoredClip> clips, Progress.Factory progress,
-                       List<String> notes) {
-        List<TextChange> timeline = new ArrayList<>(signals.textChanges());
-        List<Integer> indexes = toRead(signals, clips);
-        if (indexes.isEmpty()) {
-            return signals;
-        }
+    List<ClipSignals> reread(MediaInfo media, ClipSignals signals, List<ScoredClip> clips, Progress.Factory progress,
+                             List<String> notes) {
+        List<List<Moment>> perClip = clips.stream().map(c -> moments(signals, c)).toList();
+        TreeMap<Duration, ScreenTextReader.Reading> readings = new TreeMap<>();
+        perClip.forEach(moments -> moments.forEach(m -> readings.put(m.time(), null)));
         MediaInfo.VideoStream video = media.firstVideo().orElseThrow();
         int width = Math.min(PaddleScreenText.READ_WIDTH, video.displayWidth()) & ~1;
         int height = Math.max(2, (int) Math.round((double) video.displayHeight() * width / video.displayWidth()) & ~1);
         int failed = 0;
         String firstFailure = null;
-        try (Progress p = progress.start("Reading on-screen text of the clips", indexes.size(),
-                Progress.Unit.ITEMS)) {
-            for (int i : indexes) {
-                TextChange was = timeline.get(i);
-                try {
-                    ScreenTextReader.Reading reading = reader.readWithTitle(frame(media, was.time(), width, height));
-                    if (!reading.lines().isEmpty()) {
-                        timeline.set(i, TextChange.of(was.time(), reading, was.change()));
+        if (!readings.isEmpty()) {
+            try (Progress p = progress.start("Reading on-screen text of the clips", readings.size(),
+                    Progress.Unit.COUNT)) {
+                for (Duration time : readings.keySet()) {
+                    try {
+                        readings.put(time, reader.readWithTitle(frame(media, time, width, height)));
+                    } catch (FfmpegException | FrameMissing e) {
+                        failed++;
+                        firstFailure = firstFailure == null ? e.getMessage() : firstFailure;
                     }
-                } catch (FfmpegException | FrameMissing e) {
-                    failed++;
-                    firstFailure = firstFailure == null ? e.getMessage() : firstFailure;
+                    p.advance(1);
                 }
-                p.advance(1);
             }
         }
         if (failed > 0) {
-            notes.add("On-screen text at " + failed + " of " + indexes.size() + " moments was kept as the analysis"
+            notes.add("On-screen text at " + failed + " of " + readings.size() + " moments was kept as the analysis"
                     + " read it, from small frames (" + firstFailure + ").");
         }
-        return signals.withTextChanges(timeline);
+        List<ClipSignals> out = new ArrayList<>();
+        for (List<Moment> moments : perClip) {
+            if (moments.isEmpty()) {
+                out.add(signals);
+                continue;
+            }
+            List<TextChange> timeline = new ArrayList<>();
+            for (Moment m : moments) {
+                ScreenTextReader.Reading reading = readings.get(m.time());
+                TextChange was = m.entry();
+                if (reading != null && !reading.lines().isEmpty()) {
+                    timeline.add(TextChange.of(m.time(), reading, was.change()));
+                } else if (reading != null && !m.time().equals(was.time())) {
+                    timeline.add(new TextChange(m.time(), List.of(), 1.0)); // the text left before the clip began
+                } else {
+                    timeline.add(new TextChange(m.time(), was.lines(), was.change(), was.title(), was.legible()));
+                }
+            }
+            out.add(signals.withTextChanges(timeline));
+        }
+        return out;
     }
 
     /** The frame shown at {@code time}, {@code width × height}, as packed RGB. */

@@ -59,22 +59,30 @@ class ClipSignalsTest {
                 new dev.tagline.core.manifest.ClipCandidate.SubScores(0, 0, 0, 0, 0), "", "");
     }
 
-    /** What the sharper reading reads: the entries with text the kept clips show, once each, a few per clip. */
+    private static List<Duration> moments(ClipSignals signals, int startS, int endS) {
+        return SharpScreenText.moments(signals, clip(startS, endS)).stream().map(SharpScreenText.Moment::time)
+                .toList();
+    }
+
+    /**
+     * Where a clip's text is read again: at its start when the pass saw text there (what the pass read at 30 s may
+     * have changed by 40 s), then at each new text during it, a few per clip.
+     */
     @Test
-    void theClipsOnScreenTextIsReadAgainOnceAtEachMoment() {
+    void aClipsTextIsReadAgainAtItsStartAndAtEachNewText() {
         ClipSignals signals = signals();
-        // 40-60: the slide since 30 s (the blank screen from 50 s has nothing to read); 0-80: the three with text,
-        // of which 30 s is already wanted
-        assertEquals(List.of(0, 1, 3), SharpScreenText.toRead(signals, List.of(clip(40, 60), clip(0, 80))));
-        assertEquals(List.of(), SharpScreenText.toRead(signals, List.of(clip(55, 65))), "a blank screen: no text");
+        assertEquals(List.of(s(40)), moments(signals, 40, 60), "the slide since 30 s; the screen is blank from 50 s");
+        assertEquals(List.of(s(0), s(30), s(70)), moments(signals, 0, 80));
+        assertEquals(List.of(), moments(signals, 55, 65), "a blank screen: nothing to read");
+        assertEquals(List.of(s(30)), moments(signals, 30, 45), "a clip that starts with a new text");
         List<TextChange> many = new java.util.ArrayList<>();
         for (int i = 0; i < 10; i++) {
             many.add(new TextChange(s(i * 5), List.of("Slide " + i), 1));
         }
         ClipSignals slides = new ClipSignals(s(100), Optional.empty(), Optional.empty(), List.of(), List.of(), many,
                 List.of(), false);
-        assertEquals(List.of(1, 2, 3, 4), SharpScreenText.toRead(slides, List.of(clip(7, 50))),
-                "at most " + SharpScreenText.PER_CLIP + " per clip, from the one on screen at its start");
+        assertEquals(List.of(s(7), s(10), s(15)), moments(slides, 7, 50),
+                "at most " + SharpScreenText.PER_CLIP + " per clip, from its start");
     }
 
     @Test
