@@ -30,7 +30,7 @@ public final class KeyPhrases {
             + "being am etc every much many maybe something anything everything nothing someone everyone anyone "
             + "stuff basically pretty quite still even ever never always often sometimes usually already almost "
             + "anyway whatever wanna gotta i've you've we've they've i'll you'll we'll they'll i'd you'd "
-            + "we'd they'd").split(" ")));
+            + "we'd they'd another").split(" ")));
 
     private KeyPhrases() {
     }
@@ -81,8 +81,9 @@ public final class KeyPhrases {
 
     static List<String> tokens(String text) {
         List<String> out = new ArrayList<>();
-        for (String t : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}']+")) {
-            String w = t.replaceAll("^'+|'+$", "");
+        // hyphens inside a word keep it whole: "cherry-pick", "pre-commit", "utf-8"
+        for (String t : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}'-]+")) {
+            String w = t.replaceAll("^['-]+|['-]+$", "");
             if (!w.isEmpty()) {
                 out.add(w);
             }

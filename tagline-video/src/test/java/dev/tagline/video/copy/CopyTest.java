@@ -44,6 +44,19 @@ class CopyTest {
         assertTrue(phrases.contains("voice") && phrases.contains("commercial"), phrases.toString());
     }
 
+    /** "Cherry-pick" is one term (#cherrypick), not #cherry and #pick; "another" says nothing about a topic. */
+    @Test
+    void hyphenatedTermsStayWholeAndAnotherIsAFunctionWord() {
+        String clip = "Cherry-pick copies one commit from another branch. Cherry-pick it onto main, then run "
+                + "pre-commit. -- Done; the -c flag and a trailing dash- stay out.";
+        List<String> phrases = KeyPhrases.of(clip, VIDEO + clip, 20);
+        assertTrue(phrases.contains("cherry-pick") && phrases.contains("pre-commit"), phrases.toString());
+        assertFalse(phrases.contains("cherry") || phrases.contains("pick") || phrases.contains("another"),
+                phrases.toString());
+        assertFalse(phrases.stream().anyMatch(p -> p.startsWith("-") || p.endsWith("-")), phrases.toString());
+        assertEquals("cherrypick", HeuristicCopywriter.hashtag("cherry-pick"));
+    }
+
     @Test
     void withoutATranscriptTheOnScreenTextWritesTheCopy() {
         List<String> screen = List.of("File Edit", "Creating a virtual environment", "python -m venv .venv",
