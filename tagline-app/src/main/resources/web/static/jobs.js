@@ -10,7 +10,8 @@
         const bar = li.querySelector('progress');
         bar.max = Math.max(1, j.total);
         bar.value = j.done;
-        li.querySelector('.state').textContent = j.state + ' ' + j.count;
+        // a job may run several tasks one after the other (a find analyses, then reads the clips' text): name it
+        li.querySelector('.state').textContent = j.state + (j.task ? ' · ' + j.task + ':' : '') + ' ' + j.count;
         li.querySelector('.message').textContent = j.message;
         li.dataset.state = j.state;
         li.querySelector('.cancel').hidden = j.state !== 'running';

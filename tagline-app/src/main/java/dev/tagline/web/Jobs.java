@@ -50,6 +50,8 @@ final class Jobs implements AutoCloseable {
         private final AtomicInteger done = new AtomicInteger();
         private volatile int total;
         private volatile Progress.Unit unit = Progress.Unit.ITEMS;
+        /** The task the count is of, as library code names it ("Analysing talk.mp4"); empty before the first. */
+        private volatile String task = "";
         private volatile State state = State.RUNNING;
         private volatile String message = "";
         private final StopSignal stop = new StopSignal();
@@ -91,7 +93,8 @@ final class Jobs implements AutoCloseable {
 
         /** Progress of library code (a batch run, a render) reported into this job. */
         Progress.Factory progress() {
-            return (task, n, counted) -> {
+            return (name, n, counted) -> {
+                task = name;
                 unit = counted;
                 total((int) Math.min(Integer.MAX_VALUE, Math.max(0, n)));
                 done.set(0);
@@ -124,8 +127,9 @@ final class Jobs implements AutoCloseable {
 
         Map<String, Object> view() {
             return Map.of("id", id, "title", title, "state", state.name().toLowerCase(java.util.Locale.ROOT),
-                    "done", done.get(), "total", total, "count", unit.format(done.get()) + "/" + unit.format(total),
-                    "message", message, "started", started.toString());
+                    "task", task, "done", done.get(), "total", total, "count",
+                    unit.format(done.get()) + "/" + unit.format(total), "message", message, "started",
+                    started.toString());
         }
     }
 

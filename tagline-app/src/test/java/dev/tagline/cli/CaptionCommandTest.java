@@ -208,9 +208,9 @@ class CaptionCommandTest {
         Files.writeString(data.resolve("red.txt"), "solo, general");
         CliTestSupport cli = cli();
         assertEquals(ExitCode.SOME_FAILED, cli.run("caption", "data", "--captioner", "tags"));
-        assertTrue(cli.err().contains("red.png: its tags (solo, general) name nothing a caption can describe"),
-                cli.err());
-        assertTrue(cli.err().contains("blue.png has no tags to compose a caption from"), cli.err());
+        assertTrue(cli.err().contains("failed      red.png: its tags (solo, general) name nothing a caption can"
+                + " describe"), cli.err());
+        assertTrue(cli.err().contains("failed      sub/blue.png: no tags to compose a caption from"), cli.err());
         assertFalse(Files.exists(data.resolve("red.caption")));
         assertTrue(cli.out().contains("Captioned 0 images (.caption)"), cli.out());
     }
@@ -222,7 +222,7 @@ class CaptionCommandTest {
         assertEquals(ExitCode.SOME_FAILED, cli.run("caption", "data", "--captioner", "tags", "--style", "concise",
                 "--prefix", "sks"));
         assertEquals("sks, girl, red hair, smiling, outdoors", read("red.caption"));
-        assertTrue(cli.err().contains("blue.png has no tags to compose a caption from"), cli.err());
+        assertTrue(cli.err().contains("failed      sub/blue.png: no tags to compose a caption from"), cli.err());
         assertTrue(server.chats().isEmpty());
         // the report counts what was written (it said "Captioned 2" and "Tokens … in 2 requests" before)
         assertTrue(cli.out().contains("Captioned 1 image (.caption)"), cli.out());

@@ -53,12 +53,38 @@ class JobsTest {
             });
             assertTrue(reported.await(5, TimeUnit.SECONDS));
             assertEquals("21:40/1:02:05", job.view().get("count"));
+            assertEquals("Analysing talk.mp4", job.view().get("task"), "what the count is of");
             assertTrue(jobs.cancel(job.id));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (job.state() == Jobs.State.RUNNING && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
             assertEquals("Cancelled after 21:40 of 1:02:05", job.view().get("message"));
+        }
+    }
+
+    /** A find job analyses the video, then reads the clips' text: the count follows the task it is of. */
+    @Test
+    void theCountIsOfTheTaskRunningNow() throws Exception {
+        try (Jobs jobs = new Jobs(Clock.systemUTC())) {
+            CountDownLatch reported = new CountDownLatch(1);
+            CountDownLatch seen = new CountDownLatch(1);
+            Jobs.Job job = jobs.start("find", j -> {
+                try (dev.tagline.core.progress.Progress p = j.progress().start("Analysing talk.mp4", 3725,
+                        dev.tagline.core.progress.Progress.Unit.SECONDS)) {
+                    p.advance(3725);
+                }
+                dev.tagline.core.progress.Progress p = j.progress().start("Reading on-screen text of the clips", 7,
+                        dev.tagline.core.progress.Progress.Unit.COUNT);
+                p.advance(3);
+                reported.countDown();
+                seen.await(5, TimeUnit.SECONDS);
+                return "done";
+            });
+            assertTrue(reported.await(5, TimeUnit.SECONDS));
+            assertEquals("Reading on-screen text of the clips", job.view().get("task"));
+            assertEquals("3/7", job.view().get("count"));
+            seen.countDown();
         }
     }
 

@@ -241,7 +241,7 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
         boolean usable = o.failure() == null && !o.caption().isBlank();
         stats.add(o, usable); // an image counts as captioned only with a caption to write
         if (o.failure() != null) {
-            String message = entry.key() + ": " + o.failure().getMessage();
+            String message = o.failure().getMessage(); // the engine names the image before it
             String hint = o.failure() instanceof TaglineException t ? t.hint() : "";
             if (o.fatal()) {
                 throw new TaglineException(message, hint, o.failure());
@@ -250,14 +250,14 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
         }
         if (o.caption().isBlank() && captioner.id().equals(TagComposer.ID)) {
             throw result.tags().isEmpty()
-                    ? new ItemFailedException(entry.key() + " has no tags to compose a caption from",
+                    ? new ItemFailedException("no tags to compose a caption from",
                             "Run with --tagger, or tag the folder first (tagline tag).", null)
-                    : new ItemFailedException(entry.key() + ": its tags (" + String.join(", ", result.tags())
+                    : new ItemFailedException("its tags (" + String.join(", ", result.tags())
                             + ") name nothing a caption can describe", "Tag it with a WD or RAM++ tagger"
                             + " (--tagger wd-vit-tagger-v3) or caption it with a vision model (--endpoint URL).", null);
         }
         if (o.caption().isBlank()) {
-            throw new ItemFailedException(entry.key() + ": " + captioner.id() + " answered nothing"
+            throw new ItemFailedException(captioner.id() + " answered nothing"
                     + (o.raw().isBlank() ? "" : " but filler (" + o.raw().strip() + ")"), "Check the prompt; run"
                     + " again to retry this image.", null);
         }
