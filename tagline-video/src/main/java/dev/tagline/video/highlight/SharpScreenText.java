@@ -89,6 +89,9 @@ final class SharpScreenText {
                     try {
                         readings.put(time, reader.readWithTitle(frame(media, time, width, height)));
                     } catch (FfmpegException | FrameMissing e) {
+                        if (Thread.currentThread().isInterrupted()) {
+                            throw e; // a cancel (the web app's find job interrupts its thread), not a bad frame
+                        }
                         failed++;
                         firstFailure = firstFailure == null ? e.getMessage() : firstFailure;
                     }
