@@ -102,8 +102,9 @@ public final class ClipFinder {
         if (scored.isEmpty()) {
             notes.add(noClips(options.band(), media.duration(), hasText));
         }
-        List<ClipSignals> textOf = models.screenText().isPresent()
-                && SharpScreenText.worthIt(media, options.decode().frameWidth())
+        boolean sharper = !signals.textChanges().isEmpty() && SharpScreenText.worthIt(media,
+                options.decode().frameWidth());
+        List<ClipSignals> textOf = sharper && models.screenText().isPresent()
                 ? new SharpScreenText(ffmpeg, models.screenText().get()).reread(media, signals, chosen, progress, notes)
                 : java.util.Collections.nCopies(chosen.size(), signals);
         return ClipsFile.of(new ClipsFile.Source(video.getFileName().toString(), seconds(media.duration())),
