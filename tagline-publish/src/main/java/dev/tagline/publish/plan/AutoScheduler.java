@@ -84,6 +84,12 @@ public final class AutoScheduler {
         return rules.find(channel.id()).isPresent() ? schedule(channel) : new Plan(channel.name(), List.of(), List.of());
     }
 
+    /**
+     * How far in the past a move may still be: {@code move 1 now} reads the clock a few milliseconds before the
+     * scheduler does, and such a post is simply due at once.
+     */
+    static final Duration NOW_GRACE = Duration.ofSeconds(5);
+
     /** Moves a post to {@code at} (fixed from now on) and re-plans the channel around it. */
     public Plan move(Channel channel, long postId, Instant at) {
         Post post = posts.byId(postId);
@@ -92,7 +98,7 @@ public final class AutoScheduler {
             throw new TaglineException("Post " + postId + " is " + post.state().label() + " and cannot be moved",
                     "Only queued or scheduled posts can be moved.");
         }
-        if (at.isBefore(clock.instant())) {
+        if (at.isBefore(clock.instant().minus(NOW_GRACE))) {
             throw new TaglineException("Cannot move post " + postId + " to " + at.atZone(channel.zone())
                     + ", which is in the past", "Give a future time, e.g. 2026-12-01T18:00 (channel time).");
         }

@@ -115,6 +115,15 @@ class AutoSchedulerTest {
         assertTrue(e.hint().contains("tagline publish rules set b"), e.hint());
     }
 
+    /** {@code move 1 now}: the command read the clock a moment before the scheduler; the post is due at once. */
+    @Test
+    void moveToTheMomentJustGoneIsDueNow() {
+        Post a = queue("a", 0.9);
+        AutoScheduler later = new AutoScheduler(posts, rules, Clock.fixed(NOW.plusMillis(1500), ZoneOffset.UTC));
+        later.move(channel, a.id(), NOW);
+        assertEquals(NOW, posts.byId(a.id()).scheduledAt());
+    }
+
     @Test
     void moveIntoThePastIsRefused() {
         Post a = queue("a", 0.9);
