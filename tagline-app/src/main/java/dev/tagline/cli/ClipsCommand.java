@@ -153,10 +153,21 @@ final class ClipsCommand extends CommandGroup {
             for (ClipCandidate c : clips.clips()) {
                 out.println(String.format(Locale.ROOT, "%-4d %-9s %-9s %5.1fs %5d  %s", c.rank(),
                         clock(c.startSeconds()), clock(c.endSeconds()), c.endSeconds() - c.startSeconds(), c.score(),
-                        c.hookText().isEmpty() ? c.reason() : "\"" + c.hookText() + "\" " + c.reason()));
+                        hook(c) + c.reason()));
             }
             out.println("Wrote " + file.getFileName() + " (" + Counts.of(clips.clips().size(), "clip")
                     + (clips.transcript() == null ? "" : ", transcript from " + clips.transcript()) + ").");
+        }
+
+        /**
+         * What tells the clip apart in the table: its hook line in quotes, or without a transcript the title shown on
+         * screen, marked as such; empty when it has neither.
+         */
+        static String hook(ClipCandidate c) {
+            if (!c.hookText().isEmpty()) {
+                return "\"" + c.hookText() + "\" ";
+            }
+            return c.screenTitle().isEmpty() ? "" : "\"" + c.screenTitle() + "\" (on screen) ";
         }
 
         private static String clock(double seconds) {

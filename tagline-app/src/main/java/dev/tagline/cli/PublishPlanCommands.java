@@ -88,7 +88,8 @@ final class PublishPlanCommands {
         @Parameters(index = "0", paramLabel = "POST")
         long post;
         @Parameters(index = "1", paramLabel = "TIME", description = "2026-12-01T18:00 (channel's clock), with an"
-                + " offset, or now: due at once, a running 'tagline publish run' sends it.")
+                + " offset, 18:00 (the next 18:00 on the channel's clock), or now: due at once, a running 'tagline"
+                + " publish run' sends it.")
         String time;
 
         Move(CliContext ctx) {

@@ -30,7 +30,7 @@ final class PublishQueueCommand implements Callable<Integer> {
     @Option(names = "--channels", required = true, split = ",", description = "Channel names, comma-separated.")
     List<String> channels;
     @Option(names = "--at", description = "Schedule now at this time instead of auto-scheduling: 2026-12-01T18:00"
-            + " (channel's clock), with an offset / Z, or now.")
+            + " (channel's clock), with an offset / Z, 18:00 (the next 18:00 on the channel's clock), or now.")
     String at;
     @Option(names = "--include-rejected", description = "Also queue clips whose clip.json says accepted=false.")
     boolean includeRejected;

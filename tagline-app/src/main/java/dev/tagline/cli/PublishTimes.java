@@ -32,13 +32,31 @@ final class PublishTimes {
         } catch (DateTimeParseException e) {
             throw new TaglineException("Time '" + text + "' is not understood",
                     "Write 2026-12-01T18:00 (channel's clock), 2026-12-01T17:00Z or 2026-12-01T18:00+01:00"
-                            + " (move and queue --at also take 'now').", e);
+                            + " (move and queue --at also take 'now', or 18:00 for the next 18:00).", e);
         }
     }
 
-    /** A time a post is to go out: as {@link #parse}, or {@code now} (due at once; a running worker sends it). */
+    /**
+     * A time a post is to go out: as {@link #parse}; {@code now} (due at once; a running worker sends it); or a time
+     * of day alone, {@code 18:00}: the next 18:00 on the channel's clock, today or tomorrow.
+     */
     static Instant due(String text, ZoneId zone, java.time.Clock clock) {
-        return text.strip().equalsIgnoreCase("now") ? clock.instant() : parse(text, zone);
+        String t = text.strip();
+        if (t.equalsIgnoreCase("now")) {
+            return clock.instant();
+        }
+        if (t.matches("\\d{1,2}:\\d{2}")) {
+            java.time.LocalTime time;
+            try {
+                time = java.time.LocalTime.parse(t.length() == 4 ? "0" + t : t);
+            } catch (DateTimeParseException e) {
+                throw new TaglineException("Time '" + text + "' is not a time of day", "Write e.g. 18:00 or 09:30.", e);
+            }
+            ZonedDateTime now = clock.instant().atZone(zone);
+            ZonedDateTime at = now.toLocalDate().atTime(time).atZone(zone);
+            return (at.isAfter(now) ? at : now.toLocalDate().plusDays(1).atTime(time).atZone(zone)).toInstant();
+        }
+        return parse(t, zone);
     }
 
     static String show(Instant at, ZoneId zone) {

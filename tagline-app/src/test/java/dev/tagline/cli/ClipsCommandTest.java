@@ -7,9 +7,15 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtProvider;
+import dev.tagline.core.manifest.ClipCandidate;
+import dev.tagline.core.manifest.ClipsFile;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +36,24 @@ class ClipsCommandTest {
             "--endpoint", "--device", "--threads"}) {
             assertTrue(cli.out().contains(option), cli.out());
         }
+    }
+
+    /** Without a transcript there is no hook line: the table names each clip by the title it shows, if any. */
+    @Test
+    void withoutAHookTheTableNamesAClipByItsOnScreenTitle() {
+        ClipCandidate.SubScores subs = new ClipCandidate.SubScores(0, 0, 99, 50, 40);
+        ClipsFile file = ClipsFile.of(new ClipsFile.Source("deck.mp4", 180), Instant.EPOCH, null, List.of(), List.of(
+                new ClipCandidate(1, 49.66, 100, 59, subs, "Picked for new on-screen text.", "", "", null,
+                        List.of("Rebasing", "Replay your commits"), "Rebasing"),
+                new ClipCandidate(2, 0, 30, 50, subs, "Picked for a good length.", "", "", null, List.of(), ""),
+                new ClipCandidate(3, 100, 130, 45, subs, "Picked for a question.", "Why rebase?", "Why rebase?", null,
+                        List.of("Rebasing"), "Rebasing")));
+        StringWriter text = new StringWriter();
+        ClipsCommand.FindCommand.print(new PrintWriter(text, true), file, Path.of("deck.clips.json"));
+        List<String> rows = text.toString().lines().toList();
+        assertTrue(rows.get(1).endsWith("  \"Rebasing\" (on screen) Picked for new on-screen text."), rows.get(1));
+        assertTrue(rows.get(2).endsWith("50  Picked for a good length."), rows.get(2));
+        assertTrue(rows.get(3).endsWith("  \"Why rebase?\" Picked for a question."), rows.get(3));
     }
 
     @Test

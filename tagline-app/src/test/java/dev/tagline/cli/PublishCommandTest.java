@@ -128,6 +128,21 @@ class PublishCommandTest {
         assertTrue(Files.exists(out.resolve("2026-03-27/b-p2.mp4")), "queued --at now went out at once");
     }
 
+    /** {@code move 1 18:00}: the next 18:00 on the channel's clock, today or, once it has passed, tomorrow. */
+    @Test
+    void aTimeOfDayAloneIsTheNextSuchTimeOnTheChannelsClock() throws Exception {
+        run("publish", "channels", "add", "fold", "--platform", "folder", "--zone", "Europe/Berlin", "--option",
+                "path=" + dir.resolve("out"));
+        run("publish", "queue", clip("a", 0.4).toString(), "--channels", "fold");
+        // the test clock is 2026-03-27 12:00Z, 13:00 in Berlin
+        assertEquals(ExitCode.OK, run("publish", "move", "1", "18:00"), cli.err());
+        assertTrue(cli.out().contains("post 1: scheduled for 2026-03-27 18:00 +01:00 Europe/Berlin"), cli.out());
+        assertEquals(ExitCode.OK, run("publish", "move", "1", "9:30"), cli.err());
+        assertTrue(cli.out().contains("post 1: scheduled for 2026-03-28 09:30 +01:00 Europe/Berlin"), cli.out());
+        assertEquals(ExitCode.USAGE, run("publish", "move", "1", "25:00"));
+        assertTrue(cli.err().contains("Time '25:00' is not a time of day"), cli.err());
+    }
+
     @Test
     void webhookSecretsComeFromTheNamedVariableAndAreNeverStoredInTheClear() throws Exception {
         cli = new CliTestSupport(dir, Map.of("TAGLINE_HOME", dir.resolve("home").toString(), "HOOK_SECRET",
