@@ -15,6 +15,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Reads the on-screen text of the kept clips again, from frames taken from the source at
@@ -80,28 +85,10 @@ final class SharpScreenText {
         MediaInfo.VideoStream video = media.firstVideo().orElseThrow();
         int width = Math.min(PaddleScreenText.READ_WIDTH, video.displayWidth()) & ~1;
         int height = Math.max(2, (int) Math.round((double) video.displayHeight() * width / video.displayWidth()) & ~1);
-        int failed = 0;
-        String firstFailure = null;
-        if (!readings.isEmpty()) {
-            try (Progress p = progress.start("Reading on-screen text of the clips", readings.size(),
-                    Progress.Unit.COUNT)) {
-                for (Duration time : readings.keySet()) {
-                    try {
-                        readings.put(time, reader.readWithTitle(frame(media, time, width, height)));
-                    } catch (FfmpegException | FrameMissing e) {
-                        if (Thread.currentThread().isInterrupted()) {
-                            throw e; // a cancel (the web app's find job interrupts its thread), not a bad frame
-                        }
-                        failed++;
-                        firstFailure = firstFailure == null ? e.getMessage() : firstFailure;
-                    }
-                    p.advance(1);
-                }
-            }
-        }
-        if (failed > 0) {
-            notes.add("On-screen text at " + failed + " of " + readings.size() + " moments was kept as the analysis"
-                    + " read it, from small frames (" + firstFailure + ").");
+        List<String> failures = read(media, readings, width, height, progress);
+        if (!failures.isEmpty()) {
+            notes.add("On-screen text at " + failures.size() + " of " + readings.size() + " moments was kept as the"
+                    + " analysis read it, from small frames (" + failures.get(0) + ").");
         }
         List<ClipSignals> out = new ArrayList<>();
         for (List<Moment> moments : perClip) {
@@ -124,6 +111,51 @@ final class SharpScreenText {
             out.add(signals.withTextChanges(timeline));
         }
         return out;
+    }
+
+    /**
+     * Reads every moment of {@code readings} into it, in time order; returns why frames could not be taken. FFmpeg
+     * takes the next frame while the reader reads this one (on 2 cores, one decodes and the other reads). A cancel
+     * (the web app's find job interrupts its thread) stops it with a {@link CancellationException}.
+     */
+    private List<String> read(MediaInfo media, TreeMap<Duration, ScreenTextReader.Reading> readings, int width,
+                              int height, Progress.Factory progress) {
+        List<Duration> times = new ArrayList<>(readings.keySet());
+        List<String> failures = new ArrayList<>();
+        if (times.isEmpty()) {
+            return failures;
+        }
+        ExecutorService taker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "tagline-clip-frames");
+            t.setDaemon(true);
+            return t;
+        });
+        try (Progress p = progress.start("Reading on-screen text of the clips", times.size(), Progress.Unit.COUNT)) {
+            Future<VideoFrame> next = taker.submit(() -> frame(media, times.get(0), width, height));
+            for (int i = 0; i < times.size(); i++) {
+                Future<VideoFrame> current = next;
+                Duration after = i + 1 < times.size() ? times.get(i + 1) : null;
+                next = after == null ? null : taker.submit(() -> frame(media, after, width, height));
+                try {
+                    readings.put(times.get(i), reader.readWithTitle(current.get()));
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof FfmpegException || e.getCause() instanceof FrameMissing)) {
+                        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                    }
+                    failures.add(e.getCause().getMessage());
+                }
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new CancellationException("cancelled while reading the clips' on-screen text");
+                }
+                p.advance(1);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("cancelled while reading the clips' on-screen text");
+        } finally {
+            taker.shutdownNow(); // kills an FFmpeg still taking a frame nobody will read
+        }
+        return failures;
     }
 
     /** The frame shown at {@code time}, {@code width × height}, as packed RGB. */

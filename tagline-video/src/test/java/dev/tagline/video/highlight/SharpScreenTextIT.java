@@ -8,7 +8,6 @@ import dev.tagline.core.manifest.ClipCandidate;
 import dev.tagline.core.progress.Progress;
 import dev.tagline.video.TestMedia;
 import dev.tagline.video.ffmpeg.Ffmpeg;
-import dev.tagline.video.ffmpeg.FfmpegException;
 import dev.tagline.video.ffmpeg.MediaInfo;
 import dev.tagline.video.signal.ScreenTextAnalyser.TextChange;
 import dev.tagline.video.signal.ScreenTextReader;
@@ -98,8 +97,9 @@ class SharpScreenTextIT {
         List<String> notes = new ArrayList<>();
         Thread.currentThread().interrupt();
         try {
-            assertThrows(FfmpegException.class, () -> new SharpScreenText(ffmpeg, colours(new ArrayList<>()))
-                    .reread(media, signals, List.of(clip(0, 9)), Progress.Factory.NONE, notes));
+            assertThrows(java.util.concurrent.CancellationException.class, () -> new SharpScreenText(ffmpeg,
+                    colours(new ArrayList<>())).reread(media, signals, List.of(clip(0, 9)), Progress.Factory.NONE,
+                    notes));
         } finally {
             Thread.interrupted();
         }
