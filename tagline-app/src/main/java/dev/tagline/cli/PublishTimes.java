@@ -5,6 +5,7 @@ import dev.tagline.publish.store.Post;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -46,9 +47,9 @@ final class PublishTimes {
             return clock.instant();
         }
         if (t.matches("\\d{1,2}:\\d{2}")) {
-            java.time.LocalTime time;
+            LocalTime time;
             try {
-                time = java.time.LocalTime.parse(t.length() == 4 ? "0" + t : t);
+                time = LocalTime.parse(t.length() == 4 ? "0" + t : t);
             } catch (DateTimeParseException e) {
                 throw new TaglineException("Time '" + text + "' is not a time of day", "Write e.g. 18:00 or 09:30.", e);
             }
