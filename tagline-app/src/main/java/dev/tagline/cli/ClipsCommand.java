@@ -85,6 +85,11 @@ final class ClipsCommand extends CommandGroup {
         @Mixin
         DeviceOptions device;
 
+        @Option(names = "--sharp-text", description = "Read the kept clips' on-screen text at 1280 px with a larger"
+                + " text detector: a screencast's code and small text come out nearly whole (about 3 s more per hour"
+                + " of video).")
+        boolean sharpText;
+
         @Option(names = "--judge", paramLabel = "openai:MODEL",
                 description = "Let an LLM at --endpoint pick and score clips (falls back to the built-in scorer).")
         String judge;
@@ -108,7 +113,7 @@ final class ClipsCommand extends CommandGroup {
             try (OnnxSessions sessions = device.openSessions(ctx.err()); // a GPU that cannot be used fails here
                     FinderModels models = FinderModels.builtin(BuiltinModels.open(ModelStore.fromEnvironment(
                             ctx.env(), TerminalProgress.forContext(ctx)), sessions, device.sessionConfig()),
-                            device.threadsChosen())) {
+                            device.threadsChosen(), sharpText)) {
                 Ffmpeg tools = new Ffmpeg(new FfmpegLocator(ctx.env()).locate(Optional.ofNullable(ffmpeg)
                         .map(ctx::resolve)), new ProcessRunner(), Duration.ofHours(12));
                 Optional<SpeechToText> stt = Optional.ofNullable(endpoint).map(url -> new OpenAiSpeechToText(

@@ -33,7 +33,7 @@ class ClipsCommandTest {
         CliTestSupport cli = cli();
         assertEquals(ExitCode.OK, cli.run("clips", "find", "--help"));
         for (String option : new String[] {"--min", "--max", "--length", "--count", "--max-overlap", "--ffmpeg",
-            "--endpoint", "--device", "--threads"}) {
+            "--endpoint", "--device", "--threads", "--sharp-text"}) {
             assertTrue(cli.out().contains(option), cli.out());
         }
     }

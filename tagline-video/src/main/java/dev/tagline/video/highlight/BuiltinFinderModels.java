@@ -15,14 +15,17 @@ import java.util.Optional;
 final class BuiltinFinderModels implements FinderModels {
     private final BuiltinModels models;
     private final boolean threadsChosen;
+    private final boolean sharpText;
     private SpeechDetector speech;
     private ScreenTextReader screenText;
+    private ScreenTextReader sharpReader;
     private SentenceSplitter sentences;
     private TextEmbedder embedder;
 
-    BuiltinFinderModels(BuiltinModels models, boolean threadsChosen) {
+    BuiltinFinderModels(BuiltinModels models, boolean threadsChosen, boolean sharpText) {
         this.models = models;
         this.threadsChosen = threadsChosen;
+        this.sharpText = sharpText;
     }
 
     @Override
@@ -36,12 +39,39 @@ final class BuiltinFinderModels implements FinderModels {
     @Override
     public synchronized Optional<ScreenTextReader> screenText() {
         if (screenText == null) {
-            SessionConfig config = models.config();
-            int threads = threadsChosen ? config.intraOpThreads() : passThreads(config.intraOpThreads());
-            screenText = new PaddleScreenText(models.withConfig(config.withIntraOpThreads(threads))
-                    .textReader(OcrSettings.DEFAULTS.withDetMaxSide(PaddleScreenText.DET_MAX_SIDE)));
+            screenText = new PaddleScreenText(passModels().textReader(OcrSettings.DEFAULTS.withDetMaxSide(
+                    PaddleScreenText.DET_MAX_SIDE)));
         }
         return Optional.of(screenText);
+    }
+
+    /**
+     * With {@code --sharp-text}, PaddleOCR at {@link PaddleScreenText#SHARP_WIDTH} with the detector at
+     * {@link PaddleScreenText#SHARP_DET_MAX_SIDE}, on the pass's model sessions (a second set would hold its own
+     * memory for a few readings); else the pass's reader.
+     */
+    @Override
+    public synchronized Optional<ScreenTextReader> sourceText() {
+        if (!sharpText) {
+            return screenText();
+        }
+        if (sharpReader == null) {
+            sharpReader = new PaddleScreenText(passModels().textReader(OcrSettings.DEFAULTS.withDetMaxSide(
+                    PaddleScreenText.SHARP_DET_MAX_SIDE)), PaddleScreenText.SHARP_WIDTH);
+        }
+        return Optional.of(sharpReader);
+    }
+
+    @Override
+    public int sourceTextWidth() {
+        return sharpText ? PaddleScreenText.SHARP_WIDTH : PaddleScreenText.READ_WIDTH;
+    }
+
+    /** The models on the threads OCR takes during the pass ({@link #passThreads}, or the user's choice). */
+    private BuiltinModels passModels() {
+        SessionConfig config = models.config();
+        int threads = threadsChosen ? config.intraOpThreads() : passThreads(config.intraOpThreads());
+        return models.withConfig(config.withIntraOpThreads(threads));
     }
 
     /**

@@ -104,8 +104,9 @@ public final class ClipFinder {
         }
         boolean sharper = !signals.textChanges().isEmpty() && SharpScreenText.worthIt(media,
                 options.decode().frameWidth());
-        List<ClipSignals> textOf = sharper && models.screenText().isPresent()
-                ? new SharpScreenText(ffmpeg, models.screenText().get()).reread(media, signals, chosen, progress, notes)
+        List<ClipSignals> textOf = sharper && models.sourceText().isPresent()
+                ? new SharpScreenText(ffmpeg, models.sourceText().get(), models.sourceTextWidth()).reread(media,
+                        signals, chosen, progress, notes)
                 : java.util.Collections.nCopies(chosen.size(), signals);
         return ClipsFile.of(new ClipsFile.Source(video.getFileName().toString(), seconds(media.duration())),
                 clock.instant(), hasText ? transcript.source() : null, notes, records(chosen, sentences, signals,

@@ -17,6 +17,16 @@ public interface FinderModels extends AutoCloseable {
 
     Optional<ScreenTextReader> screenText();
 
+    /** Reads the frames {@link SharpScreenText} takes from the source after the pass; by default the pass's reader. */
+    default Optional<ScreenTextReader> sourceText() {
+        return screenText();
+    }
+
+    /** The width {@link SharpScreenText} takes frames at for {@link #sourceText}. */
+    default int sourceTextWidth() {
+        return dev.tagline.video.signal.PaddleScreenText.READ_WIDTH;
+    }
+
     SentenceSplitter sentences();
 
     /** Sentence embeddings for topic segments ({@link TextTiler}). */
@@ -31,12 +41,20 @@ public interface FinderModels extends AutoCloseable {
      * the threads {@code models} has been given by default: OCR during the decoding pass takes half of them.
      */
     static FinderModels builtin(BuiltinModels models) {
-        return new BuiltinFinderModels(models, false);
+        return new BuiltinFinderModels(models, false, false);
     }
 
     /** {@link #builtin(BuiltinModels)}; with {@code threadsChosen} (the user's {@code --threads}) OCR uses them all. */
     static FinderModels builtin(BuiltinModels models, boolean threadsChosen) {
-        return new BuiltinFinderModels(models, threadsChosen);
+        return new BuiltinFinderModels(models, threadsChosen, false);
+    }
+
+    /**
+     * {@link #builtin(BuiltinModels, boolean)}; with {@code sharpText} the kept clips' text is read at
+     * {@link dev.tagline.video.signal.PaddleScreenText#SHARP_WIDTH} ({@code clips find --sharp-text}).
+     */
+    static FinderModels builtin(BuiltinModels models, boolean threadsChosen, boolean sharpText) {
+        return new BuiltinFinderModels(models, threadsChosen, sharpText);
     }
 
     /** No models: speech between pauses, no on-screen text, no topics; OpenNLP sentences (on the classpath). */

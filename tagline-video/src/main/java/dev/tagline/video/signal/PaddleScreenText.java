@@ -27,10 +27,33 @@ public final class PaddleScreenText implements ScreenTextReader {
      * size (PowerPoint's default: 44 pt over 28 pt); a detector's boxes of one size vary by about 10 %.
      */
     static final double TITLE_RATIO = 1.3;
+    /**
+     * Width at which {@code clips find --sharp-text} reads the kept clips' frames, with the detector at
+     * {@link #SHARP_DET_MAX_SIDE}. On a 1080p editor frame (16 px code under a 40 px heading,
+     * {@code ScreenTextWidthBench}) it read 99 % of the characters, where 768 px at 576 read 52 %, no code line whole
+     * and the heading as "JSoN"; on the hour benchmark it costs about 3 s more (docs/benchmarks.md, issue 7, session
+     * 10), which is why it is not the default.
+     */
+    public static final int SHARP_WIDTH = 1280;
+    /** Longest side the detector sees at {@link #SHARP_WIDTH}: the side, not the width, finds small text. */
+    public static final int SHARP_DET_MAX_SIDE = 768;
     private final TextReader reader;
+    private final int width;
 
+    /** Reads the pass's frames, at {@link #READ_WIDTH}. */
     public PaddleScreenText(TextReader reader) {
+        this(reader, READ_WIDTH);
+    }
+
+    /** Reads every frame at {@code width} pixels wide. */
+    public PaddleScreenText(TextReader reader, int width) {
         this.reader = reader;
+        this.width = width;
+    }
+
+    /** The width at which this reader reads frames. */
+    public int width() {
+        return width;
     }
 
     @Override
@@ -42,9 +65,9 @@ public final class PaddleScreenText implements ScreenTextReader {
     @Override
     public Reading readWithTitle(VideoFrame frame) {
         BufferedImage image = image(frame);
-        if (frame.width() != READ_WIDTH) {
-            image = ImagePixels.scaled(image, READ_WIDTH,
-                    Math.max(1, (int) Math.round((double) frame.height() * READ_WIDTH / frame.width())));
+        if (frame.width() != width) {
+            image = ImagePixels.scaled(image, width,
+                    Math.max(1, (int) Math.round((double) frame.height() * width / frame.width())));
         }
         List<TextLine> found = reader.read(image);
         List<String> texts = found.stream().map(TextLine::text).toList();

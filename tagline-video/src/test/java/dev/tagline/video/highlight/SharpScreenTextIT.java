@@ -69,6 +69,10 @@ class SharpScreenTextIT {
                 8), "the clip opens on blue, which the pass saw only at 5 s");
         assertEquals(List.of("768x432", "768x432", "768x432"), sizes, "1 s, 4 s and 5 s, each once");
         assertEquals(List.of(), notes);
+        sizes.clear();
+        new SharpScreenText(ffmpeg, colours(sizes), 1280).reread(media, signals, List.of(clip(1, 2)),
+                Progress.Factory.NONE, notes);
+        assertEquals(List.of("1280x720"), sizes, "--sharp-text: frames at 1280 px");
     }
 
     @Test
