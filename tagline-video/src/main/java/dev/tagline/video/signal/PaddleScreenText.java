@@ -51,10 +51,6 @@ public final class PaddleScreenText implements ScreenTextReader {
         this.width = width;
     }
 
-    /** The width at which this reader reads frames. */
-    public int width() {
-        return width;
-    }
 
     @Override
     public List<String> read(VideoFrame frame) {
