@@ -62,11 +62,6 @@ final class BuiltinFinderModels implements FinderModels {
         return Optional.of(sharpReader);
     }
 
-    @Override
-    public int sourceTextWidth() {
-        return sharpText ? PaddleScreenText.SHARP_WIDTH : PaddleScreenText.READ_WIDTH;
-    }
-
     /** The models on the threads OCR takes during the pass ({@link #passThreads}, or the user's choice). */
     private BuiltinModels passModels() {
         SessionConfig config = models.config();

@@ -105,8 +105,8 @@ public final class ClipFinder {
         boolean sharper = !signals.textChanges().isEmpty() && SharpScreenText.worthIt(media,
                 options.decode().frameWidth());
         List<ClipSignals> textOf = sharper && models.sourceText().isPresent()
-                ? new SharpScreenText(ffmpeg, models.sourceText().get(), models.sourceTextWidth()).reread(media,
-                        signals, chosen, progress, notes)
+                ? new SharpScreenText(ffmpeg, models.sourceText().get()).reread(media, signals, chosen, progress,
+                        notes)
                 : java.util.Collections.nCopies(chosen.size(), signals);
         return ClipsFile.of(new ClipsFile.Source(video.getFileName().toString(), seconds(media.duration())),
                 clock.instant(), hasText ? transcript.source() : null, notes, records(chosen, sentences, signals,

@@ -22,11 +22,6 @@ public interface FinderModels extends AutoCloseable {
         return screenText();
     }
 
-    /** The width {@link SharpScreenText} takes frames at for {@link #sourceText}. */
-    default int sourceTextWidth() {
-        return dev.tagline.video.signal.PaddleScreenText.READ_WIDTH;
-    }
-
     SentenceSplitter sentences();
 
     /** Sentence embeddings for topic segments ({@link TextTiler}). */

@@ -22,10 +22,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Reads the on-screen text of the kept clips again, from frames taken from the source at
- * {@link PaddleScreenText#READ_WIDTH} pixels wide ({@link PaddleScreenText#SHARP_WIDTH} with {@code --sharp-text})
- * with FFmpeg's {@code area} scaling. The pass's frames are 256 px
- * wide and scaled with two taps, which is enough to tell that the text changed, but garbles text under about 1/20 of
+ * Reads the on-screen text of the kept clips again, from frames taken from the source at the reader's width
+ * ({@link ScreenTextReader#readWidth}: {@link PaddleScreenText#READ_WIDTH}, {@link PaddleScreenText#SHARP_WIDTH} with
+ * {@code --sharp-text}) with FFmpeg's {@code area} scaling. The pass's frames are 256 px wide and scaled with two taps, which is enough to tell that the text changed, but garbles text under about 1/20 of
  * the picture's height ("Crrata, swtch cnd merge aranches" for "Create, switch and merge branches", docs/benchmarks.md,
  * issue 7 session 9). The recogniser is not always unsure of what it garbles ("Replay your cornrnlts on top of the
  * maln branch" came at over 0.9 from a 34 px line on 720p), so every moment a clip's copy may quote is read again.
@@ -44,18 +43,10 @@ final class SharpScreenText {
 
     private final Ffmpeg ffmpeg;
     private final ScreenTextReader reader;
-    private final int readWidth;
 
-    /** Frames taken at {@link PaddleScreenText#READ_WIDTH}. */
     SharpScreenText(Ffmpeg ffmpeg, ScreenTextReader reader) {
-        this(ffmpeg, reader, PaddleScreenText.READ_WIDTH);
-    }
-
-    /** Frames taken at up to {@code readWidth} pixels wide ({@link PaddleScreenText#SHARP_WIDTH}: --sharp-text). */
-    SharpScreenText(Ffmpeg ffmpeg, ScreenTextReader reader, int readWidth) {
         this.ffmpeg = ffmpeg;
         this.reader = reader;
-        this.readWidth = readWidth;
     }
 
     /** Whether the source has more pixels to read than the pass's frames of {@code passWidth}. */
@@ -92,7 +83,7 @@ final class SharpScreenText {
         TreeMap<Duration, ScreenTextReader.Reading> readings = new TreeMap<>();
         perClip.forEach(moments -> moments.forEach(m -> readings.put(m.time(), null)));
         MediaInfo.VideoStream video = media.firstVideo().orElseThrow();
-        int width = Math.min(readWidth, video.displayWidth()) & ~1;
+        int width = Math.min(reader.readWidth(), video.displayWidth()) & ~1;
         int height = Math.max(2, (int) Math.round((double) video.displayHeight() * width / video.displayWidth()) & ~1);
         List<String> failures = read(media, readings, width, height, progress);
         if (!failures.isEmpty()) {

@@ -7,13 +7,14 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 
 /**
- * {@link ScreenTextReader} on PaddleOCR ({@link TextReader}). Every frame is read at {@link #READ_WIDTH} pixels wide.
- * The pass's frames are small (256 px wide), so they are scaled up three times first: PP-OCRv4's detector is trained
- * on text tens of pixels high, and a 16 px title at 256 px is otherwise found only in part. The kept clips' text is
- * read again from frames taken from the source at that width ({@code SharpScreenText}), which need no scaling.
+ * {@link ScreenTextReader} on PaddleOCR ({@link TextReader}). Every frame is read at one width, scaled to it
+ * bilinearly when it has another. The pass's frames are small (256 px wide), so they are read at {@link #READ_WIDTH},
+ * three times as wide: PP-OCRv4's detector is trained on text tens of pixels high, and a 16 px title at 256 px is
+ * otherwise found only in part. The kept clips' text is read again from frames taken from the source at the reader's
+ * width ({@code SharpScreenText}), which need no scaling.
  */
 public final class PaddleScreenText implements ScreenTextReader {
-    /** Width at which frames are read: bilinear scaling of anything else, three times a pass frame of 256 px. */
+    /** Width at which the pass's frames are read: three times their 256 px. */
     public static final int READ_WIDTH = 768;
     /**
      * Longest side the detector sees ({@code det_limit_side_len}): the 768 px image is detected at 576 px (2.25× the
@@ -49,6 +50,11 @@ public final class PaddleScreenText implements ScreenTextReader {
     public PaddleScreenText(TextReader reader, int width) {
         this.reader = reader;
         this.width = width;
+    }
+
+    @Override
+    public int readWidth() {
+        return width;
     }
 
 

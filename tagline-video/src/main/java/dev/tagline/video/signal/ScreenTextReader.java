@@ -33,6 +33,14 @@ public interface ScreenTextReader {
         }
     }
 
+    /**
+     * The width at which this reader reads a frame (it scales any other): frames taken for it are best taken at that
+     * width. By default the width the pass's frames are read at.
+     */
+    default int readWidth() {
+        return PaddleScreenText.READ_WIDTH;
+    }
+
     /** {@link #read} with the title among the lines and their confidences; by default no title, every line sure. */
     default Reading readWithTitle(VideoFrame frame) {
         return new Reading(read(frame), -1);

@@ -42,13 +42,26 @@ class SharpScreenTextIT {
                 List.of(timeline), List.of(), false);
     }
 
-    /** Names the colour of the frame it is given, and notes each frame's size. */
+    /** Names the colour of the frame it is given, and notes each frame's size; reads at the default width. */
     private static ScreenTextReader colours(List<String> sizes) {
-        return frame -> {
-            sizes.add(frame.width() + "x" + frame.height());
-            byte[] rgb = frame.rgb();
-            int centre = (frame.height() / 2 * frame.width() + frame.width() / 2) * 3;
-            return List.of((rgb[centre] & 0xff) > 128 ? "Red slide" : "Blue slide");
+        return colours(sizes, dev.tagline.video.signal.PaddleScreenText.READ_WIDTH);
+    }
+
+    /** {@link #colours(List)} reading at {@code width} (--sharp-text's reader reads at 1280). */
+    private static ScreenTextReader colours(List<String> sizes, int width) {
+        return new ScreenTextReader() {
+            @Override
+            public List<String> read(dev.tagline.video.signal.VideoFrame frame) {
+                sizes.add(frame.width() + "x" + frame.height());
+                byte[] rgb = frame.rgb();
+                int centre = (frame.height() / 2 * frame.width() + frame.width() / 2) * 3;
+                return List.of((rgb[centre] & 0xff) > 128 ? "Red slide" : "Blue slide");
+            }
+
+            @Override
+            public int readWidth() {
+                return width;
+            }
         };
     }
 
@@ -70,9 +83,9 @@ class SharpScreenTextIT {
         assertEquals(List.of("768x432", "768x432", "768x432"), sizes, "1 s, 4 s and 5 s, each once");
         assertEquals(List.of(), notes);
         sizes.clear();
-        new SharpScreenText(ffmpeg, colours(sizes), 1280).reread(media, signals, List.of(clip(1, 2)),
+        new SharpScreenText(ffmpeg, colours(sizes, 1280)).reread(media, signals, List.of(clip(1, 2)),
                 Progress.Factory.NONE, notes);
-        assertEquals(List.of("1280x720"), sizes, "--sharp-text: frames at 1280 px");
+        assertEquals(List.of("1280x720"), sizes, "frames at the reader's width (--sharp-text: 1280 px)");
     }
 
     @Test

@@ -94,9 +94,10 @@ class PaddleScreenTextIT {
     @Test
     void withSharpTextAScreencastsCodeIsReadNearlyWhole(@TempDir Path dir) throws IOException {
         BuiltinModels models = TestModels.builtins(BuiltinModels.OCR);
-        List<String> sharp = new PaddleScreenText(models.textReader(OcrSettings.DEFAULTS.withDetMaxSide(
-                PaddleScreenText.SHARP_DET_MAX_SIDE)), PaddleScreenText.SHARP_WIDTH)
-                .read(editor(dir, PaddleScreenText.SHARP_WIDTH));
+        PaddleScreenText sharpReader = new PaddleScreenText(models.textReader(OcrSettings.DEFAULTS.withDetMaxSide(
+                PaddleScreenText.SHARP_DET_MAX_SIDE)), PaddleScreenText.SHARP_WIDTH);
+        assertEquals(PaddleScreenText.SHARP_WIDTH, sharpReader.readWidth(), "frames are taken at the reader's width");
+        List<String> sharp = sharpReader.read(editor(dir, PaddleScreenText.SHARP_WIDTH));
         assertTrue(TextAccuracy.characters(CODE, sharp) >= 0.95, "the code read: " + sharp);
         List<String> small = new PaddleScreenText(models.textReader(OcrSettings.DEFAULTS.withDetMaxSide(
                 PaddleScreenText.DET_MAX_SIDE))).read(editor(dir, PaddleScreenText.READ_WIDTH));
