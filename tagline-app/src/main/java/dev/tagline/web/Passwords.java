@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -47,9 +46,8 @@ final class Passwords {
                 + b64.encodeToString(derive(password, salt, iterations));
         try {
             Files.createDirectories(file.getParent());
-            AtomicFiles.writeString(file, line + "\n");
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (IOException | UnsupportedOperationException e) {
+            AtomicFiles.writePrivate(file, line + "\n");
+        } catch (IOException e) {
             throw new TaglineException("Cannot store the admin password hash in " + file + ": " + e.getMessage(),
                     "Check that the folder is writable, or set TAGLINE_HOME.", e);
         }

@@ -94,6 +94,22 @@ class LauncherIT {
         assertTrue(verbose.output.contains("DEBUG dev.tagline.inference.onnx.OnnxSessions"), verbose.output);
     }
 
+    @Test
+    void nonAsciiNamesWorkUnderTheCLocaleOfContainersAndCron() throws Exception {
+        Path images = Files.createDirectories(elsewhere.resolve("images"));
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(300, 300,
+                java.awt.image.BufferedImage.TYPE_INT_RGB), "png", images.resolve("a.png").toFile());
+        // 夕焼け.png, made by the shell from its UTF-8 bytes whatever this JVM's locale
+        String name = "\\345\\244\\225\\347\\204\\274\\343\\201\\221.png";
+        Process copy = new ProcessBuilder("sh", "-c", "cp a.png \"$(printf '" + name + "')\"")
+                .directory(images.toFile()).start();
+        assertEquals(0, copy.waitFor());
+        Map<String, String> env = Map.of("LC_ALL", "C", "TAGLINE_HOME", elsewhere.resolve("home").toString());
+        Result r = run(elsewhere, env, List.of("LANG", "LC_CTYPE"), LAUNCHER.toString(), "check", "images");
+        assertEquals(0, r.code, r.output);
+        assertTrue(r.output.contains("duplicate   \u5915\u713c\u3051.png: same bytes as a.png"), r.output);
+    }
+
     private record Result(int code, String output) {
     }
 
@@ -103,7 +119,13 @@ class LauncherIT {
 
     private static Result run(Path dir, Map<String, String> env, String... command)
             throws IOException, InterruptedException {
+        return run(dir, env, List.of(), command);
+    }
+
+    private static Result run(Path dir, Map<String, String> env, List<String> unset, String... command)
+            throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true);
+        unset.forEach(pb.environment()::remove);
         pb.environment().putAll(env);
         Process p = pb.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

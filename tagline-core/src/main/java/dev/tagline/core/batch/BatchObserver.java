@@ -11,7 +11,10 @@ public interface BatchObserver {
     default void itemFailed(ScanEntry entry, String problem) {
     }
 
-    /** A folder could not be listed; its files are missing from the run. */
+    /**
+     * A folder could not be listed, or a file has a name the JVM cannot use ({@link FolderScan.BadName}); what it
+     * names is missing from the run. {@code problem} names it and says why.
+     */
     default void folderUnreadable(Path dir, String problem) {
     }
 }

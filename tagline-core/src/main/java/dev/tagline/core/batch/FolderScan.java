@@ -28,8 +28,29 @@ public final class FolderScan {
     public interface Visitor {
         boolean accept(ScanEntry entry);
 
-        /** A folder could not be listed; the walk goes on. */
+        /**
+         * A folder could not be listed, or a file's name cannot be used ({@link BadName}, whose message is the whole
+         * problem); the walk goes on.
+         */
         default void unreadable(Path dir, IOException e) {
+        }
+    }
+
+    /**
+     * A name the JVM cannot turn back into the same file: bytes that are not valid in the file-name encoding (a
+     * Latin-1 name on a UTF-8 system, or any non-ASCII name when the locale is C/POSIX, as in Docker and cron). Such a
+     * file can be read but no sidecar can be named after it, so it is reported, never passed over in silence.
+     */
+    public static final class BadName extends IOException {
+        BadName(Path file, String name) {
+            super(file.getParent().resolve(name.replace('\uFFFD', '?')) + ": the file name is not valid "
+                    + System.getProperty("sun.jnu.encoding", "in this locale") + (utf8()
+                    ? ". Rename it to UTF-8 (convmv -f latin1 -t utf8 --notest FILE)"
+                    : ". Run Tagline in a UTF-8 locale (export LC_ALL=C.UTF-8; bin/tagline does so itself)"));
+        }
+
+        private static boolean utf8() {
+            return "UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding"));
         }
     }
 
@@ -66,9 +87,9 @@ public final class FolderScan {
     }
 
     private boolean walkDir(Path dir, String prefix, Visitor visitor, Deque<Path> ancestors) {
-        String[] names;
+        Path[] names;
         try {
-            names = sortedNames(dir);
+            names = sortedEntries(dir);
             if (options.followLinks()) {
                 Path real = dir.toRealPath();
                 if (ancestors.contains(real)) {
@@ -81,8 +102,15 @@ public final class FolderScan {
             return true;
         }
         try {
-            for (String name : names) {
-                if (!visit(dir.resolve(name), prefix + name, name, visitor, ancestors)) {
+            for (Path path : names) {
+                String name = path.getFileName().toString();
+                if (name.indexOf('\uFFFD') >= 0 && !sameFile(dir, name, path)) {
+                    if (!name.startsWith(".")) {
+                        visitor.unreadable(path, new BadName(path, name));
+                    }
+                    continue;
+                }
+                if (!visit(path, prefix + name, name, visitor, ancestors)) {
                     return false;
                 }
             }
@@ -150,16 +178,26 @@ public final class FolderScan {
         return false;
     }
 
-    private static String[] sortedNames(Path dir) throws IOException {
-        List<String> names = new ArrayList<>();
+    /** The folder's entries as the directory gave them (their bytes intact), sorted by name. */
+    private static Path[] sortedEntries(Path dir) throws IOException {
+        List<Path> entries = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             for (Path p : stream) {
-                names.add(p.getFileName().toString());
+                entries.add(p);
             }
         }
-        String[] array = names.toArray(new String[0]);
-        Arrays.sort(array);
+        Path[] array = entries.toArray(new Path[0]);
+        Arrays.sort(array, java.util.Comparator.comparing(p -> p.getFileName().toString()));
         return array;
+    }
+
+    /** Whether {@code name} (a decoded name with a replacement character) still names {@code entry}. */
+    private static boolean sameFile(Path dir, String name, Path entry) {
+        try {
+            return dir.resolve(name).equals(entry);
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
     }
 
     static String extension(String name) {

@@ -118,7 +118,8 @@ final class Pipeline<I, R> {
                 @Override
                 public void unreadable(Path dir, java.io.IOException e) {
                     unreadable.incrementAndGet();
-                    observer.folderUnreadable(dir, "cannot list " + dir + ": " + e);
+                    observer.folderUnreadable(dir, e instanceof FolderScan.BadName ? e.getMessage()
+                            : "cannot list " + dir + ": " + e);
                 }
             });
         } catch (RuntimeException | Error e) {

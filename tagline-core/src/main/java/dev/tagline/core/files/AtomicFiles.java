@@ -15,6 +15,10 @@ import java.nio.file.StandardOpenOption;
  * Writes that are all or nothing: the content goes to a temporary file beside the target, is flushed to disk, and is
  * renamed over the target in one step. A reader sees the old file or the new one, never half of one; a crash leaves at
  * most a hidden {@code .name.tmp-*} file, which {@link #isTemporary(Path)} recognises.
+ *
+ * <p>A new file gets the mode any program's new file gets (0666 less the umask: 0644 for most users), and a replaced
+ * file keeps its own, so that a trainer running as another user, a container or a NAS share can read the sidecars.
+ * {@link Files#createTempFile} would make every output 0600. Secrets go through {@link #writePrivate}.
  */
 public final class AtomicFiles {
     private static final String TMP_MARK = ".tmp-";
@@ -38,11 +42,24 @@ public final class AtomicFiles {
 
     /** Writes {@code target} atomically; throws {@link TaglineException} naming the file on failure. */
     public static void write(Path target, Writer writer) {
+        write(target, writer, false);
+    }
+
+    /** {@link #writeString} for a secret: the file is 0600 (owner only) from its first byte, whatever it was before. */
+    public static void writePrivate(Path target, String content) {
+        write(target, out -> out.write(content.getBytes(StandardCharsets.UTF_8)), true);
+    }
+
+    private static void write(Path target, Writer writer, boolean owner) {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + target.getFileName() + TMP_MARK, "");
+            tmp = owner ? Files.createTempFile(dir, "." + target.getFileName() + TMP_MARK, "")
+                    : createTemporary(dir, target.getFileName().toString());
+            if (!owner) {
+                keepMode(target, tmp);
+            }
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
                  OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
                 writer.writeTo(out);
@@ -56,6 +73,28 @@ public final class AtomicFiles {
                     "Check free disk space and write permission on " + dir + ".", e);
         } finally {
             deleteQuietly(tmp);
+        }
+    }
+
+    /** A new hidden temporary file beside the target, with the umask's mode (not createTempFile's 0600). */
+    private static Path createTemporary(Path dir, String name) throws IOException {
+        while (true) {
+            Path tmp = dir.resolve("." + name + TMP_MARK
+                    + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36));
+            try {
+                return Files.createFile(tmp);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // another writer's name: draw again
+            }
+        }
+    }
+
+    /** Gives {@code tmp} the POSIX mode of an existing {@code target}; nothing where there is none to read. */
+    private static void keepMode(Path target, Path tmp) throws IOException {
+        try {
+            Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
+        } catch (java.nio.file.NoSuchFileException | UnsupportedOperationException e) {
+            // a new file, or a file system without POSIX modes: the temporary file's own mode stands
         }
     }
 

@@ -43,6 +43,33 @@ class FolderScanTest {
     }
 
     @Test
+    void aNameNotValidInTheFileNameEncodingIsReportedNotPassedOver() throws Exception {
+        touch(dir, "a.jpg", "z.jpg");
+        // a Latin-1 "café.jpg": byte 0xE9 alone is not UTF-8 (the shell makes the bytes; Java cannot name them)
+        Process touch = new ProcessBuilder("sh", "-c", "touch \"$(printf 'caf\\351.jpg')\"").directory(dir.toFile())
+                .start();
+        assertEquals(0, touch.waitFor());
+        List<String> keys = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        new FolderScan(IMAGES).walk(dir, new FolderScan.Visitor() {
+            @Override
+            public boolean accept(ScanEntry entry) {
+                keys.add(entry.key());
+                return true;
+            }
+
+            @Override
+            public void unreadable(Path path, IOException e) {
+                problems.add(e.getMessage());
+            }
+        });
+        assertEquals(List.of("a.jpg", "z.jpg"), keys);
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("caf?.jpg: the file name is not valid"), problems.get(0));
+        assertTrue(problems.get(0).contains("convmv") || problems.get(0).contains("LC_ALL=C.UTF-8"), problems.get(0));
+    }
+
+    @Test
     void noRecursiveStaysInTheTopFolder() throws IOException {
         touch(dir, "a.jpg", "sub/b.jpg");
         assertEquals(List.of("a.jpg"), keys(IMAGES.withRecursive(false), dir));

@@ -9,6 +9,7 @@ import dev.tagline.core.TaglineException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +46,37 @@ class AtomicFilesTest {
         Path target = dir.resolve("x/y/z.txt");
         AtomicFiles.write(target, new byte[] {1, 2, 3});
         assertTrue(Files.exists(target));
+    }
+
+    @Test
+    void newFilesGetTheUmasksModeNotOwnerOnly() throws IOException {
+        Path reference = Files.createFile(dir.resolve("made-by-any-program"));
+        Path target = dir.resolve("a.txt");
+        AtomicFiles.writeString(target, "tags");
+        assertEquals(PosixFilePermissions.toString(Files.getPosixFilePermissions(reference)),
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(target)),
+                "a sidecar is as readable as any new file: a trainer running as another user must read it");
+    }
+
+    @Test
+    void aReplacedFileKeepsItsMode() throws IOException {
+        Path target = dir.resolve("a.caption");
+        AtomicFiles.writeString(target, "old");
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r-----"));
+        AtomicFiles.writeString(target, "new");
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
+        assertEquals("new", Files.readString(target));
+    }
+
+    @Test
+    void privateFilesAreOwnerOnlyEvenOverAReadableOne() throws IOException {
+        Path target = dir.resolve("admin.password");
+        AtomicFiles.writeString(target, "old");
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
+        AtomicFiles.writePrivate(target, "hash");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
+        assertEquals("hash", Files.readString(target));
+        assertEquals(1, listing().length);
     }
 
     @Test
