@@ -140,15 +140,19 @@ final class JobKinds {
                 + (batch.resumed() > 0 ? ", " + batch.resumed() + " done before" : "");
     }
 
-    /** {@code relative} resolved under {@code dir}; anything that leaves it (or is the folder itself) is refused. */
+    /**
+     * The existing file {@code relative} below {@code dir}, by the rule that serving uses ({@link MediaRoutes#resolve}):
+     * its real path must stay in the folder, so a job never follows a link out of it to read or write beside its
+     * target, and no part of it may be hidden. Returned as the path below {@code dir}, for messages.
+     */
     static Path inside(Path dir, String relative) {
-        Path base = dir.toAbsolutePath().normalize();
-        Path p = relative == null ? base : base.resolve(relative).normalize();
-        if (relative == null || relative.isBlank() || !p.startsWith(base) || p.equals(base)) {
-            throw new TaglineException("Path '" + relative + "' is not a file inside the media folder",
-                    "Use the forms on /clips.");
+        try {
+            MediaRoutes.resolve(Map.of("media", dir), "media", relative);
+            return dir.toAbsolutePath().normalize().resolve(relative).normalize();
+        } catch (io.javalin.http.NotFoundResponse e) {
+            throw new TaglineException("No file '" + relative + "' inside the media folder (links out of it and"
+                    + " hidden files are not followed)", "Use the forms on /clips.");
         }
-        return p;
     }
 
     /**

@@ -37,4 +37,27 @@ public record WebSettings(String host, int port, Map<String, Path> mediaRoots, P
                     "Use at least 100000 (default " + DEFAULT_ITERATIONS + ").");
         }
     }
+
+    /**
+     * Refuses media roots that would serve {@code home} ({@code TAGLINE_HOME}): its vault key unseals every stored
+     * platform token and its database holds the posts. A home below a hidden folder ({@code ~/.cache/tagline}, the
+     * default, under {@code --media all=~}) is never served anyway ({@link MediaRoutes#hidden}).
+     */
+    public static void requireHomeNotServed(Map<String, Path> mediaRoots, Path home) {
+        Path h = home.toAbsolutePath().normalize();
+        for (Map.Entry<String, Path> root : mediaRoots.entrySet()) {
+            try {
+                Path r = root.getValue().toRealPath();
+                Path real = Files.exists(h) ? h.toRealPath() : h;
+                if (real.startsWith(r) && !MediaRoutes.hidden(r.relativize(real))) {
+                    throw new TaglineException("Media root '" + root.getKey() + "' (" + root.getValue()
+                            + ") holds TAGLINE_HOME (" + home + "), whose secret key and publish database must never"
+                            + " be served", "Serve a folder that does not contain it, or move TAGLINE_HOME elsewhere"
+                            + " (default ~/.cache/tagline).");
+                }
+            } catch (java.io.IOException e) {
+                // a missing root: the constructor says so
+            }
+        }
+    }
 }

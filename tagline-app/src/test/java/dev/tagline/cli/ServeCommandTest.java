@@ -25,6 +25,18 @@ class ServeCommandTest {
     }
 
     @Test
+    void aMediaFolderHoldingTaglineHomeIsRefused() throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("home"));
+        CliTestSupport cli = new CliTestSupport(dir, Map.of("TAGLINE_HOME", dir.resolve("home").toString()));
+        assertEquals(ExitCode.USAGE, cli.run("serve", "--port", "0", "--media", "clips=" + dir));
+        assertTrue(cli.err().contains("Media root 'clips' (" + dir + ") holds TAGLINE_HOME"), cli.err());
+        // below a hidden folder (the default ~/.cache/tagline) it is never served: no refusal
+        dev.tagline.web.WebSettings.requireHomeNotServed(Map.of("all", dir), dir.resolve(".cache/tagline"));
+        org.junit.jupiter.api.Assertions.assertThrows(dev.tagline.core.TaglineException.class, () -> dev.tagline.web
+                .WebSettings.requireHomeNotServed(Map.of("clips", dir.resolve("home")), dir.resolve("home")));
+    }
+
+    @Test
     void listensOnLoopbackPort8080ByDefault() {
         CommandLine cli = new CommandLine(new ServeCommand(CliContext.system()));
         assertEquals("127.0.0.1", cli.getCommandSpec().findOption("--host").defaultValue());
