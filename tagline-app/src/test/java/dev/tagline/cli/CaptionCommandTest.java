@@ -204,6 +204,19 @@ class CaptionCommandTest {
     }
 
     @Test
+    void aRefusalIsAFailureNotACaptionAndReasoningIsDropped() throws IOException {
+        server.answers(call -> colour(call).equals("blue")
+                ? "I'm sorry, but I can't help with identifying people in images."
+                : "<think>\nA red square, plainly.\n</think>\nThe image shows a red square.");
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.SOME_FAILED, caption(cli));
+        assertEquals("A red square.", read("red.caption"));
+        assertTrue(cli.err().contains("failed      sub/blue.png: openai:llava refused to caption it (I'm sorry, but I can't"
+                + " help with identifying people in images.)"), cli.err());
+        assertFalse(Files.exists(data.resolve("sub/blue.caption")));
+    }
+
+    @Test
     void tagsThatNameNothingAreAFailureThatSaysSo() throws IOException {
         Files.writeString(data.resolve("red.txt"), "solo, general");
         CliTestSupport cli = cli();

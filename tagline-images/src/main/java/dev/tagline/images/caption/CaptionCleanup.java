@@ -9,15 +9,18 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Turns a model's raw answer into a training caption: drops Kosmos-2's grounding markup ({@code <grounding>},
+ * Turns a model's raw answer into a training caption: drops reasoning blocks ({@code <think>…</think>} of Qwen3,
+ * DeepSeek-R1 and QwQ served by Ollama or vLLM, also when the answer was cut off inside one), Kosmos-2's grounding markup ({@code <grounding>},
  * {@code <phrase>…</phrase>} kept as its text, {@code <object><patch_index_…>…</object>} removed; captioning.md §6),
  * leftover special tokens, an echo of the prompt (BLIP-2, §5.2), chat preambles ("Sure! Here is a caption:") and
  * filler openings ("The image shows", "In this image,", "This is an image of"; ai-toolkit drops "the image shows",
- * BLIP's decoder prompt is "a picture of"); collapses whitespace and quotes; then writes it in {@link Style#SENTENCE}
+ * BLIP's decoder prompt is "a picture of"); turns a bulleted or numbered list into one comma-separated phrase;
+ * collapses whitespace and quotes; then writes it in {@link Style#SENTENCE}
  * (a capitalised sentence ending in a full stop) or {@link Style#CONCISE} (comma-separated keywords, articles and
  * linking words dropped, as Stable Diffusion prompts are written); cuts it to {@code maxLength} characters at a
  * sentence, word or keyword boundary; and puts the {@code prefix} (a trigger word) first. Nothing left stays
- * nothing (never a bare trigger word), so that the caller can see the model answered only filler.
+ * nothing (never a bare trigger word), so that the caller can see the model answered only filler; so does a refusal
+ * ("I'm sorry, but I can't…", {@link #refused}), which must never become a training caption.
  */
 public record CaptionCleanup(Style style, int maxLength, String prefix) implements java.io.Serializable {
     /** How the caption is written. */
@@ -35,6 +38,11 @@ public record CaptionCleanup(Style style, int maxLength, String prefix) implemen
 
     public static final CaptionCleanup DEFAULTS = new CaptionCleanup(Style.SENTENCE, 0, "");
 
+    private static final Pattern THINKING = Pattern.compile("(?is)<(think|thinking|reasoning)>.*?(?:</\\1>|$)");
+    private static final Pattern REFUSAL = Pattern.compile("(?i)^(?:i[’']?m sorry|i am sorry|sorry,|i apologi[sz]e"
+            + "|i (?:can ?not|can[’']?t|won[’']?t|am unable to|[’']?m unable to|am not able to|[’']?m not able to)"
+            + " (?:help|assist|provide|identify|describe|caption|comply|do that|fulfil)|as an ai\\b)");
+    private static final Pattern BULLET = Pattern.compile("^\\s*(?:[-*•]|\\d{1,2}[.)])\\s+");
     private static final Pattern KOSMOS_OBJECT = Pattern.compile("<object>(?:\\s*<patch_index_\\d+>)*\\s*</object>");
     private static final Pattern MARKUP = Pattern.compile(
             "</?(?:grounding|phrase|object|s|pad|image|unk)>|<patch_index_\\d+>|<\\|[a-z_]+\\|>|\\*\\*|__");
@@ -64,7 +72,11 @@ public record CaptionCleanup(Style style, int maxLength, String prefix) implemen
 
     /** Cleans {@code raw}, the answer to {@code prompt} (may be empty). */
     public String apply(String raw, String prompt) {
-        String text = KOSMOS_OBJECT.matcher(raw).replaceAll("");
+        String text = THINKING.matcher(raw).replaceAll("").strip();
+        if (refused(text)) {
+            return "";
+        }
+        text = KOSMOS_OBJECT.matcher(bullets(text)).replaceAll("");
         text = MARKUP.matcher(text).replaceAll("");
         text = SPACE.matcher(text).replaceAll(" ").strip();
         String echo = prompt == null ? "" : SPACE.matcher(MARKUP.matcher(prompt).replaceAll("")).replaceAll(" ")
@@ -84,6 +96,32 @@ public record CaptionCleanup(Style style, int maxLength, String prefix) implemen
             return text;
         }
         return style == Style.CONCISE && !prefix.endsWith(",") ? prefix + ", " + text : prefix + " " + text;
+    }
+
+    /** Whether {@code raw} (after any reasoning block) is the model declining to caption the image. */
+    public static boolean refused(String raw) {
+        return REFUSAL.matcher(THINKING.matcher(raw).replaceAll("").strip()).find();
+    }
+
+    /** Two or more bulleted or numbered lines as one phrase: "- A man\n- A suit" → "A man, a suit". */
+    private static String bullets(String text) {
+        String[] lines = text.split("\\R");
+        List<String> items = new ArrayList<>();
+        for (String line : lines) {
+            if (line.isBlank()) {
+                continue;
+            }
+            if (!BULLET.matcher(line).find()) {
+                return text;
+            }
+            String item = BULLET.matcher(line).replaceFirst("").strip().replaceAll("[.;,]+$", "");
+            String first = item.split(" ", 2)[0];
+            // "A suit" and "Suit" go lower case after the first item; "USA flag" and "I" stay
+            boolean lower = first.equals("A") || first.length() > 1 && first.substring(1).equals(
+                    first.substring(1).toLowerCase(Locale.ROOT));
+            items.add(items.isEmpty() || !lower ? item : Character.toLowerCase(item.charAt(0)) + item.substring(1));
+        }
+        return items.size() < 2 ? text : String.join(", ", items);
     }
 
     private static String unquote(String text) {

@@ -256,6 +256,10 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
                             + ") name nothing a caption can describe", "Tag it with a WD or RAM++ tagger"
                             + " (--tagger wd-vit-tagger-v3) or caption it with a vision model (--endpoint URL).", null);
         }
+        if (o.caption().isBlank() && CaptionCleanup.refused(o.raw())) {
+            throw new ItemFailedException(captioner.id() + " refused to caption it (" + o.raw().strip() + ")",
+                    "Use another model or prompt; run again to retry this image.", null);
+        }
         if (o.caption().isBlank()) {
             throw new ItemFailedException(captioner.id() + " answered nothing"
                     + (o.raw().isBlank() ? "" : " but filler (" + o.raw().strip() + ")"), "Check the prompt; run"

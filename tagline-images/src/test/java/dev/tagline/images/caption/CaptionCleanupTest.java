@@ -25,6 +25,46 @@ class CaptionCleanupTest {
     }
 
     @Test
+    void reasoningBlocksOfThinkingModelsAreDropped() {
+        assertEquals("A man at a podium.", SENTENCE.apply("<think>\nLet me look.\n</think>\nA man at a podium.", ""));
+        assertEquals("A cat.", SENTENCE.apply("<THINKING>the user wants a caption</THINKING> The image shows a cat",
+                ""));
+        assertEquals("", SENTENCE.apply("<think>\nThe image has a man and a flag, so I should", ""),
+                "cut off inside the reasoning: nothing, never the reasoning as a caption");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "I'm sorry, but I can't help with identifying people in images.",
+        "I’m sorry, I cannot describe this image.",
+        "Sorry, I can't assist with that.",
+        "I cannot help with that request.",
+        "I am unable to provide a description of this person.",
+        "As an AI, I can't identify real people.",
+        "<think>policy</think> I can't help with that.",
+    })
+    void refusalsAreNoCaption(String raw) {
+        assertEquals("", SENTENCE.apply(raw, ""));
+        assertEquals("", new CaptionCleanup(CaptionCleanup.Style.SENTENCE, 0, "sks").apply(raw, ""));
+        org.junit.jupiter.api.Assertions.assertTrue(CaptionCleanup.refused(raw), raw);
+    }
+
+    @Test
+    void captionsThatOnlyMentionSorrowAreKept() {
+        assertEquals("A sorry-looking dog in the rain.", SENTENCE.apply("A sorry-looking dog in the rain.", ""));
+        org.junit.jupiter.api.Assertions.assertFalse(CaptionCleanup.refused("A sign that says I'm sorry."));
+    }
+
+    @Test
+    void aBulletedListBecomesOnePhrase() {
+        assertEquals("A man, a suit, a flag.", SENTENCE.apply("- A man\n- A suit\n- A flag", ""));
+        assertEquals("A man, a suit, USA flag.", SENTENCE.apply("1. A man.\n2. A suit.\n3. USA flag.", ""));
+        assertEquals("man, suit, flag", new CaptionCleanup(CaptionCleanup.Style.CONCISE, 0, "")
+                .apply("* a man\n* a suit\n* a flag", ""));
+        assertEquals("A list - not bullets.", SENTENCE.apply("A list - not bullets.", ""));
+    }
+
+    @Test
     void collapsesWhitespaceAndLineBreaks() {
         assertEquals("A girl with long hair.", SENTENCE.apply("  a   girl\n\nwith \t long hair  ", ""));
     }
