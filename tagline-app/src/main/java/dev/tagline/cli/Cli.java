@@ -51,11 +51,18 @@ public final class Cli {
         cli.addSubcommand("spark-submit-args", new CommandLine(new SparkSubmitArgsCommand(ctx)));
         cli.setOut(ctx.out());
         cli.setErr(ctx.err());
-        cli.setDefaultValueProvider(new SettingsDefaults(settings));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        SettingsDefaults defaults = new SettingsDefaults(settings);
+        cli.setDefaultValueProvider(defaults);
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine failed = ex.getCommandLine();
-            ctx.err().println("error: " + ex.getMessage().strip() + ". Run 'tagline"
+            // picocli says "Error: Value for option option '--media' …" for a bad map entry
+            String message = ex.getMessage().strip().replaceFirst("^Error: ", "").replace("option option", "option");
+            String source = ex.getArgSpec() == null ? null : defaults.source(ex.getArgSpec());
+            if (source != null && !typed(args, ex.getArgSpec())) {
+                message += " (set by " + source + ")";
+            }
+            ctx.err().println("error: " + message + ". Run 'tagline"
                     + (SettingsDefaults.commandPath(failed.getCommandSpec()).isEmpty() ? ""
                             : " " + SettingsDefaults.commandPath(failed.getCommandSpec())) + " --help' for usage.");
             return ExitCode.USAGE;
@@ -63,6 +70,21 @@ public final class Cli {
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
                 report(ctx.err(), ex, root.verbose));
         return cli;
+    }
+
+    /** Whether the command line itself carries the option ({@code --name}, {@code --name=…} or a short name). */
+    private static boolean typed(String[] args, picocli.CommandLine.Model.ArgSpec spec) {
+        if (!(spec instanceof OptionSpec option)) {
+            return true;
+        }
+        for (String arg : args) {
+            for (String name : option.names()) {
+                if (arg.equals(name) || arg.startsWith(name + "=")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static int report(PrintWriter err, Exception e, boolean verbose) {
@@ -93,7 +115,10 @@ public final class Cli {
         return null;
     }
 
-    /** A key in tagline.toml that no command knows is a typo; say so instead of ignoring it. */
+    /**
+     * A key in tagline.toml that no command knows is a typo; say so instead of ignoring it, with the nearest known name
+     * (a setting is an option's long name without dashes; a table is a command's name).
+     */
     private static void validateFileKeys(CommandLine cli, Settings settings) {
         for (String dotted : settings.fileKeys()) {
             String[] parts = dotted.split("\\.");
@@ -103,12 +128,56 @@ public final class Cli {
                 target = target.getSubcommands().get(parts[i]);
                 i++;
             }
-            if (i != parts.length - 1 || !knownKeys(target).contains(parts[i])) {
-                List<String> known = new ArrayList<>(knownKeys(target));
-                throw new TaglineException(settings.file().orElseThrow() + ": unknown setting '" + dotted + "'",
-                        "Known settings here: " + String.join(", ", known) + ".");
+            Path file = settings.file().orElseThrow();
+            if (i < parts.length - 1) {
+                String table = String.join(".", java.util.Arrays.copyOf(parts, i + 1));
+                String near = nearest(parts[i], target.getSubcommands().keySet());
+                throw new TaglineException(file + ": unknown table [" + table + "]", (near == null ? ""
+                        : "Did you mean [" + (i == 0 ? "" : String.join(".", java.util.Arrays.copyOf(parts, i)) + ".")
+                        + near + "]? ") + "A table is a command's name: " + String.join(", ",
+                        new TreeSet<>(target.getSubcommands().keySet())) + ".");
+            }
+            if (!knownKeys(target).contains(parts[i])) {
+                String near = nearest(parts[i], knownKeys(target));
+                String scope = i == 0 ? "" : String.join(".", java.util.Arrays.copyOf(parts, i)) + ".";
+                throw new TaglineException(file + ": unknown setting '" + dotted + "'", near != null
+                        ? "Did you mean '" + scope + near + "'?"
+                        : "A setting is an option's long name without dashes; 'tagline " + scope.replace('.', ' ')
+                                + "--help' lists them.");
             }
         }
+    }
+
+    /** The name in {@code known} nearest to {@code name}, within two edits; null when none is that near. */
+    static String nearest(String name, java.util.Collection<String> known) {
+        String best = null;
+        int bestDistance = 3;
+        for (String k : new TreeSet<>(known)) {
+            int d = editDistance(name, k);
+            if (d < bestDistance) {
+                best = k;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] row = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            row[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int diagonal = row[0];
+            row[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int above = row[j];
+                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i - 1) == b.charAt(j - 1)
+                        ? 0 : 1));
+                diagonal = above;
+            }
+        }
+        return row[b.length()];
     }
 
     private static TreeSet<String> knownKeys(CommandLine command) {

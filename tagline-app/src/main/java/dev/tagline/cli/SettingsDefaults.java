@@ -12,6 +12,8 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 final class SettingsDefaults implements CommandLine.IDefaultValueProvider {
     private final Settings settings;
+    /** Where each value handed out came from, so that a bad one is reported with the file key or variable to fix. */
+    private final java.util.Map<ArgSpec, String> sources = new java.util.concurrent.ConcurrentHashMap<>();
 
     SettingsDefaults(Settings settings) {
         this.settings = settings;
@@ -23,7 +25,13 @@ final class SettingsDefaults implements CommandLine.IDefaultValueProvider {
             return null;
         }
         Optional<Settings.Setting> found = settings.lookup(commandPath(option.command()), key(option));
+        found.ifPresent(f -> sources.put(argSpec, f.source()));
         return found.map(Settings.Setting::value).orElse(null);
+    }
+
+    /** The source of the value given for {@code argSpec} ("environment variable TAGLINE_…"), or null. */
+    String source(ArgSpec argSpec) {
+        return sources.get(argSpec);
     }
 
     /** The settings key of an option: its longest name without dashes, {@code --general-threshold → general-threshold}. */

@@ -119,7 +119,42 @@ class CliTest {
         CliTestSupport cli = cli();
         assertEquals(ExitCode.USAGE, cli.run("--version"));
         assertTrue(cli.err().contains("unknown setting 'models.verbse'"), cli.err());
-        assertTrue(cli.err().contains("verbose"), "lists the known keys: " + cli.err());
+        assertTrue(cli.err().contains("Did you mean 'models.verbose'?"), cli.err());
+    }
+
+    @Test
+    void aMisspeltTableIsNamedWithTheNearestCommand() throws Exception {
+        Files.writeString(dir.resolve("tagline.toml"), "[tagg]\nmax-tags = 5\n");
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, cli.run("--version"));
+        assertTrue(cli.err().startsWith("error: " + dir.resolve("tagline.toml") + ": unknown table [tagg]. Did you"
+                + " mean [tag]? A table is a command's name: caption, check, clips,"), cli.err());
+        assertEquals(1, cli.err().strip().lines().count(), cli.err());
+        assertTrue(cli.err().length() < 300, "not every setting of every command: " + cli.err());
+    }
+
+    @Test
+    void aBadValueFromTheFileOrTheEnvironmentNamesWhereItWasSet() throws Exception {
+        Files.writeString(dir.resolve("tagline.toml"), "[tag]\nmax-tags = \"lots\"\n");
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, cli.run("tag", "."));
+        assertTrue(cli.err().contains("'lots' is not an int (set by " + dir.resolve("tagline.toml")
+                + " key tag.max-tags)"), cli.err());
+        CliTestSupport env = new CliTestSupport(dir, Map.of("TAGLINE_HOME", dir.resolve("home").toString(),
+                "TAGLINE_TAG_MAX_TAGS", "abc"));
+        assertEquals(ExitCode.USAGE, env.run("tag", "."));
+        assertTrue(env.err().contains("'abc' is not an int (set by environment variable TAGLINE_TAG_MAX_TAGS)"),
+                env.err());
+        CliTestSupport typed = cli();
+        assertEquals(ExitCode.USAGE, typed.run("tag", ".", "--max-tags", "many"));
+        assertFalse(typed.err().contains("set by"), "a typed value is the user's own: " + typed.err());
+    }
+
+    @Test
+    void aBadMapOptionSaysOptionOnce() {
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, cli.run("serve", "--media", "foo"));
+        assertTrue(cli.err().startsWith("error: Value for option '--media' (NAME=FOLDER) should be"), cli.err());
     }
 
     @Test

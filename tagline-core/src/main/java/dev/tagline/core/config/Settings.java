@@ -90,30 +90,44 @@ public final class Settings {
 
     /**
      * The value of {@code key} for {@code command} (a space-separated command path such as {@code "models pull"}, or
-     * empty for global settings), from the environment first, then the file.
+     * empty for global settings): from the environment first, then the file; in each, the command's own name or
+     * table first, then each parent command's ({@code [clips]} applies to {@code clips find} and {@code clips render},
+     * as {@code TAGLINE_CLIPS_LENGTH} does), then the global one.
      */
     public Optional<Setting> lookup(String command, String key) {
-        String cmdEnv = command.isBlank() ? null : envName(command.replace(' ', '_') + "_" + key);
-        for (String name : cmdEnv == null ? List.of(envName(key)) : List.of(cmdEnv, envName(key))) {
-            String value = env.get(name);
-            if (value != null) {
-                return Optional.of(new Setting(value, "environment variable " + name));
+        List<String> scopes = new ArrayList<>();
+        if (!command.isBlank()) {
+            String[] parts = command.split(" ");
+            for (int n = parts.length; n > 0; n--) {
+                scopes.add(String.join(".", java.util.Arrays.copyOf(parts, n)));
             }
         }
-        if (file == null) {
-            return Optional.empty();
+        for (String scope : scopes) {
+            Optional<Setting> found = fromEnv(envName(scope.replace('.', '_') + "_" + key));
+            if (found.isPresent()) {
+                return found;
+            }
         }
-        JsonNode section = file;
-        if (!command.isBlank()) {
-            for (String part : command.split(" ")) {
+        Optional<Setting> global = fromEnv(envName(key));
+        if (global.isPresent() || file == null) {
+            return global;
+        }
+        for (String scope : scopes) {
+            JsonNode section = file;
+            for (String part : scope.split("\\.")) {
                 section = section == null ? null : section.get(part);
             }
-            Optional<Setting> scoped = fromNode(section, key, command.replace(' ', '.') + "." + key);
+            Optional<Setting> scoped = fromNode(section, key, scope + "." + key);
             if (scoped.isPresent()) {
                 return scoped;
             }
         }
         return fromNode(file, key, key);
+    }
+
+    private Optional<Setting> fromEnv(String name) {
+        String value = env.get(name);
+        return value == null ? Optional.empty() : Optional.of(new Setting(value, "environment variable " + name));
     }
 
     private Optional<Setting> fromNode(JsonNode section, String key, String dotted) {

@@ -39,6 +39,28 @@ class SettingsTest {
     }
 
     @Test
+    void aParentCommandsTableAndVariableApplyToItsSubcommands() throws Exception {
+        Files.writeString(dir.resolve("tagline.toml"), """
+                length = "long"
+                [clips]
+                length = "short"
+                [clips.render]
+                length = "medium"
+                """);
+        Settings s = Settings.load(dir, Map.of(), null);
+        assertEquals("short", s.lookup("clips find", "length").orElseThrow().value());
+        assertEquals(dir.resolve("tagline.toml") + " key clips.length",
+                s.lookup("clips find", "length").orElseThrow().source());
+        assertEquals("medium", s.lookup("clips render", "length").orElseThrow().value());
+        assertEquals("long", s.lookup("tag", "length").orElseThrow().value());
+        Settings env = Settings.load(dir, Map.of("TAGLINE_CLIPS_LENGTH", "tiny", "TAGLINE_LENGTH", "huge"), null);
+        assertEquals("tiny", env.lookup("clips find", "length").orElseThrow().value());
+        assertEquals("environment variable TAGLINE_CLIPS_LENGTH", env.lookup("clips find", "length").orElseThrow()
+                .source());
+        assertEquals("huge", env.lookup("tag", "length").orElseThrow().value());
+    }
+
+    @Test
     void fileIsFoundInTaglineHomeWhenNotInWorkingDirectory() throws Exception {
         Path home = Files.createDirectories(dir.resolve("home"));
         Files.writeString(home.resolve("tagline.toml"), "chunk = 64\n");
