@@ -147,7 +147,13 @@ final class Jobs implements AutoCloseable {
                     job.message = job.cancelledAfter();
                     job.state = State.CANCELLED;
                 } else {
-                    LOG.warn("Job {} ({}) failed", job.id, job.title, e);
+                    if (e instanceof dev.tagline.core.TaglineException t) {
+                        // a user's error (a text file named .mp4): its one line, as the CLI prints it
+                        LOG.warn("Job {} ({}) failed: {}", job.id, job.title, t.oneLine());
+                        LOG.debug("Job {} failed", job.id, e);
+                    } else {
+                        LOG.warn("Job {} ({}) failed", job.id, job.title, e);
+                    }
                     job.message = e.getMessage() == null ? e.toString() : e.getMessage();
                     job.state = State.FAILED;
                 }

@@ -43,6 +43,11 @@ public final class WebServer implements AutoCloseable {
                                    Clock clock) {
         Passwords passwords = new Passwords(settings.passwordFile(), settings.pbkdf2Iterations());
         if (settings.adminPasswordFromEnv() != null && !settings.adminPasswordFromEnv().isEmpty()) {
+            if (settings.adminPasswordFromEnv().length() < Passwords.MIN_LENGTH) {
+                throw new TaglineException("TAGLINE_ADMIN_PASSWORD is too short (" + settings.adminPasswordFromEnv()
+                        .length() + " characters)", "Set it to at least " + Passwords.MIN_LENGTH + " characters, or"
+                        + " unset it and choose the password on the first-start page.");
+            }
             passwords.set(settings.adminPasswordFromEnv());
         }
         String setupCode = passwords.isSet() ? null : Sessions.token().substring(0, 12);
@@ -84,8 +89,14 @@ public final class WebServer implements AutoCloseable {
         try {
             app.start(web.settings().host(), web.settings().port());
         } catch (RuntimeException e) {
+            boolean inUse = false;
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                inUse |= t instanceof java.net.BindException;
+            }
+            // Javalin's own text repeats the fix ("Make sure no other process is using port … and try again")
             throw new TaglineException("Cannot listen on " + web.settings().host() + ":" + web.settings().port()
-                    + ": " + e.getMessage(), "Pick another --port, or stop the program using it.", e);
+                    + (inUse ? ": the port is in use" : ": " + e.getMessage()),
+                    "Pick another --port, or stop the program using it.", e);
         }
         return this;
     }

@@ -37,6 +37,21 @@ class ServeCommandTest {
     }
 
     @Test
+    void aBusyPortOrAShortPasswordFromTheEnvironmentIsOneLineNamingTheFix() throws Exception {
+        try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            CliTestSupport cli = new CliTestSupport(dir, Map.of("TAGLINE_HOME", dir.resolve("home").toString()));
+            assertEquals(ExitCode.USAGE, cli.run("serve", "--port", Integer.toString(busy.getLocalPort())));
+            assertEquals("error: Cannot listen on 127.0.0.1:" + busy.getLocalPort() + ": the port is in use. Pick"
+                    + " another --port, or stop the program using it.", cli.err().strip());
+        }
+        CliTestSupport shortPassword = new CliTestSupport(dir, Map.of("TAGLINE_HOME", dir.resolve("home").toString(),
+                "TAGLINE_ADMIN_PASSWORD", "abc"));
+        assertEquals(ExitCode.USAGE, shortPassword.run("serve", "--port", "0"));
+        assertTrue(shortPassword.err().startsWith("error: TAGLINE_ADMIN_PASSWORD is too short (3 characters). Set it"
+                + " to at least 10 characters"), shortPassword.err());
+    }
+
+    @Test
     void listensOnLoopbackPort8080ByDefault() {
         CommandLine cli = new CommandLine(new ServeCommand(CliContext.system()));
         assertEquals("127.0.0.1", cli.getCommandSpec().findOption("--host").defaultValue());

@@ -11,6 +11,32 @@ import org.junit.jupiter.api.Test;
 
 class JobsTest {
     @Test
+    void aUsersErrorIsLoggedAsItsOneLineAndABugWithItsTrace() throws Exception {
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        try (Jobs jobs = new Jobs(Clock.systemUTC())) {
+            System.setErr(new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
+            Jobs.Job user = jobs.start("find", j -> {
+                throw new dev.tagline.core.TaglineException("talk.mp4 is not a video", "Give a video file.");
+            });
+            Jobs.Job bug = jobs.start("bug", j -> {
+                throw new IllegalStateException("boom");
+            });
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while ((user.state() == Jobs.State.RUNNING || bug.state() == Jobs.State.RUNNING)
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        } finally {
+            System.setErr(stderr);
+        }
+        String text = log.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(text.contains("(find) failed: talk.mp4 is not a video. Give a video file."), text);
+        assertFalse(text.contains("TaglineException: talk.mp4"), "no stack trace for a user's error: " + text);
+        assertTrue(text.contains("java.lang.IllegalStateException: boom"), text);
+    }
+
+    @Test
     void aCancelledJobStopsAtTheNextItemAndSaysHowFarItGot() throws Exception {
         try (Jobs jobs = new Jobs(Clock.systemUTC())) {
             CountDownLatch started = new CountDownLatch(1);
