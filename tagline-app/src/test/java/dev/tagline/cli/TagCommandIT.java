@@ -26,7 +26,9 @@ class TagCommandIT {
         Path home = TestModels.home(BuiltinModels.FACES, BuiltinModels.OCR);
         CliTestSupport cli = new CliTestSupport(work, Map.of("TAGLINE_HOME", home.toString(), "HF_HUB_OFFLINE", "1"));
         assertEquals(ExitCode.SOME_FAILED, cli.run("tag", "data", "--no-recursive"));
-        assertTrue(cli.err().contains("tagger quality"), cli.err());
+        assertTrue(cli.err().contains("tagger quality (built-in BlazeFace and PaddleOCR PP-OCRv4):"
+                + " face_detection_back_256x256_barracuda.onnx on CPU, "), "which models ran, and where: " + cli.err());
+        assertTrue(cli.err().contains("; ch_PP-OCRv4_rec_infer.onnx on CPU, "), cli.err());
         String alone = Files.readString(work.resolve("data/night.txt"));
         assertTrue(alone.contains("lowres") && alone.contains("dark"), alone);
         CliTestSupport both = new CliTestSupport(work, Map.of("TAGLINE_HOME", home.toString(), "HF_HUB_OFFLINE", "1"));

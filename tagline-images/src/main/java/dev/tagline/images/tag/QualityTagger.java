@@ -34,6 +34,11 @@ public final class QualityTagger implements ImageTagger {
     }
 
     @Override
+    public String describe() {
+        return "quality (built-in BlazeFace and PaddleOCR PP-OCRv4): " + faces.describe() + "; " + text.describe();
+    }
+
+    @Override
     public List<ScoredTags> tag(List<TaggerInput> batch) {
         List<ScoredTags> out = new ArrayList<>(batch.size());
         for (TaggerInput input : batch) {

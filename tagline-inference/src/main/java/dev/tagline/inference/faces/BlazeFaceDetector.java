@@ -22,6 +22,11 @@ final class BlazeFaceDetector implements FaceDetector {
     }
 
     @Override
+    public String describe() {
+        return model.describe();
+    }
+
+    @Override
     public List<Face> detect(BufferedImage image) {
         int size = settings.model().inputSize();
         Letterbox box = Letterbox.of(image.getWidth(), image.getHeight(), size);

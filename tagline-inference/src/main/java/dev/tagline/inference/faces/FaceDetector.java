@@ -16,6 +16,11 @@ public interface FaceDetector {
     /** Faces in {@code image}, highest score first. */
     List<Face> detect(BufferedImage image);
 
+    /** One line for the log: the model file, where it runs and how it loaded. */
+    default String describe() {
+        return getClass().getSimpleName();
+    }
+
     /**
      * Opens the network named by {@code settings} from the catalog model {@code blazeface}, through {@code sessions}
      * (which own the session) with {@code config} (device, threads).

@@ -28,6 +28,11 @@ final class PaddleTextReader implements TextReader {
     }
 
     @Override
+    public String describe() {
+        return det.describe() + "; " + rec.describe() + "; " + cls.describe();
+    }
+
+    @Override
     public List<TextLine> detect(BufferedImage image) {
         List<TextLine> lines = new ArrayList<>();
         for (DbPostprocessor.Detection d : detectBoxes(image)) {

@@ -20,6 +20,11 @@ public interface TextReader {
     /** Lines of text in {@code image}, top to bottom then left to right. */
     List<TextLine> read(BufferedImage image);
 
+    /** One line for the log: the model files, where they run and how they loaded. */
+    default String describe() {
+        return getClass().getSimpleName();
+    }
+
     /** Only the detection stage: boxes with an empty text, for callers that need presence and position only. */
     List<TextLine> detect(BufferedImage image);
 
