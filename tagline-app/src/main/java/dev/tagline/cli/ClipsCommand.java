@@ -59,7 +59,8 @@ final class ClipsCommand extends CommandGroup {
                 description = "short (<30 s), medium (30-60 s) or long (60-90 s); replaces --min/--max.")
         String preset;
 
-        @Option(names = "--count", paramLabel = "N", description = "Exactly N clips instead of the automatic count.")
+        @Option(names = "--count", paramLabel = "N", description = "N clips instead of the automatic count (fewer, with a"
+                + " note saying why, when fewer fit).")
         Integer count;
 
         @Option(names = "--max-overlap", paramLabel = "SHARE", defaultValue = "0.5",

@@ -101,6 +101,8 @@ public final class ClipFinder {
                 options.maxOverlap());
         if (scored.isEmpty()) {
             notes.add(noClips(options.band(), media.duration(), hasText));
+        } else if (options.count().isPresent() && chosen.size() < options.count().getAsInt()) {
+            notes.add(fewerThanAsked(options.count().getAsInt(), chosen.size(), options));
         }
         boolean sharper = !signals.textChanges().isEmpty() && SharpScreenText.worthIt(media,
                 options.decode().frameWidth());
@@ -117,11 +119,20 @@ public final class ClipFinder {
     static String noClips(DurationBand band, Duration video, boolean hasText) {
         if (video.compareTo(band.min()) < 0) {
             return "The video is " + Progress.Unit.SECONDS.format(video.toSeconds()) + " long, shorter than the"
-                    + " shortest clip (--min " + band.min().toSeconds() + "); try a lower --min.";
+                    + " shortest clip (--min " + band.min().toSeconds() + ")" + (band.min().compareTo(DurationBand.FLOOR)
+                    > 0 ? "; try a lower --min." : ", which is the lowest there is: the video is too short for a clip.");
         }
         return "No stretch of " + band.min().toSeconds() + "-" + band.max().toSeconds() + " s starts and ends "
                 + (hasText ? "on a sentence" : "at a pause in the sound (there is no transcript)")
                 + "; try another --min/--max.";
+    }
+
+    /** Why {@code --count N} gave fewer: the rest overlap better clips or do not fit the band. */
+    static String fewerThanAsked(int asked, int found, Options options) {
+        return "Asked for " + asked + " clips; only " + found + " of " + options.band().min().toSeconds() + "-"
+                + options.band().max().toSeconds() + " s fit without sharing more than "
+                + Math.round(options.maxOverlap() * 100) + " % with a better one: try a wider --min/--max, a higher"
+                + " --max-overlap, or a longer video.";
     }
 
     /** Topic starts by TextTiling over the sentences' embeddings; none without an embedder. */

@@ -133,4 +133,21 @@ class ScoringAndSelectionTest {
         String silent = ClipFinder.noClips(band, Duration.ofMinutes(5), false);
         assertTrue(silent.contains("at a pause in the sound (there is no transcript)"), silent);
     }
+
+    @Test
+    void noClipsNeverAdvisesAMinBelowTheLowest() {
+        DurationBand lowest = DurationBand.of(Duration.ofSeconds(5), Duration.ofSeconds(10));
+        assertEquals("The video is 0:04 long, shorter than the shortest clip (--min 5), which is the lowest there is:"
+                + " the video is too short for a clip.", ClipFinder.noClips(lowest, Duration.ofMillis(4_200), false));
+    }
+
+    @Test
+    void fewerClipsThanAskedForSaysWhyAndWhatToChange() {
+        ClipFinder.Options options = new ClipFinder.Options(DurationBand.MEDIUM, java.util.OptionalInt.of(3),
+                java.util.Optional.empty(), java.util.Optional.empty(), dev.tagline.video.signal.DecodeOptions.DEFAULT,
+                java.util.Optional.empty(), FinderModels.none());
+        assertEquals("Asked for 3 clips; only 2 of 30-60 s fit without sharing more than 50 % with a better one: try"
+                + " a wider --min/--max, a higher --max-overlap, or a longer video.",
+                ClipFinder.fewerThanAsked(3, 2, options));
+    }
 }
