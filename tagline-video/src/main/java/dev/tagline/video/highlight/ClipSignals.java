@@ -24,6 +24,21 @@ public record ClipSignals(Duration duration, Optional<TimeSeries> loudness, Opti
         topicStarts = List.copyOf(topicStarts);
     }
 
+    /** The share of {@code [from, to)} that is pause (near silence), 0 to 1. */
+    public double silentShare(Duration from, Duration to) {
+        long span = to.minus(from).toMillis();
+        if (span <= 0) {
+            return 0;
+        }
+        long silent = 0;
+        for (Pause p : pauses) {
+            Duration s = p.start().compareTo(from) > 0 ? p.start() : from;
+            Duration e = p.end().compareTo(to) < 0 ? p.end() : to;
+            silent += Math.max(0, e.minus(s).toMillis());
+        }
+        return Math.min(1.0, (double) silent / span);
+    }
+
     /** Index of the topic segment holding {@code t}, or null when topics are unknown. */
     public Integer topicAt(Duration t) {
         if (topicStarts.isEmpty()) {

@@ -58,7 +58,7 @@ public final class HeuristicScorer implements ClipScorer {
         int total = (int) Math.round(w[0] * hook + w[1] * payoff + w[2] * coherence + w[3] * energy + w[4] * visual);
         String hookText = text ? hookText(own.get(0).text()) : "";
         return new ScoredClip(c, clamp(total), new ClipCandidate.SubScores(hook, payoff, coherence, energy, visual),
-                reason(features, text, signals.loudness().isPresent()), hookText);
+                reason(features, text, sound(c, signals)), hookText);
     }
 
     private static int hook(Candidate c, List<Sentence> own, List<Feature> f) {
@@ -144,6 +144,14 @@ public final class HeuristicScorer implements ClipScorer {
             return points;
         }
         return 0;
+    }
+
+    /**
+     * Whether the clip has sound to speak of: a loudness track that is not near silence for 90 % of it (a silent
+     * screencast's track is there but says nothing).
+     */
+    private static boolean sound(Candidate c, ClipSignals s) {
+        return s.loudness().isPresent() && s.silentShare(c.start(), c.end()) < 0.9;
     }
 
     /** The three features that added most, the one that took most, and what the scores could not see. */

@@ -69,6 +69,24 @@ class ScoringAndSelectionTest {
     }
 
     @Test
+    void aTrackOfSilenceIsNoSoundNotSteadySpeech() {
+        List<Sentence> units = SpeechSegments.sentences(List.of(new SpeechSegments.Unit(Duration.ZERO,
+                Duration.ofSeconds(45))), Duration.ofSeconds(45));
+        Candidate c = new Candidate(0, units.size() - 1, Duration.ZERO, Duration.ofSeconds(45), false);
+        float[] lufs = new float[6000];
+        java.util.Arrays.fill(lufs, -65f);
+        // the pause analyser finds the whole track silent
+        ClipSignals silentTrack = new ClipSignals(Duration.ofMinutes(10), Optional.of(new dev.tagline.video.signal
+                .TimeSeries(Duration.ofMillis(100), lufs)), Optional.empty(), List.of(new dev.tagline.video.signal
+                .Pause(Duration.ZERO, Duration.ofMinutes(10))), List.of(), List.of(), List.of(), false);
+        ScoredClip s = new HeuristicScorer(BAND).score(List.of(c), units, silentTrack).get(0);
+        assertEquals("Picked for a good length (no sound: picture only).", s.reason());
+        assertEquals(1.0, silentTrack.silentShare(Duration.ZERO, Duration.ofSeconds(45)), 1e-9);
+        assertEquals(0.5, silentTrack.silentShare(Duration.ofMinutes(10).minusSeconds(10), Duration.ofMinutes(10)
+                .plusSeconds(10)), 1e-9);
+    }
+
+    @Test
     void hookTextKeepsTenWords() {
         assertEquals("one two three four five six seven eight nine ten…",
                 HeuristicScorer.hookText("one two three four five six seven eight nine ten eleven"));
