@@ -169,11 +169,18 @@ public final class ClipFinder {
             return found.get();
         }
         if (options.speechToText().isPresent() && audio) {
-            return new ChunkedTranscriber(ffmpeg, options.speechToText().get(), ChunkedTranscriber.DEFAULT_MAX_CHUNK)
-                    .transcribe(media, SpeechSegments.segments(speech));
+            Transcript heard = new ChunkedTranscriber(ffmpeg, options.speechToText().get(),
+                    ChunkedTranscriber.DEFAULT_MAX_CHUNK).transcribe(media, SpeechSegments.segments(speech));
+            if (heard.isEmpty()) {
+                notes.add("No words were transcribed (no speech found in the sound, or the speech-to-text server"
+                        + " heard none): clips follow pauses, loudness and the picture, without hook or payoff scores.");
+            }
+            return heard;
         }
-        notes.add("No transcript (no subtitles beside the video or inside it, and no speech-to-text --endpoint):"
-                + " clips follow pauses, loudness and the picture, without hook or payoff scores.");
+        if (options.speechToText().isEmpty()) { // without sound, the note on the missing audio says it all
+            notes.add("No transcript (no subtitles beside the video or inside it, and no speech-to-text --endpoint):"
+                    + " clips follow pauses, loudness and the picture, without hook or payoff scores.");
+        }
         return Transcript.empty("none");
     }
 

@@ -239,6 +239,28 @@ class ClipFinderIT {
     }
 
     @Test
+    void speechToTextThatHearsNothingSaysSo() {
+        Ffmpeg ffmpeg = TestMedia.ffmpeg();
+        Path video = TestMedia.make(ffmpeg, dir.resolve("quiet.mp4"), "-f", "lavfi", "-i",
+                "testsrc=d=70:s=160x120:r=10", "-f", "lavfi", "-i", "anullsrc=r=16000:cl=mono", "-t", "70",
+                "-c:v", "libx264", "-c:a", "aac");
+        try (FakeOpenAiServer server = FakeOpenAiServer.start()) {
+            server.hears(upload -> List.of());
+            SpeechToText stt = new OpenAiSpeechToText(new TranscriptionClient(OpenAiEndpoint.of(server.baseUrl(),
+                    null), Duration.ofSeconds(30)), "whisper-1", Optional.of("en"));
+            ClipsFile clips = new ClipFinder(ffmpeg, CLOCK, Progress.Factory.NONE).find(video,
+                    options(Optional.of(stt)));
+            assertTrue(clips.notes().stream().anyMatch(n -> n.startsWith("No words were transcribed")),
+                    clips.notes().toString());
+            assertFalse(clips.notes().stream().anyMatch(n -> n.contains("no speech-to-text --endpoint")),
+                    "an endpoint was given: " + clips.notes());
+            for (ClipCandidate c : clips.clips()) {
+                assertFalse(c.reason().contains("speech"), "a silent track: " + c.reason());
+            }
+        }
+    }
+
+    @Test
     void speechToTextWhenThereAreNoSubtitles() {
         Ffmpeg ffmpeg = TestMedia.ffmpeg();
         Path video = scenes(ffmpeg);
