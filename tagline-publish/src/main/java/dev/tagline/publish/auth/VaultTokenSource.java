@@ -180,8 +180,9 @@ public final class VaultTokenSource implements TokenSource {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw PlatformException.ambiguous(null, "Token refresh for channel '" + channel.name() + "' got no answer: "
-                    + e.getMessage(), e);
+            throw PlatformException.ambiguous(null, "Token refresh for channel '" + channel.name() + "' got no answer"
+                    + " from " + request.uri().getHost() + ": " + dev.tagline.publish.platform.PlatformHttp.noAnswer(e)
+                    + "; it is retried", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw PlatformException.ambiguous(null, "Interrupted refreshing the token of " + channel.name(), e);

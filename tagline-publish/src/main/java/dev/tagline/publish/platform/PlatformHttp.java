@@ -76,8 +76,7 @@ public final class PlatformHttp {
             return response;
         } catch (IOException e) {
             record(step, request, null, "no-answer", e.getClass().getSimpleName() + ": " + e.getMessage(), start, t0);
-            throw PlatformException.ambiguous(null, "No answer from " + where(request) + ": " + e.getClass()
-                    .getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+            throw PlatformException.ambiguous(null, "No answer from " + where(request) + ": " + noAnswer(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             record(step, request, null, "interrupted", null, start, t0);
@@ -92,6 +91,28 @@ public final class PlatformHttp {
     }
 
     /** The URL without query or fragment (queries may carry tokens). */
+    /**
+     * Why a call got no answer, in words: Java's HTTP client throws a {@code ConnectException} without a message for
+     * a refused connection and for a host name that does not resolve (its cause says which).
+     */
+    public static String noAnswer(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+                return "the host name does not resolve (offline, or no DNS)";
+            }
+        }
+        if (e instanceof java.net.http.HttpConnectTimeoutException) {
+            return "the connection timed out (offline, or a firewall)";
+        }
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "the answer timed out";
+        }
+        if (e instanceof java.net.ConnectException) {
+            return "the connection was refused (offline, or nothing listens there)";
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
+    }
+
     static String where(HttpRequest request) {
         URI u = request.uri();
         return u.getScheme() + "://" + u.getAuthority() + (u.getPath() == null ? "" : u.getPath());

@@ -75,6 +75,24 @@ class VaultTokenSourceTest {
     }
 
     @Test
+    void aRefreshThatReachesNobodySaysWhyInWords() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closed = s.getLocalPort(); // nothing listens there once it is closed
+        }
+        Channel offline = f.channel("yt2", "youtube", Map.of("token-url", "http://127.0.0.1:" + closed + "/token"),
+                new Credential("cid", "csecret", first, "rt-1", f.clock.instant().plus(Duration.ofHours(1)), null));
+        PlatformException e = assertThrows(PlatformException.class, () -> tokens.refresh(offline));
+        assertEquals(PlatformException.Kind.RETRYABLE, e.kind());
+        assertEquals("Token refresh for channel 'yt2' got no answer from 127.0.0.1: the connection was refused"
+                + " (offline, or nothing listens there); it is retried", e.getMessage());
+        Channel nowhere = f.channel("yt3", "youtube", Map.of("token-url", "http://no-such-host.invalid/token"),
+                new Credential("cid", "csecret", first, "rt-1", f.clock.instant().plus(Duration.ofHours(1)), null));
+        PlatformException dns = assertThrows(PlatformException.class, () -> tokens.refresh(nowhere));
+        assertTrue(dns.getMessage().contains("the host name does not resolve (offline, or no DNS)"), dns.getMessage());
+    }
+
+    @Test
     void instagramLongLivedTokenRenewsItselfTenDaysAheadAndAnExpiredOneNeedsReconnect() {
         dev.tagline.testkit.platform.FakeInstagram ig = new dev.tagline.testkit.platform.FakeInstagram(f.clock, "1784");
         try {
