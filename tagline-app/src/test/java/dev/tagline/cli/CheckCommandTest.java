@@ -266,4 +266,61 @@ class CheckCommandTest {
         assertTrue(cli.out().contains("left sub/cut.jpg alone: it changed since it was checked"), cli.out());
         assertFalse(Files.exists(data.resolve("sub/empty.png")), "unchanged corrupt files are still deleted");
     }
+
+    @Test
+    void aTouchedFileIsNotADuplicateOfItsOwnJournalEntry() throws IOException {
+        cli().run("check", "data");
+        Path a = data.resolve("a.jpg");
+        Files.setLastModifiedTime(a, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(a).toMillis() - 60_000));
+        CliTestSupport cli = cli();
+        cli.run("check", "data", "--quarantine", "bad");
+        assertFalse(cli.err().contains("duplicate   a.jpg: same bytes as a.jpg"), cli.err());
+        assertTrue(Files.exists(a), "the first copy stays");
+        assertTrue(Files.exists(work.resolve("bad/copy-of-a.jpg")), "the real duplicate is still set aside");
+    }
+
+    @Test
+    void aRenamedFileIsNotADuplicateOfItsOldName() throws IOException {
+        Files.delete(data.resolve("copy-of-a.jpg"));
+        cli().run("check", "data");
+        Files.move(data.resolve("a.jpg"), data.resolve("renamed.jpg"));
+        CliTestSupport cli = cli();
+        cli.run("check", "data", "--quarantine", "bad");
+        assertFalse(cli.err().contains("renamed.jpg: same bytes"), cli.err());
+        assertTrue(Files.exists(data.resolve("renamed.jpg")), "the only copy stays: " + cli.out());
+    }
+
+    @Test
+    void aFolderCopiedWithItsJournalHasNoSelfDuplicates() throws IOException {
+        cli().run("check", "data");
+        Path copy = work.resolve("copy");
+        try (var files = Files.walk(data)) {
+            for (Path from : files.toList()) {
+                Path to = copy.resolve(data.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.write(to, Files.readAllBytes(from)); // like cp -r: new modification times
+                    Files.setLastModifiedTime(to, java.nio.file.attribute.FileTime.fromMillis(
+                            Files.getLastModifiedTime(from).toMillis() + 60_000));
+                }
+            }
+        }
+        CliTestSupport cli = cli();
+        cli.run("check", "copy", "--quarantine", "bad");
+        assertTrue(cli.out().matches("(?s).*duplicate\\s+1 .*"), "only copy-of-a.jpg: " + cli.out());
+        assertFalse(cli.err().contains("duplicate   a.jpg: same bytes as a.jpg"), cli.err());
+        assertTrue(Files.exists(copy.resolve("a.jpg")) && Files.exists(copy.resolve("b.png")), cli.out());
+    }
+
+    @Test
+    void aDuplicateWhoseOriginalWasDeletedIsNotQuarantined() throws IOException {
+        cli().run("check", "data");
+        Files.delete(data.resolve("a.jpg"));
+        CliTestSupport cli = cli();
+        cli.run("check", "data", "--quarantine", "bad");
+        assertTrue(Files.exists(data.resolve("copy-of-a.jpg")), "now the only copy: " + cli.out());
+        assertTrue(cli.out().contains("left copy-of-a.jpg alone: a.jpg"), cli.out());
+    }
 }

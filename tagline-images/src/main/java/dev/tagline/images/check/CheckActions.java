@@ -30,6 +30,8 @@ public final class CheckActions {
     static final String ORIGINALS = "originals";
     /** The action of a journal record whose file is no longer in the folder. */
     public static final String GONE = "gone since checked";
+    /** The action of a duplicate left in place because the file it repeats has gone: it may be the only copy now. */
+    static final String ORIGINAL_GONE = "kept (original gone)";
 
     private final Path root;
     private final CheckPolicy policy;
@@ -106,6 +108,10 @@ public final class CheckActions {
         if (policy.changesFiles() && acts(r) && changedSinceChecked(r, file)) {
             log.accept("left " + r.file() + " alone: it changed since it was checked (run with --restart)");
             action = "changed since checked";
+        } else if (policy.changesFiles() && acts(r) && originalGone(r)) {
+            log.accept("left " + r.file() + " alone: " + r.duplicateOf() + ", whose bytes it repeats, is no longer"
+                    + " in the folder (run with --restart)");
+            action = ORIGINAL_GONE;
         } else if (policy.quarantine() != null && CheckPolicy.QUARANTINED.contains(r.verdict())) {
             action = quarantine(r.file(), file);
         } else if (policy.deleteCorrupt() && r.verdict() == Verdict.CORRUPT) {
@@ -123,6 +129,16 @@ public final class CheckActions {
         return policy.quarantine() != null && CheckPolicy.QUARANTINED.contains(r.verdict())
                 || policy.deleteCorrupt() && r.verdict() == Verdict.CORRUPT
                 || policy.rewriteRgb() && r.verdict() == Verdict.CONVERTED;
+    }
+
+    /** True for a duplicate whose first copy is no longer in the folder with the same bytes (deleted, moved away). */
+    private boolean originalGone(CheckRecord r) {
+        String original = r.duplicateOf();
+        if (original == null) {
+            return false;
+        }
+        Path file = root.resolve(original);
+        return !Files.isRegularFile(file) || changedSinceChecked(r, file);
     }
 
     /**

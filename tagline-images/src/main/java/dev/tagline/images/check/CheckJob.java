@@ -6,6 +6,8 @@ import dev.tagline.images.load.ImageLoader;
 import dev.tagline.images.load.LoadOptions;
 import dev.tagline.images.load.LoadResult;
 import dev.tagline.images.load.Verdict;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,16 +18,25 @@ import java.util.function.Consumer;
  * {@code tagline check} as a batch job: workers load (verify) each file with the {@link ImageLoader} taggers use; the
  * model step, which sees files in scan order, marks later copies of the same bytes as duplicates; the writer journals
  * one {@link CheckRecord} per file. Nothing on disk changes here: policies act afterwards ({@link CheckActions}).
+ *
+ * <p>Files journaled by earlier runs count as first copies only while they are still in the folder with the same
+ * bytes, and never for themselves: a touched, renamed or copied-along file ({@code cp -r} takes the journal with it)
+ * would otherwise be called a duplicate of its own old entry, and {@code --quarantine} would move the only copy.
  */
 public final class CheckJob implements BatchJob<CheckJob.Checked, CheckJob.Checked> {
+    /** The start of a duplicate's detail; the rest is the key of the file it copies ({@link CheckRecord#duplicateOf}). */
+    static final String DUPLICATE_OF = "same bytes as ";
+
     /** A file and its load result, without pixels. */
-    public record Checked(String key, LoadResult result) {
+    public record Checked(String key, Path path, LoadResult result) {
     }
 
     private final ImageLoader loader;
     private final Consumer<CheckRecord> onProblem;
-    /** First 128 bits of SHA-256 (hex) → key of the first file with those bytes. */
+    /** First 128 bits of SHA-256 (hex) → key of the first file with those bytes, checked in this run or confirmed. */
     private final Map<String, String> seen = new HashMap<>();
+    /** The same for files journaled by earlier runs, not yet confirmed to be in the folder still. */
+    private final Map<String, String> journaled = new HashMap<>();
 
     /** {@code onProblem} hears each file that is not ok or converted, on the writer thread. */
     public CheckJob(LoadOptions options, Consumer<CheckRecord> onProblem) {
@@ -49,11 +60,11 @@ public final class CheckJob implements BatchJob<CheckJob.Checked, CheckJob.Check
     public Checked prepare(ScanEntry entry) {
         if (!entry.supported()) {
             String ext = entry.extension();
-            return new Checked(entry.key(), new LoadResult(Verdict.UNSUPPORTED, ext.isEmpty()
+            return new Checked(entry.key(), entry.path(), new LoadResult(Verdict.UNSUPPORTED, ext.isEmpty()
                     ? "no file extension; Tagline reads " + String.join(", ", sorted())
                     : "." + ext + " is not an image format Tagline reads", List.of(), null, 0, 0, 0, "", null));
         }
-        return new Checked(entry.key(), loader.load(entry.path(), false));
+        return new Checked(entry.key(), entry.path(), loader.load(entry.path(), false));
     }
 
     private static List<String> sorted() {
@@ -66,16 +77,40 @@ public final class CheckJob implements BatchJob<CheckJob.Checked, CheckJob.Check
         for (Checked c : batch) {
             LoadResult r = c.result();
             boolean decodable = r.verdict().usable() || r.verdict() == Verdict.TOO_SMALL;
-            if (decodable && !r.sha256().isEmpty()) {
-                String first = seen.putIfAbsent(r.sha256().substring(0, 32), c.key());
-                if (first != null) {
-                    out.add(new Checked(c.key(), r.withVerdict(Verdict.DUPLICATE, "same bytes as " + first)));
-                    continue;
-                }
-            }
-            out.add(c);
+            String first = decodable && !r.sha256().isEmpty() ? first(c) : null;
+            out.add(first == null ? c
+                    : new Checked(c.key(), c.path(), r.withVerdict(Verdict.DUPLICATE, DUPLICATE_OF + first)));
         }
         return out;
+    }
+
+    /** The key of an earlier file with {@code c}'s bytes, or null when {@code c} is the first (and now noted). */
+    private String first(Checked c) {
+        String sha = c.result().sha256().substring(0, 32);
+        String first = seen.get(sha);
+        if (first == null) {
+            first = journaled.remove(sha);
+            if (first != null && (first.equals(c.key()) || !sameBytes(fileOf(c, first), c.result()))) {
+                first = null;
+            }
+            seen.put(sha, first == null ? c.key() : first);
+        }
+        return first == null || first.equals(c.key()) ? null : first;
+    }
+
+    /** The file of {@code key}: keys are paths relative to the scanned folder, {@code /}-separated. */
+    private static Path fileOf(Checked c, String key) {
+        Path root = c.path();
+        for (int i = c.key().split("/").length; i > 0; i--) {
+            root = root.getParent();
+        }
+        return root.resolve(key);
+    }
+
+    /** True when {@code file} is in the folder and holds the bytes {@code r} was loaded from. */
+    private static boolean sameBytes(Path file, LoadResult r) {
+        return Files.isRegularFile(file)
+                && !CheckActions.changedSinceChecked(CheckRecord.of("", r), file);
     }
 
     @Override
@@ -98,7 +133,7 @@ public final class CheckJob implements BatchJob<CheckJob.Checked, CheckJob.Check
     public void restore(String key, String json) {
         CheckRecord r = CheckRecord.fromJson(json);
         if ((r.verdict().usable() || r.verdict() == Verdict.TOO_SMALL) && r.sha256().length() >= 32) {
-            seen.putIfAbsent(r.sha256().substring(0, 32), key);
+            journaled.putIfAbsent(r.sha256().substring(0, 32), key);
         }
     }
 }

@@ -26,6 +26,12 @@ public record CheckRecord(String file, Verdict verdict, String detail, List<Stri
                 r.format() == null ? "" : r.format().readerName(), r.width(), r.height(), r.bytes(), r.sha256());
     }
 
+    /** For a duplicate, the key of the file whose bytes it repeats; otherwise null. */
+    String duplicateOf() {
+        return verdict == Verdict.DUPLICATE && detail.startsWith(CheckJob.DUPLICATE_OF)
+                ? detail.substring(CheckJob.DUPLICATE_OF.length()) : null;
+    }
+
     ObjectNode toNode() {
         ObjectNode n = JSON.createObjectNode().put("file", file).put("verdict", verdict.label());
         if (!detail.isEmpty()) {
