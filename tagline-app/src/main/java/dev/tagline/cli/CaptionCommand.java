@@ -100,6 +100,7 @@ final class CaptionCommand implements Callable<Integer> {
         }
         CaptionRequest request = prompt.request(captioner, qa.isPresent(), hasTags);
         CaptionCleanup cleanup = prompt.cleanup();
+        CaptionJob.Outputs outputs = files.outputs(qa.isPresent(), rules.separator());
         PrintWriter err = ctx.err();
         ModelStore store = ModelStore.fromEnvironment(ctx.env(), TerminalProgress.forContext(ctx));
         List<ImageTagger> open = new ArrayList<>();
@@ -119,7 +120,6 @@ final class CaptionCommand implements Callable<Integer> {
                     .open(captioner, modelPath == null ? null : ctx.resolve(modelPath));
             err.println("captioner " + model.describe());
             err.println("jpeg decoder " + ImageLoader.jpegDecoder());
-            CaptionJob.Outputs outputs = files.outputs(qa.isPresent(), rules.separator());
             CaptionJob job = new CaptionJob(new ImageLoader(LoadOptions.DEFAULTS.withMinSide(0)), open,
                     rules.toRules(), model, request, qa, cleanup, prompt.tagRetries, outputs, identity.toString(),
                     workerNice);
@@ -181,11 +181,13 @@ final class CaptionCommand implements Callable<Integer> {
 
         CaptionJob.Outputs outputs(boolean questions, String separator) {
             SidecarSettings.Existing policy = SidecarSettings.Existing.parse(existing);
-            SidecarSettings tags = SidecarSettings.tags().withExtension(tagsExtension).withExisting(policy);
+            SidecarSettings tags = SidecarSettings.tags()
+                    .withExtension(SidecarSettings.extension(tagsExtension, "--tags-extension")).withExisting(policy);
             if (!separator.contains(",")) {
                 tags = new SidecarSettings(tags.extension(), policy, "", false);
             }
-            SidecarSettings captions = SidecarSettings.captions().withExtension(captionExtension).withExisting(policy);
+            SidecarSettings captions = SidecarSettings.captions()
+                    .withExtension(SidecarSettings.extension(captionExtension, "--caption-extension")).withExisting(policy);
             if (captions.extension().equals(tags.extension())) {
                 throw new TaglineException("--caption-extension and --tags-extension are both " + tags.extension(),
                         "Captions and tags are written in one pass to two files; give them different extensions.");

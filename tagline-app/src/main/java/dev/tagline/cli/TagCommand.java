@@ -117,7 +117,7 @@ final class TagCommand implements Callable<Integer> {
         Path frequency;
 
         SidecarSettings sidecar(String separator) {
-            SidecarSettings s = SidecarSettings.tags().withExtension(extension)
+            SidecarSettings s = SidecarSettings.tags().withExtension(SidecarSettings.extension(extension, "--extension"))
                     .withExisting(SidecarSettings.Existing.parse(existing));
             return separator.contains(",") ? s : new SidecarSettings(s.extension(), s.existing(), "", false);
         }

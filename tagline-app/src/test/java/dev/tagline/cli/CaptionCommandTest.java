@@ -286,6 +286,20 @@ class CaptionCommandTest {
         assertTrue(server.chats().isEmpty());
     }
 
+    /** dogfood item 3: image and video extensions are refused for either sidecar, before the captioner opens. */
+    @Test
+    void anImageOrVideoSidecarExtensionIsAUsageErrorBeforeAnyWork() {
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, caption(cli, "--caption-extension", ".webp"));
+        assertTrue(cli.err().contains("--caption-extension .webp is an image extension"), cli.err());
+        assertFalse(cli.err().contains("captioner "), "nothing opened: " + cli.err());
+        cli.clear();
+        assertEquals(ExitCode.USAGE, caption(cli, "--tags-extension", "mkv"));
+        assertTrue(cli.err().contains("--tags-extension .mkv is a video extension"), cli.err());
+        assertTrue(server.chats().isEmpty());
+        assertFalse(Files.exists(data.resolve("red.webp")));
+    }
+
     @Test
     void florenceTwoRunsInProcessFromAnExportFolderAndWritesCaptionsAndTagsInOnePass() throws IOException {
         // the synthetic export's decoder writes "bc" with beams (greedy would take "a" first), whatever the image

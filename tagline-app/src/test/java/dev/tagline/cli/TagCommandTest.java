@@ -173,4 +173,18 @@ class TagCommandTest {
         cli.run("tag", "--help");
         assertTrue(cli.out().contains("Default: quality"), cli.out());
     }
+
+    /** dogfood item 3: {@code --extension .jpg} wrote text files named like images next to the PNGs. */
+    @Test
+    void anImageOrVideoSidecarExtensionIsAUsageErrorBeforeAnyWork() {
+        for (String ext : new String[] {".jpg", "PNG", ".mp4"}) {
+            CliTestSupport cli = cli();
+            assertEquals(ExitCode.USAGE, tag(cli, "--extension", ext), cli.err());
+            assertTrue(cli.err().contains("--extension ." + ext.replace(".", "") + " is"), cli.err());
+            assertTrue(cli.err().contains("Use a text extension such as .txt or .caption."), cli.err());
+            assertFalse(cli.err().contains("tagger my-wd"), "no model was loaded: " + cli.err());
+        }
+        assertFalse(Files.exists(data.resolve("red.jpg")));
+        assertFalse(Files.exists(data.resolve("red.mp4")));
+    }
 }

@@ -1,7 +1,9 @@
 package dev.tagline.images.sidecar;
 
 import dev.tagline.core.TaglineException;
+import dev.tagline.images.load.ImageFormat;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * How sidecars are written.
@@ -32,14 +34,38 @@ public record SidecarSettings(String extension, Existing existing, String prefix
         }
     }
 
+    /**
+     * Common video extensions: a sidecar named like a video would be taken for one by video tools and by
+     * {@code tagline clips}.
+     */
+    static final Set<String> VIDEO_EXTENSIONS = Set.of("mp4", "m4v", "mov", "mkv", "webm", "avi", "wmv", "flv",
+            "mpg", "mpeg", "ts", "m2ts", "mts", "3gp", "ogv");
+
     public SidecarSettings {
-        String ext = extension == null ? "" : extension.strip();
-        if (ext.isEmpty() || ext.equals(".") || ext.contains("/") || ext.contains("\\")) {
-            throw new TaglineException("Invalid sidecar extension '" + extension + "'",
-                    "Use e.g. .caption or .txt.");
-        }
-        extension = ext.startsWith(".") ? ext : "." + ext;
+        extension = extension(extension, "sidecar extension");
         prefix = prefix == null ? "" : prefix.strip();
+    }
+
+    /**
+     * {@code value} with a leading dot; throws the user's error, naming {@code setting} (e.g. {@code --extension}),
+     * for an empty value, a path, or an image or video extension: a text file named like an image would be loaded as
+     * one by trainers and reported corrupt by {@code check}, and {@code --existing} would act on the image itself.
+     */
+    public static String extension(String value, String setting) {
+        String ext = value == null ? "" : value.strip();
+        if (ext.isEmpty() || ext.equals(".") || ext.contains("/") || ext.contains("\\")) {
+            throw new TaglineException("Invalid " + setting + " '" + value + "'", "Use e.g. .caption or .txt.");
+        }
+        ext = ext.startsWith(".") ? ext : "." + ext;
+        String bare = ext.substring(1).toLowerCase(Locale.ROOT);
+        String kind = ImageFormat.EXTENSIONS.contains(bare) ? "an image" : VIDEO_EXTENSIONS.contains(bare) ? "a video"
+                : null;
+        if (kind != null) {
+            throw new TaglineException(setting + " " + ext + " is " + kind + " extension: the text sidecars would be"
+                    + " named like " + kind.substring(kind.indexOf(' ') + 1) + " files and loaded as such",
+                    "Use a text extension such as .txt or .caption.");
+        }
+        return ext;
     }
 
     public static SidecarSettings captions() {
