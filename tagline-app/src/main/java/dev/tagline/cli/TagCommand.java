@@ -92,7 +92,7 @@ final class TagCommand implements Callable<Integer> {
             TagJob job = new TagJob(new ImageLoader(LoadOptions.DEFAULTS.withMinSide(0)), open, rules.toRules(),
                     writer, batch, identity.toString(), workerNice);
             BatchSummary summary = folder.run(ctx, root, job, TagReport.observer(ctx.err()));
-            TagReport.print(ctx.out(), summary, job.frequency(), files.top,
+            TagReport.print(ctx.out(), summary, job.frequency(), job.sidecarsKept(), files.top,
                     files.frequency == null ? null : ctx.resolve(files.frequency));
             return summary.stopped() || summary.failed() > 0 ? ExitCode.SOME_FAILED : ExitCode.OK;
         } finally {

@@ -15,7 +15,8 @@ final class TagReport {
     private TagReport() {
     }
 
-    static void print(PrintWriter out, BatchSummary batch, TagFrequency frequency, int top, Path csv) {
+    /** {@code kept}: images of this run passed over because their sidecar exists ({@code --existing skip}). */
+    static void print(PrintWriter out, BatchSummary batch, TagFrequency frequency, long kept, int top, Path csv) {
         List<TagFrequency.Count> counts = frequency.top(top);
         out.println();
         out.println(String.format(Locale.ROOT, "%-40s %8s %6s", "tag (" + Counts.of(frequency.images(), "image") + ")",
@@ -23,6 +24,11 @@ final class TagReport {
         for (TagFrequency.Count c : counts) {
             out.println(String.format(Locale.ROOT, "%-40s %8d %5.1f%%", c.tag(), c.images(),
                     100.0 * c.images() / Math.max(1, frequency.images())));
+        }
+        if (kept > 0) {
+            out.println(Counts.of(kept, "image") + " passed over: " + (kept == 1 ? "its sidecar exists" : "their"
+                    + " sidecars exist") + " and " + (kept == 1 ? "was" : "were") + " kept (--existing overwrite"
+                    + " replaces them).");
         }
         if (batch.resumed() > 0) {
             out.println(Counts.were(batch.resumed(), "file") + " done by an earlier run and not tagged again"

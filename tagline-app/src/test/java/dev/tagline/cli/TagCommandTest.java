@@ -187,4 +187,21 @@ class TagCommandTest {
         assertFalse(Files.exists(data.resolve("red.jpg")));
         assertFalse(Files.exists(data.resolve("red.mp4")));
     }
+
+    /**
+     * dogfood item 5: with every sidecar in place, {@code tag --trigger xyz} ran the model, said "done", and listed
+     * tags in its table that no file holds.
+     */
+    @Test
+    void imagesWhoseSidecarsExistArePassedOverAndSaidSo() throws IOException {
+        Files.writeString(data.resolve("red.txt"), "my caption");
+        Files.writeString(data.resolve("sub/blue.txt"), "other caption");
+        CliTestSupport cli = cli();
+        tag(cli, "--trigger", "xyz");
+        assertEquals("my caption", sidecar("red.txt"));
+        assertTrue(cli.out().contains("2 images passed over: their sidecars exist and were kept (--existing overwrite"
+                + " replaces them)."), cli.out());
+        assertTrue(cli.out().contains("tag (0 images)"), "no tags that are not on disk: " + cli.out());
+        assertFalse(cli.out().contains("red (colour)"), cli.out());
+    }
 }

@@ -80,7 +80,8 @@ public record TagSpec(List<String> taggers, String modelPath, String taglineHome
         @Override
         public TagJob newJob() {
             return new TagJob(new ImageLoader(LoadOptions.DEFAULTS.withMinSide(0)), taggers, spec.rules(),
-                    new SidecarWriter(spec.sidecar()), spec.batch(), identity);
+                    new SidecarWriter(spec.sidecar()), spec.batch(), identity,
+                    dev.tagline.inference.onnx.ThreadPriority.LOWEST, false);
         }
 
         @Override
@@ -90,7 +91,7 @@ public record TagSpec(List<String> taggers, String modelPath, String taglineHome
             List<OutputRow.Model> models = job.taggers().stream()
                     .map(t -> new OutputRow.Model(t.id(), t.revision())).toList();
             if (result.perTagger() == null) {
-                return OutputRow.result("tag", "", "skipped", "not an image", 0, 0, List.of(), null, null,
+                return OutputRow.result("tag", "", "skipped", result.skipped(), 0, 0, List.of(), null, null,
                         List.of(), models, job.write(entry, result));
             }
             List<ScoredTag> tags = job.select(result);

@@ -134,9 +134,7 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
             return new Item(null, null, List.of(), "not an image");
         }
         Path image = entry.path();
-        boolean skip = outputs.caption().existing() == SidecarSettings.Existing.SKIP;
-        if (skip && Files.exists(captionWriter.sidecarFor(image))
-                && (taggers.isEmpty() || Files.exists(tagWriter.sidecarFor(image)))) {
+        if (captionWriter.keeps(image) && (taggers.isEmpty() || tagWriter.keeps(image))) {
             return new Item(null, null, List.of(), "sidecars exist");
         }
         List<String> known = List.of();

@@ -40,6 +40,14 @@ public final class SidecarWriter {
         return image.resolveSibling((dot <= 0 ? name : name.substring(0, dot)) + settings.extension());
     }
 
+    /**
+     * True when {@link #write} would keep {@code image}'s existing sidecar ({@code --existing skip}): jobs ask before
+     * decoding, so that no model runs for a result that would not be written.
+     */
+    public boolean keeps(Path image) {
+        return settings.existing() == SidecarSettings.Existing.SKIP && Files.exists(sidecarFor(image));
+    }
+
     /** Writes {@code text} for {@code image}; an unreadable existing sidecar fails this item only. */
     public Outcome write(Path image, String text) {
         Path sidecar = sidecarFor(image);

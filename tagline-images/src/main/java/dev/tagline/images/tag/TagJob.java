@@ -16,17 +16,23 @@ import java.util.List;
  * {@code tagline tag} as a batch job: workers load each image (the loader {@code check} verifies with) and run every
  * tagger's {@link ImageTagger#prepare}; the model thread runs each tagger on the batch; the writer applies the
  * {@link TagRules}, writes the sidecar under its policy, journals the tags and counts them for the frequency report.
- * Files that are not images are passed over (journaled as skipped), not failed.
+ * Files that are not images, and images whose sidecar {@code --existing skip} would keep, are passed over before
+ * decoding (journaled as skipped, as {@code caption} does), not failed.
  */
 public final class TagJob implements BatchJob<TagJob.Item, TagJob.Result> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One prepared image: per tagger, what its {@code prepare} made; null for a file that is not an image. */
-    public record Item(List<ImageTagger.Prepared> prepared) {
+    /** Why a file is passed over: not an image. */
+    public static final String NOT_AN_IMAGE = "not an image";
+    /** Why a file is passed over: its sidecar exists and {@code --existing skip} keeps it. */
+    public static final String SIDECAR_EXISTS = "sidecar exists";
+
+    /** One prepared image: per tagger, what its {@code prepare} made; null (and why) for a file passed over. */
+    public record Item(List<ImageTagger.Prepared> prepared, String skipped) {
     }
 
-    /** Per tagger, the tags of one image; null for a skipped file. */
-    public record Result(List<ScoredTags> perTagger) {
+    /** Per tagger, the tags of one image; null (and why) for a file passed over. */
+    public record Result(List<ScoredTags> perTagger, String skipped) {
     }
 
     private final ImageLoader loader;
@@ -37,6 +43,8 @@ public final class TagJob implements BatchJob<TagJob.Item, TagJob.Result> {
     private final String fingerprint;
     private final int workerNice;
     private final TagFrequency frequency = new TagFrequency();
+    private final boolean passOverKept;
+    private long kept;
 
     /** A job whose workers run at the lowest priority ({@link ThreadPriority#LOWEST}). */
     public TagJob(ImageLoader loader, List<ImageTagger> taggers, TagRules rules, SidecarWriter writer, int batchSize,
@@ -51,6 +59,16 @@ public final class TagJob implements BatchJob<TagJob.Item, TagJob.Result> {
      */
     public TagJob(ImageLoader loader, List<ImageTagger> taggers, TagRules rules, SidecarWriter writer, int batchSize,
                   String identity, int workerNice) {
+        this(loader, taggers, rules, writer, batchSize, identity, workerNice, true);
+    }
+
+    /**
+     * As above; {@code passOverKept} false tags an image even when its sidecar exists under {@code --existing skip},
+     * for a runner that keeps the tags elsewhere too (Spark's table, whose retried tasks find their own sidecars).
+     */
+    public TagJob(ImageLoader loader, List<ImageTagger> taggers, TagRules rules, SidecarWriter writer, int batchSize,
+                  String identity, int workerNice, boolean passOverKept) {
+        this.passOverKept = passOverKept;
         this.workerNice = ThreadPriority.requireNice(workerNice);
         this.loader = loader;
         this.taggers = List.copyOf(taggers);
@@ -79,6 +97,11 @@ public final class TagJob implements BatchJob<TagJob.Item, TagJob.Result> {
         return frequency;
     }
 
+    /** Images of this run passed over because their sidecar exists ({@code --existing skip}); writer thread. */
+    public long sidecarsKept() {
+        return kept;
+    }
+
     @Override
     public void workerStarted() {
         ThreadPriority.lowerCurrentThread(workerNice);
@@ -87,14 +110,17 @@ public final class TagJob implements BatchJob<TagJob.Item, TagJob.Result> {
     @Override
     public Item prepare(ScanEntry entry) {
         if (!entry.supported()) {
-            return new Item(null);
+            return new Item(null, NOT_AN_IMAGE);
+        }
+        if (passOverKept && writer.keeps(entry.path())) {
+            return new Item(null, SIDECAR_EXISTS);
         }
         TaggerInput input = TaggerInput.of(loader.read(entry.path()), entry.path());
         List<ImageTagger.Prepared> prepared = new ArrayList<>(taggers.size());
         for (ImageTagger tagger : taggers) {
             prepared.add(tagger.prepare(input));
         }
-        return new Item(prepared);
+        return new Item(prepared, null);
     }
 
     @Override
@@ -113,7 +139,8 @@ public final class TagJob implements BatchJob<TagJob.Item, TagJob.Result> {
         List<Result> results = new ArrayList<>(batch.size());
         int next = 0;
         for (Item item : batch) {
-            results.add(new Result(item.prepared() == null ? null : perImage.get(next++)));
+            results.add(item.prepared() == null ? new Result(null, item.skipped())
+                    : new Result(perImage.get(next++), null));
         }
         return results;
     }
@@ -122,7 +149,8 @@ public final class TagJob implements BatchJob<TagJob.Item, TagJob.Result> {
     public String write(ScanEntry entry, Result result) {
         ObjectNode record = JSON.createObjectNode();
         if (result.perTagger() == null) {
-            return record.put("skipped", "not an image").toString();
+            kept += SIDECAR_EXISTS.equals(result.skipped()) ? 1 : 0;
+            return record.put("skipped", result.skipped()).toString();
         }
         List<ScoredTag> tags = select(result);
         String text = rules.format(tags);
