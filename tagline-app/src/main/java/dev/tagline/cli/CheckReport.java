@@ -37,6 +37,9 @@ final class CheckReport {
                 out.println(Counts.of(action.getValue(), "file") + " checked by an earlier run "
                         + (action.getValue() == 1 ? "is" : "are") + " no longer in the folder (moved or deleted"
                         + " since), and not counted above.");
+            } else if (action.getKey().equals(CheckActions.QUARANTINED_EARLIER)) {
+                out.println(Counts.were(action.getValue(), "file") + " set aside by an earlier run's --quarantine"
+                        + " and " + (action.getValue() == 1 ? "is" : "are") + " not counted above.");
             } else {
                 out.println(action.getKey() + ": " + action.getValue());
             }

@@ -323,4 +323,17 @@ class CheckCommandTest {
         assertTrue(Files.exists(data.resolve("copy-of-a.jpg")), "now the only copy: " + cli.out());
         assertTrue(cli.out().contains("left copy-of-a.jpg alone: a.jpg"), cli.out());
     }
+
+    /** dogfood item 15: re-running the same quarantine command reported the old moves again and exited 1. */
+    @Test
+    void reRunningTheSameQuarantineReportsOnlyThisRunAndExitsZeroOnACleanFolder() {
+        assertEquals(ExitCode.SOME_FAILED, cli().run("check", "data", "--quarantine", "bad"));
+        CliTestSupport again = cli();
+        assertEquals(ExitCode.OK, again.run("check", "data", "--quarantine", "bad"), again.out() + again.err());
+        assertFalse(again.out().contains("quarantined: "), "nothing moved in this run: " + again.out());
+        assertFalse(again.out().matches("(?s).*(corrupt|duplicate|too-small)\\s+\\d.*"), again.out());
+        assertTrue(again.out().contains("4 files were set aside by an earlier run's --quarantine and are not counted"
+                + " above."), again.out());
+        assertTrue(Files.exists(work.resolve("bad/sub/cut.jpg")), "still set aside");
+    }
 }

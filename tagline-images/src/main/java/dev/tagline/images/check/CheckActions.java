@@ -30,6 +30,8 @@ public final class CheckActions {
     static final String ORIGINALS = "originals";
     /** The action of a journal record whose file is no longer in the folder. */
     public static final String GONE = "gone since checked";
+    /** The action of a journal record whose file an earlier run's {@code --quarantine} moved to the same folder. */
+    public static final String QUARANTINED_EARLIER = "quarantined by an earlier run";
     /** The action of a duplicate left in place because the file it repeats has gone: it may be the only copy now. */
     static final String ORIGINAL_GONE = "kept (original gone)";
 
@@ -99,10 +101,11 @@ public final class CheckActions {
     private ObjectNode act(CheckRecord r, boolean deleteConfirmed, CheckSummary summary) {
         String action = "none";
         Path file = root.resolve(r.file());
-        if (!Files.exists(file) && !(policy.quarantine() != null && CheckPolicy.QUARANTINED.contains(r.verdict()))) {
-            // moved or deleted since it was checked (by an earlier run's --quarantine, say): no longer in the folder
-            summary.action(GONE);
-            return r.toNode().put("action", GONE);
+        if (!Files.exists(file)) {
+            // moved or deleted since it was checked: not counted, so that a re-run reports only what it finds and does
+            String gone = quarantinedEarlier(r) ? QUARANTINED_EARLIER : GONE;
+            summary.action(gone);
+            return r.toNode().put("action", gone);
         }
         summary.add(r);
         if (policy.changesFiles() && acts(r) && changedSinceChecked(r, file)) {
@@ -166,11 +169,14 @@ public final class CheckActions {
         }
     }
 
+    /** True when {@code r}'s file is in the quarantine folder, where this policy would have moved it. */
+    private boolean quarantinedEarlier(CheckRecord r) {
+        return policy.quarantine() != null && CheckPolicy.QUARANTINED.contains(r.verdict())
+                && Files.exists(policy.quarantine().toAbsolutePath().normalize().resolve(r.file()));
+    }
+
     private String quarantine(String key, Path file) {
         Path target = policy.quarantine().toAbsolutePath().normalize().resolve(key);
-        if (!Files.exists(file)) {
-            return Files.exists(target) ? "quarantined" : "missing";
-        }
         if (policy.dryRun()) {
             log.accept("would move " + key + " to " + target);
             return "would quarantine";
