@@ -100,7 +100,7 @@ final class CaptionCommand implements Callable<Integer> {
         }
         CaptionRequest request = prompt.request(captioner, qa.isPresent(), hasTags);
         CaptionCleanup cleanup = prompt.cleanup();
-        CaptionJob.Outputs outputs = files.outputs(qa.isPresent(), rules.separator());
+        CaptionJob.Outputs outputs = files.outputs(qa.isPresent(), rules.separator(), hasTags);
         PrintWriter err = ctx.err();
         ModelStore store = ModelStore.fromEnvironment(ctx.env(), TerminalProgress.forContext(ctx));
         List<ImageTagger> open = new ArrayList<>();
@@ -179,7 +179,8 @@ final class CaptionCommand implements Callable<Integer> {
                 + " --ask or --questions).")
         boolean json;
 
-        CaptionJob.Outputs outputs(boolean questions, String separator) {
+        /** {@code tagged}: a tagger runs, so a tags sidecar is written beside the caption. */
+        CaptionJob.Outputs outputs(boolean questions, String separator, boolean tagged) {
             SidecarSettings.Existing policy = SidecarSettings.Existing.parse(existing);
             SidecarSettings tags = SidecarSettings.tags()
                     .withExtension(SidecarSettings.extension(tagsExtension, "--tags-extension")).withExisting(policy);
@@ -188,7 +189,7 @@ final class CaptionCommand implements Callable<Integer> {
             }
             SidecarSettings captions = SidecarSettings.captions()
                     .withExtension(SidecarSettings.extension(captionExtension, "--caption-extension")).withExisting(policy);
-            if (captions.extension().equals(tags.extension())) {
+            if (tagged && captions.extension().equals(tags.extension())) {
                 throw new TaglineException("--caption-extension and --tags-extension are both " + tags.extension(),
                         "Captions and tags are written in one pass to two files; give them different extensions.");
             }

@@ -286,6 +286,23 @@ class CaptionCommandTest {
         assertTrue(server.chats().isEmpty());
     }
 
+    /** dogfood item 17: the taggui/OneTrainer layout was refused although no tags file is written without --tagger. */
+    @Test
+    void captionExtensionTxtWorksWithoutATagger() throws IOException {
+        Files.writeString(data.resolve("sub/blue.txt"), "an old caption, not tags");
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.OK, caption(cli, "--caption-extension", ".txt", "--existing", "overwrite",
+                "--prompt", "Describe it. Tags: {tags}"), cli.err());
+        assertEquals("A red square.", read("red.txt"));
+        assertEquals("A blue square.", read("sub/blue.txt"));
+        assertTrue(server.chats().stream().noneMatch(c -> c.toString().contains("an old caption")),
+                "the old caption is not sent as tags");
+        CliTestSupport tagged = cli();
+        assertEquals(ExitCode.USAGE, tagged.run("caption", "data", "--captioner", "tags", "--tagger", "quality",
+                "--caption-extension", ".txt"));
+        assertTrue(tagged.err().contains("--caption-extension and --tags-extension are both .txt"), tagged.err());
+    }
+
     /** dogfood item 3: image and video extensions are refused for either sidecar, before the captioner opens. */
     @Test
     void anImageOrVideoSidecarExtensionIsAUsageErrorBeforeAnyWork() {

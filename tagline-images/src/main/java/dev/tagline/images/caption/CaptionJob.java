@@ -139,7 +139,8 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
         }
         List<String> known = List.of();
         Path tagFile = tagWriter.sidecarFor(image);
-        if (taggers.isEmpty() && Files.isRegularFile(tagFile)) {
+        // with one extension for both (taggui's .txt captions, no tagger) that file is an old caption, not tags
+        if (taggers.isEmpty() && !tagFile.equals(captionWriter.sidecarFor(image)) && Files.isRegularFile(tagFile)) {
             known = SidecarWriter.splitTags(SidecarWriter.read(tagFile));
         }
         var rgb = loader.read(image);
