@@ -75,15 +75,31 @@ final class PromptOptions {
         if (tagRetries < 0 || tagRetries > 5) {
             throw new TaglineException("--tag-retries must be 0 to 5, got " + tagRetries, "");
         }
+        GenerationSettings g;
         try {
             GenerationSettings d = Captioners.defaultGeneration(captioner);
-            GenerationSettings g = new GenerationSettings(or(maxTokens, d.maxTokens()), or(beams, d.beams()),
+            g = new GenerationSettings(or(maxTokens, d.maxTokens()), or(beams, d.beams()),
                     or(temperature, d.temperature()), or(topP, d.topP()), or(repetitionPenalty,
                     d.repetitionPenalty()), or(noRepeatNgram, d.noRepeatNgram()));
+        } catch (IllegalArgumentException e) {
+            throw new TaglineException(e.getMessage(), "Give a value in that range, or leave the option out for the"
+                    + " captioner's default.", e);
+        }
+        try {
             return new CaptionRequest(PromptTemplate.parse(text, known), Optional.ofNullable(system), g);
         } catch (IllegalArgumentException e) {
-            throw new TaglineException("Invalid " + (e.getMessage().startsWith("--") ? "" : "--prompt: ")
-                    + e.getMessage(), questions ? "" : "{qa} needs --ask or --questions.", e);
+            throw new TaglineException("Invalid --prompt: " + e.getMessage(), onlyQaMissing(text, questions)
+                    ? "{qa} needs --ask or --questions." : "", e);
+        }
+    }
+
+    /** True when {@code text} would parse with {@code {qa}} known: the questions are what it lacks. */
+    private static boolean onlyQaMissing(String text, boolean questions) {
+        try {
+            PromptTemplate.parse(text, Set.of("tags", "name", "folder", "qa"));
+            return !questions;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

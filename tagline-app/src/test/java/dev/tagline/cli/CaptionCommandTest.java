@@ -286,6 +286,28 @@ class CaptionCommandTest {
         assertTrue(server.chats().isEmpty());
     }
 
+    /** dogfood item 18: "Invalid --max-tokens must be 1 to 4096, got 0. {qa} needs --ask or --questions." */
+    @Test
+    void aGenerationSettingOutOfRangeIsOneSentenceAndItsFix() {
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, caption(cli, "--max-tokens", "0"));
+        assertTrue(cli.err().contains("error: --max-tokens must be 1 to 4096, got 0. Give a value in that range, or"
+                + " leave the option out for the captioner's default."), cli.err());
+        assertFalse(cli.err().contains("{qa}") || cli.err().contains("Invalid --max-tokens"), cli.err());
+        cli.clear();
+        assertEquals(ExitCode.USAGE, caption(cli, "--temperature", "5"));
+        assertTrue(cli.err().contains("error: --temperature must be 0 to 2, got 5.0. Give a value"), cli.err());
+        assertFalse(cli.err().contains("{qa}"), cli.err());
+        cli.clear();
+        assertEquals(ExitCode.USAGE, caption(cli, "--prompt", "Answers: {qa}"));
+        assertTrue(cli.err().contains("{qa} needs --ask or --questions."), "still said where it applies: "
+                + cli.err());
+        cli.clear();
+        assertEquals(ExitCode.USAGE, caption(cli, "--prompt", "Describe {colour}"));
+        assertFalse(cli.err().contains("needs --ask"), cli.err());
+        assertTrue(server.chats().isEmpty());
+    }
+
     /** dogfood item 17: the taggui/OneTrainer layout was refused although no tags file is written without --tagger. */
     @Test
     void captionExtensionTxtWorksWithoutATagger() throws IOException {
