@@ -85,6 +85,7 @@ final class PromptOptions {
             throw new TaglineException(e.getMessage(), "Give a value in that range, or leave the option out for the"
                     + " captioner's default.", e);
         }
+        Captioners.requireSupported(captioner, g);
         try {
             return new CaptionRequest(PromptTemplate.parse(text, known), Optional.ofNullable(system), g);
         } catch (IllegalArgumentException e) {

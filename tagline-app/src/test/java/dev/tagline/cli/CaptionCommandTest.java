@@ -308,6 +308,17 @@ class CaptionCommandTest {
         assertTrue(server.chats().isEmpty());
     }
 
+    /** dogfood item 8: --beams 3 with a chat server failed every image alike (exit 1) instead of the run. */
+    @Test
+    void beamsWithAChatServerIsAUsageErrorBeforeAnyRequest() {
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, caption(cli, "--beams", "3"));
+        assertTrue(cli.err().contains("error: --beams 3 cannot be sent to a chat server"), cli.err());
+        assertFalse(cli.err().contains("failed "), "not per image: " + cli.err());
+        assertTrue(server.chats().isEmpty());
+        assertFalse(Files.exists(data.resolve("red.caption")));
+    }
+
     /** dogfood item 17: the taggui/OneTrainer layout was refused although no tags file is written without --tagger. */
     @Test
     void captionExtensionTxtWorksWithoutATagger() throws IOException {

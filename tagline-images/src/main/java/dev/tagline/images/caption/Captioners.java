@@ -78,6 +78,16 @@ public final class Captioners {
         return outOfProcess(id) ? GenerationSettings.VLM : GenerationSettings.FLORENCE;
     }
 
+    /**
+     * Throws the user's error for settings captioner {@code id} cannot honour, before any image is read: a chat
+     * server samples, so {@code --beams} above 1 would fail every image alike.
+     */
+    public static void requireSupported(String id, GenerationSettings g) {
+        if (id.startsWith(OPENAI)) {
+            OpenAiCaptioner.requireNoBeams(g);
+        }
+    }
+
     /** The captioner {@code id}; {@code modelPath} (may be null) replaces the store's lookup. The caller closes it. */
     public Captioner open(String id, Path modelPath) {
         if (id.startsWith(OPENAI)) {

@@ -91,13 +91,18 @@ public final class OpenAiCaptioner implements Captioner {
         return new Prepared(small, sendImage ? JpegDataUrl.dataUrl(scaled) : null);
     }
 
+    /** Chat completions have no beam search; {@link Captioners#requireSupported} asks this before the run. */
+    static void requireNoBeams(GenerationSettings g) {
+        if (g.beams() > 1) {
+            throw new TaglineException("--beams " + g.beams() + " cannot be sent to a chat server",
+                    "Chat servers sample; leave --beams out, and use --temperature 0 for deterministic captions.");
+        }
+    }
+
     @Override
     public List<Caption> captionPrepared(List<Prepared> batch, CaptionRequest request) {
         GenerationSettings g = request.generation();
-        if (g.beams() > 1) {
-            throw new TaglineException("--beams " + g.beams() + " cannot be sent to a chat server",
-                    "Chat servers sample; use --temperature 0 for deterministic captions.");
-        }
+        requireNoBeams(g);
         ChatClient.Sampling sampling = new ChatClient.Sampling(g.maxTokens(), g.topP(), g.repetitionPenalty());
         List<Future<Caption>> futures = new ArrayList<>(batch.size());
         for (Prepared p : batch) {
