@@ -185,7 +185,20 @@ class CaptionCommandTest {
         assertEquals(ExitCode.USAGE, caption(cli));
         assertTrue(cli.err().contains("has no such model: The model `llava` does not exist"), cli.err());
         assertTrue(cli.err().contains("ollama pull"), cli.err());
+        assertTrue(cli.err().contains("GET " + server.baseUrl() + "/models lists them"), "dogfood item 7, not"
+                + " .../v1/chat/models: " + cli.err());
         assertFalse(Files.exists(data.resolve("red.caption")));
+    }
+
+    /** dogfood item 6: {@code --endpoint 127.0.0.1:18001/v1} was an internal error. */
+    @Test
+    void anEndpointWithoutASchemeIsAOneLineUsageError() {
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, cli.run("caption", "data", "--captioner", "openai:x", "--endpoint",
+                "127.0.0.1:18001/v1"));
+        assertTrue(cli.err().contains("error: Endpoint 127.0.0.1:18001/v1 is not an http(s) URL. Give the server's"
+                + " base URL, e.g. --endpoint http://127.0.0.1:8080/v1."), cli.err());
+        assertFalse(cli.err().contains("internal error"), cli.err());
     }
 
     @Test

@@ -103,7 +103,7 @@ public final class ChatClient {
     public ChatClient(OpenAiEndpoint endpoint, HttpClient http, RetryPolicy retry, Duration timeout,
                       TranscriptionClient.Sleeper sleeper, Clock clock) {
         this.endpoint = endpoint;
-        this.calls = new HttpCalls(http, retry, sleeper, clock);
+        this.calls = new HttpCalls(endpoint, http, retry, sleeper, clock);
         this.timeout = timeout;
     }
 

@@ -28,12 +28,15 @@ final class HttpCalls {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private final OpenAiEndpoint endpoint;
     private final HttpClient http;
     private final RetryPolicy retry;
     private final TranscriptionClient.Sleeper sleeper;
     private final Clock clock;
 
-    HttpCalls(HttpClient http, RetryPolicy retry, TranscriptionClient.Sleeper sleeper, Clock clock) {
+    HttpCalls(OpenAiEndpoint endpoint, HttpClient http, RetryPolicy retry, TranscriptionClient.Sleeper sleeper,
+              Clock clock) {
+        this.endpoint = endpoint;
         this.http = http;
         this.retry = retry;
         this.sleeper = sleeper;
@@ -95,11 +98,11 @@ final class HttpCalls {
                 e);
     }
 
-    private static OpenAiException failure(URI uri, String what, int status, String body, int attempts) {
+    private OpenAiException failure(URI uri, String what, int status, String body, int attempts) {
         String detail = errorMessage(body);
         if (modelNotFound(status, body)) {
             return new OpenAiException("Server " + uri + " has no such model: " + detail, "Check the model name"
-                    + " (GET " + uri.resolve("models") + " lists them; for Ollama run 'ollama pull MODEL').", status,
+                    + " (GET " + endpoint.resolve("models") + " lists them; for Ollama run 'ollama pull MODEL').", status,
                     null);
         }
         String tries = attempts > 1 ? " after " + attempts + " tries" : "";

@@ -13,8 +13,7 @@ public record OpenAiEndpoint(URI baseUrl, Optional<String> apiKey) {
     public OpenAiEndpoint {
         String scheme = baseUrl.getScheme();
         if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || baseUrl.getHost() == null) {
-            throw new TaglineException("Endpoint " + baseUrl + " is not an http(s) URL",
-                    "Give the server's base URL, e.g. --endpoint http://127.0.0.1:8080/v1.");
+            throw notHttp(baseUrl, null);
         }
         String path = baseUrl.getPath() == null ? "" : baseUrl.getPath().replaceAll("/+$", "");
         if (path.isEmpty()) {
@@ -24,8 +23,20 @@ public record OpenAiEndpoint(URI baseUrl, Optional<String> apiKey) {
         apiKey = apiKey.filter(k -> !k.isBlank());
     }
 
+    /** {@code url} as typed (e.g. {@code --endpoint}); one that is no URI at all gets the same error as a non-http one. */
     public static OpenAiEndpoint of(String url, String apiKey) {
-        return new OpenAiEndpoint(URI.create(url.strip()), Optional.ofNullable(apiKey));
+        URI uri;
+        try {
+            uri = URI.create(url.strip());
+        } catch (IllegalArgumentException e) {
+            throw notHttp(url, e);
+        }
+        return new OpenAiEndpoint(uri, Optional.ofNullable(apiKey));
+    }
+
+    private static TaglineException notHttp(Object url, Throwable cause) {
+        return new TaglineException("Endpoint " + url + " is not an http(s) URL",
+                "Give the server's base URL, e.g. --endpoint http://127.0.0.1:8080/v1.", cause);
     }
 
     /** An HTTP client for this server, in the version {@link dev.tagline.core.HttpVersions} gives its URL. */

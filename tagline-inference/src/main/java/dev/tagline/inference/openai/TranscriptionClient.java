@@ -38,7 +38,7 @@ public final class TranscriptionClient {
     public TranscriptionClient(OpenAiEndpoint endpoint, HttpClient http, RetryPolicy retry, Duration timeout,
                                Sleeper sleeper, Clock clock) {
         this.endpoint = endpoint;
-        this.calls = new HttpCalls(http, retry, sleeper, clock);
+        this.calls = new HttpCalls(endpoint, http, retry, sleeper, clock);
         this.timeout = timeout;
     }
 

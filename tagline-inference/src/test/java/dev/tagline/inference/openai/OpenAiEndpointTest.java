@@ -1,6 +1,9 @@
 package dev.tagline.inference.openai;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.tagline.core.TaglineException;
 
 import dev.tagline.testkit.openai.FakeOpenAiServer;
 import java.net.http.HttpClient;
@@ -21,6 +24,16 @@ class OpenAiEndpointTest {
             assertEquals(200, ours.send(models, HttpResponse.BodyHandlers.discarding()).statusCode());
             assertEquals(HttpClient.Version.HTTP_2, OpenAiEndpoint.of("https://api.openai.com/v1", null)
                     .newHttpClient().version(), "HTTPS negotiates HTTP/2 as usual");
+        }
+    }
+
+    /** dogfood item 6: a URL without http:// was an internal error (IllegalArgumentException from URI.create). */
+    @Test
+    void aUrlWithoutASchemeGetsTheOneLineErrorOfEveryBadUrl() {
+        for (String url : new String[] {"127.0.0.1:18001/v1", "ftp://x/v1", "localhost:8080/v1", "http://"}) {
+            TaglineException e = assertThrows(TaglineException.class, () -> OpenAiEndpoint.of(url, null), url);
+            assertEquals("Endpoint " + url + " is not an http(s) URL. Give the server's base URL, e.g. --endpoint"
+                    + " http://127.0.0.1:8080/v1.", e.oneLine(), url);
         }
     }
 }
