@@ -163,6 +163,10 @@ final class RenderCommand implements Callable<Integer> {
     }
 
     private RenderOptions options() {
+        if (!EncodeSettings.PRESETS.contains(preset)) {
+            throw new TaglineException("--preset " + preset + " is not an x264 preset",
+                    "Use one of " + String.join(", ", EncodeSettings.PRESETS) + ".");
+        }
         CaptionStyle style = CaptionStyle.preset(captionStyle);
         if (captionMode != null) {
             switch (captionMode.toLowerCase(Locale.ROOT)) {

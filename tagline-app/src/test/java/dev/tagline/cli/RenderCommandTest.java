@@ -45,6 +45,20 @@ class RenderCommandTest {
     }
 
     @Test
+    void anUnknownPresetIsAUsageErrorBeforeAnyRenderingAndNamesTheAllowedPresets() throws Exception {
+        Files.writeString(dir.resolve("talk.mp4"), "x");
+        ClipsFile.of(new ClipsFile.Source("talk.mp4", 60), Instant.parse("2026-11-27T03:00:00Z"), null, List.of(),
+                List.of(new ClipCandidate(1, 10, 40, 80, new ClipCandidate.SubScores(1, 2, 3, 4, 5), "", "", "", null)))
+                .write(dir.resolve("talk.clips.json"));
+        CliTestSupport cli = new CliTestSupport(dir, Map.of());
+        assertEquals(ExitCode.USAGE, cli.run("clips", "render", "talk.mp4", "--preset", "superduper"));
+        assertTrue(cli.err().contains("--preset superduper is not an x264 preset"), cli.err());
+        assertTrue(cli.err().contains("ultrafast, superfast, veryfast, faster, fast, medium, slow, slower, veryslow,"
+                + " placebo"), cli.err());
+        assertTrue(!Files.exists(dir.resolve("talk.clips")), "nothing was written");
+    }
+
+    @Test
     void aWdTaggerForKeyframeTagsIsOpenedThroughTheModelStoreLikeTagDoes() throws Exception {
         Files.writeString(dir.resolve("talk.mp4"), "x");
         ClipsFile.of(new ClipsFile.Source("talk.mp4", 60), Instant.parse("2026-11-27T03:00:00Z"), null, List.of(),

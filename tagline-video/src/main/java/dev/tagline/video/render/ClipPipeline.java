@@ -16,6 +16,7 @@ import dev.tagline.video.transcript.Cue;
 import dev.tagline.video.transcript.SidecarTranscripts;
 import dev.tagline.video.transcript.Transcript;
 import dev.tagline.video.transcript.Word;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -59,9 +60,31 @@ public final class ClipPipeline {
         return renderer.plan(job(src, clip, files, o, !words(src, clip).isEmpty() && o.captions()));
     }
 
-    /** Renders the clip into {@code outDir/ID/} and returns the manifest it wrote there. */
+    /**
+     * Renders the clip into {@code outDir/ID/} and returns the manifest it wrote there. Every file is written under a
+     * temporary name first and renamed into place only when all steps worked, then {@code clip.json}; on failure the
+     * temporary files are removed and a previous render of the clip stays as it was.
+     */
     public ClipManifest render(Source src, ClipCandidate clip, Path outDir, RenderOptions o) {
-        ClipFiles files = ClipFiles.of(outDir, src.video(), clip.rank()).create();
+        ClipFiles target = ClipFiles.of(outDir, src.video(), clip.rank());
+        boolean fresh = !Files.exists(target.dir());
+        ClipFiles files = target.create().staged();
+        boolean done = false;
+        try {
+            ClipManifest manifest = renderStaged(src, clip, files, o);
+            files.commit();
+            ClipManifests.write(target.dir().resolve(ClipManifests.FILE_NAME), manifest);
+            done = true;
+            return manifest;
+        } finally {
+            files.discard();
+            if (!done && fresh) {
+                removeIfEmpty(target.dir());
+            }
+        }
+    }
+
+    private ClipManifest renderStaged(Source src, ClipCandidate clip, ClipFiles files, RenderOptions o) {
         List<Word> words = words(src, clip);
         List<CaptionPhrase> phrases = CaptionPhrases.phrases(words, CaptionLayout.MAX_CHARS);
         boolean subtitles = !phrases.isEmpty();
@@ -85,17 +108,27 @@ public final class ClipPipeline {
         PlatformCopy.variants(copy).forEach((p, c) -> variants.put(p.id(), manifestCopy(c)));
         ClipManifest.Render details = new ClipManifest.Render(o.aspect().label(), job.scenes().stream()
                 .map(s -> new ClipManifest.SceneMode(CropPath.seconds(s.start()), CropPath.seconds(s.end()),
-                        s.mode().id())).toList(), files.thumbnail().getFileName().toString(),
+                        s.mode().id())).toList(), name(files.thumbnail()),
                 subtitles ? new ClipManifest.Captions(name(files.ass()), name(files.srt()), name(files.vtt())) : null,
                 files.sha256(files.video(), files.thumbnail(), subtitles ? files.ass() : null,
                         subtitles ? files.srt() : null, subtitles ? files.vtt() : null));
-        ClipManifest manifest = ClipManifest.of(files.id(), name(files.video()), new ClipManifest.Source(
+        return ClipManifest.of(files.id(), name(files.video()), new ClipManifest.Source(
                         files.dir().toAbsolutePath().relativize(src.video()).toString().replace('\\', '/'),
                         clip.startSeconds(), clip.endSeconds()), CropPath.seconds(job.length()),
                 o.aspect().width(), o.aspect().height(), clip.score() / 100.0, true, manifestCopy(copy), variants)
                 .withRender(details);
-        ClipManifests.write(files.dir().resolve(ClipManifests.FILE_NAME), manifest);
-        return manifest;
+    }
+
+    /** A clip folder this render created and could not fill goes again, so no empty folder looks like a clip. */
+    private static void removeIfEmpty(Path dir) {
+        try (java.util.stream.Stream<Path> left = Files.list(dir)) {
+            if (left.findAny().isEmpty()) {
+                Files.delete(dir);
+            }
+        } catch (java.io.IOException e) {
+            org.slf4j.LoggerFactory.getLogger(ClipPipeline.class).debug("left the empty folder {} after a failed"
+                    + " render; harmless", dir, e);
+        }
     }
 
     private RenderJob job(Source src, ClipCandidate clip, ClipFiles files, RenderOptions o, boolean burnIn) {
@@ -121,7 +154,8 @@ public final class ClipPipeline {
         return new ClipManifest.Copy(c.title(), c.description(), c.hashtags());
     }
 
+    /** The real file name, also for a staged file. */
     private static String name(Path p) {
-        return p.getFileName().toString();
+        return ClipFiles.finalName(p);
     }
 }

@@ -51,7 +51,7 @@ public final class ClipRenderer {
     public Loudness render(RenderJob job) {
         Loudness loudness = job.hasAudio() ? measure(job) : null;
         ffmpeg.run(RenderArgs.render(ffmpeg.tools().ffmpeg(), job, loudness), job.source(),
-                "rendering " + job.output().getFileName() + " from");
+                "rendering " + ClipFiles.finalName(job.output()) + " from");
         return loudness;
     }
 

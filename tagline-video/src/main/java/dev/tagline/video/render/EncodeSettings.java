@@ -14,6 +14,12 @@ import dev.tagline.core.TaglineException;
  */
 public record EncodeSettings(int crf, String preset, int fps, int audioBitrateKbps, int audioSampleRate) {
     public static final EncodeSettings DEFAULTS = new EncodeSettings(20, "medium", 30, 160, 48_000);
+    /**
+     * The x264 presets, fastest first (x264 {@code --fullhelp}). Commands check a user's preset against these before
+     * rendering: x264 itself rejects an unknown one only once FFmpeg has opened the output.
+     */
+    public static final java.util.List<String> PRESETS = java.util.List.of("ultrafast", "superfast", "veryfast",
+            "faster", "fast", "medium", "slow", "slower", "veryslow", "placebo");
 
     public EncodeSettings {
         if (crf < 0 || crf > 51) {

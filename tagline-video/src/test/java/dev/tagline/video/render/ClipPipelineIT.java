@@ -1,7 +1,10 @@
 package dev.tagline.video.render;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tagline.core.manifest.ClipCandidate;
@@ -82,5 +85,45 @@ class ClipPipelineIT {
         assertEquals("Deploying to Kubernetes", m.copy().title());
         assertEquals("Deploying to Kubernetes · kubectl apply -f app.yaml", m.copy().caption());
         assertTrue(m.copy().hashtags().contains("kubernetes"), m.copy().hashtags().toString());
+    }
+
+    @Test
+    void aFailedReRenderKeepsThePreviousClipAndItsManifestAndAFailedFirstRenderLeavesNothing() throws Exception {
+        Ffmpeg ffmpeg = TestMedia.ffmpeg();
+        Path video = RenderMedia.flashAndBeep(ffmpeg, dir.resolve("talk.mp4"), 3, 1.0);
+        ClipPipeline pipeline = new ClipPipeline(ffmpeg, new ClipRenderer(ffmpeg, new ProcessRunner(),
+                Duration.ofMinutes(2)), new ClipAnalyser(ffmpeg, FaceFinder.NONE), new HeuristicCopywriter(),
+                List.of());
+        ClipCandidate clip = new ClipCandidate(1, 0.5, 2.5, 50, new ClipCandidate.SubScores(1, 1, 1, 1, 1), "", "",
+                "A short clip.", null);
+        RenderOptions good = new RenderOptions(Aspect.PORTRAIT, Optional.of(ReframeMode.FIT), true,
+                CaptionStyle.BOLD, Optional.empty(), ClipRendererIT.FAST);
+        // x264 refuses the preset only after FFmpeg has opened its output: the render fails mid-way
+        RenderOptions failing = new RenderOptions(Aspect.PORTRAIT, Optional.of(ReframeMode.FIT), true,
+                CaptionStyle.BOLD, Optional.empty(), ClipRendererIT.FAST.withPreset("superduper"));
+        ClipPipeline.Source source = pipeline.open(video);
+        Path folder = dir.resolve("out/talk-001");
+        pipeline.render(source, clip, dir.resolve("out"), good);
+        byte[] before = Files.readAllBytes(folder.resolve("talk-001.mp4"));
+        String manifest = Files.readString(folder.resolve("clip.json"));
+        List<String> names = list(folder);
+
+        assertThrows(dev.tagline.core.TaglineException.class,
+                () -> pipeline.render(source, clip, dir.resolve("out"), failing));
+        assertArrayEquals(before, Files.readAllBytes(folder.resolve("talk-001.mp4")), "the good clip is kept");
+        assertEquals(manifest, Files.readString(folder.resolve("clip.json")));
+        assertEquals(names, list(folder), "no temporary files are left behind");
+
+        ClipCandidate other = new ClipCandidate(2, 1.0, 2.8, 40, new ClipCandidate.SubScores(1, 1, 1, 1, 1), "", "",
+                "", null);
+        assertThrows(dev.tagline.core.TaglineException.class,
+                () -> pipeline.render(source, other, dir.resolve("out"), failing));
+        assertFalse(Files.exists(dir.resolve("out/talk-002")), "a failed first render leaves no half clip folder");
+    }
+
+    private static List<String> list(Path folder) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 }
