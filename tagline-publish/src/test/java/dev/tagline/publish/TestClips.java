@@ -32,4 +32,22 @@ public final class TestClips {
                 Map.of("x", new ClipManifest.Copy(null, "Short " + id, List.of()))));
         return folder;
     }
+
+    /** As {@link #clip}, with the renderer's record: the video's SHA-256 in {@code render.sha256}, as a render writes. */
+    public static Path rendered(Path dir, String id, double score, int bytes) {
+        Path folder = clip(dir, id, score, bytes);
+        ClipManifest m = ClipManifests.read(folder);
+        String sha;
+        try {
+            sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(folder.resolve(m.video()))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        ClipManifests.write(folder.resolve("clip.json"), m.withRender(new ClipManifest.Render("9:16", List.of(),
+                null, null, Map.of(m.video(), sha))));
+        return folder;
+    }
 }

@@ -44,6 +44,7 @@ final class PublishJob {
                 }
             }
             if (step.current() == Post.Step.UPLOAD) {
+                ctx.media().verify(req.media()); // never upload a video that is not the one rendered and reviewed
                 withAuthRetry(channel, () -> {
                     publisher.upload(req);
                     return null;

@@ -33,13 +33,12 @@ public final class MediaStore {
                 ? clipDirOrManifest.resolve(ClipManifests.FILE_NAME) : clipDirOrManifest).toAbsolutePath().normalize();
         ClipManifest manifest = ClipManifests.read(manifestPath);
         Path video = ClipManifests.videoOf(manifestPath, manifest);
-        if (!Files.isRegularFile(video)) {
-            throw new TaglineException("Clip " + manifest.id() + " names video " + video + ", which does not exist",
-                    "Re-render the clip, or fix \"video\" in " + manifestPath + ".");
-        }
+        RenderedVideo.requireExists(manifestPath, manifest, video);
         String json = toJson(manifest);
         long size = size(video);
         String sha = sha256(video);
+        RenderedVideo.requireSame(manifestPath, manifest, video, RenderedVideo.recorded(manifest), sha, size,
+                "rendered");
         return jdbc.inTransaction(tx -> {
             int updated = tx.update("UPDATE media SET video_path = ?, clip_id = ?, score = ?, duration_ms = ?,"
                             + " width = ?, height = ?, size_bytes = ?, sha256 = ?, manifest_json = ? WHERE manifest_path = ?",
@@ -55,6 +54,21 @@ public final class MediaStore {
             return tx.query("SELECT * FROM media WHERE manifest_path = ?", MediaStore::map, manifestPath.toString())
                     .get(0);
         });
+    }
+
+    /**
+     * Checks, just before an upload, that {@code media}'s video is still the file its {@code clip.json} describes
+     * (that file as it is now: a clean re-render after queueing is fine), or, where {@code clip.json} records no
+     * SHA-256, the file that was queued. Throws {@link TaglineException} naming the clip and how to fix it.
+     */
+    public void verify(Media media) {
+        ClipManifest manifest = Files.isRegularFile(media.manifestPath())
+                ? ClipManifests.read(media.manifestPath()) : media.manifest();
+        RenderedVideo.requireExists(media.manifestPath(), manifest, media.videoPath());
+        String recorded = RenderedVideo.recorded(manifest);
+        RenderedVideo.requireSame(media.manifestPath(), manifest, media.videoPath(),
+                recorded != null ? recorded : media.sha256(), sha256(media.videoPath()), size(media.videoPath()),
+                recorded != null ? "rendered" : "queued");
     }
 
     public Media byId(long id) {

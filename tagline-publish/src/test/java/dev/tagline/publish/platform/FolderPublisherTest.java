@@ -1,9 +1,15 @@
 package dev.tagline.publish.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tagline.core.TaglineException;
 import dev.tagline.publish.PublishFixture;
+import dev.tagline.publish.TestClips;
+import dev.tagline.publish.store.Media;
+import dev.tagline.publish.store.PostState;
 import dev.tagline.publish.store.Channel;
 import dev.tagline.publish.store.Post;
 import java.io.IOException;
@@ -62,5 +68,41 @@ class FolderPublisherTest extends PublisherContract {
         try (Stream<Path> left = Files.list(day)) {
             assertTrue(left.noneMatch(p -> p.getFileName().toString().endsWith(".part")), "no staging left");
         }
+    }
+
+    @Test
+    void aClipWhoseVideoChangedSinceItWasRenderedFailsItsPostInsteadOfBeingPublished() throws Exception {
+        Path clip = TestClips.rendered(dir.resolve("clips"), "talk-002", 0.5, 1000);
+        Media media = f.p.media().register(clip);
+        Post post = f.p.posts().queue(media, channel, media.manifest().copyFor(channel.platform()));
+        f.p.posts().schedule(post.id(), post.scheduleVersion(), PublishFixture.T0, Post.PlannedBy.USER);
+        Files.write(clip.resolve("clip.mp4"), new byte[0]); // a re-render that died after truncating the file
+        f.run();
+        Post after = f.post(post.id());
+        assertEquals(PostState.FAILED, after.state());
+        assertTrue(after.lastError().contains("The video of clip talk-002") && after.lastError().contains(
+                "changed since it was rendered") && after.lastError().contains("tagline clips render "
+                + dir.resolve("clips/talk-002/talk.mp4") + " --only 2"), after.lastError());
+        assertEquals(0, postsOnPlatform());
+    }
+
+    @Test
+    void queueingAClipWhoseVideoChangedSinceItWasRenderedIsRefused() throws Exception {
+        Path clip = TestClips.rendered(dir.resolve("clips"), "talk-002", 0.5, 1000);
+        Files.write(clip.resolve("clip.mp4"), new byte[10]);
+        TaglineException e = assertThrows(TaglineException.class, () -> f.p.media().register(clip));
+        assertTrue(e.getMessage().contains("(10 bytes), changed since it was rendered"), e.getMessage());
+    }
+
+    @Test
+    void aSourceVideoDeletedAfterQueueingIsNamedAsMissingNotBlamedOnTheDestination() throws Exception {
+        Post post = f.due(channel, "talk-004", 500);
+        Files.delete(dir.resolve("clips/talk-004/clip.mp4"));
+        f.run();
+        Post after = f.post(post.id());
+        assertEquals(PostState.FAILED, after.state());
+        assertTrue(after.lastError().contains("The video of clip talk-004, " + dir.resolve("clips/talk-004/clip.mp4")
+                + ", is missing"), after.lastError());
+        assertFalse(after.lastError().contains("Cannot write into"), after.lastError());
     }
 }
