@@ -91,6 +91,10 @@ final class RenderCommand implements Callable<Integer> {
             description = "x264 preset (default medium; ultrafast for drafts).")
     String preset;
 
+    @Option(names = "--reset-review", description = "Write fresh copy and accept the clip again, instead of keeping the "
+            + "accepted flag and the edited title, caption and hashtags of the clip's existing clip.json.")
+    boolean resetReview;
+
     @Option(names = "--tagger", paramLabel = "ID", description = "Image taggers for keyframe hashtags, as in 'tagline tag': quality, wd-vit-tagger-v3, ram-plus …")
     List<String> taggerIds = new ArrayList<>();
 
@@ -149,10 +153,15 @@ final class RenderCommand implements Callable<Integer> {
                     pipeline.plan(source, clip, outDir, options).forEach(ctx.out()::println);
                     continue;
                 }
-                ClipManifest m = pipeline.render(source, clip, outDir, options);
+                ClipPipeline.Rendered r = pipeline.render(source, clip, outDir, options);
+                ClipManifest m = r.manifest();
                 ctx.out().println(String.format(Locale.ROOT, "%-3d %s  %5.1fs  %s  \"%s\"", clip.rank(), m.id(),
                         m.durationSeconds(), String.join("/", m.render().scenes().stream().map(
                                 ClipManifest.SceneMode::mode).distinct().toList()), m.copy().title()));
+                if (r.reviewKept()) {
+                    ctx.out().println("    kept the review of the existing clip.json (" + (m.accepted() ? "accepted"
+                            : "rejected") + ", its title, caption and hashtags); --reset-review writes fresh copy");
+                }
                 ctx.out().flush();
             }
         }
@@ -186,7 +195,7 @@ final class RenderCommand implements Callable<Integer> {
         Optional<ReframeMode> reframe = mode.equalsIgnoreCase("auto") ? Optional.empty()
                 : Optional.of(ReframeMode.parse(mode));
         return new RenderOptions(Aspect.parse(aspect), reframe, !noCaptions, style, fontsDir,
-                EncodeSettings.DEFAULTS.withPreset(preset));
+                EncodeSettings.DEFAULTS.withPreset(preset), !resetReview);
     }
 
     private Copywriter copywriter() {

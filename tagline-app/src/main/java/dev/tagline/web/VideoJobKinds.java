@@ -74,6 +74,7 @@ final class VideoJobKinds {
                             new dev.tagline.core.process.ProcessRunner(), java.time.Duration.ofHours(6));
                     job.total(clips.clips().size());
                     int done = 0;
+                    int kept = 0;
                     try (dev.tagline.inference.onnx.OnnxSessions sessions =
                                  new dev.tagline.inference.onnx.OnnxSessions(model -> { })) {
                         dev.tagline.inference.BuiltinModels models = dev.tagline.inference.BuiltinModels.open(
@@ -92,13 +93,14 @@ final class VideoJobKinds {
                             if (job.cancelled()) {
                                 break;
                             }
-                            pipeline.render(source, clip, out, options);
+                            kept += pipeline.render(source, clip, out, options).reviewKept() ? 1 : 0;
                             job.step();
                             done++;
                         }
                     }
                     return "Rendered " + done + " of " + ClipCards.clips(clips.clips().size()) + " to "
-                            + dir.relativize(out);
+                            + dir.relativize(out) + (kept == 0 ? "" : "; kept the review (accepted, title, caption,"
+                            + " hashtags) of " + kept + " already reviewed");
                 };
             }
         };

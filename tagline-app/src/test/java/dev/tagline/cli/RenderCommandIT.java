@@ -102,6 +102,26 @@ class RenderCommandIT {
         assertFalse(Files.exists(dir.resolve("out/talk-001")));
     }
 
+    @Test
+    void reRenderingKeepsARejectedClipsEditedCopyAndSaysSo() throws Exception {
+        CliTestSupport cli = setUp();
+        String[] render = {"clips", "render", "talk.mp4", "--only", "2", "--mode", "fit", "--preset", "ultrafast"};
+        assertEquals(ExitCode.OK, cli.run(render), cli.err());
+        assertFalse(cli.out().contains("kept the review"), cli.out());
+        Path json = dir.resolve("talk.clips/talk-002/clip.json");
+        ClipManifest m = ClipManifests.read(json);
+        ClipManifests.write(json, new ClipManifest(m.schema(), m.version(), m.id(), m.video(), m.source(),
+                m.durationSeconds(), m.width(), m.height(), m.score(), false, new ClipManifest.Copy("My title",
+                "My caption", List.of("mine")), m.variants(), m.render()));
+        cli.clear();
+        assertEquals(ExitCode.OK, cli.run(render), cli.err());
+        assertTrue(cli.out().contains("kept the review of the existing clip.json (rejected, its title, caption and"
+                + " hashtags); --reset-review writes fresh copy"), cli.out());
+        ClipManifest kept = ClipManifests.read(json);
+        assertFalse(kept.accepted());
+        assertEquals("My title", kept.copyFor("youtube").title());
+    }
+
     private static String sha256(Path file) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }

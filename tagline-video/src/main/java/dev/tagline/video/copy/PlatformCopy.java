@@ -1,7 +1,9 @@
 package dev.tagline.video.copy;
 
+import dev.tagline.core.manifest.ClipManifest;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +21,20 @@ public final class PlatformCopy {
         for (Platform p : Platform.values()) {
             out.put(p, fit(copy, p));
         }
+        return out;
+    }
+
+    /**
+     * {@code clip.json}'s {@code variants} for a clip's default {@code copy} (a null field counts as empty), keyed by
+     * {@link Platform#id()}: what a render writes, and what an edit of the copy must write again, since publishing
+     * takes each platform's variant.
+     */
+    public static Map<String, ClipManifest.Copy> manifestVariants(ClipManifest.Copy copy) {
+        ClipCopy c = new ClipCopy(copy.title() == null ? "" : copy.title(), copy.caption() == null ? ""
+                : copy.caption(), copy.hashtags() == null ? List.of() : copy.hashtags());
+        Map<String, ClipManifest.Copy> out = new LinkedHashMap<>();
+        variants(c).forEach((p, v) -> out.put(p.id(), new ClipManifest.Copy(v.title(), v.description(),
+                v.hashtags())));
         return out;
     }
 

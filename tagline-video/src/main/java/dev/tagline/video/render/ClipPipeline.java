@@ -61,21 +61,35 @@ public final class ClipPipeline {
     }
 
     /**
+     * What one render wrote.
+     *
+     * @param manifest the {@code clip.json} written
+     * @param reviewKept whether the accepted flag and copy came from the clip's previous {@code clip.json}
+     */
+    public record Rendered(ClipManifest manifest, boolean reviewKept) {
+    }
+
+    /**
      * Renders the clip into {@code outDir/ID/} and returns the manifest it wrote there. Every file is written under a
      * temporary name first and renamed into place only when all steps worked, then {@code clip.json}; on failure the
-     * temporary files are removed and a previous render of the clip stays as it was.
+     * temporary files are removed and a previous render of the clip stays as it was. A previous {@code clip.json} of
+     * the same clip keeps its review unless {@link RenderOptions#keepReview()} is off ({@link ReviewCarryOver}).
      */
-    public ClipManifest render(Source src, ClipCandidate clip, Path outDir, RenderOptions o) {
+    public Rendered render(Source src, ClipCandidate clip, Path outDir, RenderOptions o) {
         ClipFiles target = ClipFiles.of(outDir, src.video(), clip.rank());
         boolean fresh = !Files.exists(target.dir());
+        Path manifestFile = target.dir().resolve(ClipManifests.FILE_NAME);
         ClipFiles files = target.create().staged();
         boolean done = false;
         try {
-            ClipManifest manifest = renderStaged(src, clip, files, o);
+            ClipManifest generated = renderStaged(src, clip, files, o);
+            java.util.Optional<ClipManifest> previous = o.keepReview() ? ReviewCarryOver.previous(manifestFile,
+                    generated) : java.util.Optional.empty();
+            ClipManifest manifest = previous.map(p -> ReviewCarryOver.keep(p, generated)).orElse(generated);
             files.commit();
-            ClipManifests.write(target.dir().resolve(ClipManifests.FILE_NAME), manifest);
+            ClipManifests.write(manifestFile, manifest);
             done = true;
-            return manifest;
+            return new Rendered(manifest, previous.isPresent());
         } finally {
             files.discard();
             if (!done && fresh) {

@@ -13,9 +13,11 @@ import java.util.Optional;
  * @param style caption look
  * @param fontsDir folder libass loads fonts from ({@code --fonts}); empty: DejaVu from the system when present
  * @param encode encoder settings
+ * @param keepReview when the clip folder already holds a {@code clip.json} for the same clip, keep its review (the
+ *     accepted flag and the title, caption and hashtags a person may have edited) instead of fresh copy
  */
 public record RenderOptions(Aspect aspect, Optional<ReframeMode> mode, boolean captions, CaptionStyle style,
-                            Optional<Path> fontsDir, EncodeSettings encode) {
+                            Optional<Path> fontsDir, EncodeSettings encode, boolean keepReview) {
     /** Debian's {@code fonts-dejavu-core} (stack.md §2.3). */
     static final Path DEJAVU = Path.of("/usr/share/fonts/truetype/dejavu");
 
@@ -25,6 +27,17 @@ public record RenderOptions(Aspect aspect, Optional<ReframeMode> mode, boolean c
         Objects.requireNonNull(encode, "encode");
         mode = mode == null ? Optional.empty() : mode;
         fontsDir = fontsDir == null ? Optional.empty() : fontsDir;
+    }
+
+    /** Options that keep an existing review, the default of {@code tagline clips render}. */
+    public RenderOptions(Aspect aspect, Optional<ReframeMode> mode, boolean captions, CaptionStyle style,
+                         Optional<Path> fontsDir, EncodeSettings encode) {
+        this(aspect, mode, captions, style, fontsDir, encode, true);
+    }
+
+    /** The same options with {@code keepReview} set as given ({@code --reset-review} turns it off). */
+    public RenderOptions withKeepReview(boolean keep) {
+        return new RenderOptions(aspect, mode, captions, style, fontsDir, encode, keep);
     }
 
     public static RenderOptions defaults() {

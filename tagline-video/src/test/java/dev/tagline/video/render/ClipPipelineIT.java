@@ -59,7 +59,7 @@ class ClipPipelineIT {
                 "Whiteboards explain systems.", "Whiteboards explain systems. Draw the boxes first.", null);
         RenderOptions options = new RenderOptions(Aspect.PORTRAIT, Optional.of(ReframeMode.BLUR_PAD), true,
                 CaptionStyle.BOLD, Optional.empty(), ClipRendererIT.FAST);
-        ClipManifest m = pipeline.render(pipeline.open(video), clip, dir.resolve("out"), options);
+        ClipManifest m = pipeline.render(pipeline.open(video), clip, dir.resolve("out"), options).manifest();
         assertEquals(Keyframes.COUNT, tagger.seen.size(), "the tagger saw the keyframes");
         assertTrue(tagger.seen.get(0).bufferedImage().getWidth() == 512, "keyframes are ≤ 512 px wide, unreframed");
         assertTrue(m.copy().hashtags().contains("whiteboard"), m.copy().hashtags().toString());
@@ -81,7 +81,7 @@ class ClipPipelineIT {
                 "", null, List.of("Deploying to Kubernetes", "kubectl apply -f app.yaml"));
         RenderOptions options = new RenderOptions(Aspect.PORTRAIT, Optional.of(ReframeMode.BLUR_PAD), true,
                 CaptionStyle.BOLD, Optional.empty(), ClipRendererIT.FAST);
-        ClipManifest m = pipeline.render(pipeline.open(video), clip, dir.resolve("out"), options);
+        ClipManifest m = pipeline.render(pipeline.open(video), clip, dir.resolve("out"), options).manifest();
         assertEquals("Deploying to Kubernetes", m.copy().title());
         assertEquals("Deploying to Kubernetes · kubectl apply -f app.yaml", m.copy().caption());
         assertTrue(m.copy().hashtags().contains("kubernetes"), m.copy().hashtags().toString());
@@ -119,6 +119,48 @@ class ClipPipelineIT {
         assertThrows(dev.tagline.core.TaglineException.class,
                 () -> pipeline.render(source, other, dir.resolve("out"), failing));
         assertFalse(Files.exists(dir.resolve("out/talk-002")), "a failed first render leaves no half clip folder");
+    }
+
+    @Test
+    void aReRenderKeepsTheReviewOfTheSameClipUnlessAskedToResetIt() throws Exception {
+        Ffmpeg ffmpeg = TestMedia.ffmpeg();
+        Path video = RenderMedia.flashAndBeep(ffmpeg, dir.resolve("talk.mp4"), 2, 1.0);
+        ClipPipeline pipeline = new ClipPipeline(ffmpeg, new ClipRenderer(ffmpeg, new ProcessRunner(),
+                Duration.ofMinutes(2)), new ClipAnalyser(ffmpeg, FaceFinder.NONE), new HeuristicCopywriter(),
+                List.of());
+        ClipCandidate clip = new ClipCandidate(1, 0.2, 1.4, 50, new ClipCandidate.SubScores(1, 1, 1, 1, 1), "", "",
+                "Whiteboards explain systems.", null);
+        RenderOptions options = new RenderOptions(Aspect.PORTRAIT, Optional.of(ReframeMode.FIT), true,
+                CaptionStyle.BOLD, Optional.empty(), ClipRendererIT.FAST);
+        ClipPipeline.Source source = pipeline.open(video);
+        ClipPipeline.Rendered first = pipeline.render(source, clip, dir.resolve("out"), options);
+        assertFalse(first.reviewKept(), "nothing to keep the first time");
+        Path json = dir.resolve("out/talk-001/clip.json");
+        ClipManifest m = first.manifest();
+        ClipManifest.Copy edited = new ClipManifest.Copy("Draw the boxes first", "My edited description",
+                List.of("systems", "design"));
+        dev.tagline.core.manifest.ClipManifests.write(json, new ClipManifest(m.schema(), m.version(), m.id(),
+                m.video(), m.source(), m.durationSeconds(), m.width(), m.height(), m.score(), false, edited,
+                m.variants(), m.render()));
+
+        ClipPipeline.Rendered again = pipeline.render(source, clip, dir.resolve("out"), options);
+        ClipManifest kept = dev.tagline.core.manifest.ClipManifests.read(json);
+        assertTrue(again.reviewKept());
+        assertFalse(kept.accepted(), "a rejected clip stays rejected");
+        assertEquals(edited, kept.copy());
+        assertEquals("Draw the boxes first", kept.copyFor("youtube").title(), "the variants follow the kept copy");
+        assertEquals(List.of("systems", "design"), kept.copyFor("tiktok").hashtags());
+
+        ClipCandidate moved = new ClipCandidate(1, 0.4, 1.6, 50, new ClipCandidate.SubScores(1, 1, 1, 1, 1), "", "",
+                "Whiteboards explain systems.", null);
+        assertFalse(pipeline.render(source, moved, dir.resolve("out"), options).reviewKept(),
+                "another span is another clip: fresh copy");
+        dev.tagline.core.manifest.ClipManifests.write(json, kept);
+        ClipPipeline.Rendered reset = pipeline.render(source, clip, dir.resolve("out"),
+                options.withKeepReview(false));
+        assertFalse(reset.reviewKept());
+        assertTrue(reset.manifest().accepted());
+        assertEquals(m.copy(), reset.manifest().copy());
     }
 
     private static List<String> list(Path folder) throws java.io.IOException {

@@ -1,0 +1,58 @@
+package dev.tagline.video.render;
+
+import dev.tagline.core.TaglineException;
+import dev.tagline.core.manifest.ClipManifest;
+import dev.tagline.core.manifest.ClipManifests;
+import dev.tagline.video.copy.PlatformCopy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A re-render keeps what a person decided about the clip: the accepted flag and the title, caption and hashtags of the
+ * previous {@code clip.json}, when that file describes the same clip (same id, same source, same span). A clip that
+ * was rejected stays rejected, and edited copy is not replaced by generated copy. The platform variants are fitted
+ * again from the kept copy, as a render fits them from generated copy. Pure apart from reading the previous file.
+ */
+final class ReviewCarryOver {
+    /** Half a frame at 30 fps: spans written by the same finder and read back agree far closer than this. */
+    private static final double SAME_SPAN_SECONDS = 0.015;
+
+    private ReviewCarryOver() {
+    }
+
+    /** The previous manifest at {@code file} when it is one of the same clip as {@code generated}; else empty. */
+    static Optional<ClipManifest> previous(Path file, ClipManifest generated) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        ClipManifest old;
+        try {
+            old = ClipManifests.read(file);
+        } catch (TaglineException e) {
+            org.slf4j.LoggerFactory.getLogger(ReviewCarryOver.class).debug("the previous {} is unreadable; writing"
+                    + " fresh copy over it", file, e);
+            return Optional.empty();
+        }
+        return sameClip(old, generated) ? Optional.of(old) : Optional.empty();
+    }
+
+    static boolean sameClip(ClipManifest a, ClipManifest b) {
+        if (!a.id().equals(b.id()) || a.source() == null || b.source() == null) {
+            return false;
+        }
+        return a.source().path().equals(b.source().path())
+                && Math.abs(a.source().startSeconds() - b.source().startSeconds()) < SAME_SPAN_SECONDS
+                && Math.abs(a.source().endSeconds() - b.source().endSeconds()) < SAME_SPAN_SECONDS;
+    }
+
+    /** {@code generated} with {@code previous}'s accepted flag and copy, and variants fitted from that copy. */
+    static ClipManifest keep(ClipManifest previous, ClipManifest generated) {
+        ClipManifest.Copy copy = previous.copy();
+        Map<String, ClipManifest.Copy> variants = PlatformCopy.manifestVariants(copy);
+        return new ClipManifest(generated.schema(), generated.version(), generated.id(), generated.video(),
+                generated.source(), generated.durationSeconds(), generated.width(), generated.height(),
+                generated.score(), previous.accepted(), copy, variants, generated.render());
+    }
+}
