@@ -57,12 +57,18 @@ final class ClipLibrary {
         return out;
     }
 
+    /**
+     * Saves the review. Publishing takes each platform's variant, so the variants are fitted again from the edited copy
+     * (as a render fits them); a variant for a platform the renderer does not fit is dropped, so that channel takes the
+     * edited copy too instead of the old text.
+     */
     Rendered review(Ref ref, boolean accepted, String title, String caption, List<String> hashtags) {
         Path file = file(ref);
         ClipManifest m = ClipManifests.read(file);
+        ClipManifest.Copy copy = new ClipManifest.Copy(title, caption, hashtags);
         ClipManifest updated = new ClipManifest(m.schema(), m.version(), m.id(), m.video(), m.source(),
-                m.durationSeconds(), m.width(), m.height(), m.score(), accepted, new ClipManifest.Copy(title, caption,
-                hashtags), m.variants(), m.render());
+                m.durationSeconds(), m.width(), m.height(), m.score(), accepted, copy,
+                dev.tagline.video.copy.PlatformCopy.manifestVariants(copy), m.render());
         ClipManifests.write(file, updated);
         return new Rendered(ref, ClipManifests.read(file));
     }

@@ -86,6 +86,38 @@ class ClipsRoutesIT {
     }
 
     @Test
+    void aReviewEditReachesWhatEachPlatformChannelPublishesNotJustTheDefaultCopy() throws java.io.IOException {
+        Path folder = java.nio.file.Files.createDirectories(web.media.resolve("tut-002"));
+        java.nio.file.Files.copy(web.media.resolve("clip-1/clip.mp4"), folder.resolve("clip.mp4"));
+        Path json = folder.resolve("clip.json");
+        ClipManifest m = ClipManifest.of("tut-002", "clip.mp4", new ClipManifest.Source("tut.mp4", 10, 40), 30, 1080,
+                1920, 0.7, true, null, null);
+        ClipManifest.Copy old = new ClipManifest.Copy("Never panic", "Old description", List.of("cherrypick"));
+        ClipManifests.write(json, new ClipManifest(m.schema(), m.version(), m.id(), m.video(), m.source(),
+                m.durationSeconds(), m.width(), m.height(), m.score(), true, old, Map.of("youtube", old, "tiktok", old,
+                "bluesky", old), m.render()));
+        HttpResponse<String> r = post("/clips/review?root=clips&path=tut-002/clip.json", Map.of("title",
+                "Rebase <safely> in 3 steps", "caption", "Fetch, rebase, push.", "hashtags", "#git #rebase",
+                "accepted", "true"));
+        assertEquals(200, r.statusCode(), r.body());
+        ClipManifest edited = ClipManifests.read(json);
+        assertEquals("Rebase ‹safely› in 3 steps", edited.copyFor("youtube").title(), "fitted: no < > on YouTube");
+        assertEquals("Rebase <safely> in 3 steps", edited.copyFor("bluesky").title(), "an unfitted platform: the copy");
+
+        r = post("/clips/queue?root=clips&path=tut-002/clip.json", Map.of("channel", "yt"));
+        assertEquals(200, r.statusCode(), r.body());
+        dev.tagline.publish.store.Post yt = web.publishing.posts().ofChannel(web.publishing.channels().byName("yt")
+                .id()).stream().filter(p -> p.title().startsWith("Rebase")).findFirst().orElseThrow();
+        assertEquals("Rebase ‹safely› in 3 steps", yt.title());
+        assertEquals("Fetch, rebase, push.\n\n#git #rebase", yt.caption());
+        r = post("/clips/queue?root=clips&path=tut-002/clip.json", Map.of("channel", "tt"));
+        assertEquals(200, r.statusCode(), r.body());
+        dev.tagline.publish.store.Post tt = web.publishing.posts().ofChannel(web.publishing.channels().byName("tt")
+                .id()).get(0);
+        assertTrue(tt.caption().contains("#git #rebase") && !tt.caption().contains("cherrypick"), tt.caption());
+    }
+
+    @Test
     void queueingCreatesOnePostPerTickedChannelWithThatPlatformsCopy() {
         HttpResponse<String> r = web.send(web.form("/clips/queue?root=clips&path=clip-1%2Fclip.json", login.cookie(),
                 Map.of("_csrf", login.csrf())).POST(java.net.http.HttpRequest.BodyPublishers.ofString(
