@@ -22,15 +22,31 @@ public final class PostStore {
         this.clock = clock;
     }
 
-    /** Queues {@code media} on {@code channel} with the copy for its platform; a clip goes to a channel once. */
+    /**
+     * Queues {@code media} on {@code channel} with the copy for its platform; a clip goes to a channel once. A post of
+     * the clip on the channel that was cancelled or failed for good does not count: it is queued again in place (same
+     * id, so its attempts stay in the audit trail), with fresh copy and no engine state.
+     */
     public Post queue(Media media, Channel channel, ClipManifest.Copy copy) {
         return jdbc.inTransaction(tx -> {
-            List<Long> existing = tx.query("SELECT id FROM post WHERE media_id = ? AND channel_id = ?",
-                    rs -> rs.getLong(1), media.id(), channel.id());
+            List<String[]> existing = tx.query("SELECT id, state FROM post WHERE media_id = ? AND channel_id = ?",
+                    rs -> new String[] {rs.getString(1), rs.getString(2)}, media.id(), channel.id());
             if (!existing.isEmpty()) {
-                throw new TaglineException("Clip " + media.manifest().id() + " is already on channel '"
-                        + channel.name() + "' as post " + existing.get(0), "Use 'tagline publish move "
-                        + existing.get(0) + " TIME' to change its time, or cancel it first.");
+                long id = Long.parseLong(existing.get(0)[0]);
+                String state = existing.get(0)[1];
+                if (!state.equals("cancelled") && !state.equals("failed")) {
+                    throw new TaglineException("Clip " + media.manifest().id() + " is already on channel '"
+                            + channel.name() + "' as post " + id + " (" + state + ")", state.equals("published")
+                            ? "A clip is published on a channel once." : "Use 'tagline publish move " + id
+                            + " TIME' to change its time, or 'tagline publish cancel " + id + "' to take it off.");
+                }
+                tx.update("UPDATE post SET title = ?, caption = ?, state = ?, planned_by = ?, scheduled_at = NULL,"
+                                + " zone = ?, schedule_version = schedule_version + 1, due_at = NULL, lease_owner = NULL,"
+                                + " lease_until = NULL, step = ?, step_at = NULL, progress_json = '{}', external_id = NULL,"
+                                + " external_url = NULL, tries = 0, last_error = NULL, published_at = NULL, updated_at = ?"
+                                + " WHERE id = ?", copy.title(), copy.text(), PostState.QUEUED, Post.PlannedBy.NONE,
+                        channel.zone().getId(), Post.Step.UPLOAD, clock.instant(), id);
+                return tx.query("SELECT * FROM post WHERE id = ?", PostStore::map, id).get(0);
             }
             Instant now = clock.instant();
             long id = tx.insert("INSERT INTO post (media_id, channel_id, title, caption, state, planned_by, zone,"

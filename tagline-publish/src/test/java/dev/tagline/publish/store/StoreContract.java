@@ -2,16 +2,19 @@ package dev.tagline.publish.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tagline.core.TaglineException;
+import dev.tagline.core.manifest.ClipManifest;
 import dev.tagline.publish.TestClips;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -77,6 +80,32 @@ abstract class StoreContract {
         TaglineException e = assertThrows(TaglineException.class,
                 () -> posts.queue(again, channels.byName("yt"), again.manifest().copy()));
         assertTrue(e.getMessage().contains("already on channel 'yt' as post " + p.id()), e.getMessage());
+    }
+
+    @Test
+    void aCancelledOrFailedPostDoesNotBlockQueueingTheClipAgain() {
+        Post p = queued("a");
+        Channel yt = channels.byName("yt");
+        posts.cancel(p.id());
+        Media again = media.register(dir.resolve("a"));
+        Post requeued = posts.queue(again, yt, again.manifest().copy());
+        assertEquals(p.id(), requeued.id(), "queued again in place; its history stays with it");
+        assertEquals(PostState.QUEUED, requeued.state());
+
+        posts.schedule(p.id(), requeued.scheduleVersion(), NOW.minusSeconds(1), Post.PlannedBy.USER);
+        JobStore.Due due = jobs.due(NOW, 10).get(0);
+        assertTrue(jobs.claim(due, "w1", NOW, NOW.plusSeconds(30)).isPresent());
+        assertTrue(jobs.failed(p.id(), "w1", "gave up after 8 tries", NOW));
+        Post afterFail = posts.queue(again, yt, new ClipManifest.Copy("New title", "New caption", List.of()));
+        assertEquals(PostState.QUEUED, afterFail.state());
+        assertEquals("New title", afterFail.title());
+        assertEquals(0, afterFail.tries());
+        assertNull(afterFail.lastError());
+        assertNull(afterFail.scheduledAt());
+
+        TaglineException e = assertThrows(TaglineException.class, () -> posts.queue(again, yt, again.manifest().copy()));
+        assertTrue(e.getMessage().contains("already on channel 'yt' as post " + p.id() + " (queued)"), e.getMessage());
+        assertTrue(e.hint().contains("tagline publish cancel " + p.id()), e.hint());
     }
 
     @Test
