@@ -123,7 +123,8 @@ final class RenderCommand implements Callable<Integer> {
             throw new TaglineException("No clips file at " + clipsPath, "Run 'tagline clips find " + video
                     + "' first, or give --clips FILE.");
         }
-        List<ClipCandidate> clips = ClipsFile.read(clipsPath).clips().stream()
+        ClipsFile found = ClipsFile.read(clipsPath);
+        List<ClipCandidate> clips = found.clips().stream()
                 .filter(c -> only == null || c.rank() == only).toList();
         if (clips.isEmpty()) {
             throw new TaglineException(only == null ? clipsPath + " has no clips" : "There is no clip ranked "
@@ -147,6 +148,7 @@ final class RenderCommand implements Callable<Integer> {
             ClipPipeline pipeline = new ClipPipeline(tools, new ClipRenderer(tools, new ProcessRunner(),
                     Duration.ofHours(6)), new ClipAnalyser(tools, faces), copy, RenderModels.taggers(taggerIds, taggers));
             ClipPipeline.Source source = pipeline.open(file);
+            pipeline.requireClipsOf(source, found, clipsPath);
             for (ClipCandidate clip : clips) {
                 if (dryRun) {
                     ctx.out().println("# clip " + clip.rank());

@@ -89,6 +89,7 @@ final class VideoJobKinds {
                                 new dev.tagline.video.render.ClipAnalyser(tools, faces),
                                 new dev.tagline.video.copy.HeuristicCopywriter(), List.of());
                         dev.tagline.video.render.ClipPipeline.Source source = pipeline.open(video);
+                        pipeline.requireClipsOf(source, clips, clipsFile);
                         for (dev.tagline.core.manifest.ClipCandidate clip : clips.clips()) {
                             if (job.cancelled()) {
                                 break;

@@ -122,6 +122,20 @@ class RenderCommandIT {
         assertEquals("My title", kept.copyFor("youtube").title());
     }
 
+    @Test
+    void aClipsFileMadeForAnotherVideoIsRefusedNamingBothBeforeAnythingIsWritten() throws Exception {
+        CliTestSupport cli = setUp();
+        ClipsFile.of(new ClipsFile.Source("deck.mp4", 180), Instant.parse("2026-11-27T03:00:00Z"), null, List.of(),
+                List.of(new ClipCandidate(1, 139, 180, 70, new ClipCandidate.SubScores(1, 1, 1, 1, 1), "", "", "",
+                        null))).write(dir.resolve("deck.clips.json"));
+        assertEquals(ExitCode.USAGE, cli.run("clips", "render", "talk.mp4", "--clips", "deck.clips.json", "--mode",
+                "fit", "--preset", "ultrafast", "--out", "out"));
+        assertTrue(cli.err().contains("deck.clips.json was made for a 180.0 s video (deck.mp4), but talk.mp4 is 9.0 s"
+                + " long"), cli.err());
+        assertTrue(cli.err().contains("tagline clips find talk.mp4"), cli.err());
+        assertFalse(Files.exists(dir.resolve("out/talk-001")), "no broken clip is left");
+    }
+
     private static String sha256(Path file) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }

@@ -2,7 +2,9 @@ package dev.tagline.video.render;
 
 import dev.tagline.core.manifest.ClipCandidate;
 import dev.tagline.core.manifest.ClipManifest;
+import dev.tagline.core.TaglineException;
 import dev.tagline.core.manifest.ClipManifests;
+import dev.tagline.core.manifest.ClipsFile;
 import dev.tagline.images.tag.ImageTagger;
 import dev.tagline.images.tag.ScoredTag;
 import dev.tagline.video.copy.ClipCopy;
@@ -21,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -52,6 +55,32 @@ public final class ClipPipeline {
 
     public Source open(Path video) {
         return new Source(video.toAbsolutePath(), ffmpeg.probe(video), SidecarTranscripts.find(video));
+    }
+
+    /**
+     * Refuses a clips file made for another video, before anything is rendered: its recorded duration differs from
+     * the video's by more than a second, or a clip ends after the video does (FFmpeg would cut it from nothing and
+     * leave a file without a video stream).
+     */
+    public void requireClipsOf(Source src, ClipsFile clips, Path clipsFile) {
+        if (src.info().duration() == null) {
+            return;
+        }
+        double video = src.info().duration().toMillis() / 1000.0;
+        double recorded = clips.source().durationSeconds();
+        String name = src.video().getFileName().toString();
+        String hint = "Give the clips file of " + name + " with --clips FILE, or run 'tagline clips find " + name
+                + "' to make one.";
+        if (recorded > 0 && Math.abs(video - recorded) > 1.0) {
+            throw new TaglineException(String.format(Locale.ROOT, "%s was made for a %.1f s video (%s), but %s is"
+                    + " %.1f s long", clipsFile.getFileName(), recorded, clips.source().path(), name, video), hint);
+        }
+        for (ClipCandidate clip : clips.clips()) {
+            if (clip.endSeconds() > video + 0.5) {
+                throw new TaglineException(String.format(Locale.ROOT, "Clip %d of %s ends at %.1f s, after the end of"
+                        + " %s (%.1f s)", clip.rank(), clipsFile.getFileName(), clip.endSeconds(), name, video), hint);
+            }
+        }
     }
 
     /** The FFmpeg commands for the clip, as shell lines, without running anything but the reframe analysis. */

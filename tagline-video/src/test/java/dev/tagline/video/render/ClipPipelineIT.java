@@ -163,6 +163,22 @@ class ClipPipelineIT {
         assertEquals(m.copy(), reset.manifest().copy());
     }
 
+    @Test
+    void aClipThatEndsAfterTheVideoIsRefusedBeforeRendering() throws Exception {
+        Ffmpeg ffmpeg = TestMedia.ffmpeg();
+        Path video = RenderMedia.flashAndBeep(ffmpeg, dir.resolve("talk.mp4"), 2, 1.0);
+        ClipPipeline pipeline = new ClipPipeline(ffmpeg, new ClipRenderer(ffmpeg, new ProcessRunner(),
+                Duration.ofMinutes(2)), new ClipAnalyser(ffmpeg, FaceFinder.NONE), new HeuristicCopywriter(),
+                List.of());
+        dev.tagline.core.manifest.ClipsFile clips = dev.tagline.core.manifest.ClipsFile.of(
+                new dev.tagline.core.manifest.ClipsFile.Source("talk.mp4", 0), java.time.Instant.EPOCH, null,
+                List.of(), List.of(new ClipCandidate(2, 1.0, 40.0, 50, new ClipCandidate.SubScores(1, 1, 1, 1, 1),
+                        "", "", "", null)));
+        dev.tagline.core.TaglineException e = assertThrows(dev.tagline.core.TaglineException.class,
+                () -> pipeline.requireClipsOf(pipeline.open(video), clips, dir.resolve("talk.clips.json")));
+        assertEquals("Clip 2 of talk.clips.json ends at 40.0 s, after the end of talk.mp4 (2.0 s)", e.getMessage());
+    }
+
     private static List<String> list(Path folder) throws java.io.IOException {
         try (java.util.stream.Stream<Path> files = Files.list(folder)) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
