@@ -184,7 +184,7 @@ final class PublishChannelsCommand extends CommandGroup {
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true,
-            description = "Remove a channel with its rule and unpublished posts.")
+            description = "Remove a channel with its rule and unpublished posts; published posts stay on record.")
     static final class Remove implements Callable<Integer> {
         private final CliContext ctx;
         @Mixin
@@ -199,8 +199,9 @@ final class PublishChannelsCommand extends CommandGroup {
         @Override
         public Integer call() {
             try (Publishing p = db.open(ctx)) {
-                p.channels().remove(name);
-                ctx.out().println("removed channel " + name);
+                int kept = p.channels().remove(name);
+                ctx.out().println("removed channel " + name + (kept == 0 ? "" : "; kept its " + Counts.of(kept,
+                        "published post") + " and their history"));
             }
             return ExitCode.OK;
         }

@@ -40,7 +40,7 @@ final class PublishListCommand implements Callable<Integer> {
         Instant end = to == null ? now.plusSeconds(30L * 86_400) : PublishTimes.parse(to, zone);
         try (Publishing p = db.open(ctx)) {
             Map<Long, Channel> channels = new HashMap<>();
-            p.channels().list().forEach(c -> channels.put(c.id(), c));
+            p.channels().all().forEach(c -> channels.put(c.id(), c)); // removed ones name their published posts
             Long only = channel == null ? null : p.channels().byName(channel).id();
             List<Post> posts = p.posts().between(start, end);
             ctx.out().printf("%-6s %-14s %-12s %-28s %s%n", "POST", "CHANNEL", "STATE", "WHEN (channel time)", "TITLE");

@@ -167,7 +167,7 @@ final class PostApiRoutes {
     }
 
     private Map<Long, Channel> channelsById() {
-        return web.publishing().channels().list().stream().collect(Collectors.toMap(Channel::id, Function.identity()));
+        return web.publishing().channels().all().stream().collect(Collectors.toMap(Channel::id, Function.identity()));
     }
 
     private static <T> T body(Context ctx, Class<T> type) {

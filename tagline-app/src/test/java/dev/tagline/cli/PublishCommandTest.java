@@ -42,6 +42,30 @@ class PublishCommandTest {
     }
 
     @Test
+    void channelsRemoveKeepsThePublishedPostsAndTheirHistory() throws Exception {
+        assertEquals(ExitCode.OK, run("publish", "channels", "add", "fold", "--platform", "folder", "--zone", "UTC",
+                "--option", "path=" + dir.resolve("out")), cli.err());
+        assertEquals(ExitCode.OK, run("publish", "queue", clip("a", 0.4).toString(), "--channels", "fold", "--at",
+                "now"), cli.err());
+        assertEquals(ExitCode.OK, run("publish", "run", "--once"), cli.err());
+        assertTrue(cli.out().contains("published 1"), cli.out());
+        assertEquals(ExitCode.OK, run("publish", "queue", clip("b", 0.5).toString(), "--channels", "fold"),
+                cli.err());
+
+        assertEquals(ExitCode.OK, run("publish", "channels", "remove", "fold"), cli.err());
+        assertTrue(cli.out().contains("removed channel fold; kept its 1 published post and their history"),
+                cli.out());
+        assertEquals(ExitCode.OK, run("publish", "status", "1"), cli.err());
+        assertTrue(cli.out().contains("post 1 on fold (removed) (folder)"), cli.out());
+        assertEquals(ExitCode.OK, run("publish", "status"), cli.err());
+        assertTrue(cli.out().contains("published 1"), cli.out());
+        assertEquals(ExitCode.USAGE, run("publish", "status", "2"));
+        assertTrue(cli.err().contains("No post with id 2"), "the unpublished post went: " + cli.err());
+        assertEquals(ExitCode.OK, run("publish", "channels", "add", "fold", "--platform", "folder", "--zone", "UTC",
+                "--option", "path=" + dir.resolve("out")), "the name is free again: " + cli.err());
+    }
+
+    @Test
     void channelsRulesQueueScheduleListMoveCancelStatus() throws Exception {
         assertEquals(ExitCode.OK, run("publish", "auto-schedule"), cli.err());
         assertTrue(cli.out().contains("No channels yet: add one with 'tagline publish channels add"), cli.out());

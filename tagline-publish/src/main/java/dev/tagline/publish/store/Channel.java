@@ -25,6 +25,11 @@ public record Channel(long id, String name, String platform, String account, Zon
         /** A token refresh failed; {@code tagline publish channels add --reconnect} (or the web app) fixes it. */
         NEEDS_RECONNECT,
         /** Paused by the user. */
-        PAUSED
+        PAUSED,
+        /**
+         * Removed by the user but kept, under a freed name, as the channel of its published posts so their record and
+         * audit trail stay; not listed and never published to.
+         */
+        REMOVED
     }
 }

@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 /** Channels: add, list, find by name, remove, and the {@code needs reconnect} state. */
 public final class ChannelStore {
     private static final String COLUMNS = "id, name, platform, account, zone, state, state_reason, options_json, created_at";
+    /** Between a removed channel's name and its id: not a character {@link #add} allows in a name. */
+    private static final String REMOVED_MARK = "~";
     private final Jdbc jdbc;
     private final Clock clock;
 
@@ -37,12 +39,20 @@ public final class ChannelStore {
         return byId(id);
     }
 
+    /** The channels in use, by name; removed ones are left out. */
     public List<Channel> list() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM channel WHERE state <> 'removed' ORDER BY name",
+                ChannelStore::map);
+    }
+
+    /** Every channel a post can name, removed ones (as {@code NAME (removed)}) included: for showing posts. */
+    public List<Channel> all() {
         return jdbc.query("SELECT " + COLUMNS + " FROM channel ORDER BY name", ChannelStore::map);
     }
 
     public Optional<Channel> find(String name) {
-        return jdbc.queryOne("SELECT " + COLUMNS + " FROM channel WHERE name = ?", ChannelStore::map, name);
+        return jdbc.queryOne("SELECT " + COLUMNS + " FROM channel WHERE name = ? AND state <> 'removed'",
+                ChannelStore::map, name);
     }
 
     /** The channel called {@code name}; the error lists the channels that exist. */
@@ -58,21 +68,36 @@ public final class ChannelStore {
                 .orElseThrow(() -> new TaglineException("No channel with id " + id, ""));
     }
 
-    /** Removes the channel with its rules and unpublished posts; refuses while a post is being published. */
-    public void remove(String name) {
+    /**
+     * Removes the channel with its rule, credential and unpublished posts; refuses while a post is being published.
+     * Published posts and their attempts stay: a channel that has some is kept as {@link Channel.State#REMOVED} under
+     * the name {@code NAME~ID} (a name {@link #add} never accepts, so NAME is free again). Returns how many published
+     * posts were kept.
+     */
+    public int remove(String name) {
         Channel channel = byName(name);
-        jdbc.inTransaction(tx -> {
+        return jdbc.inTransaction(tx -> {
             int busy = tx.query("SELECT COUNT(*) FROM post WHERE channel_id = ? AND state IN ('publishing',"
                     + " 'unconfirmed')", rs -> rs.getInt(1), channel.id()).get(0);
             if (busy > 0) {
                 throw new TaglineException("Channel '" + name + "' has " + busy + " post(s) publishing or unconfirmed",
                         "Wait for them to finish ('tagline publish status') before removing the channel.");
             }
-            tx.update("DELETE FROM attempt WHERE post_id IN (SELECT id FROM post WHERE channel_id = ?)", channel.id());
-            tx.update("DELETE FROM post WHERE channel_id = ?", channel.id());
+            tx.update("DELETE FROM attempt WHERE post_id IN (SELECT id FROM post WHERE channel_id = ?"
+                    + " AND state <> 'published')", channel.id());
+            tx.update("DELETE FROM post WHERE channel_id = ? AND state <> 'published'", channel.id());
             tx.update("DELETE FROM posting_rule WHERE channel_id = ?", channel.id());
             tx.update("DELETE FROM credential WHERE channel_id = ?", channel.id());
-            return tx.update("DELETE FROM channel WHERE id = ?", channel.id());
+            int published = tx.query("SELECT COUNT(*) FROM post WHERE channel_id = ?", rs -> rs.getInt(1),
+                    channel.id()).get(0);
+            if (published == 0) {
+                tx.update("DELETE FROM channel WHERE id = ?", channel.id());
+            } else {
+                tx.update("UPDATE channel SET name = ?, state = ?, state_reason = ? WHERE id = ?",
+                        channel.name() + REMOVED_MARK + channel.id(), Channel.State.REMOVED,
+                        "removed " + clock.instant(), channel.id());
+            }
+            return published;
         });
     }
 
@@ -81,7 +106,12 @@ public final class ChannelStore {
     }
 
     static Channel map(ResultSet rs) throws SQLException {
-        return new Channel(rs.getLong("id"), rs.getString("name"), rs.getString("platform"), rs.getString("account"),
+        String name = rs.getString("name");
+        int mark = name.lastIndexOf(REMOVED_MARK);
+        if ("removed".equals(rs.getString("state")) && mark > 0) {
+            name = name.substring(0, mark) + " (removed)";
+        }
+        return new Channel(rs.getLong("id"), name, rs.getString("platform"), rs.getString("account"),
                 ZoneId.of(rs.getString("zone")), Channel.State.valueOf(rs.getString("state").toUpperCase(Locale.ROOT)),
                 rs.getString("state_reason"), JsonMaps.read(rs.getString("options_json")),
                 Jdbc.instant(rs, "created_at"));

@@ -109,6 +109,38 @@ abstract class StoreContract {
     }
 
     @Test
+    void removingAChannelKeepsItsPublishedPostsAndTheirHistoryAndDropsTheRest() {
+        Post published = queued("a");
+        Post waiting = queued("b");
+        Channel yt = channels.byName("yt");
+        posts.schedule(published.id(), published.scheduleVersion(), NOW.minusSeconds(1), Post.PlannedBy.USER);
+        assertTrue(jobs.claim(jobs.due(NOW, 10).get(0), "w1", NOW, NOW.plusSeconds(30)).isPresent());
+        AttemptLog attempts = new AttemptLog(db);
+        attempts.record(new AttemptLog.Attempt(published.id(), NOW, "w1", "create", "POST https://platform.test/v",
+                200, "ok", null, java.time.Duration.ofMillis(40)));
+        assertTrue(jobs.published(published.id(), "w1", "ext-1", "https://platform.test/ext-1", NOW));
+
+        assertEquals(1, channels.remove("yt"));
+        assertEquals(PostState.PUBLISHED, posts.byId(published.id()).state());
+        assertEquals(1, attempts.of(published.id()).size(), "the audit trail stays");
+        assertThrows(TaglineException.class, () -> posts.byId(waiting.id()), "unpublished posts go");
+        assertTrue(channels.list().isEmpty());
+        assertTrue(channels.find("yt").isEmpty());
+        Channel removed = channels.byId(yt.id());
+        assertEquals("yt (removed)", removed.name());
+        assertEquals(Channel.State.REMOVED, removed.state());
+        assertEquals(List.of(removed), channels.all());
+        Channel again = channels.add("yt", "youtube", "me@example.com", ZoneId.of("UTC"), Map.of());
+        assertTrue(again.id() != yt.id(), "the name is free again");
+
+        Channel tt = channels.add("tt", "tiktok", "me", ZoneId.of("UTC"), Map.of());
+        Media c = media.register(TestClips.clip(dir, "c", 0.5, 1000));
+        posts.queue(c, tt, c.manifest().copy());
+        assertEquals(0, channels.remove("tt"));
+        assertThrows(TaglineException.class, () -> channels.byId(tt.id()), "nothing published: removed for good");
+    }
+
+    @Test
     void scheduleStoresUtcAndBumpsTheVersionSoStalePlansLose() {
         Post p = queued("a");
         Instant at = Instant.parse("2026-03-29T07:30:00Z");
