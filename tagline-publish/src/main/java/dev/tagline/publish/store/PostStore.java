@@ -29,11 +29,22 @@ public final class PostStore {
      */
     public Post queue(Media media, Channel channel, ClipManifest.Copy copy) {
         return jdbc.inTransaction(tx -> {
-            List<String[]> existing = tx.query("SELECT id, state FROM post WHERE media_id = ? AND channel_id = ?",
-                    rs -> new String[] {rs.getString(1), rs.getString(2)}, media.id(), channel.id());
+            List<String[]> existing = tx.query("SELECT id, state, external_id, progress_json FROM post"
+                    + " WHERE media_id = ? AND channel_id = ?", rs -> new String[] {rs.getString(1), rs.getString(2),
+                            rs.getString(3), rs.getString(4)}, media.id(), channel.id());
             if (!existing.isEmpty()) {
                 long id = Long.parseLong(existing.get(0)[0]);
                 String state = existing.get(0)[1];
+                // a post that failed after the platform took the video (YouTube's upload done, a later step refused)
+                // is there already: queueing it afresh would post the clip twice
+                String taken = existing.get(0)[2] != null ? existing.get(0)[2]
+                        : JsonMaps.read(existing.get(0)[3]).get("external_id");
+                if (state.equals("failed") && taken != null) {
+                    throw new TaglineException("Post " + id + " of clip " + media.manifest().id() + " failed after "
+                            + channel.platform() + " had taken the video (its id there: " + taken + "); queueing it"
+                            + " again could post it twice", "Check it on " + channel.platform() + ": finish or delete"
+                            + " it there. A clip goes to a channel once.");
+                }
                 if (!state.equals("cancelled") && !state.equals("failed")) {
                     throw new TaglineException("Clip " + media.manifest().id() + " is already on channel '"
                             + channel.name() + "' as post " + id + " (" + state + ")", state.equals("published")

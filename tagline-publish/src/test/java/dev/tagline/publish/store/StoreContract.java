@@ -109,6 +109,24 @@ abstract class StoreContract {
     }
 
     @Test
+    void aPostThatFailedAfterThePlatformTookTheVideoIsNotQueuedTwice() {
+        Post p = queued("a");
+        Channel yt = channels.byName("yt");
+        posts.schedule(p.id(), p.scheduleVersion(), NOW.minusSeconds(1), Post.PlannedBy.USER);
+        JobStore.Due due = jobs.due(NOW, 10).get(0);
+        assertTrue(jobs.claim(due, "w1", NOW, NOW.plusSeconds(30)).isPresent());
+        // the upload finished (the video exists on YouTube), then a later step was refused
+        assertTrue(jobs.checkpoint(p.id(), "w1", Post.Step.UPLOAD, Map.of("external_id", "vid-42"), NOW));
+        assertTrue(jobs.failed(p.id(), "w1", "thumbnail refused", NOW));
+        Media again = media.register(dir.resolve("a"));
+        TaglineException e = assertThrows(TaglineException.class, () -> posts.queue(again, yt,
+                again.manifest().copy()));
+        assertTrue(e.getMessage().contains("failed after youtube had taken the video (its id there: vid-42)"),
+                e.getMessage());
+        assertEquals(PostState.FAILED, posts.byId(p.id()).state(), "left as it was");
+    }
+
+    @Test
     void removingAChannelKeepsItsPublishedPostsAndTheirHistoryAndDropsTheRest() {
         Post published = queued("a");
         Post waiting = queued("b");
