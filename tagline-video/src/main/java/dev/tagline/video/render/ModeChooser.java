@@ -8,8 +8,10 @@ import java.util.OptionalDouble;
 /**
  * Chooses each scene's reframe mode from the analysis samples (video.md §11.1, OpenShorts {@code main.py} and
  * {@code screencast_layout.py}): screen content spanning {@code MIN_WIDTH_FRACTION = 0.5} to
- * {@code STACK_MAX_WIDTH_FRACTION = 0.85} of the width with a small (webcam-inset) face → SCREENCAST; wider content
- * → full-width GENERAL (blur-pad); one face on average ({@code [0.5, 1.2]} faces per sample, each at least
+ * {@code STACK_MAX_WIDTH_FRACTION = 0.85} of the width with a small (webcam-inset) face beside it → SCREENCAST; wider
+ * content → full-width GENERAL (blur-pad). An inset is in at least half the frames and outside the content's box: a
+ * small "face" that comes and goes, or sits amid the content, is lettering or a picture on the screen (BlazeFace takes
+ * a slide title's "t" for one), and a slide is padded, not cropped round it. One face on average ({@code [0.5, 1.2]} faces per sample, each at least
  * {@code MIN_FACE_WIDTH = 0.05} of the width) → TRACK; anything else → GENERAL. A scene shorter than 2 s whose two
  * neighbours agree takes their mode. A forced mode applies to every scene (SCREENCAST falls back to blur-pad where no
  * layout is found). Pure.
@@ -76,10 +78,15 @@ final class ModeChooser {
                 .filter(f -> f.width() >= MIN_FACE_WIDTH * srcW).count()).average().orElse(0);
         OptionalDouble span = median(lit.stream().filter(s -> s.content() != null)
                 .mapToDouble(s -> (double) s.content().width() / srcW).toArray());
-        boolean smallFace = lit.stream().filter(s -> !s.faces().isEmpty())
-                .mapToDouble(s -> s.faces().get(0).width()).average().orElse(srcW) < INSET_FACE_WIDTH * srcW;
+        List<FrameSample> withFace = lit.stream().filter(s -> !s.faces().isEmpty()).toList();
+        boolean smallFace = withFace.stream().mapToDouble(s -> s.faces().get(0).width()).average().orElse(srcW)
+                < INSET_FACE_WIDTH * srcW;
         if (smallFace && span.isPresent() && span.getAsDouble() >= MIN_WIDTH_FRACTION) {
-            return span.getAsDouble() <= STACK_MAX_WIDTH_FRACTION ? ReframeMode.SCREENCAST : ReframeMode.BLUR_PAD;
+            long beside = withFace.stream().filter(s -> s.content() != null && !inside(s.faces().get(0),
+                    s.content())).count();
+            boolean inset = 2 * withFace.size() >= lit.size() && 2 * beside > withFace.size();
+            return inset && span.getAsDouble() <= STACK_MAX_WIDTH_FRACTION ? ReframeMode.SCREENCAST
+                    : ReframeMode.BLUR_PAD;
         }
         return faces >= MIN_AVG_FACES && faces <= MAX_AVG_FACES ? ReframeMode.TRACK : ReframeMode.BLUR_PAD;
     }
@@ -120,6 +127,12 @@ final class ModeChooser {
         int x = (int) Math.max(0, Math.min(srcW - side, f.centreX() - side / 2.0));
         int y = (int) Math.max(0, Math.min(srcH - side, f.centreY() - side / 2.0));
         return new ScreenLayout(c, new Rect(x, y, Math.min(side, srcW), Math.min(side, srcH)));
+    }
+
+    /** Whether the face's centre lies in the content's box. */
+    private static boolean inside(Rect face, Rect content) {
+        return face.centreX() >= content.x() && face.centreX() < content.x() + content.width()
+                && face.centreY() >= content.y() && face.centreY() < content.y() + content.height();
     }
 
     private static OptionalDouble median(double[] values) {

@@ -60,6 +60,21 @@ class ModeChooserTest {
     }
 
     @Test
+    void aSmallFaceAmidTheContentIsLetteringNotAWebcam() {
+        // a dark slide, 1280x720: BlazeFace took the title's "t" for a 72x104 face, inside the slide's text
+        ModeChooser chooser = new ModeChooser(1280, 720, Aspect.PORTRAIT, 30);
+        Rect slide = new Rect(120, 90, 900, 520);
+        Rect letter = new Rect(178, 110, 72, 104);
+        assertEquals(ReframeMode.BLUR_PAD, chooser.decide(samples(0, 4, ms -> face(ms, letter, slide))),
+                "padded, not a screencast stack of a letter blown up 15 times");
+        // the same "face" in a few frames only, beside the content: not a webcam either
+        Rect beside = new Rect(1150, 600, 72, 104);
+        assertEquals(ReframeMode.BLUR_PAD, chooser.decide(samples(0, 4, ms -> face(ms, ms < 1000 ? beside : null,
+                slide))), "an inset is there all along");
+        assertEquals(ReframeMode.SCREENCAST, chooser.decide(samples(0, 4, ms -> face(ms, beside, slide))));
+    }
+
+    @Test
     void fullWidthContentIsPaddedNotStacked() {
         assertEquals(ReframeMode.BLUR_PAD, CHOOSER.decide(samples(0, 4, ms -> face(ms, INSET_FACE,
                 new Rect(0, 0, 1900, 1000)))));
