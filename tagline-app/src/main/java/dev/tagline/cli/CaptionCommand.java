@@ -45,13 +45,14 @@ final class CaptionCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "Folder of images.")
     Path dir;
-    @Option(names = "--captioner", paramLabel = "ID", description = "openai:MODEL (a vision model at --endpoint),"
-            + " or tags (a caption composed from the tags, no model).")
+    @Option(names = "--captioner", paramLabel = "ID", description = "Required: openai:MODEL (a vision model at"
+            + " --endpoint), florence-2-base or florence-2-large (-ft variants too; in process on ONNX Runtime), or"
+            + " tags (a caption composed from the tags, no model).")
     String captioner;
     @Option(names = "--model-path", paramLabel = "DIR", description = "In-process captioners: this folder's model"
             + " files instead of the model store.")
     Path modelPath;
-    @Option(names = "--precision", paramLabel = "fp32|fp16|int8|q4", description = "In-process captioners: the"
+    @Option(names = "--precision", paramLabel = "fp32|fp16|int8|uint8|q8|q4|bnb4", description = "In-process captioners: the"
             + " model variant to load (default: the model's own).")
     String precision;
     @Mixin

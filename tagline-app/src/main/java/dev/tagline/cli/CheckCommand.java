@@ -40,7 +40,8 @@ final class CheckCommand implements Callable<Integer> {
     boolean noRecursive;
     @Option(names = "--include", paramLabel = "GLOB", split = ",", description = "Only matching files, e.g. '*.png'.")
     List<String> include;
-    @Option(names = "--exclude", paramLabel = "GLOB", split = ",", description = "Skip matching files or folders.")
+    @Option(names = {"--exclude", "--exclude-files"}, paramLabel = "GLOB", split = ",",
+            description = "Skip matching files or folders (--exclude-files, as tag and caption call it).")
     List<String> exclude;
     @Option(names = "--follow-links", description = "Follow symbolic links (off by default).")
     boolean followLinks;

@@ -58,6 +58,10 @@ public final class Cli {
             CommandLine failed = ex.getCommandLine();
             // picocli says "Error: Value for option option '--media' …" for a bad map entry
             String message = ex.getMessage().strip().replaceFirst("^Error: ", "").replace("option option", "option");
+            if (ex instanceof CommandLine.UnmatchedArgumentException unmatched
+                    && !unmatched.getSuggestions().isEmpty()) {
+                message += " (did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?)";
+            }
             String source = ex.getArgSpec() == null ? null : defaults.source(ex.getArgSpec());
             if (source != null && !typed(args, ex.getArgSpec())) {
                 message += " (set by " + source + ")";

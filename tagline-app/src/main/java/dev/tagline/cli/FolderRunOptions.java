@@ -28,7 +28,8 @@ final class FolderRunOptions {
     List<String> excludeFiles;
     @Option(names = "--follow-links", description = "Follow symbolic links.")
     boolean followLinks;
-    @Option(names = "--chunk", paramLabel = "N", defaultValue = "256", description = "Images per journal chunk.")
+    @Option(names = "--chunk", paramLabel = "N", defaultValue = "256", description = "Images per journal chunk (default"
+            + " ${DEFAULT-VALUE}).")
     int chunk = BatchSettings.DEFAULT_CHUNK;
     @Option(names = "--workers", paramLabel = "N", description = "Decoding threads (default: one per core).")
     Integer workers;

@@ -151,6 +151,27 @@ class CliTest {
     }
 
     @Test
+    void aMistypedCommandSuggestsTheNearestOne() {
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, cli.run("chek", "photos"));
+        assertTrue(cli.err().startsWith("error: Unmatched arguments from index 0: 'chek', 'photos' (did you mean"
+                + " check?). Run 'tagline --help' for usage."), cli.err());
+    }
+
+    @Test
+    void theFolderOptionsShowTheirDefaultsAndCheckTakesTagsGlobName() throws Exception {
+        CliTestSupport tag = cli();
+        assertEquals(ExitCode.OK, tag.run("tag", "--help"));
+        assertTrue(tag.out().contains("Images per journal chunk (default 256)"), tag.out());
+        Files.createDirectories(dir.resolve("photos/raw"));
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(300, 300,
+                java.awt.image.BufferedImage.TYPE_INT_RGB), "png", dir.resolve("photos/raw/a.png").toFile());
+        CliTestSupport check = cli();
+        assertEquals(ExitCode.OK, check.run("check", "photos", "--exclude-files", "raw"));
+        assertTrue(check.out().contains("total               0"), check.out());
+    }
+
+    @Test
     void aBadMapOptionSaysOptionOnce() {
         CliTestSupport cli = cli();
         assertEquals(ExitCode.USAGE, cli.run("serve", "--media", "foo"));
