@@ -110,6 +110,9 @@ public final class HeuristicCopywriter implements Copywriter {
 
     static List<String> hashtags(CopyInput in) {
         Set<String> tags = new LinkedHashSet<>();
+        // the video's subject first (#git), a broad tag viewers follow; then what sets this clip apart
+        KeyPhrases.topic(in.videoText()).filter(t -> KeyPhrases.tokens(textOf(in)).contains(t))
+                .ifPresent(t -> add(tags, t));
         for (String phrase : KeyPhrases.of(textOf(in), backgroundOf(in), MAX_PHRASE_TAGS)) {
             add(tags, phrase);
         }

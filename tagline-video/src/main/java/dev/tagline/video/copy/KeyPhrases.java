@@ -32,7 +32,40 @@ public final class KeyPhrases {
             + "anyway whatever wanna gotta i've you've we've they've i'll you'll we'll they'll i'd you'd "
             + "we'd they'd another").split(" ")));
 
+    /**
+     * Words that are no stop words but name no topic either: a hashtag of them (#work, #first, #start) tells a viewer
+     * nothing, and a phrase that starts or ends with one ("run git") is an instruction, not a subject.
+     */
+    static final Set<String> GENERIC = Set.copyOf(java.util.Arrays.asList(("work works working worked main first "
+            + "second third last next start starts started starting end ends step steps part parts way ways time "
+            + "times today make makes making made take takes taking took use uses using used need needs needed look "
+            + "looks looking show shows showing shown try trying tried keep keeps change changes changed back open "
+            + "opens put puts set sets call calls called find finds give gives tell tells mean means bit little big "
+            + "whole simple easy quick fast different important new old good great best better nice cool run runs "
+            + "running ran done top bottom left line lines point points case example examples sure number numbers "
+            + "place minute minutes seconds hour hours day days week year years people person guys video videos "
+            + "tutorial episode channel subscribe click link description come comes came write writes written type "
+            + "types typed enter press hit add adds added remove removes removed instead together later").split(" ")));
+
     private KeyPhrases() {
+    }
+
+    /**
+     * The word the whole video keeps coming back to (a git tutorial's "git"), if one stands out: the most frequent
+     * word that is neither a stop word nor {@link #GENERIC}, three letters or more (a tutorial's subject is often
+     * short: git, css, sql, vim), at least 5 times and at least 1 % of the words; else empty.
+     */
+    public static java.util.Optional<String> topic(String videoText) {
+        List<String> words = tokens(videoText);
+        Map<String, Integer> c = new HashMap<>();
+        for (String w : words) {
+            if (!STOP.contains(w) && !GENERIC.contains(w) && w.length() >= 3 && !w.chars().allMatch(Character::isDigit)) {
+                c.merge(w, 1, Integer::sum);
+            }
+        }
+        return c.entrySet().stream().filter(e -> e.getValue() >= 5 && e.getValue() * 100 >= words.size())
+                .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(
+                        java.util.Comparator.reverseOrder()))).map(Map.Entry::getKey);
     }
 
     /** Up to {@code n} key phrases of {@code clipText}, best first, lower case. */
@@ -68,12 +101,13 @@ public final class KeyPhrases {
         Map<String, Integer> c = new HashMap<>();
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
-            if (STOP.contains(w) || w.length() < 3 || w.chars().allMatch(Character::isDigit)) {
+            if (STOP.contains(w) || GENERIC.contains(w) || w.length() < 3 || w.chars().allMatch(Character::isDigit)) {
                 continue;
             }
             c.merge(w, 1, Integer::sum);
-            if (i + 1 < words.size() && !STOP.contains(words.get(i + 1)) && words.get(i + 1).length() >= 3) {
-                c.merge(w + " " + words.get(i + 1), 1, Integer::sum);
+            String next = i + 1 < words.size() ? words.get(i + 1) : "";
+            if (!STOP.contains(next) && !GENERIC.contains(next) && next.length() >= 3) {
+                c.merge(w + " " + next, 1, Integer::sum);
             }
         }
         return c;

@@ -4,7 +4,9 @@ import dev.tagline.video.signal.Pause;
 import dev.tagline.video.signal.ScreenTextAnalyser;
 import dev.tagline.video.signal.TimeSeries;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -81,10 +83,32 @@ public record ClipSignals(Duration duration, Optional<TimeSeries> loudness, Opti
         return List.copyOf(lines.values());
     }
 
-    /** The first title ({@link ScreenTextAnalyser.TextChange#title}) shown from {@code from} to {@code to}, or "". */
+    /**
+     * The title ({@link ScreenTextAnalyser.TextChange#title}) on screen longest from {@code from} to {@code to} (the
+     * earliest of equals), or "": a clip that shows "Rebasing" for 10 s and "Stashing" for 40 s is about stashing.
+     */
     public String screenTitleWithin(Duration from, Duration to) {
-        return onScreen(from, to).stream().map(ScreenTextAnalyser.TextChange::title)
-                .filter(ScreenTextAnalyser::isText).findFirst().orElse("");
+        int[] range = onScreenRange(from, to);
+        Map<String, Long> shown = new LinkedHashMap<>();
+        for (int i = range[0]; i < range[1]; i++) {
+            ScreenTextAnalyser.TextChange c = textChanges.get(i);
+            if (!ScreenTextAnalyser.isText(c.title())) {
+                continue;
+            }
+            Duration start = c.time().compareTo(from) > 0 ? c.time() : from;
+            Duration next = i + 1 < textChanges.size() ? textChanges.get(i + 1).time() : to;
+            Duration end = next.compareTo(to) < 0 ? next : to;
+            shown.merge(c.title(), Math.max(0, end.minus(start).toMillis()), Long::sum);
+        }
+        String best = "";
+        long longest = -1;
+        for (Map.Entry<String, Long> e : shown.entrySet()) {
+            if (e.getValue() > longest) {
+                best = e.getKey();
+                longest = e.getValue();
+            }
+        }
+        return best;
     }
 
     /** These signals with another on-screen text timeline (a clip's text read again, {@link SharpScreenText}). */

@@ -29,8 +29,24 @@ class CopyTest {
         assertTrue(copy.hashtags().size() >= 3 && copy.hashtags().size() <= 8, copy.hashtags().toString());
         assertTrue(copy.hashtags().contains("snapshottesting") || copy.hashtags().contains("snapshot"),
                 copy.hashtags().toString());
-        assertFalse(copy.hashtags().contains("testing"), "a word the whole video repeats ranks low: "
-                + copy.hashtags());
+        assertEquals("testing", copy.hashtags().get(0), "the video's subject first, a broad tag: " + copy.hashtags());
+        assertFalse(KeyPhrases.of(CLIP, VIDEO + CLIP, 5).contains("testing"),
+                "as a key phrase, a word the whole video repeats ranks low");
+    }
+
+    @Test
+    void theVideosSubjectIsATagAndGenericWordsAreNot() {
+        String video = ("Git rebase in three steps. First, run git fetch to get the main branch. Then start the rebase"
+                + " with git rebase. Git replays your work on top of main. ").repeat(4);
+        String clip = "Stashing keeps your work safe. Run git stash before you switch, then run git stash pop to get"
+                + " the work back. Git stash list shows every stash.";
+        ClipCopy copy = new HeuristicCopywriter().write(new CopyInput(clip, "", video + clip, List.of()));
+        assertEquals("git", copy.hashtags().get(0), copy.hashtags().toString());
+        assertTrue(copy.hashtags().contains("stash") || copy.hashtags().contains("gitstash"), copy.hashtags().toString());
+        for (String generic : List.of("work", "main", "first", "start", "rungit", "back")) {
+            assertFalse(copy.hashtags().contains(generic), generic + " in " + copy.hashtags());
+        }
+        assertEquals(java.util.Optional.empty(), KeyPhrases.topic("Too short to have a subject. Git."));
     }
 
     @Test

@@ -35,7 +35,7 @@ class ClipSignalsTest {
     }
 
     @Test
-    void aClipsTitleIsTheFirstTitleOnScreenDuringIt() {
+    void aClipsTitleIsTheTitleOnScreenLongestDuringIt() {
         ClipSignals signals = new ClipSignals(s(100), Optional.empty(), Optional.empty(), List.of(), List.of(),
                 List.of(new TextChange(s(0), List.of("Branching", "Create, switch and merge branches"), 1, "Branching"),
                         new TextChange(s(30), List.of("git switch -c feature"), 1),
@@ -44,6 +44,12 @@ class ClipSignalsTest {
         assertEquals("Branching", signals.screenTitleWithin(s(10), s(50)), "on screen at the start");
         assertEquals("Merging", signals.screenTitleWithin(s(35), s(90)), "the command has no title; the next does");
         assertEquals("", signals.screenTitleWithin(s(35), s(55)));
+        ClipSignals deck = new ClipSignals(s(180), Optional.empty(), Optional.empty(), List.of(), List.of(),
+                List.of(new TextChange(s(45), List.of("Rebasing"), 1, "Rebasing"),
+                        new TextChange(s(90), List.of("Stashing"), 1, "Stashing"),
+                        new TextChange(s(135), List.of("Cherry-pick"), 1, "Cherry-pick")), List.of(), false);
+        assertEquals("Stashing", deck.screenTitleWithin(s(80), s(130)), "10 s of Rebasing, 40 s of Stashing");
+        assertEquals("Rebasing", deck.screenTitleWithin(s(70), s(110)), "20 s each: the earlier");
     }
 
     @Test
