@@ -125,7 +125,8 @@ final class CaptionCommand implements Callable<Integer> {
                     rules.toRules(), model, request, qa, cleanup, prompt.tagRetries, outputs, identity.toString(),
                     workerNice);
             BatchSummary summary = folder.run(ctx, root, job, TagReport.observer(err));
-            CaptionReport.print(ctx.out(), summary, job.stats(), outputs, captioner.startsWith(Captioners.OPENAI));
+            CaptionReport.print(ctx.out(), summary, job.stats(), outputs, captioner.startsWith(Captioners.OPENAI),
+                    !open.isEmpty());
             return summary.stopped() || summary.failed() > 0 ? ExitCode.SOME_FAILED : ExitCode.OK;
         } finally {
             open.forEach(ImageTagger::close);

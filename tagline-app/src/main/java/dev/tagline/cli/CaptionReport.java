@@ -11,17 +11,25 @@ final class CaptionReport {
     private CaptionReport() {
     }
 
-    /** @param server true when the captioner is a model server (token usage is worth a line) */
+    /**
+     * @param server true when the captioner is a model server (token usage is worth a line)
+     * @param tags true when taggers ran, so tag sidecars were written too
+     */
     static void print(PrintWriter out, BatchSummary batch, CaptionStats stats, CaptionJob.Outputs outputs,
-                      boolean server) {
+                      boolean server, boolean tags) {
         out.println();
         out.println(String.format(Locale.ROOT, "Captioned %s (%s)%s.", Counts.of(stats.captioned(), "image"),
-                outputs.caption().extension() + (outputs.json() ? ", .json" : ""),
+                outputs.caption().extension() + (tags ? ", " + outputs.tags().extension() : "")
+                        + (outputs.json() ? ", .json" : ""),
                 stats.skipped() > 0 ? "; " + stats.skipped() + " passed over (sidecars exist or not images)" : ""));
-        if (server && stats.requests() > 0) {
-            out.println(String.format(Locale.ROOT, "Tokens: %,d prompt + %,d completion = %,d in %,d request%s.",
+        String requests = String.format(Locale.ROOT, "%,d request%s (retries not counted)", stats.requests(),
+                stats.requests() == 1 ? "" : "s");
+        if (server && stats.requests() > 0 && stats.promptTokens() + stats.completionTokens() == 0) {
+            out.println("Tokens: not reported by the server, " + requests + ".");
+        } else if (server && stats.requests() > 0) {
+            out.println(String.format(Locale.ROOT, "Tokens: %,d prompt + %,d completion = %,d in %s.",
                     stats.promptTokens(), stats.completionTokens(), stats.promptTokens() + stats.completionTokens(),
-                    stats.requests(), stats.requests() == 1 ? "" : "s"));
+                    requests));
         }
         if (stats.missingTags() > 0) {
             long n = stats.missingTags();

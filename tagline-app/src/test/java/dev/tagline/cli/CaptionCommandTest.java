@@ -105,7 +105,14 @@ class CaptionCommandTest {
         assertEquals(ExitCode.OK, caption(cli, "--prefix", "sks", "--system", "You caption images.", "--restart"));
         assertEquals(3, server.chats().size(), "red.caption exists: only blue is asked again");
         assertTrue(cli.out().contains("Captioned 1 image (.caption);"), cli.out());
-        assertTrue(cli.out().contains("in 1 request."), cli.out());
+        assertTrue(cli.out().contains("in 1 request (retries not counted)."), cli.out());
+
+        server.withoutUsage();
+        Files.delete(data.resolve("sub/blue.caption"));
+        cli.clear();
+        assertEquals(ExitCode.OK, caption(cli, "--prefix", "sks", "--system", "You caption images.", "--restart"));
+        assertTrue(cli.out().contains("Tokens: not reported by the server, 1 request (retries not counted)."),
+                cli.out());
     }
 
     @Test
@@ -118,6 +125,7 @@ class CaptionCommandTest {
                 "--general-threshold", "0.5", "--json"), cli.err());
         assertEquals("red (colour)", read("red.txt"));
         assertEquals("blue sky", read("sub/blue.txt"));
+        assertTrue(cli.out().contains("Captioned 2 images (.caption, .txt, .json)"), cli.out());
         FakeOpenAiServer.ChatCall first = server.chats().stream().filter(c -> c.lastUser().contains("red (colour)"))
                 .findFirst().orElseThrow();
         assertEquals("Write one fluent sentence that captions this image for training an image model. Use every one"

@@ -153,6 +153,12 @@ final class ChatEndpoint {
 
     static String answer(FakeOpenAiServer.ChatCall call, Function<FakeOpenAiServer.ChatCall, String> script,
                          int id) {
+        return answer(call, script, id, true);
+    }
+
+    /** {@link #answer} with or without the {@code usage} object (llama.cpp builds and some proxies leave it out). */
+    static String answer(FakeOpenAiServer.ChatCall call, Function<FakeOpenAiServer.ChatCall, String> script,
+                         int id, boolean usage) {
         String content = script.apply(call);
         String finish = "stop";
         if (call.maxTokens() > 0 && tokens(content) > call.maxTokens()) {
@@ -166,6 +172,9 @@ final class ChatEndpoint {
         choice.putNull("logprobs");
         choice.put("finish_reason", finish);
         int prompt = call.promptTokens();
+        if (!usage) {
+            return root.toString();
+        }
         root.putObject("usage").put("prompt_tokens", prompt).put("completion_tokens", tokens(content))
                 .put("total_tokens", prompt + tokens(content));
         return root.toString();

@@ -107,6 +107,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private volatile String apiKey;
     private final List<ChatCall> chats = Collections.synchronizedList(new ArrayList<>());
     private volatile Function<ChatCall, String> answering = call -> "OK";
+    private volatile boolean usage = true;
     private volatile Set<String> models;
     private volatile long delayMillis;
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
@@ -163,6 +164,12 @@ public final class FakeOpenAiServer implements AutoCloseable {
     }
 
     /** What the assistant answers to each chat request (default "OK"); a script that throws makes a 500 answer. */
+    /** Answers without the {@code usage} object, as some servers and proxies do. */
+    public FakeOpenAiServer withoutUsage() {
+        this.usage = false;
+        return this;
+    }
+
     public FakeOpenAiServer answers(Function<ChatCall, String> answering) {
         this.answering = answering;
         return this;
@@ -261,7 +268,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
             } else if (!failed(exchange)) {
                 String body;
                 try {
-                    body = ChatEndpoint.answer(call, answering, chats.size());
+                    body = ChatEndpoint.answer(call, answering, chats.size(), usage);
                 } catch (RuntimeException e) {
                     error(exchange, 500, "The server had an error while processing your request. Sorry about that!",
                             "server_error", null, null);
