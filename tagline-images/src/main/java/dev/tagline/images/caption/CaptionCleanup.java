@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  * collapses whitespace and quotes; then writes it in {@link Style#SENTENCE}
  * (a capitalised sentence ending in a full stop) or {@link Style#CONCISE} (comma-separated keywords, articles and
  * linking words dropped, as Stable Diffusion prompts are written); cuts it to {@code maxLength} characters at a
- * sentence, word or keyword boundary; and puts the {@code prefix} (a trigger word) first. Nothing left stays
+ * sentence, word or keyword boundary; and puts the {@code prefix} (a trigger word) first. A caption cut at a word
+ * (here, or by the server at {@code --max-tokens}) loses the function words it would end on ("a flag and",
+ * "a woman with a"): "A woman with." teaches a trainer nothing and reads as a broken caption. Nothing left stays
  * nothing (never a bare trigger word), so that the caller can see the model answered only filler; so does a refusal
  * ("I'm sorry, but I can't…", {@link #refused}), which must never become a training caption.
  */
@@ -60,6 +62,11 @@ public record CaptionCleanup(Style style, int maxLength, String prefix) implemen
     private static final Pattern SPLIT = Pattern.compile(
             "\\s*[,.;:!?()]\\s*|\\s+(?:and|with|in|on|at|of|while|wearing|near|under|over|behind|from|into|for|by|"
                     + "against|beside|next to|in front of)\\s+");
+    /** Words a cut caption must not end on: they only make sense with what was cut after them. */
+    private static final Pattern DANGLING = Pattern.compile("(?i)(?:[\\s,;:]+(?:and|or|but|nor|with|without|of|in|"
+            + "on|at|the|a|an|to|for|from|by|while|wearing|holding|near|under|over|behind|into|onto|against|beside|"
+            + "next|in front|as|than|his|their|its|my|your|our|is|are|was|were|be|being|has|have|that|which|who|"
+            + "whose|where|this|these|those|some|very|such))+[\\s,;:]*$");
     private static final Set<String> DROP = Set.of("a", "an", "the", "is", "are", "was", "were", "be", "being",
             "there", "this", "that", "these", "those", "its", "it", "some", "which", "who", "has", "have");
 
@@ -72,6 +79,14 @@ public record CaptionCleanup(Style style, int maxLength, String prefix) implemen
 
     /** Cleans {@code raw}, the answer to {@code prompt} (may be empty). */
     public String apply(String raw, String prompt) {
+        return apply(raw, prompt, false);
+    }
+
+    /**
+     * Cleans {@code raw}; {@code cutOff}: the model stopped at its token limit ({@code finish_reason: length}), so
+     * the answer may end mid-phrase and trailing function words are dropped before the full stop.
+     */
+    public String apply(String raw, String prompt, boolean cutOff) {
         String text = THINKING.matcher(raw).replaceAll("").strip();
         if (refused(text)) {
             return "";
@@ -90,6 +105,9 @@ public record CaptionCleanup(Style style, int maxLength, String prefix) implemen
             text = unquote(PREAMBLE.matcher(text).replaceFirst(""));
             text = FILLER.matcher(text).replaceFirst("").strip();
         } while (!text.equals(before));
+        if (cutOff) {
+            text = dropDangling(text);
+        }
         text = style == Style.CONCISE ? concise(text) : sentence(text);
         text = cut(text);
         if (prefix.isEmpty() || text.isEmpty() || text.startsWith(prefix)) {
@@ -166,15 +184,21 @@ public record CaptionCleanup(Style style, int maxLength, String prefix) implemen
         }
         if (style == Style.CONCISE) {
             int comma = text.lastIndexOf(", ", limit);
-            return comma > 0 ? text.substring(0, comma) : wordCut(text, limit);
+            return comma > 0 ? text.substring(0, comma) : dropDangling(wordCut(text, limit));
         }
         int end = Math.max(text.lastIndexOf(". ", limit - 1), Math.max(text.lastIndexOf("! ", limit - 1),
                 text.lastIndexOf("? ", limit - 1)));
         if (end >= limit / 2) {
             return text.substring(0, end + 1);
         }
-        String words = wordCut(text, limit - 1).replaceAll("[,;:\\s]+$", "");
+        String words = dropDangling(wordCut(text, limit - 1)).replaceAll("[,;:\\s]+$", "");
         return words + ".";
+    }
+
+    /** "a flag and" → "a flag"; a text of nothing but such words is kept as it is. */
+    static String dropDangling(String text) {
+        String kept = DANGLING.matcher(text).replaceFirst("");
+        return kept.isBlank() ? text : kept;
     }
 
     private static String wordCut(String text, int limit) {

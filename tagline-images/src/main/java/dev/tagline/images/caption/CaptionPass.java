@@ -76,7 +76,8 @@ final class CaptionPass {
                 continue;
             }
             String prompt = request.promptFor(s.prepared.input());
-            out.add(new Outcome(cleanup.apply(s.caption.text(), prompt), s.caption.text(), s.caption.finishReason(),
+            out.add(new Outcome(cleanup.apply(s.caption.text(), prompt,
+                    "length".equals(s.caption.finishReason())), s.caption.text(), s.caption.finishReason(),
                     s.answers, s.missing, s.promptTokens, s.completionTokens, s.requests, null));
         }
         return out;

@@ -14,18 +14,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Writes the text sidecar next to an image, for every command that produces text ({@code tag}, {@code caption}):
  * UTF-8 without BOM or trailing newline (taggui's convention, and kohya's trainer reads the first line only), written
  * atomically (temp file + rename, so a crash never leaves half a caption), honouring the {@code --existing} policy.
- * Tag lists are merged as ordered sets: a tag already present is not repeated. Thread-safe for distinct images.
+ * Tag lists are merged as ordered sets: a tag already present is not repeated. Free-text captions are joined in the
+ * style of the new text: keywords (a concise caption never ends in punctuation) after a comma, a sentence after a
+ * space when the text before it ends a sentence and after a full stop otherwise, so that "wearing a suit" and
+ * "A man at a podium." do not run together; a caption already in the file is not added again, so that re-running
+ * {@code --existing append} does not repeat it. Thread-safe for distinct images.
  */
 public final class SidecarWriter {
     /** What {@link #write} did. */
     public enum Outcome { WRITTEN, SKIPPED, MERGED }
 
     static final String TAG_SEPARATOR = ", ";
+    private static final Pattern ENDS_SENTENCE = Pattern.compile("[.!?][\"')\\]]*$");
 
     private final SidecarSettings settings;
 
@@ -57,6 +63,10 @@ public final class SidecarWriter {
         }
         String fresh = withPrefix(text.strip());
         String content = fresh;
+        if (existing != null && !settings.tagList() && settings.existing() != SidecarSettings.Existing.OVERWRITE
+                && normalised(existing).contains(normalised(fresh))) {
+            return Outcome.SKIPPED;
+        }
         if (existing != null && !existing.isBlank()) {
             content = switch (settings.existing()) {
                 case APPEND -> merge(existing, fresh);
@@ -79,13 +89,31 @@ public final class SidecarWriter {
 
     private String merge(String first, String second) {
         if (!settings.tagList()) {
-            return first.strip() + " " + second.strip();
+            return joinText(first.strip(), second.strip());
         }
         Map<String, String> tags = new LinkedHashMap<>();
         for (String tag : splitTags(first + "," + second)) {
             tags.putIfAbsent(tag.toLowerCase(Locale.ROOT), tag);
         }
         return String.join(TAG_SEPARATOR, tags.values());
+    }
+
+    /** Joins two captions in the style of the newer one (see the class comment). */
+    private String joinText(String first, String second) {
+        String fresh = settings.existing() == SidecarSettings.Existing.PREPEND ? first : second;
+        if (first.isEmpty() || second.isEmpty()) {
+            return first + second;
+        }
+        if (!ENDS_SENTENCE.matcher(fresh).find()) {
+            return first.replaceAll("[,;:\\s]+$", "") + ", " + second;
+        }
+        return ENDS_SENTENCE.matcher(first).find() ? first + " " + second
+                : first.replaceAll("[,;:\\s]+$", "") + ". " + second;
+    }
+
+    /** Lower case words between single spaces, punctuation dropped: how two captions are compared. */
+    private static String normalised(String text) {
+        return " " + text.toLowerCase(Locale.ROOT).replaceAll("[\\p{Punct}\\s]+", " ").strip() + " ";
     }
 
     /** Splits a tag list on commas, trimming and dropping empty entries. */

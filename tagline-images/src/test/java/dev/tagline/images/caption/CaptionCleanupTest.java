@@ -94,9 +94,22 @@ class CaptionCleanupTest {
     void maxLengthCutsAtASentenceOrWordAndPrefixComesFirst() {
         CaptionCleanup cut = new CaptionCleanup(CaptionCleanup.Style.SENTENCE, 30, "");
         assertEquals("A cat sleeps on a red sofa.", cut.apply("A cat sleeps on a red sofa. The room is bright.", ""));
-        assertEquals("A very long caption that.", cut.apply("a very long caption that keeps going without end", ""));
+        assertEquals("A very long caption.", cut.apply("a very long caption that keeps going without end", ""));
         CaptionCleanup trigger = new CaptionCleanup(CaptionCleanup.Style.CONCISE, 20, "sks");
         assertEquals("sks, cat, red sofa", trigger.apply("A cat on a red sofa in a bright room", ""));
         assertEquals("sks A cat.", new CaptionCleanup(CaptionCleanup.Style.SENTENCE, 0, "sks").apply("a cat", ""));
+    }
+
+    @Test
+    void cutCaptionsEndOnADanglingWordPlusAFullStop() {
+        CaptionCleanup sks = new CaptionCleanup(CaptionCleanup.Style.SENTENCE, 20, "sks");
+        assertEquals("sks A woman.", sks.apply("A woman with a red hat on a bench.", ""));
+        assertEquals("A man in a dark suit standing in front of a flag.", SENTENCE.apply(
+                "A man in a dark suit standing in front of a flag and", "", true), "finish_reason: length");
+        assertEquals("A man standing.", SENTENCE.apply("A man standing in front of", "", true));
+        assertEquals("A man and.", SENTENCE.apply("A man and", "", false), "a finished answer is left alone");
+        assertEquals("sand, man", new CaptionCleanup(CaptionCleanup.Style.CONCISE, 0, "").apply("sand, a man with",
+                "", true));
+        assertEquals("An.", SENTENCE.apply("an", "", true), "nothing but a function word stays as it is");
     }
 }

@@ -71,6 +71,24 @@ class SidecarWriterTest {
     }
 
     @Test
+    void appendedCaptionsAreJoinedInTheirStyleAndNotRepeated() throws IOException {
+        Path caption = dir.resolve("photo.final.caption");
+        SidecarWriter append = new SidecarWriter(SidecarSettings.captions().withExisting(Existing.APPEND));
+        Files.writeString(caption, "ohwx man, wearing a suit");
+        append.write(image(), "A man at a podium.");
+        assertEquals("ohwx man, wearing a suit. A man at a podium.", sidecar(".caption"));
+        assertEquals(SidecarWriter.Outcome.SKIPPED, append.write(image(), "A man at a podium."),
+                "a second run does not repeat the caption");
+        assertEquals("ohwx man, wearing a suit. A man at a podium.", sidecar(".caption"));
+        Files.writeString(caption, "man, suit");
+        append.write(image(), "podium, flag");
+        assertEquals("man, suit, podium, flag", sidecar(".caption"), "concise keywords after a comma");
+        Files.writeString(caption, "A man.");
+        new SidecarWriter(SidecarSettings.captions().withExisting(Existing.PREPEND)).write(image(), "ohwx, suit");
+        assertEquals("ohwx, suit, A man.", sidecar(".caption"));
+    }
+
+    @Test
     void triggerWordComesFirstOnce() throws IOException {
         new SidecarWriter(SidecarSettings.tags().withPrefix("ohwx")).write(image(), "smile, ohwx, solo");
         assertEquals("ohwx, smile, solo", sidecar(".txt"));
