@@ -104,7 +104,8 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter err = ctx.err();
         err.println("jpeg decoder " + ImageLoader.jpegDecoder());
         StopSignal stop = new StopSignal();
-        CheckJob job = new CheckJob(load, r -> err.println(CheckReport.problemLine(r)));
+        CheckJob job = new CheckJob(load, r -> err.println(CheckReport.problemLine(r)),
+                warning -> err.println("warning     " + warning));
         BatchSummary batch;
         try (CtrlC ignored = CtrlC.install(stop, err)) {
             batch = new BatchEngine(settings, TerminalProgress.forContext(ctx), stop, observer(err)).run(root, job);

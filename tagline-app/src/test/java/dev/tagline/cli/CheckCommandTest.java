@@ -80,6 +80,15 @@ class CheckCommandTest {
     }
 
     @Test
+    void imagesThatWouldShareASidecarAreWarnedAbout() throws IOException {
+        Files.write(data.resolve("b.jpg"), image(330, 300, "jpg"));
+        CliTestSupport cli = cli();
+        cli.run("check", "data");
+        assertTrue(cli.err().contains("warning     b.png: would share the sidecar b.txt and b.caption with b.jpg"
+                + " (kohya pairs a sidecar with every image of that name)"), cli.err());
+    }
+
+    @Test
     void quarantineMovesBadFilesWithSidecarsKeepingRelativePaths() {
         CliTestSupport cli = cli();
         assertEquals(ExitCode.SOME_FAILED, cli.run("check", "data", "--quarantine", "bad"));

@@ -104,6 +104,17 @@ class TagCommandTest {
     }
 
     @Test
+    void twoImagesWithTheSameStemAreAFailureNotASilentlySharedSidecar() throws IOException {
+        png(data.resolve("sub/blue.jpg"), 0x00FF00, 30, 40);
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.SOME_FAILED, tag(cli));
+        assertEquals("green, leafy", sidecar("sub/blue.txt"), "the first image, the green sub/blue.jpg, has the sidecar");
+        assertTrue(cli.err().contains("failed      sub/blue.png: would share the sidecar blue.txt with sub/blue.jpg"
+                + " (kohya pairs a sidecar with every image of that name), so its text would be lost. Rename one of"
+                + " the two images, e.g. blue.png to blue_png.png, and run again."), cli.err());
+    }
+
+    @Test
     void aSecondRunResumesAndKeepsTheFolderFrequencies() throws IOException {
         tag(cli());
         Files.delete(data.resolve("red.txt"));

@@ -21,7 +21,9 @@ import java.util.List;
  * A streaming, depth-first walk in a stable order (names sorted by code point in each folder). Memory is bounded by the
  * folders on the current path, never by the tree: a million files are visited, not listed. Hidden files and folders,
  * Tagline's own {@code .tagline/}, folders marked {@link ScanOptions#SET_ASIDE_MARKER} and temporary files are passed
- * over; symbolic links are followed only when asked (with cycle protection).
+ * over; symbolic links are followed only when asked (with cycle protection). Supported files that differ only in
+ * their extension ({@code same.jpg}, {@code same.png}) are marked ({@link ScanEntry#sameStemAs}): sidecars are named
+ * by the stem, so such files would share one.
  */
 public final class FolderScan {
     /** Receives entries on the scanning thread; returning false stops the walk. */
@@ -101,6 +103,7 @@ public final class FolderScan {
             visitor.unreadable(dir, e);
             return true;
         }
+        Stems stems = new Stems();
         try {
             for (Path path : names) {
                 String name = path.getFileName().toString();
@@ -110,7 +113,7 @@ public final class FolderScan {
                     }
                     continue;
                 }
-                if (!visit(path, prefix + name, name, visitor, ancestors)) {
+                if (!visit(path, prefix + name, name, visitor, ancestors, stems)) {
                     return false;
                 }
             }
@@ -122,7 +125,7 @@ public final class FolderScan {
         }
     }
 
-    private boolean visit(Path path, String key, String name, Visitor visitor, Deque<Path> ancestors) {
+    private boolean visit(Path path, String key, String name, Visitor visitor, Deque<Path> ancestors, Stems stems) {
         if (name.startsWith(".") || AtomicFiles.isTemporary(path)) {
             return true;
         }
@@ -150,8 +153,33 @@ public final class FolderScan {
         if (options.companions().contains(ext)) {
             return true;
         }
-        return visitor.accept(new ScanEntry(path, key, options.extensions().contains(ext), attrs.size(),
-                attrs.lastModifiedTime().toMillis()));
+        boolean supported = options.extensions().contains(ext);
+        return visitor.accept(new ScanEntry(path, key, supported, attrs.size(), attrs.lastModifiedTime().toMillis(),
+                supported ? stems.earlier(name, key) : null));
+    }
+
+    /**
+     * The supported files of one folder whose stem ({@code a.b} of {@code a.b.jpg}, with its dot) prefixes the
+     * current name. Names come sorted, and all names that start with one prefix sort together, so a stem that does
+     * not prefix the current name never comes back: the chain holds at most one entry per dot in a name, never the
+     * folder's listing, however many files it has.
+     */
+    private static final class Stems {
+        private final Deque<String[]> chain = new ArrayDeque<>();
+
+        /** The key of the first earlier file with {@code name}'s stem, or null (and {@code name} is noted). */
+        String earlier(String name, String key) {
+            int dot = name.lastIndexOf('.');
+            String stem = dot <= 0 ? name + "." : name.substring(0, dot + 1);
+            while (!chain.isEmpty() && !name.startsWith(chain.peek()[0])) {
+                chain.pop();
+            }
+            if (!chain.isEmpty() && chain.peek()[0].equals(stem)) {
+                return chain.peek()[1];
+            }
+            chain.push(new String[] {stem, key});
+            return null;
+        }
     }
 
     private boolean excluded(String key, String name) {

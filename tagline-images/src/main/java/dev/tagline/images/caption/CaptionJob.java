@@ -134,6 +134,7 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
             return new Item(null, null, List.of(), "not an image");
         }
         Path image = entry.path();
+        captionWriter.requireOwnSidecar(entry);
         if (captionWriter.keeps(image) && (taggers.isEmpty() || tagWriter.keeps(image))) {
             return new Item(null, null, List.of(), "sidecars exist");
         }

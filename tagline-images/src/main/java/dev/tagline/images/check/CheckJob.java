@@ -6,6 +6,7 @@ import dev.tagline.images.load.ImageLoader;
 import dev.tagline.images.load.LoadOptions;
 import dev.tagline.images.load.LoadResult;
 import dev.tagline.images.load.Verdict;
+import dev.tagline.images.sidecar.SidecarWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ public final class CheckJob implements BatchJob<CheckJob.Checked, CheckJob.Check
 
     private final ImageLoader loader;
     private final Consumer<CheckRecord> onProblem;
+    private final Consumer<String> onWarning;
     /** First 128 bits of SHA-256 (hex) → key of the first file with those bytes, checked in this run or confirmed. */
     private final Map<String, String> seen = new HashMap<>();
     /** The same for files journaled by earlier runs, not yet confirmed to be in the folder still. */
@@ -40,8 +42,18 @@ public final class CheckJob implements BatchJob<CheckJob.Checked, CheckJob.Check
 
     /** {@code onProblem} hears each file that is not ok or converted, on the writer thread. */
     public CheckJob(LoadOptions options, Consumer<CheckRecord> onProblem) {
+        this(options, onProblem, warning -> { });
+    }
+
+    /**
+     * As above; {@code onWarning} hears, on the writer thread, a line about a usable file that will still cause
+     * trouble: one named like an earlier image but for the extension ({@code same.png} after {@code same.jpg}), whose
+     * tags and caption would go to the sidecars of the other.
+     */
+    public CheckJob(LoadOptions options, Consumer<CheckRecord> onProblem, Consumer<String> onWarning) {
         this.loader = new ImageLoader(options);
         this.onProblem = onProblem;
+        this.onWarning = onWarning;
     }
 
     @Override
@@ -118,6 +130,11 @@ public final class CheckJob implements BatchJob<CheckJob.Checked, CheckJob.Check
         CheckRecord record = CheckRecord.of(result.key(), result.result());
         if (!record.verdict().usable()) {
             onProblem.accept(record);
+        } else if (entry.sameStemAs() != null) {
+            String name = entry.path().getFileName().toString();
+            String stem = name.substring(0, Math.max(0, name.lastIndexOf('.')));
+            onWarning.accept(entry.key() + ": " + SidecarWriter.sharedSidecar(entry, stem + ".txt and " + stem
+                    + ".caption").oneLine());
         }
         return record.toJson();
     }

@@ -1,6 +1,7 @@
 package dev.tagline.images.sidecar;
 
 import dev.tagline.core.batch.ItemFailedException;
+import dev.tagline.core.batch.ScanEntry;
 import dev.tagline.core.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -44,6 +45,29 @@ public final class SidecarWriter {
         String name = image.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return image.resolveSibling((dot <= 0 ? name : name.substring(0, dot)) + settings.extension());
+    }
+
+    /**
+     * Fails {@code entry} when an earlier image of its folder has the same name but for the extension
+     * ({@link ScanEntry#sameStemAs}): sidecars are named by the stem, so {@code same.jpg} and {@code same.png} would
+     * share {@code same.txt}, kohya would pair it with both, and the second image's text would be lost in silence.
+     * Jobs call it before asking {@link #keeps}: the sidecar the first image wrote is not the second one's.
+     */
+    public void requireOwnSidecar(ScanEntry entry) {
+        if (entry.sameStemAs() != null) {
+            throw sharedSidecar(entry, sidecarFor(entry.path()).getFileName().toString());
+        }
+    }
+
+    /** The problem of an image that shares {@code sidecar} (a name, or names) with {@link ScanEntry#sameStemAs}. */
+    public static ItemFailedException sharedSidecar(ScanEntry entry, String sidecar) {
+        String name = entry.path().getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String renamed = dot <= 0 ? name + "_2" : name.substring(0, dot) + "_" + name.substring(dot + 1)
+                + name.substring(dot);
+        return new ItemFailedException("would share the sidecar " + sidecar + " with " + entry.sameStemAs()
+                + " (kohya pairs a sidecar with every image of that name), so its text would be lost",
+                "Rename one of the two images, e.g. " + name + " to " + renamed + ", and run again.", null);
     }
 
     /**

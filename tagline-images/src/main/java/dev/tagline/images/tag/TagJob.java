@@ -112,6 +112,7 @@ public final class TagJob implements BatchJob<TagJob.Item, TagJob.Result> {
         if (!entry.supported()) {
             return new Item(null, NOT_AN_IMAGE);
         }
+        writer.requireOwnSidecar(entry);
         if (passOverKept && writer.keeps(entry.path())) {
             return new Item(null, SIDECAR_EXISTS);
         }
