@@ -198,6 +198,37 @@ class CaptionCommandTest {
         assertFalse(Files.exists(data.resolve("red.caption")));
     }
 
+    /** dogfood item 12: a plain file server (501 to POST, an HTML body) failed every image after 4 tries each. */
+    @Test
+    void aServerThatIsNoOpenAiApiStopsTheRunAtOnceNamingTheUrl() throws IOException {
+        com.sun.net.httpserver.HttpServer http = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        java.util.concurrent.atomic.AtomicInteger posts = new java.util.concurrent.atomic.AtomicInteger();
+        http.createContext("/", exchange -> {
+            posts.incrementAndGet();
+            byte[] page = "<!DOCTYPE HTML>\n<html><head><title>Error response</title></head><body><p>Error code: 501</p>"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(501, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        http.start();
+        try {
+            String url = "http://127.0.0.1:" + http.getAddress().getPort() + "/v1";
+            CliTestSupport cli = cli();
+            assertEquals(ExitCode.USAGE, cli.run("caption", "data", "--captioner", "openai:llava", "--endpoint", url,
+                    "--concurrency", "1"));
+            assertTrue(cli.err().contains("answered HTTP 501 with a web page, not as an OpenAI-compatible API does:"
+                    + " Error code: 501. Check --endpoint " + url + ": is this the server's /v1 base URL?"),
+                    cli.err());
+            assertFalse(cli.err().contains("<!DOCTYPE"), cli.err());
+            assertTrue(posts.get() <= 2, "not retried (4 tries an image before): at most the one batch's two requests,"
+                    + " got " + posts.get());
+        } finally {
+            http.stop(0);
+        }
+    }
+
     /** dogfood item 6: {@code --endpoint 127.0.0.1:18001/v1} was an internal error. */
     @Test
     void anEndpointWithoutASchemeIsAOneLineUsageError() {

@@ -139,7 +139,7 @@ public final class ChatClient {
                     usage.path("prompt_tokens").asInt(0), usage.path("completion_tokens").asInt(0));
         } catch (IOException e) {
             throw new OpenAiException(uri + " answered something other than JSON: " + HttpCalls.errorMessage(answer),
-                    "Is --endpoint an OpenAI-compatible chat server?", 200, e);
+                    "Check --endpoint " + endpoint.baseUrl() + ": is this the server's /v1 base URL?", 200, e, true);
         }
     }
 

@@ -28,6 +28,12 @@ final class HttpCalls {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.regex.Pattern HTML_START = java.util.regex.Pattern.compile(
+            "(?i)\\s*(?:<!doctype html|<html|<head|<body|<title|<h1|<p>)");
+    private static final java.util.regex.Pattern HTML_HIDDEN = java.util.regex.Pattern.compile(
+            "(?is)<(head|script|style)\\b.*?</\\1\\s*>");
+    private static final java.util.regex.Pattern HTML_TITLE = java.util.regex.Pattern.compile(
+            "(?is)<title\\b[^>]*>(.*?)</title");
     private final OpenAiEndpoint endpoint;
     private final HttpClient http;
     private final RetryPolicy retry;
@@ -69,6 +75,11 @@ final class HttpCalls {
                 throw new OpenAiException("Sending " + what + " was interrupted", "", 0, e);
             }
             int status = response.statusCode();
+            if (wrongEndpoint(status, response)) {
+                throw new OpenAiException(uri + " answered HTTP " + status + (html(response) ? " with a web page" : "")
+                        + ", not as an OpenAI-compatible API does" + excerpt(response.body()), "Check --endpoint "
+                        + endpoint.baseUrl() + ": is this the server's /v1 base URL?", status, null, true);
+            }
             if (status / 100 == 2) {
                 return response.body();
             }
@@ -77,6 +88,28 @@ final class HttpCalls {
             }
             pause(retry.wait(attempt, response.headers(), clock));
         }
+    }
+
+    /**
+     * True for an answer no OpenAI-compatible API gives: 405 or 501 to a POST (a plain file server such as
+     * {@code python -m http.server}, a web app) or an HTML page with any status but the gateway ones (502, 503, 504:
+     * a proxy in front of a model server that is starting answers with a page, and that passes). Retrying cannot
+     * help and every image would fail the same way, so the run stops at once.
+     */
+    private static boolean wrongEndpoint(int status, HttpResponse<String> response) {
+        return status == 405 || status == 501 || html(response) && status != 502 && status != 503 && status != 504;
+    }
+
+    private static boolean html(HttpResponse<String> response) {
+        String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(java.util.Locale.ROOT);
+        String start = response.body().stripLeading();
+        start = start.substring(0, Math.min(start.length(), 15)).toLowerCase(java.util.Locale.ROOT);
+        return type.startsWith("text/html") || start.startsWith("<!doctype html") || start.startsWith("<html");
+    }
+
+    private static String excerpt(String body) {
+        String detail = errorMessage(body);
+        return detail.isEmpty() ? "" : ": " + detail;
     }
 
     private void pause(Duration d) {
@@ -139,7 +172,27 @@ final class HttpCalls {
         }
     }
 
-    /** The {@code error.message} of an OpenAI error body, else the body's first line (short). */
+    /** The visible text of an HTML page, one line; its title when the body shows nothing. */
+    static String pageText(String html) {
+        String text = entities(HTML_HIDDEN.matcher(html).replaceAll(" ").replaceAll("(?s)<[^>]*>", " "));
+        text = text.replaceAll("\\s+", " ").strip();
+        if (text.isEmpty()) {
+            java.util.regex.Matcher title = HTML_TITLE.matcher(html);
+            text = title.find() ? entities(title.group(1)).replaceAll("\\s+", " ").strip() : "";
+        }
+        return text;
+    }
+
+    private static String entities(String text) {
+        return text.replace("&#x27;", "'").replace("&#39;", "'").replace("&quot;", "\"").replace("&lt;", "<")
+                .replace("&gt;", ">").replace("&nbsp;", " ").replace("&amp;", "&");
+    }
+
+    /**
+     * The {@code error.message} of an OpenAI error body; else the text of an HTML page (tags, head, scripts and
+     * styles dropped: "Error code: 501 Message: Unsupported method ('POST')." rather than {@code <!DOCTYPE HTML>});
+     * else the body's first line; at most 200 characters.
+     */
     static String errorMessage(String body) {
         try {
             JsonNode error = JSON.readTree(body).path("error");
@@ -150,7 +203,8 @@ final class HttpCalls {
         } catch (IOException e) {
             // not JSON: use the text itself
         }
-        String first = body.strip().lines().findFirst().orElse("");
+        String first = HTML_START.matcher(body).lookingAt() ? pageText(body)
+                : body.strip().lines().findFirst().orElse("");
         return first.length() > 200 ? first.substring(0, 200) + "…" : first;
     }
 }

@@ -6,10 +6,20 @@ import dev.tagline.core.TaglineException;
 public final class OpenAiException extends TaglineException {
     private static final long serialVersionUID = 1L;
     private final int status;
+    private final boolean wrongEndpoint;
 
     public OpenAiException(String userMessage, String hint, int status, Throwable cause) {
+        this(userMessage, hint, status, cause, false);
+    }
+
+    /**
+     * @param wrongEndpoint the answer came from something other than an OpenAI-compatible API (a web page, a plain
+     *                      file server): every request to that URL would get it
+     */
+    public OpenAiException(String userMessage, String hint, int status, Throwable cause, boolean wrongEndpoint) {
         super(userMessage, hint, cause);
         this.status = status;
+        this.wrongEndpoint = wrongEndpoint;
     }
 
     public int status() {
@@ -21,7 +31,7 @@ public final class OpenAiException extends TaglineException {
      * key, an unknown model or a wrong base URL. A batch stops on these instead of failing each item in turn.
      */
     public boolean affectsEveryRequest() {
-        return status == 401 || status == 403 || status == 404
+        return wrongEndpoint || status == 401 || status == 403 || status == 404
                 || status == 0 && getCause() instanceof java.net.ConnectException;
     }
 }

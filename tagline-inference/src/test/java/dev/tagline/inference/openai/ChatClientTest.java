@@ -174,4 +174,82 @@ class ChatClientTest {
         assertTrue(e.getMessage().startsWith("Cannot reach the server at http://127.0.0.1:" + port), e.getMessage());
         assertTrue(e.affectsEveryRequest());
     }
+
+    /** What {@code python -m http.server} answers to a POST. */
+    static final String PYTHON_501 = "<!DOCTYPE HTML>\n<html lang=\"en\">\n    <head>\n        <meta charset=\"utf-8\">\n"
+            + "        <title>Error response</title>\n    </head>\n    <body>\n        <h1>Error response</h1>\n"
+            + "        <p>Error code: 501</p>\n        <p>Message: Unsupported method (&#x27;POST&#x27;).</p>\n"
+            + "        <p>Error code explanation: 501 - Server does not support this operation.</p>\n    </body>\n"
+            + "</html>\n";
+
+    /** A server that answers every request with {@code status} and {@code body} as text/html. */
+    private static com.sun.net.httpserver.HttpServer page(int status, String body) throws java.io.IOException {
+        com.sun.net.httpserver.HttpServer http = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        http.createContext("/", exchange -> {
+            byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html;charset=utf-8");
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        http.start();
+        return http;
+    }
+
+    private ChatClient clientOf(com.sun.net.httpserver.HttpServer http) {
+        OpenAiEndpoint endpoint = OpenAiEndpoint.of("http://127.0.0.1:" + http.getAddress().getPort() + "/v1", null);
+        return new ChatClient(endpoint, endpoint.newHttpClient(), RetryPolicy.DEFAULT, Duration.ofSeconds(10),
+                slept::add, Clock.systemUTC());
+    }
+
+    @Test
+    void a501FromAPlainFileServerIsAWrongEndpointNotRetriedAndShowsThePagesText() throws Exception {
+        com.sun.net.httpserver.HttpServer http = page(501, PYTHON_501);
+        try {
+            OpenAiException e = assertThrows(OpenAiException.class, () -> clientOf(http).complete(
+                    new ChatClient.Request("m", List.of(ChatClient.Message.user("hi")), 0, false), "obama.jpg"));
+            assertEquals(501, e.status());
+            assertTrue(e.affectsEveryRequest(), "stops the run");
+            assertTrue(slept.isEmpty(), "not retried");
+            assertTrue(e.getMessage().contains("Error code: 501 Message: Unsupported method ('POST')."),
+                    e.getMessage());
+            assertTrue(!e.getMessage().contains("<!DOCTYPE") && !e.getMessage().contains("<p>"), e.getMessage());
+            assertTrue(e.oneLine().contains("Check --endpoint http://127.0.0.1:" + http.getAddress().getPort()
+                    + "/v1: is this the server's /v1 base URL?"), e.oneLine());
+        } finally {
+            http.stop(0);
+        }
+    }
+
+    @Test
+    void aWebPageWithStatus200IsAWrongEndpointToo() throws Exception {
+        com.sun.net.httpserver.HttpServer http = page(200, "<!doctype html><html><head><title>Open WebUI</title>"
+                + "<script>var x = 1;</script></head><body></body></html>");
+        try {
+            OpenAiException e = assertThrows(OpenAiException.class, () -> clientOf(http).complete(
+                    new ChatClient.Request("m", List.of(ChatClient.Message.user("hi")), 0, false)));
+            assertTrue(e.affectsEveryRequest());
+            assertTrue(e.getMessage().contains("answered HTTP 200 with a web page"), e.getMessage());
+            assertTrue(e.getMessage().endsWith(": Open WebUI"), "the title when the page shows no text: "
+                    + e.getMessage());
+        } finally {
+            http.stop(0);
+        }
+    }
+
+    @Test
+    void aProxysGatewayPageIsStillRetried() throws Exception {
+        com.sun.net.httpserver.HttpServer http = page(502, "<html><head><title>502 Bad Gateway</title></head><body>"
+                + "<center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>");
+        try {
+            OpenAiException e = assertThrows(OpenAiException.class, () -> clientOf(http).complete(
+                    new ChatClient.Request("m", List.of(ChatClient.Message.user("hi")), 0, false), "a.jpg"));
+            assertTrue(!e.affectsEveryRequest());
+            assertEquals(3, slept.size());
+            assertTrue(e.getMessage().contains("after 4 tries for a.jpg: 502 Bad Gateway nginx"), e.getMessage());
+        } finally {
+            http.stop(0);
+        }
+    }
 }
