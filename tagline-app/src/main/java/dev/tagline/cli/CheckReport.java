@@ -30,8 +30,17 @@ final class CheckReport {
                         bytes(summary.bytes(v))));
             }
         }
+        if (batch.unreadable() > 0) {
+            // a folder, not a file: its files are missing from every row, so it gets a row of its own
+            out.println(String.format(Locale.ROOT, "%-12s %8d %12s", "unreadable", batch.unreadable(), "-"));
+        }
         out.println(String.format(Locale.ROOT, "%-12s %8d %12s", "total", summary.totalFiles(),
                 bytes(summary.totalBytes())));
+        if (batch.unreadable() > 0) {
+            out.println("unreadable: " + Counts.of(batch.unreadable(), "folder or file name") + " that could not be"
+                    + " read (see the lines above); what " + (batch.unreadable() == 1 ? "it holds is" : "they hold is")
+                    + " not checked or counted.");
+        }
         for (Map.Entry<String, Long> action : new java.util.TreeMap<>(summary.actions()).entrySet()) {
             if (action.getKey().equals(CheckActions.GONE)) {
                 out.println(Counts.of(action.getValue(), "file") + " checked by an earlier run "

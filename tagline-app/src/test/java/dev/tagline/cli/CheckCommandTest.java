@@ -79,6 +79,23 @@ class CheckCommandTest {
         assertTrue(Files.exists(data.resolve("sub/cut.jpg")), "report-only touches nothing");
     }
 
+    /** dogfood item 21: "unsupported 1 0 B", and an unreadable name missing from the table after "none failed". */
+    @Test
+    void unsupportedFilesHaveTheirRealSizeAndAnUnreadableNameIsInTheTableAndTheFailures() throws Exception {
+        Process touch = new ProcessBuilder("sh", "-c", "touch \"$(printf 'caf\\351.jpg')\"").directory(data.toFile())
+                .start();
+        assertEquals(0, touch.waitFor());
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.SOME_FAILED, cli.run("check", "data", "--report", "check.jsonl"));
+        assertTrue(cli.out().matches("(?s).*unsupported\\s+1\\s+10 B.*"), "clip.mp4 holds 10 bytes: " + cli.out());
+        assertTrue(Files.readString(work.resolve("check.jsonl")).contains("\"file\":\"clip.mp4\",\"verdict\":"
+                + "\"unsupported\",\"detail\":\".mp4 is not an image format Tagline reads\",\"bytes\":10"));
+        assertTrue(cli.out().matches("(?s).*\nunreadable\\s+1\\s+-\n.*"), cli.out());
+        assertTrue(cli.out().contains("unreadable: 1 folder or file name that could not be read"), cli.out());
+        assertTrue(cli.err().matches("(?s).*check: 7 done in [^\n]*, 3 failed.*"), "2 corrupt and the name: "
+                + cli.err());
+    }
+
     @Test
     void imagesThatWouldShareASidecarAreWarnedAbout() throws IOException {
         Files.write(data.resolve("b.jpg"), image(330, 300, "jpg"));

@@ -66,11 +66,13 @@ public final class BatchEngine {
                 return wanted.test(e);
             }), settings.limit());
             try (Progress bar = progress.start(job.name(), total, Progress.Unit.ITEMS)) {
-                Pipeline<I, R> pipeline = new Pipeline<>(job, settings, stop, observer);
+                Failures failures = new Failures(bar);
+                Pipeline<I, R> pipeline = new Pipeline<>(job, settings, stop, failures.counting(observer));
                 pipeline.start(dir, wanted);
-                long[] counts = drain(pipeline, job, journal, bar);
+                long[] counts = drain(pipeline, job, journal, bar, failures);
                 return new BatchSummary(total, counts[0], counts[1] + pipeline.unreadableFolders(), resumed[0],
-                        Duration.ofNanos(System.nanoTime() - start), counts[2] == 1, file);
+                        Duration.ofNanos(System.nanoTime() - start), counts[2] == 1, file,
+                        pipeline.unreadableFolders());
             }
         }
     }
@@ -94,7 +96,8 @@ public final class BatchEngine {
     }
 
     /** The writer loop, on the calling thread; returns {done, failed, stopped ? 1 : 0}. */
-    private <I, R> long[] drain(Pipeline<I, R> pipeline, BatchJob<I, R> job, Journal journal, Progress bar) {
+    private <I, R> long[] drain(Pipeline<I, R> pipeline, BatchJob<I, R> job, Journal journal, Progress bar,
+                                Failures failures) {
         List<Journal.Entry> chunk = new ArrayList<>();
         long[] counts = {0, 0, 0};
         int inChunk = 0;
@@ -111,7 +114,7 @@ public final class BatchEngine {
                     counts[2] = pipeline.stopped() ? 1 : 0;
                     return counts;
                 }
-                handle(d, job, chunk, bar, counts);
+                handle(d, job, chunk, failures, counts);
                 bar.advance(1);
                 if (++inChunk == settings.chunkSize()) {
                     commit(journal, chunk);
@@ -131,7 +134,7 @@ public final class BatchEngine {
     }
 
     /** Writes one item (or reports its failure) and adds it to the chunk; counts[0] done, counts[1] failed. */
-    private <R> void handle(Pipeline.Done<R> d, BatchJob<?, R> job, List<Journal.Entry> chunk, Progress bar,
+    private <R> void handle(Pipeline.Done<R> d, BatchJob<?, R> job, List<Journal.Entry> chunk, Failures failures,
                             long[] counts) {
         String failure = d.failure();
         if (failure == null) {
@@ -139,7 +142,7 @@ public final class BatchEngine {
                 chunk.add(new Journal.Entry(d.entry().key(), d.entry().version(), job.write(d.entry(), d.result())));
                 counts[0]++;
                 if (job.countsAsFailure(d.result())) {
-                    bar.failed(++counts[1]);
+                    failures.items(++counts[1]);
                 }
             } catch (ItemFailedException e) {
                 failure = Pipeline.describe(d.entry(), e);
@@ -151,7 +154,46 @@ public final class BatchEngine {
         if (failure != null) {
             counts[1]++;
             observer.itemFailed(d.entry(), failure);
-            bar.failed(counts[1]);
+            failures.items(counts[1]);
+        }
+    }
+
+    /**
+     * What the progress bar shows as failed: items (writer thread) and unreadable folders (scanner thread), so that
+     * a run that exits 1 for a folder it could not list never ends on "none failed".
+     */
+    private static final class Failures {
+        private final Progress bar;
+        private long items;
+        private long folders;
+
+        Failures(Progress bar) {
+            this.bar = bar;
+        }
+
+        synchronized void items(long n) {
+            items = n;
+            bar.failed(items + folders);
+        }
+
+        synchronized void folder() {
+            folders++;
+            bar.failed(items + folders);
+        }
+
+        BatchObserver counting(BatchObserver observer) {
+            return new BatchObserver() {
+                @Override
+                public void itemFailed(ScanEntry entry, String problem) {
+                    observer.itemFailed(entry, problem);
+                }
+
+                @Override
+                public void folderUnreadable(Path folder, String problem) {
+                    observer.folderUnreadable(folder, problem);
+                    folder();
+                }
+            };
         }
     }
 }

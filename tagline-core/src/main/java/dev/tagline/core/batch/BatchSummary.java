@@ -8,11 +8,14 @@ import java.time.Duration;
  *
  * @param total    items this run set out to do (after shard, journal and limit)
  * @param done     items done and journaled by this run
- * @param failed   items that failed (reported through the observer) or whose result counts as a failure
+ * @param failed   items that failed (reported through the observer) or whose result counts as a failure, and the
+ *                 {@code unreadable} folders and names
  * @param resumed  items skipped because an earlier run's journal has them, unchanged since
  * @param stopped  true when a stop request ended the run early
  * @param journal  the journal file, whose records {@link Journal#replay} yields
+ * @param unreadable folders that could not be listed and file names that cannot be used, each reported through
+ *                 {@link BatchObserver#folderUnreadable}; what they hold is in no other count
  */
 public record BatchSummary(long total, long done, long failed, long resumed, Duration elapsed, boolean stopped,
-                           Path journal) {
+                           Path journal, long unreadable) {
 }

@@ -228,6 +228,18 @@ public final class FolderScan {
         }
     }
 
+    /** Why a folder could not be listed, in words ("permission denied …", not {@code AccessDeniedException}). */
+    static String listProblem(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied (check the folder's permissions, e.g. chmod a+rx)";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "it was gone before it could be listed (moved or deleted during the run)";
+        }
+        String reason = e instanceof java.nio.file.FileSystemException f ? f.getReason() : e.getMessage();
+        return reason == null || reason.isBlank() ? "I/O error" : reason.strip();
+    }
+
     static String extension(String name) {
         int dot = name.lastIndexOf('.');
         return dot <= 0 ? "" : name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);

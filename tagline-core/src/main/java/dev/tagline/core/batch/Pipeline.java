@@ -119,7 +119,7 @@ final class Pipeline<I, R> {
                 public void unreadable(Path dir, java.io.IOException e) {
                     unreadable.incrementAndGet();
                     observer.folderUnreadable(dir, e instanceof FolderScan.BadName ? e.getMessage()
-                            : "cannot list " + dir + ": " + e);
+                            : "cannot list " + dir + ": " + FolderScan.listProblem(e));
                 }
             });
         } catch (RuntimeException | Error e) {

@@ -43,6 +43,14 @@ class FolderScanTest {
     }
 
     @Test
+    void aFolderThatCannotBeListedIsSaidInWords() {
+        assertEquals("permission denied (check the folder's permissions, e.g. chmod a+rx)",
+                FolderScan.listProblem(new java.nio.file.AccessDeniedException("/data/private")));
+        assertEquals("Input/output error", FolderScan.listProblem(new java.nio.file.FileSystemException("/data/x",
+                null, "Input/output error")));
+    }
+
+    @Test
     void imagesThatShareAStemAndSoASidecarAreMarkedWithTheFirstOfThem() throws IOException {
         // same.1.jpg and same.d/ sort between same.jpg and same.png; notes.pdf has no sidecar to share
         touch(dir, "same.jpg", "same.1.jpg", "same.d/same.jpg", "same.png", "same.JPG", "same.pdf", "samex.png",

@@ -74,7 +74,8 @@ public final class CheckJob implements BatchJob<CheckJob.Checked, CheckJob.Check
             String ext = entry.extension();
             return new Checked(entry.key(), entry.path(), new LoadResult(Verdict.UNSUPPORTED, ext.isEmpty()
                     ? "no file extension; Tagline reads " + String.join(", ", sorted())
-                    : "." + ext + " is not an image format Tagline reads", List.of(), null, 0, 0, 0, "", null));
+                    : "." + ext + " is not an image format Tagline reads", List.of(), null, 0, 0, entry.size(), "",
+                    null));
         }
         return new Checked(entry.key(), entry.path(), loader.load(entry.path(), false));
     }

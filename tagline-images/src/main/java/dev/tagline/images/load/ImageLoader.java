@@ -71,8 +71,7 @@ public final class ImageLoader {
             }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            return LoadResult.failed(Verdict.ERROR, "cannot read: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()), null, 0, "");
+            return LoadResult.failed(Verdict.ERROR, readProblem(e), null, size(file), "");
         }
         String sha = hash ? sha256(bytes) : "";
         if (bytes.length == 0) {
@@ -109,12 +108,49 @@ public final class ImageLoader {
         } catch (IOException e) {
             String message = String.valueOf(e.getMessage()).strip();
             Verdict verdict = UNSUPPORTED_FEATURE.matcher(message).find() ? Verdict.UNSUPPORTED : Verdict.CORRUPT;
-            return LoadResult.failed(verdict, "cannot decode: " + message, format, bytes.length, sha);
+            String why = message.isEmpty() || message.equals("null") ? "the " + format.readerName().toUpperCase(
+                    Locale.ROOT) + " decoder gave no reason" : message;
+            return LoadResult.failed(verdict, verdict == Verdict.UNSUPPORTED
+                    ? "uses a feature no Java decoder reads (" + why + ")"
+                    : "the file's image data is invalid (" + why + ")", format, bytes.length, sha);
         } catch (OutOfMemoryError e) {
             return LoadResult.failed(Verdict.ERROR, "not enough memory to decode it", format, bytes.length, sha);
         } catch (RuntimeException | StackOverflowError e) {
-            return LoadResult.failed(Verdict.CORRUPT, "decoder failed: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage().strip()), format, bytes.length, sha);
+            return LoadResult.failed(Verdict.CORRUPT, "the file's image data is invalid (the "
+                    + format.readerName().toUpperCase(Locale.ROOT) + " decoder failed on it: " + words(e) + ")", format,
+                    bytes.length, sha);
+        }
+    }
+
+    /**
+     * Why a file could not be read, in words: "permission denied" rather than {@code AccessDeniedException /path}
+     * (the file is named by the line that shows this).
+     */
+    static String readProblem(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied: this user may not read the file (check its permissions, e.g. chmod a+r)";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "the file was gone before it could be read (moved or deleted during the run)";
+        }
+        String reason = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                : e.getMessage();
+        return "cannot read the file" + (reason == null || reason.isBlank() ? "" : ": " + reason.strip());
+    }
+
+    /** "NegativeArraySizeException: -2" as "negative array size -2": a decoder's bug, said in words. */
+    static String words(Throwable e) {
+        String name = e.getClass().getSimpleName().replaceFirst("(Exception|Error)$", "");
+        String text = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        String message = e.getMessage() == null ? "" : e.getMessage().strip();
+        return message.isEmpty() ? text : text + " " + message;
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0; // the size is only for the report; the reason the file failed is already known
         }
     }
 

@@ -258,10 +258,22 @@ class ImageLoaderTest {
                     "running as root: file permissions are not enforced, so unreadable files cannot be made");
             LoadResult r = loader.load(p);
             assertVerdict(Verdict.ERROR, r);
-            assertTrue(r.detail().contains("AccessDenied"), r.detail());
+            assertTrue(r.detail().startsWith("permission denied"), r.detail());
+            assertTrue(r.bytes() > 0, "the real size, not 0");
         } finally {
             p.toFile().setReadable(true);
         }
+    }
+
+    /** dogfood item 21: "cannot read: AccessDeniedException /path", "decoder failed: NegativeArraySizeException -2". */
+    @Test
+    void rawJavaTextsReachTheUserInWords() {
+        assertEquals("permission denied: this user may not read the file (check its permissions, e.g. chmod a+r)",
+                ImageLoader.readProblem(new java.nio.file.AccessDeniedException("/data/secret.jpg")));
+        assertEquals("cannot read the file: Input/output error", ImageLoader.readProblem(
+                new java.nio.file.FileSystemException("/data/a.jpg", null, "Input/output error")));
+        assertEquals("negative array size -2", ImageLoader.words(new NegativeArraySizeException("-2")));
+        assertEquals("array index out of bounds", ImageLoader.words(new ArrayIndexOutOfBoundsException()));
     }
 
     @Test
