@@ -44,6 +44,10 @@ final class CaptionReport {
             out.println(Counts.were(batch.resumed(), "file") + " done by an earlier run and not captioned again"
                     + " (--restart does everything).");
         }
+        if (batch.beyondLimit() > 0) {
+            out.println(Counts.of(batch.beyondLimit(), "file") + " left uncaptioned (--limit): run the same command"
+                    + " again to continue with them.");
+        }
         if (batch.stopped()) {
             out.println("Stopped before the end: run the same command again to continue.");
         }

@@ -110,8 +110,9 @@ final class CheckCommand implements Callable<Integer> {
         try (CtrlC ignored = CtrlC.install(stop, err)) {
             batch = new BatchEngine(settings, TerminalProgress.forContext(ctx), stop, observer(err)).run(root, job);
         }
-        boolean confirmed = yes || dryRun || !deleteCorrupt || DeleteConfirmation.ask(ctx, actions, batch.journal());
-        CheckSummary summary = actions.apply(batch.journal(), report == null ? null : ctx.resolve(report), confirmed);
+        CheckActions.Deletion deletion = yes || dryRun || !deleteCorrupt ? CheckActions.Deletion.CONFIRMED
+                : DeleteConfirmation.ask(ctx, actions, batch.journal());
+        CheckSummary summary = actions.apply(batch.journal(), report == null ? null : ctx.resolve(report), deletion);
         CheckReport.print(ctx.out(), summary, batch, report == null ? null : ctx.resolve(report));
         return batch.stopped() || batch.failed() > 0 || summary.failures() > 0 ? ExitCode.SOME_FAILED : ExitCode.OK;
     }

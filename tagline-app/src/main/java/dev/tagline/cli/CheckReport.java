@@ -57,6 +57,10 @@ final class CheckReport {
             out.println(Counts.were(batch.resumed(), "file") + " checked by an earlier run and not decoded again"
                     + " (--restart checks everything).");
         }
+        if (batch.beyondLimit() > 0) {
+            out.println(Counts.of(batch.beyondLimit(), "file") + " left unchecked (--limit): run the same command again"
+                    + " to continue with them.");
+        }
         if (batch.stopped()) {
             out.println("Stopped before the end: run the same command again to continue.");
         }

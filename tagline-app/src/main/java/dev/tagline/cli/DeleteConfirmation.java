@@ -13,19 +13,25 @@ final class DeleteConfirmation {
     private DeleteConfirmation() {
     }
 
-    static boolean ask(CliContext ctx, CheckActions actions, Path journal) {
+    static CheckActions.Deletion ask(CliContext ctx, CheckActions actions, Path journal) {
         ctx.out().println("--delete-corrupt would delete:");
         long n = actions.listDeletions(journal, key -> ctx.out().println("  " + key));
         if (n == 0) {
             ctx.out().println("  (nothing: no corrupt files)");
-            return true;
+            return CheckActions.Deletion.CONFIRMED;
         }
         Console console = System.console();
         if (ctx.interactive() && console != null) {
-            String answer = console.readLine("Delete these %d corrupt files? [y/N] ", n);
-            return answer != null && answer.strip().toLowerCase(Locale.ROOT).startsWith("y");
+            String answer = console.readLine(question(n) + " [y/N] ");
+            return answer != null && answer.strip().toLowerCase(Locale.ROOT).startsWith("y")
+                    ? CheckActions.Deletion.CONFIRMED : CheckActions.Deletion.DECLINED;
         }
-        ctx.out().println("Nothing deleted: add --yes to delete these " + n + " files.");
-        return false;
+        ctx.out().println("Nothing deleted: add --yes to delete " + (n == 1 ? "this file." : "these " + n + " files."));
+        return CheckActions.Deletion.NEEDS_YES;
+    }
+
+    /** {@code Delete this corrupt file?}, {@code Delete these 3 corrupt files?} (with its sidecars). */
+    static String question(long n) {
+        return n == 1 ? "Delete this corrupt file?" : "Delete these " + n + " corrupt files?";
     }
 }

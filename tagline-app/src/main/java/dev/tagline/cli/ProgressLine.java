@@ -33,6 +33,23 @@ final class ProgressLine {
     }
 
     /**
+     * What a terminal bar of items shows after its count: {@code " 35.2 img/s, 0.028 s/img, 3 failed"}, with its
+     * leading space (the bar puts it right after its own text); the rate only once an item is done.
+     */
+    static String barExtra(long done, Duration elapsed, long failed) {
+        double seconds = elapsed.toMillis() / 1000.0;
+        StringBuilder sb = new StringBuilder();
+        if (done > 0 && seconds > 0) {
+            sb.append(rate(done, seconds, Progress.Unit.ITEMS))
+                    .append(String.format(Locale.ROOT, ", %.3f s/img", seconds / done));
+        }
+        if (failed > 0) {
+            sb.append(sb.length() > 0 ? ", " : "").append(failed).append(" failed");
+        }
+        return sb.length() == 0 ? "" : " " + sb;
+    }
+
+    /**
      * {@code check: 5000 done in 2 min 21 s (35.5 img/s), 3 failed}; failures are counted for items only:
      * {@code Analysing talk.mp4: 1:02:05 of media done in 2 min 10 s (28.7x real time)}.
      */

@@ -34,6 +34,10 @@ final class TagReport {
             out.println(Counts.were(batch.resumed(), "file") + " done by an earlier run and not tagged again"
                     + " (--restart tags everything).");
         }
+        if (batch.beyondLimit() > 0) {
+            out.println(Counts.of(batch.beyondLimit(), "file") + " left untagged (--limit): run the same command again"
+                    + " to continue with them.");
+        }
         if (batch.stopped()) {
             out.println("Stopped before the end: run the same command again to continue.");
         }

@@ -36,9 +36,11 @@ final class TerminalProgress implements Progress.Factory {
                 .setInitialMax(total)
                 .setStyle(ProgressBarStyle.ASCII)
                 .setUpdateIntervalMillis(500)
-                .showSpeed()
                 .setConsumer(new ConsoleProgressBarConsumer(new PrintStream(new WriterStream(err), true)))
                 .setSpeedUnit(java.time.temporal.ChronoUnit.SECONDS);
+        if (unit != Progress.Unit.ITEMS) {
+            builder.showSpeed(); // items: the extra message says img/s, and nothing until it is known ("?/s")
+        }
         if (unit == Progress.Unit.BYTES) {
             builder.setUnit(" MiB", 1L << 20);
         } else if (unit == Progress.Unit.SECONDS) {
@@ -79,10 +81,8 @@ final class TerminalProgress implements Progress.Factory {
             if (unit != Progress.Unit.ITEMS) {
                 return;
             }
-            long done = bar.getCurrent();
-            double seconds = Duration.between(start, clock.instant()).toMillis() / 1000.0;
-            String perItem = done > 0 ? String.format(java.util.Locale.ROOT, "%.3f s/img", seconds / done) : "";
-            bar.setExtraMessage(perItem + (failures.get() > 0 ? ", " + failures.get() + " failed" : ""));
+            bar.setExtraMessage(ProgressLine.barExtra(bar.getCurrent(), Duration.between(start, clock.instant()),
+                    failures.get()));
         }
 
         @Override

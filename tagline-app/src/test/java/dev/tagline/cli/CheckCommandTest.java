@@ -153,6 +153,37 @@ class CheckCommandTest {
         assertFalse(Files.exists(work.resolve("bad")));
     }
 
+    /** dogfood item 22: dry runs listed the images only, not the sidecars that would go with them. */
+    @Test
+    void dryRunsListTheSidecarsThatWouldMoveOrBeDeletedToo() {
+        CliTestSupport moving = cli();
+        moving.run("check", "data", "--quarantine", "bad", "--dry-run");
+        assertTrue(moving.out().contains("would move sub/cut.txt (sidecar) to " + work.resolve("bad/sub/cut.txt")),
+                moving.out());
+        CliTestSupport deleting = cli();
+        deleting.run("check", "data", "--delete-corrupt", "--dry-run");
+        assertTrue(deleting.out().contains("would delete sub/cut.txt (sidecar)"), deleting.out());
+        assertTrue(Files.exists(data.resolve("sub/cut.txt")));
+    }
+
+    /** dogfood item 22: "Delete these 1 corrupt files?", then "not deleted (needs --yes)" after the user said n. */
+    @Test
+    void answeringNoKeepsTheFilesAndTheSummarySaysSoInTheRightNumber() throws IOException {
+        cli().run("check", "data");
+        Path journal;
+        try (var files = Files.list(data.resolve(".tagline"))) {
+            journal = files.filter(f -> f.getFileName().toString().startsWith("check")).findFirst().orElseThrow();
+        }
+        dev.tagline.images.check.CheckActions actions = new dev.tagline.images.check.CheckActions(data,
+                new dev.tagline.images.check.CheckPolicy(null, true, false, false),
+                new dev.tagline.images.load.ImageLoader(dev.tagline.images.load.LoadOptions.DEFAULTS), line -> { });
+        assertEquals(Map.of("kept (you answered no)", 2L), actions.apply(journal, null,
+                dev.tagline.images.check.CheckActions.Deletion.DECLINED).actions());
+        assertTrue(Files.exists(data.resolve("sub/cut.jpg")));
+        assertEquals("Delete this corrupt file?", DeleteConfirmation.question(1));
+        assertEquals("Delete these 2 corrupt files?", DeleteConfirmation.question(2));
+    }
+
     @Test
     void deleteCorruptOnlyWithTheFlagAndListsFirstWithoutYes() {
         CliTestSupport cli = cli();
@@ -190,6 +221,8 @@ class CheckCommandTest {
         CliTestSupport limited = cli();
         limited.run("check", "data", "--limit", "3", "--min-side", "0");
         assertTrue(limited.out().matches("(?s).*total\\s+3 .*"), limited.out());
+        assertTrue(limited.out().contains("4 files left unchecked (--limit): run the same command again to continue"
+                + " with them."), "dogfood item 23: " + limited.out());
         int sum = 0;
         for (String shard : List.of("1/2", "2/2")) {
             CliTestSupport part = cli();

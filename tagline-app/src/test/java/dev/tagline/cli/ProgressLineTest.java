@@ -116,6 +116,15 @@ class ProgressLineTest {
         assertTrue(TerminalProgress.forContext(tty) instanceof TerminalProgress);
     }
 
+    /** dogfood item 22: the bar showed "?/s0.173 s/img". */
+    @Test
+    void theTerminalBarsExtraTextIsSpacedAndShowsARateOnlyOnceKnown() {
+        assertEquals("", ProgressLine.barExtra(0, Duration.ZERO, 0));
+        assertEquals(" 2 failed", ProgressLine.barExtra(0, Duration.ofSeconds(1), 2));
+        assertEquals(" 5.8 img/s, 0.173 s/img", ProgressLine.barExtra(10, Duration.ofMillis(1730), 0));
+        assertEquals(" 5.8 img/s, 0.173 s/img, 1 failed", ProgressLine.barExtra(10, Duration.ofMillis(1730), 1));
+    }
+
     @Test
     void terminalBarEndsWithTheTotalsLine() {
         StringWriter text = new StringWriter();

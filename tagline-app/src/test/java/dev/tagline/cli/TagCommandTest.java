@@ -114,6 +114,18 @@ class TagCommandTest {
                 + " the two images, e.g. blue.png to blue_png.png, and run again."), cli.err());
     }
 
+    /** dogfood item 23: a --limit run did not say that files were left. */
+    @Test
+    void aLimitedRunSaysHowManyFilesAreLeftAndThatRunningAgainContinues() {
+        CliTestSupport cli = cli();
+        tag(cli, "--limit", "1");
+        assertTrue(cli.out().contains("3 files left untagged (--limit): run the same command again to continue with"
+                + " them."), cli.out());
+        CliTestSupport rest = cli();
+        tag(rest);
+        assertFalse(rest.out().contains("left untagged"), rest.out());
+    }
+
     @Test
     void aSecondRunResumesAndKeepsTheFolderFrequencies() throws IOException {
         tag(cli());

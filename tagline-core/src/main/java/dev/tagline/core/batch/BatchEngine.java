@@ -58,13 +58,14 @@ public final class BatchEngine {
             Predicate<ScanEntry> isDone = e -> done.contains(KeyHash.of(e.key() + "\n" + e.version()));
             Predicate<ScanEntry> wanted = e -> settings.shard().contains(e.key()) && !isDone.test(e);
             long[] resumed = {0};
-            long total = Math.min(count(dir, e -> {
+            long all = count(dir, e -> {
                 if (settings.shard().contains(e.key()) && isDone.test(e)) {
                     resumed[0]++;
                     return false;
                 }
                 return wanted.test(e);
-            }), settings.limit());
+            });
+            long total = Math.min(all, settings.limit());
             try (Progress bar = progress.start(job.name(), total, Progress.Unit.ITEMS)) {
                 Failures failures = new Failures(bar);
                 Pipeline<I, R> pipeline = new Pipeline<>(job, settings, stop, failures.counting(observer));
@@ -72,7 +73,7 @@ public final class BatchEngine {
                 long[] counts = drain(pipeline, job, journal, bar, failures);
                 return new BatchSummary(total, counts[0], counts[1] + pipeline.unreadableFolders(), resumed[0],
                         Duration.ofNanos(System.nanoTime() - start), counts[2] == 1, file,
-                        pipeline.unreadableFolders());
+                        pipeline.unreadableFolders(), all - total);
             }
         }
     }

@@ -15,7 +15,8 @@ import java.time.Duration;
  * @param journal  the journal file, whose records {@link Journal#replay} yields
  * @param unreadable folders that could not be listed and file names that cannot be used, each reported through
  *                 {@link BatchObserver#folderUnreadable}; what they hold is in no other count
+ * @param beyondLimit items left for a later run by {@code --limit}: a run of the same command continues with them
  */
 public record BatchSummary(long total, long done, long failed, long resumed, Duration elapsed, boolean stopped,
-                           Path journal, long unreadable) {
+                           Path journal, long unreadable, long beyondLimit) {
 }

@@ -69,20 +69,35 @@ public final class CheckActions {
         return n[0];
     }
 
+    /** Whether {@code --delete-corrupt} may delete, and if not, why: the summary says which. */
+    public enum Deletion {
+        CONFIRMED("deleted"), NEEDS_YES("not deleted (needs --yes)"), DECLINED("kept (you answered no)");
+
+        private final String kept;
+
+        Deletion(String kept) {
+            this.kept = kept;
+        }
+    }
+
     /**
      * Walks the journal once: applies the policy ({@code deleteConfirmed} false turns deletion into a listing), writes
      * {@code report} (one JSON line per file with its action) when given, and returns the summary.
      */
     public CheckSummary apply(Path journal, Path report, boolean deleteConfirmed) {
+        return apply(journal, report, deleteConfirmed ? Deletion.CONFIRMED : Deletion.NEEDS_YES);
+    }
+
+    /** As above, saying why corrupt files were not deleted: no {@code --yes}, or the user answered no. */
+    public CheckSummary apply(Path journal, Path report, Deletion deletion) {
         CheckSummary summary = new CheckSummary();
         if (report == null) {
-            Journal.replay(journal, e -> act(CheckRecord.fromJson(e.record()), deleteConfirmed, summary));
+            Journal.replay(journal, e -> act(CheckRecord.fromJson(e.record()), deletion, summary));
             return summary;
         }
         AtomicFiles.write(report, out -> {
             try {
-                Journal.replay(journal, e -> line(out, act(CheckRecord.fromJson(e.record()), deleteConfirmed,
-                        summary)));
+                Journal.replay(journal, e -> line(out, act(CheckRecord.fromJson(e.record()), deletion, summary)));
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
@@ -98,7 +113,7 @@ public final class CheckActions {
         }
     }
 
-    private ObjectNode act(CheckRecord r, boolean deleteConfirmed, CheckSummary summary) {
+    private ObjectNode act(CheckRecord r, Deletion deletion, CheckSummary summary) {
         String action = "none";
         Path file = root.resolve(r.file());
         if (!Files.exists(file)) {
@@ -118,7 +133,7 @@ public final class CheckActions {
         } else if (policy.quarantine() != null && CheckPolicy.QUARANTINED.contains(r.verdict())) {
             action = quarantine(r.file(), file);
         } else if (policy.deleteCorrupt() && r.verdict() == Verdict.CORRUPT) {
-            action = deleteConfirmed || policy.dryRun() ? delete(r.file(), file) : "not deleted (needs --yes)";
+            action = deletion == Deletion.CONFIRMED || policy.dryRun() ? delete(r.file(), file) : deletion.kept;
         } else if (policy.rewriteRgb() && r.verdict() == Verdict.CONVERTED) {
             action = rewrite(r.file(), file);
         }
@@ -179,6 +194,10 @@ public final class CheckActions {
         Path target = policy.quarantine().toAbsolutePath().normalize().resolve(key);
         if (policy.dryRun()) {
             log.accept("would move " + key + " to " + target);
+            for (Path sidecar : sidecars(file)) {
+                log.accept("would move " + root.relativize(sidecar) + " (sidecar) to "
+                        + target.resolveSibling(sidecar.getFileName()));
+            }
             return "would quarantine";
         }
         try {
@@ -223,6 +242,7 @@ public final class CheckActions {
         }
         if (policy.dryRun()) {
             log.accept("would delete " + key);
+            sidecars(file).forEach(sidecar -> log.accept("would delete " + root.relativize(sidecar) + " (sidecar)"));
             return "would delete";
         }
         try {
