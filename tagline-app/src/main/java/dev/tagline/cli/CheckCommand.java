@@ -1,10 +1,8 @@
 package dev.tagline.cli;
 
 import dev.tagline.core.batch.BatchEngine;
-import dev.tagline.core.batch.BatchObserver;
 import dev.tagline.core.batch.BatchSettings;
 import dev.tagline.core.batch.BatchSummary;
-import dev.tagline.core.batch.ScanEntry;
 import dev.tagline.core.batch.ScanOptions;
 import dev.tagline.core.batch.Shard;
 import dev.tagline.core.batch.StopSignal;
@@ -96,7 +94,10 @@ final class CheckCommand implements Callable<Integer> {
                 .withExcludedDirs(quarantineDir == null ? Set.of() : Set.of(quarantineDir));
         BatchSettings settings = BatchSettings.defaults(scan).withChunk(chunk).withRestart(restart)
                 .withLimit(limit == null ? Long.MAX_VALUE : limit)
-                .withShard(shard == null ? Shard.ALL : Shard.parse(shard));
+                .withShard(shard == null ? Shard.ALL : Shard.parse(shard)).withStateFallback(ctx.home().journals());
+        if (report != null) {
+            requireWritable(ctx.resolve(report), "--report");
+        }
         if (workers != null) {
             settings = settings.withWorkers(workers);
         }
@@ -108,7 +109,7 @@ final class CheckCommand implements Callable<Integer> {
                 warning -> err.println("warning     " + warning));
         BatchSummary batch;
         try (CtrlC ignored = CtrlC.install(stop, err)) {
-            batch = new BatchEngine(settings, TerminalProgress.forContext(ctx), stop, observer(err)).run(root, job);
+            batch = new BatchEngine(settings, TerminalProgress.forContext(ctx), stop, TagReport.observer(err)).run(root, job);
         }
         CheckActions.Deletion deletion = yes || dryRun || !deleteCorrupt ? CheckActions.Deletion.CONFIRMED
                 : DeleteConfirmation.ask(ctx, actions, batch.journal());
@@ -117,17 +118,29 @@ final class CheckCommand implements Callable<Integer> {
         return batch.stopped() || batch.failed() > 0 || summary.failures() > 0 ? ExitCode.SOME_FAILED : ExitCode.OK;
     }
 
-    private static BatchObserver observer(PrintWriter err) {
-        return new BatchObserver() {
-            @Override
-            public void itemFailed(ScanEntry entry, String problem) {
-                err.println("failed      " + problem);
-            }
-
-            @Override
-            public void folderUnreadable(Path folder, String problem) {
-                err.println("unreadable  " + problem);
-            }
-        };
+    /**
+     * Refuses an output file that cannot be written, before the run: found only at the end, it cost the whole check
+     * and left a journal behind although exit code 2 means nothing changed. The file is written by temp file and
+     * rename, so what counts is its folder (the nearest existing one, as missing folders are created).
+     */
+    static void requireWritable(Path file, String option) {
+        Path target = file.toAbsolutePath().normalize();
+        if (java.nio.file.Files.isDirectory(target)) {
+            throw new dev.tagline.core.TaglineException(option + " " + target + " is a folder",
+                    "Give a file name, e.g. " + option + " " + target.resolve("check.jsonl") + ".");
+        }
+        Path dir = target.getParent();
+        while (dir != null && !java.nio.file.Files.exists(dir)) {
+            dir = dir.getParent();
+        }
+        if (dir == null || !java.nio.file.Files.isDirectory(dir)) {
+            throw new dev.tagline.core.TaglineException("Cannot write " + option + " " + target + ": " + dir
+                    + " is a file, not a folder", "Give a path in a folder, e.g. " + option + " check.jsonl.");
+        }
+        if (!java.nio.file.Files.isWritable(dir)) {
+            throw new dev.tagline.core.TaglineException("Cannot write " + option + " " + target + ": the folder "
+                    + dir + " is not writable", "Give a path in a writable folder, e.g. " + option + " "
+                    + Path.of(System.getProperty("java.io.tmpdir"), "check.jsonl") + ".");
+        }
     }
 }

@@ -61,7 +61,7 @@ final class FolderRunOptions {
                 .withGlobs(include == null ? List.of() : include, excludeFiles == null ? List.of() : excludeFiles);
         BatchSettings settings = BatchSettings.defaults(scan).withChunk(chunk).withRestart(restart)
                 .withLimit(limit == null ? Long.MAX_VALUE : limit)
-                .withShard(shard == null ? Shard.ALL : Shard.parse(shard));
+                .withShard(shard == null ? Shard.ALL : Shard.parse(shard)).withStateFallback(ctx.home().journals());
         if (workers != null) {
             settings = settings.withWorkers(workers);
         }

@@ -67,6 +67,11 @@ final class TagReport {
             public void folderUnreadable(Path folder, String problem) {
                 err.println("unreadable  " + problem);
             }
+
+            @Override
+            public void stateElsewhere(Path stateDir, String why) {
+                err.println("journal     " + why + ": progress is kept in " + stateDir + " instead");
+            }
         };
     }
 }

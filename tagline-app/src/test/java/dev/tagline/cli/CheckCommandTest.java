@@ -96,6 +96,27 @@ class CheckCommandTest {
                 + cli.err());
     }
 
+    /** dogfood item 9: a read-only dataset could not be checked, and a bad --report was found only at the end. */
+    @Test
+    void aDatasetWithoutAWritableStateFolderIsCheckedWithItsJournalInTaglineHome() throws IOException {
+        Files.writeString(data.resolve(".tagline"), "stands for a folder that cannot be created");
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.SOME_FAILED, cli.run("check", "data"), cli.err());
+        assertTrue(cli.err().contains("journal     " + data.resolve(".tagline") + " cannot be created (a file of that"
+                + " name is in the way): progress is kept in " + work.resolve("home/state/journals")), cli.err());
+        assertTrue(cli.out().matches("(?s).*corrupt\\s+2 .*"), cli.out());
+    }
+
+    @Test
+    void anUnwritableReportIsRefusedBeforeTheRunAndNothingIsWritten() {
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, cli.run("check", "data", "--report", "data/a.jpg/check.jsonl"));
+        assertTrue(cli.err().contains("Cannot write --report " + data.resolve("a.jpg/check.jsonl") + ": "
+                + data.resolve("a.jpg") + " is a file, not a folder"), cli.err());
+        assertFalse(Files.exists(data.resolve(".tagline")), "no journal: exit code 2 means nothing was changed");
+        assertFalse(cli.err().contains("check: "), "no run: " + cli.err());
+    }
+
     @Test
     void imagesThatWouldShareASidecarAreWarnedAbout() throws IOException {
         Files.write(data.resolve("b.jpg"), image(330, 300, "jpg"));
@@ -280,23 +301,24 @@ class CheckCommandTest {
     }
 
     @Test
-    void anUnwritableReportStopsWithAClearErrorAndKeepsTheJournal() throws IOException {
+    void anUnwritableReportIsAClearErrorBeforeTheCheckRuns() throws IOException {
         Files.writeString(work.resolve("blocker"), "a file where a folder should be");
         CliTestSupport cli = cli();
         assertEquals(ExitCode.USAGE, cli.run("check", "data", "--report", "blocker/check.jsonl"));
         assertTrue(cli.err().contains("Cannot write") && cli.err().contains("blocker"), cli.err());
         CliTestSupport again = cli();
         again.run("check", "data");
-        assertTrue(again.out().contains("7 files were checked by an earlier run"), "the check itself was kept: "
-                + again.out());
+        assertFalse(again.out().contains("checked by an earlier run"), "exit code 2: nothing was checked or"
+                + " journaled: " + again.out());
     }
 
     @Test
-    void anUnwritableStateFolderIsAClearErrorBeforeAnyWork() throws IOException {
+    void noWritableStateFolderAnywhereIsAClearErrorBeforeAnyWork() throws IOException {
         Files.writeString(data.resolve(".tagline"), "not a folder");
+        Files.writeString(work.resolve("home"), "TAGLINE_HOME is not a folder either");
         CliTestSupport cli = cli();
         assertEquals(ExitCode.USAGE, cli.run("check", "data"));
-        assertTrue(cli.err().contains(".tagline") && cli.err().contains("writable"), cli.err());
+        assertTrue(cli.err().contains("journal") && cli.err().contains("writable"), cli.err());
     }
 
     @Test

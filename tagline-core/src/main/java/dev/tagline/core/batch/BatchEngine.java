@@ -46,10 +46,11 @@ public final class BatchEngine {
     public <I, R> BatchSummary run(Path root, BatchJob<I, R> job) {
         Path dir = requireFolder(root);
         long start = System.nanoTime();
+        Path state = stateDir(dir);
         if (settings.restart()) {
-            Journal.forget(dir, job.name());
+            Journal.forgetIn(state, job.name());
         }
-        Path file = Journal.file(dir, job.name(), job.fingerprint(), settings.shard());
+        Path file = Journal.fileIn(state, job.name(), job.fingerprint(), settings.shard());
         KeyHash done = new KeyHash();
         try (Journal journal = Journal.open(file, job.name(), job.fingerprint(), e -> {
             done.add(KeyHash.of(e.key() + "\n" + e.version()));
@@ -76,6 +77,44 @@ public final class BatchEngine {
                         pipeline.unreadableFolders(), all - total);
             }
         }
+    }
+
+    /**
+     * {@code DIR/.tagline/}; when it cannot be created or written (a read-only dataset, which {@code check} need not
+     * change) and a fallback is set, a folder of the fallback named by a hash of the dataset's real path, so that
+     * the same dataset, by any path to it, resumes from the same journal.
+     */
+    private Path stateDir(Path dir) {
+        Path own = dir.resolve(ScanOptions.STATE_DIR);
+        String problem = unusable(own);
+        if (problem == null || settings.stateFallback() == null) {
+            return own;
+        }
+        Path real;
+        try {
+            real = dir.toRealPath();
+        } catch (java.io.IOException e) {
+            real = dir; // the folder was just scanned; a link that cannot be resolved only costs a second journal
+        }
+        Path other = settings.stateFallback().resolve(java.util.HexFormat.of().formatHex(KeyHash.sha256(
+                real.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))).substring(0, 16));
+        observer.stateElsewhere(other, own + " " + problem);
+        return other;
+    }
+
+    /** Why {@code state} cannot hold journals, or null when it can. */
+    static String unusable(Path state) {
+        try {
+            Files.createDirectories(state);
+        } catch (java.nio.file.AccessDeniedException e) {
+            return "cannot be created (permission denied)";
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            return "cannot be created (a file of that name is in the way)";
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            String reason = e instanceof java.nio.file.FileSystemException f ? f.getReason() : e.getMessage();
+            return "cannot be created" + (reason == null ? "" : " (" + reason + ")");
+        }
+        return Files.isWritable(state) ? null : "is not writable";
     }
 
     private long count(Path dir, Predicate<ScanEntry> wanted) {

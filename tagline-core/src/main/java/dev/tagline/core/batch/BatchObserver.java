@@ -17,4 +17,11 @@ public interface BatchObserver {
      */
     default void folderUnreadable(Path dir, String problem) {
     }
+
+    /**
+     * The dataset's own state folder could not be used ({@code why} names it and says why, e.g. a read-only
+     * dataset), so the journal is kept in {@code stateDir} instead; called once, before the run starts.
+     */
+    default void stateElsewhere(Path stateDir, String why) {
+    }
 }

@@ -54,10 +54,15 @@ public final class Journal implements AutoCloseable {
 
     /** The journal file of {@code job} with these settings on this shard of {@code root}. */
     public static Path file(Path root, String job, String fingerprint, Shard shard) {
+        return fileIn(root.resolve(ScanOptions.STATE_DIR), job, fingerprint, shard);
+    }
+
+    /** As {@link #file}, in the state folder {@code stateDir} (a dataset's {@code .tagline/}, or one elsewhere). */
+    public static Path fileIn(Path stateDir, String job, String fingerprint, Shard shard) {
         String digest = HexFormat.of().formatHex(KeyHash.sha256((job + "\n" + fingerprint)
                 .getBytes(StandardCharsets.UTF_8))).substring(0, 16);
         String part = shard.count() == 1 ? "" : "-shard-" + shard.index() + "-of-" + shard.count();
-        return root.resolve(ScanOptions.STATE_DIR).resolve(job + "-" + digest + part + SUFFIX);
+        return stateDir.resolve(job + "-" + digest + part + SUFFIX);
     }
 
     /**
@@ -201,7 +206,11 @@ public final class Journal implements AutoCloseable {
 
     /** Deletes every journal of {@code job} under {@code root} (all settings, all shards): {@code --restart}. */
     public static void forget(Path root, String job) {
-        Path dir = root.resolve(ScanOptions.STATE_DIR);
+        forgetIn(root.resolve(ScanOptions.STATE_DIR), job);
+    }
+
+    /** As {@link #forget}, in the state folder {@code dir}. */
+    public static void forgetIn(Path dir, String job) {
         if (!Files.isDirectory(dir)) {
             return;
         }

@@ -26,6 +26,11 @@ public record TaglineHome(Path dir) {
         return dir.resolve("models");
     }
 
+    /** Journals of datasets whose own {@code .tagline/} cannot be written (read-only), one folder per dataset. */
+    public Path journals() {
+        return dir.resolve("state").resolve("journals");
+    }
+
     public Path configFile() {
         return dir.resolve(Settings.FILE_NAME);
     }

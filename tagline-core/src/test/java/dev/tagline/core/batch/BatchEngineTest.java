@@ -140,6 +140,34 @@ class BatchEngineTest {
         assertEquals(0, second.total());
     }
 
+    /** dogfood item 9: a dataset whose .tagline/ cannot be made (read-only) could not be checked at all. */
+    @Test
+    void aDatasetWhoseStateFolderCannotBeMadeKeepsItsJournalInTheFallbackAndResumesThere(@TempDir Path home)
+            throws IOException {
+        files(5);
+        Files.writeString(dir.resolve(ScanOptions.STATE_DIR), "in the way, as a read-only folder would be");
+        assertThrows(TaglineException.class, () -> run(settings(), new UpperJob()), "no fallback: the run fails");
+        List<String> said = new ArrayList<>();
+        BatchObserver observer = new BatchObserver() {
+            @Override
+            public void stateElsewhere(Path stateDir, String why) {
+                said.add(stateDir + " | " + why);
+            }
+        };
+        BatchSettings fallback = settings().withStateFallback(home.resolve("journals"));
+        BatchSummary first = new BatchEngine(fallback, Progress.Factory.NONE, new StopSignal(), observer)
+                .run(dir, new UpperJob());
+        assertEquals(5, first.done());
+        assertTrue(first.journal().startsWith(home.resolve("journals")), first.journal().toString());
+        assertEquals(1, said.size());
+        assertTrue(said.get(0).endsWith(" | " + dir.resolve(ScanOptions.STATE_DIR)
+                + " cannot be created (a file of that name is in the way)"), said.get(0));
+        UpperJob again = new UpperJob();
+        assertEquals(5, new BatchEngine(fallback.withRestart(false), Progress.Factory.NONE, new StopSignal(),
+                observer).run(dir, again).resumed(), "the same dataset finds its journal again");
+        assertEquals(0, again.prepared.get());
+    }
+
     @Test
     void eachWorkerThreadIsSetUpOnceBeforeItPreparesAndAFailingSetUpLosesNothing() throws IOException {
         List<String> keys = files(12);
