@@ -107,8 +107,18 @@ public record CaptionSpec(Model model, List<String> taggers, String taggerModelP
             return new CaptionRequest(PromptTemplate.parse(text, known), Optional.ofNullable(prompt.system()),
                     prompt.generation());
         } catch (IllegalArgumentException e) {
-            throw new TaglineException("Invalid --prompt: " + e.getMessage(), questions ? ""
-                    : "{qa} needs --ask or --questions.", e);
+            throw new TaglineException("Invalid --prompt: " + e.getMessage(), onlyQaMissing(text, questions)
+                    ? "{qa} needs --ask or --questions." : "", e);
+        }
+    }
+
+    /** True when {@code text} would parse with {@code {qa}} known: the questions are what it lacks (as the CLI). */
+    private static boolean onlyQaMissing(String text, boolean questions) {
+        try {
+            PromptTemplate.parse(text, Set.of("tags", "name", "folder", "qa"));
+            return !questions;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 
@@ -121,7 +131,8 @@ public record CaptionSpec(Model model, List<String> taggers, String taggerModelP
         }
         SidecarSettings captions = SidecarSettings.captions().withExtension(sidecars.captionExtension())
                 .withExisting(policy);
-        if (captions.extension().equals(tags.extension())) {
+        // without a tagger no tags file is written: .txt captions (taggui, OneTrainer) are fine, as in the CLI
+        if (!taggers.isEmpty() && captions.extension().equals(tags.extension())) {
             throw new TaglineException("--caption-extension and --tags-extension are both " + tags.extension(),
                     "Captions and tags are written in one pass to two files; give them different extensions.");
         }

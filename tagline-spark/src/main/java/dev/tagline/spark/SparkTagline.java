@@ -300,7 +300,8 @@ public final class SparkTagline implements Callable<Integer> {
                         or(temperature, d.temperature()), or(topP, d.topP()),
                         or(repetitionPenalty, d.repetitionPenalty()), or(noRepeatNgram, d.noRepeatNgram()));
             } catch (IllegalArgumentException e) {
-                throw new TaglineException("Invalid " + e.getMessage(), "", e);
+                throw new TaglineException(e.getMessage(), "Give a value in that range, or leave the option out for"
+                        + " the captioner's default.", e);
             }
         }
 

@@ -49,13 +49,36 @@ class SparkTaglineTest {
         assertEquals(2, run("caption", "--input", "a", "--output", "t", "--captioner", "tags", "--ask", "What?"));
         assertTrue(err.toString().contains("--ask and --questions need a model that can answer"), err.toString());
         assertEquals(2, run("caption", "--input", "a", "--output", "t", "--captioner", "florence-2-base",
-                "--caption-extension", ".txt"));
+                "--caption-extension", ".txt", "--tagger", "quality"));
         assertTrue(err.toString().contains("--caption-extension and --tags-extension are both .txt"), err.toString());
         assertEquals(2, run("caption", "--input", "a", "--output", "t", "--captioner", "openai:m", "--max-tokens",
                 "0"));
-        assertTrue(err.toString().contains("--max-tokens must be 1 to 4096"), err.toString());
+        assertTrue(err.toString().contains("--max-tokens must be 1 to 4096, got 0. Give a value in that range, or"
+                + " leave the option out for the captioner's default."), err.toString());
+        assertTrue(!err.toString().contains("Invalid --max-tokens"), err.toString());
         assertEquals(2, run("caption", "--input", "a", "--output", "t", "--captioner", "openai:m", "--prompt",
                 "{qa} Caption it."));
         assertTrue(err.toString().contains("Invalid --prompt"), err.toString());
+        assertTrue(err.toString().contains("{qa} needs --ask or --questions."), "said where it applies: " + err);
+    }
+
+    /** As the CLI since "caption: allow --caption-extension .txt when no tagger runs". */
+    @Test
+    void captionExtensionTxtIsAllowedWithoutATagger() {
+        CaptionSpec spec = new CaptionSpec(new CaptionSpec.Model("openai:m", null, null, "http://127.0.0.1:1/v1", 1, 30,
+                1024, true), List.of(), null, dev.tagline.images.tag.TagRules.defaults(), new CaptionSpec.Prompt(null,
+                null, dev.tagline.images.caption.Captioners.defaultGeneration("openai:m"), null, List.of(),
+                dev.tagline.images.caption.CaptionCleanup.DEFAULTS, 1), new CaptionSpec.Sidecars(".txt", ".txt",
+                "skip", false), null, true, "cpu");
+        assertEquals(".txt", spec.checked().outputs().caption().extension());
+    }
+
+    /** As the CLI since "caption: one clear sentence and its fix for an out-of-range generation setting". */
+    @Test
+    void aBadPromptGetsTheQaHintOnlyWhenQaIsWhatItLacks() {
+        assertEquals(2, run("caption", "--input", "a", "--output", "t", "--captioner", "openai:m", "--prompt",
+                "Describe {colour}"));
+        assertTrue(err.toString().contains("Invalid --prompt"), err.toString());
+        assertTrue(!err.toString().contains("{qa} needs"), err.toString());
     }
 }
