@@ -306,6 +306,19 @@ class CaptionCommandTest {
     }
 
     @Test
+    void theComposerReadsScoredTagsKeepsTheTriggerFirstAndChecksNothingAgainstItsOwnWords() throws IOException {
+        // written by tag --trigger sks --with-scores
+        Files.writeString(data.resolve("red.txt"), "sks, 2girls:0.97, multiple girls:0.91, multiple people:0.6,"
+                + " smile:0.55");
+        Files.delete(data.resolve("sub/blue.png"));
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.OK, cli.run("caption", "data", "--captioner", "tags", "--json"), cli.err());
+        assertEquals("sks Two girls, smiling.", read("red.caption"));
+        assertFalse(cli.out().contains("leave out some tags"), cli.out());
+        assertFalse(new ObjectMapper().readTree(read("red.json")).has("missing_tags"), read("red.json"));
+    }
+
+    @Test
     void helpNamesTheCaptionersAndTheOptionsOfEveryStep() {
         CliTestSupport cli = cli();
         assertEquals(ExitCode.OK, cli.run("caption", "--help"));

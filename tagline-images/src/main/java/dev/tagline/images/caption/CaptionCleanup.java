@@ -59,6 +59,7 @@ public record CaptionCleanup(Style style, int maxLength, String prefix) implemen
             + "|(?:the )?image of)"
             + "[\\s,:]+");
     private static final Pattern SPACE = Pattern.compile("\\s+");
+    private static final Pattern LEAD = Pattern.compile("[\\p{Ll}\\p{N}]{2,} \\p{Lu}\\p{Ll}");
     private static final Pattern SPLIT = Pattern.compile(
             "\\s*[,.;:!?()]\\s*|\\s+(?:and|with|in|on|at|of|while|wearing|near|under|over|behind|from|into|for|by|"
                     + "against|beside|next to|in front of)\\s+");
@@ -155,7 +156,10 @@ public record CaptionCleanup(Style style, int maxLength, String prefix) implemen
         if (text.isEmpty()) {
             return text;
         }
-        String t = Character.toUpperCase(text.charAt(0)) + text.substring(1);
+        // "sks A girl …": a lower-case token before a capitalised sentence is a trigger word (kohya's convention,
+        // and what the tag composer writes when the tags start with one); it stays as written
+        String t = LEAD.matcher(text).lookingAt() && !DROP.contains(text.substring(0, text.indexOf(' '))) ? text
+                : Character.toUpperCase(text.charAt(0)) + text.substring(1);
         return t.matches("(?s).*[.!?]$") ? t : t + ".";
     }
 

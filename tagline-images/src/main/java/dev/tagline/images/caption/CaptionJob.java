@@ -142,7 +142,8 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
         Path tagFile = tagWriter.sidecarFor(image);
         // with one extension for both (taggui's .txt captions, no tagger) that file is an old caption, not tags
         if (taggers.isEmpty() && !tagFile.equals(captionWriter.sidecarFor(image)) && Files.isRegularFile(tagFile)) {
-            known = SidecarWriter.splitTags(SidecarWriter.read(tagFile));
+            // a sidecar written by tag --with-scores holds "solo:0.96"
+            known = SidecarWriter.splitTags(SidecarWriter.read(tagFile)).stream().map(TagRules::withoutScore).toList();
         }
         var rgb = loader.read(image);
         List<ImageTagger.Prepared> tagPrepared = new ArrayList<>(taggers.size());

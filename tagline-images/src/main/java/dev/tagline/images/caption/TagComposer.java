@@ -12,8 +12,11 @@ import java.util.regex.Pattern;
  * {@code --captioner tags}: a plain caption composed from an image's tags without any model, for when no LLM is at
  * hand. Tags are sorted into subject ({@code 1girl} → "a girl"), features (hair, eyes), expression, clothing, pose or
  * action, setting and style by their words; the caption reads "A girl with long hair and blue eyes, smiling, wearing
- * a white shirt, holding an umbrella, outdoors with sky in the background. Monochrome." Every tag is kept: those that
- * fit no slot end the caption as a list. The prompt is not used.
+ * a white shirt, holding an umbrella, outdoors with sky in the background. Monochrome." Every tag is kept but
+ * {@code solo} (the subject says it) and the ratings: those that fit no slot end the caption as a list, except a first
+ * tag of one word that fits none, which leads the caption as written: the trigger word {@code tag --trigger} puts
+ * first ("sks A girl with …"). A count ({@code 2girls}) makes {@code multiple girls} redundant. The
+ * prompt is not used, and the caption is not checked for tags it leaves out: every tag went into it.
  */
 public final class TagComposer implements Captioner {
     public static final String ID = "tags";
@@ -88,13 +91,20 @@ public final class TagComposer implements Captioner {
     /** The caption for {@code tags}; empty when no tag is left (none given, or only {@code solo} and ratings). */
     public static String compose(List<String> tags) {
         Slots s = new Slots();
+        String lead = "";
         for (String raw : tags) {
             String tag = raw.strip().replace('_', ' ').toLowerCase(Locale.ROOT);
             if (!tag.isEmpty() && !DROPPED.contains(tag)) {
+                int others = s.other.size();
                 s.sort(tag);
+                if (lead.isEmpty() && s.isFirst() && s.other.size() > others && !tag.contains(" ")) {
+                    lead = raw.strip(); // as written: "sks", "Hatsune Miku"
+                    s.other.remove(others);
+                }
             }
         }
-        return s.sentence();
+        String sentence = s.sentence();
+        return lead.isEmpty() || sentence.isEmpty() ? sentence : lead + " " + sentence;
     }
 
     /** The slots of one caption. */
@@ -109,6 +119,12 @@ public final class TagComposer implements Captioner {
         final List<String> scenery = new ArrayList<>();
         final List<String> style = new ArrayList<>();
         final List<String> other = new ArrayList<>();
+
+        /** True while only the tag just sorted has been sorted. */
+        boolean isFirst() {
+            return subjects.size() + features.size() + expressions.size() + clothes.size() + poses.size()
+                    + places.size() + backgrounds.size() + scenery.size() + style.size() + other.size() == 1;
+        }
 
         void sort(String tag) {
             String last = tag.substring(tag.lastIndexOf(' ') + 1);
@@ -158,7 +174,10 @@ public final class TagComposer implements Captioner {
                     && style.isEmpty() && other.isEmpty()) {
                 return "";
             }
-            StringBuilder sb = new StringBuilder(subjects.isEmpty() ? "an image" : and(subjects));
+            // "2girls, multiple girls": the count says it, "several girls" would repeat it
+            List<String> who = subjects.stream().anyMatch(x -> !x.startsWith("several ")) ? subjects.stream()
+                    .filter(x -> !x.startsWith("several ")).toList() : subjects;
+            StringBuilder sb = new StringBuilder(who.isEmpty() ? "an image" : and(who));
             if (!features.isEmpty()) {
                 sb.append(" with ").append(and(features));
             }

@@ -83,6 +83,11 @@ public record TagRules(double generalThreshold, double characterThreshold, Set<T
         return new TagSelection(this).select(perTagger);
     }
 
+    /** {@code tag:0.93}, as {@link #format} writes it with scores, back to {@code tag}; other text as it is. */
+    public static String withoutScore(String tag) {
+        return tag.replaceFirst(":(?:0|1)\\.\\d+$", "");
+    }
+
     /** One sidecar's text: the tags joined by the separator, as {@code tag:0.93} with scores. */
     public String format(List<ScoredTag> tags) {
         StringBuilder out = new StringBuilder();

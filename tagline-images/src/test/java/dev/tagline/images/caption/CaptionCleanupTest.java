@@ -65,6 +65,13 @@ class CaptionCleanupTest {
     }
 
     @Test
+    void aTriggerWordBeforeASentenceStaysAsWritten() {
+        assertEquals("sks Two girls, smiling.", SENTENCE.apply("sks Two girls, smiling.", ""));
+        assertEquals("A cat sits.", SENTENCE.apply("a cat sits", ""));
+        assertEquals("The Eiffel tower.", SENTENCE.apply("the Eiffel tower", ""), "an article is no trigger");
+    }
+
+    @Test
     void collapsesWhitespaceAndLineBreaks() {
         assertEquals("A girl with long hair.", SENTENCE.apply("  a   girl\n\nwith \t long hair  ", ""));
     }

@@ -27,6 +27,16 @@ class TagComposerTest {
     }
 
     @Test
+    void aTriggerWordFirstLeadsTheCaptionAsWritten() {
+        assertEquals("sks Two girls with blonde hair, smiling. Yuri.",
+                TagComposer.compose(List.of("sks", "2girls", "multiple girls", "blonde hair", "smile", "yuri")),
+                "the trigger stays first and lower case; the count makes 'several girls' redundant");
+        assertEquals("A girl. Sks.", TagComposer.compose(List.of("1girl", "sks")), "only a first tag leads");
+        assertEquals("", TagComposer.compose(List.of("sks")), "a trigger word alone describes nothing");
+        assertEquals("Several people.", TagComposer.compose(List.of("multiple people")), "no count: several");
+    }
+
+    @Test
     void keepsEveryTagItWasGiven() {
         List<String> tags = List.of("1girl", "red hair", "green eyes", "school uniform", "sitting", "classroom",
                 "window", "blurry", "desk");
