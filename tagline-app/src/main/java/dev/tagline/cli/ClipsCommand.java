@@ -39,7 +39,8 @@ final class ClipsCommand extends CommandGroup {
 
     /** {@code tagline clips find VIDEO}: writes {@code VIDEO.clips.json} and prints the ranked table. */
     @Command(name = "find", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Find the moments worth posting in a long video and write VIDEO.clips.json beside it.",
+            description = {"Find the moments worth posting in a long video and list them in a clips file.",
+                "The clips file is VIDEO.clips.json, beside the video.",
                 "Transcript: VIDEO.srt/.vtt/.json beside the video, else an embedded subtitle stream, else "
                     + "--endpoint (an OpenAI-compatible speech-to-text server), else none (sound and picture only).",
                 "Built-in models (Silero VAD, PaddleOCR, MiniLM) are fetched into the model cache on first use."})
@@ -56,7 +57,7 @@ final class ClipsCommand extends CommandGroup {
         int maxSeconds;
 
         @Option(names = "--length", paramLabel = "PRESET",
-                description = "short (<30 s), medium (30-60 s) or long (60-90 s); replaces --min/--max.")
+                description = "short (15-30 s), medium (30-60 s) or long (60-90 s); replaces --min/--max.")
         String preset;
 
         @Option(names = "--count", paramLabel = "N", description = "N clips instead of the automatic count (fewer, with a"

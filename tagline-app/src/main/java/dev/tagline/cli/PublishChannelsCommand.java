@@ -105,7 +105,7 @@ final class PublishChannelsCommand extends CommandGroup {
                         return new Credential(clientId, null, env(secretEnv, "--secret-env"), null, null, null);
                     }
                     if (clientId == null) {
-                        throw new TaglineException("A " + platformId + " channel needs --client-id",
+                        throw new TaglineException(article(platformId) + " " + platformId + " channel needs --client-id",
                                 "Give the OAuth client id, with --client-secret-env and --refresh-token-env.");
                     }
                     return new Credential(clientId, env(clientSecretEnv, "--client-secret-env"), "",
@@ -128,10 +128,15 @@ final class PublishChannelsCommand extends CommandGroup {
             }
         }
 
+        private static String article(String word) {
+            return "aeiou".indexOf(Character.toLowerCase(word.charAt(0))) >= 0 ? "An" : "A";
+        }
+
         private String env(String var, String flag) {
             if (var == null) {
-                throw new TaglineException("A " + platform + " channel needs " + flag + " VAR",
-                        "Put the secret in an environment variable and name it, e.g. " + flag + " YT_SECRET.");
+                String example = platform.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "") + "_SECRET";
+                throw new TaglineException(article(platform) + " " + platform + " channel needs " + flag + " VAR",
+                        "Put the secret in an environment variable and name it, e.g. " + flag + " " + example + ".");
             }
             String value = ctx.env().get(var);
             if (value == null || value.isBlank()) {

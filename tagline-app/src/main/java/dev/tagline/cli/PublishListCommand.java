@@ -1,5 +1,6 @@
 package dev.tagline.cli;
 
+import dev.tagline.core.TaglineException;
 import dev.tagline.publish.Publishing;
 import dev.tagline.publish.store.Channel;
 import dev.tagline.publish.store.Post;
@@ -38,6 +39,10 @@ final class PublishListCommand implements Callable<Integer> {
         ZoneId zone = ctx.clock().getZone();
         Instant start = from == null ? now.minusSeconds(86_400) : PublishTimes.parse(from, zone);
         Instant end = to == null ? now.plusSeconds(30L * 86_400) : PublishTimes.parse(to, zone);
+        if (!end.isAfter(start)) {
+            throw new TaglineException("--to " + (to == null ? "(30 days from now)" : to) + " is not after --from "
+                    + (from == null ? "(24 h ago)" : from), "Give the earlier date as --from and the later as --to.");
+        }
         try (Publishing p = db.open(ctx)) {
             Map<Long, Channel> channels = new HashMap<>();
             p.channels().all().forEach(c -> channels.put(c.id(), c)); // removed ones name their published posts

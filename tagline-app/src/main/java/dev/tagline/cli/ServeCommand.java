@@ -6,6 +6,7 @@ import dev.tagline.web.WebSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Option;
 
 /** {@code tagline serve}: the web app (Content Calendar) until Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Start the web app: Content Calendar and JSON API (docs/api.md).", "",
+        description = {"Start the web app: the Content Calendar and its JSON API.", "",
+            "The JSON API is described in docs/api.md.", "",
             "  tagline serve --media clips=./clips", "",
             "Listens on 127.0.0.1 only unless --host says otherwise. The admin password comes from "
                 + "TAGLINE_ADMIN_PASSWORD, or is set on the first-start page with the code printed here."})
@@ -34,6 +36,23 @@ final class ServeCommand implements Callable<Integer> {
     Map<String, Path> media = new LinkedHashMap<>();
     @Option(names = "--secure-cookies", description = "Mark the session cookie Secure (behind a TLS proxy).")
     boolean secureCookies;
+
+    /**
+     * What serve says first: where to open it and, listening on every address without {@code --secure-cookies}, a
+     * warning. A wildcard host is no address to open: the line names the loopback one.
+     */
+    static List<String> startLines(String host, int port, boolean secureCookies) {
+        boolean any = host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
+        String shown = any ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("Tagline web app on http://" + shown + ":" + port + "/" + (any ? " and on every other address of"
+                + " this machine" : "") + " (Ctrl-C stops it)");
+        if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("::1") && !secureCookies) {
+            lines.add("warning: --host " + host + " exposes the login page beyond this machine over plain HTTP; serve"
+                    + " it behind a TLS proxy and add --secure-cookies.");
+        }
+        return lines;
+    }
 
     ServeCommand(CliContext ctx) {
         this.ctx = ctx;
@@ -59,8 +78,9 @@ final class ServeCommand implements Callable<Integer> {
         }, "tagline-serve-stop"));
         try (Publishing publishing = db.open(ctx);
              WebServer server = WebServer.create(settings, publishing, ctx.env(), ctx.clock()).start()) {
-            String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port() + "/";
-            ctx.out().println("Tagline web app on " + url + " (Ctrl-C stops it)");
+            List<String> lines = startLines(host, server.port(), secureCookies);
+            String url = lines.get(0).replaceFirst("^Tagline web app on (\\S+).*$", "$1");
+            lines.forEach(ctx.out()::println);
             if (server.setupCode() != null) {
                 ctx.out().println("First start: open " + url + "setup and enter the setup code " + server.setupCode()
                         + " to choose the admin password.");

@@ -18,9 +18,9 @@ import picocli.CommandLine.Parameters;
  * module: it only knows its jar and main class, and never starts Spark.
  */
 @Command(name = "spark-submit-args", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-        description = "Print a ready spark-submit command line for running check, tag or caption on Apache Spark"
-                + " (docs/spark.md). Everything after -- goes to the application, e.g."
-                + " -- tag --input hdfs:///data/set --output hdfs:///data/set.tagline.parquet.",
+        description = {"Print a ready spark-submit command line for running check, tag or caption on Apache Spark.",
+            "See docs/spark.md. Everything after -- goes to the application, e.g.",
+            "  -- tag --input hdfs:///data/set --output hdfs:///data/set.tagline.parquet"},
         footer = {"", "Exit codes: 0 printed; 2 usage error or the application jar is missing."})
 final class SparkSubmitArgsCommand implements Callable<Integer> {
     static final String MAIN_CLASS = "dev.tagline.spark.SparkTagline";

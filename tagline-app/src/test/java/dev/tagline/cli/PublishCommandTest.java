@@ -88,6 +88,9 @@ class PublishCommandTest {
         assertTrue(cli.out().contains("post 2 → 2026-03-28 09:00 +01:00 fold"), "best score first: " + cli.out());
         assertTrue(cli.out().contains("post 1 → 2026-03-29 09:00 +02:00 fold"), "DST: still 09:00: " + cli.out());
 
+        assertEquals(ExitCode.USAGE, run("publish", "list", "--from", "2026-03-30", "--to", "2026-03-28"));
+        assertTrue(cli.err().contains("error: --to 2026-03-28 is not after --from 2026-03-30. Give the earlier date"),
+                cli.err());
         assertEquals(ExitCode.OK, run("publish", "list", "--from", "2026-03-28", "--to", "2026-03-30"), cli.err());
         assertTrue(cli.out().matches("(?s).*2\\s+fold\\s+scheduled\\s+2026-03-28 09:00 \\+01:00\\s+Title b.*"),
                 cli.out());
@@ -173,7 +176,11 @@ class PublishCommandTest {
                 "very-secret-value"), CLOCK);
         assertEquals(ExitCode.USAGE, run("publish", "channels", "add", "h", "--platform", "webhook", "--option",
                 "url=http://127.0.0.1:9/x", "--option", "media-base-url=http://cdn"));
-        assertTrue(cli.err().contains("needs --secret-env VAR"), cli.err());
+        assertTrue(cli.err().contains("error: A webhook channel needs --secret-env VAR. Put the secret in an environment"
+                + " variable and name it, e.g. --secret-env WEBHOOK_SECRET."), cli.err());
+        cli.clear();
+        assertEquals(ExitCode.USAGE, run("publish", "channels", "add", "ig", "--platform", "instagram"));
+        assertTrue(cli.err().startsWith("error: An instagram channel needs"), cli.err());
         assertEquals(ExitCode.OK, run("publish", "channels", "add", "h", "--platform", "webhook", "--option",
                 "url=http://127.0.0.1:9/x", "--option", "media-base-url=http://cdn", "--secret-env", "HOOK_SECRET"),
                 cli.err());

@@ -52,6 +52,17 @@ class ServeCommandTest {
     }
 
     @Test
+    void everyAddressGivesAnAddressToOpenAndAWarningWithoutSecureCookies() {
+        assertEquals(java.util.List.of("Tagline web app on http://127.0.0.1:8080/ (Ctrl-C stops it)"),
+                ServeCommand.startLines("127.0.0.1", 8080, false));
+        java.util.List<String> any = ServeCommand.startLines("0.0.0.0", 8080, false);
+        assertEquals("Tagline web app on http://127.0.0.1:8080/ and on every other address of this machine (Ctrl-C"
+                + " stops it)", any.get(0));
+        assertTrue(any.get(1).startsWith("warning: --host 0.0.0.0 exposes the login page"), any.toString());
+        assertEquals(1, ServeCommand.startLines("0.0.0.0", 8080, true).size(), "behind TLS: no warning");
+    }
+
+    @Test
     void listensOnLoopbackPort8080ByDefault() {
         CommandLine cli = new CommandLine(new ServeCommand(CliContext.system()));
         assertEquals("127.0.0.1", cli.getCommandSpec().findOption("--host").defaultValue());
