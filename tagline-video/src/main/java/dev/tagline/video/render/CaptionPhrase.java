@@ -8,13 +8,23 @@ import java.util.List;
  * Words shown together on screen: one or two lines, times from the clip's start.
  *
  * @param lines the phrase's lines, each a list of words
+ * @param until when the phrase leaves the screen: its last word's end, or later when a short phrase is held into the
+ *              silence after it so it can be read (see {@link CaptionPhrases#MIN_CUE})
  */
-public record CaptionPhrase(List<List<Word>> lines) {
+public record CaptionPhrase(List<List<Word>> lines, Duration until) {
     public CaptionPhrase {
         lines = lines.stream().map(List::copyOf).toList();
         if (lines.isEmpty() || lines.get(0).isEmpty()) {
             throw new IllegalArgumentException("a phrase needs words");
         }
+        List<Word> last = lines.get(lines.size() - 1);
+        Duration spoken = last.get(last.size() - 1).end();
+        until = until == null || until.compareTo(spoken) < 0 ? spoken : until;
+    }
+
+    /** A phrase that leaves the screen when its last word ends. */
+    public CaptionPhrase(List<List<Word>> lines) {
+        this(lines, null);
     }
 
     public List<Word> words() {
@@ -26,8 +36,12 @@ public record CaptionPhrase(List<List<Word>> lines) {
     }
 
     public Duration end() {
-        List<Word> last = lines.get(lines.size() - 1);
-        return last.get(last.size() - 1).end();
+        return until;
+    }
+
+    /** The phrase held on screen until {@code time} (never earlier than its last word's end). */
+    CaptionPhrase heldUntil(Duration time) {
+        return new CaptionPhrase(lines, time);
     }
 
     /** The phrase as plain text, lines separated by {@code \n}. */

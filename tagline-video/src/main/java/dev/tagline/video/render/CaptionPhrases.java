@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * Cuts a clip's words into on-screen phrases: at most two lines of at most {@code maxChars} characters, a new phrase
- * at a sentence end, at a pause, or when the phrase would stay up longer than two karaoke blocks (video.md §12.1:
- * {@code max_chars=16}, {@code max_duration=1.4} s per line). Word times are moved to the clip's clock and clamped
+ * at a pause, none longer than two karaoke blocks (video.md §12.1: {@code max_chars=16}, {@code max_duration=1.4} s
+ * per line), cut preferably at sentence and clause ends and never leaving a word alone on screen for less than
+ * {@link #MIN_CUE}. Word times are moved to the clip's clock and clamped
  * (§12.3: min ≈ 80 ms, max ≈ 1.5 s per word, pain point #6).
  */
 public final class CaptionPhrases {
@@ -19,6 +20,11 @@ public final class CaptionPhrases {
     /** A silence this long starts a new phrase, so text never hangs over a pause. */
     static final Duration PAUSE = Duration.ofMillis(600);
     static final int MAX_LINES = 2;
+    /**
+     * The shortest time a phrase stays on screen: Netflix Timed Text Style Guide, General Requirements §1 ("minimum
+     * duration: 5/6 of a second per subtitle event"). A word flashed for less cannot be read.
+     */
+    static final Duration MIN_CUE = Duration.ofMillis(833);
 
     private CaptionPhrases() {
     }
@@ -48,48 +54,34 @@ public final class CaptionPhrases {
         return out;
     }
 
-    /** Phrases of {@code words} (already on the clip's clock), in order. */
+    /** Phrases of {@code words} (already on the clip's clock), in order; a short last phrase is held at will. */
     public static List<CaptionPhrase> phrases(List<Word> words, int maxChars) {
-        List<CaptionPhrase> phrases = new ArrayList<>();
-        List<List<Word>> lines = new ArrayList<>();
-        List<Word> line = new ArrayList<>();
-        int chars = 0;
-        Word prev = null;
-        for (Word w : words) {
-            Duration phraseStart = !lines.isEmpty() ? lines.get(0).get(0).start()
-                    : line.isEmpty() ? w.start() : line.get(0).start();
-            boolean breakPhrase = prev != null && (endsSentence(prev.text())
-                    || w.start().minus(prev.end()).compareTo(PAUSE) >= 0
-                    || w.end().minus(phraseStart).compareTo(MAX_PHRASE) > 0);
-            boolean fits = line.isEmpty() || chars + 1 + w.text().length() <= maxChars;
-            if (breakPhrase || (!fits && lines.size() == MAX_LINES - 1)) {
-                if (!line.isEmpty()) {
-                    lines.add(line);
-                }
-                phrases.add(new CaptionPhrase(lines));
-                lines = new ArrayList<>();
-                line = new ArrayList<>();
-                chars = 0;
-            } else if (!fits) {
-                lines.add(line);
-                line = new ArrayList<>();
-                chars = 0;
-            }
-            chars += (line.isEmpty() ? 0 : 1) + w.text().length();
-            line.add(w);
-            prev = w;
-        }
-        if (!line.isEmpty()) {
-            lines.add(line);
-        }
-        if (!lines.isEmpty()) {
-            phrases.add(new CaptionPhrase(lines));
-        }
-        return phrases;
+        return phrases(words, maxChars, null);
     }
 
-    private static boolean endsSentence(String text) {
-        return text.matches(".*[.!?…][\"')\\]]*");
+    /**
+     * Phrases of {@code words} (already on the clip's clock), in order. Words between pauses are cut where
+     * {@link PhraseBreaks} finds it reads best; then a phrase still shorter than {@link #MIN_CUE} (a lone "Okay."
+     * between silences) is held on screen into the silence after it, up to the next phrase or {@code clipLength}
+     * ({@code null}: no limit).
+     */
+    public static List<CaptionPhrase> phrases(List<Word> words, int maxChars, Duration clipLength) {
+        List<CaptionPhrase> phrases = new ArrayList<>();
+        int from = 0;
+        for (int i = 1; i <= words.size(); i++) {
+            if (i == words.size() || words.get(i).start().minus(words.get(i - 1).end()).compareTo(PAUSE) >= 0) {
+                phrases.addAll(PhraseBreaks.cut(words.subList(from, i), maxChars));
+                from = i;
+            }
+        }
+        List<CaptionPhrase> held = new ArrayList<>();
+        for (int i = 0; i < phrases.size(); i++) {
+            CaptionPhrase p = phrases.get(i);
+            Duration limit = i + 1 < phrases.size() ? phrases.get(i + 1).start() : clipLength;
+            Duration want = p.start().plus(MIN_CUE);
+            held.add(p.end().compareTo(want) >= 0 ? p : p.heldUntil(limit == null ? want : min(want, limit)));
+        }
+        return held;
     }
 
     private static Duration max(Duration a, Duration b) {

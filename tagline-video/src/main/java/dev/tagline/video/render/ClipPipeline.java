@@ -129,7 +129,8 @@ public final class ClipPipeline {
 
     private ClipManifest renderStaged(Source src, ClipCandidate clip, ClipFiles files, RenderOptions o) {
         List<Word> words = words(src, clip);
-        List<CaptionPhrase> phrases = CaptionPhrases.phrases(words, CaptionLayout.MAX_CHARS);
+        List<CaptionPhrase> phrases = CaptionPhrases.phrases(words, CaptionLayout.MAX_CHARS,
+                clip.end().minus(clip.start()));
         boolean subtitles = !phrases.isEmpty();
         if (subtitles) {
             files.write(files.ass(), AssCaptions.write(phrases, o.style(),

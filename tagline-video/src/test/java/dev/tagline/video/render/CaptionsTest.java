@@ -51,9 +51,58 @@ class CaptionsTest {
 
     @Test
     void sentenceEndsAndPausesStartANewPhrase() {
-        List<CaptionPhrase> phrases = CaptionPhrases.phrases(List.of(w(0, 0.3, "Hi."), w(0.4, 0.6, "So"),
-                w(2.0, 2.3, "then")), 18);
-        assertEquals(List.of("Hi.", "So", "then"), phrases.stream().map(CaptionPhrase::text).toList());
+        List<CaptionPhrase> phrases = CaptionPhrases.phrases(List.of(w(0, 0.4, "Hi"), w(0.4, 0.9, "there."),
+                w(1.0, 1.4, "So"), w(1.4, 1.9, "then"), w(2.6, 3.0, "we"), w(3.0, 3.5, "start")), 18);
+        assertEquals(List.of("Hi there.", "So then", "we start"), phrases.stream().map(CaptionPhrase::text).toList());
+    }
+
+    /** "It is the one bit of git I do love." at 0.3 s a word: greedy cutting left "love." alone for 0.27 s. */
+    @Test
+    void anOrphanWordIsMergedIntoItsNeighbourNotFlashedAlone() {
+        List<Word> words = spoken(0, "It is the one bit of git I do love.");
+        List<CaptionPhrase> phrases = CaptionPhrases.phrases(words, CaptionLayout.MAX_CHARS);
+        assertEquals(2, phrases.size(), texts(phrases).toString());
+        for (CaptionPhrase p : phrases) {
+            assertTrue(p.words().size() > 1, "lone word: " + texts(phrases));
+            assertTrue(p.end().minus(p.start()).compareTo(CaptionPhrases.MIN_CUE) >= 0, "too short: " + p.text());
+        }
+    }
+
+    /** A question too long for one phrase is cut in two even halves before a preposition, not "rebases fail?". */
+    @Test
+    void aLongQuestionIsCutEvenlyAtANaturalPoint() {
+        List<Word> words = spoken(0, "Why do ninety percent of git rebases fail? Because nobody fetches first.");
+        List<CaptionPhrase> phrases = CaptionPhrases.phrases(words, CaptionLayout.MAX_CHARS);
+        assertEquals("Why do ninety\npercent", phrases.get(0).text());
+        assertEquals("of git rebases\nfail?", phrases.get(1).text(), "the question's end stays with its words");
+        assertTrue(phrases.get(2).text().startsWith("Because"), "a new phrase at the sentence end: " + texts(phrases));
+        assertEquals(words.size(), phrases.stream().mapToInt(p -> p.words().size()).sum(), "no word lost");
+    }
+
+    /** A lone word between pauses cannot merge: it stays up 5/6 s, into the silence, never over the next phrase. */
+    @Test
+    void aShortPhraseBetweenPausesIsHeldIntoTheSilence() {
+        List<CaptionPhrase> phrases = CaptionPhrases.phrases(List.of(w(0, 0.25, "Okay."), w(1.0, 1.4, "Now"),
+                w(1.4, 1.9, "watch."), w(2.6, 2.8, "Done.")), 18, Duration.ofMillis(3000));
+        assertEquals(List.of("Okay.", "Now watch.", "Done."), texts(phrases));
+        assertEquals(CaptionPhrases.MIN_CUE, phrases.get(0).end(), "held to 5/6 s");
+        assertEquals(Duration.ofMillis(1900), phrases.get(1).end(), "long enough already");
+        assertEquals(Duration.ofMillis(3000), phrases.get(2).end(), "held, but not past the clip's end");
+        assertTrue(SubtitleFiles.srt(phrases).contains("00:00:00,000 --> 00:00:00,833\nOkay."));
+    }
+
+    /** {@code text}'s words one every 0.3 s from {@code from} seconds, each 0.27 s long. */
+    static List<Word> spoken(double from, String text) {
+        List<Word> words = new ArrayList<>();
+        String[] t = text.split(" ");
+        for (int i = 0; i < t.length; i++) {
+            words.add(w(from + 0.3 * i, from + 0.3 * i + 0.27, t[i]));
+        }
+        return words;
+    }
+
+    static List<String> texts(List<CaptionPhrase> phrases) {
+        return phrases.stream().map(CaptionPhrase::text).toList();
     }
 
     @Test
@@ -75,7 +124,8 @@ class CaptionsTest {
         List<CaptionPhrase> phrases = CaptionPhrases.phrases(steady(0, 8), 18);
         String ass = AssCaptions.write(phrases, CaptionStyle.CLEAN, CaptionLayout.of(1080, 1920));
         assertEquals(phrases.size(), ass.lines().filter(l -> l.startsWith("Dialogue:")).count());
-        assertTrue(ass.contains("word0 word1 word2\\Nword3 word4 word5"), ass);
+        assertTrue(ass.contains(",word0 word1 word2\\Nword3\n"), ass);
+        assertTrue(ass.contains(",word4 word5 word6\\Nword7\n"), "4 + 4 words, not 6 + a 0.55 s pair: " + ass);
     }
 
     @Test
