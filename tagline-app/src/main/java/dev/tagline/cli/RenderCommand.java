@@ -160,6 +160,7 @@ final class RenderCommand implements Callable<Integer> {
                 ctx.out().println(String.format(Locale.ROOT, "%-3d %s  %5.1fs  %s  \"%s\"", clip.rank(), m.id(),
                         m.durationSeconds(), String.join("/", m.render().scenes().stream().map(
                                 ClipManifest.SceneMode::mode).distinct().toList()), m.copy().title()));
+                m.render().notes().forEach(n -> ctx.out().println("    note: " + n));
                 if (r.reviewKept()) {
                     ctx.out().println("    kept the review of the existing clip.json (" + (m.accepted() ? "accepted"
                             : "rejected") + ", its title, caption and hashtags); --reset-review writes fresh copy");

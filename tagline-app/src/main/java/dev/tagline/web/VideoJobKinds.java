@@ -75,6 +75,7 @@ final class VideoJobKinds {
                     job.total(clips.clips().size());
                     int done = 0;
                     int kept = 0;
+                    List<String> notes = new java.util.ArrayList<>();
                     try (dev.tagline.inference.onnx.OnnxSessions sessions =
                                  new dev.tagline.inference.onnx.OnnxSessions(model -> { })) {
                         dev.tagline.inference.BuiltinModels models = dev.tagline.inference.BuiltinModels.open(
@@ -94,14 +95,18 @@ final class VideoJobKinds {
                             if (job.cancelled()) {
                                 break;
                             }
-                            kept += pipeline.render(source, clip, out, options).reviewKept() ? 1 : 0;
+                            dev.tagline.video.render.ClipPipeline.Rendered r = pipeline.render(source, clip, out,
+                                    options);
+                            kept += r.reviewKept() ? 1 : 0;
+                            r.manifest().render().notes().forEach(n -> notes.add(r.manifest().id() + ": " + n));
                             job.step();
                             done++;
                         }
                     }
                     return "Rendered " + done + " of " + ClipCards.clips(clips.clips().size()) + " to "
                             + dir.relativize(out) + (kept == 0 ? "" : "; kept the review (accepted, title, caption,"
-                            + " hashtags) of " + kept + " already reviewed");
+                            + " hashtags) of " + kept + " already reviewed") + (notes.isEmpty() ? ""
+                            : ". Note: " + String.join(" ", notes));
                 };
             }
         };

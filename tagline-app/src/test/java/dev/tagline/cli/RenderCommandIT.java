@@ -102,6 +102,24 @@ class RenderCommandIT {
         assertFalse(Files.exists(dir.resolve("out/talk-001")));
     }
 
+    /** Dogfood: a near-silent clip came out at -25 LUFS against the promised -14 and the render said nothing. */
+    @Test
+    void aClipTooQuietToReachTheLoudnessTargetGetsANoteInTheOutput() throws Exception {
+        CliTestSupport cli = setUp();
+        new ProcessRunner().runChecked(ProcessSpec.of(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y",
+                "-f", "lavfi", "-i", "testsrc2=d=4:s=320x180:r=30", "-f", "lavfi", "-i",
+                "anoisesrc=d=4:a=0.001:c=pink:r=48000,volume=enable='between(t,1.5,1.52)':volume=300", "-c:v",
+                "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest",
+                dir.resolve("quiet.mp4").toString()), Duration.ofMinutes(2)));
+        ClipsFile.of(new ClipsFile.Source("quiet.mp4", 4), Instant.parse("2026-11-27T03:00:00Z"), null, List.of(),
+                List.of(new ClipCandidate(1, 0.5, 3.5, 40, new ClipCandidate.SubScores(1, 1, 1, 1, 1), "", "", "",
+                        null))).write(dir.resolve("quiet.clips.json"));
+        assertEquals(ExitCode.OK, cli.run("clips", "render", "quiet.mp4", "--mode", "fit", "--preset", "ultrafast"),
+                cli.err());
+        assertTrue(cli.out().contains("\n    note: The audio measures -"), cli.out());
+        assertTrue(cli.out().contains("LUFS, not the -14 LUFS target: the source is nearly silent"), cli.out());
+    }
+
     @Test
     void reRenderingKeepsARejectedClipsEditedCopyAndSaysSo() throws Exception {
         CliTestSupport cli = setUp();

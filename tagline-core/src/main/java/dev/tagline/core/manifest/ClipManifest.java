@@ -100,13 +100,22 @@ public record ClipManifest(String schema, int version, String id, String video, 
      * @param captions the caption files (ASS burned in; SRT and VTT for upload), relative paths; null when the
      *     source had no transcript
      * @param sha256 SHA-256 (lower-case hex) of each file of the clip folder, keyed by its relative path
+     * @param notes what the creator should know before posting, one sentence each (e.g. the audio could not be brought
+     *     to the loudness target); empty, and left out of the file, when there is nothing to say
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Render(String aspect, List<SceneMode> scenes, String thumbnail, Captions captions,
-                         Map<String, String> sha256) {
+                         Map<String, String> sha256, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> notes) {
         public Render {
             scenes = scenes == null ? List.of() : List.copyOf(scenes);
             sha256 = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(sha256 == null ? Map.of() : sha256));
+            notes = notes == null ? List.of() : List.copyOf(notes);
+        }
+
+        /** A record without notes. */
+        public Render(String aspect, List<SceneMode> scenes, String thumbnail, Captions captions,
+                      Map<String, String> sha256) {
+            this(aspect, scenes, thumbnail, captions, sha256, List.of());
         }
     }
 

@@ -46,6 +46,18 @@ class ClipManifestsTest {
     }
 
     @Test
+    void renderNotesRoundTripAndAreLeftOutWhenThereAreNone() throws Exception {
+        ClipManifest.Render quiet = new ClipManifest.Render("9:16", List.of(), "a.jpg", null, Map.of(),
+                List.of("The audio measures -21.0 LUFS, not the -14 LUFS target."));
+        ClipManifests.write(dir.resolve("clip.json"), sample().withRender(quiet));
+        assertEquals(quiet.notes(), ClipManifests.read(dir).render().notes());
+        ClipManifests.write(dir.resolve("clip.json"), sample().withRender(new ClipManifest.Render("9:16", List.of(),
+                "a.jpg", null, Map.of())));
+        assertTrue(!Files.readString(dir.resolve("clip.json")).contains("notes"), "no empty notes array");
+        assertEquals(List.of(), ClipManifests.read(dir).render().notes());
+    }
+
+    @Test
     void variantOverridesOnlyTheFieldsItSets() {
         ClipManifest.Copy x = sample().copyFor("x");
         assertEquals("Why tests matter", x.title());

@@ -2,6 +2,7 @@ package dev.tagline.video.render;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The audio side of a clip: two-pass EBU R128 normalisation to the short-video target, then short fades at both cut
@@ -17,6 +18,11 @@ final class AudioChain {
     /** Fade at each cut: long enough to hide a click, short enough not to eat a word (pain point #3). */
     static final Duration FADE = Duration.ofMillis(50);
     static final String OUT = "[aout]";
+    /**
+     * How far below the target a clip may land unmentioned (ClipRendererIT accepts ±1 LU). Above it is not reported:
+     * the platforms turn loud clips down themselves, and a very short sound (a 100 ms beep) measures a few LU high.
+     */
+    static final double TOLERANCE_LU = 2;
 
     private AudioChain() {
     }
@@ -49,6 +55,29 @@ final class AudioChain {
                 + ":measured_LRA=%.2f:measured_thresh=%.2f:offset=%.2f:linear=true,aresample=%d,aformat=channel_layouts=stereo,%s%s",
                 n(TARGET_LUFS), n(TARGET_TP), n(lra), m.integratedLufs(), m.truePeakDbtp(), m.rangeLu(),
                 m.thresholdLufs(), m.offsetLu(), sampleRate, fades, OUT);
+    }
+
+    /**
+     * What to tell the creator when the clip's audio stays below {@link #TARGET_LUFS}: a silent span is left as it is,
+     * and a near-silent one with loud clicks cannot be raised far enough (linear gain would clip the peaks, and
+     * loudnorm's dynamic mode stops short). {@code rendered} is the finished clip's measurement; null when not measured.
+     */
+    static Optional<String> shortfall(Loudness source, Loudness rendered) {
+        if (source == null) {
+            return Optional.empty();
+        }
+        if (source.silent()) {
+            return Optional.of(String.format(Locale.ROOT, "The audio is silent in this clip (below -70 LUFS), so it"
+                    + " was left as it is, not raised to the %s LUFS target; add sound or post it as a silent clip.",
+                    n(TARGET_LUFS)));
+        }
+        if (rendered == null || rendered.integratedLufs() >= TARGET_LUFS - TOLERANCE_LU) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "The audio measures %.1f LUFS, not the %s LUFS target: the"
+                + " source is nearly silent (%.1f LUFS) with peaks at %.1f dBTP, too quiet to raise further without"
+                + " clipping them; boost or re-record the sound, or expect the platforms to play it quietly.",
+                rendered.integratedLufs(), n(TARGET_LUFS), source.integratedLufs(), source.truePeakDbtp()));
     }
 
     private static String n(double v) {

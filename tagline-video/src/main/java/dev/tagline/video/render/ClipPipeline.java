@@ -139,7 +139,9 @@ public final class ClipPipeline {
             files.write(files.vtt(), SubtitleFiles.vtt(phrases));
         }
         RenderJob job = job(src, clip, files, o, subtitles && o.captions());
-        renderer.render(job);
+        Loudness loudness = renderer.render(job);
+        List<String> notes = AudioChain.shortfall(loudness, loudness == null || loudness.silent() ? null
+                : renderer.measureRendered(job.output())).stream().toList();
         renderer.thumbnail(job.output(), Keyframes.hook(words, job.length()), files.thumbnail());
         List<ScoredTag> tags = taggers.isEmpty() ? List.of() : KeyframeTags.of(taggers, Keyframes.of(ffmpeg, job));
         String clipText = words.isEmpty() ? clip.excerpt()
@@ -155,7 +157,7 @@ public final class ClipPipeline {
                         s.mode().id())).toList(), name(files.thumbnail()),
                 subtitles ? new ClipManifest.Captions(name(files.ass()), name(files.srt()), name(files.vtt())) : null,
                 files.sha256(files.video(), files.thumbnail(), subtitles ? files.ass() : null,
-                        subtitles ? files.srt() : null, subtitles ? files.vtt() : null));
+                        subtitles ? files.srt() : null, subtitles ? files.vtt() : null), notes);
         return ClipManifest.of(files.id(), name(files.video()), new ClipManifest.Source(
                         files.dir().toAbsolutePath().relativize(src.video()).toString().replace('\\', '/'),
                         clip.startSeconds(), clip.endSeconds()), CropPath.seconds(job.length()),

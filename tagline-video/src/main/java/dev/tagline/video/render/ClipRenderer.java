@@ -47,6 +47,19 @@ public final class ClipRenderer {
         return Loudness.parse(result.stderrTail(), job.source() + " at " + RenderArgs.seconds(job.start()) + " s");
     }
 
+    /** Measures the integrated loudness a rendered clip reached (the same loudnorm pass, over the whole file). */
+    public Loudness measureRendered(Path clip) {
+        ProcessResult result = runner.run(ProcessSpec.of(RenderArgs.measureFile(ffmpeg.tools().ffmpeg(), clip),
+                timeout));
+        String name = ClipFiles.finalName(clip);
+        if (!result.succeeded()) {
+            throw new FfmpegException(FfmpegException.Kind.FAILED, "ffmpeg exited " + result.exitCode()
+                    + " measuring the loudness of the rendered " + name + ": "
+                    + ProcessRunner.lastLines(result.stderrTail(), 2).strip(), "Re-run with --verbose.", null);
+        }
+        return Loudness.parse(result.stderrTail(), "the rendered " + name);
+    }
+
     /** Renders the clip to {@code job.output()}; returns pass 1's measurement (null when the source is silent). */
     public Loudness render(RenderJob job) {
         Loudness loudness = job.hasAudio() ? measure(job) : null;

@@ -24,6 +24,12 @@ final class RenderArgs {
                 .output("-").build();
     }
 
+    /** Pass 1's measurement over a whole rendered clip, to check what the render reached. */
+    static List<String> measureFile(Path ffmpeg, Path clip) {
+        return FfmpegCommand.ffmpeg(ffmpeg).global("-nostats").global("-loglevel", "info").input(clip)
+                .option("-map", "0:a:0", "-vn", "-sn", "-af", AudioChain.measure(), "-f", "null").output("-").build();
+    }
+
     /** The render: one graph for video (and audio when there is any), encoded with {@link EncodeSettings}. */
     static List<String> render(Path ffmpeg, RenderJob job, Loudness loudness) {
         EncodeSettings e = job.encode();

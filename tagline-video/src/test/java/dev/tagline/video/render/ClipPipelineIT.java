@@ -68,6 +68,31 @@ class ClipPipelineIT {
         assertNull(m.render().captions(), "no transcript beside the video: no caption files");
         assertTrue(Files.isRegularFile(dir.resolve("out/talk-003/talk-003.jpg")));
         assertEquals(List.of("blur-pad"), m.render().scenes().stream().map(ClipManifest.SceneMode::mode).toList());
+        assertEquals(List.of(), m.render().notes(), "a beep reaches -14 LUFS: nothing to say");
+    }
+
+    /** Dogfood: a near-silent clip came out at -25 LUFS against the promised -14 and nothing said so. */
+    @Test
+    void aNearlySilentClipThatCannotReachTheLoudnessTargetSaysSoInClipJson() throws Exception {
+        Ffmpeg ffmpeg = TestMedia.ffmpeg();
+        Path video = TestMedia.make(ffmpeg, dir.resolve("quiet.mp4"), "-f", "lavfi", "-i",
+                "testsrc2=s=320x180:r=30:d=4", "-f", "lavfi", "-i",
+                "anoisesrc=d=4:a=0.001:c=pink:r=48000,volume=enable='between(t,1.5,1.52)':volume=300",
+                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest");
+        ClipPipeline pipeline = new ClipPipeline(ffmpeg, new ClipRenderer(ffmpeg, new ProcessRunner(),
+                Duration.ofMinutes(2)), new ClipAnalyser(ffmpeg, FaceFinder.NONE), new HeuristicCopywriter(),
+                List.of());
+        ClipCandidate clip = new ClipCandidate(1, 0.5, 3.5, 40, new ClipCandidate.SubScores(1, 1, 1, 1, 1), "", "",
+                "A quiet clip.", null);
+        RenderOptions options = new RenderOptions(Aspect.PORTRAIT, Optional.of(ReframeMode.FIT), true,
+                CaptionStyle.BOLD, Optional.empty(), ClipRendererIT.FAST);
+        ClipManifest m = pipeline.render(pipeline.open(video), clip, dir.resolve("out"), options).manifest();
+        double reached = RenderMedia.ebur128(ffmpeg, dir.resolve("out/quiet-001/quiet-001.mp4"))[0];
+        assertTrue(reached < -16, "the test needs a clip normalisation cannot lift: " + reached);
+        assertEquals(1, m.render().notes().size(), m.render().notes().toString());
+        assertTrue(m.render().notes().get(0).matches("The audio measures -\\d+\\.\\d LUFS, not the -14 LUFS target: the"
+                + " source is nearly silent .*"), m.render().notes().get(0));
+        assertTrue(Files.readString(dir.resolve("out/quiet-001/clip.json")).contains("\"notes\""));
     }
 
     @Test

@@ -128,6 +128,19 @@ class RenderArgsTest {
     }
 
     @Test
+    void aClipOffTheLoudnessTargetGetsANoteAndOneOnItDoesNot() {
+        Loudness quiet = new Loudness(-38.0, -16.7, 0, -48.0, 23.4);
+        assertEquals(Optional.empty(), AudioChain.shortfall(null, null), "no audio stream: nothing to say");
+        assertEquals(Optional.empty(), AudioChain.shortfall(MEASURED, new Loudness(-14.6, -1.2, 5, -24, 0)));
+        assertEquals(Optional.of("The audio measures -21.0 LUFS, not the -14 LUFS target: the source is nearly"
+                + " silent (-38.0 LUFS) with peaks at -16.7 dBTP, too quiet to raise further without clipping them;"
+                + " boost or re-record the sound, or expect the platforms to play it quietly."),
+                AudioChain.shortfall(quiet, new Loudness(-21.0, -1.0, 0, -31, 0)));
+        assertTrue(AudioChain.shortfall(new Loudness(-99, -99, 0, -70, 99), null).orElseThrow()
+                .startsWith("The audio is silent in this clip (below -70 LUFS), so it was left as it is"));
+    }
+
+    @Test
     void parsesLoudnormJson() {
         String log = "[Parsed_loudnorm_0 @ 0x55] \n{\n\t\"input_i\" : \"-23.54\",\n\t\"input_tp\" : \"-7.12\",\n"
                 + "\t\"input_lra\" : \"3.40\",\n\t\"input_thresh\" : \"-33.90\",\n\t\"output_i\" : \"-14.2\",\n"
