@@ -146,7 +146,8 @@ final class RenderCommand implements Callable<Integer> {
             FaceFinder faces = needFaces ? FaceFinder.lazy(() -> models.faces(FaceSettings.DEFAULTS))
                     : FaceFinder.NONE;
             ClipPipeline pipeline = new ClipPipeline(tools, new ClipRenderer(tools, new ProcessRunner(),
-                    Duration.ofHours(6)), new ClipAnalyser(tools, faces), copy, RenderModels.taggers(taggerIds, taggers));
+                    Duration.ofHours(6)), new ClipAnalyser(tools, faces), copy, RenderModels.taggers(taggerIds, taggers),
+                    dryRun ? dev.tagline.core.progress.Progress.Factory.NONE : TerminalProgress.forContext(ctx));
             ClipPipeline.Source source = pipeline.open(file);
             pipeline.requireClipsOf(source, found, clipsPath);
             for (ClipCandidate clip : clips) {

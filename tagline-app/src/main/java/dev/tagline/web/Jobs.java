@@ -56,6 +56,7 @@ final class Jobs implements AutoCloseable {
         private volatile String message = "";
         private final StopSignal stop = new StopSignal();
         private volatile Runnable onCancel = () -> { };
+        private volatile java.util.function.Supplier<String> cancelledAs = this::cancelledAfter;
 
         Job(String id, String title, Instant started) {
             this.id = id;
@@ -84,6 +85,14 @@ final class Jobs implements AutoCloseable {
             if (stop.requested()) {
                 hook.run();
             }
+        }
+
+        /**
+         * The message of a cancelled job, for work whose count does not tell what a cancel kept ("Cancelled while
+         * rendering talk-002 (clip 2 of 3): 1 clip rendered, …"); default {@code Cancelled after 120 of 1000}.
+         */
+        void describeCancel(java.util.function.Supplier<String> message) {
+            cancelledAs = message;
         }
 
         /** The signal the batch engine polls between chunks; a cancel raises it. */
@@ -139,12 +148,12 @@ final class Jobs implements AutoCloseable {
         pool.execute(() -> {
             try {
                 String result = work.run(job);
-                job.message = job.cancelled() ? job.cancelledAfter() : result;
+                job.message = job.cancelled() ? job.cancelledAs.get() : result;
                 job.state = job.cancelled() ? State.CANCELLED : State.DONE;
             } catch (Exception e) {
                 if (job.cancelled()) {
                     LOG.debug("Job {} ({}) ended by its cancel", job.id, job.title, e);
-                    job.message = job.cancelledAfter();
+                    job.message = job.cancelledAs.get();
                     job.state = State.CANCELLED;
                 } else {
                     if (e instanceof dev.tagline.core.TaglineException t) {

@@ -34,8 +34,10 @@ final class VideoJobKinds {
      * folder): reframing {@code auto} (per scene, the CLI's default), {@code track}, {@code screencast},
      * {@code blur-pad}, {@code center} or {@code fit}, with the built-in face model pulled and loaded only when a scene
      * needs it; captions from the transcript beside the video unless {@code captions} is off, x264 {@code preset}; the
-     * clips go to {@code VIDEO.clips/} as the CLI writes them. Progress counts clips; a cancel stops before the next
-     * clip.
+     * clips go to {@code VIDEO.clips/} as the CLI writes them. While a clip renders, the task names it ("Rendering
+     * talk-002 (clip 2 of 3)") and the count is seconds of that clip encoded; at the end, clips rendered of all. A
+     * cancel interrupts the worker, which stops the FFmpeg child at once; the half-rendered clip's temporary files go
+     * and the message says which clip was stopped and how many were rendered.
      */
     static JobKinds.Kind render(Map<String, String> env) {
         return new JobKinds.Kind() {
@@ -72,8 +74,23 @@ final class VideoJobKinds {
                     dev.tagline.video.ffmpeg.Ffmpeg tools = new dev.tagline.video.ffmpeg.Ffmpeg(
                             new dev.tagline.video.ffmpeg.FfmpegLocator(env).locate(java.util.Optional.empty()),
                             new dev.tagline.core.process.ProcessRunner(), java.time.Duration.ofHours(6));
-                    job.total(clips.clips().size());
-                    int done = 0;
+                    int count = clips.clips().size();
+                    job.total(count);
+                    Thread worker = Thread.currentThread();
+                    job.onCancel(worker::interrupt);
+                    java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+                    java.util.concurrent.atomic.AtomicReference<String> current =
+                            new java.util.concurrent.atomic.AtomicReference<>("");
+                    job.describeCancel(() -> "Cancelled " + (current.get().isEmpty() ? "" : "while rendering "
+                            + current.get() + "; its unfinished files were removed and any earlier render of it kept")
+                            + (current.get().isEmpty() ? "after " : ". ") + done.get() + " of "
+                            + ClipCards.clips(count) + " rendered");
+                    dev.tagline.core.progress.Progress.Factory perClip = (task, total, unit) -> {
+                        current.set(task.replaceFirst("^Rendering ", "") + " (clip " + (done.get() + 1) + " of "
+                                + count + ")");
+                        return job.progress().start(task + " (clip " + (done.get() + 1) + " of " + count + ")",
+                                total, unit);
+                    };
                     int kept = 0;
                     List<String> notes = new java.util.ArrayList<>();
                     try (dev.tagline.inference.onnx.OnnxSessions sessions =
@@ -88,7 +105,7 @@ final class VideoJobKinds {
                                 tools, new dev.tagline.video.render.ClipRenderer(tools,
                                         new dev.tagline.core.process.ProcessRunner(), java.time.Duration.ofHours(6)),
                                 new dev.tagline.video.render.ClipAnalyser(tools, faces),
-                                new dev.tagline.video.copy.HeuristicCopywriter(), List.of());
+                                new dev.tagline.video.copy.HeuristicCopywriter(), List.of(), perClip);
                         dev.tagline.video.render.ClipPipeline.Source source = pipeline.open(video);
                         pipeline.requireClipsOf(source, clips, clipsFile);
                         for (dev.tagline.core.manifest.ClipCandidate clip : clips.clips()) {
@@ -97,12 +114,14 @@ final class VideoJobKinds {
                             }
                             dev.tagline.video.render.ClipPipeline.Rendered r = pipeline.render(source, clip, out,
                                     options);
+                            done.incrementAndGet();
+                            current.set("");
                             kept += r.reviewKept() ? 1 : 0;
                             r.manifest().render().notes().forEach(n -> notes.add(r.manifest().id() + ": " + n));
-                            job.step();
-                            done++;
                         }
                     }
+                    job.progress().start("Rendered " + clipsFile.getFileName(), count,
+                            dev.tagline.core.progress.Progress.Unit.ITEMS).jumpTo(done.get());
                     return "Rendered " + done + " of " + ClipCards.clips(clips.clips().size()) + " to "
                             + dir.relativize(out) + (kept == 0 ? "" : "; kept the review (accepted, title, caption,"
                             + " hashtags) of " + kept + " already reviewed") + (notes.isEmpty() ? ""

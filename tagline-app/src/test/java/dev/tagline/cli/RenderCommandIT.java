@@ -62,6 +62,8 @@ class RenderCommandIT {
         CliTestSupport cli = setUp();
         assertEquals(ExitCode.OK, cli.run("clips", "render", "talk.mp4", "--preset", "ultrafast"), cli.err());
         assertTrue(cli.out().contains("Wrote 2 clips to " + dir.resolve("talk.clips")), cli.out());
+        assertTrue(cli.err().contains("Rendering talk-001: 0:04 of media done in"), "progress per clip: " + cli.err());
+        assertTrue(cli.err().contains("x real time"), "with its rate: " + cli.err());
         Path folder = dir.resolve("talk.clips").resolve("talk-001");
         for (String ext : List.of(".mp4", ".jpg", ".ass", ".srt", ".vtt")) {
             assertTrue(Files.size(folder.resolve("talk-001" + ext)) > 0, ext);

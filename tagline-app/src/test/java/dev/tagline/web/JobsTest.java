@@ -114,6 +114,30 @@ class JobsTest {
         }
     }
 
+    /** A render's count is seconds of the clip being encoded: its cancel message says what was kept instead. */
+    @Test
+    void workCanSayWhatACancelKept() throws Exception {
+        try (Jobs jobs = new Jobs(Clock.systemUTC())) {
+            CountDownLatch started = new CountDownLatch(1);
+            Jobs.Job job = jobs.start("render", j -> {
+                j.onCancel(Thread.currentThread()::interrupt);
+                j.describeCancel(() -> "Cancelled while rendering talk-001 (clip 1 of 1). 0 of 1 clip rendered");
+                started.countDown();
+                Thread.sleep(60_000);
+                return "never";
+            });
+            assertTrue(started.await(5, TimeUnit.SECONDS));
+            assertTrue(jobs.cancel(job.id));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (job.state() == Jobs.State.RUNNING && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(Jobs.State.CANCELLED, job.state());
+            assertEquals("Cancelled while rendering talk-001 (clip 1 of 1). 0 of 1 clip rendered",
+                    job.view().get("message"));
+        }
+    }
+
     @Test
     void aFailingJobKeepsItsMessage() throws Exception {
         try (Jobs jobs = new Jobs(Clock.systemUTC())) {

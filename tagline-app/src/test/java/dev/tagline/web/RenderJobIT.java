@@ -149,6 +149,36 @@ class RenderJobIT {
         assertTrue(last.contains("\"state\":\"done\"") && last.contains("\"done\":3"), last);
     }
 
+    /**
+     * Dogfood: progress stayed 0/1 with an empty task for the whole clip, and a cancel during the only clip still
+     * rendered it fully, then said "Cancelled after 1 of 1".
+     */
+    @Test
+    void aRenderShowsTheClipItIsOnAndACancelStopsFfmpegInTheMiddleOfIt() throws Exception {
+        ClipsFile.of(new ClipsFile.Source("talk.mp4", 12), Instant.parse("2026-11-27T02:00:00Z"), null, List.of(),
+                List.of(new ClipCandidate(1, 0.5, 11.5, 80, new ClipCandidate.SubScores(80, 70, 75, 60, 50), "",
+                        "Hook", "…", 1))).write(web.media.resolve("talk.clips.json"));
+        assertEquals(302, startRender(Map.of("mode", "center", "preset", "slow")).statusCode());
+        String running = "";
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (!running.contains("\"task\":\"Rendering talk-001 (clip 1 of 1)\"") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            running = web.send(web.get("/api/jobs").header("Cookie", login.cookie())).body();
+        }
+        assertTrue(running.contains("\"task\":\"Rendering talk-001 (clip 1 of 1)\""), running);
+        assertTrue(running.contains("\"total\":11"), "seconds of the clip: " + running);
+        assertTrue(running.contains("\"state\":\"running\""), "still encoding: " + running);
+        HttpResponse<String> cancel = web.send(HttpRequest.newBuilder(URI.create(web.base() + "/api/jobs/1/cancel"))
+                .header("Cookie", login.cookie()).header("X-CSRF-Token", login.csrf())
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals("{\"cancelled\":true}", cancel.body());
+        String last = lastEvent("1");
+        assertTrue(last.contains("\"state\":\"cancelled\""), last);
+        assertTrue(last.contains("Cancelled while rendering talk-001 (clip 1 of 1); its unfinished files were removed"
+                + " and any earlier render of it kept. 0 of 1 clip rendered"), last);
+        assertTrue(!Files.exists(web.media.resolve("talk.clips/talk-001")), "the clip was not finished and kept");
+    }
+
     @Test
     void aCancelledRenderStopsBeforeTheNextClip() throws Exception {
         assertEquals(302, startRender("medium").statusCode());

@@ -61,6 +61,15 @@ public final class Ffmpeg {
         stream(command, input, action, in -> in.transferTo(java.io.OutputStream.nullOutputStream()));
     }
 
+    /**
+     * Runs an ffmpeg command whose output goes to a file, reporting its position in seconds of output media to
+     * {@code progress} as it goes (stdout carries {@code -progress pipe:1}). An interrupt of the calling thread stops
+     * the ffmpeg child ({@link ProcessRunner}) and fails the run.
+     */
+    public void run(List<String> command, Path input, String action, dev.tagline.core.progress.Progress progress) {
+        stream(FfmpegProgress.withProgress(command), input, action, FfmpegProgress.reportingTo(progress));
+    }
+
     /** Runs an ffmpeg command and hands its stdout to {@code consumer} as it arrives (raw PCM, frames, SRT). */
     public void stream(List<String> command, Path input, String action, ProcessRunner.StdoutConsumer consumer) {
         ProcessResult result;

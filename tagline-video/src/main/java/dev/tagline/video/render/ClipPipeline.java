@@ -5,6 +5,7 @@ import dev.tagline.core.manifest.ClipManifest;
 import dev.tagline.core.TaglineException;
 import dev.tagline.core.manifest.ClipManifests;
 import dev.tagline.core.manifest.ClipsFile;
+import dev.tagline.core.progress.Progress;
 import dev.tagline.images.tag.ImageTagger;
 import dev.tagline.images.tag.ScoredTag;
 import dev.tagline.video.copy.ClipCopy;
@@ -39,14 +40,25 @@ public final class ClipPipeline {
     private final ClipAnalyser analyser;
     private final Copywriter copywriter;
     private final List<ImageTagger> taggers;
+    private final Progress.Factory progress;
 
     public ClipPipeline(Ffmpeg ffmpeg, ClipRenderer renderer, ClipAnalyser analyser, Copywriter copywriter,
                         List<ImageTagger> taggers) {
+        this(ffmpeg, renderer, analyser, copywriter, taggers, Progress.Factory.NONE);
+    }
+
+    /**
+     * @param progress one task per rendered clip ({@code Rendering talk-003}), counting seconds of the clip as FFmpeg
+     *     encodes it, so a 30 s render is not silent
+     */
+    public ClipPipeline(Ffmpeg ffmpeg, ClipRenderer renderer, ClipAnalyser analyser, Copywriter copywriter,
+                        List<ImageTagger> taggers, Progress.Factory progress) {
         this.ffmpeg = ffmpeg;
         this.renderer = renderer;
         this.analyser = analyser;
         this.copywriter = copywriter;
         this.taggers = List.copyOf(taggers);
+        this.progress = progress;
     }
 
     /** The source video as probed once for all its clips, and its transcript (from the files beside it), if any. */
@@ -138,8 +150,13 @@ public final class ClipPipeline {
             files.write(files.srt(), SubtitleFiles.srt(phrases));
             files.write(files.vtt(), SubtitleFiles.vtt(phrases));
         }
-        RenderJob job = job(src, clip, files, o, subtitles && o.captions());
-        Loudness loudness = renderer.render(job);
+        Loudness loudness;
+        RenderJob job;
+        try (Progress p = progress.start("Rendering " + files.id(), Math.round(clip.endSeconds()
+                - clip.startSeconds()), Progress.Unit.SECONDS)) {
+            job = job(src, clip, files, o, subtitles && o.captions());
+            loudness = renderer.render(job, p);
+        }
         List<String> notes = AudioChain.shortfall(loudness, loudness == null || loudness.silent() ? null
                 : renderer.measureRendered(job.output())).stream().toList();
         renderer.thumbnail(job.output(), Keyframes.hook(words, job.length()), files.thumbnail());

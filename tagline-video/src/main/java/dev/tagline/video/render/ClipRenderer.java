@@ -3,6 +3,7 @@ package dev.tagline.video.render;
 import dev.tagline.core.process.ProcessResult;
 import dev.tagline.core.process.ProcessRunner;
 import dev.tagline.core.process.ProcessSpec;
+import dev.tagline.core.progress.Progress;
 import dev.tagline.video.ffmpeg.Ffmpeg;
 import dev.tagline.video.ffmpeg.FfmpegException;
 import java.nio.file.Path;
@@ -60,11 +61,19 @@ public final class ClipRenderer {
         return Loudness.parse(result.stderrTail(), "the rendered " + name);
     }
 
-    /** Renders the clip to {@code job.output()}; returns pass 1's measurement (null when the source is silent). */
+    /** Renders the clip to {@code job.output()}; returns pass 1's measurement (null when the source has no audio). */
     public Loudness render(RenderJob job) {
+        return render(job, Progress.Factory.NONE.start("", -1, Progress.Unit.SECONDS));
+    }
+
+    /**
+     * Renders the clip, moving {@code progress} (seconds of the clip) as the encode goes. An interrupt of the calling
+     * thread stops FFmpeg and fails the render.
+     */
+    public Loudness render(RenderJob job, Progress progress) {
         Loudness loudness = job.hasAudio() ? measure(job) : null;
         ffmpeg.run(RenderArgs.render(ffmpeg.tools().ffmpeg(), job, loudness), job.source(),
-                "rendering " + ClipFiles.finalName(job.output()) + " from");
+                "rendering " + ClipFiles.finalName(job.output()) + " from", progress);
         return loudness;
     }
 

@@ -95,6 +95,43 @@ class ClipPipelineIT {
         assertTrue(Files.readString(dir.resolve("out/quiet-001/clip.json")).contains("\"notes\""));
     }
 
+    /** Dogfood: a render printed nothing for 20-45 s per clip; each clip is now a task counting encoded seconds. */
+    @Test
+    void eachClipIsAProgressTaskThatCountsTheSecondsEncoded() throws Exception {
+        Ffmpeg ffmpeg = TestMedia.ffmpeg();
+        Path video = RenderMedia.flashAndBeep(ffmpeg, dir.resolve("talk.mp4"), 4, 2.0);
+        List<String> tasks = new ArrayList<>();
+        List<Long> positions = java.util.Collections.synchronizedList(new ArrayList<>());
+        dev.tagline.core.progress.Progress.Factory recording = (task, total, unit) -> {
+            tasks.add(task + " " + total + " " + unit);
+            return new dev.tagline.core.progress.Progress() {
+                @Override
+                public void advance(long units) {
+                }
+
+                @Override
+                public void jumpTo(long done) {
+                    positions.add(done);
+                }
+
+                @Override
+                public void close() {
+                    tasks.add("closed");
+                }
+            };
+        };
+        ClipPipeline pipeline = new ClipPipeline(ffmpeg, new ClipRenderer(ffmpeg, new ProcessRunner(),
+                Duration.ofMinutes(2)), new ClipAnalyser(ffmpeg, FaceFinder.NONE), new HeuristicCopywriter(),
+                List.of(), recording);
+        ClipCandidate clip = new ClipCandidate(2, 0.5, 3.5, 40, new ClipCandidate.SubScores(1, 1, 1, 1, 1), "", "",
+                "A clip.", null);
+        pipeline.render(pipeline.open(video), clip, dir.resolve("out"), new RenderOptions(Aspect.PORTRAIT,
+                Optional.of(ReframeMode.FIT), true, CaptionStyle.BOLD, Optional.empty(), ClipRendererIT.FAST));
+        assertEquals(List.of("Rendering talk-002 3 SECONDS", "closed"), tasks);
+        assertFalse(positions.isEmpty(), "the encode reported its position");
+        assertTrue(positions.get(positions.size() - 1) >= 2, positions.toString());
+    }
+
     @Test
     void aClipWithoutTranscriptIsTitledFromItsOnScreenText() throws Exception {
         Ffmpeg ffmpeg = TestMedia.ffmpeg();
