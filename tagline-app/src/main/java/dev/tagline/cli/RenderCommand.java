@@ -127,8 +127,11 @@ final class RenderCommand implements Callable<Integer> {
         List<ClipCandidate> clips = found.clips().stream()
                 .filter(c -> only == null || c.rank() == only).toList();
         if (clips.isEmpty()) {
-            throw new TaglineException(only == null ? clipsPath + " has no clips" : "There is no clip ranked "
-                    + only + " in " + clipsPath, "Run 'tagline clips find' again or pick another --only.");
+            throw only == null ? new TaglineException(clipsPath + " has no clips" + (found.notes().isEmpty() ? ""
+                    : " (" + String.join(" ", found.notes()) + ")"), "Run 'tagline clips find " + video
+                    + "' again with other settings, or pick another video.")
+                    : new TaglineException("There is no clip ranked " + only + " in " + clipsPath, "Pick another"
+                    + " --only (" + found.clips().size() + " clips there), or run 'tagline clips find' again.");
         }
         RenderOptions options = options();
         Path outDir = out == null ? file.resolveSibling(ClipsFile.pathFor(file).getFileName().toString()

@@ -44,6 +44,24 @@ class RenderCommandTest {
         assertTrue(cli.err().contains("Use auto, track, screencast, blur-pad, fit or center"), cli.err());
     }
 
+    /** Dogfood: an empty clips file said "… or pick another --only." although no --only was given. */
+    @Test
+    void anEmptyClipsFileDoesNotMentionOnlyWhenOnlyWasNotGiven() throws Exception {
+        Files.writeString(dir.resolve("short10.mp4"), "x");
+        ClipsFile.of(new ClipsFile.Source("short10.mp4", 10), Instant.parse("2026-11-27T03:00:00Z"), null,
+                List.of("The video is 0:10 long, shorter than the shortest clip (--min 15)."), List.of())
+                .write(dir.resolve("short10.clips.json"));
+        CliTestSupport cli = new CliTestSupport(dir, Map.of());
+        assertEquals(ExitCode.USAGE, cli.run("clips", "render", "short10.mp4"));
+        assertTrue(cli.err().contains("short10.clips.json has no clips (The video is 0:10 long"), cli.err());
+        assertTrue(!cli.err().contains("--only"), cli.err());
+        assertTrue(cli.err().contains("tagline clips find short10.mp4"), cli.err());
+        cli.clear();
+        assertEquals(ExitCode.USAGE, cli.run("clips", "render", "short10.mp4", "--only", "2"));
+        assertTrue(cli.err().contains("There is no clip ranked 2 in") && cli.err().contains("Pick another --only"),
+                cli.err());
+    }
+
     @Test
     void anUnknownPresetIsAUsageErrorBeforeAnyRenderingAndNamesTheAllowedPresets() throws Exception {
         Files.writeString(dir.resolve("talk.mp4"), "x");
