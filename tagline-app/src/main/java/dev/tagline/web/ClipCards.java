@@ -20,7 +20,7 @@ final class ClipCards {
         ClipManifest m = r.manifest();
         String q = "?root=" + esc(r.ref().root()) + "&amp;path=" + esc(java.net.URLEncoder.encode(r.ref().path(),
                 java.nio.charset.StandardCharsets.UTF_8));
-        StringBuilder b = new StringBuilder("<article class=\"clip\" id=\"clip-").append(esc(m.id().replaceAll("[^A-Za-z0-9_-]", "_")))
+        StringBuilder b = new StringBuilder("<article class=\"clip\" id=\"").append(esc(r.ref().htmlId("clip-")))
                 .append("\"><video controls preload=\"metadata\" src=\"").append(esc(r.ref().mediaUrl(m.video())))
                 .append("\"></video><div class=\"clip-body\"><h3>").append(esc(m.id())).append(" <span class=\"badge ")
                 .append(m.accepted() ? "ok\">accepted" : "no\">rejected").append("</span></h3><p class=\"meta\">score ")
@@ -28,7 +28,7 @@ final class ClipCards {
                 .append(String.format(Locale.ROOT, "%.1f s", m.durationSeconds())).append(" · ").append(m.width())
                 .append("×").append(m.height());
         if (m.source() != null) {
-            b.append(" · from ").append(esc(m.source().path())).append(String.format(Locale.ROOT, " %.1f–%.1f s",
+            b.append(" · from ").append(esc(r.ref().fromRoot(m.source().path()))).append(String.format(Locale.ROOT, " %.1f–%.1f s",
                     m.source().startSeconds(), m.source().endSeconds()));
         }
         b.append("</p>");
@@ -77,7 +77,8 @@ final class ClipCards {
 
     static String found(ClipLibrary.Found f, String csrf) {
         ClipsFile file = f.clips();
-        StringBuilder b = new StringBuilder("<section class=\"found\"><h2>").append(esc(file.source().path()))
+        StringBuilder b = new StringBuilder("<section class=\"found\" id=\"").append(esc(f.ref().htmlId("found-")))
+                .append("\"><h2>").append(esc(f.ref().fromRoot(file.source().path())))
                 .append(" <small>").append(Progress.Unit.SECONDS.format(Math.round(file.source().durationSeconds())))
                 .append(", ").append(clips(file.clips().size())).append(" found</small></h2>");
         if (!file.notes().isEmpty()) {

@@ -32,6 +32,27 @@ final class ClipLibrary {
             int slash = path.lastIndexOf('/');
             return "/media/" + root + "/" + (slash < 0 ? "" : path.substring(0, slash + 1)) + relativeSibling;
         }
+
+        /**
+         * {@code relative} (a path written beside this file, e.g. a clip's {@code ../../talk.mp4}) from the root, so
+         * {@code c3/tut.mp4} and {@code week2/tut.mp4} read apart; as written when it leads out of the root.
+         */
+        String fromRoot(String relative) {
+            int slash = path.lastIndexOf('/');
+            Path joined = Path.of(slash < 0 ? "" : path.substring(0, slash)).resolve(relative).normalize();
+            String out = joined.toString().replace('\\', '/');
+            return out.isEmpty() || out.startsWith("..") || joined.isAbsolute() ? relative : out;
+        }
+
+        /**
+         * An HTML id unique on the page, from the root and the path (a {@code clip.json}'s folder stands for it), e.g.
+         * {@code clip-clips-c3-tut_clips-tut-001}: clips of same-named videos in two folders share their clip ids.
+         */
+        String htmlId(String prefix) {
+            String where = root + "/" + path.replaceFirst("(^|/)" + java.util.regex.Pattern.quote(
+                    ClipManifests.FILE_NAME) + "$", "");
+            return prefix + where.replace("/", "-").replaceAll("[^A-Za-z0-9_-]", "_");
+        }
     }
 
     record Rendered(Ref ref, ClipManifest manifest) {

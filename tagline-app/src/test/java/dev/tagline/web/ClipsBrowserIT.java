@@ -39,7 +39,7 @@ class ClipsBrowserIT {
                 "-movflags", "+faststart", folder.resolve("clip.mp4").toString()).inheritIO().start();
         assertEquals(0, ff.waitFor());
         ClipManifests.write(folder.resolve("clip.json"), ClipManifest.of("talk-001", "clip.mp4",
-                new ClipManifest.Source("talk.mp4", 95, 103), 8, 270, 480, 0.87, true,
+                new ClipManifest.Source("../talk.mp4", 95, 103), 8, 270, 480, 0.87, true,
                 new ClipManifest.Copy("Nobody reads the manual", "Why docs fail and what works instead",
                         List.of("talk", "docs")), Map.of()));
         web.channel("yt", "youtube", "Europe/Berlin");

@@ -63,6 +63,35 @@ class ClipsRoutesIT {
         assertTrue(html.contains("<video controls preload=\"metadata\" src=\"/media/clips/clip-1/clip.mp4\">"), html);
     }
 
+    /**
+     * Dogfood: three sections were all headed "tut.mp4" (tut.mp4, c3/tut.mp4, week2/tut.mp4), the clip cards said
+     * "from ../../tut.mp4", and every card had id="clip-tut-001".
+     */
+    @Test
+    void videosWithTheSameNameInOtherFoldersReadApartAndTheirCardsHaveUniqueIds() throws Exception {
+        for (String folder : List.of("", "c3/", "week2/")) {
+            java.nio.file.Files.createDirectories(web.media.resolve(folder + "tut.clips/tut-001"));
+            ClipsFile.of(new ClipsFile.Source("tut.mp4", 94), Instant.parse("2026-11-27T02:00:00Z"), null, List.of(),
+                    List.of(new ClipCandidate(1, 10, 40, 60, new ClipCandidate.SubScores(1, 1, 1, 1, 1), "", "", "",
+                            null))).write(web.media.resolve(folder + "tut.clips.json"));
+            ClipManifests.write(web.media.resolve(folder + "tut.clips/tut-001/clip.json"), ClipManifest.of("tut-001",
+                    "tut-001.mp4", new ClipManifest.Source("../../tut.mp4", 10, 40), 30, 1080, 1920, 0.6, true,
+                    new ClipManifest.Copy("Rebase", "", List.of()), Map.of()));
+        }
+        String html = web.send(web.get("/clips").header("Cookie", login.cookie())).body();
+        for (String video : List.of("tut.mp4", "c3/tut.mp4", "week2/tut.mp4")) {
+            assertTrue(html.contains("<h2>" + video + " <small>1:34, 1 clip found</small></h2>"), video + ": " + html);
+            assertTrue(html.contains(" · from " + video + " 10.0–40.0 s"), video + ": " + html);
+        }
+        java.util.regex.Matcher ids = java.util.regex.Pattern.compile(" id=\"([^\"]+)\"").matcher(html);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (ids.find()) {
+            assertTrue(seen.add(ids.group(1)), "duplicate id " + ids.group(1) + ": " + html);
+        }
+        assertTrue(seen.containsAll(List.of("clip-clips-tut_clips-tut-001", "clip-clips-c3-tut_clips-tut-001",
+                "clip-clips-week2-tut_clips-tut-001")), seen.toString());
+    }
+
     /** A clip in a hidden folder (an old render moved aside) is not listed: /media would not serve it. */
     @Test
     void clipsInHiddenFoldersAreNotListed() throws java.io.IOException {
