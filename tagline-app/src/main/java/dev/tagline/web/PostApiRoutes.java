@@ -69,14 +69,14 @@ final class PostApiRoutes {
         ctx.contentType("application/json").result(out.toByteArray());
     }
 
-    /** {@code perDay}: 0 or absent for every event, 1–50 for the first N a day plus per-day counts. */
+    /** {@code perDay}: absent for every event, 1–50 (docs/api.md) for the first N a day plus per-day counts. */
     private static int perDay(Context ctx) {
         String text = ctx.queryParam("perDay");
         if (text == null || text.isBlank()) {
             return 0;
         }
-        if (!text.matches("\\d{1,2}") || Integer.parseInt(text) > 50) {
-            throw new dev.tagline.core.TaglineException("perDay must be a number from 0 to 50, not '" + text + "'",
+        if (!text.matches("\\d{1,2}") || Integer.parseInt(text) < 1 || Integer.parseInt(text) > 50) {
+            throw new dev.tagline.core.TaglineException("perDay must be a number from 1 to 50, not '" + text + "'",
                     "Leave it out for every event, or give e.g. perDay=3 for a month grid.");
         }
         return Integer.parseInt(text);
@@ -96,7 +96,7 @@ final class PostApiRoutes {
 
     private void move(Context ctx) {
         Move body = body(ctx, Move.class);
-        Post p = post(id(ctx));
+        Post p = movable(post(id(ctx)));
         Channel c = web.publishing().channels().byId(p.channelId());
         ZoneId tz = CalendarJson.zone(body.tz(), c.zone());
         Instant at = CalendarJson.time(body.at(), tz, "at");
@@ -112,6 +112,20 @@ final class PostApiRoutes {
         out.put("warnings", ruleWarnings(c, p.id(), at));
         out.put("replanned", plan.placed().size());
         ctx.json(out);
+    }
+
+    /**
+     * {@code p} when its time can still change; else a 409 (docs/api.md: the post "has already started publishing"),
+     * not the scheduler's 400, since the request was right and the post's state is what stands in the way.
+     */
+    private static Post movable(Post p) {
+        boolean plannable = p.state() == dev.tagline.publish.store.PostState.QUEUED
+                || p.state() == dev.tagline.publish.store.PostState.SCHEDULED;
+        if (!plannable || p.step() != Post.Step.UPLOAD) {
+            throw new Problems.ConflictException("Post " + p.id() + " is " + p.state().label() + " and cannot be"
+                    + " moved", "Only queued or scheduled posts can be moved; reload the calendar.");
+        }
+        return p;
     }
 
     /** Re-validates a hand-placed time against the channel's rule; the move stands, the user is told. */
@@ -147,7 +161,7 @@ final class PostApiRoutes {
     }
 
     private void publishNow(Context ctx) {
-        Post p = post(id(ctx));
+        Post p = movable(post(id(ctx)));
         Channel c = web.publishing().channels().byId(p.channelId());
         web.publishing().scheduler().move(c, p.id(), web.clock().instant());
         ctx.json(Map.of("post", CalendarJson.detail(web.publishing().posts().byId(p.id()), c, c.zone()),

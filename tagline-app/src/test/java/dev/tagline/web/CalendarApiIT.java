@@ -88,6 +88,20 @@ class CalendarApiIT {
         assertEquals("2026-12-02", dense.get("more").get(1).get("date").asText());
         assertEquals(1, dense.get("more").get(1).get("count").asInt());
         call("GET", range + "&perDay=500", null, 400);
+        JsonNode zero = call("GET", range + "&perDay=0", null, 400);
+        assertTrue(zero.get("detail").asText().contains("from 1 to 50"), "docs/api.md allows 1-50: " + zero);
+    }
+
+    /** Dogfood: moving a published post answered 400 where docs/api.md says 409. */
+    @Test
+    void movingOrPublishingNowAPublishedPostIsAConflict() throws Exception {
+        Post p = web.post(yt, "Done", "c", Instant.parse("2026-12-02T08:00:00Z"));
+        web.finish(p, "https://youtu.be/abc", null);
+        JsonNode refused = call("PATCH", "/api/posts/" + p.id() + "/schedule",
+                "{\"at\":\"2026-12-07T09:00\",\"tz\":\"Europe/Berlin\"}", 409);
+        assertTrue(refused.get("detail").asText().startsWith("Post " + p.id() + " is published and cannot be moved"),
+                refused.toString());
+        call("POST", "/api/posts/" + p.id() + "/publish-now", null, 409);
     }
 
     @Test
