@@ -15,11 +15,22 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs external tools (ffmpeg, npm, djpeg …) from an argument list. Both pipes are drained on their own threads so a
  * chatty tool never blocks; stderr keeps only its last lines; the time limit kills the process and its descendants.
- * Thread-safe; one instance may run many processes at once.
+ * When the JVM is stopped (SIGTERM from {@code kill}, {@code timeout} or a service manager; Ctrl-C reaches the
+ * children anyway), the tools still running are stopped with it instead of writing on as orphans. Thread-safe; one
+ * instance may run many processes at once.
  */
 public final class ProcessRunner {
     /** How many stderr lines an error message carries. */
     public static final int STDERR_TAIL_LINES = 20;
+    /** The tools running now, for the shutdown hook. */
+    private static final java.util.Set<Process> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(p -> {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }), "tagline-stop-tools"));
+    }
 
     /** Consumes a process's stdout as a stream (e.g. raw PCM or frames), on a thread of the runner. */
     @FunctionalInterface
@@ -59,6 +70,15 @@ public final class ProcessRunner {
             throw new ProcessFailedException("Cannot start " + spec.program() + ": " + e.getMessage(),
                     "Install " + spec.program() + " or put it on PATH.", null, e);
         }
+        LIVE.add(process);
+        try {
+            return finish(spec, consumer, process, start);
+        } finally {
+            LIVE.remove(process);
+        }
+    }
+
+    private ProcessResult finish(ProcessSpec spec, StdoutConsumer consumer, Process process, long start) {
         closeQuietly(process);
         CompletableFuture<Void> stdout = CompletableFuture.runAsync(() -> {
             try (InputStream in = process.getInputStream()) {
