@@ -100,8 +100,11 @@ final class PublishPlanCommands {
         public Integer call() {
             try (Publishing p = db.open(ctx)) {
                 Channel c = p.channels().byId(p.posts().byId(post).channelId());
-                AutoScheduler.Plan plan = p.scheduler().move(c, post, PublishTimes.due(time, c.zone(), ctx.clock()));
+                java.time.Instant at = PublishTimes.due(time, c.zone(), ctx.clock());
+                AutoScheduler.Plan plan = p.scheduler().move(c, post, at);
                 ctx.out().println("post " + post + ": " + PublishTimes.describe(p.posts().byId(post)));
+                // the calendar says the same on a drag: the move stands, the user is told
+                p.scheduler().warnings(c, post, at).forEach(w -> ctx.out().println("warning: " + w + "."));
                 return report(ctx, p, plan) ? ExitCode.OK : ExitCode.SOME_FAILED;
             }
         }

@@ -1,8 +1,6 @@
 package dev.tagline.web;
 
 import dev.tagline.publish.plan.AutoScheduler;
-import dev.tagline.publish.plan.PostingRule;
-import dev.tagline.publish.plan.SlotCalendar;
 import dev.tagline.publish.store.Channel;
 import dev.tagline.publish.store.Post;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -109,7 +107,7 @@ final class PostApiRoutes {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("post", CalendarJson.detail(web.publishing().posts().byId(p.id()), c, tz));
         out.put("previousAt", current);
-        out.put("warnings", ruleWarnings(c, p.id(), at));
+        out.put("warnings", web.publishing().scheduler().warnings(c, p.id(), at));
         out.put("replanned", plan.placed().size());
         ctx.json(out);
     }
@@ -126,26 +124,6 @@ final class PostApiRoutes {
                     + " moved", "Only queued or scheduled posts can be moved; reload the calendar.");
         }
         return p;
-    }
-
-    /** Re-validates a hand-placed time against the channel's rule; the move stands, the user is told. */
-    private List<String> ruleWarnings(Channel c, long postId, Instant at) {
-        PostingRule rule = web.publishing().rules().find(c.id()).orElse(null);
-        if (rule == null) {
-            return List.of();
-        }
-        List<String> warnings = new ArrayList<>();
-        if (!SlotCalendar.slotsOn(rule, c.zone(), at.atZone(c.zone()).toLocalDate()).contains(at)) {
-            warnings.add("Outside the posting rule of '" + c.name() + "' (" + rule.daysText() + " at "
-                    + rule.timesText() + ", " + c.zone().getId() + ")");
-        }
-        for (Post other : web.publishing().posts().ofChannel(c.id())) {
-            if (other.id() != postId && other.scheduledAt() != null
-                    && Duration.between(other.scheduledAt(), at).abs().compareTo(rule.minSpacing()) < 0) {
-                warnings.add("Closer than " + rule.minSpacing().toMinutes() + " min to post " + other.id());
-            }
-        }
-        return warnings;
     }
 
     private void editCopy(Context ctx) {

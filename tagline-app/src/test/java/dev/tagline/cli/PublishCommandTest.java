@@ -97,6 +97,8 @@ class PublishCommandTest {
 
         assertEquals(ExitCode.OK, run("publish", "move", "2", "2026-04-02T18:30"), cli.err());
         assertTrue(cli.out().contains("post 2: scheduled for 2026-04-02 18:30 +02:00 Europe/Berlin"), cli.out());
+        assertTrue(cli.out().contains("warning: Outside the posting rule of 'fold' ("), "as the calendar warns: "
+                + cli.out());
         assertTrue(cli.out().contains("post 1 → 2026-03-28 09:00 +01:00"), "re-planned into the gap: " + cli.out());
 
         assertEquals(ExitCode.OK, run("publish", "cancel", "1"), cli.err());

@@ -108,6 +108,29 @@ public final class AutoScheduler {
         return replan(channel);
     }
 
+    /**
+     * What is wrong with a hand-placed time, by the channel's rule: the move stands (the user chose it), the user is
+     * told. Empty without a rule. The calendar's PATCH and {@code publish move} say the same.
+     */
+    public List<String> warnings(Channel channel, long postId, Instant at) {
+        PostingRule rule = rules.find(channel.id()).orElse(null);
+        if (rule == null) {
+            return List.of();
+        }
+        List<String> warnings = new ArrayList<>();
+        if (!SlotCalendar.slotsOn(rule, channel.zone(), at.atZone(channel.zone()).toLocalDate()).contains(at)) {
+            warnings.add("Outside the posting rule of '" + channel.name() + "' (" + rule.daysText() + " at "
+                    + rule.timesText() + ", " + channel.zone().getId() + ")");
+        }
+        for (Post other : posts.ofChannel(channel.id())) {
+            if (other.id() != postId && other.scheduledAt() != null
+                    && Duration.between(other.scheduledAt(), at).abs().compareTo(rule.minSpacing()) < 0) {
+                warnings.add("Closer than " + rule.minSpacing().toMinutes() + " min to post " + other.id());
+            }
+        }
+        return warnings;
+    }
+
     /** Cancels a post and lets the queue close the gap. */
     public Plan cancel(Channel channel, long postId) {
         posts.cancel(postId);
