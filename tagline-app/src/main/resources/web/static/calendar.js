@@ -29,8 +29,17 @@
       const days = Math.round((info.end - info.start) / 86400000);
       return viewType() === 'dayGridMonth' && days >= 28 && days % 7 === 0;
     };
+    // The grid shows the chosen zone's wall clock as UTC, so "today" and the now line must be that clock too, not UTC's
+    const nowInZone = () => {
+      const p = Object.fromEntries(new Intl.DateTimeFormat('en-CA', {
+        timeZone: tz.value, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+        second: '2-digit', hourCycle: 'h23'
+      }).formatToParts(new Date()).map((x) => [x.type, x.value]));
+      return p.year + '-' + p.month + '-' + p.day + 'T' + p.hour + ':' + p.minute + ':' + p.second + 'Z';
+    };
     cal = new FullCalendar.Calendar(el, {
       timeZone: 'UTC',
+      now: nowInZone,
       initialView: el.dataset.view,
       initialDate: el.dataset.date,
       firstDay: 1,
@@ -87,6 +96,7 @@
       const url = new URL(window.location.href);
       url.searchParams.set('tz', tz.value);
       window.history.replaceState(null, '', url);
+      cal.render(); // "today" moves with the zone
       cal.refetchEvents();
     });
     $('undo').addEventListener('click', () => { if (undoAction) { const a = undoAction; undoAction = null; a().catch((e) => toast(e.message)); } });

@@ -160,5 +160,14 @@ class CalendarBrowserIT {
         browser.driver.get(web.base() + "/calendar?view=listMonth&tz=Europe/Berlin");
         browser.await(".fc-list [data-post-id='" + talk.id() + "']");
         browser.screenshot("calendar-list");
+        // "today" is the chosen zone's date, not UTC's: a zone whose date differs from UTC's now (the browser's real
+        // clock, not the fixture's): UTC+14 from 10:00 UTC, UTC-11 before 11:00 UTC
+        java.time.ZoneId zone = java.time.ZoneId.of(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).getHour() >= 10
+                ? "Pacific/Kiritimati" : "Pacific/Pago_Pago");
+        java.time.LocalDate there = java.time.LocalDate.now(zone);
+        assertTrue(!there.equals(java.time.LocalDate.now(java.time.ZoneOffset.UTC)), "a zone on another date");
+        browser.driver.get(web.base() + "/calendar?view=dayGridMonth&tz=" + zone.getId() + "&date=" + there);
+        String today = browser.await(".fc-day-today").getAttribute("data-date");
+        assertEquals(there.toString(), today, "today on the calendar is " + zone.getId() + "'s date");
     }
 }
