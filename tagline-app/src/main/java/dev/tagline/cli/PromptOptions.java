@@ -86,22 +86,7 @@ final class PromptOptions {
                     + " captioner's default.", e);
         }
         Captioners.requireSupported(captioner, g);
-        try {
-            return new CaptionRequest(PromptTemplate.parse(text, known), Optional.ofNullable(system), g);
-        } catch (IllegalArgumentException e) {
-            throw new TaglineException("Invalid --prompt: " + e.getMessage(), onlyQaMissing(text, questions)
-                    ? "{qa} needs --ask or --questions." : "", e);
-        }
-    }
-
-    /** True when {@code text} would parse with {@code {qa}} known: the questions are what it lacks. */
-    private static boolean onlyQaMissing(String text, boolean questions) {
-        try {
-            PromptTemplate.parse(text, Set.of("tags", "name", "folder", "qa"));
-            return !questions;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return new CaptionRequest(PromptTemplate.parseOption(text, known, questions), Optional.ofNullable(system), g);
     }
 
     CaptionCleanup cleanup() {

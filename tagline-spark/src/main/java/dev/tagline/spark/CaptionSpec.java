@@ -103,23 +103,8 @@ public record CaptionSpec(Model model, List<String> taggers, String taggerModelP
         if (questions && !text.contains("{qa}")) {
             text = "{qa} " + text;
         }
-        try {
-            return new CaptionRequest(PromptTemplate.parse(text, known), Optional.ofNullable(prompt.system()),
-                    prompt.generation());
-        } catch (IllegalArgumentException e) {
-            throw new TaglineException("Invalid --prompt: " + e.getMessage(), onlyQaMissing(text, questions)
-                    ? "{qa} needs --ask or --questions." : "", e);
-        }
-    }
-
-    /** True when {@code text} would parse with {@code {qa}} known: the questions are what it lacks (as the CLI). */
-    private static boolean onlyQaMissing(String text, boolean questions) {
-        try {
-            PromptTemplate.parse(text, Set.of("tags", "name", "folder", "qa"));
-            return !questions;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return new CaptionRequest(PromptTemplate.parseOption(text, known, questions),
+                Optional.ofNullable(prompt.system()), prompt.generation());
     }
 
     /** The outputs as {@code tagline caption} builds them (CaptionCommand.CaptionFiles#outputs). */

@@ -51,6 +51,29 @@ public final class PromptTemplate {
         return parse(text, Set.of("tags", "name", "folder"));
     }
 
+    /**
+     * {@link #parse} for a user's {@code --prompt} (CLI and Spark alike): a one-line {@code TaglineException}, with the
+     * {@code {qa}} hint only when {@code {qa}} is what the prompt lacks ({@code questions}: --ask or --questions given).
+     */
+    public static PromptTemplate parseOption(String text, Set<String> known, boolean questions) {
+        try {
+            return parse(text, known);
+        } catch (IllegalArgumentException e) {
+            throw new dev.tagline.core.TaglineException("Invalid --prompt: " + e.getMessage(),
+                    onlyQaMissing(text, questions) ? "{qa} needs --ask or --questions." : "", e);
+        }
+    }
+
+    /** True when {@code text} would parse with {@code {qa}} known: the questions are what it lacks. */
+    private static boolean onlyQaMissing(String text, boolean questions) {
+        try {
+            parse(text, Set.of("tags", "name", "folder", "qa"));
+            return !questions;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** The placeholders used, in order of appearance, with aliases resolved. */
     public List<String> variables() {
         return variables;
