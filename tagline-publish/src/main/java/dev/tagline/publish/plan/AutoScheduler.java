@@ -99,8 +99,10 @@ public final class AutoScheduler {
                     "Only queued or scheduled posts can be moved.");
         }
         if (at.isBefore(clock.instant().minus(NOW_GRACE))) {
-            throw new TaglineException("Cannot move post " + postId + " to " + at.atZone(channel.zone())
-                    + ", which is in the past", "Give a future time, e.g. 2026-12-01T18:00 (channel time).");
+            throw new TaglineException("Cannot move post " + postId + " to " + at.atZone(channel.zone()).format(
+                    java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", java.util.Locale.ROOT)) + " ("
+                    + channel.zone().getId() + "): that is in the past", "Choose a later time (on the command line,"
+                    + " e.g. 2026-12-01T18:00 in channel time).");
         }
         if (!posts.schedule(postId, post.scheduleVersion(), at, Post.PlannedBy.USER)) {
             throw new TaglineException("Post " + postId + " changed while moving it", "Run the command again.");

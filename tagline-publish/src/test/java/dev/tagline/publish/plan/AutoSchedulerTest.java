@@ -127,7 +127,12 @@ class AutoSchedulerTest {
     @Test
     void moveIntoThePastIsRefused() {
         Post a = queue("a", 0.9);
-        assertTrue(assertThrows(TaglineException.class,
-                () -> scheduler.move(channel, a.id(), NOW.minusSeconds(60))).getMessage().contains("in the past"));
+        TaglineException e = assertThrows(TaglineException.class,
+                () -> scheduler.move(channel, a.id(), NOW.minusSeconds(60)));
+        String when = NOW.minusSeconds(60).atZone(ZoneId.of("Europe/Berlin")).format(java.time.format.DateTimeFormatter
+                .ofPattern("yyyy-MM-dd HH:mm"));
+        assertEquals("Cannot move post " + a.id() + " to " + when + " (Europe/Berlin): that is in the past. Choose a"
+                + " later time (on the command line, e.g. 2026-12-01T18:00 in channel time).", e.oneLine(),
+                "a date and time a person reads, not Java's 2026-11-20T12:00+01:00[Europe/Berlin]");
     }
 }
