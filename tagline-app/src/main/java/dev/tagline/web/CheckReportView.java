@@ -44,8 +44,12 @@ final class CheckReportView {
                     continue;
                 }
                 JsonNode n = JSON.readTree(text);
-                lines.add(new Line(n.path("file").asText(), n.path("verdict").asText(), n.path("detail").asText(""),
-                        n.path("action").asText("none")));
+                // a converted file's why is its conversions ("transparency composited on #FFFFFF"), not a detail
+                List<String> conversions = new ArrayList<>();
+                n.path("conversions").forEach(c -> conversions.add(c.asText()));
+                String detail = n.path("detail").asText("");
+                lines.add(new Line(n.path("file").asText(), n.path("verdict").asText(), detail.isEmpty()
+                        ? String.join("; ", conversions) : detail, n.path("action").asText("none")));
             }
         } catch (IOException e) {
             throw new TaglineException("Cannot read the check report " + file + ": " + e.getMessage(),
