@@ -109,6 +109,26 @@ abstract class StoreContract {
     }
 
     @Test
+    void theSameVideoFromAnotherFolderIsNotQueuedTwiceOnAChannel() throws Exception {
+        Post p = queued("a");
+        Channel yt = channels.byName("yt");
+        // a copy of the clip's folder (cp -r, or a render with --out of the same clip): another manifest path
+        Path copy = dir.resolve("copy-of-a");
+        try (var files = java.nio.file.Files.walk(dir.resolve("a"))) {
+            for (Path f : files.toList()) {
+                java.nio.file.Files.copy(f, copy.resolve(dir.resolve("a").relativize(f).toString()));
+            }
+        }
+        Media twin = media.register(copy);
+        TaglineException e = assertThrows(TaglineException.class, () -> posts.queue(twin, yt, twin.manifest().copy()));
+        assertTrue(e.getMessage().contains("is already on channel 'yt' as post " + p.id() + " (queued), queued from"
+                + " another folder"), e.getMessage());
+        posts.cancel(p.id());
+        assertEquals(PostState.QUEUED, posts.queue(twin, yt, twin.manifest().copy()).state(),
+                "a cancelled one does not count");
+    }
+
+    @Test
     void aPostThatFailedAfterThePlatformTookTheVideoIsNotQueuedTwice() {
         Post p = queued("a");
         Channel yt = channels.byName("yt");
