@@ -41,6 +41,8 @@ public record CaptionCleanup(Style style, int maxLength, String prefix) implemen
     public static final CaptionCleanup DEFAULTS = new CaptionCleanup(Style.SENTENCE, 0, "");
 
     private static final Pattern THINKING = Pattern.compile("(?is)<(think|thinking|reasoning)>.*?(?:</\\1>|$)");
+    /** Reasoning whose opening tag was in the prompt (Qwen3's chat template, the R1 distills): up to its end tag. */
+    private static final Pattern OPEN_THINKING = Pattern.compile("(?is)^.*</(?:think|thinking|reasoning)>");
     private static final Pattern REFUSAL = Pattern.compile("(?i)^(?:i[’']?m sorry|i am sorry|sorry,|i apologi[sz]e"
             + "|i (?:can ?not|can[’']?t|won[’']?t|am unable to|[’']?m unable to|am not able to|[’']?m not able to)"
             + " (?:help|assist|provide|identify|describe|caption|comply|do that|fulfil)|as an ai\\b)");
@@ -88,7 +90,7 @@ public record CaptionCleanup(Style style, int maxLength, String prefix) implemen
      * the answer may end mid-phrase and trailing function words are dropped before the full stop.
      */
     public String apply(String raw, String prompt, boolean cutOff) {
-        String text = THINKING.matcher(raw).replaceAll("").strip();
+        String text = withoutReasoning(raw);
         if (refused(text)) {
             return "";
         }
@@ -119,7 +121,16 @@ public record CaptionCleanup(Style style, int maxLength, String prefix) implemen
 
     /** Whether {@code raw} (after any reasoning block) is the model declining to caption the image. */
     public static boolean refused(String raw) {
-        return REFUSAL.matcher(THINKING.matcher(raw).replaceAll("").strip()).find();
+        return REFUSAL.matcher(withoutReasoning(raw)).find();
+    }
+
+    /**
+     * {@code raw} without a thinking model's reasoning: whole {@code <think>…</think>} blocks (also one the answer was
+     * cut off in), and everything up to a lone closing tag, whose opening one the chat template put in the prompt.
+     */
+    public static String withoutReasoning(String raw) {
+        String text = THINKING.matcher(raw).replaceAll("");
+        return OPEN_THINKING.matcher(text).replaceFirst("").strip();
     }
 
     /** Two or more bulleted or numbered lines as one phrase: "- A man\n- A suit" → "A man, a suit". */

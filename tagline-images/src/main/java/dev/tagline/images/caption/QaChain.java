@@ -123,7 +123,7 @@ public final class QaChain {
 
     /** The first sentence of an answer, lower case, without a leading "Answer:" or a final full stop. */
     static String cleanAnswer(String raw) {
-        String t = raw.strip().replaceFirst("(?i)^answer:\\s*", "");
+        String t = CaptionCleanup.withoutReasoning(raw).replaceFirst("(?i)^answer:\\s*", "");
         t = t.lines().findFirst().orElse("").strip();
         int end = t.indexOf(". ");
         if (end > 0) {

@@ -31,6 +31,10 @@ class CaptionCleanupTest {
                 ""));
         assertEquals("", SENTENCE.apply("<think>\nThe image has a man and a flag, so I should", ""),
                 "cut off inside the reasoning: nothing, never the reasoning as a caption");
+        assertEquals("A man at a podium.", SENTENCE.apply("Okay, the user wants a caption. I see a man.\n</think>\n\nA"
+                + " man at a podium.", ""), "Qwen3's template opens the block in the prompt: only </think> comes back");
+        assertEquals("blue", QaChain.cleanAnswer("<think>The shirt looks blue.</think>\nBlue."));
+        assertEquals("two", QaChain.cleanAnswer("Counting people... two.\n</think>\nAnswer: Two"));
     }
 
     @ParameterizedTest
