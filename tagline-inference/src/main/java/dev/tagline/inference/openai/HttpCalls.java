@@ -83,7 +83,7 @@ final class HttpCalls {
             if (status / 100 == 2) {
                 return response.body();
             }
-            if (!RetryPolicy.retryable(status) || attempt >= retry.maxAttempts()) {
+            if (!RetryPolicy.retryable(status) || attempt >= retry.maxAttempts() || noQuota(status, response.body())) {
                 throw failure(uri, what, status, response.body(), attempt);
             }
             pause(retry.wait(attempt, response.headers(), clock));
@@ -133,6 +133,12 @@ final class HttpCalls {
 
     private OpenAiException failure(URI uri, String what, int status, String body, int attempts) {
         String detail = errorMessage(body);
+        if (noQuota(status, body)) {
+            // no wait helps: every request of the run would get it
+            return new OpenAiException("Server " + uri + " refused " + what + ": the account has no quota left ("
+                    + detail + ")", "Add credit or raise the quota with the provider, or use another key or --endpoint.",
+                    status, null, true);
+        }
         if (modelNotFound(status, body)) {
             return new OpenAiException("Server " + uri + " has no such model: " + detail, "Check the model name"
                     + " (GET " + endpoint.resolve("models") + " lists them; for Ollama run 'ollama pull MODEL').", status,
@@ -193,6 +199,23 @@ final class HttpCalls {
      * styles dropped: "Error code: 501 Message: Unsupported method ('POST')." rather than {@code <!DOCTYPE HTML>});
      * else the body's first line; at most 200 characters.
      */
+    /**
+     * OpenAI's 429 with {@code code} or {@code type} {@code insufficient_quota}: out of credit, not rate-limited, so
+     * neither a retry nor the next image can succeed.
+     */
+    static boolean noQuota(int status, String body) {
+        if (status != 429) {
+            return false;
+        }
+        try {
+            JsonNode error = JSON.readTree(body).path("error");
+            return "insufficient_quota".equals(error.path("code").asText()) || "insufficient_quota".equals(
+                    error.path("type").asText());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     static String errorMessage(String body) {
         try {
             JsonNode error = JSON.readTree(body).path("error");

@@ -58,6 +58,19 @@ class ChatClientTest {
         assertEquals(List.of(Duration.ofSeconds(1)), slept);
     }
 
+    @Test
+    void anAccountOutOfQuotaIsNotRetriedAndStopsTheRun() {
+        server.outOfQuotaNext();
+        OpenAiException e = assertThrows(OpenAiException.class, () -> client().complete(new ChatClient.Request("m",
+                List.of(ChatClient.Message.user("hi")), 0, false)));
+        assertEquals(List.of(), slept, "no wait helps");
+        assertEquals(429, e.status());
+        assertTrue(e.affectsEveryRequest(), "the next image would get it too");
+        assertTrue(e.getMessage().contains("the account has no quota left (You exceeded your current quota"),
+                e.getMessage());
+        assertTrue(e.hint().startsWith("Add credit or raise the quota"), e.hint());
+    }
+
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H'};
 
     private static String dataUrl(byte[] bytes) {

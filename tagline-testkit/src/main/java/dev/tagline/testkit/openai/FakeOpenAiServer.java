@@ -163,13 +163,23 @@ public final class FakeOpenAiServer implements AutoCloseable {
         return List.copyOf(uploads);
     }
 
-    /** What the assistant answers to each chat request (default "OK"); a script that throws makes a 500 answer. */
     /** Answers without the {@code usage} object, as some servers and proxies do. */
     public FakeOpenAiServer withoutUsage() {
         this.usage = false;
         return this;
     }
 
+    /**
+     * The next request gets OpenAI's answer for an account out of credit: HTTP 429 with type and code
+     * {@code insufficient_quota} (the same status as a rate limit, which is why the code must be read).
+     */
+    public synchronized FakeOpenAiServer outOfQuotaNext() {
+        failures.add(new Failure(429, Map.of(), "You exceeded your current quota, please check your plan and billing"
+                + " details.", "insufficient_quota"));
+        return this;
+    }
+
+    /** What the assistant answers to each chat request (default "OK"); a script that throws makes a 500 answer. */
     public FakeOpenAiServer answers(Function<ChatCall, String> answering) {
         this.answering = answering;
         return this;
@@ -311,7 +321,8 @@ public final class FakeOpenAiServer implements AutoCloseable {
             return false;
         }
         failure.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-        error(exchange, failure.status(), failure.message(), failure.type(), null, null);
+        error(exchange, failure.status(), failure.message(), failure.type(), null,
+                failure.type().equals("insufficient_quota") ? "insufficient_quota" : null);
         return true;
     }
 
