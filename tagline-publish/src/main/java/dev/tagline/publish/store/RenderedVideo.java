@@ -35,6 +35,10 @@ final class RenderedVideo {
     /** Throws when {@code actualSha256} of {@code video} is not {@code expected} ({@code what}: "rendered", …). */
     static void requireSame(Path manifestPath, ClipManifest manifest, Path video, String expected, String actualSha256,
                             long actualBytes, String what) {
+        if (actualBytes == 0) { // a render that failed before its first byte, with or without a recorded SHA-256
+            throw new TaglineException("The video of clip " + manifest.id() + ", " + video + ", is empty (0 bytes)",
+                    "Re-render it with " + renderCommand(manifestPath, manifest) + ", then queue it again.");
+        }
         if (expected != null && !expected.equalsIgnoreCase(actualSha256)) {
             throw new TaglineException("The video of clip " + manifest.id() + ", " + video + " (" + actualBytes
                     + " bytes), changed since it was " + what + " (SHA-256 " + shortSha(actualSha256) + ", "
@@ -46,13 +50,20 @@ final class RenderedVideo {
     /** {@code tagline clips render /talks/talk.mp4 --only 3}, as far as the manifest tells. */
     static String renderCommand(Path manifestPath, ClipManifest manifest) {
         StringBuilder cmd = new StringBuilder("'tagline clips render");
+        Path out = manifestPath.toAbsolutePath().getParent().getParent();
+        Path source = null;
         if (manifest.source() != null && manifest.source().path() != null) {
-            cmd.append(' ').append(manifestPath.toAbsolutePath().getParent().resolve(manifest.source().path())
-                    .normalize());
+            source = manifestPath.toAbsolutePath().getParent().resolve(manifest.source().path()).normalize();
+            cmd.append(' ').append(source);
         }
         Matcher rank = RANK.matcher(manifest.id());
         if (rank.find()) {
             cmd.append(" --only ").append(rank.group(1));
+        }
+        // clips render writes to VIDEO_STEM.clips/ beside the video unless told --out: say where this clip lives
+        String stem = source == null ? "" : source.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+        if (out != null && (source == null || !out.equals(source.getParent().resolve(stem + ".clips")))) {
+            cmd.append(" --out ").append(out);
         }
         return cmd.append('\'').toString();
     }

@@ -80,10 +80,20 @@ class FolderPublisherTest extends PublisherContract {
         f.run();
         Post after = f.post(post.id());
         assertEquals(PostState.FAILED, after.state());
+        // the clip sits in clips/, not beside its video in talk.clips/: the advice says --out, or it renders elsewhere
         assertTrue(after.lastError().contains("The video of clip talk-002") && after.lastError().contains(
-                "changed since it was rendered") && after.lastError().contains("tagline clips render "
-                + dir.resolve("clips/talk-002/talk.mp4") + " --only 2"), after.lastError());
+                "is empty (0 bytes)") && after.lastError().contains("tagline clips render "
+                + dir.resolve("clips/talk-002/talk.mp4") + " --only 2 --out " + dir.resolve("clips")),
+                after.lastError());
         assertEquals(0, postsOnPlatform());
+    }
+
+    @Test
+    void anEmptyVideoIsRefusedEvenWithoutARecordedSha256() throws Exception {
+        Path clip = TestClips.clip(dir.resolve("clips"), "talk-005", 0.5, 1000); // another tool's clip.json
+        Files.write(clip.resolve("clip.mp4"), new byte[0]);
+        TaglineException e = assertThrows(TaglineException.class, () -> f.p.media().register(clip));
+        assertTrue(e.getMessage().contains("is empty (0 bytes)"), e.getMessage());
     }
 
     @Test
