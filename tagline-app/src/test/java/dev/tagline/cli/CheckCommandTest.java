@@ -124,6 +124,8 @@ class CheckCommandTest {
         cli.run("check", "data");
         assertTrue(cli.err().contains("warning     b.png: would share the sidecar b.txt and b.caption with b.jpg"
                 + " (kohya pairs a sidecar with every image of that name)"), cli.err());
+        assertTrue(cli.err().contains("warning     b.jpg: would share the sidecar b.txt and b.caption with b.png"),
+                cli.err());
     }
 
     @Test

@@ -14,8 +14,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
-
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A streaming, depth-first walk in a stable order (names sorted by code point in each folder). Memory is bounded by the
@@ -103,7 +104,7 @@ public final class FolderScan {
             visitor.unreadable(dir, e);
             return true;
         }
-        Stems stems = new Stems();
+        Stems stems = new Stems(names);
         try {
             for (Path path : names) {
                 String name = path.getFileName().toString();
@@ -155,30 +156,43 @@ public final class FolderScan {
         }
         boolean supported = options.extensions().contains(ext);
         return visitor.accept(new ScanEntry(path, key, supported, attrs.size(), attrs.lastModifiedTime().toMillis(),
-                supported ? stems.earlier(name, key) : null));
+                supported && stems.other(name) != null ? key.substring(0, key.length() - name.length())
+                        + stems.other(name) : null));
     }
 
     /**
-     * The supported files of one folder whose stem ({@code a.b} of {@code a.b.jpg}, with its dot) prefixes the
-     * current name. Names come sorted, and all names that start with one prefix sort together, so a stem that does
-     * not prefix the current name never comes back: the chain holds at most one entry per dot in a name, never the
-     * folder's listing, however many files it has.
+     * The supported files of one folder that share a stem ({@code a.b} of {@code a.b.jpg}) with another: both are
+     * marked, each with the other's name, so that neither writes the sidecar they would share. The first in name order
+     * is not the owner of a sidecar already there (same.png tagged before same.jpg was added): writing it would
+     * destroy the other's text. Built from the folder's sorted listing, which the walk holds anyway.
      */
-    private static final class Stems {
-        private final Deque<String[]> chain = new ArrayDeque<>();
+    private final class Stems {
+        private final Map<String, List<String>> shared = new HashMap<>();
 
-        /** The key of the first earlier file with {@code name}'s stem, or null (and {@code name} is noted). */
-        String earlier(String name, String key) {
+        Stems(Path[] names) {
+            Map<String, List<String>> groups = new HashMap<>();
+            for (Path p : names) {
+                String name = p.getFileName().toString();
+                if (!name.startsWith(".") && options.extensions().contains(extension(name))) {
+                    groups.computeIfAbsent(stem(name), k -> new ArrayList<>(1)).add(name);
+                }
+            }
+            groups.forEach((stem, group) -> {
+                if (group.size() > 1) {
+                    shared.put(stem, group);
+                }
+            });
+        }
+
+        /** The name of another supported file with {@code name}'s stem, or null. */
+        String other(String name) {
+            List<String> group = shared.get(stem(name));
+            return group == null ? null : group.get(0).equals(name) ? group.get(1) : group.get(0);
+        }
+
+        private static String stem(String name) {
             int dot = name.lastIndexOf('.');
-            String stem = dot <= 0 ? name + "." : name.substring(0, dot + 1);
-            while (!chain.isEmpty() && !name.startsWith(chain.peek()[0])) {
-                chain.pop();
-            }
-            if (!chain.isEmpty() && chain.peek()[0].equals(stem)) {
-                return chain.peek()[1];
-            }
-            chain.push(new String[] {stem, key});
-            return null;
+            return dot <= 0 ? name : name.substring(0, dot);
         }
     }
 

@@ -9,9 +9,9 @@ import java.nio.file.Path;
  * @param supported false for a file whose extension the job does not handle (reported, never opened)
  * @param size      bytes, when scanned
  * @param modified  last modification, epoch milliseconds, when scanned
- * @param sameStemAs for a supported file, the key of an earlier supported file in the same folder with the same name
- *                  but for the extension ({@code same.jpg} for {@code same.png}): both would pair with one sidecar
- *                  ({@code same.txt}); null when there is none
+ * @param sameStemAs for a supported file, the key of another supported file in the same folder with the same name
+ *                  but for the extension ({@code same.jpg} for {@code same.png}, and {@code same.png} for
+ *                  {@code same.jpg}): both would pair with one sidecar ({@code same.txt}); null when there is none
  */
 public record ScanEntry(Path path, String key, boolean supported, long size, long modified, String sameStemAs) {
     public ScanEntry(Path path, String key, boolean supported, long size, long modified) {

@@ -176,6 +176,10 @@ public final class DatasetExport {
             if (!e.supported()) {
                 return true;
             }
+            if (e.sameStemAs() != null) { // every format: one sidecar cannot hold two images' text
+                throw new TaglineException("Two images share one sidecar: " + e.key() + " and " + e.sameStemAs(),
+                        "Rename one of them (and its text into a sidecar of the new name), then export again.");
+            }
             String caption = sidecar(e.path(), captionExtension);
             String tags = sidecar(e.path(), tagsExtension);
             if (caption == null && tags == null) {

@@ -69,6 +69,18 @@ class DatasetExportTest {
     }
 
     @Test
+    void imagesThatShareOneSidecarAreRefusedInEveryFormat() throws IOException {
+        Files.write(dir.resolve("a.png"), new byte[] {1}); // a.jpg's a.caption and a.txt would be a.png's too
+        for (Format f : Format.values()) {
+            Path out = dir.resolve("out-" + f);
+            TaglineException e = assertThrows(TaglineException.class, () -> export.export(dir, f, out, true));
+            assertTrue(e.getMessage().contains("Two images share one sidecar: a.jpg and a.png")
+                    || e.getMessage().contains("Two images share one sidecar: a.png and a.jpg"), f + ": " + e.oneLine());
+            assertFalse(Files.exists(out), "nothing written");
+        }
+    }
+
+    @Test
     void csvQuotesPerRfc4180() throws IOException {
         Path out = dir.resolve("metadata.csv");
         export.export(dir, Format.CSV, out, false);
