@@ -120,6 +120,9 @@ public final class ClipPipeline {
         ClipFiles target = ClipFiles.of(outDir, src.video(), clip.rank());
         boolean fresh = !Files.exists(target.dir());
         Path manifestFile = target.dir().resolve(ClipManifests.FILE_NAME);
+        if (o.keepReview()) {
+            ReviewCarryOver.requireReadable(manifestFile);
+        }
         ClipFiles files = target.create().staged();
         boolean done = false;
         try {

@@ -27,15 +27,28 @@ final class ReviewCarryOver {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        ClipManifest old;
-        try {
-            old = ClipManifests.read(file);
-        } catch (TaglineException e) {
-            org.slf4j.LoggerFactory.getLogger(ReviewCarryOver.class).debug("the previous {} is unreadable; writing"
-                    + " fresh copy over it", file, e);
-            return Optional.empty();
-        }
+        ClipManifest old = read(file);
         return sameClip(old, generated) ? Optional.of(old) : Optional.empty();
+    }
+
+    /**
+     * Throws, before anything is rendered, when an earlier {@code clip.json} is there but cannot be read: writing
+     * fresh copy over it would turn a rejected clip into an accepted one without a word.
+     */
+    static void requireReadable(Path file) {
+        if (Files.isRegularFile(file)) {
+            read(file);
+        }
+    }
+
+    private static ClipManifest read(Path file) {
+        try {
+            return ClipManifests.read(file);
+        } catch (TaglineException e) {
+            throw new TaglineException("Cannot read the earlier " + file + " (" + e.getMessage() + "), so its"
+                    + " review (accepted or not, edited copy) would be lost", "Fix the file, or re-render with"
+                    + " --reset-review to write fresh copy over it.", e);
+        }
     }
 
     static boolean sameClip(ClipManifest a, ClipManifest b) {

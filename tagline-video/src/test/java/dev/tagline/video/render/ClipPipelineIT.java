@@ -223,6 +223,19 @@ class ClipPipelineIT {
         assertFalse(reset.reviewKept());
         assertTrue(reset.manifest().accepted());
         assertEquals(m.copy(), reset.manifest().copy());
+
+        // a clip.json that no longer parses (a hand edit left a trailing comma): its review cannot be kept, so the
+        // re-render stops before rendering instead of accepting a clip that may have been rejected
+        String broken = java.nio.file.Files.readString(json).replaceFirst("}\\s*$", ",}");
+        java.nio.file.Files.writeString(json, broken);
+        dev.tagline.core.TaglineException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.tagline.core.TaglineException.class, () -> pipeline.render(source, clip, dir.resolve("out"),
+                        options));
+        assertTrue(e.getMessage().startsWith("Cannot read the earlier " + json), e.getMessage());
+        assertTrue(e.hint().contains("--reset-review"), e.hint());
+        assertEquals(broken, java.nio.file.Files.readString(json), "left as it was");
+        assertTrue(pipeline.render(source, clip, dir.resolve("out"), options.withKeepReview(false)).manifest()
+                .accepted(), "--reset-review writes over it");
     }
 
     @Test
