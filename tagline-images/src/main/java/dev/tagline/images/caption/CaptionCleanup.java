@@ -43,9 +43,11 @@ public record CaptionCleanup(Style style, int maxLength, String prefix) implemen
     private static final Pattern THINKING = Pattern.compile("(?is)<(think|thinking|reasoning)>.*?(?:</\\1>|$)");
     /** Reasoning whose opening tag was in the prompt (Qwen3's chat template, the R1 distills): up to its end tag. */
     private static final Pattern OPEN_THINKING = Pattern.compile("(?is)^.*</(?:think|thinking|reasoning)>");
-    private static final Pattern REFUSAL = Pattern.compile("(?i)^(?:i[’']?m sorry|i am sorry|sorry,|i apologi[sz]e"
-            + "|i (?:can ?not|can[’']?t|won[’']?t|am unable to|[’']?m unable to|am not able to|[’']?m not able to)"
+    private static final Pattern REFUSAL = Pattern.compile("(?i)^(?:i[’']?m sorry|i am sorry|sorry\\b|i apologi[sz]e"
+            + "|i(?: can ?not| can[’']?t| won[’']?t| am unable to|[’']m unable to| am not able to|[’']m not able to)"
             + " (?:help|assist|provide|identify|describe|caption|comply|do that|fulfil)|as an ai\\b)");
+    /** The end of a first sentence: what follows a hedge ("I can't identify people. A man at a podium."). */
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?]\\s+");
     private static final Pattern BULLET = Pattern.compile("^\\s*(?:[-*•]|\\d{1,2}[.)])\\s+");
     private static final Pattern KOSMOS_OBJECT = Pattern.compile("<object>(?:\\s*<patch_index_\\d+>)*\\s*</object>");
     private static final Pattern MARKUP = Pattern.compile(
@@ -92,7 +94,13 @@ public record CaptionCleanup(Style style, int maxLength, String prefix) implemen
     public String apply(String raw, String prompt, boolean cutOff) {
         String text = withoutReasoning(raw);
         if (refused(text)) {
-            return "";
+            // a hedge then a description keeps the description; a refusal alone is no caption
+            java.util.regex.Matcher end = SENTENCE_END.matcher(text);
+            String rest = end.find() ? text.substring(end.end()).strip() : "";
+            if (rest.split("\\s+").length < 3 || refused(rest)) {
+                return "";
+            }
+            text = rest;
         }
         text = KOSMOS_OBJECT.matcher(bullets(text)).replaceAll("");
         text = MARKUP.matcher(text).replaceAll("");

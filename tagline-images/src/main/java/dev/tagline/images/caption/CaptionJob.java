@@ -258,7 +258,8 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
                             + " (--tagger wd-vit-tagger-v3) or caption it with a vision model (--endpoint URL).", null);
         }
         if (o.caption().isBlank() && CaptionCleanup.refused(o.raw())) {
-            throw new ItemFailedException(captioner.id() + " refused to caption it (" + o.raw().strip() + ")",
+            throw new ItemFailedException(captioner.id() + " refused to caption it (" + o.raw().strip().replaceAll(
+                    "\\s+", " ") + ")",
                     "Use another model or prompt; run again to retry this image.", null);
         }
         if (o.caption().isBlank()) {

@@ -46,11 +46,20 @@ class CaptionCleanupTest {
         "I am unable to provide a description of this person.",
         "As an AI, I can't identify real people.",
         "<think>policy</think> I can't help with that.",
+        "I'm unable to identify people in images.",
+        "Sorry for the confusion! I cannot describe this.",
     })
     void refusalsAreNoCaption(String raw) {
         assertEquals("", SENTENCE.apply(raw, ""));
         assertEquals("", new CaptionCleanup(CaptionCleanup.Style.SENTENCE, 0, "sks").apply(raw, ""));
         org.junit.jupiter.api.Assertions.assertTrue(CaptionCleanup.refused(raw), raw);
+    }
+
+    @Test
+    void aHedgeBeforeADescriptionKeepsTheDescription() {
+        assertEquals("A man in a dark suit at a podium.", SENTENCE.apply("I'm sorry, I can't identify real people."
+                + " A man in a dark suit at a podium.", ""));
+        assertEquals("", SENTENCE.apply("I'm sorry. I can't help with that.", ""), "two refusals are one");
     }
 
     @Test
