@@ -91,7 +91,7 @@ final class CaptionCommand implements Callable<Integer> {
             throw new TaglineException("--ask and --questions need a model that can answer", "Use --captioner"
                     + " openai:MODEL --endpoint URL.");
         }
-        Path root = BatchEngine.requireFolder(ctx.resolve(dir)); // before any model is loaded
+        Path root = BatchEngine.requireWritableFolder(ctx.resolve(dir), "caption"); // before any model is loaded
         int workerNice = folder.workerNice();
         List<String> taggerIds = taggers == null ? List.of() : new ArrayList<>(new LinkedHashSet<>(taggers));
         boolean hasTags = !taggerIds.isEmpty();

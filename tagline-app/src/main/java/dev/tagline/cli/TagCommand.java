@@ -65,7 +65,7 @@ final class TagCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int workerNice = folder.workerNice(); // before any model is loaded
-        Path root = BatchEngine.requireFolder(ctx.resolve(dir));
+        Path root = BatchEngine.requireWritableFolder(ctx.resolve(dir), "tag");
         List<String> ids = new ArrayList<>(new LinkedHashSet<>(taggers));
         long models = ids.stream().filter(id -> !id.equals(Taggers.QUALITY)).count();
         if (modelPath != null && models != 1) {

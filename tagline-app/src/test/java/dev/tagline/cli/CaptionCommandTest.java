@@ -359,7 +359,7 @@ class CaptionCommandTest {
         cli.clear();
         assertEquals(ExitCode.USAGE, cli.run("caption", "no-such-folder", "--captioner", "florence-2-base",
                 "--model-path", "nowhere"));
-        assertTrue(cli.err().contains("no-such-folder is not a folder"), "the folder before the model: " + cli.err());
+        assertTrue(cli.err().contains("no-such-folder does not exist"), "the folder before the model: " + cli.err());
         assertTrue(server.chats().isEmpty());
     }
 

@@ -298,7 +298,7 @@ class CheckCommandTest {
         assertFalse(Files.exists(work.resolve("x.csv")), "nothing to export, no file written");
         CliTestSupport missing = cli();
         assertEquals(ExitCode.USAGE, missing.run("export", "no-such-folder"));
-        assertTrue(missing.err().contains("no-such-folder is not a folder"), missing.err());
+        assertTrue(missing.err().contains("no-such-folder does not exist"), missing.err());
         assertFalse(Files.exists(work.resolve("no-such-folder")), "the folder was created for an empty metadata file");
     }
 

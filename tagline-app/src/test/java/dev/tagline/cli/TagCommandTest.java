@@ -116,6 +116,18 @@ class TagCommandTest {
                 + " the two images, e.g. blue.png to blue_png.png, and run again."), cli.err());
     }
 
+    @Test
+    void aReadOnlyFolderIsRefusedBeforeAnyModelIsLoaded() {
+        // root may write anywhere but a read-only mount; /proc/sys is one on Linux
+        Path readOnly = Path.of("/proc/sys");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(readOnly) && !Files.isWritable(readOnly),
+                "needs a folder this user cannot write to (/proc/sys on Linux)");
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, cli.run("tag", readOnly.toString(), "--tagger", "no-such-model"));
+        assertTrue(cli.err().startsWith("error: /proc/sys is read-only, and tag writes its sidecars beside the images."
+                + " Make the folder writable"), "before the unknown model is even looked for: " + cli.err());
+    }
+
     /** dogfood item 23: a --limit run did not say that files were left. */
     @Test
     void aLimitedRunSaysHowManyFilesAreLeftAndThatRunningAgainContinues() {
@@ -180,7 +192,7 @@ class TagCommandTest {
     void aMissingFolderFailsBeforeAnyModelLoads() {
         CliTestSupport cli = cli();
         assertEquals(ExitCode.USAGE, cli.run("tag", "no-such-folder", "--tagger", "my-wd", "--model-path", "model"));
-        assertTrue(cli.err().contains("no-such-folder is not a folder"), cli.err());
+        assertTrue(cli.err().contains("no-such-folder does not exist"), cli.err());
         assertFalse(cli.err().contains("tagger my-wd"), "no model was loaded: " + cli.err());
     }
 

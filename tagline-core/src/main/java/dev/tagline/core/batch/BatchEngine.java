@@ -33,8 +33,24 @@ public final class BatchEngine {
      */
     public static Path requireFolder(Path root) {
         Path dir = root.toAbsolutePath().normalize();
+        if (!Files.exists(dir)) {
+            throw new TaglineException(dir + " does not exist", "Give the folder that holds the images.");
+        }
         if (!Files.isDirectory(dir)) {
             throw new TaglineException(dir + " is not a folder", "Give the folder that holds the images.");
+        }
+        return dir;
+    }
+
+    /**
+     * {@link #requireFolder}, and writable, for jobs that write sidecars beside the images: checked before any model
+     * is loaded or any server paid, where the first write would otherwise fail after all that.
+     */
+    public static Path requireWritableFolder(Path root, String command) {
+        Path dir = requireFolder(root);
+        if (!Files.isWritable(dir)) {
+            throw new TaglineException(dir + " is read-only, and " + command + " writes its sidecars beside the images",
+                    "Make the folder writable, or copy the dataset to one you can write to.");
         }
         return dir;
     }
