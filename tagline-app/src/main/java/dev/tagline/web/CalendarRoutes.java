@@ -6,7 +6,6 @@ import dev.tagline.publish.store.PostState;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -30,7 +29,7 @@ final class CalendarRoutes {
 
     private void page(Context ctx) {
         List<Channel> channels = web.publishing().channels().list();
-        ZoneId fallback = channels.isEmpty() ? ZoneOffset.UTC : channels.get(0).zone();
+        ZoneId fallback = channels.isEmpty() ? ZoneId.of("UTC") : channels.get(0).zone(); // "UTC", not "Z": the page's Intl needs an IANA id
         ZoneId tz = CalendarJson.zone(ctx.queryParam("tz"), fallback);
         String date = ctx.queryParam("date") != null && ctx.queryParam("date").matches("\\d{4}-\\d\\d-\\d\\d")
                 ? ctx.queryParam("date") : web.clock().instant().atZone(tz).toLocalDate().toString();
