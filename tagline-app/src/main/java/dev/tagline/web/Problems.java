@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place that turns failures into responses: RFC 9457 problem JSON under {@code /api}, a small escaped HTML
  * page elsewhere. A {@link TaglineException} is the user's to fix (400, or 409 for {@link ConflictException});
- * anything else is logged and answered 500 without internals.
+ * anything else is logged and answered 500 without internals. An htmx request ({@code HX-Request}) gets one line of
+ * HTML, {@code <p class="error" role="alert">}, which {@code /static/app.js} shows in the card or as the page's toast.
  */
 final class Problems {
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
@@ -55,11 +56,22 @@ final class Problems {
                 problem.put("hint", hint);
             }
             ctx.json(problem).contentType("application/problem+json");
+        } else if ("true".equals(ctx.header("HX-Request"))) {
+            ctx.html("<p class=\"error\" role=\"alert\">" + Html.esc(oneLine(message, hint)) + "</p>");
         } else {
             ctx.html(Html.page(title(status), null, null, "<section class=\"problem\"><h1>" + status + " "
                     + Html.esc(title(status)) + "</h1><p>" + Html.esc(message) + "</p>"
                     + (hint == null ? "" : "<p>" + Html.esc(hint) + "</p>") + "<p><a href=\"/\">Home</a></p></section>"));
         }
+    }
+
+    /** {@code message} and {@code hint} as one sentence pair: "Clip 2 is rejected. Accept it first." */
+    static String oneLine(String message, String hint) {
+        String m = message == null ? "" : message.strip();
+        if (hint == null || hint.isBlank()) {
+            return m;
+        }
+        return m.isEmpty() ? hint.strip() : m + (m.matches(".*[.!?:;]$") ? " " : ". ") + hint.strip();
     }
 
     private static String title(int status) {

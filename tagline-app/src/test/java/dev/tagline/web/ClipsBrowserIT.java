@@ -91,4 +91,19 @@ class ClipsBrowserIT {
         assertEquals("Edited in the browser",
                 ClipManifests.read(web.media.resolve("talk-001/clip.json")).copy().title());
     }
+
+    @Test
+    void htmxFormsFailSilentlyNoMore_theServersMessageShowsInTheCard() {
+        browser.login(web.base(), WebFixture.PASSWORD);
+        browser.driver.get(web.base() + "/clips");
+        browser.await("button.reject").click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Rejected"));
+        browser.driver.findElement(By.cssSelector(".queue-form input[value=yt]")).click();
+        browser.driver.findElement(By.cssSelector(".queue-form button")).click();
+        String error = browser.await("article.clip p.error").getText();
+        assertEquals("Clip talk-001 is rejected. Accept it first (Save and accept), then queue it.", error);
+        browser.driver.findElement(By.cssSelector("button.accept")).click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "accepted"));
+        assertTrue(browser.driver.findElements(By.cssSelector("article.clip p.error")).isEmpty(), "a good answer clears it");
+    }
 }

@@ -166,6 +166,18 @@ class ClipsRoutesIT {
     }
 
     @Test
+    void htmxFormsFailSilentlyNoMore_anHtmxRequestGetsTheErrorAsOneEscapedLine() {
+        post("/clips/review?root=clips&path=clip-1/clip.json", Map.of("title", "t", "caption", "c", "hashtags", "",
+                "accepted", "false"));
+        java.util.Map<String, String> fields = Map.of("_csrf", login.csrf(), "channel", "tt");
+        HttpResponse<String> r = web.send(web.form("/clips/queue?root=clips&path=clip-1/clip.json", login.cookie(),
+                fields).header("HX-Request", "true"));
+        assertEquals(400, r.statusCode());
+        assertEquals("<p class=\"error\" role=\"alert\">Clip clip-1 is rejected. Accept it first (Save and accept),"
+                + " then queue it.</p>", r.body());
+    }
+
+    @Test
     void aPathOutsideTheRootOrNotAClipFileIs404() {
         assertEquals(404, post("/clips/review?root=clips&path=../x/clip.json", Map.of("accepted", "true")).statusCode());
         assertEquals(404, post("/clips/review?root=clips&path=clip-1/clip.mp4", Map.of("accepted", "true")).statusCode());

@@ -86,6 +86,18 @@ class DatasetBrowserIT {
     }
 
     @Test
+    void htmxFormsFailSilentlyNoMore_aSaveOfADeletedImageShowsTheServersMessage() throws Exception {
+        browser.login(web.base(), WebFixture.PASSWORD);
+        browser.driver.get(web.base() + "/datasets/clips");
+        WebElement card = browser.driver.findElement(By.xpath("//article[.//p[text()='portraits/p1.png']]"));
+        Files.delete(web.media.resolve("portraits/p1.png"));
+        card.findElement(By.name("caption")).sendKeys(" again");
+        card.findElement(By.tagName("button")).click();
+        String error = browser.await("article.image p.error").getText();
+        assertTrue(error.contains("No file 'portraits/p1.png'"), error);
+    }
+
+    @Test
     void firstStartPage(@TempDir Path other) {
         try (WebFixture fresh = new WebFixture(other, null)) {
             browser.driver.get(fresh.base() + "/");
