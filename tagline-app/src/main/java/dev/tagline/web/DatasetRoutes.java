@@ -63,6 +63,7 @@ final class DatasetRoutes {
         String csrf = Guard.session(ctx).csrf();
         StringBuilder b = new StringBuilder("<section class=\"dataset\"><h1>Dataset ").append(esc(root))
                 .append(" <small>").append(all.size()).append(" images</small></h1>");
+        b.append(roots(root));
         if (ctx.queryParam("changed") != null) {
             b.append("<p class=\"notice\" role=\"status\">Changed ").append(esc(ctx.queryParam("changed")))
                     .append(" tag file(s).</p>");
@@ -103,6 +104,17 @@ final class DatasetRoutes {
         shown.forEach(i -> b.append(card(root, i, null)));
         b.append("</div></section>");
         ctx.html(Html.page("Dataset " + root, csrf, "/datasets", b.toString()));
+    }
+
+    /** The switcher between the media roots: every {@code --media NAME=FOLDER} is a dataset. */
+    private String roots(String current) {
+        StringBuilder b = new StringBuilder("<nav class=\"roots\" aria-label=\"Media folders\">Media folders:");
+        for (String name : new java.util.TreeSet<>(web.settings().mediaRoots().keySet())) {
+            b.append(" <a href=\"/datasets/").append(esc(URLEncoder.encode(name, StandardCharsets.UTF_8))).append('"')
+                    .append(name.equals(current) ? " aria-current=\"page\"" : "").append('>').append(esc(name))
+                    .append("</a>");
+        }
+        return b.append("</nav>").toString();
     }
 
     private static String csrfField(String csrf) {

@@ -116,4 +116,20 @@ class DatasetRoutesIT {
         assertEquals(404, web.http.send(HttpRequest.newBuilder(URI.create(web.base() + "/thumbs/clips/..%2Fpublish.db"))
                 .header("Cookie", login.cookie()).build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode());
     }
+
+    @Test
+    void theDatasetsPageReachesEveryMediaRootNotOnlyTheFirst(@TempDir Path other) throws IOException {
+        Path photos = Files.createDirectories(other.resolve("photos"));
+        image(photos.resolve("obama.png"), Color.BLUE);
+        try (WebFixture two = new WebFixture(other, WebFixture.PASSWORD, Map.of(), Map.of("photos", photos))) {
+            WebFixture.Login l = two.login();
+            String clips = two.send(two.get("/datasets/clips").header("Cookie", l.cookie())).body();
+            assertTrue(clips.contains("<a href=\"/datasets/photos\">photos</a>"), clips);
+            assertTrue(clips.contains("<a href=\"/datasets/clips\" aria-current=\"page\">clips</a>"), clips);
+            HttpResponse<String> page = two.send(two.get("/datasets/photos").header("Cookie", l.cookie()));
+            assertEquals(200, page.statusCode());
+            assertTrue(page.body().contains("obama.png") && page.body().contains("aria-current=\"page\">photos</a>"),
+                    page.body());
+        }
+    }
 }

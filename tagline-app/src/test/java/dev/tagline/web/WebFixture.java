@@ -47,6 +47,11 @@ final class WebFixture implements AutoCloseable {
 
     /** {@code extraEnv} on top of this process's environment (e.g. TAGLINE_HOME with the test models). */
     WebFixture(Path dir, String envPassword, Map<String, String> extraEnv) {
+        this(dir, envPassword, extraEnv, Map.of());
+    }
+
+    /** {@code extraRoots}: media roots beside {@code clips} (= {@link #media}). */
+    WebFixture(Path dir, String envPassword, Map<String, String> extraEnv, Map<String, Path> extraRoots) {
         this.dir = dir;
         Map<String, String> all = new java.util.HashMap<>(System.getenv());
         all.putAll(extraEnv);
@@ -58,7 +63,9 @@ final class WebFixture implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         publishing = Publishing.open("jdbc:sqlite:" + dir.resolve("publish.db"), new TaglineHome(dir), clock);
-        server = WebServer.create(new WebSettings("127.0.0.1", 0, Map.of("clips", media), dir.resolve("admin.pbkdf2"),
+        Map<String, Path> roots = new java.util.HashMap<>(extraRoots);
+        roots.put("clips", media);
+        server = WebServer.create(new WebSettings("127.0.0.1", 0, Map.copyOf(roots), dir.resolve("admin.pbkdf2"),
                 envPassword, false, 100_000, Duration.ofHours(1)), publishing, env, clock).start();
     }
 
