@@ -36,6 +36,7 @@ final class ClipCards {
             b.append("<p class=\"notice\" role=\"status\">").append(esc(message)).append("</p>");
         }
         ClipManifest.Copy c = m.copy();
+        b.append(cuts(m));
         b.append("<form hx-post=\"/clips/review").append(q).append("\" hx-target=\"closest article\" hx-swap=\"outerHTML\">")
                 .append("<label>Title <input name=\"title\" value=\"").append(esc(c.title())).append("\"></label>")
                 .append("<label>Description <textarea name=\"caption\" rows=\"3\">").append(esc(c.caption()))
@@ -53,6 +54,44 @@ final class ClipCards {
             b.append("<button>Queue</button></fieldset></form>");
         }
         return b.append("</div></article>").toString();
+    }
+
+    /**
+     * Where a platform's variant differs from the copy in the form: what publishing there will cut (a title over that
+     * platform's limit, a description, hashtags over its count) or replace (YouTube's {@code < >}).
+     */
+    static String cuts(ClipManifest m) {
+        ClipManifest.Copy c = m.copy();
+        if (c == null) {
+            return "";
+        }
+        StringBuilder items = new StringBuilder();
+        new java.util.TreeMap<>(m.variants()).forEach((platform, v) -> {
+            List<String> what = new java.util.ArrayList<>();
+            what.add(change("title", c.title(), v.title()));
+            what.add(change("description", c.caption(), v.caption()));
+            int tags = c.hashtags() == null ? 0 : c.hashtags().size();
+            int kept = v.hashtags() == null ? 0 : v.hashtags().size();
+            what.add(kept < tags ? kept + " of " + tags + " hashtags kept" : null);
+            what.removeIf(java.util.Objects::isNull);
+            if (!what.isEmpty()) {
+                items.append("<li>").append(esc(platform)).append(": ").append(esc(String.join(", ", what))).append("</li>");
+            }
+        });
+        return items.isEmpty() ? "" : "<div class=\"cuts\" role=\"note\">Fitted to each platform's limits:<ul>"
+                + items + "</ul></div>";
+    }
+
+    private static String change(String field, String copy, String variant) {
+        String a = copy == null ? "" : copy.strip();
+        String v = variant == null ? "" : variant.strip();
+        if (a.equals(v)) {
+            return null;
+        }
+        if (a.equals(v.replace('‹', '<').replace('›', '>'))) {
+            return field + ": < > shown as ‹ ›";
+        }
+        return field + " cut to " + v.codePointCount(0, v.length()) + " characters";
     }
 
     /** What the length presets mean, beside their names. */

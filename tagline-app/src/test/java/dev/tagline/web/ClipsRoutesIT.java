@@ -147,6 +147,29 @@ class ClipsRoutesIT {
     }
 
     @Test
+    void clipReviewCutTheTitleTo60ForEveryPlatform_nowEachOwnLimitAndTheCardSaysWhatWasCut() {
+        String title = "How I fixed every single git rebase conflict in my team in one afternoon";
+        HttpResponse<String> r = post("/clips/review?root=clips&path=clip-1/clip.json", Map.of("title", title,
+                "caption", "Fetch, rebase, push.", "hashtags", "#git", "accepted", "true"));
+        assertEquals(200, r.statusCode(), r.body());
+        ClipManifest m = ClipManifests.read(web.media.resolve("clip-1/clip.json"));
+        for (String platform : List.of("youtube", "tiktok", "x", "linkedin", "instagram")) {
+            assertEquals(title, m.copyFor(platform).title(), platform);
+        }
+        assertFalse(r.body().contains("class=\"cuts\""), r.body());
+        String longTitle = title + ", and why the next one took a week: the same mistake, twice, in two repos";
+        r = post("/clips/review?root=clips&path=clip-1/clip.json", Map.of("title", longTitle, "caption", "a <b> c",
+                "hashtags", "#a #b #c #d", "accepted", "true"));
+        m = ClipManifests.read(web.media.resolve("clip-1/clip.json"));
+        assertEquals(longTitle, m.copyFor("tiktok").title(), "TikTok: no title field, nothing to cut");
+        String yt = m.copyFor("youtube").title();
+        assertTrue(yt.length() <= 100 && yt.endsWith("…"), yt);
+        assertTrue(r.body().contains("<li>youtube: title cut to " + yt.length() + " characters, description: &lt; &gt;"
+                + " shown as ‹ ›</li>"), r.body());
+        assertTrue(r.body().contains("<li>x: 3 of 4 hashtags kept</li>"), r.body());
+    }
+
+    @Test
     void queueingCreatesOnePostPerTickedChannelWithThatPlatformsCopy() {
         HttpResponse<String> r = web.send(web.form("/clips/queue?root=clips&path=clip-1%2Fclip.json", login.cookie(),
                 Map.of("_csrf", login.csrf())).POST(java.net.http.HttpRequest.BodyPublishers.ofString(

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * One variant of a clip's copy per {@link Platform}, each within that platform's limits: hashtags capped, the title
- * cut at a word boundary, YouTube's forbidden {@code <} {@code >} removed, and, where description plus hashtags would
+ * cut at a word boundary to the platform's title limit (none where it has no title field), YouTube's forbidden {@code <} {@code >} removed, and, where description plus hashtags would
  * not fit (X's 280 weighted characters), hashtags dropped from the end before the description is shortened. Pure.
  */
 public final class PlatformCopy {
@@ -45,8 +45,13 @@ public final class PlatformCopy {
             title = title.replace('<', '‹').replace('>', '›');
             description = description.replace('<', '‹').replace('>', '›');
         }
-        // every variant keeps a Shorts-length title: under the hard limits, and what TikTok's API calls "title"
-        title = TextLength.trim(title, s -> s.length() <= Platform.SHORT_TITLE);
+        // each platform's own title limit (YouTube 100, LinkedIn 200); a platform without a title field (TikTok's API
+        // "title" is the caption, X, Instagram) never publishes it, so it stays as written. Generated titles are
+        // Shorts-length already (HeuristicCopywriter); a title the user typed is theirs up to the hard limit.
+        int titleMax = p.titleMax();
+        if (titleMax > 0) {
+            title = TextLength.trim(title, s -> s.length() <= titleMax);
+        }
         List<String> tags = new ArrayList<>(copy.hashtags().subList(0, Math.min(p.maxHashtags(),
                 copy.hashtags().size())));
         while (!tags.isEmpty() && p.length(new ClipCopy(title, description, tags).text()) > p.textMax()

@@ -138,12 +138,27 @@ class CopyTest {
             variants.forEach((p, v) -> {
                 assertTrue(p.length(v.text()) <= p.textMax(), p + " text " + p.length(v.text()));
                 assertTrue(v.hashtags().size() <= p.maxHashtags(), p + " hashtags " + v.hashtags());
-                assertTrue(v.title().length() <= Platform.SHORT_TITLE, p + " title " + v.title());
+                assertTrue(p.titleMax() == 0 || v.title().length() <= p.titleMax(), p + " title " + v.title());
                 assertFalse(v.description().isEmpty(), p + " keeps a description");
             });
             ClipCopy yt = variants.get(Platform.YOUTUBE);
             assertFalse(yt.title().contains("<") || yt.description().contains(">"), "YouTube forbids < and >");
         }
+    }
+
+    @Test
+    void clipReviewCutTheTitleTo60ForEveryPlatform_nowEachPlatformsOwnLimit() {
+        String title = "How I fixed every single git rebase conflict in my team in one afternoon"; // 72 chars
+        ClipCopy copy = new ClipCopy(title, "Fetch, rebase, push.", List.of("git"));
+        Map<Platform, ClipCopy> variants = PlatformCopy.variants(copy);
+        for (Platform p : Platform.values()) {
+            assertEquals(title, variants.get(p).title(), p + ": 72 characters fit every title limit or none");
+        }
+        String longer = (title + " and then some more words past the limit of YouTube titles").repeat(2);
+        ClipCopy cut = PlatformCopy.fit(new ClipCopy(longer, "d", List.of()), Platform.YOUTUBE);
+        assertTrue(cut.title().length() <= 100 && cut.title().length() > 90 && cut.title().endsWith("…"), cut.title());
+        assertEquals(longer, PlatformCopy.fit(new ClipCopy(longer, "d", List.of()), Platform.TIKTOK).title(),
+                "TikTok has no title field: its API's title is the caption");
     }
 
     @Test
