@@ -64,10 +64,17 @@ final class ClipsRoutes {
 
     private void review(Context ctx) {
         ClipLibrary.Ref ref = ref(ctx);
+        library.file(ref); // 404 for a wrong path before any complaint about the form
         List<String> tags = Arrays.stream(String.valueOf(ctx.formParam("hashtags")).split("[\\s,]+"))
                 .map(t -> t.startsWith("#") ? t.substring(1) : t).filter(t -> !t.isBlank() && !t.equals("null")).toList();
         boolean accepted = "true".equals(ctx.formParam("accepted"));
-        ClipLibrary.Rendered r = library.review(ref, accepted, ctx.formParam("title"), ctx.formParam("caption"), tags);
+        String title = ctx.formParam("title") == null ? "" : ctx.formParam("title").strip();
+        String caption = ctx.formParam("caption") == null ? "" : ctx.formParam("caption").strip();
+        if (accepted && (title.isEmpty() || caption.isEmpty())) {
+            throw new TaglineException("Not accepted: the clip has no " + (title.isEmpty() ? "title" : "description"),
+                    "Give it a title and a description, then Save and accept.");
+        }
+        ClipLibrary.Rendered r = library.review(ref, accepted, title, caption, tags);
         ctx.html(ClipCards.rendered(r, web.publishing().channels().list(), accepted ? "Saved and accepted." : "Rejected."));
     }
 

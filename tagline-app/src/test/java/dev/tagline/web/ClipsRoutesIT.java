@@ -170,6 +170,21 @@ class ClipsRoutesIT {
     }
 
     @Test
+    void clipReviewAcceptedAnEmptyTitleAndCaption_nowRefusedWithOneLine() {
+        ClipManifest before = ClipManifests.read(web.media.resolve("clip-1/clip.json"));
+        HttpResponse<String> r = post("/clips/review?root=clips&path=clip-1/clip.json", Map.of("title", "  ",
+                "caption", "", "hashtags", "", "accepted", "true"));
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("Not accepted: the clip has no title") && r.body().contains("Give it a title"),
+                r.body());
+        r = post("/clips/review?root=clips&path=clip-1/clip.json", Map.of("title", "A title", "caption", " ",
+                "hashtags", "", "accepted", "true"));
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("no description"), r.body());
+        assertEquals(before, ClipManifests.read(web.media.resolve("clip-1/clip.json")), "nothing written");
+    }
+
+    @Test
     void queueingCreatesOnePostPerTickedChannelWithThatPlatformsCopy() {
         HttpResponse<String> r = web.send(web.form("/clips/queue?root=clips&path=clip-1%2Fclip.json", login.cookie(),
                 Map.of("_csrf", login.csrf())).POST(java.net.http.HttpRequest.BodyPublishers.ofString(
