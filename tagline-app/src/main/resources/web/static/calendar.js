@@ -5,6 +5,25 @@
   const strip = (s) => s.replace(/(Z|[+-]\d\d:\d\d)$/, '').slice(0, 19);
   const wall = (d) => d.toISOString().slice(0, 19);
   const chars = (s) => Array.from(s || '').length;
+  // X's count, the same rule as the server's (tagline-video TextLength.weighted, twitter-text v3): each URL 23, code
+  // points in U+0000–U+10FF, U+2000–U+200D, U+2010–U+201F and U+2032–U+2037 1, every other one (CJK, emoji) 2.
+  const plainWeight = (t) => Array.from(t).reduce((n, ch) => {
+    const c = ch.codePointAt(0);
+    return n + (c <= 0x10FF || (c >= 0x2000 && c <= 0x200D) || (c >= 0x2010 && c <= 0x201F)
+      || (c >= 0x2032 && c <= 0x2037) ? 1 : 2);
+  }, 0);
+  const weighted = (s) => {
+    const text = s || '';
+    const url = /https?:\/\/\S+/g;
+    let n = 0;
+    let at = 0;
+    let m;
+    while ((m = url.exec(text)) !== null) {
+      n += plainWeight(text.slice(at, m.index)) + 23;
+      at = m.index + m[0].length;
+    }
+    return n + plainWeight(text.slice(at));
+  };
   // A month grid asks for the first posts of each day and a "+N more" count for the rest (GET /api/calendar perDay).
   const PER_DAY = 3;
 
@@ -112,15 +131,17 @@
     // ---- post editor ----
     const dialog = $('editor');
     let current = null;
-    const count = (input, out, max, what) => {
-      const n = chars(input.value);
+    const count = (input, out, max, what, measure) => {
+      const n = (measure || chars)(input.value);
       out.textContent = n + (max ? ' / ' + max : '') + ' ' + what;
       out.classList.toggle('over', max > 0 && n > max);
     };
     const recount = () => {
       if (!current) { return; }
       count($('ed-title'), $('ed-title-count'), current.limits.title, 'characters in the title');
-      count($('ed-caption'), $('ed-caption-count'), current.limits.caption, 'characters');
+      const x = (current.extendedProps || {}).platform === 'x';
+      count($('ed-caption'), $('ed-caption-count'), current.limits.caption, x ? 'weighted characters' : 'characters',
+        x ? weighted : chars);
       const tags = ($('ed-caption').value.match(/#[\p{L}\p{N}_]+/gu) || []).length;
       $('ed-hashtags').textContent = tags + (current.limits.hashtags ? ' / ' + current.limits.hashtags : '') + ' hashtags';
       $('ed-hashtags').classList.toggle('over', current.limits.hashtags > 0 && tags > current.limits.hashtags);

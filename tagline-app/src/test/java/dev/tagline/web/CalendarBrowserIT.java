@@ -83,6 +83,19 @@ class CalendarBrowserIT {
     }
 
     @Test
+    void theXCounterCountedPlainCharacters_nowXsWeightedCount() {
+        Post x = web.post(web.channel("xx", "x", "Europe/Berlin"), "X post", "short", Instant.parse("2026-12-03T10:00:00Z"));
+        browser.login(web.base(), WebFixture.PASSWORD);
+        browser.await("[data-post-id='" + x.id() + "']").click();
+        WebElement caption = browser.await("#ed-caption");
+        browser.driver.executeScript("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));",
+                caption, "漢".repeat(150) + "🎬🎬🎬 https://example.com/a/very/long/path/that/x/counts/as/23");
+        WebElement count = browser.driver.findElement(By.id("ed-caption-count"));
+        assertEquals("330 / 280 weighted characters", count.getText(), "150 CJK x2, 3 emoji x2, a space, a URL 23");
+        assertTrue(count.getAttribute("class").contains("over"));
+    }
+
+    @Test
     void editACaptionWithLiveCountsAndSeeScriptsAsText() {
         browser.login(web.base(), WebFixture.PASSWORD);
         browser.await("[data-post-id='" + evil.id() + "']").click();
