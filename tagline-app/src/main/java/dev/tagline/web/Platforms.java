@@ -1,5 +1,6 @@
 package dev.tagline.web;
 
+import dev.tagline.core.TaglineException;
 import java.util.Map;
 
 /**
@@ -18,6 +19,35 @@ record Platforms(String color, int titleMax, int captionMax, int hashtagsMax) {
             "bluesky", new Platforms("#0085ff", 0, 300, 0),
             "folder", new Platforms("#4b7f52", 0, 0, 0),
             "webhook", new Platforms("#8a6d1f", 0, 0, 0));
+
+    /**
+     * Refuses (400) a post's text that {@code platform} would reject: over its title or caption limit (X counts
+     * twitter-text weighted characters, as the X adapter does; the others code points), or, for YouTube, {@code <}
+     * {@code >}. The caption is required; an absent title is allowed.
+     */
+    void check(String platform, String title, String caption) {
+        if (caption == null) {
+            throw new TaglineException("No caption in the request", "Send {\"title\": …, \"caption\": …}; the caption may"
+                    + " be empty but not missing.");
+        }
+        int titleLength = title == null ? 0 : title.codePointCount(0, title.length());
+        if (titleMax > 0 && titleLength > titleMax) {
+            throw new TaglineException("The title is " + titleLength + " characters; " + platform + " allows "
+                    + titleMax, "Shorten it to " + titleMax + " characters.");
+        }
+        boolean x = "x".equals(platform);
+        int length = x ? dev.tagline.video.copy.Platform.X.length(caption) : caption.codePointCount(0, caption.length());
+        String unit = x ? " weighted characters (CJK and emoji 2, a link 23)" : " characters";
+        if (captionMax > 0 && length > captionMax) {
+            throw new TaglineException("The text is " + length + unit + "; " + platform + " allows " + captionMax,
+                    "Shorten it to " + captionMax + unit.replaceFirst(" \\(.*", "") + ".");
+        }
+        if ("youtube".equals(platform) && (caption.matches("(?s).*[<>].*")
+                || title != null && title.matches("(?s).*[<>].*"))) {
+            throw new TaglineException("YouTube refuses < and > in titles and descriptions",
+                    "Remove them or write ‹ › instead.");
+        }
+    }
 
     static Platforms of(String platform) {
         return KNOWN.getOrDefault(platform, new Platforms("#666666", 0, 0, 0));

@@ -129,6 +129,8 @@ final class PostApiRoutes {
     private void editCopy(Context ctx) {
         Copy body = body(ctx, Copy.class);
         long id = id(ctx);
+        Channel channel = web.publishing().channels().byId(post(id).channelId());
+        Platforms.of(channel.platform()).check(channel.platform(), body.title(), body.caption());
         if (!web.publishing().posts().editCopy(id, body.title(), body.caption())) {
             throw new Problems.ConflictException("Post " + id + " has already started publishing; its text is fixed",
                     "Edit it on the platform itself.");

@@ -144,14 +144,37 @@ class CalendarApiIT {
     @Test
     void editingTheCopyIsRefusedOncePublished() throws Exception {
         Post p = web.post(yt, "Talk", "old", Instant.parse("2026-12-02T08:00:00Z"));
-        JsonNode d = call("PUT", "/api/posts/" + p.id() + "/copy", "{\"title\":\"New\",\"caption\":\"<b>new</b> #x\"}", 200);
-        assertEquals("<b>new</b> #x", d.get("caption").asText());
+        JsonNode d = call("PUT", "/api/posts/" + p.id() + "/copy", "{\"title\":\"New\",\"caption\":\"‹b› new & #x\"}", 200);
+        assertEquals("‹b› new & #x", d.get("caption").asText());
         assertEquals(100, d.get("limits").get("title").asInt());
-        assertEquals("<b>new</b> #x", web.publishing.posts().byId(p.id()).caption());
+        assertEquals("‹b› new & #x", web.publishing.posts().byId(p.id()).caption());
         web.finish(web.publishing.posts().byId(p.id()), "https://youtu.be/x", null);
         call("PUT", "/api/posts/" + p.id() + "/copy", "{\"title\":\"Late\",\"caption\":\"late\"}", 409);
         call("GET", "/api/posts/999999", null, 404);
         call("PUT", "/api/posts/" + p.id() + "/copy", "{not json", 400);
+    }
+
+    @Test
+    void thePostEditorSavedOverLimitTextAndRawAngleBracketsForYouTube_nowRefusedNamingTheLimit() throws Exception {
+        Post p = web.post(yt, "Talk", "old", Instant.parse("2026-12-02T08:00:00Z"));
+        JsonNode r = call("PUT", "/api/posts/" + p.id() + "/copy", "{\"title\":\"" + "t".repeat(200)
+                + "\",\"caption\":\"c\"}", 400);
+        assertEquals("The title is 200 characters; youtube allows 100", r.get("detail").asText());
+        assertEquals("Shorten it to 100 characters.", r.get("hint").asText());
+        r = call("PUT", "/api/posts/" + p.id() + "/copy", "{\"title\":\"T\",\"caption\":\"<script>alert(1)</script>\"}",
+                400);
+        assertTrue(r.get("detail").asText().contains("YouTube refuses < and >"), r.toString());
+        r = call("PUT", "/api/posts/" + p.id() + "/copy", "{\"title\":\"T\"}", 400);
+        assertEquals("No caption in the request", r.get("detail").asText());
+        assertEquals("old", web.publishing.posts().byId(p.id()).caption(), "nothing stored");
+        call("PUT", "/api/posts/999999/copy", "{\"title\":\"T\",\"caption\":\"c\"}", 404);
+
+        Post x = web.post(web.channel("xx", "x", "UTC"), "T", "old", null);
+        r = call("PUT", "/api/posts/" + x.id() + "/copy", "{\"caption\":\"" + "a".repeat(281) + "\"}", 400);
+        assertEquals("The text is 281 weighted characters (CJK and emoji 2, a link 23); x allows 280",
+                r.get("detail").asText());
+        call("PUT", "/api/posts/" + x.id() + "/copy", "{\"caption\":\"" + "漢".repeat(141) + "\"}", 400);
+        call("PUT", "/api/posts/" + x.id() + "/copy", "{\"caption\":\"" + "漢".repeat(140) + "\"}", 200);
     }
 
     @Test
