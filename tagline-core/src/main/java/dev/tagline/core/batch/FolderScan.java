@@ -14,9 +14,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A streaming, depth-first walk in a stable order (names sorted by code point in each folder). Memory is bounded by the
@@ -106,7 +104,8 @@ public final class FolderScan {
         }
         Stems stems = new Stems(names);
         try {
-            for (Path path : names) {
+            for (int i = 0; i < names.length; i++) {
+                Path path = names[i];
                 String name = path.getFileName().toString();
                 if (name.indexOf('\uFFFD') >= 0 && !sameFile(dir, name, path)) {
                     if (!name.startsWith(".")) {
@@ -114,7 +113,7 @@ public final class FolderScan {
                     }
                     continue;
                 }
-                if (!visit(path, prefix + name, name, visitor, ancestors, stems)) {
+                if (!visit(path, prefix + name, name, visitor, ancestors, stems, i)) {
                     return false;
                 }
             }
@@ -126,7 +125,8 @@ public final class FolderScan {
         }
     }
 
-    private boolean visit(Path path, String key, String name, Visitor visitor, Deque<Path> ancestors, Stems stems) {
+    private boolean visit(Path path, String key, String name, Visitor visitor, Deque<Path> ancestors, Stems stems,
+                          int index) {
         if (name.startsWith(".") || AtomicFiles.isTemporary(path)) {
             return true;
         }
@@ -156,44 +156,61 @@ public final class FolderScan {
         }
         boolean supported = options.extensions().contains(ext);
         return visitor.accept(new ScanEntry(path, key, supported, attrs.size(), attrs.lastModifiedTime().toMillis(),
-                supported && stems.other(name) != null ? key.substring(0, key.length() - name.length())
-                        + stems.other(name) : null));
+                supported ? sibling(key, name, stems.other(index)) : null));
     }
 
     /**
      * The supported files of one folder that share a stem ({@code a.b} of {@code a.b.jpg}) with another: both are
-     * marked, each with the other's name, so that neither writes the sidecar they would share. The first in name order
-     * is not the owner of a sidecar already there (same.png tagged before same.jpg was added): writing it would
-     * destroy the other's text. Built from the folder's sorted listing, which the walk holds anyway.
+     * marked, each with another's name (the first of them, or for the first the next), so that neither writes the
+     * sidecar they would share. The first in name order is not the owner of a sidecar already there (same.png tagged
+     * before same.jpg was added): writing it would destroy the other's text. Names come sorted, and every name with
+     * the stem {@code s} starts with {@code s.}, so they sit in one run of the listing the walk holds anyway: looking
+     * there costs no memory of its own (a map of the listing took 100,000 files past ScanHeapIT's 256 MiB).
      */
     private final class Stems {
-        private final Map<String, List<String>> shared = new HashMap<>();
+        private final Path[] names;
 
         Stems(Path[] names) {
-            Map<String, List<String>> groups = new HashMap<>();
-            for (Path p : names) {
-                String name = p.getFileName().toString();
-                if (!name.startsWith(".") && options.extensions().contains(extension(name))) {
-                    groups.computeIfAbsent(stem(name), k -> new ArrayList<>(1)).add(name);
-                }
-            }
-            groups.forEach((stem, group) -> {
-                if (group.size() > 1) {
-                    shared.put(stem, group);
-                }
-            });
+            this.names = names;
         }
 
-        /** The name of another supported file with {@code name}'s stem, or null. */
-        String other(String name) {
-            List<String> group = shared.get(stem(name));
-            return group == null ? null : group.get(0).equals(name) ? group.get(1) : group.get(0);
+        /** The name of another supported file with the stem of {@code names[i]}, or null. */
+        String other(int i) {
+            String name = names[i].getFileName().toString();
+            String stem = stem(name);
+            String prefix = stem + ".";
+            String first = null;
+            for (int j = i - 1; j >= 0 && nameAt(j).startsWith(prefix); j--) {
+                if (sameStem(j, stem)) {
+                    first = nameAt(j); // the earliest wins: keep looking back
+                }
+            }
+            for (int j = i + 1; first == null && j < names.length && nameAt(j).startsWith(prefix); j++) {
+                if (sameStem(j, stem)) {
+                    first = nameAt(j);
+                }
+            }
+            return first;
+        }
+
+        private boolean sameStem(int j, String stem) {
+            String n = nameAt(j);
+            return !n.startsWith(".") && stem(n).equals(stem) && options.extensions().contains(extension(n));
+        }
+
+        private String nameAt(int j) {
+            return names[j].getFileName().toString();
         }
 
         private static String stem(String name) {
             int dot = name.lastIndexOf('.');
             return dot <= 0 ? name : name.substring(0, dot);
         }
+    }
+
+    /** The key of {@code other} beside {@code key} (a file named {@code name}); null for no other. */
+    private static String sibling(String key, String name, String other) {
+        return other == null ? null : key.substring(0, key.length() - name.length()) + other;
     }
 
     private boolean excluded(String key, String name) {
