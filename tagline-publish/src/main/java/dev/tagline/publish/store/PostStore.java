@@ -29,12 +29,12 @@ public final class PostStore {
      */
     public Post queue(Media media, Channel channel, ClipManifest.Copy copy) {
         return jdbc.inTransaction(tx -> {
-            // the same video from another folder (a copied clip folder, a render with --out) is the same post: a
-            // channel gets a video once, whichever clip.json names it
+            // the same clip from another folder (a copied clip folder, a render with --out: same id, same bytes) is
+            // the same post: a channel gets a clip once, whichever clip.json names it
             List<String[]> twin = tx.query("SELECT p.id, p.state FROM post p JOIN media m ON m.id = p.media_id"
-                    + " WHERE p.channel_id = ? AND m.sha256 = ? AND p.media_id <> ? AND p.state NOT IN ('cancelled',"
-                    + " 'failed')", rs -> new String[] {rs.getString(1), rs.getString(2)}, channel.id(),
-                    media.sha256(), media.id());
+                    + " WHERE p.channel_id = ? AND m.sha256 = ? AND m.clip_id = ? AND p.media_id <> ? AND p.state NOT"
+                    + " IN ('cancelled', 'failed')", rs -> new String[] {rs.getString(1), rs.getString(2)},
+                    channel.id(), media.sha256(), media.manifest().id(), media.id());
             if (!twin.isEmpty()) {
                 throw new TaglineException("The video of clip " + media.manifest().id() + " (" + media.videoPath()
                         + ") is already on channel '" + channel.name() + "' as post " + twin.get(0)[0] + " ("
