@@ -63,6 +63,7 @@ final class ServeCommand implements Callable<Integer> {
         Map<String, Path> roots = new LinkedHashMap<>();
         media.forEach((name, folder) -> roots.put(name, ctx.resolve(folder)));
         WebSettings.requireHomeNotServed(roots, ctx.home().dir());
+        WebSettings.requireDatabaseNotServed(roots, db.dbUrl != null ? db.dbUrl : ctx.env().get("TAGLINE_DB_URL"));
         WebSettings settings = new WebSettings(host, port, roots, ctx.home().dir().resolve("web").resolve("admin.pbkdf2"),
                 ctx.env().get("TAGLINE_ADMIN_PASSWORD"), secureCookies, WebSettings.DEFAULT_ITERATIONS,
                 Duration.ofHours(12));

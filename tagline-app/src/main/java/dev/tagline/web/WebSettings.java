@@ -44,6 +44,21 @@ public record WebSettings(String host, int port, Map<String, Path> mediaRoots, P
      * default, under {@code --media all=~}) is never served anyway ({@link MediaRoutes#hidden}).
      */
     public static void requireHomeNotServed(Map<String, Path> mediaRoots, Path home) {
+        requireNotServed(mediaRoots, home, "TAGLINE_HOME", "whose secret key and publish database must never be served",
+                "move TAGLINE_HOME elsewhere (default ~/.cache/tagline)");
+    }
+
+    /** The same for a publish database given with {@code --db jdbc:sqlite:FILE}: its tokens' metadata and posts. */
+    public static void requireDatabaseNotServed(Map<String, Path> mediaRoots, String jdbcUrl) {
+        if (jdbcUrl != null && jdbcUrl.startsWith("jdbc:sqlite:")) {
+            Path file = Path.of(jdbcUrl.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", ""));
+            requireNotServed(mediaRoots, file, "the publish database", "which must never be served",
+                    "keep the database outside the media folders (--db)");
+        }
+    }
+
+    private static void requireNotServed(Map<String, Path> mediaRoots, Path home, String what, String why,
+                                         String fix) {
         Path h = home.toAbsolutePath().normalize();
         for (Map.Entry<String, Path> root : mediaRoots.entrySet()) {
             try {
@@ -51,9 +66,8 @@ public record WebSettings(String host, int port, Map<String, Path> mediaRoots, P
                 Path real = Files.exists(h) ? h.toRealPath() : h;
                 if (real.startsWith(r) && !MediaRoutes.hidden(r.relativize(real))) {
                     throw new TaglineException("Media root '" + root.getKey() + "' (" + root.getValue()
-                            + ") holds TAGLINE_HOME (" + home + "), whose secret key and publish database must never"
-                            + " be served", "Serve a folder that does not contain it, or move TAGLINE_HOME elsewhere"
-                            + " (default ~/.cache/tagline).");
+                            + ") holds " + what + " (" + home + "), " + why, "Serve a folder that does not contain it,"
+                            + " or " + fix + ".");
                 }
             } catch (java.io.IOException e) {
                 // a missing root: the constructor says so

@@ -34,6 +34,12 @@ class ServeCommandTest {
         dev.tagline.web.WebSettings.requireHomeNotServed(Map.of("all", dir), dir.resolve(".cache/tagline"));
         org.junit.jupiter.api.Assertions.assertThrows(dev.tagline.core.TaglineException.class, () -> dev.tagline.web
                 .WebSettings.requireHomeNotServed(Map.of("clips", dir.resolve("home")), dir.resolve("home")));
+        java.nio.file.Files.createDirectories(dir.resolve("media"));
+        CliTestSupport db = new CliTestSupport(dir, Map.of("TAGLINE_HOME", dir.resolve("home").toString()));
+        assertEquals(ExitCode.USAGE, db.run("serve", "--port", "0", "--media", "clips=" + dir.resolve("media"),
+                "--db", "jdbc:sqlite:" + dir.resolve("media/publish.db")));
+        assertTrue(db.err().contains("holds the publish database (" + dir.resolve("media/publish.db") + ")"),
+                db.err());
     }
 
     @Test

@@ -40,6 +40,11 @@ public record SidecarSettings(String extension, Existing existing, String prefix
      */
     static final Set<String> VIDEO_EXTENSIONS = Set.of("mp4", "m4v", "mov", "mkv", "webm", "avi", "wmv", "flv",
             "mpg", "mpeg", "ts", "m2ts", "mts", "3gp", "ogv");
+    /** Image formats Tagline does not read but a dataset may hold, and camera raws: still images to a trainer. */
+    static final Set<String> OTHER_IMAGE_EXTENSIONS = Set.of("avif", "heic", "heif", "jxl", "jp2", "psd", "exr",
+            "hdr", "dng", "cr2", "cr3", "nef", "arw", "raf", "orf", "rw2", "svg");
+    /** Files that sit beside the images and are not captions: kohya's latent and text-encoder caches, weights. */
+    static final Set<String> DATA_EXTENSIONS = Set.of("npz", "npy", "safetensors", "pt", "ckpt");
 
     public SidecarSettings {
         extension = extension(extension, "sidecar extension");
@@ -58,8 +63,8 @@ public record SidecarSettings(String extension, Existing existing, String prefix
         }
         ext = ext.startsWith(".") ? ext : "." + ext;
         String bare = ext.substring(1).toLowerCase(Locale.ROOT);
-        String kind = ImageFormat.EXTENSIONS.contains(bare) ? "an image" : VIDEO_EXTENSIONS.contains(bare) ? "a video"
-                : null;
+        String kind = ImageFormat.EXTENSIONS.contains(bare) || OTHER_IMAGE_EXTENSIONS.contains(bare) ? "an image"
+                : VIDEO_EXTENSIONS.contains(bare) ? "a video" : DATA_EXTENSIONS.contains(bare) ? "a data" : null;
         if (kind != null) {
             throw new TaglineException(setting + " " + ext + " is " + kind + " extension: the text sidecars would be"
                     + " named like " + kind.substring(kind.indexOf(' ') + 1) + " files and loaded as such",

@@ -75,13 +75,23 @@ public final class SidecarWriter {
      * decoding, so that no model runs for a result that would not be written.
      */
     public boolean keeps(Path image) {
-        return settings.existing() == SidecarSettings.Existing.SKIP && Files.exists(sidecarFor(image));
+        return settings.existing() == SidecarSettings.Existing.SKIP && hasText(sidecarFor(image));
+    }
+
+    /** An empty sidecar (a placeholder, a failed tool's) holds nothing to keep: it counts as missing. */
+    private static boolean hasText(Path sidecar) {
+        try {
+            return Files.isRegularFile(sidecar) && Files.size(sidecar) > 0 && !read(sidecar).isBlank();
+        } catch (java.io.IOException | RuntimeException e) {
+            return Files.exists(sidecar); // unreadable: let write() report it
+        }
     }
 
     /** Writes {@code text} for {@code image}; an unreadable existing sidecar fails this item only. */
     public Outcome write(Path image, String text) {
         Path sidecar = sidecarFor(image);
         String existing = Files.exists(sidecar) ? read(sidecar) : null;
+        existing = existing == null || existing.isBlank() ? null : existing;
         if (existing != null && settings.existing() == SidecarSettings.Existing.SKIP) {
             return Outcome.SKIPPED;
         }

@@ -29,6 +29,18 @@ class SidecarWriterTest {
     }
 
     @Test
+    void anEmptySidecarCountsAsMissing() throws Exception {
+        Path image = dir.resolve("a.jpg");
+        java.nio.file.Files.write(image, new byte[] {1});
+        java.nio.file.Files.writeString(image.resolveSibling("a.txt"), " \n");
+        SidecarWriter writer = new SidecarWriter(SidecarSettings.tags());
+        org.junit.jupiter.api.Assertions.assertFalse(writer.keeps(image), "nothing to keep in a blank file");
+        writer.write(image, "cat, indoors");
+        org.junit.jupiter.api.Assertions.assertEquals("cat, indoors", java.nio.file.Files.readString(
+                image.resolveSibling("a.txt")));
+    }
+
+    @Test
     void defaultsMatchKohyaCaptionAndTaggerExtensions() {
         assertEquals(".caption", SidecarSettings.captions().extension());
         assertEquals(".txt", SidecarSettings.tags().extension());
