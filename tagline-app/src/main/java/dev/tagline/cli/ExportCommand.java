@@ -12,7 +12,9 @@ import picocli.CommandLine.Parameters;
 /** {@code tagline export DIR --format hf|kohya|csv}: one metadata file from the sidecars of a folder. Wiring only. */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = "Export a captioned folder's sidecars to one metadata file: Hugging Face metadata.jsonl,"
-            + " kohya meta_cap.json, or CSV.")
+            + " kohya meta_cap.json, or CSV.",
+        footer = {"", "Exit codes: 0 exported; 1 nothing to export (no sidecars, or none matches --where); 2 usage,"
+            + " configuration or environment error (nothing written)."})
 final class ExportCommand implements Callable<Integer> {
     private final CliContext ctx;
 

@@ -132,10 +132,13 @@ final class JobKinds {
      * Runs {@code batchJob} over the images of {@code dir} with the CLI's scan defaults, progress and stop from
      * {@code job}, and sums it up in one line: {@code "3 of 4 image(s) <what>, 1 failed, 2 done before"}.
      */
-    static String overImages(Path dir, BatchJob<?, ?> batchJob, Jobs.Job job, String what) {
+    static String overImages(Path dir, BatchJob<?, ?> batchJob, Jobs.Job job, String what,
+                             java.util.function.LongSupplier passedOver) {
         BatchSummary batch = new BatchEngine(BatchSettings.defaults(ScanOptions.of(ImageFormat.EXTENSIONS,
                 ImageFormat.COMPANIONS)), job.progress(), job.stop(), BatchObserver.NONE).run(dir, batchJob);
-        return (batch.stopped() ? "Stopped: " : "") + batch.done() + " of " + batch.total() + " image(s) " + what
+        long kept = passedOver.getAsLong(); // done, but nothing written: their sidecars exist (existing = skip)
+        return (batch.stopped() ? "Stopped: " : "") + (batch.done() - kept) + " of " + batch.total() + " image(s) "
+                + what + (kept > 0 ? ", " + kept + " passed over (their sidecars exist)" : "")
                 + (batch.failed() > 0 ? ", " + batch.failed() + " failed" : "")
                 + (batch.resumed() > 0 ? ", " + batch.resumed() + " done before" : "");
     }
@@ -185,7 +188,7 @@ final class JobKinds {
                         TagJob tagJob = new TagJob(new ImageLoader(LoadOptions.DEFAULTS.withMinSide(0)), List.of(tagger),
                                 TagRules.defaults(), new SidecarWriter(sidecar), 8,
                                 tagger.id() + " (" + tagger.revision() + "); " + sidecar);
-                        return overImages(dir, tagJob, job, "tagged with " + tagger.id());
+                        return overImages(dir, tagJob, job, "tagged with " + tagger.id(), tagJob::sidecarsKept);
                     }
                 };
             }

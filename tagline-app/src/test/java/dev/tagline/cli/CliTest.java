@@ -29,6 +29,26 @@ class CliTest {
         assertTrue(cli.out().contains("Exit codes"), cli.out());
     }
 
+    @Test
+    void theDatasetCommandsSayTheirExitCodes() {
+        for (String command : new String[] {"check", "tag", "caption", "export"}) {
+            CliTestSupport cli = cli();
+            assertEquals(ExitCode.OK, cli.run(command, "--help"));
+            assertTrue(cli.out().contains("Exit codes: 0 "), command + ":\n" + cli.out());
+        }
+    }
+
+    @Test
+    void aBadGlobIsOneLine() {
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, cli.run("check", ".", "--include", "["));
+        String error = cli.err().lines().filter(l -> l.startsWith("error:")).findFirst().orElse("");
+        assertTrue(error.startsWith("error: Invalid glob '[': Missing"), cli.err());
+        assertTrue(error.endsWith("Use patterns such as '*.png' or 'raw/**'."), "the hint on the same line: " + cli.err());
+        assertFalse(cli.err().lines().anyMatch(l -> l.strip().equals("^") || l.strip().equals("[")),
+                "no pattern-and-caret lines: " + cli.err());
+    }
+
     /** Every command of the CLI, the root first, then each one's subcommands. */
     private java.util.List<picocli.CommandLine> commandTree() {
         java.util.List<picocli.CommandLine> all = new java.util.ArrayList<>();

@@ -53,6 +53,7 @@ class TagJobIT {
         List<String> data = events.body().filter(l -> l.startsWith("data:")).toList();
         String last = data.get(data.size() - 1);
         assertTrue(last.contains("\"state\":\"done\"") && last.contains("image(s) tagged with quality"), last);
+        assertTrue(last.contains(", 1 passed over (their sidecars exist)"), "i0 was not tagged: " + last);
         assertEquals("kept", Files.readString(web.media.resolve("set/i0.txt")), "existing=skip");
         String tags = Files.readString(web.media.resolve("set/i1.txt"));
         assertTrue(tags.contains("dark"), tags);

@@ -72,7 +72,10 @@ public final class FolderScan {
             try {
                 (glob.contains("/") ? paths : names).add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
             } catch (IllegalArgumentException e) {
-                throw new TaglineException("Invalid glob '" + glob + "': " + e.getMessage(),
+                // a PatternSyntaxException's message is three lines (text, pattern, caret): its description is one
+                String why = e instanceof java.util.regex.PatternSyntaxException p ? p.getDescription()
+                        : e.getMessage().lines().findFirst().orElse("");
+                throw new TaglineException("Invalid glob '" + glob + "': " + why,
                         "Use patterns such as '*.png' or 'raw/**'.", e);
             }
         }

@@ -133,7 +133,9 @@ public final class ClipPipeline {
             files.commit();
             ClipManifests.write(manifestFile, manifest);
             done = true;
-            return new Rendered(manifest, previous.isPresent());
+            // "kept the review" only when there was one: a rejection or copy that differs from the generated copy
+            return new Rendered(manifest, previous.filter(p -> !p.accepted() || !p.copy().equals(generated.copy()))
+                    .isPresent());
         } finally {
             files.discard();
             if (!done && fresh) {

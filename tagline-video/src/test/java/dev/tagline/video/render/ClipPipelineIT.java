@@ -197,6 +197,8 @@ class ClipPipelineIT {
         ClipPipeline.Source source = pipeline.open(video);
         ClipPipeline.Rendered first = pipeline.render(source, clip, dir.resolve("out"), options);
         assertFalse(first.reviewKept(), "nothing to keep the first time");
+        assertFalse(pipeline.render(source, clip, dir.resolve("out"), options).reviewKept(),
+                "nobody reviewed it: no review to speak of");
         Path json = dir.resolve("out/talk-001/clip.json");
         ClipManifest m = first.manifest();
         ClipManifest.Copy edited = new ClipManifest.Copy("Draw the boxes first", "My edited description",
