@@ -16,6 +16,7 @@ import dev.tagline.images.load.LoadOptions;
 import dev.tagline.images.sidecar.SidecarSettings;
 import dev.tagline.images.tag.ImageTagger;
 import dev.tagline.images.tag.QualitySettings;
+import dev.tagline.images.tag.TagRules;
 import dev.tagline.images.tag.Taggers;
 import dev.tagline.inference.onnx.OnnxSessions;
 import dev.tagline.inference.store.ModelStore;
@@ -92,6 +93,7 @@ final class CaptionCommand implements Callable<Integer> {
                     + " openai:MODEL --endpoint URL.");
         }
         Path root = BatchEngine.requireWritableFolder(ctx.resolve(dir), "caption"); // before any model is loaded
+        TagRules tagRules = rules.toRules(); // so is a bad rule option
         int workerNice = folder.workerNice();
         List<String> taggerIds = taggers == null ? List.of() : new ArrayList<>(new LinkedHashSet<>(taggers));
         boolean hasTags = !taggerIds.isEmpty();
@@ -122,7 +124,7 @@ final class CaptionCommand implements Callable<Integer> {
             err.println("captioner " + model.describe());
             err.println("jpeg decoder " + ImageLoader.jpegDecoder());
             CaptionJob job = new CaptionJob(new ImageLoader(LoadOptions.DEFAULTS.withMinSide(0)), open,
-                    rules.toRules(), model, request, qa, cleanup, prompt.tagRetries, outputs, identity.toString(),
+                    tagRules, model, request, qa, cleanup, prompt.tagRetries, outputs, identity.toString(),
                     workerNice);
             BatchSummary summary = folder.run(ctx, root, job, TagReport.observer(err));
             CaptionReport.print(ctx.out(), summary, job.stats(), outputs, captioner.startsWith(Captioners.OPENAI),

@@ -10,6 +10,7 @@ import dev.tagline.images.sidecar.SidecarWriter;
 import dev.tagline.images.tag.ImageTagger;
 import dev.tagline.images.tag.QualitySettings;
 import dev.tagline.images.tag.TagJob;
+import dev.tagline.images.tag.TagRules;
 import dev.tagline.images.tag.Taggers;
 import dev.tagline.inference.onnx.OnnxSessions;
 import dev.tagline.inference.store.ModelStore;
@@ -66,6 +67,7 @@ final class TagCommand implements Callable<Integer> {
     public Integer call() {
         int workerNice = folder.workerNice(); // before any model is loaded
         Path root = BatchEngine.requireWritableFolder(ctx.resolve(dir), "tag");
+        TagRules tagRules = rules.toRules(); // a bad rule option is refused before any model loads
         List<String> ids = new ArrayList<>(new LinkedHashSet<>(taggers));
         long models = ids.stream().filter(id -> !id.equals(Taggers.QUALITY)).count();
         if (modelPath != null && models != 1) {
@@ -89,7 +91,7 @@ final class TagCommand implements Callable<Integer> {
             }
             err.println("jpeg decoder " + ImageLoader.jpegDecoder());
             identity.append(files.sidecar(rules.separator()));
-            TagJob job = new TagJob(new ImageLoader(LoadOptions.DEFAULTS.withMinSide(0)), open, rules.toRules(),
+            TagJob job = new TagJob(new ImageLoader(LoadOptions.DEFAULTS.withMinSide(0)), open, tagRules,
                     writer, batch, identity.toString(), workerNice);
             BatchSummary summary = folder.run(ctx, root, job, TagReport.observer(ctx.err()));
             TagReport.print(ctx.out(), summary, job.frequency(), job.sidecarsKept(), files.top,

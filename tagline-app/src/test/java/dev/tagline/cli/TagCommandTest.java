@@ -117,6 +117,14 @@ class TagCommandTest {
     }
 
     @Test
+    void aBadRuleOptionIsRefusedBeforeAnyModelIsLoaded() {
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, cli.run("tag", "data", "--tagger", "no-such-model", "--max-tags", "-1"));
+        assertTrue(cli.err().contains("max-tags"), cli.err());
+        assertFalse(cli.err().contains("no-such-model"), "the rules before the model: " + cli.err());
+    }
+
+    @Test
     void aReadOnlyFolderIsRefusedBeforeAnyModelIsLoaded() {
         // root may write anywhere but a read-only mount; /proc/sys is one on Linux
         Path readOnly = Path.of("/proc/sys");
