@@ -22,11 +22,7 @@ class JobsTest {
             Jobs.Job bug = jobs.start("bug", j -> {
                 throw new IllegalStateException("boom");
             });
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while ((user.state() == Jobs.State.RUNNING || bug.state() == Jobs.State.RUNNING)
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            awaitEnd(user, bug);
         } finally {
             System.setErr(stderr);
         }
@@ -52,10 +48,7 @@ class JobsTest {
             assertTrue(started.await(5, TimeUnit.SECONDS));
             assertTrue(jobs.cancel(job.id));
             assertTrue(job.stop().requested(), "the batch engine's stop signal is raised too");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (job.state() == Jobs.State.RUNNING && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            awaitEnd(job);
             assertEquals(Jobs.State.CANCELLED, job.state());
             int done = (Integer) job.view().get("done");
             assertTrue(done < 1000, "stopped early: " + done);
@@ -81,10 +74,7 @@ class JobsTest {
             assertEquals("21:40/1:02:05", job.view().get("count"));
             assertEquals("Analysing talk.mp4", job.view().get("task"), "what the count is of");
             assertTrue(jobs.cancel(job.id));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (job.state() == Jobs.State.RUNNING && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            awaitEnd(job);
             assertEquals("Cancelled after 21:40 of 1:02:05", job.view().get("message"));
         }
     }
@@ -128,10 +118,7 @@ class JobsTest {
             });
             assertTrue(started.await(5, TimeUnit.SECONDS));
             assertTrue(jobs.cancel(job.id));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (job.state() == Jobs.State.RUNNING && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            awaitEnd(job);
             assertEquals(Jobs.State.CANCELLED, job.state());
             assertEquals("Cancelled while rendering talk-001 (clip 1 of 1). 0 of 1 clip rendered",
                     job.view().get("message"));
@@ -144,10 +131,7 @@ class JobsTest {
             Jobs.Job job = jobs.start("bad", j -> {
                 throw new IllegalStateException("disk full writing thumbs/x.jpg");
             });
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (job.state() == Jobs.State.RUNNING && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            awaitEnd(job);
             assertEquals(Jobs.State.FAILED, job.state());
             assertEquals("disk full writing thumbs/x.jpg", job.view().get("message"));
         }
@@ -167,20 +151,25 @@ class JobsTest {
             });
             assertTrue(started.await(5, TimeUnit.SECONDS));
             assertTrue(jobs.cancel(job.id));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (job.state() == Jobs.State.RUNNING && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            awaitEnd(job);
             assertEquals(Jobs.State.CANCELLED, job.state());
             assertEquals("Cancelled after 0 of 1", job.view().get("message"));
             Jobs.Job next = jobs.start("next", j -> {
                 Thread.sleep(20);
                 return "not interrupted";
             });
-            while (next.state() == Jobs.State.RUNNING && System.nanoTime() < deadline + TimeUnit.SECONDS.toNanos(5)) {
+            awaitEnd(next);
+            assertEquals("not interrupted", next.view().get("message"));
+        }
+    }
+
+    /** Waits up to 5 s for every job to leave RUNNING. */
+    private static void awaitEnd(Jobs.Job... jobs) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        for (Jobs.Job job : jobs) {
+            while (job.state() == Jobs.State.RUNNING && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
-            assertEquals("not interrupted", next.view().get("message"));
         }
     }
 }

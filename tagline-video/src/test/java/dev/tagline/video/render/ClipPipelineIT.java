@@ -79,9 +79,7 @@ class ClipPipelineIT {
                 "testsrc2=s=320x180:r=30:d=4", "-f", "lavfi", "-i",
                 "anoisesrc=d=4:a=0.001:c=pink:r=48000,volume=enable='between(t,1.5,1.52)':volume=300",
                 "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest");
-        ClipPipeline pipeline = new ClipPipeline(ffmpeg, new ClipRenderer(ffmpeg, new ProcessRunner(),
-                Duration.ofMinutes(2)), new ClipAnalyser(ffmpeg, FaceFinder.NONE), new HeuristicCopywriter(),
-                List.of());
+        ClipPipeline pipeline = pipeline(ffmpeg);
         ClipCandidate clip = new ClipCandidate(1, 0.5, 3.5, 40, new ClipCandidate.SubScores(1, 1, 1, 1, 1), "", "",
                 "A quiet clip.", null);
         RenderOptions options = new RenderOptions(Aspect.PORTRAIT, Optional.of(ReframeMode.FIT), true,
@@ -136,9 +134,7 @@ class ClipPipelineIT {
     void aClipWithoutTranscriptIsTitledFromItsOnScreenText() throws Exception {
         Ffmpeg ffmpeg = TestMedia.ffmpeg();
         Path video = RenderMedia.flashAndBeep(ffmpeg, dir.resolve("talk.mp4"), 4, 2.0);
-        ClipPipeline pipeline = new ClipPipeline(ffmpeg, new ClipRenderer(ffmpeg, new ProcessRunner(),
-                Duration.ofMinutes(2)), new ClipAnalyser(ffmpeg, FaceFinder.NONE), new HeuristicCopywriter(),
-                List.of());
+        ClipPipeline pipeline = pipeline(ffmpeg);
         ClipCandidate clip = new ClipCandidate(1, 0.5, 3.5, 40, new ClipCandidate.SubScores(1, 1, 1, 1, 1), "", "",
                 "", null, List.of("Deploying to Kubernetes", "kubectl apply -f app.yaml"));
         RenderOptions options = new RenderOptions(Aspect.PORTRAIT, Optional.of(ReframeMode.BLUR_PAD), true,
@@ -153,9 +149,7 @@ class ClipPipelineIT {
     void aFailedReRenderKeepsThePreviousClipAndItsManifestAndAFailedFirstRenderLeavesNothing() throws Exception {
         Ffmpeg ffmpeg = TestMedia.ffmpeg();
         Path video = RenderMedia.flashAndBeep(ffmpeg, dir.resolve("talk.mp4"), 3, 1.0);
-        ClipPipeline pipeline = new ClipPipeline(ffmpeg, new ClipRenderer(ffmpeg, new ProcessRunner(),
-                Duration.ofMinutes(2)), new ClipAnalyser(ffmpeg, FaceFinder.NONE), new HeuristicCopywriter(),
-                List.of());
+        ClipPipeline pipeline = pipeline(ffmpeg);
         ClipCandidate clip = new ClipCandidate(1, 0.5, 2.5, 50, new ClipCandidate.SubScores(1, 1, 1, 1, 1), "", "",
                 "A short clip.", null);
         RenderOptions good = new RenderOptions(Aspect.PORTRAIT, Optional.of(ReframeMode.FIT), true,
@@ -187,9 +181,7 @@ class ClipPipelineIT {
     void aReRenderKeepsTheReviewOfTheSameClipUnlessAskedToResetIt() throws Exception {
         Ffmpeg ffmpeg = TestMedia.ffmpeg();
         Path video = RenderMedia.flashAndBeep(ffmpeg, dir.resolve("talk.mp4"), 2, 1.0);
-        ClipPipeline pipeline = new ClipPipeline(ffmpeg, new ClipRenderer(ffmpeg, new ProcessRunner(),
-                Duration.ofMinutes(2)), new ClipAnalyser(ffmpeg, FaceFinder.NONE), new HeuristicCopywriter(),
-                List.of());
+        ClipPipeline pipeline = pipeline(ffmpeg);
         ClipCandidate clip = new ClipCandidate(1, 0.2, 1.4, 50, new ClipCandidate.SubScores(1, 1, 1, 1, 1), "", "",
                 "Whiteboards explain systems.", null);
         RenderOptions options = new RenderOptions(Aspect.PORTRAIT, Optional.of(ReframeMode.FIT), true,
@@ -244,9 +236,7 @@ class ClipPipelineIT {
     void aClipThatEndsAfterTheVideoIsRefusedBeforeRendering() throws Exception {
         Ffmpeg ffmpeg = TestMedia.ffmpeg();
         Path video = RenderMedia.flashAndBeep(ffmpeg, dir.resolve("talk.mp4"), 2, 1.0);
-        ClipPipeline pipeline = new ClipPipeline(ffmpeg, new ClipRenderer(ffmpeg, new ProcessRunner(),
-                Duration.ofMinutes(2)), new ClipAnalyser(ffmpeg, FaceFinder.NONE), new HeuristicCopywriter(),
-                List.of());
+        ClipPipeline pipeline = pipeline(ffmpeg);
         dev.tagline.core.manifest.ClipsFile clips = dev.tagline.core.manifest.ClipsFile.of(
                 new dev.tagline.core.manifest.ClipsFile.Source("talk.mp4", 0), java.time.Instant.EPOCH, null,
                 List.of(), List.of(new ClipCandidate(2, 1.0, 40.0, 50, new ClipCandidate.SubScores(1, 1, 1, 1, 1),
@@ -260,5 +250,11 @@ class ClipPipelineIT {
         try (java.util.stream.Stream<Path> files = Files.list(folder)) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
         }
+    }
+
+    /** The pipeline as {@code clips render} builds it, without a face finder or image taggers. */
+    private static ClipPipeline pipeline(Ffmpeg ffmpeg) {
+        return new ClipPipeline(ffmpeg, new ClipRenderer(ffmpeg, new ProcessRunner(), Duration.ofMinutes(2)),
+                new ClipAnalyser(ffmpeg, FaceFinder.NONE), new HeuristicCopywriter(), List.of());
     }
 }
