@@ -45,9 +45,16 @@ public final class FolderScan {
     public static final class BadName extends IOException {
         BadName(Path file, String name) {
             super(file.getParent().resolve(name.replace('\uFFFD', '?')) + ": the file name is not valid "
-                    + System.getProperty("sun.jnu.encoding", "in this locale") + (utf8()
+                    + inWords(System.getProperty("sun.jnu.encoding", "")) + (utf8()
                     ? ". Rename it to UTF-8 (convmv -f latin1 -t utf8 --notest FILE)"
                     : ". Run Tagline in a UTF-8 locale (export LC_ALL=C.UTF-8; bin/tagline does so itself)"));
+        }
+
+        /** The file-name encoding in words: glibc calls the C/POSIX locale's "ANSI_X3.4-1968". */
+        static String inWords(String name) {
+            return name.isEmpty() ? "in this locale"
+                    : name.equals("ANSI_X3.4-1968") || name.equalsIgnoreCase("US-ASCII") ? "ASCII (the C/POSIX locale)"
+                    : name;
         }
 
         private static boolean utf8() {

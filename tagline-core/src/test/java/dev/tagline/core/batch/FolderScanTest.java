@@ -91,6 +91,13 @@ class FolderScanTest {
     }
 
     @Test
+    void theCLocalesEncodingIsNamedAsPeopleKnowIt() {
+        assertEquals("ASCII (the C/POSIX locale)", FolderScan.BadName.inWords("ANSI_X3.4-1968"));
+        assertEquals("ISO-8859-1", FolderScan.BadName.inWords("ISO-8859-1"));
+        assertEquals("in this locale", FolderScan.BadName.inWords(""));
+    }
+
+    @Test
     void noRecursiveStaysInTheTopFolder() throws IOException {
         touch(dir, "a.jpg", "sub/b.jpg");
         assertEquals(List.of("a.jpg"), keys(IMAGES.withRecursive(false), dir));
