@@ -6,8 +6,10 @@ import dev.tagline.publish.auth.Credential;
 import dev.tagline.publish.platform.Platforms;
 import dev.tagline.publish.plan.PostingRule;
 import dev.tagline.publish.store.Channel;
+import dev.tagline.publish.store.ChannelStore;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -204,9 +206,16 @@ final class PublishChannelsCommand extends CommandGroup {
         @Override
         public Integer call() {
             try (Publishing p = db.open(ctx)) {
-                int kept = p.channels().remove(name);
-                ctx.out().println("removed channel " + name + (kept == 0 ? "" : "; kept its " + Counts.of(kept,
-                        "published post") + " and their history"));
+                ChannelStore.Removal done = p.channels().remove(name);
+                java.util.List<String> what = new ArrayList<>();
+                if (done.deletedUnpublished() > 0) {
+                    what.add("deleted its " + Counts.of(done.deletedUnpublished(), "unpublished post")
+                            + " (queued, scheduled or failed)");
+                }
+                if (done.keptPublished() > 0) {
+                    what.add("kept its " + Counts.of(done.keptPublished(), "published post") + " and their history");
+                }
+                ctx.out().println("removed channel " + name + (what.isEmpty() ? "" : "; " + String.join("; ", what)));
             }
             return ExitCode.OK;
         }

@@ -53,7 +53,8 @@ class PublishCommandTest {
                 cli.err());
 
         assertEquals(ExitCode.OK, run("publish", "channels", "remove", "fold"), cli.err());
-        assertTrue(cli.out().contains("removed channel fold; kept its 1 published post and their history"),
+        assertTrue(cli.out().contains("removed channel fold; deleted its 1 unpublished post (queued, scheduled or failed);"
+                + " kept its 1 published post and their history"),
                 cli.out());
         assertEquals(ExitCode.OK, run("publish", "status", "1"), cli.err());
         assertTrue(cli.out().contains("post 1 on fold (removed) (folder)"), cli.out());

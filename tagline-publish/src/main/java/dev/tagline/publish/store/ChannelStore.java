@@ -71,10 +71,9 @@ public final class ChannelStore {
     /**
      * Removes the channel with its rule, credential and unpublished posts; refuses while a post is being published.
      * Published posts and their attempts stay: a channel that has some is kept as {@link Channel.State#REMOVED} under
-     * the name {@code NAME~ID} (a name {@link #add} never accepts, so NAME is free again). Returns how many published
-     * posts were kept.
+     * the name {@code NAME~ID} (a name {@link #add} never accepts, so NAME is free again).
      */
-    public int remove(String name) {
+    public Removal remove(String name) {
         Channel channel = byName(name);
         return jdbc.inTransaction(tx -> {
             int busy = tx.query("SELECT COUNT(*) FROM post WHERE channel_id = ? AND state IN ('publishing',"
@@ -85,7 +84,7 @@ public final class ChannelStore {
             }
             tx.update("DELETE FROM attempt WHERE post_id IN (SELECT id FROM post WHERE channel_id = ?"
                     + " AND state <> 'published')", channel.id());
-            tx.update("DELETE FROM post WHERE channel_id = ? AND state <> 'published'", channel.id());
+            int dropped = tx.update("DELETE FROM post WHERE channel_id = ? AND state <> 'published'", channel.id());
             tx.update("DELETE FROM posting_rule WHERE channel_id = ?", channel.id());
             tx.update("DELETE FROM credential WHERE channel_id = ?", channel.id());
             int published = tx.query("SELECT COUNT(*) FROM post WHERE channel_id = ?", rs -> rs.getInt(1),
@@ -97,8 +96,12 @@ public final class ChannelStore {
                         channel.name() + REMOVED_MARK + channel.id(), Channel.State.REMOVED,
                         "removed " + clock.instant(), channel.id());
             }
-            return published;
+            return new Removal(published, dropped);
         });
+    }
+
+    /** What {@link #remove} did: published posts kept on record, unpublished ones (queued, scheduled, failed) deleted. */
+    public record Removal(int keptPublished, int deletedUnpublished) {
     }
 
     public void setState(long channelId, Channel.State state, String reason) {

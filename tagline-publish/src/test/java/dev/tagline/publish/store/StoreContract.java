@@ -158,7 +158,7 @@ abstract class StoreContract {
                 200, "ok", null, java.time.Duration.ofMillis(40)));
         assertTrue(jobs.published(published.id(), "w1", "ext-1", "https://platform.test/ext-1", NOW));
 
-        assertEquals(1, channels.remove("yt"));
+        assertEquals(new ChannelStore.Removal(1, 1), channels.remove("yt"));
         assertEquals(PostState.PUBLISHED, posts.byId(published.id()).state());
         assertEquals(1, attempts.of(published.id()).size(), "the audit trail stays");
         assertThrows(TaglineException.class, () -> posts.byId(waiting.id()), "unpublished posts go");
@@ -174,7 +174,7 @@ abstract class StoreContract {
         Channel tt = channels.add("tt", "tiktok", "me", ZoneId.of("UTC"), Map.of());
         Media c = media.register(TestClips.clip(dir, "c", 0.5, 1000));
         posts.queue(c, tt, c.manifest().copy());
-        assertEquals(0, channels.remove("tt"));
+        assertEquals(new ChannelStore.Removal(0, 1), channels.remove("tt"));
         assertThrows(TaglineException.class, () -> channels.byId(tt.id()), "nothing published: removed for good");
     }
 
