@@ -17,6 +17,9 @@ final class FfmpegErrors {
                     + "|unsupported codec[^\\n]*?(?:id=|codec )([\\w-]+)?|encoder \\(codec ([\\w-]+)\\) not found"
                     + "|Could not find codec parameters|none \\(\\w+\\) -> \\w+)");
 
+    /** FFmpeg's log prefix naming the component and its address, e.g. {@code [mov,mp4,m4a @ 0x5586649231]}. */
+    private static final Pattern CONTEXT = Pattern.compile("\\[[^\\]\\n]* @ 0x[0-9a-fA-F]+\\] ?");
+
     private FfmpegErrors() {
     }
 
@@ -25,7 +28,8 @@ final class FfmpegErrors {
      * @param exitCode the tool's exit code, for the message
      */
     static FfmpegException classify(String program, String action, Path input, int exitCode, String stderr) {
-        String said = ProcessRunner.lastLines(stderr, 2);
+        String said = CONTEXT.matcher(ProcessRunner.lastLines(stderr, 2)).replaceAll("")
+                .replace(input.toString() + ": ", "");
         String lower = stderr.toLowerCase(Locale.ROOT);
         String name = input.getFileName() == null ? input.toString() : input.getFileName().toString();
         Matcher map = MAP_NO_MATCH.matcher(stderr);
@@ -47,7 +51,13 @@ final class FfmpegErrors {
                     + name + " (" + said + ")", "Use a full FFmpeg build (--ffmpeg), or convert the file, e.g. "
                     + "ffmpeg -i " + name + " -c:v libx264 -c:a aac converted.mp4.", null);
         }
-        if (lower.contains("invalid data found") || lower.contains("moov atom not found")
+        if (lower.contains("moov atom not found")) {
+            return new FfmpegException(FfmpegException.Kind.UNREADABLE, name + " is an unfinished MP4: it has no index"
+                    + " ('moov'), as when a recording or download stops before its end", "Export or download it again;"
+                    + " an interrupted recording can often be rebuilt with untrunc and a good file from the same"
+                    + " camera or app.", null);
+        }
+        if (lower.contains("invalid data found")
                 || lower.contains("end of file") || lower.contains("invalid argument")
                 || lower.contains("error while decoding") || lower.contains("corrupt")) {
             return new FfmpegException(FfmpegException.Kind.UNREADABLE, name + " is not a readable media file ("

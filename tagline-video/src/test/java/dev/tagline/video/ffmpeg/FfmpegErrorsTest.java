@@ -32,8 +32,19 @@ class FfmpegErrorsTest {
                 "[mov,mp4,m4a,3gp,3g2,mj2 @ 0x55b11cd048c0] moov atom not found\n"
                         + "/videos/talk.mp4: Invalid data found when processing input");
         assertEquals(FfmpegException.Kind.UNREADABLE, e.kind());
-        assertTrue(e.getMessage().startsWith("talk.mp4 is not a readable media file"), e.getMessage());
+        assertEquals("talk.mp4 is an unfinished MP4: it has no index ('moov'), as when a recording or download stops"
+                + " before its end", e.getMessage());
         assertFalse(e.oneLine().contains("\n"));
+        assertFalse(e.oneLine().contains("0x"), e.oneLine());
+    }
+
+    @Test
+    void theToolsWordsLoseTheirComponentAddressesAndTheFilesPath() {
+        FfmpegException e = FfmpegErrors.classify("ffprobe", "probing", TALK, 1,
+                "[mov,mp4,m4a,3gp,3g2,mj2 @ 0x55b11cd048c0] stream 1, offset 0x30: partial file\n"
+                        + "/videos/talk.mp4: Invalid data found when processing input");
+        assertEquals("talk.mp4 is not a readable media file (stream 1, offset 0x30: partial file | Invalid data"
+                + " found when processing input)", e.getMessage());
     }
 
     @Test
