@@ -25,6 +25,11 @@ public final class HeuristicScorer implements ClipScorer {
     // clipbot HeuristicScorer.java: lenScore sigma 10 s (MIN_SIGMA 6.0), LEN_FLOOR 0.15
     private static final double LEN_SIGMA_SECONDS = 10.0;
     private static final double LEN_FLOOR = 0.15;
+    /**
+     * Longer than this between two sentences (or speech stretches) inside a clip is dead air, which short-form viewers
+     * scroll past (Tagline's rule): it costs as much coherence as a dangling start, and the reason names it.
+     */
+    static final Duration DEAD_AIR = Duration.ofSeconds(3);
 
     private final DurationBand band;
 
@@ -51,14 +56,14 @@ public final class HeuristicScorer implements ClipScorer {
         boolean text = signals.hasTranscript();
         int hook = text ? hook(c, own, features) : 0;
         int payoff = text ? payoff(c, own, signals, features) : 0;
-        int coherence = coherence(c, signals, features);
+        int coherence = coherence(c, own, signals, features);
         int energy = energy(c, own, signals, base, features);
         int visual = visual(c, signals, base, features);
         double[] w = text ? WEIGHTS : WEIGHTS_NO_TEXT;
         int total = (int) Math.round(w[0] * hook + w[1] * payoff + w[2] * coherence + w[3] * energy + w[4] * visual);
         String hookText = text ? hookText(own.get(0).text()) : "";
         return new ScoredClip(c, clamp(total), new ClipCandidate.SubScores(hook, payoff, coherence, energy, visual),
-                reason(features, text, sound(c, signals)), hookText);
+                reason(features, text, sound(c, signals) && deadAir(c, own) == null), hookText);
     }
 
     private static int hook(Candidate c, List<Sentence> own, List<Feature> f) {
@@ -92,7 +97,7 @@ public final class HeuristicScorer implements ClipScorer {
         return clamp((int) Math.round(points));
     }
 
-    private int coherence(Candidate c, ClipSignals s, List<Feature> f) {
+    private int coherence(Candidate c, List<Sentence> own, ClipSignals s, List<Feature> f) {
         double offset = (c.length().toMillis() - band.target().toMillis()) / 1000.0 / LEN_SIGMA_SECONDS;
         double lenScore = Math.max(LEN_FLOOR, 1.0 / (1.0 + offset * offset));
         double points = 60 + 40 * lenScore;
@@ -105,7 +110,39 @@ public final class HeuristicScorer implements ClipScorer {
             points -= 40;
             f.add(new Feature("starts mid-thought", -40));
         }
+        Duration[] gap = deadAir(c, own);
+        if (gap != null) {
+            points -= 40;
+            f.add(new Feature(String.format(java.util.Locale.ROOT, "has %.1f s without speech (%s–%s)",
+                    gap[1].minus(gap[0]).toMillis() / 1000.0, clock(gap[0]), clock(gap[1])), -40));
+        }
         return clamp((int) Math.round(points));
+    }
+
+    /** The clip's longest stretch without a sentence, {start, end}, when it is longer than {@link #DEAD_AIR}. */
+    static Duration[] deadAir(Candidate c, List<Sentence> own) {
+        Duration[] longest = null;
+        Duration from = c.start();
+        for (int i = 0; i <= own.size(); i++) {
+            Duration to = i < own.size() ? own.get(i).start() : c.end();
+            if (to.compareTo(c.end()) > 0) {
+                to = c.end();
+            }
+            if (to.minus(from).compareTo(DEAD_AIR) > 0
+                    && (longest == null || to.minus(from).compareTo(longest[1].minus(longest[0])) > 0)) {
+                longest = new Duration[] {from, to};
+            }
+            if (i < own.size() && own.get(i).end().compareTo(from) > 0) {
+                from = own.get(i).end();
+            }
+        }
+        return longest;
+    }
+
+    /** m:ss.s, as the clips table shows times. */
+    private static String clock(Duration t) {
+        long tenths = Math.round(t.toMillis() / 100.0);
+        return String.format(java.util.Locale.ROOT, "%d:%02d.%d", tenths / 600, tenths / 10 % 60, tenths % 10);
     }
 
     private static int energy(Candidate c, List<Sentence> own, ClipSignals s, Baseline base, List<Feature> f) {
@@ -147,7 +184,7 @@ public final class HeuristicScorer implements ClipScorer {
     }
 
     /**
-     * Whether the clip has sound to speak of: a loudness track that is not near silence for 90 % of it (a silent
+     * Whether the clip has sound to speak of (the reason's "steady speech" also needs no dead air): a loudness track that is not near silence for 90 % of it (a silent
      * screencast's track is there but says nothing).
      */
     private static boolean sound(Candidate c, ClipSignals s) {
@@ -158,7 +195,8 @@ public final class HeuristicScorer implements ClipScorer {
     static String reason(List<Feature> features, boolean text, boolean sound) {
         List<Feature> good = features.stream().filter(x -> x.points() > 0)
                 .sorted(Comparator.comparingDouble(Feature::points).reversed()).limit(3).toList();
-        String best = !good.isEmpty() ? join(good) : sound ? "steady speech at a good length" : "a good length";
+        String best = !good.isEmpty() ? join(good) : !sound ? "a good length"
+                : text ? "steady speech at a good length" : "steady sound at a good length";
         String worst = features.stream().filter(x -> x.points() < 0).min(Comparator.comparingDouble(Feature::points))
                 .map(x -> ", though it " + x.label()).orElse("");
         String without = text ? "" : sound ? " (no transcript: sound and picture only)" : " (no sound: picture only)";

@@ -87,6 +87,31 @@ class ScoringAndSelectionTest {
     }
 
     @Test
+    void aClipThatSpansALongSilenceSaysSoAndLosesToOneThatDoesNot() {
+        // auto-editor's example talk: four sentences, 22.7 s without a word, then "Banana!"
+        List<Sentence> s = List.of(
+                sentence(0, 1.34, 5.5, "This is an example video for your convenience and pleasure."),
+                sentence(1, 5.5, 12.97, "You are allowed to use this voice for any purpose, including commercial uses."),
+                sentence(2, 13.87, 17.3, "On the bottom right you can see the time."),
+                sentence(3, 39.97, 40.46, "Banana!"));
+        Candidate spanning = new Candidate(1, 3, Duration.ofMillis(5500), Duration.ofMillis(40900), false);
+        ScoredClip scored = new HeuristicScorer(BAND).score(List.of(spanning), s, signals(true, List.of())).get(0);
+        assertTrue(scored.reason().contains("though it has 22.7 s without speech (0:17.3–0:40.0)"), scored.reason());
+        assertTrue(!scored.reason().contains("steady speech"), scored.reason());
+
+        Candidate talking = new Candidate(0, 2, Duration.ofMillis(1340), Duration.ofMillis(17300), false);
+        ScoredClip steady = new HeuristicScorer(BAND).score(List.of(talking), s, signals(true, List.of())).get(0);
+        assertTrue(!steady.reason().contains("without speech"), steady.reason());
+        assertTrue(steady.score() > scored.score(), steady + " vs " + scored);
+        assertEquals(null, HeuristicScorer.deadAir(talking, s.subList(0, 3)), "0.9 s between sentences is a breath");
+    }
+
+    private static Sentence sentence(int id, double from, double to, String text) {
+        return new Sentence(id, Duration.ofMillis(Math.round(from * 1000)), Duration.ofMillis(Math.round(to * 1000)),
+                text, List.of());
+    }
+
+    @Test
     void hookTextKeepsTenWords() {
         assertEquals("one two three four five six seven eight nine ten…",
                 HeuristicScorer.hookText("one two three four five six seven eight nine ten eleven"));
