@@ -197,6 +197,25 @@ class PublishCommandTest {
     }
 
     @Test
+    void statusListsAPostWaitingToBeTriedAgainWithItsReason() throws Exception {
+        cli = new CliTestSupport(dir, Map.of("TAGLINE_HOME", dir.resolve("home").toString(), "HOOK_SECRET",
+                "very-secret-value"), CLOCK);
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        assertEquals(ExitCode.OK, run("publish", "channels", "add", "h", "--platform", "webhook", "--option",
+                "url=http://127.0.0.1:" + closed + "/x", "--option", "media-base-url=http://cdn", "--secret-env",
+                "HOOK_SECRET"), cli.err());
+        assertEquals(ExitCode.OK, run("publish", "queue", clip("a", 0.4).toString(), "--channels", "h", "--at", "now"),
+                cli.err());
+        run("publish", "run", "--once");
+        assertEquals(ExitCode.OK, run("publish", "status"), cli.err() + cli.out());
+        assertTrue(cli.out().matches("(?s).*post 1 retrying at 2026-03-27 \\d\\d:\\d\\d \\+00:00 \\(try 2\\): .+"),
+                cli.out());
+    }
+
+    @Test
     void anUnsatisfiableRuleSaysWhyAndExitsTwo() {
         run("publish", "channels", "add", "fold", "--platform", "folder", "--option", "path=/tmp/x");
         assertEquals(ExitCode.USAGE, run("publish", "rules", "set", "fold", "--times", "09:00,10:00", "--per-day", "3"));

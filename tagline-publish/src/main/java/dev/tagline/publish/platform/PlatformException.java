@@ -61,6 +61,11 @@ public final class PlatformException extends TaglineException {
         return new PlatformException(Kind.PENDING, null, what, after, false, null);
     }
 
+    /** A call that never reached the platform (no connection): safe to try again. */
+    public static PlatformException notSent(String reason, Throwable cause) {
+        return new PlatformException(Kind.RETRYABLE, null, reason, null, false, cause);
+    }
+
     /** A failure after which the request may have taken effect. */
     public static PlatformException ambiguous(Integer status, String reason, Throwable cause) {
         return new PlatformException(Kind.RETRYABLE, status, reason, null, true, cause);
