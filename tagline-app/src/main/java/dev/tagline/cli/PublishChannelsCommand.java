@@ -179,9 +179,14 @@ final class PublishChannelsCommand extends CommandGroup {
                     ctx.out().println("no channels yet: tagline publish channels add NAME --platform folder"
                             + " --option path=DIR");
                 }
+                String row = "%-16s %-10s %-20s %-16s %s%s%n";
+                if (!all.isEmpty()) {
+                    ctx.out().printf(row, "CHANNEL", "PLATFORM", "ZONE", "STATE", "POSTING RULE", "");
+                }
                 for (Channel c : all) {
-                    String rule = p.rules().find(c.id()).map(PublishChannelsCommand::describe).orElse("no rule");
-                    ctx.out().printf("%-16s %-10s %-20s %-16s %s%s%n", c.name(), c.platform(), c.zone(),
+                    String rule = p.rules().find(c.id()).map(PublishChannelsCommand::describe)
+                            .orElse("no rule (auto-schedule passes it over; set one with 'publish rules set')");
+                    ctx.out().printf(row, c.name(), c.platform(), c.zone(),
                             c.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), rule,
                             c.stateReason() == null ? "" : "  (" + c.stateReason() + ")");
                 }

@@ -107,6 +107,8 @@ class PublishCommandTest {
         assertTrue(cli.out().contains("scheduled 1") && cli.out().contains("cancelled 1"), cli.out());
         assertEquals(ExitCode.OK, run("publish", "channels", "list"));
         assertTrue(cli.out().contains("fold") && cli.out().contains("MON,TUE,WED,THU,FRI,SAT,SUN 09:00"), cli.out());
+        assertTrue(cli.out().startsWith("CHANNEL          PLATFORM   ZONE                 STATE            POSTING RULE"),
+                cli.out());
     }
 
     @Test
