@@ -36,6 +36,17 @@ import picocli.CommandLine.Parameters;
 @Command(name = "clips", mixinStandardHelpOptions = true,
         description = "Find short clips in a long video and render them ready to post.")
 final class ClipsCommand extends CommandGroup {
+    /** A bad preset is a usage error, so a value from tagline.toml or the environment names where it came from. */
+    static final class LengthConverter implements picocli.CommandLine.ITypeConverter<DurationBand> {
+        @Override
+        public DurationBand convert(String value) {
+            try {
+                return DurationBand.preset(value);
+            } catch (TaglineException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.oneLine().replaceFirst("\\.$", ""));
+            }
+        }
+    }
 
     /** {@code tagline clips find VIDEO}: writes {@code VIDEO.clips.json} and prints the ranked table. */
     @Command(name = "find", mixinStandardHelpOptions = true, sortOptions = false,
@@ -56,9 +67,9 @@ final class ClipsCommand extends CommandGroup {
         @Option(names = "--max", paramLabel = "SECONDS", defaultValue = "60", description = "Longest clip (default 60).")
         int maxSeconds;
 
-        @Option(names = "--length", paramLabel = "PRESET",
+        @Option(names = "--length", paramLabel = "PRESET", converter = LengthConverter.class,
                 description = "short (15-30 s), medium (30-60 s) or long (60-90 s); replaces --min/--max.")
-        String preset;
+        DurationBand preset;
 
         @Option(names = "--count", paramLabel = "N", description = "N clips instead of the automatic count (fewer, with a"
                 + " note saying why, when fewer fit).")
@@ -104,7 +115,7 @@ final class ClipsCommand extends CommandGroup {
         public Integer call() {
             ClipFinder.Options.checkOverlap(maxOverlap);
             Path file = ctx.existingFile(video);
-            DurationBand band = preset != null ? DurationBand.preset(preset)
+            DurationBand band = preset != null ? preset
                     : DurationBand.of(Duration.ofSeconds(minSeconds), Duration.ofSeconds(maxSeconds));
             if (count != null && count < 1) {
                 throw new TaglineException("--count must be at least 1 (got " + count + ")", "");

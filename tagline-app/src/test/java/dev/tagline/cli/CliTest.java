@@ -171,6 +171,16 @@ class CliTest {
     }
 
     @Test
+    void aBadLengthPresetFromAParentTableNamesTheFileKey() throws Exception {
+        Files.writeString(dir.resolve("tagline.toml"), "[clips]\nlength = \"bogus\"\n");
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, cli.run("clips", "find", "talk.mp4"));
+        assertTrue(cli.err().startsWith("error: Invalid value for option '--length': Unknown length preset 'bogus'."
+                + " Use short (15-30 s), medium (30-60 s) or long (60-90 s), or --min/--max (set by "
+                + dir.resolve("tagline.toml") + " key clips.length)"), cli.err());
+    }
+
+    @Test
     void aMistypedCommandSuggestsTheNearestOne() {
         CliTestSupport cli = cli();
         assertEquals(ExitCode.USAGE, cli.run("chek", "photos"));

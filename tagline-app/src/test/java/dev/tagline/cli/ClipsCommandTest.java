@@ -31,7 +31,7 @@ class ClipsCommandTest {
     @Test
     void helpShowsTheOptions() {
         CliTestSupport cli = cli();
-        assertEquals(ExitCode.OK, cli.run("clips", "find", "--help"));
+        assertEquals(ExitCode.OK, cli.run("clips", "find", "--help"), cli.err());
         for (String option : new String[] {"--min", "--max", "--length", "--count", "--max-overlap", "--ffmpeg",
             "--endpoint", "--device", "--threads", "--sharp-text"}) {
             assertTrue(cli.out().contains(option), cli.out());

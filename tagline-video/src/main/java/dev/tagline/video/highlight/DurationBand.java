@@ -37,7 +37,7 @@ public record DurationBand(Duration min, Duration max) {
             case "medium" -> MEDIUM;
             case "long" -> LONG;
             default -> throw new TaglineException("Unknown length preset '" + name + "'",
-                    "Use short (<30 s), medium (30-60 s) or long (60-90 s), or --min/--max.");
+                    "Use short (15-30 s), medium (30-60 s) or long (60-90 s), or --min/--max.");
         };
     }
 
