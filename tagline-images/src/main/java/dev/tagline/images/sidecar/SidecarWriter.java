@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * UTF-8 without BOM or trailing newline (taggui's convention, and kohya's trainer reads the first line only), written
  * atomically (temp file + rename, so a crash never leaves half a caption), honouring the {@code --existing} policy.
  * Tag lists are merged as ordered sets: a tag already present is not repeated. Free-text captions are joined in the
- * style of the new text: keywords (a concise caption never ends in punctuation) after a comma, a sentence after a
+ * style of the new text: keywords (a concise caption never ends in punctuation) after a comma (after a space when the
+ * text before them ends a sentence), a sentence after a
  * space when the text before it ends a sentence and after a full stop otherwise, so that "wearing a suit" and
  * "A man at a podium." do not run together; a caption already in the file is not added again, so that re-running
  * {@code --existing append} does not repeat it. Thread-safe for distinct images.
@@ -139,7 +140,9 @@ public final class SidecarWriter {
             return first + second;
         }
         if (!ENDS_SENTENCE.matcher(fresh).find()) {
-            return first.replaceAll("[,;:\\s]+$", "") + ", " + second;
+            // keywords after a finished sentence follow it after a space: "a white dress. woman, beach", never ".,"
+            return ENDS_SENTENCE.matcher(first).find() ? first + " " + second
+                    : first.replaceAll("[,;:\\s]+$", "") + ", " + second;
         }
         return ENDS_SENTENCE.matcher(first).find() ? first + " " + second
                 : first.replaceAll("[,;:\\s]+$", "") + ". " + second;

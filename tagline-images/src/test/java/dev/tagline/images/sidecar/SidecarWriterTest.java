@@ -95,6 +95,10 @@ class SidecarWriterTest {
         Files.writeString(caption, "man, suit");
         append.write(image(), "podium, flag");
         assertEquals("man, suit, podium, flag", sidecar(".caption"), "concise keywords after a comma");
+        Files.writeString(caption, "A woman in a white dress.");
+        append.write(image(), "woman, beach, sunset");
+        assertEquals("A woman in a white dress. woman, beach, sunset", sidecar(".caption"),
+                "keywords after a finished sentence: no '.,'");
         Files.writeString(caption, "A man.");
         new SidecarWriter(SidecarSettings.captions().withExisting(Existing.PREPEND)).write(image(), "ohwx, suit");
         assertEquals("ohwx, suit, A man.", sidecar(".caption"));
