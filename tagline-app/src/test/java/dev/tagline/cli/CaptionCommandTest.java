@@ -281,6 +281,19 @@ class CaptionCommandTest {
     }
 
     @Test
+    void reasoningThatUsesUpMaxTokensSaysSoOnOneLine() throws IOException {
+        server.answers(call -> "<think>\nThe user wants a caption.\nI see a square and I will now describe its colour,"
+                + " its edges and its size at great length.\n</think>\nA square.");
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.SOME_FAILED, caption(cli, "--max-tokens", "12"));
+        String line = cli.err().lines().filter(l -> l.startsWith("failed      red.png")).findFirst().orElse(cli.err());
+        assertTrue(line.startsWith("failed      red.png: openai:llava reached --max-tokens before it gave a caption"
+                + " (<think> The user wants a caption. I see"), line);
+        assertTrue(line.contains("Raise --max-tokens, or turn the model's thinking off"), line);
+        assertFalse(Files.exists(data.resolve("red.caption")));
+    }
+
+    @Test
     void tagsThatNameNothingAreAFailureThatSaysSo() throws IOException {
         Files.writeString(data.resolve("red.txt"), "solo, general");
         CliTestSupport cli = cli();

@@ -257,14 +257,18 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
                             + ") name nothing a caption can describe", "Tag it with a WD or RAM++ tagger"
                             + " (--tagger wd-vit-tagger-v3) or caption it with a vision model (--endpoint URL).", null);
         }
+        if (o.caption().isBlank() && "length".equals(o.finishReason())) {
+            throw new ItemFailedException(captioner.id() + " reached --max-tokens before it gave a caption"
+                    + (o.raw().isBlank() ? "" : " (" + excerpt(o.raw()) + ")"), "Raise --max-tokens, or turn the"
+                    + " model's thinking off (Qwen3: /no_think in the prompt); run again to retry this image.", null);
+        }
         if (o.caption().isBlank() && CaptionCleanup.refused(o.raw())) {
-            throw new ItemFailedException(captioner.id() + " refused to caption it (" + o.raw().strip().replaceAll(
-                    "\\s+", " ") + ")",
+            throw new ItemFailedException(captioner.id() + " refused to caption it (" + excerpt(o.raw()) + ")",
                     "Use another model or prompt; run again to retry this image.", null);
         }
         if (o.caption().isBlank()) {
             throw new ItemFailedException(captioner.id() + " answered nothing"
-                    + (o.raw().isBlank() ? "" : " but filler (" + o.raw().strip() + ")"), "Check the prompt; run"
+                    + (o.raw().isBlank() ? "" : " but filler (" + excerpt(o.raw()) + ")"), "Check the prompt; run"
                     + " again to retry this image.", null);
         }
         Path image = entry.path();
@@ -306,5 +310,11 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
 
     private static String outcome(SidecarWriter.Outcome o) {
         return o.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** A model's answer quoted in a one-line failure: whitespace collapsed, at most 160 characters. */
+    static String excerpt(String raw) {
+        String one = raw.strip().replaceAll("\\s+", " ");
+        return one.length() <= 160 ? one : one.substring(0, 159).strip() + "…";
     }
 }
