@@ -47,8 +47,20 @@ final class PublishQueueCommand implements Callable<Integer> {
             for (String name : channels) {
                 targets.add(p.channels().byName(name.strip()));
             }
+            int queued = 0;
+            int registered = 0;
+            boolean unreadable = false;
             for (Path clip : expand(clips)) {
-                Media media = p.media().register(clip);
+                Media media;
+                try {
+                    media = p.media().register(clip);
+                    registered++;
+                } catch (TaglineException e) { // a broken clip: the others of the folder are still queued
+                    ctx.err().println("error: " + e.oneLine());
+                    unreadable = true;
+                    failed++;
+                    continue;
+                }
                 if (!media.manifest().accepted() && !includeRejected) {
                     ctx.err().println("skipped " + clip + ": clip " + media.manifest().id() + " is not accepted"
                             + " (use --include-rejected to queue it anyway)");
@@ -64,11 +76,19 @@ final class PublishQueueCommand implements Callable<Integer> {
                         }
                         ctx.out().println("post " + post.id() + ": " + media.manifest().id() + " → " + channel.name()
                                 + " (" + PublishTimes.describe(post) + ")");
+                        queued++;
                     } catch (TaglineException e) {
                         ctx.err().println("error: " + e.oneLine());
                         failed++;
                     }
                 }
+            }
+            if (registered == 0 && unreadable) {
+                return ExitCode.USAGE; // no clip could be read: nothing was changed
+            }
+            if (failed > 0) {
+                ctx.err().println(queued == 0 ? "nothing was queued" : "queued " + Counts.of(queued, "post")
+                        + "; the clips named above were not queued");
             }
         }
         return failed == 0 ? ExitCode.OK : ExitCode.SOME_FAILED;

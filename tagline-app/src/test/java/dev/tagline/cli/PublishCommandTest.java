@@ -218,6 +218,19 @@ class PublishCommandTest {
     }
 
     @Test
+    void aBrokenClipInAFolderDoesNotStopTheOthersFromBeingQueued() throws Exception {
+        run("publish", "channels", "add", "fold", "--platform", "folder", "--zone", "UTC", "--option", "path="
+                + dir.resolve("out"));
+        clip("x1", 0.4);
+        Files.write(clip("x2", 0.5).resolve("clip.mp4"), new byte[0]);
+        clip("x3", 0.6);
+        assertEquals(ExitCode.SOME_FAILED, run("publish", "queue", dir.toString(), "--channels", "fold"));
+        assertTrue(cli.out().contains("post 1: x1 → fold") && cli.out().contains("post 2: x3 → fold"), cli.out());
+        assertTrue(cli.err().contains("x2") && cli.err().contains("0 bytes"), cli.err());
+        assertTrue(cli.err().strip().endsWith("queued 2 posts; the clips named above were not queued"), cli.err());
+    }
+
+    @Test
     void anUnsatisfiableRuleSaysWhyAndExitsTwo() {
         run("publish", "channels", "add", "fold", "--platform", "folder", "--option", "path=/tmp/x");
         assertEquals(ExitCode.USAGE, run("publish", "rules", "set", "fold", "--times", "09:00,10:00", "--per-day", "3"));
