@@ -184,8 +184,8 @@ public final class HeuristicScorer implements ClipScorer {
     }
 
     /**
-     * Whether the clip has sound to speak of (the reason's "steady speech" also needs no dead air): a loudness track that is not near silence for 90 % of it (a silent
-     * screencast's track is there but says nothing).
+     * Whether the clip has sound to speak of (the reason's "steady speech" also needs no dead air): a loudness track
+     * that is not near silence for 90 % of it (a silent screencast's track is there but says nothing).
      */
     private static boolean sound(Candidate c, ClipSignals s) {
         return s.loudness().isPresent() && s.silentShare(c.start(), c.end()) < 0.9;

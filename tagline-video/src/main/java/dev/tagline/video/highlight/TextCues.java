@@ -28,7 +28,8 @@ final class TextCues {
      * "one of", "this one", "the one thing", not a count worth a hook.
      */
     private static final Pattern NUMBER = Pattern.compile("\\b(\\d+([.,]\\d+)*(\\s?(%|x\\b|percent\\b))?"
-            + "|(two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|thousand|million|billion|half|double)\\b)"
+            + "|(two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|thousand|million|billion|half"
+            + "|double)\\b)"
             + "(\\s+(?!(of|and|or|to|the|a|is|are)\\b)\\p{L}[\\p{L}'-]*)?");
     private static final Pattern QUESTION_START = Pattern.compile("^(why|how|what|when|who|which|where|did you"
             + "|do you|have you|can you|is it|are you|ever wonder)\\b");
