@@ -68,7 +68,7 @@ final class RenderCommand implements Callable<Integer> {
     String aspect;
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "auto",
-            description = "Reframing: auto (per scene), track, screencast, blur-pad, fit or center.")
+            description = "Reframing: auto (per scene), track, screencast, screen-crop, blur-pad, fit or center.")
     String mode;
 
     @Option(names = "--no-captions", description = "Do not burn in captions (.srt/.vtt are still written).")

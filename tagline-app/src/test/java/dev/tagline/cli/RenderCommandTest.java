@@ -41,7 +41,8 @@ class RenderCommandTest {
         assertTrue(cli.err().contains("--aspect 3:2 is not a known aspect ratio"), cli.err());
         cli.clear();
         assertEquals(ExitCode.USAGE, cli.run("clips", "render", "talk.mp4", "--mode", "zoom"));
-        assertTrue(cli.err().contains("Use auto, track, screencast, blur-pad, fit or center"), cli.err());
+        assertTrue(cli.err().contains("Use auto, track, screencast, screen-crop, blur-pad, fit or center"),
+                cli.err());
     }
 
     /** Dogfood: an empty clips file said "… or pick another --only." although no --only was given. */

@@ -95,7 +95,7 @@ public record ClipManifest(String schema, int version, String id, String video, 
      *
      * @param aspect output aspect ratio, e.g. {@code 9:16}
      * @param scenes the clip's scenes and the reframe mode of each ({@code track}, {@code screencast},
-     *     {@code blur-pad}, {@code fit}, {@code center}), seconds from the clip's start
+     *     {@code screen-crop}, {@code blur-pad}, {@code fit}, {@code center}), seconds from the clip's start
      * @param thumbnail the hook frame as JPEG, relative to the manifest's directory
      * @param captions the caption files (ASS burned in; SRT and VTT for upload), relative paths; null when the
      *     source had no transcript

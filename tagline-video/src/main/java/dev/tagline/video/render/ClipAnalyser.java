@@ -17,7 +17,9 @@ import java.util.List;
  * most {@value #MAX_WIDTH} pixels wide (video.md §11.2: OpenShorts {@code ANALYSIS_MAX_WIDTH=640}; pain point #11),
  * feeds every frame, halved (PySceneDetect itself works at ≈ 256 px, video.md §9), to PySceneDetect's content
  * detector for scene cuts, and every second one (5 fps, AutoFlip's cadence) to the face finder (full analysis size)
- * and the screen-content measure (halved). Then {@link ModeChooser} decides each scene's mode.
+ * and the screen-content measure (halved), and compared with the sample before it for the screen's activity
+ * ({@link ScreenActivity}, at the analysis size, inside the content box). Then {@link ModeChooser} decides each scene's
+ * mode.
  */
 public final class ClipAnalyser {
     static final int FPS = 10;
@@ -49,6 +51,7 @@ public final class ClipAnalyser {
                         + ":" + ah, "-pix_fmt", "rgb24", "-f", "rawvideo").output("pipe:1").build();
         ffmpeg.stream(args, job.source(), "analysing faces and scenes of", in -> {
             DataInputStream data = new DataInputStream(in);
+            byte[] previous = null;
             for (int i = 0; ; i++) {
                 byte[] rgb = new byte[aw * ah * 3];
                 try {
@@ -60,7 +63,8 @@ public final class ClipAnalyser {
                 byte[] half = halve(rgb, aw, ah);
                 cuts.onFrame(new VideoFrame(i, at, aw / 2, ah / 2, half));
                 if (i % FACE_EVERY == 0) {
-                    samples.add(sample(at, rgb, half, aw, ah, scale));
+                    samples.add(sample(at, rgb, half, previous, aw, ah, scale));
+                    previous = rgb;
                 }
             }
         });
@@ -68,13 +72,15 @@ public final class ClipAnalyser {
                 .choose(samples, cuts.cuts(), job.length(), forced);
     }
 
-    private FrameSample sample(Duration at, byte[] rgb, byte[] half, int w, int h, double scale) {
+    private FrameSample sample(Duration at, byte[] rgb, byte[] half, byte[] previous, int w, int h, double scale) {
         boolean dark = ScreenContent.meanLuma(half) < 16;
         List<Rect> found = dark ? List.of() : faces.find(image(rgb, w, h));
         Rect content = dark ? null : ScreenContent.find(half, w / 2, h / 2,
                 found.stream().map(r -> scaled(r, 0.5)).toList());
+        Rect activity = content == null ? null : ScreenActivity.changed(previous, rgb, w, h, scaled(content, 2));
         return new FrameSample(at, found.stream().map(r -> scaled(r, scale)).toList(),
-                content == null ? null : scaled(content, scale * 2), dark);
+                content == null ? null : scaled(content, scale * 2), dark,
+                activity == null ? null : scaled(activity, scale));
     }
 
     /** The frame at half size, each pixel the mean of a 2×2 block. */

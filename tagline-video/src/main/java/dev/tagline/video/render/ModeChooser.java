@@ -12,7 +12,11 @@ import java.util.OptionalDouble;
  * content → full-width GENERAL (blur-pad). An inset is in at least half the frames and outside the content's box: a
  * small "face" that comes and goes, or sits amid the content, is lettering or a picture on the screen (BlazeFace takes
  * a slide title's "t" for one), and a slide is padded, not cropped round it. One face on average ({@code [0.5, 1.2]} faces per sample, each at least
- * {@code MIN_FACE_WIDTH = 0.05} of the width) → TRACK; anything else → GENERAL. A scene shorter than 2 s whose two
+ * {@code MIN_FACE_WIDTH = 0.05} of the width) → TRACK. Screen content spanning at least {@code MIN_WIDTH_FRACTION}
+ * with no webcam inset and no talking head, where the screen changes (typing, the cursor, scrolling) in at least
+ * {@link #MIN_ACTIVE_SHARE} of the samples → SCREEN_CROP: padding a 1920-pixel screen into a 1080-pixel band makes
+ * 16 px code 9 px tall, so a full-height window over the activity is shown instead (a still slide keeps the whole
+ * frame, padded). Anything else → GENERAL. A scene shorter than 2 s whose two
  * neighbours agree takes their mode. A forced mode applies to every scene (SCREENCAST falls back to blur-pad where no
  * layout is found). Pure.
  */
@@ -27,6 +31,16 @@ final class ModeChooser {
     static final Duration SHORT_SCENE = Duration.ofSeconds(2);
     /** The speaker's box below the content: this many face widths around the face, head and shoulders. */
     static final double SPEAKER_BOX = 2.5;
+    /** A screen "is being worked on" when this share of its samples (5 per second) show a change (Tagline's rule). */
+    static final double MIN_ACTIVE_SHARE = 0.2;
+    /**
+     * The screen-crop window's width as a share of the source height (Tagline's rule): 720 px of a 1080p screen, scaled
+     * 1.5× to the 1080-pixel output width, so 16 px editor text comes out 24 px tall (blur-pad: 9 px), and the window
+     * still holds about 75 columns of 16 px monospace code (9.6 px a character), PEP 8's 79-column line nearly whole.
+     */
+    static final double READABLE_WIDTH = 2.0 / 3;
+    /** The window widens to the activity's width at this percentile of the active samples, so it stays in view. */
+    static final double ACTIVITY_PERCENTILE = 0.75;
 
     private final int srcW;
     private final int srcH;
@@ -81,14 +95,21 @@ final class ModeChooser {
         List<FrameSample> withFace = lit.stream().filter(s -> !s.faces().isEmpty()).toList();
         boolean smallFace = withFace.stream().mapToDouble(s -> s.faces().get(0).width()).average().orElse(srcW)
                 < INSET_FACE_WIDTH * srcW;
-        if (smallFace && span.isPresent() && span.getAsDouble() >= MIN_WIDTH_FRACTION) {
+        boolean wide = span.isPresent() && span.getAsDouble() >= MIN_WIDTH_FRACTION;
+        boolean active = lit.stream().filter(s -> s.activity() != null).count() >= MIN_ACTIVE_SHARE * lit.size();
+        if (smallFace && wide) {
             long beside = withFace.stream().filter(s -> s.content() != null && !inside(s.faces().get(0),
                     s.content())).count();
             boolean inset = 2 * withFace.size() >= lit.size() && 2 * beside > withFace.size();
-            return inset && span.getAsDouble() <= STACK_MAX_WIDTH_FRACTION ? ReframeMode.SCREENCAST
-                    : ReframeMode.BLUR_PAD;
+            if (inset) {
+                return span.getAsDouble() <= STACK_MAX_WIDTH_FRACTION ? ReframeMode.SCREENCAST : ReframeMode.BLUR_PAD;
+            }
+            return active ? ReframeMode.SCREEN_CROP : ReframeMode.BLUR_PAD;
         }
-        return faces >= MIN_AVG_FACES && faces <= MAX_AVG_FACES ? ReframeMode.TRACK : ReframeMode.BLUR_PAD;
+        if (faces >= MIN_AVG_FACES && faces <= MAX_AVG_FACES) {
+            return ReframeMode.TRACK;
+        }
+        return wide && active && faces < MIN_AVG_FACES ? ReframeMode.SCREEN_CROP : ReframeMode.BLUR_PAD;
     }
 
     private Scene build(Duration a, Duration b, ReframeMode mode, List<FrameSample> in, List<List<FrameSample>> all) {
@@ -108,8 +129,58 @@ final class ModeChooser {
                 }
                 yield layout == null ? Scene.of(a, b, ReframeMode.BLUR_PAD) : new Scene(a, b, mode, null, layout);
             }
+            case SCREEN_CROP -> screenCrop(a, b, in);
             default -> Scene.of(a, b, mode);
         };
+    }
+
+    /**
+     * A full-height window over the screen's activity (measured inside the content box): {@link #cropWidth} wide,
+     * aimed at each sample's activity centre and moved by the same dead-zone camera as TRACK, so it stands still while
+     * the activity stays within a quarter of its width of the centre. No activity at all (a forced mode on a still
+     * screen): a still window over the content's centre (the frame's without content).
+     */
+    Scene screenCrop(Duration a, Duration b, List<FrameSample> in) {
+        List<FrameSample> lit = in.stream().filter(s -> !s.dark()).toList();
+        Rect content = medianBox(lit.stream().map(FrameSample::content).filter(java.util.Objects::nonNull).toList());
+        Rect box = content == null ? new Rect(0, 0, srcW, srcH) : content;
+        List<Rect> activity = lit.stream().map(FrameSample::activity).filter(java.util.Objects::nonNull).toList();
+        int width = cropWidth(activity);
+        List<DeadZoneCamera.Target> targets = new ArrayList<>();
+        if (activity.isEmpty()) {
+            targets.add(new DeadZoneCamera.Target(Duration.ZERO, OptionalDouble.of(box.centreX())));
+        }
+        for (FrameSample s : lit) {
+            targets.add(new DeadZoneCamera.Target(s.at().minus(a), s.activity() == null ? OptionalDouble.empty()
+                    : OptionalDouble.of(s.activity().centreX())));
+        }
+        CropPath path = new DeadZoneCamera(srcW, width, fps).follow(targets, b.minus(a));
+        return new Scene(a, b, ReframeMode.SCREEN_CROP, path, null, width);
+    }
+
+    /**
+     * The window's width: {@link #READABLE_WIDTH} of the source height, at least the output aspect's full-height crop
+     * (so a square or landscape output is filled), widened so that the activity's width at
+     * {@link #ACTIVITY_PERCENTILE} of the active samples stays whole in the window wherever the dead-zone camera lets
+     * its centre sit (up to {@code DEAD_ZONE} of the width off centre: the window is the activity's width over
+     * {@code 1 − 2·DEAD_ZONE}), never wider than the source; even.
+     */
+    int cropWidth(List<Rect> activity) {
+        double base = Math.max(READABLE_WIDTH * srcH, (double) srcH * aspect.width() / aspect.height());
+        double[] widths = activity.stream().mapToDouble(Rect::width).sorted().toArray();
+        double need = widths.length == 0 ? 0
+                : widths[(int) Math.min(widths.length - 1, Math.floor(ACTIVITY_PERCENTILE * widths.length))]
+                / (1 - 2 * DeadZoneCamera.DEAD_ZONE);
+        return (int) Math.min(srcW, Math.round(Math.max(base, need))) & ~1;
+    }
+
+    /** The box of median width among {@code boxes}, or null when there are none. */
+    private static Rect medianBox(List<Rect> boxes) {
+        if (boxes.isEmpty()) {
+            return null;
+        }
+        List<Rect> sorted = boxes.stream().sorted(java.util.Comparator.comparingInt(Rect::width)).toList();
+        return sorted.get(sorted.size() / 2);
     }
 
     /** The median content box and the speaker's box around the median face, or null when either is missing. */

@@ -16,7 +16,13 @@ public enum ReframeMode {
     /** A crop that follows the face with a dead-zone camera (OpenShorts TRACK). */
     TRACK,
     /** Screen content on top, the speaker below, stacked (OpenShorts SCREENCAST). */
-    SCREENCAST;
+    SCREENCAST,
+    /**
+     * A screen recording without a webcam: a full-height window of the screen over where it changes (typing, the
+     * cursor, scrolling), followed by the dead-zone camera and scaled up so small text stays readable (Tagline's mode,
+     * after OpusClip's screen-recording reframe).
+     */
+    SCREEN_CROP;
 
     /** The name used on the command line and in {@code clip.json}: {@code blur-pad}, {@code track}, … */
     public String id() {
@@ -32,6 +38,6 @@ public enum ReframeMode {
             }
         }
         throw new TaglineException("--mode " + text + " is not a reframe mode",
-                "Use auto, track, screencast, blur-pad, fit or center.");
+                "Use auto, track, screencast, screen-crop, blur-pad, fit or center.");
     }
 }

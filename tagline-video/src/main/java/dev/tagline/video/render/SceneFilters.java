@@ -7,8 +7,18 @@ import java.util.Locale;
  * {@link ReframeMode} (video.md §11.4). Each chain reads label {@code in} and writes label {@code out}.
  */
 final class SceneFilters {
-    /** OpenShorts GENERAL: {@code gblur sigma=12} on the full-size background (video.md §11.1). */
-    static final double BLUR_SIGMA = 12;
+    /**
+     * The padding background's blur, as sigma on the full-size background. OpenShorts GENERAL uses {@code gblur
+     * sigma=12} (video.md §11.1), which leaves a screen's text readable: the background enlarges the frame 1.78× to cover
+     * 1080×1920, so a 72 px heading comes out 128 px tall, and at sigma 12 the dogfood's blurred "ython" could be read.
+     * Tagline blurs 5⅓× as hard (AutoFlip's padding blur is wider still: radius 200, video.md §11.3) and darkens the
+     * result: measured on a dark editor frame with 72/32/16 px text, the 99th percentile of luma steps 24 px apart in the
+     * padding was 85 levels at sigma 12, 35 at 24, 12 at 48, 7 at 64 and 4 at 64 with the darkening, where no letter
+     * can be made out ({@code ReframeIT.blurPadHidesTheScreensTextInTheBackground} checks it stays ≤ 8).
+     */
+    static final double BLUR_SIGMA = 64;
+    /** The padding background's brightness after the blur, after AutoFlip's black overlay (opacity 0.6, §11.3). */
+    static final double BACKGROUND_BRIGHTNESS = 0.5;
     /** The background is blurred at a quarter of the output size (sigma scaled alike): the same look, 16× fewer pixels. */
     static final int BLUR_DOWNSCALE = 4;
 
@@ -25,6 +35,7 @@ final class SceneFilters {
                     + ":force_divisible_by=2,pad=%d:%d:(ow-iw)/2:(oh-ih)/2:black,setsar=1", w, h, w, h) + out;
             case BLUR_PAD -> blurPad(in, out, w, h);
             case SCREENCAST -> screencast(scene.layout(), srcW, srcH, in, out, w, h);
+            case SCREEN_CROP -> screenCrop(scene, srcW, srcH, in, out, w, h);
         };
     }
 
@@ -49,16 +60,37 @@ final class SceneFilters {
     }
 
     private static String blurPad(String in, String out, int w, int h) {
+        return padded(in, out, w, h);
+    }
+
+    /**
+     * The picture at {@code in} fitted into the {@code w×h} frame over a blurred, darkened copy of itself that covers
+     * the frame (computed at 1/{@value #BLUR_DOWNSCALE} size).
+     */
+    private static String padded(String in, String out, int w, int h) {
         String tag = out.substring(1, out.length() - 1);
         int bw = even(w / BLUR_DOWNSCALE);
         int bh = even(h / BLUR_DOWNSCALE);
+        String dim = fmt(BACKGROUND_BRIGHTNESS);
         return String.format(Locale.ROOT, "%ssplit=2[%s_bg][%s_fg];"
                 + "[%s_bg]scale=%d:%d:force_original_aspect_ratio=increase,crop=%d:%d,gblur=sigma=%s,"
-                + "scale=%d:%d[%s_b];"
+                + "colorchannelmixer=rr=%s:gg=%s:bb=%s,scale=%d:%d[%s_b];"
                 + "[%s_fg]scale=%d:%d:force_original_aspect_ratio=decrease:force_divisible_by=2[%s_f];"
                 + "[%s_b][%s_f]overlay=(W-w)/2:(H-h)/2,setsar=1%s",
-                in, tag, tag, tag, bw, bh, bw, bh, fmt(BLUR_SIGMA / BLUR_DOWNSCALE), w, h, tag,
+                in, tag, tag, tag, bw, bh, bw, bh, fmt(BLUR_SIGMA / BLUR_DOWNSCALE), dim, dim, dim, w, h, tag,
                 tag, w, h, tag, tag, tag, out);
+    }
+
+    /**
+     * A full-height window of {@code scene.cropWidth()} pixels whose left edge follows the crop path, scaled to the
+     * output width and padded above and below like blur-pad (over its own blurred, darkened copy).
+     */
+    private static String screenCrop(Scene scene, int srcW, int srcH, String in, String out, int w, int h) {
+        int cw = Math.min(srcW, scene.cropWidth()) & ~1;
+        int ch = srcH & ~1;
+        String crop = String.format(Locale.ROOT, "crop=w=%d:h=%d:x='max(0,min(%d,%s))':y=0,", cw, ch, srcW - cw,
+                scene.cropPath().expression());
+        return padded(in + crop, out, w, h);
     }
 
     /**

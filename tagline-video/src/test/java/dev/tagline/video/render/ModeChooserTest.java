@@ -101,6 +101,97 @@ class ModeChooserTest {
                 "screencast without screen content falls back to blur-pad");
     }
 
+    static FrameSample screen(int ms, Rect face, Rect content, Rect activity) {
+        return new FrameSample(Duration.ofMillis(ms), face == null ? List.of() : List.of(face), content, false,
+                activity);
+    }
+
+    static final Rect EDITOR = new Rect(20, 40, 1860, 1000);
+
+    /** Typing at x 1200–1260 on every other sample (a keystroke burst, then a pause). */
+    static FrameSample typing(int ms) {
+        return screen(ms, null, EDITOR, ms % 400 == 0 ? new Rect(1200, 500, 60, 20) : null);
+    }
+
+    @Test
+    void aScreenBeingWorkedOnWithoutAWebcamIsCroppedStillOverTheActivity() {
+        List<Scene> scenes = CHOOSER.choose(samples(0, 6, ModeChooserTest::typing), List.of(), Duration.ofSeconds(6),
+                null);
+        assertEquals(ReframeMode.SCREEN_CROP, scenes.get(0).mode());
+        Scene s = scenes.get(0);
+        assertEquals(720, s.cropWidth(), "2/3 of the 1080 px height: 16 px code comes out 24 px tall");
+        assertEquals(1, s.cropPath().keys().stream().mapToDouble(CropPath.Key::x).distinct().count(),
+                "typing in one place: a still window, " + s.cropPath());
+        assertEquals(1230 - 360, s.cropPath().xAt(Duration.ofSeconds(3)), 1);
+    }
+
+    @Test
+    void aStillSlideIsPaddedAndAWebcamOrATalkingHeadKeepTheirModes() {
+        assertEquals(ReframeMode.BLUR_PAD, CHOOSER.decide(samples(0, 4, ms -> screen(ms, null, EDITOR, null))),
+                "a still slide is shown whole");
+        assertEquals(ReframeMode.BLUR_PAD, CHOOSER.decide(samples(0, 4, ms -> screen(ms, null, EDITOR,
+                ms == 1000 ? new Rect(900, 500, 60, 20) : null))), "one change in 4 s (a build step) is not work");
+        assertEquals(ReframeMode.SCREENCAST, CHOOSER.decide(samples(0, 4, ms -> screen(ms, INSET_FACE,
+                new Rect(40, 60, 1350, 900), new Rect(600, 500, 60, 20)))));
+        assertEquals(ReframeMode.TRACK, CHOOSER.decide(samples(0, 4, ms -> screen(ms, TALKING_HEAD, EDITOR,
+                new Rect(900, 300, 300, 340)))));
+        assertEquals(ReframeMode.BLUR_PAD, CHOOSER.decide(samples(0, 4, ms -> screen(ms, null,
+                new Rect(600, 100, 700, 800), new Rect(900, 500, 60, 20)))), "narrow content is not a screen");
+    }
+
+    @Test
+    void theWindowFollowsTypingThatMovesAcrossTheScreenAndWidensForWideActivity() {
+        // typing on the left for 3 s, then on the far right
+        List<Scene> scenes = CHOOSER.choose(samples(0, 8, ms -> screen(ms, null, EDITOR,
+                new Rect(ms < 3000 ? 200 : 1600, 500, 60, 20))), List.of(), Duration.ofSeconds(8), null);
+        CropPath path = scenes.get(0).cropPath();
+        assertEquals(0, path.xAt(Duration.ofSeconds(2)), 1, "the left edge holds the typing at 200–260");
+        double late = path.xAt(Duration.ofMillis(7500));
+        assertTrue(late <= 1600 && late + 720 >= 1660, "the window reached the typing at 1600–1660: " + late);
+        assertEquals(720, CHOOSER.cropWidth(List.of(new Rect(0, 0, 300, 10))));
+        assertEquals(1000, CHOOSER.cropWidth(List.of(new Rect(0, 0, 500, 10))),
+                "500 px of activity stays whole anywhere in the dead zone: 500 / (1 - 2 x 0.25)");
+        assertEquals(1920, CHOOSER.cropWidth(List.of(new Rect(0, 0, 1900, 10))), "never wider than the screen");
+        assertEquals(1080, new ModeChooser(1920, 1080, Aspect.SQUARE, 30).cropWidth(List.of()),
+                "a square output takes a square window");
+    }
+
+    @Test
+    void aForcedScreenCropOnAStillScreenSitsOverTheContent() {
+        List<Scene> scenes = CHOOSER.choose(samples(0, 4, ms -> screen(ms, null, new Rect(100, 40, 800, 1000), null)),
+                List.of(), Duration.ofSeconds(4), ReframeMode.SCREEN_CROP);
+        assertEquals(ReframeMode.SCREEN_CROP, scenes.get(0).mode());
+        assertEquals(500 - 360, scenes.get(0).cropPath().xAt(Duration.ofSeconds(2)), 1);
+    }
+
+    @Test
+    void activityIsWhereTheScreenChangedInsideTheContent() {
+        int w = 320;
+        int h = 180;
+        byte[] before = new byte[w * h * 3];
+        byte[] after = before.clone();
+        for (int y = 100; y < 108; y++) {
+            for (int x = 200; x < 230; x++) {
+                int i = (y * w + x) * 3;
+                after[i] = after[i + 1] = after[i + 2] = (byte) 220;
+            }
+        }
+        after[(10 * w + 5) * 3] = (byte) 255; // one stray pixel far away: trimmed off
+        Rect all = new Rect(0, 0, w, h);
+        Rect a = ScreenActivity.changed(before, after, w, h, all);
+        assertNotNull(a);
+        assertEquals(200, a.x(), 2);
+        assertEquals(229, a.x() + a.width() - 1, 2);
+        assertEquals(null, ScreenActivity.changed(before, after, w, h, new Rect(0, 0, 150, 180)),
+                "a change outside the content box is not the screen's activity");
+        assertEquals(null, ScreenActivity.changed(null, after, w, h, all), "no frame before the first");
+        byte[] noisy = before.clone();
+        for (int i = 0; i < noisy.length; i += 7) {
+            noisy[i] = (byte) 20;
+        }
+        assertEquals(null, ScreenActivity.changed(before, noisy, w, h, all), "compression-sized noise is no change");
+    }
+
     @Test
     void screenContentIsTheDetailOutsideTheFaces() {
         int w = 320;

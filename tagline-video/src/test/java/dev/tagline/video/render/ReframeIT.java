@@ -3,16 +3,23 @@ package dev.tagline.video.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.tagline.core.manifest.ClipCandidate;
+import dev.tagline.core.manifest.ClipManifest;
 import dev.tagline.core.process.ProcessRunner;
 import dev.tagline.inference.TestModels;
 import dev.tagline.inference.faces.FaceDetector;
 import dev.tagline.inference.faces.FaceSettings;
 import dev.tagline.video.TestMedia;
+import dev.tagline.video.copy.HeuristicCopywriter;
 import dev.tagline.video.ffmpeg.Ffmpeg;
 import dev.tagline.video.ffmpeg.MediaInfo;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -102,6 +109,153 @@ class ReframeIT {
         List<Rect> below = faces.find(image(ffmpeg, frameAt(ffmpeg, job.output(), 1.5), 270, 480));
         assertFalse(below.isEmpty(), "the speaker is in the rendered frame");
         assertTrue(below.get(0).centreY() > 240, "the speaker is below the content: " + below.get(0));
+    }
+
+    static final String MONO = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf";
+    /** Where the screencast below types, in its 1280×720 pixels: a word every 0.4 s from 1.0 s. */
+    static final int TYPE_X = 720;
+    static final int TYPE_Y = 400;
+    static final String[] TYPED = {"result", "=", "load(", "config.json", ")", "or", "defaults()"};
+
+    /**
+     * A 1280×720 editor (no webcam): a 32 px heading and 24 lines of 11 px code across the width (16 px code at 1080p),
+     * still, and, in yellow, a line typed word by word from x = {@value #TYPE_X}.
+     */
+    Path screencast(Ffmpeg ffmpeg) {
+        assumeTrue(Files.isRegularFile(Path.of(MONO)), "skipped: DejaVu Sans Mono (fonts-dejavu-core) is absent");
+        StringBuilder g = new StringBuilder("[0:v]drawtext=fontfile=" + MONO
+                + ":text='import python json':fontsize=48:fontcolor=white:x=(w-tw)/2:y=12");
+        String[] code = {"def load(path) -> dict = return json.loads(open(path).read()) if path else {}  # read it",
+            "for key, value in sorted(data.items()) = print(key, value, file=sys.stderr, flush=True)  # dump"};
+        for (int i = 0; i < 24; i++) {
+            int y = 90 + i * 16;
+            if (y >= TYPE_Y - 14 && y <= TYPE_Y + 14) {
+                continue;
+            }
+            g.append(",drawtext=fontfile=").append(MONO).append(":text='").append(code[i % 2])
+                    .append("':fontsize=11:fontcolor=0xd4d4d4:x=20:y=").append(y);
+        }
+        int x = TYPE_X;
+        for (int i = 0; i < TYPED.length; i++) {
+            g.append(",drawtext=fontfile=").append(MONO).append(":text='").append(TYPED[i])
+                    .append("':fontsize=11:fontcolor=0xffe000:x=").append(x).append(":y=").append(TYPE_Y)
+                    .append(":enable='gte(t,").append(String.format(java.util.Locale.ROOT, "%.1f", 1.0 + 0.4 * i))
+                    .append(")'");
+            x += (TYPED[i].length() + 1) * 7;
+        }
+        g.append("[v]");
+        return TestMedia.make(ffmpeg, dir.resolve("editor.mp4"), "-f", "lavfi", "-i",
+                "color=c=0x1e1e1e:s=1280x720:r=30:d=5", "-f", "lavfi", "-i", "sine=d=5", "-filter_complex",
+                g.toString(), "-map", "[v]", "-map", "1:a", "-t", "5", "-c:v", "libx264", "-preset", "ultrafast",
+                "-pix_fmt", "yuv420p", "-c:a", "aac");
+    }
+
+    /**
+     * Dogfood: a screen recording without a webcam was blur-padded, the whole 1920 px screen shrunk into a 1080 px
+     * band (16 px code 9 px tall). Now a full-height window follows the typing, and the typed text comes out more than
+     * twice as tall as padded.
+     */
+    @Test
+    void aScreenRecordingWithoutAWebcamIsCroppedOverTheTyping() throws Exception {
+        Ffmpeg ffmpeg = TestMedia.ffmpeg();
+        Path video = screencast(ffmpeg);
+        ClipPipeline pipeline = new ClipPipeline(ffmpeg, new ClipRenderer(ffmpeg, new ProcessRunner(),
+                Duration.ofMinutes(2)), new ClipAnalyser(ffmpeg, faces), new HeuristicCopywriter(), List.of());
+        ClipCandidate clip = new ClipCandidate(1, 0.5, 4.5, 64, new ClipCandidate.SubScores(1, 1, 1, 1, 1), "",
+                "Loading a config file.", "Loading a config file.", null);
+        RenderOptions auto = new RenderOptions(Aspect.PORTRAIT, Optional.empty(), false, CaptionStyle.BOLD,
+                Optional.empty(), ClipRendererIT.FAST);
+        ClipPipeline.Source source = pipeline.open(video);
+        String plan = String.join("\n", pipeline.plan(source, clip, dir.resolve("dry"), auto));
+        assertTrue(plan.contains("crop=w=480:h=720:x=") && plan.contains("max(0,min(800,"),
+                "a 480 px window (2/3 of 720) in the dry run: " + plan);
+        assertFalse(Files.exists(dir.resolve("dry")), "a dry run writes nothing");
+
+        ClipManifest m = pipeline.render(source, clip, dir.resolve("crop"), auto).manifest();
+        assertEquals(List.of("screen-crop"), m.render().scenes().stream().map(ClipManifest.SceneMode::mode).toList());
+        RenderJob job = ClipRendererIT.job(video, ffmpeg.probe(video), 0.5, 4.5, Aspect.PORTRAIT, ReframeMode.CENTER,
+                dir.resolve("scenes.mp4"));
+        Scene scene = new ClipAnalyser(ffmpeg, faces).scenes(job, null).get(0);
+        assertEquals(480, scene.cropWidth());
+        // each word, once typed (clip time = video time - 0.5), lies inside the window
+        int x = TYPE_X;
+        for (int i = 0; i < TYPED.length; i++) {
+            int x1 = x + TYPED[i].length() * 7;
+            double left = scene.cropPath().xAt(Duration.ofMillis(Math.round((0.5 + 0.4 * i + 0.6) * 1000)));
+            assertTrue(left <= x && left + 480 >= x1, "word " + i + " at " + x + "-" + x1 + ", window from " + left);
+            x += (TYPED[i].length() + 1) * 7;
+        }
+
+        RenderOptions pad = new RenderOptions(Aspect.PORTRAIT, Optional.of(ReframeMode.BLUR_PAD), false,
+                CaptionStyle.BOLD, Optional.empty(), ClipRendererIT.FAST);
+        pipeline.render(source, clip, dir.resolve("pad"), pad);
+        int[] cropped = yellowBox(ffmpeg, dir.resolve("crop/editor-001/editor-001.mp4"), 3.8);
+        int[] padded = yellowBox(ffmpeg, dir.resolve("pad/editor-001/editor-001.mp4"), 3.8);
+        assertTrue(cropped[3] - cropped[1] >= 2 * (padded[3] - padded[1]),
+                "typed text " + (cropped[3] - cropped[1] + 1) + " px tall cropped, " + (padded[3] - padded[1] + 1)
+                        + " px padded");
+        assertTrue(cropped[0] > 0 && cropped[2] < 1079, "the typed line is inside the frame: "
+                + Arrays.toString(cropped));
+    }
+
+    /** Dogfood: blur-pad's background showed the screen's heading enlarged and readable ("ython"). */
+    @Test
+    void blurPadHidesTheScreensTextInTheBackground() {
+        Ffmpeg ffmpeg = TestMedia.ffmpeg();
+        Path video = screencast(ffmpeg);
+        RenderJob job = ClipRendererIT.job(video, ffmpeg.probe(video), 0.5, 2.5, Aspect.PORTRAIT,
+                ReframeMode.BLUR_PAD, dir.resolve("pad.mp4"));
+        new ClipRenderer(ffmpeg, new ProcessRunner(), Duration.ofMinutes(2)).render(job);
+        int[] luma = gray(ffmpeg, job.output(), 1.5);
+        // the padding above the 1080×608 picture: rows 0–640; the heading's ghost would sit there
+        List<Integer> steps = new ArrayList<>();
+        for (int y = 0; y < 640; y += 3) {
+            for (int x = 0; x + 24 < 1080; x += 3) {
+                steps.add(Math.abs(luma[y * 1080 + x] - luma[y * 1080 + x + 24]));
+            }
+        }
+        steps.sort(null);
+        int p99 = steps.get((int) (steps.size() * 0.99));
+        assertTrue(p99 <= 8, "letter-sized contrast in the padding: " + p99 + " levels (sigma 12 gave 85)");
+    }
+
+    /** The rendered frame at {@code t} at 1080×1920, luma. */
+    static int[] gray(Ffmpeg ffmpeg, Path video, double t) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ffmpeg.stream(ffmpeg.command().seek(Duration.ofMillis(Math.round(t * 1000))).input(video)
+                .option("-frames:v", "1", "-pix_fmt", "gray", "-f", "rawvideo").output("pipe:1").build(), video,
+                "reading", in -> in.transferTo(bytes));
+        byte[] b = bytes.toByteArray();
+        int[] out = new int[b.length];
+        for (int i = 0; i < b.length; i++) {
+            out[i] = b[i] & 0xff;
+        }
+        return out;
+    }
+
+    /** The box {x0, y0, x1, y1} of the typed (yellow) text in the rendered frame at {@code t}. */
+    static int[] yellowBox(Ffmpeg ffmpeg, Path video, double t) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ffmpeg.stream(ffmpeg.command().seek(Duration.ofMillis(Math.round(t * 1000))).input(video)
+                .option("-frames:v", "1", "-pix_fmt", "rgb24", "-f", "rawvideo").output("pipe:1").build(), video,
+                "reading", in -> in.transferTo(bytes));
+        byte[] rgb = bytes.toByteArray();
+        int[] box = {Integer.MAX_VALUE, Integer.MAX_VALUE, -1, -1};
+        for (int i = 0; i + 2 < rgb.length; i += 3) {
+            int r = rgb[i] & 0xff;
+            int g = rgb[i + 1] & 0xff;
+            int b = rgb[i + 2] & 0xff;
+            if (r > 170 && g > 150 && b < 110) {
+                int x = (i / 3) % 1080;
+                int y = (i / 3) / 1080;
+                box[0] = Math.min(box[0], x);
+                box[1] = Math.min(box[1], y);
+                box[2] = Math.max(box[2], x);
+                box[3] = Math.max(box[3], y);
+            }
+        }
+        assertTrue(box[2] >= 0, "the typed text is in the rendered frame of " + video);
+        return box;
     }
 
     static Path frameAt(Ffmpeg ffmpeg, Path video, double t) {

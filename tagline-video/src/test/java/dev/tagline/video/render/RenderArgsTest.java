@@ -55,6 +55,19 @@ class RenderArgsTest {
     }
 
     @Test
+    void screenCropCutsAFullHeightWindowAlongItsPathAndPadsIt() {
+        CropPath path = new CropPath(List.of(new CropPath.Key(Duration.ZERO, 600),
+                new CropPath.Key(Duration.ofSeconds(2), 900)));
+        String g = graph(job(Aspect.PORTRAIT, List.of(new Scene(Duration.ZERO, Duration.ofSeconds(45),
+                ReframeMode.SCREEN_CROP, path, null, 720))));
+        assertTrue(g.contains("crop=w=720:h=1080:x='max(0,min(1200,600+150*clip(t-0,0,2)))':y=0,split=2"), g);
+        assertTrue(g.contains("scale=1080:1920:force_original_aspect_ratio=decrease"), g);
+        assertTrue(g.contains("overlay=(W-w)/2:(H-h)/2"), g);
+        assertThrows(IllegalArgumentException.class, () -> new Scene(Duration.ZERO, Duration.ofSeconds(1),
+                ReframeMode.SCREEN_CROP, path, null));
+    }
+
+    @Test
     void fitLetterboxesAndBlurPadOverlaysOnABlurredCopy() {
         String fit = graph(job(Aspect.PORTRAIT, List.of(Scene.of(Duration.ZERO, Duration.ofSeconds(45),
                 ReframeMode.FIT))));
@@ -62,7 +75,8 @@ class RenderArgsTest {
         assertTrue(fit.contains("pad=1080:1920:(ow-iw)/2:(oh-ih)/2"), fit);
         String blur = graph(job(Aspect.PORTRAIT, List.of(Scene.of(Duration.ZERO, Duration.ofSeconds(45),
                 ReframeMode.BLUR_PAD))));
-        assertTrue(blur.contains("gblur=sigma=3"), blur);
+        assertTrue(blur.contains("gblur=sigma=16,colorchannelmixer=rr=0.5:gg=0.5:bb=0.5"),
+                "blurred hard and darkened, so no text shows through: " + blur);
         assertTrue(blur.contains("overlay=(W-w)/2:(H-h)/2"), blur);
         assertTrue(blur.contains("scale=1080:1920[v0_b]"), blur);
     }
