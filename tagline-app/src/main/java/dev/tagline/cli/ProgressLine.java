@@ -50,6 +50,26 @@ final class ProgressLine {
     }
 
     /**
+     * What a terminal bar of media seconds, bytes or counts shows after its count: {@code " 1.5x real time, ETA 31.0 s"},
+     * with its leading space. The rate is measured from the first position reported ({@code firstDone}, {@code since}
+     * that moment): the time before it (a render's loudness pass, a model loading) says nothing of how fast the count
+     * moves, and counting it made a 40 s clip's first ETA 3 minutes. Empty until the count has moved on from there.
+     */
+    static String barRate(long firstDone, long done, Duration since, long total, Progress.Unit unit) {
+        double seconds = since.toMillis() / 1000.0;
+        if (done <= firstDone || seconds <= 0) {
+            return "";
+        }
+        double perSecond = (done - firstDone) / seconds;
+        StringBuilder sb = new StringBuilder(" ").append(rate(done - firstDone, seconds, unit));
+        if (total > done) {
+            sb.append(", ETA ").append(TerminalProgress.human(Duration.ofMillis(Math.round(
+                    (total - done) / perSecond * 1000))));
+        }
+        return sb.toString();
+    }
+
+    /**
      * {@code check: 5000 done in 2 min 21 s (35.5 img/s), 3 failed}; failures are counted for items only:
      * {@code Analysing talk.mp4: 1:02:05 of media done in 2 min 10 s (28.7x real time)}.
      */

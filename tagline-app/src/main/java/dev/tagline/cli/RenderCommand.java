@@ -141,7 +141,7 @@ final class RenderCommand implements Callable<Integer> {
                 new ProcessRunner(), Duration.ofHours(6));
         boolean needFaces = options.mode().map(m -> m == ReframeMode.TRACK || m == ReframeMode.SCREENCAST)
                 .orElse(true);
-        try (OnnxSessions sessions = device.openSessions(ctx.err())) {
+        try (OnnxSessions sessions = device.openSessions(TerminalProgress.lines(ctx))) {
             ModelStore store = ModelStore.fromEnvironment(ctx.env(), TerminalProgress.forContext(ctx));
             BuiltinModels models = BuiltinModels.open(store, sessions, device.sessionConfig());
             Taggers taggers = new Taggers(store, sessions, device.sessionConfig(),

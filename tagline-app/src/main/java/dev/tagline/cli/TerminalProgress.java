@@ -39,12 +39,14 @@ final class TerminalProgress implements Progress.Factory {
                 .setConsumer(new ConsoleProgressBarConsumer(new PrintStream(new WriterStream(err), true)))
                 .setSpeedUnit(java.time.temporal.ChronoUnit.SECONDS);
         if (unit != Progress.Unit.ITEMS) {
-            builder.showSpeed(); // items: the extra message says img/s, and nothing until it is known ("?/s")
+            // the extra message says the rate and ETA, timed from the first position: progressbar's own count from
+            // the bar's start (a render's loudness pass made a 40 s clip's first ETA 0:03:15) and print ".2 s/s"
+            builder.hideEta();
         }
         if (unit == Progress.Unit.BYTES) {
             builder.setUnit(" MiB", 1L << 20);
         } else if (unit == Progress.Unit.SECONDS) {
-            builder.setUnit(" s", 1); // of media; the rate, s/s, is times real time
+            builder.setUnit(" s", 1); // of media
         }
         return new BarProgress(builder.build(), task, total, unit);
     }
@@ -57,6 +59,9 @@ final class TerminalProgress implements Progress.Factory {
         private final Progress.Unit unit;
         private final java.time.Instant start = clock.instant();
         private final java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
+        /** The first position reported and when (null before): the rate and ETA count from there. */
+        private volatile long firstDone;
+        private volatile java.time.Instant firstAt;
 
         BarProgress(ProgressBar bar, String task, long total, Progress.Unit unit) {
             this.bar = bar;
@@ -77,17 +82,25 @@ final class TerminalProgress implements Progress.Factory {
             extra();
         }
 
-        private void extra() {
-            if (unit != Progress.Unit.ITEMS) {
+        private synchronized void extra() {
+            java.time.Instant now = clock.instant();
+            if (unit == Progress.Unit.ITEMS) {
+                bar.setExtraMessage(ProgressLine.barExtra(bar.getCurrent(), Duration.between(start, now),
+                        failures.get()));
                 return;
             }
-            bar.setExtraMessage(ProgressLine.barExtra(bar.getCurrent(), Duration.between(start, clock.instant()),
-                    failures.get()));
+            if (firstAt == null) {
+                firstAt = now;
+                firstDone = bar.getCurrent();
+            }
+            bar.setExtraMessage(ProgressLine.barRate(firstDone, bar.getCurrent(), Duration.between(firstAt, now),
+                    total, unit));
         }
 
         @Override
         public void jumpTo(long done) {
             bar.stepTo(done);
+            extra();
         }
 
         @Override
@@ -99,6 +112,48 @@ final class TerminalProgress implements Progress.Factory {
             err.flush();
         }
     }
+
+    /**
+     * Where a command prints lines of its own while a bar may be drawn (a model's "loaded in 40 ms" line): on a
+     * terminal each line first returns to the start of the row and clears it, so it replaces the bar's row (the bar is
+     * drawn again below) instead of being glued to the bar's text; elsewhere {@code ctx.err()} itself.
+     */
+    static PrintWriter lines(CliContext ctx) {
+        return ctx.interactive() ? clearing(ctx.err()) : ctx.err();
+    }
+
+    /** {@code err}, each line started with a carriage return and an erase-to-end-of-line. */
+    static PrintWriter clearing(PrintWriter err) {
+        return new PrintWriter(new java.io.Writer() {
+            private boolean lineStart = true;
+
+            @Override
+            public void write(char[] buf, int off, int len) {
+                synchronized (err) {
+                    for (int i = off; i < off + len; i++) {
+                        if (lineStart) {
+                            err.write(CLEAR_ROW);
+                        }
+                        err.write(buf[i]);
+                        lineStart = buf[i] == '\n';
+                    }
+                }
+            }
+
+            @Override
+            public void flush() {
+                err.flush();
+            }
+
+            @Override
+            public void close() {
+                err.flush();
+            }
+        }, true);
+    }
+
+    /** Carriage return, then ANSI "erase to end of line". */
+    static final String CLEAR_ROW = "\r\u001b[K";
 
     /** Elapsed time in a short human form: {@code 1 h 02 min}, {@code 3 min 05 s}, {@code 4.2 s}. */
     static String human(Duration d) {

@@ -1,6 +1,8 @@
 package dev.tagline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tagline.core.progress.Progress;
@@ -135,5 +137,48 @@ class ProgressLineTest {
         clock.now = clock.now.plusSeconds(2);
         p.close();
         assertTrue(text.toString().contains("check: 4 done in 2.0 s (2.0 img/s), 2 failed"), text.toString());
+    }
+
+    /** Recheck item 16: ".2 s/s" and a first ETA of 0:03:15 for a 40 s clip (the loudness pass counted as elapsed). */
+    @Test
+    void aMediaBarTimesItsRateAndEtaFromItsFirstPosition() {
+        assertEquals("", ProgressLine.barRate(0, 0, Duration.ofSeconds(3), 40, Progress.Unit.SECONDS),
+                "nothing until the count moves");
+        assertEquals(" 0.2x real time, ETA 2 min 40 s",
+                ProgressLine.barRate(2, 8, Duration.ofSeconds(30), 40, Progress.Unit.SECONDS));
+        assertEquals(" 2.0x real time", ProgressLine.barRate(0, 40, Duration.ofSeconds(20), 40,
+                Progress.Unit.SECONDS));
+        assertEquals(" 1.0 MiB/s, ETA 3.0 s", ProgressLine.barRate(0, 1 << 20, Duration.ofSeconds(1), 4 << 20,
+                Progress.Unit.BYTES));
+
+        StringWriter text = new StringWriter();
+        ManualClock clock = new ManualClock();
+        Progress p = new TerminalProgress(new PrintWriter(text, true), clock).start("Rendering sc-001", 40,
+                Progress.Unit.SECONDS);
+        clock.now = clock.now.plusSeconds(60); // the loudness pass and the reframe analysis: nothing encoded yet
+        p.jumpTo(1);
+        clock.now = clock.now.plusSeconds(5);
+        p.jumpTo(6);
+        p.close();
+        String out = text.toString();
+        assertTrue(out.contains("1.0x real time, ETA 34.0 s"), out);
+        assertFalse(out.contains("s/s"), out);
+        assertFalse(out.contains("3 min") && out.contains("ETA"), out);
+    }
+
+    /** Recheck item 16: a model's log line was glued to the bar ("? s/sface_detection_back….onnx on CPU"). */
+    @Test
+    void aLinePrintedWhileABarIsDrawnReplacesTheBarsRow() {
+        StringWriter text = new StringWriter();
+        PrintWriter err = new PrintWriter(text, true);
+        err.print("\rRendering sc-001   0% [      ] 0/40 s");
+        PrintWriter lines = TerminalProgress.clearing(err);
+        lines.println("face.onnx on CPU, 2 intra-op threads, loaded in 40 ms");
+        lines.println("second");
+        assertEquals("\rRendering sc-001   0% [      ] 0/40 s\r\u001b[Kface.onnx on CPU, 2 intra-op threads, loaded in"
+                + " 40 ms\n\r\u001b[Ksecond\n", text.toString());
+        CliContext pipe = new CliContext(Path.of("."), Map.of(), new PrintWriter(new StringWriter()),
+                err, Clock.systemUTC(), false);
+        assertSame(err, TerminalProgress.lines(pipe), "no control characters in a log file");
     }
 }

@@ -157,10 +157,12 @@ public final class ClipPipeline {
         }
         Loudness loudness;
         RenderJob job;
-        try (Progress p = progress.start("Rendering " + files.id(), Math.round(clip.endSeconds()
-                - clip.startSeconds()), Progress.Unit.SECONDS)) {
+        long seconds = Math.round(clip.endSeconds() - clip.startSeconds());
+        try (Progress p = progress.start("Rendering " + files.id(), seconds, Progress.Unit.SECONDS)) {
             job = job(src, clip, files, o, subtitles && o.captions());
             loudness = renderer.render(job, p);
+            // FFmpeg's last out_time is the last frame's start, whole seconds: a 46.0 s clip ended "0:45 of media done"
+            p.jumpTo(seconds);
         }
         List<String> notes = AudioChain.shortfall(loudness, loudness == null || loudness.silent() ? null
                 : renderer.measureRendered(job.output())).stream().toList();
