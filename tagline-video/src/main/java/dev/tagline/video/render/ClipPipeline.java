@@ -157,7 +157,9 @@ public final class ClipPipeline {
         }
         Loudness loudness;
         RenderJob job;
-        long seconds = Math.round(clip.endSeconds() - clip.startSeconds());
+        // whole seconds as the count shows them (0:45 for 45.7 s), so the final jump to it never exceeds FFmpeg's last
+        // out_time; the millisecond keeps a 46.0 s span computed as 45.999… at 46
+        long seconds = (long) Math.floor(clip.endSeconds() - clip.startSeconds() + 0.001);
         try (Progress p = progress.start("Rendering " + files.id(), seconds, Progress.Unit.SECONDS)) {
             job = job(src, clip, files, o, subtitles && o.captions());
             loudness = renderer.render(job, p);
