@@ -12,7 +12,8 @@ import java.util.Set;
  * two sentences as the description, and 3–8 hashtags from the clip's key phrases ({@link KeyPhrases}) and its
  * keyframes' image tags, so dataset tags flow into social copy (video.md §1 "Copy", §14). A clip without a
  * transcript takes its title, description and key phrases from its on-screen text (a screencast's slide titles and
- * commands) before falling back to "Watch this". Thread-safe.
+ * commands), and without that from the words of the video's file name ({@code man-on-green-screen.mp4}), before
+ * falling back to "Watch this". The description is never empty: at the least it repeats the title. Thread-safe.
  */
 public final class HeuristicCopywriter implements Copywriter {
     static final int MIN_TAGS = 3;
@@ -40,6 +41,9 @@ public final class HeuristicCopywriter implements Copywriter {
         } else if (title.isEmpty() && heading >= 0) {
             title = title(screen.get(heading));
         }
+        if (title.isEmpty() && screen.isEmpty() && !in.sourceWords().isEmpty()) {
+            title = title(in.sourceWords());
+        }
         if (title.isEmpty()) {
             List<String> phrases = KeyPhrases.of(textOf(in), backgroundOf(in), 1);
             title = phrases.isEmpty() ? "Watch this" : capitalise(phrases.get(0));
@@ -48,6 +52,9 @@ public final class HeuristicCopywriter implements Copywriter {
                 ? String.join(" ", sentences.subList(0, Math.min(2, sentences.size())))
                 : String.join(" · ", screen.subList(Math.max(0, heading), Math.min(Math.max(0, heading) + 3,
                         screen.size())));
+        if (description.isBlank()) {
+            description = in.sourceWords().isEmpty() ? title : capitalise(in.sourceWords());
+        }
         description = TextLength.trim(description, s -> s.length() <= DESCRIPTION_MAX);
         return new ClipCopy(title, description, hashtags(in));
     }
@@ -90,13 +97,19 @@ public final class HeuristicCopywriter implements Copywriter {
         return heading(in.screenText());
     }
 
-    /** What key phrases are taken from: the transcript, or without one the on-screen text from its heading on. */
+    /**
+     * What key phrases are taken from: the transcript, or without one the on-screen text from its heading on, or
+     * without that the file name's words.
+     */
     private static String textOf(CopyInput in) {
-        return in.clipText().isEmpty() ? screenFromHeading(in) : in.clipText();
+        if (!in.clipText().isEmpty()) {
+            return in.clipText();
+        }
+        return in.screenText().isEmpty() ? in.sourceWords() : screenFromHeading(in);
     }
 
     private static String backgroundOf(CopyInput in) {
-        return in.clipText().isEmpty() ? screenFromHeading(in) : in.videoText();
+        return in.clipText().isEmpty() ? textOf(in) : in.videoText();
     }
 
     private static String screenFromHeading(CopyInput in) {

@@ -166,16 +166,18 @@ public final class ClipPipeline {
             // FFmpeg's last out_time is the last frame's start, whole seconds: a 46.0 s clip ended "0:45 of media done"
             p.jumpTo(seconds);
         }
-        List<String> notes = AudioChain.shortfall(loudness, loudness == null || loudness.silent() ? null
-                : renderer.measureRendered(job.output())).stream().toList();
+        List<String> notes = new java.util.ArrayList<>(AudioChain.shortfall(loudness, loudness == null
+                || loudness.silent() ? null : renderer.measureRendered(job.output())).stream().toList());
         renderer.thumbnail(job.output(), Keyframes.hook(words, job.length()), files.thumbnail());
         List<ScoredTag> tags = taggers.isEmpty() ? List.of() : KeyframeTags.of(taggers, Keyframes.of(ffmpeg, job));
         String clipText = words.isEmpty() ? clip.excerpt()
                 : words.stream().map(Word::text).collect(Collectors.joining(" "));
         String videoText = src.transcript().map(t -> t.cues().stream().map(Cue::text)
                 .collect(Collectors.joining(" "))).orElse(clip.excerpt());
-        ClipCopy copy = copywriter.write(new CopyInput(clipText, clip.hookText(), videoText, tags, clip.screenText(),
-                clip.screenTitle()));
+        CopyInput copyInput = new CopyInput(clipText, clip.hookText(), videoText, tags, clip.screenText(),
+                clip.screenTitle(), src.video().getFileName().toString());
+        ClipCopy copy = copywriter.write(copyInput);
+        copyNote(copyInput).ifPresent(notes::add);
         Map<String, ClipManifest.Copy> variants = new LinkedHashMap<>();
         PlatformCopy.variants(copy).forEach((p, c) -> variants.put(p.id(), manifestCopy(c)));
         ClipManifest.Render details = new ClipManifest.Render(o.aspect().label(), job.scenes().stream()
@@ -189,6 +191,23 @@ public final class ClipPipeline {
                         clip.startSeconds(), clip.endSeconds()), CropPath.seconds(job.length()),
                 o.aspect().width(), o.aspect().height(), clip.score() / 100.0, true, manifestCopy(copy), variants)
                 .withRender(details);
+    }
+
+    /**
+     * What the render says when a clip has no transcript to write copy from (recheck item 19: a silent clip went out
+     * titled "Watch this" with an empty description): what the copy came from instead, and that it wants a look.
+     */
+    static Optional<String> copyNote(CopyInput in) {
+        if (!in.clipText().isEmpty() || !in.hookText().isEmpty()) {
+            return Optional.empty();
+        }
+        if (!in.screenText().isEmpty()) {
+            return Optional.of("No transcript to write copy from: the title, description and hashtags come from the"
+                    + " on-screen text; check them before posting.");
+        }
+        return Optional.of("No transcript or on-screen text to write copy from: " + (in.sourceWords().isEmpty()
+                ? "the title, description and hashtags are placeholders" : "the title, description and hashtags come"
+                + " from the file name (" + in.sourceName() + ")") + "; write your own before posting.");
     }
 
     /** A clip folder this render created and could not fill goes again, so no empty folder looks like a clip. */

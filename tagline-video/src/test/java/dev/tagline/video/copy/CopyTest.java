@@ -73,6 +73,29 @@ class CopyTest {
         assertEquals("cherrypick", HeuristicCopywriter.hashtag("cherry-pick"));
     }
 
+    /** Recheck item 19: a silent clip went out as "Watch this", an empty caption and #shorts #clips #video. */
+    @Test
+    void withNeitherSpeechNorScreenTextTheFileNameWritesTheCopy() {
+        ClipCopy copy = new HeuristicCopywriter().write(new CopyInput("", "", "", List.of(), List.of(), "",
+                "man-on-green-screen.mp4"));
+        assertEquals("Man on green screen", copy.title());
+        assertEquals("Man on green screen", copy.description());
+        assertTrue(copy.hashtags().contains("green") || copy.hashtags().contains("greenscreen"), copy.hashtags()
+                .toString());
+        assertFalse(copy.hashtags().contains("video"), "no filler before the name's words: " + copy.hashtags());
+        assertEquals("git rebase", new CopyInput("", "", "", List.of(), List.of(), "", "gitRebase.mp4")
+                .sourceWords());
+        for (String camera : List.of("IMG_0042.MOV", "Screen Recording 2024-05-01 at 10.22.11.mov", "sc.mp4",
+                "VID_20240501_102211.mp4", "clip-01.mp4")) {
+            CopyInput in = new CopyInput("", "", "", List.of(), List.of(), "", camera);
+            assertEquals("", in.sourceWords(), camera);
+            assertEquals("Watch this", new HeuristicCopywriter().write(in).description(), camera);
+        }
+        ClipCopy screen = new HeuristicCopywriter().write(new CopyInput("", "", "", List.of(),
+                List.of("Creating a virtual environment"), "", "man-on-green-screen.mp4"));
+        assertEquals("Creating a virtual environment", screen.title(), "on-screen text comes before the file name");
+    }
+
     @Test
     void withoutATranscriptTheOnScreenTextWritesTheCopy() {
         List<String> screen = List.of("File Edit", "Creating a virtual environment", "python -m venv .venv",
@@ -89,7 +112,7 @@ class CopyTest {
         assertEquals("Snapshot testing catches regressions early", spoken.title(), "a transcript comes first");
         ClipCopy nothing = new HeuristicCopywriter().write(new CopyInput("", "", "", List.of(), List.of()));
         assertEquals("Watch this", nothing.title());
-        assertEquals("", nothing.description());
+        assertEquals("Watch this", nothing.description(), "never an empty description (recheck item 19)");
         ClipCopy oneWord = new HeuristicCopywriter().write(new CopyInput("", "", "", List.of(), List.of("Rebasing")));
         assertEquals("Rebasing", oneWord.description(), "a line too short for a heading still describes the clip");
     }
