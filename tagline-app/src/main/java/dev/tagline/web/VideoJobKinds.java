@@ -8,7 +8,8 @@ import java.util.Map;
 /** The video {@link JobKinds}: find clips in a video and render a video's found clips, as the CLI does. */
 final class VideoJobKinds {
     /** The reframing modes a render job takes, as {@code tagline clips render --mode} does. */
-    static final List<String> REFRAME_MODES = List.of("auto", "track", "screencast", "blur-pad", "center", "fit");
+    static final List<String> REFRAME_MODES = List.of("auto", "track", "screencast", "screen-crop", "blur-pad", "center",
+            "fit");
     /** The output frames, as {@code --aspect}: 9:16 for Shorts, Reels and TikTok, 4:5 and 1:1 for feeds. */
     static final List<String> ASPECTS = List.of("9:16", "4:5", "1:1", "16:9");
     /** The caption presets, as {@code --caption-style}. */

@@ -130,7 +130,11 @@ class RenderJobIT {
     @Test
     void faceTrackingModesRenderWithTheBuiltInFaceModelAndAutoIsTheDefault() throws Exception {
         String page = web.send(web.get("/clips").header("Cookie", login.cookie())).body();
-        for (String mode : new String[] {"auto", "track", "screencast", "blur-pad", "center", "fit"}) {
+        java.util.List<String> modes = new java.util.ArrayList<>(java.util.List.of("auto"));
+        for (dev.tagline.video.render.ReframeMode m : dev.tagline.video.render.ReframeMode.values()) {
+            modes.add(m.id()); // every mode the CLI takes
+        }
+        for (String mode : modes) {
             assertTrue(page.contains("<option value=\"" + mode + "\">" + mode + "</option>"),
                     mode + " offered: " + page);
         }
