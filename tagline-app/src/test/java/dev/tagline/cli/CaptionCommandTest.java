@@ -440,6 +440,25 @@ class CaptionCommandTest {
         assertFalse(Files.exists(data.resolve("red.webp")));
     }
 
+    /**
+     * re-check item 18: {@code .json} (the {@code --json} record, gallery-dl metadata) and {@code .toml} (trainer
+     * configs) are refused for either sidecar; the {@code --json} record itself is still written.
+     */
+    @Test
+    void aMetadataSidecarExtensionIsAUsageErrorAndTheJsonRecordStillWorks() throws IOException {
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, caption(cli, "--caption-extension", ".json"));
+        assertTrue(cli.err().contains("--caption-extension .json is a metadata extension"), cli.err());
+        assertFalse(cli.err().contains("captioner "), "nothing opened: " + cli.err());
+        cli.clear();
+        assertEquals(ExitCode.USAGE, caption(cli, "--tags-extension", "toml"));
+        assertTrue(cli.err().contains("--tags-extension .toml is a metadata extension"), cli.err());
+        assertTrue(server.chats().isEmpty());
+        cli.clear();
+        assertEquals(ExitCode.OK, caption(cli, "--json"), cli.err());
+        assertTrue(read("red.json").contains("\"caption\" : \"A red square.\""), read("red.json"));
+    }
+
     @Test
     void florenceTwoRunsInProcessFromAnExportFolderAndWritesCaptionsAndTagsInOnePass() throws IOException {
         // the synthetic export's decoder writes "bc" with beams (greedy would take "a" first), whatever the image

@@ -238,6 +238,25 @@ class TagCommandTest {
      * dogfood item 5: with every sidecar in place, {@code tag --trigger xyz} ran the model, said "done", and listed
      * tags in its table that no file holds.
      */
+    /**
+     * re-check item 18: {@code --extension .json} wrote text over gallery-dl's metadata and Tagline's own {@code --json}
+     * record, {@code .toml} where kohya's dataset configs live; {@code .jxl} is an image to kohya.
+     */
+    @Test
+    void aMetadataOrJxlSidecarExtensionIsAUsageErrorBeforeAnyWork() throws IOException {
+        Files.writeString(data.resolve("red.json"), "{\"category\": \"gallery-dl\"}");
+        for (String ext : new String[] {".json", "JSON", ".toml", ".jxl"}) {
+            CliTestSupport cli = cli();
+            assertEquals(ExitCode.USAGE, tag(cli, "--extension", ext), cli.err());
+            assertTrue(cli.err().contains("--extension ." + ext.replace(".", "") + " is"), cli.err());
+            assertTrue(cli.err().contains("Use a text extension such as .txt or .caption."), cli.err());
+            assertFalse(cli.err().contains("tagger my-wd"), "no model was loaded: " + cli.err());
+            assertEquals(1, cli.err().strip().lines().count(), "one line: " + cli.err());
+        }
+        assertEquals("{\"category\": \"gallery-dl\"}", Files.readString(data.resolve("red.json")));
+        assertFalse(Files.exists(data.resolve("red.toml")));
+    }
+
     @Test
     void imagesWhoseSidecarsExistArePassedOverAndSaidSo() throws IOException {
         Files.writeString(data.resolve("red.txt"), "my caption");

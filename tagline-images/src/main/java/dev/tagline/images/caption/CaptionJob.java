@@ -287,8 +287,7 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
     }
 
     private String writeJson(Path image, Result result, CaptionPass.Outcome o) {
-        Path file = new SidecarWriter(new SidecarSettings(".json", SidecarSettings.Existing.OVERWRITE, "", false))
-                .sidecarFor(image);
+        Path file = jsonFor(image);
         if (outputs.caption().existing() == SidecarSettings.Existing.SKIP && Files.exists(file)) {
             return "skipped";
         }
@@ -306,6 +305,13 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
         root.put("captioner", captioner.id()).put("finish_reason", o.finishReason());
         AtomicFiles.writeString(file, root.toPrettyString());
         return "written";
+    }
+
+    /** {@code photo.jpg → photo.json}: where {@code --json} and {@code --ask} write the image's record. */
+    static Path jsonFor(Path image) {
+        String name = image.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return image.resolveSibling((dot <= 0 ? name : name.substring(0, dot)) + ".json");
     }
 
     private static String outcome(SidecarWriter.Outcome o) {

@@ -45,6 +45,12 @@ public record SidecarSettings(String extension, Existing existing, String prefix
             "hdr", "dng", "cr2", "cr3", "nef", "arw", "raf", "orf", "rw2", "svg");
     /** Files that sit beside the images and are not captions: kohya's latent and text-encoder caches, weights. */
     static final Set<String> DATA_EXTENSIONS = Set.of("npz", "npy", "safetensors", "pt", "ckpt");
+    /**
+     * Files that sit beside the images and hold structured text: Tagline's own {@code --json} record and gallery-dl's
+     * metadata ({@code NAME.json}), kohya's dataset configs ({@code .toml}). A sidecar of that name would overwrite
+     * them, or be read as one.
+     */
+    static final Set<String> METADATA_EXTENSIONS = Set.of("json", "toml");
 
     public SidecarSettings {
         extension = extension(extension, "sidecar extension");
@@ -63,6 +69,12 @@ public record SidecarSettings(String extension, Existing existing, String prefix
         }
         ext = ext.startsWith(".") ? ext : "." + ext;
         String bare = ext.substring(1).toLowerCase(Locale.ROOT);
+        if (METADATA_EXTENSIONS.contains(bare)) {
+            throw new TaglineException(setting + " " + ext + " is a metadata extension: NAME" + ext + " beside an"
+                    + " image holds " + (bare.equals("json") ? "the --json record or gallery-dl metadata"
+                    : "a trainer's config") + ", which a text sidecar would replace",
+                    "Use a text extension such as .txt or .caption.");
+        }
         String kind = ImageFormat.EXTENSIONS.contains(bare) || OTHER_IMAGE_EXTENSIONS.contains(bare) ? "an image"
                 : VIDEO_EXTENSIONS.contains(bare) ? "a video" : DATA_EXTENSIONS.contains(bare) ? "a data" : null;
         if (kind != null) {
