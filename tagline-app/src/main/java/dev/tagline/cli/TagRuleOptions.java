@@ -27,7 +27,8 @@ final class TagRuleOptions {
     boolean charactersFirst;
     @Option(names = "--always-first", paramLabel = "TAGS", description = "Comma list moved to the front when found.")
     String alwaysFirst;
-    @Option(names = "--trigger", paramLabel = "WORD", description = "Write WORD first in every file.")
+    @Option(names = "--trigger", paramLabel = "WORD", description = "Write WORD first in every sidecar,"
+            + " tags and captions alike (one word or several: 'sks woman').")
     String trigger;
     @Option(names = "--exclude", paramLabel = "TAGS", description = "Comma list of tags never written (\\, for a"
             + " literal comma; a_b and a b both match).")

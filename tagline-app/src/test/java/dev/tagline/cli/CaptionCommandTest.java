@@ -332,6 +332,34 @@ class CaptionCommandTest {
         assertFalse(new ObjectMapper().readTree(read("red.json")).has("missing_tags"), read("red.json"));
     }
 
+    /**
+     * re-check item 13: {@code tag --trigger "ohwx man"} ended the caption as "Ohwx man.", {@code caption --trigger}
+     * wrote the trigger to .txt only although its help says "first in every file", and ratings, Pony tags and emphasis
+     * syntax went into the prose.
+     */
+    @Test
+    void theComposerLeadsWithAMultiWordTriggerAndLeavesRatingsPonyTagsAndEmphasisOutOfTheProse() throws IOException {
+        Files.writeString(data.resolve("red.txt"), "ohwx man, rating:general, solo, portrait, (masterpiece:1.2),"
+                + " score_9, score_8_up, source_anime, [smile], american flag, general");
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.SOME_FAILED, cli.run("caption", "data", "--captioner", "tags"), cli.err());
+        assertEquals("ohwx man A portrait, smiling. Masterpiece, american flag.", read("red.caption"));
+
+        Path model = TagCommandTest.colourTagger(work.resolve("model"));
+        CliTestSupport tagged = cli();
+        assertEquals(ExitCode.OK, tagged.run("caption", "data", "--captioner", "tags", "--tagger", "my-wd",
+                "--tagger-model-path", model.toString(), "--general-threshold", "0.5", "--trigger", "sks woman",
+                "--tags-extension", ".tags", "--rating", "last", "--existing", "overwrite"), tagged.err());
+        assertTrue(read("red.tags").startsWith("sks woman, red (colour)"), read("red.tags"));
+        assertTrue(read("red.caption").startsWith("sks woman "), read("red.caption"));
+        assertTrue(read("sub/blue.caption").startsWith("sks woman "), read("sub/blue.caption"));
+        assertFalse(read("sub/blue.caption").contains("Sks"), read("sub/blue.caption"));
+        cli.clear();
+        assertEquals(ExitCode.OK, cli.run("caption", "--help"));
+        assertTrue(cli.out().replaceAll("\\s+", " ").contains("first in every sidecar, tags and captions alike"),
+                cli.out());
+    }
+
     @Test
     void helpNamesTheCaptionersAndTheOptionsOfEveryStep() {
         CliTestSupport cli = cli();

@@ -82,6 +82,41 @@ public record CaptionCleanup(Style style, int maxLength, String prefix) implemen
         prefix = prefix == null ? "" : prefix.strip();
     }
 
+    /**
+     * This clean-up with {@code trigger} ({@code caption --trigger}) first in every caption, before the prefix; the
+     * same when {@code trigger} is empty.
+     */
+    public CaptionCleanup withTrigger(String trigger) {
+        return new CaptionCleanup(style, maxLength, joined(trigger == null ? "" : trigger.strip(), prefix));
+    }
+
+    /**
+     * {@link #apply(String, String, boolean)} of a caption that starts with {@code lead}, a trigger to keep as written
+     * (the tag composer's "sks woman A portrait."): the rest is cleaned, and the lead goes first after the prefix, not
+     * capitalised, cut or split into keywords. An empty {@code lead}, or one the caption does not start with, is
+     * ignored.
+     */
+    public String apply(String raw, String prompt, boolean cutOff, String lead) {
+        String text = raw.strip();
+        if (lead.isEmpty() || !text.startsWith(lead + " ")) {
+            return apply(raw, prompt, cutOff);
+        }
+        return new CaptionCleanup(style, maxLength, joined(prefix, lead)).apply(text.substring(lead.length()),
+                prompt, cutOff);
+    }
+
+    /** {@code first} then {@code then}, once: "sks" and "sks woman" make "sks woman". */
+    private static String joined(String first, String then) {
+        if (first.isEmpty() || then.startsWith(first) && (then.length() == first.length()
+                || then.charAt(first.length()) == ' ')) {
+            return then;
+        }
+        if (then.isEmpty() || first.startsWith(then) && first.charAt(then.length()) == ' ') {
+            return first;
+        }
+        return first + " " + then;
+    }
+
     /** Cleans {@code raw}, the answer to {@code prompt} (may be empty). */
     public String apply(String raw, String prompt) {
         return apply(raw, prompt, false);

@@ -93,7 +93,8 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
         this.taggers = List.copyOf(taggers);
         this.rules = rules;
         this.captioner = captioner;
-        this.pass = new CaptionPass(captioner, request, qa, cleanup, tagRetries);
+        // "Write WORD first in every file": the caption too, not only the tags sidecar
+        this.pass = new CaptionPass(captioner, request, qa, cleanup.withTrigger(rules.trigger()), tagRetries);
         this.outputs = outputs;
         this.captionWriter = new SidecarWriter(outputs.caption());
         this.tagWriter = new SidecarWriter(outputs.tags());
@@ -163,13 +164,15 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
         List<List<String>> names = new ArrayList<>(images.size());
         for (int i = 0; i < images.size(); i++) {
             Item item = images.get(i);
-            List<String> tagNames = taggers.isEmpty() ? item.knownTags() : selected.get(i).stream()
-                    .map(ScoredTag::name).filter(n -> !n.equals(rules.trigger())).toList();
+            // the trigger is no tag to describe: the clean-up puts it first
+            List<String> tagNames = (taggers.isEmpty() ? item.knownTags() : selected.get(i).stream()
+                    .map(ScoredTag::name).toList()).stream().filter(n -> !n.equals(rules.trigger())).toList();
             tagTexts.add(taggers.isEmpty() ? "" : rules.format(selected.get(i)));
             names.add(tagNames);
             CaptionInput in = item.prepared().input();
             Map<String, String> vars = new LinkedHashMap<>(in.vars());
             vars.put("tags", String.join(", ", tagNames));
+            vars.put(TagComposer.TRIGGER, rules.trigger());
             prepared.add(new Captioner.Prepared(new CaptionInput(in.image(), in.file(), tagNames, vars),
                     item.prepared().payload()));
         }

@@ -76,8 +76,10 @@ final class CaptionPass {
                 continue;
             }
             String prompt = request.promptFor(s.prepared.input());
+            // the composer's trigger ("sks woman A portrait.") stays as written
+            String lead = captioner instanceof TagComposer ? TagComposer.lead(s.prepared.input()) : "";
             out.add(new Outcome(cleanup.apply(s.caption.text(), prompt,
-                    "length".equals(s.caption.finishReason())), s.caption.text(), s.caption.finishReason(),
+                    "length".equals(s.caption.finishReason()), lead), s.caption.text(), s.caption.finishReason(),
                     s.answers, s.missing, s.promptTokens, s.completionTokens, s.requests, null));
         }
         return out;

@@ -13,13 +13,17 @@ import java.util.regex.Pattern;
  * hand. Tags are sorted into subject ({@code 1girl} → "a girl"), features (hair, eyes), expression, clothing, pose or
  * action, setting and style by their words; the caption reads "A girl with long hair and blue eyes, smiling, wearing
  * a white shirt, holding an umbrella, outdoors with sky in the background. Monochrome." Every tag is kept but
- * {@code solo} (the subject says it) and the ratings: those that fit no slot end the caption as a list, except a first
- * tag of one word that fits none, which leads the caption as written: the trigger word {@code tag --trigger} puts
- * first ("sks A girl with …"). A count ({@code 2girls}) makes {@code multiple girls} redundant. The
- * prompt is not used, and the caption is not checked for tags it leaves out: every tag went into it.
+ * {@code solo} (the subject says it) and what {@link TagProse} leaves out of prose (ratings, Pony's {@code score_} and
+ * {@code source_} tags; emphasis such as {@code (masterpiece:1.2)} is read as the plain word): those that fit no slot
+ * end the caption as a list, except a first tag that fits none, of one word or several, which leads the caption as
+ * written: the trigger that {@code tag --trigger} puts first ("sks woman A girl with …"). A count ({@code 2girls})
+ * makes {@code multiple girls} redundant. The prompt is not used, and the caption is not checked for tags it leaves
+ * out: every tag went into it.
  */
 public final class TagComposer implements Captioner {
     public static final String ID = "tags";
+    /** The input variable that holds {@code caption --trigger}; the clean-up puts it first. */
+    static final String TRIGGER = "trigger";
     private static final dev.tagline.core.RgbImage NO_PIXELS = new dev.tagline.core.RgbImage(1, 1, new byte[3]);
 
     private static final Pattern COUNT = Pattern.compile("^(\\d+)(\\+?)(girl|boy|other)s?$");
@@ -59,8 +63,18 @@ public final class TagComposer implements Captioner {
             "photorealistic", "photo", "anime", "anime coloring", "traditional media", "watercolor", "pixel art",
             "lowres", "blurry", "jpeg artifacts", "dark", "bright", "text", "watermark", "signature", "comic",
             "3d", "chibi", "lineart", "highres", "absurdres", "depth of field", "bokeh", "lens flare",
-            "film grain", "blurry background", "english text", "artist name", "dated", "username");
-    private static final Set<String> DROPPED = Set.of("solo", "general", "sensitive", "questionable", "explicit");
+            "film grain", "blurry background", "english text", "artist name", "dated", "username",
+            // quality tags of Animagine, NovelAI and SD prompts: they describe the image, as lowres does
+            "masterpiece", "best quality", "high quality", "amazing quality", "great quality", "good quality",
+            "normal quality", "low quality", "worst quality", "very aesthetic", "aesthetic");
+    private static final Set<String> DROPPED = Set.of("solo");
+
+    /** A caption in two parts: the trigger that leads it as written (empty for none), and the sentence. */
+    record Composed(String lead, String sentence) {
+        String text() {
+            return lead.isEmpty() || sentence.isEmpty() ? sentence : lead + " " + sentence;
+        }
+    }
 
     @Override
     public String id() {
@@ -85,26 +99,56 @@ public final class TagComposer implements Captioner {
 
     @Override
     public List<Caption> captionPrepared(List<Prepared> batch, CaptionRequest request) {
-        return batch.stream().map(p -> Caption.of(compose(p.input().tags()))).toList();
+        return batch.stream().map(p -> Caption.of(composed(p.input()).text())).toList();
     }
 
-    /** The caption for {@code tags}; empty when no tag is left (none given, or only {@code solo} and ratings). */
+    /** The trigger that leads the caption of {@code tags} ({@link #compose}); empty for none. */
+    static String lead(List<String> tags) {
+        return composed(tags, true).lead();
+    }
+
+    /** The trigger that leads {@code input}'s caption; empty for none, and when the run's trigger is known. */
+    static String lead(CaptionInput input) {
+        return composed(input).lead();
+    }
+
+    private static Composed composed(CaptionInput input) {
+        return composed(input.tags(), input.vars().getOrDefault(TRIGGER, "").isEmpty());
+    }
+
+    /**
+     * The caption for {@code tags}; empty when no tag is left (none given, or only {@code solo}, ratings and Pony's
+     * quality tags).
+     */
     public static String compose(List<String> tags) {
+        return composed(tags, true).text();
+    }
+
+    /**
+     * {@link #compose}, with the leading trigger apart, so that clean-up keeps it as written; {@code guessLead} false
+     * when the trigger is known ({@code caption --trigger}, put first by the clean-up), so no tag is taken for one. A
+     * first tag of several words that would leave nothing else is a tag, not a trigger ("red (colour)" alone).
+     */
+    static Composed composed(List<String> tags, boolean guessLead) {
         Slots s = new Slots();
         String lead = "";
-        for (String raw : tags) {
-            String tag = raw.strip().replace('_', ' ').toLowerCase(Locale.ROOT);
-            if (!tag.isEmpty() && !DROPPED.contains(tag)) {
+        for (String written : TagProse.spoken(tags)) {
+            String tag = written.replace('_', ' ').toLowerCase(Locale.ROOT);
+            if (!DROPPED.contains(tag)) {
                 int others = s.other.size();
                 s.sort(tag);
-                if (lead.isEmpty() && s.isFirst() && s.other.size() > others && !tag.contains(" ")) {
-                    lead = raw.strip(); // as written: "sks", "Hatsune Miku"
+                if (guessLead && lead.isEmpty() && s.isFirst() && s.other.size() > others) {
+                    lead = written; // as written: "sks", "ohwx man", "Hatsune Miku"
                     s.other.remove(others);
                 }
             }
         }
         String sentence = s.sentence();
-        return lead.isEmpty() || sentence.isEmpty() ? sentence : lead + " " + sentence;
+        if (sentence.isEmpty() && lead.contains(" ")) {
+            s.other.add(lead.replace('_', ' ').toLowerCase(Locale.ROOT));
+            return new Composed("", s.sentence());
+        }
+        return new Composed(lead, sentence);
     }
 
     /** The slots of one caption. */

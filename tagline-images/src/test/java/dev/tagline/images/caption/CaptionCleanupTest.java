@@ -24,6 +24,22 @@ class CaptionCleanupTest {
         assertEquals(clean, SENTENCE.apply(raw, ""));
     }
 
+    /** re-check item 13: "ohwx man A portrait." became "Ohwx man A portrait."; caption --trigger wrote no caption. */
+    @Test
+    void aLeadAndATriggerGoFirstAsWritten() {
+        assertEquals("ohwx man A portrait.", SENTENCE.apply("ohwx man A portrait.", "", false, "ohwx man"));
+        assertEquals("ohwx man, portrait", new CaptionCleanup(CaptionCleanup.Style.CONCISE, 0, "")
+                .apply("ohwx man A portrait.", "", false, "ohwx man"));
+        CaptionCleanup trigger = SENTENCE.withTrigger("sks woman");
+        assertEquals("sks woman A man at a podium.", trigger.apply("The image shows a man at a podium.", ""));
+        assertEquals("sks woman A portrait.", trigger.apply("sks woman A portrait.", "", false, "sks woman"));
+        assertEquals("sks woman A portrait.", SENTENCE.withTrigger("sks").apply("sks woman A portrait.", "", false,
+                "sks woman"), "the trigger and the tags' lead are written once");
+        assertEquals("sks ohwx A portrait.", new CaptionCleanup(CaptionCleanup.Style.SENTENCE, 0, "ohwx")
+                .withTrigger("sks").apply("A portrait.", ""), "the trigger first, then --prefix");
+        assertEquals("A portrait.", SENTENCE.withTrigger("").apply("a portrait", ""));
+    }
+
     @Test
     void reasoningBlocksOfThinkingModelsAreDropped() {
         assertEquals("A man at a podium.", SENTENCE.apply("<think>\nLet me look.\n</think>\nA man at a podium.", ""));

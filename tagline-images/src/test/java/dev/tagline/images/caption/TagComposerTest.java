@@ -36,6 +36,31 @@ class TagComposerTest {
         assertEquals("Several people.", TagComposer.compose(List.of("multiple people")), "no count: several");
     }
 
+    /** re-check item 13: a multi-word trigger ended the caption, capitalised. */
+    @Test
+    void aFirstTagOfSeveralWordsThatFitsNoSlotLeadsTheCaption() {
+        assertEquals("ohwx man A portrait.", TagComposer.compose(List.of("ohwx man", "solo", "portrait")));
+        assertEquals("sks woman A girl, smiling.", TagComposer.compose(List.of("sks woman", "general", "1girl",
+                "smile")), "a rating after the trigger (tag --rating first) is left out");
+        assertEquals("ohwx man", TagComposer.lead(List.of("ohwx man", "solo", "portrait")));
+        assertEquals("", TagComposer.lead(List.of("1girl", "ohwx man")));
+        assertEquals("An image. Red (colour).", TagComposer.compose(List.of("red (colour)", "general")),
+                "a tag of several words that would leave nothing is a tag");
+    }
+
+    /** re-check item 13: rating:general, score_9 and (masterpiece:1.2) went into the prose as written. */
+    @Test
+    void ratingsAndPonyTagsAreLeftOutAndEmphasisIsReadAsThePlainWord() {
+        assertEquals("A girl with blue eyes, smiling. Masterpiece, hatsune miku, vocaloid.",
+                TagComposer.compose(List.of("rating:general", "1girl", "(masterpiece:1.2)", "score_9", "score_8_up",
+                        "source_anime", "((blue eyes))", "[smile]", "{hatsune miku}", "vocaloid", "rating_safe",
+                        "sensitive")));
+        assertEquals("A girl, smiling. Questionable, hatsune miku (vocaloid).", TagComposer.compose(List.of("1girl",
+                "smile:0.4", "questionable", "hatsune miku \\(vocaloid\\)", "explicit")),
+                "a rating word amid the tags is a tag; escaped parentheses are read plain");
+        assertEquals("", TagComposer.compose(List.of("score_9", "rating:explicit", "solo")));
+    }
+
     @Test
     void keepsEveryTagItWasGiven() {
         List<String> tags = List.of("1girl", "red hair", "green eyes", "school uniform", "sitting", "classroom",
