@@ -29,6 +29,8 @@ final class LogLineProgress implements Progress.Factory {
         Instant start = clock.instant();
         AtomicLong done = new AtomicLong();
         AtomicLong failed = new AtomicLong();
+        AtomicLong reportedDone = new AtomicLong(-1); // -1: every advanced unit is done
+        AtomicLong passedOver = new AtomicLong();
         AtomicLong nextReport = new AtomicLong(start.plus(interval).toEpochMilli());
         return new Progress() {
             @Override
@@ -43,6 +45,17 @@ final class LogLineProgress implements Progress.Factory {
             }
 
             @Override
+            public void done(long items, long passed) {
+                reportedDone.set(items);
+                passedOver.set(passed);
+            }
+
+            private long shownDone() {
+                long reported = reportedDone.get();
+                return reported < 0 ? done.get() : reported;
+            }
+
+            @Override
             public void jumpTo(long position) {
                 done.set(position);
                 maybeReport();
@@ -52,7 +65,7 @@ final class LogLineProgress implements Progress.Factory {
                 long now = clock.millis();
                 long due = nextReport.get();
                 if (now >= due && nextReport.compareAndSet(due, now + interval.toMillis())) {
-                    err.println(ProgressLine.status(task, done.get(), total, failed.get(),
+                    err.println(ProgressLine.status(task, done.get(), shownDone(), total, failed.get(),
                             Duration.between(start, clock.instant()), unit));
                     err.flush();
                 }
@@ -60,8 +73,8 @@ final class LogLineProgress implements Progress.Factory {
 
             @Override
             public void close() {
-                err.println(ProgressLine.closing(task, total, done.get(), failed.get(), Duration.between(start,
-                        clock.instant()), unit));
+                err.println(ProgressLine.closing(task, total, shownDone(), failed.get(), passedOver.get(),
+                        Duration.between(start, clock.instant()), unit));
                 err.flush();
             }
         };

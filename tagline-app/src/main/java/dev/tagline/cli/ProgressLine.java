@@ -11,11 +11,20 @@ final class ProgressLine {
 
     /** {@code check: 1200/5000 (24.0%), 35.2 img/s, 0.028 s/img, ETA 1 min 48 s, 3 failed}. */
     static String status(String task, long done, long total, long failed, Duration elapsed, Progress.Unit unit) {
-        StringBuilder sb = new StringBuilder(task).append(": ").append(unit.format(done));
+        return status(task, done, done, total, failed, elapsed, unit);
+    }
+
+    /**
+     * As above for a position of which only {@code done} items were worked on and written (the rest failed or were
+     * passed over, {@link Progress#done}): the rate counts those; the count and the ETA go by the position.
+     */
+    static String status(String task, long position, long done, long total, long failed, Duration elapsed,
+                         Progress.Unit unit) {
+        StringBuilder sb = new StringBuilder(task).append(": ").append(unit.format(position));
         if (total >= 0) {
             sb.append('/').append(unit.format(total));
             if (total > 0) {
-                sb.append(String.format(Locale.ROOT, " (%.1f%%)", 100.0 * done / total));
+                sb.append(String.format(Locale.ROOT, " (%.1f%%)", 100.0 * position / total));
             }
         }
         double seconds = elapsed.toMillis() / 1000.0;
@@ -24,10 +33,10 @@ final class ProgressLine {
             if (unit == Progress.Unit.ITEMS) {
                 sb.append(String.format(Locale.ROOT, ", %.3f s/img", seconds / done));
             }
-            if (total > done) {
-                long eta = Math.round((total - done) * seconds / done);
-                sb.append(", ETA ").append(TerminalProgress.human(Duration.ofSeconds(eta)));
-            }
+        }
+        if (position > 0 && seconds > 0 && total > position) {
+            long eta = Math.round((total - position) * seconds / position);
+            sb.append(", ETA ").append(TerminalProgress.human(Duration.ofSeconds(eta)));
         }
         return sb.append(failed > 0 ? ", " + failed + " failed" : "").toString();
     }
@@ -74,10 +83,20 @@ final class ProgressLine {
      * {@code Analysing talk.mp4: 1:02:05 of media done in 2 min 10 s (28.7x real time)}.
      */
     static String finished(String task, long done, long failed, Duration elapsed, Progress.Unit unit) {
+        return finished(task, done, failed, 0, elapsed, unit);
+    }
+
+    /**
+     * As above, with the items passed over without work (not images, sidecars kept), which are neither done nor in
+     * the rate: {@code tag: 2 done in 0.5 s (4.0 img/s), 1 passed over, none failed}.
+     */
+    static String finished(String task, long done, long failed, long passedOver, Duration elapsed,
+                           Progress.Unit unit) {
         double seconds = elapsed.toMillis() / 1000.0;
         return task + ": " + unit.format(done) + (unit == Progress.Unit.SECONDS ? " of media" : "") + " done in "
                 + TerminalProgress.human(elapsed)
                 + (seconds > 0 && done > 0 ? " (" + rate(done, seconds, unit) + ")" : "")
+                + (passedOver > 0 ? ", " + passedOver + " passed over" : "")
                 + (failed > 0 ? ", " + failed + " failed" : unit == Progress.Unit.ITEMS ? ", none failed" : "");
     }
 
@@ -86,7 +105,14 @@ final class ProgressLine {
      * (a wait before a retry, {@code model.onnx: ConnectException; try 2 of 5 in 1 s}) its name alone.
      */
     static String closing(String task, long total, long done, long failed, Duration elapsed, Progress.Unit unit) {
-        return total < 0 && done == 0 && failed == 0 ? task : finished(task, done, failed, elapsed, unit);
+        return closing(task, total, done, failed, 0, elapsed, unit);
+    }
+
+    /** {@link #closing} with the items passed over, as {@link #finished} shows them. */
+    static String closing(String task, long total, long done, long failed, long passedOver, Duration elapsed,
+                          Progress.Unit unit) {
+        return total < 0 && done == 0 && failed == 0 && passedOver == 0 ? task
+                : finished(task, done, failed, passedOver, elapsed, unit);
     }
 
     private static String rate(long done, double seconds, Progress.Unit unit) {

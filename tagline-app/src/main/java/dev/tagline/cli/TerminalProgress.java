@@ -4,6 +4,7 @@ import dev.tagline.core.progress.Progress;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -62,6 +63,9 @@ final class TerminalProgress implements Progress.Factory {
         /** The first position reported and when (null before): the rate and ETA count from there. */
         private volatile long firstDone;
         private volatile java.time.Instant firstAt;
+        /** {@link Progress#done}: -1 while every advanced unit counts as done. */
+        private final AtomicLong reportedDone = new AtomicLong(-1);
+        private final AtomicLong passedOver = new AtomicLong();
 
         BarProgress(ProgressBar bar, String task, long total, Progress.Unit unit) {
             this.bar = bar;
@@ -82,11 +86,21 @@ final class TerminalProgress implements Progress.Factory {
             extra();
         }
 
+        @Override
+        public void done(long items, long passed) {
+            reportedDone.set(items);
+            passedOver.set(passed);
+        }
+
+        private long shownDone() {
+            long reported = reportedDone.get();
+            return reported < 0 ? bar.getCurrent() : reported;
+        }
+
         private synchronized void extra() {
             java.time.Instant now = clock.instant();
             if (unit == Progress.Unit.ITEMS) {
-                bar.setExtraMessage(ProgressLine.barExtra(bar.getCurrent(), Duration.between(start, now),
-                        failures.get()));
+                bar.setExtraMessage(ProgressLine.barExtra(shownDone(), Duration.between(start, now), failures.get()));
                 return;
             }
             if (firstAt == null) {
@@ -105,9 +119,9 @@ final class TerminalProgress implements Progress.Factory {
 
         @Override
         public void close() {
-            long done = bar.getCurrent();
+            long done = shownDone();
             bar.close();
-            err.println(ProgressLine.closing(task, total, done, failures.get(),
+            err.println(ProgressLine.closing(task, total, done, failures.get(), passedOver.get(),
                     Duration.between(start, clock.instant()), unit));
             err.flush();
         }

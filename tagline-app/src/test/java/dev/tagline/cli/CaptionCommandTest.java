@@ -303,6 +303,9 @@ class CaptionCommandTest {
         assertTrue(cli.err().contains("failed      sub/blue.png: no tags to compose a caption from"), cli.err());
         assertFalse(Files.exists(data.resolve("red.caption")));
         assertTrue(cli.out().contains("Captioned 0 images (.caption)"), cli.out());
+        // re-check item 17: "caption: 3 done …, 2 failed" for notes.md and two failed images
+        assertTrue(cli.err().contains("caption: 0 done in "), cli.err());
+        assertTrue(cli.err().matches("(?s).*caption: 0 done in [0-9.]+ s, 1 passed over, 2 failed.*"), cli.err());
     }
 
     @Test

@@ -108,6 +108,36 @@ class ProgressLineTest {
         assertTrue(text.toString().strip().endsWith("check: 11 done in 12.0 s (0.9 img/s), 1 failed"), text.toString());
     }
 
+    /** re-check item 17: files passed over and failed images counted as done, and in the img/s rate. */
+    @Test
+    void itemsPassedOverOrFailedAreNotDoneNorInTheRate() {
+        ManualClock clock = new ManualClock();
+        StringWriter text = new StringWriter();
+        Progress p = new LogLineProgress(new PrintWriter(text, true), clock, Duration.ofSeconds(10))
+                .start("tag", 10, Progress.Unit.ITEMS);
+        p.done(0, 4); // notes.md and the like
+        p.advance(4);
+        clock.now = clock.now.plusSeconds(10);
+        p.done(2, 4);
+        p.failed(1);
+        p.advance(3);
+        assertEquals("tag: 7/10 (70.0%), 0.2 img/s, 5.000 s/img, ETA 4.0 s, 1 failed", text.toString().strip(),
+                "the count and ETA by position, the rate by images done");
+        p.close();
+        assertTrue(text.toString().strip().endsWith("tag: 2 done in 10.0 s (0.2 img/s), 4 passed over, 1 failed"),
+                text.toString());
+        StringWriter bar = new StringWriter();
+        Progress terminal = new TerminalProgress(new PrintWriter(bar, true), clock).start("tag", 3, Progress.Unit.ITEMS);
+        terminal.done(0, 1);
+        terminal.advance(1);
+        terminal.failed(1);
+        terminal.advance(1);
+        terminal.done(1, 1);
+        terminal.advance(1);
+        terminal.close();
+        assertTrue(bar.toString().contains("tag: 1 done in 0.0 s, 1 passed over, 1 failed"), bar.toString());
+    }
+
     @Test
     void theContextPicksBarsOnATerminalAndLinesElsewhere() {
         CliContext pipe = new CliContext(Path.of("."), Map.of(), new PrintWriter(new StringWriter()),

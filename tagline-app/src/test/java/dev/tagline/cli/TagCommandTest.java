@@ -101,6 +101,9 @@ class TagCommandTest {
         assertTrue(cli.err().contains("broken.jpg"), cli.err());
         assertTrue(cli.out().contains("tag (2 images)"), cli.out());
         assertTrue(cli.out().matches("(?s).*red \\(colour\\)\\s+1\\s+50.0%.*"), cli.out());
+        // re-check item 17: "tag: 4 done" for 2 images, clip.mp4 and the failed broken.jpg, and the rate of 4
+        assertTrue(cli.err().matches("(?s).*\ntag: 2 done in [^\n]* \\(\\d+\\.\\d img/s\\), 1 passed over, 1 failed\n.*"),
+                cli.err());
     }
 
     @Test

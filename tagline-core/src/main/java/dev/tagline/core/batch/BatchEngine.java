@@ -155,7 +155,7 @@ public final class BatchEngine {
     private <I, R> long[] drain(Pipeline<I, R> pipeline, BatchJob<I, R> job, Journal journal, Progress bar,
                                 Failures failures) {
         List<Journal.Entry> chunk = new ArrayList<>();
-        long[] counts = {0, 0, 0};
+        long[] counts = {0, 0, 0, 0, 0}; // written, failed, stopped, done (for progress), passed over
         int inChunk = 0;
         try {
             while (true) {
@@ -171,6 +171,7 @@ public final class BatchEngine {
                     return counts;
                 }
                 handle(d, job, chunk, failures, counts);
+                bar.done(counts[3], counts[4]);
                 bar.advance(1);
                 if (++inChunk == settings.chunkSize()) {
                     commit(journal, chunk);
@@ -189,7 +190,10 @@ public final class BatchEngine {
         }
     }
 
-    /** Writes one item (or reports its failure) and adds it to the chunk; counts[0] done, counts[1] failed. */
+    /**
+     * Writes one item (or reports its failure) and adds it to the chunk; counts[0] written, counts[1] failed,
+     * counts[3] done and counts[4] passed over, as progress shows them.
+     */
     private <R> void handle(Pipeline.Done<R> d, BatchJob<?, R> job, List<Journal.Entry> chunk, Failures failures,
                             long[] counts) {
         String failure = d.failure();
@@ -199,6 +203,10 @@ public final class BatchEngine {
                 counts[0]++;
                 if (job.countsAsFailure(d.result())) {
                     failures.items(++counts[1]);
+                } else if (job.passedOver(d.result())) {
+                    counts[4]++;
+                } else {
+                    counts[3]++;
                 }
             } catch (ItemFailedException e) {
                 failure = Pipeline.describe(d.entry(), e);

@@ -54,6 +54,15 @@ public interface BatchJob<I, R> {
     }
 
     /**
+     * True when a result, though written and journaled, is an item passed over without work (a file that is not an
+     * image, an image whose sidecars are kept): progress does not count it as done or in the rate. Called on the
+     * writer thread.
+     */
+    default boolean passedOver(R result) {
+        return false;
+    }
+
+    /**
      * Called with each record journaled by earlier runs, before the first {@code prepare}, so that the job can rebuild
      * state such as the hashes it has seen.
      */

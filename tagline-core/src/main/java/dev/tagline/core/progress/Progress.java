@@ -31,6 +31,14 @@ public interface Progress extends AutoCloseable {
     default void failed(long items) {
     }
 
+    /**
+     * Of the items advanced so far, {@code done} were worked on and written and {@code passedOver} were not (files that
+     * are not images, images whose sidecars were kept); the rest failed. A renderer shows {@code done} as done and
+     * rates it, not the position; without this call every advanced unit counts as done. Default: ignored.
+     */
+    default void done(long done, long passedOver) {
+    }
+
     /** Sets the position outright (e.g. a resumed download starting at its partial size). */
     void jumpTo(long done);
 

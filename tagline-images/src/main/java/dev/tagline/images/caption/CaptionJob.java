@@ -226,6 +226,12 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
         return taggers;
     }
 
+    /** Not images, and images whose sidecars are kept: journaled as skipped, not done. */
+    @Override
+    public boolean passedOver(Result result) {
+        return result.skipped() != null;
+    }
+
     @Override
     public String write(ScanEntry entry, Result result) {
         return record(entry, result, true);

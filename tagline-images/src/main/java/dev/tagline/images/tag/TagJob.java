@@ -146,6 +146,12 @@ public final class TagJob implements BatchJob<TagJob.Item, TagJob.Result> {
         return results;
     }
 
+    /** Not images, and images whose sidecars are kept: journaled as skipped, not done. */
+    @Override
+    public boolean passedOver(Result result) {
+        return result.skipped() != null;
+    }
+
     @Override
     public String write(ScanEntry entry, Result result) {
         ObjectNode record = JSON.createObjectNode();
