@@ -186,6 +186,36 @@ class CaptionCommandTest {
         assertTrue(cli.out().contains("1 not matching --where left out"), cli.out());
     }
 
+    /**
+     * re-check item 19: with gallery-dl's metadata in red.json, --ask asked and paid for its questions, threw the
+     * answers away, kept the file, and the summary said "(.caption, .json)".
+     */
+    @Test
+    void askWithSomeoneElsesJsonBesideAnImageIsRefusedBeforeAnyRequest() throws IOException {
+        String metadata = "{\"category\": \"danbooru\", \"id\": 1234, \"tags\": \"1girl solo\"}";
+        Files.writeString(data.resolve("sub/blue.json"), metadata);
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, caption(cli, "--ask", "Is this a human?"));
+        assertTrue(cli.err().contains("error: " + data.resolve("sub/blue.json") + " is not a Tagline record"
+                + " (gallery-dl metadata?), and --ask writes its answers to NAME.json; nothing was asked or written."
+                + " Move the metadata files (*.json) out of the image folder, or run without --ask and --questions."),
+                cli.err());
+        assertEquals(1, cli.err().lines().filter(l -> l.startsWith("error:")).count(), cli.err());
+        assertTrue(server.chats().isEmpty(), "nothing paid for");
+        assertFalse(cli.out().contains(".json"), cli.out());
+        assertEquals(metadata, read("sub/blue.json"));
+        assertFalse(Files.exists(data.resolve("red.caption")));
+
+        // a record Tagline wrote is its own: a later --ask run over it is no refusal
+        Files.delete(data.resolve("sub/blue.json"));
+        cli.clear();
+        assertEquals(ExitCode.OK, caption(cli, "--json"), cli.err());
+        Files.delete(data.resolve("red.caption"));
+        cli.clear();
+        assertEquals(ExitCode.OK, caption(cli, "--ask", "Is this a human?", "--existing", "overwrite"), cli.err());
+        assertTrue(read("red.json").contains("is_this_a_human"), read("red.json"));
+    }
+
     @Test
     void anUnknownModelStopsTheRunWithOneLineAndExitTwo() {
         server.models("llava:13b");

@@ -80,7 +80,11 @@ public final class BatchEngine {
                     resumed[0]++;
                     return false;
                 }
-                return wanted.test(e);
+                if (wanted.test(e)) {
+                    job.preflight(e);
+                    return true;
+                }
+                return false;
             });
             long total = Math.min(all, settings.limit());
             try (Progress bar = progress.start(job.name(), total, Progress.Unit.ITEMS)) {

@@ -36,6 +36,14 @@ public interface BatchJob<I, R> {
     default void workerStarted() {
     }
 
+    /**
+     * Called on the scanning thread for each item the run will work on, before the first {@link #prepare}: a
+     * {@link dev.tagline.core.TaglineException} refuses the whole run before any model runs or any server is paid
+     * (a file in the way of every such item's output). Must be cheap: no decoding.
+     */
+    default void preflight(ScanEntry entry) {
+    }
+
     /** Reads and preprocesses one file; called concurrently. */
     I prepare(ScanEntry entry) throws Exception;
 

@@ -129,6 +129,37 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
         ThreadPriority.lowerCurrentThread(workerNice);
     }
 
+    /**
+     * With {@code --json} or {@code --ask}, refuses the run when an image that would be captioned has a
+     * {@code NAME.json} that is not Tagline's record (gallery-dl's metadata): its answers could not be written, and
+     * overwriting would lose the metadata, so nothing is asked or paid for.
+     */
+    @Override
+    public void preflight(ScanEntry entry) {
+        if (!outputs.json() || !entry.supported() || captionWriter.keeps(entry.path())
+                && (taggers.isEmpty() || tagWriter.keeps(entry.path()))) {
+            return;
+        }
+        Path file = jsonFor(entry.path());
+        if (Files.exists(file) && !isOwnRecord(file)) {
+            throw new TaglineException(file + " is not a Tagline record (gallery-dl metadata?), and "
+                    + (pass.asks() ? "--ask writes its answers" : "--json writes its record") + " to NAME.json;"
+                    + " nothing was asked or written",
+                    "Move the metadata files (*.json) out of the image folder, or run without "
+                            + (pass.asks() ? "--ask and --questions." : "--json."));
+        }
+    }
+
+    /** Whether {@code file} is a record {@link #writeJson} wrote: a JSON object with its caption and captioner. */
+    private static boolean isOwnRecord(Path file) {
+        try {
+            var root = JSON.readTree(file.toFile());
+            return root != null && root.isObject() && root.has("caption") && root.has("captioner");
+        } catch (java.io.IOException e) {
+            return false; // not JSON, or unreadable: not ours either way
+        }
+    }
+
     @Override
     public Item prepare(ScanEntry entry) {
         if (!entry.supported()) {

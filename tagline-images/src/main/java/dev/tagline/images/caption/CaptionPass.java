@@ -40,6 +40,11 @@ final class CaptionPass {
         this.tagRetries = tagRetries;
     }
 
+    /** Whether the pass asks questions before captioning ({@code --ask}, {@code --questions}). */
+    boolean asks() {
+        return qa.isPresent();
+    }
+
     /** A mutable slot per image while the batch is worked on. */
     private static final class Slot {
         Captioner.Prepared prepared;
