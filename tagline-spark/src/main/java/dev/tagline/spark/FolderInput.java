@@ -1,15 +1,19 @@
 package dev.tagline.spark;
 
 import dev.tagline.core.TaglineException;
+import dev.tagline.core.batch.BatchEngine;
+import dev.tagline.core.batch.SameStems;
 import dev.tagline.images.load.ImageFormat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.permission.FsAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.execution.datasources.HadoopFsRelation;
 import org.apache.spark.sql.execution.datasources.LogicalRelation;
@@ -51,6 +55,28 @@ final class FolderInput {
     }
 
     /**
+     * Refuses a folder whose sidecars cannot be written, before any model is loaded, with the CLI's message
+     * ({@link BatchEngine#requireWritableFolder}): a local folder by the same test, one on another file system by
+     * its own permission check.
+     */
+    static void requireWritable(SparkSession spark, String root, String command) {
+        String base = qualify(spark, root);
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(base);
+        if (base.startsWith("file:")) {
+            BatchEngine.requireWritableFolder(Path.of(path.toUri()), command);
+            return;
+        }
+        try {
+            path.getFileSystem(spark.sparkContext().hadoopConfiguration()).access(path, FsAction.WRITE);
+        } catch (org.apache.hadoop.security.AccessControlException e) {
+            throw BatchEngine.readOnlyFolder(base, command);
+        } catch (IOException e) {
+            throw new TaglineException("Cannot open " + root + ": " + e.getMessage(),
+                    "Check the path and the Hadoop configuration of the job.", e);
+        }
+    }
+
+    /**
      * The job's rows: one per file, run per partition by {@link PartitionRunner}. Spark's file sources make no row for
      * a zero-byte file (it has no split to read); those the CLI reports as corrupt, so they are found in the source's
      * own listing and run as items of their own.
@@ -75,8 +101,13 @@ final class FolderInput {
         if (scanOrder) {
             files = files.sortWithinPartitions(ScanOrder.column(functions.col("key")));
         }
-        JavaRDD<Row> rows = files.javaRDD().mapPartitions(r -> PartitionRunner.run(ctx, items(r, local)));
-        List<WorkItem> empty = emptyFiles(listed, base, companions, local);
+        // images of one folder with one stem would share a sidecar: marked from the listing, as the CLI's scan does
+        List<FileStatus> listing = listing(listed);
+        Map<String, String> stems = SameStems.of(listing.stream().map(s -> s.getPath().toString())
+                .filter(uri -> uri.startsWith(base + "/")).map(uri -> uri.substring(base.length() + 1)).toList(),
+                ImageFormat.EXTENSIONS);
+        JavaRDD<Row> rows = files.javaRDD().mapPartitions(r -> PartitionRunner.run(ctx, items(r, local, stems)));
+        List<WorkItem> empty = emptyFiles(listing, base, companions, local, stems);
         return empty.isEmpty() ? rows : rows.union(JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .parallelize(empty, 1).mapPartitions(it -> PartitionRunner.run(ctx, it)));
     }
@@ -85,13 +116,16 @@ final class FolderInput {
      * Zero-byte files: in the source's listing but given no row. Read from the listing the source already made (its
      * file index), so finding them costs no Spark job and no further calls to the file system.
      */
-    private static List<WorkItem> emptyFiles(Dataset<Row> listed, String base, String companions, boolean local) {
+    private static List<WorkItem> emptyFiles(List<FileStatus> listing, String base, String companions, boolean local,
+                                             Map<String, String> stems) {
         List<WorkItem> empty = new ArrayList<>();
-        for (FileStatus status : listing(listed)) {
+        for (FileStatus status : listing) {
             String uri = status.getPath().toString();
             if (status.getLen() == 0 && !uri.matches(companions) && uri.startsWith(base + "/")) {
-                empty.add(new WorkItem(uri, uri.substring(base.length() + 1), null, 0, status.getModificationTime(),
-                        local ? status.getPath().toUri().getPath() : null, local ? null : new byte[0]));
+                String key = uri.substring(base.length() + 1);
+                empty.add(new WorkItem(uri, key, null, 0, status.getModificationTime(),
+                        local ? status.getPath().toUri().getPath() : null, local ? null : new byte[0],
+                        stems.get(key)));
             }
         }
         return empty;
@@ -107,7 +141,7 @@ final class FolderInput {
                 + listed.queryExecution().analyzed().getClass().getName());
     }
 
-    private static Iterator<WorkItem> items(Iterator<Row> rows, boolean local) {
+    private static Iterator<WorkItem> items(Iterator<Row> rows, boolean local, Map<String, String> stems) {
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -120,7 +154,7 @@ final class FolderInput {
                 String uri = r.getString(0);
                 String file = local ? new org.apache.hadoop.fs.Path(uri).toUri().getPath() : null;
                 return new WorkItem(uri, r.getString(1), null, r.getLong(2), r.getTimestamp(3).getTime(), file,
-                        local ? null : (byte[]) r.get(4));
+                        local ? null : (byte[]) r.get(4), stems.get(r.getString(1)));
             }
         };
     }

@@ -36,6 +36,10 @@ public final class SparkRun {
 
     public RunSummary run(JobSpec spec) {
         long start = System.nanoTime();
+        if (settings.sidecars() && !(spec instanceof CheckSpec)) {
+            // before the job, and its models, load on the driver: as tag and caption refuse a read-only dataset
+            FolderInput.requireWritable(spark, settings.folder(), spec.name());
+        }
         String fingerprint = JvmJobs.get(spec, null).job().fingerprint();
         Dataset<Row> earlier = settings.restart() ? empty() : earlier(spec, fingerprint);
         List<Long> digests = earlier.select("key", "sha256").javaRDD()

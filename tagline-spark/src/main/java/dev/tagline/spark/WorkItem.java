@@ -22,9 +22,15 @@ import java.util.Locale;
  * @param key      the CLI's relative key
  * @param shard    the WebDataset shard, or null
  * @param modified epoch milliseconds
+ * @param sameStemAs the key of another image of its folder with the same stem, which would share its sidecars
+ *                   ({@link ScanEntry#sameStemAs}, as the CLI's scan marks it); null for none
  */
-record WorkItem(String uri, String key, String shard, long size, long modified, String localFile, byte[] content)
-        implements java.io.Serializable {
+record WorkItem(String uri, String key, String shard, long size, long modified, String localFile, byte[] content,
+                String sameStemAs) implements java.io.Serializable {
+    WorkItem(String uri, String key, String shard, long size, long modified, String localFile, byte[] content) {
+        this(uri, key, shard, size, modified, localFile, content, null);
+    }
+
     /** The file on this machine, or null for bytes from elsewhere. */
     Path local() {
         return localFile == null ? null : Path.of(localFile);
@@ -70,6 +76,6 @@ record WorkItem(String uri, String key, String shard, long size, long modified, 
                 throw new UncheckedIOException("cannot write a scratch copy of " + uri + " under " + scratch, e);
             }
         }
-        return new ScanEntry(path, key, supported(), size, modified);
+        return new ScanEntry(path, key, supported(), size, modified, supported() ? sameStemAs : null);
     }
 }

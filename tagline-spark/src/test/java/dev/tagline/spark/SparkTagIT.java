@@ -135,4 +135,41 @@ class SparkTagIT {
                 tiny.getString(tiny.fieldIndex("tag_text")));
         assertEquals("quality", ((Row) tiny.getList(tiny.fieldIndex("models")).get(0)).getString(0));
     }
+
+    /**
+     * Spark did not use the folder scan: same.jpg and same.png shared one sidecar (the CLI fails both), and a read-only
+     * folder was found only when the first sidecar was written, after the models had loaded.
+     */
+    @Test
+    void sameStemImagesFailAsInTheCliAndAReadOnlyFolderIsRefusedBeforeAnyModelLoads() throws IOException {
+        Path data = Files.createDirectories(work.resolve("stems/sub"));
+        Files.write(data.resolve("same.jpg"), Datasets.image(300, 300, "jpg", 1));
+        Files.write(data.resolve("same.png"), Datasets.image(300, 300, "png", 2));
+        Files.write(data.resolve("other.png"), Datasets.image(300, 300, "png", 3));
+        String table = work.resolve("stems-table").toString();
+        RunSummary summary = new SparkRun(spark, new RunSettings(work.resolve("stems").toString(), null, table, 2, 1,
+                true, null, false)).run(spec());
+        assertEquals(2, summary.count("failed"), summary.toString());
+        Map<String, String> reasons = new TreeMap<>();
+        spark.read().parquet(table).filter(col("verdict").equalTo("failed")).select("key", "reason").collectAsList()
+                .forEach(r -> reasons.put(r.getString(0), r.getString(1)));
+        assertEquals(List.of("sub/same.jpg", "sub/same.png"), List.copyOf(reasons.keySet()));
+        assertTrue(reasons.get("sub/same.png").contains("would share the sidecar same.txt with sub/same.jpg"),
+                reasons.toString());
+        assertTrue(reasons.get("sub/same.jpg").contains("would share the sidecar same.txt with sub/same.png"),
+                reasons.toString());
+        assertFalse(Files.exists(data.resolve("same.txt")), "neither writes the sidecar they would share");
+
+        // root may write anywhere but a read-only mount; /proc/sys is one on Linux
+        Path readOnly = Path.of("/proc/sys");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(readOnly) && !Files.isWritable(readOnly),
+                "needs a folder this user cannot write to (/proc/sys on Linux)");
+        TagSpec unknownModel = new TagSpec(List.of("no-such-model"), null, home.toString(), true, "cpu", 8, null,
+                TagRules.defaults(), ".txt", "skip");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.tagline.core.TaglineException.class,
+                () -> new SparkRun(spark, new RunSettings(readOnly.toString(), null, work.resolve("ro-table")
+                        .toString(), 1, 1, true, null, false)).run(unknownModel));
+        assertEquals("/proc/sys is read-only, and tag writes its sidecars beside the images", e.getMessage(),
+                "the CLI's message, before the unknown model is looked for");
+    }
 }

@@ -49,10 +49,18 @@ public final class BatchEngine {
     public static Path requireWritableFolder(Path root, String command) {
         Path dir = requireFolder(root);
         if (!Files.isWritable(dir)) {
-            throw new TaglineException(dir + " is read-only, and " + command + " writes its sidecars beside the images",
-                    "Make the folder writable, or copy the dataset to one you can write to.");
+            throw readOnlyFolder(dir.toString(), command);
         }
         return dir;
+    }
+
+    /**
+     * The error of {@link #requireWritableFolder} for {@code dir} (a path or URI, as the user knows it), for runs that
+     * find a read-only dataset another way (Spark, on any Hadoop file system).
+     */
+    public static TaglineException readOnlyFolder(String dir, String command) {
+        return new TaglineException(dir + " is read-only, and " + command + " writes its sidecars beside the images",
+                "Make the folder writable, or copy the dataset to one you can write to.");
     }
 
     /**

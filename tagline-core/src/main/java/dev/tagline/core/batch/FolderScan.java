@@ -169,14 +169,7 @@ public final class FolderScan {
                 supported ? sibling(key, name, stems.other(index)) : null));
     }
 
-    /**
-     * The supported files of one folder that share a stem ({@code a.b} of {@code a.b.jpg}) with another: both are
-     * marked, each with another's name (the first of them, or for the first the next), so that neither writes the
-     * sidecar they would share. The first in name order is not the owner of a sidecar already there (same.png tagged
-     * before same.jpg was added): writing it would destroy the other's text. Names come sorted, and every name with
-     * the stem {@code s} starts with {@code s.}, so they sit in one run of the listing the walk holds anyway: looking
-     * there costs no memory of its own (a map of the listing took 100,000 files past ScanHeapIT's 256 MiB).
-     */
+    /** {@link SameStems} over one folder's sorted listing, the run of names the walk holds anyway. */
     private final class Stems {
         private final Path[] names;
 
@@ -186,35 +179,7 @@ public final class FolderScan {
 
         /** The name of another supported file with the stem of {@code names[i]}, or null. */
         String other(int i) {
-            String name = names[i].getFileName().toString();
-            String stem = stem(name);
-            String prefix = stem + ".";
-            String first = null;
-            for (int j = i - 1; j >= 0 && nameAt(j).startsWith(prefix); j--) {
-                if (sameStem(j, stem)) {
-                    first = nameAt(j); // the earliest wins: keep looking back
-                }
-            }
-            for (int j = i + 1; first == null && j < names.length && nameAt(j).startsWith(prefix); j++) {
-                if (sameStem(j, stem)) {
-                    first = nameAt(j);
-                }
-            }
-            return first;
-        }
-
-        private boolean sameStem(int j, String stem) {
-            String n = nameAt(j);
-            return !n.startsWith(".") && stem(n).equals(stem) && options.extensions().contains(extension(n));
-        }
-
-        private String nameAt(int j) {
-            return names[j].getFileName().toString();
-        }
-
-        private static String stem(String name) {
-            int dot = name.lastIndexOf('.');
-            return dot <= 0 ? name : name.substring(0, dot);
+            return SameStems.other(j -> names[j].getFileName().toString(), names.length, i, options.extensions());
         }
     }
 
