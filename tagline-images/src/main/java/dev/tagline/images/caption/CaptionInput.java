@@ -10,8 +10,9 @@ import java.util.Optional;
 
 /**
  * One image to caption with what its prompt may refer to: {@code {name}} (file name without extension),
- * {@code {folder}} (the folder's name), {@code {tags}} (tags from a tagger, comma separated) and any further
- * variables a caller adds, such as the running context of a Q/A chain.
+ * {@code {folder}} (the folder's name), {@code {tags}} (tags from a tagger, comma separated, as prose reads them:
+ * without scores, ratings, Pony's score_/source_ tags or emphasis, which mean nothing to a vision model) and any
+ * further variables a caller adds, such as the running context of a Q/A chain.
  */
 public record CaptionInput(RgbImage image, Optional<Path> file, List<String> tags, Map<String, String> vars) {
     public CaptionInput {
@@ -29,14 +30,14 @@ public record CaptionInput(RgbImage image, Optional<Path> file, List<String> tag
         vars.put("name", dot > 0 ? fileName.substring(0, dot) : fileName);
         Path parent = file.toAbsolutePath().getParent();
         vars.put("folder", parent == null || parent.getFileName() == null ? "" : parent.getFileName().toString());
-        vars.put("tags", String.join(", ", tags));
+        vars.put("tags", String.join(", ", TagProse.spoken(tags)));
         return new CaptionInput(image, Optional.of(file), tags, vars);
     }
 
     /** An image without a file (tests, video keyframes); {@code name} and {@code folder} are empty. */
     public static CaptionInput of(RgbImage image, List<String> tags) {
         return new CaptionInput(image, Optional.empty(), tags,
-                Map.of("name", "", "folder", "", "tags", String.join(", ", tags)));
+                Map.of("name", "", "folder", "", "tags", String.join(", ", TagProse.spoken(tags))));
     }
 
     /** This input with one more (or a replaced) variable. */

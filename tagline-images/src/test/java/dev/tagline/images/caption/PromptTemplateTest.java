@@ -23,6 +23,14 @@ class PromptTemplateTest {
     }
 
     @Test
+    void tagsReachThePromptAsProseReadsThem() {
+        CaptionInput input = CaptionInput.of(PIXEL, Path.of("/data/cats/a.png"), List.of("score_9", "general",
+                "cat:0.93", "(masterpiece:1.2)", "sofa", "rating:general"));
+        assertEquals("it shows cat, masterpiece, sofa", PromptTemplate.parse("it shows {tags}").render(input.vars()));
+        assertEquals(6, input.tags().size(), "the tags themselves stay as the tagger wrote them");
+    }
+
+    @Test
     void directoryIsAnAliasOfFolderAsInTaggui() {
         CaptionInput input = CaptionInput.of(PIXEL, Path.of("/data/dogs/a.jpg"), List.of());
         assertEquals("in dogs", PromptTemplate.parse("in {directory}").render(input.vars()));
