@@ -56,6 +56,12 @@ final class TagRuleOptions {
     }
 
     TagRules toRules() {
+        for (String tag : TagRules.parseList(exclude)) {
+            if (tag.contains("*")) { // no Danbooru or RAM++ tag has one; a file pattern does
+                throw new TaglineException("--exclude '" + tag + "' looks like a file pattern, but --exclude names"
+                        + " tags to leave out of the sidecars", "Skip files with --exclude-files '" + tag + "'.");
+            }
+        }
         return TagRules.defaults().withThresholds(general, character).withMcut(mcut())
                 .withOrder(rating, charactersFirst, TagRules.parseList(alwaysFirst), sort, maxTags)
                 .withEdits(trigger, TagRules.parseList(exclude), TagRules.parseReplace(replace))

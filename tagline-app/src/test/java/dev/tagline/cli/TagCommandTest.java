@@ -128,6 +128,15 @@ class TagCommandTest {
     }
 
     @Test
+    void aFilePatternGivenToExcludeIsRefusedWithTheOptionThatSkipsFiles() {
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, cli.run("tag", "data", "--tagger", "no-such-model", "--exclude",
+                "watermark,raw/**"));
+        assertTrue(cli.err().startsWith("error: --exclude 'raw/**' looks like a file pattern, but --exclude names tags"
+                + " to leave out of the sidecars. Skip files with --exclude-files 'raw/**'."), cli.err());
+    }
+
+    @Test
     void aReadOnlyFolderIsRefusedBeforeAnyModelIsLoaded() {
         // root may write anywhere but a read-only mount; /proc/sys is one on Linux
         Path readOnly = Path.of("/proc/sys");
