@@ -158,8 +158,17 @@
       $('ed-title').value = p.postTitle;
       $('ed-caption').value = p.caption;
       $('ed-zone').textContent = tz.value;
-      $('ed-time').value = p.start ? p.start.slice(0, 16) : '';
-      ['ed-title', 'ed-caption', 'ed-time', 'ed-save', 'ed-publish'].forEach((id) => { $(id).disabled = !p.movable; });
+      // a failed post may be edited and sent again only where the server's exactly-once rule offers it (p.retry)
+      const retry = p.retry || null;
+      const retryable = !!(retry && retry.offered);
+      $('ed-time').value = p.start && !retry ? p.start.slice(0, 16) : '';
+      ['ed-title', 'ed-caption', 'ed-time'].forEach((id) => { $(id).disabled = !(p.movable || retryable); });
+      ['ed-save', 'ed-publish'].forEach((id) => { $(id).disabled = !p.movable; $(id).hidden = !!retry; });
+      $('ed-retry').hidden = !retryable;
+      const why = !retry ? '' : retryable ? 'Edit the text if needed, then Retry: with a time it is scheduled then,'
+        + ' without one it goes back to the queue.' : retry.why;
+      $('ed-retry-why').textContent = why;
+      $('ed-retry-why').hidden = !why;
       $('ed-error').hidden = true;
       recount();
     };
@@ -181,6 +190,13 @@
         cal.refetchEvents();
       } catch (e) { fail(e); }
     });
+    $('ed-retry').addEventListener('click', () => window.tagline.api('POST', '/api/posts/' + current.id + '/retry', {
+      title: $('ed-title').value, caption: $('ed-caption').value, at: $('ed-time').value || null, tz: tz.value
+    }).then((j) => {
+      dialog.close();
+      toast(j.message + (j.warnings.length ? ' Warning: ' + j.warnings.join('; ') : ''));
+      cal.refetchEvents();
+    }).catch(fail));
     $('ed-publish').addEventListener('click', () => window.tagline.api('POST', '/api/posts/' + current.id + '/publish-now')
       .then((j) => { dialog.close(); toast(j.message); cal.refetchEvents(); }).catch(fail));
   });

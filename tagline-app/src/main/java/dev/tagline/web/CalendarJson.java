@@ -139,6 +139,13 @@ final class CalendarJson {
         d.put("channelZone", c.zone().getId());
         d.put("limits", Map.of("title", style.titleMax(), "caption", style.captionMax(), "hashtags", style.hashtagsMax()));
         d.put("movable", movable(slot(p)));
+        if (p.state() == PostState.FAILED) {
+            // the publish engine's exactly-once rule, the one 'publish queue' applies when it re-queues a failed post
+            java.util.Optional<String> unsafe = PostStore.whyNotSentAgain(p, c.platform());
+            d.put("retry", Map.of("offered", unsafe.isEmpty(), "why", unsafe.map(why -> "Retry is not offered: it "
+                    + why + ", so sending it again could post it twice. " + PostStore.sentAgainHint(c.platform()))
+                    .orElse("")));
+        }
         return d;
     }
 

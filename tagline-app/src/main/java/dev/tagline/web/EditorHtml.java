@@ -9,6 +9,7 @@ final class EditorHtml {
                 <p class="meta"><span id="ed-channel"></span> · <span id="ed-status"></span>
                   <a id="ed-link" target="_blank" rel="noopener noreferrer" hidden>open on the platform</a></p>
                 <p id="ed-reason" class="error" hidden></p>
+                <p id="ed-retry-why" class="notice" hidden></p>
                 <label>Title <input id="ed-title" name="title"></label>
                 <p class="count" id="ed-title-count"></p>
                 <label>Caption (with hashtags) <textarea id="ed-caption" name="caption" rows="7"></textarea></label>
@@ -18,6 +19,7 @@ final class EditorHtml {
                 <menu>
                   <button type="button" id="ed-save">Save</button>
                   <button type="button" id="ed-publish">Publish now</button>
+                  <button type="button" id="ed-retry" hidden>Retry</button>
                   <button type="button" id="ed-close">Close</button>
                 </menu>
               </form>

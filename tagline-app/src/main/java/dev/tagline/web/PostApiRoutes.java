@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The calendar's JSON API ({@code docs/api.md}): read posts, move, edit copy, auto-schedule, publish now. */
+/** The calendar's JSON API ({@code docs/api.md}): read posts, move, edit copy, retry, auto-schedule, publish now. */
 final class PostApiRoutes {
     static final Duration MAX_RANGE = Duration.ofDays(62);
     private static final JsonFactory JSON = new JsonFactory();
@@ -36,6 +36,10 @@ final class PostApiRoutes {
     record Copy(String title, String caption) {
     }
 
+    /** A failed post sent again with (edited) text; {@code at} empty puts it back in the queue. */
+    record Retry(String title, String caption, String at, String tz) {
+    }
+
     void register(RoutesConfig r) {
         r.get("/api/calendar", this::calendar);
         r.get("/api/channels", this::channels);
@@ -43,6 +47,7 @@ final class PostApiRoutes {
         r.patch("/api/posts/{id}/schedule", this::move);
         r.put("/api/posts/{id}/copy", this::editCopy);
         r.post("/api/posts/{id}/publish-now", this::publishNow);
+        r.post("/api/posts/{id}/retry", this::retry);
         r.post("/api/auto-schedule", this::autoSchedule);
     }
 
@@ -146,6 +151,43 @@ final class PostApiRoutes {
         web.publishing().scheduler().move(c, p.id(), web.clock().instant());
         ctx.json(Map.of("post", CalendarJson.detail(web.publishing().posts().byId(p.id()), c, c.zone()),
                 "message", "Due now; a running 'tagline publish run' worker publishes it within its poll interval."));
+    }
+
+    /**
+     * A failed post goes again with the editor's text, checked against the platform's limits, only where the publish
+     * engine's exactly-once rule allows it ({@code PostStore.whyNotSentAgain}, the rule of {@code publish queue}):
+     * 409 when the platform took the video or may have it. Everything is checked before anything changes.
+     */
+    private void retry(Context ctx) {
+        Retry body = body(ctx, Retry.class);
+        long id = id(ctx);
+        Channel c = web.publishing().channels().byId(post(id).channelId());
+        Platforms.of(c.platform()).check(c.platform(), body.title(), body.caption());
+        ZoneId tz = CalendarJson.zone(body.tz(), c.zone());
+        Instant at = body.at() == null || body.at().isBlank() ? null : CalendarJson.time(body.at(), tz, "at");
+        if (at != null && at.isBefore(web.clock().instant())) {
+            throw new dev.tagline.core.TaglineException(at.atZone(tz).format(java.time.format.DateTimeFormatter
+                    .ofPattern("d MMM yyyy HH:mm", java.util.Locale.ENGLISH)) + " (" + tz.getId() + ") is in the past",
+                    "Choose a later time, or leave the time empty to put the post back in the queue.");
+        }
+        try {
+            web.publishing().posts().retry(id, c, body.title(), body.caption());
+        } catch (dev.tagline.core.TaglineException e) {
+            throw new Problems.ConflictException(e.getMessage(), e.hint());
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        List<String> warnings = List.of();
+        String message = "Post " + id + " is back in the queue; give it a time or run Auto-schedule.";
+        if (at != null) {
+            web.publishing().scheduler().move(c, id, at);
+            warnings = web.publishing().scheduler().warnings(c, id, at);
+            message = "Post " + id + " will be retried at " + at.atZone(tz).toLocalDateTime().toString()
+                    .replace('T', ' ') + ".";
+        }
+        out.put("post", CalendarJson.detail(web.publishing().posts().byId(id), c, tz));
+        out.put("warnings", warnings);
+        out.put("message", message);
+        ctx.json(out);
     }
 
     private void autoSchedule(Context ctx) {

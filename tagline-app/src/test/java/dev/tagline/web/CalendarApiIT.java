@@ -177,6 +177,55 @@ class CalendarApiIT {
         call("PUT", "/api/posts/" + x.id() + "/copy", "{\"caption\":\"" + "漢".repeat(140) + "\"}", 200);
     }
 
+    /** Dogfood web #2: a failed post could not be fixed in the web app; now Retry, within the exactly-once rule. */
+    @Test
+    void aFailedPostIsRetriedWithEditedTextOnlyWhenThePlatformDidNotTakeTheVideo() throws Exception {
+        Post refused = web.post(yt, "Too long", "c", Instant.parse("2026-12-01T07:30:00Z"));
+        web.finish(refused, null, "invalid title (too long)");
+        JsonNode d = call("GET", "/api/posts/" + refused.id(), null, 200);
+        assertTrue(d.get("retry").get("offered").asBoolean(), d.toString());
+        String path = "/api/posts/" + refused.id() + "/retry";
+        // the editor's limits hold for a retry too, and nothing changes when they refuse
+        JsonNode r = call("POST", path, "{\"title\":\"" + "t".repeat(101) + "\",\"caption\":\"c\"}", 400);
+        assertEquals("The title is 101 characters; youtube allows 100", r.get("detail").asText());
+        r = call("POST", path, "{\"title\":\"Short\",\"caption\":\"c\",\"at\":\"2026-11-30T09:00\"}", 400);
+        assertTrue(r.get("detail").asText().endsWith("is in the past"), r.toString());
+        assertEquals(PostState.FAILED, web.publishing.posts().byId(refused.id()).state());
+        HttpResponse<String> noCsrf = web.send(HttpRequest.newBuilder(URI.create(web.base() + path))
+                .header("Cookie", login.cookie()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Short\",\"caption\":\"c\"}")));
+        assertEquals(403, noCsrf.statusCode());
+        assertEquals(PostState.FAILED, web.publishing.posts().byId(refused.id()).state());
+
+        JsonNode done = call("POST", path, "{\"title\":\"Short\",\"caption\":\"fixed\",\"at\":\"2026-12-02T09:00\","
+                + "\"tz\":\"Europe/Berlin\"}", 200);
+        Post again = web.publishing.posts().byId(refused.id());
+        assertEquals(PostState.SCHEDULED, again.state());
+        assertEquals(Instant.parse("2026-12-02T08:00:00Z"), again.scheduledAt());
+        assertEquals("Short", again.title());
+        assertEquals("fixed", again.caption());
+        assertEquals("scheduled", done.get("post").get("extendedProps").get("status").asText());
+        call("POST", path, "{\"title\":\"Short\",\"caption\":\"c\"}", 409);
+
+        Post taken = web.post(yt, "Thumb", "c", Instant.parse("2026-12-01T07:40:00Z"));
+        web.finish(taken, null, "thumbnail refused", Post.Step.CREATED, java.util.Map.of("external_id", "vid-9"));
+        d = call("GET", "/api/posts/" + taken.id(), null, 200);
+        assertFalse(d.get("retry").get("offered").asBoolean());
+        assertEquals("Retry is not offered: it failed after youtube had taken the video (its id there: vid-9), so"
+                + " sending it again could post it twice. Check it on youtube: finish or delete it there.",
+                d.get("retry").get("why").asText());
+        r = call("POST", "/api/posts/" + taken.id() + "/retry", "{\"title\":\"T\",\"caption\":\"c\"}", 409);
+        assertTrue(r.get("detail").asText().contains("could post it twice"), r.toString());
+
+        Post unknown = web.post(yt, "Lost", "c", Instant.parse("2026-12-01T07:50:00Z"));
+        web.finish(unknown, null, "worker died", Post.Step.CREATING, java.util.Map.of());
+        d = call("GET", "/api/posts/" + unknown.id(), null, 200);
+        assertFalse(d.get("retry").get("offered").asBoolean());
+        assertTrue(d.get("retry").get("why").asText().contains("whether youtube has it is unknown"), d.toString());
+        call("POST", "/api/posts/" + unknown.id() + "/retry", "{\"title\":\"T\",\"caption\":\"c\"}", 409);
+        assertEquals(PostState.FAILED, web.publishing.posts().byId(unknown.id()).state());
+    }
+
     @Test
     void autoScheduleFillsRuleSlotsAndPublishNowMakesAPostDue() throws Exception {
         Post a = web.post(yt, "A", "c", null);

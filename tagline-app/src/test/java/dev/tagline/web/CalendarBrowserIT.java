@@ -29,6 +29,7 @@ class CalendarBrowserIT {
     Browser browser;
     Post talk;
     Post evil;
+    Post failed;
 
     @BeforeEach
     void start() throws Exception {
@@ -45,8 +46,8 @@ class CalendarBrowserIT {
         web.post(out, "Archive copy", "kept on disk", Instant.parse("2026-12-10T10:00:00Z"));
         web.finish(web.post(yt, "Launch teaser", "Out now", Instant.parse("2026-12-01T07:00:00Z")),
                 "https://youtu.be/teaser", null);
-        web.finish(web.post(tt, "Too long", "c", Instant.parse("2026-12-01T07:30:00Z")), null,
-                "video longer than the creator's max_video_post_duration_sec (60)");
+        failed = web.post(tt, "Too long", "c", Instant.parse("2026-12-01T07:30:00Z"));
+        web.finish(failed, null, "video longer than the creator's max_video_post_duration_sec (60)");
         evil = web.post(tt, "Script <b>test</b>", "<script>window.pwned=1</script><img src=x onerror=\"window.pwned=2\">",
                 Instant.parse("2026-12-11T16:00:00Z"));
         web.post(yt, "Unplanned", "<script>window.pwned=3</script> waiting in the queue", null);
@@ -112,6 +113,35 @@ class CalendarBrowserIT {
         String queue = browser.driver.findElement(By.id("queue")).getText();
         assertTrue(queue.contains("<script>window.pwned=3</script> waiting in the queue"), queue);
         assertEquals(Boolean.TRUE, browser.driver.executeScript("return window.pwned === undefined"));
+    }
+
+    /** Dogfood web #2: a failed post showed its reason with every field disabled; now it can be edited and retried. */
+    @Test
+    void aFailedPostIsEditedAndRetriedFromTheEditorUnlessThePlatformTookIt() {
+        Post taken = web.post(web.publishing.channels().byName("yt"), "Taken", "c", Instant.parse("2026-12-01T07:45:00Z"));
+        web.finish(taken, null, "thumbnail refused", Post.Step.CREATED, java.util.Map.of("external_id", "vid-3"));
+        browser.login(web.base(), WebFixture.PASSWORD);
+        browser.await("[data-post-id='" + taken.id() + "']").click();
+        WebElement why = browser.await("#ed-retry-why");
+        assertTrue(why.getText().startsWith("Retry is not offered: it failed after youtube had taken the video"),
+                why.getText());
+        assertTrue(!browser.driver.findElement(By.id("ed-retry")).isDisplayed());
+        assertTrue(!browser.driver.findElement(By.id("ed-caption")).isEnabled());
+        browser.driver.findElement(By.id("ed-close")).click();
+
+        browser.await("[data-post-id='" + failed.id() + "']").click();
+        WebElement caption = browser.await("#ed-caption");
+        browser.wait.until(ExpectedConditions.elementToBeClickable(By.id("ed-retry")));
+        assertTrue(caption.isEnabled());
+        assertEquals("", browser.driver.findElement(By.id("ed-time")).getAttribute("value"), "no past time offered");
+        caption.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        caption.sendKeys("Cut to 60 s #fixed");
+        browser.screenshot("post-editor-retry");
+        browser.driver.findElement(By.id("ed-retry")).click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast-text"), "back in the queue"));
+        Post now = web.publishing.posts().byId(failed.id());
+        assertEquals(dev.tagline.publish.store.PostState.QUEUED, now.state());
+        assertEquals("Cut to 60 s #fixed", now.caption());
     }
 
     @Test

@@ -110,12 +110,20 @@ final class WebFixture implements AutoCloseable {
 
     /** Drives a post through the worker's store calls to published ({@code url}) or failed ({@code reason}). */
     void finish(Post p, String url, String reason) {
+        finish(p, url, reason, Post.Step.UPLOAD, Map.of());
+    }
+
+    /** As {@link #finish(Post, String, String)}, after the worker reached {@code step} with {@code progress}. */
+    void finish(Post p, String url, String reason, Post.Step step, Map<String, String> progress) {
         JobStore jobs = publishing.jobs();
         JobStore.Due dueJob = new JobStore.Due(p.id(), publishing.posts().byId(p.id()).scheduleVersion(), p.channelId(),
                 publishing.channels().byId(p.channelId()).platform());
         Instant due = publishing.posts().byId(p.id()).dueAt();
         Instant at = due != null && due.isAfter(NOW) ? due : NOW;
         jobs.claim(dueJob, "test", at, at.plusSeconds(300)).orElseThrow();
+        if (!jobs.checkpoint(p.id(), "test", step, progress, at)) {
+            throw new IllegalStateException("could not checkpoint post " + p.id());
+        }
         boolean done = url != null ? jobs.published(p.id(), "test", "ext-" + p.id(), url, at)
                 : jobs.failed(p.id(), "test", reason, at);
         if (!done) {

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** Posts as the user and the planner see them: queue, list, schedule, move, cancel. The worker uses {@link JobStore}. */
@@ -41,35 +42,25 @@ public final class PostStore {
                         + twin.get(0)[1] + "), queued from another folder", "A video goes to a channel once; queue"
                         + " another clip, or cancel post " + twin.get(0)[0] + " first if it has not gone out.");
             }
-            List<String[]> existing = tx.query("SELECT id, state, external_id, progress_json FROM post"
-                    + " WHERE media_id = ? AND channel_id = ?", rs -> new String[] {rs.getString(1), rs.getString(2),
-                            rs.getString(3), rs.getString(4)}, media.id(), channel.id());
+            List<Post> existing = tx.query("SELECT * FROM post WHERE media_id = ? AND channel_id = ?",
+                    PostStore::map, media.id(), channel.id());
             if (!existing.isEmpty()) {
-                long id = Long.parseLong(existing.get(0)[0]);
-                String state = existing.get(0)[1];
-                // a post that failed after the platform took the video (YouTube's upload done, a later step refused)
-                // is there already: queueing it afresh would post the clip twice
-                String taken = existing.get(0)[2] != null ? existing.get(0)[2]
-                        : JsonMaps.read(existing.get(0)[3]).get("external_id");
-                if (state.equals("failed") && taken != null) {
-                    throw new TaglineException("Post " + id + " of clip " + media.manifest().id() + " failed after "
-                            + channel.platform() + " had taken the video (its id there: " + taken + "); queueing it"
-                            + " again could post it twice", "Check it on " + channel.platform() + ": finish or delete"
-                            + " it there. A clip goes to a channel once.");
+                Post old = existing.get(0);
+                String state = old.state().label();
+                Optional<String> unsafe = whyNotSentAgain(old, channel.platform());
+                if (unsafe.isPresent()) {
+                    throw new TaglineException("Post " + old.id() + " of clip " + media.manifest().id() + " "
+                            + unsafe.get() + "; queueing it again could post it twice", sentAgainHint(channel.platform())
+                            + " A clip goes to a channel once.");
                 }
                 if (!state.equals("cancelled") && !state.equals("failed")) {
                     throw new TaglineException("Clip " + media.manifest().id() + " is already on channel '"
-                            + channel.name() + "' as post " + id + " (" + state + ")", state.equals("published")
-                            ? "A clip is published on a channel once." : "Use 'tagline publish move " + id
-                            + " TIME' to change its time, or 'tagline publish cancel " + id + "' to take it off.");
+                            + channel.name() + "' as post " + old.id() + " (" + state + ")", state.equals("published")
+                            ? "A clip is published on a channel once." : "Use 'tagline publish move " + old.id()
+                            + " TIME' to change its time, or 'tagline publish cancel " + old.id() + "' to take it off.");
                 }
-                tx.update("UPDATE post SET title = ?, caption = ?, state = ?, planned_by = ?, scheduled_at = NULL,"
-                                + " zone = ?, schedule_version = schedule_version + 1, due_at = NULL, lease_owner = NULL,"
-                                + " lease_until = NULL, step = ?, step_at = NULL, progress_json = '{}', external_id = NULL,"
-                                + " external_url = NULL, tries = 0, last_error = NULL, published_at = NULL, updated_at = ?"
-                                + " WHERE id = ?", copy.title(), copy.text(), PostState.QUEUED, Post.PlannedBy.NONE,
-                        channel.zone().getId(), Post.Step.UPLOAD, clock.instant(), id);
-                return tx.query("SELECT * FROM post WHERE id = ?", PostStore::map, id).get(0);
+                requeue(tx, old.id(), channel, copy.title(), copy.text());
+                return tx.query("SELECT * FROM post WHERE id = ?", PostStore::map, old.id()).get(0);
             }
             Instant now = clock.instant();
             long id = tx.insert("INSERT INTO post (media_id, channel_id, title, caption, state, planned_by, zone,"
@@ -79,6 +70,67 @@ public final class PostStore {
                     channel.zone().getId(), Post.Step.UPLOAD, now, now);
             return tx.query("SELECT * FROM post WHERE id = ?", PostStore::map, id).get(0);
         });
+    }
+
+    /**
+     * The exactly-once rule for sending a failed post again, shared by {@code publish queue} (which re-queues a failed
+     * post in place) and the web editor's Retry: only when the platform did not take the video. Empty when it may go
+     * again; otherwise why not, as "failed after youtube had taken the video (its id there: 42)" or "failed while its
+     * create call to youtube was in flight, so whether youtube has it is unknown". A post that is not failed is not
+     * judged here (empty).
+     */
+    public static Optional<String> whyNotSentAgain(Post post, String platform) {
+        if (post.state() != PostState.FAILED) {
+            return Optional.empty();
+        }
+        // a post that failed after the platform took the video (YouTube's upload done, a later step refused) is
+        // there already: sending it afresh would post the clip twice
+        String taken = post.externalId() != null ? post.externalId() : post.progress().get("external_id");
+        if (taken != null) {
+            return Optional.of("failed after " + platform + " had taken the video (its id there: " + taken + ")");
+        }
+        if (post.step() != Post.Step.UPLOAD) {
+            return Optional.of("failed while its create call to " + platform + " was in flight, so whether "
+                    + platform + " has it is unknown");
+        }
+        return Optional.empty();
+    }
+
+    /** What to do about a post {@link #whyNotSentAgain} refuses. */
+    public static String sentAgainHint(String platform) {
+        return "Check it on " + platform + ": finish or delete it there.";
+    }
+
+    /**
+     * Sends a failed post again (the web editor's Retry): back in the queue in place (same id, its attempts kept) with
+     * {@code title} and {@code caption} and no engine state, as {@code publish queue} re-queues it. Refused when the
+     * post is not failed, or when {@link #whyNotSentAgain} says the platform may have it.
+     */
+    public Post retry(long id, Channel channel, String title, String caption) {
+        return jdbc.inTransaction(tx -> {
+            Post post = tx.query("SELECT * FROM post WHERE id = ?", PostStore::map, id).stream().findFirst()
+                    .orElseThrow(() -> new TaglineException("No post with id " + id, "Reload the calendar."));
+            if (post.state() != PostState.FAILED) {
+                throw new TaglineException("Post " + id + " is " + post.state().label() + ", not failed, so there is"
+                        + " nothing to retry", "Reload the calendar.");
+            }
+            Optional<String> unsafe = whyNotSentAgain(post, channel.platform());
+            if (unsafe.isPresent()) {
+                throw new TaglineException("Post " + id + " " + unsafe.get() + "; sending it again could post it twice",
+                        sentAgainHint(channel.platform()));
+            }
+            requeue(tx, id, channel, title, caption);
+            return tx.query("SELECT * FROM post WHERE id = ?", PostStore::map, id).get(0);
+        });
+    }
+
+    private void requeue(Jdbc.Tx tx, long id, Channel channel, String title, String caption) throws SQLException {
+        tx.update("UPDATE post SET title = ?, caption = ?, state = ?, planned_by = ?, scheduled_at = NULL,"
+                        + " zone = ?, schedule_version = schedule_version + 1, due_at = NULL, lease_owner = NULL,"
+                        + " lease_until = NULL, step = ?, step_at = NULL, progress_json = '{}', external_id = NULL,"
+                        + " external_url = NULL, tries = 0, last_error = NULL, published_at = NULL, updated_at = ?"
+                        + " WHERE id = ?", title, caption, PostState.QUEUED, Post.PlannedBy.NONE,
+                channel.zone().getId(), Post.Step.UPLOAD, clock.instant(), id);
     }
 
     public Post byId(long id) {

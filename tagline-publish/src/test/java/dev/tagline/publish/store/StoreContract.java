@@ -146,6 +146,60 @@ abstract class StoreContract {
         assertEquals(PostState.FAILED, posts.byId(p.id()).state(), "left as it was");
     }
 
+    /** Fails {@code p} through the worker's calls, with the step and progress it had reached. */
+    private void failAt(Post p, Post.Step step, Map<String, String> progress) {
+        posts.schedule(p.id(), posts.byId(p.id()).scheduleVersion(), NOW.minusSeconds(1), Post.PlannedBy.USER);
+        JobStore.Due due = jobs.due(NOW, 10).stream().filter(d -> d.postId() == p.id()).findFirst().orElseThrow();
+        assertTrue(jobs.claim(due, "w1", NOW, NOW.plusSeconds(30)).isPresent());
+        assertTrue(jobs.checkpoint(p.id(), "w1", step, progress, NOW));
+        assertTrue(jobs.failed(p.id(), "w1", "refused", NOW));
+    }
+
+    @Test
+    void aPostThatFailedWithItsCreateCallInFlightIsNotQueuedAgain_theOutcomeIsUnknown() {
+        Post p = queued("a");
+        failAt(p, Post.Step.CREATING, Map.of());
+        Media again = media.register(dir.resolve("a"));
+        TaglineException e = assertThrows(TaglineException.class, () -> posts.queue(again, channels.byName("yt"),
+                again.manifest().copy()));
+        assertTrue(e.getMessage().contains("failed while its create call to youtube was in flight, so whether youtube"
+                + " has it is unknown; queueing it again could post it twice"), e.getMessage());
+        assertEquals(PostState.FAILED, posts.byId(p.id()).state(), "left as it was");
+    }
+
+    @Test
+    void retryPutsAFailedPostBackInTheQueueInPlaceWithNewTextOnlyWhenThePlatformDidNotTakeIt() {
+        Channel yt = channels.find("yt").orElseGet(() -> channels.add("yt", "youtube", "me@example.com",
+                ZoneId.of("Europe/Berlin"), Map.of()));
+        Post refused = queued("a");
+        failAt(refused, Post.Step.UPLOAD, Map.of("upload_url", "https://upload.example/1"));
+        assertEquals(Optional.empty(), PostStore.whyNotSentAgain(posts.byId(refused.id()), "youtube"));
+        Post retried = posts.retry(refused.id(), yt, "New title", "New caption");
+        assertEquals(refused.id(), retried.id(), "in place");
+        assertEquals(PostState.QUEUED, retried.state());
+        assertEquals("New title", retried.title());
+        assertEquals("New caption", retried.caption());
+        assertEquals(Map.of(), retried.progress());
+        assertNull(retried.lastError());
+        assertEquals(0, retried.tries());
+        TaglineException notFailed = assertThrows(TaglineException.class,
+                () -> posts.retry(refused.id(), yt, "t", "c"));
+        assertTrue(notFailed.getMessage().contains("is queued, not failed"), notFailed.getMessage());
+
+        Post taken = queued("b");
+        failAt(taken, Post.Step.CREATED, Map.of("external_id", "vid-7"));
+        TaglineException e = assertThrows(TaglineException.class, () -> posts.retry(taken.id(), yt, "t", "c"));
+        assertEquals("Post " + taken.id() + " failed after youtube had taken the video (its id there: vid-7); sending"
+                + " it again could post it twice", e.getMessage());
+        assertEquals(PostState.FAILED, posts.byId(taken.id()).state(), "left as it was");
+
+        Post unknown = queued("c");
+        failAt(unknown, Post.Step.CREATING, Map.of());
+        assertTrue(PostStore.whyNotSentAgain(posts.byId(unknown.id()), "youtube").orElseThrow().contains("unknown"));
+        assertThrows(TaglineException.class, () -> posts.retry(unknown.id(), yt, "t", "c"));
+        assertEquals(PostState.FAILED, posts.byId(unknown.id()).state());
+    }
+
     @Test
     void removingAChannelKeepsItsPublishedPostsAndTheirHistoryAndDropsTheRest() {
         Post published = queued("a");
