@@ -164,6 +164,7 @@
       $('ed-time').value = p.start && !retry ? p.start.slice(0, 16) : '';
       ['ed-title', 'ed-caption', 'ed-time'].forEach((id) => { $(id).disabled = !(p.movable || retryable); });
       ['ed-save', 'ed-publish'].forEach((id) => { $(id).disabled = !p.movable; $(id).hidden = !!retry; });
+      $('ed-cancel').hidden = !p.movable;
       $('ed-retry').hidden = !retryable;
       const why = !retry ? '' : retryable ? 'Edit the text if needed, then Retry: with a time it is scheduled then,'
         + ' without one it goes back to the queue.' : retry.why;
@@ -197,6 +198,12 @@
       toast(j.message + (j.warnings.length ? ' Warning: ' + j.warnings.join('; ') : ''));
       cal.refetchEvents();
     }).catch(fail));
+    $('ed-cancel').addEventListener('click', () => {
+      if (!window.confirm('Cancel post ' + current.id + ' on ' + current.extendedProps.channel
+        + '? It will not be published; the channel\'s queue closes the gap.')) { return; }
+      window.tagline.api('POST', '/api/posts/' + current.id + '/cancel')
+        .then((j) => { dialog.close(); toast(j.message); cal.refetchEvents(); }).catch(fail);
+    });
     $('ed-publish').addEventListener('click', () => window.tagline.api('POST', '/api/posts/' + current.id + '/publish-now')
       .then((j) => { dialog.close(); toast(j.message); cal.refetchEvents(); }).catch(fail));
   });

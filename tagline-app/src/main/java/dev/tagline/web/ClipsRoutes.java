@@ -5,6 +5,7 @@ import dev.tagline.core.manifest.ClipManifest;
 import dev.tagline.publish.store.Channel;
 import dev.tagline.publish.store.Media;
 import dev.tagline.publish.store.Post;
+import dev.tagline.publish.store.PostStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -93,7 +94,14 @@ final class ClipsRoutes {
         for (String name : names) {
             Channel c = web.publishing().channels().byName(name);
             ClipManifest.Copy copy = media.manifest().copyFor(c.platform());
-            Post p = web.publishing().posts().queue(media, c, copy);
+            Post p;
+            try {
+                p = web.publishing().posts().queue(media, c, copy);
+            } catch (PostStore.AlreadyOnChannelException e) {
+                // the store's hint names CLI commands; here the calendar is where the post is changed
+                throw new TaglineException(e.getMessage(), e.published() ? "A clip is published on a channel once."
+                        : "Open post " + e.postId() + " on the Calendar to change its time or cancel it.");
+            }
             done.add(name + " (post " + p.id() + ")");
         }
         ctx.html(ClipCards.rendered(new ClipLibrary.Rendered(ref, media.manifest()), web.publishing().channels().list(),

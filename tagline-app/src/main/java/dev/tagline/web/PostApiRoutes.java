@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The calendar's JSON API ({@code docs/api.md}): read posts, move, edit copy, retry, auto-schedule, publish now. */
+/** The calendar's JSON API ({@code docs/api.md}): read posts, move, edit copy, retry, cancel, auto-schedule, publish now. */
 final class PostApiRoutes {
     static final Duration MAX_RANGE = Duration.ofDays(62);
     private static final JsonFactory JSON = new JsonFactory();
@@ -48,6 +48,7 @@ final class PostApiRoutes {
         r.put("/api/posts/{id}/copy", this::editCopy);
         r.post("/api/posts/{id}/publish-now", this::publishNow);
         r.post("/api/posts/{id}/retry", this::retry);
+        r.post("/api/posts/{id}/cancel", this::cancel);
         r.post("/api/auto-schedule", this::autoSchedule);
     }
 
@@ -187,6 +188,23 @@ final class PostApiRoutes {
         out.put("post", CalendarJson.detail(web.publishing().posts().byId(id), c, tz));
         out.put("warnings", warnings);
         out.put("message", message);
+        ctx.json(out);
+    }
+
+    /** The engine's cancel, as {@code tagline publish cancel}: the post is kept as cancelled and the queue re-planned. */
+    private void cancel(Context ctx) {
+        long id = id(ctx);
+        Channel c = web.publishing().channels().byId(post(id).channelId());
+        AutoScheduler.Plan plan;
+        try {
+            plan = web.publishing().scheduler().cancel(c, id);
+        } catch (dev.tagline.core.TaglineException e) {
+            throw new Problems.ConflictException(e.getMessage(), e.hint());
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("post", CalendarJson.detail(web.publishing().posts().byId(id), c, c.zone()));
+        out.put("replanned", plan.placed().size());
+        out.put("message", "Post " + id + " on " + c.name() + " is cancelled; it will not be published.");
         ctx.json(out);
     }
 

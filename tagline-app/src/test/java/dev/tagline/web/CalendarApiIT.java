@@ -226,6 +226,29 @@ class CalendarApiIT {
         assertEquals(PostState.FAILED, web.publishing.posts().byId(unknown.id()).state());
     }
 
+    /** Dogfood web #5: no post could be cancelled in the web app; now the engine's cancel, as 'publish cancel'. */
+    @Test
+    void aPostIsCancelledWithTheCsrfTokenAndAPublishedOneIsNot() throws Exception {
+        Post p = web.post(yt, "Talk", "c", Instant.parse("2026-12-02T08:00:00Z"));
+        String path = "/api/posts/" + p.id() + "/cancel";
+        HttpResponse<String> noCsrf = web.send(HttpRequest.newBuilder(URI.create(web.base() + path))
+                .header("Cookie", login.cookie()).POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(403, noCsrf.statusCode());
+        assertEquals(PostState.SCHEDULED, web.publishing.posts().byId(p.id()).state());
+        JsonNode done = call("POST", path, null, 200);
+        assertEquals(PostState.CANCELLED, web.publishing.posts().byId(p.id()).state());
+        assertEquals("Post " + p.id() + " on yt is cancelled; it will not be published.", done.get("message").asText());
+        assertEquals(0, call("GET", "/api/calendar?from=2026-11-30&to=2027-01-05&tz=UTC", null, 200).get("events")
+                .size(), "a cancelled post leaves the calendar");
+
+        Post published = web.post(yt, "Done", "c", Instant.parse("2026-12-01T07:00:00Z"));
+        web.finish(published, "https://youtu.be/abc", null);
+        JsonNode refused = call("POST", "/api/posts/" + published.id() + "/cancel", null, 409);
+        assertEquals("Post " + published.id() + " is published and cannot be cancelled", refused.get("detail").asText());
+        assertFalse(refused.toString().contains("tagline "), "no command-line advice in the web app: " + refused);
+        call("POST", "/api/posts/999999/cancel", null, 404);
+    }
+
     @Test
     void autoScheduleFillsRuleSlotsAndPublishNowMakesAPostDue() throws Exception {
         Post a = web.post(yt, "A", "c", null);

@@ -144,6 +144,24 @@ class CalendarBrowserIT {
         assertEquals("Cut to 60 s #fixed", now.caption());
     }
 
+    /** Dogfood web #5: Cancel in the editor, after a confirmation; dismissing it changes nothing. */
+    @Test
+    void aPostIsCancelledFromTheEditorAfterConfirming() {
+        browser.login(web.base(), WebFixture.PASSWORD);
+        browser.await("[data-post-id='" + talk.id() + "']").click();
+        browser.wait.until(ExpectedConditions.elementToBeClickable(By.id("ed-cancel"))).click();
+        browser.wait.until(ExpectedConditions.alertIsPresent()).dismiss();
+        assertEquals(dev.tagline.publish.store.PostState.SCHEDULED, web.publishing.posts().byId(talk.id()).state());
+        browser.driver.findElement(By.id("ed-cancel")).click();
+        org.openqa.selenium.Alert confirm = browser.wait.until(ExpectedConditions.alertIsPresent());
+        assertTrue(confirm.getText().startsWith("Cancel post " + talk.id() + " on yt?"), confirm.getText());
+        confirm.accept();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast-text"), "is cancelled"));
+        assertEquals(dev.tagline.publish.store.PostState.CANCELLED, web.publishing.posts().byId(talk.id()).state());
+        browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(
+                "[data-post-id='" + talk.id() + "']")));
+    }
+
     @Test
     void aRequestWithoutTheCsrfTokenGets403AndDotDotInAMediaPathGets404() {
         browser.login(web.base(), WebFixture.PASSWORD);

@@ -194,6 +194,17 @@ class ClipsRoutesIT {
         assertEquals(PostState.QUEUED, web.publishing.posts().byId(2).state());
     }
 
+    /** Dogfood web #5: the duplicate-queue error told the web user to run 'tagline publish move/cancel'. */
+    @Test
+    void queueingAClipTwiceOnAChannelSaysWhereToChangeItInTheWebAppNotOnTheCommandLine() {
+        assertEquals(200, post("/clips/queue?root=clips&path=clip-1/clip.json", Map.of("channel", "tt")).statusCode());
+        HttpResponse<String> r = web.send(web.form("/clips/queue?root=clips&path=clip-1/clip.json", login.cookie(),
+                Map.of("_csrf", login.csrf(), "channel", "tt")).header("HX-Request", "true"));
+        assertEquals(400, r.statusCode());
+        assertEquals("<p class=\"error\" role=\"alert\">Clip clip-1 is already on channel &#39;tt&#39; as post 2"
+                + " (queued). Open post 2 on the Calendar to change its time or cancel it.</p>", r.body());
+    }
+
     @Test
     void aRejectedClipIsNotQueued() {
         post("/clips/review?root=clips&path=clip-1/clip.json", Map.of("title", "t", "caption", "c", "hashtags", "",

@@ -54,10 +54,9 @@ public final class PostStore {
                             + " A clip goes to a channel once.");
                 }
                 if (!state.equals("cancelled") && !state.equals("failed")) {
-                    throw new TaglineException("Clip " + media.manifest().id() + " is already on channel '"
-                            + channel.name() + "' as post " + old.id() + " (" + state + ")", state.equals("published")
-                            ? "A clip is published on a channel once." : "Use 'tagline publish move " + old.id()
-                            + " TIME' to change its time, or 'tagline publish cancel " + old.id() + "' to take it off.");
+                    throw new AlreadyOnChannelException("Clip " + media.manifest().id() + " is already on channel '"
+                            + channel.name() + "' as post " + old.id() + " (" + state + ")", old.id(),
+                            old.state() == PostState.PUBLISHED);
                 }
                 requeue(tx, old.id(), channel, copy.title(), copy.text());
                 return tx.query("SELECT * FROM post WHERE id = ?", PostStore::map, old.id()).get(0);
@@ -99,6 +98,32 @@ public final class PostStore {
     /** What to do about a post {@link #whyNotSentAgain} refuses. */
     public static String sentAgainHint(String platform) {
         return "Check it on " + platform + ": finish or delete it there.";
+    }
+
+    /**
+     * A clip queued on a channel where it already is (queued, scheduled, publishing or published). The hint is the
+     * command line's; the web app words its own from {@link #postId()} and {@link #published()}.
+     */
+    public static final class AlreadyOnChannelException extends TaglineException {
+        private static final long serialVersionUID = 1L;
+        private final long postId;
+        private final boolean published;
+
+        AlreadyOnChannelException(String message, long postId, boolean published) {
+            super(message, published ? "A clip is published on a channel once." : "Use 'tagline publish move " + postId
+                    + " TIME' to change its time, or 'tagline publish cancel " + postId + "' to take it off.");
+            this.postId = postId;
+            this.published = published;
+        }
+
+        /** The post that holds the clip on the channel. */
+        public long postId() {
+            return postId;
+        }
+
+        public boolean published() {
+            return published;
+        }
     }
 
     /**

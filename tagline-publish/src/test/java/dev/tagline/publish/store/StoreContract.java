@@ -80,6 +80,10 @@ abstract class StoreContract {
         TaglineException e = assertThrows(TaglineException.class,
                 () -> posts.queue(again, channels.byName("yt"), again.manifest().copy()));
         assertTrue(e.getMessage().contains("already on channel 'yt' as post " + p.id()), e.getMessage());
+        // the command line keeps its advice; the web app words its own from the post id
+        assertEquals("Use 'tagline publish move " + p.id() + " TIME' to change its time, or 'tagline publish cancel "
+                + p.id() + "' to take it off.", e.hint());
+        assertEquals(p.id(), ((PostStore.AlreadyOnChannelException) e).postId());
     }
 
     @Test
