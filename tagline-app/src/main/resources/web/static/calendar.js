@@ -108,6 +108,31 @@
     });
     cal.render();
 
+    // The Unscheduled list: queued posts without a time; each opens the editor (text only, never HTML).
+    const loadQueue = () => window.tagline.api('GET', '/api/queue').then((j) => {
+      const list = $('queue');
+      list.replaceChildren();
+      if (!j.posts.length) {
+        const empty = list.appendChild(document.createElement('li'));
+        empty.className = 'empty';
+        empty.textContent = 'Nothing queued.';
+      }
+      j.posts.forEach((p) => {
+        const li = list.appendChild(document.createElement('li'));
+        li.dataset.postId = p.id;
+        li.style.borderLeftColor = p.color;
+        const open = li.appendChild(document.createElement('button'));
+        open.type = 'button';
+        open.className = 'open-post';
+        open.textContent = p.channel + ' · ' + (p.title || 'post ' + p.id);
+        open.addEventListener('click', () => openEditor(p.id));
+        const caption = li.appendChild(document.createElement('p'));
+        caption.className = 'caption';
+        caption.textContent = p.caption;
+      });
+    }).catch((e) => toast(e.message));
+    const refresh = () => { cal.refetchEvents(); loadQueue(); };
+
     const move = (id, at, previousAt) =>
       window.tagline.api('PATCH', '/api/posts/' + id + '/schedule', { at: at, tz: tz.value, previousAt: previousAt });
 
@@ -124,7 +149,7 @@
         const placed = j.channels.reduce((n, c) => n + c.placed, 0);
         const unplaced = j.channels.flatMap((c) => c.unplaced.map((u) => 'post ' + u.post + ': ' + u.reason));
         toast('Auto-schedule placed ' + placed + ' post(s).' + (unplaced.length ? ' ' + unplaced.join('; ') : ''));
-        cal.refetchEvents();
+        refresh();
       }).catch((e) => toast(e.message));
     });
 
@@ -188,7 +213,7 @@
         }
         dialog.close();
         toast('Post ' + current.id + ' saved.');
-        cal.refetchEvents();
+        refresh();
       } catch (e) { fail(e); }
     });
     $('ed-retry').addEventListener('click', () => window.tagline.api('POST', '/api/posts/' + current.id + '/retry', {
@@ -196,15 +221,16 @@
     }).then((j) => {
       dialog.close();
       toast(j.message + (j.warnings.length ? ' Warning: ' + j.warnings.join('; ') : ''));
-      cal.refetchEvents();
+      refresh();
     }).catch(fail));
     $('ed-cancel').addEventListener('click', () => {
       if (!window.confirm('Cancel post ' + current.id + ' on ' + current.extendedProps.channel
         + '? It will not be published; the channel\'s queue closes the gap.')) { return; }
       window.tagline.api('POST', '/api/posts/' + current.id + '/cancel')
-        .then((j) => { dialog.close(); toast(j.message); cal.refetchEvents(); }).catch(fail);
+        .then((j) => { dialog.close(); toast(j.message); refresh(); }).catch(fail);
     });
     $('ed-publish').addEventListener('click', () => window.tagline.api('POST', '/api/posts/' + current.id + '/publish-now')
-      .then((j) => { dialog.close(); toast(j.message); cal.refetchEvents(); }).catch(fail));
+      .then((j) => { dialog.close(); toast(j.message); refresh(); }).catch(fail));
+    loadQueue();
   });
 })();

@@ -1,20 +1,16 @@
 package dev.tagline.web;
 
 import dev.tagline.publish.store.Channel;
-import dev.tagline.publish.store.Post;
-import dev.tagline.publish.store.PostState;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * {@code GET /calendar}: the Content Calendar page. The frame, time zone selector, legend and the queue are rendered
- * here (escaped); FullCalendar and the post editor run from {@code /static/calendar.js} against {@code /api}.
+ * here (escaped); FullCalendar, the Unscheduled list ({@code GET /api/queue}) and the post editor run from
+ * {@code /static/calendar.js} against {@code /api}.
  */
 final class CalendarRoutes {
     private final WebContext web;
@@ -48,25 +44,14 @@ final class CalendarRoutes {
         }
         b.append("</ul><div id=\"toast\" role=\"status\" aria-live=\"polite\" hidden><span id=\"toast-text\"></span>")
                 .append("<button type=\"button\" id=\"undo\" hidden>Undo</button></div>")
-                .append("<div id=\"calendar\" data-date=\"").append(Html.esc(date)).append("\" data-view=\"")
+                .append("<div class=\"calendar-layout\"><div id=\"calendar\" data-date=\"").append(Html.esc(date)).append("\" data-view=\"")
                 .append(Html.esc(view)).append("\"></div>")
-                .append(queue(channels)).append(EditorHtml.DIALOG).append("</section>");
+                .append("<section class=\"queue\" aria-labelledby=\"queue-heading\"><h2 id=\"queue-heading\">Unscheduled")
+                .append(" <small>(queued, no time yet: click one to edit, give it a time, or cancel it)</small></h2>")
+                .append("<ul id=\"queue\"><li class=\"empty\">Loading…</li></ul></section></div>")
+                .append(EditorHtml.DIALOG).append("</section>");
         ctx.html(Html.page("Calendar", Guard.session(ctx).csrf(), "/calendar", b.toString(), Html.FULLCALENDAR,
                 "/static/calendar.js"));
-    }
-
-    private String queue(List<Channel> channels) {
-        Map<Long, Channel> byId = channels.stream().collect(Collectors.toMap(Channel::id, Function.identity()));
-        StringBuilder b = new StringBuilder("<section class=\"queue\"><h2>Queue (no time yet)</h2><ul id=\"queue\">");
-        int n = 0;
-        for (Post p : web.publishing().posts().inState(PostState.QUEUED)) {
-            Channel c = byId.get(p.channelId());
-            b.append("<li data-post-id=\"").append(p.id()).append("\"><strong>").append(Html.esc(c == null ? "?" : c.name()))
-                    .append("</strong> ").append(Html.esc(p.title())).append("<p class=\"caption\">")
-                    .append(Html.esc(p.caption())).append("</p></li>");
-            n++;
-        }
-        return b.append(n == 0 ? "<li class=\"empty\">Nothing queued.</li>" : "").append("</ul></section>").toString();
     }
 
     private static String zoneOptions(ZoneId selected, List<Channel> channels) {

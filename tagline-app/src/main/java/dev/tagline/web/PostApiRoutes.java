@@ -44,6 +44,7 @@ final class PostApiRoutes {
         r.get("/api/calendar", this::calendar);
         r.get("/api/channels", this::channels);
         r.get("/api/posts/{id}", this::post);
+        r.get("/api/queue", this::queue);
         r.patch("/api/posts/{id}/schedule", this::move);
         r.put("/api/posts/{id}/copy", this::editCopy);
         r.post("/api/posts/{id}/publish-now", this::publishNow);
@@ -96,6 +97,21 @@ final class PostApiRoutes {
         Post p = post(id(ctx));
         Channel c = web.publishing().channels().byId(p.channelId());
         ctx.json(CalendarJson.detail(p, c, CalendarJson.zone(ctx.queryParam("tz"), c.zone())));
+    }
+
+    /** Queued posts (no time yet), oldest change first: the calendar's Unscheduled list, whose items open the editor. */
+    private void queue(Context ctx) {
+        Map<Long, Channel> channels = channelsById();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Post p : web.publishing().posts().inState(dev.tagline.publish.store.PostState.QUEUED)) {
+            Channel c = channels.get(p.channelId());
+            if (c != null) {
+                out.add(Map.of("id", Long.toString(p.id()), "channel", c.name(), "platform", c.platform(),
+                        "color", Platforms.of(c.platform()).color(), "title", p.title() == null ? "" : p.title(),
+                        "caption", p.caption() == null ? "" : p.caption()));
+            }
+        }
+        ctx.json(Map.of("posts", out));
     }
 
     private void move(Context ctx) {

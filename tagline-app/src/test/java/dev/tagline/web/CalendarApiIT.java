@@ -253,7 +253,12 @@ class CalendarApiIT {
     void autoScheduleFillsRuleSlotsAndPublishNowMakesAPostDue() throws Exception {
         Post a = web.post(yt, "A", "c", null);
         Post b = web.post(yt, "B", "c", null);
+        JsonNode queue = call("GET", "/api/queue", null, 200).get("posts");
+        assertEquals(2, queue.size(), "the calendar's Unscheduled list: " + queue);
+        assertEquals(Long.toString(a.id()), queue.get(0).get("id").asText());
+        assertEquals("yt", queue.get(0).get("channel").asText());
         JsonNode plan = call("POST", "/api/auto-schedule", null, 200);
+        assertEquals(0, call("GET", "/api/queue", null, 200).get("posts").size());
         assertEquals(2, plan.get("channels").get(0).get("placed").asInt());
         assertEquals(PostState.SCHEDULED, web.publishing.posts().byId(a.id()).state());
         call("POST", "/api/posts/" + b.id() + "/publish-now", null, 200);

@@ -30,6 +30,7 @@ class CalendarBrowserIT {
     Post talk;
     Post evil;
     Post failed;
+    Post unplanned;
 
     @BeforeEach
     void start() throws Exception {
@@ -50,7 +51,7 @@ class CalendarBrowserIT {
         web.finish(failed, null, "video longer than the creator's max_video_post_duration_sec (60)");
         evil = web.post(tt, "Script <b>test</b>", "<script>window.pwned=1</script><img src=x onerror=\"window.pwned=2\">",
                 Instant.parse("2026-12-11T16:00:00Z"));
-        web.post(yt, "Unplanned", "<script>window.pwned=3</script> waiting in the queue", null);
+        unplanned = web.post(yt, "Unplanned", "<script>window.pwned=3</script> waiting in the queue", null);
         Files.writeString(dir.resolve("secret.txt"), "outside");
     }
 
@@ -160,6 +161,30 @@ class CalendarBrowserIT {
         assertEquals(dev.tagline.publish.store.PostState.CANCELLED, web.publishing.posts().byId(talk.id()).state());
         browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(
                 "[data-post-id='" + talk.id() + "']")));
+    }
+
+    /** Dogfood web #5: a queued post (no time) was a dead end; the Unscheduled list opens it in the editor. */
+    @Test
+    void aQueuedPostIsOpenedFromTheUnscheduledListAndGivenATime() {
+        browser.login(web.base(), WebFixture.PASSWORD);
+        browser.await("#queue [data-post-id='" + unplanned.id() + "'] .open-post").click();
+        WebElement title = browser.await("#ed-title");
+        assertEquals("Unplanned", title.getAttribute("value"));
+        WebElement time = browser.driver.findElement(By.id("ed-time"));
+        assertEquals("", time.getAttribute("value"));
+        assertTrue(time.isEnabled());
+        browser.driver.executeScript("arguments[0].value = '2026-12-07T09:00';", time);
+        browser.driver.findElement(By.id("ed-save")).click();
+        // its caption holds <script>, which YouTube refuses: the editor says so and keeps the dialog open
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ed-error"), "YouTube refuses"));
+        WebElement caption = browser.driver.findElement(By.id("ed-caption"));
+        caption.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        caption.sendKeys("Waiting no more");
+        browser.driver.findElement(By.id("ed-save")).click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast-text"), "saved"));
+        assertEquals(Instant.parse("2026-12-07T08:00:00Z"), web.publishing.posts().byId(unplanned.id()).scheduledAt());
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue"), "Nothing queued."));
+        browser.await("td.fc-daygrid-day[data-date='2026-12-07'] [data-post-id='" + unplanned.id() + "']");
     }
 
     @Test
