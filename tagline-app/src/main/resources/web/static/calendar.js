@@ -147,8 +147,10 @@
     $('auto-schedule').addEventListener('click', () => {
       window.tagline.api('POST', '/api/auto-schedule').then((j) => {
         const placed = j.channels.reduce((n, c) => n + c.placed, 0);
-        const unplaced = j.channels.flatMap((c) => c.unplaced.map((u) => 'post ' + u.post + ': ' + u.reason));
-        toast('Auto-schedule placed ' + placed + ' post(s).' + (unplaced.length ? ' ' + unplaced.join('; ') : ''));
+        const unplaced = j.channels.flatMap((c) => c.unplaced.map((u) => c.channel + ' post ' + u.post + ': ' + u.reason));
+        const skipped = j.skipped.map((c) => c.channel + ' skipped (' + c.queued + ' queued): ' + c.reason);
+        const notes = unplaced.concat(skipped);
+        toast('Auto-schedule placed ' + placed + ' post(s).' + (notes.length ? ' ' + notes.join('. ') + '.' : ''));
         refresh();
       }).catch((e) => toast(e.message));
     });

@@ -224,16 +224,28 @@ final class PostApiRoutes {
         ctx.json(out);
     }
 
+    /**
+     * Fills every channel that has a posting rule; a channel without one that holds queued posts is listed under
+     * {@code skipped} with the reason, so the page can say why its posts got no time.
+     */
     private void autoSchedule(Context ctx) {
         List<Map<String, Object>> plans = new ArrayList<>();
+        List<Map<String, Object>> skipped = new ArrayList<>();
         for (Channel c : web.publishing().channels().list()) {
             if (web.publishing().rules().find(c.id()).isPresent()) {
                 AutoScheduler.Plan plan = web.publishing().scheduler().schedule(c);
                 plans.add(Map.of("channel", c.name(), "placed", plan.placed().size(), "unplaced",
                         plan.unplaced().stream().map(u -> Map.of("post", u.postId(), "reason", u.reason())).toList()));
+            } else {
+                int queued = web.publishing().posts().queuedByScore(c.id()).size();
+                if (queued > 0) {
+                    skipped.add(Map.of("channel", c.name(), "queued", queued, "reason", "no posting rule, so"
+                            + " Auto-schedule gives its posts no time: open them under Unscheduled and give each a"
+                            + " time, or set a rule for the channel ('tagline publish rules set " + c.name() + "')"));
+                }
             }
         }
-        ctx.json(Map.of("channels", plans));
+        ctx.json(Map.of("channels", plans, "skipped", skipped));
     }
 
     private Map<Long, Channel> channelsById() {

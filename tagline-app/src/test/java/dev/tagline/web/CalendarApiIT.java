@@ -257,8 +257,18 @@ class CalendarApiIT {
         assertEquals(2, queue.size(), "the calendar's Unscheduled list: " + queue);
         assertEquals(Long.toString(a.id()), queue.get(0).get("id").asText());
         assertEquals("yt", queue.get(0).get("channel").asText());
+        Post x = web.post(web.channel("xx", "x", "UTC"), "X", "c", null);
+        web.channel("empty", "x", "UTC");
         JsonNode plan = call("POST", "/api/auto-schedule", null, 200);
-        assertEquals(0, call("GET", "/api/queue", null, 200).get("posts").size());
+        // dogfood web #5: a channel without a rule was left out of the answer without a word
+        assertEquals(1, plan.get("skipped").size(), "only channels whose queued posts stay unplaced: " + plan);
+        assertEquals("xx", plan.get("skipped").get(0).get("channel").asText());
+        assertEquals(1, plan.get("skipped").get(0).get("queued").asInt());
+        assertTrue(plan.get("skipped").get(0).get("reason").asText().startsWith("no posting rule, so Auto-schedule"
+                + " gives its posts no time"), plan.toString());
+        JsonNode left = call("GET", "/api/queue", null, 200).get("posts");
+        assertEquals(1, left.size());
+        assertEquals(Long.toString(x.id()), left.get(0).get("id").asText());
         assertEquals(2, plan.get("channels").get(0).get("placed").asInt());
         assertEquals(PostState.SCHEDULED, web.publishing.posts().byId(a.id()).state());
         call("POST", "/api/posts/" + b.id() + "/publish-now", null, 200);

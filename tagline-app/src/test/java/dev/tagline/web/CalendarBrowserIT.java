@@ -187,6 +187,20 @@ class CalendarBrowserIT {
         browser.await("td.fc-daygrid-day[data-date='2026-12-07'] [data-post-id='" + unplanned.id() + "']");
     }
 
+    /** Dogfood web #5: the toast said only "placed 3 post(s)" and never why a channel's posts got no time. */
+    @Test
+    void autoScheduleSaysWhichChannelsItSkippedAndWhyAndEmptiesTheUnscheduledList() {
+        web.post(web.channel("xx", "x", "UTC"), "For X", "c", null);
+        browser.login(web.base(), WebFixture.PASSWORD);
+        browser.await("#queue [data-post-id='" + unplanned.id() + "']");
+        browser.driver.findElement(By.id("auto-schedule")).click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast-text"),
+                "xx skipped (1 queued): no posting rule"));
+        assertTrue(browser.driver.findElement(By.id("toast-text")).getText().startsWith("Auto-schedule placed 1 post(s)."));
+        browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#queue [data-post-id]"), 1));
+        assertEquals("xx · For X", browser.driver.findElement(By.cssSelector("#queue .open-post")).getText());
+    }
+
     @Test
     void aRequestWithoutTheCsrfTokenGets403AndDotDotInAMediaPathGets404() {
         browser.login(web.base(), WebFixture.PASSWORD);
