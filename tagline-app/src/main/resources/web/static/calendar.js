@@ -81,7 +81,7 @@
       eventContent: (arg) => arg.event.extendedProps.more
         ? { domNodes: [document.createTextNode(arg.event.title)] } : true,
       eventClassNames: (arg) => arg.event.extendedProps.more ? ['more']
-        : ['post', 'status-' + arg.event.extendedProps.status.replace(' ', '-')],
+        : ['post', 'status-' + arg.event.extendedProps.status.replace(/ /g, '-')],
       eventDidMount: (info) => {
         if (info.event.extendedProps.more) { info.el.dataset.moreDate = info.event.extendedProps.more; return; }
         info.el.dataset.postId = info.event.id;

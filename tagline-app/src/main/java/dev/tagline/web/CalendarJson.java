@@ -29,14 +29,21 @@ final class CalendarJson {
     private CalendarJson() {
     }
 
+    /**
+     * The moment a status is judged at, and {@code noWorker}: null while a publish worker runs, else the line that
+     * says none does ({@link WorkerLine}), shown on due posts as "waiting for worker".
+     */
+    record Now(Instant at, String noWorker) {
+    }
+
     static PostStore.Slot slot(Post p) {
         return new PostStore.Slot(p.id(), p.channelId(), p.title(), p.state(), p.step(), p.scheduledAt(),
                 p.externalUrl(), p.lastError());
     }
 
-    static Map<String, Object> event(PostStore.Slot p, Channel c, ZoneId tz) {
+    static Map<String, Object> event(PostStore.Slot p, Channel c, ZoneId tz, Now now) {
         Platforms style = Platforms.of(c.platform());
-        String status = status(p, c);
+        String status = status(p, c, now);
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("id", Long.toString(p.id()));
         e.put("title", title(p, c, status));
@@ -45,18 +52,18 @@ final class CalendarJson {
         e.put("color", style.color());
         e.put("editable", movable(p));
         e.put("extendedProps", Map.of("channel", c.name(), "platform", c.platform(), "status", status,
-                "url", p.externalUrl() == null ? "" : p.externalUrl(), "reason", reason(p, c)));
+                "url", p.externalUrl() == null ? "" : p.externalUrl(), "reason", reason(p, c, now)));
         return e;
     }
 
     /** The same events as {@link #event}, streamed: a week or list view may hold thousands of them. */
-    static void write(JsonGenerator g, List<PostStore.Slot> slots, Map<Long, Channel> channels, ZoneId tz)
+    static void write(JsonGenerator g, List<PostStore.Slot> slots, Map<Long, Channel> channels, ZoneId tz, Now now)
             throws IOException {
         g.writeStartObject();
         g.writeStringField("zone", tz.getId());
         g.writeArrayFieldStart("events");
         for (PostStore.Slot p : slots) {
-            writeEvent(g, p, channels.get(p.channelId()), tz);
+            writeEvent(g, p, channels.get(p.channelId()), tz, now);
         }
         g.writeEndArray();
         g.writeArrayFieldStart("more");
@@ -69,14 +76,14 @@ final class CalendarJson {
      * ({@code date} in {@code tz}, {@code count}). A month grid shows three events a day before "+N more", so this is
      * a few hundred events instead of megabytes of JSON.
      */
-    static void writeDays(JsonGenerator g, List<PostStore.Day> days, Map<Long, Channel> channels, ZoneId tz)
+    static void writeDays(JsonGenerator g, List<PostStore.Day> days, Map<Long, Channel> channels, ZoneId tz, Now now)
             throws IOException {
         g.writeStartObject();
         g.writeStringField("zone", tz.getId());
         g.writeArrayFieldStart("events");
         for (PostStore.Day day : days) {
             for (PostStore.Slot p : day.first()) {
-                writeEvent(g, p, channels.get(p.channelId()), tz);
+                writeEvent(g, p, channels.get(p.channelId()), tz, now);
             }
         }
         g.writeEndArray();
@@ -108,12 +115,13 @@ final class CalendarJson {
         return bounds;
     }
 
-    private static void writeEvent(JsonGenerator g, PostStore.Slot p, Channel c, ZoneId tz) throws IOException {
+    private static void writeEvent(JsonGenerator g, PostStore.Slot p, Channel c, ZoneId tz, Now now)
+            throws IOException {
         if (c == null) {
             return;
         }
         LocalDateTime local = LocalDateTime.ofInstant(p.scheduledAt(), tz);
-        String status = status(p, c);
+        String status = status(p, c, now);
         g.writeStartObject();
         g.writeStringField("id", Long.toString(p.id()));
         g.writeStringField("title", title(p, c, status));
@@ -126,14 +134,14 @@ final class CalendarJson {
         g.writeStringField("platform", c.platform());
         g.writeStringField("status", status);
         g.writeStringField("url", p.externalUrl() == null ? "" : p.externalUrl());
-        g.writeStringField("reason", reason(p, c));
+        g.writeStringField("reason", reason(p, c, now));
         g.writeEndObject();
         g.writeEndObject();
     }
 
-    static Map<String, Object> detail(Post p, Channel c, ZoneId tz) {
+    static Map<String, Object> detail(Post p, Channel c, ZoneId tz, Now now) {
         Platforms style = Platforms.of(c.platform());
-        Map<String, Object> d = new LinkedHashMap<>(event(slot(p), c, tz));
+        Map<String, Object> d = new LinkedHashMap<>(event(slot(p), c, tz, now));
         d.put("postTitle", p.title() == null ? "" : p.title());
         d.put("caption", p.caption() == null ? "" : p.caption());
         d.put("channelZone", c.zone().getId());
@@ -154,20 +162,38 @@ final class CalendarJson {
                 + status;
     }
 
-    /** scheduled, publishing, published, failed, unconfirmed, queued, cancelled, or needs reconnect. */
-    static String status(PostStore.Slot p, Channel c) {
+    /**
+     * scheduled, waiting for worker (due, and no publish worker runs), retrying (a try failed and another is planned),
+     * publishing, published, failed, unconfirmed, queued, cancelled, or needs reconnect.
+     */
+    static String status(PostStore.Slot p, Channel c, Now now) {
         if (c.state() == Channel.State.NEEDS_RECONNECT && !p.state().isFinal()) {
             return "needs reconnect";
+        }
+        if (waitingForWorker(p, now)) {
+            return "waiting for worker";
+        }
+        if (p.state() == PostState.SCHEDULED && p.lastError() != null) {
+            return "retrying";
         }
         return p.state().label();
     }
 
-    private static String reason(PostStore.Slot p, Channel c) {
+    private static boolean waitingForWorker(PostStore.Slot p, Now now) {
+        return now.noWorker() != null && (p.state() == PostState.SCHEDULED || p.state() == PostState.UNCONFIRMED)
+                && p.scheduledAt() != null && !p.scheduledAt().isAfter(now.at());
+    }
+
+    private static String reason(PostStore.Slot p, Channel c, Now now) {
         if (c.state() == Channel.State.NEEDS_RECONNECT && !p.state().isFinal()) {
             return c.stateReason() == null ? "the channel needs reconnecting" : c.stateReason();
         }
-        return p.state() == PostState.FAILED || p.state() == PostState.UNCONFIRMED
-                ? (p.lastError() == null ? "" : p.lastError()) : "";
+        String last = p.lastError() == null ? "" : p.lastError();
+        if (waitingForWorker(p, now)) {
+            return now.noWorker() + (last.isEmpty() ? "" : " The last try: " + last);
+        }
+        return p.state() == PostState.FAILED || p.state() == PostState.UNCONFIRMED || p.state() == PostState.SCHEDULED
+                ? last : "";
     }
 
     static boolean movable(PostStore.Slot p) {

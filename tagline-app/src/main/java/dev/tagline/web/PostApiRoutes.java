@@ -66,9 +66,9 @@ final class PostApiRoutes {
             int perDay = perDay(ctx);
             if (perDay > 0) {
                 CalendarJson.writeDays(g, web.publishing().posts().firstOfEachDay(CalendarJson.dayBounds(from, to, tz),
-                        perDay), channelsById(), tz);
+                        perDay), channelsById(), tz, now());
             } else {
-                CalendarJson.write(g, web.publishing().posts().slotsBetween(from, to), channelsById(), tz);
+                CalendarJson.write(g, web.publishing().posts().slotsBetween(from, to), channelsById(), tz, now());
             }
         }
         ctx.contentType("application/json").result(out.toByteArray());
@@ -96,7 +96,7 @@ final class PostApiRoutes {
     private void post(Context ctx) {
         Post p = post(id(ctx));
         Channel c = web.publishing().channels().byId(p.channelId());
-        ctx.json(CalendarJson.detail(p, c, CalendarJson.zone(ctx.queryParam("tz"), c.zone())));
+        ctx.json(detail(p, c, CalendarJson.zone(ctx.queryParam("tz"), c.zone())));
     }
 
     /** Queued posts (no time yet), oldest change first: the calendar's Unscheduled list, whose items open the editor. */
@@ -127,7 +127,7 @@ final class PostApiRoutes {
         }
         AutoScheduler.Plan plan = web.publishing().scheduler().move(c, p.id(), at);
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("post", CalendarJson.detail(web.publishing().posts().byId(p.id()), c, tz));
+        out.put("post", detail(web.publishing().posts().byId(p.id()), c, tz));
         out.put("previousAt", current);
         out.put("warnings", web.publishing().scheduler().warnings(c, p.id(), at));
         out.put("replanned", plan.placed().size());
@@ -159,15 +159,24 @@ final class PostApiRoutes {
         }
         Post p = web.publishing().posts().byId(id);
         Channel c = web.publishing().channels().byId(p.channelId());
-        ctx.json(CalendarJson.detail(p, c, c.zone()));
+        ctx.json(detail(p, c, c.zone()));
     }
 
     private void publishNow(Context ctx) {
         Post p = movable(post(id(ctx)));
         Channel c = web.publishing().channels().byId(p.channelId());
         web.publishing().scheduler().move(c, p.id(), web.clock().instant());
-        ctx.json(Map.of("post", CalendarJson.detail(web.publishing().posts().byId(p.id()), c, c.zone()),
-                "message", "Due now; a running 'tagline publish run' worker publishes it within its poll interval."));
+        Instant now = web.clock().instant();
+        var worker = web.publishing().workers().latest(now);
+        String message = worker.filter(w -> w.aliveAt(now)).map(w -> "Due now; worker " + w.name() + " (seen "
+                + Math.max(0, Duration.between(w.seenAt(), now).toSeconds()) + " s ago) publishes it within its poll"
+                + " interval (" + w.poll().toSeconds() + " s).").orElseGet(() -> "Due now, but not sent yet. "
+                + WorkerLine.noWorker(web.publishing(), now).orElse(""));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("post", detail(web.publishing().posts().byId(p.id()), c, c.zone()));
+        out.put("workerRunning", worker.filter(w -> w.aliveAt(now)).isPresent());
+        out.put("message", message);
+        ctx.json(out);
     }
 
     /**
@@ -201,7 +210,7 @@ final class PostApiRoutes {
             message = "Post " + id + " will be retried at " + at.atZone(tz).toLocalDateTime().toString()
                     .replace('T', ' ') + ".";
         }
-        out.put("post", CalendarJson.detail(web.publishing().posts().byId(id), c, tz));
+        out.put("post", detail(web.publishing().posts().byId(id), c, tz));
         out.put("warnings", warnings);
         out.put("message", message);
         ctx.json(out);
@@ -218,7 +227,7 @@ final class PostApiRoutes {
             throw new Problems.ConflictException(e.getMessage(), e.hint());
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("post", CalendarJson.detail(web.publishing().posts().byId(id), c, c.zone()));
+        out.put("post", detail(web.publishing().posts().byId(id), c, c.zone()));
         out.put("replanned", plan.placed().size());
         out.put("message", "Post " + id + " on " + c.name() + " is cancelled; it will not be published.");
         ctx.json(out);
@@ -246,6 +255,16 @@ final class PostApiRoutes {
             }
         }
         ctx.json(Map.of("channels", plans, "skipped", skipped));
+    }
+
+    /** Post detail as the calendar shows it now (a due post says so when no worker runs). */
+    private Map<String, Object> detail(Post p, Channel c, ZoneId tz) {
+        return CalendarJson.detail(p, c, tz, now());
+    }
+
+    private CalendarJson.Now now() {
+        return new CalendarJson.Now(web.clock().instant(), WorkerLine.noWorker(web.publishing(), web.clock().instant())
+                .orElse(null));
     }
 
     private Map<Long, Channel> channelsById() {

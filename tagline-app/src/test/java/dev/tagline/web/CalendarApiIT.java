@@ -249,6 +249,53 @@ class CalendarApiIT {
         call("POST", "/api/posts/999999/cancel", null, 404);
     }
 
+    /** Dogfood web #8: Publish now with no worker running said "a running worker publishes it" and looked done. */
+    @Test
+    void publishNowSaysWhenNoWorkerRunsAndTheDuePostShowsItIsWaiting() throws Exception {
+        Post p = web.post(yt, "Now", "c", Instant.parse("2026-12-02T08:00:00Z"));
+        JsonNode r = call("POST", "/api/posts/" + p.id() + "/publish-now", null, 200);
+        assertFalse(r.get("workerRunning").asBoolean());
+        assertEquals("Due now, but not sent yet. Waiting for a worker: none has ever run on this database; start"
+                + " 'tagline publish run' on the server (as a service, so it keeps running), or check that it is still"
+                + " running.", r.get("message").asText());
+        assertEquals("waiting for worker", r.get("post").get("extendedProps").get("status").asText());
+        JsonNode e = call("GET", "/api/calendar?from=2026-11-30&to=2027-01-05&tz=UTC", null, 200).get("events").get(0);
+        assertEquals("waiting for worker", e.get("extendedProps").get("status").asText());
+        assertTrue(e.get("extendedProps").get("reason").asText().startsWith("Waiting for a worker"), e.toString());
+
+        // the heartbeat 'tagline publish run' writes each poll
+        web.publishing.workers().beat("host:42", WebFixture.NOW.minusSeconds(60), Duration.ofSeconds(10),
+                WebFixture.NOW.minusSeconds(5));
+        e = call("GET", "/api/posts/" + p.id(), null, 200);
+        assertEquals("scheduled", e.get("extendedProps").get("status").asText());
+        Post q = web.post(yt, "Next", "c", Instant.parse("2026-12-03T08:00:00Z"));
+        r = call("POST", "/api/posts/" + q.id() + "/publish-now", null, 200);
+        assertTrue(r.get("workerRunning").asBoolean());
+        assertEquals("Due now; worker host:42 (seen 5 s ago) publishes it within its poll interval (10 s).",
+                r.get("message").asText());
+
+        web.publishing.workers().stopped("host:42", WebFixture.NOW.minusSeconds(2));
+        e = call("GET", "/api/posts/" + q.id(), null, 200);
+        assertEquals("waiting for worker", e.get("extendedProps").get("status").asText());
+        assertTrue(e.get("extendedProps").get("reason").asText().startsWith("Waiting for a worker: none has run since"
+                + " 1 Dec 2026 07:59 UTC (the last was host:42)"), e.toString());
+    }
+
+    /** Re-check #16: a post waiting to be retried showed as plain "scheduled" with no reason. */
+    @Test
+    void aPostWaitingForItsNextTryShowsRetryingWithTheError() throws Exception {
+        web.publishing.workers().beat("w", WebFixture.NOW, Duration.ofSeconds(10), WebFixture.NOW);
+        Post p = web.post(yt, "Flaky", "c", Instant.parse("2026-12-01T07:00:00Z"));
+        var jobs = web.publishing.jobs();
+        var due = new dev.tagline.publish.store.JobStore.Due(p.id(), p.scheduleVersion(), yt.id(), "youtube");
+        jobs.claim(due, "w", WebFixture.NOW, WebFixture.NOW.plusSeconds(60)).orElseThrow();
+        assertTrue(jobs.retryAt(p.id(), "w", WebFixture.NOW.plusSeconds(600), "HTTP 503 from the upload server",
+                WebFixture.NOW));
+        JsonNode e = call("GET", "/api/posts/" + p.id(), null, 200);
+        assertEquals("retrying", e.get("extendedProps").get("status").asText());
+        assertEquals("HTTP 503 from the upload server", e.get("extendedProps").get("reason").asText());
+    }
+
     @Test
     void autoScheduleFillsRuleSlotsAndPublishNowMakesAPostDue() throws Exception {
         Post a = web.post(yt, "A", "c", null);

@@ -201,6 +201,18 @@ class CalendarBrowserIT {
         assertEquals("xx · For X", browser.driver.findElement(By.cssSelector("#queue .open-post")).getText());
     }
 
+    /** Dogfood web #8: Publish now with no worker running looked done. */
+    @Test
+    void publishNowWithNoWorkerSaysTheCalendarIsWaitingForOne() {
+        browser.login(web.base(), WebFixture.PASSWORD);
+        browser.await("[data-post-id='" + talk.id() + "']").click();
+        browser.wait.until(ExpectedConditions.elementToBeClickable(By.id("ed-publish"))).click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast-text"),
+                "Due now, but not sent yet. Waiting for a worker: none has ever run on this database"));
+        WebElement event = browser.await("[data-post-id='" + talk.id() + "'][data-status='waiting for worker']");
+        assertTrue(event.getAttribute("title").contains("start 'tagline publish run'"), event.getAttribute("title"));
+    }
+
     @Test
     void aRequestWithoutTheCsrfTokenGets403AndDotDotInAMediaPathGets404() {
         browser.login(web.base(), WebFixture.PASSWORD);

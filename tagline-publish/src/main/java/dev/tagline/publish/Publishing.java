@@ -86,6 +86,10 @@ public final class Publishing implements AutoCloseable {
                 dev.tagline.publish.auth.SecretKeys.load(env, home)), clock);
     }
 
+    public dev.tagline.publish.store.WorkerStore workers() {
+        return new dev.tagline.publish.store.WorkerStore(db);
+    }
+
     public JobStore jobs() {
         return new JobStore(db);
     }

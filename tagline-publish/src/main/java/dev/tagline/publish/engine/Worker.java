@@ -5,6 +5,7 @@ import dev.tagline.publish.auth.TokenSource;
 import dev.tagline.publish.platform.PublisherFactory;
 import dev.tagline.publish.store.JobStore;
 import dev.tagline.publish.store.Post;
+import dev.tagline.publish.store.WorkerStore;
 import java.net.http.HttpClient;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -38,6 +39,9 @@ public final class Worker implements AutoCloseable {
     private final Map<String, Semaphore> platformSlots = new ConcurrentHashMap<>();
     private final LinkedBlockingQueue<PublishJob.Result> finished = new LinkedBlockingQueue<>();
     private final AtomicLong claims = new AtomicLong();
+    private final WorkerStore workers;
+    private final Instant startedAt;
+    private Instant lastBeat;
 
     public Worker(Publishing p, TokenSource tokens, PublisherFactory publishers, HttpClient client,
                   EngineSettings settings, RandomGenerator random, String name) {
@@ -46,6 +50,8 @@ public final class Worker implements AutoCloseable {
                 new Backoff(random), settings, new ChannelCache(p.channels()));
         this.job = new PublishJob(ctx);
         this.name = name;
+        this.workers = p.workers();
+        this.startedAt = p.clock().instant();
         this.pool = Executors.newFixedThreadPool(settings.threads(), r -> daemon(r, name + "-publish"));
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, name + "-heartbeat"));
         long beat = Math.max(200, settings.lease().toMillis() / 3);
@@ -80,6 +86,7 @@ public final class Worker implements AutoCloseable {
     private Summary loop(BooleanSupplier keepGoing, boolean stopWhenIdle) {
         Map<PublishJob.Result, Integer> counts = new EnumMap<>(PublishJob.Result.class);
         while (keepGoing.getAsBoolean() || !inFlight.isEmpty()) {
+            announce();
             int started = keepGoing.getAsBoolean() ? claimAndStart() : 0;
             if (started == 0 && inFlight.isEmpty() && (stopWhenIdle || !keepGoing.getAsBoolean())) {
                 drain(counts, 0);
@@ -89,6 +96,24 @@ public final class Worker implements AutoCloseable {
             drain(counts, waitMs);
         }
         return new Summary(counts);
+    }
+
+    /**
+     * Writes this worker's heartbeat row (once a poll at most; busy loops come round every few milliseconds), so the
+     * web app can tell that due posts will be picked up. A failed write is logged: publishing goes on without it.
+     */
+    private void announce() {
+        Instant now = ctx.clock().instant();
+        if (lastBeat != null && now.isBefore(lastBeat.plus(ctx.settings().poll()))) {
+            return;
+        }
+        try {
+            workers.beat(name, startedAt, ctx.settings().poll(), now);
+            lastBeat = now;
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Worker.class).warn("could not record worker {}'s heartbeat; the web app"
+                    + " may show no worker running", name, e);
+        }
     }
 
     private void drain(Map<PublishJob.Result, Integer> counts, long waitMs) {
@@ -173,6 +198,14 @@ public final class Worker implements AutoCloseable {
 
     @Override
     public void close() {
+        if (lastBeat != null) {
+            try {
+                workers.stopped(name, ctx.clock().instant());
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(Worker.class).warn("could not record that worker {} stopped; it"
+                        + " counts as gone once its heartbeat is old", name, e);
+            }
+        }
         heartbeat.shutdownNow();
         pool.shutdown();
         try {

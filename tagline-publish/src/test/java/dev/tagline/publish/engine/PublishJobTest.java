@@ -83,6 +83,36 @@ class PublishJobTest {
         return p.posts().byId(post.id());
     }
 
+    /** Dogfood web #8: nothing told whether a worker runs; each one now writes a heartbeat row the web app reads. */
+    @Test
+    void aRunningWorkerRecordsItsHeartbeatAndItsCleanStop() {
+        assertTrue(p.workers().latest(T0).isEmpty());
+        java.util.concurrent.atomic.AtomicReference<dev.tagline.publish.store.WorkerStore.Beat> during =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicInteger rounds = new AtomicInteger();
+        EngineSettings s = EngineSettings.defaults().withTiming(Duration.ofMinutes(5), Duration.ofMillis(10),
+                Duration.ofMinutes(2), Duration.ofMinutes(1));
+        try (Worker w = new Worker(p, tokens, c -> platform, HttpClient.newHttpClient(), s, new Random(1), "w-beat")) {
+            w.run(() -> {
+                if (rounds.incrementAndGet() < 4) {
+                    return true;
+                }
+                during.set(p.workers().latest(clock.instant()).orElse(null));
+                return false;
+            });
+        }
+        assertEquals("w-beat", during.get().name());
+        assertTrue(during.get().aliveAt(T0), "running: " + during.get());
+        var after = p.workers().latest(T0).orElseThrow();
+        assertEquals(T0, after.stoppedAt());
+        assertFalse(after.aliveAt(T0), "stopped cleanly");
+        // a worker that died leaves its last beat, which goes stale after a few polls (at least 30 s)
+        p.workers().beat("w-dead", T0, Duration.ofSeconds(10), T0.plusSeconds(1));
+        assertTrue(p.workers().latest(T0.plusSeconds(30)).orElseThrow().aliveAt(T0.plusSeconds(30)));
+        assertFalse(p.workers().latest(T0.plusSeconds(32)).orElseThrow().aliveAt(T0.plusSeconds(32)));
+        assertEquals("w-dead", p.workers().latest(T0.plusSeconds(32)).orElseThrow().name(), "the one seen last");
+    }
+
     @Test
     void publishesThroughUploadCreateAndStatus() {
         assertEquals(1, runWorker().count("PUBLISHED"));
