@@ -1,0 +1,104 @@
+package dev.tagline.web;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tagline.core.manifest.ClipCandidate;
+import dev.tagline.core.manifest.ClipsFile;
+import dev.tagline.publish.store.Channel;
+import dev.tagline.publish.store.Post;
+import java.awt.Color;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Dogfood web #7 and #18: at phone width (390×844, a mobile viewport) pages scrolled sideways to 521–579 px, and a long
+ * unbroken caption in the queue widened the calendar to 3710 px. Every page must fit: scrollWidth ≤ innerWidth.
+ */
+class PhoneWidthBrowserIT {
+    @TempDir
+    Path dir;
+    WebFixture web;
+    Browser browser;
+    Post queued;
+
+    @BeforeEach
+    void start() throws Exception {
+        browser = Browser.start();
+        web = WebFixture.start(dir);
+        Channel yt = web.channel("yt-main-channel", "youtube", "Europe/Berlin");
+        Channel tt = web.channel("tiktok-brand-account", "tiktok", "America/New_York");
+        web.post(yt, "Keynote highlight with a fairly long title", "Why captions matter #talk",
+                Instant.parse("2026-12-02T08:00:00Z"));
+        web.post(tt, "Demo", "Live demo #demo", Instant.parse("2026-12-03T17:00:00Z"));
+        queued = web.post(tt, "Unplanned", "https://example.com/" + "a-very-long-unbroken-path-segment".repeat(12),
+                null);
+        DatasetRoutesIT.image(web.media.resolve("photos/p0.png"), Color.RED);
+        Files.writeString(web.media.resolve("photos/p0.txt"), "circle, warm, outdoors");
+        ClipsFile.of(new ClipsFile.Source("talk.mp4", 1520), Instant.parse("2026-11-27T02:00:00Z"), "talk.srt",
+                List.of(), List.of(new ClipCandidate(1, 95, 141, 87, new ClipCandidate.SubScores(92, 70, 81, 64, 40),
+                        "Opens with a question and pays it off.", "Why does nobody read the manual?",
+                        "Why does nobody read the manual? …", 3)))
+                .write(web.media.resolve("talk.clips.json"));
+        // a 390×844 viewport. Not mobile emulation: a mobile browser zooms out to fit a too-wide page, so innerWidth
+        // grows with the overflow and the check could not fail
+        browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844,
+                "deviceScaleFactor", 2, "mobile", false));
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (web != null) {
+            web.close();
+        }
+    }
+
+    /** The page's width and the widest elements that stick out, for the failure message. */
+    private String overflow(String page) {
+        Object r = browser.driver.executeScript("const w = window.innerWidth;"
+                + "const over = Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > w + 0.5)"
+                + ".slice(0, 6).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined ? '.' + String(e.className).trim().split(/\\s+/).join('.') : '')"
+                + " + ' right=' + Math.round(e.getBoundingClientRect().right));"
+                + "return document.documentElement.scrollWidth <= w ? '' : 'scrollWidth ' + document.documentElement.scrollWidth + ' > innerWidth ' + w + ': ' + over.join(', ');");
+        return r == null || r.toString().isEmpty() ? "" : page + ": " + r;
+    }
+
+    @Test
+    void noPageScrollsSidewaysAtPhoneWidth() {
+        List<String> problems = new ArrayList<>();
+        browser.driver.get(web.base() + "/login");
+        browser.await("#password");
+        problems.add(overflow("login"));
+        browser.login(web.base(), WebFixture.PASSWORD);
+        for (String view : List.of("dayGridMonth", "timeGridWeek", "listMonth")) {
+            browser.driver.get(web.base() + "/calendar?view=" + view + "&date=2026-12-02");
+            browser.await("#calendar .fc-view");
+            browser.await("#queue [data-post-id='" + queued.id() + "']");
+            problems.add(overflow("calendar " + view));
+        }
+        browser.screenshot("phone-calendar");
+        browser.driver.get(web.base() + "/calendar?view=dayGridMonth&date=2026-12-02");
+        browser.await("#queue [data-post-id='" + queued.id() + "'] .open-post").click();
+        browser.await("#ed-caption");
+        problems.add(overflow("editor"));
+        browser.screenshot("phone-editor");
+        for (String page : List.of("/clips", "/datasets/clips", "/jobs", "/channels")) {
+            browser.driver.get(web.base() + page);
+            browser.await("main");
+            problems.add(overflow(page));
+            browser.screenshot("phone-" + page.substring(1).replace('/', '-'));
+        }
+        problems.removeIf(String::isEmpty);
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+}
