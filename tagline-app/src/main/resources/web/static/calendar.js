@@ -125,13 +125,17 @@
         open.type = 'button';
         open.className = 'open-post';
         open.textContent = p.channel + ' · ' + (p.title || 'post ' + p.id);
-        open.addEventListener('click', () => openEditor(p.id));
         const caption = li.appendChild(document.createElement('p'));
         caption.className = 'caption';
         caption.textContent = p.caption;
       });
     }).catch((e) => toast(e.message));
     const refresh = () => { cal.refetchEvents(); loadQueue(); };
+    // the page renders the first list; each item's button opens its post (items from loadQueue too)
+    $('queue').addEventListener('click', (e) => {
+      const item = e.target.closest('.open-post') && e.target.closest('li[data-post-id]');
+      if (item) { openEditor(item.dataset.postId); }
+    });
 
     const move = (id, at, previousAt) =>
       window.tagline.api('PATCH', '/api/posts/' + id + '/schedule', { at: at, tz: tz.value, previousAt: previousAt });
@@ -233,6 +237,5 @@
     });
     $('ed-publish').addEventListener('click', () => window.tagline.api('POST', '/api/posts/' + current.id + '/publish-now')
       .then((j) => { dialog.close(); toast(j.message); refresh(); }).catch(fail));
-    loadQueue();
   });
 })();

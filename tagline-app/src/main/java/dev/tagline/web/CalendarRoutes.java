@@ -1,11 +1,16 @@
 package dev.tagline.web;
 
 import dev.tagline.publish.store.Channel;
+import dev.tagline.publish.store.Post;
+import dev.tagline.publish.store.PostState;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * {@code GET /calendar}: the Content Calendar page. The frame, time zone selector, legend and the queue are rendered
@@ -48,10 +53,33 @@ final class CalendarRoutes {
                 .append(Html.esc(view)).append("\"></div>")
                 .append("<section class=\"queue\" aria-labelledby=\"queue-heading\"><h2 id=\"queue-heading\">Unscheduled")
                 .append(" <small>(queued, no time yet: click one to edit, give it a time, or cancel it)</small></h2>")
-                .append("<ul id=\"queue\"><li class=\"empty\">Loading…</li></ul></section></div>")
+                .append(queue(channels)).append("</section></div>")
                 .append(EditorHtml.DIALOG).append("</section>");
         ctx.html(Html.page("Calendar", Guard.session(ctx).csrf(), "/calendar", b.toString(), Html.FULLCALENDAR,
                 "/static/calendar.js"));
+    }
+
+    /**
+     * The Unscheduled list as first shown (escaped); {@code calendar.js} builds the same items from {@code GET
+     * /api/queue} after each change, and opens the editor from an item's button.
+     */
+    private String queue(List<Channel> channels) {
+        Map<Long, Channel> byId = channels.stream().collect(Collectors.toMap(Channel::id, Function.identity()));
+        StringBuilder b = new StringBuilder("<ul id=\"queue\">");
+        int n = 0;
+        for (Post p : web.publishing().posts().inState(PostState.QUEUED)) {
+            Channel c = byId.get(p.channelId());
+            if (c == null) {
+                continue;
+            }
+            String title = p.title() == null || p.title().isBlank() ? "post " + p.id() : p.title();
+            b.append("<li data-post-id=\"").append(p.id()).append("\" style=\"border-left-color:")
+                    .append(Html.esc(Platforms.of(c.platform()).color())).append("\"><button type=\"button\"")
+                    .append(" class=\"open-post\">").append(Html.esc(c.name() + " · " + title)).append("</button>")
+                    .append("<p class=\"caption\">").append(Html.esc(p.caption())).append("</p></li>");
+            n++;
+        }
+        return b.append(n == 0 ? "<li class=\"empty\">Nothing queued.</li>" : "").append("</ul>").toString();
     }
 
     private static String zoneOptions(ZoneId selected, List<Channel> channels) {
