@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The calendar's JSON API ({@code docs/api.md}): read posts, move, edit copy, retry, cancel, auto-schedule, publish now. */
+/** The calendar's JSON API ({@code docs/api.md}): read posts and the queue, move, edit copy, auto-schedule. */
 final class PostApiRoutes {
     static final Duration MAX_RANGE = Duration.ofDays(62);
     private static final JsonFactory JSON = new JsonFactory();
@@ -36,10 +36,6 @@ final class PostApiRoutes {
     record Copy(String title, String caption) {
     }
 
-    /** A failed post sent again with (edited) text; {@code at} empty puts it back in the queue. */
-    record Retry(String title, String caption, String at, String tz) {
-    }
-
     void register(RoutesConfig r) {
         r.get("/api/calendar", this::calendar);
         r.get("/api/channels", this::channels);
@@ -47,9 +43,6 @@ final class PostApiRoutes {
         r.get("/api/queue", this::queue);
         r.patch("/api/posts/{id}/schedule", this::move);
         r.put("/api/posts/{id}/copy", this::editCopy);
-        r.post("/api/posts/{id}/publish-now", this::publishNow);
-        r.post("/api/posts/{id}/retry", this::retry);
-        r.post("/api/posts/{id}/cancel", this::cancel);
         r.post("/api/auto-schedule", this::autoSchedule);
     }
 
@@ -138,7 +131,7 @@ final class PostApiRoutes {
      * {@code p} when its time can still change; else a 409 (docs/api.md: the post "has already started publishing"),
      * not the scheduler's 400, since the request was right and the post's state is what stands in the way.
      */
-    private static Post movable(Post p) {
+    static Post movable(Post p) {
         boolean plannable = p.state() == dev.tagline.publish.store.PostState.QUEUED
                 || p.state() == dev.tagline.publish.store.PostState.SCHEDULED;
         if (!plannable || p.step() != Post.Step.UPLOAD) {
@@ -160,77 +153,6 @@ final class PostApiRoutes {
         Post p = web.publishing().posts().byId(id);
         Channel c = web.publishing().channels().byId(p.channelId());
         ctx.json(detail(p, c, c.zone()));
-    }
-
-    private void publishNow(Context ctx) {
-        Post p = movable(post(id(ctx)));
-        Channel c = web.publishing().channels().byId(p.channelId());
-        web.publishing().scheduler().move(c, p.id(), web.clock().instant());
-        Instant now = web.clock().instant();
-        var worker = web.publishing().workers().latest(now);
-        String message = worker.filter(w -> w.aliveAt(now)).map(w -> "Due now; worker " + w.name() + " (seen "
-                + Math.max(0, Duration.between(w.seenAt(), now).toSeconds()) + " s ago) publishes it within its poll"
-                + " interval (" + w.poll().toSeconds() + " s).").orElseGet(() -> "Due now, but not sent yet. "
-                + WorkerLine.noWorker(web.publishing(), now).orElse(""));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("post", detail(web.publishing().posts().byId(p.id()), c, c.zone()));
-        out.put("workerRunning", worker.filter(w -> w.aliveAt(now)).isPresent());
-        out.put("message", message);
-        ctx.json(out);
-    }
-
-    /**
-     * A failed post goes again with the editor's text, checked against the platform's limits, only where the publish
-     * engine's exactly-once rule allows it ({@code PostStore.whyNotSentAgain}, the rule of {@code publish queue}):
-     * 409 when the platform took the video or may have it. Everything is checked before anything changes.
-     */
-    private void retry(Context ctx) {
-        Retry body = body(ctx, Retry.class);
-        long id = id(ctx);
-        Channel c = web.publishing().channels().byId(post(id).channelId());
-        Platforms.of(c.platform()).check(c.platform(), body.title(), body.caption());
-        ZoneId tz = CalendarJson.zone(body.tz(), c.zone());
-        Instant at = body.at() == null || body.at().isBlank() ? null : CalendarJson.time(body.at(), tz, "at");
-        if (at != null && at.isBefore(web.clock().instant())) {
-            throw new dev.tagline.core.TaglineException(at.atZone(tz).format(java.time.format.DateTimeFormatter
-                    .ofPattern("d MMM yyyy HH:mm", java.util.Locale.ENGLISH)) + " (" + tz.getId() + ") is in the past",
-                    "Choose a later time, or leave the time empty to put the post back in the queue.");
-        }
-        try {
-            web.publishing().posts().retry(id, c, body.title(), body.caption());
-        } catch (dev.tagline.core.TaglineException e) {
-            throw new Problems.ConflictException(e.getMessage(), e.hint());
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        List<String> warnings = List.of();
-        String message = "Post " + id + " is back in the queue; give it a time or run Auto-schedule.";
-        if (at != null) {
-            web.publishing().scheduler().move(c, id, at);
-            warnings = web.publishing().scheduler().warnings(c, id, at);
-            message = "Post " + id + " will be retried at " + at.atZone(tz).toLocalDateTime().toString()
-                    .replace('T', ' ') + ".";
-        }
-        out.put("post", detail(web.publishing().posts().byId(id), c, tz));
-        out.put("warnings", warnings);
-        out.put("message", message);
-        ctx.json(out);
-    }
-
-    /** The engine's cancel, as {@code tagline publish cancel}: the post is kept as cancelled and the queue re-planned. */
-    private void cancel(Context ctx) {
-        long id = id(ctx);
-        Channel c = web.publishing().channels().byId(post(id).channelId());
-        AutoScheduler.Plan plan;
-        try {
-            plan = web.publishing().scheduler().cancel(c, id);
-        } catch (dev.tagline.core.TaglineException e) {
-            throw new Problems.ConflictException(e.getMessage(), e.hint());
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("post", detail(web.publishing().posts().byId(id), c, c.zone()));
-        out.put("replanned", plan.placed().size());
-        out.put("message", "Post " + id + " on " + c.name() + " is cancelled; it will not be published.");
-        ctx.json(out);
     }
 
     /**
@@ -263,6 +185,11 @@ final class PostApiRoutes {
     }
 
     private CalendarJson.Now now() {
+        return now(web);
+    }
+
+    /** The moment statuses are judged at, with the no-worker line when no publish worker runs. */
+    static CalendarJson.Now now(WebContext web) {
         return new CalendarJson.Now(web.clock().instant(), WorkerLine.noWorker(web.publishing(), web.clock().instant())
                 .orElse(null));
     }
@@ -271,7 +198,7 @@ final class PostApiRoutes {
         return web.publishing().channels().all().stream().collect(Collectors.toMap(Channel::id, Function.identity()));
     }
 
-    private static <T> T body(Context ctx, Class<T> type) {
+    static <T> T body(Context ctx, Class<T> type) {
         try {
             return ctx.bodyAsClass(type);
         } catch (Exception e) {
@@ -281,6 +208,11 @@ final class PostApiRoutes {
     }
 
     private Post post(long id) {
+        return find(web, id);
+    }
+
+    /** The post, or 404. */
+    static Post find(WebContext web, long id) {
         try {
             return web.publishing().posts().byId(id);
         } catch (dev.tagline.core.TaglineException e) {
@@ -288,7 +220,7 @@ final class PostApiRoutes {
         }
     }
 
-    private static long id(Context ctx) {
+    static long id(Context ctx) {
         try {
             return Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {

@@ -72,6 +72,7 @@ public final class WebServer implements AutoCloseable {
             new MediaRoutes(web.settings().mediaRoots()).register(c.routes);
             new CalendarRoutes(web).register(c.routes);
             new PostApiRoutes(web).register(c.routes);
+            new PostActionRoutes(web).register(c.routes);
             new ClipsRoutes(web).register(c.routes);
             new DatasetRoutes(web, thumbnails).register(c.routes);
             new JobRoutes(web, jobs, new JobKinds()

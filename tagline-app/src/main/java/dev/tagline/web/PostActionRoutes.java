@@ -1,0 +1,123 @@
+package dev.tagline.web;
+
+import dev.tagline.core.TaglineException;
+import dev.tagline.publish.plan.AutoScheduler;
+import dev.tagline.publish.store.Channel;
+import dev.tagline.publish.store.Post;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the post editor does to a post's fate ({@code docs/api.md}): publish now, retry a failed post, cancel. Every
+ * route changes state, so the CSRF check of {@link Guard} applies to each.
+ */
+final class PostActionRoutes {
+    private final WebContext web;
+
+    PostActionRoutes(WebContext web) {
+        this.web = web;
+    }
+
+    /** A failed post sent again with (edited) text; {@code at} empty puts it back in the queue. */
+    record Retry(String title, String caption, String at, String tz) {
+    }
+
+    void register(RoutesConfig r) {
+        r.post("/api/posts/{id}/publish-now", this::publishNow);
+        r.post("/api/posts/{id}/retry", this::retry);
+        r.post("/api/posts/{id}/cancel", this::cancel);
+    }
+
+    private void publishNow(Context ctx) {
+        Post p = PostApiRoutes.movable(post(id(ctx)));
+        Channel c = web.publishing().channels().byId(p.channelId());
+        web.publishing().scheduler().move(c, p.id(), web.clock().instant());
+        Instant now = web.clock().instant();
+        var worker = web.publishing().workers().latest(now);
+        String message = worker.filter(w -> w.aliveAt(now)).map(w -> "Due now; worker " + w.name() + " (seen "
+                + Math.max(0, Duration.between(w.seenAt(), now).toSeconds()) + " s ago) publishes it within its poll"
+                + " interval (" + w.poll().toSeconds() + " s).").orElseGet(() -> "Due now, but not sent yet. "
+                + WorkerLine.noWorker(web.publishing(), now).orElse(""));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("post", detail(web.publishing().posts().byId(p.id()), c, c.zone()));
+        out.put("workerRunning", worker.filter(w -> w.aliveAt(now)).isPresent());
+        out.put("message", message);
+        ctx.json(out);
+    }
+
+    /**
+     * A failed post goes again with the editor's text, checked against the platform's limits, only where the publish
+     * engine's exactly-once rule allows it ({@code PostStore.whyNotSentAgain}, the rule of {@code publish queue}):
+     * 409 when the platform took the video or may have it. Everything is checked before anything changes.
+     */
+    private void retry(Context ctx) {
+        Retry body = body(ctx, Retry.class);
+        long id = id(ctx);
+        Channel c = web.publishing().channels().byId(post(id).channelId());
+        Platforms.of(c.platform()).check(c.platform(), body.title(), body.caption());
+        ZoneId tz = CalendarJson.zone(body.tz(), c.zone());
+        Instant at = body.at() == null || body.at().isBlank() ? null : CalendarJson.time(body.at(), tz, "at");
+        if (at != null && at.isBefore(web.clock().instant())) {
+            throw new TaglineException(at.atZone(tz).format(java.time.format.DateTimeFormatter
+                    .ofPattern("d MMM yyyy HH:mm", java.util.Locale.ENGLISH)) + " (" + tz.getId() + ") is in the past",
+                    "Choose a later time, or leave the time empty to put the post back in the queue.");
+        }
+        try {
+            web.publishing().posts().retry(id, c, body.title(), body.caption());
+        } catch (TaglineException e) {
+            throw new Problems.ConflictException(e.getMessage(), e.hint());
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        List<String> warnings = List.of();
+        String message = "Post " + id + " is back in the queue; give it a time or run Auto-schedule.";
+        if (at != null) {
+            web.publishing().scheduler().move(c, id, at);
+            warnings = web.publishing().scheduler().warnings(c, id, at);
+            message = "Post " + id + " will be retried at " + at.atZone(tz).toLocalDateTime().toString()
+                    .replace('T', ' ') + ".";
+        }
+        out.put("post", detail(web.publishing().posts().byId(id), c, tz));
+        out.put("warnings", warnings);
+        out.put("message", message);
+        ctx.json(out);
+    }
+
+    /** The engine's cancel, as {@code tagline publish cancel}: the post is kept as cancelled and the queue re-planned. */
+    private void cancel(Context ctx) {
+        long id = id(ctx);
+        Channel c = web.publishing().channels().byId(post(id).channelId());
+        AutoScheduler.Plan plan;
+        try {
+            plan = web.publishing().scheduler().cancel(c, id);
+        } catch (TaglineException e) {
+            throw new Problems.ConflictException(e.getMessage(), e.hint());
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("post", detail(web.publishing().posts().byId(id), c, c.zone()));
+        out.put("replanned", plan.placed().size());
+        out.put("message", "Post " + id + " on " + c.name() + " is cancelled; it will not be published.");
+        ctx.json(out);
+    }
+
+    private Map<String, Object> detail(Post p, Channel c, ZoneId tz) {
+        return CalendarJson.detail(p, c, tz, PostApiRoutes.now(web));
+    }
+
+    private Post post(long id) {
+        return PostApiRoutes.find(web, id);
+    }
+
+    private static long id(Context ctx) {
+        return PostApiRoutes.id(ctx);
+    }
+
+    private static <T> T body(Context ctx, Class<T> type) {
+        return PostApiRoutes.body(ctx, type);
+    }
+}
