@@ -2,9 +2,7 @@ package dev.tagline.cli;
 
 import dev.tagline.publish.Publishing;
 import dev.tagline.publish.plan.PostingRule;
-import dev.tagline.publish.plan.SlotCalendar;
 import dev.tagline.publish.store.Channel;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,12 +44,7 @@ final class PublishRulesCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            List<java.time.LocalTime> timeList = PostingRule.parseTimes(times);
-            java.util.Set<java.time.DayOfWeek> dayset = PostingRule.parseDays(days);
-            int day = perDay == null ? new java.util.TreeSet<>(timeList).size() : perDay;
-            int week = perWeek == null ? dayset.size() * day : perWeek;
-            PostingRule rule = new PostingRule(dayset, timeList, day, week, SlotCalendar.parseDuration(minSpacing),
-                    PostingRule.parseDates(blackout));
+            PostingRule rule = PostingRule.of(days, times, perDay, perWeek, minSpacing, blackout);
             try (Publishing p = db.open(ctx)) {
                 Channel c = p.channels().byName(channel);
                 rule.validated(c.name());

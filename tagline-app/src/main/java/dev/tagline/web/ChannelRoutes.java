@@ -48,8 +48,9 @@ final class ChannelRoutes {
 
     private void page(Context ctx) {
         String csrf = Guard.session(ctx).csrf();
-        StringBuilder b = new StringBuilder("<section class=\"channels\"><h1>Channels</h1><table><thead><tr><th>Name</th>"
-                + "<th>Platform</th><th>Account</th><th>State</th><th>Connect</th></tr></thead><tbody>");
+        StringBuilder b = new StringBuilder("<section class=\"channels\"><h1>Channels</h1>").append(saved(ctx))
+                .append("<table><thead><tr><th>Name</th><th>Platform</th><th>Account</th><th>State</th><th>Connect</th>"
+                        + "<th>Posting rule (channel clock; Auto-schedule fills it)</th></tr></thead><tbody>");
         for (Channel c : web.publishing().channels().list()) {
             b.append("<tr data-channel=\"").append(esc(c.name())).append("\"><td>").append(esc(c.name())).append("</td><td>")
                     .append(esc(c.platform())).append("</td><td>").append(esc(c.account())).append("</td><td>")
@@ -65,11 +66,24 @@ final class ChannelRoutes {
             } else {
                 b.append("token or secret from <code>tagline publish channels add</code>");
             }
-            b.append("</td></tr>");
+            b.append("</td><td>").append(ChannelRuleRoutes.form(c, web.publishing().rules().find(c.id()).orElse(null),
+                    csrf)).append("</td></tr>");
         }
         b.append("</tbody></table><p>Register <code>").append(esc(redirectUri(ctx)))
                 .append("</code> as the redirect URI of your app on each platform.</p></section>");
         ctx.html(Html.page("Channels", csrf, "/channels", b.toString()));
+    }
+
+    /** After a rule was saved: which channel, and how many of its queued posts the re-plan placed. */
+    private String saved(Context ctx) {
+        String id = ctx.queryParam("saved");
+        String placed = ctx.queryParam("placed");
+        if (id == null || !id.matches("\\d{1,12}") || placed == null || !placed.matches("\\d{1,6}")) {
+            return "";
+        }
+        return web.publishing().channels().list().stream().filter(c -> c.id() == Long.parseLong(id)).findFirst()
+                .map(c -> "<p class=\"notice\" role=\"status\" id=\"rule-saved\">Posting rule of '" + esc(c.name())
+                        + "' saved; " + placed + " queued post(s) placed on the Calendar.</p>").orElse("");
     }
 
     private void connect(Context ctx) {
@@ -120,7 +134,7 @@ final class ChannelRoutes {
         return ctx.scheme() + "://" + ctx.host() + "/oauth/callback";
     }
 
-    private static long channelId(Context ctx) {
+    static long channelId(Context ctx) {
         try {
             return Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {

@@ -170,9 +170,8 @@ final class PostApiRoutes {
             } else {
                 int queued = web.publishing().posts().queuedByScore(c.id()).size();
                 if (queued > 0) {
-                    skipped.add(Map.of("channel", c.name(), "queued", queued, "reason", "no posting rule, so"
-                            + " Auto-schedule gives its posts no time: open them under Unscheduled and give each a"
-                            + " time, or set a rule for the channel ('tagline publish rules set " + c.name() + "')"));
+                    skipped.add(Map.of("channel", c.name(), "queued", queued, "reason", "no posting rule: add one"
+                            + " under Channels, or give each of its posts a time from the Unscheduled list"));
                 }
             }
         }

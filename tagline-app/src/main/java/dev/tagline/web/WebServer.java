@@ -83,6 +83,7 @@ public final class WebServer implements AutoCloseable {
                     .register("find", VideoJobKinds.find(env, web.clock()))
                     .register("render", VideoJobKinds.render(env))).register(c.routes);
             new ChannelRoutes(web, credentials).register(c.routes);
+            new ChannelRuleRoutes(web).register(c.routes);
         };
     }
 

@@ -26,6 +26,21 @@ public record PostingRule(Set<DayOfWeek> days, List<LocalTime> times, int perDay
     }
 
     /**
+     * A rule from its text form, as {@code publish rules set} and the web app's Channels page take it: {@code perDay}
+     * null means one post per time of day, {@code perWeek} null no weekly cap beyond days × perDay, {@code minSpacing}
+     * blank none, {@code blackout} blank none. Not yet {@link #validated}.
+     */
+    public static PostingRule of(String days, String times, Integer perDay, Integer perWeek, String minSpacing,
+                                 String blackout) {
+        List<LocalTime> timeList = parseTimes(times);
+        Set<DayOfWeek> dayset = parseDays(days);
+        int day = perDay == null ? new TreeSet<>(timeList).size() : perDay;
+        int week = perWeek == null ? dayset.size() * day : perWeek;
+        return new PostingRule(dayset, timeList, day, week, minSpacing == null || minSpacing.isBlank() ? Duration.ZERO
+                : SlotCalendar.parseDuration(minSpacing), parseDates(blackout));
+    }
+
+    /**
      * Checks that the rule can ever be met and says why not: e.g. more posts a day than times, or a spacing that
      * leaves too few usable times.
      */
