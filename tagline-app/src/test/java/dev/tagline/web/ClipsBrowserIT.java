@@ -80,7 +80,8 @@ class ClipsBrowserIT {
         assertEquals(2, found.size(), "the finder's clips");
         assertTrue(found.get(1).getText().contains("10:12–10:55 (43 s)"), "span in media time: " + found.get(1)
                 .getText());
-        assertEquals(6, browser.driver.findElements(By.cssSelector(".render-form select[name=mode] option")).size());
+        assertEquals(1 + dev.tagline.video.render.ReframeMode.values().length, browser.driver.findElements(
+                By.cssSelector(".render-form select[name=mode] option")).size(), "auto and every mode");
         browser.screenshot("clips");
         browser.driver.executeScript("document.querySelector('article.clip').scrollIntoView()");
         browser.screenshot("clips-review");
