@@ -28,9 +28,7 @@ final class LogLineProgress implements Progress.Factory {
     public Progress start(String task, long total, Progress.Unit unit) {
         Instant start = clock.instant();
         AtomicLong done = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        AtomicLong reportedDone = new AtomicLong(-1); // -1: every advanced unit is done
-        AtomicLong passedOver = new AtomicLong();
+        ItemCounts counts = new ItemCounts();
         AtomicLong nextReport = new AtomicLong(start.plus(interval).toEpochMilli());
         return new Progress() {
             @Override
@@ -41,18 +39,12 @@ final class LogLineProgress implements Progress.Factory {
 
             @Override
             public void failed(long items) {
-                failed.set(items);
+                counts.failed(items);
             }
 
             @Override
             public void done(long items, long passed) {
-                reportedDone.set(items);
-                passedOver.set(passed);
-            }
-
-            private long shownDone() {
-                long reported = reportedDone.get();
-                return reported < 0 ? done.get() : reported;
+                counts.done(items, passed);
             }
 
             @Override
@@ -65,7 +57,7 @@ final class LogLineProgress implements Progress.Factory {
                 long now = clock.millis();
                 long due = nextReport.get();
                 if (now >= due && nextReport.compareAndSet(due, now + interval.toMillis())) {
-                    err.println(ProgressLine.status(task, done.get(), shownDone(), total, failed.get(),
+                    err.println(ProgressLine.status(task, done.get(), counts.done(done.get()), total, counts.failed(),
                             Duration.between(start, clock.instant()), unit));
                     err.flush();
                 }
@@ -73,7 +65,8 @@ final class LogLineProgress implements Progress.Factory {
 
             @Override
             public void close() {
-                err.println(ProgressLine.closing(task, total, shownDone(), failed.get(), passedOver.get(),
+                err.println(ProgressLine.closing(task, total, counts.done(done.get()), counts.failed(),
+                        counts.passedOver(),
                         Duration.between(start, clock.instant()), unit));
                 err.flush();
             }

@@ -4,7 +4,6 @@ import dev.tagline.core.progress.Progress;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -59,13 +58,10 @@ final class TerminalProgress implements Progress.Factory {
         private final long total;
         private final Progress.Unit unit;
         private final java.time.Instant start = clock.instant();
-        private final java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
+        private final ItemCounts counts = new ItemCounts();
         /** The first position reported and when (null before): the rate and ETA count from there. */
         private volatile long firstDone;
         private volatile java.time.Instant firstAt;
-        /** {@link Progress#done}: -1 while every advanced unit counts as done. */
-        private final AtomicLong reportedDone = new AtomicLong(-1);
-        private final AtomicLong passedOver = new AtomicLong();
 
         BarProgress(ProgressBar bar, String task, long total, Progress.Unit unit) {
             this.bar = bar;
@@ -82,25 +78,20 @@ final class TerminalProgress implements Progress.Factory {
 
         @Override
         public void failed(long items) {
-            failures.set(items);
+            counts.failed(items);
             extra();
         }
 
         @Override
         public void done(long items, long passed) {
-            reportedDone.set(items);
-            passedOver.set(passed);
-        }
-
-        private long shownDone() {
-            long reported = reportedDone.get();
-            return reported < 0 ? bar.getCurrent() : reported;
+            counts.done(items, passed);
         }
 
         private synchronized void extra() {
             java.time.Instant now = clock.instant();
             if (unit == Progress.Unit.ITEMS) {
-                bar.setExtraMessage(ProgressLine.barExtra(shownDone(), Duration.between(start, now), failures.get()));
+                bar.setExtraMessage(ProgressLine.barExtra(counts.done(bar.getCurrent()), Duration.between(start, now),
+                        counts.failed()));
                 return;
             }
             if (firstAt == null) {
@@ -119,9 +110,9 @@ final class TerminalProgress implements Progress.Factory {
 
         @Override
         public void close() {
-            long done = shownDone();
+            long done = counts.done(bar.getCurrent());
             bar.close();
-            err.println(ProgressLine.closing(task, total, done, failures.get(), passedOver.get(),
+            err.println(ProgressLine.closing(task, total, done, counts.failed(), counts.passedOver(),
                     Duration.between(start, clock.instant()), unit));
             err.flush();
         }
