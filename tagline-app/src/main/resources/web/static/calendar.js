@@ -210,17 +210,25 @@
     $('ed-title').addEventListener('input', recount);
     $('ed-caption').addEventListener('input', recount);
     $('ed-close').addEventListener('click', () => dialog.close());
-    $('ed-save').addEventListener('click', async () => {
-      try {
-        await window.tagline.api('PUT', '/api/posts/' + current.id + '/copy', { title: $('ed-title').value, caption: $('ed-caption').value });
-        const time = $('ed-time').value;
-        if (time && time !== (current.start || '').slice(0, 16)) {
-          await move(current.id, time, current.at);
-        }
-        dialog.close();
-        toast('Post ' + current.id + ' saved.');
-        refresh();
-      } catch (e) { fail(e); }
+    // one request: the server checks the text, then the new time, and stores nothing when either is refused
+    $('ed-save').addEventListener('click', () => {
+      const id = current.id;
+      const time = $('ed-time').value;
+      const moving = time && time !== (current.start || '').slice(0, 16);
+      const previous = (current.start || '').slice(0, 16);
+      window.tagline.api('PUT', '/api/posts/' + id + '/copy', { title: $('ed-title').value,
+        caption: $('ed-caption').value, at: moving ? time : null, tz: tz.value, previousAt: current.at })
+        .then((j) => {
+          dialog.close();
+          if (moving) {
+            const warn = j.warnings.length ? ' Warning: ' + j.warnings.join('; ') : '';
+            toast('Post ' + id + ' saved and moved to ' + time.replace('T', ' ') + '.' + warn, previous
+              ? () => move(id, previous, j.at).then(() => { toast('Move undone.'); refresh(); }) : undefined);
+          } else {
+            toast('Post ' + id + ' saved.');
+          }
+          refresh();
+        }).catch(fail);
     });
     $('ed-retry').addEventListener('click', () => window.tagline.api('POST', '/api/posts/' + current.id + '/retry', {
       title: $('ed-title').value, caption: $('ed-caption').value, at: $('ed-time').value || null, tz: tz.value

@@ -33,7 +33,8 @@ final class PostApiRoutes {
     record Move(String at, String tz, String previousAt) {
     }
 
-    record Copy(String title, String caption) {
+    /** The editor's Save: the text, and a new time when {@code at} is given (as {@link Move}). */
+    record Copy(String title, String caption, String at, String tz, String previousAt) {
     }
 
     void register(RoutesConfig r) {
@@ -109,12 +110,21 @@ final class PostApiRoutes {
 
     private void move(Context ctx) {
         Move body = body(ctx, Move.class);
-        Post p = movable(post(id(ctx)));
+        ctx.json(moveTo(post(id(ctx)), body.at(), body.tz(), body.previousAt()));
+    }
+
+    /**
+     * Moves {@code post} to {@code atText} (wall time in {@code tzText}); refused (nothing changed) when it cannot move,
+     * moved meanwhile ({@code previousAt}) or the time is not valid. The answer: the post, its previous time, the
+     * rule's warnings and how many posts were re-planned around it.
+     */
+    private Map<String, Object> moveTo(Post post, String atText, String tzText, String previousAt) {
+        Post p = movable(post);
         Channel c = web.publishing().channels().byId(p.channelId());
-        ZoneId tz = CalendarJson.zone(body.tz(), c.zone());
-        Instant at = CalendarJson.time(body.at(), tz, "at");
+        ZoneId tz = CalendarJson.zone(tzText, c.zone());
+        Instant at = CalendarJson.time(atText, tz, "at");
         String current = p.scheduledAt() == null ? null : p.scheduledAt().toString();
-        if (body.previousAt() != null && !body.previousAt().equals(current)) {
+        if (previousAt != null && !previousAt.equals(current)) {
             throw new Problems.ConflictException("Post " + p.id() + " was moved meanwhile (now " + current + ")",
                     "Reload the calendar and try again.");
         }
@@ -124,7 +134,7 @@ final class PostApiRoutes {
         out.put("previousAt", current);
         out.put("warnings", web.publishing().scheduler().warnings(c, p.id(), at));
         out.put("replanned", plan.placed().size());
-        ctx.json(out);
+        return out;
     }
 
     /**
@@ -141,18 +151,31 @@ final class PostApiRoutes {
         return p;
     }
 
+    /**
+     * The editor's Save, all or nothing: the text is checked against the platform first, then the new time (if any)
+     * is applied (a refused time changes nothing), then the text. The answer is the post's detail, plus the move's
+     * {@code previousAt} and {@code warnings} when the time changed, so the page can warn and offer Undo as a drag does.
+     */
     private void editCopy(Context ctx) {
         Copy body = body(ctx, Copy.class);
         long id = id(ctx);
-        Channel channel = web.publishing().channels().byId(post(id).channelId());
+        Post before = post(id);
+        Channel channel = web.publishing().channels().byId(before.channelId());
         Platforms.of(channel.platform()).check(channel.platform(), body.title(), body.caption());
+        Map<String, Object> moved = body.at() == null || body.at().isBlank() ? null
+                : moveTo(before, body.at(), body.tz(), body.previousAt());
         if (!web.publishing().posts().editCopy(id, body.title(), body.caption())) {
             throw new Problems.ConflictException("Post " + id + " has already started publishing; its text is fixed",
                     "Edit it on the platform itself.");
         }
         Post p = web.publishing().posts().byId(id);
         Channel c = web.publishing().channels().byId(p.channelId());
-        ctx.json(detail(p, c, c.zone()));
+        Map<String, Object> out = new LinkedHashMap<>(detail(p, c, c.zone()));
+        if (moved != null) {
+            out.put("previousAt", moved.get("previousAt"));
+            out.put("warnings", moved.get("warnings"));
+        }
+        ctx.json(out);
     }
 
     /**

@@ -154,6 +154,29 @@ class CalendarApiIT {
         call("PUT", "/api/posts/" + p.id() + "/copy", "{not json", 400);
     }
 
+    /** Dogfood web #6: Save sent the text, then the time; a refused time left the text stored and no warning came. */
+    @Test
+    void theEditorsSaveStoresTextAndTimeTogetherOrNothingAndWarnsLikeADrag() throws Exception {
+        Post p = web.post(yt, "Talk", "old", Instant.parse("2026-12-02T08:00:00Z"));
+        String path = "/api/posts/" + p.id() + "/copy";
+        JsonNode r = call("PUT", path, "{\"title\":\"Talk\",\"caption\":\"old EDITED\",\"at\":\"2026-11-07T09:00\","
+                + "\"tz\":\"Europe/Berlin\",\"previousAt\":\"2026-12-02T08:00:00Z\"}", 400);
+        assertTrue(r.get("detail").asText().endsWith("is in the past"), r.toString());
+        assertEquals("old", web.publishing.posts().byId(p.id()).caption(), "a refused time stores no text");
+        call("PUT", path, "{\"title\":\"" + "t".repeat(101) + "\",\"caption\":\"c\",\"at\":\"2026-12-05T11:00\","
+                + "\"tz\":\"Europe/Berlin\"}", 400);
+        assertEquals(Instant.parse("2026-12-02T08:00:00Z"), web.publishing.posts().byId(p.id()).scheduledAt(),
+                "refused text moves nothing");
+
+        JsonNode saved = call("PUT", path, "{\"title\":\"Talk\",\"caption\":\"new\",\"at\":\"2026-12-05T11:00\","
+                + "\"tz\":\"Europe/Berlin\",\"previousAt\":\"2026-12-02T08:00:00Z\"}", 200);
+        assertEquals("new", web.publishing.posts().byId(p.id()).caption());
+        assertEquals(Instant.parse("2026-12-05T10:00:00Z"), web.publishing.posts().byId(p.id()).scheduledAt());
+        assertEquals("2026-12-02T08:00:00Z", saved.get("previousAt").asText(), "for Undo");
+        assertTrue(saved.get("warnings").get(0).asText().startsWith("Outside the posting rule of 'yt'"),
+                saved.toString());
+    }
+
     @Test
     void thePostEditorSavedOverLimitTextAndRawAngleBracketsForYouTube_nowRefusedNamingTheLimit() throws Exception {
         Post p = web.post(yt, "Talk", "old", Instant.parse("2026-12-02T08:00:00Z"));

@@ -177,11 +177,13 @@ class CalendarBrowserIT {
         browser.driver.findElement(By.id("ed-save")).click();
         // its caption holds <script>, which YouTube refuses: the editor says so and keeps the dialog open
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ed-error"), "YouTube refuses"));
+        assertEquals(null, web.publishing.posts().byId(unplanned.id()).scheduledAt(), "a refused Save changes nothing");
         WebElement caption = browser.driver.findElement(By.id("ed-caption"));
         caption.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         caption.sendKeys("Waiting no more");
         browser.driver.findElement(By.id("ed-save")).click();
-        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast-text"), "saved"));
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast-text"),
+                "saved and moved to 2026-12-07 09:00"));
         assertEquals(Instant.parse("2026-12-07T08:00:00Z"), web.publishing.posts().byId(unplanned.id()).scheduledAt());
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue"), "Nothing queued."));
         browser.await("td.fc-daygrid-day[data-date='2026-12-07'] [data-post-id='" + unplanned.id() + "']");
