@@ -91,21 +91,30 @@ final class ClipsRoutes {
                     "Accept it first (Save and accept), then queue it.");
         }
         List<String> done = new ArrayList<>();
-        for (String name : names) {
-            Channel c = web.publishing().channels().byName(name);
-            ClipManifest.Copy copy = media.manifest().copyFor(c.platform());
-            Post p;
+        List<String> refused = new ArrayList<>();
+        TaglineException first = null;
+        for (String name : names) { // each channel on its own: one that refuses does not stop the others
             try {
-                p = web.publishing().posts().queue(media, c, copy);
+                Channel c = web.publishing().channels().byName(name);
+                Post p = web.publishing().posts().queue(media, c, media.manifest().copyFor(c.platform()));
+                done.add(name + " (post " + p.id() + ")");
             } catch (PostStore.AlreadyOnChannelException e) {
                 // the store's hint names CLI commands; here the calendar is where the post is changed
-                throw new TaglineException(e.getMessage(), e.published() ? "A clip is published on a channel once."
+                first = first != null ? first : new TaglineException(e.getMessage(), e.published()
+                        ? "A clip is published on a channel once."
                         : "Open post " + e.postId() + " on the Calendar to change its time or cancel it.");
+                refused.add(name + ": " + e.getMessage());
+            } catch (TaglineException e) {
+                first = first != null ? first : e;
+                refused.add(name + ": " + e.getMessage());
             }
-            done.add(name + " (post " + p.id() + ")");
+        }
+        if (done.isEmpty()) {
+            throw first;
         }
         ctx.html(ClipCards.rendered(new ClipLibrary.Rendered(ref, media.manifest()), web.publishing().channels().list(),
-                "Queued on " + String.join(", ", done) + ". Auto-schedule on the calendar gives it a time."));
+                "Queued on " + String.join(", ", done) + ". Auto-schedule on the calendar gives it a time."
+                        + (refused.isEmpty() ? "" : " Not queued on " + String.join("; ", refused) + ".")));
     }
 
     private static ClipLibrary.Ref ref(Context ctx) {

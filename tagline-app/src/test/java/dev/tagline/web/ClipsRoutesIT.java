@@ -206,6 +206,21 @@ class ClipsRoutesIT {
     }
 
     @Test
+    void aChannelThatRefusesTheClipDoesNotStopTheOthers() {
+        web.channel("tt2", "tiktok", "Europe/Berlin");
+        assertEquals(200, post("/clips/queue?root=clips&path=clip-1/clip.json", Map.of("channel", "tt")).statusCode());
+        // tt already has it; tt2 does not: tt2 is queued and the card says why tt was not
+        HttpResponse<String> r = web.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(web.base()
+                + "/clips/queue?root=clips&path=clip-1/clip.json")).header("Cookie", login.cookie())
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(java.net.http.HttpRequest
+                        .BodyPublishers.ofString("_csrf=" + java.net.URLEncoder.encode(login.csrf(),
+                                java.nio.charset.StandardCharsets.UTF_8) + "&channel=tt&channel=tt2")));
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.body().contains("Queued on tt2 (post 3).") && r.body().contains("Not queued on tt: Clip clip-1 is"
+                + " already on channel &#39;tt&#39; as post 2 (queued)."), r.body());
+    }
+
+    @Test
     void aRejectedClipIsNotQueued() {
         post("/clips/review?root=clips&path=clip-1/clip.json", Map.of("title", "t", "caption", "c", "hashtags", "",
                 "accepted", "false"));
