@@ -1,7 +1,6 @@
 package dev.tagline.web;
 
 import dev.tagline.core.TaglineException;
-import dev.tagline.core.manifest.ClipManifest;
 import dev.tagline.publish.store.Channel;
 import dev.tagline.publish.store.Media;
 import dev.tagline.publish.store.Post;
