@@ -140,6 +140,29 @@ class CaptionCommandTest {
     }
 
     @Test
+    void tagsFromATagFileReachThePromptAsProseReadsThemAndOnlyAPromptWithTagsIsChecked() throws IOException {
+        Files.writeString(data.resolve("red.txt"), "score_9, rating:general, (masterpiece:1.2), smile");
+        Files.writeString(data.resolve("sub/blue.txt"), "general, blue sky, \\(cosplay\\)");
+        server.answers(call -> "A " + colour(call) + " square.");
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.OK, caption(cli, "--prompt", "Tags: {tags}", "--tag-retries", "1", "--json"),
+                cli.err());
+        assertTrue(server.chats().stream().anyMatch(c -> c.lastUser().equals("Tags: masterpiece, smile")),
+                server.chats().stream().map(FakeOpenAiServer.ChatCall::lastUser).toList().toString());
+        assertTrue(server.chats().stream().anyMatch(c -> c.lastUser().equals("Tags: blue sky, cosplay")));
+        assertTrue(server.chats().stream().anyMatch(c -> c.lastUser().endsWith("must mention each of these tags:"
+                + " masterpiece, smile.")), "the retry names them as prose does too");
+        assertEquals("masterpiece", new ObjectMapper().readTree(read("red.json")).path("missing_tags").path(0)
+                .asText());
+
+        CliTestSupport plain = cli();
+        assertEquals(ExitCode.OK, caption(plain, "--existing", "overwrite", "--json"), plain.err());
+        assertFalse(plain.out().contains("leave out some tags"), "the default prompt asks for no tags: "
+                + plain.out());
+        assertFalse(new ObjectMapper().readTree(read("red.json")).has("missing_tags"), read("red.json"));
+    }
+
+    @Test
     void captionsThatStillDropTagsAreReported() throws IOException {
         Path model = TagCommandTest.colourTagger(work.resolve("model"));
         server.answers(call -> "A square.");

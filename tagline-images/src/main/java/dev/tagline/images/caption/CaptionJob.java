@@ -202,7 +202,7 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
             names.add(tagNames);
             CaptionInput in = item.prepared().input();
             Map<String, String> vars = new LinkedHashMap<>(in.vars());
-            vars.put("tags", String.join(", ", tagNames));
+            vars.put("tags", String.join(", ", TagProse.spoken(tagNames))); // as CaptionInput.of gives them
             vars.put(TagComposer.TRIGGER, rules.trigger());
             prepared.add(new Captioner.Prepared(new CaptionInput(in.image(), in.file(), tagNames, vars),
                     item.prepared().payload()));

@@ -135,9 +135,10 @@ final class CaptionPass {
             }
             s.promptTokens += c.promptTokens();
             s.completionTokens += c.completionTokens();
-            // the composer writes every tag in its own words ("multiple people" → "several people"): nothing to check
-            List<String> missing = captioner instanceof TagComposer ? List.of()
-                    : TagCoverage.missing(c.text(), s.prepared.input().tags());
+            // the composer writes every tag in its own words ("multiple people" → "several people"): nothing to check;
+            // a prompt without {tags} never asked for them
+            List<String> missing = captioner instanceof TagComposer || !request.prompt().variables().contains("tags")
+                    ? List.of() : TagCoverage.missing(c.text(), s.prepared.input().tags());
             if (s.caption == null || missing.size() < s.missing.size()) {
                 s.caption = c;
                 s.missing = missing;

@@ -20,7 +20,7 @@ public final class TagCoverage {
     private TagCoverage() {
     }
 
-    /** The tags of {@code tags} that {@code caption} does not mention, in the given order. */
+    /** The tags of {@code tags} that {@code caption} does not mention, in the given order, as prose reads them. */
     public static List<String> missing(String caption, List<String> tags) {
         Set<String> stems = new HashSet<>();
         for (String w : words(caption)) {
@@ -36,7 +36,7 @@ public final class TagCoverage {
             boolean all = words.stream().filter(w -> !SMALL.contains(w))
                     .allMatch(w -> stems.stream().anyMatch(s -> same(s, stem(w))));
             if (!all) {
-                out.add(tag);
+                out.add(plain); // as the retry prompt and missing_tags name it: masterpiece, not (masterpiece:1.2)
             }
         }
         return out;
