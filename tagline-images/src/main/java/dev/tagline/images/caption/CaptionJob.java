@@ -315,7 +315,7 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
         if (!result.tagText().isEmpty()) {
             record.put("tags", files ? outcome(tagWriter.write(image, result.tagText())) : NOT_WRITTEN);
         }
-        record.put("caption", files ? outcome(captionWriter.write(image, o.caption())) : NOT_WRITTEN);
+        record.put("caption", files ? outcome(captionWriter.write(image, o.caption(), rules.trigger())) : NOT_WRITTEN);
         if (outputs.json()) {
             record.put("json", files ? writeJson(image, result, o) : NOT_WRITTEN);
         }

@@ -90,6 +90,15 @@ public final class SidecarWriter {
 
     /** Writes {@code text} for {@code image}; an unreadable existing sidecar fails this item only. */
     public Outcome write(Path image, String text) {
+        return write(image, text, "");
+    }
+
+    /**
+     * {@link #write(Path, String)} for a caption that leads with {@code lead} (a trigger word kohya's
+     * {@code keep_tokens} holds first): when an existing caption is appended to or prepended, the lead stays first in
+     * the whole file ("ohwx man A man on stage. A boy, smiling."), not in the middle.
+     */
+    public Outcome write(Path image, String text, String lead) {
         Path sidecar = sidecarFor(image);
         String existing = Files.exists(sidecar) ? read(sidecar) : null;
         existing = existing == null || existing.isBlank() ? null : existing;
@@ -103,15 +112,24 @@ public final class SidecarWriter {
             return Outcome.SKIPPED;
         }
         if (existing != null && !existing.isBlank()) {
+            boolean leads = !settings.tagList() && !lead.isBlank() && settings.existing() != SidecarSettings.Existing
+                    .OVERWRITE && (fresh.startsWith(lead + " ") || existing.strip().startsWith(lead + " "));
+            String before = leads ? withoutLead(existing.strip(), lead) : existing;
+            String after = leads ? withoutLead(fresh, lead) : fresh;
             content = switch (settings.existing()) {
-                case APPEND -> merge(existing, fresh);
-                case PREPEND -> merge(fresh, existing);
+                case APPEND -> merge(before, after);
+                case PREPEND -> merge(after, before);
                 default -> fresh;
             };
+            content = leads ? lead + " " + content : content;
         }
         AtomicFiles.writeString(sidecar, content);
         return existing == null || settings.existing() == SidecarSettings.Existing.OVERWRITE
                 ? Outcome.WRITTEN : Outcome.MERGED;
+    }
+
+    private static String withoutLead(String text, String lead) {
+        return text.startsWith(lead + " ") ? text.substring(lead.length() + 1).strip() : text;
     }
 
     private String withPrefix(String text) {

@@ -105,6 +105,19 @@ class SidecarWriterTest {
     }
 
     @Test
+    void aLeadingTriggerStaysFirstWhenCaptionsAreJoined() throws IOException {
+        Path caption = dir.resolve("photo.final.caption");
+        Files.writeString(caption, "A man on stage.");
+        new SidecarWriter(SidecarSettings.captions().withExisting(Existing.APPEND)).write(image(),
+                "ohwx man A boy, smiling.", "ohwx man");
+        assertEquals("ohwx man A man on stage. A boy, smiling.", sidecar(".caption"), "kohya keep_tokens reads it first");
+        Files.writeString(caption, "ohwx man A man on stage.");
+        new SidecarWriter(SidecarSettings.captions().withExisting(Existing.PREPEND)).write(image(),
+                "ohwx man A boy, smiling.", "ohwx man");
+        assertEquals("ohwx man A boy, smiling. A man on stage.", sidecar(".caption"), "and only once");
+    }
+
+    @Test
     void triggerWordComesFirstOnce() throws IOException {
         new SidecarWriter(SidecarSettings.tags().withPrefix("ohwx")).write(image(), "smile, ohwx, solo");
         assertEquals("ohwx, smile, solo", sidecar(".txt"));
