@@ -8,17 +8,25 @@ import sun.misc.SignalHandler;
 /**
  * Ctrl-C during a batch run: the first asks the engine to finish the current chunk and stop cleanly (nothing is lost,
  * the next run resumes); the second stops at once. Stopping at once is safe because every output is written
- * atomically and the journal only trusts closed chunks. Restores the previous handler on close.
+ * atomically and the journal only trusts closed chunks. SIGTERM ({@code timeout}, {@code docker stop}, a job
+ * scheduler's preemption, which all kill a few seconds later) stops sooner: the items already under way are finished
+ * and journaled, then the run ends as after Ctrl-C; a second SIGTERM stops at once. Restores the previous handlers on
+ * close.
  */
 final class CtrlC implements AutoCloseable {
     /** Exit status of a process stopped by SIGINT (128 + 2), the shell convention. */
     static final int INTERRUPTED = 130;
+    /** Exit status of a process stopped by SIGTERM (128 + 15). */
+    static final int TERMINATED = 143;
     private static final Signal INT = new Signal("INT");
+    private static final Signal TERM = new Signal("TERM");
 
     private final SignalHandler previous;
+    private final SignalHandler previousTerm;
 
-    private CtrlC(SignalHandler previous) {
+    private CtrlC(SignalHandler previous, SignalHandler previousTerm) {
         this.previous = previous;
+        this.previousTerm = previousTerm;
     }
 
     static CtrlC install(StopSignal stop, PrintWriter err) {
@@ -33,10 +41,26 @@ final class CtrlC implements AutoCloseable {
             err.println("Finishing the current chunk, then stopping (Ctrl-C again to stop at once).");
             err.flush();
         };
+        SignalHandler term = signal -> {
+            if (stop.soon()) {
+                err.println("Stopping now. Finished chunks are kept; run the same command again to resume.");
+                err.flush();
+                Runtime.getRuntime().halt(TERMINATED);
+            }
+            stop.requestSoon();
+            err.println();
+            err.println("Terminated: finishing the images under way, then stopping (again to stop at once).");
+            err.flush();
+        };
+        return new CtrlC(handle(INT, handler), handle(TERM, term));
+    }
+
+    /** The handler {@code signal} had, or null where it cannot be caught (reserved by the JVM's -Xrs, or absent). */
+    private static SignalHandler handle(Signal signal, SignalHandler handler) {
         try {
-            return new CtrlC(Signal.handle(INT, handler));
+            return Signal.handle(signal, handler);
         } catch (IllegalArgumentException e) {
-            return new CtrlC(null); // no SIGINT on this platform or it is reserved by the JVM's -Xrs: nothing to do
+            return null;
         }
     }
 
@@ -44,6 +68,9 @@ final class CtrlC implements AutoCloseable {
     public void close() {
         if (previous != null) {
             Signal.handle(INT, previous);
+        }
+        if (previousTerm != null) {
+            Signal.handle(TERM, previousTerm);
         }
     }
 }

@@ -65,6 +65,10 @@ class CtrlCIT {
         new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
     }
 
+    private static void terminate(Process p) throws Exception {
+        new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor();
+    }
+
     private Process startedAndBusy() throws Exception {
         Process p = start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -101,6 +105,26 @@ class CtrlCIT {
         List<String> lines = Files.readAllLines(dir.resolve("out.txt"));
         assertEquals(0, rest.exitValue(), String.join("\n", lines));
         assertTrue(lines.stream().anyMatch(l -> l.matches("total\\s+" + FILES + " .*")), String.join("\n", lines));
+        assertEquals(FILES, journaled(), "every file journaled once in the end");
+    }
+
+    /** Dogfood: SIGTERM (timeout, docker stop, Slurm) exited 143 with nothing said and the chunk's work unjournaled. */
+    @Test
+    void sigtermJournalsTheImagesUnderWayAndSaysSo() throws Exception {
+        Process p = startedAndBusy();
+        long before = journaled();
+        terminate(p);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        String out = Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8);
+        assertEquals(ExitCode.SOME_FAILED, p.exitValue(), out);
+        assertTrue(out.contains("Terminated: finishing the images under way") && out.contains("Stopped before the end"),
+                out);
+        long done = journaled();
+        assertTrue(done >= before && done < FILES, "stopped early with what was under way journaled: " + done);
+
+        Process rest = start();
+        assertTrue(rest.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, rest.exitValue(), Files.readString(dir.resolve("out.txt")));
         assertEquals(FILES, journaled(), "every file journaled once in the end");
     }
 }

@@ -188,7 +188,7 @@ public final class BatchEngine {
                 if (++inChunk == settings.chunkSize()) {
                     commit(journal, chunk);
                     inChunk = 0;
-                    if (stop.requested()) {
+                    if (stop.requested() && !stop.soon()) { // stopping soon: the items under way come first
                         counts[2] = 1;
                         return counts;
                     }

@@ -105,7 +105,7 @@ final class Pipeline<I, R> {
                     if (aborted || produced[0] >= settings.limit()) {
                         return false;
                     }
-                    if (stop.requested() && produced[0] % settings.chunkSize() == 0) {
+                    if (stop.requested() && (stop.soon() || produced[0] % settings.chunkSize() == 0)) {
                         stopped = true;
                         return false;
                     }
