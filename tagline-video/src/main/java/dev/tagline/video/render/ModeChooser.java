@@ -11,12 +11,13 @@ import java.util.OptionalDouble;
  * {@code STACK_MAX_WIDTH_FRACTION = 0.85} of the width with a small (webcam-inset) face beside it → SCREENCAST; wider
  * content → full-width GENERAL (blur-pad). An inset is in at least half the frames and outside the content's box: a
  * small "face" that comes and goes, or sits amid the content, is lettering or a picture on the screen (BlazeFace takes
- * a slide title's "t" for one), and a slide is padded, not cropped round it. One face on average ({@code [0.5, 1.2]} faces per sample, each at least
- * {@code MIN_FACE_WIDTH = 0.05} of the width) → TRACK. Screen content spanning at least {@code MIN_WIDTH_FRACTION}
- * with no webcam inset and no talking head, where the screen changes (typing, the cursor, scrolling) in at least
- * {@link #MIN_ACTIVE_SHARE} of the samples → SCREEN_CROP: padding a 1920-pixel screen into a 1080-pixel band makes
- * 16 px code 9 px tall, so a full-height window over the activity is shown instead (a still slide keeps the whole
- * frame, padded). Anything else → GENERAL. A scene shorter than 2 s whose two
+ * a slide title's "t" for one), and a slide is padded, not cropped round it. One face on average ({@code [0.5, 1.2]}
+ * faces per sample, each at least {@code MIN_FACE_WIDTH = 0.05} of the width) → TRACK. Screen content with no webcam
+ * inset and no talking head, where the screen changes (typing, the cursor, scrolling) in at least
+ * {@link #MIN_ACTIVE_SHARE} of the samples, or still content within {@link #NARROW_FRACTION} of the width →
+ * SCREEN_CROP: padding a 1920-pixel screen into a 1080-pixel band makes 16 px code 9 px tall, so a full-height window
+ * over the activity (or the content) is shown instead; a wide still slide keeps the whole frame, padded. Anything else
+ * → GENERAL. A scene shorter than 2 s whose two
  * neighbours agree takes their mode. A forced mode applies to every scene (SCREENCAST falls back to blur-pad where no
  * layout is found). Pure.
  */
@@ -39,8 +40,11 @@ final class ModeChooser {
      * still holds about 75 columns of 16 px monospace code (9.6 px a character), PEP 8's 79-column line nearly whole.
      */
     static final double READABLE_WIDTH = 2.0 / 3;
-    /** The window widens to the activity's width at this percentile of the active samples, so it stays in view. */
-    static final double ACTIVITY_PERCENTILE = 0.75;
+    /**
+     * Still screen content this narrow (a share of the width) is shown in a still window over it rather than padded
+     * whole: code in the left half of an editor comes out at least 1.6× bigger (Tagline's rule; dogfood round 3).
+     */
+    static final double NARROW_FRACTION = 0.6;
 
     private final int srcW;
     private final int srcH;
@@ -109,7 +113,9 @@ final class ModeChooser {
         if (faces >= MIN_AVG_FACES && faces <= MAX_AVG_FACES) {
             return ReframeMode.TRACK;
         }
-        return wide && active && faces < MIN_AVG_FACES ? ReframeMode.SCREEN_CROP : ReframeMode.BLUR_PAD;
+        boolean narrow = span.isPresent() && span.getAsDouble() <= NARROW_FRACTION;
+        return span.isPresent() && faces < MIN_AVG_FACES && (active || narrow) ? ReframeMode.SCREEN_CROP
+                : ReframeMode.BLUR_PAD;
     }
 
     private Scene build(Duration a, Duration b, ReframeMode mode, List<FrameSample> in, List<List<FrameSample>> all) {
@@ -135,43 +141,27 @@ final class ModeChooser {
     }
 
     /**
-     * A full-height window over the screen's activity (measured inside the content box): {@link #cropWidth} wide,
-     * aimed at each sample's activity centre and moved by the same dead-zone camera as TRACK, so it stands still while
-     * the activity stays within a quarter of its width of the centre. No activity at all (a forced mode on a still
-     * screen): a still window over the content's centre (the frame's without content).
+     * A full-height window over the screen's activity (measured inside the content box), {@link ScreenCamera#width}
+     * wide and placed by {@link ScreenCamera#path}: still while the work stays in it, a cut when it moves. No activity
+     * at all (narrow still content, or a forced mode on a still screen): a still window over the content, at least as
+     * wide as it (over the frame's centre without content).
      */
     Scene screenCrop(Duration a, Duration b, List<FrameSample> in) {
         List<FrameSample> lit = in.stream().filter(s -> !s.dark()).toList();
         Rect content = medianBox(lit.stream().map(FrameSample::content).filter(java.util.Objects::nonNull).toList());
         Rect box = content == null ? new Rect(0, 0, srcW, srcH) : content;
-        List<Rect> activity = lit.stream().map(FrameSample::activity).filter(java.util.Objects::nonNull).toList();
-        int width = cropWidth(activity);
-        List<DeadZoneCamera.Target> targets = new ArrayList<>();
-        if (activity.isEmpty()) {
-            targets.add(new DeadZoneCamera.Target(Duration.ZERO, OptionalDouble.of(box.centreX())));
-        }
-        for (FrameSample s : lit) {
-            targets.add(new DeadZoneCamera.Target(s.at().minus(a), s.activity() == null ? OptionalDouble.empty()
-                    : OptionalDouble.of(s.activity().centreX())));
-        }
-        CropPath path = new DeadZoneCamera(srcW, width, fps).follow(targets, b.minus(a));
-        return new Scene(a, b, ReframeMode.SCREEN_CROP, path, null, width);
+        boolean still = lit.stream().noneMatch(s -> s.activity() != null);
+        int width = ScreenCamera.width(lit, Math.max(baseWidth(), still && content != null ? content.width() : 0),
+                srcW);
+        return new Scene(a, b, ReframeMode.SCREEN_CROP, ScreenCamera.path(lit, width, srcW, box, a), null, width);
     }
 
     /**
-     * The window's width: {@link #READABLE_WIDTH} of the source height, at least the output aspect's full-height crop
-     * (so a square or landscape output is filled), widened so that the activity's width at
-     * {@link #ACTIVITY_PERCENTILE} of the active samples stays whole in the window wherever the dead-zone camera lets
-     * its centre sit (up to {@code DEAD_ZONE} of the width off centre: the window is the activity's width over
-     * {@code 1 − 2·DEAD_ZONE}), never wider than the source; even.
+     * The narrowest window: {@link #READABLE_WIDTH} of the source height, at least the output aspect's full-height
+     * crop (so a square or landscape output is filled).
      */
-    int cropWidth(List<Rect> activity) {
-        double base = Math.max(READABLE_WIDTH * srcH, (double) srcH * aspect.width() / aspect.height());
-        double[] widths = activity.stream().mapToDouble(Rect::width).sorted().toArray();
-        double need = widths.length == 0 ? 0
-                : widths[(int) Math.min(widths.length - 1, Math.floor(ACTIVITY_PERCENTILE * widths.length))]
-                / (1 - 2 * DeadZoneCamera.DEAD_ZONE);
-        return (int) Math.min(srcW, Math.round(Math.max(base, need))) & ~1;
+    double baseWidth() {
+        return Math.max(READABLE_WIDTH * srcH, (double) srcH * aspect.width() / aspect.height());
     }
 
     /** The box of median width among {@code boxes}, or null when there are none. */

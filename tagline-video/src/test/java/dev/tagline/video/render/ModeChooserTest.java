@@ -135,24 +135,49 @@ class ModeChooserTest {
                 new Rect(40, 60, 1350, 900), new Rect(600, 500, 60, 20)))));
         assertEquals(ReframeMode.TRACK, CHOOSER.decide(samples(0, 4, ms -> screen(ms, TALKING_HEAD, EDITOR,
                 new Rect(900, 300, 300, 340)))));
-        assertEquals(ReframeMode.BLUR_PAD, CHOOSER.decide(samples(0, 4, ms -> screen(ms, null,
-                new Rect(600, 100, 700, 800), new Rect(900, 500, 60, 20)))), "narrow content is not a screen");
+        assertEquals(ReframeMode.SCREEN_CROP, CHOOSER.decide(samples(0, 4, ms -> screen(ms, null,
+                new Rect(300, 100, 560, 800), new Rect(400 + ms % 1000 / 2, 500, 20, 20)))),
+                "dogfood round 3: code typed in the left half of an editor (short lines) is a screen being worked on");
+        assertEquals(ReframeMode.SCREEN_CROP, CHOOSER.decide(samples(0, 4, ms -> screen(ms, null,
+                new Rect(300, 100, 700, 800), null))), "still code in 36 % of the width: shown in a window, bigger");
     }
 
     @Test
-    void theWindowFollowsTypingThatMovesAcrossTheScreenAndWidensForWideActivity() {
-        // typing on the left for 3 s, then on the far right
+    void theWindowCutsToTypingThatMovesAcrossTheScreenAndHoldsStillAlongALine() {
+        // typing along a line on the left for 3 s (the cursor moves 400 px), then in a terminal on the far right
         List<Scene> scenes = CHOOSER.choose(samples(0, 8, ms -> screen(ms, null, EDITOR,
-                new Rect(ms < 3000 ? 200 : 1600, 500, 60, 20))), List.of(), Duration.ofSeconds(8), null);
+                ms < 3000 ? new Rect(200 + ms * 400 / 3000, 500, 20, 20) : new Rect(1600, 800, 60, 20))), List.of(),
+                Duration.ofSeconds(8), null);
         CropPath path = scenes.get(0).cropPath();
-        assertEquals(0, path.xAt(Duration.ofSeconds(2)), 1, "the left edge holds the typing at 200–260");
-        double late = path.xAt(Duration.ofMillis(7500));
-        assertTrue(late <= 1600 && late + 720 >= 1660, "the window reached the typing at 1600–1660: " + late);
-        assertEquals(720, CHOOSER.cropWidth(List.of(new Rect(0, 0, 300, 10))));
-        assertEquals(1000, CHOOSER.cropWidth(List.of(new Rect(0, 0, 500, 10))),
-                "500 px of activity stays whole anywhere in the dead zone: 500 / (1 - 2 x 0.25)");
-        assertEquals(1920, CHOOSER.cropWidth(List.of(new Rect(0, 0, 1900, 10))), "never wider than the screen");
-        assertEquals(1080, new ModeChooser(1920, 1080, Aspect.SQUARE, 30).cropWidth(List.of()),
+        double x = path.xAt(Duration.ofMillis(200));
+        assertTrue(x <= 200 && x + 720 >= 613, "the window holds the whole line typed at 200–613: " + x);
+        assertEquals(x, path.xAt(Duration.ofMillis(2700)), 1, "…without swaying along it");
+        assertEquals(1200, path.xAt(Duration.ofMillis(3000)), 1, "a cut, not a pan: the terminal is on screen at once");
+        assertEquals(1200, path.xAt(Duration.ofMillis(7800)), 1);
+        assertEquals(2, path.keys().stream().mapToDouble(CropPath.Key::x).distinct().count(), path.toString());
+    }
+
+    @Test
+    void oneStrayChangeElsewhereDoesNotMoveTheWindow() {
+        CropPath path = CHOOSER.choose(samples(0, 6, ms -> screen(ms, null, EDITOR, ms == 3000
+                ? new Rect(1700, 1000, 40, 20) : new Rect(400, 500, 60, 20))), List.of(), Duration.ofSeconds(6), null)
+                .get(0).cropPath();
+        assertEquals(List.of(70.0), path.keys().stream().map(CropPath.Key::x).distinct().toList(),
+                "the clock in the status bar ticking once is not where the work is: " + path);
+    }
+
+    @Test
+    void theWindowIsWideEnoughForWhatIsTypedWithinAFewSeconds() {
+        java.util.function.IntFunction<FrameSample> line = ms -> screen(ms, null, EDITOR,
+                new Rect(100 + ms % 5000 * 900 / 5000, 500, 20, 20)); // a line at x 100–984 typed every 5 s
+        assertEquals(720, ScreenCamera.width(samples(0, 6, ms -> screen(ms, null, EDITOR,
+                new Rect(300, 500, 300, 20))), CHOOSER.baseWidth(), 1920), "2/3 of the height at the least");
+        int wide = ScreenCamera.width(samples(0, 20, line), CHOOSER.baseWidth(), 1920);
+        assertEquals(884, wide, "a long line stays whole");
+        assertEquals(720, ScreenCamera.width(samples(0, 6, ms -> screen(ms, null, EDITOR,
+                new Rect(0, 0, 1900, 10))), CHOOSER.baseWidth(), 1920), "scrolling changes everything: no place");
+        assertEquals(1080, ScreenCamera.width(List.of(), 1280, 1080), "never wider than the screen (a portrait one)");
+        assertEquals(1080, (int) new ModeChooser(1920, 1080, Aspect.SQUARE, 30).baseWidth(),
                 "a square output takes a square window");
     }
 
@@ -161,7 +186,8 @@ class ModeChooserTest {
         List<Scene> scenes = CHOOSER.choose(samples(0, 4, ms -> screen(ms, null, new Rect(100, 40, 800, 1000), null)),
                 List.of(), Duration.ofSeconds(4), ReframeMode.SCREEN_CROP);
         assertEquals(ReframeMode.SCREEN_CROP, scenes.get(0).mode());
-        assertEquals(500 - 360, scenes.get(0).cropPath().xAt(Duration.ofSeconds(2)), 1);
+        assertEquals(800, scenes.get(0).cropWidth(), "a still window at least as wide as the content");
+        assertEquals(100, scenes.get(0).cropPath().xAt(Duration.ofSeconds(2)), 1);
     }
 
     @Test
