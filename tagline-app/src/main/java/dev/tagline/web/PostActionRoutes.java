@@ -54,7 +54,9 @@ final class PostActionRoutes {
     /**
      * A failed post goes again with the editor's text, checked against the platform's limits, only where the publish
      * engine's exactly-once rule allows it ({@code PostStore.whyNotSentAgain}, the rule of {@code publish queue}):
-     * 409 when the platform took the video or may have it. Everything is checked before anything changes.
+     * 409 when the platform took the video or may have it; 400 with the re-render advice when the video no longer
+     * matches its {@code clip.json}, as {@code publish queue} refuses it. Everything is checked before anything
+     * changes.
      */
     private void retry(Context ctx) {
         Retry body = body(ctx, Retry.class);
@@ -68,6 +70,8 @@ final class PostActionRoutes {
                     .ofPattern("d MMM yyyy HH:mm", java.util.Locale.ENGLISH)) + " (" + tz.getId() + ") is in the past",
                     "Choose a later time, or leave the time empty to put the post back in the queue.");
         }
+        // the video is checked again, as 'publish queue' does: a clip changed since its render fails again otherwise
+        web.publishing().media().register(web.publishing().media().byId(post(id).mediaId()).manifestPath());
         try {
             web.publishing().posts().retry(id, c, body.title(), body.caption());
         } catch (TaglineException e) {

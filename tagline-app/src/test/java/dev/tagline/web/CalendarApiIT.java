@@ -219,6 +219,14 @@ class CalendarApiIT {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Short\",\"caption\":\"c\"}")));
         assertEquals(403, noCsrf.statusCode());
         assertEquals(PostState.FAILED, web.publishing.posts().byId(refused.id()).state());
+        // dogfood round 3: a video that no longer matches its clip.json is refused as 'publish queue' refuses it
+        java.nio.file.Path video = web.publishing.media().byId(refused.mediaId()).videoPath();
+        byte[] good = java.nio.file.Files.readAllBytes(video);
+        java.nio.file.Files.write(video, new byte[0]);
+        r = call("POST", path, "{\"title\":\"Short\",\"caption\":\"c\"}", 400);
+        assertTrue(r.get("detail").asText().contains("0 bytes"), r.toString());
+        assertEquals(PostState.FAILED, web.publishing.posts().byId(refused.id()).state());
+        java.nio.file.Files.write(video, good);
 
         JsonNode done = call("POST", path, "{\"title\":\"Short\",\"caption\":\"fixed\",\"at\":\"2026-12-02T09:00\","
                 + "\"tz\":\"Europe/Berlin\"}", 200);

@@ -37,13 +37,13 @@ final class RenderedVideo {
                             long actualBytes, String what) {
         if (actualBytes == 0) { // a render that failed before its first byte, with or without a recorded SHA-256
             throw new TaglineException("The video of clip " + manifest.id() + ", " + video + ", is empty (0 bytes)",
-                    "Re-render it with " + renderCommand(manifestPath, manifest) + ", then queue it again.");
+                    "Re-render it with " + renderCommand(manifestPath, manifest) + ", then queue it again (or Retry it on the calendar).");
         }
         if (expected != null && !expected.equalsIgnoreCase(actualSha256)) {
             throw new TaglineException("The video of clip " + manifest.id() + ", " + video + " (" + actualBytes
                     + " bytes), changed since it was " + what + " (SHA-256 " + shortSha(actualSha256) + ", "
                     + ClipManifests.FILE_NAME + " records " + shortSha(expected) + ")",
-                    "Re-render it with " + renderCommand(manifestPath, manifest) + ", then queue it again.");
+                    "Re-render it with " + renderCommand(manifestPath, manifest) + ", then queue it again (or Retry it on the calendar).");
         }
     }
 
