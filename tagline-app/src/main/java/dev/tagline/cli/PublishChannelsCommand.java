@@ -203,6 +203,8 @@ final class PublishChannelsCommand extends CommandGroup {
         PublishOptions db;
         @Parameters(paramLabel = "NAME")
         String name;
+        @Option(names = "--yes", description = "Remove it without asking, even when it has unpublished posts.")
+        boolean yes;
 
         Remove(CliContext ctx) {
             this.ctx = ctx;
@@ -211,6 +213,11 @@ final class PublishChannelsCommand extends CommandGroup {
         @Override
         public Integer call() {
             try (Publishing p = db.open(ctx)) {
+                long unpublished = p.posts().ofChannel(p.channels().byName(name).id()).stream()
+                        .filter(post -> post.state() != dev.tagline.publish.store.PostState.PUBLISHED).count();
+                if (unpublished > 0 && !yes && !confirmed(unpublished)) {
+                    return ExitCode.USAGE;
+                }
                 ChannelStore.Removal done = p.channels().remove(name);
                 java.util.List<String> what = new ArrayList<>();
                 if (done.deletedUnpublished() > 0) {
@@ -218,11 +225,28 @@ final class PublishChannelsCommand extends CommandGroup {
                             + " (queued, scheduled or failed)");
                 }
                 if (done.keptPublished() > 0) {
-                    what.add("kept its " + Counts.of(done.keptPublished(), "published post") + " and their history");
+                    what.add("kept its " + Counts.of(done.keptPublished(), "published post") + " and its history");
                 }
                 ctx.out().println("removed channel " + name + (what.isEmpty() ? "" : "; " + String.join("; ", what)));
             }
             return ExitCode.OK;
+        }
+
+        /** Asks on a terminal; elsewhere says to add --yes. A typo must not drop a channel's whole queue. */
+        private boolean confirmed(long unpublished) {
+            String what = "Channel '" + name + "' has " + Counts.of(unpublished, "unpublished post")
+                    + " (queued, scheduled or failed) that removing it deletes";
+            java.io.Console console = System.console();
+            if (ctx.interactive() && console != null) {
+                String answer = console.readLine(what + ". Remove it? [y/N] ");
+                if (answer != null && answer.strip().toLowerCase(java.util.Locale.ROOT).startsWith("y")) {
+                    return true;
+                }
+                ctx.err().println("kept channel " + name);
+                return false;
+            }
+            ctx.err().println("error: " + what + ". Nothing removed: add --yes to remove it.");
+            return false;
         }
     }
 

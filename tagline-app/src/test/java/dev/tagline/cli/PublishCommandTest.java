@@ -52,9 +52,12 @@ class PublishCommandTest {
         assertEquals(ExitCode.OK, run("publish", "queue", clip("b", 0.5).toString(), "--channels", "fold"),
                 cli.err());
 
-        assertEquals(ExitCode.OK, run("publish", "channels", "remove", "fold"), cli.err());
+        assertEquals(ExitCode.USAGE, run("publish", "channels", "remove", "fold"));
+        assertEquals("error: Channel 'fold' has 1 unpublished post (queued, scheduled or failed) that removing it"
+                + " deletes. Nothing removed: add --yes to remove it.", cli.err().strip());
+        assertEquals(ExitCode.OK, run("publish", "channels", "remove", "fold", "--yes"), cli.err());
         assertTrue(cli.out().contains("removed channel fold; deleted its 1 unpublished post (queued, scheduled or failed);"
-                + " kept its 1 published post and their history"),
+                + " kept its 1 published post and its history"),
                 cli.out());
         assertEquals(ExitCode.OK, run("publish", "status", "1"), cli.err());
         assertTrue(cli.out().contains("post 1 on fold (removed) (folder)"), cli.out());
