@@ -58,7 +58,7 @@ final class PublishStatusCommand implements Callable<Integer> {
         for (Post post : p.posts().inState(PostState.SCHEDULED)) {
             if (post.lastError() != null && post.dueAt() != null) {
                 // nothing lost: the worker tries again by itself, but a user should see why it is late
-                ctx.out().println("post " + post.id() + " retrying at " + PublishTimes.show(post.dueAt(), post.zone())
+                ctx.out().println("post " + post.id() + " retrying at " + PublishTimes.showSeconds(post.dueAt(), post.zone())
                         + " (try " + (post.tries() + 1) + "): " + post.lastError());
             }
         }

@@ -15,6 +15,7 @@ import java.time.format.DateTimeParseException;
 /** How publish commands read and show times: the channel's wall clock unless an offset is given. */
 final class PublishTimes {
     private static final DateTimeFormatter SHOW = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");
+    private static final DateTimeFormatter SHOW_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx");
 
     private PublishTimes() {
     }
@@ -62,6 +63,11 @@ final class PublishTimes {
 
     static String show(Instant at, ZoneId zone) {
         return at == null ? "-" : SHOW.format(at.atZone(zone));
+    }
+
+    /** {@link #show} to the second: a retry's time, which is seconds away, not a planned slot. */
+    static String showSeconds(Instant at, ZoneId zone) {
+        return at == null ? "-" : SHOW_SECONDS.format(at.atZone(zone));
     }
 
     static String describe(Post post) {

@@ -216,8 +216,11 @@ class PublishCommandTest {
                 cli.err());
         run("publish", "run", "--once");
         assertEquals(ExitCode.OK, run("publish", "status"), cli.err() + cli.out());
-        assertTrue(cli.out().matches("(?s).*post 1 retrying at 2026-03-27 \\d\\d:\\d\\d \\+00:00 \\(try 2\\): .+"),
+        assertTrue(cli.out().matches("(?s).*post 1 retrying at 2026-03-27 \\d\\d:\\d\\d:\\d\\d \\+00:00 \\(try 2\\): .+"),
                 cli.out());
+        run("publish", "status", "1");
+        assertTrue(cli.out().contains("no-answer  the connection was refused (offline, or nothing listens there)"),
+                "the audit in words, not 'ConnectException: null': " + cli.out());
     }
 
     @Test

@@ -75,7 +75,7 @@ public final class PlatformHttp {
                     response.statusCode() < 400 ? null : snippet(response.body()), start, t0);
             return response;
         } catch (IOException e) {
-            record(step, request, null, "no-answer", e.getClass().getSimpleName() + ": " + e.getMessage(), start, t0);
+            record(step, request, null, "no-answer", noAnswer(e), start, t0);
             String reason = "No answer from " + where(request) + ": " + noAnswer(e);
             throw neverSent(e) ? PlatformException.notSent(reason, e) : PlatformException.ambiguous(null, reason, e);
         } catch (InterruptedException e) {
