@@ -45,7 +45,12 @@ public final class KeyPhrases {
             + "running ran done top bottom left line lines point points case example examples sure number numbers "
             + "place minute minutes seconds hour hours day days week year years people person guys video videos "
             + "tutorial episode channel subscribe click link description come comes came write writes written type "
-            + "types typed enter press hit add adds added remove removes removed instead together later").split(" ")));
+            + "types typed enter press hit add adds added remove removes removed instead together later "
+            // number words and everyday adjectives and verbs that name no subject (dogfood: #ninety #three #small
+            // #reaches)
+            + "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy "
+            + "eighty ninety hundred thousand million billion small large huge tiny long short high low reach reaches "
+            + "reached allow allowed allows purpose really actually basically").split(" ")));
 
     private KeyPhrases() {
     }

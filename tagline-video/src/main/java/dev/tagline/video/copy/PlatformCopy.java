@@ -52,8 +52,10 @@ public final class PlatformCopy {
         if (titleMax > 0) {
             title = TextLength.trim(title, s -> s.length() <= titleMax);
         }
-        List<String> tags = new ArrayList<>(copy.hashtags().subList(0, Math.min(p.maxHashtags(),
-                copy.hashtags().size())));
+        // #shorts is YouTube's own tag (it files the video as a Short); elsewhere it only says the post came from there
+        List<String> all = p == Platform.YOUTUBE ? copy.hashtags()
+                : copy.hashtags().stream().filter(h -> !h.equalsIgnoreCase("shorts")).toList();
+        List<String> tags = new ArrayList<>(all.subList(0, Math.min(p.maxHashtags(), all.size())));
         while (!tags.isEmpty() && p.length(new ClipCopy(title, description, tags).text()) > p.textMax()
                 && tags.size() > 1) {
             tags.remove(tags.size() - 1);

@@ -185,6 +185,20 @@ class CopyTest {
     }
 
     @Test
+    void shortsIsAYouTubeTagAndNumberWordsAreNoHashtags() {
+        Map<Platform, ClipCopy> variants = PlatformCopy.variants(new ClipCopy("T", "d", List.of("git", "shorts")));
+        assertEquals(List.of("git", "shorts"), variants.get(Platform.YOUTUBE).hashtags());
+        for (Platform p : List.of(Platform.TIKTOK, Platform.INSTAGRAM, Platform.X)) {
+            assertEquals(List.of("git"), variants.get(p).hashtags(), p + ": #shorts says the post came from YouTube");
+        }
+        ClipCopy copy = new HeuristicCopywriter().write(input("Fetch the upstream ninety three times, then rebase"
+                + " small commits. The rebase reaches origin.", List.of()));
+        for (String junk : List.of("ninety", "three", "small", "reaches")) {
+            assertFalse(copy.hashtags().contains(junk), junk + " names no subject: " + copy.hashtags());
+        }
+    }
+
+    @Test
     void xCountsWeightedCharacters() {
         assertEquals(2, TextLength.weighted("漢"));
         assertEquals(2, TextLength.weighted("🎬"));
