@@ -72,7 +72,7 @@ public final class PaddleScreenText implements ScreenTextReader {
                     Math.max(1, (int) Math.round((double) frame.height() * width / frame.width())));
         }
         List<TextLine> found = reader.read(image);
-        List<String> texts = found.stream().map(TextLine::text).toList();
+        List<String> texts = found.stream().map(TextLine::text).map(OcrCase::repair).toList();
         return new Reading(texts, title(texts, found.stream().mapToDouble(l -> l.maxY() - l.minY()).toArray()),
                 found.stream().map(TextLine::confidence).toList());
     }
