@@ -126,10 +126,12 @@ public final class ClipPipeline {
         ClipFiles files = target.create().staged();
         boolean done = false;
         try {
-            ClipManifest generated = renderStaged(src, clip, files, o);
+            Staged staged = renderStaged(src, clip, files, o);
+            ClipManifest generated = staged.manifest();
             java.util.Optional<ClipManifest> previous = o.keepReview() ? ReviewCarryOver.previous(manifestFile,
                     generated) : java.util.Optional.empty();
-            ClipManifest manifest = previous.map(p -> ReviewCarryOver.keep(p, generated)).orElse(generated);
+            ClipManifest manifest = previous.map(p -> withoutCopyNote(ReviewCarryOver.keep(p, generated),
+                    p.copy().equals(generated.copy()) ? null : staged.copyNote())).orElse(generated);
             files.commit();
             ClipManifests.write(manifestFile, manifest);
             done = true;
@@ -144,7 +146,11 @@ public final class ClipPipeline {
         }
     }
 
-    private ClipManifest renderStaged(Source src, ClipCandidate clip, ClipFiles files, RenderOptions o) {
+    /** A staged render's manifest, and the note on where its copy came from (null when it had a transcript). */
+    private record Staged(ClipManifest manifest, String copyNote) {
+    }
+
+    private Staged renderStaged(Source src, ClipCandidate clip, ClipFiles files, RenderOptions o) {
         List<Word> words = words(src, clip);
         List<CaptionPhrase> phrases = CaptionPhrases.phrases(words, CaptionLayout.MAX_CHARS,
                 clip.end().minus(clip.start()));
@@ -177,7 +183,10 @@ public final class ClipPipeline {
         CopyInput copyInput = new CopyInput(clipText, clip.hookText(), videoText, tags, clip.screenText(),
                 clip.screenTitle(), src.video().getFileName().toString());
         ClipCopy copy = copywriter.write(copyInput);
-        copyNote(copyInput).ifPresent(notes::add);
+        String copyNote = copyNote(copyInput).orElse(null);
+        if (copyNote != null) {
+            notes.add(copyNote);
+        }
         Map<String, ClipManifest.Copy> variants = new LinkedHashMap<>();
         PlatformCopy.variants(copy).forEach((p, c) -> variants.put(p.id(), manifestCopy(c)));
         ClipManifest.Render details = new ClipManifest.Render(o.aspect().label(), job.scenes().stream()
@@ -186,11 +195,24 @@ public final class ClipPipeline {
                 subtitles ? new ClipManifest.Captions(name(files.ass()), name(files.srt()), name(files.vtt())) : null,
                 files.sha256(files.video(), files.thumbnail(), subtitles ? files.ass() : null,
                         subtitles ? files.srt() : null, subtitles ? files.vtt() : null), notes);
-        return ClipManifest.of(files.id(), name(files.video()), new ClipManifest.Source(
+        return new Staged(ClipManifest.of(files.id(), name(files.video()), new ClipManifest.Source(
                         files.dir().toAbsolutePath().relativize(src.video()).toString().replace('\\', '/'),
                         clip.startSeconds(), clip.endSeconds()), CropPath.seconds(job.length()),
                 o.aspect().width(), o.aspect().height(), clip.score() / 100.0, true, manifestCopy(copy), variants)
-                .withRender(details);
+                .withRender(details), copyNote);
+    }
+
+    /**
+     * {@code manifest} without {@code note} among its render notes: the note on where the generated copy came from says
+     * nothing true once a reviewed copy is kept in its place (dogfood round 3).
+     */
+    private static ClipManifest withoutCopyNote(ClipManifest manifest, String note) {
+        ClipManifest.Render r = manifest.render();
+        if (note == null || r == null || !r.notes().contains(note)) {
+            return manifest;
+        }
+        return manifest.withRender(new ClipManifest.Render(r.aspect(), r.scenes(), r.thumbnail(), r.captions(),
+                r.sha256(), r.notes().stream().filter(n -> !n.equals(note)).toList()));
     }
 
     /**

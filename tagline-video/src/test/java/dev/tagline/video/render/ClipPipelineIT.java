@@ -146,6 +146,30 @@ class ClipPipelineIT {
         assertTrue(m.copy().hashtags().contains("kubernetes"), m.copy().hashtags().toString());
     }
 
+    /** Dogfood round 3: a kept review came with a note on where the (unused) generated copy came from. */
+    @Test
+    void theNoteOnWhereTheCopyCameFromGoesWithTheGeneratedCopyNotWithAKeptReview() throws Exception {
+        Ffmpeg ffmpeg = TestMedia.ffmpeg();
+        Path video = RenderMedia.flashAndBeep(ffmpeg, dir.resolve("talk.mp4"), 2, 1.0);
+        ClipPipeline pipeline = pipeline(ffmpeg);
+        ClipCandidate clip = new ClipCandidate(1, 0.2, 1.4, 40, new ClipCandidate.SubScores(1, 1, 1, 1, 1), "", "",
+                "", null, List.of("Deploying to Kubernetes"));
+        RenderOptions options = new RenderOptions(Aspect.PORTRAIT, Optional.of(ReframeMode.FIT), true,
+                CaptionStyle.BOLD, Optional.empty(), ClipRendererIT.FAST);
+        ClipPipeline.Source source = pipeline.open(video);
+        ClipManifest m = pipeline.render(source, clip, dir.resolve("out"), options).manifest();
+        assertTrue(m.render().notes().stream().anyMatch(n -> n.startsWith("No transcript to write copy from")),
+                m.render().notes().toString());
+        Path json = dir.resolve("out/talk-001/clip.json");
+        dev.tagline.core.manifest.ClipManifests.write(json, new ClipManifest(m.schema(), m.version(), m.id(),
+                m.video(), m.source(), m.durationSeconds(), m.width(), m.height(), m.score(), true,
+                new ClipManifest.Copy("My own title", "My own words", List.of("k8s")), m.variants(), m.render()));
+        ClipPipeline.Rendered again = pipeline.render(source, clip, dir.resolve("out"), options);
+        assertTrue(again.reviewKept());
+        assertTrue(again.manifest().render().notes().stream().noneMatch(n -> n.startsWith("No transcript")),
+                "the reviewed copy is the user's: " + again.manifest().render().notes());
+    }
+
     @Test
     void aFailedReRenderKeepsThePreviousClipAndItsManifestAndAFailedFirstRenderLeavesNothing() throws Exception {
         Ffmpeg ffmpeg = TestMedia.ffmpeg();
