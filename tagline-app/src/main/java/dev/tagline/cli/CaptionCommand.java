@@ -103,7 +103,8 @@ final class CaptionCommand implements Callable<Integer> {
         }
         CaptionRequest request = prompt.request(captioner, qa.isPresent(), hasTags);
         CaptionCleanup cleanup = prompt.cleanup();
-        CaptionJob.Outputs outputs = files.outputs(qa.isPresent(), rules.separator(), hasTags);
+        boolean readsTags = !hasTags && (composer || request.prompt().variables().contains("tags"));
+        CaptionJob.Outputs outputs = files.outputs(qa.isPresent(), rules.separator(), hasTags, readsTags);
         PrintWriter err = ctx.err();
         ModelStore store = ModelStore.fromEnvironment(ctx.env(), TerminalProgress.forContext(ctx));
         List<ImageTagger> open = new ArrayList<>();
@@ -183,8 +184,11 @@ final class CaptionCommand implements Callable<Integer> {
                 + " --ask or --questions).")
         boolean json;
 
-        /** {@code tagged}: a tagger runs, so a tags sidecar is written beside the caption. */
-        CaptionJob.Outputs outputs(boolean questions, String separator, boolean tagged) {
+        /**
+         * {@code tagged}: a tagger runs, so a tags sidecar is written beside the caption; {@code readsTags}: no
+         * tagger runs and the captioner needs the tags sidecar ({@code --captioner tags}, a prompt with {tags}).
+         */
+        CaptionJob.Outputs outputs(boolean questions, String separator, boolean tagged, boolean readsTags) {
             SidecarSettings.Existing policy = SidecarSettings.Existing.parse(existing);
             SidecarSettings tags = SidecarSettings.tags()
                     .withExtension(SidecarSettings.extension(tagsExtension, "--tags-extension")).withExisting(policy);
@@ -196,6 +200,14 @@ final class CaptionCommand implements Callable<Integer> {
             if (tagged && captions.extension().equals(tags.extension())) {
                 throw new TaglineException("--caption-extension and --tags-extension are both " + tags.extension(),
                         "Captions and tags are written in one pass to two files; give them different extensions.");
+            }
+            if (readsTags && captions.extension().equals(tags.extension())) {
+                String ext = tags.extension();
+                throw new TaglineException("The tags are read from the " + ext + " sidecars, so captions cannot be"
+                        + " written to " + ext + " too (--caption-extension " + ext + ")", "To keep both, "
+                        + (ext.equals(SidecarSettings.CAPTION_EXTENSION) ? "" : "caption into .caption (the"
+                        + " default), or ") + "tag into another extension (tagline tag --extension .tags) and pass"
+                        + " --tags-extension .tags.");
             }
             return new CaptionJob.Outputs(captions, tags, json || questions);
         }

@@ -499,7 +499,7 @@ class CaptionCommandTest {
         Files.writeString(data.resolve("sub/blue.txt"), "an old caption, not tags");
         CliTestSupport cli = cli();
         assertEquals(ExitCode.OK, caption(cli, "--caption-extension", ".txt", "--existing", "overwrite",
-                "--prompt", "Describe it. Tags: {tags}"), cli.err());
+                "--prompt", "Describe it."), cli.err());
         assertEquals("A red square.", read("red.txt"));
         assertEquals("A blue square.", read("sub/blue.txt"));
         assertTrue(server.chats().stream().noneMatch(c -> c.toString().contains("an old caption")),
@@ -508,6 +508,38 @@ class CaptionCommandTest {
         assertEquals(ExitCode.USAGE, tagged.run("caption", "data", "--captioner", "tags", "--tagger", "quality",
                 "--caption-extension", ".txt"));
         assertTrue(tagged.err().contains("--caption-extension and --tags-extension are both .txt"), tagged.err());
+    }
+
+    /**
+     * round 3 finding 5: {@code --captioner tags --caption-extension .txt} in a tagged folder passed every image over
+     * (exit 0), or with overwrite failed each with "tag the folder first"; a {tags} prompt got no tags. Refused up
+     * front, naming where the tags come from and how to keep both.
+     */
+    @Test
+    void captioningIntoTheFileTheTagsAreReadFromIsRefusedUpFront() throws IOException {
+        Files.writeString(data.resolve("red.txt"), "1girl, solo, red hair");
+        for (List<String> run : List.of(
+                List.of("caption", "data", "--captioner", "tags", "--caption-extension", ".txt"),
+                List.of("caption", "data", "--captioner", "tags", "--caption-extension", "txt", "--existing",
+                        "overwrite"),
+                List.of("caption", "data", "--captioner", "tags", "--caption-extension", ".tags", "--tags-extension",
+                        ".tags"),
+                List.of("caption", "data", "--captioner", "openai:llava", "--endpoint", server.baseUrl(),
+                        "--prompt", "Tags: {tags}", "--caption-extension", ".txt"))) {
+            CliTestSupport cli = cli();
+            assertEquals(ExitCode.USAGE, cli.run(run.toArray(String[]::new)), run + ": " + cli.err());
+            String ext = run.contains(".tags") ? ".tags" : ".txt";
+            assertTrue(cli.err().contains("error: The tags are read from the " + ext + " sidecars, so captions cannot"
+                    + " be written to " + ext + " too (--caption-extension " + ext + "). To keep both, caption into"
+                    + " .caption (the default), or tag into another extension (tagline tag --extension .tags) and"
+                    + " pass --tags-extension .tags."), cli.err());
+            assertEquals(1, cli.err().strip().lines().count(), cli.err());
+        }
+        assertEquals("1girl, solo, red hair", read("red.txt"));
+        assertTrue(server.chats().isEmpty());
+        CliTestSupport apart = cli();
+        assertEquals(ExitCode.SOME_FAILED, apart.run("caption", "data", "--captioner", "tags"), apart.err());
+        assertEquals("A girl with red hair.", read("red.caption"));
     }
 
     /** dogfood item 3: image and video extensions are refused for either sidecar, before the captioner opens. */
