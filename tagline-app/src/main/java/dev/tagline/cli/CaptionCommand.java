@@ -39,8 +39,8 @@ import picocli.CommandLine.Parameters;
         description = "Caption an image folder with a vision model behind an OpenAI-compatible server (Ollama,"
             + " llama.cpp, vLLM, LM Studio, hosted APIs) or from tags, optionally after short questions, and write"
             + " .caption sidecars (and .txt tags with --tagger). Resumable: a stopped run continues where it left off.",
-        footer = {"", "Exit codes: 0 all images captioned; 1 some images failed or the run was stopped; 2 usage,"
-            + " server, model or configuration error."})
+        footer = {"", "Exit codes: 0 all images captioned; 1 some images failed, no image in DIR, or the run was"
+            + " stopped; 2 usage, server, model or configuration error."})
 final class CaptionCommand implements Callable<Integer> {
     private final CliContext ctx;
 
@@ -130,7 +130,8 @@ final class CaptionCommand implements Callable<Integer> {
             BatchSummary summary = folder.run(ctx, root, job, TagReport.observer(err));
             CaptionReport.print(ctx.out(), summary, job.stats(), outputs, captioner.startsWith(Captioners.OPENAI),
                     !open.isEmpty());
-            return summary.stopped() || summary.failed() > 0 ? ExitCode.SOME_FAILED : ExitCode.OK;
+            boolean none = FolderNotes.print(ctx.out(), summary, root, "caption");
+            return none || summary.stopped() || summary.failed() > 0 ? ExitCode.SOME_FAILED : ExitCode.OK;
         } finally {
             open.forEach(ImageTagger::close);
             if (model != null) {

@@ -27,8 +27,8 @@ import picocli.CommandLine.Parameters;
         description = "Verify an image folder: decode every file the way the taggers do, report each verdict"
             + " (ok, converted, corrupt, unsupported, too-large, too-small, duplicate), and optionally quarantine or"
             + " delete bad files. Resumable: a stopped run continues where it left off.",
-        footer = {"", "Exit codes: 0 all files usable; 1 some files corrupt, too large or unreadable, or the run was"
-            + " stopped; 2 usage error."})
+        footer = {"", "Exit codes: 0 all files usable; 1 some files corrupt, too large or unreadable, no image in"
+            + " DIR, or the run was stopped; 2 usage error."})
 final class CheckCommand implements Callable<Integer> {
     private final CliContext ctx;
 
@@ -115,7 +115,9 @@ final class CheckCommand implements Callable<Integer> {
                 : DeleteConfirmation.ask(ctx, actions, batch.journal());
         CheckSummary summary = actions.apply(batch.journal(), report == null ? null : ctx.resolve(report), deletion);
         CheckReport.print(ctx.out(), summary, batch, report == null ? null : ctx.resolve(report));
-        return batch.stopped() || batch.failed() > 0 || summary.failures() > 0 ? ExitCode.SOME_FAILED : ExitCode.OK;
+        boolean none = FolderNotes.print(ctx.out(), batch, root, "check");
+        return none || batch.stopped() || batch.failed() > 0 || summary.failures() > 0 ? ExitCode.SOME_FAILED
+                : ExitCode.OK;
     }
 
     /**

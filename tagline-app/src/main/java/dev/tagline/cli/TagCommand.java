@@ -30,8 +30,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "tag", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = "Tag an image folder with WD taggers (v3, v2), RAM++ and the built-in quality tagger, and write"
             + " one .txt sidecar per image. Resumable: a stopped run continues where it left off.",
-        footer = {"", "Exit codes: 0 all images tagged; 1 some images failed or the run was stopped; 2 usage,"
-            + " model or configuration error."})
+        footer = {"", "Exit codes: 0 all images tagged; 1 some images failed, no image in DIR, or the run was"
+            + " stopped; 2 usage, model or configuration error."})
 final class TagCommand implements Callable<Integer> {
     private final CliContext ctx;
 
@@ -96,7 +96,8 @@ final class TagCommand implements Callable<Integer> {
             BatchSummary summary = folder.run(ctx, root, job, TagReport.observer(ctx.err()));
             TagReport.print(ctx.out(), summary, job.frequency(), job.sidecarsKept(), files.top,
                     files.frequency == null ? null : ctx.resolve(files.frequency));
-            return summary.stopped() || summary.failed() > 0 ? ExitCode.SOME_FAILED : ExitCode.OK;
+            boolean none = FolderNotes.print(ctx.out(), summary, root, "tag");
+            return none || summary.stopped() || summary.failed() > 0 ? ExitCode.SOME_FAILED : ExitCode.OK;
         } finally {
             open.forEach(ImageTagger::close);
         }

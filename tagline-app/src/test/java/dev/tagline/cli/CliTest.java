@@ -197,8 +197,10 @@ class CliTest {
         javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(300, 300,
                 java.awt.image.BufferedImage.TYPE_INT_RGB), "png", dir.resolve("photos/raw/a.png").toFile());
         CliTestSupport check = cli();
-        assertEquals(ExitCode.OK, check.run("check", "photos", "--exclude-files", "raw"));
+        // every image excluded: nothing checked, which is said and exits 1 (round 3 finding 4)
+        assertEquals(ExitCode.SOME_FAILED, check.run("check", "photos", "--exclude-files", "raw"));
         assertTrue(check.out().contains("total               0"), check.out());
+        assertTrue(check.out().contains("No images found in "), check.out());
     }
 
     @Test

@@ -281,4 +281,50 @@ class TagCommandTest {
         assertTrue(cli.out().contains("tag (0 images)"), "no tags that are not on disk: " + cli.out());
         assertFalse(cli.out().contains("red (colour)"), cli.out());
     }
+
+    /**
+     * round 3 finding 4: a kohya repeat folder built of symbolic links tagged, captioned and checked 0 images with exit
+     * code 0 and no word on the links; a mixed folder left its link out without a trace.
+     */
+    @Test
+    void symbolicLinksPassedOverAreCountedOnceAndAFolderWithoutImagesSaysSo() throws IOException {
+        Path repeat = Files.createDirectories(work.resolve("ln/10_ohwx"));
+        Files.createSymbolicLink(repeat.resolve("red.png"), data.resolve("red.png"));
+        Files.createSymbolicLink(repeat.resolve("blue.png"), data.resolve("sub/blue.png"));
+        Files.writeString(data.resolve("red.txt"), "1girl, red hair");
+        Files.createSymbolicLink(repeat.resolve("red.txt"), data.resolve("red.txt")); // a sidecar: not counted
+        for (String command : new String[] {"tag", "check"}) {
+            CliTestSupport cli = cli();
+            assertEquals(ExitCode.SOME_FAILED, cli.run(command, "ln"), command + ": " + cli.out() + cli.err());
+            assertTrue(cli.out().contains("2 symbolic links passed over: add --follow-links to follow them."),
+                    command + ": " + cli.out());
+            assertTrue(cli.out().contains("No images found in " + work.resolve("ln") + ": nothing to " + command
+                    + ". Check the folder (its images are symbolic links: add --follow-links)."), cli.out());
+            assertEquals(1, cli.out().split("symbolic links passed over", -1).length - 1, "once: " + cli.out());
+        }
+        CliTestSupport caption = cli();
+        assertEquals(ExitCode.SOME_FAILED, caption.run("caption", "ln", "--captioner", "tags"), caption.err());
+        assertTrue(caption.out().contains("2 symbolic links passed over"), caption.out());
+        assertFalse(Files.exists(repeat.resolve("red.caption")));
+
+        CliTestSupport followed = cli();
+        assertEquals(ExitCode.OK, followed.run("tag", "ln", "--follow-links", "--existing", "overwrite"),
+                followed.err());
+        assertFalse(followed.out().contains("symbolic link"), followed.out());
+        assertFalse(followed.out().contains("No images"), followed.out());
+
+        Files.createSymbolicLink(data.resolve("link.png"), data.resolve("red.png"));
+        CliTestSupport mixed = cli();
+        assertEquals(ExitCode.SOME_FAILED, tag(mixed), "broken.jpg fails: " + mixed.err());
+        assertTrue(mixed.out().contains("1 symbolic link passed over: add --follow-links to follow it."),
+                mixed.out());
+        assertFalse(mixed.out().contains("No images"), mixed.out());
+
+        Files.createDirectories(work.resolve("empty"));
+        CliTestSupport empty = cli();
+        assertEquals(ExitCode.SOME_FAILED, empty.run("caption", "empty", "--captioner", "tags"), empty.err());
+        assertTrue(empty.out().contains("No images found in " + work.resolve("empty") + ": nothing to caption."
+                + " Check the folder and the options that pick files (--include, --no-recursive)."), empty.out());
+        assertFalse(empty.out().contains("symbolic link"), empty.out());
+    }
 }

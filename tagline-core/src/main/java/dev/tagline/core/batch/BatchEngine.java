@@ -83,7 +83,8 @@ public final class BatchEngine {
             Predicate<ScanEntry> isDone = e -> done.contains(KeyHash.of(e.key() + "\n" + e.version()));
             Predicate<ScanEntry> wanted = e -> settings.shard().contains(e.key()) && !isDone.test(e);
             long[] resumed = {0};
-            long all = count(dir, e -> {
+            long[] found = {0, 0}; // supported files, links passed over
+            long all = count(dir, found, e -> {
                 if (settings.shard().contains(e.key()) && isDone.test(e)) {
                     resumed[0]++;
                     return false;
@@ -102,7 +103,7 @@ public final class BatchEngine {
                 long[] counts = drain(pipeline, job, journal, bar, failures);
                 return new BatchSummary(total, counts[0], counts[1] + pipeline.unreadableFolders(), resumed[0],
                         Duration.ofNanos(System.nanoTime() - start), counts[2] == 1, file,
-                        pipeline.unreadableFolders(), all - total);
+                        pipeline.unreadableFolders(), all - total, found[0], found[1]);
             }
         }
     }
@@ -145,13 +146,25 @@ public final class BatchEngine {
         return Files.isWritable(state) ? null : "is not writable";
     }
 
-    private long count(Path dir, Predicate<ScanEntry> wanted) {
+    /** The entries {@code wanted}; {@code found} gets the supported files and the links passed over. */
+    private long count(Path dir, long[] found, Predicate<ScanEntry> wanted) {
         long[] n = {0};
-        new FolderScan(settings.scan()).walk(dir, entry -> {
-            if (wanted.test(entry)) {
-                n[0]++;
+        new FolderScan(settings.scan()).walk(dir, new FolderScan.Visitor() {
+            @Override
+            public boolean accept(ScanEntry entry) {
+                if (entry.supported()) {
+                    found[0]++;
+                }
+                if (wanted.test(entry)) {
+                    n[0]++;
+                }
+                return true;
             }
-            return true;
+
+            @Override
+            public void linkPassedOver(Path link) {
+                found[1]++;
+            }
         });
         return n[0];
     }

@@ -16,7 +16,11 @@ import java.time.Duration;
  * @param unreadable folders that could not be listed and file names that cannot be used, each reported through
  *                 {@link BatchObserver#folderUnreadable}; what they hold is in no other count
  * @param beyondLimit items left for a later run by {@code --limit}: a run of the same command continues with them
+ * @param supported files of the job's extensions the scan found (in every shard, done before or not): 0 means the
+ *                  folder holds nothing the job works on
+ * @param links     symbolic links the scan passed over (links are not followed unless asked;
+ *                  {@link FolderScan.Visitor#linkPassedOver})
  */
 public record BatchSummary(long total, long done, long failed, long resumed, Duration elapsed, boolean stopped,
-                           Path journal, long unreadable, long beyondLimit) {
+                           Path journal, long unreadable, long beyondLimit, long supported, long links) {
 }

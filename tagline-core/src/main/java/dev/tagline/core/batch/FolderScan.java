@@ -35,6 +35,13 @@ public final class FolderScan {
          */
         default void unreadable(Path dir, IOException e) {
         }
+
+        /**
+         * A symbolic link passed over because links are not followed: one to a file the scan would yield (an image,
+         * an unsupported file; not a sidecar) or to a folder it would enter. Never called with {@code followLinks}.
+         */
+        default void linkPassedOver(Path link) {
+        }
     }
 
     /**
@@ -148,6 +155,9 @@ public final class FolderScan {
             return true; // vanished since the folder was listed, or a dangling link: nothing to check
         }
         if (attrs.isSymbolicLink()) {
+            if (wouldVisit(path, key, name)) {
+                visitor.linkPassedOver(path);
+            }
             return true;
         }
         if (attrs.isDirectory()) {
@@ -167,6 +177,17 @@ public final class FolderScan {
         boolean supported = options.extensions().contains(ext);
         return visitor.accept(new ScanEntry(path, key, supported, attrs.size(), attrs.lastModifiedTime().toMillis(),
                 supported ? sibling(key, name, stems.other(index)) : null));
+    }
+
+    /** Whether the target of the link {@code path} is a file or folder the walk would take in if it followed links. */
+    private boolean wouldVisit(Path path, String key, String name) {
+        if (excluded(key, name)) {
+            return false;
+        }
+        if (Files.isDirectory(path)) {
+            return options.recursive() && !options.excludedDirs().contains(path);
+        }
+        return Files.isRegularFile(path) && included(key, name) && !options.companions().contains(extension(name));
     }
 
     /** {@link SameStems} over one folder's sorted listing, the run of names the walk holds anyway. */

@@ -125,6 +125,37 @@ class FolderScanTest {
                 "follows links once, and does not loop");
     }
 
+    /** round 3 finding 4: links were passed over without a trace; now each one the walk would take in is told. */
+    @Test
+    void linksPassedOverAreToldOnceEachButNotSidecarsExcludedOrDanglingOnes() throws IOException {
+        touch(dir, "a.jpg", "a.txt", "sub/b.png");
+        Files.createSymbolicLink(dir.resolve("l1.jpg"), dir.resolve("a.jpg"));
+        Files.createSymbolicLink(dir.resolve("l1.txt"), dir.resolve("a.txt"));
+        Files.createSymbolicLink(dir.resolve("ldir"), dir.resolve("sub"));
+        Files.createSymbolicLink(dir.resolve("gone.jpg"), dir.resolve("nowhere.jpg"));
+        Files.createSymbolicLink(dir.resolve("skip.jpg"), dir.resolve("a.jpg"));
+        List<String> links = new ArrayList<>();
+        FolderScan.Visitor visitor = new FolderScan.Visitor() {
+            @Override
+            public boolean accept(ScanEntry entry) {
+                return true;
+            }
+
+            @Override
+            public void linkPassedOver(Path link) {
+                links.add(dir.relativize(link).toString());
+            }
+        };
+        new FolderScan(IMAGES.withGlobs(List.of(), List.of("skip.*"))).walk(dir, visitor);
+        assertEquals(List.of("l1.jpg", "ldir"), links);
+        links.clear();
+        new FolderScan(IMAGES.withRecursive(false)).walk(dir, visitor);
+        assertEquals(List.of("l1.jpg", "skip.jpg"), links, "a linked folder is not entered anyway");
+        links.clear();
+        new FolderScan(IMAGES.withFollowLinks(true)).walk(dir, visitor);
+        assertEquals(List.of(), links);
+    }
+
     @Test
     void excludedDirsAreNeverEntered() throws IOException {
         touch(dir, "a.jpg", "quarantine/b.jpg");
