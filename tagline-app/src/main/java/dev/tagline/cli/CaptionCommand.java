@@ -127,7 +127,8 @@ final class CaptionCommand implements Callable<Integer> {
             CaptionJob job = new CaptionJob(new ImageLoader(LoadOptions.DEFAULTS.withMinSide(0)), open,
                     tagRules, model, request, qa, cleanup, prompt.tagRetries, outputs, identity.toString(),
                     workerNice);
-            BatchSummary summary = folder.run(ctx, root, job, TagReport.observer(err));
+            BatchSummary summary = folder.run(ctx, root, job, TagReport.observer(err),
+                    List.of(outputs.caption().extension(), outputs.tags().extension()));
             CaptionReport.print(ctx.out(), summary, job.stats(), outputs, captioner.startsWith(Captioners.OPENAI),
                     !open.isEmpty());
             boolean none = FolderNotes.print(ctx.out(), summary, root, "caption");

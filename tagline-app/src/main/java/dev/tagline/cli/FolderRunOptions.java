@@ -54,9 +54,13 @@ final class FolderRunOptions {
         return workerNice;
     }
 
-    /** Runs {@code job} over the images under {@code root}; Ctrl-C stops it after the current chunk. */
-    <I, R> BatchSummary run(CliContext ctx, Path root, BatchJob<I, R> job, BatchObserver observer) {
-        ScanOptions scan = ScanOptions.of(ImageFormat.EXTENSIONS, ImageFormat.COMPANIONS)
+    /**
+     * Runs {@code job} over the images under {@code root}; Ctrl-C stops it after the current chunk. {@code sidecars}:
+     * the extensions the run writes, passed over like the usual sidecars even when custom ({@code --extension .c2}).
+     */
+    <I, R> BatchSummary run(CliContext ctx, Path root, BatchJob<I, R> job, BatchObserver observer,
+                            List<String> sidecars) {
+        ScanOptions scan = ScanOptions.of(ImageFormat.EXTENSIONS, ImageFormat.COMPANIONS).withSidecars(sidecars)
                 .withRecursive(!noRecursive).withFollowLinks(followLinks)
                 .withGlobs(include == null ? List.of() : include, excludeFiles == null ? List.of() : excludeFiles);
         BatchSettings settings = BatchSettings.defaults(scan).withChunk(chunk).withRestart(restart)

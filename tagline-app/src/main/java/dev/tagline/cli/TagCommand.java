@@ -93,7 +93,8 @@ final class TagCommand implements Callable<Integer> {
             identity.append(files.sidecar(rules.separator()));
             TagJob job = new TagJob(new ImageLoader(LoadOptions.DEFAULTS.withMinSide(0)), open, tagRules,
                     writer, batch, identity.toString(), workerNice);
-            BatchSummary summary = folder.run(ctx, root, job, TagReport.observer(ctx.err()));
+            BatchSummary summary = folder.run(ctx, root, job, TagReport.observer(ctx.err()),
+                    List.of(files.sidecar(rules.separator()).extension()));
             TagReport.print(ctx.out(), summary, job.frequency(), job.sidecarsKept(), files.top,
                     files.frequency == null ? null : ctx.resolve(files.frequency));
             boolean none = FolderNotes.print(ctx.out(), summary, root, "tag");

@@ -511,6 +511,24 @@ class CaptionCommandTest {
     }
 
     /**
+     * round 3 finding 8: with a custom {@code --caption-extension .c2} the run's own sidecars counted as "not an
+     * image" files in the progress totals and "passed over".
+     */
+    @Test
+    void theRunsOwnCustomSidecarExtensionIsASidecarNotAnUnsupportedFile() throws IOException {
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.OK, caption(cli, "--caption-extension", ".c2"), cli.err());
+        assertEquals("A red square.", read("red.c2"));
+        assertTrue(cli.err().matches("(?s).*caption: 2 done in [0-9.]+ s.*, 1 passed over, none failed.*"),
+                cli.err());
+        CliTestSupport again = cli();
+        assertEquals(ExitCode.OK, caption(again, "--caption-extension", ".c2", "--restart", "--existing",
+                "overwrite"), again.err());
+        assertTrue(again.err().matches("(?s).*caption: 2 done in [0-9.]+ s.*, 1 passed over, none failed.*"),
+                "notes.md only, not red.c2 and blue.c2: " + again.err());
+    }
+
+    /**
      * round 3 finding 5: {@code --captioner tags --caption-extension .txt} in a tagged folder passed every image over
      * (exit 0), or with overwrite failed each with "tag the folder first"; a {tags} prompt got no tags. Refused up
      * front, naming where the tags come from and how to keep both.

@@ -47,6 +47,18 @@ public record ScanOptions(boolean recursive, boolean followLinks, List<String> i
         return new ScanOptions(recursive, followLinks, includes, excludes, extensions, companions, excludedDirs);
     }
 
+    /**
+     * Also passes over files ending in these sidecar extensions ({@code ".c2"}, {@code "q8.caption"}: the last part
+     * counts), e.g. the custom extension a run writes its own sidecars to, so they are no "not an image" files.
+     */
+    public ScanOptions withSidecars(java.util.Collection<String> sidecarExtensions) {
+        Set<String> all = new java.util.HashSet<>(companions);
+        for (String ext : sidecarExtensions) {
+            all.add(ext.substring(ext.lastIndexOf('.') + 1));
+        }
+        return new ScanOptions(recursive, followLinks, include, exclude, extensions, all, excludedDirs);
+    }
+
     public ScanOptions withExcludedDirs(Set<java.nio.file.Path> dirs) {
         return new ScanOptions(recursive, followLinks, include, exclude, extensions, companions, dirs);
     }
