@@ -68,7 +68,8 @@ public record SidecarSettings(String extension, Existing existing, String prefix
             throw new TaglineException("Invalid " + setting + " '" + value + "'", "Use e.g. .caption or .txt.");
         }
         ext = ext.startsWith(".") ? ext : "." + ext;
-        String bare = ext.substring(1).toLowerCase(Locale.ROOT);
+        // the last part names the file's kind: .jpg.json is gallery-dl metadata, .txt.png an image
+        String bare = ext.substring(ext.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
         if (METADATA_EXTENSIONS.contains(bare)) {
             throw new TaglineException(setting + " " + ext + " is a metadata extension: NAME" + ext + " beside an"
                     + " image holds " + (bare.equals("json") ? "the --json record or gallery-dl metadata"
