@@ -39,6 +39,18 @@
       $('undo').hidden = !undo;
     };
 
+    // The view: the page's (?view=), else the one the user last picked with the toolbar, else by width: a week grid is
+    // unreadable on a phone (slivers of 9–19 px), so narrow screens start on the list.
+    const VIEWS = ['dayGridMonth', 'timeGridWeek', 'listMonth'];
+    const picked = (() => { try { return window.localStorage.getItem('tagline.calendarView'); } catch (e) { return null; } })();
+    const startView = el.dataset.view || (VIEWS.includes(picked) ? picked
+      : window.matchMedia('(max-width: 600px)').matches ? 'listMonth' : 'dayGridMonth');
+    el.dataset.view = startView;
+    el.addEventListener('click', (e) => {
+      const button = e.target.closest('.fc-toolbar button');
+      const view = button && VIEWS.find((v) => button.classList.contains('fc-' + v + '-button'));
+      if (view) { try { window.localStorage.setItem('tagline.calendarView', view); } catch (err) { /* private mode: not kept */ } }
+    });
     // The first fetch runs inside the constructor, before `cal` is assigned: the initial view is the page's.
     let cal = null;
     const viewType = () => (cal ? cal.view.type : el.dataset.view);
@@ -69,6 +81,7 @@
       eventDurationEditable: false,
       displayEventEnd: false,
       eventTimeFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
+      slotLabelFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
       headerToolbar: { left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek,listMonth' },
       events: (info, ok, fail) => {
         const q = 'from=' + encodeURIComponent(strip(info.startStr)) + '&to=' + encodeURIComponent(strip(info.endStr))

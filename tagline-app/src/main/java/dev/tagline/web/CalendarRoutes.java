@@ -36,7 +36,7 @@ final class CalendarRoutes {
                 ? ctx.queryParam("date") : web.clock().instant().atZone(tz).toLocalDate().toString();
         String view = ctx.queryParam("view") != null
                 && List.of("dayGridMonth", "timeGridWeek", "listMonth").contains(ctx.queryParam("view"))
-                ? ctx.queryParam("view") : "dayGridMonth";
+                ? ctx.queryParam("view") : ""; // none asked for: calendar.js picks the user's last choice or one for the width
         StringBuilder b = new StringBuilder(8192);
         b.append("<section class=\"calendar-page\"><div class=\"toolbar\"><h1>Content Calendar</h1>")
                 .append("<label>Time zone <select id=\"tz\">").append(zoneOptions(tz, channels)).append("</select></label>")

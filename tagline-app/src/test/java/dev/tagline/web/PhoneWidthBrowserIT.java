@@ -1,5 +1,7 @@
 package dev.tagline.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tagline.core.manifest.ClipCandidate;
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * Dogfood web #7 and #18: at phone width (390×844, a mobile viewport) pages scrolled sideways to 521–579 px, and a long
@@ -100,5 +104,48 @@ class PhoneWidthBrowserIT {
         }
         problems.removeIf(String::isEmpty);
         assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    /**
+     * Dogfood round 3 #7: at 390 px the week grid's days overlapped and its posts were unreadable slivers, so a phone
+     * starts on the list; a view the user picks is kept. The week grid's hours read 24 h like the list's times.
+     */
+    @Test
+    void aPhoneStartsOnTheListAndKeepsTheViewTheUserPicks() {
+        browser.login(web.base(), WebFixture.PASSWORD);
+        browser.driver.get(web.base() + "/calendar?date=2026-12-02");
+        browser.await("#calendar .fc-list");
+        assertTrue(browser.driver.findElements(By.cssSelector("#calendar .fc-daygrid, #calendar .fc-timegrid")).isEmpty());
+        browser.await(".fc-timeGridWeek-button").click();
+        browser.await("#calendar .fc-timegrid");
+        browser.driver.get(web.base() + "/calendar?date=2026-12-02");
+        WebElement slot = browser.await("#calendar .fc-timegrid-slot-label-cushion");
+        assertTrue(slot.getText().matches("\\d\\d:\\d\\d"), "24 h slot labels, not " + slot.getText());
+    }
+
+    /**
+     * Dogfood round 3 #7: the Channels table was 454 px in a 371 px scroll box, cutting the posting rule form; on a phone
+     * each channel is a card with the form full width; folder channels have nothing to connect and no account
+     * repeating their name.
+     */
+    @Test
+    void channelsAreStackedCardsWithTheRuleFormFullWidthAtPhoneWidth() {
+        browser.login(web.base(), WebFixture.PASSWORD);
+        Channel folder = web.publishing.channels().add("out", "folder", "out", java.time.ZoneId.of("UTC"),
+                Map.of("path", dir.toString()));
+        browser.driver.get(web.base() + "/channels");
+        WebElement card = browser.await("tr[data-channel='" + folder.name() + "']");
+        Object cut = browser.driver.executeScript("const w = window.innerWidth; const bad = [];"
+                + "document.querySelectorAll('.channels form.rule input:not([type=hidden]), .channels form.rule button').forEach(e => {"
+                + " const r = e.getBoundingClientRect(); if (r.right > w || r.left < 0 || r.width < 200) bad.push(e.name + ' ' + Math.round(r.left) + '-' + Math.round(r.right)); });"
+                + "document.querySelectorAll('.channels table, .channels tbody, .channels tr').forEach(e => {"
+                + " if (e.scrollWidth > e.clientWidth + 1) bad.push(e.tagName + ' scrolls ' + e.scrollWidth + '>' + e.clientWidth); });"
+                + "return bad.join(', ');");
+        assertEquals("", cut, "the posting rule form is cut or squeezed");
+        String text = card.getText();
+        assertFalse(text.contains("token"), text);
+        assertTrue(text.contains("nothing to connect"), text);
+        assertEquals("—", card.findElement(By.cssSelector("td[data-label='Account']")).getText().replace("Account", "").strip(), text);
+        browser.screenshot("phone-channels-cards");
     }
 }
