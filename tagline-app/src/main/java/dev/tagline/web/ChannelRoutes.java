@@ -47,6 +47,14 @@ final class ChannelRoutes {
     }
 
     private void page(Context ctx) {
+        page(ctx, null);
+    }
+
+    /**
+     * The page; with {@code refused}, that channel's rule form shows the error beside it and keeps what was typed
+     * (dogfood round 3 #8: a bare 400 page lost the input).
+     */
+    void page(Context ctx, ChannelRuleRoutes.Refused refused) {
         String csrf = Guard.session(ctx).csrf();
         StringBuilder b = new StringBuilder("<section class=\"channels\"><h1>Channels</h1>").append(saved(ctx))
                 .append("<table><thead><tr><th>Name</th><th>Platform</th><th>Account</th><th>State</th><th>Connect</th>"
@@ -61,7 +69,8 @@ final class ChannelRoutes {
                     .append(c.stateReason() == null ? "" : " — " + esc(c.stateReason())).append("</td><td data-label=\"Connect\">");
             b.append(connectCell(c, csrf));
             b.append("</td><td data-label=\"Posting rule\" class=\"rule-cell\">").append(ChannelRuleRoutes.form(c,
-                    web.publishing().rules().find(c.id()).orElse(null), csrf)).append("</td></tr>");
+                    web.publishing().rules().find(c.id()).orElse(null), csrf,
+                    refused != null && refused.channelId() == c.id() ? refused : null)).append("</td></tr>");
         }
         b.append("</tbody></table><p>Register <code>").append(esc(redirectUri(ctx)))
                 .append("</code> as the redirect URI of your app on each platform.</p></section>");

@@ -82,8 +82,9 @@ public final class WebServer implements AutoCloseable {
                     .register("caption", new CaptionJobKind(env))
                     .register("find", VideoJobKinds.find(env, web.clock()))
                     .register("render", VideoJobKinds.render(env))).register(c.routes);
-            new ChannelRoutes(web, credentials).register(c.routes);
-            new ChannelRuleRoutes(web).register(c.routes);
+            ChannelRoutes channelPages = new ChannelRoutes(web, credentials);
+            channelPages.register(c.routes);
+            new ChannelRuleRoutes(web, channelPages).register(c.routes);
         };
     }
 

@@ -91,4 +91,30 @@ class ChannelRulesIT {
         assertEquals(400, save(Map.of("times", "09:00", "per_day", "-1")).statusCode());
         assertTrue(web.publishing.rules().find(xx.id()).isEmpty());
     }
+
+    /**
+     * Dogfood round 3 #8: a bad rule replaced the page with a bare 400 page and lost the input; a blank Per day was
+     * blamed as "Per day 2"; a saved rule came back as mon,tue,…,sun and 180m.
+     */
+    @Test
+    void aRefusedRuleIsShownBesideTheFormWithWhatWasTypedAndASavedOneReadsAsTyped() {
+        HttpResponse<String> r = save(Map.of("days", "funday", "times", "09:00"));
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("id=\"rule-error-" + xx.id() + "\""), r.body());
+        assertTrue(r.body().contains("Unknown day &#39;funday&#39;"), r.body());
+        assertTrue(r.body().contains("name=\"days\" value=\"funday\""), "the typed days are kept");
+        assertTrue(r.body().contains("name=\"times\" value=\"09:00\""), "the typed times are kept");
+        assertTrue(r.body().contains("<h1>Channels</h1>"), "the Channels page, not an error page");
+        r = save(Map.of("days", "sat,sun", "times", "10:00,10:30", "spacing", "2h"));
+        assertEquals(400, r.statusCode());
+        assertFalse(r.body().contains("Per day 2"), r.body());
+        assertTrue(r.body().contains("Per day is empty, which means one post per time, but with Spacing 2h only 1 of"
+                + " the 2 times 10:00,10:30 fit on one day. Set Per day to 1"), r.body());
+        assertTrue(r.body().contains("name=\"spacing\" value=\"2h\""), r.body());
+        assertTrue(web.publishing.rules().find(xx.id()).isEmpty());
+        assertEquals(303, save(Map.of("days", "daily", "times", "09:00,18:00", "spacing", "3h")).statusCode());
+        String page = web.send(web.get("/channels").header("Cookie", login.cookie())).body();
+        assertTrue(page.contains("name=\"days\" value=\"daily\""), page);
+        assertTrue(page.contains("name=\"spacing\" value=\"3h\""), page);
+    }
 }

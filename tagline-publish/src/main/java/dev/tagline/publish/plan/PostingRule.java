@@ -78,7 +78,7 @@ public record PostingRule(Set<DayOfWeek> days, List<LocalTime> times, int perDay
     }
 
     /** The most times of one day that keep the minimum spacing (greedy from the earliest is optimal here). */
-    int usableTimesPerDay() {
+    public int usableTimesPerDay() {
         int count = 0;
         LocalTime last = null;
         for (LocalTime t : times) {
