@@ -15,6 +15,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -41,15 +42,14 @@ final class CalendarJson {
                 p.externalUrl(), p.lastError());
     }
 
-    static Map<String, Object> event(PostStore.Slot p, Channel c, ZoneId tz, Now now) {
-        Platforms style = Platforms.of(c.platform());
+    static Map<String, Object> event(PostStore.Slot p, Channel c, Collection<Channel> all, ZoneId tz, Now now) {
         String status = status(p, c, now);
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("id", Long.toString(p.id()));
         e.put("title", title(p, c, status));
         e.put("start", p.scheduledAt() == null ? null : LOCAL.format(p.scheduledAt().atZone(tz)));
         e.put("at", p.scheduledAt() == null ? null : p.scheduledAt().toString());
-        e.put("color", style.color());
+        e.put("color", Platforms.color(c, all));
         e.put("editable", movable(p));
         e.put("extendedProps", Map.of("channel", c.name(), "platform", c.platform(), "status", status,
                 "url", p.externalUrl() == null ? "" : p.externalUrl(), "reason", reason(p, c, now)));
@@ -63,7 +63,7 @@ final class CalendarJson {
         g.writeStringField("zone", tz.getId());
         g.writeArrayFieldStart("events");
         for (PostStore.Slot p : slots) {
-            writeEvent(g, p, channels.get(p.channelId()), tz, now);
+            writeEvent(g, p, channels.get(p.channelId()), channels.values(), tz, now);
         }
         g.writeEndArray();
         g.writeArrayFieldStart("more");
@@ -83,7 +83,7 @@ final class CalendarJson {
         g.writeArrayFieldStart("events");
         for (PostStore.Day day : days) {
             for (PostStore.Slot p : day.first()) {
-                writeEvent(g, p, channels.get(p.channelId()), tz, now);
+                writeEvent(g, p, channels.get(p.channelId()), channels.values(), tz, now);
             }
         }
         g.writeEndArray();
@@ -115,7 +115,8 @@ final class CalendarJson {
         return bounds;
     }
 
-    private static void writeEvent(JsonGenerator g, PostStore.Slot p, Channel c, ZoneId tz, Now now)
+    private static void writeEvent(JsonGenerator g, PostStore.Slot p, Channel c, Collection<Channel> all, ZoneId tz,
+                                   Now now)
             throws IOException {
         if (c == null) {
             return;
@@ -127,7 +128,7 @@ final class CalendarJson {
         g.writeStringField("title", title(p, c, status));
         g.writeStringField("start", LOCAL.format(local));
         g.writeStringField("at", p.scheduledAt().toString());
-        g.writeStringField("color", Platforms.of(c.platform()).color());
+        g.writeStringField("color", Platforms.color(c, all));
         g.writeBooleanField("editable", movable(p));
         g.writeObjectFieldStart("extendedProps");
         g.writeStringField("channel", c.name());
@@ -139,9 +140,9 @@ final class CalendarJson {
         g.writeEndObject();
     }
 
-    static Map<String, Object> detail(Post p, Channel c, ZoneId tz, Now now) {
+    static Map<String, Object> detail(Post p, Channel c, Collection<Channel> all, ZoneId tz, Now now) {
         Platforms style = Platforms.of(c.platform());
-        Map<String, Object> d = new LinkedHashMap<>(event(slot(p), c, tz, now));
+        Map<String, Object> d = new LinkedHashMap<>(event(slot(p), c, all, tz, now));
         d.put("postTitle", p.title() == null ? "" : p.title());
         d.put("caption", p.caption() == null ? "" : p.caption());
         d.put("channelZone", c.zone().getId());

@@ -43,7 +43,7 @@ final class CalendarRoutes {
                 .append("<button type=\"button\" id=\"auto-schedule\">Auto-schedule</button></div>")
                 .append("<ul class=\"legend\">");
         for (Channel c : channels) {
-            b.append("<li><span class=\"swatch\" style=\"background:").append(Html.esc(Platforms.of(c.platform()).color()))
+            b.append("<li><span class=\"swatch\" style=\"background:").append(Html.esc(Platforms.color(c, channels)))
                     .append("\"></span>").append(Html.esc(c.name())).append(" (").append(Html.esc(c.platform()))
                     .append(c.state() == Channel.State.NEEDS_RECONNECT ? ", needs reconnect" : "").append(")</li>");
         }
@@ -74,7 +74,7 @@ final class CalendarRoutes {
             }
             String title = p.title() == null || p.title().isBlank() ? "post " + p.id() : p.title();
             b.append("<li data-post-id=\"").append(p.id()).append("\" style=\"border-left-color:")
-                    .append(Html.esc(Platforms.of(c.platform()).color())).append("\"><button type=\"button\"")
+                    .append(Html.esc(Platforms.color(c, channels))).append("\"><button type=\"button\"")
                     .append(" class=\"open-post\">").append(Html.esc(c.name() + " · " + title)).append("</button>")
                     .append("<p class=\"caption\">").append(Html.esc(p.caption())).append("</p></li>");
             n++;

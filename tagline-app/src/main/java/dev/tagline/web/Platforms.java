@@ -1,6 +1,8 @@
 package dev.tagline.web;
 
 import dev.tagline.core.TaglineException;
+import dev.tagline.publish.store.Channel;
+import java.util.Collection;
 import java.util.Map;
 
 /**
@@ -47,6 +49,48 @@ record Platforms(String color, int titleMax, int captionMax, int hashtagsMax) {
             throw new TaglineException("YouTube refuses < and > in titles and descriptions",
                     "Remove them or write ‹ › instead.");
         }
+    }
+
+    /**
+     * The calendar colour of {@code c}: its platform's colour for the platform's first channel (lowest id among
+     * {@code all}), then a shade per further channel within the platform's hue (dogfood round 3 #16: two folder
+     * channels were both #4b7f52). Shades step the hue by 14° either way and go darker (lighter for near-black
+     * platforms), so white event text stays at least as readable as on the platform's own colour.
+     */
+    static String color(Channel c, Collection<Channel> all) {
+        String base = of(c.platform()).color();
+        int rank = (int) all.stream().filter(o -> o.platform().equals(c.platform()) && o.id() < c.id()).count();
+        return shade(base, rank);
+    }
+
+    static String shade(String hex, int rank) {
+        if (rank == 0) {
+            return hex;
+        }
+        int rgb = Integer.parseInt(hex.substring(1), 16);
+        float[] hsb = java.awt.Color.RGBtoHSB(rgb >> 16 & 255, rgb >> 8 & 255, rgb & 255, null);
+        float hue = hsb[0] + (rank % 2 == 1 ? 1 : -1) * ((rank + 1) / 2) * 10f / 360f;
+        hue -= (float) Math.floor(hue);
+        float bright = hsb[2] < 0.3f ? Math.min(0.45f, hsb[2] + 0.06f * rank)
+                : Math.max(0.25f, hsb[2] * (1f - 0.09f * (1 + (rank - 1) % 3)));
+        double floor = Math.min(4.5, whiteContrast(rgb));
+        int out = java.awt.Color.HSBtoRGB(hue, hsb[1], bright) & 0xffffff;
+        while (whiteContrast(out) < floor && bright > 0.05f) { // a lighter hue (red towards orange): darken until it reads
+            bright -= 0.03f;
+            out = java.awt.Color.HSBtoRGB(hue, hsb[1], bright) & 0xffffff;
+        }
+        return String.format("#%06x", out);
+    }
+
+    /** WCAG 2 contrast ratio of white text on {@code rgb}. */
+    private static double whiteContrast(int rgb) {
+        double l = 0;
+        double[] weights = {0.2126, 0.7152, 0.0722};
+        for (int i = 0; i < 3; i++) {
+            double c = (rgb >> (16 - 8 * i) & 255) / 255.0;
+            l += weights[i] * (c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4));
+        }
+        return 1.05 / (l + 0.05);
     }
 
     static Platforms of(String platform) {

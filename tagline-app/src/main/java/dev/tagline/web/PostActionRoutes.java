@@ -110,7 +110,7 @@ final class PostActionRoutes {
     }
 
     private Map<String, Object> detail(Post p, Channel c, ZoneId tz) {
-        return CalendarJson.detail(p, c, tz, PostApiRoutes.now(web));
+        return CalendarJson.detail(p, c, web.publishing().channels().list(), tz, PostApiRoutes.now(web));
     }
 
     private Post post(long id) {

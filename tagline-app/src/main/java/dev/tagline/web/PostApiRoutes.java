@@ -82,9 +82,10 @@ final class PostApiRoutes {
     }
 
     private void channels(Context ctx) {
-        ctx.json(web.publishing().channels().list().stream().map(c -> Map.of("id", c.id(), "name", c.name(),
+        List<Channel> all = web.publishing().channels().list();
+        ctx.json(all.stream().map(c -> Map.of("id", c.id(), "name", c.name(),
                 "platform", c.platform(), "zone", c.zone().getId(), "state", c.state().name().toLowerCase(
-                        java.util.Locale.ROOT), "color", Platforms.of(c.platform()).color())).toList());
+                        java.util.Locale.ROOT), "color", Platforms.color(c, all))).toList());
     }
 
     private void post(Context ctx) {
@@ -101,7 +102,7 @@ final class PostApiRoutes {
             Channel c = channels.get(p.channelId());
             if (c != null) {
                 out.add(Map.of("id", Long.toString(p.id()), "channel", c.name(), "platform", c.platform(),
-                        "color", Platforms.of(c.platform()).color(), "title", p.title() == null ? "" : p.title(),
+                        "color", Platforms.color(c, channels.values()), "title", p.title() == null ? "" : p.title(),
                         "caption", p.caption() == null ? "" : p.caption()));
             }
         }
@@ -203,7 +204,7 @@ final class PostApiRoutes {
 
     /** Post detail as the calendar shows it now (a due post says so when no worker runs). */
     private Map<String, Object> detail(Post p, Channel c, ZoneId tz) {
-        return CalendarJson.detail(p, c, tz, now());
+        return CalendarJson.detail(p, c, web.publishing().channels().list(), tz, now());
     }
 
     private CalendarJson.Now now() {

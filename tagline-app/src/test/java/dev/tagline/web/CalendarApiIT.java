@@ -54,6 +54,59 @@ class CalendarApiIT {
         return JSON.readTree(r.body());
     }
 
+    /**
+     * Dogfood round 3 #16: two folder channels were both #4b7f52 on the calendar and in the legend. Each channel gets a
+     * shade within its platform's hue, on /api/channels, the events and the Unscheduled list alike, and white event
+     * text stays at least as readable as on the platform's own colour.
+     */
+    @Test
+    void twoChannelsOfOnePlatformGetTheirOwnShadeOfItsColour() throws Exception {
+        Channel out = web.channel("out", "folder", "UTC");
+        Channel out2 = web.channel("out2", "folder", "UTC");
+        web.post(out, "A", "a", Instant.parse("2026-12-02T08:00:00Z"));
+        web.post(out2, "B", "b", Instant.parse("2026-12-02T09:00:00Z"));
+        web.post(out2, "Q", "q", null);
+        java.util.Map<String, String> colour = new java.util.HashMap<>();
+        call("GET", "/api/channels", null, 200).forEach(c -> colour.put(c.get("name").asText(), c.get("color").asText()));
+        assertEquals(Platforms.of("folder").color(), colour.get("out"));
+        assertFalse(colour.get("out").equals(colour.get("out2")), colour.toString());
+        for (JsonNode e : call("GET", "/api/calendar?from=2026-11-30&to=2027-01-05&tz=UTC", null, 200).get("events")) {
+            assertEquals(colour.get(e.get("extendedProps").get("channel").asText()), e.get("color").asText());
+        }
+        assertEquals(colour.get("out2"), call("GET", "/api/queue", null, 200).get("posts").get(0).get("color").asText());
+        for (String platform : java.util.List.of("youtube", "tiktok", "folder", "webhook", "bluesky", "x")) {
+            String base = Platforms.of(platform).color();
+            java.util.Set<String> shades = new java.util.HashSet<>();
+            for (int rank = 0; rank < 6; rank++) {
+                String shade = Platforms.shade(base, rank);
+                shades.add(shade);
+                assertTrue(contrastWithWhite(shade) >= Math.min(4.5, contrastWithWhite(base)) - 0.01,
+                        platform + " shade " + rank + " " + shade + " reads worse than " + base);
+                float[] a = java.awt.Color.RGBtoHSB(rgb(base) >> 16 & 255, rgb(base) >> 8 & 255, rgb(base) & 255, null);
+                float[] b = java.awt.Color.RGBtoHSB(rgb(shade) >> 16 & 255, rgb(shade) >> 8 & 255, rgb(shade) & 255, null);
+                double dh = Math.abs(a[0] - b[0]) * 360;
+                assertTrue(a[1] < 0.05 || Math.min(dh, 360 - dh) <= 45, platform + " shade " + shade + " leaves the hue");
+            }
+            assertEquals(6, shades.size(), platform + ": " + shades);
+        }
+    }
+
+    private static int rgb(String hex) {
+        return Integer.parseInt(hex.substring(1), 16);
+    }
+
+    /** WCAG 2 contrast ratio of white text on {@code hex}. */
+    private static double contrastWithWhite(String hex) {
+        int v = rgb(hex);
+        double l = 0;
+        double[] weights = {0.2126, 0.7152, 0.0722};
+        for (int i = 0; i < 3; i++) {
+            double c = (v >> (16 - 8 * i) & 255) / 255.0;
+            l += weights[i] * (c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4));
+        }
+        return 1.05 / (l + 0.05);
+    }
+
     @Test
     void eventsCarryWallClockTimeOfTheChosenZonePlatformColourAndStatus() throws Exception {
         web.post(yt, "Talk", "caption", Instant.parse("2026-12-02T08:00:00Z"));
