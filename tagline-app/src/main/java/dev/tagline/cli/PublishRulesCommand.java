@@ -1,5 +1,6 @@
 package dev.tagline.cli;
 
+import dev.tagline.core.TaglineException;
 import dev.tagline.publish.Publishing;
 import dev.tagline.publish.plan.PostingRule;
 import dev.tagline.publish.store.Channel;
@@ -47,6 +48,14 @@ final class PublishRulesCommand extends CommandGroup {
             PostingRule rule = PostingRule.of(days, times, perDay, perWeek, minSpacing, blackout);
             try (Publishing p = db.open(ctx)) {
                 Channel c = p.channels().byName(channel);
+                if (perDay == null && rule.usableTimesPerDay() < rule.perDay()) {
+                    // the rule's own message would blame a "--per-day 2" nobody typed
+                    throw new TaglineException("Posting rule for channel '" + c.name() + "': without --per-day it"
+                            + " posts at each of the times " + rule.timesText() + ", but with --min-spacing "
+                            + minSpacing + " only " + rule.usableTimesPerDay() + " of them fit on one day",
+                            "Give --per-day " + rule.usableTimesPerDay() + ", spread the times further apart, or"
+                                    + " shorten --min-spacing.");
+                }
                 rule.validated(c.name());
                 p.rules().set(c.id(), rule);
                 ctx.out().println("rule for " + c.name() + ": " + PublishChannelsCommand.describe(rule) + " ("

@@ -1,6 +1,7 @@
 package dev.tagline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tagline.core.manifest.ClipManifest;
@@ -234,6 +235,16 @@ class PublishCommandTest {
         assertTrue(cli.out().contains("post 1: x1 → fold") && cli.out().contains("post 2: x3 → fold"), cli.out());
         assertTrue(cli.err().contains("x2") && cli.err().contains("0 bytes"), cli.err());
         assertTrue(cli.err().strip().endsWith("queued 2 posts; the clips named above were not queued"), cli.err());
+    }
+
+    @Test
+    void aRuleWithoutPerDayThatTheSpacingCannotMeetBlamesNoFlagNobodyGave() {
+        run("publish", "channels", "add", "fold", "--platform", "folder", "--option", "path=/tmp/x");
+        assertEquals(ExitCode.USAGE, run("publish", "rules", "set", "fold", "--times", "10:00,10:30", "--min-spacing",
+                "2h"));
+        assertTrue(cli.err().contains("without --per-day it posts at each of the times 10:00,10:30, but with"
+                + " --min-spacing 2h only 1 of them fit on one day. Give --per-day 1"), cli.err());
+        assertFalse(cli.err().contains("--per-day 2"), cli.err());
     }
 
     @Test
