@@ -353,7 +353,9 @@ class CaptionCommandTest {
         assertEquals(ExitCode.SOME_FAILED, cli.run("caption", "data", "--captioner", "tags"));
         assertTrue(cli.err().contains("failed      red.png: its tags (solo, general) name nothing a caption can"
                 + " describe"), cli.err());
-        assertTrue(cli.err().contains("failed      sub/blue.png: no tags to compose a caption from"), cli.err());
+        assertTrue(cli.err().contains("failed      sub/blue.png: no tags to compose a caption from (no .txt beside"
+                + " it). Run with --tagger, tag the folder first (tagline tag), or name the extension its tags are in"
+                + " with --tags-extension."), cli.err());
         assertFalse(Files.exists(data.resolve("red.caption")));
         assertTrue(cli.out().contains("Captioned 0 images (.caption)"), cli.out());
         // re-check item 17: "caption: 3 done …, 2 failed" for notes.md and two failed images

@@ -291,8 +291,9 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
         }
         if (o.caption().isBlank() && captioner.id().equals(TagComposer.ID)) {
             throw result.tags().isEmpty()
-                    ? new ItemFailedException("no tags to compose a caption from",
-                            "Run with --tagger, or tag the folder first (tagline tag).", null)
+                    ? new ItemFailedException("no tags to compose a caption from (no "
+                            + outputs.tags().extension() + " beside it)", "Run with --tagger, tag the folder first"
+                            + " (tagline tag), or name the extension its tags are in with --tags-extension.", null)
                     : new ItemFailedException("its tags (" + String.join(", ", result.tags())
                             + ") name nothing a caption can describe", "Tag it with a WD or RAM++ tagger"
                             + " (--tagger wd-vit-tagger-v3) or caption it with a vision model (--endpoint URL).", null);
