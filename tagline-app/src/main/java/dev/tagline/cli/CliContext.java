@@ -35,6 +35,10 @@ public record CliContext(Path workDir, Map<String, String> env, PrintWriter out,
             throw new dev.tagline.core.TaglineException("Cannot read " + file + ": it is a folder",
                     "Give a file in it, e.g. the video.");
         }
+        if (java.nio.file.Files.exists(file) && !java.nio.file.Files.isRegularFile(file)) {
+            throw new dev.tagline.core.TaglineException("Cannot read " + file + ": it is not a regular file (a device,"
+                    + " a pipe or a socket)", "Give a file saved on disk.");
+        }
         if (!java.nio.file.Files.isRegularFile(file)) {
             throw new dev.tagline.core.TaglineException("Cannot read " + file + ": no such file", "Check the path.");
         }

@@ -462,6 +462,19 @@ class CaptionCommandTest {
         assertTrue(server.chats().isEmpty());
     }
 
+    /** Dogfood round 3: --questions /dev/null said "no such file". */
+    @Test
+    void aQuestionsFileThatIsNoFileOrEmptySaysWhich() throws IOException {
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, caption(cli, "--questions", "/dev/null"));
+        assertTrue(cli.err().contains("Cannot read /dev/null: it is not a regular file"), cli.err());
+        cli.clear();
+        Path empty = Files.writeString(work.resolve("questions.txt"), "# none yet\n\n");
+        assertEquals(ExitCode.USAGE, caption(cli, "--questions", empty.toString()));
+        assertTrue(cli.err().contains("The questions file " + empty + " holds no question"), cli.err());
+        assertTrue(server.chats().isEmpty());
+    }
+
     /** dogfood item 18: "Invalid --max-tokens must be 1 to 4096, got 0. {qa} needs --ask or --questions." */
     @Test
     void aGenerationSettingOutOfRangeIsOneSentenceAndItsFix() {

@@ -70,7 +70,12 @@ public final class QaChain {
     /** One question per line; blank lines and lines starting with {@code #} are skipped. */
     public static QaChain parseFile(Path file) {
         try {
-            return parseLines(Files.readAllLines(file, StandardCharsets.UTF_8));
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (lines.stream().allMatch(l -> l.isBlank() || l.strip().startsWith("#"))) {
+                throw new TaglineException("The questions file " + file + " holds no question",
+                        "Write one question per line (lines starting with # are comments).");
+            }
+            return parseLines(lines);
         } catch (IOException e) {
             throw new TaglineException("Cannot read the questions file " + file + ": " + e.getMessage(),
                     "Give a text file with one question per line.", e);
