@@ -75,6 +75,13 @@ final class HubDownload {
                 why = "HTTP " + e.status;
             } catch (IOException e) {
                 LOG.debug("download of {} broke (try {} of {})", url, attempt, Backoff.MAX_TRIES, e);
+                if (dev.tagline.core.NoConnection.of(e) && attempt >= UNREACHABLE_TRIES) {
+                    // offline or a wrong HF_ENDPOINT: nothing was sent, and four more tries over 14 s change nothing
+                    throw new SourceException("cannot reach " + url.getHost() + " (" + describe(e) + "; tried "
+                            + attempt + " times)", "Tagline is offline or HF_ENDPOINT is wrong. Pull the model where"
+                            + " the Hub can be reached (tagline models pull) and copy " + "the model cache, or give"
+                            + " the model's folder with --model-path.", e);
+                }
                 if (attempt == Backoff.MAX_TRIES) {
                     long kept = sizeOf(staging);
                     throw new SourceException("download broke off " + attempt + " times (last error: " + describe(e)
@@ -175,9 +182,15 @@ final class HubDownload {
         }
     }
 
+    /** Tries for a server that cannot be reached at all: one quick second chance for a blip, then stop. */
+    static final int UNREACHABLE_TRIES = 2;
+
     private static String describe(IOException e) {
         if (e == null) {
             return "no response";
+        }
+        if (e instanceof java.net.ConnectException && e.getMessage() == null) {
+            return "the connection was refused"; // Java's HTTP client leaves the message out
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }

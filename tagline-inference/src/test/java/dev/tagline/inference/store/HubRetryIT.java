@@ -113,6 +113,22 @@ class HubRetryIT {
                 + "longer than the 60 s Tagline waits)"), e.getMessage());
     }
 
+    /** Dogfood round 3: offline, a refused connection was tried 5 times over 14 s and called "broke off". */
+    @Test
+    void aHubThatCannotBeReachedIsGivenUpAfterOneQuickSecondTry() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        ModelStore store = fixture.store(StoreFixture.hubCatalog("tiny", REPO, "model.onnx",
+                StoreFixture.sha256(MODEL)), fixture.config("http://127.0.0.1:" + closed, null, false));
+        ModelUnavailableException e = assertThrows(ModelUnavailableException.class, () -> store.resolve("tiny"));
+        assertEquals(1, fixture.sleeps.size(), fixture.sleeps.toString());
+        assertTrue(e.getMessage().contains("cannot reach 127.0.0.1 (the connection was refused; tried 2 times)"),
+                e.getMessage());
+        assertTrue(e.hint().contains("offline or HF_ENDPOINT is wrong"), e.hint());
+    }
+
     @Test
     void aClientErrorIsNotRetried() {
         ModelStore store = fixture.store(StoreFixture.hubCatalog("x", REPO, "nope.onnx", null),

@@ -77,7 +77,7 @@ public final class PlatformHttp {
         } catch (IOException e) {
             record(step, request, null, "no-answer", noAnswer(e), start, t0);
             String reason = "No answer from " + where(request) + ": " + noAnswer(e);
-            throw neverSent(e) ? PlatformException.notSent(reason, e) : PlatformException.ambiguous(null, reason, e);
+            throw dev.tagline.core.NoConnection.of(e) ? PlatformException.notSent(reason, e) : PlatformException.ambiguous(null, reason, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             record(step, request, null, "interrupted", null, start, t0);
@@ -92,21 +92,6 @@ public final class PlatformHttp {
     }
 
     /** The URL without query or fragment (queries may carry tokens). */
-    /**
-     * Whether the request cannot have reached the platform: no connection was made (refused, timed out while
-     * connecting, or a host name that does not resolve), so trying again cannot post twice. Anything later (a reset,
-     * a read timeout, a TLS failure) may have come after the platform took the request.
-     */
-    static boolean neverSent(IOException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException
-                    || t instanceof java.net.http.HttpConnectTimeoutException || t instanceof java.net.ConnectException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
      * Why a call got no answer, in words: Java's HTTP client throws a {@code ConnectException} without a message for
      * a refused connection and for a host name that does not resolve (its cause says which).
