@@ -71,8 +71,9 @@ class CheckCommandTest {
         assertTrue(cli.err().contains("corrupt     sub/cut.jpg: decoder warning"), cli.err());
         assertTrue(cli.err().contains("duplicate   copy-of-a.jpg: same bytes as a.jpg"), cli.err());
         assertTrue(cli.err().contains("unsupported clip.mp4"), cli.err());
-        // 7 files, 2 corrupt: a failed file is not done
-        assertTrue(cli.err().matches("(?s).*check: 5 done in [^\n]*, 2 failed.*"), "final totals line: " + cli.err());
+        // 7 files, 2 corrupt, 1 video: a failed file is not done, and a file that is no image is passed over
+        assertTrue(cli.err().matches("(?s).*check: 4 done in [^\n]*, 1 passed over, 2 failed.*"), "final totals line: "
+                + cli.err());
         assertTrue(cli.err().contains("jpeg decoder " + dev.tagline.images.load.ImageLoader.jpegDecoder()), cli.err());
         List<String> report = Files.readAllLines(work.resolve("check.jsonl"));
         assertEquals(7, report.size());
@@ -93,8 +94,8 @@ class CheckCommandTest {
                 + "\"unsupported\",\"detail\":\".mp4 is not an image format Tagline reads\",\"bytes\":10"));
         assertTrue(cli.out().matches("(?s).*\nunreadable\\s+1\\s+-\n.*"), cli.out());
         assertTrue(cli.out().contains("unreadable: 1 folder or file name that could not be read"), cli.out());
-        assertTrue(cli.err().matches("(?s).*check: 5 done in [^\n]*, 3 failed.*"), "2 corrupt and the name: "
-                + cli.err());
+        assertTrue(cli.err().matches("(?s).*check: 4 done in [^\n]*, 1 passed over, 3 failed.*"),
+                "2 corrupt and the name: " + cli.err());
     }
 
     /** dogfood item 9: a read-only dataset could not be checked, and a bad --report was found only at the end. */

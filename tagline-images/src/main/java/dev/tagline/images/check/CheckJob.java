@@ -147,6 +147,12 @@ public final class CheckJob implements BatchJob<CheckJob.Checked, CheckJob.Check
         return v == Verdict.CORRUPT || v == Verdict.TOO_LARGE || v == Verdict.ERROR;
     }
 
+    /** A file that is no image format Tagline reads is passed over (listed as unsupported), not checked. */
+    @Override
+    public boolean passedOver(Checked result) {
+        return result.result().verdict() == Verdict.UNSUPPORTED;
+    }
+
     @Override
     public void restore(String key, String json) {
         CheckRecord r = CheckRecord.fromJson(json);
