@@ -27,8 +27,7 @@ final class RenderedVideo {
     static void requireExists(Path manifestPath, ClipManifest manifest, Path video) {
         if (!Files.isRegularFile(video)) {
             throw new TaglineException("The video of clip " + manifest.id() + ", " + video + ", is missing",
-                    "Re-render it with " + renderCommand(manifestPath, manifest) + ", or fix \"video\" in "
-                            + manifestPath + ".");
+                    rerender(manifestPath, manifest) + ", or fix \"video\" in " + manifestPath + ".");
         }
     }
 
@@ -37,14 +36,32 @@ final class RenderedVideo {
                             long actualBytes, String what) {
         if (actualBytes == 0) { // a render that failed before its first byte, with or without a recorded SHA-256
             throw new TaglineException("The video of clip " + manifest.id() + ", " + video + ", is empty (0 bytes)",
-                    "Re-render it with " + renderCommand(manifestPath, manifest) + ", then queue it again (or Retry it on the calendar).");
+                    rerender(manifestPath, manifest) + ", then queue it again (or Retry it on the calendar).");
         }
         if (expected != null && !expected.equalsIgnoreCase(actualSha256)) {
             throw new TaglineException("The video of clip " + manifest.id() + ", " + video + " (" + actualBytes
                     + " bytes), changed since it was " + what + " (SHA-256 " + shortSha(actualSha256) + ", "
                     + ClipManifests.FILE_NAME + " records " + shortSha(expected) + ")",
-                    "Re-render it with " + renderCommand(manifestPath, manifest) + ", then queue it again (or Retry it on the calendar).");
+                    rerender(manifestPath, manifest) + ", then queue it again (or Retry it on the calendar).");
         }
+    }
+
+    /**
+     * "Re-render it with 'tagline clips render …'", or, when the source video is not where the clip's manifest points
+     * (a clips folder copied or moved elsewhere), where it was looked for and the command with the video's name.
+     */
+    static String rerender(Path manifestPath, ClipManifest manifest) {
+        String cmd = renderCommand(manifestPath, manifest);
+        if (manifest.source() == null || manifest.source().path() == null) {
+            return "Re-render it with " + cmd;
+        }
+        Path source = manifestPath.toAbsolutePath().getParent().resolve(manifest.source().path()).normalize();
+        if (Files.isRegularFile(source)) {
+            return "Re-render it with " + cmd;
+        }
+        return "Re-render it from its source video " + source.getFileName() + ", which is not at " + source
+                + " (the clips folder was copied or moved): " + cmd.replace(source.toString(),
+                "PATH/TO/" + source.getFileName());
     }
 
     /** {@code tagline clips render /talks/talk.mp4 --only 3}, as far as the manifest tells. */

@@ -77,6 +77,7 @@ class FolderPublisherTest extends PublisherContract {
         Post post = f.p.posts().queue(media, channel, media.manifest().copyFor(channel.platform()));
         f.p.posts().schedule(post.id(), post.scheduleVersion(), PublishFixture.T0, Post.PlannedBy.USER);
         Files.write(clip.resolve("clip.mp4"), new byte[0]); // a re-render that died after truncating the file
+        Files.write(clip.resolve("talk.mp4"), new byte[] {1}); // the source video, where clip.json says it is
         f.run();
         Post after = f.post(post.id());
         assertEquals(PostState.FAILED, after.state());
@@ -86,6 +87,17 @@ class FolderPublisherTest extends PublisherContract {
                 + dir.resolve("clips/talk-002/talk.mp4") + " --only 2 --out " + dir.resolve("clips")),
                 after.lastError());
         assertEquals(0, postsOnPlatform());
+    }
+
+    /** Dogfood round 3: a copied clips folder got a re-render command for a source video that was not there. */
+    @Test
+    void theReRenderAdviceSaysWhenTheSourceVideoIsNotWhereTheClipSaysItIs() throws Exception {
+        Path clip = TestClips.rendered(dir.resolve("clips"), "talk-002", 0.5, 1000);
+        Files.write(clip.resolve("clip.mp4"), new byte[0]);
+        TaglineException e = assertThrows(TaglineException.class, () -> f.p.media().register(clip));
+        assertTrue(e.hint().startsWith("Re-render it from its source video talk.mp4, which is not at "
+                + dir.resolve("clips/talk-002/talk.mp4") + " (the clips folder was copied or moved): 'tagline clips"
+                + " render PATH/TO/talk.mp4 --only 2 --out " + dir.resolve("clips") + "'"), e.hint());
     }
 
     @Test
