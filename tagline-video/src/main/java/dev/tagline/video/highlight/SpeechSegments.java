@@ -13,6 +13,8 @@ import java.util.List;
  */
 final class SpeechSegments {
     static final Duration MAX_UNIT = Duration.ofSeconds(10);
+    /** Picture after the last speech at least this long is a unit of its own. */
+    static final Duration TAIL = Duration.ofSeconds(1);
 
     /** A stretch of sound. */
     record Unit(Duration start, Duration end) {
@@ -44,8 +46,18 @@ final class SpeechSegments {
         return units.stream().map(u -> new SpeechSegment(u.start(), u.end())).toList();
     }
 
+    /**
+     * The "sentences" of a video without transcript: its speech units, split to {@link #MAX_UNIT}. The picture after
+     * the last speech (at least {@link #TAIL} of it) is one more unit, so the video's end is a clip boundary too: a
+     * screencast whose narration stops while the terminal runs can end on the result (dogfood round 3).
+     */
     static List<Sentence> sentences(List<Unit> units, Duration end) {
         List<Unit> source = units.isEmpty() ? List.of(new Unit(Duration.ZERO, end)) : units;
+        Duration last = source.get(source.size() - 1).end();
+        if (end.minus(last).compareTo(TAIL) >= 0) {
+            source = new ArrayList<>(source);
+            source.add(new Unit(last, end));
+        }
         List<Sentence> out = new ArrayList<>();
         for (Unit u : source) {
             for (Duration s = u.start(); s.compareTo(u.end()) < 0; s = s.plus(MAX_UNIT)) {

@@ -46,9 +46,16 @@ final class Keyframes {
         return frames;
     }
 
-    /** The hook frame's time: just after the first word starts (the opening line is the hook), else 0.5 s in. */
+    /**
+     * The cover frame's time: just after the first word starts (the opening line is the hook). Without words, two
+     * thirds in: a screen recording has its code typed by then (0.5 s in was an empty editor, dogfood round 3), and
+     * any other clip is past its opening transition.
+     */
     static Duration hook(List<dev.tagline.video.transcript.Word> clipWords, Duration length) {
-        Duration at = clipWords.isEmpty() ? Duration.ofMillis(500) : clipWords.get(0).start().plusMillis(300);
+        if (clipWords.isEmpty()) {
+            return length.multipliedBy(2).dividedBy(3);
+        }
+        Duration at = clipWords.get(0).start().plusMillis(300);
         Duration half = length.dividedBy(2);
         return at.compareTo(half) > 0 ? half : at;
     }
