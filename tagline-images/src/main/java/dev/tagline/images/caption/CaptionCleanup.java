@@ -87,7 +87,7 @@ public record CaptionCleanup(Style style, int maxLength, String prefix) implemen
      * same when {@code trigger} is empty.
      */
     public CaptionCleanup withTrigger(String trigger) {
-        return new CaptionCleanup(style, maxLength, joined(trigger == null ? "" : trigger.strip(), prefix));
+        return new CaptionCleanup(style, maxLength, joined(trigger == null ? "" : trigger.strip(), prefix, style));
     }
 
     /**
@@ -101,12 +101,15 @@ public record CaptionCleanup(Style style, int maxLength, String prefix) implemen
         if (lead.isEmpty() || !text.startsWith(lead + " ")) {
             return apply(raw, prompt, cutOff);
         }
-        return new CaptionCleanup(style, maxLength, joined(prefix, lead)).apply(text.substring(lead.length()),
+        return new CaptionCleanup(style, maxLength, joined(prefix, lead, style)).apply(text.substring(lead.length()),
                 prompt, cutOff);
     }
 
-    /** {@code first} then {@code then}, once: "sks" and "sks woman" make "sks woman". */
-    private static String joined(String first, String then) {
+    /**
+     * {@code first} then {@code then}, once: "sks" and "sks woman" make "sks woman"; two different ones are two tokens
+     * (kohya splits concise captions at commas for keep_tokens): "ohwx man, sks" in the concise style.
+     */
+    private static String joined(String first, String then, Style style) {
         if (first.isEmpty() || then.startsWith(first) && (then.length() == first.length()
                 || then.charAt(first.length()) == ' ')) {
             return then;
@@ -114,7 +117,7 @@ public record CaptionCleanup(Style style, int maxLength, String prefix) implemen
         if (then.isEmpty() || first.startsWith(then) && first.charAt(then.length()) == ' ') {
             return first;
         }
-        return first + " " + then;
+        return first + (style == Style.CONCISE ? ", " : " ") + then;
     }
 
     /** Cleans {@code raw}, the answer to {@code prompt} (may be empty). */

@@ -38,6 +38,9 @@ class CaptionCleanupTest {
         assertEquals("sks ohwx A portrait.", new CaptionCleanup(CaptionCleanup.Style.SENTENCE, 0, "ohwx")
                 .withTrigger("sks").apply("A portrait.", ""), "the trigger first, then --prefix");
         assertEquals("A portrait.", SENTENCE.withTrigger("").apply("a portrait", ""));
+        assertEquals("ohwx man, sks, boy, short hair", new CaptionCleanup(CaptionCleanup.Style.CONCISE, 0, "sks")
+                .withTrigger("ohwx man").apply("A boy with short hair.", ""),
+                "concise: the trigger and the prefix are two comma-separated tokens, as kohya's keep_tokens splits");
     }
 
     @Test
