@@ -36,12 +36,12 @@ public final class HeuristicCopywriter implements Copywriter {
         String title = title(in.hookText().isEmpty() ? (sentences.isEmpty() ? "" : sentences.get(0)) : in.hookText());
         List<String> screen = in.screenText();
         int heading = heading(in);
-        if (title.isEmpty() && !in.screenTitle().isEmpty()) {
-            title = title(in.screenTitle());
+        if (title.isEmpty() && !in.screenTitle().isEmpty() && headingScore(in.screenTitle()) > 1) {
+            title = title(in.screenTitle()); // the biggest text, when it reads as words (a command does not)
         } else if (title.isEmpty() && heading >= 0) {
             title = title(screen.get(heading));
         }
-        if (title.isEmpty() && screen.isEmpty() && !in.sourceWords().isEmpty()) {
+        if (title.isEmpty() && heading < 0 && !in.sourceWords().isEmpty()) {
             title = title(in.sourceWords());
         }
         if (title.isEmpty()) {
@@ -52,8 +52,9 @@ public final class HeuristicCopywriter implements Copywriter {
                 ? String.join(" ", sentences.subList(0, Math.min(2, sentences.size())))
                 : String.join(" · ", screen.subList(Math.max(0, heading), Math.min(Math.max(0, heading) + 3,
                         screen.size())));
-        if (description.isBlank()) {
-            description = in.sourceWords().isEmpty() ? title : capitalise(in.sourceWords());
+        if (description.isBlank() || description.equalsIgnoreCase(title)) { // never the title again, lower-cased
+            description = in.sourceWords().isEmpty() || title.equalsIgnoreCase(in.sourceWords()) ? title
+                    : capitalise(in.sourceWords());
         }
         description = TextLength.trim(description, s -> s.length() <= DESCRIPTION_MAX);
         return new ClipCopy(title, description, hashtags(in));
@@ -68,14 +69,7 @@ public final class HeuristicCopywriter implements Copywriter {
         int best = -1;
         int bestScore = 1;
         for (int i = 0; i < lines.size(); i++) {
-            int score = 0;
-            for (String token : lines.get(i).strip().split("\\s+")) {
-                if (token.matches(".*[/\\\\=~_<>{}$#].*|[-.].*")) {
-                    score--;
-                } else if (token.replaceAll("[^\\p{L}]", "").length() >= 2) {
-                    score++;
-                }
-            }
+            int score = headingScore(lines.get(i));
             if (score > bestScore) {
                 best = i;
                 bestScore = score;
@@ -85,11 +79,27 @@ public final class HeuristicCopywriter implements Copywriter {
     }
 
     /**
+     * How much a line reads as a heading: one per word of two or more letters, less one per code-like token (a flag,
+     * a path, an assignment, a file name, a word run into digits such as python3 or a recogniser's "Hon3").
+     */
+    static int headingScore(String line) {
+        int score = 0;
+        for (String token : line.strip().split("\\s+")) {
+            if (token.matches(".*[/\\\\=~_<>{}$#·].*|[-.].*|.*\\p{L}\\d.*|.*\\p{L}\\.\\p{L}.*")) {
+                score--;
+            } else if (token.replaceAll("[^\\p{L}]", "").length() >= 2) {
+                score++;
+            }
+        }
+        return score;
+    }
+
+    /**
      * The heading among the on-screen lines: the title the reader saw set bigger, when it is one of them, else the
      * line that reads most like a heading ({@link #heading(List)}); -1 for none.
      */
     static int heading(CopyInput in) {
-        for (int i = 0; i < in.screenText().size(); i++) {
+        for (int i = 0; i < in.screenText().size() && headingScore(in.screenTitle()) > 1; i++) {
             if (in.screenText().get(i).equalsIgnoreCase(in.screenTitle())) {
                 return i;
             }

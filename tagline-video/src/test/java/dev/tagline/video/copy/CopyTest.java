@@ -184,6 +184,17 @@ class CopyTest {
                 "TikTok has no title field: its API's title is the caption");
     }
 
+    /** Dogfood round 3: a garbled command ("$ python3 app.py" read as "Hon3 app ·py") titled a screencast. */
+    @Test
+    void aGarbledCommandIsNoTitleAndTheDescriptionNeverRepeatsTheTitle() {
+        ClipCopy copy = new HeuristicCopywriter().write(new CopyInput("", "", "", List.of(), List.of("Hon3 app ·py",
+                "def load_config(path: str) > dict:"), "Hon3 app ·py", "config-loader.mp4"));
+        assertEquals("Config loader", copy.title(), "the file name's words before a command: " + copy);
+        assertFalse(copy.description().equalsIgnoreCase(copy.title()), copy.toString());
+        assertEquals(3, HeuristicCopywriter.headingScore("Reading a JSON file"),
+                "…while a slide title still reads as one (a: too short to count)");
+    }
+
     @Test
     void shortsIsAYouTubeTagAndNumberWordsAreNoHashtags() {
         Map<Platform, ClipCopy> variants = PlatformCopy.variants(new ClipCopy("T", "d", List.of("git", "shorts")));
