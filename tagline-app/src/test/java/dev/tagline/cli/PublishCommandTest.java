@@ -222,6 +222,10 @@ class PublishCommandTest {
         run("publish", "status", "1");
         assertTrue(cli.out().contains("no-answer  the connection was refused (offline, or nothing listens there)"),
                 "the audit in words, not 'ConnectException: null': " + cli.out());
+        // the user gives it a new time: it is no longer a retry of the old failure
+        assertEquals(ExitCode.OK, run("publish", "move", "1", "2026-03-28T10:00"), cli.err());
+        run("publish", "status");
+        assertFalse(cli.out().contains("retrying"), cli.out());
     }
 
     @Test

@@ -184,10 +184,12 @@ public final class PostStore {
 
     /**
      * Gives a post a time, bumping its schedule version; false when it changed meanwhile (another version, or a
-     * worker took it).
+     * worker took it). A time the user gives clears the error of a failed try that was waiting to be retried.
      */
     public boolean schedule(long id, int expectedVersion, Instant at, Post.PlannedBy by) {
+        // a user's new time replaces a pending retry: the post no longer shows as retrying with the old error
         return jdbc.update("UPDATE post SET state = 'scheduled', scheduled_at = ?, due_at = ?, planned_by = ?,"
+                        + (by == Post.PlannedBy.USER ? " last_error = NULL," : "")
                         + " schedule_version = schedule_version + 1, updated_at = ? WHERE id = ?"
                         + " AND schedule_version = ? AND state IN ('queued', 'scheduled') AND step = 'upload'",
                 at, at, by, clock.instant(), id, expectedVersion) == 1;
