@@ -211,4 +211,16 @@ class ProgressLineTest {
                 err, Clock.systemUTC(), false);
         assertSame(err, TerminalProgress.lines(pipe), "no control characters in a log file");
     }
+
+    /** Dogfood round 3: the bar was 36, 9, 10 and 21 columns wide as the text beside it changed. */
+    @Test
+    void theBarsExtraTextKeepsOneWidthSoTheBarDoesNotJump() {
+        String first = TerminalProgress.padded("");
+        String later = TerminalProgress.padded(ProgressLine.barRate(0, 12, java.time.Duration.ofSeconds(8), 40,
+                dev.tagline.core.progress.Progress.Unit.SECONDS));
+        String items = TerminalProgress.padded(ProgressLine.barExtra(120, java.time.Duration.ofSeconds(10), 3));
+        assertEquals(TerminalProgress.EXTRA_WIDTH, first.length());
+        assertEquals(first.length(), later.length(), later);
+        assertEquals(first.length(), items.length(), items);
+    }
 }
