@@ -139,6 +139,19 @@ class CaptionCommandTest {
         assertFalse(json.has("missing_tags"), json.toString());
     }
 
+    /** Dogfood round 3: the tag retry asked the model to write an earlier run's trigger into the sentence. */
+    @Test
+    void theTagRetryDoesNotAskForALeadingTrigger() throws IOException {
+        Files.writeString(data.resolve("red.txt"), "ohwx man, 1boy, smile");
+        server.answers(call -> "A " + colour(call) + " square.");
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.OK, caption(cli, "--prompt", "Tags: {tags}", "--tag-retries", "1", "--include",
+                "red.png"), cli.err());
+        List<String> asked = server.chats().stream().map(FakeOpenAiServer.ChatCall::lastUser).toList();
+        assertTrue(asked.stream().anyMatch(u -> u.endsWith("must mention each of these tags: 1boy, smile.")),
+                asked.toString());
+    }
+
     @Test
     void tagsFromATagFileReachThePromptAsProseReadsThemAndOnlyAPromptWithTagsIsChecked() throws IOException {
         Files.writeString(data.resolve("red.txt"), "score_9, rating:general, (masterpiece:1.2), smile");

@@ -138,12 +138,21 @@ final class CaptionPass {
             // the composer writes every tag in its own words ("multiple people" → "several people"): nothing to check;
             // a prompt without {tags} never asked for them
             List<String> missing = captioner instanceof TagComposer || !request.prompt().variables().contains("tags")
-                    ? List.of() : TagCoverage.missing(c.text(), s.prepared.input().tags());
+                    ? List.of() : TagCoverage.missing(c.text(), withoutLead(s.prepared.input().tags()));
             if (s.caption == null || missing.size() < s.missing.size()) {
                 s.caption = c;
                 s.missing = missing;
             }
         }
+    }
+
+    /**
+     * The tags a caption must mention: not a leading trigger of an earlier {@code tag --trigger} ("ohwx man, 1boy,
+     * …"), which the clean-up or the trainer puts first; a model asked to work it into the sentence writes it mid-way.
+     */
+    private static List<String> withoutLead(List<String> tags) {
+        String lead = TagComposer.lead(tags);
+        return lead.isEmpty() ? tags : tags.stream().filter(t -> !TagProse.plain(t).equalsIgnoreCase(lead)).toList();
     }
 
     private void keepTags(List<Slot> slots) {
