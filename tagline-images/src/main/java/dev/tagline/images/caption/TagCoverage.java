@@ -15,6 +15,7 @@ import java.util.Set;
 public final class TagCoverage {
     private static final Set<String> UNSPOKEN = Set.of("solo", "general", "sensitive", "questionable", "explicit",
             "rating");
+    private static final java.util.regex.Pattern MULTIPLE = java.util.regex.Pattern.compile("multiple[ _](\\w+)");
     private static final Set<String> SMALL = Set.of("a", "an", "the", "of", "and", "with", "in", "on", "to", "at");
 
     private TagCoverage() {
@@ -30,7 +31,8 @@ public final class TagCoverage {
         for (String tag : tags) {
             String plain = TagProse.plain(tag); // (masterpiece:1.2) asks for masterpiece
             List<String> words = words(plain.replaceAll("^\\d+\\+?(?=[a-z])", ""));
-            if (UNSPOKEN.contains(plain.toLowerCase(Locale.ROOT)) || TagProse.unspoken(plain) || words.isEmpty()) {
+            if (UNSPOKEN.contains(plain.toLowerCase(Locale.ROOT)) || TagProse.unspoken(plain) || words.isEmpty()
+                    || countedElsewhere(plain, tags)) {
                 continue;
             }
             boolean all = words.stream().filter(w -> !SMALL.contains(w))
@@ -40,6 +42,20 @@ public final class TagCoverage {
             }
         }
         return out;
+    }
+
+    /**
+     * "multiple girls" beside "2girls": the count says it, so a caption with "two girls" need not say "multiple" too
+     * (the tags captioner drops it the same way).
+     */
+    private static boolean countedElsewhere(String plain, List<String> tags) {
+        java.util.regex.Matcher m = MULTIPLE.matcher(plain.toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            return false;
+        }
+        String noun = m.group(1).replaceAll("s$", "");
+        return tags.stream().anyMatch(t -> TagProse.plain(t).toLowerCase(Locale.ROOT)
+                .matches("\\d+\\+?" + java.util.regex.Pattern.quote(noun) + "s?"));
     }
 
     private static boolean same(String a, String b) {

@@ -18,4 +18,13 @@ class TagCoverageTest {
         assertEquals(List.of(), TagCoverage.missing("Two dogs sitting on the grass.",
                 List.of("2dogs", "dog", "sitting", "grass", "sensitive")));
     }
+
+    /** Dogfood round 3: the tag retry asked for "multiple girls" beside "2girls". */
+    @Test
+    void aMultipleTagBesideItsCountIsNotAskedFor() {
+        assertEquals(List.of(), TagCoverage.missing("Two girls smiling.", List.of("2girls", "multiple girls",
+                "smile")));
+        assertEquals(List.of("multiple girls"), TagCoverage.missing("A girl smiling.", List.of("multiple girls",
+                "smile")), "without a count it is still asked for");
+    }
 }
