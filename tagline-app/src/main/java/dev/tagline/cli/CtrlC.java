@@ -30,29 +30,27 @@ final class CtrlC implements AutoCloseable {
     }
 
     static CtrlC install(StopSignal stop, PrintWriter err) {
-        SignalHandler handler = signal -> {
-            if (stop.requested()) {
+        SignalHandler interrupt = twice(stop::requested, stop::request, INTERRUPTED,
+                "Finishing the current chunk, then stopping (Ctrl-C again to stop at once).", err);
+        SignalHandler term = twice(stop::soon, stop::requestSoon, TERMINATED,
+                "Terminated: finishing the images under way, then stopping (again to stop at once).", err);
+        return new CtrlC(handle(INT, interrupt), handle(TERM, term));
+    }
+
+    /** A handler that asks the run to stop and says {@code first}; once it has asked, it stops at once. */
+    private static SignalHandler twice(java.util.function.BooleanSupplier asked, Runnable ask, int status,
+                                       String first, PrintWriter err) {
+        return signal -> {
+            if (asked.getAsBoolean()) {
                 err.println("Stopping now. Finished chunks are kept; run the same command again to resume.");
                 err.flush();
-                Runtime.getRuntime().halt(INTERRUPTED);
+                Runtime.getRuntime().halt(status);
             }
-            stop.request();
+            ask.run();
             err.println();
-            err.println("Finishing the current chunk, then stopping (Ctrl-C again to stop at once).");
+            err.println(first);
             err.flush();
         };
-        SignalHandler term = signal -> {
-            if (stop.soon()) {
-                err.println("Stopping now. Finished chunks are kept; run the same command again to resume.");
-                err.flush();
-                Runtime.getRuntime().halt(TERMINATED);
-            }
-            stop.requestSoon();
-            err.println();
-            err.println("Terminated: finishing the images under way, then stopping (again to stop at once).");
-            err.flush();
-        };
-        return new CtrlC(handle(INT, handler), handle(TERM, term));
     }
 
     /** The handler {@code signal} had, or null where it cannot be caught (reserved by the JVM's -Xrs, or absent). */
