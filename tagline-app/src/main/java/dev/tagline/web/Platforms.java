@@ -54,7 +54,7 @@ record Platforms(String color, int titleMax, int captionMax, int hashtagsMax) {
     /**
      * The calendar colour of {@code c}: its platform's colour for the platform's first channel (lowest id among
      * {@code all}), then a shade per further channel within the platform's hue (dogfood round 3 #16: two folder
-     * channels were both #4b7f52). Shades step the hue by 14° either way and go darker (lighter for near-black
+     * channels were both #4b7f52). Shades step the hue by 10° either way and go darker (lighter for near-black
      * platforms), so white event text stays at least as readable as on the platform's own colour.
      */
     static String color(Channel c, Collection<Channel> all) {
