@@ -136,12 +136,17 @@ final class Pipeline<I, R> {
             while (true) {
                 Slot<I> slot = ordered.take();
                 if (slot.end()) {
+                    if (stop.soon()) {
+                        dropWaiting(batch);
+                    }
                     flush(batch);
                     results.put(new Done<>(null, null, null, true, slot.error()));
                     return;
                 }
                 batch.add(slot);
-                if (batch.size() >= Math.max(1, job.batchSize())) {
+                if (stop.soon()) {
+                    dropWaiting(batch);
+                } else if (batch.size() >= Math.max(1, job.batchSize())) {
                     flush(batch);
                 }
             }
@@ -154,6 +159,18 @@ final class Pipeline<I, R> {
             } catch (InterruptedException ie) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /**
+     * SIGTERM: the batch the model was running when it came is the last; what waits for the model (paid requests for
+     * a captioner) is left for the next run, unjournaled, and its preparing is called off where it has not begun.
+     */
+    private void dropWaiting(List<Slot<I>> batch) {
+        if (!batch.isEmpty()) {
+            batch.forEach(waiting -> waiting.future().cancel(false));
+            batch.clear();
+            stopped = true;
         }
     }
 

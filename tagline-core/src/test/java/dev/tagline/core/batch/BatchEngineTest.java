@@ -272,6 +272,38 @@ class BatchEngineTest {
         assertEquals(60 - summary.done(), run(settings(), rest).done());
     }
 
+    /**
+     * Dogfood: SIGTERM during {@code caption} went on sending every remaining (paid) request for 30 s, because the
+     * whole folder was already queued for the model; only the batch being run may finish.
+     */
+    @Test
+    void stopSoonRunsNoBatchAfterTheOneUnderWayAndTheNextRunDoesTheRest() throws IOException {
+        files(21);
+        StopSignal stop = new StopSignal();
+        AtomicInteger batchesRun = new AtomicInteger();
+        UpperJob job = new UpperJob() {
+            @Override
+            public List<String> run(List<String> batch) {
+                if (batchesRun.incrementAndGet() == 1) {
+                    stop.requestSoon();
+                    try {
+                        Thread.sleep(200); // the scanner and the workers have queued the rest meanwhile
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return super.run(batch);
+            }
+        };
+        BatchSummary summary = run(settings(), job, stop, new ArrayList<>());
+        assertTrue(summary.stopped());
+        assertEquals(1, batchesRun.get(), "no batch after the one under way");
+        assertEquals(3, summary.done());
+        assertEquals(job.written.size(), summary.done());
+        UpperJob rest = new UpperJob();
+        assertEquals(18, run(settings(), rest).done());
+    }
+
     @Test
     void aFatalWriteErrorStopsTheRunAndKeepsCommittedChunks() throws IOException {
         files(10);
