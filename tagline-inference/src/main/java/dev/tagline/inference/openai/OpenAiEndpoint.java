@@ -6,16 +6,21 @@ import java.util.Optional;
 
 /**
  * An OpenAI-compatible server: its base URL up to and including {@code /v1} (a bare host gets {@code /v1}
- * appended) and an optional API key sent as a bearer token. whisper.cpp's server, faster-whisper servers and hosted
+ * appended, a pasted operation such as {@code /chat/completions} is taken off) and an optional API key sent as a bearer token. whisper.cpp's server, faster-whisper servers and hosted
  * APIs all take this shape.
  */
 public record OpenAiEndpoint(URI baseUrl, Optional<String> apiKey) {
+    /** The operations Tagline calls or a user may paste, at the end of a path. */
+    private static final String OPERATION = "/(chat/completions|completions|audio/transcriptions|models)$";
+
     public OpenAiEndpoint {
         String scheme = baseUrl.getScheme();
         if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || baseUrl.getHost() == null) {
             throw notHttp(baseUrl, null);
         }
-        String path = baseUrl.getPath() == null ? "" : baseUrl.getPath().replaceAll("/+$", "");
+        // a URL pasted from an API page ends in the operation; the base URL is what comes before it
+        String path = baseUrl.getPath() == null ? "" : baseUrl.getPath().replaceAll("/+$", "")
+                .replaceFirst(OPERATION, "");
         if (path.isEmpty()) {
             path = "/v1";
         }

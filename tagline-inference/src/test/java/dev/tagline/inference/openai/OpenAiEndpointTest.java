@@ -36,4 +36,18 @@ class OpenAiEndpointTest {
                     + " http://127.0.0.1:8080/v1.", e.oneLine(), url);
         }
     }
+
+    /** Dogfood round 4: a URL pasted with its operation was called as {@code …/chat/completions/chat/completions}. */
+    @Test
+    void aPastedOperationIsTakenOffTheBaseUrl() {
+        assertEquals("http://localhost:18081/v1", OpenAiEndpoint.of("http://localhost:18081/v1/chat/completions",
+                null).baseUrl().toString());
+        assertEquals("http://localhost:18081/v1/chat/completions", OpenAiEndpoint.of(
+                "http://localhost:18081/v1/chat/completions/", null).resolve("chat/completions").toString());
+        assertEquals("https://api.openai.com/v1", OpenAiEndpoint.of("https://api.openai.com/v1/audio/transcriptions",
+                null).baseUrl().toString());
+        assertEquals("http://127.0.0.1:8080/v1", OpenAiEndpoint.of("http://127.0.0.1:8080/chat/completions", null)
+                .baseUrl().toString(), "llama.cpp's server answers on /v1 as well");
+        assertEquals("http://h/openai/v1", OpenAiEndpoint.of("http://h/openai/v1", null).baseUrl().toString());
+    }
 }
