@@ -89,7 +89,7 @@ public final class ClipFinder {
         Transcript transcript = transcript(media, options, speech, notes, audio);
         boolean hasText = !transcript.isEmpty();
         List<Sentence> sentences = hasText ? models.sentences().split(transcript.words())
-                : SpeechSegments.sentences(speech, media.duration());
+                : SpeechSegments.sentences(speech, pauses.pauses(), media.duration());
         List<Duration> topics = hasText && !sentences.isEmpty() ? topics(sentences, models, notes) : List.of();
         ClipSignals signals = new ClipSignals(media.duration(), audio ? Optional.of(a.loudness().shortTerm())
                 : Optional.empty(), Optional.of(a.motion()), pauses.pauses(), a.cuts(),
