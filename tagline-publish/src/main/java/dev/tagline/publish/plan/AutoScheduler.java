@@ -133,6 +133,39 @@ public final class AutoScheduler {
         return warnings;
     }
 
+    /**
+     * Takes a scheduled post's time away: it goes back to the queue (the calendar's Unscheduled list), where the next
+     * planning run may give it a new time. The channel is not re-planned here, which would place it again at once.
+     * Refused, with the reason, for a post without a time and for one a worker has started or finished: a post is
+     * sent once, so only a time nothing has acted on yet can go.
+     */
+    public Post unschedule(long postId) {
+        Post post = posts.byId(postId);
+        if (post.state() == PostState.QUEUED) {
+            throw new TaglineException("Post " + postId + " has no time to take away: it is already queued",
+                    "Give it a time, or let auto-schedule place it.");
+        }
+        if (post.state() != PostState.SCHEDULED || post.step() != Post.Step.UPLOAD) {
+            throw new TaglineException("Post " + postId + " " + whyKept(post) + " and cannot be unscheduled",
+                    "Only scheduled posts that have not started publishing can be unscheduled.");
+        }
+        if (!posts.unscheduleByUser(postId, post.scheduleVersion())) {
+            throw new TaglineException("Post " + postId + " changed while unscheduling it (a worker may have taken"
+                    + " it)", "Look at the post again; unschedule it if it is still scheduled.");
+        }
+        return posts.byId(postId);
+    }
+
+    private static String whyKept(Post post) {
+        return switch (post.state()) {
+            case PUBLISHING -> "is being published by a worker";
+            case UNCONFIRMED -> "is unconfirmed (whether the platform has it is not known yet)";
+            case SCHEDULED -> post.step() == Post.Step.CREATING ? "has its create call to the platform in flight"
+                    : "is already on the platform (processing)";
+            default -> "is " + post.state().label();
+        };
+    }
+
     /** Cancels a post and lets the queue close the gap. */
     public Plan cancel(Channel channel, long postId) {
         posts.cancel(postId);

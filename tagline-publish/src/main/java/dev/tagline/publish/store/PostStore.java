@@ -197,7 +197,21 @@ public final class PostStore {
 
     /** Takes a post's time away again (for re-planning); false when it changed meanwhile. */
     public boolean unschedule(long id, int expectedVersion) {
+        return unschedule(id, expectedVersion, false);
+    }
+
+    /**
+     * The user's Unschedule: as {@link #unschedule(long, int)}, and the error of a failed try waiting to be retried
+     * goes too, as when the user gives a new time. False when it changed meanwhile: another version, or a worker has
+     * taken it (the same atomic condition a worker's claim races against, so a post is never both sent and queued).
+     */
+    public boolean unscheduleByUser(long id, int expectedVersion) {
+        return unschedule(id, expectedVersion, true);
+    }
+
+    private boolean unschedule(long id, int expectedVersion, boolean byUser) {
         return jdbc.update("UPDATE post SET state = 'queued', scheduled_at = NULL, due_at = NULL, planned_by = 'none',"
+                + (byUser ? " last_error = NULL," : "")
                 + " schedule_version = schedule_version + 1, updated_at = ? WHERE id = ? AND schedule_version = ?"
                 + " AND state = 'scheduled' AND step = 'upload'", clock.instant(), id, expectedVersion) == 1;
     }

@@ -9,6 +9,7 @@ import dev.tagline.publish.TestClips;
 import dev.tagline.publish.store.Channel;
 import dev.tagline.publish.store.ChannelStore;
 import dev.tagline.publish.store.Database;
+import dev.tagline.publish.store.JobStore;
 import dev.tagline.publish.store.Media;
 import dev.tagline.publish.store.MediaStore;
 import dev.tagline.publish.store.Post;
@@ -105,6 +106,40 @@ class AutoSchedulerTest {
         assertEquals(2, plan.unplaced().size());
         assertTrue(plan.unplaced().get(0).reason().contains("no free slot in the next 366 days"),
                 plan.unplaced().get(0).reason());
+    }
+
+    /**
+     * Dogfood web: a scheduled post could only be moved or cancelled, never taken back to the queue. Unschedule takes
+     * its time away without re-planning (which would place it again at once); the next planning run may place it.
+     */
+    @Test
+    void aScheduledPostCouldNotBeUnscheduled_nowItGoesBackToTheQueueUntilTheNextPlan() {
+        Post a = queue("a", 0.9);
+        Post b = queue("b", 0.5);
+        scheduler.schedule(channel);
+        Post back = scheduler.unschedule(a.id());
+        assertEquals(PostState.QUEUED, back.state());
+        assertEquals(null, back.scheduledAt());
+        assertEquals(null, back.dueAt());
+        assertEquals(Post.PlannedBy.NONE, back.plannedBy());
+        assertEquals(List.of(a.id()), posts.queuedByScore(channel.id()).stream().map(Post::id).toList());
+        assertEquals(Instant.parse("2026-03-29T07:00:00Z"), posts.byId(b.id()).scheduledAt(), "b is not re-planned");
+
+        TaglineException queued = assertThrows(TaglineException.class, () -> scheduler.unschedule(a.id()));
+        assertEquals("Post " + a.id() + " has no time to take away: it is already queued", queued.getMessage());
+        assertEquals(1, scheduler.schedule(channel).placed().size(), "auto-schedule may give it a time again");
+        assertEquals(PostState.SCHEDULED, posts.byId(a.id()).state());
+
+        JobStore jobs = new JobStore(db);
+        posts.schedule(b.id(), posts.byId(b.id()).scheduleVersion(), NOW, Post.PlannedBy.USER);
+        Post claimed = jobs.claim(jobs.due(NOW, 10).get(0), "w", NOW, NOW.plusSeconds(60)).orElseThrow();
+        TaglineException sending = assertThrows(TaglineException.class, () -> scheduler.unschedule(claimed.id()));
+        assertEquals("Post " + b.id() + " is being published by a worker and cannot be unscheduled",
+                sending.getMessage());
+        assertTrue(jobs.published(b.id(), "w", "id-1", "https://example.com/1", NOW));
+        TaglineException published = assertThrows(TaglineException.class, () -> scheduler.unschedule(b.id()));
+        assertEquals("Post " + b.id() + " is published and cannot be unscheduled", published.getMessage());
+        assertEquals("Only scheduled posts that have not started publishing can be unscheduled.", published.hint());
     }
 
     @Test

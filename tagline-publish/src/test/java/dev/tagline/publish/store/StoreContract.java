@@ -296,6 +296,39 @@ abstract class StoreContract {
         assertEquals(2, days.get(1).first().size());
     }
 
+    /**
+     * The user's Unschedule on every database: the time, the due entry and a waiting retry's error go; a stale version
+     * or a post a worker has claimed is left as it is, so a post is never both sent and back in the queue.
+     */
+    @Test
+    void unscheduleByUserTakesTheTimeAwayOnlyBeforeAWorkerHasThePost() {
+        Post p = queued("a");
+        posts.schedule(p.id(), p.scheduleVersion(), NOW.minusSeconds(1), Post.PlannedBy.AUTO);
+        JobStore.Due due = jobs.due(NOW, 10).get(0);
+        assertTrue(jobs.claim(due, "w1", NOW, NOW.plusSeconds(30)).isPresent());
+        assertTrue(jobs.retryAt(p.id(), "w1", NOW.plusSeconds(600), "HTTP 503", NOW));
+        Post retrying = posts.byId(p.id());
+        assertEquals("HTTP 503", retrying.lastError());
+        assertFalse(posts.unscheduleByUser(p.id(), retrying.scheduleVersion() - 1), "a stale version loses");
+        assertTrue(posts.unscheduleByUser(p.id(), retrying.scheduleVersion()));
+        Post back = posts.byId(p.id());
+        assertEquals(PostState.QUEUED, back.state());
+        assertNull(back.scheduledAt());
+        assertNull(back.dueAt());
+        assertNull(back.lastError());
+        assertEquals(Post.PlannedBy.NONE, back.plannedBy());
+        assertEquals(retrying.scheduleVersion() + 1, back.scheduleVersion());
+        assertEquals(List.of(p.id()), posts.inState(PostState.QUEUED).stream().map(Post::id).toList());
+        assertTrue(jobs.due(NOW.plusSeconds(3600), 10).isEmpty(), "nothing left for a worker");
+        assertFalse(posts.unscheduleByUser(p.id(), back.scheduleVersion()), "a queued post has no time to take away");
+
+        Post q = queued("b");
+        posts.schedule(q.id(), q.scheduleVersion(), NOW.minusSeconds(1), Post.PlannedBy.USER);
+        Post claimed = jobs.claim(jobs.due(NOW, 10).get(0), "w2", NOW, NOW.plusSeconds(30)).orElseThrow();
+        assertFalse(posts.unscheduleByUser(q.id(), claimed.scheduleVersion()), "a worker has it");
+        assertEquals(PostState.PUBLISHING, posts.byId(q.id()).state());
+    }
+
     @Test
     void aRescheduleMakesAnOldDueEntryStale() {
         Post p = queued("a");
