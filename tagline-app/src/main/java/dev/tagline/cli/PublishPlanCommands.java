@@ -11,7 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code auto-schedule}, {@code move} and {@code cancel}: the commands that change the plan. */
+/** {@code auto-schedule}, {@code move}, {@code unschedule} and {@code cancel}: the commands that change the plan. */
 final class PublishPlanCommands {
     private PublishPlanCommands() {
     }
@@ -106,6 +106,32 @@ final class PublishPlanCommands {
                 // the calendar says the same on a drag: the move stands, the user is told
                 p.scheduler().warnings(c, post, at).forEach(w -> ctx.out().println("warning: " + w + "."));
                 return report(ctx, p, plan) ? ExitCode.OK : ExitCode.SOME_FAILED;
+            }
+        }
+    }
+
+    @Command(name = "unschedule", mixinStandardHelpOptions = true,
+            description = "Take a scheduled post's time away: it goes back to the queue (not cancelled), where the"
+                    + " next auto-schedule may give it a time. Refused once a worker has started it.")
+    static final class Unschedule implements Callable<Integer> {
+        private final CliContext ctx;
+        @Mixin
+        PublishOptions db;
+        @Parameters(paramLabel = "POST")
+        long post;
+
+        Unschedule(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            try (Publishing p = db.open(ctx)) {
+                Post before = p.posts().byId(post);
+                p.scheduler().unschedule(post);
+                ctx.out().println("post " + post + ": back in the queue, no time (was " + PublishTimes.describe(before)
+                        + "); 'tagline publish auto-schedule' or 'tagline publish move " + post + " TIME' gives it one");
+                return ExitCode.OK;
             }
         }
     }

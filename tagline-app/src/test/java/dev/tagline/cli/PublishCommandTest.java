@@ -115,6 +115,38 @@ class PublishCommandTest {
                 cli.out());
     }
 
+    /**
+     * Dogfood web: a scheduled post could only be moved or cancelled, never sent back to the queue; the calendar's
+     * Unschedule and this command take its time away, refused once a worker has started it.
+     */
+    @Test
+    void aScheduledPostCouldNotBeUnscheduled_nowUnscheduleSendsItBackToTheQueue() throws Exception {
+        run("publish", "channels", "add", "fold", "--platform", "folder", "--zone", "Europe/Berlin", "--option",
+                "path=" + dir.resolve("out"));
+        run("publish", "rules", "set", "fold", "--days", "daily", "--times", "09:00");
+        run("publish", "queue", clip("a", 0.4).toString(), clip("b", 0.9).toString(), "--channels", "fold");
+        assertEquals(ExitCode.OK, run("publish", "auto-schedule"), cli.err());
+
+        assertEquals(ExitCode.OK, run("publish", "unschedule", "2"), cli.err());
+        assertEquals("post 2: back in the queue, no time (was scheduled for 2026-03-28 09:00 +01:00 Europe/Berlin);"
+                + " 'tagline publish auto-schedule' or 'tagline publish move 2 TIME' gives it one", cli.out().strip());
+        assertEquals(ExitCode.OK, run("publish", "list", "--from", "2026-03-28", "--to", "2026-03-31"), cli.err());
+        assertTrue(cli.out().matches("(?s).*\\n2\\s+fold\\s+queued\\s.*"), "queued, not cancelled: " + cli.out());
+        assertTrue(cli.out().matches("(?s).*\\n1\\s+fold\\s+scheduled\\s+2026-03-29 09:00.*"),
+                "the others are not re-planned: " + cli.out());
+        assertEquals(ExitCode.USAGE, run("publish", "unschedule", "2"));
+        assertEquals("error: Post 2 has no time to take away: it is already queued. Give it a time, or let"
+                + " auto-schedule place it.", cli.err().strip());
+
+        assertEquals(ExitCode.OK, run("publish", "move", "1", "now"), cli.err());
+        assertEquals(ExitCode.OK, run("publish", "run", "--once"), cli.err());
+        assertEquals(ExitCode.USAGE, run("publish", "unschedule", "1"));
+        assertEquals("error: Post 1 is published and cannot be unscheduled. Only scheduled posts that have not started"
+                + " publishing can be unscheduled.", cli.err().strip());
+        assertEquals(ExitCode.USAGE, run("publish", "unschedule", "7"));
+        assertTrue(cli.err().contains("No post with id 7"), cli.err());
+    }
+
     @Test
     void runOncePublishesDuePostsIntoTheFolderAndStatusShowsTheCalls() throws Exception {
         Path out = dir.resolve("out");
