@@ -59,7 +59,9 @@
       });
       const json = await r.json().catch(() => ({}));
       if (!r.ok) {
-        throw new Error((json.detail || ('HTTP ' + r.status)) + (json.hint ? ' ' + json.hint : ''));
+        // one sentence pair, as the server's Problems.oneLine: "Post 3 is published and cannot be moved. Only …"
+        const detail = json.detail || ('HTTP ' + r.status);
+        throw new Error(detail + (json.hint ? (/[.!?:;]$/.test(detail) ? ' ' : '. ') + json.hint : ''));
       }
       return json;
     }

@@ -209,6 +209,8 @@
       ['ed-title', 'ed-caption', 'ed-time'].forEach((id) => { $(id).disabled = !(p.movable || retryable); });
       ['ed-save', 'ed-publish'].forEach((id) => { $(id).disabled = !p.movable; $(id).hidden = !!retry; });
       $('ed-cancel').hidden = !p.movable;
+      // only a post with a time that nothing has acted on yet: not a queued, failed or published one
+      $('ed-unschedule').hidden = !(p.movable && p.at);
       $('ed-retry').hidden = !retryable;
       const why = !retry ? '' : retryable ? 'Edit the text if needed, then Retry: with a time it is scheduled then,'
         + ' without one it goes back to the queue.' : retry.why;
@@ -250,6 +252,16 @@
       toast(j.message + (j.warnings.length ? ' Warning: ' + j.warnings.join('; ') : ''));
       refresh();
     }).catch(fail));
+    // back to the Unscheduled list; Undo moves it back to the time it had (a move, as a drag's Undo)
+    $('ed-unschedule').addEventListener('click', () => {
+      const id = current.id;
+      window.tagline.api('POST', '/api/posts/' + id + '/unschedule', { previousAt: current.at })
+        .then((j) => {
+          dialog.close();
+          toast(j.message, () => move(id, j.previousAt, null).then(() => { toast('Unschedule undone.'); refresh(); }));
+          refresh();
+        }).catch(fail);
+    });
     $('ed-cancel').addEventListener('click', () => {
       if (!window.confirm('Cancel post ' + current.id + ' on ' + current.extendedProps.channel
         + '? It will not be published; the channel\'s queue closes the gap.')) { return; }

@@ -19,6 +19,7 @@ final class EditorHtml {
                 <menu>
                   <button type="button" id="ed-save">Save</button>
                   <button type="button" id="ed-publish">Publish now</button>
+              <button type="button" id="ed-unschedule" hidden>Unschedule</button>
                   <button type="button" id="ed-retry" hidden>Retry</button>
                   <button type="button" id="ed-cancel" class="danger">Cancel post</button>
                   <button type="button" id="ed-close">Close</button>

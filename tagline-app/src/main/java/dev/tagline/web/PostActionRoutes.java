@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the post editor does to a post's fate ({@code docs/api.md}): publish now, retry a failed post, cancel. Every
- * route changes state, so the CSRF check of {@link Guard} applies to each.
+ * What the post editor does to a post's fate ({@code docs/api.md}): publish now, unschedule, retry a failed post,
+ * cancel. Every route changes state, so the CSRF check of {@link Guard} applies to each.
  */
 final class PostActionRoutes {
     private final WebContext web;
@@ -28,8 +28,13 @@ final class PostActionRoutes {
     record Retry(String title, String caption, String at, String tz) {
     }
 
+    /** Unschedule's optional body: {@code previousAt}, the time the page showed (as for a move). */
+    record Unschedule(String previousAt) {
+    }
+
     void register(RoutesConfig r) {
         r.post("/api/posts/{id}/publish-now", this::publishNow);
+        r.post("/api/posts/{id}/unschedule", this::unschedule);
         r.post("/api/posts/{id}/retry", this::retry);
         r.post("/api/posts/{id}/cancel", this::cancel);
     }
@@ -89,6 +94,36 @@ final class PostActionRoutes {
         out.put("post", detail(web.publishing().posts().byId(id), c, tz));
         out.put("warnings", warnings);
         out.put("message", message);
+        ctx.json(out);
+    }
+
+    /**
+     * Takes a scheduled post's time away, as {@code tagline publish unschedule}: it goes back to the Unscheduled list
+     * and the next Auto-schedule may give it a time. 409 with the reason when the post has no time or a worker has
+     * started it (the move's exactly-once rule), or when its time is no longer {@code previousAt}. The answer carries
+     * {@code previousAt}, the UTC time it had, for the page's Undo (a move back).
+     */
+    private void unschedule(Context ctx) {
+        long id = id(ctx);
+        Post before = post(id);
+        String previousAt = ctx.body().isBlank() ? null : body(ctx, Unschedule.class).previousAt();
+        String current = before.scheduledAt() == null ? null : before.scheduledAt().toString();
+        if (previousAt != null && current != null && !previousAt.equals(current)) {
+            throw new Problems.ConflictException("Post " + id + " was moved meanwhile (now " + current + ")",
+                    "Reload the calendar and try again.");
+        }
+        Post p;
+        try {
+            p = web.publishing().scheduler().unschedule(id);
+        } catch (TaglineException e) {
+            throw new Problems.ConflictException(e.getMessage(), e.hint());
+        }
+        Channel c = web.publishing().channels().byId(p.channelId());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("post", detail(p, c, c.zone()));
+        out.put("previousAt", current);
+        out.put("message", "Post " + id + " on " + c.name() + " is back in the Unscheduled list; give it a time or run"
+                + " Auto-schedule.");
         ctx.json(out);
     }
 

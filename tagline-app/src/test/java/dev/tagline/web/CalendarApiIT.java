@@ -333,6 +333,63 @@ class CalendarApiIT {
         call("POST", "/api/posts/999999/cancel", null, 404);
     }
 
+    /**
+     * Dogfood web: a scheduled post could only be moved or cancelled, never taken back to the Unscheduled list. Now
+     * Unschedule (CSRF, previousAt as for a move), refused with the reason once a worker has started the post.
+     */
+    @Test
+    void aScheduledPostCouldNotBeUnscheduled_nowItGoesBackToTheUnscheduledListUnlessPublishingStarted()
+            throws Exception {
+        Post p = web.post(yt, "Talk", "c", Instant.parse("2026-12-02T08:00:00Z"));
+        String path = "/api/posts/" + p.id() + "/unschedule";
+        HttpResponse<String> noCsrf = web.send(HttpRequest.newBuilder(URI.create(web.base() + path))
+                .header("Cookie", login.cookie()).POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(403, noCsrf.statusCode());
+        JsonNode stale = call("POST", path, "{\"previousAt\":\"2026-12-01T08:00:00Z\"}", 409);
+        assertTrue(stale.get("detail").asText().startsWith("Post " + p.id() + " was moved meanwhile"), stale.toString());
+        assertEquals(PostState.SCHEDULED, web.publishing.posts().byId(p.id()).state());
+
+        JsonNode done = call("POST", path, "{\"previousAt\":\"2026-12-02T08:00:00Z\"}", 200);
+        Post back = web.publishing.posts().byId(p.id());
+        assertEquals(PostState.QUEUED, back.state());
+        assertEquals(null, back.scheduledAt());
+        assertEquals("2026-12-02T08:00:00Z", done.get("previousAt").asText(), "for Undo");
+        assertEquals("queued", done.get("post").get("extendedProps").get("status").asText());
+        assertEquals("Post " + p.id() + " on yt is back in the Unscheduled list; give it a time or run Auto-schedule.",
+                done.get("message").asText());
+        assertEquals(Long.toString(p.id()), call("GET", "/api/queue", null, 200).get("posts").get(0).get("id").asText());
+        assertEquals(0, call("GET", "/api/calendar?from=2026-11-30&to=2027-01-05&tz=UTC", null, 200).get("events")
+                .size(), "it leaves the calendar");
+        JsonNode again = call("POST", path, null, 409);
+        assertEquals("Post " + p.id() + " has no time to take away: it is already queued", again.get("detail").asText());
+
+        // Undo is a move back to previousAt
+        call("PATCH", "/api/posts/" + p.id() + "/schedule", "{\"at\":\"2026-12-02T08:00:00Z\"}", 200);
+        assertEquals(Instant.parse("2026-12-02T08:00:00Z"), web.publishing.posts().byId(p.id()).scheduledAt());
+        assertEquals(0, call("GET", "/api/queue", null, 200).get("posts").size());
+
+        web.finish(web.publishing.posts().byId(p.id()), "https://youtu.be/abc", null);
+        JsonNode published = call("POST", path, null, 409);
+        assertEquals("Post " + p.id() + " is published and cannot be unscheduled", published.get("detail").asText());
+        assertEquals("Only scheduled posts that have not started publishing can be unscheduled.",
+                published.get("hint").asText());
+        assertFalse(published.toString().contains("tagline "), "no command-line advice in the web app: " + published);
+
+        Post sending = web.post(yt, "Sending", "c", WebFixture.NOW);
+        var jobs = web.publishing.jobs();
+        jobs.claim(new dev.tagline.publish.store.JobStore.Due(sending.id(), sending.scheduleVersion(), yt.id(),
+                "youtube"), "w", WebFixture.NOW, WebFixture.NOW.plusSeconds(60)).orElseThrow();
+        JsonNode busy = call("POST", "/api/posts/" + sending.id() + "/unschedule", null, 409);
+        assertEquals("Post " + sending.id() + " is being published by a worker and cannot be unscheduled",
+                busy.get("detail").asText());
+        assertTrue(jobs.unconfirmed(sending.id(), "w", WebFixture.NOW.plusSeconds(60), "timeout on create",
+                WebFixture.NOW));
+        JsonNode unknown = call("POST", "/api/posts/" + sending.id() + "/unschedule", null, 409);
+        assertTrue(unknown.get("detail").asText().contains("is unconfirmed"), unknown.toString());
+        assertEquals(PostState.UNCONFIRMED, web.publishing.posts().byId(sending.id()).state());
+        call("POST", "/api/posts/999999/unschedule", null, 404);
+    }
+
     /** Dogfood web #8: Publish now with no worker running said "a running worker publishes it" and looked done. */
     @Test
     void publishNowSaysWhenNoWorkerRunsAndTheDuePostShowsItIsWaiting() throws Exception {

@@ -163,6 +163,56 @@ class CalendarBrowserIT {
                 "[data-post-id='" + talk.id() + "']")));
     }
 
+    /**
+     * Dogfood web: a scheduled post could not go back to the Unscheduled list without being cancelled. Unschedule in
+     * the editor (offered only for a post with a time), and Undo gives it its time back.
+     */
+    @Test
+    void aScheduledPostCouldNotBeUnscheduled_nowTheEditorSendsItToTheUnscheduledListWithUndo() {
+        browser.login(web.base(), WebFixture.PASSWORD);
+        browser.await("#queue [data-post-id='" + unplanned.id() + "'] .open-post").click();
+        browser.await("#ed-title");
+        assertTrue(!browser.driver.findElement(By.id("ed-unschedule")).isDisplayed(), "a queued post has no time");
+        browser.driver.findElement(By.id("ed-close")).click();
+
+        browser.await("[data-post-id='" + talk.id() + "']").click();
+        browser.wait.until(ExpectedConditions.elementToBeClickable(By.id("ed-unschedule"))).click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast-text"),
+                "Post " + talk.id() + " on yt is back in the Unscheduled list"));
+        browser.await("#queue [data-post-id='" + talk.id() + "']");
+        browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(
+                "#calendar [data-post-id='" + talk.id() + "']")));
+        Post back = web.publishing.posts().byId(talk.id());
+        assertEquals(dev.tagline.publish.store.PostState.QUEUED, back.state());
+        assertEquals(null, back.scheduledAt());
+        browser.screenshot("calendar-unscheduled-undo");
+
+        browser.driver.findElement(By.id("undo")).click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast-text"), "Unschedule undone."));
+        browser.await("td.fc-daygrid-day[data-date='2026-12-02'] [data-post-id='" + talk.id() + "']");
+        browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(
+                "#queue [data-post-id='" + talk.id() + "']"), 0));
+        assertEquals(Instant.parse("2026-12-02T08:00:00Z"), web.publishing.posts().byId(talk.id()).scheduledAt());
+
+        // a worker takes the post while its editor is open: the editor says why, in one line, and nothing changes
+        browser.await("[data-post-id='" + talk.id() + "']").click();
+        WebElement unschedule = browser.wait.until(ExpectedConditions.elementToBeClickable(By.id("ed-unschedule")));
+        Post scheduled = web.publishing.posts().byId(talk.id());
+        web.publishing.jobs().claim(new dev.tagline.publish.store.JobStore.Due(talk.id(), scheduled.scheduleVersion(),
+                talk.channelId(), "youtube"), "w", scheduled.dueAt(), scheduled.dueAt().plusSeconds(60)).orElseThrow();
+        unschedule.click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ed-error"), "Post " + talk.id()
+                + " is being published by a worker and cannot be unscheduled. Only scheduled posts that have not"
+                + " started publishing can be unscheduled."));
+        assertEquals(dev.tagline.publish.store.PostState.PUBLISHING, web.publishing.posts().byId(talk.id()).state());
+        browser.driver.findElement(By.id("ed-close")).click();
+
+        Post published = web.publishing.posts().inState(dev.tagline.publish.store.PostState.PUBLISHED).get(0);
+        browser.await("[data-post-id='" + published.id() + "']").click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ed-status"), "published"));
+        assertTrue(!browser.driver.findElement(By.id("ed-unschedule")).isDisplayed(), "nothing to take from a sent post");
+    }
+
     /** Dogfood web #5: a queued post (no time) was a dead end; the Unscheduled list opens it in the editor. */
     @Test
     void aQueuedPostIsOpenedFromTheUnscheduledListAndGivenATime() {

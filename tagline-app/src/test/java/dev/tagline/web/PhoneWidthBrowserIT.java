@@ -32,6 +32,7 @@ class PhoneWidthBrowserIT {
     WebFixture web;
     Browser browser;
     Post queued;
+    Post scheduled;
 
     @BeforeEach
     void start() throws Exception {
@@ -39,7 +40,7 @@ class PhoneWidthBrowserIT {
         web = WebFixture.start(dir);
         Channel yt = web.channel("yt-main-channel", "youtube", "Europe/Berlin");
         Channel tt = web.channel("tiktok-brand-account", "tiktok", "America/New_York");
-        web.post(yt, "Keynote highlight with a fairly long title", "Why captions matter #talk",
+        scheduled = web.post(yt, "Keynote highlight with a fairly long title", "Why captions matter #talk",
                 Instant.parse("2026-12-02T08:00:00Z"));
         web.post(tt, "Demo", "Live demo #demo", Instant.parse("2026-12-03T17:00:00Z"));
         queued = web.post(tt, "Unplanned", "https://example.com/" + "a-very-long-unbroken-path-segment".repeat(12),
@@ -96,6 +97,17 @@ class PhoneWidthBrowserIT {
         browser.await("#ed-caption");
         problems.add(overflow("editor"));
         browser.screenshot("phone-editor");
+        // a scheduled post's editor has the most buttons (Save, Publish now, Unschedule, Cancel post, Close)
+        browser.driver.findElement(By.id("ed-close")).click();
+        browser.await("[data-post-id='" + scheduled.id() + "']").click();
+        browser.await("#ed-unschedule");
+        problems.add(overflow("editor of a scheduled post"));
+        // the buttons end on the right, so a row too wide sticks out on the left, which scrollWidth does not see
+        Object cut = browser.driver.executeScript("const d = document.getElementById('editor').getBoundingClientRect();"
+                + "return Array.from(document.querySelectorAll('#editor menu button')).filter(b => !b.hidden)"
+                + ".filter(b => { const r = b.getBoundingClientRect(); return r.left < d.left || r.right > d.right; })"
+                + ".map(b => b.textContent).join(', ');");
+        problems.add(cut.toString().isEmpty() ? "" : "editor buttons cut off at the dialog's edge: " + cut);
         for (String page : List.of("/clips", "/datasets/clips", "/jobs", "/channels")) {
             browser.driver.get(web.base() + page);
             browser.await("main");
