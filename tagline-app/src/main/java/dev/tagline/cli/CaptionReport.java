@@ -21,7 +21,8 @@ final class CaptionReport {
         out.println(String.format(Locale.ROOT, "Captioned %s (%s)%s.", Counts.of(stats.captioned(), "image"),
                 outputs.caption().extension() + (tags ? ", " + outputs.tags().extension() : "")
                         + (outputs.json() ? ", .json" : ""),
-                stats.skipped() > 0 ? "; " + stats.skipped() + " passed over (sidecars exist or not images)" : ""));
+                stats.skipped() > 0 ? "; " + stats.skipped() + " passed over (sidecars exist, not images, or OneTrainer"
+                        + " masks)" : ""));
         String requests = String.format(Locale.ROOT, "%,d request%s (retries not counted)", stats.requests(),
                 stats.requests() == 1 ? "" : "s");
         if (server && stats.requests() > 0 && stats.promptTokens() + stats.completionTokens() == 0) {

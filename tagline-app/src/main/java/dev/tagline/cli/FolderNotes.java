@@ -6,7 +6,8 @@ import java.nio.file.Path;
 
 /**
  * What {@code check}, {@code tag} and {@code caption} say about the folder scan itself, once, after their summary:
- * the symbolic links passed over (followed only with {@code --follow-links}), and a folder with no image at all, which
+ * the symbolic links passed over (followed only with {@code --follow-links}), the OneTrainer masks passed over beside
+ * their images ({@link dev.tagline.core.batch.OneTrainerMasks}), and a folder with no image at all, which
  * would otherwise end as a quiet "0 done" with exit code 0.
  */
 final class FolderNotes {
@@ -18,6 +19,11 @@ final class FolderNotes {
         if (batch.links() > 0) {
             out.println(Counts.of(batch.links(), "symbolic link") + " passed over: add --follow-links to follow"
                     + (batch.links() == 1 ? " it." : " them."));
+        }
+        if (batch.masks() > 0) {
+            out.println(Counts.of(batch.masks(), "OneTrainer mask") + " (NAME-masklabel.png beside NAME.jpg) passed"
+                    + " over: " + (batch.masks() == 1 ? "it is part of its image" : "they are parts of their images")
+                    + ", not " + (batch.masks() == 1 ? "an image" : "images") + " of the dataset.");
         }
         boolean none = batch.supported() == 0 && batch.unreadable() == 0 && !batch.stopped();
         if (none) {

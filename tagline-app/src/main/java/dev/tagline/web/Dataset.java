@@ -1,5 +1,6 @@
 package dev.tagline.web;
 
+import dev.tagline.core.batch.OneTrainerMasks;
 import dev.tagline.images.sidecar.SidecarSettings;
 import dev.tagline.images.sidecar.SidecarWriter;
 import java.io.IOException;
@@ -38,12 +39,17 @@ final class Dataset {
         return !MediaRoutes.hidden(root.relativize(file));
     }
 
+    /** The images, without the OneTrainer masks beside them ({@code a-masklabel.png} beside {@code a.jpg}). */
     List<Item> items() {
         List<Item> items = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root, 8)) {
-            for (Path p : files.filter(Files::isRegularFile).filter(Dataset::isImage).filter(this::visible).sorted()
-                    .toList()) {
-                items.add(item(p));
+            List<Path> images = files.filter(Files::isRegularFile).filter(Dataset::isImage).filter(this::visible)
+                    .sorted().toList();
+            Set<String> masks = OneTrainerMasks.of(images.stream().map(this::key).toList(), IMAGES).keySet();
+            for (Path p : images) {
+                if (!masks.contains(key(p))) {
+                    items.add(item(p));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -51,10 +57,14 @@ final class Dataset {
         return items;
     }
 
+    private String key(Path file) {
+        return root.relativize(file).toString().replace('\\', '/');
+    }
+
     Item item(Path image) {
         Path caption = CAPTIONS.sidecarFor(image);
         Path tags = TAGS.sidecarFor(image);
-        return new Item(root.relativize(image).toString().replace('\\', '/'),
+        return new Item(key(image),
                 Files.exists(caption) ? SidecarWriter.read(caption).strip() : "",
                 Files.exists(tags) ? SidecarWriter.splitTags(SidecarWriter.read(tags)) : List.of());
     }

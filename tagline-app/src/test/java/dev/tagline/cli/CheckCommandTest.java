@@ -421,4 +421,42 @@ class CheckCommandTest {
                 + " above."), again.out());
         assertTrue(Files.exists(work.resolve("bad/sub/cut.jpg")), "still set aside");
     }
+
+    /**
+     * dogfooding: OneTrainer masks beside their images ({@code a-masklabel.png} beside {@code a.jpg}) were checked as
+     * images of the dataset, and {@code --quarantine} left the mask of a moved image behind.
+     */
+    @Test
+    void oneTrainerMasksArePassedOverAndQuarantinedWithTheirImage() throws IOException {
+        Files.write(data.resolve("a-masklabel.png"), image(300, 300, "png"));
+        Files.write(data.resolve("tiny-masklabel.png"), image(64, 64, "png")); // as an image: too small
+        Files.write(data.resolve("sub/cut-masklabel.png"), new byte[0]); // as an image: corrupt
+        Files.write(data.resolve("lone-masklabel.png"), image(310, 300, "png")); // no lone.*: an image
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.SOME_FAILED, cli.run("check", "data", "--report", "check.jsonl"), cli.err());
+        assertTrue(cli.out().matches("(?s).*\nok\\s+3 .*"), "a.jpg, b.png and lone-masklabel.png: " + cli.out());
+        assertTrue(cli.out().matches("(?s).*\nmask\\s+3 .*"), cli.out());
+        assertTrue(cli.out().matches("(?s).*\ncorrupt\\s+2 .*"), "cut.jpg and empty.png only: " + cli.out());
+        assertTrue(cli.out().contains("3 OneTrainer masks (NAME-masklabel.png beside NAME.jpg) passed over: they are"
+                + " parts of their images, not images of the dataset."), cli.out());
+        assertFalse(cli.err().contains("-masklabel"), "no problem lines for masks: " + cli.err());
+        assertTrue(cli.err().matches("(?s).*check: 5 done in [^\n]*, 4 passed over, 2 failed.*"), cli.err());
+        assertTrue(Files.readString(work.resolve("check.jsonl")).contains("{\"file\":\"a-masklabel.png\",\"verdict\":"
+                + "\"mask\",\"detail\":\"OneTrainer mask of a.jpg\""), Files.readString(work.resolve("check.jsonl")));
+
+        CliTestSupport dry = cli();
+        dry.run("check", "data", "--quarantine", "bad", "--dry-run");
+        assertTrue(dry.out().contains("would move sub/cut-masklabel.png (mask) to "
+                + work.resolve("bad/sub/cut-masklabel.png")), dry.out());
+        CliTestSupport moving = cli();
+        assertEquals(ExitCode.SOME_FAILED, moving.run("check", "data", "--quarantine", "bad"), moving.err());
+        assertTrue(moving.out().contains("quarantined: 4"), "the images only: " + moving.out());
+        assertTrue(Files.exists(work.resolve("bad/sub/cut-masklabel.png")), "moved with sub/cut.jpg");
+        assertTrue(Files.exists(work.resolve("bad/tiny-masklabel.png")), "moved with tiny.png");
+        assertTrue(Files.exists(data.resolve("a-masklabel.png")), "a.jpg stays, so does its mask");
+        assertTrue(Files.exists(data.resolve("lone-masklabel.png")));
+        CliTestSupport again = cli();
+        assertEquals(ExitCode.OK, again.run("check", "data", "--quarantine", "bad"), again.out() + again.err());
+        assertTrue(again.out().contains("6 files were set aside by an earlier run's --quarantine"), again.out());
+    }
 }

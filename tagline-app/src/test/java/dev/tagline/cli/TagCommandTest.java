@@ -327,4 +327,26 @@ class TagCommandTest {
                 + " Check the folder and the options that pick files (--include, --no-recursive)."), empty.out());
         assertFalse(empty.out().contains("symbolic link"), empty.out());
     }
+
+    /** dogfooding: OneTrainer masks beside their images were tagged as images (red-masklabel.txt was written). */
+    @Test
+    void oneTrainerMasksBesideTheirImagesArePassedOverNotTagged() throws IOException {
+        png(data.resolve("red-masklabel.png"), 0xFFFFFF, 40, 30);
+        png(data.resolve("sub/lone-masklabel.png"), 0x0000FF, 30, 40); // no lone.* beside it: an image
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.SOME_FAILED, tag(cli), "broken.jpg fails: " + cli.err());
+        assertFalse(Files.exists(data.resolve("red-masklabel.txt")), "the mask is no image of the dataset");
+        assertEquals("red (colour)", sidecar("red.txt"));
+        assertEquals("blue sky", sidecar("sub/lone-masklabel.txt"));
+        assertTrue(cli.out().contains("1 OneTrainer mask (NAME-masklabel.png beside NAME.jpg) passed over: it is part"
+                + " of its image, not an image of the dataset."), cli.out());
+        assertTrue(cli.err().matches("(?s).*\ntag: 3 done in [^\n]*, 2 passed over, 1 failed\n.*"), cli.err());
+        CliTestSupport caption = cli();
+        assertEquals(ExitCode.OK, caption.run("caption", "data", "--captioner", "tags", "--include", "*.png"),
+                caption.err());
+        assertTrue(Files.exists(data.resolve("red.caption")));
+        assertFalse(Files.exists(data.resolve("red-masklabel.caption")), "the mask is not captioned either");
+        assertTrue(caption.out().contains("1 OneTrainer mask (NAME-masklabel.png beside NAME.jpg) passed over"),
+                caption.out());
+    }
 }

@@ -2,6 +2,7 @@ package dev.tagline.spark;
 
 import dev.tagline.core.TaglineException;
 import dev.tagline.core.batch.BatchEngine;
+import dev.tagline.core.batch.OneTrainerMasks;
 import dev.tagline.core.batch.SameStems;
 import dev.tagline.images.load.ImageFormat;
 import java.io.IOException;
@@ -101,13 +102,15 @@ final class FolderInput {
         if (scanOrder) {
             files = files.sortWithinPartitions(ScanOrder.column(functions.col("key")));
         }
-        // images of one folder with one stem would share a sidecar: marked from the listing, as the CLI's scan does
+        // images of one folder with one stem would share a sidecar, and OneTrainer masks are no images: both are
+        // marked from the listing, as the CLI's scan does
         List<FileStatus> listing = listing(listed);
-        Map<String, String> stems = SameStems.of(listing.stream().map(s -> s.getPath().toString())
-                .filter(uri -> uri.startsWith(base + "/")).map(uri -> uri.substring(base.length() + 1)).toList(),
-                ImageFormat.EXTENSIONS);
-        JavaRDD<Row> rows = files.javaRDD().mapPartitions(r -> PartitionRunner.run(ctx, items(r, local, stems)));
-        List<WorkItem> empty = emptyFiles(listing, base, companions, local, stems);
+        List<String> keys = listing.stream().map(s -> s.getPath().toString())
+                .filter(uri -> uri.startsWith(base + "/")).map(uri -> uri.substring(base.length() + 1)).toList();
+        Marks marks = new Marks(SameStems.of(keys, ImageFormat.EXTENSIONS),
+                OneTrainerMasks.of(keys, ImageFormat.EXTENSIONS));
+        JavaRDD<Row> rows = files.javaRDD().mapPartitions(r -> PartitionRunner.run(ctx, items(r, local, marks)));
+        List<WorkItem> empty = emptyFiles(listing, base, companions, local, marks);
         return empty.isEmpty() ? rows : rows.union(JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .parallelize(empty, 1).mapPartitions(it -> PartitionRunner.run(ctx, it)));
     }
@@ -117,7 +120,7 @@ final class FolderInput {
      * file index), so finding them costs no Spark job and no further calls to the file system.
      */
     private static List<WorkItem> emptyFiles(List<FileStatus> listing, String base, String companions, boolean local,
-                                             Map<String, String> stems) {
+                                             Marks marks) {
         List<WorkItem> empty = new ArrayList<>();
         for (FileStatus status : listing) {
             String uri = status.getPath().toString();
@@ -125,7 +128,7 @@ final class FolderInput {
                 String key = uri.substring(base.length() + 1);
                 empty.add(new WorkItem(uri, key, null, 0, status.getModificationTime(),
                         local ? status.getPath().toUri().getPath() : null, local ? null : new byte[0],
-                        stems.get(key)));
+                        marks.sameStems().get(key), marks.masks().get(key)));
             }
         }
         return empty;
@@ -141,7 +144,11 @@ final class FolderInput {
                 + listed.queryExecution().analyzed().getClass().getName());
     }
 
-    private static Iterator<WorkItem> items(Iterator<Row> rows, boolean local, Map<String, String> stems) {
+    /** Per key, what the CLI's scan would mark: another image of its stem ({@link SameStems}), a mask's image. */
+    private record Marks(Map<String, String> sameStems, Map<String, String> masks) implements java.io.Serializable {
+    }
+
+    private static Iterator<WorkItem> items(Iterator<Row> rows, boolean local, Marks marks) {
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -154,7 +161,8 @@ final class FolderInput {
                 String uri = r.getString(0);
                 String file = local ? new org.apache.hadoop.fs.Path(uri).toUri().getPath() : null;
                 return new WorkItem(uri, r.getString(1), null, r.getLong(2), r.getTimestamp(3).getTime(), file,
-                        local ? null : (byte[]) r.get(4), stems.get(r.getString(1)));
+                        local ? null : (byte[]) r.get(4), marks.sameStems().get(r.getString(1)),
+                        marks.masks().get(r.getString(1)));
             }
         };
     }

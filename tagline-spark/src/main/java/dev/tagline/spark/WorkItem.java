@@ -24,11 +24,13 @@ import java.util.Locale;
  * @param modified epoch milliseconds
  * @param sameStemAs the key of another image of its folder with the same stem, which would share its sidecars
  *                   ({@link ScanEntry#sameStemAs}, as the CLI's scan marks it); null for none
+ * @param maskOf   for a OneTrainer mask beside its image, the image's key ({@link ScanEntry#maskOf}, as the CLI's scan
+ *                 marks it): passed over by every job; null for every other file
  */
 record WorkItem(String uri, String key, String shard, long size, long modified, String localFile, byte[] content,
-                String sameStemAs) implements java.io.Serializable {
+                String sameStemAs, String maskOf) implements java.io.Serializable {
     WorkItem(String uri, String key, String shard, long size, long modified, String localFile, byte[] content) {
-        this(uri, key, shard, size, modified, localFile, content, null);
+        this(uri, key, shard, size, modified, localFile, content, null, null);
     }
 
     /** The file on this machine, or null for bytes from elsewhere. */
@@ -42,6 +44,9 @@ record WorkItem(String uri, String key, String shard, long size, long modified, 
     }
 
     boolean supported() {
+        if (maskOf != null) {
+            return false;
+        }
         String name = fileName();
         int dot = name.lastIndexOf('.');
         return dot > 0 && ImageFormat.EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
@@ -76,6 +81,6 @@ record WorkItem(String uri, String key, String shard, long size, long modified, 
                 throw new UncheckedIOException("cannot write a scratch copy of " + uri + " under " + scratch, e);
             }
         }
-        return new ScanEntry(path, key, supported(), size, modified, supported() ? sameStemAs : null);
+        return new ScanEntry(path, key, supported(), size, modified, supported() ? sameStemAs : null, maskOf);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tagline.images.check.CheckRecord;
 import dev.tagline.images.load.Verdict;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -39,11 +40,14 @@ class PiecesTest {
     }
 
     @Test
-    void workItemsKnowTheirNameSupportAndHash() {
+    void workItemsKnowTheirNameSupportAndHash(@org.junit.jupiter.api.io.TempDir Path scratch) {
         WorkItem item = new WorkItem("hdfs://nn/d/sub/x.PNG", "sub/x.PNG", null, 3, 0, null, new byte[] {1, 2, 3});
         assertEquals("x.PNG", item.fileName());
         assertTrue(item.supported());
         assertEquals("039058c6f2c0cb492c533b0a4d14ef77cc0f78abccced5287d84a1a2011cfb81", item.sha256());
         assertFalse(new WorkItem("u", "clip.mp4", null, 0, 0, null, new byte[0]).supported());
+        WorkItem mask = new WorkItem("u", "sub/x-masklabel.png", null, 0, 0, null, new byte[0], null, "sub/x.PNG");
+        assertFalse(mask.supported(), "a OneTrainer mask beside its image is no image of the dataset");
+        assertEquals("sub/x.PNG", mask.entry(scratch).maskOf());
     }
 }

@@ -98,6 +98,27 @@ class SparkCheckIT {
                 .select("width").first()).getInt(0));
     }
 
+    /** dogfooding: OneTrainer masks beside their images were checked as images; the CLI and Spark pass them over. */
+    @Test
+    void oneTrainerMasksBesideTheirImagesAreRowsOfTheirOwnVerdictAsInTheCli() throws IOException {
+        Path data = work.resolve("data");
+        Files.createDirectories(data.resolve("sub"));
+        Files.write(data.resolve("a.jpg"), Datasets.image(300, 300, "jpg", 1));
+        Files.write(data.resolve("a-masklabel.png"), Datasets.image(300, 300, "png", 2));
+        Files.write(data.resolve("lone-masklabel.png"), Datasets.image(310, 300, "png", 3));
+        Files.write(data.resolve("sub/b.png"), Datasets.image(320, 300, "png", 4));
+        Files.write(data.resolve("sub/b-masklabel.png"), new byte[0]); // no row from the file source: listed apart
+        String table = work.resolve("table").toString();
+        RunSummary summary = new SparkRun(spark, new RunSettings(data.toString(), null, table, 2, 1, false,
+                null, false)).run(CHECK);
+        Map<String, String> cli = cliRecords(data);
+        assertEquals(cli, tableRecords(table));
+        assertEquals(2, summary.count("mask"), summary.toString());
+        assertTrue(cli.get("sub/b-masklabel.png").contains("\"detail\":\"OneTrainer mask of b.png\""),
+                cli.get("sub/b-masklabel.png"));
+        assertTrue(cli.get("lone-masklabel.png").contains("\"verdict\":\"ok\""), "no lone.*: an image");
+    }
+
     @Test
     void aTaskKilledMidPartitionIsRetriedWithoutDuplicateRows() throws IOException {
         Path data = Datasets.folder(work.resolve("data"));

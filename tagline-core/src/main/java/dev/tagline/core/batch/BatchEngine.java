@@ -83,7 +83,7 @@ public final class BatchEngine {
             Predicate<ScanEntry> isDone = e -> done.contains(KeyHash.of(e.key() + "\n" + e.version()));
             Predicate<ScanEntry> wanted = e -> settings.shard().contains(e.key()) && !isDone.test(e);
             long[] resumed = {0};
-            long[] found = {0, 0}; // supported files, links passed over
+            long[] found = {0, 0, 0}; // supported files, links passed over, OneTrainer masks
             long all = count(dir, found, e -> {
                 if (settings.shard().contains(e.key()) && isDone.test(e)) {
                     resumed[0]++;
@@ -103,7 +103,7 @@ public final class BatchEngine {
                 long[] counts = drain(pipeline, job, journal, bar, failures);
                 return new BatchSummary(total, counts[0], counts[1] + pipeline.unreadableFolders(), resumed[0],
                         Duration.ofNanos(System.nanoTime() - start), counts[2] == 1, file,
-                        pipeline.unreadableFolders(), all - total, found[0], found[1]);
+                        pipeline.unreadableFolders(), all - total, found[0], found[1], found[2]);
             }
         }
     }
@@ -146,7 +146,10 @@ public final class BatchEngine {
         return Files.isWritable(state) ? null : "is not writable";
     }
 
-    /** The entries {@code wanted}; {@code found} gets the supported files and the links passed over. */
+    /**
+     * The entries {@code wanted}; {@code found} gets the supported files, the links passed over and the OneTrainer
+     * masks.
+     */
     private long count(Path dir, long[] found, Predicate<ScanEntry> wanted) {
         long[] n = {0};
         new FolderScan(settings.scan()).walk(dir, new FolderScan.Visitor() {
@@ -154,6 +157,8 @@ public final class BatchEngine {
             public boolean accept(ScanEntry entry) {
                 if (entry.supported()) {
                     found[0]++;
+                } else if (entry.maskOf() != null) {
+                    found[2]++;
                 }
                 if (wanted.test(entry)) {
                     n[0]++;

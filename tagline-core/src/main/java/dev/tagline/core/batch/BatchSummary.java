@@ -20,7 +20,9 @@ import java.time.Duration;
  *                  folder holds nothing the job works on
  * @param links     symbolic links the scan passed over (links are not followed unless asked;
  *                  {@link FolderScan.Visitor#linkPassedOver})
+ * @param masks     OneTrainer masks the scan found beside their images ({@link ScanEntry#maskOf}; in every shard,
+ *                  done before or not): passed over by every job, never worked on as images
  */
 public record BatchSummary(long total, long done, long failed, long resumed, Duration elapsed, boolean stopped,
-                           Path journal, long unreadable, long beyondLimit, long supported, long links) {
+                           Path journal, long unreadable, long beyondLimit, long supported, long links, long masks) {
 }

@@ -22,7 +22,8 @@ import java.util.List;
  * Tagline's own {@code .tagline/}, folders marked {@link ScanOptions#SET_ASIDE_MARKER} and temporary files are passed
  * over; symbolic links are followed only when asked (with cycle protection). Supported files that differ only in
  * their extension ({@code same.jpg}, {@code same.png}) are marked ({@link ScanEntry#sameStemAs}): sidecars are named
- * by the stem, so such files would share one.
+ * by the stem, so such files would share one. OneTrainer masks beside their images ({@code a-masklabel.png} beside
+ * {@code a.jpg}) are yielded as such ({@link ScanEntry#maskOf}), not as images.
  */
 public final class FolderScan {
     /** Receives entries on the scanning thread; returning false stops the walk. */
@@ -174,6 +175,11 @@ public final class FolderScan {
         if (options.companions().contains(ext)) {
             return true;
         }
+        String image = stems.image(index);
+        if (image != null) { // a OneTrainer mask: part of its image, not one of the dataset
+            return visitor.accept(new ScanEntry(path, key, false, attrs.size(), attrs.lastModifiedTime().toMillis(),
+                    null, sibling(key, name, image)));
+        }
         boolean supported = options.extensions().contains(ext);
         return visitor.accept(new ScanEntry(path, key, supported, attrs.size(), attrs.lastModifiedTime().toMillis(),
                 supported ? sibling(key, name, stems.other(index)) : null));
@@ -201,6 +207,12 @@ public final class FolderScan {
         /** The name of another supported file with the stem of {@code names[i]}, or null. */
         String other(int i) {
             return SameStems.other(j -> names[j].getFileName().toString(), names.length, i, options.extensions());
+        }
+
+        /** For a OneTrainer mask, the name of its image in this folder ({@link OneTrainerMasks}); otherwise null. */
+        String image(int i) {
+            return OneTrainerMasks.imageOf(j -> names[j].getFileName().toString(), names.length, i,
+                    options.extensions());
         }
     }
 

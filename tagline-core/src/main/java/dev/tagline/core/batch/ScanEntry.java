@@ -12,10 +12,18 @@ import java.nio.file.Path;
  * @param sameStemAs for a supported file, the key of another supported file in the same folder with the same name
  *                  but for the extension ({@code same.jpg} for {@code same.png}, and {@code same.png} for
  *                  {@code same.jpg}): both would pair with one sidecar ({@code same.txt}); null when there is none
+ * @param maskOf    for a OneTrainer mask ({@code a-masklabel.png} beside {@code a.jpg}, {@link OneTrainerMasks}), the
+ *                  key of its image; such an entry is not {@code supported}: jobs pass it over, never open it as an
+ *                  image. Null for every other file
  */
-public record ScanEntry(Path path, String key, boolean supported, long size, long modified, String sameStemAs) {
+public record ScanEntry(Path path, String key, boolean supported, long size, long modified, String sameStemAs,
+                        String maskOf) {
     public ScanEntry(Path path, String key, boolean supported, long size, long modified) {
-        this(path, key, supported, size, modified, null);
+        this(path, key, supported, size, modified, null, null);
+    }
+
+    public ScanEntry(Path path, String key, boolean supported, long size, long modified, String sameStemAs) {
+        this(path, key, supported, size, modified, sameStemAs, null);
     }
 
     /** The lower-case extension without the dot, or empty. */

@@ -63,6 +63,23 @@ class FolderScanTest {
                 "same.jpg = same.JPG", "same.pdf", "same.png = same.JPG", "samex.png", "sub/other.png"), marked);
     }
 
+    /** dogfooding: OneTrainer masks (a-masklabel.png beside a.jpg) were yielded as images, so tagged and captioned. */
+    @Test
+    void oneTrainerMasksBesideTheirImagesAreMarkedAsMasksNotImages() throws IOException {
+        // e.x.jpg has the stem e.x, g.pdf is no image, d.jpg is in another folder, k's suffix is not OneTrainer's:
+        // those -masklabel files are images
+        touch(dir, "a.jpg", "a-masklabel.png", "b-masklabel.png", "c.PNG", "c-masklabel.png", "k.jpg",
+                "k-MaskLabel.png", "d.jpg", "sub/d-masklabel.png", "e.x.jpg", "e-masklabel.png", "g.pdf",
+                "g-masklabel.png", "h-masklabel.txt");
+        List<String> marked = new ArrayList<>();
+        new FolderScan(IMAGES).walk(dir, e -> marked.add(e.key() + (e.maskOf() == null ? "" : " mask of "
+                + e.maskOf() + (e.supported() ? " (supported)" : ""))));
+        assertEquals(List.of("a-masklabel.png mask of a.jpg", "a.jpg", "b-masklabel.png", "c-masklabel.png mask of"
+                + " c.PNG", "c.PNG", "d.jpg", "e-masklabel.png", "e.x.jpg", "g-masklabel.png", "g.pdf",
+                "k-MaskLabel.png", "k.jpg", "sub/d-masklabel.png"), marked, "OneTrainer's suffix is matched as it"
+                + " writes it");
+    }
+
     @Test
     void aNameNotValidInTheFileNameEncodingIsReportedNotPassedOver() throws Exception {
         touch(dir, "a.jpg", "z.jpg");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tagline.core.TaglineException;
 import dev.tagline.core.batch.BatchJob;
 import dev.tagline.core.batch.ItemFailedException;
+import dev.tagline.core.batch.OneTrainerMasks;
 import dev.tagline.core.batch.ScanEntry;
 import dev.tagline.core.files.AtomicFiles;
 import dev.tagline.images.load.ImageLoader;
@@ -162,6 +163,9 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
 
     @Override
     public Item prepare(ScanEntry entry) {
+        if (entry.maskOf() != null) {
+            return new Item(null, null, List.of(), OneTrainerMasks.reason(entry.maskOf()));
+        }
         if (!entry.supported()) {
             return new Item(null, null, List.of(), "not an image");
         }

@@ -3,8 +3,10 @@ package dev.tagline.images.check;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tagline.core.TaglineException;
 import dev.tagline.core.batch.Journal;
+import dev.tagline.core.batch.OneTrainerMasks;
 import dev.tagline.core.batch.ScanOptions;
 import dev.tagline.core.files.AtomicFiles;
+import dev.tagline.images.load.ImageFormat;
 import dev.tagline.images.load.ImageLoader;
 import dev.tagline.images.load.LoadResult;
 import dev.tagline.images.load.Verdict;
@@ -16,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -63,7 +66,7 @@ public final class CheckActions {
             if (r.verdict() == Verdict.CORRUPT && Files.exists(file) && !changedSinceChecked(r, file)) {
                 n[0]++;
                 out.accept(e.key());
-                sidecars(file).forEach(s -> out.accept(root.relativize(s).toString() + " (sidecar)"));
+                companions(file).forEach(s -> out.accept(root.relativize(s).toString() + " (" + kind(s) + ")"));
             }
         });
         return n[0];
@@ -184,9 +187,13 @@ public final class CheckActions {
         }
     }
 
-    /** True when {@code r}'s file is in the quarantine folder, where this policy would have moved it. */
+    /**
+     * True when {@code r}'s file is in the quarantine folder, where this policy would have moved it (a OneTrainer mask:
+     * with its image).
+     */
     private boolean quarantinedEarlier(CheckRecord r) {
-        return policy.quarantine() != null && CheckPolicy.QUARANTINED.contains(r.verdict())
+        return policy.quarantine() != null
+                && (CheckPolicy.QUARANTINED.contains(r.verdict()) || r.verdict() == Verdict.MASK)
                 && Files.exists(policy.quarantine().toAbsolutePath().normalize().resolve(r.file()));
     }
 
@@ -194,17 +201,17 @@ public final class CheckActions {
         Path target = policy.quarantine().toAbsolutePath().normalize().resolve(key);
         if (policy.dryRun()) {
             log.accept("would move " + key + " to " + target);
-            for (Path sidecar : sidecars(file)) {
-                log.accept("would move " + root.relativize(sidecar) + " (sidecar) to "
-                        + target.resolveSibling(sidecar.getFileName()));
+            for (Path companion : companions(file)) {
+                log.accept("would move " + root.relativize(companion) + " (" + kind(companion) + ") to "
+                        + target.resolveSibling(companion.getFileName()));
             }
             return "would quarantine";
         }
         try {
             Files.createDirectories(target.getParent());
             markSetAside(policy.quarantine().toAbsolutePath().normalize());
-            for (Path sidecar : sidecars(file)) {
-                move(sidecar, target.resolveSibling(sidecar.getFileName()));
+            for (Path companion : companions(file)) {
+                move(companion, target.resolveSibling(companion.getFileName()));
             }
             move(file, target);
         } catch (IOException e) {
@@ -242,12 +249,12 @@ public final class CheckActions {
         }
         if (policy.dryRun()) {
             log.accept("would delete " + key);
-            sidecars(file).forEach(sidecar -> log.accept("would delete " + root.relativize(sidecar) + " (sidecar)"));
+            companions(file).forEach(c -> log.accept("would delete " + root.relativize(c) + " (" + kind(c) + ")"));
             return "would delete";
         }
         try {
-            for (Path sidecar : sidecars(file)) {
-                Files.deleteIfExists(sidecar);
+            for (Path companion : companions(file)) {
+                Files.deleteIfExists(companion);
             }
             Files.delete(file);
         } catch (IOException e) {
@@ -289,6 +296,20 @@ public final class CheckActions {
         }
         log.accept("rewrote " + key + " as plain sRGB (original in " + original + ")");
         return "rewritten";
+    }
+
+    /** The files that go where {@code image} goes: its sidecars, then its OneTrainer masks. */
+    static List<Path> companions(Path image) {
+        List<Path> all = sidecars(image);
+        all.addAll(OneTrainerMasks.besides(image, ImageFormat.EXTENSIONS));
+        return all;
+    }
+
+    /** {@code mask} or {@code sidecar}, as the lines about a companion name it. */
+    private static String kind(Path companion) {
+        String name = companion.getFileName().toString();
+        return ImageFormat.EXTENSIONS.contains(name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT))
+                ? "mask" : "sidecar";
     }
 
     static List<Path> sidecars(Path image) {

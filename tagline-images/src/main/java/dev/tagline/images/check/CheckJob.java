@@ -1,6 +1,7 @@
 package dev.tagline.images.check;
 
 import dev.tagline.core.batch.BatchJob;
+import dev.tagline.core.batch.OneTrainerMasks;
 import dev.tagline.core.batch.ScanEntry;
 import dev.tagline.images.load.ImageLoader;
 import dev.tagline.images.load.LoadOptions;
@@ -70,6 +71,10 @@ public final class CheckJob implements BatchJob<CheckJob.Checked, CheckJob.Check
 
     @Override
     public Checked prepare(ScanEntry entry) {
+        if (entry.maskOf() != null) {
+            return new Checked(entry.key(), entry.path(), new LoadResult(Verdict.MASK,
+                    OneTrainerMasks.reason(entry.maskOf()), List.of(), null, 0, 0, entry.size(), "", null));
+        }
         if (!entry.supported()) {
             String ext = entry.extension();
             return new Checked(entry.key(), entry.path(), new LoadResult(Verdict.UNSUPPORTED, ext.isEmpty()
@@ -129,7 +134,7 @@ public final class CheckJob implements BatchJob<CheckJob.Checked, CheckJob.Check
     @Override
     public String write(ScanEntry entry, Checked result) {
         CheckRecord record = CheckRecord.of(result.key(), result.result());
-        if (!record.verdict().usable()) {
+        if (!record.verdict().usable() && record.verdict() != Verdict.MASK) { // masks: a count in the summary
             onProblem.accept(record);
         } else if (entry.sameStemAs() != null) {
             String name = entry.path().getFileName().toString();
@@ -147,10 +152,14 @@ public final class CheckJob implements BatchJob<CheckJob.Checked, CheckJob.Check
         return v == Verdict.CORRUPT || v == Verdict.TOO_LARGE || v == Verdict.ERROR;
     }
 
-    /** A file that is no image format Tagline reads is passed over (listed as unsupported), not checked. */
+    /**
+     * A file that is no image format Tagline reads is passed over (listed as unsupported), not checked; so is a
+     * OneTrainer mask beside its image.
+     */
     @Override
     public boolean passedOver(Checked result) {
-        return result.result().verdict() == Verdict.UNSUPPORTED;
+        Verdict v = result.result().verdict();
+        return v == Verdict.UNSUPPORTED || v == Verdict.MASK;
     }
 
     @Override

@@ -12,6 +12,11 @@ public enum Verdict {
     CORRUPT,
     /** Not a format Tagline reads (by extension, or content such as HEIC in a .jpg). */
     UNSUPPORTED,
+    /**
+     * A OneTrainer mask beside its image ({@code a-masklabel.png} beside {@code a.jpg}): part of that image, passed
+     * over, never checked, quarantined or deleted as an image of its own.
+     */
+    MASK,
     /** Declares more pixels than {@code --max-pixels}; refused before decoding (decompression bomb guard). */
     TOO_LARGE,
     /** Shorter side under {@code --min-side}. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tagline.core.batch.BatchJob;
+import dev.tagline.core.batch.OneTrainerMasks;
 import dev.tagline.core.batch.ScanEntry;
 import dev.tagline.images.load.ImageLoader;
 import dev.tagline.images.sidecar.SidecarWriter;
@@ -16,8 +17,8 @@ import java.util.List;
  * {@code tagline tag} as a batch job: workers load each image (the loader {@code check} verifies with) and run every
  * tagger's {@link ImageTagger#prepare}; the model thread runs each tagger on the batch; the writer applies the
  * {@link TagRules}, writes the sidecar under its policy, journals the tags and counts them for the frequency report.
- * Files that are not images, and images whose sidecar {@code --existing skip} would keep, are passed over before
- * decoding (journaled as skipped, as {@code caption} does), not failed.
+ * Files that are not images, OneTrainer masks beside their images, and images whose sidecar {@code --existing skip}
+ * would keep, are passed over before decoding (journaled as skipped, as {@code caption} does), not failed.
  */
 public final class TagJob implements BatchJob<TagJob.Item, TagJob.Result> {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -109,6 +110,9 @@ public final class TagJob implements BatchJob<TagJob.Item, TagJob.Result> {
 
     @Override
     public Item prepare(ScanEntry entry) {
+        if (entry.maskOf() != null) {
+            return new Item(null, OneTrainerMasks.reason(entry.maskOf()));
+        }
         if (!entry.supported()) {
             return new Item(null, NOT_AN_IMAGE);
         }

@@ -1,0 +1,136 @@
+package dev.tagline.core.batch;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.IntFunction;
+
+/**
+ * OneTrainer's masks for masked training: {@code NAME-masklabel.png} beside the image {@code NAME.jpg} (OneTrainer
+ * reads the image's path without its extension plus {@code -masklabel.png}). Such a file is part of its image, not
+ * an image of the dataset: the scan marks it ({@link ScanEntry#maskOf}) so that no job tags, captions or checks it
+ * as one, and {@code check --quarantine} moves it with its image. A {@code -masklabel} file without an image of that
+ * stem in its folder is an ordinary image. {@link FolderScan} asks {@link #imageOf} over the sorted listing it holds
+ * anyway (as {@link SameStems} does); a run that lists files another way (Spark's file index) uses {@link #of}.
+ */
+public final class OneTrainerMasks {
+    /** What OneTrainer adds to the image's stem (its {@code -masklabel.png}), as OneTrainer matches it: case kept. */
+    public static final String SUFFIX = "-masklabel";
+
+    private OneTrainerMasks() {
+    }
+
+    /** Why a job passes over the mask of {@code imageKey}: {@code OneTrainer mask of photo.jpg}. */
+    public static String reason(String imageKey) {
+        return "OneTrainer mask of " + imageKey.substring(imageKey.lastIndexOf('/') + 1);
+    }
+
+    /**
+     * The stem of the image that {@code name} would be the mask of ({@code a} for {@code a-masklabel.png}), or null
+     * when {@code name} is not named like a mask, or its extension is not one of {@code extensions} (lower case,
+     * without the dot).
+     */
+    static String imageStem(String name, Set<String> extensions) {
+        int dot = name.lastIndexOf('.');
+        if (dot <= 0 || !extensions.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT))) {
+            return null;
+        }
+        int start = dot - SUFFIX.length();
+        return start > 0 && name.startsWith(SUFFIX, start) ? name.substring(0, start) : null;
+    }
+
+    /**
+     * The name of the image that name {@code i} is the mask of, or null; {@code nameAt} gives the {@code count} names
+     * of one folder sorted by {@link String#compareTo}, {@code extensions} the supported ones (lower case, without
+     * the dot). The names with the stem {@code s} all start with {@code s.}, so one binary search finds them.
+     */
+    static String imageOf(IntFunction<String> nameAt, int count, int i, Set<String> extensions) {
+        String stem = imageStem(nameAt.apply(i), extensions);
+        if (stem == null) {
+            return null;
+        }
+        String prefix = stem + ".";
+        int low = 0;
+        int high = count;
+        while (low < high) { // the first name not before the prefix
+            int mid = (low + high) >>> 1;
+            if (nameAt.apply(mid).compareTo(prefix) < 0) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        for (int j = low; j < count && nameAt.apply(j).startsWith(prefix); j++) {
+            String name = nameAt.apply(j);
+            if (name.lastIndexOf('.') == stem.length() && extensions.contains(FolderScan.extension(name))) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The masks of {@code image} in its folder ({@code STEM-masklabel.EXT} for each of {@code extensions}, lower case
+     * without the dot, the extension in lower or upper case), so that what moves or deletes the image takes them
+     * along. A few lookups, no listing of the folder.
+     */
+    public static List<Path> besides(Path image, Set<String> extensions) {
+        String name = image.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String mask = (dot <= 0 ? name : name.substring(0, dot)) + SUFFIX + ".";
+        List<Path> found = new ArrayList<>();
+        for (String ext : new TreeSet<>(extensions)) {
+            Path lower = image.resolveSibling(mask + ext);
+            Path upper = image.resolveSibling(mask + ext.toUpperCase(Locale.ROOT));
+            boolean hasLower = Files.isRegularFile(lower);
+            if (hasLower) {
+                found.add(lower);
+            }
+            if (Files.isRegularFile(upper) && !(hasLower && sameFile(lower, upper))) {
+                found.add(upper); // a second file on a case-sensitive file system, not the first one again
+            }
+        }
+        return found;
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (java.io.IOException e) {
+            return false; // one of them vanished: the move or deletion reports what is left
+        }
+    }
+
+    /**
+     * For files listed other than by a walk: each key ({@code sub/a-masklabel.png}, {@code /} between folders) of a
+     * mask whose image is in its folder, mapped to the image's key as {@link FolderScan} would mark it; keys of other
+     * files are absent.
+     */
+    public static Map<String, String> of(Collection<String> keys, Set<String> extensions) {
+        Map<String, List<String>> folders = new HashMap<>();
+        for (String key : keys) {
+            int slash = key.lastIndexOf('/');
+            folders.computeIfAbsent(key.substring(0, slash + 1), f -> new ArrayList<>()).add(key.substring(slash + 1));
+        }
+        Map<String, String> out = new HashMap<>();
+        folders.forEach((folder, names) -> {
+            names.sort(null);
+            for (int i = 0; i < names.size(); i++) {
+                if (!names.get(i).startsWith(".")) {
+                    String image = imageOf(names::get, names.size(), i, extensions);
+                    if (image != null) {
+                        out.put(folder + names.get(i), folder + image);
+                    }
+                }
+            }
+        });
+        return out;
+    }
+}
