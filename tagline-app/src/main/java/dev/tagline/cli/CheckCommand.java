@@ -13,6 +13,7 @@ import dev.tagline.images.check.CheckSummary;
 import dev.tagline.images.load.ImageFormat;
 import dev.tagline.images.load.ImageLoader;
 import dev.tagline.images.load.LoadOptions;
+import dev.tagline.images.sidecar.SidecarSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,6 +53,11 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--background", paramLabel = "COLOUR", defaultValue = "white",
             description = "Colour transparency is composited on: white, black, gray or #RRGGBB (default: white).")
     String background;
+    @Option(names = "--sidecar-ext", paramLabel = "EXT", split = ",", converter = SidecarExtConverter.class,
+            description = "Other tools' sidecar"
+            + " extensions, e.g. .tags,.wd14: such files beside an image are its sidecars (not listed as unsupported,"
+            + " moved and deleted with it), besides .txt, .caption, .cap, .json, .npz and .tags.")
+    List<String> sidecarExt;
     @Option(names = "--quarantine", paramLabel = "DIR", description = "Move bad files and their sidecars here.")
     Path quarantine;
     @Option(names = "--delete-corrupt", description = "Delete corrupt files and their sidecars (asks first).")
@@ -85,10 +91,12 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path root = BatchEngine.requireFolder(ctx.resolve(dir));
+        List<String> sidecars = sidecarExt == null ? List.of() : sidecarExt.stream().distinct().toList();
         LoadOptions load = new LoadOptions(maxPixels, minSide, LoadOptions.parseColour(background));
         Path quarantineDir = quarantine == null ? null : ctx.resolve(quarantine);
-        CheckPolicy policy = new CheckPolicy(quarantineDir, deleteCorrupt, dryRun, rewriteRgb);
-        ScanOptions scan = ScanOptions.of(ImageFormat.EXTENSIONS, ImageFormat.COMPANIONS).withRecursive(!noRecursive)
+        CheckPolicy policy = new CheckPolicy(quarantineDir, deleteCorrupt, dryRun, rewriteRgb, sidecars);
+        ScanOptions scan = ScanOptions.of(ImageFormat.EXTENSIONS, ImageFormat.COMPANIONS).withSidecars(sidecars)
+                .withRecursive(!noRecursive)
                 .withFollowLinks(followLinks)
                 .withGlobs(include == null ? List.of() : include, exclude == null ? List.of() : exclude)
                 .withExcludedDirs(quarantineDir == null ? Set.of() : Set.of(quarantineDir));
@@ -118,6 +126,21 @@ final class CheckCommand implements Callable<Integer> {
         boolean none = FolderNotes.print(ctx.out(), batch, root, "check");
         return none || batch.stopped() || batch.failed() > 0 || summary.failures() > 0 ? ExitCode.SOME_FAILED
                 : ExitCode.OK;
+    }
+
+    /**
+     * Each {@code --sidecar-ext}, checked by the rule tag and caption check theirs by, with a dot; a bad one is a usage
+     * error, so a value from tagline.toml or the environment names where it came from.
+     */
+    static final class SidecarExtConverter implements picocli.CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                return SidecarSettings.companionExtension(value, "--sidecar-ext");
+            } catch (dev.tagline.core.TaglineException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.oneLine().replaceFirst("\\.$", ""));
+            }
+        }
     }
 
     /**

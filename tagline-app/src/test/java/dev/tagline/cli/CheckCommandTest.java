@@ -459,4 +459,61 @@ class CheckCommandTest {
         assertEquals(ExitCode.OK, again.run("check", "data", "--quarantine", "bad"), again.out() + again.err());
         assertTrue(again.out().contains("6 files were set aside by an earlier run's --quarantine"), again.out());
     }
+
+    /**
+     * dogfooding: check listed other tools' sidecars ({@code a.wd14} beside {@code a.jpg}) as unsupported, and
+     * {@code --quarantine} left them behind; {@code --sidecar-ext} names them.
+     */
+    @Test
+    void sidecarExtNamesOtherToolsSidecarsWhichAreNotUnsupportedAndMoveWithTheirImage() throws IOException {
+        Files.writeString(data.resolve("a.wd14"), "1girl");
+        Files.writeString(data.resolve("sub/cut.wd14"), "1boy");
+        Files.writeString(data.resolve("sub/cut.tags"), "solo");
+        CliTestSupport without = cli();
+        without.run("check", "data");
+        assertTrue(without.err().contains("unsupported a.wd14: .wd14 is not an image format"), without.err());
+
+        // the run after: the journal's unsupported records of .wd14 files are sidecars now, not counted
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.SOME_FAILED, cli.run("check", "data", "--sidecar-ext", "wd14,.tags", "--quarantine",
+                "bad", "--report", "check.jsonl"), cli.err());
+        assertTrue(cli.out().matches("(?s).*\nunsupported\\s+1 .*"), "clip.mp4 only: " + cli.out());
+        assertFalse(Files.readString(work.resolve("check.jsonl")).contains(".wd14"));
+        assertTrue(Files.exists(work.resolve("bad/sub/cut.wd14")), "moved with sub/cut.jpg");
+        assertTrue(Files.exists(work.resolve("bad/sub/cut.tags")));
+        assertTrue(Files.exists(data.resolve("a.wd14")), "a.jpg stays, so does its sidecar");
+
+        CliTestSupport fresh = cli();
+        fresh.run("check", "data", "--sidecar-ext", ".WD14", "--restart");
+        assertFalse(fresh.err().contains("a.wd14"), fresh.err());
+    }
+
+    /** --sidecar-ext: an image or video extension, a path or a glob is refused in one line before any work. */
+    @Test
+    void sidecarExtRefusesImageExtensionsAndBadValuesFromAnySource() throws IOException {
+        for (String bad : new String[] {".png", "jxl", ".tags,.MP4", "", "sub/x", "*.tags"}) {
+            CliTestSupport cli = cli();
+            assertEquals(ExitCode.USAGE, cli.run("check", "data", "--sidecar-ext", bad), bad + ": " + cli.err());
+            assertEquals(1, cli.err().strip().lines().count(), "one line: " + cli.err());
+            assertTrue(cli.err().startsWith("error: Invalid value for option '--sidecar-ext'"), cli.err());
+            assertFalse(Files.exists(data.resolve(".tagline")), "nothing was checked");
+        }
+        CliTestSupport image = cli();
+        image.run("check", "data", "--sidecar-ext", ".png");
+        assertTrue(image.err().contains("--sidecar-ext .png is an image extension: such files are images of their"
+                + " own, not sidecars. Give the extensions of the text or data files other tools keep beside the"
+                + " images, e.g. --sidecar-ext .tags,.wd14"), image.err());
+
+        Files.writeString(work.resolve("tagline.toml"), "[check]\nsidecar-ext = [\".wd14\", \".webp\"]\n");
+        CliTestSupport file = cli();
+        assertEquals(ExitCode.USAGE, file.run("check", "data"), file.err());
+        assertTrue(file.err().contains("--sidecar-ext .webp is an image extension"), file.err());
+        assertTrue(file.err().contains("(set by " + work.resolve("tagline.toml")), file.err());
+
+        Files.writeString(work.resolve("tagline.toml"), "[check]\nsidecar-ext = [\".wd14\"]\n");
+        Files.writeString(data.resolve("a.wd14"), "1girl");
+        CliTestSupport good = cli();
+        good.run("check", "data");
+        assertFalse(good.err().contains("a.wd14"), "a sidecar by tagline.toml: " + good.err());
+    }
 }

@@ -109,6 +109,9 @@ public final class CheckActions {
     }
 
     private static void line(OutputStream out, ObjectNode node) {
+        if (node == null) {
+            return;
+        }
         try {
             out.write((node.toString() + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -116,7 +119,11 @@ public final class CheckActions {
         }
     }
 
+    /** Acts on one record; null for one that is no longer a file of the check (a sidecar now), left out. */
     private ObjectNode act(CheckRecord r, Deletion deletion, CheckSummary summary) {
+        if (r.verdict() == Verdict.UNSUPPORTED && policy.sidecar(r.file())) {
+            return null; // journaled by an earlier run without this --sidecar-ext: the scan passes it over now
+        }
         String action = "none";
         Path file = root.resolve(r.file());
         if (!Files.exists(file)) {
@@ -299,7 +306,7 @@ public final class CheckActions {
     }
 
     /** The files that go where {@code image} goes: its sidecars, then its OneTrainer masks. */
-    static List<Path> companions(Path image) {
+    private List<Path> companions(Path image) {
         List<Path> all = sidecars(image);
         all.addAll(OneTrainerMasks.besides(image, ImageFormat.EXTENSIONS));
         return all;
@@ -312,17 +319,19 @@ public final class CheckActions {
                 ? "mask" : "sidecar";
     }
 
-    static List<Path> sidecars(Path image) {
+    /** The sidecars of {@code image}: {@link #SIDECARS}, then the policy's other extensions ({@code --sidecar-ext}). */
+    private List<Path> sidecars(Path image) {
         String name = image.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String stem = dot <= 0 ? name : name.substring(0, dot);
-        List<Path> found = new ArrayList<>();
+        java.util.Set<Path> found = new java.util.LinkedHashSet<>(); // .tags given again is one file, moved once
         for (String ext : SIDECARS) {
-            Path p = image.resolveSibling(stem + "." + ext);
-            if (Files.isRegularFile(p)) {
-                found.add(p);
-            }
+            found.add(image.resolveSibling(stem + "." + ext));
         }
-        return found;
+        for (String ext : policy.sidecarExtensions()) {
+            found.add(image.resolveSibling(stem + ext));
+        }
+        found.removeIf(p -> !Files.isRegularFile(p));
+        return new ArrayList<>(found);
     }
 }

@@ -63,27 +63,63 @@ public record SidecarSettings(String extension, Existing existing, String prefix
      * one by trainers and reported corrupt by {@code check}, and {@code --existing} would act on the image itself.
      */
     public static String extension(String value, String setting) {
-        String ext = value == null ? "" : value.strip();
-        if (ext.isEmpty() || ext.equals(".") || ext.contains("/") || ext.contains("\\")) {
-            throw new TaglineException("Invalid " + setting + " '" + value + "'", "Use e.g. .caption or .txt.");
-        }
-        ext = ext.startsWith(".") ? ext : "." + ext;
+        String ext = withDot(value, setting, "Use e.g. .caption or .txt.");
         // the last part names the file's kind: .jpg.json is gallery-dl metadata, .txt.png an image
-        String bare = ext.substring(ext.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        String bare = lastPart(ext);
         if (METADATA_EXTENSIONS.contains(bare)) {
             throw new TaglineException(setting + " " + ext + " is a metadata extension: NAME" + ext + " beside an"
                     + " image holds " + (bare.equals("json") ? "the --json record or gallery-dl metadata"
                     : "a trainer's config") + ", which a text sidecar would replace",
                     "Use a text extension such as .txt or .caption.");
         }
-        String kind = ImageFormat.EXTENSIONS.contains(bare) || OTHER_IMAGE_EXTENSIONS.contains(bare) ? "an image"
-                : VIDEO_EXTENSIONS.contains(bare) ? "a video" : DATA_EXTENSIONS.contains(bare) ? "a data" : null;
+        String kind = mediaKind(bare) != null ? mediaKind(bare) : DATA_EXTENSIONS.contains(bare) ? "a data" : null;
         if (kind != null) {
             throw new TaglineException(setting + " " + ext + " is " + kind + " extension: the text sidecars would be"
                     + " named like " + kind.substring(kind.indexOf(' ') + 1) + " files and loaded as such",
                     "Use a text extension such as .txt or .caption.");
         }
         return ext;
+    }
+
+    /**
+     * {@code value} with a leading dot, for files that other tools keep beside the images and Tagline only reads or
+     * moves ({@code check --sidecar-ext .wd14}); throws the user's error, naming {@code setting}, for an empty value,
+     * a path or glob, or an image or video extension: such files are media of their own, not an image's sidecars.
+     * Metadata and caches ({@code .json}, {@code .npz}) are allowed: other tools keep them beside the images too.
+     */
+    public static String companionExtension(String value, String setting) {
+        String hint = "Give extensions, not names or globs, e.g. " + setting + " .tags,.wd14.";
+        String ext = withDot(value, setting, hint);
+        if (ext.chars().anyMatch(c -> Character.isWhitespace(c) || "*?[]{},".indexOf(c) >= 0)) {
+            throw new TaglineException("Invalid " + setting + " '" + value + "'", hint);
+        }
+        String kind = mediaKind(lastPart(ext));
+        if (kind != null) {
+            throw new TaglineException(setting + " " + ext + " is " + kind + " extension: such files are "
+                    + kind.substring(kind.indexOf(' ') + 1) + "s of their own, not sidecars",
+                    "Give the extensions of the text or data files other tools keep beside the images, e.g. "
+                            + setting + " .tags,.wd14.");
+        }
+        return ext;
+    }
+
+    /** {@code value} stripped, with a leading dot; refuses an empty value or a path, with {@code hint}. */
+    private static String withDot(String value, String setting, String hint) {
+        String ext = value == null ? "" : value.strip();
+        if (ext.isEmpty() || ext.equals(".") || ext.contains("/") || ext.contains("\\")) {
+            throw new TaglineException("Invalid " + setting + " '" + value + "'", hint);
+        }
+        return ext.startsWith(".") ? ext : "." + ext;
+    }
+
+    private static String lastPart(String ext) {
+        return ext.substring(ext.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code "an image"} or {@code "a video"} for such an extension (lower case, no dot), else null. */
+    private static String mediaKind(String bare) {
+        return ImageFormat.EXTENSIONS.contains(bare) || OTHER_IMAGE_EXTENSIONS.contains(bare) ? "an image"
+                : VIDEO_EXTENSIONS.contains(bare) ? "a video" : null;
     }
 
     public static SidecarSettings captions() {

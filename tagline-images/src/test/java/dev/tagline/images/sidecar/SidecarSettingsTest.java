@@ -23,4 +23,22 @@ class SidecarSettingsTest {
         assertEquals(".q8.caption", SidecarSettings.extension(".q8.caption", "--caption-extension"));
         assertEquals(".json.txt", SidecarSettings.extension("json.txt", "--extension"));
     }
+
+    /** check --sidecar-ext: other tools' files beside the images, read or moved, never written; media refused. */
+    @Test
+    void otherToolsSidecarExtensionsMayBeMetadataOrCachesButNoMedia() {
+        assertEquals(".wd14", SidecarSettings.companionExtension("wd14", "--sidecar-ext"));
+        assertEquals(".json", SidecarSettings.companionExtension(".json", "--sidecar-ext"));
+        assertEquals(".npz", SidecarSettings.companionExtension(" .npz ", "--sidecar-ext"));
+        for (String ext : new String[] {".png", ".tags.JPG", "avif", ".mp4"}) {
+            TaglineException e = assertThrows(TaglineException.class,
+                    () -> SidecarSettings.companionExtension(ext, "--sidecar-ext"), ext);
+            assertTrue(e.getMessage().contains("extension: such files are"), e.getMessage());
+        }
+        for (String ext : new String[] {"", ".", "a/b", "*.tags", ".ta gs"}) {
+            TaglineException e = assertThrows(TaglineException.class,
+                    () -> SidecarSettings.companionExtension(ext, "--sidecar-ext"), ext);
+            assertEquals("Invalid --sidecar-ext '" + ext + "'", e.getMessage());
+        }
+    }
 }
