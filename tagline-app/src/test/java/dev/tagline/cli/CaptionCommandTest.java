@@ -404,6 +404,23 @@ class CaptionCommandTest {
     }
 
     /**
+     * dogfooding: of two triggers first in the tags ({@code tag --trigger "ohwx, sks"}), the second ended the composed
+     * caption, capitalised ("ohwx A boy, smiling. Sks."); with {@code caption --trigger "ohwx, sks"} both did.
+     */
+    @Test
+    void theComposerLeadsWithEveryTriggerAsWrittenWithOrWithoutTrigger() throws IOException {
+        Files.writeString(data.resolve("red.txt"), "ohwx, sks, 1boy, smile");
+        Files.delete(data.resolve("sub/blue.png"));
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.OK, cli.run("caption", "data", "--captioner", "tags"), cli.err());
+        assertEquals("ohwx, sks A boy, smiling.", read("red.caption"));
+        CliTestSupport given = cli();
+        assertEquals(ExitCode.OK, given.run("caption", "data", "--captioner", "tags", "--trigger", "ohwx, sks",
+                "--existing", "overwrite"), given.err());
+        assertEquals("ohwx, sks A boy, smiling.", read("red.caption"));
+    }
+
+    /**
      * re-check item 13: {@code tag --trigger "ohwx man"} ended the caption as "Ohwx man.", {@code caption --trigger}
      * wrote the trigger to .txt only although its help says "first in every file", and ratings, Pony tags and emphasis
      * syntax went into the prose.

@@ -201,7 +201,7 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
             Item item = images.get(i);
             // the trigger is no tag to describe: the clean-up puts it first
             List<String> tagNames = (taggers.isEmpty() ? item.knownTags() : selected.get(i).stream()
-                    .map(ScoredTag::name).toList()).stream().filter(n -> !n.equals(rules.trigger())).toList();
+                    .map(ScoredTag::name).toList()).stream().filter(n -> !trigger(n)).toList();
             tagTexts.add(taggers.isEmpty() ? "" : rules.format(selected.get(i)));
             names.add(tagNames);
             CaptionInput in = item.prepared().input();
@@ -259,6 +259,23 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
     /** The taggers that run before it, in order; empty when the tags come from existing sidecars. */
     public List<ImageTagger> taggers() {
         return taggers;
+    }
+
+    /**
+     * Whether tag {@code name} is the run's trigger or one of its words: {@code --trigger "ohwx, sks"} is written as
+     * "ohwx, sks, 1boy" in the tags, which read back as the tags {@code ohwx} and {@code sks}.
+     */
+    private boolean trigger(String name) {
+        String trigger = rules.trigger();
+        if (trigger.isEmpty() || name.equals(trigger)) {
+            return !trigger.isEmpty();
+        }
+        for (String part : trigger.split(",")) {
+            if (!part.isBlank() && part.strip().equalsIgnoreCase(name.strip())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Not images, and images whose sidecars are kept: journaled as skipped, not done. */

@@ -147,12 +147,13 @@ final class CaptionPass {
     }
 
     /**
-     * The tags a caption must mention: not a leading trigger of an earlier {@code tag --trigger} ("ohwx man, 1boy,
+     * The tags a caption must mention: not the leading triggers of an earlier {@code tag --trigger} ("ohwx man, 1boy,
      * …"), which the clean-up or the trainer puts first; a model asked to work it into the sentence writes it mid-way.
      */
     private static List<String> withoutLead(List<String> tags) {
-        String lead = TagComposer.lead(tags);
-        return lead.isEmpty() ? tags : tags.stream().filter(t -> !TagProse.plain(t).equalsIgnoreCase(lead)).toList();
+        List<String> leads = TagComposer.leads(tags);
+        return leads.isEmpty() ? tags : tags.stream()
+                .filter(t -> leads.stream().noneMatch(TagProse.plain(t)::equalsIgnoreCase)).toList();
     }
 
     private void keepTags(List<Slot> slots) {

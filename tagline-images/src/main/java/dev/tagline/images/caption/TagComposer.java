@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
  * a white shirt, holding an umbrella, outdoors with sky in the background. Monochrome." Every tag is kept but
  * {@code solo} (the subject says it) and what {@link TagProse} leaves out of prose (ratings, Pony's {@code score_} and
  * {@code source_} tags; emphasis such as {@code (masterpiece:1.2)} is read as the plain word): those that fit no slot
- * end the caption as a list, except a first tag that fits none, of one word or several, which leads the caption as
- * written: the trigger that {@code tag --trigger} puts first ("sks woman A girl with …"). A count ({@code 2girls})
+ * end the caption as a list, except the first tags that fit none, of one word or several, which lead the caption as
+ * written: the trigger that {@code tag --trigger} puts first ("sks woman A girl with …"; two of them, "ohwx, sks",
+ * lead as "ohwx, sks A girl with …", so that kohya's {@code keep_tokens} keeps the same tokens first in the caption as
+ * in the tags). A count ({@code 2girls})
  * makes {@code multiple girls} redundant. The prompt is not used, and the caption is not checked for tags it leaves
  * out: every tag went into it.
  */
@@ -69,10 +71,15 @@ public final class TagComposer implements Captioner {
             "normal quality", "low quality", "worst quality", "very aesthetic", "aesthetic");
     private static final Set<String> DROPPED = Set.of("solo");
 
-    /** A caption in two parts: the trigger that leads it as written (empty for none), and the sentence. */
-    record Composed(String lead, String sentence) {
+    /** A caption in two parts: the triggers that lead it as written (none for none), and the sentence. */
+    record Composed(List<String> leads, String sentence) {
+        /** The triggers as the caption starts with them, {@code ", "} between two; empty for none. */
+        String lead() {
+            return String.join(", ", leads);
+        }
+
         String text() {
-            return lead.isEmpty() || sentence.isEmpty() ? sentence : lead + " " + sentence;
+            return leads.isEmpty() || sentence.isEmpty() ? sentence : lead() + " " + sentence;
         }
     }
 
@@ -102,9 +109,14 @@ public final class TagComposer implements Captioner {
         return batch.stream().map(p -> Caption.of(composed(p.input()).text())).toList();
     }
 
-    /** The trigger that leads the caption of {@code tags} ({@link #compose}); empty for none. */
+    /** The triggers that lead the caption of {@code tags} ({@link #compose}), as it writes them; empty for none. */
     static String lead(List<String> tags) {
         return composed(tags, true).lead();
+    }
+
+    /** The triggers that lead the caption of {@code tags}, each as written; none for none. */
+    static List<String> leads(List<String> tags) {
+        return composed(tags, true).leads();
     }
 
     /** The trigger that leads {@code input}'s caption; empty for none, and when the run's trigger is known. */
@@ -125,30 +137,33 @@ public final class TagComposer implements Captioner {
     }
 
     /**
-     * {@link #compose}, with the leading trigger apart, so that clean-up keeps it as written; {@code guessLead} false
-     * when the trigger is known ({@code caption --trigger}, put first by the clean-up), so no tag is taken for one. A
-     * first tag of several words that would leave nothing else is a tag, not a trigger ("red (colour)" alone).
+     * {@link #compose}, with the leading triggers apart, so that clean-up keeps them as written: the tags before the
+     * first that fits a slot. {@code guessLead} false when the trigger is known ({@code caption --trigger}, put first
+     * by the clean-up), so no tag is taken for one. First tags of which one has several words and that would leave
+     * nothing else are tags, not triggers ("red (colour)" alone).
      */
     static Composed composed(List<String> tags, boolean guessLead) {
         Slots s = new Slots();
-        String lead = "";
+        List<String> leads = new ArrayList<>();
         for (String written : TagProse.spoken(tags)) {
             String tag = written.replace('_', ' ').toLowerCase(Locale.ROOT);
-            if (!DROPPED.contains(tag)) {
-                int others = s.other.size();
-                s.sort(tag);
-                if (guessLead && lead.isEmpty() && s.isFirst() && s.other.size() > others) {
-                    lead = written; // as written: "sks", "ohwx man", "Hatsune Miku"
-                    s.other.remove(others);
-                }
+            // "ohwx, sks, general": tag --rating first writes the rating after the triggers
+            if (DROPPED.contains(tag) || !leads.isEmpty() && s.isEmpty() && TagProse.rating(tag)) {
+                continue;
+            }
+            int others = s.other.size();
+            s.sort(tag);
+            if (guessLead && s.isFirst() && s.other.size() > others) {
+                leads.add(written); // as written: "sks", "ohwx man", "Hatsune Miku"
+                s.other.remove(others);
             }
         }
         String sentence = s.sentence();
-        if (sentence.isEmpty() && lead.contains(" ")) {
-            s.other.add(lead.replace('_', ' ').toLowerCase(Locale.ROOT));
-            return new Composed("", s.sentence());
+        if (sentence.isEmpty() && leads.stream().anyMatch(l -> l.contains(" "))) {
+            leads.forEach(l -> s.other.add(l.replace('_', ' ').toLowerCase(Locale.ROOT)));
+            return new Composed(List.of(), s.sentence());
         }
-        return new Composed(lead, sentence);
+        return new Composed(List.copyOf(leads), sentence);
     }
 
     /** The slots of one caption. */
@@ -164,10 +179,19 @@ public final class TagComposer implements Captioner {
         final List<String> style = new ArrayList<>();
         final List<String> other = new ArrayList<>();
 
-        /** True while only the tag just sorted has been sorted. */
+        /** True while only the tag just sorted has been sorted (the leads taken out). */
         boolean isFirst() {
+            return count() == 1;
+        }
+
+        /** True while no tag has been sorted (the leads taken out). */
+        boolean isEmpty() {
+            return count() == 0;
+        }
+
+        private int count() {
             return subjects.size() + features.size() + expressions.size() + clothes.size() + poses.size()
-                    + places.size() + backgrounds.size() + scenery.size() + style.size() + other.size() == 1;
+                    + places.size() + backgrounds.size() + scenery.size() + style.size() + other.size();
         }
 
         void sort(String tag) {

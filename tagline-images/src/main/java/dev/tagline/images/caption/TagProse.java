@@ -45,6 +45,11 @@ final class TagProse {
         return out;
     }
 
+    /** True for a bare rating word ({@code general} … {@code explicit}, lower case): a rating where ratings go. */
+    static boolean rating(String lowerTag) {
+        return RATINGS.contains(lowerTag);
+    }
+
     /** A tag without its score, emphasis brackets, weight and escapes: {@code (masterpiece:1.2)} → masterpiece. */
     static String plain(String tag) {
         String t = TagRules.withoutScore(tag.strip()).replace("\\(", "(").replace("\\)", ")").strip();

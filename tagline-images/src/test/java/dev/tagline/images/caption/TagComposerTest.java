@@ -48,6 +48,24 @@ class TagComposerTest {
                 "a tag of several words that would leave nothing is a tag");
     }
 
+    /**
+     * dogfooding: of two trigger words first in the tags ({@code tag --trigger "ohwx, sks"} writes "ohwx, sks, 1boy"),
+     * only the first led the caption; the second ended it, capitalised ("ohwx A boy, smiling. Sks.").
+     */
+    @Test
+    void everyTriggerFirstInTheTagsLeadsTheCaptionAsWritten() {
+        assertEquals("ohwx, sks A boy, smiling.", TagComposer.compose(List.of("ohwx", "sks", "1boy", "smile")));
+        assertEquals("ohwx, SKS woman A girl.", TagComposer.compose(List.of("ohwx", "SKS woman", "general", "1girl")),
+                "case kept; a rating after the triggers (tag --rating first) is left out");
+        assertEquals("ohwx, sks", TagComposer.lead(List.of("ohwx", "sks", "1boy")));
+        assertEquals(List.of("ohwx", "sks"), TagComposer.leads(List.of("ohwx", "sks", "1boy", "smile", "yuri")));
+        assertEquals("ohwx A boy. Sks.", TagComposer.compose(List.of("ohwx", "1boy", "sks")),
+                "only the tags before the first that fits a slot lead");
+        assertEquals("", TagComposer.compose(List.of("ohwx", "sks")), "trigger words alone describe nothing");
+        assertEquals("An image. Hatsune miku, vocaloid.", TagComposer.compose(List.of("hatsune miku", "vocaloid")),
+                "tags of several words that would leave nothing are tags");
+    }
+
     /** re-check item 13: rating:general, score_9 and (masterpiece:1.2) went into the prose as written. */
     @Test
     void ratingsAndPonyTagsAreLeftOutAndEmphasisIsReadAsThePlainWord() {
