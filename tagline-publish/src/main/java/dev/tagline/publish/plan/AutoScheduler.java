@@ -15,7 +15,10 @@ import java.util.Map;
 /**
  * Fills a channel's free slots with its queued posts in clip-score order, and re-plans when a post is moved or
  * cancelled: every future auto-placed post goes back to the queue and the queue is placed again around the posts the
- * user placed by hand. Every change bumps a post's schedule version, so a worker never acts on an old plan.
+ * user placed by hand. Every change bumps a post's schedule version, so a worker never acts on an old plan. A post
+ * the user sends now is outside the plan: it takes no slot from the rule (per-day, per-week, spacing), so the posts
+ * planned around it keep their times; the platforms' caps still count it. A failed or cancelled post takes no slot
+ * either: the next planning run gives its place back.
  */
 public final class AutoScheduler {
     /** Nothing is planned closer to now than this, so a worker never races a plan being written. */
@@ -48,7 +51,9 @@ public final class AutoScheduler {
         Instant from = clock.instant().plus(LEAD);
         SlotFiller filler = new SlotFiller(rule, channel.zone(), channel.id(), PlatformQuotas.of(channel));
         for (PostStore.Placement p : posts.placedOnPlatform(channel.platform())) {
-            if (p.channelId() == channel.id()) {
+            if (p.channelId() == channel.id() && p.plannedBy() == Post.PlannedBy.NOW) {
+                filler.sentNow(p.at());
+            } else if (p.channelId() == channel.id()) {
                 filler.takenByChannel(p.at());
             } else {
                 filler.takenByPlatform(p.at(), p.channelId());
@@ -90,7 +95,11 @@ public final class AutoScheduler {
      */
     static final Duration NOW_GRACE = Duration.ofSeconds(5);
 
-    /** Moves a post to {@code at} (fixed from now on) and re-plans the channel around it. */
+    /**
+     * Moves a post to {@code at} (fixed from now on) and re-plans the channel around it. A time that has come
+     * ({@code move 1 now}, the web app's Publish now) sends the post now, outside the plan ({@link
+     * Post.PlannedBy#NOW}): the re-plan does not count it against the rule, so no planned post gives way to it.
+     */
     public Plan move(Channel channel, long postId, Instant at) {
         Post post = posts.byId(postId);
         boolean plannable = post.state() == PostState.QUEUED || post.state() == PostState.SCHEDULED;
@@ -104,19 +113,32 @@ public final class AutoScheduler {
                     + channel.zone().getId() + "): that is in the past", "Choose a later time (on the command line,"
                     + " e.g. 2026-12-01T18:00 in channel time).");
         }
-        if (!posts.schedule(postId, post.scheduleVersion(), at, Post.PlannedBy.USER)) {
+        Post.PlannedBy by = isNow(at) ? Post.PlannedBy.NOW : Post.PlannedBy.USER;
+        if (!posts.schedule(postId, post.scheduleVersion(), at, by)) {
             throw new TaglineException("Post " + postId + " changed while moving it", "Run the command again.");
         }
         return replan(channel);
     }
 
+    /** Sends a post now, outside the plan: {@link #move} to this moment. */
+    public Plan publishNow(Channel channel, long postId) {
+        return move(channel, postId, clock.instant());
+    }
+
+    /** Whether {@code at} has come: a move there sends the post now. */
+    private boolean isNow(Instant at) {
+        return !at.isAfter(clock.instant());
+    }
+
     /**
      * What is wrong with a hand-placed time, by the channel's rule: the move stands (the user chose it), the user is
-     * told. Empty without a rule. The calendar's PATCH and {@code publish move} say the same.
+     * told. Empty without a rule, and for now (the user asked for now; such a post is outside the plan). Only posts
+     * that hold a place in the plan count for the spacing: not failed ones, nor ones sent now. The calendar's PATCH
+     * and {@code publish move} say the same.
      */
     public List<String> warnings(Channel channel, long postId, Instant at) {
         PostingRule rule = rules.find(channel.id()).orElse(null);
-        if (rule == null) {
+        if (rule == null || isNow(at)) {
             return List.of();
         }
         List<String> warnings = new ArrayList<>();
@@ -125,7 +147,8 @@ public final class AutoScheduler {
                     + rule.timesText() + ", " + channel.zone().getId() + ")");
         }
         for (Post other : posts.ofChannel(channel.id())) {
-            if (other.id() != postId && other.scheduledAt() != null
+            boolean holdsAPlace = other.state() != PostState.FAILED && other.plannedBy() != Post.PlannedBy.NOW;
+            if (other.id() != postId && other.scheduledAt() != null && holdsAPlace
                     && Duration.between(other.scheduledAt(), at).abs().compareTo(rule.minSpacing()) < 0) {
                 warnings.add("Closer than " + rule.minSpacing().toMinutes() + " min to post " + other.id());
             }

@@ -17,7 +17,8 @@ import java.util.TreeSet;
 /**
  * The pure core of auto-scheduling: walks a channel's slots from {@code from} and gives each free one to the next
  * post in {@code queue} (already in score order). A slot is free when no post of the channel is closer than the
- * minimum spacing, the local day and ISO week have room under the rule, and every platform quota agrees. No database,
+ * minimum spacing, the local day and ISO week have room under the rule (posts sent now, outside the plan, count for
+ * neither), and every platform quota agrees. No database,
  * no clock: the planner and the benchmark feed it.
  */
 final class SlotFiller {
@@ -46,6 +47,15 @@ final class SlotFiller {
         channelTaken.add(at);
         perDay.merge(day(at), 1, Integer::sum);
         perWeek.merge(week(at), 1, Integer::sum);
+        add(channelPlaced, new PlatformQuota.Placed(at, channelId));
+        add(platformPlaced, new PlatformQuota.Placed(at, channelId));
+    }
+
+    /**
+     * A post of this channel the user sent now, outside the plan: the rule's per-day, per-week and spacing do not
+     * count it, the platform's caps do (the platform counts every post).
+     */
+    void sentNow(Instant at) {
         add(channelPlaced, new PlatformQuota.Placed(at, channelId));
         add(platformPlaced, new PlatformQuota.Placed(at, channelId));
     }

@@ -24,9 +24,13 @@ public record Post(long id, long mediaId, long channelId, String title, String c
         return scheduledAt == null ? null : scheduledAt.atZone(zone);
     }
 
-    /** Who chose the time: the auto-scheduler (free to re-plan) or the user (fixed). */
+    /**
+     * Who chose the time: the auto-scheduler (free to re-plan), the user (fixed), or the user asking for now (fixed,
+     * and outside the channel's plan: it takes no slot from the posting rule's per-day, per-week and spacing, though
+     * the platforms' caps still count it).
+     */
     public enum PlannedBy {
-        NONE, AUTO, USER
+        NONE, AUTO, USER, NOW
     }
 
     /** How far publishing got; see {@code dev.tagline.publish.engine.PublishJob}. */

@@ -184,12 +184,12 @@ public final class PostStore {
 
     /**
      * Gives a post a time, bumping its schedule version; false when it changed meanwhile (another version, or a
-     * worker took it). A time the user gives clears the error of a failed try that was waiting to be retried.
+     * worker took it). A time the user gives (or now) clears the error of a failed try that was waiting to be retried.
      */
     public boolean schedule(long id, int expectedVersion, Instant at, Post.PlannedBy by) {
         // a user's new time replaces a pending retry: the post no longer shows as retrying with the old error
         return jdbc.update("UPDATE post SET state = 'scheduled', scheduled_at = ?, due_at = ?, planned_by = ?,"
-                        + (by == Post.PlannedBy.USER ? " last_error = NULL," : "")
+                        + (by == Post.PlannedBy.USER || by == Post.PlannedBy.NOW ? " last_error = NULL," : "")
                         + " schedule_version = schedule_version + 1, updated_at = ? WHERE id = ?"
                         + " AND schedule_version = ? AND state IN ('queued', 'scheduled') AND step = 'upload'",
                 at, at, by, clock.instant(), id, expectedVersion) == 1;
@@ -308,16 +308,23 @@ public final class PostStore {
         return jdbc.query("SELECT * FROM post WHERE state = ? ORDER BY updated_at, id", PostStore::map, state);
     }
 
-    /** A post occupying a time on a platform: published ones at their publish time, others at their slot. */
-    public record Placement(long postId, long channelId, Instant at) {
+    /**
+     * A post occupying a time on a platform: published ones at their publish time, others at their slot.
+     * {@code plannedBy} {@link Post.PlannedBy#NOW} marks one the user sent now, outside the channel's plan.
+     */
+    public record Placement(long postId, long channelId, Instant at, Post.PlannedBy plannedBy) {
     }
 
-    /** Every post of {@code platform} that occupies a time (for spacing and quotas). */
+    /**
+     * Every post of {@code platform} that occupies a time (for spacing and quotas). Failed and cancelled posts do
+     * not: their place is free again.
+     */
     public List<Placement> placedOnPlatform(String platform) {
-        return jdbc.query("SELECT p.id, p.channel_id, COALESCE(p.published_at, p.scheduled_at) AS at FROM post p"
-                + " JOIN channel c ON c.id = p.channel_id WHERE c.platform = ? AND p.state IN ('scheduled',"
-                + " 'publishing', 'unconfirmed', 'published') AND COALESCE(p.published_at, p.scheduled_at) IS NOT NULL",
-                rs -> new Placement(rs.getLong(1), rs.getLong(2), Jdbc.instant(rs, "at")), platform);
+        return jdbc.query("SELECT p.id, p.channel_id, COALESCE(p.published_at, p.scheduled_at) AS at, p.planned_by"
+                + " FROM post p JOIN channel c ON c.id = p.channel_id WHERE c.platform = ? AND p.state IN"
+                + " ('scheduled', 'publishing', 'unconfirmed', 'published') AND COALESCE(p.published_at,"
+                + " p.scheduled_at) IS NOT NULL", rs -> new Placement(rs.getLong(1), rs.getLong(2),
+                Jdbc.instant(rs, "at"), Post.PlannedBy.valueOf(rs.getString(4).toUpperCase(Locale.ROOT))), platform);
     }
 
     static Post map(ResultSet rs) throws SQLException {

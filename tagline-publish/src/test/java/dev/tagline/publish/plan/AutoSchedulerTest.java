@@ -159,6 +159,90 @@ class AutoSchedulerTest {
         assertEquals(NOW, posts.byId(a.id()).scheduledAt());
     }
 
+    /**
+     * Dogfood round 4 F10: {@code move 3 now} took today's {@code --per-day} from the plan and pushed the next planned
+     * post to tomorrow, with warnings that "now" is outside the rule; when the post sent now then failed, the other
+     * stayed on tomorrow. A post sent now is outside the plan: it takes no slot (per-day, spacing), is not warned about,
+     * and no later re-plan counts it, sent or not.
+     */
+    @Test
+    void aPostSentNowPushedThePlannedPostToTomorrow_nowItIsOutsideThePlan() {
+        rules.set(channel.id(), new PostingRule(PostingRule.parseDays("daily"), PostingRule.parseTimes("09:00,18:00"), 1,
+                7, Duration.ofHours(6), Set.of()));
+        Post planned = queue("planned", 0.9);
+        Post now = queue("now", 0.5);
+        scheduler.schedule(channel);
+        Instant today18 = Instant.parse("2026-03-27T17:00:00Z"); // 18:00 Berlin; the clock is 13:00 there
+        assertEquals(today18, posts.byId(planned.id()).scheduledAt());
+
+        scheduler.publishNow(channel, now.id());
+        assertEquals(NOW, posts.byId(now.id()).scheduledAt());
+        assertEquals(NOW, posts.byId(now.id()).dueAt());
+        assertEquals(Post.PlannedBy.NOW, posts.byId(now.id()).plannedBy());
+        assertEquals(today18, posts.byId(planned.id()).scheduledAt(), "the planned post keeps its slot");
+        assertEquals(List.of(), scheduler.warnings(channel, now.id(), NOW), "the user asked for now");
+        assertEquals(List.of(), scheduler.warnings(channel, planned.id(), today18),
+                "5 h after the post sent now, under the 6 h spacing, yet it holds no place in the plan");
+
+        JobStore jobs = new JobStore(db);
+        jobs.claim(jobs.due(NOW, 10).get(0), "w", NOW, NOW.plusSeconds(60)).orElseThrow();
+        assertTrue(jobs.failed(now.id(), "w", "the video changed since it was rendered", NOW));
+        scheduler.replan(channel);
+        assertEquals(today18, posts.byId(planned.id()).scheduledAt(), "its failure changes nothing either");
+
+        Post explicit = queue("explicit", 0.1);
+        Instant tomorrow12 = Instant.parse("2026-03-28T11:00:00Z");
+        scheduler.move(channel, explicit.id(), tomorrow12);
+        assertEquals(Post.PlannedBy.USER, posts.byId(explicit.id()).plannedBy());
+        assertEquals(List.of("Outside the posting rule of 'fold' (MON,TUE,WED,THU,FRI,SAT,SUN at 09:00,18:00,"
+                + " Europe/Berlin)"), scheduler.warnings(channel, explicit.id(), tomorrow12),
+                "a move to a time the user chose keeps its warnings");
+    }
+
+    /** The platform counts every post: a post sent now still uses the day's YouTube uploads, though not the rule's. */
+    @Test
+    void aPostSentNowStillCountsForThePlatformsCap() {
+        Channel yt = new ChannelStore(db, Clock.fixed(NOW, ZoneOffset.UTC)).add("yt", "youtube", "me",
+                ZoneId.of("Europe/Berlin"), Map.of("daily-uploads", "1"));
+        rules.set(yt.id(), new PostingRule(PostingRule.parseDays("daily"), PostingRule.parseTimes("18:00"), 1, 7,
+                Duration.ZERO, Set.of()));
+        Media m1 = media.register(TestClips.clip(dir, "yt1", 0.9, 100));
+        Media m2 = media.register(TestClips.clip(dir, "yt2", 0.5, 100));
+        Post now = posts.queue(m1, yt, m1.manifest().copyFor("youtube"));
+        Post planned = posts.queue(m2, yt, m2.manifest().copyFor("youtube"));
+        scheduler.publishNow(yt, now.id());
+        assertEquals(Instant.parse("2026-03-28T17:00:00Z"), posts.byId(planned.id()).scheduledAt(),
+                "one upload per Pacific day: today's is the post sent now");
+    }
+
+    /**
+     * Dogfood round 4 F10, the place of a failed post: re-plans already left it out, but a move next to it was still
+     * warned "Closer than … to post N". A post that failed holds no place: the warnings pass it over as the next
+     * re-plan does, which gives the day's room back to the queue.
+     */
+    @Test
+    void aFailedPostStillCountedInTheSpacingWarning_nowItsPlaceIsFreeAgain() {
+        rules.set(channel.id(), new PostingRule(PostingRule.parseDays("daily"), PostingRule.parseTimes("09:00,18:00"), 1,
+                7, Duration.ofHours(6), Set.of()));
+        Post first = queue("first", 0.9);
+        Post second = queue("second", 0.5);
+        scheduler.schedule(channel);
+        Instant soon = NOW.plus(AutoScheduler.LEAD);
+        scheduler.move(channel, first.id(), soon);
+        Instant today18 = Instant.parse("2026-03-27T17:00:00Z"); // 18:00 Berlin
+        assertEquals(Instant.parse("2026-03-28T08:00:00Z"), posts.byId(second.id()).scheduledAt(),
+                "today has its one post");
+        assertEquals(List.of("Closer than 360 min to post " + first.id()),
+                scheduler.warnings(channel, second.id(), today18));
+
+        JobStore jobs = new JobStore(db);
+        jobs.claim(jobs.due(soon, 10).get(0), "w", soon, soon.plusSeconds(60)).orElseThrow();
+        assertTrue(jobs.failed(first.id(), "w", "refused by the platform", soon));
+        assertEquals(List.of(), scheduler.warnings(channel, second.id(), today18), "the failed post holds no place");
+        scheduler.replan(channel);
+        assertEquals(today18, posts.byId(second.id()).scheduledAt(), "today's room is free again");
+    }
+
     @Test
     void moveIntoThePastIsRefused() {
         Post a = queue("a", 0.9);

@@ -329,6 +329,31 @@ abstract class StoreContract {
         assertEquals(PostState.PUBLISHING, posts.byId(q.id()).state());
     }
 
+    /**
+     * What the planner counts, on every database (dogfood round 4 F10): a post sent now says so, a published one is
+     * placed at its publish time, and a failed one holds no place; the worker claims and publishes a post sent now
+     * as any other, exactly once.
+     */
+    @Test
+    void placedOnPlatformTellsAPostSentNowAndLeavesAFailedOneOut() {
+        Post now = queued("now");
+        Post failed = queued("failed");
+        Post auto = queued("auto");
+        assertTrue(posts.schedule(now.id(), now.scheduleVersion(), NOW.minusSeconds(3), Post.PlannedBy.NOW));
+        assertTrue(posts.schedule(failed.id(), failed.scheduleVersion(), NOW.minusSeconds(2), Post.PlannedBy.USER));
+        assertTrue(posts.schedule(auto.id(), auto.scheduleVersion(), NOW.plusSeconds(3600), Post.PlannedBy.AUTO));
+        for (JobStore.Due d : jobs.due(NOW, 10)) {
+            jobs.claim(d, "w", NOW, NOW.plusSeconds(30)).orElseThrow();
+        }
+        assertTrue(jobs.published(now.id(), "w", "id-1", "https://example.com/1", NOW));
+        assertTrue(jobs.failed(failed.id(), "w", "refused", NOW));
+        assertEquals(Post.PlannedBy.NOW, posts.byId(now.id()).plannedBy());
+        assertEquals(List.of(new PostStore.Placement(now.id(), now.channelId(), NOW, Post.PlannedBy.NOW),
+                new PostStore.Placement(auto.id(), auto.channelId(), NOW.plusSeconds(3600), Post.PlannedBy.AUTO)),
+                posts.placedOnPlatform("youtube").stream().sorted(java.util.Comparator.comparing(
+                        PostStore.Placement::at)).toList());
+    }
+
     @Test
     void aRescheduleMakesAnOldDueEntryStale() {
         Post p = queued("a");
