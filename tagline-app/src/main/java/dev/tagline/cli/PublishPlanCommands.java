@@ -102,8 +102,11 @@ final class PublishPlanCommands {
                 Channel c = p.channels().byId(p.posts().byId(post).channelId());
                 java.time.Instant at = PublishTimes.due(time, c.zone(), ctx.clock());
                 AutoScheduler.Plan plan = p.scheduler().move(c, post, at);
-                ctx.out().println("post " + post + ": " + PublishTimes.describe(p.posts().byId(post)));
-                // the calendar says the same on a drag: the move stands, the user is told
+                Post moved = p.posts().byId(post);
+                ctx.out().println("post " + post + ": " + PublishTimes.describe(moved)
+                        + (moved.plannedBy() == Post.PlannedBy.NOW ? " (now: outside the plan, so planned posts keep"
+                        + " their times)" : ""));
+                // the calendar says the same on a drag: the move stands, the user is told (never for now: asked for)
                 p.scheduler().warnings(c, post, at).forEach(w -> ctx.out().println("warning: " + w + "."));
                 return report(ctx, p, plan) ? ExitCode.OK : ExitCode.SOME_FAILED;
             }

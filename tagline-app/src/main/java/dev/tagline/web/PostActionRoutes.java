@@ -42,7 +42,8 @@ final class PostActionRoutes {
     private void publishNow(Context ctx) {
         Post p = PostApiRoutes.movable(post(id(ctx)));
         Channel c = web.publishing().channels().byId(p.channelId());
-        web.publishing().scheduler().move(c, p.id(), web.clock().instant());
+        // the command line's 'publish move N now': outside the plan, no warnings, no planned post gives way
+        web.publishing().scheduler().publishNow(c, p.id());
         Instant now = web.clock().instant();
         var worker = web.publishing().workers().latest(now);
         String message = worker.filter(w -> w.aliveAt(now)).map(w -> "Due now; worker " + w.name() + " (seen "

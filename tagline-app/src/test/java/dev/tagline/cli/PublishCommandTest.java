@@ -196,6 +196,35 @@ class PublishCommandTest {
         assertTrue(Files.exists(out.resolve("2026-03-27/b-p2.mp4")), "queued --at now went out at once");
     }
 
+    /**
+     * Dogfood round 4 F10: {@code move 1 now} warned that now is outside the rule and too close to another post, and
+     * took the day's {@code --per-day} from the plan, so the post planned for later today went to tomorrow, and stayed
+     * there when the post sent now failed. Now is outside the plan: no warnings, and the planned post keeps its time.
+     */
+    @Test
+    void movingAPostToNowPushedThePlannedPostToTomorrow_nowPlannedPostsKeepTheirTimes() throws Exception {
+        run("publish", "channels", "add", "out", "--platform", "folder", "--zone", "Europe/Berlin", "--option",
+                "path=" + dir.resolve("out"));
+        run("publish", "rules", "set", "out", "--days", "daily", "--times", "09:00,18:00", "--per-day", "1",
+                "--min-spacing", "6h");
+        run("publish", "queue", clip("a", 0.4).toString(), clip("b", 0.9).toString(), "--channels", "out");
+        assertEquals(ExitCode.OK, run("publish", "auto-schedule"), cli.err());
+        assertTrue(cli.out().contains("post 2 → 2026-03-27 18:00 +01:00 out"), cli.out());
+
+        // the test clock is 2026-03-27 12:00Z, 13:00 in Berlin
+        assertEquals(ExitCode.OK, run("publish", "move", "1", "now"), cli.err());
+        assertEquals(List.of("post 1: scheduled for 2026-03-27 13:00 +01:00 Europe/Berlin (now: outside the plan, so"
+                + " planned posts keep their times)", "  post 2 → 2026-03-27 18:00 +01:00 out"),
+                cli.out().strip().lines().toList(), "no warning, and post 2 keeps today 18:00");
+        assertEquals(ExitCode.OK, run("publish", "list", "--from", "2026-03-27", "--to", "2026-03-28"), cli.err());
+        assertTrue(cli.out().matches("(?s).*\\n2\\s+out\\s+scheduled\\s+2026-03-27 18:00.*"), cli.out());
+
+        assertEquals(ExitCode.OK, run("publish", "move", "1", "2026-03-27T20:00"), cli.err());
+        assertTrue(cli.out().contains("warning: Outside the posting rule of 'out' (MON,TUE,WED,THU,FRI,SAT,SUN at"
+                + " 09:00,18:00, Europe/Berlin)."), "a time the user names keeps its warnings: " + cli.out());
+        assertTrue(cli.out().contains("post 2 → 2026-03-28 09:00 +01:00 out"), "and takes its place: " + cli.out());
+    }
+
     /** {@code move 1 18:00}: the next 18:00 on the channel's clock, today or, once it has passed, tomorrow. */
     @Test
     void aTimeOfDayAloneIsTheNextSuchTimeOnTheChannelsClock() throws Exception {

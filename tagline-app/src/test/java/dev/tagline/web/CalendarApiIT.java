@@ -422,6 +422,27 @@ class CalendarApiIT {
                 + " 1 Dec 2026 07:59 UTC (the last was host:42)"), e.toString());
     }
 
+    /**
+     * Dogfood round 4 F10 in the editor: Publish now shares {@code publish move N now}; the post sent now took the
+     * day's {@code --per-day} from the plan and pushed the post planned for later today to the next day. It is
+     * outside the plan now: the planned post keeps its time.
+     */
+    @Test
+    void publishNowPushedThePlannedPostToTheNextDay_nowPlannedPostsKeepTheirTimes() throws Exception {
+        web.publishing.rules().set(yt.id(), new PostingRule(PostingRule.parseDays("mon-fri"),
+                PostingRule.parseTimes("09:00,18:00"), 1, 10, Duration.ofHours(3), Set.of()));
+        Post later = web.post(yt, "Later", "c", null);
+        Post planned = web.post(yt, "Planned", "c", null);
+        call("POST", "/api/auto-schedule", null, 200);
+        Instant today18 = Instant.parse("2026-12-01T17:00:00Z"); // Tuesday 18:00 Berlin; the clock is 09:00 there
+        assertEquals(today18, web.publishing.posts().byId(planned.id()).scheduledAt());
+
+        JsonNode r = call("POST", "/api/posts/" + later.id() + "/publish-now", null, 200);
+        assertEquals(WebFixture.NOW.toString(), r.get("post").get("at").asText());
+        assertEquals(Post.PlannedBy.NOW, web.publishing.posts().byId(later.id()).plannedBy());
+        assertEquals(today18, web.publishing.posts().byId(planned.id()).scheduledAt(), "it keeps today 18:00");
+    }
+
     /** Re-check #16: a post waiting to be retried showed as plain "scheduled" with no reason. */
     @Test
     void aPostWaitingForItsNextTryShowsRetryingWithTheError() throws Exception {
