@@ -8,19 +8,27 @@ import java.util.Locale;
  */
 final class SceneFilters {
     /**
-     * The padding background's blur, as sigma on the full-size background. OpenShorts GENERAL uses {@code gblur
-     * sigma=12} (video.md §11.1), which leaves a screen's text readable: the background enlarges the frame 1.78× to cover
-     * 1080×1920, so a 72 px heading comes out 128 px tall, and at sigma 12 the dogfood's blurred "ython" could be read.
-     * Tagline blurs 5⅓× as hard (AutoFlip's padding blur is wider still: radius 200, video.md §11.3) and darkens the
-     * result: measured on a dark editor frame with 72/32/16 px text, the 99th percentile of luma steps 24 px apart in the
-     * padding was 85 levels at sigma 12, 35 at 24, 12 at 48, 7 at 64 and 4 at 64 with the darkening, where no letter
-     * can be made out ({@code ReframeIT.blurPadHidesTheScreensTextInTheBackground} checks it stays ≤ 8).
+     * The padding background's blur, as sigma on the full-size background: a third of the 1080 px width. OpenShorts
+     * GENERAL uses {@code gblur sigma=12} (video.md §11.1), which leaves a screen's text readable: the background
+     * enlarges the frame 1.78× to cover 1080×1920, so a 72 px heading comes out 128 px tall (the dogfood's "ython").
+     * σ 64 and the darkening hid such text (the 99th percentile of luma steps 24 px apart: 85 levels at σ 12, 4;
+     * {@code ReframeIT.blurPadHidesTheScreensTextInTheBackground}), but a 720p slide's 150 px title comes out 400 px
+     * tall with 250 px letters and stayed word-shaped blobs in a feed's thumbnail. Words merge only under a blur as wide as
+     * a word: the luma range along a row of the padding at 200 px wide, on a 150 and a 160 px title, was 75/82 levels
+     * at σ 64 (one pass), then with four 37/38 at σ 120, 23 at σ 180 (two blobs), 16 at σ 240 (one smudge), 11 at
+     * σ 300 and 10/9 at σ 360 ({@code BlurPadIT.aLargeTitleLeavesNoWordShapesInTheBackgroundAtThumbnailSize}).
+     * AutoFlip pads with a radius-200 blur (§11.3).
      */
-    static final double BLUR_SIGMA = 64;
+    static final double BLUR_SIGMA = 360;
     /** The padding background's brightness after the blur, after AutoFlip's black overlay (opacity 0.6, §11.3). */
     static final double BACKGROUND_BRIGHTNESS = 0.5;
-    /** The background is blurred at a quarter of the output size (sigma scaled alike): the same look, 16× fewer pixels. */
-    static final int BLUR_DOWNSCALE = 4;
+    /**
+     * The background is blurred at 1/30 of the output size, 36 px on the short side (36×64 for 9:16), sigma scaled
+     * alike: at σ 360 the full-size picture holds no more detail than that, and the blur costs nothing.
+     */
+    static final int BLUR_DOWNSCALE = 30;
+    /** {@code gblur}'s passes: one (FFmpeg's default) leaves a sharp peak in the kernel, four come near a Gaussian. */
+    static final int BLUR_STEPS = 4;
 
     private SceneFilters() {
     }
@@ -73,12 +81,12 @@ final class SceneFilters {
         int bh = even(h / BLUR_DOWNSCALE);
         String dim = fmt(BACKGROUND_BRIGHTNESS);
         return String.format(Locale.ROOT, "%ssplit=2[%s_bg][%s_fg];"
-                + "[%s_bg]scale=%d:%d:force_original_aspect_ratio=increase,crop=%d:%d,gblur=sigma=%s,"
+                + "[%s_bg]scale=%d:%d:force_original_aspect_ratio=increase,crop=%d:%d,gblur=sigma=%s:steps=%d,"
                 + "colorchannelmixer=rr=%s:gg=%s:bb=%s,scale=%d:%d[%s_b];"
                 + "[%s_fg]scale=%d:%d:force_original_aspect_ratio=decrease:force_divisible_by=2[%s_f];"
                 + "[%s_b][%s_f]overlay=(W-w)/2:(H-h)/2,setsar=1%s",
-                in, tag, tag, tag, bw, bh, bw, bh, fmt(BLUR_SIGMA / BLUR_DOWNSCALE), dim, dim, dim, w, h, tag,
-                tag, w, h, tag, tag, tag, out);
+                in, tag, tag, tag, bw, bh, bw, bh, fmt(BLUR_SIGMA / BLUR_DOWNSCALE), BLUR_STEPS, dim, dim, dim, w, h,
+                tag, tag, w, h, tag, tag, tag, out);
     }
 
     /**

@@ -75,8 +75,9 @@ class RenderArgsTest {
         assertTrue(fit.contains("pad=1080:1920:(ow-iw)/2:(oh-ih)/2"), fit);
         String blur = graph(job(Aspect.PORTRAIT, List.of(Scene.of(Duration.ZERO, Duration.ofSeconds(45),
                 ReframeMode.BLUR_PAD))));
-        assertTrue(blur.contains("gblur=sigma=16,colorchannelmixer=rr=0.5:gg=0.5:bb=0.5"),
-                "blurred hard and darkened, so no text shows through: " + blur);
+        assertTrue(blur.contains("scale=36:64:force_original_aspect_ratio=increase,crop=36:64,gblur=sigma=12:steps=4,"
+                + "colorchannelmixer=rr=0.5:gg=0.5:bb=0.5"),
+                "blurred at 1/30 size by a third of the width and darkened, so not even a title's words show: " + blur);
         assertTrue(blur.contains("overlay=(W-w)/2:(H-h)/2"), blur);
         assertTrue(blur.contains("scale=1080:1920[v0_b]"), blur);
     }
