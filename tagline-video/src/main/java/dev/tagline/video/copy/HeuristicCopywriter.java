@@ -1,6 +1,7 @@
 package dev.tagline.video.copy;
 
 import dev.tagline.images.tag.ScoredTag;
+import dev.tagline.inference.text.PartOfSpeech;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,11 +10,12 @@ import java.util.Set;
 
 /**
  * Copy without a language model: the hook line as the title (≤ 60 characters, Shorts style), the clip's first one or
- * two sentences as the description, and 3–8 hashtags from the clip's key phrases ({@link KeyPhrases}) and its
- * keyframes' image tags, so dataset tags flow into social copy (video.md §1 "Copy", §14). A clip without a
- * transcript takes its title, description and key phrases from its on-screen text (a screencast's slide titles and
- * commands), and without that from the words of the video's file name ({@code man-on-green-screen.mp4}), before
- * falling back to "Watch this". The description is never empty: at the least it repeats the title. Thread-safe.
+ * two sentences as the description, and 3–8 hashtags: the video's subject, the things the clip names (its nouns and
+ * noun phrases as tagged in their sentences, ranked as key phrases: {@link KeyPhrases#nouns}) and its keyframes'
+ * image tags, so dataset tags flow into social copy (video.md §1 "Copy", §14). A clip without a transcript takes its
+ * title, description and key phrases from its on-screen text (a screencast's slide titles and commands), and without
+ * that from the words of the video's file name ({@code man-on-green-screen.mp4}), before falling back to "Watch this".
+ * The description is never empty: at the least it repeats the title. Thread-safe.
  */
 public final class HeuristicCopywriter implements Copywriter {
     static final int MIN_TAGS = 3;
@@ -29,6 +31,23 @@ public final class HeuristicCopywriter implements Copywriter {
             "simple background", "white background", "highres", "absurdres", "general", "sensitive");
     /** AI-YouTube-Shorts-Generator's fallback hashtags start with #shorts (video.md §14). */
     static final List<String> FALLBACK = List.of("shorts", "clips", "video");
+
+    private PartOfSpeech pos;
+
+    /** With OpenNLP's English part-of-speech model from the classpath, loaded on the first clip with speech. */
+    public HeuristicCopywriter() {
+    }
+
+    public HeuristicCopywriter(PartOfSpeech pos) {
+        this.pos = pos;
+    }
+
+    private synchronized PartOfSpeech pos() {
+        if (pos == null) {
+            pos = PartOfSpeech.english();
+        }
+        return pos;
+    }
 
     @Override
     public ClipCopy write(CopyInput in) {
@@ -131,12 +150,16 @@ public final class HeuristicCopywriter implements Copywriter {
         return TextLength.trim(t, s -> s.length() <= Platform.SHORT_TITLE);
     }
 
-    static List<String> hashtags(CopyInput in) {
+    List<String> hashtags(CopyInput in) {
         Set<String> tags = new LinkedHashSet<>();
-        // the video's subject first (#git), a broad tag viewers follow; then what sets this clip apart
+        // the video's subject first (#git), a broad tag viewers follow; then what sets this clip apart: from speech the
+        // things it names (nouns, tagged in their sentences), from on-screen text or a file name (headings and
+        // commands, no sentences to tag) its key words
         KeyPhrases.topic(in.videoText()).filter(t -> KeyPhrases.tokens(textOf(in)).contains(t))
                 .ifPresent(t -> add(tags, t));
-        for (String phrase : KeyPhrases.of(textOf(in), backgroundOf(in), MAX_PHRASE_TAGS)) {
+        List<String> phrases = in.clipText().isEmpty() ? KeyPhrases.of(textOf(in), backgroundOf(in), MAX_PHRASE_TAGS)
+                : KeyPhrases.nouns(in.clipText(), in.videoText(), MAX_PHRASE_TAGS, pos());
+        for (String phrase : phrases) {
             add(tags, phrase);
         }
         int fromImages = 0;

@@ -1,5 +1,6 @@
 package dev.tagline.video.copy;
 
+import dev.tagline.inference.text.PartOfSpeech;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -50,7 +51,9 @@ public final class KeyPhrases {
             // #reaches)
             + "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy "
             + "eighty ninety hundred thousand million billion small large huge tiny long short high low reach reaches "
-            + "reached allow allowed allows purpose really actually basically").split(" ")));
+            + "reached allow allowed allows purpose really actually basically "
+            // times of day and tense that name no subject either ("future you will thank you in the morning")
+            + "morning mornings evening night tonight tomorrow yesterday future past weekend").split(" ")));
 
     private KeyPhrases() {
     }
@@ -64,7 +67,7 @@ public final class KeyPhrases {
         List<String> words = tokens(videoText);
         Map<String, Integer> c = new HashMap<>();
         for (String w : words) {
-            if (!STOP.contains(w) && !GENERIC.contains(w) && w.length() >= 3 && !w.chars().allMatch(Character::isDigit)) {
+            if (term(w)) {
                 c.merge(w, 1, Integer::sum);
             }
         }
@@ -75,10 +78,49 @@ public final class KeyPhrases {
 
     /** Up to {@code n} key phrases of {@code clipText}, best first, lower case. */
     public static List<String> of(String clipText, String videoText, int n) {
-        List<String> clip = tokens(clipText);
+        Map<String, Integer> inClip = counts(tokens(clipText));
+        return rank(inClip, videoText, n, term -> inClip.get(term) >= 2);
+    }
+
+    /**
+     * Up to {@code n} key phrases of {@code clipText} that name things, for hashtags: nouns and names, each counted
+     * where it is one in its sentence ({@link SpokenNouns}), and noun phrases: two nouns in a row ("pull request",
+     * "git stash"), or an adjective and a noun said at least twice ("virtual environment"). Verbs and adjectives on
+     * their own never are (#tastes, #perfect). Ranked as {@link #of}.
+     */
+    static List<String> nouns(String clipText, String videoText, int n, PartOfSpeech pos) {
+        Map<String, Integer> inClip = new HashMap<>();
+        Set<String> compounds = new java.util.HashSet<>();
+        for (List<SpokenNouns.Word> run : SpokenNouns.runs(clipText, pos)) {
+            for (int i = 0; i < run.size(); i++) {
+                SpokenNouns.Word w = run.get(i);
+                if (!term(w.text())) {
+                    continue;
+                }
+                if (w.noun()) {
+                    inClip.merge(w.text(), 1, Integer::sum);
+                }
+                SpokenNouns.Word next = i + 1 < run.size() ? run.get(i + 1) : null;
+                if (next != null && next.noun() && term(next.text()) && (w.noun() || w.adjective())) {
+                    String pair = w.text() + " " + next.text();
+                    inClip.merge(pair, 1, Integer::sum);
+                    if (w.noun()) {
+                        compounds.add(pair);
+                    }
+                }
+            }
+        }
+        return rank(inClip, videoText, n, term -> compounds.contains(term) || inClip.get(term) >= 2);
+    }
+
+    /**
+     * The clip's terms by count times {@code log(1 + videoWords / countInVideo)}, best first, none inside a better one:
+     * words of four letters or more, and pairs that {@code pairOk} lets through.
+     */
+    private static List<String> rank(Map<String, Integer> inClip, String videoText, int n,
+                                     java.util.function.Predicate<String> pairOk) {
         List<String> video = tokens(videoText);
         Map<String, Integer> inVideo = counts(video);
-        Map<String, Integer> inClip = counts(clip);
         int videoWords = Math.max(1, video.size());
         Map<String, Double> scores = new LinkedHashMap<>();
         inClip.forEach((term, count) -> {
@@ -91,7 +133,7 @@ public final class KeyPhrases {
         List<String> out = new ArrayList<>();
         for (String term : ranked) {
             boolean covered = out.stream().anyMatch(o -> o.contains(term) || term.contains(o));
-            if (!covered && (term.contains(" ") ? inClip.get(term) >= 2 : term.length() >= 4)) {
+            if (!covered && (term.contains(" ") ? pairOk.test(term) : term.length() >= 4)) {
                 out.add(term);
             }
             if (out.size() == n) {
@@ -101,12 +143,17 @@ public final class KeyPhrases {
         return out;
     }
 
+    /** A word that may be a key phrase or half of one: no stop word, no {@link #GENERIC} word, no bare number. */
+    private static boolean term(String w) {
+        return !STOP.contains(w) && !GENERIC.contains(w) && w.length() >= 3 && !w.chars().allMatch(Character::isDigit);
+    }
+
     /** Words and adjacent non-stop-word pairs. */
     private static Map<String, Integer> counts(List<String> words) {
         Map<String, Integer> c = new HashMap<>();
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
-            if (STOP.contains(w) || GENERIC.contains(w) || w.length() < 3 || w.chars().allMatch(Character::isDigit)) {
+            if (!term(w)) {
                 continue;
             }
             c.merge(w, 1, Integer::sum);

@@ -49,6 +49,35 @@ class CopyTest {
         assertEquals(java.util.Optional.empty(), KeyPhrases.topic("Too short to have a subject. Git."));
     }
 
+    /**
+     * Dogfood round 4 (F8): a git tutorial's pasta aside got #tastes #perfect #starchy, and a clip that said "pull
+     * request" once got #request and #pull apart. Hashtags from speech are the things it names.
+     */
+    @Test
+    void hashtagsWereVerbsAndAdjectives_nowTheNounsTheClipNames() {
+        String video = ("Git keeps every version of your project. Git stores each commit as a snapshot. Branches let"
+                + " you try ideas without breaking main. ").repeat(3);
+        String aside = "Cooking break. While the tests run, let's make pasta. Salt the water until it tastes like the"
+                + " sea. Starchy pasta water is a lifesaver for the sauce, so keep a cup of it. The water tastes"
+                + " perfect when it is starchy. Now back to git.";
+        String message = "When you write a message, describe why you made the change. Future you will thank you in"
+                + " the morning. Then open a pull request so the team can review it before it lands on main.";
+        HeuristicCopywriter writer = new HeuristicCopywriter();
+        List<String> cooking = writer.write(new CopyInput(aside, "", video + aside + message, List.of())).hashtags();
+        assertEquals("git", cooking.get(0), "the video's subject first when the clip says it: " + cooking);
+        assertTrue(cooking.contains("pasta") || cooking.contains("pastawater"), cooking.toString());
+        for (String notAThing : List.of("tastes", "perfect", "starchy", "salt", "make")) {
+            assertFalse(cooking.contains(notAThing), notAThing + " names no subject: " + cooking);
+        }
+        assertTrue(KeyPhrases.of(aside, video + aside, 8).contains("tastes"), "without parts of speech it would be");
+        List<String> pr = writer.write(new CopyInput(message, "", video + aside + message, List.of())).hashtags();
+        assertTrue(pr.contains("pullrequest"), "two nouns in a row are one thing: " + pr);
+        for (String notAThing : List.of("pull", "request", "describe", "lands", "thank", "morning", "future")) {
+            assertFalse(pr.contains(notAThing), notAThing + " in " + pr);
+        }
+        assertFalse(pr.contains("git"), "the clip never says git: " + pr);
+    }
+
     @Test
     void functionWordsAreNeverKeyPhrases() {
         String clip = "You are allowed to use this voice for any purpose, including commercial uses. "
