@@ -9,13 +9,14 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Copy without a language model: the hook line as the title (≤ 60 characters, Shorts style), the clip's first one or
- * two sentences as the description, and 3–8 hashtags: the video's subject, the things the clip names (its nouns and
- * noun phrases as tagged in their sentences, ranked as key phrases: {@link KeyPhrases#nouns}) and its keyframes'
- * image tags, so dataset tags flow into social copy (video.md §1 "Copy", §14). A clip without a transcript takes its
- * title, description and key phrases from its on-screen text (a screencast's slide titles and commands), and without
- * that from the words of the video's file name ({@code man-on-green-screen.mp4}), before falling back to "Watch this".
- * The description is never empty: at the least it repeats the title. Thread-safe.
+ * Copy without a language model: a title of at most 60 characters (Shorts style) from the hook line, the slide title
+ * on screen or the opening sentence, never cut mid-phrase where a whole one exists ({@link ClipTitle}); the clip's
+ * first one or two sentences as the description; and 3–8 hashtags: the video's subject, the things the clip names (its
+ * nouns and noun phrases as tagged in their sentences, ranked as key phrases: {@link KeyPhrases#nouns}) and its
+ * keyframes' image tags, so dataset tags flow into social copy (video.md §1 "Copy", §14). A clip without a transcript
+ * takes its title, description and key phrases from its on-screen text (a screencast's slide titles and commands), and
+ * without that from the words of the video's file name ({@code man-on-green-screen.mp4}), before falling back to
+ * "Watch this". The description is never empty: at the least it repeats the title. Thread-safe.
  */
 public final class HeuristicCopywriter implements Copywriter {
     static final int MIN_TAGS = 3;
@@ -52,13 +53,16 @@ public final class HeuristicCopywriter implements Copywriter {
     @Override
     public ClipCopy write(CopyInput in) {
         List<String> sentences = sentences(in.clipText());
-        String title = title(in.hookText().isEmpty() ? (sentences.isEmpty() ? "" : sentences.get(0)) : in.hookText());
         List<String> screen = in.screenText();
         int heading = heading(in);
-        if (title.isEmpty() && !in.screenTitle().isEmpty() && headingScore(in.screenTitle()) > 1) {
-            title = title(in.screenTitle()); // the biggest text, when it reads as words (a command does not)
-        } else if (title.isEmpty() && heading >= 0) {
-            title = title(screen.get(heading));
+        // the biggest text, when it reads as words (a command does not), else the line that reads most like a heading
+        String slide = !in.screenTitle().isEmpty() && headingScore(in.screenTitle()) > 1 ? in.screenTitle()
+                : heading >= 0 ? screen.get(heading) : "";
+        // over speech only a title set bigger on screen that the speech is about (no menu bar, no lower third)
+        String title = ClipTitle.spoken(in, sentences, headingScore(in.screenTitle()) > 1
+                && ClipTitle.spokenAbout(in.screenTitle(), in.clipText()) ? in.screenTitle() : "");
+        if (title.isEmpty() && !slide.isEmpty()) {
+            title = title(slide);
         }
         if (title.isEmpty() && heading < 0 && !in.sourceWords().isEmpty()) {
             title = title(in.sourceWords());
@@ -145,9 +149,9 @@ public final class HeuristicCopywriter implements Copywriter {
         return String.join(". ", in.screenText().subList(Math.max(0, heading(in)), in.screenText().size()));
     }
 
+    /** {@code line} as a title of at most 60 characters, cut at a clause boundary if it must be ({@link ClipTitle}). */
     static String title(String line) {
-        String t = capitalise(line.strip().replaceAll("\\s+", " ").replaceAll("[.,;:]+$", ""));
-        return TextLength.trim(t, s -> s.length() <= Platform.SHORT_TITLE);
+        return ClipTitle.of(line);
     }
 
     List<String> hashtags(CopyInput in) {

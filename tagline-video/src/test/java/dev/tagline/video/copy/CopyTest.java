@@ -163,6 +163,37 @@ class CopyTest {
         assertEquals("Snapshot testing catches regressions early", spoken.title(), "a transcript still comes first");
     }
 
+    /**
+     * Dogfood round 4 (F8): a clip was titled "When you write a message, describe why you made the…" (the finder's
+     * 10-word hook line) while the slide "Commit Small and Often" was on screen.
+     */
+    @Test
+    void titlesStoppedMidPhrase_nowTheSlideTitleOrAWholeClause() {
+        String clip = "When you write a message, describe why you made the change and not only what you changed in"
+                + " the files. Future you will thank you. Small commits are easy to review.";
+        String hook = "When you write a message, describe why you made the…";
+        HeuristicCopywriter writer = new HeuristicCopywriter();
+        ClipCopy onScreen = writer.write(new CopyInput(clip, hook, VIDEO + clip, List.of(),
+                List.of("Commit Small and Often", "git commit -m \"Explain why\""), "Commit Small and Often"));
+        assertEquals("Commit Small and Often", onScreen.title(), "the slide title before a cut sentence");
+        ClipCopy spoken = writer.write(new CopyInput(clip, hook, VIDEO + clip, List.of()));
+        assertEquals("When you write a message, describe why you made the change", spoken.title(),
+                "without a slide: the opening sentence up to a clause boundary, no ellipsis");
+        assertEquals("When you write a message, describe why you made the change", writer.write(new CopyInput(
+                "When you write a message, describe why you made the change. It helps.", hook, VIDEO, List.of(),
+                List.of(), "")).title(), "the whole opening sentence when it fits");
+        String noClause = "Interactive rebasing rewrites history locally before anybody else pulls anything from"
+                + " you. Small commits are easy to review.";
+        assertEquals("Small commits are easy to review", writer.write(new CopyInput(noClause, "", VIDEO + noClause,
+                List.of())).title(), "a short whole sentence of the clip before a cut");
+        assertEquals("How I fixed every git rebase conflict in my team", HeuristicCopywriter.title("How I fixed every"
+                + " git rebase conflict in my team, and what it taught me about code review"), "a model's title too");
+        for (String notThisClips : List.of("Terminal Shell Edit View Window Help", "Jane Doe Senior Engineer")) {
+            assertEquals(spoken.title(), writer.write(new CopyInput(clip, hook, VIDEO + clip, List.of(),
+                    List.of(notThisClips), notThisClips)).title(), "a menu bar or a lower third is no slide title");
+        }
+    }
+
     @Test
     void keyframeTagsBecomeHashtagsButQualityTagsDoNot() {
         List<ScoredTag> tags = KeyframeTags.mean(List.of(
