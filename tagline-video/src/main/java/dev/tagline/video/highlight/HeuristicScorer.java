@@ -12,12 +12,14 @@ import java.util.stream.Collectors;
 
 /**
  * The built-in scorer: five sub-scores (0–100) from words and signals, combined with fixed weights, and a reason
- * naming the strongest features. Hook: a question, a number, a bold claim or a hook line in the opening sentence.
- * Payoff: a payoff line or a result in the closing sentences, or the result shown (a cut or new on-screen text near
- * the end). Coherence: length near the band's middle (clipbot's Cauchy bell, σ 10 s, floor 0.15), one topic, no
- * dangling start. Energy: loudness against the video's median and speech rate against its mean. Visual: scene
- * changes, on-screen text changes and motion against the video's mean. Without a transcript only coherence (length),
- * energy and visual count, and the reason says so.
+ * naming the strongest features. Hook: a question (a sentence ending in "?", or in a transcript without punctuation
+ * one starting with a question word), a number, a bold claim or a hook line in the opening sentence. Payoff: a payoff
+ * line or a result in the closing sentences, or the result shown (a cut or new on-screen text near the end). Bold
+ * claims and results are phrases ("doing it wrong", "3x faster"), not their words alone ({@link TextCues}).
+ * Coherence: length near the band's middle (clipbot's Cauchy bell, σ 10 s, floor 0.15), one topic, no dangling start.
+ * Energy: loudness against the video's median and speech rate against its mean. Visual: scene changes, on-screen text
+ * changes and motion against the video's mean. Without a transcript only coherence (length), energy and visual count,
+ * and the reason says so.
  */
 public final class HeuristicScorer implements ClipScorer {
     private static final double[] WEIGHTS = {0.30, 0.20, 0.20, 0.15, 0.15};
@@ -54,7 +56,7 @@ public final class HeuristicScorer implements ClipScorer {
     ScoredClip score(Candidate c, List<Sentence> own, ClipSignals signals, Baseline base) {
         List<Feature> features = new ArrayList<>();
         boolean text = signals.hasTranscript();
-        int hook = text ? hook(c, own, features) : 0;
+        int hook = text ? hook(c, own, base.punctuated(), features) : 0;
         int payoff = text ? payoff(c, own, signals, features) : 0;
         int coherence = coherence(c, own, signals, features);
         int energy = energy(c, own, signals, base, features);
@@ -66,13 +68,13 @@ public final class HeuristicScorer implements ClipScorer {
                 reason(features, text, sound(c, signals) && deadAir(c, own) == null), hookText);
     }
 
-    private static int hook(Candidate c, List<Sentence> own, List<Feature> f) {
+    private static int hook(Candidate c, List<Sentence> own, boolean punctuated, List<Feature> f) {
         String opening = own.get(0).text();
         if (own.size() > 1 && own.get(0).end().minus(own.get(0).start()).compareTo(Duration.ofSeconds(3)) < 0) {
             opening += " " + own.get(1).text();
         }
         double points = 0;
-        points += add(f, TextCues.question(opening), "an opening question", 45);
+        points += add(f, TextCues.question(opening, punctuated), "an opening question", 45);
         points += TextCues.number(opening).map(n -> add(f, true, "a number up front (\"" + n + "\")", 25)).orElse(0.0);
         points += TextCues.bold(opening).map(b -> add(f, true, "a bold claim (\"" + b + "\")", 30)).orElse(0.0);
         points += TextCues.hook(opening).map(h -> add(f, true, "a hook line (\"" + h + "\")", 35)).orElse(0.0);
@@ -222,13 +224,14 @@ public final class HeuristicScorer implements ClipScorer {
     }
 
     /** Whole-video reference values the sub-scores compare against. */
-    record Baseline(double medianLufs, double wordsPerSecond, double meanMotion) {
+    record Baseline(double medianLufs, double wordsPerSecond, double meanMotion, boolean punctuated) {
         static Baseline of(List<Sentence> sentences, ClipSignals s) {
             double median = s.loudness().map(Baseline::medianAboveGate).orElse(Double.NaN);
             long words = sentences.stream().mapToLong(x -> x.words().size()).sum();
             double spoken = sentences.stream().mapToDouble(x -> x.end().minus(x.start()).toMillis() / 1000.0).sum();
             double motion = s.motion().map(m -> m.mean(Duration.ZERO, s.duration())).orElse(Double.NaN);
-            return new Baseline(median, spoken > 0 && s.hasTranscript() ? words / spoken : 0, motion);
+            return new Baseline(median, spoken > 0 && s.hasTranscript() ? words / spoken : 0, motion,
+                    TextCues.punctuated(sentences.stream().map(Sentence::text).toList()));
         }
 
         private static double medianAboveGate(TimeSeries t) {

@@ -48,6 +48,23 @@ class ScoringAndSelectionTest {
         assertEquals("Why do 90% of rebases fail?", hooked.hookText());
     }
 
+    /** Dogfood round 4 (F8): the reason named a question, a result ("before") and a bold claim ("wrong"). */
+    @Test
+    void theReasonNamedAQuestionAResultAndABoldClaimThatWereNotThere_nowItDoesNot() {
+        ScoredClip ordinary = scoreWhole(talk("When you write a message, describe why you made the change and what"
+                + " went wrong.", "Run the tests before you push, in case something goes wrong."),
+                signals(true, List.of()));
+        for (String claim : List.of("question", "a result", "bold claim")) {
+            assertTrue(!ordinary.reason().contains(claim), claim + ": " + ordinary.reason());
+        }
+        String[] captions = new String[10]; // YouTube's automatic captions: no punctuation, sentences at pauses
+        java.util.Arrays.fill(captions, "we open the settings and look at the list");
+        captions[0] = "why do rebases fail";
+        ScoredClip unpunctuated = scoreWhole(OpenNlpSentences.english().split(Words.of(0, 1.0, captions)),
+                signals(true, List.of()));
+        assertTrue(unpunctuated.reason().startsWith("Picked for an opening question"), unpunctuated.reason());
+    }
+
     @Test
     void withoutTranscriptTheReasonSaysSo() {
         List<Sentence> units = SpeechSegments.sentences(List.of(new SpeechSegments.Unit(Duration.ZERO,
