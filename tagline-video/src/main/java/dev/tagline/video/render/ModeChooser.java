@@ -14,12 +14,13 @@ import java.util.OptionalDouble;
  * a slide title's "t" for one), and a slide is padded, not cropped round it. One face on average ({@code [0.5, 1.2]}
  * faces per sample, each at least {@code MIN_FACE_WIDTH = 0.05} of the width) → TRACK. Screen content with no webcam
  * inset and no talking head, where the screen changes (typing, the cursor, scrolling) in at least
- * {@link #MIN_ACTIVE_SHARE} of the samples, or still content within {@link #NARROW_FRACTION} of the width →
- * SCREEN_CROP: padding a 1920-pixel screen into a 1080-pixel band makes 16 px code 9 px tall, so a full-height window
- * over the activity (or the content) is shown instead; a wide still slide keeps the whole frame, padded. Anything else
- * → GENERAL. A scene shorter than 2 s whose two
+ * {@link #MIN_ACTIVE_SHARE} of the samples, or still content (all of the scene's) within {@link #NARROW_FRACTION} of
+ * the width → SCREEN_CROP: padding a 1920-pixel screen into a 1080-pixel band makes 16 px code 9 px tall, so a
+ * full-height window over the activity (or the whole content) is shown instead; a wide still slide keeps the whole
+ * frame, padded. Anything else → GENERAL. Scenes are split at the content detector's cuts and at slide changes
+ * ({@link ScreenCuts}), and a change across a cut is no activity of the scene. A scene shorter than 2 s whose two
  * neighbours agree takes their mode. A forced mode applies to every scene (SCREENCAST falls back to blur-pad where no
- * layout is found). Pure.
+ * layout is found). Pure. Over 200 lines: each mode's scene is built beside the rule that chooses it.
  */
 final class ModeChooser {
     static final double MIN_WIDTH_FRACTION = 0.5;
@@ -45,6 +46,12 @@ final class ModeChooser {
      * whole: code in the left half of an editor comes out at least 1.6× bigger (Tagline's rule; dogfood round 3).
      */
     static final double NARROW_FRACTION = 0.6;
+    /**
+     * A still window holds the content and this share of the source width on each side (Tagline's rule): the content
+     * box is measured at a quarter of the analysis size (4 px of a 720p frame), so an antialiased letter edge may lie
+     * just outside it, and a title flush with the frame's edge reads as cut.
+     */
+    static final double STILL_MARGIN = 0.02;
 
     private final int srcW;
     private final int srcH;
@@ -58,10 +65,15 @@ final class ModeChooser {
         this.fps = fps;
     }
 
-    /** Scenes between {@code cuts} over {@code length}, each with its mode; {@code forced} null means automatic. */
-    List<Scene> choose(List<FrameSample> samples, List<Duration> cuts, Duration length, ReframeMode forced) {
+    /**
+     * Scenes over {@code length} between the {@code detected} cuts (the content detector's) and the slide changes in
+     * {@code all}, each with its mode; {@code forced} null means automatic.
+     */
+    List<Scene> choose(List<FrameSample> all, List<Duration> detected, Duration length, ReframeMode forced) {
+        ScreenCuts.Split split = ScreenCuts.split(all, detected);
+        List<FrameSample> samples = split.samples();
         List<Duration> bounds = new ArrayList<>(List.of(Duration.ZERO));
-        cuts.stream().filter(c -> c.compareTo(Duration.ZERO) > 0 && c.compareTo(length) < 0).sorted()
+        split.at().stream().filter(c -> c.compareTo(Duration.ZERO) > 0 && c.compareTo(length) < 0).sorted()
                 .forEach(bounds::add);
         bounds.add(length);
         List<ReframeMode> modes = new ArrayList<>();
@@ -100,7 +112,7 @@ final class ModeChooser {
         boolean smallFace = withFace.stream().mapToDouble(s -> s.faces().get(0).width()).average().orElse(srcW)
                 < INSET_FACE_WIDTH * srcW;
         boolean wide = span.isPresent() && span.getAsDouble() >= MIN_WIDTH_FRACTION;
-        boolean active = lit.stream().filter(s -> s.activity() != null).count() >= MIN_ACTIVE_SHARE * lit.size();
+        boolean active = workedOn(lit);
         if (smallFace && wide) {
             long beside = withFace.stream().filter(s -> s.content() != null && !inside(s.faces().get(0),
                     s.content())).count();
@@ -113,7 +125,8 @@ final class ModeChooser {
         if (faces >= MIN_AVG_FACES && faces <= MAX_AVG_FACES) {
             return ReframeMode.TRACK;
         }
-        boolean narrow = span.isPresent() && span.getAsDouble() <= NARROW_FRACTION;
+        Rect extent = extent(lit);
+        boolean narrow = extent != null && extent.width() <= NARROW_FRACTION * srcW;
         return span.isPresent() && faces < MIN_AVG_FACES && (active || narrow) ? ReframeMode.SCREEN_CROP
                 : ReframeMode.BLUR_PAD;
     }
@@ -141,19 +154,34 @@ final class ModeChooser {
     }
 
     /**
-     * A full-height window over the screen's activity (measured inside the content box), {@link ScreenCamera#width}
-     * wide and placed by {@link ScreenCamera#path}: still while the work stays in it, a cut when it moves. No activity
-     * at all (narrow still content, or a forced mode on a still screen): a still window over the content, at least as
-     * wide as it (over the frame's centre without content).
+     * A screen being worked on ({@link #workedOn}): a full-height window over its activity (measured inside the
+     * content box), {@link ScreenCamera#width} wide and placed by {@link ScreenCamera#path}: still while the work stays
+     * in it, a cut when it moves. Otherwise (narrow still content, a forced mode on a still screen, a stray change or
+     * two): a still window over all the content the scene shows, with {@link #STILL_MARGIN} on each side, at least
+     * {@link #baseWidth()} wide (over the frame's centre without content): no letter of it is ever cut.
      */
     Scene screenCrop(Duration a, Duration b, List<FrameSample> in) {
         List<FrameSample> lit = in.stream().filter(s -> !s.dark()).toList();
+        if (!workedOn(lit)) {
+            Rect window = ScreenCamera.still(extent(lit), baseWidth(), (int) Math.round(STILL_MARGIN * srcW), srcW,
+                    srcH);
+            return new Scene(a, b, ReframeMode.SCREEN_CROP, CropPath.fixed(window.x()), null, window.width());
+        }
         Rect content = medianBox(lit.stream().map(FrameSample::content).filter(java.util.Objects::nonNull).toList());
         Rect box = content == null ? new Rect(0, 0, srcW, srcH) : content;
-        boolean still = lit.stream().noneMatch(s -> s.activity() != null);
-        int width = ScreenCamera.width(lit, Math.max(baseWidth(), still && content != null ? content.width() : 0),
-                srcW);
+        int width = ScreenCamera.width(lit, baseWidth(), srcW);
         return new Scene(a, b, ReframeMode.SCREEN_CROP, ScreenCamera.path(lit, width, srcW, box, a), null, width);
+    }
+
+    /** Whether the screen changes on at least {@link #MIN_ACTIVE_SHARE} of the (lit) samples, and at all. */
+    private static boolean workedOn(List<FrameSample> lit) {
+        long changed = lit.stream().filter(s -> s.activity() != null).count();
+        return changed > 0 && changed >= MIN_ACTIVE_SHARE * lit.size();
+    }
+
+    /** The box around every content box of {@code lit} (every slide of a scene), or null when there is none. */
+    private static Rect extent(List<FrameSample> lit) {
+        return Rect.around(lit.stream().map(FrameSample::content).filter(java.util.Objects::nonNull).toList());
     }
 
     /**

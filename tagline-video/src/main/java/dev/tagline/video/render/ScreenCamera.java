@@ -116,6 +116,19 @@ final class ScreenCamera {
         return new CropPath(keys);
     }
 
+    /**
+     * A still full-height window over {@code content} and {@code margin} pixels on each side of it (within the source),
+     * centred on them: at least {@code base} wide, even, rounded up, so never narrower than that span (unless the source
+     * is); over the frame's centre, {@code base} wide, without content. The window's left edge is its x.
+     */
+    static Rect still(Rect content, double base, int margin, int srcW, int srcH) {
+        int x0 = content == null ? 0 : Math.max(0, content.x() - margin);
+        int x1 = content == null ? srcW : Math.min(srcW, content.x() + content.width() + margin);
+        int need = (int) Math.ceil(Math.max(base, content == null ? 0 : x1 - x0));
+        int width = Math.min(srcW & ~1, (need + 1) & ~1);
+        return new Rect((int) Math.round(left(x0, x1, width, srcW)), 0, width, srcH);
+    }
+
     private static int[] extent(List<FrameSample> pending) {
         int lo = Integer.MAX_VALUE;
         int hi = Integer.MIN_VALUE;

@@ -186,8 +186,100 @@ class ModeChooserTest {
         List<Scene> scenes = CHOOSER.choose(samples(0, 4, ms -> screen(ms, null, new Rect(100, 40, 800, 1000), null)),
                 List.of(), Duration.ofSeconds(4), ReframeMode.SCREEN_CROP);
         assertEquals(ReframeMode.SCREEN_CROP, scenes.get(0).mode());
-        assertEquals(800, scenes.get(0).cropWidth(), "a still window at least as wide as the content");
-        assertEquals(100, scenes.get(0).cropPath().xAt(Duration.ofSeconds(2)), 1);
+        assertEquals(800 + 2 * 38, scenes.get(0).cropWidth(),
+                "a still window at least as wide as the content, and 2 % of the width (38 px) on each side");
+        assertEquals(100 - 38, scenes.get(0).cropPath().xAt(Duration.ofSeconds(2)), 1);
+    }
+
+    /** The dogfood deck (F1): 1280×720 dark slides, a 56 px title and "Step N" centred, one sample per 0.2 s. */
+    static final ModeChooser SLIDES = new ModeChooser(1280, 720, Aspect.PORTRAIT, 30);
+    /** "Commit Small and Often" / "Step 3": 60 % of the width, as measured on the dogfood frames. */
+    static final Rect COMMIT = new Rect(252, 196, 768, 232);
+    /** "Rebase Before You Merge" / "Step 4": 64 %. */
+    static final Rect REBASE = new Rect(232, 196, 816, 232);
+
+    static FrameSample slide(int ms, int changeAt, Rect before, Rect after) {
+        return screen(ms, null, ms < changeAt ? before : after, ms == changeAt ? new Rect(268, 200, 738, 226) : null);
+    }
+
+    /** Whether the screen-crop window of {@code scene} holds {@code content} whole (other modes show the frame). */
+    static boolean shownWhole(Scene scene, Rect content, Duration at) {
+        if (scene.mode() != ReframeMode.SCREEN_CROP) {
+            return scene.mode() == ReframeMode.BLUR_PAD || scene.mode() == ReframeMode.FIT;
+        }
+        double x = scene.cropPath().xAt(at.minus(scene.start()));
+        return x <= content.x() && x + scene.cropWidth() >= content.x() + content.width();
+    }
+
+    @Test
+    void aSlideChangeCountedAsWorkOnTheScreenAndTheWindowCutTheTitles_nowItIsACutAndEachSlideIsWhole() {
+        // dogfood F1: the content detector saw no cut; the one change at 12 s made the scene "worked on", so the
+        // window was 2/3 of the height (480 px) over the 768 px title: "mit Small and O"
+        List<FrameSample> deck = samples(0, 17, ms -> slide(ms, 12000, COMMIT, REBASE));
+        List<Scene> scenes = SLIDES.choose(deck, List.of(), Duration.ofSeconds(17), null);
+        assertEquals(List.of(Duration.ZERO, Duration.ofMillis(11900)), scenes.stream().map(Scene::start).toList(),
+                "the slide change is a cut, halfway between the samples before and at it");
+        assertEquals(ReframeMode.SCREEN_CROP, scenes.get(0).mode(), "60 % of the width: narrow still content");
+        assertTrue(scenes.get(0).cropWidth() >= 768 + 2 * 26, "the whole title and a margin: "
+                + scenes.get(0).cropWidth());
+        assertEquals(ReframeMode.BLUR_PAD, scenes.get(1).mode(), "64 %: a wide still slide is padded whole");
+        for (FrameSample s : deck) {
+            Scene scene = scenes.get(s.at().compareTo(scenes.get(1).start()) < 0 ? 0 : 1);
+            assertTrue(shownWhole(scene, s.content(), s.at()), "at " + s.at() + ": " + scene);
+        }
+    }
+
+    @Test
+    void aStillScreenCropWindowHoldsEverySlideOfItsSceneNotTheMedianOne() {
+        // a slide change too close to a pointer's move to be told from work is no cut: one scene, both slides
+        Rect narrow = new Rect(500, 200, 300, 300);
+        Rect wider = new Rect(300, 200, 900, 300);
+        List<FrameSample> s = samples(0, 8, ms -> screen(ms, null, ms < 2000 ? narrow : wider,
+                ms == 2000 ? wider : ms == 2400 ? new Rect(900, 400, 20, 20) : null));
+        List<Scene> scenes = CHOOSER.choose(s, List.of(), Duration.ofSeconds(8), null);
+        assertEquals(1, scenes.size());
+        assertEquals(ReframeMode.SCREEN_CROP, scenes.get(0).mode(), "900 px of 1920: narrow");
+        assertTrue(shownWhole(scenes.get(0), wider, Duration.ofSeconds(1))
+                && shownWhole(scenes.get(0), narrow, Duration.ofSeconds(1)), scenes.get(0).toString());
+        assertEquals(ReframeMode.BLUR_PAD, CHOOSER.decide(samples(0, 8, ms -> screen(ms, null,
+                ms < 6000 ? narrow : new Rect(100, 200, 1500, 300), null))),
+                "narrow for 6 s, then a wide slide: the window would hold both, so the scene is padded");
+    }
+
+    @Test
+    void slideChangesAreCutsAndTypingScrollingAndAPasteAreNot() {
+        Rect change = new Rect(300, 200, 1200, 400);
+        // a hard cut, and a 0.6 s dissolve, each between still slides
+        ScreenCuts.Split split = ScreenCuts.split(samples(0, 12, ms -> screen(ms, null, EDITOR,
+                ms == 3000 || ms >= 7000 && ms <= 7400 ? change : null)), List.of());
+        assertEquals(List.of(Duration.ofMillis(2900), Duration.ofMillis(6900)), split.at());
+        assertTrue(split.samples().stream().allMatch(f -> f.activity() == null),
+                "a transition is no work on the screen: " + split.samples());
+        assertEquals(List.of(), ScreenCuts.split(samples(0, 6, ModeChooserTest::typing), List.of()).at(), "typing");
+        assertEquals(List.of(), ScreenCuts.split(samples(0, 6, ms -> screen(ms, null, EDITOR,
+                ms >= 2000 && ms < 4000 ? new Rect(20, 40, 1860, 1000) : null)), List.of()).at(),
+                "two seconds of scrolling is work, not a slide change");
+        assertEquals(List.of(), ScreenCuts.split(samples(0, 8, ms -> screen(ms, null, EDITOR,
+                ms == 4000 ? change : ms % 400 == 0 && ms < 3600 ? new Rect(1200, 500, 60, 20) : null)), List.of())
+                .at(), "a line pasted 0.4 s after typing");
+        assertEquals(List.of(), ScreenCuts.split(samples(0, 8, ms -> screen(ms, null, EDITOR,
+                ms == 4000 ? new Rect(900, 500, 60, 20) : null)), List.of()).at(), "one word: a build step, not a slide");
+        ScreenCuts.Split detected = ScreenCuts.split(samples(0, 8, ms -> screen(ms, null, EDITOR,
+                ms == 4000 ? change : null)), List.of(Duration.ofMillis(3900)));
+        assertEquals(List.of(Duration.ofMillis(3900)), detected.at(), "the content detector's cut is not doubled");
+        assertTrue(detected.samples().stream().allMatch(f -> f.activity() == null), "the change across it is gone");
+    }
+
+    @Test
+    void theChangeAcrossADetectedCutMadeTheNextSceneWorkedOn_nowItIsNoActivity() {
+        // two still slides the content detector cuts between: the first sample after the cut differs from the one
+        // before it, which made a 1 s narrow scene "worked on" (1 change in 5 samples) and its window 720 px
+        Rect wide = new Rect(100, 100, 1100, 600);
+        List<Scene> scenes = CHOOSER.choose(samples(0, 5, ms -> screen(ms, null, ms < 4000 ? EDITOR : wide,
+                ms == 4000 ? new Rect(300, 200, 300, 300) : null)), List.of(Duration.ofMillis(3950)),
+                Duration.ofSeconds(5), ReframeMode.SCREEN_CROP);
+        assertEquals(2, scenes.size());
+        assertTrue(shownWhole(scenes.get(1), wide, Duration.ofMillis(4500)), scenes.get(1).toString());
     }
 
     @Test

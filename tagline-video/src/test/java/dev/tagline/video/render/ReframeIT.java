@@ -198,6 +198,115 @@ class ReframeIT {
                 + Arrays.toString(cropped));
     }
 
+    static final String BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
+    /** The slides below: 60 %, 64 % and 15 % of the width wide. */
+    static final String[] SLIDES = {"Commit Small and Often", "Rebase Before You Merge", "Recap"};
+    /** When each slide starts; the deck ends at 24 s. */
+    static final int[] SLIDE_AT = {0, 14, 20, 24};
+
+    /**
+     * The dogfood's slide deck (F1, {@code /tmp/dog4/vid/mk.sh}): 1280×720 dark slides, a white 56 px DejaVu Sans Bold
+     * title centred at y = 200 and a yellow 36 px "Step N" at y = 400, no webcam, a tone for the narration.
+     */
+    Path slideDeck(Ffmpeg ffmpeg) {
+        assumeTrue(Files.isRegularFile(Path.of(BOLD)), "skipped: DejaVu Sans Bold (fonts-dejavu-core) is absent");
+        StringBuilder g = new StringBuilder("[0:v]null");
+        for (int i = 0; i < SLIDES.length; i++) {
+            String on = ":enable='gte(t," + SLIDE_AT[i] + ")*lt(t," + SLIDE_AT[i + 1] + ")'";
+            g.append(",drawtext=fontfile=").append(BOLD).append(":text='").append(SLIDES[i])
+                    .append("':fontcolor=white:fontsize=56:x=(w-tw)/2:y=200").append(on)
+                    .append(",drawtext=fontfile=").append(BOLD).append(":text='Step ").append(i + 1)
+                    .append("':fontcolor=yellow:fontsize=36:x=(w-tw)/2:y=400").append(on);
+        }
+        return TestMedia.make(ffmpeg, dir.resolve("deck.mp4"), "-f", "lavfi", "-i",
+                "color=c=0x203040:s=1280x720:r=25:d=24", "-f", "lavfi", "-i", "sine=f=220:d=24", "-filter_complex",
+                g + "[v]", "-map", "[v]", "-map", "1:a", "-t", "24", "-c:v", "libx264", "-preset", "ultrafast",
+                "-pix_fmt", "yuv420p", "-c:a", "aac");
+    }
+
+    /** The slide on screen at {@code t} seconds of the deck. */
+    static int slideAt(double t) {
+        int i = 0;
+        while (i + 1 < SLIDES.length && t >= SLIDE_AT[i + 1]) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Dogfood F1: auto reframing chose screen-crop for a still slide deck, and its 480 px window (⅔ of 720) cut the
+     * titles ("mit Small and O", "se Before You M"): the content detector saw no cut at the slide changes, so the clip
+     * was one scene, the change counted as the screen being worked on, and the window fell back to ⅔ of the height.
+     * Now each slide change is a cut, and every slide is shown whole: padded, or in a window that holds its text.
+     */
+    @Test
+    void slideTitlesWereCutByTheScreenCropWindow_nowEverySlideIsShownWhole() {
+        Ffmpeg ffmpeg = TestMedia.ffmpeg();
+        Path deck = slideDeck(ffmpeg);
+        int[][] titles = new int[SLIDES.length][];
+        for (int i = 0; i < SLIDES.length; i++) {
+            titles[i] = whiteBox(ffmpeg, deck, (SLIDE_AT[i] + SLIDE_AT[i + 1]) / 2.0, 1280);
+        }
+        // as the dogfood's clip 2: mostly on the 60 % slide, then the 64 % one (and a short title): changes at 12, 18 s
+        double from = 2;
+        RenderJob job = ClipRendererIT.job(deck, ffmpeg.probe(deck), from, 23, Aspect.PORTRAIT, ReframeMode.CENTER,
+                dir.resolve("deck.clip.mp4"));
+        List<Scene> scenes = new ClipAnalyser(ffmpeg, faces).scenes(job, null);
+        for (Scene scene : scenes) {
+            for (long ms = scene.start().toMillis(); ms < scene.end().toMillis(); ms += 100) {
+                double t = ms / 1000.0;
+                if (Math.abs(t - 12) < 0.15 || Math.abs(t - 18) < 0.15) {
+                    continue; // the slide change itself: within one analysis frame (0.1 s)
+                }
+                int[] title = titles[slideAt(t + from)];
+                assertTrue(List.of(ReframeMode.BLUR_PAD, ReframeMode.FIT, ReframeMode.SCREEN_CROP)
+                        .contains(scene.mode()), "a still slide is padded or cropped round its text: " + scene);
+                if (scene.mode() == ReframeMode.SCREEN_CROP) {
+                    double left = scene.cropPath().xAt(Duration.ofMillis(ms).minus(scene.start()));
+                    assertTrue(left <= title[0] && left + scene.cropWidth() > title[2], "at " + t + " s the title "
+                            + title[0] + "–" + title[2] + " lies in the window " + left + "+" + scene.cropWidth()
+                            + ": " + scenes);
+                }
+            }
+        }
+        new ClipRenderer(ffmpeg, new ProcessRunner(), Duration.ofMinutes(2)).render(new RenderJob(job.source(),
+                job.start(), job.end(), 1280, 720, true, Aspect.PORTRAIT, scenes, Optional.empty(),
+                ClipRendererIT.FAST, job.output()));
+        for (double t : new double[] {1, 6, 11.7, 12.3, 15, 18.3, 20}) {
+            int[] source = titles[slideAt(t + from)];
+            int[] shown = whiteBox(ffmpeg, job.output(), t, 1080);
+            double ratio = (double) (shown[2] - shown[0] + 1) / (shown[3] - shown[1] + 1);
+            double whole = (double) (source[2] - source[0] + 1) / (source[3] - source[1] + 1);
+            assertTrue(shown[0] > 2 && shown[2] < 1077 && Math.abs(ratio / whole - 1) < 0.1, String.format(
+                    java.util.Locale.ROOT, "at %.1f s the title is shown whole: %s in the clip (%.2f wide per tall),"
+                    + " %s in the slide (%.2f)", t, Arrays.toString(shown), ratio, Arrays.toString(source), whole));
+        }
+        for (double change : new double[] {12, 18}) {
+            assertTrue(scenes.stream().anyMatch(s -> Math.abs(s.start().toMillis() / 1000.0 - change) <= 0.15),
+                    "a cut at the slide change at " + change + " s: " + scenes);
+        }
+    }
+
+    /** The box {x0, y0, x1, y1} of the white (title) pixels in the frame at {@code t} of a {@code w} px wide video. */
+    static int[] whiteBox(Ffmpeg ffmpeg, Path video, double t, int w) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ffmpeg.stream(ffmpeg.command().seek(Duration.ofMillis(Math.round(t * 1000))).input(video)
+                .option("-frames:v", "1", "-pix_fmt", "rgb24", "-f", "rawvideo").output("pipe:1").build(), video,
+                "reading", in -> in.transferTo(bytes));
+        byte[] rgb = bytes.toByteArray();
+        int[] box = {Integer.MAX_VALUE, Integer.MAX_VALUE, -1, -1};
+        for (int i = 0; i + 2 < rgb.length; i += 3) {
+            if ((rgb[i] & 0xff) > 200 && (rgb[i + 1] & 0xff) > 200 && (rgb[i + 2] & 0xff) > 200) {
+                box[0] = Math.min(box[0], (i / 3) % w);
+                box[1] = Math.min(box[1], (i / 3) / w);
+                box[2] = Math.max(box[2], (i / 3) % w);
+                box[3] = Math.max(box[3], (i / 3) / w);
+            }
+        }
+        assertTrue(box[2] >= 0, "a white title in the frame at " + t + " s of " + video);
+        return box;
+    }
+
     /** Dogfood: blur-pad's background showed the screen's heading enlarged and readable ("ython"). */
     @Test
     void blurPadHidesTheScreensTextInTheBackground() {
