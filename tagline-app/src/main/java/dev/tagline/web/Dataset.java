@@ -1,30 +1,31 @@
 package dev.tagline.web;
 
-import dev.tagline.core.batch.OneTrainerMasks;
+import dev.tagline.core.batch.FolderScan;
+import dev.tagline.core.batch.ScanOptions;
+import dev.tagline.images.load.ImageFormat;
 import dev.tagline.images.sidecar.SidecarSettings;
 import dev.tagline.images.sidecar.SidecarWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * A captioned image folder as the gallery sees it: each image with its {@code .caption} and {@code .txt} tag
  * sidecars. Edits go through the CLI's {@link SidecarWriter} (UTF-8, no trailing newline, atomic), overwriting.
  */
 final class Dataset {
-    static final Set<String> IMAGES = Set.of("jpg", "jpeg", "png", "webp", "bmp", "gif", "tif", "tiff");
     private static final SidecarWriter CAPTIONS = new SidecarWriter(SidecarSettings.captions()
             .withExisting(SidecarSettings.Existing.OVERWRITE));
     private static final SidecarWriter TAGS = new SidecarWriter(SidecarSettings.tags()
             .withExisting(SidecarSettings.Existing.OVERWRITE));
+    /** The scan of {@code check}, {@code tag} and {@code caption} with their defaults. */
+    private static final ScanOptions SCAN = ScanOptions.of(ImageFormat.EXTENSIONS, ImageFormat.COMPANIONS);
     private final Path root;
 
     Dataset(Path root) {
@@ -34,27 +35,37 @@ final class Dataset {
     record Item(String path, String caption, List<String> tags) {
     }
 
-    /** Files under a dot-folder (.tagline: journals, the check quarantine, originals) are not part of the set. */
-    private boolean visible(Path file) {
-        return !MediaRoutes.hidden(root.relativize(file));
-    }
-
-    /** The images, without the OneTrainer masks beside them ({@code a-masklabel.png} beside {@code a.jpg}). */
+    /**
+     * The images, found by the scan {@code check}, {@code tag} and {@code caption} use ({@link FolderScan} with their
+     * extensions), so that the gallery holds what they work on: no hidden files or dot-folders ({@code .tagline}),
+     * no folder set aside by {@code check --quarantine} ({@link ScanOptions#SET_ASIDE_MARKER}), no OneTrainer masks
+     * beside their images ({@code a-masklabel.png} beside {@code a.jpg}), no symbolic links.
+     */
     List<Item> items() {
         List<Item> items = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(root, 8)) {
-            List<Path> images = files.filter(Files::isRegularFile).filter(Dataset::isImage).filter(this::visible)
-                    .sorted().toList();
-            Set<String> masks = OneTrainerMasks.of(images.stream().map(this::key).toList(), IMAGES).keySet();
-            for (Path p : images) {
-                if (!masks.contains(key(p))) {
-                    items.add(item(p));
-                }
+        new FolderScan(SCAN).walk(root, entry -> {
+            if (entry.supported()) {
+                items.add(item(entry.key(), entry.path()));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            return true;
+        });
         return items;
+    }
+
+    /**
+     * Whether {@code image} (the real path of a file below the root, as {@link MediaRoutes#resolve} gives it) is not in
+     * a folder set aside by {@code check --quarantine}, where the scan does not go. The gallery does not list such
+     * files, and their sidecars are not edited.
+     */
+    boolean holds(Path image) throws IOException {
+        Path top = root.toRealPath();
+        for (Path dir = image.getParent(); dir != null && dir.startsWith(top);
+             dir = dir.getParent()) {
+            if (Files.exists(dir.resolve(ScanOptions.SET_ASIDE_MARKER), LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String key(Path file) {
@@ -62,9 +73,13 @@ final class Dataset {
     }
 
     Item item(Path image) {
+        return item(key(image), image);
+    }
+
+    private static Item item(String key, Path image) {
         Path caption = CAPTIONS.sidecarFor(image);
         Path tags = TAGS.sidecarFor(image);
-        return new Item(key(image),
+        return new Item(key,
                 Files.exists(caption) ? SidecarWriter.read(caption).strip() : "",
                 Files.exists(tags) ? SidecarWriter.splitTags(SidecarWriter.read(tags)) : List.of());
     }
@@ -116,6 +131,6 @@ final class Dataset {
 
     static boolean isImage(Path p) {
         String n = p.getFileName().toString();
-        return IMAGES.contains(n.substring(n.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT));
+        return ImageFormat.EXTENSIONS.contains(n.substring(n.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT));
     }
 }

@@ -159,6 +159,10 @@ final class DatasetRoutes {
         if (!Dataset.isImage(image)) {
             throw new NotFoundResponse("Not an image: " + ctx.queryParam("path"));
         }
+        if (!dataset(root).holds(image)) {
+            throw new NotFoundResponse("Not an image of the dataset: " + ctx.queryParam("path") + " is in a folder"
+                    + " that 'tagline check --quarantine' set aside; move it back into the dataset to edit it");
+        }
         List<String> tags = Arrays.stream(String.valueOf(ctx.formParam("tags")).split(","))
                 .map(String::strip).filter(t -> !t.isEmpty() && !t.equals("null")).distinct().toList();
         Dataset.Item item = dataset(root).save(image, ctx.formParam("caption"), tags);

@@ -117,6 +117,28 @@ class DatasetRoutesIT {
                 .header("Cookie", login.cookie()).build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode());
     }
 
+    /**
+     * dogfooding F3: a folder that {@code check --quarantine} set aside inside the dataset was listed in the gallery
+     * (18 images instead of 12, rejects with Save buttons, their tags in the frequencies) and its sidecars could be
+     * saved, although check, tag and caption never enter it.
+     */
+    @Test
+    void theGalleryAndItsCountsLeaveOutAFolderSetAsideByCheckQuarantine() throws Exception {
+        image(web.media.resolve("set/_rejects/c.png"), Color.GREEN);
+        Files.writeString(web.media.resolve("set/_rejects/c.txt"), "rejected, circle");
+        Files.writeString(web.media.resolve("set/_rejects/.tagline-quarantine"), "set aside");
+        String html = page("");
+        assertTrue(html.contains("<small>2 images</small>"), html);
+        assertFalse(html.contains("_rejects"), html);
+        assertFalse(html.contains(">rejected</a>"), html);
+        assertTrue(html.contains(">circle</a><span class=\"bar\" style=\"width:100%\"></span><span>2</span>"), html);
+        HttpResponse<String> save = web.send(web.form("/datasets/clips/save?path=set%2F_rejects%2Fc.png",
+                login.cookie(), Map.of("_csrf", login.csrf(), "caption", "x", "tags", "x")));
+        assertEquals(404, save.statusCode(), save.body());
+        assertEquals("rejected, circle", Files.readString(web.media.resolve("set/_rejects/c.txt")));
+        assertFalse(Files.exists(web.media.resolve("set/_rejects/c.caption")));
+    }
+
     @Test
     void theDatasetsPageReachesEveryMediaRootNotOnlyTheFirst(@TempDir Path other) throws IOException {
         Path photos = Files.createDirectories(other.resolve("photos"));
