@@ -1,9 +1,9 @@
 package dev.tagline.cli;
 
 import dev.tagline.core.batch.BatchSummary;
-import dev.tagline.images.check.CheckActions;
 import dev.tagline.images.check.CheckRecord;
 import dev.tagline.images.check.CheckSummary;
+import dev.tagline.images.check.LastCheck;
 import dev.tagline.images.load.Verdict;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -42,16 +42,8 @@ final class CheckReport {
                     + " not checked or counted.");
         }
         for (Map.Entry<String, Long> action : new java.util.TreeMap<>(summary.actions()).entrySet()) {
-            if (action.getKey().equals(CheckActions.GONE)) {
-                out.println(Counts.of(action.getValue(), "file") + " checked by an earlier run "
-                        + (action.getValue() == 1 ? "is" : "are") + " no longer in the folder (moved or deleted"
-                        + " since), and not counted above.");
-            } else if (action.getKey().equals(CheckActions.QUARANTINED_EARLIER)) {
-                out.println(Counts.were(action.getValue(), "file") + " set aside by an earlier run's --quarantine"
-                        + " and " + (action.getValue() == 1 ? "is" : "are") + " not counted above.");
-            } else {
-                out.println(action.getKey() + ": " + action.getValue());
-            }
+            String notCounted = LastCheck.notCounted(action.getKey(), action.getValue());
+            out.println(notCounted != null ? notCounted : action.getKey() + ": " + action.getValue());
         }
         if (batch.resumed() > 0) {
             out.println(Counts.were(batch.resumed(), "file") + " checked by an earlier run and not decoded again"

@@ -5,9 +5,15 @@ import static dev.tagline.web.Html.esc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tagline.core.TaglineException;
+import dev.tagline.core.batch.ScanOptions;
+import dev.tagline.images.check.LastCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +21,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The last {@code check} report of a dataset ({@link JobKinds#CHECK_REPORT}): what each file was judged and what was
- * done with it (quarantined, left alone…), for the verdict filter and the report view of the dataset page.
+ * The last {@code check} report of a dataset ({@link JobKinds#CHECK_REPORT}, written by the check job and by
+ * {@code tagline check}): what each file was judged and what was done with it (quarantined, left alone…), for the
+ * verdict filter and the report view of the dataset page. Files checked by an earlier run and moved away since are
+ * not counted with the verdicts, as {@code check} prints its table.
  */
 final class CheckReportView {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,19 +34,32 @@ final class CheckReportView {
     }
 
     private final List<Line> lines;
+    /** When the report was written; null when there is none. */
+    private final Instant written;
+    /** Whether a check journal is in the folder (an earlier {@code tagline check} that wrote no report). */
+    private final boolean journal;
 
-    private CheckReportView(List<Line> lines) {
+    private CheckReportView(List<Line> lines, Instant written, boolean journal) {
         this.lines = lines;
+        this.written = written;
+        this.journal = journal;
+    }
+
+    /** Whether the line is one of the verdict counts: not a file moved away since it was checked. */
+    private static boolean counted(Line l) {
+        return LastCheck.notCounted(l.action(), 1) == null;
     }
 
     /** The report of {@code dir}, empty when the folder has not been checked. */
     static CheckReportView of(Path dir) {
         Path file = dir.resolve(JobKinds.CHECK_REPORT);
         if (!Files.isRegularFile(file)) {
-            return new CheckReportView(List.of());
+            return new CheckReportView(List.of(), null, hasJournal(dir.resolve(ScanOptions.STATE_DIR)));
         }
+        Instant written;
         List<Line> lines = new ArrayList<>();
         try {
+            written = Files.getLastModifiedTime(file).toInstant();
             for (String text : Files.readAllLines(file)) {
                 if (text.isBlank()) {
                     continue;
@@ -55,38 +76,71 @@ final class CheckReportView {
             throw new TaglineException("Cannot read the check report " + file + ": " + e.getMessage(),
                     "Run the check again from the dataset page.", e);
         }
-        return new CheckReportView(lines);
+        return new CheckReportView(lines, written, true);
+    }
+
+    private static boolean hasJournal(Path state) {
+        if (!Files.isDirectory(state)) {
+            return false;
+        }
+        try (var journals = Files.newDirectoryStream(state, "check-*.journal")) {
+            return journals.iterator().hasNext();
+        } catch (IOException e) {
+            return false; // only the wording of "not checked yet" depends on it
+        }
     }
 
     boolean isEmpty() {
         return lines.isEmpty();
     }
 
-    /** File (relative, '/'-separated) to verdict label. */
+    /** File (relative, '/'-separated) to verdict label, for the files in the folder. */
     Map<String, String> verdicts() {
         Map<String, String> out = new LinkedHashMap<>();
-        lines.forEach(l -> out.put(l.file(), l.verdict()));
+        lines.stream().filter(CheckReportView::counted).forEach(l -> out.put(l.file(), l.verdict()));
         return out;
     }
 
+    /** Verdict to files, as {@code check}'s table counts them: not the files moved away since they were checked. */
     Map<String, Integer> counts() {
         Map<String, Integer> out = new TreeMap<>();
-        lines.forEach(l -> out.merge(l.verdict(), 1, Integer::sum));
+        lines.stream().filter(CheckReportView::counted).forEach(l -> out.merge(l.verdict(), 1, Integer::sum));
         return out;
     }
 
-    /** The report as a table, only {@code verdict} when given; files set aside first. */
+    /** The sentences about files not counted ("6 files were set aside by an earlier run's --quarantine …"). */
+    private List<String> notCounted() {
+        Map<String, Long> actions = new TreeMap<>();
+        lines.stream().filter(l -> !counted(l)).forEach(l -> actions.merge(l.action(), 1L, Long::sum));
+        List<String> out = new ArrayList<>();
+        actions.forEach((action, n) -> out.add(LastCheck.notCounted(action, n)));
+        return out;
+    }
+
+    /**
+     * The report: counts and total as {@code check} prints them, then a table, only {@code verdict} when given; files
+     * acted on first, files moved away since they were checked last.
+     */
     String html(String root, String verdict) {
         StringBuilder b = new StringBuilder("<section class=\"check-report\"><h2>Check report</h2>");
-        if (lines.isEmpty()) {
-            return b.append("<p class=\"empty\">Not checked yet: start a check above.</p></section>").toString();
+        if (written == null) {
+            return b.append("<p class=\"empty\">").append(journal ? "This folder was checked by an earlier"
+                    + " <code>tagline check</code> that kept no report: start a check above to see it (with the same"
+                    + " settings it resumes from that run's journal and decodes nothing again)."
+                    : "Not checked yet: start a check above.").append("</p></section>").toString();
         }
-        b.append("<p class=\"counts\">");
-        counts().forEach((v, n) -> b.append("<a href=\"/datasets/").append(esc(root)).append("?view=check&amp;verdict=")
+        b.append("<p class=\"written\">Last check (by <code>tagline check</code> or this page): ")
+                .append(esc(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(written.atZone(ZoneId.systemDefault())
+                        .toLocalDateTime().truncatedTo(ChronoUnit.SECONDS)))).append("</p><p class=\"counts\">");
+        Map<String, Integer> counts = counts();
+        counts.forEach((v, n) -> b.append("<a href=\"/datasets/").append(esc(root)).append("?view=check&amp;verdict=")
                 .append(esc(v)).append("\">").append(esc(v)).append(": ").append(n).append("</a> "));
-        b.append("</p><table><thead><tr><th>File</th><th>Verdict</th><th>Why</th><th>Action</th></tr></thead><tbody>");
-        lines.stream().filter(l -> verdict.isEmpty() || l.verdict().equals(verdict))
-                .sorted((x, y) -> Boolean.compare("none".equals(x.action()), "none".equals(y.action())))
+        b.append("total: ").append(counts.values().stream().mapToInt(Integer::intValue).sum()).append("</p>");
+        notCounted().forEach(sentence -> b.append("<p class=\"not-counted\">").append(esc(sentence)).append("</p>"));
+        b.append("<table><thead><tr><th>File</th><th>Verdict</th><th>Why</th><th>Action</th></tr></thead><tbody>");
+        lines.stream().filter(l -> verdict.isEmpty() || counted(l) && l.verdict().equals(verdict))
+                .sorted(java.util.Comparator.comparing((Line l) -> !counted(l))
+                        .thenComparing(l -> "none".equals(l.action())))
                 .forEach(l -> b.append("<tr class=\"verdict-").append(esc(l.verdict())).append("\"><td>").append(esc(l.file()))
                         .append("</td><td>").append(esc(l.verdict())).append("</td><td>").append(esc(l.detail()))
                         .append("</td><td>").append(esc(l.action())).append("</td></tr>"));

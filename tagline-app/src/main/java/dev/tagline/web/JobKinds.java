@@ -11,6 +11,7 @@ import dev.tagline.images.check.CheckActions;
 import dev.tagline.images.check.CheckJob;
 import dev.tagline.images.check.CheckPolicy;
 import dev.tagline.images.check.CheckSummary;
+import dev.tagline.images.check.LastCheck;
 import dev.tagline.images.load.ImageFormat;
 import dev.tagline.images.load.ImageLoader;
 import dev.tagline.images.load.LoadOptions;
@@ -37,8 +38,11 @@ import java.util.TreeMap;
  * adding one (caption, tag) is one {@link #register} call in {@link WebServer}.
  */
 final class JobKinds {
-    /** Where the check job writes its report (one JSON line per file with its verdict and action). */
-    static final String CHECK_REPORT = ScanOptions.STATE_DIR + "/check-report.jsonl";
+    /**
+     * Where the last check's report is (one JSON line per file with its verdict and action): the check job's, or that
+     * of {@code tagline check} on the folder ({@link LastCheck}).
+     */
+    static final String CHECK_REPORT = ScanOptions.STATE_DIR + "/" + LastCheck.FILE;
     /** Where the check job moves unusable files (corrupt, too large, too small, duplicate) when asked to. */
     static final String QUARANTINE = ScanOptions.STATE_DIR + "/quarantine";
 
@@ -119,10 +123,13 @@ final class JobKinds {
                         return "Stopped after " + batch.done() + " of " + batch.total() + " files; start again to resume";
                     }
                     CheckSummary summary = new CheckActions(dir, new CheckPolicy(q, false, false, false),
-                            new ImageLoader(load), line -> { }).apply(batch.journal(), dir.resolve(CHECK_REPORT), true);
+                            new ImageLoader(load), line -> { }).apply(batch.journal(), null, true);
+                    long setAside = summary.actions().getOrDefault(CheckActions.QUARANTINED_EARLIER, 0L);
                     return summary.totalFiles() + " files checked, " + summary.failures() + " corrupt or unreadable"
-                            + (quarantine ? ", " + summary.actions().getOrDefault("quarantined", 0L) + " moved to "
-                            + QUARANTINE : "") + "; report on the dataset page";
+                            + (quarantine ? ", " + summary.actions().getOrDefault(CheckActions.QUARANTINED, 0L)
+                            + " moved to " + QUARANTINE : "")
+                            + (setAside > 0 ? ", " + setAside + " set aside by an earlier --quarantine (not counted)"
+                            : "") + "; report on the dataset page";
                 };
             }
         };

@@ -144,16 +144,23 @@ class CheckCommandTest {
         assertTrue(cli.out().contains("quarantined: 4"), cli.out());
     }
 
+    /**
+     * Also dogfooding F4: a later run without {@code --quarantine} called the files set aside "no longer in the folder
+     * (moved or deleted since)", as if lost; the last check's report now says where they went.
+     */
     @Test
     void aQuarantineInsideTheDatasetStaysOutOfLaterRuns() throws IOException {
         assertEquals(ExitCode.SOME_FAILED, cli().run("check", "data", "--quarantine", "data/bad"));
         assertTrue(Files.exists(data.resolve("bad/sub/cut.jpg")));
         assertTrue(Files.exists(data.resolve("bad/" + dev.tagline.core.batch.ScanOptions.SET_ASIDE_MARKER)));
+        Files.delete(data.resolve("b.png"));
         CliTestSupport again = cli();
         assertEquals(ExitCode.OK, again.run("check", "data"), again.out() + again.err());
         String out = again.out();
         assertFalse(out.matches("(?s).*corrupt\\s+\\d.*"), "the moved files are neither scanned nor counted: " + out);
-        assertTrue(out.contains("4 files checked by an earlier run are no longer in the folder"), out);
+        assertTrue(out.contains("4 files were set aside by an earlier run's --quarantine and are not counted above."),
+                out);
+        assertTrue(out.contains("1 file checked by an earlier run is no longer in the folder"), "b.png: " + out);
         CliTestSupport fresh = cli();
         assertEquals(ExitCode.OK, fresh.run("check", "data", "--restart"), fresh.err());
         assertFalse(fresh.err().contains("bad/"), fresh.err());

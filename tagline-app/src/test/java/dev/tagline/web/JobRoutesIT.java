@@ -108,4 +108,49 @@ class JobRoutesIT {
                 Map.of("_csrf", login.csrf()))).statusCode());
         assertEquals(403, web.send(web.form("/jobs/clips/check", login.cookie(), Map.of())).statusCode());
     }
+
+    /**
+     * dogfooding F4: after {@code tagline check DIR --quarantine DIR/_rejects} the report view said "Not checked yet";
+     * after a check job it headed the report with {@code corrupt: 1 too-small: 1} for the files moved away (action
+     * "gone since checked") while the job said "0 corrupt" and the CLI "set aside by an earlier run's --quarantine".
+     */
+    @Test
+    void aCliQuarantineWasCountedAsCorruptByTheReportView_nowTheViewShowsTheCliCheckAndAgreesWithIt() throws Exception {
+        Files.write(web.media.resolve("set/broken.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0});
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                "png", web.media.resolve("set/tiny.png").toFile());
+        assertTrue(checkView("").contains("Not checked yet"));
+        java.io.StringWriter out = new java.io.StringWriter();
+        assertEquals(1, dev.tagline.cli.Cli.run(new dev.tagline.cli.CliContext(dir, Map.of("TAGLINE_HOME",
+                dir.resolve("cli-home").toString()), new java.io.PrintWriter(out, true),
+                new java.io.PrintWriter(new java.io.StringWriter(), true), java.time.Clock.systemUTC(), false),
+                "check", "media", "--quarantine", "media/_rejects"));
+        assertTrue(out.toString().contains("quarantined: 2"), out.toString());
+
+        String cli = checkView("");
+        assertFalse(cli.contains("Not checked yet"), cli);
+        assertTrue(cli.contains("corrupt: 1</a> <a") && cli.contains("ok: 12</a> "), cli);
+        assertTrue(cli.contains("total: 14"), cli);
+        assertTrue(cli.contains("<td>set/broken.png</td><td>corrupt</td>"), cli);
+        assertTrue(cli.contains("<td>quarantined</td>"), cli);
+
+        web.send(web.form("/jobs/clips/check", login.cookie(), Map.of("_csrf", login.csrf())));
+        String last = awaitEnd("1");
+        assertTrue(last.contains("12 files checked, 0 corrupt or unreadable, 2 set aside by an earlier --quarantine"
+                + " (not counted)"), last);
+        String report = checkView("");
+        assertFalse(report.contains("corrupt: ") || report.contains("too-small: "), report);
+        assertTrue(report.contains("ok: 12</a> total: 12"), report);
+        assertTrue(report.contains("2 files were set aside by an earlier run&#39;s --quarantine and are not counted"
+                + " above."), report);
+        assertTrue(report.contains("<td>set/broken.png</td><td>corrupt</td><td>"), report);
+        assertTrue(report.contains("<td>quarantined by an earlier run</td>"), report);
+        assertFalse(report.contains(dev.tagline.images.check.CheckActions.GONE), report);
+        assertFalse(checkView("&verdict=corrupt").contains("<td>set/broken.png</td>"),
+                "not a corrupt file of the folder");
+    }
+
+    private String checkView(String query) {
+        return web.send(web.get("/datasets/clips?view=check" + query).header("Cookie", login.cookie())).body();
+    }
 }

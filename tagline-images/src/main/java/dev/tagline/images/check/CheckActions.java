@@ -24,8 +24,9 @@ import java.util.function.Consumer;
 /**
  * Applies a {@link CheckPolicy} to the verdicts in a check journal, after the check itself: moves, deletions and
  * rewrites are driven by the journal, so they cover files checked by earlier (interrupted) runs too and are safe to
- * repeat: a file already moved or rewritten is recognised and left alone. Also writes the {@code --report} and tallies
- * the summary. (About 200 lines: the three policies share the journal walk and the sidecar rule.)
+ * repeat: a file already moved or rewritten is recognised and left alone. Also writes the report of the last check
+ * ({@link LastCheck}) and the {@code --report}, and tallies the summary. (About 200 lines: the three policies share the
+ * journal walk and the sidecar rule.)
  */
 public final class CheckActions {
     /** Sidecar extensions moved or deleted with their image (captioning.md §8.1, plus kohya latents). */
@@ -33,7 +34,12 @@ public final class CheckActions {
     static final String ORIGINALS = "originals";
     /** The action of a journal record whose file is no longer in the folder. */
     public static final String GONE = "gone since checked";
-    /** The action of a journal record whose file an earlier run's {@code --quarantine} moved to the same folder. */
+    /** The action of a file this run moved to the quarantine folder. */
+    public static final String QUARANTINED = "quarantined";
+    /**
+     * The action of a journal record whose file an earlier run's {@code --quarantine} set aside: it is in this run's
+     * quarantine folder, or the last check's report says it was moved ({@link LastCheck}).
+     */
     public static final String QUARANTINED_EARLIER = "quarantined by an earlier run";
     /** The action of a duplicate left in place because the file it repeats has gone: it may be the only copy now. */
     static final String ORIGINAL_GONE = "kept (original gone)";
@@ -85,7 +91,8 @@ public final class CheckActions {
 
     /**
      * Walks the journal once: applies the policy ({@code deleteConfirmed} false turns deletion into a listing), writes
-     * {@code report} (one JSON line per file with its action) when given, and returns the summary.
+     * the last check's report beside the journal ({@link LastCheck#FILE}) and {@code report} when given (the same one
+     * JSON line per file with its action), and returns the summary.
      */
     public CheckSummary apply(Path journal, Path report, boolean deleteConfirmed) {
         return apply(journal, report, deleteConfirmed ? Deletion.CONFIRMED : Deletion.NEEDS_YES);
@@ -94,18 +101,32 @@ public final class CheckActions {
     /** As above, saying why corrupt files were not deleted: no {@code --yes}, or the user answered no. */
     public CheckSummary apply(Path journal, Path report, Deletion deletion) {
         CheckSummary summary = new CheckSummary();
-        if (report == null) {
-            Journal.replay(journal, e -> act(CheckRecord.fromJson(e.record()), deletion, summary));
-            return summary;
-        }
-        AtomicFiles.write(report, out -> {
-            try {
-                Journal.replay(journal, e -> line(out, act(CheckRecord.fromJson(e.record()), deletion, summary)));
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
+        Path last = journal.resolveSibling(LastCheck.FILE);
+        LastCheck before = LastCheck.read(last);
+        AtomicFiles.write(last, kept -> {
+            if (report == null) {
+                replay(journal, r -> act(r, deletion, summary, before), kept, null);
+            } else {
+                AtomicFiles.write(report, out -> replay(journal, r -> act(r, deletion, summary, before), kept, out));
             }
         });
         return summary;
+    }
+
+    /** Writes the line of each journal record that {@code act} gives to {@code out} and, when given, {@code copy}. */
+    private static void replay(Path journal, java.util.function.Function<CheckRecord, ObjectNode> act,
+                               OutputStream out, OutputStream copy) throws IOException {
+        try {
+            Journal.replay(journal, e -> {
+                ObjectNode node = act.apply(CheckRecord.fromJson(e.record()));
+                line(out, node);
+                if (copy != null) {
+                    line(copy, node);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     private static void line(OutputStream out, ObjectNode node) {
@@ -120,7 +141,7 @@ public final class CheckActions {
     }
 
     /** Acts on one record; null for one that is no longer a file of the check (a sidecar now), left out. */
-    private ObjectNode act(CheckRecord r, Deletion deletion, CheckSummary summary) {
+    private ObjectNode act(CheckRecord r, Deletion deletion, CheckSummary summary, LastCheck before) {
         if (r.verdict() == Verdict.UNSUPPORTED && policy.sidecar(r.file())) {
             return null; // journaled by an earlier run without this --sidecar-ext: the scan passes it over now
         }
@@ -128,7 +149,7 @@ public final class CheckActions {
         Path file = root.resolve(r.file());
         if (!Files.exists(file)) {
             // moved or deleted since it was checked: not counted, so that a re-run reports only what it finds and does
-            String gone = quarantinedEarlier(r) ? QUARANTINED_EARLIER : GONE;
+            String gone = quarantinedEarlier(r) || before.setAside(r) ? QUARANTINED_EARLIER : GONE;
             summary.action(gone);
             return r.toNode().put("action", gone);
         }
@@ -227,7 +248,7 @@ public final class CheckActions {
                     e);
         }
         log.accept("moved " + key + " to " + target);
-        return "quarantined";
+        return QUARANTINED;
     }
 
     /** Marks the quarantine folder so that no scan enters it, also when it lies inside a dataset. */
