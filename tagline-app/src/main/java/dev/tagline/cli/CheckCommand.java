@@ -121,7 +121,8 @@ final class CheckCommand implements Callable<Integer> {
         }
         CheckActions.Deletion deletion = yes || dryRun || !deleteCorrupt ? CheckActions.Deletion.CONFIRMED
                 : DeleteConfirmation.ask(ctx, actions, batch.journal());
-        CheckSummary summary = actions.apply(batch.journal(), report == null ? null : ctx.resolve(report), deletion);
+        CheckSummary summary = actions.apply(batch.journal(), report == null ? null : ctx.resolve(report), deletion,
+                job.warnings());
         CheckReport.print(ctx.out(), summary, batch, report == null ? null : ctx.resolve(report));
         boolean none = FolderNotes.print(ctx.out(), batch, root, "check");
         return none || batch.stopped() || batch.failed() > 0 || summary.failures() > 0 ? ExitCode.SOME_FAILED

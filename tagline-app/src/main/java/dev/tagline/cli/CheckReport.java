@@ -45,6 +45,9 @@ final class CheckReport {
             String notCounted = LastCheck.notCounted(action.getKey(), action.getValue());
             out.println(notCounted != null ? notCounted : action.getKey() + ": " + action.getValue());
         }
+        if (summary.warnings() > 0) {
+            out.println(LastCheck.sharedSidecars(summary.warnings()));
+        }
         if (batch.resumed() > 0) {
             out.println(Counts.were(batch.resumed(), "file") + " checked by an earlier run and not decoded again"
                     + " (--restart checks everything).");

@@ -29,8 +29,8 @@ import java.util.TreeMap;
 final class CheckReportView {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One file's line of the report. */
-    record Line(String file, String verdict, String detail, String action) {
+    /** One file's line of the report; {@code warned}: it would share a sidecar with another image. */
+    record Line(String file, String verdict, String detail, String action, boolean warned) {
     }
 
     private final List<Line> lines;
@@ -69,8 +69,11 @@ final class CheckReportView {
                 List<String> conversions = new ArrayList<>();
                 n.path("conversions").forEach(c -> conversions.add(c.asText()));
                 String detail = n.path("detail").asText("");
-                lines.add(new Line(n.path("file").asText(), n.path("verdict").asText(), detail.isEmpty()
-                        ? String.join("; ", conversions) : detail, n.path("action").asText("none")));
+                String why = detail.isEmpty() ? String.join("; ", conversions) : detail;
+                String warning = n.path("warning").asText("");
+                lines.add(new Line(n.path("file").asText(), n.path("verdict").asText(), why.isEmpty() ? warning
+                        : warning.isEmpty() ? why : why + "; " + warning, n.path("action").asText("none"),
+                        !warning.isEmpty()));
             }
         } catch (IOException e) {
             throw new TaglineException("Cannot read the check report " + file + ": " + e.getMessage(),
@@ -119,7 +122,7 @@ final class CheckReportView {
 
     /**
      * The report: counts and total as {@code check} prints them, then a table, only {@code verdict} when given; files
-     * acted on first, files moved away since they were checked last.
+     * acted on or warned about first, files moved away since they were checked last.
      */
     String html(String root, String verdict) {
         StringBuilder b = new StringBuilder("<section class=\"check-report\"><h2>Check report</h2>");
@@ -137,10 +140,14 @@ final class CheckReportView {
                 .append(esc(v)).append("\">").append(esc(v)).append(": ").append(n).append("</a> "));
         b.append("total: ").append(counts.values().stream().mapToInt(Integer::intValue).sum()).append("</p>");
         notCounted().forEach(sentence -> b.append("<p class=\"not-counted\">").append(esc(sentence)).append("</p>"));
+        long warned = lines.stream().filter(Line::warned).count();
+        if (warned > 0) {
+            b.append("<p class=\"warnings\">").append(esc(LastCheck.sharedSidecars(warned))).append("</p>");
+        }
         b.append("<table><thead><tr><th>File</th><th>Verdict</th><th>Why</th><th>Action</th></tr></thead><tbody>");
         lines.stream().filter(l -> verdict.isEmpty() || counted(l) && l.verdict().equals(verdict))
                 .sorted(java.util.Comparator.comparing((Line l) -> !counted(l))
-                        .thenComparing(l -> "none".equals(l.action())))
+                        .thenComparing(l -> "none".equals(l.action()) && !l.warned()))
                 .forEach(l -> b.append("<tr class=\"verdict-").append(esc(l.verdict())).append("\"><td>").append(esc(l.file()))
                         .append("</td><td>").append(esc(l.verdict())).append("</td><td>").append(esc(l.detail()))
                         .append("</td><td>").append(esc(l.action())).append("</td></tr>"));

@@ -117,19 +117,23 @@ final class JobKinds {
                     ScanOptions scan = ScanOptions.of(ImageFormat.EXTENSIONS, ImageFormat.COMPANIONS)
                             .withExcludedDirs(q == null ? Set.of() : Set.of(q));
                     LoadOptions load = new LoadOptions(178_956_970L, 256, LoadOptions.parseColour("white"));
+                    CheckJob check = new CheckJob(load, r -> { });
                     BatchSummary batch = new BatchEngine(BatchSettings.defaults(scan), job.progress(), job.stop(),
-                            BatchObserver.NONE).run(dir, new CheckJob(load, r -> { }));
+                            BatchObserver.NONE).run(dir, check);
                     if (batch.stopped()) {
                         return "Stopped after " + batch.done() + " of " + batch.total() + " files; start again to resume";
                     }
                     CheckSummary summary = new CheckActions(dir, new CheckPolicy(q, false, false, false),
-                            new ImageLoader(load), line -> { }).apply(batch.journal(), null, true);
+                            new ImageLoader(load), line -> { }).apply(batch.journal(), null,
+                            CheckActions.Deletion.CONFIRMED, check.warnings());
                     long setAside = summary.actions().getOrDefault(CheckActions.QUARANTINED_EARLIER, 0L);
                     return summary.totalFiles() + " files checked, " + summary.failures() + " corrupt or unreadable"
                             + (quarantine ? ", " + summary.actions().getOrDefault(CheckActions.QUARANTINED, 0L)
                             + " moved to " + QUARANTINE : "")
                             + (setAside > 0 ? ", " + setAside + " set aside by an earlier --quarantine (not counted)"
-                            : "") + "; report on the dataset page";
+                            : "")
+                            + (summary.warnings() > 0 ? ", " + summary.warnings() + " would share a sidecar with"
+                            + " another image" : "") + "; report on the dataset page";
                 };
             }
         };

@@ -130,6 +130,34 @@ class CheckCommandTest {
                 cli.err());
     }
 
+    /**
+     * dogfooding F5: the same.jpg/same.png warning was printed only by the run that decoded them; a resumed run (and
+     * {@code --report}) said nothing, and then {@code tag} failed both.
+     */
+    @Test
+    void theSharedSidecarWarningWasOnlyOnTheRunThatDecodedThem_nowEveryRunAndTheReportSayIt() throws IOException {
+        Files.write(data.resolve("b.jpg"), image(330, 300, "jpg"));
+        cli().run("check", "data");
+        CliTestSupport again = cli();
+        again.run("check", "data", "--quarantine", "bad", "--report", "check.jsonl");
+        assertTrue(again.out().contains("checked by an earlier run and not decoded again"), "resumed: " + again.out());
+        assertTrue(again.err().contains("warning     b.png: would share the sidecar b.txt and b.caption with b.jpg"),
+                again.err());
+        assertTrue(again.err().contains("warning     b.jpg: would share the sidecar b.txt and b.caption with b.png"),
+                again.err());
+        assertTrue(again.out().contains("2 files would share a sidecar with another image of the same name (see the"
+                + " warnings): tag and caption fail them until one of each pair is renamed."), again.out());
+        List<String> report = Files.readAllLines(work.resolve("check.jsonl"));
+        for (String image : List.of("b.jpg", "b.png")) {
+            String line = report.stream().filter(l -> l.startsWith("{\"file\":\"" + image + "\"")).findFirst()
+                    .orElseThrow();
+            assertTrue(line.contains("\"verdict\":\"ok\""), line);
+            assertTrue(line.contains("\"warning\":\"would share the sidecar b.txt and b.caption with "), line);
+        }
+        assertFalse(report.stream().filter(l -> l.startsWith("{\"file\":\"a.jpg\"")).findFirst().orElseThrow()
+                .contains("warning"));
+    }
+
     @Test
     void quarantineMovesBadFilesWithSidecarsKeepingRelativePaths() {
         CliTestSupport cli = cli();

@@ -23,4 +23,19 @@ class CheckReportViewTest {
                 + " to 8-bit</td>"), html);
         assertTrue(html.contains("<td>bad.jpg</td><td>corrupt</td><td>truncated</td>"), html);
     }
+
+    /** dogfooding F5: the report's warning about two images that would share a sidecar was not shown. */
+    @Test
+    void aWarningAboutASharedSidecarIsShownWithTheFileAndCounted() throws Exception {
+        Path report = dir.resolve(JobKinds.CHECK_REPORT);
+        Files.createDirectories(report.getParent());
+        Files.writeString(report, "{\"file\":\"a.jpg\",\"verdict\":\"ok\",\"action\":\"none\"}\n"
+                + "{\"file\":\"same.jpg\",\"verdict\":\"ok\",\"action\":\"none\",\"warning\":\"would share the"
+                + " sidecar same.txt and same.caption with same.png\"}\n");
+        String html = CheckReportView.of(dir).html("photos", "");
+        assertTrue(html.contains("<td>same.jpg</td><td>ok</td><td>would share the sidecar same.txt and same.caption"
+                + " with same.png</td>"), html);
+        assertTrue(html.contains("1 file would share a sidecar with another image of the same name"), html);
+        assertTrue(html.indexOf("<td>same.jpg</td>") < html.indexOf("<td>a.jpg</td>"), "warned first: " + html);
+    }
 }

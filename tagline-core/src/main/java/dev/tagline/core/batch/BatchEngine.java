@@ -85,15 +85,16 @@ public final class BatchEngine {
             long[] resumed = {0};
             long[] found = {0, 0, 0}; // supported files, links passed over, OneTrainer masks
             long all = count(dir, found, e -> {
-                if (settings.shard().contains(e.key()) && isDone.test(e)) {
+                if (!settings.shard().contains(e.key())) {
+                    return false;
+                }
+                job.scanned(e);
+                if (isDone.test(e)) {
                     resumed[0]++;
                     return false;
                 }
-                if (wanted.test(e)) {
-                    job.preflight(e);
-                    return true;
-                }
-                return false;
+                job.preflight(e);
+                return true;
             });
             long total = Math.min(all, settings.limit());
             try (Progress bar = progress.start(job.name(), total, Progress.Unit.ITEMS)) {

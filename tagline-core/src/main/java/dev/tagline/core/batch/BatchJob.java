@@ -44,6 +44,14 @@ public interface BatchJob<I, R> {
     default void preflight(ScanEntry entry) {
     }
 
+    /**
+     * Called on the scanning thread for every file of the run's shard, done by an earlier run or not, before the first
+     * {@link #preflight}: for what is a property of the folder rather than of one result (two images that would share
+     * a sidecar), so that a resumed run reports it too. Must be cheap: no decoding.
+     */
+    default void scanned(ScanEntry entry) {
+    }
+
     /** Reads and preprocesses one file; called concurrently. */
     I prepare(ScanEntry entry) throws Exception;
 

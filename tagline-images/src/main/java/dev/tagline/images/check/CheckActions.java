@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -34,6 +36,8 @@ public final class CheckActions {
     static final String ORIGINALS = "originals";
     /** The action of a journal record whose file is no longer in the folder. */
     public static final String GONE = "gone since checked";
+    /** The action of a file this run deleted ({@code --delete-corrupt}). */
+    static final String DELETED = "deleted";
     /** The action of a file this run moved to the quarantine folder. */
     public static final String QUARANTINED = "quarantined";
     /**
@@ -100,17 +104,42 @@ public final class CheckActions {
 
     /** As above, saying why corrupt files were not deleted: no {@code --yes}, or the user answered no. */
     public CheckSummary apply(Path journal, Path report, Deletion deletion) {
+        return apply(journal, report, deletion, Map.of());
+    }
+
+    /**
+     * As above, with the warnings of this run's scan ({@link CheckJob#warnings}, key → text): each goes into the
+     * file's report line ({@code "warning"}) and the summary's count, on every run, resumed or not.
+     */
+    public CheckSummary apply(Path journal, Path report, Deletion deletion, Map<String, String> warnings) {
         CheckSummary summary = new CheckSummary();
         Path last = journal.resolveSibling(LastCheck.FILE);
         LastCheck before = LastCheck.read(last);
         AtomicFiles.write(last, kept -> {
             if (report == null) {
-                replay(journal, r -> act(r, deletion, summary, before), kept, null);
+                replay(journal, r -> warn(act(r, deletion, summary, before), warnings, summary), kept, null);
             } else {
-                AtomicFiles.write(report, out -> replay(journal, r -> act(r, deletion, summary, before), kept, out));
+                AtomicFiles.write(report, out -> replay(journal,
+                        r -> warn(act(r, deletion, summary, before), warnings, summary), kept, out));
             }
         });
         return summary;
+    }
+
+    /**
+     * Adds the scan's warning about the file of {@code line} to it and the summary, unless this run moved or deleted
+     * the file (it shares nothing now).
+     */
+    private static ObjectNode warn(ObjectNode line, Map<String, String> warnings, CheckSummary summary) {
+        if (line == null || Set.of(QUARANTINED, DELETED).contains(line.path("action").asText())) {
+            return line;
+        }
+        String warning = warnings.get(line.path("file").asText());
+        if (warning != null) {
+            line.put("warning", warning);
+            summary.warning();
+        }
+        return line;
     }
 
     /** Writes the line of each journal record that {@code act} gives to {@code out} and, when given, {@code copy}. */
@@ -290,7 +319,7 @@ public final class CheckActions {
                     "Check the folder's permissions; run again to continue.", e);
         }
         log.accept("deleted " + key);
-        return "deleted";
+        return DELETED;
     }
 
     private String rewrite(String key, Path file) {

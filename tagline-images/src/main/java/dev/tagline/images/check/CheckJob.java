@@ -40,6 +40,8 @@ public final class CheckJob implements BatchJob<CheckJob.Checked, CheckJob.Check
     private final Map<String, String> seen = new HashMap<>();
     /** The same for files journaled by earlier runs, not yet confirmed to be in the folder still. */
     private final Map<String, String> journaled = new HashMap<>();
+    /** Key → warning of each file that would share a sidecar with another image ({@link #scanned}); few. */
+    private final Map<String, String> warnings = new java.util.TreeMap<>();
 
     /** {@code onProblem} hears each file that is not ok or converted, on the writer thread. */
     public CheckJob(LoadOptions options, Consumer<CheckRecord> onProblem) {
@@ -47,9 +49,10 @@ public final class CheckJob implements BatchJob<CheckJob.Checked, CheckJob.Check
     }
 
     /**
-     * As above; {@code onWarning} hears, on the writer thread, a line about a usable file that will still cause
-     * trouble: one named like an earlier image but for the extension ({@code same.png} after {@code same.jpg}), whose
-     * tags and caption would go to the sidecars of the other.
+     * As above; {@code onWarning} hears, on the scanning thread before the first file is decoded, a line about each
+     * file that will cause trouble whatever its verdict, on every run (resumed or not): one named like another image
+     * but for the extension ({@code same.png} beside {@code same.jpg}), whose tags and caption would go to the
+     * sidecars of the other ({@link #warnings}).
      */
     public CheckJob(LoadOptions options, Consumer<CheckRecord> onProblem, Consumer<String> onWarning) {
         this.loader = new ImageLoader(options);
@@ -67,6 +70,26 @@ public final class CheckJob implements BatchJob<CheckJob.Checked, CheckJob.Check
         LoadOptions o = loader.options();
         return "check v1; max-pixels=" + o.maxPixels() + "; min-side=" + o.minSide() + "; background="
                 + String.format("%06X", o.background());
+    }
+
+    /** Notes and tells a file that would share its sidecars with another image of the folder. */
+    @Override
+    public void scanned(ScanEntry entry) {
+        if (entry.supported() && entry.sameStemAs() != null) {
+            String name = entry.path().getFileName().toString();
+            String stem = name.substring(0, Math.max(0, name.lastIndexOf('.')));
+            String warning = SidecarWriter.sharedSidecar(entry, stem + ".txt and " + stem + ".caption").oneLine();
+            warnings.put(entry.key(), warning);
+            onWarning.accept(entry.key() + ": " + warning);
+        }
+    }
+
+    /**
+     * Key → warning of the files of this run's scan (done before or not) that would share a sidecar with another
+     * image, for the report ({@link CheckActions#apply(Path, Path, CheckActions.Deletion, Map)}).
+     */
+    public Map<String, String> warnings() {
+        return Map.copyOf(warnings);
     }
 
     @Override
@@ -136,11 +159,6 @@ public final class CheckJob implements BatchJob<CheckJob.Checked, CheckJob.Check
         CheckRecord record = CheckRecord.of(result.key(), result.result());
         if (!record.verdict().usable() && record.verdict() != Verdict.MASK) { // masks: a count in the summary
             onProblem.accept(record);
-        } else if (entry.sameStemAs() != null) {
-            String name = entry.path().getFileName().toString();
-            String stem = name.substring(0, Math.max(0, name.lastIndexOf('.')));
-            onWarning.accept(entry.key() + ": " + SidecarWriter.sharedSidecar(entry, stem + ".txt and " + stem
-                    + ".caption").oneLine());
         }
         return record.toJson();
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 public final class CheckSummary {
     private final Map<Verdict, long[]> perVerdict = new EnumMap<>(Verdict.class);
     private final Map<String, Long> actions = new java.util.TreeMap<>();
+    private long warnings;
 
     void add(CheckRecord r) {
         long[] c = perVerdict.computeIfAbsent(r.verdict(), v -> new long[2]);
@@ -38,6 +39,15 @@ public final class CheckSummary {
     /** Files that are a problem for the exit code: corrupt, too large, or unreadable. */
     public long failures() {
         return files(Verdict.CORRUPT) + files(Verdict.TOO_LARGE) + files(Verdict.ERROR);
+    }
+
+    void warning() {
+        warnings++;
+    }
+
+    /** Files with a warning: ones that would share a sidecar with another image of the same name. */
+    public long warnings() {
+        return warnings;
     }
 
     /** Action → count, e.g. {@code quarantined → 3}, {@code would delete → 2}. */

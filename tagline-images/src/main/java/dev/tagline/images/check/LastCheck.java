@@ -78,6 +78,13 @@ public final class LastCheck {
         return dot > key.lastIndexOf('/') + 1 ? key.substring(0, dot) : key;
     }
 
+    /** The sentence after the counts for {@code n} files with a warning ({@link CheckSummary#warnings}). */
+    public static String sharedSidecars(long n) {
+        return n + (n == 1 ? " file" : " files") + " would share a sidecar with another image of the same name (see"
+                + " the warnings): tag and caption fail " + (n == 1 ? "it" : "them") + " until one of each pair is"
+                + " renamed.";
+    }
+
     /**
      * The sentence for {@code n} files of a report that are not counted with the verdicts ({@link CheckActions#GONE},
      * {@link CheckActions#QUARANTINED_EARLIER}), as {@code check} prints it and the dataset page shows it; null for
