@@ -495,6 +495,22 @@ class CheckCommandTest {
         assertTrue(again.out().contains("6 files were set aside by an earlier run's --quarantine"), again.out());
     }
 
+    /** dogfooding: a mask with a mixed-case extension ({@code x-masklabel.Png}) was passed over but not moved. */
+    @Test
+    void aMaskWithAMixedCaseExtensionWasLeftBehindByQuarantine_nowItMovesWithItsImage() throws IOException {
+        Files.write(data.resolve("sub/cut-masklabel.Png"), image(300, 300, "png"));
+        Files.write(data.resolve("tiny-masklabel.pNg"), image(64, 64, "png"));
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.SOME_FAILED, cli.run("check", "data", "--quarantine", "bad"), cli.err());
+        assertTrue(cli.out().matches("(?s).*\nmask\\s+2 .*"), cli.out());
+        assertTrue(Files.exists(work.resolve("bad/sub/cut-masklabel.Png")), "moved with sub/cut.jpg");
+        assertTrue(Files.exists(work.resolve("bad/tiny-masklabel.pNg")), "moved with tiny.png");
+        assertFalse(Files.exists(data.resolve("sub/cut-masklabel.Png")));
+        CliTestSupport again = cli();
+        assertEquals(ExitCode.OK, again.run("check", "data"), again.out() + again.err());
+        assertTrue(again.out().contains("6 files were set aside by an earlier run's --quarantine"), again.out());
+    }
+
     /**
      * dogfooding: check listed other tools' sidecars ({@code a.wd14} beside {@code a.jpg}) as unsupported, and
      * {@code --quarantine} left them behind; {@code --sidecar-ext} names them.

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.IntFunction;
 
 /**
@@ -23,6 +22,7 @@ import java.util.function.IntFunction;
 public final class OneTrainerMasks {
     /** What OneTrainer adds to the image's stem (its {@code -masklabel.png}), as OneTrainer matches it: case kept. */
     public static final String SUFFIX = "-masklabel";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OneTrainerMasks.class);
 
     private OneTrainerMasks() {
     }
@@ -77,34 +77,58 @@ public final class OneTrainerMasks {
     }
 
     /**
-     * The masks of {@code image} in its folder ({@code STEM-masklabel.EXT} for each of {@code extensions}, lower case
-     * without the dot, the extension in lower or upper case), so that what moves or deletes the image takes them
-     * along. A few lookups, no listing of the folder.
+     * Finds the masks beside images ({@code STEM-masklabel.EXT} for each of the extensions, in any case:
+     * {@code x-masklabel.Png} is marked by the scan, so it must move with {@code x.jpg}), so that what moves or deletes
+     * an image takes them along. Each folder is listed once while its images come in a row, as a journal replays them
+     * in scan order, and only its names with {@link #SUFFIX} are kept. Not thread-safe.
      */
-    public static List<Path> besides(Path image, Set<String> extensions) {
-        String name = image.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String mask = (dot <= 0 ? name : name.substring(0, dot)) + SUFFIX + ".";
-        List<Path> found = new ArrayList<>();
-        for (String ext : new TreeSet<>(extensions)) {
-            Path lower = image.resolveSibling(mask + ext);
-            Path upper = image.resolveSibling(mask + ext.toUpperCase(Locale.ROOT));
-            boolean hasLower = Files.isRegularFile(lower);
-            if (hasLower) {
-                found.add(lower);
-            }
-            if (Files.isRegularFile(upper) && !(hasLower && sameFile(lower, upper))) {
-                found.add(upper); // a second file on a case-sensitive file system, not the first one again
-            }
-        }
-        return found;
-    }
+    public static final class Finder {
+        private final Set<String> extensions;
+        private Path folder;
+        private List<String> masks = List.of();
 
-    private static boolean sameFile(Path a, Path b) {
-        try {
-            return Files.isSameFile(a, b);
-        } catch (java.io.IOException e) {
-            return false; // one of them vanished: the move or deletion reports what is left
+        /** {@code extensions}: the supported ones, lower case without the dot. */
+        public Finder(Set<String> extensions) {
+            this.extensions = Set.copyOf(extensions);
+        }
+
+        /** The masks of {@code image} that are in its folder now, sorted by name. */
+        public List<Path> besides(Path image) {
+            Path dir = image.toAbsolutePath().getParent();
+            if (!dir.equals(folder)) {
+                masks = maskNames(dir);
+                folder = dir;
+            }
+            String name = image.getFileName().toString();
+            int dot = name.lastIndexOf('.');
+            String prefix = (dot <= 0 ? name : name.substring(0, dot)) + SUFFIX + ".";
+            List<Path> found = new ArrayList<>();
+            for (String mask : masks) {
+                String ext = mask.substring(Math.min(prefix.length(), mask.length()));
+                if (mask.startsWith(prefix) && extensions.contains(ext.toLowerCase(Locale.ROOT))
+                        && Files.isRegularFile(dir.resolve(mask))) {
+                    found.add(dir.resolve(mask));
+                }
+            }
+            return found;
+        }
+
+        /** The names in {@code dir} that hold {@link #SUFFIX}, sorted; none when it cannot be listed. */
+        private static List<String> maskNames(Path dir) {
+            List<String> names = new ArrayList<>();
+            try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+                for (Path p : files) {
+                    String name = p.getFileName().toString();
+                    if (name.contains(SUFFIX + ".")) {
+                        names.add(name);
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // the image's own move or deletion in this folder fails next and says why
+                LOG.debug("Cannot list {} for OneTrainer masks: {}", dir, e.toString());
+            }
+            names.sort(null);
+            return names;
         }
     }
 

@@ -22,15 +22,36 @@ class OneTrainerMasksTest {
     }
 
     @Test
-    void theMasksBesideAnImageAreFoundWithoutListingItsFolder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+    void theMasksBesideAnImageAreFound(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws java.io.IOException {
         for (String name : List.of("a.jpg", "a-masklabel.png", "a-masklabel.JPG", "a-masklabel.txt", "ab-masklabel.png",
                 "b.png")) {
             java.nio.file.Files.writeString(dir.resolve(name), name);
         }
+        OneTrainerMasks.Finder finder = new OneTrainerMasks.Finder(IMAGES);
         assertEquals(List.of(dir.resolve("a-masklabel.JPG"), dir.resolve("a-masklabel.png")),
-                OneTrainerMasks.besides(dir.resolve("a.jpg"), IMAGES));
-        assertEquals(List.of(), OneTrainerMasks.besides(dir.resolve("b.png"), IMAGES));
+                finder.besides(dir.resolve("a.jpg")));
+        assertEquals(List.of(), finder.besides(dir.resolve("b.png")));
+    }
+
+    /**
+     * dogfooding: the scan marks {@code x-masklabel.Png} as the mask of {@code x.jpg} (extensions in any case), but
+     * the lookup for the quarantine tried only {@code .png} and {@code .PNG}, so the mask stayed behind.
+     */
+    @Test
+    void aMaskWithAMixedCaseExtensionIsFoundAsTheScanMarksIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir.resolve("sub"));
+        for (String name : List.of("x.jpg", "x-masklabel.Png", "sub/y.png", "sub/y-masklabel.pNG")) {
+            java.nio.file.Files.writeString(dir.resolve(name), name);
+        }
+        assertEquals(Map.of("x-masklabel.Png", "x.jpg", "sub/y-masklabel.pNG", "sub/y.png"), OneTrainerMasks.of(
+                List.of("x.jpg", "x-masklabel.Png", "sub/y.png", "sub/y-masklabel.pNG"), IMAGES), "marked");
+        OneTrainerMasks.Finder finder = new OneTrainerMasks.Finder(IMAGES);
+        assertEquals(List.of(dir.resolve("x-masklabel.Png")), finder.besides(dir.resolve("x.jpg")));
+        assertEquals(List.of(dir.resolve("sub/y-masklabel.pNG")), finder.besides(dir.resolve("sub/y.png")));
+        java.nio.file.Files.delete(dir.resolve("x-masklabel.Png"));
+        assertEquals(List.of(), finder.besides(dir.resolve("x.jpg")), "only masks still there");
     }
 
     @Test

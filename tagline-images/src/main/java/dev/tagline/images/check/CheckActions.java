@@ -52,6 +52,7 @@ public final class CheckActions {
     private final CheckPolicy policy;
     private final ImageLoader loader;
     private final Consumer<String> log;
+    private final OneTrainerMasks.Finder masks = new OneTrainerMasks.Finder(ImageFormat.EXTENSIONS);
 
     /** {@code log} receives one line per action taken (or, in a dry run, planned). */
     public CheckActions(Path root, CheckPolicy policy, ImageLoader loader, Consumer<String> log) {
@@ -358,7 +359,7 @@ public final class CheckActions {
     /** The files that go where {@code image} goes: its sidecars, then its OneTrainer masks. */
     private List<Path> companions(Path image) {
         List<Path> all = sidecars(image);
-        all.addAll(OneTrainerMasks.besides(image, ImageFormat.EXTENSIONS));
+        all.addAll(masks.besides(image));
         return all;
     }
 
