@@ -421,6 +421,32 @@ class CaptionCommandTest {
     }
 
     /**
+     * dogfooding F7: after {@code tag --trigger ohwx} with the default quality tagger, {@code caption --captioner tags
+     * --trigger "ohwx man"} wrote "ohwx man An image. Ohwx." where {@code --trigger ohwx} had failed the image, and
+     * "ohwx man A portrait. Lowres, ohwx.".
+     */
+    @Test
+    void anOldTriggerInTheTagsBecameAWordOfTheCaption_nowItIsLeftOutAndACaptionOfNothingFails() throws IOException {
+        Files.writeString(data.resolve("red.txt"), "ohwx, solo, lowres, portrait");
+        Files.writeString(data.resolve("sub/blue.txt"), "ohwx, solo");
+        for (String trigger : List.of("ohwx", "ohwx man")) {
+            CliTestSupport cli = cli();
+            assertEquals(ExitCode.SOME_FAILED, cli.run("caption", "data", "--captioner", "tags", "--trigger", trigger,
+                    "--existing", "overwrite"), cli.err());
+            assertEquals(trigger + " A portrait. Lowres.", read("red.caption"), trigger);
+            assertTrue(cli.err().contains("failed      sub/blue.png: its tags (" + (trigger.equals("ohwx") ? ""
+                    : "ohwx, ") + "solo) name nothing a caption can describe"), cli.err());
+            assertFalse(Files.exists(data.resolve("sub/blue.caption")), trigger);
+        }
+        Files.writeString(data.resolve("red.txt"), "ohwx, solo, lowres");
+        CliTestSupport quality = cli();
+        assertEquals(ExitCode.SOME_FAILED, quality.run("caption", "data", "--captioner", "tags", "--existing",
+                "overwrite"), quality.err());
+        assertTrue(quality.err().contains("failed      red.png: its tags (ohwx, solo, lowres) name nothing a caption"
+                + " can describe"), quality.err());
+    }
+
+    /**
      * re-check item 13: {@code tag --trigger "ohwx man"} ended the caption as "Ohwx man.", {@code caption --trigger}
      * wrote the trigger to .txt only although its help says "first in every file", and ratings, Pony tags and emphasis
      * syntax went into the prose.

@@ -18,9 +18,11 @@ import java.util.regex.Pattern;
  * end the caption as a list, except the first tags that fit none, of one word or several, which lead the caption as
  * written: the trigger that {@code tag --trigger} puts first ("sks woman A girl with …"; two of them, "ohwx, sks",
  * lead as "ohwx, sks A girl with …", so that kohya's {@code keep_tokens} keeps the same tokens first in the caption as
- * in the tags). A count ({@code 2girls})
- * makes {@code multiple girls} redundant. The prompt is not used, and the caption is not checked for tags it leaves
- * out: every tag went into it.
+ * in the tags). With the run's trigger known ({@code caption --trigger}), a leading tag that shares a word with it is
+ * its old form, left out ({@code ohwx} when the trigger is now {@code ohwx man}). Tags that name nothing but style and
+ * quality words besides the triggers ("An image. Lowres.") give no caption, so the image fails as one without tags
+ * does. A count ({@code 2girls}) makes {@code multiple girls} redundant. The prompt is not used, and the caption is
+ * not checked for tags it leaves out: every tag went into it.
  */
 public final class TagComposer implements Captioner {
     public static final String ID = "tags";
@@ -111,12 +113,12 @@ public final class TagComposer implements Captioner {
 
     /** The triggers that lead the caption of {@code tags} ({@link #compose}), as it writes them; empty for none. */
     static String lead(List<String> tags) {
-        return composed(tags, true).lead();
+        return composed(tags, null).lead();
     }
 
     /** The triggers that lead the caption of {@code tags}, each as written; none for none. */
     static List<String> leads(List<String> tags) {
-        return composed(tags, true).leads();
+        return composed(tags, null).leads();
     }
 
     /** The trigger that leads {@code input}'s caption; empty for none, and when the run's trigger is known. */
@@ -125,24 +127,29 @@ public final class TagComposer implements Captioner {
     }
 
     private static Composed composed(CaptionInput input) {
-        return composed(input.tags(), input.vars().getOrDefault(TRIGGER, "").isEmpty());
+        String trigger = input.vars().getOrDefault(TRIGGER, "");
+        return composed(input.tags(), trigger.isEmpty() ? null : trigger);
     }
 
     /**
-     * The caption for {@code tags}; empty when no tag is left (none given, or only {@code solo}, ratings and Pony's
-     * quality tags).
+     * The caption for {@code tags}; empty when they name nothing: no tag is left (none given, or only {@code solo},
+     * ratings and Pony's quality tags), or only style and quality words ({@code lowres}, {@code masterpiece}) besides
+     * the triggers.
      */
     public static String compose(List<String> tags) {
-        return composed(tags, true).text();
+        return composed(tags, null).text();
     }
 
     /**
      * {@link #compose}, with the leading triggers apart, so that clean-up keeps them as written: the tags before the
-     * first that fits a slot. {@code guessLead} false when the trigger is known ({@code caption --trigger}, put first
-     * by the clean-up), so no tag is taken for one. First tags of which one has several words and that would leave
-     * nothing else are tags, not triggers ("red (colour)" alone).
+     * first that fits a slot. {@code trigger} is the run's when it is known ({@code caption --trigger}, which the
+     * clean-up puts first), else null: then no tag leads, and a leading tag that shares a word with it ({@code ohwx}
+     * written by an earlier {@code tag --trigger ohwx}, the trigger now {@code ohwx man}) is that trigger's old form,
+     * left out rather than written as a word ("Ohwx."); other leading tags are tags. Tags that name nothing but style
+     * and quality ("An image. Lowres.") give no sentence, as none do; first tags of which one has several words and
+     * that would leave nothing else are tags, not triggers ("red (colour)" alone).
      */
-    static Composed composed(List<String> tags, boolean guessLead) {
+    static Composed composed(List<String> tags, String trigger) {
         Slots s = new Slots();
         List<String> leads = new ArrayList<>();
         for (String written : TagProse.spoken(tags)) {
@@ -153,17 +160,38 @@ public final class TagComposer implements Captioner {
             }
             int others = s.other.size();
             s.sort(tag);
-            if (guessLead && s.isFirst() && s.other.size() > others) {
+            if (s.isFirst() && s.other.size() > others) {
                 leads.add(written); // as written: "sks", "ohwx man", "Hatsune Miku"
                 s.other.remove(others);
             }
         }
-        String sentence = s.sentence();
-        if (sentence.isEmpty() && leads.stream().anyMatch(l -> l.contains(" "))) {
+        if (trigger != null) {
+            Set<String> words = words(trigger);
+            leads.removeIf(lead -> words(lead).stream().anyMatch(words::contains));
+        }
+        if (s.namesNothing()) {
+            if (leads.stream().noneMatch(l -> l.contains(" "))) {
+                return new Composed(trigger == null ? List.copyOf(leads) : List.of(), "");
+            }
             leads.forEach(l -> s.other.add(l.replace('_', ' ').toLowerCase(Locale.ROOT)));
             return new Composed(List.of(), s.sentence());
         }
-        return new Composed(List.copyOf(leads), sentence);
+        if (trigger != null) { // the clean-up leads with the trigger: the other leading tags are tags
+            s.other.addAll(0, leads.stream().map(l -> l.replace('_', ' ').toLowerCase(Locale.ROOT)).toList());
+            return new Composed(List.of(), s.sentence());
+        }
+        return new Composed(List.copyOf(leads), s.sentence());
+    }
+
+    /** The words of a trigger or tag, lower case: {@code "ohwx man"}, {@code "ohwx, sks"} and {@code ohwx_man}. */
+    private static Set<String> words(String text) {
+        Set<String> out = new java.util.HashSet<>();
+        for (String word : text.toLowerCase(Locale.ROOT).split("[\\s,_]+")) {
+            if (!word.isEmpty()) {
+                out.add(word);
+            }
+        }
+        return out;
     }
 
     /** The slots of one caption. */
@@ -187,6 +215,11 @@ public final class TagComposer implements Captioner {
         /** True while no tag has been sorted (the leads taken out). */
         boolean isEmpty() {
             return count() == 0;
+        }
+
+        /** True when no tag but style and quality words has been sorted: "An image. Lowres." says nothing. */
+        boolean namesNothing() {
+            return count() == style.size();
         }
 
         private int count() {

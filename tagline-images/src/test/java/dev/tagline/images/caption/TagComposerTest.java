@@ -66,6 +66,29 @@ class TagComposerTest {
                 "tags of several words that would leave nothing are tags");
     }
 
+    /**
+     * dogfooding F7: on the default quality tagger's tags, {@code caption --captioner tags --trigger "ohwx man"} wrote
+     * "ohwx man An image. Ohwx." and "ohwx man A portrait. Lowres, ohwx.": the old trigger {@code ohwx} of an earlier
+     * {@code tag --trigger ohwx} became a word, and "An image." with quality words named nothing but passed.
+     */
+    @Test
+    void anOldTriggerAndQualityWordsGaveACaptionThatSaysNothing_nowTheOldTriggerIsLeftOutAndNothingFails() {
+        assertEquals("", TagComposer.composed(List.of("ohwx", "solo"), "ohwx man").text(),
+                "the old trigger is no word of the caption: nothing is left");
+        assertEquals("A portrait. Lowres.", TagComposer.composed(List.of("ohwx", "solo", "lowres", "portrait"),
+                "ohwx man").text(), "the clean-up puts 'ohwx man' first");
+        assertEquals("A boy.", TagComposer.composed(List.of("ohwx_man", "1boy"), "ohwx").text(), "either way round");
+        assertEquals("", TagComposer.composed(List.of("sks", "solo", "lowres"), "ohwx man").text(),
+                "another old trigger and quality words name nothing either");
+        assertEquals("A girl. Hatsune miku.", TagComposer.composed(List.of("hatsune miku", "1girl"), "sks").text(),
+                "a leading tag that shares no word with the trigger is a tag, as before");
+        assertEquals("", TagComposer.compose(List.of("ohwx", "solo", "lowres")), "a trigger and quality words");
+        assertEquals("", TagComposer.compose(List.of("lowres", "blurry", "monochrome", "solo")));
+        assertEquals("ohwx A portrait. Lowres.", TagComposer.compose(List.of("ohwx", "solo", "lowres", "portrait")));
+        assertEquals("An image. Lowres, hatsune miku.", TagComposer.compose(List.of("hatsune miku", "lowres")),
+                "tags of several words that would leave nothing are tags, as before");
+    }
+
     /** re-check item 13: rating:general, score_9 and (masterpiece:1.2) went into the prose as written. */
     @Test
     void ratingsAndPonyTagsAreLeftOutAndEmphasisIsReadAsThePlainWord() {
