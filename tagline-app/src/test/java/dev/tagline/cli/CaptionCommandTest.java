@@ -447,6 +447,21 @@ class CaptionCommandTest {
     }
 
     /**
+     * dogfooding F9, for captions: {@code --existing append --trigger "ohwx man"} on a caption that starts with the
+     * trigger in another case ("Ohwx man on stage") wrote the trigger twice.
+     */
+    @Test
+    void appendToACaptionStartingWithTheTriggerInAnotherCaseWroteItTwice_nowOnce() throws IOException {
+        Files.writeString(data.resolve("red.txt"), "1boy, smile");
+        Files.writeString(data.resolve("red.caption"), "Ohwx man on stage");
+        Files.delete(data.resolve("sub/blue.png"));
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.OK, cli.run("caption", "data", "--captioner", "tags", "--trigger", "ohwx man",
+                "--existing", "append"), cli.err());
+        assertEquals("ohwx man on stage. A boy, smiling.", read("red.caption"));
+    }
+
+    /**
      * re-check item 13: {@code tag --trigger "ohwx man"} ended the caption as "Ohwx man.", {@code caption --trigger}
      * wrote the trigger to .txt only although its help says "first in every file", and ratings, Pony tags and emphasis
      * syntax went into the prose.

@@ -184,6 +184,21 @@ class TagCommandTest {
         assertEquals("my caption, crimson, green, leafy", sidecar("red.txt"));
     }
 
+    /**
+     * dogfooding F9: {@code tag --trigger "ohwx man" --existing append} on the hand caption "ohwx man portrait" wrote
+     * "ohwx man portrait, ohwx man, solo, portrait": the trigger twice, the second not first.
+     */
+    @Test
+    void appendAfterAHandCaptionStartingWithTheTriggerWroteItTwice_nowItIsFirstOnce() throws IOException {
+        Files.writeString(data.resolve("red.txt"), "ohwx man portrait");
+        CliTestSupport cli = cli();
+        tag(cli, "--general-threshold", "0.5", "--trigger", "ohwx man", "--existing", "append");
+        assertEquals("ohwx man, portrait, red (colour)", sidecar("red.txt"), cli.err());
+        Files.writeString(data.resolve("red.txt"), "Ohwx Man portrait");
+        tag(cli(), "--general-threshold", "0.5", "--trigger", "ohwx man", "--existing", "prepend", "--restart");
+        assertEquals("ohwx man, red (colour), portrait", sidecar("red.txt"));
+    }
+
     @Test
     void mcutAndSortAndMaxTagsReachTheRules() throws IOException {
         tag(cli(), "--general-threshold", "0.01", "--sort", "vocab", "--max-tags", "2", "--separator", " | ");

@@ -335,7 +335,8 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
         }
         Path image = entry.path();
         if (!result.tagText().isEmpty()) {
-            record.put("tags", files ? outcome(tagWriter.write(image, result.tagText())) : NOT_WRITTEN);
+            record.put("tags", files ? outcome(tagWriter.write(image, result.tagText(), rules.trigger()))
+                    : NOT_WRITTEN);
         }
         record.put("caption", files ? outcome(captionWriter.write(image, o.caption(), rules.trigger())) : NOT_WRITTEN);
         if (outputs.json()) {

@@ -94,9 +94,11 @@ public final class SidecarWriter {
     }
 
     /**
-     * {@link #write(Path, String)} for a caption that leads with {@code lead} (a trigger word kohya's
-     * {@code keep_tokens} holds first): when an existing caption is appended to or prepended, the lead stays first in
-     * the whole file ("ohwx man A man on stage. A boy, smiling."), not in the middle.
+     * {@link #write(Path, String)} for a caption or tag list that leads with {@code lead} (a trigger kohya's
+     * {@code keep_tokens} holds first): when an existing file is appended to or prepended, the lead is first in the
+     * whole file, once ("ohwx man A man on stage. A boy, smiling."; "ohwx man, portrait, solo"), also when the existing
+     * text starts with it in another case or without a comma after it (a hand caption "Ohwx man portrait"): its words
+     * after the lead are kept.
      */
     public Outcome write(Path image, String text, String lead) {
         Path sidecar = sidecarFor(image);
@@ -112,8 +114,8 @@ public final class SidecarWriter {
             return Outcome.SKIPPED;
         }
         if (existing != null && !existing.isBlank()) {
-            boolean leads = !settings.tagList() && !lead.isBlank() && settings.existing() != SidecarSettings.Existing
-                    .OVERWRITE && (fresh.startsWith(lead + " ") || existing.strip().startsWith(lead + " "));
+            boolean leads = !lead.isBlank() && settings.existing() != SidecarSettings.Existing.OVERWRITE
+                    && (startsWith(fresh, lead) || startsWith(existing.strip(), lead));
             String before = leads ? withoutLead(existing.strip(), lead) : existing;
             String after = leads ? withoutLead(fresh, lead) : fresh;
             content = switch (settings.existing()) {
@@ -121,15 +123,31 @@ public final class SidecarWriter {
                 case PREPEND -> merge(after, before);
                 default -> fresh;
             };
-            content = leads ? lead + " " + content : content;
+            content = !leads ? content : settings.tagList() ? merge(lead, content)
+                    : content.isEmpty() ? lead : lead + " " + content;
         }
         AtomicFiles.writeString(sidecar, content);
         return existing == null || settings.existing() == SidecarSettings.Existing.OVERWRITE
                 ? Outcome.WRITTEN : Outcome.MERGED;
     }
 
+    /** {@code text} without a leading {@code lead} ({@link #startsWith}) and the comma or space after it. */
     private static String withoutLead(String text, String lead) {
-        return text.startsWith(lead + " ") ? text.substring(lead.length() + 1).strip() : text;
+        return startsWith(text, lead) ? text.substring(lead.length()).replaceFirst("^\\s*[,;:|]?\\s*", "").strip()
+                : text;
+    }
+
+    /**
+     * Whether {@code text} starts with {@code lead} as words, in any case: followed by its end, a space or
+     * punctuation ({@code "ohwx man portrait"}, {@code "OHWX MAN, solo"}), not by more of a word
+     * ({@code "ohwx manly"}).
+     */
+    static boolean startsWith(String text, String lead) {
+        if (!text.regionMatches(true, 0, lead, 0, lead.length())) {
+            return false;
+        }
+        return text.length() == lead.length() || !Character.isLetterOrDigit(text.charAt(lead.length()))
+                && text.charAt(lead.length()) != '_';
     }
 
     private String withPrefix(String text) {

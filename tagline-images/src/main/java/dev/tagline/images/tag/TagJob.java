@@ -165,7 +165,8 @@ public final class TagJob implements BatchJob<TagJob.Item, TagJob.Result> {
         }
         List<ScoredTag> tags = select(result);
         String text = rules.format(tags);
-        String outcome = text.isEmpty() ? "none" : writer.write(entry.path(), text).name().toLowerCase(java.util.Locale.ROOT);
+        String outcome = text.isEmpty() ? "none" : writer.write(entry.path(), text, rules.trigger()).name()
+                .toLowerCase(java.util.Locale.ROOT);
         return record(outcome, tags);
     }
 

@@ -117,6 +117,42 @@ class SidecarWriterTest {
         assertEquals("ohwx man A boy, smiling. A man on stage.", sidecar(".caption"), "and only once");
     }
 
+    /**
+     * dogfooding F9: {@code tag --existing append --trigger "ohwx man"} on the hand caption "ohwx man portrait" wrote
+     * "ohwx man portrait, ohwx man, solo, portrait": the trigger twice, the second not first, which kohya's
+     * {@code shuffle_caption} shuffles like any tag; prepend put the old text, trigger and all, last.
+     */
+    @Test
+    void aFileStartingWithTheTriggerGotItTwiceWhenMerged_nowTheTriggerIsFirstOnce() throws IOException {
+        Path tags = dir.resolve("photo.final.txt");
+        SidecarWriter append = new SidecarWriter(SidecarSettings.tags().withExisting(Existing.APPEND));
+        SidecarWriter prepend = new SidecarWriter(SidecarSettings.tags().withExisting(Existing.PREPEND));
+        Files.writeString(tags, "ohwx man portrait");
+        assertEquals(SidecarWriter.Outcome.MERGED, append.write(image(), "ohwx man, solo, portrait", "ohwx man"));
+        assertEquals("ohwx man, portrait, solo", sidecar(".txt"));
+        Files.writeString(tags, "ohwx man portrait");
+        prepend.write(image(), "ohwx man, solo, portrait", "ohwx man");
+        assertEquals("ohwx man, solo, portrait", sidecar(".txt"));
+        Files.writeString(tags, "OHWX Man, smile");
+        append.write(image(), "ohwx man, solo", "ohwx man");
+        assertEquals("ohwx man, smile, solo", sidecar(".txt"), "in any case");
+        Files.writeString(tags, "smile, ohwx man");
+        append.write(image(), "ohwx man, solo", "ohwx man");
+        assertEquals("ohwx man, smile, solo", sidecar(".txt"), "first even when the old text had it later");
+        Files.writeString(tags, "ohwx manly portrait");
+        append.write(image(), "ohwx man, solo", "ohwx man");
+        assertEquals("ohwx man, ohwx manly portrait, solo", sidecar(".txt"), "a word prefix only");
+        Files.writeString(tags, "ohwx, sks portrait");
+        append.write(image(), "ohwx, sks, 1boy", "ohwx, sks");
+        assertEquals("ohwx, sks, portrait, 1boy", sidecar(".txt"), "two triggers given as one");
+
+        Path caption = dir.resolve("photo.final.caption");
+        Files.writeString(caption, "Ohwx man on stage");
+        new SidecarWriter(SidecarSettings.captions().withExisting(Existing.APPEND)).write(image(),
+                "ohwx man A boy, smiling.", "ohwx man");
+        assertEquals("ohwx man on stage. A boy, smiling.", sidecar(".caption"), "captions alike, in any case");
+    }
+
     @Test
     void triggerWordComesFirstOnce() throws IOException {
         new SidecarWriter(SidecarSettings.tags().withPrefix("ohwx")).write(image(), "smile, ohwx, solo");
