@@ -32,7 +32,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}).")
     int port;
     @Option(names = "--media", paramLabel = "NAME=FOLDER", description = "A folder media may be served from, as"
-            + " /media/NAME/…; repeatable. Nothing outside these folders is ever served.")
+            + " /media/NAME/… (after login) and, for the video of a webhook or Instagram post, as its public link"
+            + " /public/v/…; repeatable. Nothing outside these folders is ever served.")
     Map<String, Path> media = new LinkedHashMap<>();
     @Option(names = "--secure-cookies", description = "Mark the session cookie Secure (behind a TLS proxy).")
     boolean secureCookies;

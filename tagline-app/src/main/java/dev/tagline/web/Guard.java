@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * Runs before every request: security headers (CSP without inline script), the session lookup, the login wall
- * (pages redirect to {@code /login}, {@code /api} answers 401) and the CSRF check on every state change (403 when
+ * (pages redirect to {@code /login}, {@code /api} answers 401; public video links, {@code GET}/{@code HEAD /public/v/…},
+ * carry their own token) and the CSRF check on every state change (403 when
  * the {@code X-CSRF-Token} header or {@code _csrf} form field does not match the session's token).
  */
 final class Guard implements Handler {
@@ -39,7 +40,11 @@ final class Guard implements Handler {
         ctx.attribute(SESSION, session);
         String path = ctx.path();
         // The OAuth callback arrives cross-site without the Strict cookie; its single-use state authenticates it.
+        // A public video link is fetched by a webhook receiver or a platform, which has no session: its token is the
+        // capability (PublicVideoRoutes).
         boolean open = path.equals("/login") || path.equals("/setup") || path.equals("/oauth/callback")
+                || path.startsWith(dev.tagline.publish.platform.VideoLinks.ROUTE)
+                && (ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD)
                 || path.startsWith("/static/")
                 || path.startsWith("/webjars/") || path.equals("/favicon.ico");
         if (!open && (session == null || !session.authenticated())) {

@@ -20,6 +20,7 @@ final class MediaRoutes {
     private static final Map<String, String> TYPES = Map.of("mp4", "video/mp4", "webm", "video/webm", "mov",
             "video/quicktime", "jpg", "image/jpeg", "jpeg", "image/jpeg", "png", "image/png", "webp", "image/webp",
             "json", "application/json", "txt", "text/plain; charset=utf-8", "caption", "text/plain; charset=utf-8");
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MediaRoutes.class);
     private final Map<String, Path> roots;
 
     MediaRoutes(Map<String, Path> roots) {
@@ -31,11 +32,18 @@ final class MediaRoutes {
     }
 
     private void serve(Context ctx) throws IOException {
-        Path file = resolve(roots, ctx.pathParam("root"), ctx.pathParam("path"));
+        send(ctx, resolve(roots, ctx.pathParam("root"), ctx.pathParam("path")), "private, max-age=60", true);
+    }
+
+    /**
+     * Answers with {@code file}: whole, or the one range the {@code Range} header asks for (206; 416 past the end);
+     * only the headers when {@code body} is false (HEAD).
+     */
+    static void send(Context ctx, Path file, String cacheControl, boolean body) throws IOException {
         String name = file.getFileName().toString();
         String ext = name.substring(name.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
         long size = Files.size(file);
-        ctx.header("Cache-Control", "private, max-age=60");
+        ctx.header("Cache-Control", cacheControl);
         ctx.header("Accept-Ranges", "bytes");
         ctx.contentType(TYPES.getOrDefault(ext, "application/octet-stream"));
         Optional<ByteRange> range = ByteRange.parse(ctx.header("Range"), size);
@@ -50,6 +58,9 @@ final class MediaRoutes {
             ctx.header("Content-Range", "bytes " + r.first() + "-" + r.last() + "/" + size);
         }
         ctx.header("Content-Length", Long.toString(Math.max(0, r.length())));
+        if (!body) {
+            return;
+        }
         InputStream in = Files.newInputStream(file);
         in.skipNBytes(r.first());
         ctx.result(new BoundedInputStream(in, Math.max(0, r.length())));
@@ -107,6 +118,40 @@ final class MediaRoutes {
         } catch (IOException e) {
             throw notFound(name, relative);
         }
+    }
+
+    /**
+     * The real file for {@code file} (an absolute path) when it lies below one of the roots by the rules of
+     * {@link #resolve}: not outside through {@code ..} or a symlink, not hidden.
+     */
+    static Optional<Path> within(Map<String, Path> roots, Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        for (Map.Entry<String, Path> root : roots.entrySet()) {
+            for (Path base : bases(root.getValue())) {
+                if (abs.startsWith(base) && !abs.equals(base)) {
+                    try {
+                        return Optional.of(resolve(roots, root.getKey(), base.relativize(abs).toString()
+                                .replace(java.io.File.separatorChar, '/')));
+                    } catch (NotFoundResponse outside) {
+                        LOG.debug("{} is not served below root '{}' ({}); trying the other roots", abs, root.getKey(),
+                                outside.getMessage());
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A root as given and as its real path (they differ when the root is reached through a symlink). */
+    private static java.util.Set<Path> bases(Path root) {
+        java.util.Set<Path> out = new java.util.LinkedHashSet<>();
+        out.add(root.toAbsolutePath().normalize());
+        try {
+            out.add(root.toRealPath());
+        } catch (IOException e) {
+            LOG.debug("media root {} has no real path; it holds nothing", root, e);
+        }
+        return out;
     }
 
     /**

@@ -70,6 +70,7 @@ public final class WebServer implements AutoCloseable {
             c.routes.get("/", ctx -> ctx.redirect("/calendar"));
             new AuthRoutes(web).register(c.routes);
             new MediaRoutes(web.settings().mediaRoots()).register(c.routes);
+            new PublicVideoRoutes(web).register(c.routes);
             new CalendarRoutes(web).register(c.routes);
             new PostApiRoutes(web).register(c.routes);
             new PostActionRoutes(web).register(c.routes);

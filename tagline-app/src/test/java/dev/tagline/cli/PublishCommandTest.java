@@ -271,12 +271,16 @@ class PublishCommandTest {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closed = s.getLocalPort();
         }
+        dev.tagline.testkit.platform.FakeMediaHost serve = new dev.tagline.testkit.platform.FakeMediaHost();
         assertEquals(ExitCode.OK, run("publish", "channels", "add", "h", "--platform", "webhook", "--option",
-                "url=http://127.0.0.1:" + closed + "/x", "--option", "media-base-url=http://cdn", "--secret-env",
+                "url=http://127.0.0.1:" + closed + "/x", "--option", "media-base-url=" + serve.baseUrl(), "--secret-env",
                 "HOOK_SECRET"), cli.err());
         assertEquals(ExitCode.OK, run("publish", "queue", clip("a", 0.4).toString(), "--channels", "h", "--at", "now"),
                 cli.err());
-        run("publish", "run", "--once");
+        serve.serve(1, dir.resolve("a/clip.mp4")); // the video link answers; the receiver does not
+        try (serve) {
+            run("publish", "run", "--once");
+        }
         assertEquals(ExitCode.OK, run("publish", "status"), cli.err() + cli.out());
         assertTrue(cli.out().matches("(?s).*post 1 retrying at 2026-03-27 \\d\\d:\\d\\d:\\d\\d \\+00:00 \\(try 2\\): .+"),
                 cli.out());

@@ -64,6 +64,14 @@ public final class PlatformHttp {
      * receiver).
      */
     public HttpResponse<String> sendRaw(String step, HttpRequest original) {
+        return sendRaw(step, original, where(original));
+    }
+
+    /**
+     * As {@link #sendRaw(String, HttpRequest)}, with the URL shown as {@code shownAs} in the attempt log and in the
+     * failure text (a capability link's secret left out).
+     */
+    public HttpResponse<String> sendRaw(String step, HttpRequest original, String shownAs) {
         HttpRequest request = original.version().isPresent() ? original
                 : HttpRequest.newBuilder(original, (name, value) -> true).version(HttpVersions.forUri(original.uri()))
                         .build();
@@ -71,23 +79,24 @@ public final class PlatformHttp {
         long t0 = System.nanoTime();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            record(step, request, response.statusCode(), response.statusCode() < 400 ? "ok" : "error",
+            record(step, request.method() + " " + shownAs, response.statusCode(),
+                    response.statusCode() < 400 ? "ok" : "error",
                     response.statusCode() < 400 ? null : snippet(response.body()), start, t0);
             return response;
         } catch (IOException e) {
-            record(step, request, null, "no-answer", noAnswer(e), start, t0);
-            String reason = "No answer from " + where(request) + ": " + noAnswer(e);
+            record(step, request.method() + " " + shownAs, null, "no-answer", noAnswer(e), start, t0);
+            String reason = "No answer from " + shownAs + ": " + noAnswer(e);
             throw dev.tagline.core.NoConnection.of(e) ? PlatformException.notSent(reason, e) : PlatformException.ambiguous(null, reason, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            record(step, request, null, "interrupted", null, start, t0);
-            throw PlatformException.ambiguous(null, "Interrupted while calling " + where(request), e);
+            record(step, request.method() + " " + shownAs, null, "interrupted", null, start, t0);
+            throw PlatformException.ambiguous(null, "Interrupted while calling " + shownAs, e);
         }
     }
 
-    private void record(String step, HttpRequest request, Integer status, String outcome, String detail,
+    private void record(String step, String shown, Integer status, String outcome, String detail,
                         Instant start, long t0) {
-        log.record(new AttemptLog.Attempt(postId, start, worker, step, request.method() + " " + where(request), status,
+        log.record(new AttemptLog.Attempt(postId, start, worker, step, shown, status,
                 outcome, detail, Duration.ofNanos(System.nanoTime() - t0)));
     }
 

@@ -14,6 +14,7 @@ import dev.tagline.publish.store.Media;
 import dev.tagline.publish.store.Post;
 import dev.tagline.publish.store.PostState;
 import dev.tagline.publish.store.TempPostgres;
+import dev.tagline.testkit.platform.FakeMediaHost;
 import dev.tagline.testkit.platform.FakeWebhookReceiver;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -43,11 +44,11 @@ class TwoWorkersIT {
         String url = TempPostgres.newDatabaseUrl();
         Map<String, String> env = Map.of(SecretKeys.ENV, SecretKeys.generate());
         Path out = dir.resolve("out");
-        try (FakeWebhookReceiver hook = new FakeWebhookReceiver("k")) {
+        try (FakeWebhookReceiver hook = new FakeWebhookReceiver("k"); FakeMediaHost serve = new FakeMediaHost()) {
             hook.latency(Duration.ofMillis(50));
             try (Publishing p = Publishing.open(url, new TaglineHome(dir), Clock.systemUTC())) {
                 Channel web = p.channels().add("hook", "webhook", "me", ZoneId.of("UTC"), Map.of("url",
-                        hook.baseUrl() + "/h", "media-base-url", "https://cdn.example.com"));
+                        hook.baseUrl() + "/h", "media-base-url", serve.baseUrl()));
                 p.credentials(env).put(web, Credential.secret("k"));
                 Channel folder = p.channels().add("fold", "folder", "me", ZoneId.of("UTC"), Map.of("path",
                         out.toString()));
@@ -55,6 +56,7 @@ class TwoWorkersIT {
                     Media m = p.media().register(TestClips.clip(dir.resolve("clips"), "c" + i, 0.5, 2000));
                     for (Channel c : new Channel[] {web, folder}) {
                         Post post = p.posts().queue(m, c, m.manifest().copyFor(c.platform()));
+                        serve.serve(post.id(), m.videoPath());
                         p.posts().schedule(post.id(), post.scheduleVersion(), Clock.systemUTC().instant(),
                                 Post.PlannedBy.USER);
                     }

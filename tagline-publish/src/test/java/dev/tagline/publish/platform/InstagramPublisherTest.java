@@ -13,6 +13,7 @@ import dev.tagline.testkit.platform.FakeInstagram;
 import dev.tagline.testkit.platform.FakeMediaHost;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,7 @@ class InstagramPublisherTest extends PublisherContract {
     /** The clip must be reachable before Instagram fetches it. */
     private Post due(String id) {
         Post post = f.due(channel, id, 5000);
-        cdn.serve(post.mediaId(), f.p.media().byId(post.mediaId()).videoPath());
+        cdn.serve(post.id(), f.p.media().byId(post.mediaId()).videoPath());
         return post;
     }
 
@@ -80,11 +81,35 @@ class InstagramPublisherTest extends PublisherContract {
     }
 
     @Test
-    void anUnreachableVideoUrlFailsWithAHintAboutTheBaseUrl() {
+    void anUnreachableVideoUrlWaitsWithAHintAboutTheBaseUrlBeforeAnyContainer() {
         Post post = f.due(channel, "nowhere", 5000);
+        f.run();
+        assertEquals(PostState.SCHEDULED, f.post(post.id()).state(), "retried: 'tagline serve' may be down a moment");
+        assertTrue(f.post(post.id()).lastError().contains("answered 404: is 'tagline serve' running"),
+                f.post(post.id()).lastError());
+        assertTrue(f.post(post.id()).lastError().contains("reachable at media-base-url " + cdn.baseUrl()),
+                f.post(post.id()).lastError());
+        assertEquals(0, postsOnPlatform());
+        assertTrue(cdn.requests().stream().allMatch(r -> r.startsWith("HEAD ")), "Instagram was never sent the URL");
+    }
+
+    @Test
+    void aVideoInstagramCannotFetchFailsWithAHintAboutTheBaseUrl() {
+        Post post = due("blocked");
+        cdn.failNext("GET", "/public/v/", 403, null, "{}"); // answers this server's HEAD, not Instagram's fetch
         f.run();
         assertEquals(PostState.FAILED, f.post(post.id()).state());
         assertTrue(f.post(post.id()).lastError().contains("media-base-url reachable"), f.post(post.id()).lastError());
+    }
+
+    @Test
+    void theVideoUrlWasAPathNothingServed_nowInstagramFetchesThePostsLinkWithHeadFirst() {
+        Post post = due("clip1");
+        f.run();
+        List<String> asked = cdn.requests();
+        assertEquals(2, asked.size(), asked.toString());
+        assertTrue(asked.get(0).matches("HEAD /public/v/" + post.id() + "-[A-Za-z0-9_-]{32}/clip\\.mp4"), asked.get(0));
+        assertEquals("GET" + asked.get(0).substring(4), asked.get(1), "Instagram fetched the link that was checked");
     }
 
     @Test

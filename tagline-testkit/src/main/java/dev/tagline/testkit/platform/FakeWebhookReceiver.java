@@ -40,6 +40,23 @@ public final class FakeWebhookReceiver extends FakeHttpServer {
         return duplicates.get();
     }
 
+    /** What the receiver got when it fetched a delivery's {@code videoUrl} (no cookie, no session, like Zapier or n8n). */
+    public record Download(String url, int status, long bytes, String sha256, boolean sha256Matches) {
+    }
+
+    private final List<Download> downloads = new CopyOnWriteArrayList<>();
+    private volatile boolean downloadVideos;
+
+    /** From now on, each new delivery's {@code videoUrl} is downloaded before the answer, and its SHA-256 checked. */
+    public void downloadVideos() {
+        downloadVideos = true;
+    }
+
+    /** The downloads {@link #downloadVideos()} made, in order. */
+    public List<Download> downloads() {
+        return List.copyOf(downloads);
+    }
+
     /** The next delivery is processed, then the connection drops before the answer. */
     public void dropNextResponse() {
         dropNextResponse = true;
@@ -75,6 +92,9 @@ public final class FakeWebhookReceiver extends FakeHttpServer {
             id = "d" + (deliveries.size() + 1);
             byKey.put(key, id);
             deliveries.add(json);
+            if (downloadVideos) {
+                downloads.add(download(json.path("videoUrl").asText(), json.path("sha256").asText()));
+            }
         }
         if (dropNextResponse) {
             dropNextResponse = false;
@@ -82,6 +102,23 @@ public final class FakeWebhookReceiver extends FakeHttpServer {
             return;
         }
         send(ex, 200, "{\"id\":\"" + id + "\",\"url\":\"" + baseUrl() + "/deliveries/" + id + "\"}");
+    }
+
+    private static Download download(String url, String expectedSha256) {
+        try {
+            java.net.http.HttpResponse<byte[]> got = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            String sha = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(got.body()));
+            return new Download(url, got.statusCode(), got.body().length, sha, sha.equals(expectedSha256));
+        } catch (IOException | IllegalArgumentException e) {
+            return new Download(url, -1, 0, null, false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Download(url, -1, 0, null, false);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String hmac(String payload) {

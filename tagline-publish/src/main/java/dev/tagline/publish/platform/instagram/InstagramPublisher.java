@@ -4,13 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tagline.publish.platform.PlatformException;
 import dev.tagline.publish.platform.Publisher;
 import dev.tagline.publish.platform.PublishRequest;
+import dev.tagline.publish.platform.VideoLinks;
 import dev.tagline.publish.platform.meta.GraphApi;
 import java.time.Duration;
 import java.util.Map;
 
 /**
- * Instagram Reels through the Graph API (publishing.md §4). {@link #upload}: a REELS container from the clip's public
- * URL ({@code media-base-url}), then its {@code status_code} until FINISHED: retry-safe, a container is not a post.
+ * Instagram Reels through the Graph API (publishing.md §4). {@link #upload}: a REELS container from the post's public
+ * link ({@link VideoLinks}, under {@code media-base-url}, checked to answer first), then its {@code status_code} until
+ * FINISHED: retry-safe, a container is not a post.
  * {@link #create}: {@code media_publish}, after checking {@code content_publishing_limit}. {@link #find}: the container's
  * status says PUBLISHED or not; the media id is then found among the account's recent media by caption.
  */
@@ -20,14 +22,13 @@ public final class InstagramPublisher implements Publisher {
         GraphApi api = new GraphApi(r);
         String container = r.progress("container");
         if (container == null || container.isEmpty()) {
-            String base = r.channel().option("media-base-url", "").replaceAll("/+$", "");
-            if (base.isEmpty()) {
+            if (r.channel().option("media-base-url", "").isBlank()) {
                 throw PlatformException.permanent(null, "Instagram fetches the video by URL: set --option"
                         + " media-base-url=https://… on channel '" + r.channel().name() + "' (never localhost)");
             }
-            JsonNode made = api.post("upload", user(r) + "/media", Map.of("media_type", "REELS", "video_url", base
-                    + "/media/" + r.media().id() + "/" + r.media().videoPath().getFileName(), "caption",
-                    r.post().caption(), "share_to_feed", r.channel().option("share-to-feed", "true")));
+            JsonNode made = api.post("upload", user(r) + "/media", Map.of("media_type", "REELS", "video_url",
+                    VideoLinks.prepare(r), "caption", r.post().caption(), "share_to_feed",
+                    r.channel().option("share-to-feed", "true")));
             container = made.path("id").asText();
             r.checkpoint("container", container);
         }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tagline.publish.platform.PlatformException;
 import dev.tagline.publish.platform.Publisher;
 import dev.tagline.publish.platform.PublishRequest;
+import dev.tagline.publish.platform.VideoLinks;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,7 +19,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * POSTs a signed JSON describing the post, with a download URL under the channel's {@code media-base-url}. Headers:
+ * POSTs a signed JSON describing the post, with {@code videoUrl}: the post's public link under the channel's
+ * {@code media-base-url} ({@link VideoLinks}; {@code tagline serve} answers it without a login until
+ * {@code videoUrlExpiresAt}), checked to answer before the POST. Headers:
  * {@code X-Tagline-Timestamp} (epoch seconds), {@code X-Tagline-Signature: sha256=HEX} = HMAC-SHA256 of
  * {@code timestamp + "." + body} with the channel's secret, and {@code Idempotency-Key: tagline-post-ID}. Receivers
  * that honour the key (channel option {@code idempotent=true}) let the reconciler re-send after an ambiguous failure;
@@ -27,9 +30,10 @@ import javax.crypto.spec.SecretKeySpec;
 public final class WebhookPublisher implements Publisher {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Nothing to send ahead: the receiver downloads the clip from the link in the body, which must answer now. */
     @Override
     public void upload(PublishRequest r) {
-        // Nothing to send ahead: the receiver downloads the clip from the URL in the body.
+        VideoLinks.prepare(r);
     }
 
     @Override
@@ -78,8 +82,9 @@ public final class WebhookPublisher implements Publisher {
         node.put("caption", r.post().caption());
         node.put("scheduledAt", r.post().scheduledAt() == null ? null : r.post().scheduledAt().toString());
         node.put("zone", r.post().zone().getId());
-        String base = r.channel().option("media-base-url", "").replaceAll("/+$", "");
-        node.put("videoUrl", base + "/media/" + r.media().id() + "/" + r.media().videoPath().getFileName());
+        node.put("videoUrl", VideoLinks.url(r));
+        java.time.Instant expires = VideoLinks.expires(r);
+        node.put("videoUrlExpiresAt", expires == null ? null : expires.toString());
         node.put("sha256", r.media().sha256());
         node.put("sizeBytes", r.media().sizeBytes());
         try {

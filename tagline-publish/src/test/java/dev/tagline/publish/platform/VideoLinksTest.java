@@ -1,0 +1,76 @@
+package dev.tagline.publish.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tagline.core.TaglineException;
+import dev.tagline.publish.store.Post;
+import dev.tagline.publish.store.PostState;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class VideoLinksTest {
+    static final String SECRET = "abcdefghijklmnopqrstuvwxyz012-_9";
+    static final Instant NOW = Instant.parse("2026-06-01T10:00:00Z");
+
+    @Test
+    void aMediaBaseUrlIsAnHttpBaseWithoutQuery_andTrailingSlashesGo() {
+        assertEquals("https://clips.example.com", VideoLinks.requireBase("https://clips.example.com/"));
+        assertEquals("http://127.0.0.1:8080/tagline", VideoLinks.requireBase(" http://127.0.0.1:8080/tagline// "));
+        for (String bad : new String[] {"", "clips.example.com", "ftp://example.com", "https://example.com/?k=v",
+            "https://example.com/#x", "https://user:pw@example.com", "https:///nohost", "http://exa mple.com"}) {
+            TaglineException e = assertThrows(TaglineException.class, () -> VideoLinks.requireBase(bad), bad);
+            assertTrue(e.getMessage().startsWith("--option media-base-url=" + bad.strip() + " "), e.getMessage());
+            assertFalse(e.oneLine().contains("\n"), e.oneLine());
+            assertTrue(e.hint().contains("tagline serve"), e.hint());
+        }
+    }
+
+    @Test
+    void aTokenIsThePostIdAndA32CharacterSecret() {
+        assertEquals(Optional.of(new VideoLinks.Grant(12, SECRET)), VideoLinks.parse("12-" + SECRET));
+        for (String bad : new String[] {"", "12", "12-", "012-" + SECRET, "x-" + SECRET, "12-" + SECRET + "a",
+            "12-" + SECRET.substring(1), "12-" + SECRET.replace('a', '/'), "12-" + SECRET.replace('a', '.'),
+            "99999999999999999999-" + SECRET, "9999999999999999999-" + SECRET}) {
+            assertEquals(Optional.empty(), VideoLinks.parse(bad), bad);
+        }
+    }
+
+    @Test
+    void onlyTheRightSecretOfALivePostWithinItsTimeIsGranted() {
+        Post post = post(7, PostState.PUBLISHED, Map.of("video_link", SECRET, "video_link_until",
+                NOW.plusSeconds(60).toString()));
+        assertTrue(VideoLinks.grants(post, new VideoLinks.Grant(7, SECRET), NOW));
+        assertFalse(VideoLinks.grants(post, new VideoLinks.Grant(8, SECRET), NOW), "another post's id");
+        assertFalse(VideoLinks.grants(post, new VideoLinks.Grant(7, SECRET.replace('a', 'b')), NOW), "wrong secret");
+        assertFalse(VideoLinks.grants(post, new VideoLinks.Grant(7, SECRET), NOW.plusSeconds(60)), "expired");
+        for (PostState dead : new PostState[] {PostState.FAILED, PostState.CANCELLED}) {
+            assertFalse(VideoLinks.grants(post(7, dead, post.progress()), new VideoLinks.Grant(7, SECRET), NOW), dead.label());
+        }
+        for (PostState live : new PostState[] {PostState.SCHEDULED, PostState.PUBLISHING, PostState.UNCONFIRMED}) {
+            assertTrue(VideoLinks.grants(post(7, live, post.progress()), new VideoLinks.Grant(7, SECRET), NOW), live.label());
+        }
+        assertFalse(VideoLinks.grants(post(7, PostState.PUBLISHED, Map.of("video_link_until",
+                NOW.plusSeconds(60).toString())), new VideoLinks.Grant(7, SECRET), NOW), "no link issued");
+        assertFalse(VideoLinks.grants(post(7, PostState.PUBLISHED, Map.of("video_link", SECRET)),
+                new VideoLinks.Grant(7, SECRET), NOW), "no expiry recorded");
+    }
+
+    @Test
+    void aFileNameIsOnePercentEncodedSegment_andTheSecretStaysOutOfLogs() {
+        assertEquals("clip-1_a.mp4", VideoLinks.segment("clip-1_a.mp4"));
+        assertEquals("my%20clip%20%231%3F%25%2F%C3%A9.mp4", VideoLinks.segment("my clip #1?%/é.mp4"));
+        assertEquals("https://h/x/public/v/12-…/clip.mp4", VideoLinks.shown("https://h/x/public/v/12-" + SECRET
+                + "/clip.mp4"));
+    }
+
+    private static Post post(long id, PostState state, Map<String, String> progress) {
+        return new Post(id, 1, 1, "t", "c", state, Post.PlannedBy.USER, NOW, ZoneId.of("UTC"), 1, NOW, null, null,
+                Post.Step.DONE, null, progress, null, null, 1, null, NOW, null);
+    }
+}
