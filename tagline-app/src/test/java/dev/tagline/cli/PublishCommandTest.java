@@ -264,6 +264,27 @@ class PublishCommandTest {
     }
 
     @Test
+    void aMediaBaseUrlThatCannotLeadToTaglineServeWasAccepted_nowChannelsAddNamesTheOption() throws Exception {
+        cli = new CliTestSupport(dir, Map.of("TAGLINE_HOME", dir.resolve("home").toString(), "HOOK_SECRET", "s",
+                "IG_TOKEN", "t"), CLOCK);
+        String[][] bad = {
+            {"https://cdn.example.com/clips?sig=1", "has a query or fragment"},
+            {"cdn.example.com", "is not an http:// or https:// URL"},
+            {"file:///srv/clips", "is not an http:// or https:// URL"}};
+        for (String[] b : bad) {
+            assertEquals(ExitCode.USAGE, run("publish", "channels", "add", "h", "--platform", "webhook", "--option",
+                    "url=http://127.0.0.1:9/x", "--option", "media-base-url=" + b[0], "--secret-env", "HOOK_SECRET"));
+            assertTrue(cli.err().startsWith("error: --option media-base-url=" + b[0] + " " + b[1]), cli.err());
+            assertEquals(1, cli.err().strip().lines().count(), cli.err());
+            assertEquals(ExitCode.USAGE, run("publish", "channels", "add", "ig", "--platform", "instagram", "--option",
+                    "media-base-url=" + b[0], "--secret-env", "IG_TOKEN"));
+            assertTrue(cli.err().startsWith("error: --option media-base-url=" + b[0] + " " + b[1]), cli.err());
+        }
+        assertEquals(ExitCode.OK, run("publish", "channels", "list"));
+        assertTrue(cli.out().startsWith("no channels yet"), "nothing was added: " + cli.out());
+    }
+
+    @Test
     void statusListsAPostWaitingToBeTriedAgainWithItsReason() throws Exception {
         cli = new CliTestSupport(dir, Map.of("TAGLINE_HOME", dir.resolve("home").toString(), "HOOK_SECRET",
                 "very-secret-value"), CLOCK);

@@ -48,12 +48,17 @@ public final class Platforms {
             case "folder" -> need(platform, options, "path", "the folder to copy clips into, e.g. --option path=/srv/out");
             case "webhook" -> {
                 need(platform, options, "url", "where to POST, e.g. --option url=https://example.com/hook");
-                need(platform, options, "media-base-url", "the public base URL that serves the clip files, e.g."
-                        + " --option media-base-url=https://cdn.example.com/clips (or the address of 'tagline serve')");
+                need(platform, options, "media-base-url", "the address of 'tagline serve' as the receiver reaches it"
+                        + " (it downloads each video from there, under " + VideoLinks.ROUTE + "), e.g. --option"
+                        + " media-base-url=https://clips.example.com");
+                VideoLinks.requireBase(options.get("media-base-url"));
             }
-            case "instagram" -> need(platform, options, "media-base-url", "the public base URL that serves the clip files"
-                    + " (Instagram downloads the video from it; never localhost), e.g. --option"
-                    + " media-base-url=https://cdn.example.com/clips; --account is the Instagram user id");
+            case "instagram" -> {
+                need(platform, options, "media-base-url", "the public address of 'tagline serve' (Instagram downloads"
+                        + " each video from there, under " + VideoLinks.ROUTE + "; never localhost), e.g. --option"
+                        + " media-base-url=https://clips.example.com; --account is the Instagram user id");
+                VideoLinks.requireBase(options.get("media-base-url"));
+            }
             case "tiktok" -> need(platform, options, "privacy-level", "the privacy the creator chose (TikTok's UX rules"
                     + " allow no default): SELF_ONLY, MUTUAL_FOLLOW_FRIENDS, FOLLOWER_OF_CREATOR or PUBLIC_TO_EVERYONE;"
                     + " unaudited apps may only post SELF_ONLY");
