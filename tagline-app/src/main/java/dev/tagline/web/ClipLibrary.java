@@ -30,7 +30,7 @@ final class ClipLibrary {
     record Ref(String root, String path) {
         String mediaUrl(String relativeSibling) {
             int slash = path.lastIndexOf('/');
-            return "/media/" + root + "/" + (slash < 0 ? "" : path.substring(0, slash + 1)) + relativeSibling;
+            return UrlPaths.of("/media", root, (slash < 0 ? "" : path.substring(0, slash + 1)) + relativeSibling);
         }
 
         /**

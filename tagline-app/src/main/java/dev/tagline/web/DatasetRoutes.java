@@ -145,9 +145,10 @@ final class DatasetRoutes {
 
     static String card(String root, Dataset.Item i, String message) {
         String path = URLEncoder.encode(i.path(), StandardCharsets.UTF_8);
-        return "<article class=\"image\"><img loading=\"lazy\" alt=\"" + esc(i.path()) + "\" src=\"/thumbs/" + esc(root)
-                + "/" + esc(i.path()) + "\"><form hx-post=\"/datasets/" + esc(root) + "/save?path=" + esc(path)
-                + "\" hx-target=\"closest article\" hx-swap=\"outerHTML\"><p class=\"name\">" + esc(i.path()) + "</p>"
+        return "<article class=\"image\"><img loading=\"lazy\" alt=\"" + esc(i.path()) + "\" src=\""
+                + esc(UrlPaths.of("/thumbs", root, i.path())) + "\"><form hx-post=\"/datasets/" + esc(root)
+                + "/save?path=" + esc(path) + "\" hx-target=\"closest article\" hx-swap=\"outerHTML\"><p class=\"name\">"
+                + esc(i.path()) + "</p>"
                 + (message == null ? "" : "<p class=\"notice\" role=\"status\">" + esc(message) + "</p>")
                 + "<textarea name=\"caption\" rows=\"3\" placeholder=\"no caption\">" + esc(i.caption()) + "</textarea>"
                 + "<input name=\"tags\" value=\"" + esc(String.join(", ", i.tags())) + "\"><button>Save</button></form></article>";

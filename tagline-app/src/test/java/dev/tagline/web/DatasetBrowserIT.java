@@ -85,6 +85,22 @@ class DatasetBrowserIT {
         assertEquals(8, browser.driver.findElements(By.cssSelector("article.image")).size());
     }
 
+    /** dogfooding G6 in Chromium: thumbnails of {@code take#1.png}, {@code why?.png} and {@code 50%off.png} were blank. */
+    @Test
+    void thumbnailsOfFilesNamedWithHashQuestionMarkOrPercentWereBlank_nowEveryImageLoads() throws Exception {
+        for (String name : new String[] {"take#1.png", "why?.png", "50%off.png"}) {
+            DatasetRoutesIT.image(web.media.resolve("portraits/" + name), Color.GRAY);
+        }
+        browser.login(web.base(), WebFixture.PASSWORD);
+        browser.driver.get(web.base() + "/datasets/clips");
+        assertEquals(11, browser.driver.findElements(By.cssSelector("article.image img")).size());
+        browser.wait.until(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "return Array.from(document.images).every(i => i.complete)"));
+        Object broken = ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+                "return Array.from(document.images).filter(i => i.naturalWidth === 0).map(i => i.alt)");
+        assertEquals(java.util.List.of(), broken);
+    }
+
     @Test
     void htmxFormsFailSilentlyNoMore_aSaveOfADeletedImageShowsTheServersMessage() throws Exception {
         browser.login(web.base(), WebFixture.PASSWORD);

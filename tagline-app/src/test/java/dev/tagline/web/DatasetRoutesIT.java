@@ -139,6 +139,34 @@ class DatasetRoutesIT {
         assertFalse(Files.exists(web.media.resolve("set/_rejects/c.caption")));
     }
 
+    /**
+     * dogfooding G6: the gallery wrote {@code src="/thumbs/clips/set/take#1.png"} (HTML-escaped, not percent-encoded),
+     * so the browser asked for {@code /thumbs/clips/set/take} (404), {@code …/why} with the query {@code .png} (404)
+     * and {@code …/50%off.png} (400 from Jetty): blank cards for names common in scraped datasets.
+     */
+    @Test
+    void thumbnailsOfFilesNamedWithHashQuestionMarkOrPercentWereBroken_nowEverySrcOnThePageAnswers200()
+            throws Exception {
+        for (String name : new String[] {"take#1.png", "why?.png", "50%off.png", "a+b c.png", "é&'x.png"}) {
+            image(web.media.resolve("set/odd #dir%/" + name), Color.GREEN);
+        }
+        String html = page("");
+        java.util.regex.Matcher src = java.util.regex.Pattern.compile("<img [^>]*src=\"([^\"]+)\"").matcher(html);
+        java.util.List<String> urls = new java.util.ArrayList<>();
+        while (src.find()) {
+            urls.add(src.group(1).replace("&#39;", "'").replace("&quot;", "\"").replace("&lt;", "<")
+                    .replace("&gt;", ">").replace("&amp;", "&"));
+        }
+        assertEquals(7, urls.size(), html);
+        assertTrue(urls.contains("/thumbs/clips/set/odd%20%23dir%25/take%231.png"), urls.toString());
+        for (String url : urls) {
+            HttpResponse<byte[]> r = web.http.send(HttpRequest.newBuilder(URI.create(web.base() + url))
+                    .header("Cookie", login.cookie()).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, r.statusCode(), url);
+            assertEquals(Thumbnails.SIZE, ImageIO.read(new java.io.ByteArrayInputStream(r.body())).getWidth(), url);
+        }
+    }
+
     @Test
     void theDatasetsPageReachesEveryMediaRootNotOnlyTheFirst(@TempDir Path other) throws IOException {
         Path photos = Files.createDirectories(other.resolve("photos"));
