@@ -76,8 +76,8 @@ final class CaptionJobKind implements JobKinds.Kind {
                 CaptionJob captionJob = new CaptionJob(new ImageLoader(LoadOptions.DEFAULTS.withMinSide(0)), List.of(),
                         TagRules.defaults(), captioner, request, Optional.empty(), CaptionCleanup.DEFAULTS, 1, outputs,
                         outputs.caption().toString());
-                return JobKinds.overImages(dir, captionJob, job, "captioned with " + captioner.id(),
-                        () -> captionJob.stats().skipped());
+                return JobKinds.overImages(dir, captionJob, job, "caption", "captioned with " + captioner.id(),
+                        () -> captionJob.stats().kept());
             }
         };
     }

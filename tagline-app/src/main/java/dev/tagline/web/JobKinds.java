@@ -133,7 +133,8 @@ final class JobKinds {
                             + (setAside > 0 ? ", " + setAside + " set aside by an earlier --quarantine (not counted)"
                             : "")
                             + (summary.warnings() > 0 ? ", " + summary.warnings() + " would share a sidecar with"
-                            + " another image" : "") + "; report on the dataset page";
+                            + " another image" : "") + "; report on the dataset page."
+                            + FolderJobMessage.notes(batch, "check");
                 };
             }
         };
@@ -141,17 +142,17 @@ final class JobKinds {
 
     /**
      * Runs {@code batchJob} over the images of {@code dir} with the CLI's scan defaults, progress and stop from
-     * {@code job}, and sums it up in one line: {@code "3 of 4 image(s) <what>, 1 failed, 2 done before"}.
+     * {@code job}, and sums it up in one line as the CLI counts ({@link FolderJobMessage}): {@code "9 images tagged
+     * with quality, 5 passed over (2 images whose sidecars exist, 3 files that are not images), none failed."}.
+     *
+     * @param command the CLI command doing the same ({@code tag}, {@code caption})
+     * @param kept    read after the run: the images passed over because their sidecars exist
      */
-    static String overImages(Path dir, BatchJob<?, ?> batchJob, Jobs.Job job, String what,
-                             java.util.function.LongSupplier passedOver) {
+    static String overImages(Path dir, BatchJob<?, ?> batchJob, Jobs.Job job, String command, String what,
+                             java.util.function.LongSupplier kept) {
         BatchSummary batch = new BatchEngine(BatchSettings.defaults(ScanOptions.of(ImageFormat.EXTENSIONS,
                 ImageFormat.COMPANIONS)), job.progress(), job.stop(), BatchObserver.NONE).run(dir, batchJob);
-        long kept = passedOver.getAsLong(); // done, but nothing written: their sidecars exist (existing = skip)
-        return (batch.stopped() ? "Stopped: " : "") + (batch.done() - kept) + " of " + batch.total() + " image(s) "
-                + what + (kept > 0 ? ", " + kept + " passed over (their sidecars exist)" : "")
-                + (batch.failed() > 0 ? ", " + batch.failed() + " failed" : "")
-                + (batch.resumed() > 0 ? ", " + batch.resumed() + " done before" : "");
+        return FolderJobMessage.of(batch, command, what, kept.getAsLong());
     }
 
     /**
@@ -199,7 +200,7 @@ final class JobKinds {
                         TagJob tagJob = new TagJob(new ImageLoader(LoadOptions.DEFAULTS.withMinSide(0)), List.of(tagger),
                                 TagRules.defaults(), new SidecarWriter(sidecar), 8,
                                 tagger.id() + " (" + tagger.revision() + "); " + sidecar);
-                        return overImages(dir, tagJob, job, "tagged with " + tagger.id(), tagJob::sidecarsKept);
+                        return overImages(dir, tagJob, job, "tag", "tagged with " + tagger.id(), tagJob::sidecarsKept);
                     }
                 };
             }

@@ -58,8 +58,8 @@ class CaptionJobIT {
                 HttpResponse.BodyHandlers.ofLines());
         List<String> data = events.body().filter(l -> l.startsWith("data:")).toList();
         String last = data.get(data.size() - 1);
-        assertTrue(last.contains("\"state\":\"done\"") && last.contains("image(s) captioned with openai:llava:7b"),
-                last);
+        assertTrue(last.contains("\"state\":\"done\"") && last.contains("\"message\":\"2 images captioned with"
+                + " openai:llava:7b, 1 passed over (1 image whose sidecar exists), none failed.\""), last);
         assertEquals("kept", Files.readString(web.media.resolve("set/i0.caption")), "existing=skip");
         assertEquals("A small coloured square.", Files.readString(web.media.resolve("set/i1.caption")).strip());
         assertEquals(2, server.chats().size());
@@ -71,5 +71,28 @@ class CaptionJobIT {
                 "captioner", "../x"))).statusCode());
         assertEquals(403, web.send(web.form("/jobs/clips/caption", login.cookie(), Map.of(
                 "captioner", "tags"))).statusCode(), "no CSRF token");
+    }
+
+    /**
+     * dogfooding G8, the caption job: with {@code evil.html} and {@code evil.svg} beside the images it ended as
+     * "2 of 5 image(s) captioned …, 3 passed over (their sidecars exist)": the files that are not images counted as
+     * images with captions, and the link passed over went unmentioned.
+     */
+    @Test
+    void theCaptionJobCountedFilesThatAreNotImagesAsImagesWithSidecars_nowItCountsAsTheCliDoes() throws Exception {
+        Files.writeString(web.media.resolve("set/evil.html"), "<script>alert(1)</script>");
+        Files.writeString(web.media.resolve("set/evil.svg"), "<svg onload=alert(1)></svg>");
+        Files.createSymbolicLink(web.media.resolve("set/passwd.jpg"), Path.of("/etc/passwd"));
+        web.send(web.form("/jobs/clips/caption", login.cookie(), Map.of("_csrf", login.csrf(), "captioner",
+                "openai:llava:7b", "endpoint", server.baseUrl())));
+        HttpResponse<Stream<String>> events = web.http.send(HttpRequest.newBuilder(URI.create(web.base()
+                + "/api/jobs/1/events")).header("Cookie", login.cookie()).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines());
+        List<String> data = events.body().filter(l -> l.startsWith("data:")).toList();
+        String last = data.get(data.size() - 1);
+        assertTrue(last.contains("\"message\":\"2 images captioned with openai:llava:7b, 3 passed over (1 image whose"
+                + " sidecar exists, 2 files that are not images), none failed. 1 symbolic link passed over: jobs started"
+                + " here never follow links; run 'tagline caption --follow-links' on the folder to follow it.\""), last);
+        assertEquals(2, server.chats().size());
     }
 }

@@ -150,6 +150,17 @@ class JobRoutesIT {
                 "not a corrupt file of the folder");
     }
 
+    /** dogfooding G8, the check job: links passed over went unmentioned, where tagline check names them. */
+    @Test
+    void theCheckJobKeptQuietAboutLinksPassedOver_nowItNamesThemAsTheCliDoes() throws Exception {
+        Files.createSymbolicLink(web.media.resolve("set/passwd.jpg"), Path.of("/etc/passwd"));
+        web.send(web.form("/jobs/clips/check", login.cookie(), Map.of("_csrf", login.csrf())));
+        String last = awaitEnd("1");
+        assertTrue(last.contains("\"message\":\"12 files checked, 0 corrupt or unreadable; report on the dataset page. 1"
+                + " symbolic link passed over: jobs started here never follow links; run 'tagline check"
+                + " --follow-links' on the folder to follow it.\""), last);
+    }
+
     private String checkView(String query) {
         return web.send(web.get("/datasets/clips?view=check" + query).header("Cookie", login.cookie())).body();
     }

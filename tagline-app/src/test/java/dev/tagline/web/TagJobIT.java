@@ -1,6 +1,7 @@
 package dev.tagline.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tagline.inference.BuiltinModels;
@@ -52,8 +53,8 @@ class TagJobIT {
                 HttpResponse.BodyHandlers.ofLines());
         List<String> data = events.body().filter(l -> l.startsWith("data:")).toList();
         String last = data.get(data.size() - 1);
-        assertTrue(last.contains("\"state\":\"done\"") && last.contains("image(s) tagged with quality"), last);
-        assertTrue(last.contains(", 1 passed over (their sidecars exist)"), "i0 was not tagged: " + last);
+        assertTrue(last.contains("\"state\":\"done\"") && last.contains("\"message\":\"2 images tagged with quality,"
+                + " 1 passed over (1 image whose sidecar exists), none failed.\""), "i0 was not tagged: " + last);
         assertEquals("kept", Files.readString(web.media.resolve("set/i0.txt")), "existing=skip");
         String tags = Files.readString(web.media.resolve("set/i1.txt"));
         assertTrue(tags.contains("dark"), tags);
@@ -61,5 +62,31 @@ class TagJobIT {
         assertTrue(gallery.contains("set/i1.png") && gallery.contains("id=\"start-tag\""), gallery);
         assertEquals(400, web.send(web.form("/jobs/clips/tag", login.cookie(), Map.of("_csrf", login.csrf(),
                 "tagger", "../../etc"))).statusCode());
+    }
+
+    /**
+     * dogfooding G8: a folder of images, one already tagged, with {@code evil.html}, {@code .js} and {@code .svg} and
+     * two symbolic links ended as "3 of 6 image(s) tagged with quality, 1 passed over (their sidecars exist)": the
+     * files that are not images counted as tagged images, and the links passed over went unmentioned, where the CLI
+     * says "tag: 2 done …, 4 passed over" and "2 symbolic links passed over".
+     */
+    @Test
+    void theTagJobCountedFilesThatAreNotImagesAsTaggedAndKeptQuietAboutLinks_nowItCountsAsTheCliDoes()
+            throws Exception {
+        for (String name : new String[] {"evil.html", "evil.js", "evil.svg"}) {
+            Files.writeString(web.media.resolve("set/" + name), "<svg onload=alert(1)></svg>");
+        }
+        Files.createSymbolicLink(web.media.resolve("set/passwd.jpg"), Path.of("/etc/passwd"));
+        Files.createSymbolicLink(web.media.resolve("set/linkdir"), web.media.resolve("set"));
+        web.send(web.form("/jobs/clips/tag", login.cookie(), Map.of("_csrf", login.csrf(), "tagger", "quality")));
+        HttpResponse<Stream<String>> events = web.http.send(HttpRequest.newBuilder(URI.create(web.base()
+                + "/api/jobs/1/events")).header("Cookie", login.cookie()).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines());
+        List<String> data = events.body().filter(l -> l.startsWith("data:")).toList();
+        String last = data.get(data.size() - 1);
+        assertTrue(last.contains("\"message\":\"2 images tagged with quality, 4 passed over (1 image whose sidecar"
+                + " exists, 3 files that are not images), none failed. 2 symbolic links passed over: jobs started here"
+                + " never follow links; run 'tagline tag --follow-links' on the folder to follow them.\""), last);
+        assertFalse(Files.exists(web.media.resolve("set/evil.txt")));
     }
 }

@@ -104,7 +104,7 @@ public final class BatchEngine {
                 long[] counts = drain(pipeline, job, journal, bar, failures);
                 return new BatchSummary(total, counts[0], counts[1] + pipeline.unreadableFolders(), resumed[0],
                         Duration.ofNanos(System.nanoTime() - start), counts[2] == 1, file,
-                        pipeline.unreadableFolders(), all - total, found[0], found[1], found[2]);
+                        pipeline.unreadableFolders(), all - total, found[0], found[1], found[2], counts[4]);
             }
         }
     }
@@ -182,7 +182,10 @@ public final class BatchEngine {
         }
     }
 
-    /** The writer loop, on the calling thread; returns {done, failed, stopped ? 1 : 0}. */
+    /**
+     * The writer loop, on the calling thread; returns {written, failed, stopped ? 1 : 0, done (for progress), passed
+     * over}.
+     */
     private <I, R> long[] drain(Pipeline<I, R> pipeline, BatchJob<I, R> job, Journal journal, Progress bar,
                                 Failures failures) {
         List<Journal.Entry> chunk = new ArrayList<>();

@@ -22,7 +22,12 @@ import java.time.Duration;
  *                  {@link FolderScan.Visitor#linkPassedOver})
  * @param masks     OneTrainer masks the scan found beside their images ({@link ScanEntry#maskOf}; in every shard,
  *                  done before or not): passed over by every job, never worked on as images
+ * @param passedOver of {@code done}, the items passed over without work ({@link BatchJob#passedOver}: files that are
+ *                   not images, OneTrainer masks, images whose sidecars were kept), as progress reports them
+ *                   ({@link dev.tagline.core.progress.Progress#done}); {@code done - passedOver} were worked on
+ *                   (by {@code check}: corrupt files among them)
  */
 public record BatchSummary(long total, long done, long failed, long resumed, Duration elapsed, boolean stopped,
-                           Path journal, long unreadable, long beyondLimit, long supported, long links, long masks) {
+                           Path journal, long unreadable, long beyondLimit, long supported, long links, long masks,
+                           long passedOver) {
 }

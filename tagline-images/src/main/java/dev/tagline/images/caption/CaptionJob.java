@@ -40,6 +40,8 @@ import java.util.Optional;
 public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Result> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NOT_WRITTEN = "not written";
+    /** Why an image is passed over: its sidecars exist and are kept ({@code --existing skip}). */
+    static final String SIDECARS_EXIST = "sidecars exist";
 
     /** Where the job writes. {@code json}: also {@code NAME.json} with caption, tags and Q/A answers. */
     public record Outputs(SidecarSettings caption, SidecarSettings tags, boolean json) {
@@ -172,7 +174,7 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
         Path image = entry.path();
         captionWriter.requireOwnSidecar(entry);
         if (captionWriter.keeps(image) && (taggers.isEmpty() || tagWriter.keeps(image))) {
-            return new Item(null, null, List.of(), "sidecars exist");
+            return new Item(null, null, List.of(), SIDECARS_EXIST);
         }
         List<String> known = List.of();
         Path tagFile = tagWriter.sidecarFor(image);
@@ -296,7 +298,7 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
     public String record(ScanEntry entry, Result result, boolean files) {
         ObjectNode record = JSON.createObjectNode();
         if (result.skipped() != null) {
-            stats.passedOver();
+            stats.passedOver(SIDECARS_EXIST.equals(result.skipped()));
             return record.put("skipped", result.skipped()).toString();
         }
         CaptionPass.Outcome o = result.outcome();

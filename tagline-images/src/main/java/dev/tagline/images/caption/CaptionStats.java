@@ -8,6 +8,7 @@ package dev.tagline.images.caption;
 public final class CaptionStats {
     private long captioned;
     private long skipped;
+    private long kept;
     private long requests;
     private long promptTokens;
     private long completionTokens;
@@ -26,8 +27,10 @@ public final class CaptionStats {
         }
     }
 
-    void passedOver() {
+    /** An item passed over: not an image, a OneTrainer mask, or an image whose sidecars are {@code kept}. */
+    void passedOver(boolean kept) {
         skipped++;
+        this.kept += kept ? 1 : 0;
     }
 
     public long captioned() {
@@ -36,6 +39,11 @@ public final class CaptionStats {
 
     public long skipped() {
         return skipped;
+    }
+
+    /** Of {@link #skipped}, the images passed over because their sidecars exist ({@code --existing skip}). */
+    public long kept() {
+        return kept;
     }
 
     public long requests() {
