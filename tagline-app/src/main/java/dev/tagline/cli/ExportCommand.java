@@ -32,7 +32,8 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--tags-extension", paramLabel = "EXT", defaultValue = SidecarSettings.TAGS_EXTENSION,
             description = "Tag sidecar extension (default: ${DEFAULT-VALUE}).")
     String tagsExtension;
-    @Option(names = "--full-path", description = "kohya: key entries by full path instead of file stem.")
+    @Option(names = "--full-path", description = "kohya: key entries by absolute path instead of file stem, so that"
+            + " kohya's fine-tuning loader finds images in sub-folders (a stem is looked for in train_data_dir only).")
     boolean fullPath;
     @Option(names = "--where", paramLabel = "KEY=VALUE", description = "Only images whose answer KEY (from tagline"
             + " caption --ask, in NAME.json) is VALUE, e.g. --where subject=animal. Repeat to require several.")
@@ -53,6 +54,7 @@ final class ExportCommand implements Callable<Integer> {
             ctx.out().println("Exported " + Counts.of(s.exported(), "image") + " to " + target
                     + (s.uncaptioned() > 0 ? " (" + s.uncaptioned() + " without any sidecar left out)" : "")
                     + (s.filtered() > 0 ? " (" + s.filtered() + " not matching --where left out)" : ""));
+            s.warnings().forEach(w -> ctx.err().println("warning: " + w));
             return ExitCode.OK;
         }
         if (s.filtered() > 0) {

@@ -134,7 +134,8 @@ final class JobKinds {
                             : "")
                             + (summary.warnings() > 0 ? ", " + summary.warnings() + " would share a sidecar with"
                             + " another image" : "") + "; report on the dataset page."
-                            + FolderJobMessage.notes(batch, "check");
+                            + FolderJobMessage.notes(batch, "check")
+                            + check.kohyaNote().map(note -> " " + note).orElse("");
                 };
             }
         };

@@ -339,6 +339,41 @@ class CheckCommandTest {
         assertFalse(Files.exists(work.resolve("no-such-folder")), "the folder was created for an empty metadata file");
     }
 
+    /**
+     * dogfooding G10: images in {@code 10_x/sub/} were checked, tagged and exported as part of the dataset
+     * ("Exported 4 images"), kohya keyed them by bare stem, and neither its DreamBooth-style loader (one folder per
+     * repeat folder, not recursive) nor its fine-tuning loader (train_data_dir/STEM.*) finds them: nothing said so.
+     */
+    @Test
+    void imagesInASubFolderOfARepeatFolderWereLeftOutOfKohyaTrainingUnsaid_nowCheckAndExportNameThem()
+            throws IOException {
+        Path big = work.resolve("big");
+        Files.createDirectories(big.resolve("10_x/sub"));
+        Files.createDirectories(big.resolve("20_tiny"));
+        for (String name : new String[] {"10_x/two_people", "10_x/sub/obama", "10_x/sub/biden", "20_tiny/f001"}) {
+            Files.write(big.resolve(name + ".png"), image(300, 300, "png"));
+            Files.writeString(big.resolve(name + ".txt"), "ohwx, portrait");
+        }
+        CliTestSupport check = cli();
+        assertEquals(ExitCode.OK, check.run("check", "big"), check.out() + check.err());
+        assertTrue(check.out().contains("kohya: 2 images in sub-folders of repeat folders are not read by kohya's"
+                + " DreamBooth-style training, which takes only the images directly in each N_name folder (and does"
+                + " not say so): 10_x/sub (2 images). Move them up"), check.out());
+        CliTestSupport export = cli();
+        assertEquals(ExitCode.OK, export.run("export", "big", "--format", "kohya"), export.err());
+        assertTrue(export.out().contains("Exported 4 images"), export.out());
+        assertTrue(export.err().contains("warning: kohya: 4 images in sub-folders of big are keyed by bare file stem,"
+                + " which kohya's fine-tuning loader looks for only as train_data_dir/STEM.* (one folder, not its"
+                + " sub-folders), stopping at the first it cannot find with \"no image\": 10_x (1 image), 10_x/sub"
+                + " (2 images), 20_tiny (1 image). Add --full-path to key every image by its path."), export.err());
+        CliTestSupport full = cli();
+        assertEquals(ExitCode.OK, full.run("export", "big", "--format", "kohya", "--full-path"), full.err());
+        assertFalse(full.err().contains("warning"), full.err());
+        CliTestSupport flat = cli();
+        assertEquals(ExitCode.OK, flat.run("check", "big/20_tiny"), flat.out());
+        assertFalse(flat.out().contains("kohya:"), flat.out());
+    }
+
     @Test
     void anUnwritableReportIsAClearErrorBeforeTheCheckRuns() throws IOException {
         Files.writeString(work.resolve("blocker"), "a file where a folder should be");

@@ -161,6 +161,17 @@ class JobRoutesIT {
                 + " --follow-links' on the folder to follow it.\""), last);
     }
 
+    /** dogfooding G10 on the page: the check job names images kohya's repeat folders would not read, as check does. */
+    @Test
+    void theCheckJobKeptQuietAboutImagesInASubFolderOfARepeatFolder_nowItNamesThem() throws Exception {
+        DatasetRoutesIT.image(web.media.resolve("10_x/sub/obama.png"), Color.GRAY);
+        web.send(web.form("/jobs/clips/check", login.cookie(), Map.of("_csrf", login.csrf())));
+        String last = awaitEnd("1");
+        assertTrue(last.contains("; report on the dataset page. kohya: 1 image in sub-folders of repeat folders is not"
+                + " read by kohya's DreamBooth-style training"), last);
+        assertTrue(last.contains(": 10_x/sub (1 image). Move them up"), last);
+    }
+
     private String checkView(String query) {
         return web.send(web.get("/datasets/clips?view=check" + query).header("Cookie", login.cookie())).body();
     }

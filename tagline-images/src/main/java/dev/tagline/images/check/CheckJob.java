@@ -7,6 +7,7 @@ import dev.tagline.images.load.ImageLoader;
 import dev.tagline.images.load.LoadOptions;
 import dev.tagline.images.load.LoadResult;
 import dev.tagline.images.load.Verdict;
+import dev.tagline.images.sidecar.KohyaFolders;
 import dev.tagline.images.sidecar.SidecarWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -42,6 +44,8 @@ public final class CheckJob implements BatchJob<CheckJob.Checked, CheckJob.Check
     private final Map<String, String> journaled = new HashMap<>();
     /** Key → warning of each file that would share a sidecar with another image ({@link #scanned}); few. */
     private final Map<String, String> warnings = new java.util.TreeMap<>();
+    /** Images per folder below the scanned one, for {@link #kohyaNote}; scanning thread; null before the first. */
+    private KohyaFolders kohya;
 
     /** {@code onProblem} hears each file that is not ok or converted, on the writer thread. */
     public CheckJob(LoadOptions options, Consumer<CheckRecord> onProblem) {
@@ -72,9 +76,22 @@ public final class CheckJob implements BatchJob<CheckJob.Checked, CheckJob.Check
                 + String.format("%06X", o.background());
     }
 
-    /** Notes and tells a file that would share its sidecars with another image of the folder. */
+    /**
+     * Notes and tells a file that would share its sidecars with another image of the folder; counts the images per
+     * folder for {@link #kohyaNote}.
+     */
     @Override
     public void scanned(ScanEntry entry) {
+        if (entry.supported() && entry.maskOf() == null) {
+            if (kohya == null) {
+                Path root = entry.path();
+                for (int i = entry.key().split("/").length; i > 0 && root != null; i--) {
+                    root = root.getParent();
+                }
+                kohya = new KohyaFolders(root == null ? Path.of(".") : root);
+            }
+            kohya.add(entry.key());
+        }
         if (entry.supported() && entry.sameStemAs() != null) {
             String name = entry.path().getFileName().toString();
             String stem = name.substring(0, Math.max(0, name.lastIndexOf('.')));
@@ -82,6 +99,14 @@ public final class CheckJob implements BatchJob<CheckJob.Checked, CheckJob.Check
             warnings.put(entry.key(), warning);
             onWarning.accept(entry.key() + ": " + warning);
         }
+    }
+
+    /**
+     * After a run: the images of this run's scan that kohya's DreamBooth-style training would not read, being in
+     * sub-folders of repeat folders ({@link KohyaFolders#dreamBoothNote}).
+     */
+    public Optional<String> kohyaNote() {
+        return kohya == null ? Optional.empty() : kohya.dreamBoothNote();
     }
 
     /**

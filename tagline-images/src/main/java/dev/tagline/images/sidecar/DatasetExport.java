@@ -56,10 +56,21 @@ public final class DatasetExport {
         }
     }
 
-    /** How many images were exported, how many had no sidecar, and how many {@code --where} left out. */
-    public record Summary(long exported, long uncaptioned, long filtered) {
+    /**
+     * How many images were exported, how many had no sidecar, how many {@code --where} left out, and warnings about
+     * the file written (kohya keys its trainer cannot resolve, {@link KohyaFolders#stemKeyNote}).
+     */
+    public record Summary(long exported, long uncaptioned, long filtered, List<String> warnings) {
+        public Summary(long exported, long uncaptioned, long filtered) {
+            this(exported, uncaptioned, filtered, List.of());
+        }
+
         public Summary(long exported, long uncaptioned) {
             this(exported, uncaptioned, 0);
+        }
+
+        public Summary {
+            warnings = List.copyOf(warnings);
         }
     }
 
@@ -89,12 +100,14 @@ public final class DatasetExport {
      */
     public Summary export(Path root, Format format, Path out, boolean fullPath, Map<String, String> where) {
         long[] counts = new long[3];
+        KohyaFolders folders = new KohyaFolders(root);
         try {
-            write(root, format, out, fullPath, where, counts);
+            write(root, format, out, fullPath, where, counts, folders);
         } catch (NothingExported e) {
-            // the temporary file is gone and out untouched: an empty metadata file would only mislead a trainer
+            return new Summary(counts[0], counts[1], counts[2]); // out untouched: an empty file would mislead a trainer
         }
-        return new Summary(counts[0], counts[1], counts[2]);
+        return new Summary(counts[0], counts[1], counts[2], format == Format.KOHYA && !fullPath
+                ? folders.stemKeyNote().stream().toList() : List.of());
     }
 
     /** Thrown inside the atomic write when no image qualifies, so that no file is written. */
@@ -107,7 +120,7 @@ public final class DatasetExport {
     }
 
     private void write(Path root, Format format, Path out, boolean fullPath, Map<String, String> where,
-                       long[] counts) {
+                       long[] counts, KohyaFolders folders) {
         AtomicFiles.write(out, stream -> {
             try {
                 switch (format) {
@@ -126,7 +139,7 @@ public final class DatasetExport {
                         eachImage(root, (rel, img, caption, tags) -> write(stream, csv(relative(out, img)) + ","
                                 + csv(caption) + "," + csv(tags) + "\n"), counts, where);
                     }
-                    case KOHYA -> kohya(root, stream, fullPath, counts, where);
+                    case KOHYA -> kohya(root, stream, fullPath, counts, where, folders);
                 }
             } catch (UncheckedIOException e) {
                 throw e.getCause();
@@ -137,14 +150,15 @@ public final class DatasetExport {
         });
     }
 
-    private void kohya(Path root, OutputStream stream, boolean fullPath, long[] counts, Map<String, String> where)
-            throws IOException {
+    private void kohya(Path root, OutputStream stream, boolean fullPath, long[] counts, Map<String, String> where,
+                       KohyaFolders folders) throws IOException {
         Set<String> keys = new HashSet<>();
         try (JsonGenerator g = new JsonFactory().createGenerator(stream).useDefaultPrettyPrinter()) {
             g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
             g.writeStartObject();
             eachImage(root, (rel, img, caption, tags) -> {
                 String key = fullPath ? img.toAbsolutePath().toString() : stem(img);
+                folders.add(rel);
                 if (!keys.add(key)) {
                     throw new TaglineException("Two images share the kohya key '" + key + "' (" + rel + ")",
                             "Use --full-path, as kohya's scripts do for nested folders.");

@@ -59,6 +59,20 @@ class DatasetExportTest {
                 .toString()));
     }
 
+    /**
+     * dogfooding G10: {@code export --format kohya} keyed big/10_x/sub/obama.jpg as "obama", which kohya's fine-tuning
+     * loader looks for only as train_data_dir/obama.*, and said nothing.
+     */
+    @Test
+    void stemKeysOfImagesInSubFoldersWereExportedUnsaid_nowTheSummaryWarnsAndFullPathDoesNot() throws IOException {
+        DatasetExport.Summary s = export.export(dir, Format.KOHYA, dir.resolve("meta_cap.json"), false);
+        assertEquals(1, s.warnings().size(), s.toString());
+        assertTrue(s.warnings().get(0).contains("1 image in sub-folders of " + dir.getFileName() + " is keyed by"
+                + " bare file stem") && s.warnings().get(0).contains(": sub (1 image). Add --full-path"), s.toString());
+        assertEquals(List.of(), export.export(dir, Format.KOHYA, dir.resolve("meta_cap.json"), true).warnings());
+        assertEquals(List.of(), export.export(dir, Format.HF, dir.resolve("metadata.jsonl"), false).warnings());
+    }
+
     @Test
     void kohyaStemCollisionsAskForFullPath() throws IOException {
         Files.write(dir.resolve("sub/a.png"), new byte[] {1});

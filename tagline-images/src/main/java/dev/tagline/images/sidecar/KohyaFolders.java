@@ -1,0 +1,107 @@
+package dev.tagline.images.sidecar;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Where the images of a folder lie, for what kohya's sd-scripts will not read of them: the notes of {@code check} and
+ * {@code export --format kohya}. Fed the images' keys (paths below the folder, {@code /}-separated); keeps one count
+ * per folder, not the keys. Checked against kohya-ss/sd-scripts (library/config_util.py, library/train_util.py):
+ * <ul>
+ * <li>DreamBooth-style training ({@code train_data_dir} without {@code in_json}):
+ * {@code generate_dreambooth_subsets_config_by_subdirs} takes each direct sub-folder of {@code train_data_dir} whose
+ * name is {@code N} or {@code N_name} ({@code int(name.split("_")[0])}, at least 1) as one set, and
+ * {@code load_dreambooth_dir} lists it with {@code glob_images(subset.image_dir, "*")}: that one folder, not its
+ * sub-folders. An image in {@code 10_x/sub/} is never read, and nothing says so.</li>
+ * <li>Fine-tuning ({@code in_json} / {@code metadata_file}, what {@code meta_cap.json} is for):
+ * {@code FineTuningDataset} takes a key that is not an existing path as {@code glob_images(subset.image_dir, key)},
+ * i.e. {@code train_data_dir/KEY.*} in that one folder (or {@code KEY.npz} there), and otherwise stops at
+ * {@code assert abs_path is not None, "no image / 画像がありません: KEY"}. A stem key of an image in any sub-folder is
+ * not found; a full-path key ({@code --full-path}) always is.</li>
+ * </ul>
+ */
+public final class KohyaFolders {
+    /** A kohya repeat folder: {@code 10_x}, {@code 3}; sd-scripts reads the repeats as {@code int(name.split("_")[0])}. */
+    private static final Pattern REPEAT = Pattern.compile("([0-9]{1,9})(_.*)?");
+    private static final int NAMED = 5;
+    private final String rootName;
+    private final boolean rootIsRepeatFolder;
+    /** Folder below the root ({@code ""} for the root itself) → images in it. */
+    private final Map<String, Long> folders = new TreeMap<>();
+
+    public KohyaFolders(Path root) {
+        Path name = root.toAbsolutePath().normalize().getFileName();
+        this.rootName = name == null ? root.toString() : name.toString();
+        this.rootIsRepeatFolder = isRepeatFolder(rootName);
+    }
+
+    /** kohya's repeat-folder name: {@code N} or {@code N_name} with N at least 1. */
+    static boolean isRepeatFolder(String name) {
+        Matcher m = REPEAT.matcher(name);
+        return m.matches() && Integer.parseInt(m.group(1)) >= 1;
+    }
+
+    /** One image, by its key. */
+    public void add(String key) {
+        int slash = key.lastIndexOf('/');
+        folders.merge(slash < 0 ? "" : key.substring(0, slash), 1L, Long::sum);
+    }
+
+    /**
+     * The images kohya's DreamBooth-style loader leaves out, when there are any: those in a sub-folder of a repeat
+     * folder (a direct sub-folder of this folder named {@code N_name}, or anything below this folder when it is one).
+     */
+    public Optional<String> dreamBoothNote() {
+        Map<String, Long> nested = new TreeMap<>();
+        folders.forEach((folder, n) -> {
+            String first = folder.contains("/") ? folder.substring(0, folder.indexOf('/')) : folder;
+            if (rootIsRepeatFolder ? !folder.isEmpty() : folder.contains("/") && isRepeatFolder(first)) {
+                nested.put(rootIsRepeatFolder ? rootName + "/" + folder : folder, n);
+            }
+        });
+        if (nested.isEmpty()) {
+            return Optional.empty();
+        }
+        long n = nested.values().stream().mapToLong(Long::longValue).sum();
+        return Optional.of("kohya: " + images(n) + " in sub-folders of repeat folders " + (n == 1 ? "is" : "are")
+                + " not read by kohya's"
+                + " DreamBooth-style training, which takes only the images directly in each N_name folder (and does"
+                + " not say so): " + named(nested) + ". Move them up into their repeat folder (or into one of their"
+                + " own, e.g. 10_sub), or train from a meta_cap.json exported with --full-path.");
+    }
+
+    /**
+     * The images a {@code meta_cap.json} keyed by bare stem leaves kohya's fine-tuning loader unable to find, when
+     * there are any: those in sub-folders of this folder.
+     */
+    public Optional<String> stemKeyNote() {
+        Map<String, Long> below = new TreeMap<>(folders);
+        below.remove("");
+        if (below.isEmpty()) {
+            return Optional.empty();
+        }
+        long n = below.values().stream().mapToLong(Long::longValue).sum();
+        return Optional.of("kohya: " + images(n) + " in sub-folders of " + rootName + (n == 1 ? " is" : " are")
+                + " keyed by bare file stem,"
+                + " which kohya's fine-tuning loader looks for only as train_data_dir/STEM.* (one folder, not its"
+                + " sub-folders), stopping at the first it cannot find with \"no image\": " + named(below) + ". Add"
+                + " --full-path to key every image by its path.");
+    }
+
+    /** {@code 10_x/sub (2 images), 20_tiny/a (1 image)}, the first {@value #NAMED}, then how many more. */
+    private static String named(Map<String, Long> folders) {
+        String shown = folders.entrySet().stream().limit(NAMED).map(e -> e.getKey() + " (" + images(e.getValue())
+                + ")").collect(Collectors.joining(", "));
+        int more = folders.size() - NAMED;
+        return more > 0 ? shown + " and " + more + " more folder" + (more == 1 ? "" : "s") : shown;
+    }
+
+    private static String images(long n) {
+        return n + (n == 1 ? " image" : " images");
+    }
+}

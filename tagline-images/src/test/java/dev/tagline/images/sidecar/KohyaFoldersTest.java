@@ -1,0 +1,56 @@
+package dev.tagline.images.sidecar;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class KohyaFoldersTest {
+    private static KohyaFolders of(String root, String... keys) {
+        KohyaFolders f = new KohyaFolders(Path.of("/data", root));
+        for (String key : keys) {
+            f.add(key);
+        }
+        return f;
+    }
+
+    @Test
+    void repeatFoldersAreNamedAsSdScriptsReadsThem() {
+        assertTrue(KohyaFolders.isRepeatFolder("10_x"));
+        assertTrue(KohyaFolders.isRepeatFolder("3"));
+        assertTrue(KohyaFolders.isRepeatFolder("20_ohwx_man"));
+        assertFalse(KohyaFolders.isRepeatFolder("0_x"), "repeats under 1 are ignored by kohya");
+        assertFalse(KohyaFolders.isRepeatFolder("x_10"));
+        assertFalse(KohyaFolders.isRepeatFolder("10x"));
+    }
+
+    /** dogfooding G10: big/10_x/sub/{obama,biden}.jpg were tagged and exported, and kohya never reads them. */
+    @Test
+    void imagesInASubFolderOfARepeatFolderWereLeftOutOfKohyaTrainingUnsaid_nowTheNoteNamesTheFolder() {
+        KohyaFolders big = of("big", "10_x/two_people.jpg", "10_x/sub/obama.jpg", "10_x/sub/biden.jpg",
+                "20_tiny/f001.jpg", "loose/a/b.jpg");
+        assertEquals(Optional.of("kohya: 2 images in sub-folders of repeat folders are not read by kohya's"
+                + " DreamBooth-style training, which takes only the images directly in each N_name folder (and does"
+                + " not say so): 10_x/sub (2 images). Move them up into their repeat folder (or into one of their"
+                + " own, e.g. 10_sub), or train from a meta_cap.json exported with --full-path."), big.dreamBoothNote());
+        assertTrue(of("10_x", "two_people.jpg", "sub/obama.jpg").dreamBoothNote().orElseThrow()
+                .contains(": 10_x/sub (1 image)."), "the folder given is a repeat folder itself");
+        assertEquals(Optional.empty(), of("big", "10_x/a.jpg", "20_y/b.jpg", "c.jpg").dreamBoothNote());
+        assertEquals(Optional.empty(), of("photos", "trip/day1/a.jpg").dreamBoothNote(), "no repeat folders");
+    }
+
+    @Test
+    void stemKeysOfImagesInSubFoldersAreNamedWithTheFirstFiveFolders() {
+        KohyaFolders f = of("big", "top.jpg", "1_a/x.jpg", "2_b/x.jpg", "3_c/x.jpg", "4_d/x.jpg", "5_e/x.jpg",
+                "6_f/x.jpg", "6_f/y.jpg");
+        assertEquals(Optional.of("kohya: 7 images in sub-folders of big are keyed by bare file stem, which kohya's"
+                + " fine-tuning loader looks for only as train_data_dir/STEM.* (one folder, not its sub-folders),"
+                + " stopping at the first it cannot find with \"no image\": 1_a (1 image), 2_b (1 image), 3_c (1 image),"
+                + " 4_d (1 image), 5_e (1 image) and 1 more folder. Add --full-path to key every image by its path."),
+                f.stemKeyNote());
+        assertEquals(Optional.empty(), of("flat", "a.jpg", "b.png").stemKeyNote());
+    }
+}
