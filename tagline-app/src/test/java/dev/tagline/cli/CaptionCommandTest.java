@@ -462,6 +462,33 @@ class CaptionCommandTest {
     }
 
     /**
+     * dogfooding round 5, the caption side of F9: after {@code tag --trigger ohwx}, {@code caption --captioner tags
+     * --existing append} on a hand caption wrote "a hand-written caption of two men. ohwx Several people.": the trigger
+     * in the middle, where kohya's keep_tokens does not hold it.
+     */
+    @Test
+    void appendAfterAHandCaptionPutTheTriggerInTheMiddle_nowTheMergedCaptionStartsWithItOnce() throws IOException {
+        Files.delete(data.resolve("sub/blue.png"));
+        for (String[] trigger : new String[][] {{"--trigger", "ohwx"}, {}}) {
+            Files.writeString(data.resolve("red.txt"), "ohwx, 1boy, smile");
+            Files.writeString(data.resolve("red.caption"), "a hand-written caption of two men.");
+            CliTestSupport cli = cli();
+            List<String> args = new ArrayList<>(List.of("caption", "data", "--captioner", "tags", "--existing",
+                    "append", "--restart"));
+            args.addAll(List.of(trigger));
+            assertEquals(ExitCode.OK, cli.run(args.toArray(String[]::new)), cli.err());
+            assertEquals("ohwx a hand-written caption of two men. A boy, smiling.", read("red.caption"),
+                    String.join(" ", trigger));
+            Files.writeString(data.resolve("red.caption"), "a hand-written caption of two men.");
+            CliTestSupport prepend = cli();
+            args.set(args.indexOf("append"), "prepend");
+            assertEquals(ExitCode.OK, prepend.run(args.toArray(String[]::new)), prepend.err());
+            assertEquals("ohwx A boy, smiling. a hand-written caption of two men.", read("red.caption"),
+                    String.join(" ", trigger));
+        }
+    }
+
+    /**
      * re-check item 13: {@code tag --trigger "ohwx man"} ended the caption as "Ohwx man.", {@code caption --trigger}
      * wrote the trigger to .txt only although its help says "first in every file", and ratings, Pony tags and emphasis
      * syntax went into the prose.

@@ -242,6 +242,17 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
         return perImage.stream().map(p -> p.isEmpty() ? List.<ScoredTag>of() : rules.select(p)).toList();
     }
 
+    /**
+     * The trigger {@code result}'s caption leads with, which a merge ({@code --existing append|prepend}) keeps first in
+     * the whole file: the run's ({@code --trigger}), or without one the tag composer's, the triggers that lead the
+     * tags ({@code tag --trigger ohwx} wrote them), so that "a hand-written caption." and "ohwx A boy." merge to "ohwx
+     * a hand-written caption. A boy.", not to a trigger in the middle.
+     */
+    private String lead(Result result) {
+        return rules.trigger().isEmpty() && captioner instanceof TagComposer ? TagComposer.lead(result.tags())
+                : rules.trigger();
+    }
+
     /** The cleaned caption of {@code result}; null when the image was passed over or its pass failed. */
     public String caption(Result result) {
         CaptionPass.Outcome o = result.outcome();
@@ -340,7 +351,7 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
             record.put("tags", files ? outcome(tagWriter.write(image, result.tagText(), rules.trigger()))
                     : NOT_WRITTEN);
         }
-        record.put("caption", files ? outcome(captionWriter.write(image, o.caption(), rules.trigger())) : NOT_WRITTEN);
+        record.put("caption", files ? outcome(captionWriter.write(image, o.caption(), lead(result))) : NOT_WRITTEN);
         if (outputs.json()) {
             record.put("json", files ? writeJson(image, result, o) : NOT_WRITTEN);
         }
