@@ -10,8 +10,11 @@ import java.util.Set;
 
 /**
  * On-screen text changes (tutorials show their topic on screen): reads a frame at every scene cut and every
- * {@code every} otherwise, and reports a change when the words differ from the last reading by at least half
- * (1 − Jaccard similarity of the lower-cased word sets ≥ 0.5). Two readings whose letters and digits are the same in
+ * {@code every} otherwise, and reports a change when the words differ by at least half (1 − Jaccard similarity of the
+ * lower-cased word sets ≥ 0.5) from the last reading or from the last new text recorded. The second counts growth:
+ * code typed a line at a time adds a few words per reading, never half of them, so compared with the last reading
+ * alone an editor filling up was one new text at its first line and none after; compared with the last new text it
+ * is one again each time the words on screen have doubled. Two readings whose letters and digits are the same in
  * the same order are the same text whatever the spacing: the recogniser drops or restores the space between words
  * from one frame to the next ("Part 0" / "Part0" on the same title), which as word sets would be a whole new text.
  * Clocks and timecodes are left out: a ticking clock alone is no new text.
@@ -34,7 +37,8 @@ public final class ScreenTextAnalyser implements SignalAnalyser {
     static final double SAME_BLOCK = 3.0;
 
     /**
-     * Text that appeared at {@code time}; {@code change} is the word-set distance to the previous reading;
+     * Text that appeared at {@code time}; {@code change} is its word-set distance to the previous reading or to the
+     * last new text before it, whichever is larger;
      * {@code title} the line set bigger than the others ({@link ScreenTextReader.Reading}), or empty; {@code legible}
      * the lines read with a confidence of at least {@link #LEGIBLE}, the ones worth quoting. All lines count for the
      * change: a line half read is still new text.
@@ -89,6 +93,9 @@ public final class ScreenTextAnalyser implements SignalAnalyser {
     private final List<TextChange> timeline = new ArrayList<>();
     private Set<String> lastWords = Set.of();
     private String lastLetters = "";
+    /** The words and letters of the last timeline entry (none after the text left): what growth is measured from. */
+    private Set<String> entryWords = Set.of();
+    private String entryLetters = "";
     private VideoFrame lastReadFrame;
     private Duration lastRead;
     private int cutsSeen;
@@ -118,14 +125,32 @@ public final class ScreenTextAnalyser implements SignalAnalyser {
         List<String> lines = reading.lines();
         Set<String> words = words(lines);
         String letters = letters(lines);
-        double change = letters.equals(lastLetters) ? 0 : distance(lastWords, words);
+        double change = Math.max(change(lastLetters, lastWords, letters, words),
+                change(entryLetters, entryWords, letters, words));
         if (!words.isEmpty() && change >= MIN_CHANGE) {
             timeline.add(TextChange.of(frame.time(), reading, change));
+            entryWords = words;
+            entryLetters = letters;
         } else if (words.isEmpty() && !lastWords.isEmpty()) {
             timeline.add(new TextChange(frame.time(), List.of(), 1.0)); // the text is gone
+            entryWords = Set.of();
+            entryLetters = "";
         }
         lastWords = words;
         lastLetters = letters;
+    }
+
+    /** The word-set distance from one text to another; 0 when their letters and digits are the same in order. */
+    private static double change(String fromLetters, Set<String> fromWords, String letters, Set<String> words) {
+        return letters.equals(fromLetters) ? 0 : distance(fromWords, words);
+    }
+
+    /**
+     * How much {@code after} differs from {@code before} as this analyser measures it: 0 for the same letters and
+     * digits in the same order, else the distance of their word sets, clocks and timecodes left out.
+     */
+    public static double change(List<String> before, List<String> after) {
+        return change(letters(before), words(before), letters(after), words(after));
     }
 
     /**
@@ -146,7 +171,7 @@ public final class ScreenTextAnalyser implements SignalAnalyser {
     }
 
     /** The lines' letters and digits, lower-cased, in reading order: the text without its spacing and punctuation. */
-    static String letters(List<String> lines) {
+    public static String letters(List<String> lines) {
         return withoutClocks(String.join(" ", lines)).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
     }
 

@@ -106,6 +106,44 @@ class ScreenTextAnalyserTest {
         assertEquals(1, text.changes().size(), "one new word of four is not new text (distance 0.25)");
     }
 
+    /**
+     * Dogfood G3: code typed a line at a time (three new words per reading) never differed from the reading before by
+     * half its words after the second line, so an editor that filled up for a minute had its last new text at the
+     * second line. Growth since the last new text now counts: a new text each time the words on screen double.
+     */
+    @Test
+    void typingALineAtATimeWasNewTextOnlyAtTheFirstLines_nowEachTimeTheWordsDouble() {
+        List<String> code = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            code.add("alpha" + i + " beta" + i + " gamma" + i);
+        }
+        int[] next = {0};
+        ScreenTextAnalyser text = new ScreenTextAnalyser(frame -> code.subList(0, ++next[0]), new SceneCutAnalyser(),
+                Duration.ofSeconds(1));
+        for (int i = 0; i < code.size() * 25; i++) {
+            text.onFrame(grain(Synth.solid(i, 25, 30, 30, 30)));
+        }
+        assertEquals(List.of(Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(7)),
+                text.changes().stream().map(ScreenTextAnalyser.TextChange::time).toList(),
+                "lines 1 and 2, then 4 (12 words, 6 at the last new text), then 8: " + text.changes());
+        assertEquals(0.5, text.changes().get(3).change(), 1e-9, "24 words against the 12 of the last new text");
+        assertEquals(code.subList(0, 8), text.changes().get(3).lines());
+
+        // a misread word that differs in every reading of one slide does not add up to new text
+        List<List<String>> misread = List.of(List.of("Replay your commits on top of the main branch"),
+                List.of("Replay your commits on top of the maln branch"),
+                List.of("Replay your commits on top of the rnain branch"),
+                List.of("Replay your commits on top of the mair branch"),
+                List.of("Replay your cornrnits on top of the main branch"));
+        int[] k = {0};
+        ScreenTextAnalyser slide = new ScreenTextAnalyser(frame -> misread.get(k[0]++), new SceneCutAnalyser(),
+                Duration.ofSeconds(1));
+        for (int i = 0; i < misread.size() * 25; i++) {
+            slide.onFrame(grain(Synth.solid(i, 25, 30, 30, 30)));
+        }
+        assertEquals(1, slide.changes().size(), slide.changes()::toString);
+    }
+
     @Test
     void theSameTextSpacedDifferentlyIsNotNewText() {
         // PaddleOCR on one title in consecutive readings (benchmark video): the space is restored, then not
