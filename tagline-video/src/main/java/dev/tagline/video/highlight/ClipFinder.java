@@ -104,7 +104,8 @@ public final class ClipFinder {
         } else if (options.count().isPresent() && chosen.size() < options.count().getAsInt()) {
             notes.add(fewerThanAsked(options.count().getAsInt(), chosen.size(), options));
         }
-        boolean sharper = !signals.textChanges().isEmpty() && SharpScreenText.worthIt(media,
+        // also when the pass read no text: it finds none in an editor's small code that the source shows whole
+        boolean sharper = a.textChanges().isPresent() && SharpScreenText.worthIt(media,
                 options.decode().frameWidth());
         List<ClipSignals> textOf = sharper && models.sourceText().isPresent()
                 ? new SharpScreenText(ffmpeg, models.sourceText().get()).reread(media, signals, chosen, progress,

@@ -68,19 +68,17 @@ public record ClipSignals(Duration duration, Optional<TimeSeries> loudness, Opti
     /**
      * The on-screen text from {@code from} to {@code to}: what was on screen at {@code from} (the last entry before
      * it, unless the text had gone), then what appeared until {@code to}; each legible line once, in order, without
-     * lines that are only a clock or a few characters, at most {@code max} lines.
+     * lines that are only a clock or a few characters, at most {@code max} lines, of which the text that appeared
+     * keeps all but the first few lines on screen at the start ({@link ScreenLines}).
      */
     public List<String> screenTextWithin(Duration from, Duration to, int max) {
-        java.util.LinkedHashMap<String, String> lines = new java.util.LinkedHashMap<>();
-        for (ScreenTextAnalyser.TextChange c : onScreen(from, to)) {
-            for (String line : c.legible()) {
-                String text = line.strip().replaceAll("\\s+", " ");
-                if (ScreenTextAnalyser.isText(text) && lines.size() < max) {
-                    lines.putIfAbsent(text.toLowerCase(java.util.Locale.ROOT), text);
-                }
-            }
+        int[] range = onScreenRange(from, to);
+        ScreenLines lines = new ScreenLines();
+        for (int i = range[0]; i < range[1]; i++) {
+            ScreenTextAnalyser.TextChange c = textChanges.get(i);
+            lines.add(c.legible(), i == range[0] && c.time().compareTo(from) <= 0);
         }
-        return List.copyOf(lines.values());
+        return lines.limit(max);
     }
 
     /**
@@ -116,13 +114,10 @@ public record ClipSignals(Duration duration, Optional<TimeSeries> loudness, Opti
         return new ClipSignals(duration, loudness, motion, pauses, sceneCuts, timeline, topicStarts, hasTranscript);
     }
 
-    /** The timeline entries that show from {@code from} to {@code to}: the one on screen at {@code from}, then on. */
-    private List<ScreenTextAnalyser.TextChange> onScreen(Duration from, Duration to) {
-        int[] range = onScreenRange(from, to);
-        return textChanges.subList(range[0], range[1]);
-    }
-
-    /** First and end index in {@link #textChanges} of the entries {@link #onScreen} returns. */
+    /**
+     * First and end index in {@link #textChanges} of the timeline entries that show from {@code from} to {@code to}:
+     * the one on screen at {@code from}, then on.
+     */
     int[] onScreenRange(Duration from, Duration to) {
         int first = 0;
         while (first < textChanges.size() && textChanges.get(first).time().compareTo(from) <= 0) {

@@ -6,6 +6,7 @@ import dev.tagline.video.ffmpeg.FfmpegCommand;
 import dev.tagline.video.ffmpeg.FfmpegException;
 import dev.tagline.video.ffmpeg.MediaInfo;
 import dev.tagline.video.signal.PaddleScreenText;
+import dev.tagline.video.signal.ScreenTextAnalyser;
 import dev.tagline.video.signal.ScreenTextAnalyser.TextChange;
 import dev.tagline.video.signal.ScreenTextReader;
 import dev.tagline.video.signal.VideoFrame;
@@ -14,6 +15,7 @@ import java.io.EOFException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -26,19 +28,29 @@ import java.util.concurrent.Future;
  * ({@link ScreenTextReader#readWidth}: {@link PaddleScreenText#READ_WIDTH}, {@link PaddleScreenText#SHARP_WIDTH} with
  * {@code --sharp-text}) with FFmpeg's {@code area} scaling. The pass's frames are 256 px wide and scaled with two taps, which is enough to tell that the text changed, but garbles text under about 1/20 of
  * the picture's height ("Crrata, swtch cnd merge aranches" for "Create, switch and merge branches", docs/benchmarks.md,
- * issue 7 session 9). The recogniser is not always unsure of what it garbles ("Replay your cornrnlts on top of the
- * maln branch" came at over 0.9 from a 34 px line on 720p), so every moment a clip's copy may quote is read again.
+ * issue 7 session 9), and finds none at all in a 720p editor's 20 px code (dogfood G3). The recogniser is not always
+ * unsure of what it garbles ("Replay your cornrnlts on top of the maln branch" came at over 0.9 from a 34 px line on
+ * 720p), so every moment a clip's copy may quote is read again.
  *
- * <p>Per clip, at most {@value #PER_CLIP} moments: its first frame, when the pass saw text there (the pass reads every
- * 10 s, so the text at a clip's start may have changed since its last reading), then each new text the pass found
- * during the clip. A few seeks per clip cost far less than a sharper pass over every frame.
+ * <p>Per clip, at most {@value #PER_CLIP} moments: its first frame, whatever the pass saw there (it may have seen
+ * nothing where the source shows code), then each new text the pass found during it, then, when there is room and
+ * the last of those is over {@link #NEAR_END} from its end, a frame {@link #END_MARGIN} before its end: code typed a
+ * line at a time, or a command's output, may never have been new text to the pass. A few seeks per clip cost far
+ * less than a sharper pass over every frame.
  */
 final class SharpScreenText {
     /** Moments read again per clip: the text on screen at its start and what comes next. */
     static final int PER_CLIP = 3;
+    /** How long before a clip's end its last frame is read: one that is surely there, with the clip's last text. */
+    static final Duration END_MARGIN = Duration.ofMillis(500);
+    /** A moment this close to a clip's last frame stands for it: that frame is not read as well. */
+    static final Duration NEAR_END = Duration.ofSeconds(2);
 
-    /** Where a clip's text is read: at {@code time}, standing for the pass's timeline entry {@code entry}. */
-    record Moment(Duration time, TextChange entry) {
+    /**
+     * Where a clip's text is read: at {@code time}, standing for the pass's timeline entry {@code pass} (none for a
+     * clip's start where the pass saw no text, and for its end).
+     */
+    record Moment(Duration time, Optional<TextChange> pass) {
     }
 
     private final Ffmpeg ffmpeg;
@@ -55,8 +67,9 @@ final class SharpScreenText {
     }
 
     /**
-     * The moments at which {@code clip}'s text is read: its start when the pass saw text on screen then, then the
-     * entries with text the pass found during it, at most {@value #PER_CLIP}.
+     * The moments at which {@code clip}'s text is read: its start, standing for the entry the pass had on screen then
+     * when it had text, then the entries with text the pass found during it, then its last frame when there is room
+     * and no moment is {@link #NEAR_END} to it; at most {@value #PER_CLIP}.
      */
     static List<Moment> moments(ClipSignals signals, ScoredClip clip) {
         Duration start = clip.candidate().start();
@@ -64,18 +77,29 @@ final class SharpScreenText {
         List<Moment> out = new ArrayList<>();
         for (int i = range[0]; i < range[1] && out.size() < PER_CLIP; i++) {
             TextChange entry = signals.textChanges().get(i);
-            if (!entry.lines().isEmpty()) {
-                out.add(new Moment(entry.time().compareTo(start) < 0 ? start : entry.time(), entry));
+            boolean atStart = entry.time().compareTo(start) <= 0;
+            if (atStart || out.isEmpty()) {
+                out.add(new Moment(start, atStart && !entry.lines().isEmpty() ? Optional.of(entry) : Optional.empty()));
             }
+            if (!atStart && !entry.lines().isEmpty() && out.size() < PER_CLIP) {
+                out.add(new Moment(entry.time(), Optional.of(entry)));
+            }
+        }
+        if (out.isEmpty()) {
+            out.add(new Moment(start, Optional.empty()));
+        }
+        Duration end = clip.candidate().end().minus(END_MARGIN);
+        if (out.size() < PER_CLIP && end.minus(out.get(out.size() - 1).time()).compareTo(NEAR_END) > 0) {
+            out.add(new Moment(end, Optional.empty()));
         }
         return out;
     }
 
     /**
      * Per clip of {@code clips}, in order, {@code signals} with that clip's text timeline read again from
-     * {@code media}: one entry per {@link #moments moment}. A clip whose first frame shows no text starts without;
-     * otherwise a moment keeps what the pass read when its frame cannot be taken or shows no text at this size, and
-     * {@code notes} says so once when frames could not be taken.
+     * {@code media}: one entry per {@link #moments moment}. A moment whose frame shows no text is the text gone, or
+     * nothing before the clip's first text; a moment whose frame cannot be taken keeps what the pass read, and
+     * {@code notes} says so once.
      */
     List<ClipSignals> reread(MediaInfo media, ClipSignals signals, List<ScoredClip> clips, Progress.Factory progress,
                              List<String> notes) {
@@ -90,27 +114,34 @@ final class SharpScreenText {
             notes.add("On-screen text at " + failures.size() + " of " + readings.size() + " moments was kept as the"
                     + " analysis read it, from small frames (" + failures.get(0) + ").");
         }
-        List<ClipSignals> out = new ArrayList<>();
-        for (List<Moment> moments : perClip) {
-            if (moments.isEmpty()) {
-                out.add(signals);
+        return perClip.stream().map(moments -> signals.withTextChanges(timeline(moments, readings))).toList();
+    }
+
+    /**
+     * A clip's text timeline from what was read at its {@code moments}: each reading with text; where the frame
+     * could not be taken, or showed nothing where the pass read text at that very time, what the pass read; where it
+     * showed nothing after text, the text gone; nothing at all before the clip's first text.
+     */
+    private static List<TextChange> timeline(List<Moment> moments,
+                                              TreeMap<Duration, ScreenTextReader.Reading> readings) {
+        List<TextChange> timeline = new ArrayList<>();
+        List<String> before = List.of();
+        for (Moment m : moments) {
+            ScreenTextReader.Reading reading = readings.get(m.time());
+            Optional<TextChange> was = m.pass();
+            if (reading != null && !reading.lines().isEmpty()) {
+                timeline.add(TextChange.of(m.time(), reading, ScreenTextAnalyser.change(before, reading.lines())));
+            } else if (was.isPresent() && (reading == null || m.time().equals(was.get().time()))) {
+                TextChange w = was.get();
+                timeline.add(new TextChange(m.time(), w.lines(), w.change(), w.title(), w.legible()));
+            } else if (reading != null && (!before.isEmpty() || was.isPresent())) {
+                timeline.add(new TextChange(m.time(), List.of(), 1.0)); // the text left before this moment
+            } else {
                 continue;
             }
-            List<TextChange> timeline = new ArrayList<>();
-            for (Moment m : moments) {
-                ScreenTextReader.Reading reading = readings.get(m.time());
-                TextChange was = m.entry();
-                if (reading != null && !reading.lines().isEmpty()) {
-                    timeline.add(TextChange.of(m.time(), reading, was.change()));
-                } else if (reading != null && !m.time().equals(was.time())) {
-                    timeline.add(new TextChange(m.time(), List.of(), 1.0)); // the text left before the clip began
-                } else {
-                    timeline.add(new TextChange(m.time(), was.lines(), was.change(), was.title(), was.legible()));
-                }
-            }
-            out.add(signals.withTextChanges(timeline));
+            before = timeline.get(timeline.size() - 1).lines();
         }
-        return out;
+        return timeline;
     }
 
     /**

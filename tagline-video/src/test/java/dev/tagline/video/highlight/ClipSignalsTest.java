@@ -1,6 +1,8 @@
 package dev.tagline.video.highlight;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tagline.video.signal.ScreenTextAnalyser.TextChange;
 import java.time.Duration;
@@ -71,16 +73,19 @@ class ClipSignalsTest {
     }
 
     /**
-     * Where a clip's text is read again: at its start when the pass saw text there (what the pass read at 30 s may
-     * have changed by 40 s), then at each new text during it, a few per clip.
+     * Where a clip's text is read again: at its start (what the pass read at 30 s may have changed by 40 s, and where
+     * the pass saw nothing the source may show small text), then at each new text during it, a few per clip.
      */
     @Test
     void aClipsTextIsReadAgainAtItsStartAndAtEachNewText() {
         ClipSignals signals = signals();
-        assertEquals(List.of(s(40)), moments(signals, 40, 60), "the slide since 30 s; the screen is blank from 50 s");
+        assertEquals(List.of(s(40), Duration.ofMillis(59_500)), moments(signals, 40, 60),
+                "the slide since 30 s; the screen is blank from 50 s; and the clip's last frame");
         assertEquals(List.of(s(0), s(30), s(70)), moments(signals, 0, 80));
-        assertEquals(List.of(), moments(signals, 55, 65), "a blank screen: nothing to read");
-        assertEquals(List.of(s(30)), moments(signals, 30, 45), "a clip that starts with a new text");
+        assertEquals(List.of(s(55), Duration.ofMillis(64_500)), moments(signals, 55, 65),
+                "blank to the pass, which reads from 256 px frames");
+        assertEquals(List.of(s(30), Duration.ofMillis(44_500)), moments(signals, 30, 45),
+                "a clip that starts with a new text");
         List<TextChange> many = new java.util.ArrayList<>();
         for (int i = 0; i < 10; i++) {
             many.add(new TextChange(s(i * 5), List.of("Slide " + i), 1));
@@ -89,6 +94,57 @@ class ClipSignalsTest {
                 List.of(), false);
         assertEquals(List.of(s(7), s(10), s(15)), moments(slides, 7, 50),
                 "at most " + SharpScreenText.PER_CLIP + " per clip, from its start");
+    }
+
+    /**
+     * Dogfood G3: in a screencast whose 20 px code the pass read nowhere (no text at 256 px), clips were not read
+     * again at all and had no on-screen text; and a clip's text was read only where the pass saw new text, so what
+     * was typed after that was never read. Now every clip's first frame is read, and its last one (half a second
+     * before its end) unless a moment already read is near it or the clip has {@value SharpScreenText#PER_CLIP}.
+     */
+    @Test
+    void aClipWhoseTextThePassCouldNotReadWasNotReadAgain_nowItsFirstAndLastFramesAre() {
+        ClipSignals none = new ClipSignals(s(72), Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(),
+                List.of(), false);
+        assertEquals(List.of(s(25), Duration.ofMillis(45_500)), moments(none, 25, 46));
+        ClipSignals signals = signals();
+        assertEquals(List.of(s(25), s(30)), moments(signals, 25, 32), "the new text at 30 s stands for 31.5 s");
+        assertEquals(List.of(s(20), s(30), Duration.ofMillis(39_500)), moments(signals, 20, 40));
+    }
+
+    /**
+     * Dogfood G3: an editor shows more lines at a clip's start than a clip keeps (8), so the terminal lines typed
+     * during the clip, what it is about, never made it; and a command read half typed at the start and whole later,
+     * or one line misread differently in two readings, was two lines.
+     */
+    @Test
+    void theLinesTypedDuringAClipWereCutByTheLineLimit_nowOnlyTheFirstLinesOnScreenBeforeThemStay() {
+        List<String> editor = new java.util.ArrayList<>(List.of("server.py", "import j son", "README .md",
+                "class Hello(BaseHTTPRequestHandler):", "def do_GET(self):", "self.send_response(200)",
+                "self.end_headers()", "self.wfile.write(body)", "if __name__ == '__main__':"));
+        List<String> atStart = new java.util.ArrayList<>(editor);
+        atStart.addAll(List.of("80o0),Hello).serve_forever()", "$ python3 server.py", "$ curl localho"));
+        List<String> atEnd = new java.util.ArrayList<>(editor);
+        atEnd.set(1, "import json");
+        atEnd.addAll(List.of("8000),Hello).serve_forever()", "$python3 server.py", "$ curl localhost:8000",
+                "{\"hello\": \"world\"}"));
+        ClipSignals clip = new ClipSignals(s(72), Optional.empty(), Optional.empty(), List.of(), List.of(),
+                List.of(new TextChange(s(50), atStart, 1), new TextChange(s(71), atEnd, 0.1)), List.of(), false);
+        assertEquals(List.of("server.py", "import j son", "README .md", "class Hello(BaseHTTPRequestHandler):",
+                "def do_GET(self):", "self.send_response(200)", "$ curl localhost:8000", "{\"hello\": \"world\"}"),
+                clip.screenTextWithin(s(50), s(72), 8), "the start's lines from the top, then what was typed"
+                        + " (\"$ curl localho\" typed on); \"import json\" and \"8000),Hello)\" are lines read again");
+        assertEquals(List.of("server.py", "import j son", "README .md", "$ curl localhost:8000",
+                "{\"hello\": \"world\"}"), clip.screenTextWithin(s(50), s(72), 5),
+                "the first " + ScreenLines.START_LINES + " lines on screen at the start, then what was typed");
+        ClipSignals title = new ClipSignals(s(60), Optional.empty(), Optional.empty(), List.of(), List.of(),
+                List.of(new TextChange(s(0), List.of("Rebasing"), 1),
+                        new TextChange(s(10), List.of("Rebasing", "Rebasing onto main"), 0.5)), List.of(), false);
+        assertEquals(List.of("Rebasing", "Rebasing onto main"), title.screenTextWithin(s(0), s(20), 8),
+                "a line still on screen is not one typed on");
+        assertTrue(ScreenLines.same("8000helloserveforever", "80o0helloserveforever"));
+        assertFalse(ScreenLines.same("selfsendresponse200", "selfsendresponse404"), "three characters in 19");
+        assertFalse(ScreenLines.same("part1", "part2"), "too short to tell a misreading");
     }
 
     @Test

@@ -66,7 +66,7 @@ class SharpScreenTextIT {
     }
 
     @Test
-    void eachClipIsReadAtItsFirstFrameAndEachNewTextAt768PixelsWide() {
+    void eachClipIsReadAtItsFirstFrameEachNewTextAndItsEndAt768PixelsWide() {
         Ffmpeg ffmpeg = TestMedia.ffmpeg();
         MediaInfo media = video(ffmpeg);
         List<String> sizes = new ArrayList<>();
@@ -80,7 +80,8 @@ class SharpScreenTextIT {
                 Duration.ofSeconds(9), 8), "at 1 s, then at the pass's new text");
         assertEquals(List.of("Blue slide"), read.get(1).screenTextWithin(Duration.ofSeconds(4), Duration.ofSeconds(9),
                 8), "the clip opens on blue, which the pass saw only at 5 s");
-        assertEquals(List.of("768x432", "768x432", "768x432"), sizes, "1 s, 4 s and 5 s, each once");
+        assertEquals(List.of("768x432", "768x432", "768x432", "768x432"), sizes,
+                "1 s, 4 s and 5 s, then 8.5 s, just before the end both clips share, each once");
         assertEquals(List.of(), notes);
         sizes.clear();
         new SharpScreenText(ffmpeg, colours(sizes, 1280)).reread(media, signals, List.of(clip(1, 2)),
@@ -92,7 +93,8 @@ class SharpScreenTextIT {
     void aFrameThatCannotBeTakenKeepsThePassReadingAndSaysSo() {
         Ffmpeg ffmpeg = TestMedia.ffmpeg();
         MediaInfo media = video(ffmpeg);
-        // an entry past the video's end (a stream shorter than the container says): no frame there
+        // an entry past the video's end (a stream shorter than the container says): no frame there; the clip's start,
+        // that entry and the one at 1 s make three moments, so its end is not read
         ClipSignals signals = signals(new TextChange(Duration.ofSeconds(1), List.of("Red"), 1),
                 new TextChange(Duration.ofSeconds(30), List.of("Late"), 1));
         List<String> notes = new ArrayList<>();
@@ -101,7 +103,7 @@ class SharpScreenTextIT {
         assertEquals(List.of("Red slide", "Late"), read.get(0).screenTextWithin(Duration.ZERO, Duration.ofSeconds(40),
                 8));
         assertEquals(1, notes.size(), notes::toString);
-        assertTrue(notes.get(0).startsWith("On-screen text at 1 of 2 moments was kept as the analysis read it")
+        assertTrue(notes.get(0).startsWith("On-screen text at 1 of 3 moments was kept as the analysis read it")
                 && notes.get(0).contains("no frame at 0:30"), notes::toString);
     }
 
