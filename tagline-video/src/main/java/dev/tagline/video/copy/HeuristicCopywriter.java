@@ -72,15 +72,29 @@ public final class HeuristicCopywriter implements Copywriter {
             title = phrases.isEmpty() ? "Watch this" : capitalise(phrases.get(0));
         }
         String description = !sentences.isEmpty()
-                ? String.join(" ", sentences.subList(0, Math.min(2, sentences.size())))
-                : String.join(" · ", screen.subList(Math.max(0, heading), Math.min(Math.max(0, heading) + 3,
-                        screen.size())));
+                ? String.join(" ", sentences.subList(0, Math.min(2, sentences.size()))) : screenDescription(screen,
+                        heading);
         if (description.isBlank() || description.equalsIgnoreCase(title)) { // never the title again, lower-cased
             description = in.sourceWords().isEmpty() || title.equalsIgnoreCase(in.sourceWords()) ? title
                     : capitalise(in.sourceWords());
         }
         description = TextLength.trim(description, s -> s.length() <= DESCRIPTION_MAX);
         return new ClipCopy(title, description, hashtags(in));
+    }
+
+    /**
+     * The heading (the first line when there is none) and the last two lines after it, joined by " · ". The lines come
+     * in the order they appeared (ClipFinder): the last ones are what the clip shows last, a command's output rather
+     * than the file tree beside the code already on screen when it began (dogfood G3).
+     */
+    static String screenDescription(List<String> screen, int heading) {
+        if (screen.isEmpty()) {
+            return "";
+        }
+        int first = Math.max(0, heading);
+        List<String> lines = new ArrayList<>(List.of(screen.get(first)));
+        lines.addAll(screen.subList(Math.max(first + 1, screen.size() - 2), screen.size()));
+        return String.join(" · ", lines);
     }
 
     /**

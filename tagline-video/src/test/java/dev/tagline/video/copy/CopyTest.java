@@ -146,6 +146,22 @@ class CopyTest {
         assertEquals("Rebasing", oneWord.description(), "a line too short for a heading still describes the clip");
     }
 
+    /**
+     * Dogfood G3: a clip without a transcript that runs a server and calls it with curl was described as "from
+     * http.server import … · README .md · requirements.txt", the file tree beside the code, because the description
+     * went on from the heading; the lines come in the order they appeared, so the last ones are what the clip shows.
+     */
+    @Test
+    void withoutATranscriptTheFileTreeBesideTheCodeWasTheDescription_nowTheTextThatAppearedLast() {
+        List<String> screen = List.of("server.py", "import json",
+                "from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer", "README .md", "requirements.txt",
+                "class Hello(BaseHTTPRequestHandler):", "$ curl localhost:8000", "{\"hello\": \"world\"}");
+        ClipCopy copy = new HeuristicCopywriter().write(new CopyInput("", "", "", List.of(), screen, "", "nosrt.mp4"));
+        assertEquals("from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer · $ curl localhost:8000 ·"
+                + " {\"hello\": \"world\"}", copy.description());
+        assertTrue(copy.hashtags().contains("curl"), copy.hashtags()::toString);
+    }
+
     @Test
     void aTitleSetBiggerOnScreenBeatsALongerSubtitle() {
         List<String> screen = List.of("Git branching", "Create, switch and merge branches in five minutes",
