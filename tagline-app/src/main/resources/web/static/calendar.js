@@ -216,6 +216,12 @@
         + ' without one it goes back to the queue.' : retry.why;
       $('ed-retry-why').textContent = why;
       $('ed-retry-why').hidden = !why;
+      // until it is sent a post follows its clip's copy, unless its text was edited here
+      $('ed-copy-note').textContent = !p.movable ? '' : p.copyEdited
+        ? 'Text edited here: it is sent as it is; edits on the Clips page no longer change it.'
+        : 'Text from the clip (Clips page): it follows edits there until it is sent; editing it here makes it this'
+          + ' post\'s own.';
+      $('ed-copy-note').hidden = !p.movable;
       $('ed-error').hidden = true;
       recount();
     };

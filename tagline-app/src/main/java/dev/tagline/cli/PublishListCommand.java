@@ -44,6 +44,7 @@ final class PublishListCommand implements Callable<Integer> {
                     + (from == null ? "(24 h ago)" : from), "Give the earlier date as --from and the later as --to.");
         }
         try (Publishing p = db.open(ctx)) {
+            p.followClips(); // the text each post will be sent with: its clip's copy as it is now, unless edited
             Map<Long, Channel> channels = new HashMap<>();
             p.channels().all().forEach(c -> channels.put(c.id(), c)); // removed ones name their published posts
             Long only = channel == null ? null : p.channels().byName(channel).id();

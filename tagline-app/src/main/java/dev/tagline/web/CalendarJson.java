@@ -148,6 +148,7 @@ final class CalendarJson {
         d.put("channelZone", c.zone().getId());
         d.put("limits", Map.of("title", style.titleMax(), "caption", style.captionMax(), "hashtags", style.hashtagsMax()));
         d.put("movable", movable(slot(p)));
+        d.put("copyEdited", p.copyEdited());
         if (p.state() == PostState.FAILED) {
             // the publish engine's exactly-once rule, the one 'publish queue' applies when it re-queues a failed post
             java.util.Optional<String> unsafe = PostStore.whyNotSentAgain(p, c.platform());

@@ -29,6 +29,7 @@ final class CalendarRoutes {
     }
 
     private void page(Context ctx) {
+        web.publishing().followClips(); // posts show the text they will be sent with, also after clip.json changed
         List<Channel> channels = web.publishing().channels().list();
         ZoneId fallback = channels.isEmpty() ? ZoneId.of("UTC") : channels.get(0).zone(); // "UTC", not "Z": the page's Intl needs an IANA id
         ZoneId tz = CalendarJson.zone(ctx.queryParam("tz"), fallback);

@@ -109,6 +109,19 @@ final class ClipCards {
         return b.append("</select></label>").toString();
     }
 
+    /**
+     * What a review did to the clip's posts that have not gone out: " Post 3 on hook takes the new text. Post 5 on yt
+     * keeps the text edited on the calendar." (empty when the clip has none). They follow the clip until sent.
+     */
+    static String following(List<dev.tagline.publish.store.PostStore.Following> posts) {
+        StringBuilder b = new StringBuilder();
+        for (var f : posts) {
+            b.append(" Post ").append(f.postId()).append(" on ").append(f.channel()).append(f.edited()
+                    ? " keeps the text edited on the calendar." : " takes this text when it is sent.");
+        }
+        return b.toString();
+    }
+
     /** {@code no clips}, {@code 1 clip}, {@code 4 clips}. */
     static String clips(int n) {
         return n == 0 ? "no clips" : n + (n == 1 ? " clip" : " clips");

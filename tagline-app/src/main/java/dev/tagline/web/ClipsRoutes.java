@@ -75,7 +75,9 @@ final class ClipsRoutes {
                     "Give it a title and a description, then Save and accept.");
         }
         ClipLibrary.Rendered r = library.review(ref, accepted, title, caption, tags);
-        ctx.html(ClipCards.rendered(r, web.publishing().channels().list(), accepted ? "Saved and accepted." : "Rejected."));
+        String posts = ClipCards.following(web.publishing().followClip(library.file(ref)));
+        ctx.html(ClipCards.rendered(r, web.publishing().channels().list(), (accepted ? "Saved and accepted."
+                : "Rejected.") + posts));
     }
 
     private void queue(Context ctx) {

@@ -10,6 +10,7 @@ final class EditorHtml {
                   <a id="ed-link" target="_blank" rel="noopener noreferrer" hidden>open on the platform</a></p>
                 <p id="ed-reason" class="error" hidden></p>
                 <p id="ed-retry-why" class="notice" hidden></p>
+                <p id="ed-copy-note" class="meta" hidden></p>
                 <label>Title <input id="ed-title" name="title"></label>
                 <p class="count" id="ed-title-count"></p>
                 <label>Caption (with hashtags) <textarea id="ed-caption" name="caption" rows="7"></textarea></label>

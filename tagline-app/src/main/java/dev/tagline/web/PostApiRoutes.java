@@ -89,7 +89,16 @@ final class PostApiRoutes {
     }
 
     private void post(Context ctx) {
-        Post p = post(id(ctx));
+        Post unsynced = post(id(ctx));
+        if (!unsynced.copyEdited()) { // the editor shows the text that will be sent: the clip's copy as it is now
+            try {
+                web.publishing().followClip(web.publishing().media().byId(unsynced.mediaId()).manifestPath());
+            } catch (dev.tagline.core.TaglineException e) {
+                org.slf4j.LoggerFactory.getLogger(PostApiRoutes.class).debug("post {}: its clip.json cannot be read"
+                        + " now; the editor shows its last text", unsynced.id(), e);
+            }
+        }
+        Post p = post(unsynced.id());
         Channel c = web.publishing().channels().byId(p.channelId());
         ctx.json(detail(p, c, CalendarJson.zone(ctx.queryParam("tz"), c.zone())));
     }

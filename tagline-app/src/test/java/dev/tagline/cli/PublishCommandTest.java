@@ -147,6 +147,53 @@ class PublishCommandTest {
         assertTrue(cli.err().contains("No post with id 7"), cli.err());
     }
 
+    /** Renders {@code folder}'s clip again: new video bytes, recorded in clip.json as a render does, with this copy. */
+    private static void render(Path folder, byte[] video, ClipManifest.Copy copy) throws Exception {
+        Files.write(folder.resolve("clip.mp4"), video);
+        ClipManifest m = ClipManifests.read(folder);
+        ClipManifests.write(folder.resolve("clip.json"), new ClipManifest(m.schema(), m.version(), m.id(), m.video(),
+                m.source(), m.durationSeconds(), m.width(), m.height(), m.score(), m.accepted(), copy, m.variants(),
+                new ClipManifest.Render("9:16", List.of(), null, null, Map.of("clip.mp4", sha256(video)))));
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    /**
+     * Dogfood round 5 G9: a post queued, then its clip's copy edited on the Clips page (which rewrites clip.json) and
+     * the clip rendered again, published the copy of queue time with the SHA-256 and size of a video that no longer
+     * existed, and {@code list} showed the old title. It now follows the clip until it is sent.
+     */
+    @Test
+    void aQueuedPostPublishedItsQueueTimeCopyAndVideo_nowTheClipAsEditedAndRenderedSince() throws Exception {
+        Path out = dir.resolve("out");
+        run("publish", "channels", "add", "fold", "--platform", "folder", "--zone", "UTC", "--option", "path=" + out);
+        Path folder = clip("a", 0.4);
+        render(folder, new byte[] {1, 2, 3, 4, 5}, new ClipManifest.Copy("Every GET request", "Generated caption",
+                List.of("header", "matter")));
+        assertEquals(ExitCode.OK, run("publish", "queue", folder.toString(), "--channels", "fold"), cli.err());
+
+        byte[] rendered = new byte[] {9, 8, 7, 6, 5, 4, 3, 2, 1};
+        render(folder, new byte[] {7}, new ClipManifest.Copy("My edited <title>", "Edited caption & more",
+                List.of("python", "webdev")));
+        render(folder, rendered, ClipManifests.read(folder).copy());
+        assertEquals(ExitCode.OK, run("publish", "list"), cli.err());
+        assertTrue(cli.out().matches("(?s).*\\n1\\s+fold\\s+queued\\s+-\\s+My edited <title>\\n.*"), cli.out());
+
+        run("publish", "move", "1", "now");
+        assertEquals(ExitCode.OK, run("publish", "run", "--once"), cli.err());
+        assertTrue(cli.out().contains("run: published 1"), cli.out());
+        com.fasterxml.jackson.databind.JsonNode sent = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                out.resolve("2026-03-27/a-p1.json").toFile());
+        assertEquals("My edited <title>", sent.get("title").asText());
+        assertEquals("Edited caption & more\n\n#python #webdev", sent.get("caption").asText());
+        assertEquals(sha256(rendered), sent.get("sha256").asText(), "the file that went out");
+        assertEquals(rendered.length, sent.get("sizeBytes").asLong());
+        assertEquals(ExitCode.OK, run("publish", "list", "--from", "2026-03-27", "--to", "2026-03-28"), cli.err());
+        assertTrue(cli.out().contains("My edited <title>"), cli.out());
+    }
+
     @Test
     void runOncePublishesDuePostsIntoTheFolderAndStatusShowsTheCalls() throws Exception {
         Path out = dir.resolve("out");

@@ -253,6 +253,35 @@ class CalendarApiIT {
         call("PUT", "/api/posts/" + x.id() + "/copy", "{\"caption\":\"" + "漢".repeat(140) + "\"}", 200);
     }
 
+    /**
+     * Dogfood round 5 G9: the editor showed (and Save wrote back) the copy of queue time after the clip's clip.json
+     * changed. It shows the clip's copy as it is now, says whether the post follows it, and a changed text is the
+     * post's own from then on.
+     */
+    @Test
+    void theEditorShowedTheQueueTimeCopyAfterTheClipChanged_nowTheClipsCurrentCopyUntilEditedHere() throws Exception {
+        Post p = web.post(yt, "Old title", "Old caption", Instant.parse("2026-12-02T08:00:00Z"));
+        java.nio.file.Path json = web.publishing.media().byId(p.mediaId()).manifestPath();
+        dev.tagline.core.manifest.ClipManifest m = dev.tagline.core.manifest.ClipManifests.read(json);
+        dev.tagline.core.manifest.ClipManifests.write(json, new dev.tagline.core.manifest.ClipManifest(m.schema(),
+                m.version(), m.id(), m.video(), m.source(), m.durationSeconds(), m.width(), m.height(), m.score(), true,
+                new dev.tagline.core.manifest.ClipManifest.Copy("New title", "New caption", java.util.List.of("go")),
+                java.util.Map.of(), m.render()));
+        assertTrue(call("GET", "/api/calendar?from=2026-12-01&to=2026-12-05&tz=UTC", null, 200).toString()
+                .contains("yt · Old title"), "the calendar reads the posts as stored");
+        web.send(web.get("/calendar").header("Cookie", login.cookie()));
+        assertTrue(call("GET", "/api/calendar?from=2026-12-01&to=2026-12-05&tz=UTC", null, 200).toString()
+                .contains("yt · New title"), "opening the calendar takes the clips' copy");
+        JsonNode d = call("GET", "/api/posts/" + p.id(), null, 200);
+        assertEquals("New title", d.get("postTitle").asText());
+        assertEquals("New caption\n\n#go", d.get("caption").asText());
+        assertFalse(d.get("copyEdited").asBoolean());
+        d = call("PUT", "/api/posts/" + p.id() + "/copy", "{\"title\":\"New title\",\"caption\":\"Mine\"}", 200);
+        assertTrue(d.get("copyEdited").asBoolean(), d.toString());
+        dev.tagline.core.manifest.ClipManifests.write(json, m);
+        assertEquals("Mine", call("GET", "/api/posts/" + p.id(), null, 200).get("caption").asText(), "kept");
+    }
+
     /** Dogfood web #2: a failed post could not be fixed in the web app; now Retry, within the exactly-once rule. */
     @Test
     void aFailedPostIsRetriedWithEditedTextOnlyWhenThePlatformDidNotTakeTheVideo() throws Exception {

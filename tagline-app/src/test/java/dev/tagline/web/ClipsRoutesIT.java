@@ -103,6 +103,31 @@ class ClipsRoutesIT {
         assertFalse(json.contains(".trash"), json);
     }
 
+    /**
+     * Dogfood round 5 G9: a clip queued, then reviewed on this page, kept the copy of queue time in its post (and the
+     * calendar showed it). Its posts that have not gone out now take the review's text, unless edited on the calendar.
+     */
+    @Test
+    void aReviewAfterQueueingLeftThePostWithTheOldCopy_nowItTakesTheNewTextUnlessEditedOnTheCalendar() {
+        dev.tagline.publish.store.Post seed = web.publishing.posts().inState(PostState.QUEUED).get(0);
+        assertEquals("Seed", seed.title());
+        HttpResponse<String> r = post("/clips/review?root=clips&path=clip-1/clip.json", Map.of("title",
+                "My edited <title>", "caption", "Edited caption & more", "hashtags", "#python, webdev", "accepted",
+                "true"));
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.body().contains("Saved and accepted. Post " + seed.id() + " on yt takes this text when it is"
+                + " sent."), r.body());
+        dev.tagline.publish.store.Post now = web.publishing.posts().byId(seed.id());
+        assertEquals("My edited ‹title›", now.title(), "YouTube's variant of the new copy");
+        assertEquals("Edited caption &amp; more\n\n#python #webdev".replace("&amp;", "&"), now.caption());
+
+        assertTrue(web.publishing.posts().editCopy(seed.id(), "Mine", "my caption"));
+        r = post("/clips/review?root=clips&path=clip-1/clip.json", Map.of("title", "Third", "caption", "Third caption",
+                "hashtags", "", "accepted", "true"));
+        assertTrue(r.body().contains("Post " + seed.id() + " on yt keeps the text edited on the calendar."), r.body());
+        assertEquals("Mine", web.publishing.posts().byId(seed.id()).title());
+    }
+
     @Test
     void reviewWritesTitleCaptionHashtagsAndVerdictIntoClipJson() {
         HttpResponse<String> r = post("/clips/review?root=clips&path=clip-1/clip.json", Map.of("title", "New <title>",

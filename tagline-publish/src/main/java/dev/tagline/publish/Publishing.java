@@ -74,6 +74,32 @@ public final class Publishing implements AutoCloseable {
         return scheduler;
     }
 
+    /**
+     * After {@code clip.json} at {@code manifestPath} changed (a review saved, a re-render): its posts that have not
+     * started publishing take its copy, except those whose text was edited on the calendar ({@link
+     * PostStore#followClip}). Empty when no clip is registered from that file.
+     */
+    public java.util.List<PostStore.Following> followClip(java.nio.file.Path manifestPath) {
+        return media.reread(manifestPath).map(posts::followClip).orElse(java.util.List.of());
+    }
+
+    /**
+     * {@link #followClip} for every clip with posts that follow its copy, so a list or calendar shows the text that
+     * will be sent also after {@code clip.json} was edited elsewhere. A {@code clip.json} that cannot be read now is
+     * passed over: its posts keep their text, and the worker checks the clip again before it uploads.
+     */
+    public void followClips() {
+        for (long id : posts.mediaFollowingClips()) {
+            java.nio.file.Path manifest = media.byId(id).manifestPath();
+            try {
+                followClip(manifest);
+            } catch (dev.tagline.core.TaglineException e) {
+                org.slf4j.LoggerFactory.getLogger(Publishing.class).debug("{} cannot be read now; its posts keep their"
+                        + " text until the worker checks the clip before uploading", manifest, e);
+            }
+        }
+    }
+
     /** The token source over the vault; the key comes from {@code TAGLINE_SECRET_KEY} or the 0600 key file. */
     public dev.tagline.publish.auth.TokenSource tokens(java.util.Map<String, String> env,
                                                        java.net.http.HttpClient client) {

@@ -35,8 +35,8 @@ final class PublishJob {
         StepTracker step = new StepTracker(ctx, post, owner);
         try {
             Publisher publisher = ctx.publishers().forChannel(channel);
-            PublishRequest req = new PublishRequest(post, ctx.media().byId(post.mediaId()), channel,
-                    ctx.http(post.id(), owner), () -> ctx.tokens().accessToken(channel), ctx.clock(), step::save);
+            PublishRequest req = request(post, CurrentClip.asSent(ctx.media().byId(post.mediaId()), post.progress()),
+                    channel, owner, step);
             if (post.step() == Post.Step.CREATING) {
                 Result reconciled = new Reconciler(ctx, step, post).reconcile(publisher, req);
                 if (reconciled != null) {
@@ -44,28 +44,32 @@ final class PublishJob {
                 }
             }
             if (step.current() == Post.Step.UPLOAD) {
-                ctx.media().verify(req.media()); // never upload a video that is not the one rendered and reviewed
+                // the clip as it is now: its copy, and never a video that is not the one rendered and reviewed
+                CurrentClip.Sending now = CurrentClip.take(ctx, post.sending(post.title(), post.caption(),
+                        req.progress()), req.media(), channel.platform(), owner);
+                PublishRequest sending = request(now.post(), now.media(), channel, owner, step);
                 withAuthRetry(channel, () -> {
-                    publisher.upload(req);
+                    publisher.upload(sending);
                     return null;
                 });
-                step.move(Post.Step.CREATING, req.progress());
+                step.move(Post.Step.CREATING, sending.progress());
                 Publisher.Created created;
                 try {
-                    created = withAuthRetry(channel, () -> publisher.create(req));
+                    created = withAuthRetry(channel, () -> publisher.create(sending));
                 } catch (PlatformException e) {
                     if (e.ambiguous()) {
                         return step.unconfirmed(ctx.clock().instant().plus(ctx.settings().reconcileEvery()),
                                 "create outcome unknown (" + e.getMessage() + "); the reconciler will ask the platform");
                     }
-                    step.move(Post.Step.UPLOAD, req.progress());
+                    step.move(Post.Step.UPLOAD, sending.progress());
                     throw e;
                 }
-                req.note("external_id", created.externalId());
+                sending.note("external_id", created.externalId());
                 if (created.url() != null) {
-                    req.note("external_url", created.url());
+                    sending.note("external_url", created.url());
                 }
-                step.move(Post.Step.CREATED, req.progress());
+                step.move(Post.Step.CREATED, sending.progress());
+                req = sending;
             }
             return new StatusPoller(ctx, step).poll(publisher, req);
         } catch (PublishRequest.LeaseLostException e) {
@@ -78,6 +82,12 @@ final class PublishJob {
         } catch (TaglineException e) {
             return step.fail(e.oneLine());
         }
+    }
+
+    private PublishRequest request(Post post, dev.tagline.publish.store.Media media, Channel channel, String owner,
+                                   StepTracker step) {
+        return new PublishRequest(post, media, channel, ctx.http(post.id(), owner),
+                () -> ctx.tokens().accessToken(channel), ctx.clock(), step::save);
     }
 
     private Result onPlatformError(Post post, StepTracker step, PlatformException e) {

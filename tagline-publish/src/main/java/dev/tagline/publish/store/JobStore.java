@@ -53,6 +53,17 @@ public final class JobStore {
                 postId, owner) == 1;
     }
 
+    /**
+     * Stores the text and progress a post is about to be uploaded with (the clip as it is now); false when the lease
+     * was lost or the post is past its upload step, where nothing may change any more.
+     */
+    public boolean sending(long postId, String owner, String title, String caption, Map<String, String> progress,
+                           Instant now) {
+        return jdbc.update("UPDATE post SET title = ?, caption = ?, progress_json = ?, updated_at = ? WHERE id = ?"
+                        + " AND lease_owner = ? AND state = 'publishing' AND step = 'upload'", title, caption,
+                JsonMaps.write(progress), now, postId, owner) == 1;
+    }
+
     /** The post is on the platform. */
     public boolean published(long postId, String owner, String externalId, String url, Instant now) {
         return finish(postId, owner, "state = 'published', step = 'done', external_id = ?, external_url = ?,"

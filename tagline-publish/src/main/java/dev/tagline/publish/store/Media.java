@@ -13,4 +13,9 @@ public record Media(long id, Path manifestPath, Path videoPath, ClipManifest man
     public Duration duration() {
         return Duration.ofMillis(Math.round(manifest.durationSeconds() * 1000));
     }
+
+    /** This clip with the video's size and SHA-256 as a post sent it (the file may have changed since). */
+    public Media withVideo(long bytes, String sha) {
+        return new Media(id, manifestPath, videoPath, manifest, bytes, sha);
+    }
 }

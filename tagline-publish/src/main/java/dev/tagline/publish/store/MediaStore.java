@@ -57,18 +57,47 @@ public final class MediaStore {
     }
 
     /**
-     * Checks, just before an upload, that {@code media}'s video is still the file its {@code clip.json} describes
-     * (that file as it is now: a clean re-render after queueing is fine), or, where {@code clip.json} records no
-     * SHA-256, the file that was queued. Throws {@link TaglineException} naming the clip and how to fix it.
+     * The clip as it is now, just before an upload: its {@code clip.json} read again (copy and all), and its video
+     * checked to still be the file that {@code clip.json} describes (that file as it is now: a clean re-render after
+     * queueing is fine), or, where {@code clip.json} records no SHA-256, the file that was queued. The answer carries
+     * the video's SHA-256 and size as they are now, and the media row is updated to them. Throws
+     * {@link TaglineException} naming the clip and how to fix it.
      */
-    public void verify(Media media) {
+    public Media current(Media media) {
         ClipManifest manifest = Files.isRegularFile(media.manifestPath())
                 ? ClipManifests.read(media.manifestPath()) : media.manifest();
         RenderedVideo.requireExists(media.manifestPath(), manifest, media.videoPath());
         String recorded = RenderedVideo.recorded(manifest);
+        String sha = sha256(media.videoPath());
+        long size = size(media.videoPath());
         RenderedVideo.requireSame(media.manifestPath(), manifest, media.videoPath(),
-                recorded != null ? recorded : media.sha256(), sha256(media.videoPath()), size(media.videoPath()),
-                recorded != null ? "rendered" : "queued");
+                recorded != null ? recorded : media.sha256(), sha, size, recorded != null ? "rendered" : "queued");
+        jdbc.update("UPDATE media SET score = ?, duration_ms = ?, width = ?, height = ?, size_bytes = ?, sha256 = ?,"
+                        + " manifest_json = ? WHERE id = ?", manifest.score(),
+                Math.round(manifest.durationSeconds() * 1000), manifest.width(), manifest.height(), size, sha,
+                toJson(manifest), media.id());
+        return new Media(media.id(), media.manifestPath(), media.videoPath(), manifest, size, sha);
+    }
+
+    /**
+     * Reads the {@code clip.json} of a registered clip again (review, copy, score), without hashing its video, for
+     * the posts that follow its copy; empty when no clip is registered from {@code manifestPath}. Throws when the
+     * file cannot be read.
+     */
+    public java.util.Optional<Media> reread(Path manifestPath) {
+        Path path = manifestPath.toAbsolutePath().normalize();
+        java.util.Optional<Media> known = jdbc.queryOne("SELECT * FROM media WHERE manifest_path = ?",
+                MediaStore::map, path.toString());
+        if (known.isEmpty()) {
+            return known;
+        }
+        ClipManifest manifest = ClipManifests.read(path);
+        jdbc.update("UPDATE media SET score = ?, duration_ms = ?, width = ?, height = ?, manifest_json = ? WHERE id = ?",
+                manifest.score(), Math.round(manifest.durationSeconds() * 1000), manifest.width(), manifest.height(),
+                toJson(manifest), known.get().id());
+        Media m = known.get();
+        return java.util.Optional.of(new Media(m.id(), m.manifestPath(), m.videoPath(), manifest, m.sizeBytes(),
+                m.sha256()));
     }
 
     public Media byId(long id) {

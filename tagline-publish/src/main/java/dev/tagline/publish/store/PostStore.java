@@ -26,7 +26,8 @@ public final class PostStore {
     /**
      * Queues {@code media} on {@code channel} with the copy for its platform; a clip goes to a channel once. A post of
      * the clip on the channel that was cancelled or failed for good does not count: it is queued again in place (same
-     * id, so its attempts stay in the audit trail), with fresh copy and no engine state.
+     * id, so its attempts stay in the audit trail), with fresh copy and no engine state. The post follows the clip's
+     * copy until it is sent ({@link #followClip}), unless its text is edited on the calendar.
      */
     public Post queue(Media media, Channel channel, ClipManifest.Copy copy) {
         return jdbc.inTransaction(tx -> {
@@ -58,7 +59,7 @@ public final class PostStore {
                             + channel.name() + "' as post " + old.id() + " (" + state + ")", old.id(),
                             old.state() == PostState.PUBLISHED);
                 }
-                requeue(tx, old.id(), channel, copy.title(), copy.text());
+                requeue(tx, old.id(), channel, copy.title(), copy.text(), false);
                 return tx.query("SELECT * FROM post WHERE id = ?", PostStore::map, old.id()).get(0);
             }
             Instant now = clock.instant();
@@ -128,10 +129,11 @@ public final class PostStore {
 
     /**
      * Sends a failed post again (the web editor's Retry): back in the queue in place (same id, its attempts kept) with
-     * {@code title} and {@code caption} and no engine state, as {@code publish queue} re-queues it. Refused when the
-     * post is not failed, or when {@link #whyNotSentAgain} says the platform may have it.
+     * {@code title} and {@code caption} and no engine state, as {@code publish queue} re-queues it; {@code edited}:
+     * that text is not the clip's copy, so it is kept as the user's (see {@link #editCopy}). Refused when the post is
+     * not failed, or when {@link #whyNotSentAgain} says the platform may have it.
      */
-    public Post retry(long id, Channel channel, String title, String caption) {
+    public Post retry(long id, Channel channel, String title, String caption, boolean edited) {
         return jdbc.inTransaction(tx -> {
             Post post = tx.query("SELECT * FROM post WHERE id = ?", PostStore::map, id).stream().findFirst()
                     .orElseThrow(() -> new TaglineException("No post with id " + id, "Reload the calendar."));
@@ -144,18 +146,19 @@ public final class PostStore {
                 throw new TaglineException("Post " + id + " " + unsafe.get() + "; sending it again could post it twice",
                         sentAgainHint(channel.platform()));
             }
-            requeue(tx, id, channel, title, caption);
+            requeue(tx, id, channel, title, caption, edited);
             return tx.query("SELECT * FROM post WHERE id = ?", PostStore::map, id).get(0);
         });
     }
 
-    private void requeue(Jdbc.Tx tx, long id, Channel channel, String title, String caption) throws SQLException {
-        tx.update("UPDATE post SET title = ?, caption = ?, state = ?, planned_by = ?, scheduled_at = NULL,"
-                        + " zone = ?, schedule_version = schedule_version + 1, due_at = NULL, lease_owner = NULL,"
-                        + " lease_until = NULL, step = ?, step_at = NULL, progress_json = '{}', external_id = NULL,"
-                        + " external_url = NULL, tries = 0, last_error = NULL, published_at = NULL, updated_at = ?"
-                        + " WHERE id = ?", title, caption, PostState.QUEUED, Post.PlannedBy.NONE,
-                channel.zone().getId(), Post.Step.UPLOAD, clock.instant(), id);
+    private void requeue(Jdbc.Tx tx, long id, Channel channel, String title, String caption, boolean edited)
+            throws SQLException {
+        tx.update("UPDATE post SET title = ?, caption = ?, copy_edited = ?, state = ?, planned_by = ?,"
+                        + " scheduled_at = NULL, zone = ?, schedule_version = schedule_version + 1, due_at = NULL,"
+                        + " lease_owner = NULL, lease_until = NULL, step = ?, step_at = NULL, progress_json = '{}',"
+                        + " external_id = NULL, external_url = NULL, tries = 0, last_error = NULL, published_at = NULL,"
+                        + " updated_at = ? WHERE id = ?", title, caption, edited ? 1 : 0, PostState.QUEUED,
+                Post.PlannedBy.NONE, channel.zone().getId(), Post.Step.UPLOAD, clock.instant(), id);
     }
 
     public Post byId(long id) {
@@ -231,10 +234,62 @@ public final class PostStore {
         return byId(id);
     }
 
-    /** Changes the title and caption of a post that has not reached the platform; false when it has started. */
+    /**
+     * Changes the title and caption of a post that has not reached the platform; false when it has started. A text
+     * that differs from the post's marks it edited: from then on it is sent as it is, and the clip's copy no longer
+     * replaces it (a Save that changes only the time leaves the post following its clip).
+     */
     public boolean editCopy(long id, String title, String caption) {
-        return jdbc.update("UPDATE post SET title = ?, caption = ?, updated_at = ? WHERE id = ?"
-                + " AND state IN ('queued', 'scheduled') AND step = 'upload'", title, caption, clock.instant(), id) == 1;
+        return jdbc.update("UPDATE post SET copy_edited = CASE WHEN COALESCE(title, '') <> COALESCE(?, '')"
+                + " OR caption <> ? THEN 1 ELSE copy_edited END, title = ?, caption = ?, updated_at = ? WHERE id = ?"
+                + " AND state IN ('queued', 'scheduled') AND step = 'upload'", title, caption, title, caption,
+                clock.instant(), id) == 1;
+    }
+
+    /**
+     * A post of a clip that has not been sent, after {@link #followClip}: {@code edited} = it keeps the text edited on
+     * the calendar; otherwise it has the clip's copy, {@code changed} = it took a new one now.
+     */
+    public record Following(long postId, String channel, boolean edited, boolean changed) {
+    }
+
+    /**
+     * Gives the clip's posts that have not started publishing (queued or scheduled, nothing created) the copy that
+     * {@code media}'s manifest holds for their channel's platform, as the worker does just before it uploads, so the
+     * calendar and {@code publish list} show what will be sent. Posts whose text was edited on the calendar keep it.
+     * A worker's claim races this on the row's state, so a post being sent is never changed here.
+     */
+    public List<Following> followClip(Media media) {
+        return jdbc.inTransaction(tx -> {
+            List<Following> out = new java.util.ArrayList<>();
+            List<Object[]> rows = tx.query("SELECT p.id, c.name, c.platform, p.title, p.caption, p.copy_edited"
+                    + " FROM post p JOIN channel c ON c.id = p.channel_id WHERE p.media_id = ? AND p.state IN"
+                    + " ('queued', 'scheduled') AND p.step = 'upload' ORDER BY p.id", rs -> new Object[] {
+                        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getInt(6) == 1}, media.id());
+            for (Object[] row : rows) {
+                long id = (Long) row[0];
+                if ((Boolean) row[5]) {
+                    out.add(new Following(id, (String) row[1], true, false));
+                    continue;
+                }
+                ClipManifest.Copy copy = media.manifest().copyFor((String) row[2]);
+                boolean changed = !java.util.Objects.equals(copy.title(), row[3]) || !copy.text().equals(row[4]);
+                if (changed) {
+                    changed = tx.update("UPDATE post SET title = ?, caption = ? WHERE id = ? AND state IN ('queued',"
+                            + " 'scheduled') AND step = 'upload' AND copy_edited = 0", copy.title(), copy.text(),
+                            id) == 1;
+                }
+                out.add(new Following(id, (String) row[1], false, changed));
+            }
+            return out;
+        });
+    }
+
+    /** The media of every post that follows its clip's copy and has not started publishing ({@link #followClip}). */
+    public List<Long> mediaFollowingClips() {
+        return jdbc.query("SELECT DISTINCT media_id FROM post WHERE state IN ('queued', 'scheduled') AND step = 'upload'"
+                + " AND copy_edited = 0 ORDER BY media_id", rs -> rs.getLong(1));
     }
 
     /** What a calendar shows of a post: no engine state, cheap enough to read 10,000 at once. */
@@ -335,7 +390,7 @@ public final class PostStore {
                 rs.getString("lease_owner"), Jdbc.instant(rs, "lease_until"), Post.Step.valueOf(upper(rs, "step")),
                 Jdbc.instant(rs, "step_at"), JsonMaps.read(rs.getString("progress_json")), rs.getString("external_id"),
                 rs.getString("external_url"), rs.getInt("tries"), rs.getString("last_error"),
-                Jdbc.instant(rs, "updated_at"), Jdbc.instant(rs, "published_at"));
+                Jdbc.instant(rs, "updated_at"), Jdbc.instant(rs, "published_at"), rs.getInt("copy_edited") == 1);
     }
 
     private static String upper(ResultSet rs, String column) throws SQLException {

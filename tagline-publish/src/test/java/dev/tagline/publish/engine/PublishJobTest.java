@@ -16,7 +16,13 @@ import dev.tagline.publish.store.Media;
 import dev.tagline.publish.store.Post;
 import dev.tagline.publish.store.PostState;
 import java.net.http.HttpClient;
+import dev.tagline.core.manifest.ClipManifest;
+import dev.tagline.core.manifest.ClipManifests;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -271,5 +277,108 @@ class PublishJobTest {
         runWorker();
         assertEquals(PostState.PUBLISHED, now().state());
         assertEquals(1, platform.creates.get());
+    }
+
+    /** A clip folder rendered again: new bytes, and clip.json recording their SHA-256 with the copy given. */
+    private Media reRender(String id, int bytes, ClipManifest.Copy copy) throws Exception {
+        Path folder = dir.resolve(id);
+        byte[] video = new byte[bytes];
+        new Random(bytes).nextBytes(video);
+        Files.write(folder.resolve("clip.mp4"), video);
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(video));
+        ClipManifest m = ClipManifests.read(folder);
+        ClipManifests.write(folder.resolve("clip.json"), new ClipManifest(m.schema(), m.version(), m.id(), m.video(),
+                m.source(), m.durationSeconds(), m.width(), m.height(), m.score(), true, copy, Map.of(),
+                new ClipManifest.Render("9:16", List.of(), null, null, Map.of(m.video(), sha))));
+        return p.media().byId(post.mediaId());
+    }
+
+    private Post rendered(String id) {
+        Media m = p.media().register(TestClips.rendered(dir, id, 0.9, 20));
+        Post q = p.posts().queue(m, channel, m.manifest().copyFor(channel.platform()));
+        p.posts().cancel(post.id()); // the set-up's post is not part of these
+        p.posts().schedule(q.id(), q.scheduleVersion(), T0, Post.PlannedBy.USER);
+        post = p.posts().byId(q.id());
+        return post;
+    }
+
+    /**
+     * Dogfood round 5 G9: a queued post published the title, caption and video SHA-256/size of queue time after the
+     * clip's copy was edited and the clip re-rendered. It now sends the clip as it is just before the upload.
+     */
+    @Test
+    void aQueuedPostSentItsQueueTimeCopyAndVideoIdentity_nowItSendsTheClipAsItIsNow() throws Exception {
+        Post q = rendered("r");
+        assertEquals("Title of r", q.title());
+        reRender("r", 33, new ClipManifest.Copy("My edited <title>", "Edited caption & more", List.of("python")));
+
+        assertEquals(1, runWorker().count("PUBLISHED"));
+        ScriptedPublisher.Sent sent = platform.sent.get(q.id());
+        byte[] now = Files.readAllBytes(dir.resolve("r/clip.mp4"));
+        assertEquals(new ScriptedPublisher.Sent("My edited <title>", "Edited caption & more\n\n#python",
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(now)), 33), sent);
+        Post done = now();
+        assertEquals("My edited <title>", done.title(), "the post says what was sent");
+        assertEquals(sent.sha256(), done.progress().get("video_sha256"));
+        assertEquals("33", done.progress().get("video_bytes"));
+        assertEquals(sent.sha256(), p.media().byId(q.mediaId()).sha256(), "the clip's record follows the file");
+    }
+
+    /** G9: a text edited on the calendar is the user's: the clip's later copy does not replace it. */
+    @Test
+    void aPostWhoseTextWasEditedOnTheCalendarKeepsItWhenTheClipsCopyChanges() throws Exception {
+        Post q = rendered("r");
+        assertTrue(p.posts().editCopy(q.id(), "Calendar title", "Calendar caption"));
+        reRender("r", 21, new ClipManifest.Copy("Clip title", "Clip caption", List.of()));
+        assertEquals(1, runWorker().count("PUBLISHED"));
+        ScriptedPublisher.Sent sent = platform.sent.get(q.id());
+        assertEquals("Calendar title", sent.title());
+        assertEquals("Calendar caption", sent.caption());
+        assertEquals(21, sent.sizeBytes(), "the video is still the file as it is now");
+    }
+
+    /** G9: a video changed behind clip.json's back (not a render) is still refused before anything is sent. */
+    @Test
+    void aVideoThatNoLongerMatchesClipJsonIsStillNotSent() throws Exception {
+        Post q = rendered("r");
+        Files.write(dir.resolve("r/clip.mp4"), new byte[] {1, 2, 3});
+        assertEquals(1, runWorker().count("FAILED"));
+        assertTrue(now().lastError().contains("changed since it was rendered"), now().lastError());
+        assertEquals(0, platform.uploads.get());
+        assertEquals(0, platform.creates.get());
+        assertEquals("Title of r", p.posts().byId(q.id()).title());
+    }
+
+    /** G9: an upload begun with the old video or text starts over (nothing exists before create), and says so. */
+    @Test
+    void anUploadBegunBeforeAReRenderStartsOverWithTheNewVideo() throws Exception {
+        Post q = rendered("r");
+        platform.createFaults.add(Fault.RATE_LIMITED);
+        runWorker();
+        assertEquals("yes", now().progress().get("uploaded"), "the upload was done, the create refused");
+        reRender("r", 40, new ClipManifest.Copy("Title of r", "Caption of r", List.of("tagline")));
+        clock.advance(Duration.ofMinutes(3));
+        assertEquals(1, runWorker().count("PUBLISHED"));
+        assertEquals(2, platform.uploads.get(), "uploaded again");
+        assertEquals(40, platform.sent.get(q.id()).sizeBytes());
+        assertTrue(p.attempts().of(q.id()).stream().anyMatch(a -> a.detail() != null && a.detail().contains(
+                "video changed since the upload began; it starts over")), p.attempts().of(q.id()).toString());
+    }
+
+    /** G9, exactly once: once the create call started, nothing about the post changes, whatever the clip does. */
+    @Test
+    void aPostWhoseCreateCallStartedKeepsTheTextAndVideoItWasSentWith() throws Exception {
+        Post q = rendered("r");
+        platform.createFaults.add(Fault.AMBIGUOUS_AFTER);
+        runWorker();
+        assertEquals(PostState.UNCONFIRMED, now().state());
+        ScriptedPublisher.Sent first = platform.sent.get(q.id());
+        reRender("r", 50, new ClipManifest.Copy("Later", "Later caption", List.of()));
+        p.followClip(dir.resolve("r/clip.json"));
+        clock.advance(Duration.ofMinutes(2));
+        assertEquals(1, runWorker().count("PUBLISHED"));
+        assertEquals(1, platform.creates.get());
+        assertEquals(first.title(), now().title());
+        assertEquals(first.sha256(), now().progress().get("video_sha256"), "the identity that was sent");
     }
 }

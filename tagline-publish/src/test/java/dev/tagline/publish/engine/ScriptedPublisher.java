@@ -22,6 +22,8 @@ final class ScriptedPublisher implements Publisher {
     }
 
     final Map<Long, String> posts = new ConcurrentHashMap<>();
+    /** What each create call sent: title, caption, and the video's SHA-256 and size as the request described it. */
+    final Map<Long, Sent> sent = new ConcurrentHashMap<>();
     final AtomicInteger uploads = new AtomicInteger();
     final AtomicInteger creates = new AtomicInteger();
     final AtomicInteger finds = new AtomicInteger();
@@ -37,9 +39,14 @@ final class ScriptedPublisher implements Publisher {
         r.checkpoint("uploaded", "yes");
     }
 
+    record Sent(String title, String caption, String sha256, long sizeBytes) {
+    }
+
     @Override
     public synchronized Created create(PublishRequest r) {
         creates.incrementAndGet();
+        sent.put(r.post().id(), new Sent(r.post().title(), r.post().caption(), r.media().sha256(),
+                r.media().sizeBytes()));
         fault(createFaults.poll(), r, true);
         String id = make(r);
         return new Created(id, null);

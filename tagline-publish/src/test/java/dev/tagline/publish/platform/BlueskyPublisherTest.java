@@ -51,7 +51,8 @@ class BlueskyPublisherTest extends PublisherContract {
     @Test
     void aLongCaptionIsCutToThreeHundredGraphemesNotCodeUnits() {
         Post post = f.due(channel, "clip", 2000);
-        f.p.database().jdbc().update("UPDATE post SET caption = ? WHERE id = ?", "👩‍👩‍👧".repeat(400), post.id());
+        // the text edited on the calendar (the clip's own copy would replace anything else before the upload)
+        f.p.posts().editCopy(post.id(), post.title(), "👩‍👩‍👧".repeat(400));
         f.run();
         assertEquals(PostState.PUBLISHED, f.post(post.id()).state(), String.valueOf(f.post(post.id()).lastError()));
     }

@@ -53,8 +53,11 @@ class FacebookReelsPublisherTest extends PublisherContract {
     @Test
     void aClipLongerThanNinetySecondsIsRefusedBeforeAnyCall() {
         Post post = f.due(channel, "clip", 5000);
-        f.p.database().jdbc().update("UPDATE media SET manifest_json = REPLACE(manifest_json, '\"durationSeconds\":30.0',"
-                + " '\"durationSeconds\":120.0') WHERE id = ?", post.mediaId());
+        java.nio.file.Path json = f.p.media().byId(post.mediaId()).manifestPath(); // the worker reads clip.json afresh
+        dev.tagline.core.manifest.ClipManifest m = dev.tagline.core.manifest.ClipManifests.read(json);
+        dev.tagline.core.manifest.ClipManifests.write(json, new dev.tagline.core.manifest.ClipManifest(m.schema(),
+                m.version(), m.id(), m.video(), m.source(), 120.0, m.width(), m.height(), m.score(), m.accepted(),
+                m.copy(), m.variants(), m.render()));
         f.run();
         assertEquals(PostState.FAILED, f.post(post.id()).state());
         assertTrue(f.post(post.id()).lastError().contains("3–90 s"), f.post(post.id()).lastError());

@@ -90,7 +90,8 @@ class YouTubePublisherTest extends PublisherContract {
     @Test
     void aTooLongTitleFailsWithYouTubesReason() {
         Post post = f.due(channel, "clip1", 1000);
-        f.p.database().jdbc().update("UPDATE post SET title = ? WHERE id = ?", "x".repeat(101) + "<", post.id());
+        // the title edited on the calendar (the clip's own copy would replace anything else before the upload)
+        f.p.posts().editCopy(post.id(), "x".repeat(101) + "<", post.caption());
         f.run();
         assertEquals(PostState.PUBLISHED, f.post(post.id()).state(), "the adapter trims to 100 and strips < >");
     }

@@ -178,7 +178,7 @@ abstract class StoreContract {
         Post refused = queued("a");
         failAt(refused, Post.Step.UPLOAD, Map.of("upload_url", "https://upload.example/1"));
         assertEquals(Optional.empty(), PostStore.whyNotSentAgain(posts.byId(refused.id()), "youtube"));
-        Post retried = posts.retry(refused.id(), yt, "New title", "New caption");
+        Post retried = posts.retry(refused.id(), yt, "New title", "New caption", true);
         assertEquals(refused.id(), retried.id(), "in place");
         assertEquals(PostState.QUEUED, retried.state());
         assertEquals("New title", retried.title());
@@ -187,12 +187,12 @@ abstract class StoreContract {
         assertNull(retried.lastError());
         assertEquals(0, retried.tries());
         TaglineException notFailed = assertThrows(TaglineException.class,
-                () -> posts.retry(refused.id(), yt, "t", "c"));
+                () -> posts.retry(refused.id(), yt, "t", "c", true));
         assertTrue(notFailed.getMessage().contains("is queued, not failed"), notFailed.getMessage());
 
         Post taken = queued("b");
         failAt(taken, Post.Step.CREATED, Map.of("external_id", "vid-7"));
-        TaglineException e = assertThrows(TaglineException.class, () -> posts.retry(taken.id(), yt, "t", "c"));
+        TaglineException e = assertThrows(TaglineException.class, () -> posts.retry(taken.id(), yt, "t", "c", true));
         assertEquals("Post " + taken.id() + " failed after youtube had taken the video (its id there: vid-7); sending"
                 + " it again could post it twice", e.getMessage());
         assertEquals(PostState.FAILED, posts.byId(taken.id()).state(), "left as it was");
@@ -200,8 +200,47 @@ abstract class StoreContract {
         Post unknown = queued("c");
         failAt(unknown, Post.Step.CREATING, Map.of());
         assertTrue(PostStore.whyNotSentAgain(posts.byId(unknown.id()), "youtube").orElseThrow().contains("unknown"));
-        assertThrows(TaglineException.class, () -> posts.retry(unknown.id(), yt, "t", "c"));
+        assertThrows(TaglineException.class, () -> posts.retry(unknown.id(), yt, "t", "c", true));
         assertEquals(PostState.FAILED, posts.byId(unknown.id()).state());
+    }
+
+    /**
+     * Dogfood round 5 G9: a queued post kept the copy of queue time after the clip's copy was edited on the Clips page.
+     * It now follows clip.json (its platform's variant) until it starts publishing, unless its own text was edited.
+     */
+    @Test
+    void aQueuedPostKeptItsQueueTimeCopy_nowItFollowsTheClipUntilItsTextIsEditedOrItIsSent() {
+        Post follows = queued("a");
+        Post edited = queued("b");
+        Post sent = queued("c");
+        assertFalse(follows.copyEdited());
+        assertTrue(posts.editCopy(edited.id(), "Mine", "My caption"));
+        assertTrue(posts.byId(edited.id()).copyEdited(), "the calendar's edit is the user's text");
+        assertTrue(posts.editCopy(follows.id(), follows.title(), follows.caption()));
+        assertFalse(posts.byId(follows.id()).copyEdited(), "a Save of the same text (a new time) edits nothing");
+        posts.schedule(sent.id(), sent.scheduleVersion(), NOW.minusSeconds(1), Post.PlannedBy.USER);
+        Post claimed = jobs.claim(jobs.due(NOW, 10).get(0), "w1", NOW, NOW.plusSeconds(30)).orElseThrow();
+        assertEquals(sent.id(), claimed.id());
+
+        for (String id : List.of("a", "b", "c")) {
+            ClipManifest m = dev.tagline.core.manifest.ClipManifests.read(dir.resolve(id));
+            dev.tagline.core.manifest.ClipManifests.write(dir.resolve(id).resolve("clip.json"), new ClipManifest(
+                    m.schema(), m.version(), m.id(), m.video(), m.source(), m.durationSeconds(), m.width(), m.height(),
+                    m.score(), true, new ClipManifest.Copy("New " + id, "Edited", List.of("python")),
+                    Map.of("youtube", new ClipManifest.Copy("New " + id + " for YouTube", null, null)), m.render()));
+        }
+        List<PostStore.Following> a = posts.followClip(media.reread(dir.resolve("a/clip.json")).orElseThrow());
+        assertEquals(List.of(new PostStore.Following(follows.id(), "yt", false, true)), a);
+        assertEquals("New a for YouTube", posts.byId(follows.id()).title(), "the platform's variant");
+        assertEquals("Edited\n\n#python", posts.byId(follows.id()).caption());
+        assertEquals(List.of(new PostStore.Following(edited.id(), "yt", true, false)),
+                posts.followClip(media.reread(dir.resolve("b/clip.json")).orElseThrow()));
+        assertEquals("Mine", posts.byId(edited.id()).title());
+        assertEquals(List.of(), posts.followClip(media.reread(dir.resolve("c/clip.json")).orElseThrow()),
+                "a post a worker holds is not changed");
+        assertEquals("Title of c", posts.byId(sent.id()).title());
+        assertEquals(List.of(follows.mediaId()), posts.mediaFollowingClips(), "only posts that follow and wait");
+        assertEquals(Optional.empty(), media.reread(dir.resolve("elsewhere/clip.json")), "not registered");
     }
 
     @Test
