@@ -207,7 +207,14 @@
       const retryable = !!(retry && retry.offered);
       $('ed-time').value = p.start && !retry ? p.start.slice(0, 16) : '';
       ['ed-title', 'ed-caption', 'ed-time'].forEach((id) => { $(id).disabled = !(p.movable || retryable); });
-      ['ed-save', 'ed-publish'].forEach((id) => { $(id).disabled = !p.movable; $(id).hidden = !!retry; });
+      // an unconfirmed post: the create call's answer was lost; the user checks the platform and says what they found
+      const resolvable = !!p.resolvable;
+      ['ed-save', 'ed-publish'].forEach((id) => { $(id).disabled = !p.movable; $(id).hidden = !!retry || resolvable; });
+      ['ed-posted', 'ed-not-posted'].forEach((id) => { $(id).hidden = !resolvable; });
+      $('ed-resolve-why').textContent = !resolvable ? '' : 'Unconfirmed: the answer to its create call was lost, so'
+        + ' whether ' + p.extendedProps.platform + ' has this post is not known. Check ' + p.extendedProps.platform
+        + ', then say what you found.';
+      $('ed-resolve-why').hidden = !resolvable;
       $('ed-cancel').hidden = !p.movable;
       // only a post with a time that nothing has acted on yet: not a queued, failed or published one
       $('ed-unschedule').hidden = !(p.movable && p.at);
@@ -273,6 +280,19 @@
         + '? It will not be published; the channel\'s queue closes the gap.')) { return; }
       window.tagline.api('POST', '/api/posts/' + current.id + '/cancel')
         .then((j) => { dialog.close(); toast(j.message); refresh(); }).catch(fail);
+    });
+    const resolve = (body) => window.tagline.api('POST', '/api/posts/' + current.id + '/resolve', body)
+      .then((j) => { dialog.close(); toast(j.message); refresh(); }).catch(fail);
+    $('ed-posted').addEventListener('click', () => {
+      const url = window.prompt('Post ' + current.id + ' is on ' + current.extendedProps.platform + '? It will be marked'
+        + ' published and not sent again. Its link there (optional):', '');
+      if (url === null) { return; }
+      resolve({ posted: true, url: url.trim() || null });
+    });
+    $('ed-not-posted').addEventListener('click', () => {
+      if (!window.confirm('Post ' + current.id + ' is not on ' + current.extendedProps.platform + '? It will be sent'
+        + ' again now.')) { return; }
+      resolve({ posted: false });
     });
     $('ed-publish').addEventListener('click', () => window.tagline.api('POST', '/api/posts/' + current.id + '/publish-now')
       .then((j) => { dialog.close(); toast(j.message); refresh(); }).catch(fail));

@@ -52,7 +52,7 @@ final class PublishStatusCommand implements Callable<Integer> {
             for (Post post : p.posts().inState(s)) {
                 attention = true;
                 ctx.out().println("post " + post.id() + " " + s.label() + ": " + post.lastError()
-                        + (s == PostState.UNCONFIRMED ? " — check the platform before posting it again" : ""));
+                        + (s == PostState.UNCONFIRMED ? " — " + resolveHint(post.id()) : ""));
             }
         }
         for (Post post : p.posts().inState(PostState.SCHEDULED)) {
@@ -68,9 +68,12 @@ final class PublishStatusCommand implements Callable<Integer> {
     private int detail(Publishing p, Post post) {
         Channel c = p.channels().byId(post.channelId());
         ctx.out().println("post " + post.id() + " on " + c.name() + " (" + c.platform() + "): " + PublishTimes.describe(post));
-        ctx.out().println("  step " + post.step().name().toLowerCase() + ", tries " + post.tries()
+        ctx.out().println("  " + stage(post, c.platform()) + ", tries " + post.tries()
                 + (post.externalUrl() == null ? "" : ", " + post.externalUrl())
                 + (post.lastError() == null ? "" : ", last error: " + post.lastError()));
+        if (post.state() == PostState.UNCONFIRMED) {
+            ctx.out().println("  " + resolveHint(post.id()));
+        }
         for (AttemptLog.Attempt a : p.attempts().of(post.id())) {
             ctx.out().printf("  %s %-8s %-44s %-4s %-10s %s%n", PublishTimes.show(a.at(), c.zone()), a.step(),
                     a.request(), a.status() == null ? "-" : a.status(), a.outcome(), a.detail() == null ? ""
@@ -78,5 +81,23 @@ final class PublishStatusCommand implements Callable<Integer> {
         }
         return post.state() == PostState.FAILED || post.state() == PostState.UNCONFIRMED ? ExitCode.SOME_FAILED
                 : ExitCode.OK;
+    }
+
+    /**
+     * Where the post is, in the words of the audit's steps (upload, create, status): a create call the platform
+     * refused for certain leaves the post before create, which the audit's refused "create" line agrees with.
+     */
+    static String stage(Post post, String platform) {
+        return switch (post.step()) {
+            case UPLOAD -> "stage: before create (nothing created on " + platform + " yet)";
+            case CREATING -> post.state() == PostState.PUBLISHING ? "stage: create (the call is in flight)"
+                    : "stage: create (the call was made; whether " + platform + " has the post is not known)";
+            case CREATED -> "stage: after create (on " + platform + ", processing)";
+            case DONE -> "stage: done";
+        };
+    }
+
+    private static String resolveHint(long post) {
+        return dev.tagline.publish.store.UnconfirmedPostException.cliHint(post);
     }
 }

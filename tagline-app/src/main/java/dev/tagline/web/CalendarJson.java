@@ -149,6 +149,8 @@ final class CalendarJson {
         d.put("limits", Map.of("title", style.titleMax(), "caption", style.captionMax(), "hashtags", style.hashtagsMax()));
         d.put("movable", movable(slot(p)));
         d.put("copyEdited", p.copyEdited());
+        // the create call's answer was lost: the editor asks the user what they found on the platform
+        d.put("resolvable", p.state() == PostState.UNCONFIRMED);
         if (p.state() == PostState.FAILED) {
             // the publish engine's exactly-once rule, the one 'publish queue' applies when it re-queues a failed post
             java.util.Optional<String> unsafe = PostStore.whyNotSentAgain(p, c.platform());

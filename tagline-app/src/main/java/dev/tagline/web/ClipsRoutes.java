@@ -101,9 +101,13 @@ final class ClipsRoutes {
                 done.add(name + " (post " + p.id() + ")");
             } catch (PostStore.AlreadyOnChannelException e) {
                 // the store's hint names CLI commands; here the calendar is where the post is changed
-                first = first != null ? first : new TaglineException(e.getMessage(), e.published()
-                        ? "A clip is published on a channel once."
-                        : "Open post " + e.postId() + " on the Calendar to change its time or cancel it.");
+                first = first != null ? first : new TaglineException(e.getMessage(), switch (e.state()) {
+                    case PUBLISHED -> "A clip is published on a channel once.";
+                    case UNCONFIRMED -> "Whether the platform has it is not known. Open post " + e.postId()
+                            + " on the Calendar, check the platform, and record what you found: Posted or Not posted.";
+                    case PUBLISHING -> "A worker is publishing it now.";
+                    default -> "Open post " + e.postId() + " on the Calendar to change its time or cancel it.";
+                });
                 refused.add(name + ": " + e.getMessage());
             } catch (TaglineException e) {
                 first = first != null ? first : e;

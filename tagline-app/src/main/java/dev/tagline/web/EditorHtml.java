@@ -10,6 +10,7 @@ final class EditorHtml {
                   <a id="ed-link" target="_blank" rel="noopener noreferrer" hidden>open on the platform</a></p>
                 <p id="ed-reason" class="error" hidden></p>
                 <p id="ed-retry-why" class="notice" hidden></p>
+                <p id="ed-resolve-why" class="notice" hidden></p>
                 <p id="ed-copy-note" class="meta" hidden></p>
                 <label>Title <input id="ed-title" name="title"></label>
                 <p class="count" id="ed-title-count"></p>
@@ -22,6 +23,8 @@ final class EditorHtml {
                   <button type="button" id="ed-publish">Publish now</button>
               <button type="button" id="ed-unschedule" hidden>Unschedule</button>
                   <button type="button" id="ed-retry" hidden>Retry</button>
+                  <button type="button" id="ed-posted" hidden>Posted: it is there</button>
+                  <button type="button" id="ed-not-posted" hidden>Not posted: send again</button>
                   <button type="button" id="ed-cancel" class="danger">Cancel post</button>
                   <button type="button" id="ed-close">Close</button>
                 </menu>

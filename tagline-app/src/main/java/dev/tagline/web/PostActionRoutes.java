@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * What the post editor does to a post's fate ({@code docs/api.md}): publish now, unschedule, retry a failed post,
- * cancel. Every route changes state, so the CSRF check of {@link Guard} applies to each.
+ * cancel, and record what the user found on the platform for an unconfirmed post. Every route changes state, so the
+ * CSRF check of {@link Guard} applies to each.
  */
 final class PostActionRoutes {
     private final WebContext web;
@@ -32,11 +33,16 @@ final class PostActionRoutes {
     record Unschedule(String previousAt) {
     }
 
+    /** What the user found: {@code posted} with its {@code url} (or id) there, or not, to send again now or {@code at}. */
+    record Resolve(Boolean posted, String url, String at, String tz) {
+    }
+
     void register(RoutesConfig r) {
         r.post("/api/posts/{id}/publish-now", this::publishNow);
         r.post("/api/posts/{id}/unschedule", this::unschedule);
         r.post("/api/posts/{id}/retry", this::retry);
         r.post("/api/posts/{id}/cancel", this::cancel);
+        r.post("/api/posts/{id}/resolve", this::resolve);
     }
 
     private void publishNow(Context ctx) {
@@ -44,16 +50,70 @@ final class PostActionRoutes {
         Channel c = web.publishing().channels().byId(p.channelId());
         // the command line's 'publish move N now': outside the plan, no warnings, no planned post gives way
         web.publishing().scheduler().publishNow(c, p.id());
-        Instant now = web.clock().instant();
-        var worker = web.publishing().workers().latest(now);
-        String message = worker.filter(w -> w.aliveAt(now)).map(w -> "Due now; worker " + w.name() + " (seen "
-                + Math.max(0, Duration.between(w.seenAt(), now).toSeconds()) + " s ago) publishes it within its poll"
-                + " interval (" + w.poll().toSeconds() + " s).").orElseGet(() -> "Due now, but not sent yet. "
-                + WorkerLine.noWorker(web.publishing(), now).orElse(""));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("post", detail(web.publishing().posts().byId(p.id()), c, c.zone()));
-        out.put("workerRunning", worker.filter(w -> w.aliveAt(now)).isPresent());
+        out.putAll(dueNow(""));
+        ctx.json(out);
+    }
+
+    /** {@code workerRunning} and {@code message} for a post due now, from the workers' heartbeats. */
+    private Map<String, Object> dueNow(String before) {
+        Instant now = web.clock().instant();
+        var worker = web.publishing().workers().latest(now).filter(w -> w.aliveAt(now));
+        String message = worker.map(w -> before + "Due now; worker " + w.name() + " (seen "
+                + Math.max(0, Duration.between(w.seenAt(), now).toSeconds()) + " s ago) publishes it within its poll"
+                + " interval (" + w.poll().toSeconds() + " s).").orElseGet(() -> before + "Due now, but not sent yet. "
+                + WorkerLine.noWorker(web.publishing(), now).orElse(""));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("workerRunning", worker.isPresent());
         out.put("message", message);
+        return out;
+    }
+
+    /**
+     * What the user found on the platform for an unconfirmed post, as {@code tagline publish resolve}: {@code posted}
+     * true marks it published (with {@code url}, a link or the platform's id, when given); false sends it again, now or
+     * at {@code at}. 400 without {@code posted}; 409 for a post that is not unconfirmed (its outcome is known, or a
+     * worker is asking the platform about it right now).
+     */
+    private void resolve(Context ctx) {
+        Resolve body = body(ctx, Resolve.class);
+        long id = id(ctx);
+        Post before = post(id);
+        Channel c = web.publishing().channels().byId(before.channelId());
+        if (body.posted() == null) {
+            throw new TaglineException("Say what you found on the platform: \"posted\": true or false",
+                    "Send {\"posted\": true, \"url\": \"…\"} if it is there, or {\"posted\": false} to send it again.");
+        }
+        ZoneId tz = CalendarJson.zone(body.tz(), c.zone());
+        Instant at = body.posted() || body.at() == null || body.at().isBlank() ? web.clock().instant()
+                : CalendarJson.time(body.at(), tz, "at");
+        if (at.isBefore(web.clock().instant())) {
+            throw new TaglineException(at.atZone(tz).format(java.time.format.DateTimeFormatter
+                    .ofPattern("d MMM yyyy HH:mm", java.util.Locale.ENGLISH)) + " (" + tz.getId() + ") is in the past",
+                    "Choose a later time, or leave the time empty to send it again now.");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        try { // refused by the post's state alone (not unconfirmed, or a worker holds it): 409
+            if (body.posted()) {
+                web.publishing().posts().resolvePosted(id, body.url());
+            } else {
+                web.publishing().scheduler().resend(c, id, at);
+            }
+        } catch (TaglineException e) {
+            throw new Problems.ConflictException(e.getMessage(), e.hint());
+        }
+        Post p = web.publishing().posts().byId(id);
+        String done = "Post " + id + " on " + c.name();
+        if (body.posted()) {
+            out.put("message", done + " is marked published; it will not be sent again.");
+        } else if (p.plannedBy() == Post.PlannedBy.NOW) {
+            out.putAll(dueNow(done + " is sent again. "));
+        } else {
+            out.put("message", done + " will be sent again at " + p.scheduledAt().atZone(tz).toLocalDateTime()
+                    .toString().replace('T', ' ') + " (" + tz.getId() + ").");
+        }
+        out.put("post", detail(p, c, tz));
         ctx.json(out);
     }
 
@@ -120,6 +180,9 @@ final class PostActionRoutes {
         Post p;
         try {
             p = web.publishing().scheduler().unschedule(id);
+        } catch (dev.tagline.publish.store.UnconfirmedPostException e) {
+            throw new Problems.ConflictException(e.getMessage(), dev.tagline.publish.store.UnconfirmedPostException
+                    .webHint());
         } catch (TaglineException e) {
             throw new Problems.ConflictException(e.getMessage(), e.hint());
         }
@@ -139,6 +202,9 @@ final class PostActionRoutes {
         AutoScheduler.Plan plan;
         try {
             plan = web.publishing().scheduler().cancel(c, id);
+        } catch (dev.tagline.publish.store.UnconfirmedPostException e) {
+            throw new Problems.ConflictException(e.getMessage(), dev.tagline.publish.store.UnconfirmedPostException
+                    .webHint());
         } catch (TaglineException e) {
             throw new Problems.ConflictException(e.getMessage(), e.hint());
         }

@@ -152,6 +152,10 @@ final class PostApiRoutes {
      * not the scheduler's 400, since the request was right and the post's state is what stands in the way.
      */
     static Post movable(Post p) {
+        if (p.state() == dev.tagline.publish.store.PostState.UNCONFIRMED) {
+            throw new Problems.ConflictException(new dev.tagline.publish.store.UnconfirmedPostException(p.id(),
+                    "moved").getMessage(), dev.tagline.publish.store.UnconfirmedPostException.webHint());
+        }
         boolean plannable = p.state() == dev.tagline.publish.store.PostState.QUEUED
                 || p.state() == dev.tagline.publish.store.PostState.SCHEDULED;
         if (!plannable || p.step() != Post.Step.UPLOAD) {

@@ -361,6 +361,99 @@ class PublishCommandTest {
         assertFalse(cli.out().contains("retrying"), cli.out());
     }
 
+    /** A webhook channel 'hook' on {@code receiver}, its secret in HOOK_SECRET. */
+    private void hook(dev.tagline.testkit.platform.FakeWebhookReceiver receiver) {
+        cli = new CliTestSupport(dir, Map.of("TAGLINE_HOME", dir.resolve("home").toString(), "HOOK_SECRET", "s3cret"),
+                CLOCK);
+        assertEquals(ExitCode.OK, run("publish", "channels", "add", "hook", "--platform", "webhook", "--zone", "UTC",
+                "--option", "url=" + receiver.baseUrl() + "/hook", "--option", "media-base-url=http://cdn",
+                "--secret-env", "HOOK_SECRET"), cli.err());
+    }
+
+    /**
+     * Dogfood round 5 G4: a webhook answering a plain 500 left post 1 unconfirmed, and then queue pointed at move and
+     * cancel, move and unschedule refused, and cancel said it was "already on the platform (processing)": no way out.
+     * Every refusal now says the outcome is unknown and points at resolve, which records what the user found.
+     */
+    @Test
+    void anUnconfirmedWebhookPostWasADeadEnd_nowResolveRecordsWhatTheUserFound() throws Exception {
+        try (var receiver = new dev.tagline.testkit.platform.FakeWebhookReceiver("s3cret")) {
+            hook(receiver);
+            Path a = clip("code-001", 0.4);
+            run("publish", "queue", a.toString(), "--channels", "hook", "--at", "now");
+            receiver.failNext("POST", "/hook", 500, null, "");
+            run("publish", "run", "--once");
+            assertEquals(ExitCode.SOME_FAILED, run("publish", "status", "1"));
+            assertTrue(cli.out().contains("post 1 on hook (webhook): unconfirmed"), cli.out());
+            assertTrue(cli.out().contains("  stage: create (the call was made; whether webhook has the post is not"
+                    + " known), tries 1, last error: create outcome unknown (HTTP 500 from " + receiver.baseUrl()
+                    + "/hook); the reconciler will ask the platform"), "no colon after an empty body: " + cli.out());
+            assertTrue(cli.out().contains("  Check the platform, then record what you found: 'tagline publish resolve 1"
+                    + " --posted [URL]' if it is there, or 'tagline publish resolve 1 --not-posted' to send it again."),
+                    cli.out());
+
+            String unknown = "error: Post 1 is unconfirmed: the answer to its create call was lost, so whether the"
+                    + " platform has it is not known, and it cannot be ";
+            String hint = ". Check the platform, then record what you found: 'tagline publish resolve 1 --posted [URL]'"
+                    + " if it is there, or 'tagline publish resolve 1 --not-posted' to send it again.";
+            assertEquals(ExitCode.USAGE, run("publish", "move", "1", "now"));
+            assertEquals(unknown + "moved" + hint, cli.err().strip());
+            assertEquals(ExitCode.USAGE, run("publish", "cancel", "1"));
+            assertEquals(unknown + "cancelled" + hint, cli.err().strip());
+            assertEquals(ExitCode.USAGE, run("publish", "unschedule", "1"));
+            assertEquals(unknown + "unscheduled" + hint, cli.err().strip());
+            assertEquals(ExitCode.SOME_FAILED, run("publish", "queue", a.toString(), "--channels", "hook"));
+            assertTrue(cli.err().contains("is already on channel 'hook' as post 1 (unconfirmed). Whether the platform"
+                    + " has it is not known. Check the platform, then record what you found: 'tagline publish resolve"
+                    + " 1 --posted [URL]'"), cli.err());
+            assertEquals(ExitCode.USAGE, run("publish", "resolve", "1"));
+            assertTrue(cli.err().contains("--posted or --not-posted"), cli.err());
+
+            assertEquals(ExitCode.OK, run("publish", "resolve", "1", "--not-posted"), cli.err());
+            assertEquals("post 1: not on webhook, so it is sent again: scheduled for 2026-03-27 12:00 +00:00 UTC (now:"
+                    + " a running 'tagline publish run' sends it)", cli.out().strip());
+            assertEquals(ExitCode.OK, run("publish", "run", "--once"), cli.err());
+            assertTrue(cli.out().contains("run: published 1"), cli.out());
+            assertEquals(1, receiver.deliveries().size());
+            assertEquals(ExitCode.OK, run("publish", "status", "1"), cli.err());
+            assertTrue(cli.out().contains("resolve  -") && cli.out().contains("the user checked the platform: the post"
+                    + " is not there; it is sent again"), "the answer is in the audit: " + cli.out());
+            assertEquals(ExitCode.USAGE, run("publish", "resolve", "1", "--posted"));
+            assertTrue(cli.err().contains("Post 1 is published, not unconfirmed"), cli.err());
+
+            // the user finds the second one on the platform
+            run("publish", "queue", clip("code-002", 0.5).toString(), "--channels", "hook", "--at", "now");
+            receiver.failNext("POST", "/hook", 502, null, "");
+            run("publish", "run", "--once");
+            assertEquals(ExitCode.OK, run("publish", "resolve", "2", "--posted", "https://hooks.example/p/2"),
+                    cli.err());
+            assertEquals("post 2: published (you found it on webhook) https://hooks.example/p/2; a clip goes to a"
+                    + " channel once, so it is not sent again", cli.out().strip());
+            assertEquals(ExitCode.OK, run("publish", "list"), cli.err());
+            assertTrue(cli.out().matches("(?s).*\\n2\\s+hook\\s+published\\s.*https://hooks.example/p/2.*"),
+                    cli.out());
+        }
+    }
+
+    /**
+     * Dogfood round 5 G4: a 429 with an empty body read "HTTP 429 from URL: ", and {@code status N} said "step upload"
+     * beside an audit line for the create call. The post is before its create call, which the platform refused.
+     */
+    @Test
+    void aRefusedCreateShowedStepUploadBesideTheCreateLine_nowStatusSaysBeforeCreate() throws Exception {
+        try (var receiver = new dev.tagline.testkit.platform.FakeWebhookReceiver("s3cret")) {
+            hook(receiver);
+            run("publish", "queue", clip("code-003", 0.4).toString(), "--channels", "hook", "--at", "now");
+            receiver.failNext("POST", "/hook", 429, java.time.Duration.ofSeconds(3), "");
+            run("publish", "run", "--once");
+            run("publish", "status", "1");
+            assertTrue(cli.out().contains("  stage: before create (nothing created on webhook yet), tries 1, last error:"
+                    + " HTTP 429 from " + receiver.baseUrl() + "/hook\n"), cli.out());
+            assertTrue(cli.out().matches("(?s).* create   POST " + java.util.regex.Pattern.quote(receiver.baseUrl())
+                    + "/hook\\s+429\\s+error.*"), cli.out());
+        }
+    }
+
     @Test
     void aBrokenClipInAFolderDoesNotStopTheOthersFromBeingQueued() throws Exception {
         run("publish", "channels", "add", "fold", "--platform", "folder", "--zone", "UTC", "--option", "path="

@@ -339,6 +339,60 @@ class CalendarApiIT {
         assertEquals(PostState.FAILED, web.publishing.posts().byId(unknown.id()).state());
     }
 
+    /**
+     * Dogfood round 5 G4: an unconfirmed post could not be moved, published now, unscheduled or cancelled, and there was
+     * no way to record what the user found on the platform. The refusals now say the outcome is unknown and point at
+     * the editor's Posted / Not posted, which this endpoint records (CSRF, 409 for any other state).
+     */
+    @Test
+    void anUnconfirmedPostWasADeadEnd_nowResolveRecordsPostedOrSendsItAgain() throws Exception {
+        Post lost = web.post(yt, "Lost", "c", Instant.parse("2026-12-01T07:50:00Z"));
+        web.unconfirm(lost);
+        JsonNode d = call("GET", "/api/posts/" + lost.id(), null, 200);
+        assertTrue(d.get("resolvable").asBoolean(), d.toString());
+        assertFalse(d.get("movable").asBoolean());
+        String unknown = "Post " + lost.id() + " is unconfirmed: the answer to its create call was lost, so whether the"
+                + " platform has it is not known, and it cannot be ";
+        for (String[] refused : new String[][] {{"PATCH", "/schedule", "{\"at\":\"2026-12-05T11:00\"}", "moved"},
+                {"POST", "/publish-now", null, "moved"}, {"POST", "/unschedule", null, "unscheduled"},
+                {"POST", "/cancel", null, "cancelled"}}) {
+            JsonNode r = call(refused[0], "/api/posts/" + lost.id() + refused[1], refused[2], 409);
+            assertEquals(unknown + refused[3], r.get("detail").asText(), refused[1]);
+            assertEquals("Check the platform, then record what you found in the post's editor: Posted (it is there)"
+                    + " or Not posted (send it again).", r.get("hint").asText(), refused[1]);
+        }
+        String path = "/api/posts/" + lost.id() + "/resolve";
+        HttpResponse<String> noCsrf = web.send(HttpRequest.newBuilder(URI.create(web.base() + path))
+                .header("Cookie", login.cookie()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"posted\":false}")));
+        assertEquals(403, noCsrf.statusCode());
+        call("POST", path, "{}", 400);
+        call("POST", path, "{\"posted\":false,\"at\":\"2026-11-30T09:00\"}", 400);
+        assertEquals(PostState.UNCONFIRMED, web.publishing.posts().byId(lost.id()).state());
+
+        JsonNode again = call("POST", path, "{\"posted\":false}", 200);
+        assertTrue(again.get("message").asText().startsWith("Post " + lost.id() + " on yt is sent again. Due now"),
+                again.toString());
+        assertEquals("waiting for worker", again.get("post").get("extendedProps").get("status").asText());
+        Post back = web.publishing.posts().byId(lost.id());
+        assertEquals(PostState.SCHEDULED, back.state());
+        assertEquals(Post.Step.UPLOAD, back.step());
+        assertEquals(WebFixture.NOW, back.dueAt());
+        JsonNode twice = call("POST", path, "{\"posted\":true}", 409);
+        assertEquals("Post " + lost.id() + " is scheduled, not unconfirmed, so there is nothing to record",
+                twice.get("detail").asText());
+
+        Post found = web.post(yt, "Found", "c", Instant.parse("2026-12-01T07:55:00Z"));
+        web.unconfirm(found);
+        JsonNode posted = call("POST", "/api/posts/" + found.id() + "/resolve",
+                "{\"posted\":true,\"url\":\"https://youtu.be/found\"}", 200);
+        assertEquals("Post " + found.id() + " on yt is marked published; it will not be sent again.",
+                posted.get("message").asText());
+        assertEquals("published", posted.get("post").get("extendedProps").get("status").asText());
+        assertEquals("https://youtu.be/found", posted.get("post").get("extendedProps").get("url").asText());
+        assertFalse(posted.toString().contains("tagline "), "no command-line advice in the web app: " + posted);
+    }
+
     /** Dogfood web #5: no post could be cancelled in the web app; now the engine's cancel, as 'publish cancel'. */
     @Test
     void aPostIsCancelledWithTheCsrfTokenAndAPublishedOneIsNot() throws Exception {

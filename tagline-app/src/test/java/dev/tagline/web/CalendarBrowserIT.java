@@ -145,6 +145,49 @@ class CalendarBrowserIT {
         assertEquals("Cut to 60 s #fixed", now.caption());
     }
 
+    /**
+     * Dogfood round 5 G4: an unconfirmed post had no way out in the editor. It now says the outcome is unknown and
+     * offers Posted (with an optional link) and Not posted (sent again), each after a confirmation.
+     */
+    @Test
+    void anUnconfirmedPostIsResolvedFromTheEditorAfterConfirming() {
+        Channel yt = web.publishing.channels().byName("yt");
+        Post lost = web.post(yt, "Lost answer", "c", Instant.parse("2026-12-01T07:40:00Z"));
+        web.unconfirm(lost);
+        Post found = web.post(yt, "Found there", "c", Instant.parse("2026-12-01T07:45:00Z"));
+        web.unconfirm(found);
+        browser.login(web.base(), WebFixture.PASSWORD);
+        browser.await("[data-post-id='" + lost.id() + "']").click();
+        WebElement notPosted = browser.wait.until(ExpectedConditions.elementToBeClickable(By.id("ed-not-posted")));
+        assertTrue(browser.driver.findElement(By.id("ed-resolve-why")).getText().contains("whether youtube has this"
+                + " post is not known"), browser.driver.findElement(By.id("ed-resolve-why")).getText());
+        assertTrue(!browser.driver.findElement(By.id("ed-save")).isDisplayed(), "nothing to save");
+        assertTrue(!browser.driver.findElement(By.id("ed-cancel")).isDisplayed(), "cancel refuses it");
+        browser.screenshot("post-editor-unconfirmed");
+        notPosted.click();
+        browser.wait.until(ExpectedConditions.alertIsPresent()).dismiss();
+        assertEquals(dev.tagline.publish.store.PostState.UNCONFIRMED, web.publishing.posts().byId(lost.id()).state());
+        browser.driver.findElement(By.id("ed-not-posted")).click();
+        org.openqa.selenium.Alert confirm = browser.wait.until(ExpectedConditions.alertIsPresent());
+        assertTrue(confirm.getText().startsWith("Post " + lost.id() + " is not on youtube? It will be sent again now."),
+                confirm.getText());
+        confirm.accept();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast-text"), "is sent again"));
+        assertEquals(dev.tagline.publish.store.PostState.SCHEDULED, web.publishing.posts().byId(lost.id()).state());
+
+        browser.await("[data-post-id='" + found.id() + "']").click();
+        browser.wait.until(ExpectedConditions.elementToBeClickable(By.id("ed-posted"))).click();
+        org.openqa.selenium.Alert prompt = browser.wait.until(ExpectedConditions.alertIsPresent());
+        assertTrue(prompt.getText().startsWith("Post " + found.id() + " is on youtube?"), prompt.getText());
+        prompt.sendKeys("https://youtu.be/found");
+        prompt.accept();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast-text"), "is marked"
+                + " published"));
+        Post published = web.publishing.posts().byId(found.id());
+        assertEquals(dev.tagline.publish.store.PostState.PUBLISHED, published.state());
+        assertEquals("https://youtu.be/found", published.externalUrl());
+    }
+
     /** Dogfood web #5: Cancel in the editor, after a confirmation; dismissing it changes nothing. */
     @Test
     void aPostIsCancelledFromTheEditorAfterConfirming() {

@@ -230,6 +230,22 @@ class ClipsRoutesIT {
                 + " (queued). Open post 2 on the Calendar to change its time or cancel it.</p>", r.body());
     }
 
+    /** Dogfood round 5 G4: a clip whose post is unconfirmed pointed at changing its time or cancelling it, both refused. */
+    @Test
+    void queueingAClipWhosePostIsUnconfirmedPointedAtMoveAndCancel_nowAtRecordingWhatTheUserFound() {
+        dev.tagline.publish.store.Post seed = web.publishing.posts().inState(PostState.QUEUED).get(0);
+        web.publishing.posts().schedule(seed.id(), seed.scheduleVersion(), WebFixture.NOW, dev.tagline.publish.store
+                .Post.PlannedBy.USER);
+        web.unconfirm(seed);
+        HttpResponse<String> r = web.send(web.form("/clips/queue?root=clips&path=clip-1/clip.json", login.cookie(),
+                Map.of("_csrf", login.csrf(), "channel", "yt")).header("HX-Request", "true"));
+        assertEquals(400, r.statusCode());
+        assertEquals("<p class=\"error\" role=\"alert\">Clip clip-1 is already on channel &#39;yt&#39; as post "
+                + seed.id() + " (unconfirmed). Whether the platform has it is not known. Open post " + seed.id()
+                + " on the Calendar, check the platform, and record what you found: Posted or Not posted.</p>",
+                r.body());
+    }
+
     @Test
     void aChannelThatRefusesTheClipDoesNotStopTheOthers() {
         web.channel("tt2", "tiktok", "Europe/Berlin");

@@ -131,6 +131,19 @@ final class WebFixture implements AutoCloseable {
         }
     }
 
+    /** Leaves a post unconfirmed through the worker's store calls: its create call went out, the answer was lost. */
+    void unconfirm(Post p) {
+        JobStore jobs = publishing.jobs();
+        JobStore.Due dueJob = new JobStore.Due(p.id(), publishing.posts().byId(p.id()).scheduleVersion(), p.channelId(),
+                publishing.channels().byId(p.channelId()).platform());
+        jobs.claim(dueJob, "test", NOW, NOW.plusSeconds(300)).orElseThrow();
+        if (!jobs.checkpoint(p.id(), "test", Post.Step.CREATING, Map.of(), NOW)
+                || !jobs.unconfirmed(p.id(), "test", NOW.plusSeconds(600), "create outcome unknown (HTTP 500 from"
+                + " http://127.0.0.1/hook); the reconciler will ask the platform", NOW)) {
+            throw new IllegalStateException("could not leave post " + p.id() + " unconfirmed");
+        }
+    }
+
     HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());

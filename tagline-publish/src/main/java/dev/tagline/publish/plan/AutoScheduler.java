@@ -5,6 +5,7 @@ import dev.tagline.publish.store.Channel;
 import dev.tagline.publish.store.Post;
 import dev.tagline.publish.store.PostState;
 import dev.tagline.publish.store.PostStore;
+import dev.tagline.publish.store.UnconfirmedPostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,22 +103,41 @@ public final class AutoScheduler {
      */
     public Plan move(Channel channel, long postId, Instant at) {
         Post post = posts.byId(postId);
+        if (post.state() == PostState.UNCONFIRMED) {
+            throw new UnconfirmedPostException(postId, "moved");
+        }
         boolean plannable = post.state() == PostState.QUEUED || post.state() == PostState.SCHEDULED;
         if (!plannable || post.step() != Post.Step.UPLOAD) {
             throw new TaglineException("Post " + postId + " is " + post.state().label() + " and cannot be moved",
                     "Only queued or scheduled posts can be moved.");
         }
-        if (at.isBefore(clock.instant().minus(NOW_GRACE))) {
-            throw new TaglineException("Cannot move post " + postId + " to " + at.atZone(channel.zone()).format(
-                    java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", java.util.Locale.ROOT)) + " ("
-                    + channel.zone().getId() + "): that is in the past", "Choose a later time (on the command line,"
-                    + " e.g. 2026-12-01T18:00 in channel time).");
-        }
+        requireNotPast(channel, "move post " + postId, at);
         Post.PlannedBy by = isNow(at) ? Post.PlannedBy.NOW : Post.PlannedBy.USER;
         if (!posts.schedule(postId, post.scheduleVersion(), at, by)) {
             throw new TaglineException("Post " + postId + " changed while moving it", "Run the command again.");
         }
         return replan(channel);
+    }
+
+    private void requireNotPast(Channel channel, String what, Instant at) {
+        if (at.isBefore(clock.instant().minus(NOW_GRACE))) {
+            throw new TaglineException("Cannot " + what + " to " + at.atZone(channel.zone()).format(
+                    java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", java.util.Locale.ROOT)) + " ("
+                    + channel.zone().getId() + "): that is in the past", "Choose a later time (on the command line,"
+                    + " e.g. 2026-12-01T18:00 in channel time).");
+        }
+    }
+
+    /**
+     * The user checked the platform and an unconfirmed post is not there: it is sent again at {@code at}, now (outside
+     * the plan, as {@link #publishNow}) or at a time the user names (fixed, and the channel is re-planned around it, as
+     * after a {@link #move}). See {@link PostStore#resolveNotPosted}.
+     */
+    public Plan resend(Channel channel, long postId, Instant at) {
+        requireNotPast(channel, "send post " + postId + " again", at);
+        Post.PlannedBy by = isNow(at) ? Post.PlannedBy.NOW : Post.PlannedBy.USER;
+        posts.resolveNotPosted(postId, at, by);
+        return by == Post.PlannedBy.NOW ? new Plan(channel.name(), List.of(), List.of()) : replan(channel);
     }
 
     /** Sends a post now, outside the plan: {@link #move} to this moment. */
@@ -168,6 +188,9 @@ public final class AutoScheduler {
             throw new TaglineException("Post " + postId + " has no time to take away: it is already queued",
                     "Give it a time, or let auto-schedule place it.");
         }
+        if (post.state() == PostState.UNCONFIRMED) {
+            throw new UnconfirmedPostException(postId, "unscheduled");
+        }
         if (post.state() != PostState.SCHEDULED || post.step() != Post.Step.UPLOAD) {
             throw new TaglineException("Post " + postId + " " + whyKept(post) + " and cannot be unscheduled",
                     "Only scheduled posts that have not started publishing can be unscheduled.");
@@ -182,7 +205,6 @@ public final class AutoScheduler {
     private static String whyKept(Post post) {
         return switch (post.state()) {
             case PUBLISHING -> "is being published by a worker";
-            case UNCONFIRMED -> "is unconfirmed (whether the platform has it is not known yet)";
             case SCHEDULED -> post.step() == Post.Step.CREATING ? "has its create call to the platform in flight"
                     : "is already on the platform (processing)";
             default -> "is " + post.state().label();

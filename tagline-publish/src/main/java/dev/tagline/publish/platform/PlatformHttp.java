@@ -45,7 +45,8 @@ public final class PlatformHttp {
         if (s < 400) {
             return response;
         }
-        String reason = "HTTP " + s + " from " + where(request) + ": " + snippet(response.body());
+        String body = snippet(response.body());
+        String reason = "HTTP " + s + " from " + where(request) + (body.isEmpty() ? "" : ": " + body);
         if (s == 429) {
             throw PlatformException.rateLimited(s, reason, retryAfter(response, clock).orElse(null));
         }

@@ -56,8 +56,7 @@ public final class PostStore {
                 }
                 if (!state.equals("cancelled") && !state.equals("failed")) {
                     throw new AlreadyOnChannelException("Clip " + media.manifest().id() + " is already on channel '"
-                            + channel.name() + "' as post " + old.id() + " (" + state + ")", old.id(),
-                            old.state() == PostState.PUBLISHED);
+                            + channel.name() + "' as post " + old.id() + " (" + state + ")", old);
                 }
                 requeue(tx, old.id(), channel, copy.title(), copy.text(), false);
                 return tx.query("SELECT * FROM post WHERE id = ?", PostStore::map, old.id()).get(0);
@@ -108,13 +107,20 @@ public final class PostStore {
     public static final class AlreadyOnChannelException extends TaglineException {
         private static final long serialVersionUID = 1L;
         private final long postId;
-        private final boolean published;
+        private final PostState state;
 
-        AlreadyOnChannelException(String message, long postId, boolean published) {
-            super(message, published ? "A clip is published on a channel once." : "Use 'tagline publish move " + postId
-                    + " TIME' to change its time, or 'tagline publish cancel " + postId + "' to take it off.");
-            this.postId = postId;
-            this.published = published;
+        AlreadyOnChannelException(String message, Post post) {
+            super(message, switch (post.state()) {
+                case PUBLISHED -> "A clip is published on a channel once.";
+                case UNCONFIRMED -> "Whether the platform has it is not known. " + UnconfirmedPostException.cliHint(
+                        post.id());
+                case PUBLISHING -> "A worker is publishing it now.";
+                default -> post.step() != Post.Step.UPLOAD ? "It is on the platform, processing." : "Use 'tagline"
+                        + " publish move " + post.id() + " TIME' to change its time, or 'tagline publish cancel "
+                        + post.id() + "' to take it off.";
+            });
+            this.postId = post.id();
+            this.state = post.state();
         }
 
         /** The post that holds the clip on the channel. */
@@ -123,7 +129,12 @@ public final class PostStore {
         }
 
         public boolean published() {
-            return published;
+            return state == PostState.PUBLISHED;
+        }
+
+        /** The state of the post that holds the clip on the channel. */
+        public PostState state() {
+            return state;
         }
     }
 
@@ -226,12 +237,70 @@ public final class PostStore {
                 clock.instant(), id);
         if (n == 0) {
             Post now = byId(id);
+            if (now.state() == PostState.UNCONFIRMED) {
+                throw new UnconfirmedPostException(id, "cancelled");
+            }
             boolean onPlatform = now.state() == PostState.PUBLISHED || now.step() != Post.Step.UPLOAD;
             throw new TaglineException("Post " + id + " is " + (onPlatform && now.state() != PostState.PUBLISHED
                     ? "already on the platform (processing)" : now.state().label()) + " and cannot be cancelled",
                     onPlatform ? "Delete it on the platform itself." : "Only queued or scheduled posts can be cancelled.");
         }
         return byId(id);
+    }
+
+    /**
+     * The user's answer for an unconfirmed post after checking the platform, "it is there": published, with the
+     * platform's URL ({@code where} starting with http:// or https://) or id when given. The reconciler never guesses,
+     * so where the platform cannot be asked (a webhook that does not dedupe, X, LinkedIn) the post waits for this.
+     * One conditional update on the unconfirmed state, which a worker's claim races, and a line in the audit trail.
+     */
+    public Post resolvePosted(long id, String where) {
+        String given = where == null || where.isBlank() ? null : where.strip();
+        boolean url = given != null && given.matches("(?i)https?://\\S+");
+        return resolve(id, "the user checked the platform: the post is there" + (given == null ? "" : " (" + given
+                + ")") + "; marked published", post -> new Object[] {"state = 'published', step = 'done',"
+                + " external_id = ?, external_url = ?, published_at = ?, due_at = NULL", url || given == null
+                ? post.progress().get("external_id") : given, url ? given : post.progress().get("external_url"),
+                post.stepAt() != null ? post.stepAt() : clock.instant()});
+    }
+
+    /**
+     * The user's answer for an unconfirmed post after checking the platform, "it is not there": scheduled at {@code at}
+     * ({@code by} who chose it) at the step before its create call, so a worker sends it again, as after the
+     * reconciler's definite "not found" (its upload progress is kept; the engine starts an upload over where the clip
+     * changed). Conditional and audited as {@link #resolvePosted}.
+     */
+    public Post resolveNotPosted(long id, Instant at, Post.PlannedBy by) {
+        return resolve(id, "the user checked the platform: the post is not there; it is sent again", post ->
+                new Object[] {"state = 'scheduled', step = 'upload', step_at = NULL, scheduled_at = ?, due_at = ?,"
+                        + " planned_by = ?, tries = 0, schedule_version = schedule_version + 1", at, at, by});
+    }
+
+    /** Records the user's answer: {@code set} gives the SET clause and its values for the unconfirmed post. */
+    private Post resolve(long id, String decision, java.util.function.Function<Post, Object[]> set) {
+        return jdbc.inTransaction(tx -> {
+            Post post = tx.query("SELECT * FROM post WHERE id = ?", PostStore::map, id).stream().findFirst()
+                    .orElseThrow(() -> new TaglineException("No post with id " + id, "List posts with 'tagline"
+                            + " publish list'."));
+            if (post.state() != PostState.UNCONFIRMED) {
+                throw new TaglineException("Post " + id + " is " + post.state().label() + ", not unconfirmed, so there"
+                        + " is nothing to record", post.state() == PostState.PUBLISHING ? "A worker is asking the"
+                        + " platform about it right now; look at it again in a minute." : "Only a post whose create"
+                        + " call's answer was lost (unconfirmed) waits for what you found on the platform.");
+            }
+            Object[] parts = set.apply(post);
+            Object[] params = new Object[parts.length + 1];
+            System.arraycopy(parts, 1, params, 0, parts.length - 1);
+            params[parts.length - 1] = clock.instant();
+            params[parts.length] = id;
+            if (tx.update("UPDATE post SET " + parts[0] + ", last_error = NULL, lease_owner = NULL, lease_until = NULL,"
+                    + " updated_at = ? WHERE id = ? AND state = 'unconfirmed'", params) != 1) {
+                throw new TaglineException("Post " + id + " changed while recording it", "Look at it again.");
+            }
+            tx.update("INSERT INTO attempt (post_id, at, worker, step, request, status, outcome, detail, duration_ms)"
+                    + " VALUES (?, ?, 'user', 'resolve', '-', NULL, 'decided', ?, 0)", id, clock.instant(), decision);
+            return tx.query("SELECT * FROM post WHERE id = ?", PostStore::map, id).get(0);
+        });
     }
 
     /**

@@ -381,4 +381,39 @@ class PublishJobTest {
         assertEquals(first.title(), now().title());
         assertEquals(first.sha256(), now().progress().get("video_sha256"), "the identity that was sent");
     }
+
+    /**
+     * Dogfood round 5 G4: a platform that cannot be asked left the post unconfirmed for good. The user checked: it is
+     * not there, so it is sent again, once; the attempts before stay in its audit trail.
+     */
+    @Test
+    void anUnconfirmedPostTheUserFoundMissingIsSentAgainOnce() {
+        platform.createFaults.add(Fault.AMBIGUOUS_BEFORE);
+        platform.findUnknown = true;
+        runWorker();
+        clock.advance(Duration.ofMinutes(10));
+        runWorker();
+        assertEquals(PostState.UNCONFIRMED, now().state(), "the platform cannot tell");
+        int calls = p.attempts().of(post.id()).size();
+        p.scheduler().resend(channel, post.id(), clock.instant());
+        assertEquals(1, runWorker().count("PUBLISHED"));
+        assertEquals(2, platform.creates.get());
+        assertEquals(1, platform.posts.size(), "one post on the platform");
+        assertTrue(p.attempts().of(post.id()).size() > calls, "the history is kept");
+    }
+
+    /** G4: the user found the post on the platform: it is published, and the create call never runs again. */
+    @Test
+    void anUnconfirmedPostTheUserFoundOnThePlatformIsPublishedWithoutAnotherCreate() {
+        platform.createFaults.add(Fault.AMBIGUOUS_AFTER);
+        platform.findUnknown = true;
+        runWorker();
+        p.posts().resolvePosted(post.id(), "https://platform.test/ext-" + post.id());
+        clock.advance(Duration.ofHours(2));
+        assertEquals(0, runWorker().count("PUBLISHED"), "nothing left to do");
+        assertEquals(PostState.PUBLISHED, now().state());
+        assertEquals("https://platform.test/ext-" + post.id(), now().externalUrl());
+        assertEquals(1, platform.creates.get());
+        assertEquals(0, platform.finds.get(), "not even asked again");
+    }
 }

@@ -254,4 +254,39 @@ class AutoSchedulerTest {
                 + " later time (on the command line, e.g. 2026-12-01T18:00 in channel time).", e.oneLine(),
                 "a date and time a person reads, not Java's 2026-11-20T12:00+01:00[Europe/Berlin]");
     }
+
+    /**
+     * Dogfood round 5 G4: an unconfirmed post could be neither moved nor unscheduled, and the refusals pointed at each
+     * other. They now say the outcome is unknown and how to record it; "not posted" sends it again, now outside the
+     * plan, or at a time the user names, around which the channel is re-planned.
+     */
+    @Test
+    void anUnconfirmedPostCouldNotBeMovedOrUnscheduled_nowTheRefusalsPointAtResolveWhichSendsItAgain() {
+        Post lost = queue("lost", 0.9);
+        Post planned = queue("planned", 0.5);
+        posts.schedule(lost.id(), lost.scheduleVersion(), NOW, Post.PlannedBy.USER);
+        JobStore jobs = new JobStore(db);
+        jobs.claim(jobs.due(NOW, 10).get(0), "w", NOW, NOW.plusSeconds(60)).orElseThrow();
+        assertTrue(jobs.checkpoint(lost.id(), "w", Post.Step.CREATING, Map.of(), NOW));
+        assertTrue(jobs.unconfirmed(lost.id(), "w", NOW.plusSeconds(300), "create outcome unknown", NOW));
+        Instant tomorrow = Instant.parse("2026-03-28T08:00:00Z");
+        for (Runnable refused : List.<Runnable>of(() -> scheduler.move(channel, lost.id(), tomorrow),
+                () -> scheduler.unschedule(lost.id()), () -> scheduler.cancel(channel, lost.id()))) {
+            dev.tagline.publish.store.UnconfirmedPostException e = assertThrows(
+                    dev.tagline.publish.store.UnconfirmedPostException.class, refused::run);
+            assertTrue(e.getMessage().contains("whether the platform has it is not known"), e.getMessage());
+            assertTrue(e.hint().contains("tagline publish resolve " + lost.id() + " --not-posted"), e.hint());
+        }
+        assertEquals(PostState.UNCONFIRMED, posts.byId(lost.id()).state());
+
+        assertThrows(TaglineException.class, () -> scheduler.resend(channel, lost.id(), NOW.minusSeconds(60)));
+        assertEquals(PostState.UNCONFIRMED, posts.byId(lost.id()).state(), "a past time changes nothing");
+        scheduler.resend(channel, lost.id(), tomorrow);
+        Post again = posts.byId(lost.id());
+        assertEquals(PostState.SCHEDULED, again.state());
+        assertEquals(tomorrow, again.scheduledAt());
+        assertEquals(Post.PlannedBy.USER, again.plannedBy());
+        assertEquals(Instant.parse("2026-03-29T07:00:00Z"), posts.byId(planned.id()).scheduledAt(),
+                "re-planned around it: the rule's one post a day");
+    }
 }

@@ -150,6 +150,77 @@ abstract class StoreContract {
         assertEquals(PostState.FAILED, posts.byId(p.id()).state(), "left as it was");
     }
 
+    /** Leaves {@code p} unconfirmed through the worker's calls: its create call went out and the answer was lost. */
+    private Post unconfirm(Post p, Map<String, String> progress) {
+        posts.schedule(p.id(), posts.byId(p.id()).scheduleVersion(), NOW.minusSeconds(60), Post.PlannedBy.USER);
+        JobStore.Due due = jobs.due(NOW, 10).stream().filter(d -> d.postId() == p.id()).findFirst().orElseThrow();
+        assertTrue(jobs.claim(due, "w1", NOW.minusSeconds(30), NOW.plusSeconds(30)).isPresent());
+        assertTrue(jobs.checkpoint(p.id(), "w1", Post.Step.CREATING, progress, NOW.minusSeconds(20)));
+        assertTrue(jobs.unconfirmed(p.id(), "w1", NOW.plusSeconds(600), "create outcome unknown (HTTP 500 from"
+                + " http://127.0.0.1/hook)", NOW.minusSeconds(20)));
+        return posts.byId(p.id());
+    }
+
+    /**
+     * Dogfood round 5 G4: an unconfirmed post was a dead end: queue, move, cancel and unschedule all refused, cancel
+     * said it was "already on the platform (processing)", and nothing recorded what the user found on the platform.
+     */
+    @Test
+    void anUnconfirmedPostWasADeadEnd_nowTheUsersAnswerPublishesItOrSendsItAgain() {
+        Post there = unconfirm(queued("a"), Map.of());
+        TaglineException cancel = assertThrows(UnconfirmedPostException.class, () -> posts.cancel(there.id()));
+        assertEquals("Post " + there.id() + " is unconfirmed: the answer to its create call was lost, so whether the"
+                + " platform has it is not known, and it cannot be cancelled", cancel.getMessage());
+        assertEquals("Check the platform, then record what you found: 'tagline publish resolve " + there.id()
+                + " --posted [URL]' if it is there, or 'tagline publish resolve " + there.id() + " --not-posted' to"
+                + " send it again.", cancel.hint());
+        Media again = media.register(dir.resolve("a"));
+        TaglineException queue = assertThrows(TaglineException.class, () -> posts.queue(again, channels.byName("yt"),
+                again.manifest().copy()));
+        assertTrue(queue.hint().contains("'tagline publish resolve " + there.id() + " --posted [URL]'"), queue.hint());
+        assertFalse(queue.hint().contains("publish move"), "move refuses it: " + queue.hint());
+
+        Post published = posts.resolvePosted(there.id(), " https://youtu.be/abc ");
+        assertEquals(PostState.PUBLISHED, published.state());
+        assertEquals(Post.Step.DONE, published.step());
+        assertEquals("https://youtu.be/abc", published.externalUrl());
+        assertEquals(NOW.minusSeconds(20), published.publishedAt(), "when the create call went out");
+        assertNull(published.lastError());
+        List<AttemptLog.Attempt> audit = new AttemptLog(db).of(there.id());
+        assertEquals("user", audit.get(audit.size() - 1).worker());
+        assertEquals("the user checked the platform: the post is there (https://youtu.be/abc); marked published",
+                audit.get(audit.size() - 1).detail());
+        TaglineException twice = assertThrows(TaglineException.class, () -> posts.resolvePosted(there.id(), null));
+        assertEquals("Post " + there.id() + " is published, not unconfirmed, so there is nothing to record",
+                twice.getMessage());
+
+        Post byId = unconfirm(queued("b"), Map.of("session", "s-1"));
+        assertEquals("d7", posts.resolvePosted(byId.id(), "d7").externalId(), "an id, not a link");
+        assertNull(posts.byId(byId.id()).externalUrl());
+
+        Post notThere = unconfirm(queued("c"), Map.of("session", "s-2"));
+        Post again2 = posts.resolveNotPosted(notThere.id(), NOW, Post.PlannedBy.NOW);
+        assertEquals(PostState.SCHEDULED, again2.state());
+        assertEquals(Post.Step.UPLOAD, again2.step(), "before the create call, which runs again");
+        assertEquals(NOW, again2.dueAt());
+        assertEquals(0, again2.tries());
+        assertNull(again2.lastError());
+        assertEquals("s-2", again2.progress().get("session"), "upload progress kept, as after a definite not-found");
+        assertEquals(List.of(notThere.id()), jobs.due(NOW, 10).stream().map(JobStore.Due::postId).toList());
+        assertTrue(jobs.claim(jobs.due(NOW, 10).get(0), "w2", NOW, NOW.plusSeconds(30)).isPresent());
+        assertTrue(new AttemptLog(db).of(notThere.id()).stream().anyMatch(a -> ("the user checked the platform: the"
+                + " post is not there; it is sent again").equals(a.detail())));
+
+        Post racing = unconfirm(queued("d"), Map.of());
+        JobStore.Due reconcile = jobs.due(NOW.plusSeconds(600), 10).stream().filter(d -> d.postId() == racing.id())
+                .findFirst().orElseThrow();
+        assertTrue(jobs.claim(reconcile, "w3", NOW.plusSeconds(600), NOW.plusSeconds(700)).isPresent());
+        TaglineException busy = assertThrows(TaglineException.class, () -> posts.resolveNotPosted(racing.id(), NOW,
+                Post.PlannedBy.NOW));
+        assertTrue(busy.hint().startsWith("A worker is asking the platform about it right now"), busy.hint());
+        assertEquals(PostState.PUBLISHING, posts.byId(racing.id()).state());
+    }
+
     /** Fails {@code p} through the worker's calls, with the step and progress it had reached. */
     private void failAt(Post p, Post.Step step, Map<String, String> progress) {
         posts.schedule(p.id(), posts.byId(p.id()).scheduleVersion(), NOW.minusSeconds(1), Post.PlannedBy.USER);
