@@ -11,8 +11,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Renders one {@link RenderJob}: loudness pass 1 (audio only), then the single encode with the whole filter graph,
- * then the thumbnail. Thread-safe; each call runs its own processes.
+ * Renders one {@link RenderJob}: loudness pass 1 (audio only), a level check when loudnorm cannot stay linear (audio
+ * only), then the single encode with the whole filter graph, then the thumbnail. Thread-safe; each call runs its own
+ * processes.
  */
 public final class ClipRenderer {
     private final Ffmpeg ffmpeg;
@@ -25,12 +26,16 @@ public final class ClipRenderer {
         this.timeout = timeout;
     }
 
-    /** The commands {@link #render} would run, as shell lines; pass 2 shows {@code $I}, … for pass 1's numbers. */
+    /**
+     * The commands {@link #render} would run, as shell lines: pass 1, the level check and the render, which show
+     * {@code $I}, … and {@code $GAIN} for the numbers measured before them.
+     */
     public List<String> plan(RenderJob job) {
         Path bin = ffmpeg.tools().ffmpeg();
         List<String> lines = new java.util.ArrayList<>();
         if (job.hasAudio()) {
             lines.add(RenderArgs.shell(RenderArgs.measure(bin, job)));
+            lines.add(RenderArgs.shell(RenderArgs.check(bin, job, null)));
         }
         lines.add(RenderArgs.shell(RenderArgs.render(bin, job, null)));
         return lines;
@@ -48,7 +53,27 @@ public final class ClipRenderer {
         return Loudness.parse(result.stderrTail(), job.source() + " at " + RenderArgs.seconds(job.start()) + " s");
     }
 
-    /** Measures the integrated loudness a rendered clip reached (the same loudnorm pass, over the whole file). */
+    /**
+     * The gain (dB) to add after loudnorm's second pass: what it leaves short of the target (or over it), as far as
+     * the true peak allows ({@link AudioChain#gain}), measured by running the render's audio chain alone; 0 when the
+     * span is silent.
+     */
+    double gain(RenderJob job, Loudness loudness) {
+        if (loudness.silent()) {
+            return 0;
+        }
+        ProcessResult result = runner.run(ProcessSpec.of(RenderArgs.check(ffmpeg.tools().ffmpeg(), job, loudness),
+                timeout));
+        if (!result.succeeded()) {
+            throw new FfmpegException(FfmpegException.Kind.FAILED, "ffmpeg exited " + result.exitCode()
+                    + " checking the normalised loudness of " + job.source() + ": "
+                    + ProcessRunner.lastLines(result.stderrTail(), 2).strip(), "Re-run with --verbose.", null);
+        }
+        return AudioChain.gain(Loudness.parseSummary(result.stderrTail(), job.source() + " at "
+                + RenderArgs.seconds(job.start()) + " s, normalised"));
+    }
+
+    /** Measures the loudness a rendered clip reached ({@code ebur128} over the whole file). */
     public Loudness measureRendered(Path clip) {
         ProcessResult result = runner.run(ProcessSpec.of(RenderArgs.measureFile(ffmpeg.tools().ffmpeg(), clip),
                 timeout));
@@ -58,7 +83,7 @@ public final class ClipRenderer {
                     + " measuring the loudness of the rendered " + name + ": "
                     + ProcessRunner.lastLines(result.stderrTail(), 2).strip(), "Re-run with --verbose.", null);
         }
-        return Loudness.parse(result.stderrTail(), "the rendered " + name);
+        return Loudness.parseSummary(result.stderrTail(), "the rendered " + name);
     }
 
     /** Renders the clip to {@code job.output()}; returns pass 1's measurement (null when the source has no audio). */
@@ -72,7 +97,8 @@ public final class ClipRenderer {
      */
     public Loudness render(RenderJob job, Progress progress) {
         Loudness loudness = job.hasAudio() ? measure(job) : null;
-        ffmpeg.run(RenderArgs.render(ffmpeg.tools().ffmpeg(), job, loudness), job.source(),
+        double gain = loudness == null ? 0 : gain(job, loudness);
+        ffmpeg.run(RenderArgs.render(ffmpeg.tools().ffmpeg(), job, loudness, gain), job.source(),
                 "rendering " + ClipFiles.finalName(job.output()) + " from", progress);
         return loudness;
     }

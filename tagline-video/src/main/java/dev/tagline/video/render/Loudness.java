@@ -6,7 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What the first {@code loudnorm} pass measured over a clip's span (its {@code print_format=json} block).
+ * What the first {@code loudnorm} pass measured over a clip's span (its {@code print_format=json} block), or what
+ * FFmpeg's {@code ebur128} filter measured (its summary; offset 0).
  *
  * @param integratedLufs input integrated loudness
  * @param truePeakDbtp input true peak
@@ -47,9 +48,30 @@ public record Loudness(double integratedLufs, double truePeakDbtp, double rangeL
         return new Loudness(v[0], v[1], v[2], v[3], v[4]);
     }
 
-    /** True when the span is digital silence (loudnorm says {@code -inf}); the second pass then skips loudnorm. */
+    private static final Pattern SUMMARY = Pattern.compile("(?s)I:\\s*(\\S+) LUFS\\s*Threshold:\\s*(\\S+) LUFS.*?"
+            + "LRA:\\s*(\\S+) LU\\s.*?Peak:\\s*(\\S+) dBFS");
+
+    /**
+     * Parses the summary {@code ebur128=peak=true} prints at the end of its log (integrated loudness, its threshold,
+     * the loudness range and the true peak, one decimal each); {@code what} names the audio for errors. FFmpeg's
+     * reference meter: {@code loudnorm}'s own measurement of a few seconds of speech reads up to 0.5 LU lower.
+     */
+    static Loudness parseSummary(String log, String what) {
+        int start = log.lastIndexOf("Summary:");
+        Matcher m = SUMMARY.matcher(start < 0 ? "" : log.substring(start));
+        if (!m.find()) {
+            throw new TaglineException("ffmpeg ebur128 printed no summary for " + what, "Re-run with --verbose; the"
+                    + " audio stream may be empty.");
+        }
+        return new Loudness(number(m.group(1)), number(m.group(4)), number(m.group(3)), number(m.group(2)), 0);
+    }
+
+    /**
+     * True when the span is digital silence (loudnorm says {@code -inf}, ebur128 −70, its absolute gate); the second
+     * pass then skips loudnorm.
+     */
     public boolean silent() {
-        return integratedLufs < -70;
+        return integratedLufs <= -70;
     }
 
     private static double number(String s) {

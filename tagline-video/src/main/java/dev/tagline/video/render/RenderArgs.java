@@ -24,20 +24,41 @@ final class RenderArgs {
                 .output("-").build();
     }
 
-    /** Pass 1's measurement over a whole rendered clip, to check what the render reached. */
-    static List<String> measureFile(Path ffmpeg, Path clip) {
-        return FfmpegCommand.ffmpeg(ffmpeg).global("-nostats").global("-loglevel", "info").input(clip)
-                .option("-map", "0:a:0", "-vn", "-sn", "-af", AudioChain.measure(), "-f", "null").output("-").build();
+    /**
+     * The level check between the passes: the render's audio chain over the clip's span, audio only, measured at its
+     * end by {@code ebur128}, so the render can add what loudnorm left short of the target ({@link AudioChain#gain}).
+     */
+    static List<String> check(Path ffmpeg, RenderJob job, Loudness loudness) {
+        String chain = AudioChain.chain(loudness, 0, job.length(), job.encode().audioSampleRate()) + ","
+                + AudioChain.METER;
+        return FfmpegCommand.ffmpeg(ffmpeg).global("-nostats").global("-loglevel", "info")
+                .seek(job.start()).input(job.source())
+                .duration(job.length()).option("-map", "0:a:0", "-vn", "-sn", "-af", chain, "-f", "null")
+                .output("-").build();
     }
 
-    /** The render: one graph for video (and audio when there is any), encoded with {@link EncodeSettings}. */
+    /** {@code ebur128}'s measurement over a whole rendered clip, to check what the render reached. */
+    static List<String> measureFile(Path ffmpeg, Path clip) {
+        return FfmpegCommand.ffmpeg(ffmpeg).global("-nostats").global("-loglevel", "info").input(clip)
+                .option("-map", "0:a:0", "-vn", "-sn", "-af", AudioChain.METER, "-f", "null").output("-").build();
+    }
+
+    /** {@link #render(Path, RenderJob, Loudness, double)} without a gain after loudnorm. */
     static List<String> render(Path ffmpeg, RenderJob job, Loudness loudness) {
+        return render(ffmpeg, job, loudness, 0);
+    }
+
+    /**
+     * The render: one graph for video (and audio when there is any, normalised with pass 1's {@code loudness} and
+     * {@code gainDb} after loudnorm), encoded with {@link EncodeSettings}.
+     */
+    static List<String> render(Path ffmpeg, RenderJob job, Loudness loudness, double gainDb) {
         EncodeSettings e = job.encode();
         String video = VideoGraph.build(job.scenes(), job.sourceWidth(), job.sourceHeight(), job.aspect(), e.fps(),
                 job.captions());
         FfmpegCommand cmd = FfmpegCommand.ffmpeg(ffmpeg).global("-y").seek(job.start()).input(job.source());
         if (job.hasAudio()) {
-            String audio = AudioChain.normalise(loudness, job.length(), e.audioSampleRate());
+            String audio = AudioChain.normalise(loudness, gainDb, job.length(), e.audioSampleRate());
             cmd.option("-filter_complex", video + ";" + audio, "-map", VideoGraph.OUT, "-map", AudioChain.OUT);
         } else {
             cmd.option("-filter_complex", video, "-map", VideoGraph.OUT);

@@ -92,6 +92,31 @@ class ClipRendererIT {
         assertTrue(Files.size(out) > 0);
     }
 
+    /**
+     * Dogfood G7: espeak-ng narration (−20 LUFS, true peak −1 dBTP) came out at −15.5 LUFS with its true peak at
+     * −3.7 dBTP and no note. Linear gain to −14 would have put the peaks at +5 dBTP, so loudnorm left its linear mode
+     * without a word, and its dynamic mode stopped 1.5 LU short with 2.7 dB of peak room unused. Now the render adds
+     * what the dynamic mode left, as far as the true peak allows.
+     */
+    @Test
+    void narrationWithSharpPeaksLandedAtMinus15AndAHalfLufsWithPeakRoomUnused_nowAtMinus14() {
+        Ffmpeg ffmpeg = TestMedia.ffmpeg();
+        Path source = RenderMedia.narration(ffmpeg, dir.resolve("narration.mp4"), "Now the main block. We create a"
+                + " threading server on port eight thousand and call serve forever. Let's run it in the terminal.");
+        double[] before = RenderMedia.ebur128(ffmpeg, source);
+        Path out = dir.resolve("narration.clip.mp4");
+        ClipRenderer renderer = new ClipRenderer(ffmpeg, new ProcessRunner(), Duration.ofMinutes(2));
+        RenderJob job = job(source, ffmpeg.probe(source), 0.2, 6.2, Aspect.PORTRAIT, ReframeMode.FIT, out);
+        assertTrue(before[1] + (-14 - before[0]) > -1 + 2, "the test needs peaks that a linear gain to -14 LUFS"
+                + " would clip: " + before[0] + " LUFS, " + before[1] + " dBTP");
+        Loudness measured = renderer.render(job);
+        double[] after = RenderMedia.ebur128(ffmpeg, out);
+        assertEquals(-14, after[0], 0.5, "integrated loudness after rendering (true peak " + after[1] + " dBTP)");
+        assertTrue(after[1] <= -1 + 0.5, "true peak " + after[1] + " dBTP");
+        assertEquals(java.util.Optional.empty(), AudioChain.shortfall(measured, renderer.measureRendered(out)),
+                "on target: nothing to say");
+    }
+
     @Test
     void aClipNearTheEndSeeksAsFastAsOneNearTheStart() {
         Ffmpeg ffmpeg = TestMedia.ffmpeg();

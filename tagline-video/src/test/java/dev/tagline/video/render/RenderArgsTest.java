@@ -146,13 +146,55 @@ class RenderArgsTest {
     void aClipOffTheLoudnessTargetGetsANoteAndOneOnItDoesNot() {
         Loudness quiet = new Loudness(-38.0, -16.7, 0, -48.0, 23.4);
         assertEquals(Optional.empty(), AudioChain.shortfall(null, null), "no audio stream: nothing to say");
-        assertEquals(Optional.empty(), AudioChain.shortfall(MEASURED, new Loudness(-14.6, -1.2, 5, -24, 0)));
+        assertEquals(Optional.empty(), AudioChain.shortfall(MEASURED, new Loudness(-14.4, -1.2, 5, -24, 0)),
+                "within 0.5 LU of the target");
         assertEquals(Optional.of("The audio measures -21.0 LUFS, not the -14 LUFS target: the source is nearly"
                 + " silent (-38.0 LUFS) with peaks at -16.7 dBTP, too quiet to raise further without clipping them;"
                 + " boost or re-record the sound, or expect the platforms to play it quietly."),
                 AudioChain.shortfall(quiet, new Loudness(-21.0, -1.0, 0, -31, 0)));
         assertTrue(AudioChain.shortfall(new Loudness(-99, -99, 0, -70, 99), null).orElseThrow()
                 .startsWith("The audio is silent in this clip (below -70 LUFS), so it was left as it is"));
+    }
+
+    /**
+     * Dogfood G7: narration at −20.0 LUFS with peaks at −1.1 dBTP came out at −15.5 LUFS (true peak −4.0) and said
+     * nothing: loudnorm's second pass fell back to its dynamic mode. Such a pass is now checked and the gain it left
+     * short added after it, up to the true-peak ceiling; a clip still more than 0.5 LU short says why.
+     */
+    @Test
+    void aDynamicLoudnormPassStoppedShortOfTheTargetSilently_nowTheGainItLeftIsAddedOrANoteSaysWhyNot() {
+        Loudness narration = new Loudness(-20.02, -1.10, 1.5, -30.29, 2.09);
+        assertEquals(1.57, AudioChain.gain(new Loudness(-15.57, -4.0, 1.3, -25.8, 1.57)), 1e-9,
+                "the dynamic pass's -15.57 LUFS / -4.0 dBTP: +1.57 dB lands on -14 with the peaks at -2.4");
+        assertEquals(0.5, AudioChain.gain(new Loudness(-17.0, -1.5, 1.3, -27, 0)), 1e-9, "as far as the peaks allow");
+        assertEquals(-0.3, AudioChain.gain(new Loudness(-14.1, -0.7, 1.3, -24, 0)), 1e-9, "a peak over the ceiling");
+        assertEquals(0, AudioChain.gain(new Loudness(-70, -99, 0, -80, 0)), "silence (ebur128: -70) stays silence");
+        String line = String.join(" ", RenderArgs.render(FFMPEG, center(), narration, 1.57));
+        assertTrue(line.contains(":linear=true,aresample=48000,volume=1.57dB,aformat=channel_layouts=stereo,afade"),
+                line);
+        String check = String.join(" ", RenderArgs.check(FFMPEG, center(), narration));
+        assertTrue(check.contains("-ss 3600.500 -i talk.mp4 -t 45.000 -map 0:a:0 -vn -sn -af loudnorm=I=-14:TP=-1"
+                + ":LRA=11:measured_I=-20.02:measured_TP=-1.10:measured_LRA=1.50:measured_thresh=-30.29:offset=2.09"
+                + ":linear=true,aresample=48000,aformat=channel_layouts=stereo,afade=t=in:st=0:d=0.050,afade=t=out"
+                + ":st=44.950:d=0.050,ebur128=peak=true -f null -"), check);
+        assertEquals(Optional.of("The audio measures -15.2 LUFS, not the -14 LUFS target: its peaks reach -1.0 dBTP"
+                + " (the source: -20.0 LUFS, peaks at -1.1 dBTP), so it cannot be raised further without clipping"
+                + " them; compress or limit the sound before rendering, or expect the platforms to play it a little"
+                + " quieter."), AudioChain.shortfall(narration, new Loudness(-15.2, -1.0, 1.3, -25, 0)));
+    }
+
+    @Test
+    void parsesTheEbur128Summary() {
+        String log = "[Parsed_ebur128_0 @ 0x56] t: 22.6  TARGET:-23 LUFS  M: -22.8 S: -16.1  I: -15.5 LUFS\n"
+                + "[Parsed_ebur128_0 @ 0x56] Summary:\n\n  Integrated loudness:\n    I:         -15.5 LUFS\n"
+                + "    Threshold: -25.7 LUFS\n\n  Loudness range:\n    LRA:         1.3 LU\n"
+                + "    Threshold: -35.8 LUFS\n    LRA low:   -16.5 LUFS\n    LRA high:  -15.2 LUFS\n\n"
+                + "  True peak:\n    Peak:       -4.0 dBFS\n";
+        assertEquals(new Loudness(-15.5, -4.0, 1.3, -25.7, 0), Loudness.parseSummary(log, "x"));
+        assertTrue(Loudness.parseSummary(log.replace("-15.5 LUFS\n    Thr", "-70.0 LUFS\n    Thr")
+                .replace("-4.0 dBFS", "-inf dBFS"), "x").silent());
+        assertTrue(assertThrows(TaglineException.class, () -> Loudness.parseSummary("nothing", "clip 3 of talk.mp4"))
+                .getMessage().contains("clip 3 of talk.mp4"));
     }
 
     @Test

@@ -33,6 +33,27 @@ final class RenderMedia {
                 "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest");
     }
 
+    /**
+     * A 320×180 testsrc video with {@code text} spoken by espeak-ng (en-us, 160 words a minute, as the dogfood's
+     * narration: about −20 LUFS with peaks near −1 dBTP), AAC; skips the test when espeak-ng is missing.
+     */
+    static Path narration(Ffmpeg ffmpeg, Path out, String text) {
+        Path wav = out.resolveSibling(out.getFileName() + ".wav");
+        ProcessResult spoken;
+        try {
+            spoken = new ProcessRunner().run(ProcessSpec.of(List.of("espeak-ng", "-v", "en-us", "-s", "160", "-w",
+                    wav.toString(), text), Duration.ofMinutes(1)));
+        } catch (dev.tagline.core.TaglineException e) {
+            org.junit.jupiter.api.Assumptions.abort("skipped: espeak-ng is not installed (apt-get install espeak-ng)");
+            throw e;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(spoken.succeeded(), () -> "skipped: espeak-ng failed: "
+                + spoken.stderrTail());
+        return TestMedia.make(ffmpeg, out, "-f", "lavfi", "-i", "testsrc2=s=320x180:r=30", "-i", wav.toString(),
+                "-map", "0:v", "-map", "1:a", "-shortest", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt",
+                "yuv420p", "-c:a", "aac", "-b:a", "160k");
+    }
+
     /** Seconds of the first frame whose mean luma is above 200 (the flash), or −1. */
     static double firstFlash(Ffmpeg ffmpeg, Path video) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
