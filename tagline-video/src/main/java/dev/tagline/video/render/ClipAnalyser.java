@@ -51,7 +51,7 @@ public final class ClipAnalyser {
                         + ":" + ah, "-pix_fmt", "rgb24", "-f", "rawvideo").output("pipe:1").build();
         ffmpeg.stream(args, job.source(), "analysing faces and scenes of", in -> {
             DataInputStream data = new DataInputStream(in);
-            byte[] previous = null;
+            Look previous = null;
             for (int i = 0; ; i++) {
                 byte[] rgb = new byte[aw * ah * 3];
                 try {
@@ -63,8 +63,9 @@ public final class ClipAnalyser {
                 byte[] half = halve(rgb, aw, ah);
                 cuts.onFrame(new VideoFrame(i, at, aw / 2, ah / 2, half));
                 if (i % FACE_EVERY == 0) {
-                    samples.add(sample(at, rgb, half, previous, aw, ah, scale));
-                    previous = rgb;
+                    Look look = look(rgb, half, aw, ah);
+                    samples.add(sample(at, look, previous, aw, ah, scale));
+                    previous = look;
                 }
             }
         });
@@ -72,15 +73,35 @@ public final class ClipAnalyser {
                 .choose(samples, cuts.cuts(), job.length(), forced);
     }
 
-    private FrameSample sample(Duration at, byte[] rgb, byte[] half, byte[] previous, int w, int h, double scale) {
+    /**
+     * One sampled frame at the analysis size: its faces, the webcam inset round each small one (or null) and the
+     * content box (at half size) outside them, null when dark.
+     */
+    private record Look(byte[] rgb, boolean dark, List<Rect> faces, List<Rect> insets, Rect halfContent) {
+    }
+
+    private Look look(byte[] rgb, byte[] half, int w, int h) {
         boolean dark = ScreenContent.meanLuma(half) < 16;
         List<Rect> found = dark ? List.of() : faces.find(image(rgb, w, h));
+        List<Rect> insets = new ArrayList<>();
+        for (Rect f : found) {
+            insets.add(f.width() < ModeChooser.INSET_FACE_WIDTH * w ? WebcamInset.find(rgb, w, h, f) : null);
+        }
         Rect content = dark ? null : ScreenContent.find(half, w / 2, h / 2,
-                found.stream().map(r -> scaled(r, 0.5)).toList());
-        Rect activity = content == null ? null : ScreenActivity.changed(previous, rgb, w, h, scaled(content, 2));
-        return new FrameSample(at, found.stream().map(r -> scaled(r, scale)).toList(),
-                content == null ? null : scaled(content, scale * 2), dark,
-                activity == null ? null : scaled(activity, scale));
+                found.stream().map(r -> scaled(r, 0.5)).toList(),
+                insets.stream().filter(java.util.Objects::nonNull).map(r -> scaled(r, 0.5)).toList());
+        return new Look(rgb, dark, found, insets, content);
+    }
+
+    private static FrameSample sample(Duration at, Look look, Look previous, int w, int h, double scale) {
+        Rect content = look.halfContent();
+        Rect activity = content == null || previous == null ? null
+                : ScreenActivity.changed(previous.rgb(), look.rgb(), w, h, scaled(content, 2));
+        Rect inset = look.insets().isEmpty() || look.insets().get(0) == null ? null
+                : scaled(look.insets().get(0), scale);
+        return new FrameSample(at, look.faces().stream().map(r -> scaled(r, scale)).toList(),
+                content == null ? null : scaled(content, scale * 2), look.dark(),
+                activity == null ? null : scaled(activity, scale), inset);
     }
 
     /** The frame at half size, each pixel the mean of a 2×2 block. */

@@ -25,6 +25,38 @@ public record Rect(int x, int y, int width, int height) {
         return new Rect(x0, y0, x1 - x0, y1 - y0);
     }
 
+    /**
+     * The box the {@code boxes} span, each side leaving out its {@code drop} most outlying values (a box seen on only a
+     * sample or two); null when there are none. With {@code drop} 0, {@link #around}.
+     */
+    static Rect spanning(java.util.List<Rect> boxes, int drop) {
+        return bounds(boxes, drop, false);
+    }
+
+    /**
+     * The box all of {@code boxes} share (an inset drifting a few pixels), each side leaving out its {@code drop} most
+     * inward values (a box found too small once or twice); null when there are none or they share nothing.
+     */
+    static Rect within(java.util.List<Rect> boxes, int drop) {
+        return bounds(boxes, drop, true);
+    }
+
+    private static Rect bounds(java.util.List<Rect> boxes, int drop, boolean inner) {
+        if (boxes.isEmpty()) {
+            return null;
+        }
+        int k = Math.min(drop, (boxes.size() - 1) / 2);
+        int[] x0 = boxes.stream().mapToInt(Rect::x).sorted().toArray();
+        int[] y0 = boxes.stream().mapToInt(Rect::y).sorted().toArray();
+        int[] x1 = boxes.stream().mapToInt(r -> r.x() + r.width()).sorted().toArray();
+        int[] y1 = boxes.stream().mapToInt(r -> r.y() + r.height()).sorted().toArray();
+        int lo = inner ? x0.length - 1 - k : k; // x0 and y0: the largest values lie inward, the smallest outward
+        int hi = inner ? k : x1.length - 1 - k;
+        int w = x1[hi] - x0[lo];
+        int h = y1[hi] - y0[lo];
+        return w <= 0 || h <= 0 ? null : new Rect(x0[lo], y0[lo], w, h);
+    }
+
     public double centreX() {
         return x + width / 2.0;
     }

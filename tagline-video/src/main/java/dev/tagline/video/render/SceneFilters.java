@@ -102,8 +102,10 @@ final class SceneFilters {
     }
 
     /**
-     * Content scaled to the full width on top; the speaker below, cropped to the aspect of the space left
-     * (video.md §11.4 SCREENCAST: {@code vstack}, each part's height even).
+     * Content scaled to the full width on top; the speaker below, cropped to the aspect of the space left, inside the
+     * speaker's box and centred on the face as far as the box allows (video.md §11.4 SCREENCAST: {@code vstack}, each
+     * part's height even). A crop reaching past the webcam inset showed the screen round it as a dark band between the
+     * panel and the face (dogfood round 5, G1).
      */
     private static String screencast(ScreenLayout layout, int srcW, int srcH, String in, String out, int w, int h) {
         String tag = out.substring(1, out.length() - 1);
@@ -119,10 +121,11 @@ final class SceneFilters {
         } else {
             sh = (int) Math.round(sw / want);
         }
-        sw = Math.min(sw, srcW);
-        sh = Math.min(sh, srcH);
-        Rect face = new Rect(clamp(s.centreX() - sw / 2.0, srcW - sw), clamp(s.centreY() - sh / 2.0, srcH - sh),
-                sw, sh).even();
+        sw = Math.max(2, Math.min(sw, srcW) & ~1);
+        sh = Math.max(2, Math.min(sh, srcH) & ~1);
+        Rect f = layout.face();
+        Rect face = new Rect(inside(s.x(), s.width(), sw, f.centreX(), srcW),
+                inside(s.y(), s.height(), sh, f.centreY(), srcH), sw, sh);
         return String.format(Locale.ROOT, "%ssplit=2[%s_c][%s_s];"
                 + "[%s_c]crop=%d:%d:%d:%d,scale=%d:%d,setsar=1[%s_top];"
                 + "[%s_s]crop=%d:%d:%d:%d,scale=%d:%d,setsar=1[%s_bot];"
@@ -132,8 +135,15 @@ final class SceneFilters {
                 tag, tag, out);
     }
 
-    private static int clamp(double v, int max) {
-        return (int) Math.max(0, Math.min(max, Math.round(v)));
+    /**
+     * The even start of a span {@code size} long centred on {@code centre} as far as {@code [from, from + length)}
+     * allows (yuv420p crops start on even pixels; rounded into the span, not out of it), within {@code [0, limit)}.
+     */
+    private static int inside(int from, int length, int size, double centre, int limit) {
+        int lo = Math.max(0, (from + 1) & ~1);
+        int hi = Math.min(limit, from + length) - size;
+        int start = (int) Math.round(centre - size / 2.0) & ~1;
+        return hi < lo ? Math.max(0, Math.min(limit - size, from) & ~1) : Math.max(lo, Math.min(hi & ~1, start));
     }
 
     private static int even(int v) {

@@ -4,10 +4,10 @@ import java.util.List;
 
 /**
  * Finds the region of a frame that holds screen content (slides, code, a browser): the bounding box of pixels with a
- * sharp edge, ignoring faces (and the webcam inset around them). Screen captures are made of hard, axis-aligned edges
- * over flat fills, so their detail spans most of the content's width; a talking head against a wall has edges only
- * around the person. The width of that box is the "fraction of frame width the content spans" on which OpenShorts'
- * SCREENCAST layout decides (video.md §11.1; OpenShorts asks an LLM, Tagline measures pixels). Pure.
+ * sharp edge, ignoring faces, the body under them and the webcam insets round them ({@link WebcamInset}). Screen
+ * captures are made of hard, axis-aligned edges over flat fills, so their detail spans most of the content's width; a
+ * talking head against a wall has edges only around the person. The width of that box is the "fraction of frame width
+ * the content spans" on which OpenShorts' SCREENCAST layout decides (video.md §11.1; OpenShorts asks an LLM, Tagline measures pixels). Pure.
  */
 final class ScreenContent {
     /** Luma step (0–255) between neighbours that counts as a sharp edge. */
@@ -33,6 +33,11 @@ final class ScreenContent {
 
     /** The content box in the frame's pixels, or null when there is hardly any detail. */
     static Rect find(byte[] rgb, int w, int h, List<Rect> faces) {
+        return find(rgb, w, h, faces, List.of());
+    }
+
+    /** The content box outside {@code faces} (with their bodies) and {@code insets}, or null. */
+    static Rect find(byte[] rgb, int w, int h, List<Rect> faces, List<Rect> insets) {
         int[] cols = new int[w];
         int[] rows = new int[h];
         for (int y = 0; y + 1 < h; y++) {
@@ -41,7 +46,7 @@ final class ScreenContent {
                 int l = luma(rgb, i);
                 int dx = Math.abs(l - luma(rgb, i + 3));
                 int dy = Math.abs(l - luma(rgb, i + w * 3));
-                if (Math.max(dx, dy) >= EDGE_STEP && !nearFace(x, y, faces)) {
+                if (Math.max(dx, dy) >= EDGE_STEP && !nearFace(x, y, faces) && !touches(x, y, insets)) {
                     cols[x]++;
                     rows[y]++;
                 }
@@ -55,6 +60,21 @@ final class ScreenContent {
         int x1 = last(cols, h * MIN_SHARE);
         int y1 = last(rows, w * MIN_SHARE);
         return new Rect(x0, y0, Math.max(1, x1 - x0 + 1), Math.max(1, y1 - y0 + 1));
+    }
+
+    /** Whether pixel (x, y) or the neighbours its edge is measured against lie in an inset: the inset's own border. */
+    private static boolean touches(int x, int y, List<Rect> insets) {
+        return !insets.isEmpty() && (inside(x, y, insets) || inside(x + 1, y, insets) || inside(x, y + 1, insets));
+    }
+
+    /** Whether pixel (x, y) lies in one of {@code boxes}. */
+    static boolean inside(int x, int y, List<Rect> boxes) {
+        for (Rect b : boxes) {
+            if (x >= b.x() && x < b.x() + b.width() && y >= b.y() && y < b.y() + b.height()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean nearFace(int x, int y, List<Rect> faces) {

@@ -68,7 +68,7 @@ final class ScreenCuts {
         List<FrameSample> out = new ArrayList<>(samples.size());
         for (int i = 0; i < samples.size(); i++) {
             FrameSample s = samples.get(i);
-            out.add(across[i] && s.activity() != null ? new FrameSample(s.at(), s.faces(), s.content(), s.dark(), null)
+            out.add(across[i] && s.activity() != null ? s.withoutActivity()
                     : s);
         }
         return new Split(cuts.stream().sorted().distinct().toList(), out);
