@@ -74,29 +74,40 @@ public final class ClipAnalyser {
     }
 
     /**
-     * One sampled frame at the analysis size: its faces, the webcam inset round each small one (or null) and the
-     * content box (at half size) outside them, null when dark.
+     * One sampled frame at the analysis size: its faces, the webcam inset round each small one, the people's and the
+     * insets' pixels (left out of the screen's activity) and the content box (at half size), null when dark.
      */
-    private record Look(byte[] rgb, boolean dark, List<Rect> faces, List<Rect> insets, Rect halfContent) {
+    private record Look(byte[] rgb, boolean dark, List<Rect> faces, List<Rect> insets, List<Rect> people,
+                        Rect halfContent) {
     }
 
     private Look look(byte[] rgb, byte[] half, int w, int h) {
         boolean dark = ScreenContent.meanLuma(half) < 16;
         List<Rect> found = dark ? List.of() : faces.find(image(rgb, w, h));
         List<Rect> insets = new ArrayList<>();
+        List<Rect> people = new ArrayList<>();
         for (Rect f : found) {
-            insets.add(f.width() < ModeChooser.INSET_FACE_WIDTH * w ? WebcamInset.find(rgb, w, h, f) : null);
+            Rect inset = f.width() < ModeChooser.INSET_FACE_WIDTH * w ? WebcamInset.find(rgb, w, h, f) : null;
+            insets.add(inset);
+            people.add(ScreenContent.zone(f));
+            if (inset != null) {
+                people.add(inset);
+            }
         }
         Rect content = dark ? null : ScreenContent.find(half, w / 2, h / 2,
                 found.stream().map(r -> scaled(r, 0.5)).toList(),
                 insets.stream().filter(java.util.Objects::nonNull).map(r -> scaled(r, 0.5)).toList());
-        return new Look(rgb, dark, found, insets, content);
+        return new Look(rgb, dark, found, insets, people, content);
     }
 
     private static FrameSample sample(Duration at, Look look, Look previous, int w, int h, double scale) {
         Rect content = look.halfContent();
-        Rect activity = content == null || previous == null ? null
-                : ScreenActivity.changed(previous.rgb(), look.rgb(), w, h, scaled(content, 2));
+        Rect activity = null;
+        if (content != null && previous != null) {
+            List<Rect> ignore = new ArrayList<>(look.people());
+            ignore.addAll(previous.people());
+            activity = ScreenActivity.changed(previous.rgb(), look.rgb(), w, h, scaled(content, 2), ignore);
+        }
         Rect inset = look.insets().isEmpty() || look.insets().get(0) == null ? null
                 : scaled(look.insets().get(0), scale);
         return new FrameSample(at, look.faces().stream().map(r -> scaled(r, scale)).toList(),

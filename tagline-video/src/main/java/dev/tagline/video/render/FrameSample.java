@@ -10,7 +10,7 @@ import java.util.List;
  * @param content the bounding box of detailed, screen-like content outside the faces and insets, or null
  * @param dark the frame is near black (mean luma < 16; OpenShorts skips such samples, video.md §11.1)
  * @param activity the box of the content that changed since the previous sample (typing, the cursor, scrolling), or
- *     null when nothing did (or there is no content, or no previous sample)
+ *     null when nothing did (or there is no content, or no previous sample); changes on people and insets left out
  * @param inset the webcam inset round the biggest face ({@link WebcamInset}), or null when there is none
  */
 public record FrameSample(Duration at, List<Rect> faces, Rect content, boolean dark, Rect activity, Rect inset) {

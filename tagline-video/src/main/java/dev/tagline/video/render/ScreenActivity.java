@@ -1,5 +1,7 @@
 package dev.tagline.video.render;
 
+import java.util.List;
+
 /**
  * Where a screen recording changes between two sampled frames: typing, the cursor, a scrolled view. Compares luma pixel
  * by pixel inside the content box; the box it returns spans the changed pixels' rows and the central
@@ -24,6 +26,15 @@ final class ScreenActivity {
      * null when (almost) nothing did.
      */
     static Rect changed(byte[] before, byte[] after, int w, int h, Rect within) {
+        return changed(before, after, w, h, within, List.of());
+    }
+
+    /**
+     * {@link #changed(byte[], byte[], int, int, Rect)} with the pixels inside {@code ignore} left out: the people and
+     * webcam insets of both frames, whose movement (a person, an inset drifting with the camera) is not the screen's
+     * activity (dogfood round 5, G2: the window framed a drifting inset for a whole clip).
+     */
+    static Rect changed(byte[] before, byte[] after, int w, int h, Rect within, List<Rect> ignore) {
         if (before == null || within == null || before.length != after.length) {
             return null;
         }
@@ -38,7 +49,8 @@ final class ScreenActivity {
         for (int y = y0; y < y1; y++) {
             for (int x = x0; x < x1; x++) {
                 int i = (y * w + x) * 3;
-                if (Math.abs(luma(before, i) - luma(after, i)) >= CHANGE_STEP) {
+                boolean change = Math.abs(luma(before, i) - luma(after, i)) >= CHANGE_STEP;
+                if (change && !ScreenContent.inside(x, y, ignore)) {
                     cols[x]++;
                     total++;
                     bottom = y;

@@ -62,6 +62,18 @@ final class ScreenContent {
         return new Rect(x0, y0, Math.max(1, x1 - x0 + 1), Math.max(1, y1 - y0 + 1));
     }
 
+    /**
+     * The box of the pixels {@link #find} takes for the person of {@code face}: {@link #FACE_MARGIN} face sizes left,
+     * right and above its centre, {@link #BODY_BELOW} face heights below it.
+     */
+    static Rect zone(Rect face) {
+        double r = FACE_MARGIN * Math.max(face.width(), face.height());
+        int x0 = (int) Math.floor(face.centreX() - r);
+        int y0 = (int) Math.floor(face.centreY() - r);
+        return new Rect(x0, y0, Math.max(1, (int) Math.ceil(face.centreX() + r) - x0 + 1),
+                Math.max(1, (int) Math.ceil(face.centreY() + BODY_BELOW * face.height()) - y0 + 1));
+    }
+
     /** Whether pixel (x, y) or the neighbours its edge is measured against lie in an inset: the inset's own border. */
     private static boolean touches(int x, int y, List<Rect> insets) {
         return !insets.isEmpty() && (inside(x, y, insets) || inside(x + 1, y, insets) || inside(x, y + 1, insets));

@@ -153,6 +153,39 @@ class WebcamInsetIT {
         assertTrue(flat <= 4, flat + " rows of flat editor background under the panel: a band above the face");
     }
 
+    /**
+     * Dogfood round 5, G2: {@code --mode screen-crop} on this screencast held the window on the webcam inset and the
+     * line ends beside it for the whole clip: the inset drifts a few pixels every frame, and that change, inside the
+     * content box, was taken for the work on the screen. Here a comment line runs on under the inset, so the content's
+     * box holds the inset's columns whatever the inset's own box; changes on the inset (and on people) are now no
+     * activity, and the window follows the typing.
+     */
+    @Test
+    void aForcedScreenCropFramedTheDriftingInsetForTheWholeClip_nowTheWindowFollowsTheTyping() throws IOException {
+        Ffmpeg ffmpeg = TestMedia.ffmpeg();
+        Path video = screencast(ffmpeg, true);
+        RenderJob job = ClipRendererIT.job(video, ffmpeg.probe(video), 0.5, 11.5, Aspect.PORTRAIT, ReframeMode.CENTER,
+                dir.resolve("crop.mp4"));
+        List<Scene> scenes = new ClipAnalyser(ffmpeg, faces).scenes(job, ReframeMode.SCREEN_CROP);
+        assertTrue(scenes.stream().allMatch(s -> s.mode() == ReframeMode.SCREEN_CROP), scenes.toString());
+        for (double t = 1.6; t < 11.5; t += 0.2) {
+            double clip = t - 0.5;
+            Scene scene = scenes.stream().filter(s -> s.end().toMillis() > clip * 1000).findFirst().orElseThrow();
+            double left = scene.cropPath().xAt(Duration.ofMillis(Math.round(clip * 1000)).minus(scene.start()));
+            double right = left + scene.cropWidth();
+            assertTrue(right <= DRIFT.x() + 8, String.format(Locale.ROOT, "at %.1f s the window %.0f–%.0f is on the"
+                    + " code, not on the inset (from %d): %s", t, left, right, DRIFT.x(), scenes));
+            int x1 = 220 + 12 * (t < TERMINAL_TYPED[0] ? TYPED.length() : TERMINAL[t < TERMINAL_TYPED[1] ? 0
+                    : t < TERMINAL_TYPED[2] ? 1 : 2].length());
+            int x0 = t < TERMINAL_TYPED[0] ? 220 + 12 * 4 : 220;
+            if (t >= 3.2 && t < TERMINAL_TYPED[0] || t >= TERMINAL_TYPED[0] + 1.2) {
+                // the activity boxes leave out the outer 5 % of the changed pixels: the window may miss half a letter
+                assertTrue(left <= x0 + 6 && right >= x1 - 6, String.format(Locale.ROOT, "at %.1f s the line typed"
+                        + " last (%d–%d) is in the window %.0f–%.0f: %s", t, x0, x1, left, right, scenes));
+            }
+        }
+    }
+
     /** Whether row {@code y} of a 1080-wide frame is the editor's flat dark background. */
     private static boolean flatDark(int[] rgb, int y) {
         int min = 255;

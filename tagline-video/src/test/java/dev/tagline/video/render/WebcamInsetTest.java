@@ -138,4 +138,30 @@ class WebcamInsetTest {
         assertTrue(w.find());
         assertEquals(speaker.y(), Integer.parseInt(w.group(4)), "the band starts at the box's top, over the face");
     }
+
+    /**
+     * Dogfood round 5, G2: a drifting inset (or a person moving) changed pixels inside the content's box on every
+     * sample, and the screen-crop window took it for the work on the screen. Changes on the people's and insets'
+     * pixels are now left out of the activity.
+     */
+    @Test
+    void aChangeOnTheInsetWasTheScreensActivity_nowItIsLeftOut() {
+        byte[] before = editor(230);
+        photo(before, new Rect(250, 10, 60, 72), 4);
+        byte[] after = editor(230);
+        photo(after, new Rect(252, 11, 60, 72), 4); // the inset drifted 2 px right and 1 down
+        Rect all = new Rect(0, 0, W, H);
+        List<Rect> insets = List.of(new Rect(249, 9, 62, 74), new Rect(251, 10, 62, 74));
+        assertEquals(null, ScreenActivity.changed(before, after, W, H, all, insets), "only the inset moved");
+        Rect drift = ScreenActivity.changed(before, after, W, H, all);
+        assertNotNull(drift);
+        assertTrue(drift.x() >= 240, "without the insets left out, the drift is the activity: " + drift);
+        fill(after, 100, 100, 30, 8, 240); // a word typed at x 100–129
+        Rect typed = ScreenActivity.changed(before, after, W, H, all, insets);
+        assertNotNull(typed);
+        assertTrue(typed.x() >= 98 && typed.x() + typed.width() <= 132, "the typing alone: " + typed);
+        Rect zone = ScreenContent.zone(new Rect(270, 20, 18, 18));
+        assertTrue(zone.x() <= 250 && zone.x() + zone.width() >= 308 && zone.y() + zone.height() >= 20 + 9 + 63,
+                "the person's pixels: 1.6 face sizes round the face, 3.5 face heights below it: " + zone);
+    }
 }
