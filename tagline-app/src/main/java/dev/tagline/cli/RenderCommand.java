@@ -139,8 +139,7 @@ final class RenderCommand implements Callable<Integer> {
         Copywriter copy = copywriter();
         Ffmpeg tools = new Ffmpeg(new FfmpegLocator(ctx.env()).locate(Optional.ofNullable(ffmpeg).map(ctx::resolve)),
                 new ProcessRunner(), Duration.ofHours(6));
-        boolean needFaces = options.mode().map(m -> m == ReframeMode.TRACK || m == ReframeMode.SCREENCAST)
-                .orElse(true);
+        boolean needFaces = options.mode().map(ReframeMode::needsFaces).orElse(true);
         try (OnnxSessions sessions = device.openSessions(TerminalProgress.lines(ctx))) {
             ModelStore store = ModelStore.fromEnvironment(ctx.env(), TerminalProgress.forContext(ctx));
             BuiltinModels models = BuiltinModels.open(store, sessions, device.sessionConfig());

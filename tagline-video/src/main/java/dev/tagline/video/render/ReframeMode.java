@@ -24,6 +24,15 @@ public enum ReframeMode {
      */
     SCREEN_CROP;
 
+    /**
+     * Whether a scene forced to this mode needs the face model: to follow a face, to stack the speaker under the
+     * screen, and for screen-crop to leave the people and their webcam insets out of the screen's activity (without
+     * faces, a forced screen-crop held its window on a drifting inset for a whole clip; dogfood round 5, G2).
+     */
+    public boolean needsFaces() {
+        return this == TRACK || this == SCREENCAST || this == SCREEN_CROP;
+    }
+
     /** The name used on the command line and in {@code clip.json}: {@code blur-pad}, {@code track}, … */
     public String id() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -164,4 +164,16 @@ class WebcamInsetTest {
         assertTrue(zone.x() <= 250 && zone.x() + zone.width() >= 308 && zone.y() + zone.height() >= 20 + 9 + 63,
                 "the person's pixels: 1.6 face sizes round the face, 3.5 face heights below it: " + zone);
     }
+
+    /**
+     * Dogfood round 5, G2: {@code clips render --mode screen-crop} ran without the face model, so no inset was ever
+     * found and its drift was the screen's activity. A forced screen-crop now needs the faces too.
+     */
+    @Test
+    void aForcedScreenCropRanWithoutTheFaceModel_nowItLooksForFacesAndInsets() {
+        assertTrue(ReframeMode.SCREEN_CROP.needsFaces());
+        assertTrue(ReframeMode.TRACK.needsFaces() && ReframeMode.SCREENCAST.needsFaces());
+        assertTrue(!ReframeMode.BLUR_PAD.needsFaces() && !ReframeMode.FIT.needsFaces()
+                && !ReframeMode.CENTER.needsFaces(), "the modes that need no analysis load no model");
+    }
 }
