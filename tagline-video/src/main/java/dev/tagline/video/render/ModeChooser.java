@@ -31,8 +31,6 @@ final class ModeChooser {
     /** A face narrower than this share of the width, beside screen content, is a webcam inset (Tagline's rule). */
     static final double INSET_FACE_WIDTH = 0.12;
     static final Duration SHORT_SCENE = Duration.ofSeconds(2);
-    /** The speaker's box below the content: this many face widths around the face, head and shoulders. */
-    static final double SPEAKER_BOX = 2.5;
     /** A screen "is being worked on" when this share of its samples (5 per second) show a change (Tagline's rule). */
     static final double MIN_ACTIVE_SHARE = 0.2;
     /**
@@ -52,17 +50,6 @@ final class ModeChooser {
      * just outside it, and a title flush with the frame's edge reads as cut.
      */
     static final double STILL_MARGIN = 0.02;
-    /**
-     * A content box seen on only this many samples (0.4 s at 5 per second) is left out of a stack's panel, as is an
-     * inset found too small on as many (Tagline's rule): one odd measure must not resize the whole scene's layout.
-     */
-    static final int STRAY_SAMPLES = 2;
-    /**
-     * The speaker's crop keeps this share of the webcam inset's size off each of its sides (Tagline's rule): the inset
-     * is found at the analysis size (2 px of a 1280-wide source per pixel), its border blurred by the scaling, and an
-     * inset's rim often holds a frame line or rounded corners.
-     */
-    static final double INSET_RIM = 0.03;
 
     private final int srcW;
     private final int srcH;
@@ -153,9 +140,9 @@ final class ModeChooser {
                 yield new Scene(a, b, mode, new DeadZoneCamera(srcW, crop.width(), fps).follow(targets, length), null);
             }
             case SCREENCAST -> {
-                ScreenLayout layout = layout(in);
+                ScreenLayout layout = ScreencastStack.layout(in, srcW, srcH);
                 for (int i = 0; layout == null && i < all.size(); i++) {
-                    layout = layout(all.get(i));
+                    layout = ScreencastStack.layout(all.get(i), srcW, srcH);
                 }
                 yield layout == null ? Scene.of(a, b, ReframeMode.BLUR_PAD) : new Scene(a, b, mode, null, layout);
             }
@@ -210,39 +197,6 @@ final class ModeChooser {
         }
         List<Rect> sorted = boxes.stream().sorted(java.util.Comparator.comparingInt(Rect::width)).toList();
         return sorted.get(sorted.size() / 2);
-    }
-
-    /**
-     * The stack's layout, or null when content or a face is missing: on top, all the content the scene shows (every
-     * sample's box outside the people and the inset, as a still slide's window holds every slide: a terminal opened
-     * halfway through the scene is the payoff, and the box of the median sample cut it off; dogfood round 5, G1), a
-     * box seen on only {@link #STRAY_SAMPLES} samples aside; below, the webcam inset (the part every sample's inset
-     * shares, so a drifting inset's edge and the screen round it never show), or, where no inset was found on half the
-     * samples with a face, {@link #SPEAKER_BOX} face sizes round the median face.
-     */
-    private ScreenLayout layout(List<FrameSample> in) {
-        List<FrameSample> lit = in.stream().filter(s -> !s.dark()).toList();
-        List<Rect> contents = lit.stream().map(FrameSample::content).filter(java.util.Objects::nonNull).toList();
-        List<Rect> faces = lit.stream().filter(s -> !s.faces().isEmpty()).map(s -> s.faces().get(0)).toList();
-        if (contents.isEmpty() || faces.isEmpty()) {
-            return null;
-        }
-        Rect c = Rect.spanning(contents, Math.min(STRAY_SAMPLES, contents.size() / 10));
-        Rect f = faces.get(faces.size() / 2);
-        List<Rect> insets = lit.stream().map(FrameSample::inset).filter(java.util.Objects::nonNull).toList();
-        Rect inset = 2 * insets.size() >= faces.size()
-                ? Rect.within(insets, Math.min(STRAY_SAMPLES, insets.size() / 10)) : null;
-        if (inset != null && inset.x() <= f.centreX() && f.centreX() < inset.x() + inset.width()
-                && inset.y() <= f.centreY() && f.centreY() < inset.y() + inset.height()) {
-            int rx = (int) Math.ceil(INSET_RIM * inset.width());
-            int ry = (int) Math.ceil(INSET_RIM * inset.height());
-            return new ScreenLayout(c, new Rect(inset.x() + rx, inset.y() + ry, inset.width() - 2 * rx,
-                    inset.height() - 2 * ry), f);
-        }
-        int side = (int) Math.round(SPEAKER_BOX * Math.max(f.width(), f.height()));
-        int x = (int) Math.max(0, Math.min(srcW - side, f.centreX() - side / 2.0));
-        int y = (int) Math.max(0, Math.min(srcH - side, f.centreY() - side / 2.0));
-        return new ScreenLayout(c, new Rect(x, y, Math.min(side, srcW), Math.min(side, srcH)), f);
     }
 
     /** Whether the face's centre lies in the content's box. */

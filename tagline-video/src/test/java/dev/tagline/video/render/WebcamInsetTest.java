@@ -102,8 +102,9 @@ class WebcamInsetTest {
         List<Scene> scenes = CHOOSER.choose(samples, List.of(), Duration.ofSeconds(11), null);
         assertEquals(List.of(ReframeMode.SCREENCAST), scenes.stream().map(Scene::mode).toList());
         ScreenLayout layout = scenes.get(0).layout();
-        assertEquals(withTerminal, layout.content(), "the terminal's output, shown for the last 2 s, is in the panel;"
-                + " the box seen once (0.2 s) reaching into the inset is not");
+        assertEquals(new Rect(0, 14, 1048, 584), layout.content(), "the terminal's output, shown for the last 2 s, is"
+                + " in the panel, with 2 % of the width (26 px) round the content, short of the inset (from x 1048); the"
+                + " box seen once (0.2 s) reaching into the inset is not");
         Rect s = layout.speaker();
         int left = samples.stream().mapToInt(f -> f.inset().x()).max().orElseThrow();
         int top = samples.stream().mapToInt(f -> f.inset().y()).max().orElseThrow();
@@ -112,6 +113,23 @@ class WebcamInsetTest {
         assertTrue(s.x() >= left + 5 && s.y() >= top + 6 && s.x() + s.width() <= right - 5
                 && s.y() + s.height() <= bottom - 6, "inside every sample's inset, less a 3 % rim: " + s);
         assertEquals(FACE, layout.face());
+    }
+
+    /**
+     * Dogfood round 5: the panel ended exactly at the content box, measured at a quarter of the analysis size, so the
+     * long line's last letter touched the panel's edge and "import json" its top. The panel keeps 2 % of the width
+     * round the content, as a still screen-crop window does, but never reaches into the inset beside it.
+     */
+    @Test
+    void theLongLineFlushWithThePanelsEdgeReadAsCut_nowThePanelKeepsAMarginShortOfTheInset() {
+        Rect code = new Rect(12, 40, 1012, 532);
+        ScreenLayout stack = ScreencastStack.layout(ModeChooserTest.samples(0, 4, ms -> new FrameSample(
+                Duration.ofMillis(ms), List.of(FACE), code, false, null, new Rect(1040, 12, 208, 248))), 1280, 720);
+        assertEquals(new Rect(0, 14, 1040, 584), stack.content(), "26 px round the code, to the frame's edge on the"
+                + " left and the inset's on the right");
+        ScreenLayout alone = ScreencastStack.layout(ModeChooserTest.samples(0, 4, ms -> new FrameSample(
+                Duration.ofMillis(ms), List.of(FACE), new Rect(100, 100, 800, 400), false)), 1280, 720);
+        assertEquals(new Rect(74, 74, 852, 452), alone.content());
     }
 
     @Test
