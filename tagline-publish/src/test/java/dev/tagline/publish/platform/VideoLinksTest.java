@@ -71,6 +71,6 @@ class VideoLinksTest {
 
     private static Post post(long id, PostState state, Map<String, String> progress) {
         return new Post(id, 1, 1, "t", "c", state, Post.PlannedBy.USER, NOW, ZoneId.of("UTC"), 1, NOW, null, null,
-                Post.Step.DONE, null, progress, null, null, 1, null, NOW, null);
+                Post.Step.DONE, null, progress, null, null, 1, null, NOW, null, false);
     }
 }
