@@ -361,13 +361,25 @@ class PublishCommandTest {
         assertFalse(cli.out().contains("retrying"), cli.out());
     }
 
-    /** A webhook channel 'hook' on {@code receiver}, its secret in HOOK_SECRET. */
-    private void hook(dev.tagline.testkit.platform.FakeWebhookReceiver receiver) {
+    /**
+     * A webhook channel 'hook' on {@code receiver}, its secret in HOOK_SECRET, its video links on {@code media}, which
+     * serves post N the clip queued N-th (the order the tests queue in), so the worker's check of the link passes.
+     */
+    private void hook(dev.tagline.testkit.platform.FakeWebhookReceiver receiver,
+                      dev.tagline.testkit.platform.FakeMediaHost media) {
         cli = new CliTestSupport(dir, Map.of("TAGLINE_HOME", dir.resolve("home").toString(), "HOOK_SECRET", "s3cret"),
                 CLOCK);
         assertEquals(ExitCode.OK, run("publish", "channels", "add", "hook", "--platform", "webhook", "--zone", "UTC",
-                "--option", "url=" + receiver.baseUrl() + "/hook", "--option", "media-base-url=http://cdn",
+                "--option", "url=" + receiver.baseUrl() + "/hook", "--option", "media-base-url=" + media.baseUrl(),
                 "--secret-env", "HOOK_SECRET"), cli.err());
+        media.serveAll(id -> {
+            try (java.util.stream.Stream<Path> clips = Files.list(dir)) {
+                List<Path> queued = clips.filter(f -> Files.exists(f.resolve("clip.json"))).sorted().toList();
+                return id <= queued.size() ? queued.get((int) id - 1).resolve("clip.mp4") : null;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     /**
@@ -377,8 +389,9 @@ class PublishCommandTest {
      */
     @Test
     void anUnconfirmedWebhookPostWasADeadEnd_nowResolveRecordsWhatTheUserFound() throws Exception {
-        try (var receiver = new dev.tagline.testkit.platform.FakeWebhookReceiver("s3cret")) {
-            hook(receiver);
+        try (var receiver = new dev.tagline.testkit.platform.FakeWebhookReceiver("s3cret");
+             var media = new dev.tagline.testkit.platform.FakeMediaHost()) {
+            hook(receiver, media);
             Path a = clip("code-001", 0.4);
             run("publish", "queue", a.toString(), "--channels", "hook", "--at", "now");
             receiver.failNext("POST", "/hook", 500, null, "");
@@ -441,8 +454,9 @@ class PublishCommandTest {
      */
     @Test
     void aRefusedCreateShowedStepUploadBesideTheCreateLine_nowStatusSaysBeforeCreate() throws Exception {
-        try (var receiver = new dev.tagline.testkit.platform.FakeWebhookReceiver("s3cret")) {
-            hook(receiver);
+        try (var receiver = new dev.tagline.testkit.platform.FakeWebhookReceiver("s3cret");
+             var media = new dev.tagline.testkit.platform.FakeMediaHost()) {
+            hook(receiver, media);
             run("publish", "queue", clip("code-003", 0.4).toString(), "--channels", "hook", "--at", "now");
             receiver.failNext("POST", "/hook", 429, java.time.Duration.ofSeconds(3), "");
             run("publish", "run", "--once");
