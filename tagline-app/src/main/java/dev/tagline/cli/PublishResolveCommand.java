@@ -52,7 +52,7 @@ final class PublishResolveCommand implements Callable<Integer> {
         try (Publishing p = db.open(ctx)) {
             Channel c = p.channels().byId(p.posts().byId(post).channelId());
             if (posted != null) {
-                Post done = p.posts().resolvePosted(post, posted);
+                Post done = p.decisions().resolvePosted(post, posted);
                 ctx.out().println("post " + post + ": published (you found it on " + c.platform() + ")"
                         + (done.externalUrl() != null ? " " + done.externalUrl() : done.externalId() != null
                         ? " as " + done.externalId() : "") + "; a clip goes to a channel once, so it is not sent again");

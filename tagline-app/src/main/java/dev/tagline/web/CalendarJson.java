@@ -1,10 +1,11 @@
 package dev.tagline.web;
 
 import dev.tagline.core.TaglineException;
+import dev.tagline.publish.store.CalendarSlots;
 import dev.tagline.publish.store.Channel;
 import dev.tagline.publish.store.Post;
+import dev.tagline.publish.store.PostDecisions;
 import dev.tagline.publish.store.PostState;
-import dev.tagline.publish.store.PostStore;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.util.List;
@@ -37,12 +38,12 @@ final class CalendarJson {
     record Now(Instant at, String noWorker) {
     }
 
-    static PostStore.Slot slot(Post p) {
-        return new PostStore.Slot(p.id(), p.channelId(), p.title(), p.state(), p.step(), p.scheduledAt(),
+    static CalendarSlots.Slot slot(Post p) {
+        return new CalendarSlots.Slot(p.id(), p.channelId(), p.title(), p.state(), p.step(), p.scheduledAt(),
                 p.externalUrl(), p.lastError());
     }
 
-    static Map<String, Object> event(PostStore.Slot p, Channel c, Collection<Channel> all, ZoneId tz, Now now) {
+    static Map<String, Object> event(CalendarSlots.Slot p, Channel c, Collection<Channel> all, ZoneId tz, Now now) {
         String status = status(p, c, now);
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("id", Long.toString(p.id()));
@@ -57,12 +58,12 @@ final class CalendarJson {
     }
 
     /** The same events as {@link #event}, streamed: a week or list view may hold thousands of them. */
-    static void write(JsonGenerator g, List<PostStore.Slot> slots, Map<Long, Channel> channels, ZoneId tz, Now now)
+    static void write(JsonGenerator g, List<CalendarSlots.Slot> slots, Map<Long, Channel> channels, ZoneId tz, Now now)
             throws IOException {
         g.writeStartObject();
         g.writeStringField("zone", tz.getId());
         g.writeArrayFieldStart("events");
-        for (PostStore.Slot p : slots) {
+        for (CalendarSlots.Slot p : slots) {
             writeEvent(g, p, channels.get(p.channelId()), channels.values(), tz, now);
         }
         g.writeEndArray();
@@ -76,19 +77,19 @@ final class CalendarJson {
      * ({@code date} in {@code tz}, {@code count}). A month grid shows three events a day before "+N more", so this is
      * a few hundred events instead of megabytes of JSON.
      */
-    static void writeDays(JsonGenerator g, List<PostStore.Day> days, Map<Long, Channel> channels, ZoneId tz, Now now)
+    static void writeDays(JsonGenerator g, List<CalendarSlots.Day> days, Map<Long, Channel> channels, ZoneId tz, Now now)
             throws IOException {
         g.writeStartObject();
         g.writeStringField("zone", tz.getId());
         g.writeArrayFieldStart("events");
-        for (PostStore.Day day : days) {
-            for (PostStore.Slot p : day.first()) {
+        for (CalendarSlots.Day day : days) {
+            for (CalendarSlots.Slot p : day.first()) {
                 writeEvent(g, p, channels.get(p.channelId()), channels.values(), tz, now);
             }
         }
         g.writeEndArray();
         g.writeArrayFieldStart("more");
-        for (PostStore.Day day : days) {
+        for (CalendarSlots.Day day : days) {
             if (day.total() > day.first().size()) {
                 g.writeStartObject();
                 g.writeStringField("date", day.start().atZone(tz).toLocalDate().toString());
@@ -115,7 +116,7 @@ final class CalendarJson {
         return bounds;
     }
 
-    private static void writeEvent(JsonGenerator g, PostStore.Slot p, Channel c, Collection<Channel> all, ZoneId tz,
+    private static void writeEvent(JsonGenerator g, CalendarSlots.Slot p, Channel c, Collection<Channel> all, ZoneId tz,
                                    Now now)
             throws IOException {
         if (c == null) {
@@ -153,15 +154,15 @@ final class CalendarJson {
         d.put("resolvable", p.state() == PostState.UNCONFIRMED);
         if (p.state() == PostState.FAILED) {
             // the publish engine's exactly-once rule, the one 'publish queue' applies when it re-queues a failed post
-            java.util.Optional<String> unsafe = PostStore.whyNotSentAgain(p, c.platform());
+            java.util.Optional<String> unsafe = PostDecisions.whyNotSentAgain(p, c.platform());
             d.put("retry", Map.of("offered", unsafe.isEmpty(), "why", unsafe.map(why -> "Retry is not offered: it "
-                    + why + ", so sending it again could post it twice. " + PostStore.sentAgainHint(c.platform()))
+                    + why + ", so sending it again could post it twice. " + PostDecisions.sentAgainHint(c.platform()))
                     .orElse("")));
         }
         return d;
     }
 
-    private static String title(PostStore.Slot p, Channel c, String status) {
+    private static String title(CalendarSlots.Slot p, Channel c, String status) {
         return c.name() + " · " + (p.title() == null || p.title().isBlank() ? "post " + p.id() : p.title()) + " · "
                 + status;
     }
@@ -170,7 +171,7 @@ final class CalendarJson {
      * scheduled, waiting for worker (due, and no publish worker runs), retrying (a try failed and another is planned),
      * publishing, published, failed, unconfirmed, queued, cancelled, or needs reconnect.
      */
-    static String status(PostStore.Slot p, Channel c, Now now) {
+    static String status(CalendarSlots.Slot p, Channel c, Now now) {
         if (c.state() == Channel.State.NEEDS_RECONNECT && !p.state().isFinal()) {
             return "needs reconnect";
         }
@@ -183,12 +184,12 @@ final class CalendarJson {
         return p.state().label();
     }
 
-    private static boolean waitingForWorker(PostStore.Slot p, Now now) {
+    private static boolean waitingForWorker(CalendarSlots.Slot p, Now now) {
         return now.noWorker() != null && (p.state() == PostState.SCHEDULED || p.state() == PostState.UNCONFIRMED)
                 && p.scheduledAt() != null && !p.scheduledAt().isAfter(now.at());
     }
 
-    private static String reason(PostStore.Slot p, Channel c, Now now) {
+    private static String reason(CalendarSlots.Slot p, Channel c, Now now) {
         if (c.state() == Channel.State.NEEDS_RECONNECT && !p.state().isFinal()) {
             return c.stateReason() == null ? "the channel needs reconnecting" : c.stateReason();
         }
@@ -200,7 +201,7 @@ final class CalendarJson {
                 ? last : "";
     }
 
-    static boolean movable(PostStore.Slot p) {
+    static boolean movable(CalendarSlots.Slot p) {
         return (p.state() == PostState.QUEUED || p.state() == PostState.SCHEDULED) && p.step() == Post.Step.UPLOAD;
     }
 

@@ -113,7 +113,7 @@ final class ClipCards {
      * What a review did to the clip's posts that have not gone out: " Post 3 on hook takes the new text. Post 5 on yt
      * keeps the text edited on the calendar." (empty when the clip has none). They follow the clip until sent.
      */
-    static String following(List<dev.tagline.publish.store.PostStore.Following> posts) {
+    static String following(List<dev.tagline.publish.store.PostCopy.Following> posts) {
         StringBuilder b = new StringBuilder();
         for (var f : posts) {
             b.append(" Post ").append(f.postId()).append(" on ").append(f.channel()).append(f.edited()

@@ -1,10 +1,10 @@
 package dev.tagline.web;
 
 import dev.tagline.core.TaglineException;
+import dev.tagline.publish.store.AlreadyOnChannelException;
 import dev.tagline.publish.store.Channel;
 import dev.tagline.publish.store.Media;
 import dev.tagline.publish.store.Post;
-import dev.tagline.publish.store.PostStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -99,7 +99,7 @@ final class ClipsRoutes {
                 Channel c = web.publishing().channels().byName(name);
                 Post p = web.publishing().posts().queue(media, c, media.manifest().copyFor(c.platform()));
                 done.add(name + " (post " + p.id() + ")");
-            } catch (PostStore.AlreadyOnChannelException e) {
+            } catch (AlreadyOnChannelException e) {
                 // the store's hint names CLI commands; here the calendar is where the post is changed
                 first = first != null ? first : new TaglineException(e.getMessage(), switch (e.state()) {
                     case PUBLISHED -> "A clip is published on a channel once.";

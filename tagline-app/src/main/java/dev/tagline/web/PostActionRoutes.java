@@ -96,7 +96,7 @@ final class PostActionRoutes {
         Map<String, Object> out = new LinkedHashMap<>();
         try { // refused by the post's state alone (not unconfirmed, or a worker holds it): 409
             if (body.posted()) {
-                web.publishing().posts().resolvePosted(id, body.url());
+                web.publishing().decisions().resolvePosted(id, body.url());
             } else {
                 web.publishing().scheduler().resend(c, id, at);
             }
@@ -119,7 +119,7 @@ final class PostActionRoutes {
 
     /**
      * A failed post goes again with the editor's text, checked against the platform's limits, only where the publish
-     * engine's exactly-once rule allows it ({@code PostStore.whyNotSentAgain}, the rule of {@code publish queue}):
+     * engine's exactly-once rule allows it ({@code PostDecisions.whyNotSentAgain}, the rule of {@code publish queue}):
      * 409 when the platform took the video or may have it; 400 with the re-render advice when the video no longer
      * matches its {@code clip.json}, as {@code publish queue} refuses it. Everything is checked before anything
      * changes.
@@ -143,7 +143,7 @@ final class PostActionRoutes {
         boolean edited = !java.util.Objects.equals(clipCopy.title(), body.title())
                 || !clipCopy.text().equals(body.caption());
         try {
-            web.publishing().posts().retry(id, c, body.title(), body.caption(), edited);
+            web.publishing().decisions().retry(id, c, body.title(), body.caption(), edited);
         } catch (TaglineException e) {
             throw new Problems.ConflictException(e.getMessage(), e.hint());
         }

@@ -59,10 +59,10 @@ final class PostApiRoutes {
         try (JsonGenerator g = JSON.createGenerator(out)) {
             int perDay = perDay(ctx);
             if (perDay > 0) {
-                CalendarJson.writeDays(g, web.publishing().posts().firstOfEachDay(CalendarJson.dayBounds(from, to, tz),
+                CalendarJson.writeDays(g, web.publishing().calendar().firstOfEachDay(CalendarJson.dayBounds(from, to, tz),
                         perDay), channelsById(), tz, now());
             } else {
-                CalendarJson.write(g, web.publishing().posts().slotsBetween(from, to), channelsById(), tz, now());
+                CalendarJson.write(g, web.publishing().calendar().slotsBetween(from, to), channelsById(), tz, now());
             }
         }
         ctx.contentType("application/json").result(out.toByteArray());
@@ -178,7 +178,7 @@ final class PostApiRoutes {
         Platforms.of(channel.platform()).check(channel.platform(), body.title(), body.caption());
         Map<String, Object> moved = body.at() == null || body.at().isBlank() ? null
                 : moveTo(before, body.at(), body.tz(), body.previousAt());
-        if (!web.publishing().posts().editCopy(id, body.title(), body.caption())) {
+        if (!web.publishing().copies().editCopy(id, body.title(), body.caption())) {
             throw new Problems.ConflictException("Post " + id + " has already started publishing; its text is fixed",
                     "Edit it on the platform itself.");
         }

@@ -121,7 +121,7 @@ class ClipsRoutesIT {
         assertEquals("My edited ‹title›", now.title(), "YouTube's variant of the new copy");
         assertEquals("Edited caption &amp; more\n\n#python #webdev".replace("&amp;", "&"), now.caption());
 
-        assertTrue(web.publishing.posts().editCopy(seed.id(), "Mine", "my caption"));
+        assertTrue(web.publishing.copies().editCopy(seed.id(), "Mine", "my caption"));
         r = post("/clips/review?root=clips&path=clip-1/clip.json", Map.of("title", "Third", "caption", "Third caption",
                 "hashtags", "", "accepted", "true"));
         assertTrue(r.body().contains("Post " + seed.id() + " on yt keeps the text edited on the calendar."), r.body());

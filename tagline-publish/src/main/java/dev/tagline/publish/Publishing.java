@@ -4,10 +4,13 @@ import dev.tagline.core.config.TaglineHome;
 import dev.tagline.publish.plan.AutoScheduler;
 import dev.tagline.publish.plan.RuleStore;
 import dev.tagline.publish.store.AttemptLog;
+import dev.tagline.publish.store.CalendarSlots;
 import dev.tagline.publish.store.ChannelStore;
 import dev.tagline.publish.store.Database;
 import dev.tagline.publish.store.JobStore;
 import dev.tagline.publish.store.MediaStore;
+import dev.tagline.publish.store.PostCopy;
+import dev.tagline.publish.store.PostDecisions;
 import dev.tagline.publish.store.PostStore;
 import java.time.Clock;
 
@@ -22,6 +25,9 @@ public final class Publishing implements AutoCloseable {
     private final ChannelStore channels;
     private final MediaStore media;
     private final PostStore posts;
+    private final PostCopy copies;
+    private final PostDecisions decisions;
+    private final CalendarSlots calendar;
     private final RuleStore rules;
     private final AutoScheduler scheduler;
 
@@ -32,8 +38,11 @@ public final class Publishing implements AutoCloseable {
         this.channels = new ChannelStore(db, clock);
         this.media = new MediaStore(db, clock);
         this.posts = new PostStore(db, clock);
+        this.copies = new PostCopy(db, clock);
+        this.decisions = new PostDecisions(db, clock);
+        this.calendar = new CalendarSlots(db);
         this.rules = new RuleStore(db, clock);
-        this.scheduler = new AutoScheduler(posts, rules, clock);
+        this.scheduler = new AutoScheduler(posts, decisions, rules, clock);
     }
 
     /** Opens (and migrates) the database at {@code url}, or the SQLite file in {@code home} when url is blank. */
@@ -66,6 +75,20 @@ public final class Publishing implements AutoCloseable {
         return posts;
     }
 
+    /** The text posts that have not been sent will go out with. */
+    public PostCopy copies() {
+        return copies;
+    }
+
+    /** The user's decisions on one post: retry, cancel, unschedule, resolve. */
+    public PostDecisions decisions() {
+        return decisions;
+    }
+
+    public CalendarSlots calendar() {
+        return calendar;
+    }
+
     public RuleStore rules() {
         return rules;
     }
@@ -77,10 +100,10 @@ public final class Publishing implements AutoCloseable {
     /**
      * After {@code clip.json} at {@code manifestPath} changed (a review saved, a re-render): its posts that have not
      * started publishing take its copy, except those whose text was edited on the calendar ({@link
-     * PostStore#followClip}). Empty when no clip is registered from that file.
+     * PostCopy#followClip}). Empty when no clip is registered from that file.
      */
-    public java.util.List<PostStore.Following> followClip(java.nio.file.Path manifestPath) {
-        return media.reread(manifestPath).map(posts::followClip).orElse(java.util.List.of());
+    public java.util.List<PostCopy.Following> followClip(java.nio.file.Path manifestPath) {
+        return media.reread(manifestPath).map(copies::followClip).orElse(java.util.List.of());
     }
 
     /**
@@ -89,7 +112,7 @@ public final class Publishing implements AutoCloseable {
      * passed over: its posts keep their text, and the worker checks the clip again before it uploads.
      */
     public void followClips() {
-        for (long id : posts.mediaFollowingClips()) {
+        for (long id : copies.mediaFollowingClips()) {
             java.nio.file.Path manifest = media.byId(id).manifestPath();
             try {
                 followClip(manifest);

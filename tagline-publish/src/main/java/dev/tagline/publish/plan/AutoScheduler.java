@@ -3,6 +3,7 @@ package dev.tagline.publish.plan;
 import dev.tagline.core.TaglineException;
 import dev.tagline.publish.store.Channel;
 import dev.tagline.publish.store.Post;
+import dev.tagline.publish.store.PostDecisions;
 import dev.tagline.publish.store.PostState;
 import dev.tagline.publish.store.PostStore;
 import dev.tagline.publish.store.UnconfirmedPostException;
@@ -27,11 +28,13 @@ public final class AutoScheduler {
     static final Duration HORIZON = Duration.ofDays(366);
 
     private final PostStore posts;
+    private final PostDecisions decisions;
     private final RuleStore rules;
     private final Clock clock;
 
-    public AutoScheduler(PostStore posts, RuleStore rules, Clock clock) {
+    public AutoScheduler(PostStore posts, PostDecisions decisions, RuleStore rules, Clock clock) {
         this.posts = posts;
+        this.decisions = decisions;
         this.rules = rules;
         this.clock = clock;
     }
@@ -131,12 +134,12 @@ public final class AutoScheduler {
     /**
      * The user checked the platform and an unconfirmed post is not there: it is sent again at {@code at}, now (outside
      * the plan, as {@link #publishNow}) or at a time the user names (fixed, and the channel is re-planned around it, as
-     * after a {@link #move}). See {@link PostStore#resolveNotPosted}.
+     * after a {@link #move}). See {@link PostDecisions#resolveNotPosted}.
      */
     public Plan resend(Channel channel, long postId, Instant at) {
         requireNotPast(channel, "send post " + postId + " again", at);
         Post.PlannedBy by = isNow(at) ? Post.PlannedBy.NOW : Post.PlannedBy.USER;
-        posts.resolveNotPosted(postId, at, by);
+        decisions.resolveNotPosted(postId, at, by);
         return by == Post.PlannedBy.NOW ? new Plan(channel.name(), List.of(), List.of()) : replan(channel);
     }
 
@@ -195,7 +198,7 @@ public final class AutoScheduler {
             throw new TaglineException("Post " + postId + " " + whyKept(post) + " and cannot be unscheduled",
                     "Only scheduled posts that have not started publishing can be unscheduled.");
         }
-        if (!posts.unscheduleByUser(postId, post.scheduleVersion())) {
+        if (!decisions.unscheduleByUser(postId, post.scheduleVersion())) {
             throw new TaglineException("Post " + postId + " changed while unscheduling it (a worker may have taken"
                     + " it)", "Look at the post again; unschedule it if it is still scheduled.");
         }
@@ -213,7 +216,7 @@ public final class AutoScheduler {
 
     /** Cancels a post and lets the queue close the gap. */
     public Plan cancel(Channel channel, long postId) {
-        posts.cancel(postId);
+        decisions.cancel(postId);
         return replan(channel);
     }
 

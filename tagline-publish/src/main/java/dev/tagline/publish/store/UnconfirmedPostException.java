@@ -5,8 +5,8 @@ import dev.tagline.core.TaglineException;
 /**
  * An action refused because its post is {@link PostState#UNCONFIRMED unconfirmed}: the answer to its create call was
  * lost, so whether the platform has it is not known, and neither moving, cancelling nor queueing it again is safe until
- * the user has checked the platform and recorded what they found ({@link PostStore#resolvePosted},
- * {@link PostStore#resolveNotPosted}). The hint is the command line's; the web app words its own from {@link #postId()}.
+ * the user has checked the platform and recorded what they found ({@link PostDecisions#resolvePosted},
+ * {@link PostDecisions#resolveNotPosted}). The hint is the command line's; the web app words its own from {@link #postId()}.
  */
 public final class UnconfirmedPostException extends TaglineException {
     private static final long serialVersionUID = 1L;

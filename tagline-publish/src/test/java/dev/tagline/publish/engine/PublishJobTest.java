@@ -261,7 +261,7 @@ class PublishJobTest {
         assertEquals(PostState.SCHEDULED, processing.state());
         assertEquals(Post.Step.CREATED, processing.step());
         var e = org.junit.jupiter.api.Assertions.assertThrows(dev.tagline.core.TaglineException.class,
-                () -> p.posts().cancel(post.id()));
+                () -> p.decisions().cancel(post.id()));
         assertTrue(e.getMessage().contains("already on the platform"), e.getMessage());
         assertFalse(p.posts().unschedule(post.id(), processing.scheduleVersion()));
         assertFalse(p.posts().schedule(post.id(), processing.scheduleVersion(), T0.plusSeconds(3600),
@@ -296,7 +296,7 @@ class PublishJobTest {
     private Post rendered(String id) {
         Media m = p.media().register(TestClips.rendered(dir, id, 0.9, 20));
         Post q = p.posts().queue(m, channel, m.manifest().copyFor(channel.platform()));
-        p.posts().cancel(post.id()); // the set-up's post is not part of these
+        p.decisions().cancel(post.id()); // the set-up's post is not part of these
         p.posts().schedule(q.id(), q.scheduleVersion(), T0, Post.PlannedBy.USER);
         post = p.posts().byId(q.id());
         return post;
@@ -328,7 +328,7 @@ class PublishJobTest {
     @Test
     void aPostWhoseTextWasEditedOnTheCalendarKeepsItWhenTheClipsCopyChanges() throws Exception {
         Post q = rendered("r");
-        assertTrue(p.posts().editCopy(q.id(), "Calendar title", "Calendar caption"));
+        assertTrue(p.copies().editCopy(q.id(), "Calendar title", "Calendar caption"));
         reRender("r", 21, new ClipManifest.Copy("Clip title", "Clip caption", List.of()));
         assertEquals(1, runWorker().count("PUBLISHED"));
         ScriptedPublisher.Sent sent = platform.sent.get(q.id());
@@ -408,7 +408,7 @@ class PublishJobTest {
         platform.createFaults.add(Fault.AMBIGUOUS_AFTER);
         platform.findUnknown = true;
         runWorker();
-        p.posts().resolvePosted(post.id(), "https://platform.test/ext-" + post.id());
+        p.decisions().resolvePosted(post.id(), "https://platform.test/ext-" + post.id());
         clock.advance(Duration.ofHours(2));
         assertEquals(0, runWorker().count("PUBLISHED"), "nothing left to do");
         assertEquals(PostState.PUBLISHED, now().state());

@@ -13,6 +13,7 @@ import dev.tagline.publish.store.JobStore;
 import dev.tagline.publish.store.Media;
 import dev.tagline.publish.store.MediaStore;
 import dev.tagline.publish.store.Post;
+import dev.tagline.publish.store.PostDecisions;
 import dev.tagline.publish.store.PostState;
 import dev.tagline.publish.store.PostStore;
 import java.nio.file.Path;
@@ -35,6 +36,7 @@ class AutoSchedulerTest {
     Path dir;
     Database db;
     PostStore posts;
+    PostDecisions decisions;
     RuleStore rules;
     AutoScheduler scheduler;
     Channel channel;
@@ -45,9 +47,10 @@ class AutoSchedulerTest {
         db = Database.open("jdbc:sqlite:" + dir.resolve("p.db"));
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         posts = new PostStore(db, clock);
+        decisions = new PostDecisions(db, clock);
         rules = new RuleStore(db, clock);
         media = new MediaStore(db, clock);
-        scheduler = new AutoScheduler(posts, rules, clock);
+        scheduler = new AutoScheduler(posts, decisions, rules, clock);
         channel = new ChannelStore(db, clock).add("fold", "folder", "me", ZoneId.of("Europe/Berlin"), Map.of());
         rules.set(channel.id(), new PostingRule(PostingRule.parseDays("daily"), PostingRule.parseTimes("09:00"), 1, 7,
                 Duration.ZERO, Set.of()));
@@ -154,7 +157,7 @@ class AutoSchedulerTest {
     @Test
     void moveToTheMomentJustGoneIsDueNow() {
         Post a = queue("a", 0.9);
-        AutoScheduler later = new AutoScheduler(posts, rules, Clock.fixed(NOW.plusMillis(1500), ZoneOffset.UTC));
+        AutoScheduler later = new AutoScheduler(posts, decisions, rules, Clock.fixed(NOW.plusMillis(1500), ZoneOffset.UTC));
         later.move(channel, a.id(), NOW);
         assertEquals(NOW, posts.byId(a.id()).scheduledAt());
     }

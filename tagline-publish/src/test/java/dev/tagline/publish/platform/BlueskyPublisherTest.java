@@ -52,7 +52,7 @@ class BlueskyPublisherTest extends PublisherContract {
     void aLongCaptionIsCutToThreeHundredGraphemesNotCodeUnits() {
         Post post = f.due(channel, "clip", 2000);
         // the text edited on the calendar (the clip's own copy would replace anything else before the upload)
-        f.p.posts().editCopy(post.id(), post.title(), "👩‍👩‍👧".repeat(400));
+        f.p.copies().editCopy(post.id(), post.title(), "👩‍👩‍👧".repeat(400));
         f.run();
         assertEquals(PostState.PUBLISHED, f.post(post.id()).state(), String.valueOf(f.post(post.id()).lastError()));
     }

@@ -54,7 +54,7 @@ class XPublisherTest extends PublisherContract {
     void theTextIsCutToTwoHundredEightyWeightedCharacters() {
         Post post = f.due(channel, "clip", 1000);
         // the text edited on the calendar (the clip's own copy would replace anything else before the upload)
-        f.p.posts().editCopy(post.id(), post.title(), "字".repeat(200));
+        f.p.copies().editCopy(post.id(), post.title(), "字".repeat(200));
         f.run();
         assertEquals(PostState.PUBLISHED, f.post(post.id()).state(), String.valueOf(f.post(post.id()).lastError()));
         assertEquals(140, x.tweets().get(0).text().length(), "CJK weighs 2");

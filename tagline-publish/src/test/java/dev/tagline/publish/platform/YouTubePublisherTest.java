@@ -91,7 +91,7 @@ class YouTubePublisherTest extends PublisherContract {
     void aTooLongTitleFailsWithYouTubesReason() {
         Post post = f.due(channel, "clip1", 1000);
         // the title edited on the calendar (the clip's own copy would replace anything else before the upload)
-        f.p.posts().editCopy(post.id(), "x".repeat(101) + "<", post.caption());
+        f.p.copies().editCopy(post.id(), "x".repeat(101) + "<", post.caption());
         f.run();
         assertEquals(PostState.PUBLISHED, f.post(post.id()).state(), "the adapter trims to 100 and strips < >");
     }

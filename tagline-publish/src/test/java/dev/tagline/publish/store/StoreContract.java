@@ -31,6 +31,9 @@ abstract class StoreContract {
     ChannelStore channels;
     MediaStore media;
     PostStore posts;
+    PostCopy copies;
+    PostDecisions decisions;
+    CalendarSlots calendar;
     JobStore jobs;
 
     abstract String url(Path dir);
@@ -42,6 +45,9 @@ abstract class StoreContract {
         channels = new ChannelStore(db, clock);
         media = new MediaStore(db, clock);
         posts = new PostStore(db, clock);
+        copies = new PostCopy(db, clock);
+        decisions = new PostDecisions(db, clock);
+        calendar = new CalendarSlots(db);
         jobs = new JobStore(db);
     }
 
@@ -83,14 +89,14 @@ abstract class StoreContract {
         // the command line keeps its advice; the web app words its own from the post id
         assertEquals("Use 'tagline publish move " + p.id() + " TIME' to change its time, or 'tagline publish cancel "
                 + p.id() + "' to take it off.", e.hint());
-        assertEquals(p.id(), ((PostStore.AlreadyOnChannelException) e).postId());
+        assertEquals(p.id(), ((AlreadyOnChannelException) e).postId());
     }
 
     @Test
     void aCancelledOrFailedPostDoesNotBlockQueueingTheClipAgain() {
         Post p = queued("a");
         Channel yt = channels.byName("yt");
-        posts.cancel(p.id());
+        decisions.cancel(p.id());
         Media again = media.register(dir.resolve("a"));
         Post requeued = posts.queue(again, yt, again.manifest().copy());
         assertEquals(p.id(), requeued.id(), "queued again in place; its history stays with it");
@@ -127,7 +133,7 @@ abstract class StoreContract {
         TaglineException e = assertThrows(TaglineException.class, () -> posts.queue(twin, yt, twin.manifest().copy()));
         assertTrue(e.getMessage().contains("is already on channel 'yt' as post " + p.id() + " (queued), queued from"
                 + " another folder"), e.getMessage());
-        posts.cancel(p.id());
+        decisions.cancel(p.id());
         assertEquals(PostState.QUEUED, posts.queue(twin, yt, twin.manifest().copy()).state(),
                 "a cancelled one does not count");
     }
@@ -168,7 +174,7 @@ abstract class StoreContract {
     @Test
     void anUnconfirmedPostWasADeadEnd_nowTheUsersAnswerPublishesItOrSendsItAgain() {
         Post there = unconfirm(queued("a"), Map.of());
-        TaglineException cancel = assertThrows(UnconfirmedPostException.class, () -> posts.cancel(there.id()));
+        TaglineException cancel = assertThrows(UnconfirmedPostException.class, () -> decisions.cancel(there.id()));
         assertEquals("Post " + there.id() + " is unconfirmed: the answer to its create call was lost, so whether the"
                 + " platform has it is not known, and it cannot be cancelled", cancel.getMessage());
         assertEquals("Check the platform, then record what you found: 'tagline publish resolve " + there.id()
@@ -180,7 +186,7 @@ abstract class StoreContract {
         assertTrue(queue.hint().contains("'tagline publish resolve " + there.id() + " --posted [URL]'"), queue.hint());
         assertFalse(queue.hint().contains("publish move"), "move refuses it: " + queue.hint());
 
-        Post published = posts.resolvePosted(there.id(), " https://youtu.be/abc ");
+        Post published = decisions.resolvePosted(there.id(), " https://youtu.be/abc ");
         assertEquals(PostState.PUBLISHED, published.state());
         assertEquals(Post.Step.DONE, published.step());
         assertEquals("https://youtu.be/abc", published.externalUrl());
@@ -190,16 +196,16 @@ abstract class StoreContract {
         assertEquals("user", audit.get(audit.size() - 1).worker());
         assertEquals("the user checked the platform: the post is there (https://youtu.be/abc); marked published",
                 audit.get(audit.size() - 1).detail());
-        TaglineException twice = assertThrows(TaglineException.class, () -> posts.resolvePosted(there.id(), null));
+        TaglineException twice = assertThrows(TaglineException.class, () -> decisions.resolvePosted(there.id(), null));
         assertEquals("Post " + there.id() + " is published, not unconfirmed, so there is nothing to record",
                 twice.getMessage());
 
         Post byId = unconfirm(queued("b"), Map.of("session", "s-1"));
-        assertEquals("d7", posts.resolvePosted(byId.id(), "d7").externalId(), "an id, not a link");
+        assertEquals("d7", decisions.resolvePosted(byId.id(), "d7").externalId(), "an id, not a link");
         assertNull(posts.byId(byId.id()).externalUrl());
 
         Post notThere = unconfirm(queued("c"), Map.of("session", "s-2"));
-        Post again2 = posts.resolveNotPosted(notThere.id(), NOW, Post.PlannedBy.NOW);
+        Post again2 = decisions.resolveNotPosted(notThere.id(), NOW, Post.PlannedBy.NOW);
         assertEquals(PostState.SCHEDULED, again2.state());
         assertEquals(Post.Step.UPLOAD, again2.step(), "before the create call, which runs again");
         assertEquals(NOW, again2.dueAt());
@@ -215,7 +221,7 @@ abstract class StoreContract {
         JobStore.Due reconcile = jobs.due(NOW.plusSeconds(600), 10).stream().filter(d -> d.postId() == racing.id())
                 .findFirst().orElseThrow();
         assertTrue(jobs.claim(reconcile, "w3", NOW.plusSeconds(600), NOW.plusSeconds(700)).isPresent());
-        TaglineException busy = assertThrows(TaglineException.class, () -> posts.resolveNotPosted(racing.id(), NOW,
+        TaglineException busy = assertThrows(TaglineException.class, () -> decisions.resolveNotPosted(racing.id(), NOW,
                 Post.PlannedBy.NOW));
         assertTrue(busy.hint().startsWith("A worker is asking the platform about it right now"), busy.hint());
         assertEquals(PostState.PUBLISHING, posts.byId(racing.id()).state());
@@ -248,8 +254,8 @@ abstract class StoreContract {
                 ZoneId.of("Europe/Berlin"), Map.of()));
         Post refused = queued("a");
         failAt(refused, Post.Step.UPLOAD, Map.of("upload_url", "https://upload.example/1"));
-        assertEquals(Optional.empty(), PostStore.whyNotSentAgain(posts.byId(refused.id()), "youtube"));
-        Post retried = posts.retry(refused.id(), yt, "New title", "New caption", true);
+        assertEquals(Optional.empty(), PostDecisions.whyNotSentAgain(posts.byId(refused.id()), "youtube"));
+        Post retried = decisions.retry(refused.id(), yt, "New title", "New caption", true);
         assertEquals(refused.id(), retried.id(), "in place");
         assertEquals(PostState.QUEUED, retried.state());
         assertEquals("New title", retried.title());
@@ -258,20 +264,20 @@ abstract class StoreContract {
         assertNull(retried.lastError());
         assertEquals(0, retried.tries());
         TaglineException notFailed = assertThrows(TaglineException.class,
-                () -> posts.retry(refused.id(), yt, "t", "c", true));
+                () -> decisions.retry(refused.id(), yt, "t", "c", true));
         assertTrue(notFailed.getMessage().contains("is queued, not failed"), notFailed.getMessage());
 
         Post taken = queued("b");
         failAt(taken, Post.Step.CREATED, Map.of("external_id", "vid-7"));
-        TaglineException e = assertThrows(TaglineException.class, () -> posts.retry(taken.id(), yt, "t", "c", true));
+        TaglineException e = assertThrows(TaglineException.class, () -> decisions.retry(taken.id(), yt, "t", "c", true));
         assertEquals("Post " + taken.id() + " failed after youtube had taken the video (its id there: vid-7); sending"
                 + " it again could post it twice", e.getMessage());
         assertEquals(PostState.FAILED, posts.byId(taken.id()).state(), "left as it was");
 
         Post unknown = queued("c");
         failAt(unknown, Post.Step.CREATING, Map.of());
-        assertTrue(PostStore.whyNotSentAgain(posts.byId(unknown.id()), "youtube").orElseThrow().contains("unknown"));
-        assertThrows(TaglineException.class, () -> posts.retry(unknown.id(), yt, "t", "c", true));
+        assertTrue(PostDecisions.whyNotSentAgain(posts.byId(unknown.id()), "youtube").orElseThrow().contains("unknown"));
+        assertThrows(TaglineException.class, () -> decisions.retry(unknown.id(), yt, "t", "c", true));
         assertEquals(PostState.FAILED, posts.byId(unknown.id()).state());
     }
 
@@ -285,9 +291,9 @@ abstract class StoreContract {
         Post edited = queued("b");
         Post sent = queued("c");
         assertFalse(follows.copyEdited());
-        assertTrue(posts.editCopy(edited.id(), "Mine", "My caption"));
+        assertTrue(copies.editCopy(edited.id(), "Mine", "My caption"));
         assertTrue(posts.byId(edited.id()).copyEdited(), "the calendar's edit is the user's text");
-        assertTrue(posts.editCopy(follows.id(), follows.title(), follows.caption()));
+        assertTrue(copies.editCopy(follows.id(), follows.title(), follows.caption()));
         assertFalse(posts.byId(follows.id()).copyEdited(), "a Save of the same text (a new time) edits nothing");
         posts.schedule(sent.id(), sent.scheduleVersion(), NOW.minusSeconds(1), Post.PlannedBy.USER);
         Post claimed = jobs.claim(jobs.due(NOW, 10).get(0), "w1", NOW, NOW.plusSeconds(30)).orElseThrow();
@@ -300,17 +306,17 @@ abstract class StoreContract {
                     m.score(), true, new ClipManifest.Copy("New " + id, "Edited", List.of("python")),
                     Map.of("youtube", new ClipManifest.Copy("New " + id + " for YouTube", null, null)), m.render()));
         }
-        List<PostStore.Following> a = posts.followClip(media.reread(dir.resolve("a/clip.json")).orElseThrow());
-        assertEquals(List.of(new PostStore.Following(follows.id(), "yt", false, true)), a);
+        List<PostCopy.Following> a = copies.followClip(media.reread(dir.resolve("a/clip.json")).orElseThrow());
+        assertEquals(List.of(new PostCopy.Following(follows.id(), "yt", false, true)), a);
         assertEquals("New a for YouTube", posts.byId(follows.id()).title(), "the platform's variant");
         assertEquals("Edited\n\n#python", posts.byId(follows.id()).caption());
-        assertEquals(List.of(new PostStore.Following(edited.id(), "yt", true, false)),
-                posts.followClip(media.reread(dir.resolve("b/clip.json")).orElseThrow()));
+        assertEquals(List.of(new PostCopy.Following(edited.id(), "yt", true, false)),
+                copies.followClip(media.reread(dir.resolve("b/clip.json")).orElseThrow()));
         assertEquals("Mine", posts.byId(edited.id()).title());
-        assertEquals(List.of(), posts.followClip(media.reread(dir.resolve("c/clip.json")).orElseThrow()),
+        assertEquals(List.of(), copies.followClip(media.reread(dir.resolve("c/clip.json")).orElseThrow()),
                 "a post a worker holds is not changed");
         assertEquals("Title of c", posts.byId(sent.id()).title());
-        assertEquals(List.of(follows.mediaId()), posts.mediaFollowingClips(), "only posts that follow and wait");
+        assertEquals(List.of(follows.mediaId()), copies.mediaFollowingClips(), "only posts that follow and wait");
         assertEquals(Optional.empty(), media.reread(dir.resolve("elsewhere/clip.json")), "not registered");
     }
 
@@ -393,13 +399,13 @@ abstract class StoreContract {
             p[i] = queued("c" + i);
             posts.schedule(p[i].id(), p[i].scheduleVersion(), d1.plusSeconds(hours[i] * 3600L), Post.PlannedBy.USER);
         }
-        posts.cancel(p[3].id());
-        java.util.List<PostStore.Day> days = posts.firstOfEachDay(java.util.List.of(d1, d2, d2.plusSeconds(86_400),
+        decisions.cancel(p[3].id());
+        java.util.List<CalendarSlots.Day> days = calendar.firstOfEachDay(java.util.List.of(d1, d2, d2.plusSeconds(86_400),
                 d2.plusSeconds(2 * 86_400)), 2);
         assertEquals(2, days.size(), "the empty third day is left out");
         assertEquals(d1, days.get(0).start());
         assertEquals(3, days.get(0).total(), "cancelled post not counted");
-        assertEquals(java.util.List.of(p[1].id(), p[2].id()), days.get(0).first().stream().map(PostStore.Slot::id).toList());
+        assertEquals(java.util.List.of(p[1].id(), p[2].id()), days.get(0).first().stream().map(CalendarSlots.Slot::id).toList());
         assertEquals(d1.plusSeconds(7 * 3600), days.get(0).first().get(0).scheduledAt());
         assertEquals(d2, days.get(1).start());
         assertEquals(2, days.get(1).total());
@@ -419,8 +425,8 @@ abstract class StoreContract {
         assertTrue(jobs.retryAt(p.id(), "w1", NOW.plusSeconds(600), "HTTP 503", NOW));
         Post retrying = posts.byId(p.id());
         assertEquals("HTTP 503", retrying.lastError());
-        assertFalse(posts.unscheduleByUser(p.id(), retrying.scheduleVersion() - 1), "a stale version loses");
-        assertTrue(posts.unscheduleByUser(p.id(), retrying.scheduleVersion()));
+        assertFalse(decisions.unscheduleByUser(p.id(), retrying.scheduleVersion() - 1), "a stale version loses");
+        assertTrue(decisions.unscheduleByUser(p.id(), retrying.scheduleVersion()));
         Post back = posts.byId(p.id());
         assertEquals(PostState.QUEUED, back.state());
         assertNull(back.scheduledAt());
@@ -430,12 +436,12 @@ abstract class StoreContract {
         assertEquals(retrying.scheduleVersion() + 1, back.scheduleVersion());
         assertEquals(List.of(p.id()), posts.inState(PostState.QUEUED).stream().map(Post::id).toList());
         assertTrue(jobs.due(NOW.plusSeconds(3600), 10).isEmpty(), "nothing left for a worker");
-        assertFalse(posts.unscheduleByUser(p.id(), back.scheduleVersion()), "a queued post has no time to take away");
+        assertFalse(decisions.unscheduleByUser(p.id(), back.scheduleVersion()), "a queued post has no time to take away");
 
         Post q = queued("b");
         posts.schedule(q.id(), q.scheduleVersion(), NOW.minusSeconds(1), Post.PlannedBy.USER);
         Post claimed = jobs.claim(jobs.due(NOW, 10).get(0), "w2", NOW, NOW.plusSeconds(30)).orElseThrow();
-        assertFalse(posts.unscheduleByUser(q.id(), claimed.scheduleVersion()), "a worker has it");
+        assertFalse(decisions.unscheduleByUser(q.id(), claimed.scheduleVersion()), "a worker has it");
         assertEquals(PostState.PUBLISHING, posts.byId(q.id()).state());
     }
 
@@ -482,7 +488,7 @@ abstract class StoreContract {
         channels.setState(p.channelId(), Channel.State.ACTIVE, null);
         Post claimed = jobs.claim(jobs.due(NOW, 10).get(0), "w", NOW, NOW.plusSeconds(5)).orElseThrow();
         jobs.published(claimed.id(), "w", "id", "url", NOW);
-        assertTrue(assertThrows(TaglineException.class, () -> posts.cancel(p.id())).getMessage()
+        assertTrue(assertThrows(TaglineException.class, () -> decisions.cancel(p.id())).getMessage()
                 .contains("is published and cannot be cancelled"));
     }
 }
