@@ -16,8 +16,9 @@ import picocli.CommandLine.Parameters;
  * for an unconfirmed post, whose create call's answer was lost and which the reconciler could not settle.
  */
 @Command(name = "resolve", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Record what you found on the platform for an unconfirmed post (the answer to its create call",
-            "was lost, and the platform cannot be asked, or could not tell). Kept in the post's audit trail.", "",
+        description = {"Record what you found on the platform for an unconfirmed post.",
+            "Its create call's answer was lost, and the platform cannot be asked or could not tell.",
+            "What you record is kept in the post's audit trail.", "",
             "  tagline publish resolve 3 --posted https://www.youtube.com/shorts/abc   # it is there: published",
             "  tagline publish resolve 3 --not-posted                                  # it is not: send it again"})
 final class PublishResolveCommand implements Callable<Integer> {
