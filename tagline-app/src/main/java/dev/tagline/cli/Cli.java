@@ -157,31 +157,13 @@ public final class Cli {
         String best = null;
         int bestDistance = 3;
         for (String k : new TreeSet<>(known)) {
-            int d = editDistance(name, k);
+            int d = dev.tagline.core.text.EditDistance.between(name, k);
             if (d < bestDistance) {
                 best = k;
                 bestDistance = d;
             }
         }
         return best;
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] row = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            row[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            int diagonal = row[0];
-            row[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int above = row[j];
-                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i - 1) == b.charAt(j - 1)
-                        ? 0 : 1));
-                diagonal = above;
-            }
-        }
-        return row[b.length()];
     }
 
     private static TreeSet<String> knownKeys(CommandLine command) {

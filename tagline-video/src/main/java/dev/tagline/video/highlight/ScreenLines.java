@@ -1,5 +1,6 @@
 package dev.tagline.video.highlight;
 
+import dev.tagline.core.text.EditDistance;
 import dev.tagline.video.signal.ScreenTextAnalyser;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -90,24 +91,6 @@ final class ScreenLines {
         }
         int longer = Math.max(a.length(), b.length());
         return Math.min(a.length(), b.length()) >= 8 && Math.abs(a.length() - b.length()) <= longer / 10
-                && edits(a, b) <= longer / 10;
-    }
-
-    private static int edits(String a, String b) {
-        int[] row = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            row[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            int diagonal = row[0];
-            row[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int up = row[j];
-                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1),
-                        diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-                diagonal = up;
-            }
-        }
-        return row[b.length()];
+                && EditDistance.between(a, b) <= longer / 10;
     }
 }

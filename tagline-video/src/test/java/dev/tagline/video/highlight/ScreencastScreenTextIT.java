@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.tagline.core.manifest.ClipCandidate;
 import dev.tagline.core.manifest.ClipsFile;
 import dev.tagline.core.progress.Progress;
+import dev.tagline.core.text.EditDistance;
 import dev.tagline.inference.BuiltinModels;
 import dev.tagline.inference.TestModels;
 import dev.tagline.video.TestMedia;
@@ -100,24 +101,6 @@ class ScreencastScreenTextIT {
     private static boolean same(String typed, String read) {
         String a = typed.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
         String b = read.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
-        return edits(a, b) <= a.length() / 12;
-    }
-
-    private static int edits(String a, String b) {
-        int[] row = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            row[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            int diagonal = row[0];
-            row[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int up = row[j];
-                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1),
-                        diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-                diagonal = up;
-            }
-        }
-        return row[b.length()];
+        return EditDistance.between(a, b) <= a.length() / 12;
     }
 }
