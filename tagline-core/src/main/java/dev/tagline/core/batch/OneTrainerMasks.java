@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -138,23 +137,6 @@ public final class OneTrainerMasks {
      * files are absent.
      */
     public static Map<String, String> of(Collection<String> keys, Set<String> extensions) {
-        Map<String, List<String>> folders = new HashMap<>();
-        for (String key : keys) {
-            int slash = key.lastIndexOf('/');
-            folders.computeIfAbsent(key.substring(0, slash + 1), f -> new ArrayList<>()).add(key.substring(slash + 1));
-        }
-        Map<String, String> out = new HashMap<>();
-        folders.forEach((folder, names) -> {
-            names.sort(null);
-            for (int i = 0; i < names.size(); i++) {
-                if (!names.get(i).startsWith(".")) {
-                    String image = imageOf(names::get, names.size(), i, extensions);
-                    if (image != null) {
-                        out.put(folder + names.get(i), folder + image);
-                    }
-                }
-            }
-        });
-        return out;
+        return FolderKeys.pairs(keys, (nameAt, count, i) -> imageOf(nameAt, count, i, extensions));
     }
 }

@@ -1,9 +1,6 @@
 package dev.tagline.core.batch;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
@@ -49,24 +46,8 @@ public final class SameStems {
      * {@link FolderScan} would mark it; keys of other files are absent.
      */
     public static Map<String, String> of(Collection<String> keys, Set<String> extensions) {
-        Map<String, List<String>> folders = new HashMap<>();
-        for (String key : keys) {
-            int slash = key.lastIndexOf('/');
-            folders.computeIfAbsent(key.substring(0, slash + 1), f -> new ArrayList<>()).add(key.substring(slash + 1));
-        }
-        Map<String, String> out = new HashMap<>();
-        folders.forEach((folder, names) -> {
-            names.sort(null);
-            for (int i = 0; i < names.size(); i++) {
-                if (!names.get(i).startsWith(".") && extensions.contains(FolderScan.extension(names.get(i)))) {
-                    String other = other(names::get, names.size(), i, extensions);
-                    if (other != null) {
-                        out.put(folder + names.get(i), folder + other);
-                    }
-                }
-            }
-        });
-        return out;
+        return FolderKeys.pairs(keys, (nameAt, count, i) -> extensions.contains(FolderScan.extension(nameAt.apply(i)))
+                ? other(nameAt, count, i, extensions) : null);
     }
 
     private static boolean sameStem(String name, String stem, Set<String> extensions) {

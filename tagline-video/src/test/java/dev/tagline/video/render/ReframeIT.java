@@ -330,9 +330,14 @@ class ReframeIT {
 
     /** The rendered frame at {@code t} at 1080×1920, luma. */
     static int[] gray(Ffmpeg ffmpeg, Path video, double t) {
+        return pixels(ffmpeg, video, t, "gray");
+    }
+
+    /** The rendered frame at {@code t} in {@code pixelFormat} ({@code gray}, {@code rgb24}), one int per byte. */
+    static int[] pixels(Ffmpeg ffmpeg, Path video, double t, String pixelFormat) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ffmpeg.stream(ffmpeg.command().seek(Duration.ofMillis(Math.round(t * 1000))).input(video)
-                .option("-frames:v", "1", "-pix_fmt", "gray", "-f", "rawvideo").output("pipe:1").build(), video,
+                .option("-frames:v", "1", "-pix_fmt", pixelFormat, "-f", "rawvideo").output("pipe:1").build(), video,
                 "reading", in -> in.transferTo(bytes));
         byte[] b = bytes.toByteArray();
         int[] out = new int[b.length];

@@ -9,7 +9,6 @@ import dev.tagline.inference.TestModels;
 import dev.tagline.inference.faces.FaceSettings;
 import dev.tagline.video.TestMedia;
 import dev.tagline.video.ffmpeg.Ffmpeg;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -142,7 +141,7 @@ class WebcamInsetIT {
                 job.start(), job.end(), 1280, 720, true, Aspect.PORTRAIT, scenes, Optional.empty(),
                 ClipRendererIT.FAST, job.output()));
         int top = Math.min(1440, (int) Math.round((double) c.height() * 1080 / c.width()) & ~1);
-        int[] rgb = frame(ffmpeg, job.output(), 10.5);
+        int[] rgb = ReframeIT.pixels(ffmpeg, job.output(), 10.5, "rgb24");
         int[] green = box(rgb, top, p -> p[1] > 150 && p[0] > 100 && p[0] < 200 && p[2] < 150);
         assertTrue(green[3] >= 0 && green[3] - green[1] >= 50, "the three terminal lines are on screen in the panel"
                 + " at 10.5 s: green rows " + green[1] + "–" + green[3] + " above " + top);
@@ -217,19 +216,5 @@ class WebcamInsetIT {
             }
         }
         return box;
-    }
-
-    /** The 1080×1920 frame at {@code t} of a rendered clip, packed RGB 0–255. */
-    private static int[] frame(Ffmpeg ffmpeg, Path video, double t) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ffmpeg.stream(ffmpeg.command().seek(Duration.ofMillis(Math.round(t * 1000))).input(video)
-                .option("-frames:v", "1", "-pix_fmt", "rgb24", "-f", "rawvideo").output("pipe:1").build(), video,
-                "reading", in -> in.transferTo(bytes));
-        byte[] b = bytes.toByteArray();
-        int[] out = new int[b.length];
-        for (int i = 0; i < b.length; i++) {
-            out[i] = b[i] & 0xff;
-        }
-        return out;
     }
 }
