@@ -185,7 +185,8 @@ final class CalendarJson {
     }
 
     private static boolean waitingForWorker(CalendarSlots.Slot p, Now now) {
-        return now.noWorker() != null && (p.state() == PostState.SCHEDULED || p.state() == PostState.UNCONFIRMED)
+        // an unconfirmed post waits for the user's answer (Posted / Not posted) as much as for a worker's reconciler
+        return now.noWorker() != null && p.state() == PostState.SCHEDULED
                 && p.scheduledAt() != null && !p.scheduledAt().isAfter(now.at());
     }
 

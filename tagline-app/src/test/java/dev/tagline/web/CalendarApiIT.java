@@ -351,6 +351,8 @@ class CalendarApiIT {
         JsonNode d = call("GET", "/api/posts/" + lost.id(), null, 200);
         assertTrue(d.get("resolvable").asBoolean(), d.toString());
         assertFalse(d.get("movable").asBoolean());
+        assertEquals("unconfirmed", d.get("extendedProps").get("status").asText(),
+                "its status said 'waiting for worker' though what it waits for is the user's answer: " + d);
         String unknown = "Post " + lost.id() + " is unconfirmed: the answer to its create call was lost, so whether the"
                 + " platform has it is not known, and it cannot be ";
         for (String[] refused : new String[][] {{"PATCH", "/schedule", "{\"at\":\"2026-12-05T11:00\"}", "moved"},
