@@ -5,7 +5,7 @@ import static dev.tagline.web.Html.esc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tagline.core.TaglineException;
-import dev.tagline.core.batch.ScanOptions;
+import dev.tagline.core.batch.StateFolders;
 import dev.tagline.images.check.LastCheck;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The last {@code check} report of a dataset ({@link JobKinds#CHECK_REPORT}, written by the check job and by
+ * The last {@code check} report of a dataset ({@link LastCheck#find}, written by the check job and by
  * {@code tagline check}): what each file was judged and what was done with it (quarantined, left alone…), for the
  * verdict filter and the report view of the dataset page. Files checked by an earlier run and moved away since are
  * not counted with the verdicts, as {@code check} prints its table.
@@ -50,11 +50,16 @@ final class CheckReportView {
         return LastCheck.notCounted(l.action(), 1) == null;
     }
 
-    /** The report of {@code dir}, empty when the folder has not been checked. */
-    static CheckReportView of(Path dir) {
-        Path file = dir.resolve(JobKinds.CHECK_REPORT);
+    /**
+     * The report of {@code dir}, empty when the folder has not been checked; a read-only dataset's is in its folder
+     * of {@code fallback} ({@code $TAGLINE_HOME/state/journals}), where {@code check} keeps it
+     * ({@link LastCheck#find}).
+     */
+    static CheckReportView of(Path dir, Path fallback) {
+        Path file = LastCheck.find(dir, fallback);
         if (!Files.isRegularFile(file)) {
-            return new CheckReportView(List.of(), null, hasJournal(dir.resolve(ScanOptions.STATE_DIR)));
+            return new CheckReportView(List.of(), null, hasJournal(StateFolders.own(dir))
+                    || fallback != null && hasJournal(StateFolders.fallback(fallback, dir)));
         }
         Instant written;
         List<Line> lines = new ArrayList<>();

@@ -24,10 +24,13 @@ final class DatasetRoutes {
     static final int PAGE = 200;
     private final WebContext web;
     private final Thumbnails thumbnails;
+    /** Where a read-only dataset's last check report is ({@code $TAGLINE_HOME/state/journals}). */
+    private final Path stateFallback;
 
-    DatasetRoutes(WebContext web, Thumbnails thumbnails) {
+    DatasetRoutes(WebContext web, Thumbnails thumbnails, Path stateFallback) {
         this.web = web;
         this.thumbnails = thumbnails;
+        this.stateFallback = stateFallback;
     }
 
     void register(RoutesConfig r) {
@@ -54,7 +57,7 @@ final class DatasetRoutes {
         String tag = ctx.queryParam("tag") == null ? "" : ctx.queryParam("tag").strip();
         boolean missing = "caption".equals(ctx.queryParam("missing"));
         String verdict = ctx.queryParam("verdict") == null ? "" : ctx.queryParam("verdict").strip();
-        CheckReportView report = CheckReportView.of(web.settings().mediaRoots().get(root));
+        CheckReportView report = CheckReportView.of(web.settings().mediaRoots().get(root), stateFallback);
         Map<String, String> verdicts = report.verdicts();
         List<Dataset.Item> shown = all.stream().filter(i -> tag.isEmpty() || i.tags().stream().anyMatch(tag::equalsIgnoreCase))
                 .filter(i -> !missing || i.caption().isEmpty())

@@ -40,7 +40,8 @@ import java.util.TreeMap;
 final class JobKinds {
     /**
      * Where the last check's report is (one JSON line per file with its verdict and action): the check job's, or that
-     * of {@code tagline check} on the folder ({@link LastCheck}).
+     * of {@code tagline check} on the folder ({@link LastCheck}); a read-only dataset's is in {@code TAGLINE_HOME}
+     * ({@link LastCheck#find}).
      */
     static final String CHECK_REPORT = ScanOptions.STATE_DIR + "/" + LastCheck.FILE;
     /** Where the check job moves unusable files (corrupt, too large, too small, duplicate) when asked to. */
@@ -100,9 +101,10 @@ final class JobKinds {
     /**
      * {@code tagline check} on the folder with the CLI's defaults: the resumable batch engine (progress per file, a
      * cancel stops after the chunk in progress), then the report under {@link #CHECK_REPORT}; with {@code
-     * quarantine=on} unusable files and their sidecars are moved to {@link #QUARANTINE}.
+     * quarantine=on} unusable files and their sidecars are moved to {@link #QUARANTINE}. A read-only dataset keeps its
+     * journal and report in its folder of {@code stateFallback} ({@code $TAGLINE_HOME/state/journals}), as the CLI's.
      */
-    static Kind check() {
+    static Kind check(Path stateFallback) {
         return new Kind() {
             @Override
             public String title(String root, Map<String, String> form) {
@@ -118,8 +120,8 @@ final class JobKinds {
                             .withExcludedDirs(q == null ? Set.of() : Set.of(q));
                     LoadOptions load = new LoadOptions(178_956_970L, 256, LoadOptions.parseColour("white"));
                     CheckJob check = new CheckJob(load, r -> { });
-                    BatchSummary batch = new BatchEngine(BatchSettings.defaults(scan), job.progress(), job.stop(),
-                            BatchObserver.NONE).run(dir, check);
+                    BatchSummary batch = new BatchEngine(BatchSettings.defaults(scan).withStateFallback(stateFallback),
+                            job.progress(), job.stop(), BatchObserver.NONE).run(dir, check);
                     if (batch.stopped()) {
                         return "Stopped after " + batch.done() + " of " + batch.total() + " files; start again to resume";
                     }

@@ -1,11 +1,13 @@
 package dev.tagline.web;
 
 import dev.tagline.core.TaglineException;
+import dev.tagline.core.config.TaglineHome;
 import dev.tagline.publish.Publishing;
 import dev.tagline.publish.auth.CredentialStore;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -75,10 +77,11 @@ public final class WebServer implements AutoCloseable {
             new PostApiRoutes(web).register(c.routes);
             new PostActionRoutes(web).register(c.routes);
             new ClipsRoutes(web).register(c.routes);
-            new DatasetRoutes(web, thumbnails).register(c.routes);
+            Path journals = TaglineHome.fromEnvironment(env).journals();
+            new DatasetRoutes(web, thumbnails, journals).register(c.routes);
             new JobRoutes(web, jobs, new JobKinds()
                     .register("thumbnails", JobKinds.thumbnails(thumbnails))
-                    .register("check", JobKinds.check())
+                    .register("check", JobKinds.check(journals))
                     .register("tag", JobKinds.tag(env))
                     .register("caption", new CaptionJobKind(env))
                     .register("find", VideoJobKinds.find(env, web.clock()))

@@ -150,6 +150,41 @@ class JobRoutesIT {
                 "not a corrupt file of the folder");
     }
 
+    /**
+     * A read-only dataset keeps its last check report in TAGLINE_HOME, where the page did not look: it said "Not
+     * checked yet" after {@code tagline check}. Now the page finds it there, and its own check job keeps it there too.
+     */
+    @Test
+    void aReadOnlyDatasetsLastCheckWasInvisible_nowThePageShowsItFromTaglineHome() throws Exception {
+        web.close();
+        Path home = dir.resolve("home");
+        web = new WebFixture(dir.resolve("ro"), WebFixture.PASSWORD, Map.of("TAGLINE_HOME", home.toString()));
+        login = web.login();
+        DatasetRoutesIT.image(web.media.resolve("set/a.png"), Color.RED);
+        Files.write(web.media.resolve("set/broken.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10});
+        Files.writeString(web.media.resolve(".tagline"), "stands for a state folder that cannot be created");
+        java.io.StringWriter err = new java.io.StringWriter();
+        assertEquals(1, dev.tagline.cli.Cli.run(new dev.tagline.cli.CliContext(web.dir, Map.of("TAGLINE_HOME",
+                home.toString()), new java.io.PrintWriter(new java.io.StringWriter(), true),
+                new java.io.PrintWriter(err, true), java.time.Clock.systemUTC(), false), "check", "media"));
+        assertTrue(err.toString().contains("progress is kept in " + home.resolve("state/journals")), err.toString());
+
+        String cli = checkView("");
+        assertFalse(cli.contains("Not checked yet"), cli);
+        assertTrue(cli.contains("corrupt: 1</a> <a") && cli.contains("total: 2"), cli);
+        assertTrue(cli.contains("<td>set/broken.png</td><td>corrupt</td>"), cli);
+        assertTrue(web.send(web.get("/datasets/clips?verdict=corrupt").header("Cookie", login.cookie())).body()
+                .contains("set/broken.png"), "the verdict filter reads the same report");
+
+        Files.delete(web.media.resolve("set/broken.png"));
+        web.send(web.form("/jobs/clips/check", login.cookie(), Map.of("_csrf", login.csrf())));
+        String last = awaitEnd("1");
+        assertTrue(last.contains("\"state\":\"done\"") && last.contains("1 files checked"), last);
+        String page = checkView("");
+        assertTrue(page.contains("ok: 1</a> total: 1"), "the page's own check, kept in TAGLINE_HOME: " + page);
+        assertTrue(Files.isRegularFile(web.media.resolve(".tagline")), "the dataset was not changed");
+    }
+
     /** dogfooding G8, the check job: links passed over went unmentioned, where tagline check names them. */
     @Test
     void theCheckJobKeptQuietAboutLinksPassedOver_nowItNamesThemAsTheCliDoes() throws Exception {

@@ -111,23 +111,16 @@ public final class BatchEngine {
 
     /**
      * {@code DIR/.tagline/}; when it cannot be created or written (a read-only dataset, which {@code check} need not
-     * change) and a fallback is set, a folder of the fallback named by a hash of the dataset's real path, so that
+     * change) and a fallback is set, the dataset's folder of the fallback ({@link StateFolders#fallback}), so that
      * the same dataset, by any path to it, resumes from the same journal.
      */
     private Path stateDir(Path dir) {
-        Path own = dir.resolve(ScanOptions.STATE_DIR);
+        Path own = StateFolders.own(dir);
         String problem = unusable(own);
         if (problem == null || settings.stateFallback() == null) {
             return own;
         }
-        Path real;
-        try {
-            real = dir.toRealPath();
-        } catch (java.io.IOException e) {
-            real = dir; // the folder was just scanned; a link that cannot be resolved only costs a second journal
-        }
-        Path other = settings.stateFallback().resolve(java.util.HexFormat.of().formatHex(KeyHash.sha256(
-                real.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))).substring(0, 16));
+        Path other = StateFolders.fallback(settings.stateFallback(), dir);
         observer.stateElsewhere(other, own + " " + problem);
         return other;
     }

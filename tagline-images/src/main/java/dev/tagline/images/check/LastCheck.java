@@ -3,6 +3,7 @@ package dev.tagline.images.check;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tagline.core.batch.OneTrainerMasks;
+import dev.tagline.core.batch.StateFolders;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The report of a dataset's last check, whoever ran it ({@code tagline check} or the web page's check job): one JSON
  * line per file with its verdict and action, as {@code --report} writes it, kept in the state folder beside the check
- * journal ({@code DIR/.tagline/check-report.jsonl}). The journal holds the verdicts but not what was done about them,
+ * journal ({@code DIR/.tagline/check-report.jsonl}; a read-only dataset's beside its journal in
+ * {@code $TAGLINE_HOME}, found by {@link #find}). The journal holds the verdicts but not what was done about them,
  * and one per settings and shard, so this file is the one full record the dataset page shows. It also carries the
  * files set aside by a {@code --quarantine} forward: a later run without that option (or with another folder) still
  * says they were set aside rather than lost.
@@ -34,6 +36,15 @@ public final class LastCheck {
         this.setAside = setAside;
         this.setAsideStems = new HashSet<>();
         setAside.forEach(key -> setAsideStems.add(stem(key)));
+    }
+
+    /**
+     * The last check's report of {@code dir}: beside the check journal, in {@code DIR/.tagline/} or, for a read-only
+     * dataset, in its folder of {@code fallback} ({@code $TAGLINE_HOME/state/journals}; null: none), by the rule the
+     * check's journal was placed ({@link StateFolders}).
+     */
+    public static Path find(Path dir, Path fallback) {
+        return StateFolders.find(dir, fallback, FILE);
     }
 
     /** What the report {@code file} (absent: nothing) says was set aside by {@code --quarantine}. */
