@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The long work a page can start on a media folder, by kind ({@code POST /jobs/{root}/{kind}}). A kind turns
@@ -137,7 +138,7 @@ final class JobKinds {
                             + (summary.warnings() > 0 ? ", " + summary.warnings() + " would share a sidecar with"
                             + " another image" : "") + "; report on the dataset page."
                             + FolderJobMessage.notes(batch, "check")
-                            + check.kohyaNote().map(note -> " " + note).orElse("");
+                            + check.kohyaNotes().stream().map(note -> " " + note).collect(Collectors.joining());
                 };
             }
         };

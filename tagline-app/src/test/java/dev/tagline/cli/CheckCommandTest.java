@@ -340,6 +340,35 @@ class CheckCommandTest {
     }
 
     /**
+     * Images loose in DIR beside {@code 10_ohwx/} are no set of kohya's repeat-folder loader, so it never reads them:
+     * check said nothing. A {@code meta_cap.json} does find them (fine-tuning has no repeat folders), so export does not
+     * warn about them.
+     */
+    @Test
+    void aLooseImageBesideRepeatFoldersWasNotFlagged_nowCheckCountsThemAndSaysWhereToMoveThem() throws IOException {
+        Path set = work.resolve("set");
+        Files.createDirectories(set.resolve("10_ohwx"));
+        for (String name : new String[] {"10_ohwx/a", "10_ohwx/b", "top1", "top2"}) {
+            Files.write(set.resolve(name + ".png"), image(300, 300 + name.length(), "png"));
+            Files.writeString(set.resolve(name + ".txt"), "ohwx, portrait");
+        }
+        CliTestSupport check = cli();
+        assertEquals(ExitCode.OK, check.run("check", "set"), check.out() + check.err());
+        assertTrue(check.out().contains("\nkohya: 2 images lie loose in set beside its repeat folders, where kohya's"
+                + " DreamBooth-style training does not read them: it takes only the images in each N_name folder (and"
+                + " does not say so). Repeat folders: 10_ohwx (2 images). Move them into a repeat folder (e.g."
+                + " 10_ohwx/, or a new N_name folder of their own).\n"), check.out());
+        CliTestSupport export = cli();
+        assertEquals(ExitCode.OK, export.run("export", "set", "--format", "kohya", "--full-path"), export.err());
+        assertFalse(export.err().contains("loose"), "fine-tuning from meta_cap.json reads them: " + export.err());
+        Files.move(set.resolve("top1.png"), set.resolve("10_ohwx/top1.png"));
+        Files.move(set.resolve("top2.png"), set.resolve("10_ohwx/top2.png"));
+        CliTestSupport moved = cli();
+        assertEquals(ExitCode.OK, moved.run("check", "set"), moved.out());
+        assertFalse(moved.out().contains("kohya:"), moved.out());
+    }
+
+    /**
      * dogfooding G10: images in {@code 10_x/sub/} were checked, tagged and exported as part of the dataset
      * ("Exported 4 images"), kohya keyed them by bare stem, and neither its DreamBooth-style loader (one folder per
      * repeat folder, not recursive) nor its fine-tuning loader (train_data_dir/STEM.*) finds them: nothing said so.

@@ -207,6 +207,17 @@ class JobRoutesIT {
         assertTrue(last.contains(": 10_x/sub (1 image). Move them up"), last);
     }
 
+    /** The check job names images loose beside repeat folders, which kohya's DreamBooth-style training never reads. */
+    @Test
+    void theCheckJobKeptQuietAboutImagesLooseBesideRepeatFolders_nowItNamesThem() throws Exception {
+        DatasetRoutesIT.image(web.media.resolve("10_x/a.png"), Color.GRAY);
+        DatasetRoutesIT.image(web.media.resolve("loose.png"), Color.GREEN);
+        web.send(web.form("/jobs/clips/check", login.cookie(), Map.of("_csrf", login.csrf())));
+        String last = awaitEnd("1");
+        assertTrue(last.contains("; report on the dataset page. kohya: 1 image lies loose in media beside its repeat"
+                + " folders, where kohya's DreamBooth-style training does not read it"), last);
+    }
+
     private String checkView(String query) {
         return web.send(web.get("/datasets/clips?view=check" + query).header("Cookie", login.cookie())).body();
     }

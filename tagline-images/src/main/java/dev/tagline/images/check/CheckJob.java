@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * {@code tagline check} as a batch job: workers load (verify) each file with the {@link ImageLoader} taggers use; the
@@ -44,7 +45,7 @@ public final class CheckJob implements BatchJob<CheckJob.Checked, CheckJob.Check
     private final Map<String, String> journaled = new HashMap<>();
     /** Key → warning of each file that would share a sidecar with another image ({@link #scanned}); few. */
     private final Map<String, String> warnings = new java.util.TreeMap<>();
-    /** Images per folder below the scanned one, for {@link #kohyaNote}; scanning thread; null before the first. */
+    /** Images per folder below the scanned one, for {@link #kohyaNotes}; scanning thread; null before the first. */
     private KohyaFolders kohya;
 
     /** {@code onProblem} hears each file that is not ok or converted, on the writer thread. */
@@ -78,7 +79,7 @@ public final class CheckJob implements BatchJob<CheckJob.Checked, CheckJob.Check
 
     /**
      * Notes and tells a file that would share its sidecars with another image of the folder; counts the images per
-     * folder for {@link #kohyaNote}.
+     * folder for {@link #kohyaNotes}.
      */
     @Override
     public void scanned(ScanEntry entry) {
@@ -103,10 +104,12 @@ public final class CheckJob implements BatchJob<CheckJob.Checked, CheckJob.Check
 
     /**
      * After a run: the images of this run's scan that kohya's DreamBooth-style training would not read, being in
-     * sub-folders of repeat folders ({@link KohyaFolders#dreamBoothNote}).
+     * sub-folders of repeat folders ({@link KohyaFolders#dreamBoothNote}) or loose beside them
+     * ({@link KohyaFolders#looseNote}); one line each, none when all is well.
      */
-    public Optional<String> kohyaNote() {
-        return kohya == null ? Optional.empty() : kohya.dreamBoothNote();
+    public List<String> kohyaNotes() {
+        return kohya == null ? List.of() : Stream.of(kohya.dreamBoothNote(), kohya.looseNote())
+                .flatMap(Optional::stream).toList();
     }
 
     /**

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * {@code generate_dreambooth_subsets_config_by_subdirs} takes each direct sub-folder of {@code train_data_dir} whose
  * name is {@code N} or {@code N_name} ({@code int(name.split("_")[0])}, at least 1) as one set, and
  * {@code load_dreambooth_dir} lists it with {@code glob_images(subset.image_dir, "*")}: that one folder, not its
- * sub-folders. An image in {@code 10_x/sub/} is never read, and nothing says so.</li>
+ * sub-folders. An image in {@code 10_x/sub/} is never read, and nothing says so; nor is one directly in
+ * {@code train_data_dir} beside the repeat folders, which is no set at all.</li>
  * <li>Fine-tuning ({@code in_json} / {@code metadata_file}, what {@code meta_cap.json} is for):
  * {@code FineTuningDataset} takes a key that is not an existing path as {@code glob_images(subset.image_dir, key)},
  * i.e. {@code train_data_dir/KEY.*} in that one folder (or {@code KEY.npz} there), and otherwise stops at
@@ -73,6 +74,30 @@ public final class KohyaFolders {
                 + " DreamBooth-style training, which takes only the images directly in each N_name folder (and does"
                 + " not say so): " + named(nested) + ". Move them up into their repeat folder (or into one of their"
                 + " own, e.g. 10_sub), or train from a meta_cap.json exported with --full-path.");
+    }
+
+    /**
+     * The images kohya's DreamBooth-style loader leaves out at the top, when there are any: those directly in this
+     * folder (not itself a repeat folder) beside its repeat folders, which make it a {@code train_data_dir}.
+     */
+    public Optional<String> looseNote() {
+        long loose = folders.getOrDefault("", 0L);
+        Map<String, Long> repeat = new TreeMap<>();
+        folders.forEach((folder, n) -> {
+            String first = folder.contains("/") ? folder.substring(0, folder.indexOf('/')) : folder;
+            if (isRepeatFolder(first)) {
+                repeat.merge(first, n, Long::sum);
+            }
+        });
+        if (rootIsRepeatFolder || loose == 0 || repeat.isEmpty()) {
+            return Optional.empty();
+        }
+        String some = repeat.keySet().iterator().next();
+        return Optional.of("kohya: " + images(loose) + (loose == 1 ? " lies" : " lie") + " loose in " + rootName
+                + " beside its repeat folders, where kohya's DreamBooth-style training does not read " + (loose == 1
+                ? "it" : "them") + ": it takes only the images in each N_name folder (and does not say so). Repeat"
+                + " folders: " + named(repeat) + ". Move " + (loose == 1 ? "it" : "them") + " into a repeat folder"
+                + " (e.g. " + some + "/, or a new N_name folder of " + (loose == 1 ? "its" : "their") + " own).");
     }
 
     /**

@@ -42,6 +42,23 @@ class KohyaFoldersTest {
         assertEquals(Optional.empty(), of("photos", "trip/day1/a.jpg").dreamBoothNote(), "no repeat folders");
     }
 
+    /** Images loose in train_data_dir beside its 10_x repeat folders are no set of kohya's, and nothing said so. */
+    @Test
+    void aLooseImageBesideRepeatFoldersWasNotFlagged_nowTheNoteCountsThemAndSaysWhereToMoveThem() {
+        KohyaFolders big = of("big", "top.jpg", "top2.png", "10_x/a.jpg", "10_x/sub/b.jpg", "20_tiny/c.jpg",
+                "photos/d.jpg");
+        assertEquals(Optional.of("kohya: 2 images lie loose in big beside its repeat folders, where kohya's"
+                + " DreamBooth-style training does not read them: it takes only the images in each N_name folder"
+                + " (and does not say so). Repeat folders: 10_x (2 images), 20_tiny (1 image). Move them into a repeat"
+                + " folder (e.g. 10_x/, or a new N_name folder of their own)."), big.looseNote());
+        assertTrue(of("big", "top.jpg", "3/a.jpg").looseNote().orElseThrow().startsWith("kohya: 1 image lies loose"
+                + " in big"), "one image");
+        assertEquals(Optional.empty(), of("big", "10_x/a.jpg", "20_y/b.jpg").looseNote(), "none loose");
+        assertEquals(Optional.empty(), of("photos", "a.jpg", "trip/b.jpg").looseNote(), "no repeat folders");
+        assertEquals(Optional.empty(), of("10_x", "a.jpg", "5_y/b.jpg").looseNote(),
+                "the folder given is a repeat folder itself: its images are read");
+    }
+
     @Test
     void stemKeysOfImagesInSubFoldersAreNamedWithTheFirstFiveFolders() {
         KohyaFolders f = of("big", "top.jpg", "1_a/x.jpg", "2_b/x.jpg", "3_c/x.jpg", "4_d/x.jpg", "5_e/x.jpg",
