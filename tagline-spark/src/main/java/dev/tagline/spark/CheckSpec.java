@@ -30,14 +30,18 @@ public record CheckSpec(LoadOptions options) implements JobSpec {
             return new CheckJob(options, record -> { });
         }
 
-        /** The row is the CLI's journal record: {@link CheckJob#write} writes no file. */
+        /**
+         * The row is the CLI's journal record ({@link CheckJob#write} writes no file), with the warning its report line
+         * carries ({@link CheckJob#sharedSidecarWarning}).
+         */
         @Override
         public OutputRow row(BatchJob<CheckJob.Checked, CheckJob.Checked> job, ScanEntry entry,
                              CheckJob.Checked input, CheckJob.Checked result, boolean sidecars) {
             String json = job.write(entry, result);
             CheckRecord r = CheckRecord.fromJson(json);
             return OutputRow.result("check", r.sha256(), r.verdict().label(), r.detail(), r.width(), r.height(),
-                    List.of(), null, null, List.of(), List.of(), json);
+                    List.of(), null, null, List.of(), List.of(), json)
+                    .withWarning(CheckJob.sharedSidecarWarning(entry));
         }
     }
 }

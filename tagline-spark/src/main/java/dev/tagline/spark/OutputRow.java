@@ -22,10 +22,12 @@ import org.apache.spark.sql.types.StructType;
  * @param caption     the caption; null until a caption job writes it
  * @param qa          question/answer pairs of a Q/A chain; empty unless the caption job ran one
  * @param models      the models that ran, with their revisions
+ * @param warning     check: what the CLI's report line says in {@code "warning"} (an image named like another of its
+ *                    folder but for the extension, which would share its sidecars); null for none and for other jobs
  */
 record OutputRow(String runId, String job, String fingerprint, String path, String key, String shard, String sha256,
                  String verdict, String reason, int width, int height, List<Tag> tags, String tagText,
-                 String caption, List<Answer> qa, List<Model> models, String record) {
+                 String caption, List<Answer> qa, List<Model> models, String record, String warning) {
     record Tag(String name, double score, String category) {
     }
 
@@ -56,20 +58,27 @@ record OutputRow(String runId, String job, String fingerprint, String path, Stri
                     .add("answer", DataTypes.StringType, false), false), false)
             .add("models", new ArrayType(new StructType().add("id", DataTypes.StringType, false)
                     .add("revision", DataTypes.StringType, false), false), false)
-            .add("record", DataTypes.StringType, false);
+            .add("record", DataTypes.StringType, false)
+            .add("warning", DataTypes.StringType, true);
 
     /** A row for an item that failed in {@code prepare} or {@code run}: kept in the table, redone on resume. */
     static OutputRow failed(String runId, String job, String fingerprint, String path, String key, String shard,
                             String sha256, String problem) {
         return new OutputRow(runId, job, fingerprint, path, key, shard, sha256, "failed", problem, 0, 0, List.of(),
-                null, null, List.of(), List.of(), "");
+                null, null, List.of(), List.of(), "", null);
     }
 
     /** This row, filled with where it came from (the job fills what it found). */
     OutputRow from(String newRunId, String newFingerprint, String newPath, String newKey, String newShard,
                    String newSha) {
         return new OutputRow(newRunId, job, newFingerprint, newPath, newKey, newShard, newSha.isEmpty() ? sha256
-                : newSha, verdict, reason, width, height, tags, tagText, caption, qa, models, record);
+                : newSha, verdict, reason, width, height, tags, tagText, caption, qa, models, record, warning);
+    }
+
+    /** This row with {@code text} as its warning (null: none). */
+    OutputRow withWarning(String text) {
+        return new OutputRow(runId, job, fingerprint, path, key, shard, sha256, verdict, reason, width, height, tags,
+                tagText, caption, qa, models, record, text);
     }
 
     /** A result row as a job reports it; {@link #from} adds the source. */
@@ -77,7 +86,7 @@ record OutputRow(String runId, String job, String fingerprint, String path, Stri
                             List<Tag> tags, String tagText, String caption, List<Answer> qa, List<Model> models,
                             String record) {
         return new OutputRow("", job, "", "", "", null, sha256, verdict, reason, width, height, tags, tagText,
-                caption, qa, models, record);
+                caption, qa, models, record, null);
     }
 
     Row toRow() {
@@ -85,6 +94,7 @@ record OutputRow(String runId, String job, String fingerprint, String path, Stri
                 tags.stream().map(t -> RowFactory.create(t.name(), t.score(), t.category())).toList().toArray(),
                 tagText, caption,
                 qa.stream().map(a -> RowFactory.create(a.question(), a.answer())).toList().toArray(),
-                models.stream().map(m -> RowFactory.create(m.id(), m.revision())).toList().toArray(), record);
+                models.stream().map(m -> RowFactory.create(m.id(), m.revision())).toList().toArray(), record,
+                warning);
     }
 }

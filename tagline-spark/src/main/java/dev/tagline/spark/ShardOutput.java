@@ -38,7 +38,7 @@ final class ShardOutput {
 
     static void write(SparkSession spark, List<String> shards, String table, String job, String fingerprint,
                       String extension, String out) {
-        Dataset<Row> rows = spark.read().parquet(table).filter(col("job").equalTo(job)
+        Dataset<Row> rows = spark.read().schema(OutputRow.SCHEMA).parquet(table).filter(col("job").equalTo(job)
                 .and(col("fingerprint").equalTo(fingerprint)).and(col("verdict").notEqual("failed")));
         Map<String, Map<String, String>> byShard = new HashMap<>();
         rows.select("shard", "key", "verdict", "reason", "tags", "tag_text", "caption", "record").collectAsList()

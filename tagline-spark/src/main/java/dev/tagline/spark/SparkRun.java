@@ -59,14 +59,18 @@ public final class SparkRun {
             table = CheckDuplicates.apply(table, earlier);
         }
         table.write().mode(settings.restart() ? SaveMode.Overwrite : SaveMode.Append).parquet(settings.output());
-        Dataset<Row> written = spark.read().parquet(settings.output()).filter(col("run_id").equalTo(runId));
+        // with the schema: a table begun by an older Tagline has files without the warning column
+        Dataset<Row> written = spark.read().schema(OutputRow.SCHEMA).parquet(settings.output())
+                .filter(col("run_id").equalTo(runId));
         if (settings.shardsOut() != null) {
             ShardOutput.write(spark, shards, settings.output(), spec.name(), fingerprint,
                     JvmJobs.get(spec, fingerprint).job().sidecarExtension(), settings.shardsOut());
         }
         Map<String, Long> counts = new TreeMap<>();
         written.groupBy("verdict").count().collectAsList().forEach(r -> counts.put(r.getString(0), r.getLong(1)));
-        return new RunSummary(runId, fingerprint, counts, done.size(), Duration.ofNanos(System.nanoTime() - start));
+        long warned = written.filter(col("warning").isNotNull()).count();
+        return new RunSummary(runId, fingerprint, counts, warned, done.size(),
+                Duration.ofNanos(System.nanoTime() - start));
     }
 
     /** Rows of earlier runs under this fingerprint, except failures (which the next run tries again). */

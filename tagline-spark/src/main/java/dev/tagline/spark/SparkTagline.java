@@ -94,6 +94,10 @@ public final class SparkTagline implements Callable<Integer> {
         summary.perVerdict().forEach((verdict, n) -> out.printf("%-12s %d%n", verdict, n));
         out.printf("%s: %d rows in %.1f s (run %s); %d done by earlier runs%n", spec.name(), summary.rows(),
                 summary.elapsed().toMillis() / 1000.0, summary.runId(), summary.earlier());
+        if (summary.warned() > 0) {
+            out.println(dev.tagline.images.check.LastCheck.sharedSidecars(summary.warned(),
+                    "the table's warning column"));
+        }
         long failed = summary.count("failed") + summary.count("corrupt") + summary.count("too-large")
                 + summary.count("error");
         return failed > 0 ? 1 : 0;

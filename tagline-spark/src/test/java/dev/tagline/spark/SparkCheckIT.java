@@ -4,6 +4,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tagline.core.batch.BatchEngine;
 import dev.tagline.core.batch.BatchObserver;
 import dev.tagline.core.batch.BatchSettings;
@@ -12,8 +14,11 @@ import dev.tagline.core.batch.Journal;
 import dev.tagline.core.batch.ScanOptions;
 import dev.tagline.core.batch.StopSignal;
 import dev.tagline.core.progress.Progress;
+import dev.tagline.images.check.CheckActions;
 import dev.tagline.images.check.CheckJob;
+import dev.tagline.images.check.CheckPolicy;
 import dev.tagline.images.load.ImageFormat;
+import dev.tagline.images.load.ImageLoader;
 import dev.tagline.images.load.LoadOptions;
 import java.io.IOException;
 import java.io.InputStream;
@@ -117,6 +122,45 @@ class SparkCheckIT {
         assertTrue(cli.get("sub/b-masklabel.png").contains("\"detail\":\"OneTrainer mask of b.png\""),
                 cli.get("sub/b-masklabel.png"));
         assertTrue(cli.get("lone-masklabel.png").contains("\"verdict\":\"ok\""), "no lone.*: an image");
+    }
+
+    /**
+     * Spark's check wrote no warning where the CLI's report line says {@code "warning"} (same.jpg and same.png would
+     * share their sidecars): now each row carries the CLI's warning and the driver counts them as check does.
+     */
+    @Test
+    void sameStemImagesHadNoWarningOnSpark_nowTheirRowsCarryTheCliReportsWarning() throws IOException {
+        Path data = work.resolve("data");
+        Files.createDirectories(data.resolve("sub"));
+        Files.write(data.resolve("a.jpg"), Datasets.image(300, 300, "jpg", 1));
+        Files.write(data.resolve("sub/same.jpg"), Datasets.image(300, 300, "jpg", 2));
+        Files.write(data.resolve("sub/same.png"), Datasets.image(310, 300, "png", 3));
+        String table = work.resolve("table").toString();
+        java.io.StringWriter printed = new java.io.StringWriter();
+        assertEquals(0, SparkTagline.run(new RunSettings(data.toString(), null, table, 2, 1, false, null, false),
+                CHECK, new java.io.PrintWriter(printed, true), "WARN"));
+
+        Map<String, String> cli = new TreeMap<>();
+        Path report = work.resolve("check.jsonl");
+        CheckJob job = new CheckJob(LoadOptions.DEFAULTS, r -> { });
+        BatchSummary batch = new BatchEngine(BatchSettings.defaults(ScanOptions.of(ImageFormat.EXTENSIONS,
+                ImageFormat.COMPANIONS)), Progress.Factory.NONE, new StopSignal(), BatchObserver.NONE).run(data, job);
+        new CheckActions(data, new CheckPolicy(null, false, false, false), new ImageLoader(LoadOptions.DEFAULTS),
+                line -> { }).apply(batch.journal(), report, CheckActions.Deletion.CONFIRMED, job.warnings());
+        for (String line : Files.readAllLines(report)) {
+            JsonNode n = new ObjectMapper().readTree(line);
+            cli.put(n.path("file").asText(), n.path("warning").isMissingNode() ? null : n.path("warning").asText());
+        }
+        Map<String, String> spark = new TreeMap<>();
+        for (Row r : SparkCheckIT.spark.read().parquet(table).select("key", "warning").collectAsList()) {
+            spark.put(r.getString(0), r.getString(1));
+        }
+        assertEquals(cli, spark);
+        assertTrue(spark.get("sub/same.png").contains("would share the sidecar same.txt and same.caption with"
+                + " sub/same.jpg"), spark.toString());
+        assertEquals(null, spark.get("a.jpg"));
+        assertTrue(printed.toString().contains("2 files would share a sidecar with another image of the same name (see"
+                + " the table's warning column)"), printed.toString());
     }
 
     @Test

@@ -93,13 +93,24 @@ public final class CheckJob implements BatchJob<CheckJob.Checked, CheckJob.Check
             }
             kohya.add(entry.key());
         }
-        if (entry.supported() && entry.sameStemAs() != null) {
-            String name = entry.path().getFileName().toString();
-            String stem = name.substring(0, Math.max(0, name.lastIndexOf('.')));
-            String warning = SidecarWriter.sharedSidecar(entry, stem + ".txt and " + stem + ".caption").oneLine();
+        String warning = sharedSidecarWarning(entry);
+        if (warning != null) {
             warnings.put(entry.key(), warning);
             onWarning.accept(entry.key() + ": " + warning);
         }
+    }
+
+    /**
+     * The warning the report carries for {@code entry} ({@code "warning"}), as the scan marks it: an image named like
+     * another of its folder but for the extension, which would share its sidecars; null for any other file.
+     */
+    public static String sharedSidecarWarning(ScanEntry entry) {
+        if (!entry.supported() || entry.sameStemAs() == null) {
+            return null;
+        }
+        String name = entry.path().getFileName().toString();
+        String stem = name.substring(0, Math.max(0, name.lastIndexOf('.')));
+        return SidecarWriter.sharedSidecar(entry, stem + ".txt and " + stem + ".caption").oneLine();
     }
 
     /**

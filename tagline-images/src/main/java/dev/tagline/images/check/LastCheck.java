@@ -91,8 +91,13 @@ public final class LastCheck {
 
     /** The sentence after the counts for {@code n} files with a warning ({@link CheckSummary#warnings}). */
     public static String sharedSidecars(long n) {
-        return n + (n == 1 ? " file" : " files") + " would share a sidecar with another image of the same name (see"
-                + " the warnings): tag and caption fail " + (n == 1 ? "it" : "them") + " until one of each pair is"
+        return sharedSidecars(n, "the warnings");
+    }
+
+    /** As above, naming {@code where} the warnings are (Spark: the table's column). */
+    public static String sharedSidecars(long n, String where) {
+        return n + (n == 1 ? " file" : " files") + " would share a sidecar with another image of the same name (see "
+                + where + "): tag and caption fail " + (n == 1 ? "it" : "them") + " until one of each pair is"
                 + " renamed.";
     }
 
