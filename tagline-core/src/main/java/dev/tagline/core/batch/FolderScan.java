@@ -55,7 +55,8 @@ public final class FolderScan {
             super(file.getParent().resolve(name.replace('\uFFFD', '?')) + ": the file name is not valid "
                     + inWords(System.getProperty("sun.jnu.encoding", "")) + (utf8()
                     ? ". Rename it to UTF-8 (convmv -f latin1 -t utf8 --notest FILE)"
-                    : ". Run Tagline in a UTF-8 locale (export LC_ALL=C.UTF-8; bin/tagline does so itself)"));
+                    : ". Run Tagline in a UTF-8 locale (export LC_ALL=C.UTF-8; bin/tagline and tagline.jar switch to"
+                    + " C.UTF-8 themselves where the system has a UTF-8 locale, e.g. after apt-get install locales)"));
         }
 
         /** The file-name encoding in words: glibc calls the C/POSIX locale's "ANSI_X3.4-1968". */
