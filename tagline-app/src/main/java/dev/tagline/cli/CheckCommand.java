@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -113,8 +114,11 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter err = ctx.err();
         err.println("jpeg decoder " + ImageLoader.jpegDecoder());
         StopSignal stop = new StopSignal();
-        CheckJob job = new CheckJob(load, r -> err.println(CheckReport.problemLine(r)),
-                warning -> err.println("warning     " + warning));
+        Set<String> named = ConcurrentHashMap.newKeySet();
+        CheckJob job = new CheckJob(load, r -> {
+            named.add(r.file());
+            err.println(CheckReport.problemLine(r));
+        }, warning -> err.println("warning     " + warning));
         BatchSummary batch;
         try (CtrlC ignored = CtrlC.install(stop, err)) {
             batch = new BatchEngine(settings, TerminalProgress.forContext(ctx), stop, TagReport.observer(err)).run(root, job);
@@ -123,6 +127,7 @@ final class CheckCommand implements Callable<Integer> {
                 : DeleteConfirmation.ask(ctx, actions, batch.journal());
         CheckSummary summary = actions.apply(batch.journal(), report == null ? null : ctx.resolve(report), deletion,
                 job.warnings());
+        CheckReport.earlierProblems(err, summary, named);
         CheckReport.print(ctx.out(), summary, batch, report == null ? null : ctx.resolve(report));
         boolean none = FolderNotes.print(ctx.out(), batch, root, "check");
         job.kohyaNotes().forEach(ctx.out()::println);

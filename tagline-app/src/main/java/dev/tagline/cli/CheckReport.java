@@ -7,8 +7,10 @@ import dev.tagline.images.check.LastCheck;
 import dev.tagline.images.load.Verdict;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** What {@code tagline check} prints: one line per problem file as found, and the summary table at the end. */
 final class CheckReport {
@@ -19,6 +21,23 @@ final class CheckReport {
     static String problemLine(CheckRecord r) {
         return String.format(Locale.ROOT, "%-11s %s%s", r.verdict().label(), r.file(),
                 r.detail().isEmpty() ? "" : ": " + r.detail());
+    }
+
+    /** At most this many problem files from earlier runs are named again; {@code --report} lists all. */
+    static final int EARLIER_NAMED = 20;
+
+    /**
+     * Names the failing files that this run did not decode (checked by an earlier run, kept in the journal), so that a
+     * resumed run that exits 1 says why (dogfood round 6, H11: a re-run printed "none failed", named no file, exit 1).
+     */
+    static void earlierProblems(PrintWriter err, CheckSummary summary, Set<String> namedThisRun) {
+        List<CheckRecord> earlier = summary.failed().stream().filter(r -> !namedThisRun.contains(r.file())).toList();
+        earlier.stream().limit(EARLIER_NAMED).forEach(r -> err.println(problemLine(r) + " (found by an earlier run)"));
+        if (earlier.size() > EARLIER_NAMED) {
+            err.println("… and " + Counts.of(earlier.size() - EARLIER_NAMED, "more problem file")
+                    + " found by earlier runs (--report FILE lists every file).");
+        }
+        err.flush();
     }
 
     static void print(PrintWriter out, CheckSummary summary, BatchSummary batch, Path report) {

@@ -130,6 +130,21 @@ class CheckCommandTest {
                 cli.err());
     }
 
+    /** dogfood round 6, H11: a re-run printed "none failed", named no bad file and exited 1. */
+    @Test
+    void aResumedRunExitedOneNamingNoFile_nowItNamesTheProblemFilesFoundEarlier() throws IOException {
+        CliTestSupport first = cli();
+        assertEquals(ExitCode.SOME_FAILED, first.run("check", "data"));
+        assertFalse(first.err().contains("found by an earlier run"), "named once, as found: " + first.err());
+        CliTestSupport again = cli();
+        assertEquals(ExitCode.SOME_FAILED, again.run("check", "data"));
+        assertTrue(again.out().contains("checked by an earlier run and not decoded again"), again.out());
+        assertTrue(again.err().matches("(?s).*corrupt     sub/cut\\.jpg: decoder warning[^\n]* \\(found by an earlier"
+                + " run\\).*"), again.err());
+        assertEquals(2, again.err().lines().filter(l -> l.endsWith("(found by an earlier run)")).count(),
+                "both corrupt files, nothing else: " + again.err());
+    }
+
     /**
      * dogfooding F5: the same.jpg/same.png warning was printed only by the run that decoded them; a resumed run (and
      * {@code --report}) said nothing, and then {@code tag} failed both.

@@ -1,19 +1,29 @@
 package dev.tagline.images.check;
 
 import dev.tagline.images.load.Verdict;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Files and bytes per verdict, and what the policy did; filled from the journal, so a resumed run counts all. */
 public final class CheckSummary {
+    /** The verdicts that fail a check (exit code 1). */
+    private static final Set<Verdict> FAILING = EnumSet.of(Verdict.CORRUPT, Verdict.TOO_LARGE, Verdict.ERROR);
     private final Map<Verdict, long[]> perVerdict = new EnumMap<>(Verdict.class);
     private final Map<String, Long> actions = new java.util.TreeMap<>();
+    private final List<CheckRecord> failed = new ArrayList<>();
     private long warnings;
 
     void add(CheckRecord r) {
         long[] c = perVerdict.computeIfAbsent(r.verdict(), v -> new long[2]);
         c[0]++;
         c[1] += r.bytes();
+        if (FAILING.contains(r.verdict())) {
+            failed.add(r);
+        }
     }
 
     void action(String what) {
@@ -38,7 +48,12 @@ public final class CheckSummary {
 
     /** Files that are a problem for the exit code: corrupt, too large, or unreadable. */
     public long failures() {
-        return files(Verdict.CORRUPT) + files(Verdict.TOO_LARGE) + files(Verdict.ERROR);
+        return FAILING.stream().mapToLong(this::files).sum();
+    }
+
+    /** The records counted in {@link #failures}, in journal order (a resumed run names them again from the journal). */
+    public List<CheckRecord> failed() {
+        return List.copyOf(failed);
     }
 
     void warning() {
