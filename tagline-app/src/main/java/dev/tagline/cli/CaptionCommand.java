@@ -53,8 +53,8 @@ final class CaptionCommand implements Callable<Integer> {
     @Option(names = "--model-path", paramLabel = "DIR", description = "In-process captioners: this folder's model"
             + " files instead of the model store.")
     Path modelPath;
-    @Option(names = "--precision", paramLabel = "fp32|fp16|int8|uint8|q8|q4|bnb4", description = "In-process captioners: the"
-            + " model variant to load (default: the model's own).")
+    @Option(names = "--precision", paramLabel = "fp32|fp16|int8|q8|q4|uint8|q4f16|bnb4", description = "In-process captioners: the"
+            + " model variant to load (default: the model's own; uint8, q4f16 and bnb4 from --model-path only).")
     String precision;
     @Mixin
     ServerOptions server = new ServerOptions();

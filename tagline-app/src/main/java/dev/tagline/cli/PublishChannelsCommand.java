@@ -41,7 +41,10 @@ final class PublishChannelsCommand extends CommandGroup {
                 + " machine's zone).")
         String zone;
         @Option(names = "--option", paramLabel = "KEY=VALUE", description = "Platform option, repeatable: folder"
-                + " path=DIR; webhook url=URL; youtube privacy=private, daily-uploads=N; tiktok audited=true.")
+                + " path=DIR; webhook url=URL and media-base-url=URL (the public address of 'tagline serve', where"
+                + " the receiver fetches the video); instagram media-base-url=URL; youtube privacy=private,"
+                + " daily-uploads=N; tiktok privacy-level=SELF_ONLY|MUTUAL_FOLLOW_FRIENDS|FOLLOWER_OF_CREATOR|"
+                + "PUBLIC_TO_EVERYONE (required), audited=true.")
         Map<String, String> options = new LinkedHashMap<>();
         @Option(names = "--client-id", description = "OAuth client id (YouTube: the Google Cloud OAuth client).")
         String clientId;

@@ -106,6 +106,7 @@ final class PublishPlanCommands {
                 ctx.out().println("post " + post + ": " + PublishTimes.describe(moved)
                         + (moved.plannedBy() == Post.PlannedBy.NOW ? " (now: outside the plan, so planned posts keep"
                         + " their times)" : ""));
+                PublishTimes.skipped(time, c.zone(), at).ifPresent(n -> ctx.out().println("note: " + n));
                 // the calendar says the same on a drag: the move stands, the user is told (never for now: asked for)
                 p.scheduler().warnings(c, post, at).forEach(w -> ctx.out().println("warning: " + w + "."));
                 return report(ctx, p, plan) ? ExitCode.OK : ExitCode.SOME_FAILED;

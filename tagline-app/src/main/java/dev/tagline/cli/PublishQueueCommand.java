@@ -7,6 +7,7 @@ import dev.tagline.publish.store.Channel;
 import dev.tagline.publish.store.Media;
 import dev.tagline.publish.store.Post;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -71,7 +72,10 @@ final class PublishQueueCommand implements Callable<Integer> {
                     try {
                         Post post = p.posts().queue(media, channel, media.manifest().copyFor(channel.platform()));
                         if (at != null) {
-                            p.scheduler().move(channel, post.id(), PublishTimes.due(at, channel.zone(), ctx.clock()));
+                            Instant when = PublishTimes.due(at, channel.zone(), ctx.clock());
+                            p.scheduler().move(channel, post.id(), when);
+                            PublishTimes.skipped(at, channel.zone(), when)
+                                    .ifPresent(n -> ctx.out().println("note: " + n));
                             post = p.posts().byId(post.id());
                         }
                         ctx.out().println("post " + post.id() + ": " + media.manifest().id() + " → " + channel.name()

@@ -11,10 +11,12 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /** How publish commands read and show times: the channel's wall clock unless an offset is given. */
 final class PublishTimes {
     private static final DateTimeFormatter SHOW = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");
+    private static final DateTimeFormatter SHOW_LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter SHOW_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx");
 
     private PublishTimes() {
@@ -59,6 +61,32 @@ final class PublishTimes {
             return (at.isAfter(now) ? at : now.toLocalDate().plusDays(1).atTime(time).atZone(zone)).toInstant();
         }
         return parse(t, zone);
+    }
+
+    /**
+     * A note when {@code text} (as read by {@link #due} into {@code at}) names a wall-clock time that {@code zone}
+     * skips when its clocks spring forward: java.time moves it on by the gap, which the user is told (dogfood round 6,
+     * H13: 02:30 in New York on 2027-03-14 became 03:30 without a word). Empty for every other time.
+     */
+    static Optional<String> skipped(String text, ZoneId zone, Instant at) {
+        String t = text.strip().replace(' ', 'T');
+        LocalDateTime named;
+        try {
+            if (t.matches("\\d{1,2}:\\d{2}")) {
+                named = at.atZone(zone).toLocalDate().atTime(LocalTime.parse(t.length() == 4 ? "0" + t : t));
+            } else if (t.length() > 10 && !t.endsWith("Z") && !t.matches(".*[+-]\\d\\d:\\d\\d$")) {
+                named = LocalDateTime.parse(t);
+            } else {
+                return Optional.empty();
+            }
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+        if (!zone.getRules().getValidOffsets(named).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(SHOW_LOCAL.format(named) + " does not exist in " + zone + " (the clocks skip that hour"
+                + " that day), so the post is set for " + show(at, zone) + ".");
     }
 
     static String show(Instant at, ZoneId zone) {

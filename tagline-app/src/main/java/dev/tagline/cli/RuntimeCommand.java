@@ -15,9 +15,9 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code tagline runtime [--device D] [--threads N] [MODEL.onnx…]}: which ONNX Runtime build is installed, whether the
  * chosen device works, and how each given model loads and what its inputs and outputs are. For GPU set-up and for
- * checking a {@code --model-path} file; hidden from the command list (docs/runtime.md describes it).
+ * checking a {@code --model-path} file (docs/runtime.md describes it).
  */
-@Command(name = "runtime", hidden = true, mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "runtime", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Show the ONNX Runtime build, check --device, and load the given .onnx files.")
 final class RuntimeCommand implements Callable<Integer> {
     private final CliContext ctx;

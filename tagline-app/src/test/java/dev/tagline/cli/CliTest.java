@@ -29,6 +29,17 @@ class CliTest {
         assertTrue(cli.out().contains("Exit codes"), cli.out());
     }
 
+    /** Dogfood round 6, H13: the help named neither webhook's required media-base-url nor TikTok's privacy-level. */
+    @Test
+    void channelsAddHelpLeftOutRequiredOptions_nowItNamesThem() {
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.OK, cli.run("publish", "channels", "add", "--help"));
+        String help = cli.out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("webhook url=URL and media-base-url=URL"), help);
+        assertTrue(help.contains("instagram media-base-url=URL"), help);
+        assertTrue(help.contains("tiktok privacy-level=SELF_ONLY"), help);
+    }
+
     @Test
     void theDatasetCommandsSayTheirExitCodes() {
         for (String command : new String[] {"check", "tag", "caption", "export"}) {
