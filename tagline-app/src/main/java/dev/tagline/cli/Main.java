@@ -17,6 +17,6 @@ public final class Main {
         if (relaunched.isPresent()) {
             System.exit(relaunched.getAsInt());
         }
-        System.exit(Cli.run(CliContext.system(), args));
+        System.exit(Cli.run(CliContext.system(), Utf8Relaunch.arguments(args)));
     }
 }

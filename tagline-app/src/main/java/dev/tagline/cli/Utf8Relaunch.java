@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,12 @@ import org.slf4j.LoggerFactory;
 final class Utf8Relaunch {
     /** Set in the child's environment: it runs in the UTF-8 locale already, or tried to. */
     static final String MARKER = "TAGLINE_UTF8_RELAUNCHED";
+    /**
+     * The arguments' bytes as this process got them, for the child: a name like 夕焼け given on the command line reached
+     * this JVM as U+FFFD in the C locale and would reach the child as '?' (ProcessBuilder encodes in the same locale),
+     * so they travel as {@code COUNT:BASE64,BASE64,…} in an ASCII environment variable, read by {@link #arguments}.
+     */
+    static final String ARGUMENTS = "TAGLINE_UTF8_ARGUMENTS";
     private static final Logger LOG = LoggerFactory.getLogger(Utf8Relaunch.class);
 
     private Utf8Relaunch() {
@@ -57,6 +64,7 @@ final class Utf8Relaunch {
         Map<String, String> env = pb.environment();
         env.put("LC_ALL", locale.get());
         env.put(MARKER, "1");
+        rawArguments(args.length).ifPresent(raw -> env.put(ARGUMENTS, raw));
         Process child;
         try {
             child = pb.start();
@@ -77,6 +85,65 @@ final class Utf8Relaunch {
         } catch (IllegalStateException e) {
             return OptionalInt.of(child.exitValue()); // already shutting down: the hook has stopped the child
         }
+    }
+
+    /**
+     * The program arguments for {@link Main}: in a relaunched child, the parent's original bytes decoded as UTF-8
+     * ({@link #ARGUMENTS}); else {@code args} as they are.
+     */
+    static String[] arguments(String[] args) {
+        String raw = System.getenv(ARGUMENTS);
+        return raw == null || System.getenv(MARKER) == null ? args : decode(raw, args);
+    }
+
+    /** {@link #ARGUMENTS}'s value for these arguments' bytes. */
+    static String encode(List<byte[]> arguments) {
+        return arguments.size() + ":" + String.join(",",
+                arguments.stream().map(a -> Base64.getEncoder().encodeToString(a)).toList());
+    }
+
+    /** The arguments {@code raw} ({@link #encode}) holds, as UTF-8; {@code args} when it is not for them. */
+    static String[] decode(String raw, String[] args) {
+        int colon = raw.indexOf(':');
+        try {
+            int count = Integer.parseInt(raw.substring(0, colon));
+            String[] parts = raw.substring(colon + 1).split(",", -1);
+            if (count != args.length || count > 0 && parts.length != count) {
+                return args;
+            }
+            String[] decoded = new String[count];
+            for (int i = 0; i < count; i++) {
+                decoded[i] = new String(Base64.getDecoder().decode(parts[i]), StandardCharsets.UTF_8);
+            }
+            return decoded;
+        } catch (RuntimeException e) {
+            return args; // not ours or damaged: the arguments as Java read them
+        }
+    }
+
+    /**
+     * The last {@code count} entries of {@code /proc/self/cmdline} (the program arguments: the launcher expands
+     * {@code @files} only before the main class) as {@link #ARGUMENTS}; empty where there is no such file.
+     */
+    static Optional<String> rawArguments(int count) {
+        byte[] line;
+        try {
+            line = Files.readAllBytes(Path.of("/proc/self/cmdline"));
+        } catch (IOException | UnsupportedOperationException e) {
+            return Optional.empty();
+        }
+        List<byte[]> entries = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < line.length; i++) {
+            if (line[i] == 0) {
+                entries.add(java.util.Arrays.copyOfRange(line, start, i));
+                start = i + 1;
+            }
+        }
+        if (entries.size() < count) {
+            return Optional.empty();
+        }
+        return Optional.of(encode(entries.subList(entries.size() - count, entries.size())));
     }
 
     /** SIGTERM to the child, then wait for it to finish its clean stop. */

@@ -87,6 +87,23 @@ class Utf8RelaunchIT {
         assertTrue(okOut.contains("\u5915\u713c\u3051.png"), okOut);
     }
 
+    /**
+     * A non-ASCII argument ({@code check 写真}) reached the first JVM as U+FFFD in the C locale and the child as '?':
+     * the child now takes the arguments' original bytes.
+     */
+    @Test
+    void aNonAsciiArgumentReachedTheChildAsQuestionMarks_nowItsOwnName() throws Exception {
+        Files.move(images, dir.resolve("\u5199\u771f"));
+        // the folder's name as the shell's UTF-8 bytes, whatever this test JVM's locale
+        ProcessBuilder pb = inCLocale(List.of("sh", "-c", "exec \"$0\" -cp \"$1\" \"$2\" check \"$(printf"
+                + " '\\345\\206\\231\\347\\234\\237')\"", JAVA, System.getProperty("java.class.path"),
+                Main.class.getName()));
+        Process p = pb.start();
+        String out = output(p);
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("duplicate   \u5915\u713c\u3051.png: same bytes as a.png"), out);
+    }
+
     /** systemd stops a service with SIGTERM to its main process: the child must stop with it, not linger. */
     @Test
     void sigtermToTheFirstJvmStopsTheChildAndWaitsForIt() throws Exception {

@@ -16,4 +16,16 @@ class Utf8RelaunchTest {
         assertEquals(Optional.empty(), Utf8Relaunch.pick(List.of("C", "POSIX", "de_DE.iso88591")),
                 "no UTF-8 locale: today's behaviour, no relaunch");
     }
+
+    @Test
+    void theArgumentsBytesRoundTripAndAVariableForOtherArgumentsIsIgnored() {
+        byte[] name = "\u5199\u771f".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String raw = Utf8Relaunch.encode(List.of("check".getBytes(java.nio.charset.StandardCharsets.US_ASCII), name,
+                new byte[0]));
+        String[] seen = {"check", "\ufffd\ufffd\ufffd\ufffd\ufffd\ufffd", ""};
+        assertEquals(List.of("check", "\u5199\u771f", ""), List.of(Utf8Relaunch.decode(raw, seen)));
+        assertEquals(List.of("a"), List.of(Utf8Relaunch.decode(raw, new String[] {"a"})), "another count: as read");
+        assertEquals(List.of(), List.of(Utf8Relaunch.decode(Utf8Relaunch.encode(List.of()), new String[0])));
+        assertEquals(List.of("x"), List.of(Utf8Relaunch.decode("garbage", new String[] {"x"})));
+    }
 }
