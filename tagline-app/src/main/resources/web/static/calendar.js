@@ -229,12 +229,17 @@
         : 'Text from the clip (Clips page): it follows edits there until it is sent; editing it here makes it this'
           + ' post\'s own.';
       $('ed-copy-note').hidden = !p.movable;
+      // the way back: an edited post may drop its own text and follow its clip again (the text it would take shown)
+      const clip = p.movable && p.copyEdited ? p.clipCopy : null;
+      $('ed-clip-copy').hidden = !clip;
+      $('ed-clip-title').textContent = clip ? clip.title : '';
+      $('ed-clip-caption').textContent = clip ? clip.caption : '';
       $('ed-error').hidden = true;
       recount();
     };
     const fail = (e) => { $('ed-error').textContent = e.message; $('ed-error').hidden = false; };
-    const openEditor = (id) => window.tagline.api('GET', '/api/posts/' + id + '?tz=' + encodeURIComponent(tz.value))
-      .then((p) => { fill(p); dialog.showModal(); }).catch((e) => toast(e.message));
+    const load = (id) => window.tagline.api('GET', '/api/posts/' + id + '?tz=' + encodeURIComponent(tz.value));
+    const openEditor = (id) => load(id).then((p) => { fill(p); dialog.showModal(); }).catch((e) => toast(e.message));
     $('ed-title').addEventListener('input', recount);
     $('ed-caption').addEventListener('input', recount);
     $('ed-close').addEventListener('click', () => dialog.close());
@@ -293,6 +298,11 @@
       if (!window.confirm('Post ' + current.id + ' is not on ' + current.extendedProps.platform + '? It will be sent'
         + ' again now.')) { return; }
       resolve({ posted: false });
+    });
+    $('ed-follow-clip').addEventListener('click', () => {
+      const id = current.id;
+      window.tagline.api('POST', '/api/posts/' + id + '/follow-clip')
+        .then((j) => { toast(j.message); refresh(); return load(id).then(fill); }).catch(fail);
     });
     $('ed-publish').addEventListener('click', () => window.tagline.api('POST', '/api/posts/' + current.id + '/publish-now')
       .then((j) => { dialog.close(); toast(j.message); refresh(); }).catch(fail));

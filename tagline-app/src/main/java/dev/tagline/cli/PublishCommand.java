@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
             "  tagline publish auto-schedule && tagline publish run", ""},
         subcommands = {PublishChannelsCommand.class, PublishRulesCommand.class, PublishQueueCommand.class,
             PublishPlanCommands.AutoSchedule.class, PublishListCommand.class, PublishPlanCommands.Move.class,
-            PublishPlanCommands.Unschedule.class, PublishPlanCommands.Cancel.class, PublishResolveCommand.class,
+            PublishPlanCommands.Unschedule.class, PublishPlanCommands.Cancel.class, PublishFollowClipCommand.class,
+            PublishResolveCommand.class,
             PublishRunCommand.class,
             PublishStatusCommand.class})
 final class PublishCommand extends CommandGroup {

@@ -12,6 +12,11 @@ final class EditorHtml {
                 <p id="ed-retry-why" class="notice" hidden></p>
                 <p id="ed-resolve-why" class="notice" hidden></p>
                 <p id="ed-copy-note" class="meta" hidden></p>
+                <div id="ed-clip-copy" class="notice" hidden>
+                  <p>The clip's copy now (clip.json): <strong id="ed-clip-title"></strong></p>
+                  <p id="ed-clip-caption" class="caption"></p>
+                  <button type="button" id="ed-follow-clip">Use the clip's copy</button>
+                </div>
                 <label>Title <input id="ed-title" name="title"></label>
                 <p class="count" id="ed-title-count"></p>
                 <label>Caption (with hashtags) <textarea id="ed-caption" name="caption" rows="7"></textarea></label>

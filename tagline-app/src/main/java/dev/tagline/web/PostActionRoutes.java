@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * What the post editor does to a post's fate ({@code docs/api.md}): publish now, unschedule, retry a failed post,
- * cancel, and record what the user found on the platform for an unconfirmed post. Every route changes state, so the
+ * cancel, follow the clip's copy again, and record what the user found on the platform for an unconfirmed post. Every route changes state, so the
  * CSRF check of {@link Guard} applies to each.
  */
 final class PostActionRoutes {
@@ -43,6 +43,7 @@ final class PostActionRoutes {
         r.post("/api/posts/{id}/retry", this::retry);
         r.post("/api/posts/{id}/cancel", this::cancel);
         r.post("/api/posts/{id}/resolve", this::resolve);
+        r.post("/api/posts/{id}/follow-clip", this::followClip);
     }
 
     private void publishNow(Context ctx) {
@@ -192,6 +193,31 @@ final class PostActionRoutes {
         out.put("previousAt", current);
         out.put("message", "Post " + id + " on " + c.name() + " is back in the Unscheduled list; give it a time or run"
                 + " Auto-schedule.");
+        ctx.json(out);
+    }
+
+    /**
+     * The editor's "Use the clip's copy", as {@code tagline publish follow-clip}: a post whose text was edited here drops
+     * it, takes its clip's copy as {@code clip.json} holds it now, and follows the clip until it is sent. 409 once
+     * sending began, or for a failed or cancelled post.
+     */
+    private void followClip(Context ctx) {
+        long id = id(ctx);
+        Post p;
+        try {
+            p = web.publishing().followClipAgain(post(id).id());
+        } catch (TaglineException e) {
+            if (dev.tagline.publish.Publishing.whyTextFixed(post(id)).isPresent()) {
+                throw new Problems.ConflictException(e.getMessage(), "Reload the calendar: only a queued or scheduled"
+                        + " post that has not started publishing can take its clip's copy.");
+            }
+            throw e;
+        }
+        Channel c = web.publishing().channels().byId(p.channelId());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("post", detail(p, c, c.zone()));
+        out.put("message", "Post " + id + " on " + c.name() + " follows its clip's copy again: it takes edits on the"
+                + " Clips page until it is sent.");
         ctx.json(out);
     }
 

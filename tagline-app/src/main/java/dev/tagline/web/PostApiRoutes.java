@@ -100,7 +100,25 @@ final class PostApiRoutes {
         }
         Post p = post(unsynced.id());
         Channel c = web.publishing().channels().byId(p.channelId());
-        ctx.json(detail(p, c, CalendarJson.zone(ctx.queryParam("tz"), c.zone())));
+        Map<String, Object> d = new LinkedHashMap<>(detail(p, c, CalendarJson.zone(ctx.queryParam("tz"), c.zone())));
+        if (p.copyEdited() && dev.tagline.publish.Publishing.whyTextFixed(p).isEmpty()) {
+            clipCopy(p, c).ifPresent(copy -> d.put("clipCopy", copy)); // what "Use the clip's copy" would take
+        }
+        ctx.json(d);
+    }
+
+    /** The copy {@code p}'s clip.json holds for its channel's platform now; empty when it cannot be read. */
+    private java.util.Optional<Map<String, String>> clipCopy(Post p, Channel c) {
+        java.nio.file.Path manifest = web.publishing().media().byId(p.mediaId()).manifestPath();
+        try {
+            var copy = dev.tagline.core.manifest.ClipManifests.read(manifest).copyFor(c.platform());
+            return java.util.Optional.of(Map.of("title", copy.title() == null ? "" : copy.title(), "caption",
+                    copy.text()));
+        } catch (dev.tagline.core.TaglineException e) {
+            org.slf4j.LoggerFactory.getLogger(PostApiRoutes.class).debug("post {}: {} cannot be read now; the editor"
+                    + " offers no clip copy", p.id(), manifest, e);
+            return java.util.Optional.empty();
+        }
     }
 
     /** Queued posts (no time yet), oldest change first: the calendar's Unscheduled list, whose items open the editor. */

@@ -147,6 +147,43 @@ class PublishCommandTest {
         assertTrue(cli.err().contains("No post with id 7"), cli.err());
     }
 
+    /**
+     * A post whose text was edited on the calendar kept it for good: there was no way back to its clip's copy. Now
+     * 'publish follow-clip' gives it the clip's copy again, and it follows clip.json until it is sent; refused once
+     * sending began.
+     */
+    @Test
+    void anEditedPostHadNoWayBack_nowFollowClipGivesItTheClipsCopyAgain() throws Exception {
+        run("publish", "channels", "add", "fold", "--platform", "folder", "--zone", "UTC", "--option",
+                "path=" + dir.resolve("out"));
+        Path a = clip("a", 0.4);
+        run("publish", "queue", a.toString(), "--channels", "fold");
+        dev.tagline.core.config.TaglineHome home = new dev.tagline.core.config.TaglineHome(dir.resolve("home"));
+        try (dev.tagline.publish.Publishing p = dev.tagline.publish.Publishing.open(
+                dev.tagline.publish.store.Database.defaultUrl(home), home, CLOCK)) {
+            assertTrue(p.copies().editCopy(1, "My title", "My caption"));
+        }
+        render(a, new byte[] {1, 2, 3}, new ClipManifest.Copy("Fresh title", "Fresh caption", List.of("go")));
+
+        assertEquals(ExitCode.OK, run("publish", "list"), cli.err());
+        assertTrue(cli.out().contains("My title"), "edited: kept: " + cli.out());
+        assertEquals(ExitCode.OK, run("publish", "follow-clip", "1"), cli.err());
+        assertEquals("post 1: follows its clip's copy again; it is sent with \"Fresh title\": Fresh caption #go",
+                cli.out().strip());
+        render(a, new byte[] {1, 2, 3}, new ClipManifest.Copy("Later title", "Later caption", List.of()));
+        assertEquals(ExitCode.OK, run("publish", "list"), cli.err());
+        assertTrue(cli.out().contains("Later title") && !cli.out().contains("My title"), "follows again: " + cli.out());
+
+        assertEquals(ExitCode.OK, run("publish", "move", "1", "now"), cli.err());
+        assertEquals(ExitCode.OK, run("publish", "run", "--once"), cli.err());
+        assertEquals(ExitCode.USAGE, run("publish", "follow-clip", "1"));
+        assertEquals("error: Post 1 is published: its text was fixed when sending began, so it cannot follow its clip"
+                + " again. Only a queued or scheduled post that has not started publishing can take its clip's copy.",
+                cli.err().strip());
+        assertEquals(ExitCode.USAGE, run("publish", "follow-clip", "7"));
+        assertTrue(cli.err().contains("No post with id 7"), cli.err());
+    }
+
     /** Renders {@code folder}'s clip again: new video bytes, recorded in clip.json as a render does, with this copy. */
     private static void render(Path folder, byte[] video, ClipManifest.Copy copy) throws Exception {
         Files.write(folder.resolve("clip.mp4"), video);

@@ -282,6 +282,43 @@ class CalendarApiIT {
         assertEquals("Mine", call("GET", "/api/posts/" + p.id(), null, 200).get("caption").asText(), "kept");
     }
 
+    /**
+     * Once its text was edited in the editor a post never followed its clip again. Its detail now carries the clip's
+     * copy ({@code clipCopy}), and {@code POST …/follow-clip} (CSRF-checked) makes it take that copy and follow the
+     * clip again; refused (409) once sending began.
+     */
+    @Test
+    void anEditedPostHadNoWayBack_nowFollowClipTakesTheClipsCopyAgain() throws Exception {
+        Post p = web.post(yt, "Clip title", "Clip caption", Instant.parse("2026-12-02T08:00:00Z"));
+        assertFalse(call("GET", "/api/posts/" + p.id(), null, 200).has("clipCopy"), "follows: nothing to offer");
+        call("PUT", "/api/posts/" + p.id() + "/copy", "{\"title\":\"Mine\",\"caption\":\"My caption\"}", 200);
+        JsonNode d = call("GET", "/api/posts/" + p.id(), null, 200);
+        assertTrue(d.get("copyEdited").asBoolean());
+        assertEquals("Clip title", d.get("clipCopy").get("title").asText(), d.toString());
+        assertEquals("Clip caption", d.get("clipCopy").get("caption").asText());
+
+        String path = "/api/posts/" + p.id() + "/follow-clip";
+        HttpResponse<String> noCsrf = web.send(HttpRequest.newBuilder(URI.create(web.base() + path))
+                .header("Cookie", login.cookie()).POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(403, noCsrf.statusCode());
+        assertEquals("Mine", web.publishing.posts().byId(p.id()).title(), "nothing changed without the token");
+        JsonNode done = call("POST", path, null, 200);
+        assertFalse(done.get("post").get("copyEdited").asBoolean(), done.toString());
+        assertEquals("Clip title", done.get("post").get("postTitle").asText());
+        assertEquals("Clip caption", done.get("post").get("caption").asText());
+        assertEquals("Post " + p.id() + " on yt follows its clip's copy again: it takes edits on the Clips page until"
+                + " it is sent.", done.get("message").asText());
+        assertFalse(web.publishing.posts().byId(p.id()).copyEdited());
+
+        Post published = web.post(yt, "Done", "c", Instant.parse("2026-12-01T07:00:00Z"));
+        web.finish(published, "https://youtu.be/abc", null);
+        JsonNode refused = call("POST", "/api/posts/" + published.id() + "/follow-clip", null, 409);
+        assertEquals("Post " + published.id() + " is published: its text was fixed when sending began, so it cannot"
+                + " follow its clip again", refused.get("detail").asText());
+        assertFalse(refused.toString().contains("tagline "), "no command-line advice in the web app: " + refused);
+        call("POST", "/api/posts/999999/follow-clip", null, 404);
+    }
+
     /** Dogfood web #2: a failed post could not be fixed in the web app; now Retry, within the exactly-once rule. */
     @Test
     void aFailedPostIsRetriedWithEditedTextOnlyWhenThePlatformDidNotTakeTheVideo() throws Exception {

@@ -207,6 +207,37 @@ class CalendarBrowserIT {
     }
 
     /**
+     * A post whose text was edited here never followed its clip again. The editor shows the clip's copy beside the
+     * post's own text, and "Use the clip's copy" gives it that copy: the editor then shows it following the clip.
+     */
+    @Test
+    void anEditedPostHadNoWayBack_nowTheEditorShowsTheClipsCopyAndUsesItOnRequest() {
+        assertTrue(web.publishing.copies().editCopy(talk.id(), "My own title", "My own caption"));
+        browser.login(web.base(), WebFixture.PASSWORD);
+        browser.await("[data-post-id='" + talk.id() + "']").click();
+        WebElement use = browser.wait.until(ExpectedConditions.elementToBeClickable(By.id("ed-follow-clip")));
+        assertEquals("My own caption", browser.driver.findElement(By.id("ed-caption")).getAttribute("value"));
+        assertEquals("Keynote highlight", browser.driver.findElement(By.id("ed-clip-title")).getText());
+        assertEquals("Why captions matter #talk", browser.driver.findElement(By.id("ed-clip-caption")).getText());
+        browser.screenshot("post-editor-clip-copy");
+        use.click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast-text"),
+                "Post " + talk.id() + " on yt follows its clip's copy again"));
+        browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("ed-clip-copy")));
+        assertEquals("Keynote highlight", browser.driver.findElement(By.id("ed-title")).getAttribute("value"));
+        assertEquals("Why captions matter #talk", browser.driver.findElement(By.id("ed-caption")).getAttribute("value"));
+        assertTrue(browser.driver.findElement(By.id("ed-copy-note")).getText().startsWith("Text from the clip"));
+        Post back = web.publishing.posts().byId(talk.id());
+        assertTrue(!back.copyEdited());
+        assertEquals("Keynote highlight", back.title());
+
+        browser.driver.findElement(By.id("ed-close")).click();
+        browser.await("[data-post-id='" + evil.id() + "']").click();
+        browser.await("#ed-caption");
+        assertTrue(!browser.driver.findElement(By.id("ed-clip-copy")).isDisplayed(), "a post that follows: no offer");
+    }
+
+    /**
      * Dogfood web: a scheduled post could not go back to the Unscheduled list without being cancelled. Unschedule in
      * the editor (offered only for a post with a time), and Undo gives it its time back.
      */

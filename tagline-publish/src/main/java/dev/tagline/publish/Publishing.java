@@ -123,6 +123,50 @@ public final class Publishing implements AutoCloseable {
         }
     }
 
+    /**
+     * The way back for a post whose text was edited on the calendar: it takes its clip's copy for its platform as
+     * {@code clip.json} holds it now, and follows the clip again until it is sent ({@link PostCopy#followClipAgain}).
+     * A post that never was edited just takes the clip's copy now. Throws naming the post when sending began (its text
+     * is fixed: {@link #whyTextFixed}) or when its {@code clip.json} cannot be read.
+     */
+    public dev.tagline.publish.store.Post followClipAgain(long postId) {
+        dev.tagline.publish.store.Post post = posts.byId(postId);
+        java.util.Optional<String> fixed = whyTextFixed(post);
+        if (fixed.isEmpty()) {
+            java.nio.file.Path manifest = media.byId(post.mediaId()).manifestPath();
+            var clip = media.reread(manifest).orElseThrow(() -> new dev.tagline.core.TaglineException("The clip of"
+                    + " post " + postId + " (" + manifest + ") is not registered", "Queue the clip again."));
+            if (copies.followClipAgain(postId, clip)) {
+                return posts.byId(postId);
+            }
+            fixed = whyTextFixed(posts.byId(postId)).or(() -> java.util.Optional.of("Post " + postId
+                    + " changed meanwhile (a worker may have taken it)"));
+        }
+        throw new dev.tagline.core.TaglineException(fixed.get(), "Only a queued or scheduled post that has not started"
+                + " publishing can take its clip's copy.");
+    }
+
+    /**
+     * Why {@code post}'s text can no longer change (sending began, or it failed or was cancelled), as "Post 3 is published: its text
+     * was fixed when sending began, so it cannot follow its clip again"; empty while it is queued or scheduled and
+     * nothing was sent.
+     */
+    public static java.util.Optional<String> whyTextFixed(dev.tagline.publish.store.Post post) {
+        boolean waiting = post.state() == dev.tagline.publish.store.PostState.QUEUED
+                || post.state() == dev.tagline.publish.store.PostState.SCHEDULED;
+        if (waiting && post.step() == dev.tagline.publish.store.Post.Step.UPLOAD) {
+            return java.util.Optional.empty();
+        }
+        if (post.state() == dev.tagline.publish.store.PostState.FAILED
+                || post.state() == dev.tagline.publish.store.PostState.CANCELLED) {
+            return java.util.Optional.of("Post " + post.id() + " is " + post.state().label() + ", so it is not waiting"
+                    + " to be sent and cannot follow its clip again");
+        }
+        String is = waiting ? "has started publishing" : "is " + post.state().label();
+        return java.util.Optional.of("Post " + post.id() + " " + is + ": its text was fixed when sending began, so it"
+                + " cannot follow its clip again");
+    }
+
     /** The token source over the vault; the key comes from {@code TAGLINE_SECRET_KEY} or the 0600 key file. */
     public dev.tagline.publish.auth.TokenSource tokens(java.util.Map<String, String> env,
                                                        java.net.http.HttpClient client) {

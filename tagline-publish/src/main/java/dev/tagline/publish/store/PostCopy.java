@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The text a post that has not been sent will go out with: the copy its clip's {@code clip.json} holds for its
  * platform, followed until the post is sent ({@link #followClip}), or the text the user edited on the calendar
- * ({@link #editCopy}), which from then on is kept. The worker takes the clip's copy once more just before it uploads.
+ * ({@link #editCopy}), which from then on is kept until {@link #followClipAgain}. The worker takes the clip's copy once more just before it uploads.
  */
 public final class PostCopy {
     private final Jdbc jdbc;
@@ -28,6 +28,25 @@ public final class PostCopy {
                 + " OR caption <> ? THEN 1 ELSE copy_edited END, title = ?, caption = ?, updated_at = ? WHERE id = ?"
                 + " AND state IN ('queued', 'scheduled') AND step = 'upload'", title, caption, title, caption,
                 clock.instant(), id) == 1;
+    }
+
+    /**
+     * The way back from {@link #editCopy}: the post drops its own text, takes the copy {@code media}'s manifest holds
+     * for its channel's platform now, and follows its clip again as if never edited. False when it has started
+     * publishing (only a queued or scheduled post at the upload step may change), or is not a post of {@code media}.
+     */
+    public boolean followClipAgain(long id, Media media) {
+        return jdbc.inTransaction(tx -> {
+            List<String> platform = tx.query("SELECT c.platform FROM post p JOIN channel c ON c.id = p.channel_id"
+                    + " WHERE p.id = ? AND p.media_id = ?", rs -> rs.getString(1), id, media.id());
+            if (platform.isEmpty()) {
+                return false;
+            }
+            ClipManifest.Copy copy = media.manifest().copyFor(platform.get(0));
+            return tx.update("UPDATE post SET copy_edited = 0, title = ?, caption = ?, updated_at = ? WHERE id = ?"
+                    + " AND state IN ('queued', 'scheduled') AND step = 'upload'", copy.title(), copy.text(),
+                    clock.instant(), id) == 1;
+        });
     }
 
     /**

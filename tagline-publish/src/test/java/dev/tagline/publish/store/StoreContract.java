@@ -320,6 +320,46 @@ abstract class StoreContract {
         assertEquals(Optional.empty(), media.reread(dir.resolve("elsewhere/clip.json")), "not registered");
     }
 
+    /**
+     * An edited post had no way back to its clip's copy. followClipAgain gives it the clip's copy for its platform now,
+     * and it follows clip.json again; a post a worker holds is not changed.
+     */
+    @Test
+    void anEditedPostHadNoWayBack_nowFollowClipAgainTakesTheClipsCopyAndFollowsIt() {
+        Post edited = queued("a");
+        Post sent = queued("b");
+        assertTrue(copies.editCopy(edited.id(), "Mine", "My caption"));
+        assertTrue(copies.editCopy(sent.id(), "Mine too", "My caption"));
+        rewriteCopy("a", "Clip title");
+        assertEquals(List.of(new PostCopy.Following(edited.id(), "yt", true, false)),
+                copies.followClip(media.reread(dir.resolve("a/clip.json")).orElseThrow()), "edited: kept");
+
+        assertTrue(copies.followClipAgain(edited.id(), media.reread(dir.resolve("a/clip.json")).orElseThrow()));
+        Post back = posts.byId(edited.id());
+        assertFalse(back.copyEdited());
+        assertEquals("Clip title for YouTube", back.title(), "the platform's variant");
+        assertEquals("Edited\n\n#python", back.caption());
+        rewriteCopy("a", "Later title");
+        copies.followClip(media.reread(dir.resolve("a/clip.json")).orElseThrow());
+        assertEquals("Later title for YouTube", posts.byId(edited.id()).title(), "follows the clip again");
+
+        assertFalse(copies.followClipAgain(edited.id(), media.reread(dir.resolve("b/clip.json")).orElseThrow()),
+                "another clip's copy is never taken");
+        posts.schedule(sent.id(), sent.scheduleVersion(), NOW.minusSeconds(1), Post.PlannedBy.USER);
+        jobs.claim(jobs.due(NOW, 10).get(0), "w1", NOW, NOW.plusSeconds(30)).orElseThrow();
+        assertFalse(copies.followClipAgain(sent.id(), media.reread(dir.resolve("b/clip.json")).orElseThrow()));
+        assertEquals("Mine too", posts.byId(sent.id()).title(), "a post a worker holds keeps its text");
+        assertTrue(posts.byId(sent.id()).copyEdited());
+    }
+
+    private void rewriteCopy(String clip, String title) {
+        ClipManifest m = dev.tagline.core.manifest.ClipManifests.read(dir.resolve(clip));
+        dev.tagline.core.manifest.ClipManifests.write(dir.resolve(clip).resolve("clip.json"), new ClipManifest(
+                m.schema(), m.version(), m.id(), m.video(), m.source(), m.durationSeconds(), m.width(), m.height(),
+                m.score(), true, new ClipManifest.Copy(title, "Edited", List.of("python")),
+                Map.of("youtube", new ClipManifest.Copy(title + " for YouTube", null, null)), m.render()));
+    }
+
     @Test
     void removingAChannelKeepsItsPublishedPostsAndTheirHistoryAndDropsTheRest() {
         Post published = queued("a");
