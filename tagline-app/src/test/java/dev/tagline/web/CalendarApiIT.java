@@ -319,6 +319,36 @@ class CalendarApiIT {
         call("POST", "/api/posts/999999/follow-clip", null, 404);
     }
 
+    /**
+     * Every open of the calendar parsed the clip.json of every clip with an unsent post. An unchanged clip.json is now
+     * taken from the cache (no parse), and a changed one is read again and its posts take its copy.
+     */
+    @Test
+    void openingTheCalendarParsedEveryClipJsonEachTime_nowOnlyTheChangedOnes() throws Exception {
+        Post a = web.post(yt, "Title a", "Caption a", Instant.parse("2026-12-02T08:00:00Z"));
+        web.post(yt, "Title b", "Caption b", Instant.parse("2026-12-02T17:00:00Z"));
+        web.post(yt, "Title c", "Caption c", null);
+        var cache = web.publishing.media().manifests();
+        web.send(web.get("/calendar").header("Cookie", login.cookie()));
+        long parsed = cache.parses();
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, web.send(web.get("/calendar").header("Cookie", login.cookie())).statusCode());
+        }
+        assertEquals(parsed, cache.parses(), "unchanged clip.json files are not parsed again");
+
+        java.nio.file.Path json = web.publishing.media().byId(a.mediaId()).manifestPath();
+        dev.tagline.core.manifest.ClipManifest m = dev.tagline.core.manifest.ClipManifests.read(json);
+        dev.tagline.core.manifest.ClipManifests.write(json, new dev.tagline.core.manifest.ClipManifest(m.schema(),
+                m.version(), m.id(), m.video(), m.source(), m.durationSeconds(), m.width(), m.height(), m.score(), true,
+                new dev.tagline.core.manifest.ClipManifest.Copy("Title A", "Caption a", java.util.List.of()),
+                java.util.Map.of(), m.render()));
+        java.nio.file.Files.setLastModifiedTime(json, java.nio.file.attribute.FileTime.from(
+                java.nio.file.Files.getLastModifiedTime(json).toInstant().plusSeconds(1)));
+        web.send(web.get("/calendar").header("Cookie", login.cookie()));
+        assertEquals(parsed + 1, cache.parses(), "only the changed clip.json is parsed");
+        assertEquals("Title A", web.publishing.posts().byId(a.id()).title(), "its post takes the new copy");
+    }
+
     /** Dogfood web #2: a failed post could not be fixed in the web app; now Retry, within the exactly-once rule. */
     @Test
     void aFailedPostIsRetriedWithEditedTextOnlyWhenThePlatformDidNotTakeTheVideo() throws Exception {

@@ -46,6 +46,57 @@ class WebBenchmarkIT {
         }
     }
 
+    /**
+     * Opening the calendar page ({@code GET /calendar}) gives every post that follows its clip the clip's current copy:
+     * 10,000 posts on 2,500 clips, each with a real {@code clip.json}; the first open, then 20 more.
+     */
+    @Test
+    void calendarPageOpenWithTenThousandPostsFollowingTheirClips() throws Exception {
+        Assumptions.assumeTrue(Boolean.getBoolean("tagline.bench"), "benchmark: run with -Dtagline.bench=true");
+        try (WebFixture web = WebFixture.start(dir)) {
+            String[] platforms = {"youtube", "tiktok", "instagram", "folder"};
+            for (int c = 0; c < CHANNELS; c++) {
+                web.channel("ch" + c, platforms[c], "Europe/Berlin");
+            }
+            seed(dir.resolve("publish.db"));
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("publish.db"));
+                 PreparedStatement m = c.prepareStatement("UPDATE media SET manifest_path = ?, manifest_json = ? WHERE"
+                         + " id = ?")) {
+                c.setAutoCommit(false);
+                for (int i = 1; i <= POSTS / CHANNELS; i++) {
+                    Path json = dir.resolve("clips/" + i + "/clip.json");
+                    java.nio.file.Files.createDirectories(json.getParent());
+                    var manifest = dev.tagline.core.manifest.ClipManifest.of("bench-" + i, "clip.mp4", null, 30, 1080,
+                            1920, 0.5, true, new dev.tagline.core.manifest.ClipManifest.Copy("Clip " + i + " — a title"
+                                    + " of typical length", "A caption of typical length", List.of("tagline", "shorts")),
+                            java.util.Map.of());
+                    dev.tagline.core.manifest.ClipManifests.write(json, manifest);
+                    m.setString(1, json.toString());
+                    m.setString(2, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(manifest));
+                    m.setInt(3, 100_000 + i);
+                    m.addBatch();
+                }
+                m.executeBatch();
+                c.commit();
+            }
+            WebFixture.Login login = web.login(); // opens /calendar once: the first open
+            HttpRequest request = HttpRequest.newBuilder(URI.create(web.base() + "/calendar"))
+                    .header("Cookie", login.cookie()).build();
+            List<Long> nanos = new ArrayList<>();
+            for (int i = 0; i < 21; i++) {
+                long t0 = System.nanoTime();
+                HttpResponse<String> r = web.http.send(request, HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, r.statusCode(), r.body());
+                nanos.add(System.nanoTime() - t0);
+            }
+            long first = nanos.remove(0);
+            Collections.sort(nanos);
+            System.out.printf(Locale.ROOT, "BENCH calendar page open, 10,000 posts following 2,500 clip.json: second"
+                    + " open %.1f ms, then n=%d p50=%.1f ms max=%.1f ms, loadavg %s%n", first / 1e6, nanos.size(),
+                    nanos.get(nanos.size() / 2) / 1e6, nanos.get(nanos.size() - 1) / 1e6, loadAverage());
+        }
+    }
+
     private static void report(WebFixture web, WebFixture.Login login, String what, String range, int expected)
             throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(web.base() + "/api/calendar?" + range

@@ -109,17 +109,36 @@ public final class Publishing implements AutoCloseable {
     /**
      * {@link #followClip} for every clip with posts that follow its copy, so a list or calendar shows the text that
      * will be sent also after {@code clip.json} was edited elsewhere. A {@code clip.json} that cannot be read now is
-     * passed over: its posts keep their text, and the worker checks the clip again before it uploads.
+     * passed over: its posts keep their text, and the worker checks the clip again before it uploads. One query finds
+     * the posts, an unchanged {@code clip.json} is not parsed again ({@link MediaStore#manifests}), and only posts whose
+     * text differs are written, so a calendar of thousands of posts opens without reading thousands of files.
      */
     public void followClips() {
-        for (long id : copies.mediaFollowingClips()) {
-            java.nio.file.Path manifest = media.byId(id).manifestPath();
-            try {
-                followClip(manifest);
-            } catch (dev.tagline.core.TaglineException e) {
-                org.slf4j.LoggerFactory.getLogger(Publishing.class).debug("{} cannot be read now; its posts keep their"
-                        + " text until the worker checks the clip before uploading", manifest, e);
+        java.util.Map<Long, dev.tagline.core.manifest.ClipManifest.Copy> changed = new java.util.LinkedHashMap<>();
+        java.util.Map<Long, java.util.Optional<dev.tagline.core.manifest.ClipManifest>> clips = new java.util.HashMap<>();
+        for (PostCopy.Follower f : copies.followers()) {
+            clips.computeIfAbsent(f.mediaId(), id -> clipNow(id, f.manifestPath())).ifPresent(manifest -> {
+                dev.tagline.core.manifest.ClipManifest.Copy copy = manifest.copyFor(f.platform());
+                if (!java.util.Objects.equals(copy.title(), f.title()) || !copy.text().equals(f.caption())) {
+                    changed.put(f.postId(), copy);
+                }
+            });
+        }
+        copies.takeCopies(changed);
+    }
+
+    /** Media {@code id}'s {@code clip.json} as it is now (stored when it changed); empty when it cannot be read. */
+    private java.util.Optional<dev.tagline.core.manifest.ClipManifest> clipNow(long id, java.nio.file.Path manifest) {
+        try {
+            dev.tagline.publish.store.ClipManifestCache.Read read = media.manifests().read(manifest);
+            if (read.parsed()) {
+                media.refresh(id, read.manifest());
             }
+            return java.util.Optional.of(read.manifest());
+        } catch (dev.tagline.core.TaglineException e) {
+            org.slf4j.LoggerFactory.getLogger(Publishing.class).debug("{} cannot be read now; its posts keep their"
+                    + " text until the worker checks the clip before uploading", manifest, e);
+            return java.util.Optional.empty();
         }
     }
 

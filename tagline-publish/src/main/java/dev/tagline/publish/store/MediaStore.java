@@ -21,10 +21,16 @@ public final class MediaStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Jdbc jdbc;
     private final Clock clock;
+    private final ClipManifestCache manifests = new ClipManifestCache(ClipManifestCache.DEFAULT_CAPACITY);
 
     public MediaStore(Database db, Clock clock) {
         this.jdbc = db.jdbc();
         this.clock = clock;
+    }
+
+    /** The clips' {@code clip.json} as parsed last, kept while each file is unchanged ({@link #reread} reads them). */
+    public ClipManifestCache manifests() {
+        return manifests;
     }
 
     /** Reads {@code clipDirOrManifest}, checks its video exists, and stores (or refreshes) it. */
@@ -82,7 +88,7 @@ public final class MediaStore {
     /**
      * Reads the {@code clip.json} of a registered clip again (review, copy, score), without hashing its video, for
      * the posts that follow its copy; empty when no clip is registered from {@code manifestPath}. Throws when the
-     * file cannot be read.
+     * file cannot be read. An unchanged file is not parsed again ({@link #manifests}).
      */
     public java.util.Optional<Media> reread(Path manifestPath) {
         Path path = manifestPath.toAbsolutePath().normalize();
@@ -91,13 +97,21 @@ public final class MediaStore {
         if (known.isEmpty()) {
             return known;
         }
-        ClipManifest manifest = ClipManifests.read(path);
-        jdbc.update("UPDATE media SET score = ?, duration_ms = ?, width = ?, height = ?, manifest_json = ? WHERE id = ?",
-                manifest.score(), Math.round(manifest.durationSeconds() * 1000), manifest.width(), manifest.height(),
-                toJson(manifest), known.get().id());
+        ClipManifestCache.Read read = manifests.read(path);
+        ClipManifest manifest = read.manifest();
+        if (read.parsed()) {
+            refresh(known.get().id(), manifest);
+        }
         Media m = known.get();
         return java.util.Optional.of(new Media(m.id(), m.manifestPath(), m.videoPath(), manifest, m.sizeBytes(),
                 m.sha256()));
+    }
+
+    /** Stores {@code manifest} (review, copy, score), read again from media {@code id}'s {@code clip.json}. */
+    public void refresh(long id, ClipManifest manifest) {
+        jdbc.update("UPDATE media SET score = ?, duration_ms = ?, width = ?, height = ?, manifest_json = ? WHERE id = ?",
+                manifest.score(), Math.round(manifest.durationSeconds() * 1000), manifest.width(), manifest.height(),
+                toJson(manifest), id);
     }
 
     public Media byId(long id) {

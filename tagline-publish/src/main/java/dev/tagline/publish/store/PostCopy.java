@@ -89,6 +89,39 @@ public final class PostCopy {
         });
     }
 
+    /** A post that follows its clip's copy and has not started publishing, with the text it has now. */
+    public record Follower(long postId, long mediaId, java.nio.file.Path manifestPath, String platform, String title,
+                           String caption) {
+    }
+
+    /** Every post that follows its clip's copy and has not started publishing, in one query, by clip. */
+    public List<Follower> followers() {
+        return jdbc.query("SELECT p.id, p.media_id, m.manifest_path, c.platform, p.title, p.caption FROM post p"
+                + " JOIN media m ON m.id = p.media_id JOIN channel c ON c.id = p.channel_id WHERE p.state IN"
+                + " ('queued', 'scheduled') AND p.step = 'upload' AND p.copy_edited = 0 ORDER BY p.media_id, p.id",
+                rs -> new Follower(rs.getLong(1), rs.getLong(2), java.nio.file.Path.of(rs.getString(3)),
+                        rs.getString(4), rs.getString(5), rs.getString(6)));
+    }
+
+    /**
+     * Gives each post its clip's copy, in one transaction, as {@link #followClip} does one clip at a time: only a post
+     * that still follows its clip and has not started publishing changes. The number of posts changed.
+     */
+    public int takeCopies(java.util.Map<Long, ClipManifest.Copy> byPost) {
+        if (byPost.isEmpty()) {
+            return 0;
+        }
+        return jdbc.inTransaction(tx -> {
+            int changed = 0;
+            for (java.util.Map.Entry<Long, ClipManifest.Copy> e : byPost.entrySet()) {
+                changed += tx.update("UPDATE post SET title = ?, caption = ? WHERE id = ? AND state IN ('queued',"
+                        + " 'scheduled') AND step = 'upload' AND copy_edited = 0", e.getValue().title(),
+                        e.getValue().text(), e.getKey());
+            }
+            return changed;
+        });
+    }
+
     /** The media of every post that follows its clip's copy and has not started publishing ({@link #followClip}). */
     public List<Long> mediaFollowingClips() {
         return jdbc.query("SELECT DISTINCT media_id FROM post WHERE state IN ('queued', 'scheduled') AND step = 'upload'"
