@@ -21,6 +21,10 @@ import org.slf4j.LoggerFactory;
  * only when the file still has its queued size and lies inside a {@code --media} folder by the same rules as
  * {@code /media} (no {@code ..}, no symlink out, nothing hidden). Range requests get 206. Every refusal is the same
  * bare 404 (never cached), so a wrong guess learns nothing; a right token's refusal is logged with its reason.
+ * A client address that asked for {@link FailureThrottle#VIDEO_LINK_FAILURES} unknown links (no such post, wrong
+ * secret) within {@link FailureThrottle#VIDEO_LINK_WINDOW} gets 429 with {@code Retry-After} for further unknown ones
+ * until they age out; a link that was handed out is still served to it, since behind a reverse proxy or tunnel every
+ * fetcher shares one address and a scanner must not lock Instagram out (the 192-bit secret is never guessed).
  */
 final class PublicVideoRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(PublicVideoRoutes.class);
@@ -36,21 +40,24 @@ final class PublicVideoRoutes {
     }
 
     private void serve(Context ctx, boolean body) throws IOException {
-        Path file = resolve(ctx.pathParam("token"), ctx.pathParam("file"));
+        Path file = resolve(ctx.pathParam("token"), ctx.pathParam("file"), ctx);
         ctx.header("X-Robots-Tag", "noindex");
         MediaRoutes.send(ctx, file, "private, max-age=300", body);
     }
 
     /** The video the token grants, or a 404 that says nothing about why. */
-    private Path resolve(String token, String name) {
-        VideoLinks.Grant grant = VideoLinks.parse(token).orElseThrow(PublicVideoRoutes::notFound);
+    private Path resolve(String token, String name, Context ctx) {
+        VideoLinks.Grant grant = VideoLinks.parse(token).orElseThrow(() -> unknown(ctx));
         Post post;
         Media media;
         try {
             post = web.publishing().posts().byId(grant.postId());
             media = web.publishing().media().byId(post.mediaId());
         } catch (TaglineException gone) {
-            throw notFound();
+            throw unknown(ctx);
+        }
+        if (!VideoLinks.knows(post, grant)) {
+            throw unknown(ctx);
         }
         if (!VideoLinks.grants(post, grant, web.clock().instant())) {
             throw notFound();
@@ -76,6 +83,23 @@ final class PublicVideoRoutes {
             throw notFound();
         }
         return served.get();
+    }
+
+    /** A link never handed out (a guess, a scan): counted against the client's address; 429 once it asked too many. */
+    private io.javalin.http.HttpResponseException unknown(Context ctx) {
+        String client = ctx.ip();
+        FailureThrottle throttle = web.videoLinkThrottle();
+        java.time.Duration wait = throttle.waitFor(client);
+        throttle.failed(client);
+        if (wait.isZero()) {
+            if (!throttle.waitFor(client).isZero()) {
+                LOG.info("{} asked for {} unknown video links within {}; further unknown ones get 429 until they are"
+                        + " older", client, FailureThrottle.VIDEO_LINK_FAILURES, FailureThrottle.VIDEO_LINK_WINDOW);
+            }
+            return notFound();
+        }
+        ctx.header("Retry-After", Long.toString(wait.toSeconds()));
+        return new io.javalin.http.TooManyRequestsResponse("Too many requests");
     }
 
     private static NotFoundResponse notFound() {

@@ -54,7 +54,8 @@ public final class WebServer implements AutoCloseable {
         }
         String setupCode = passwords.isSet() ? null : Sessions.token().substring(0, 12);
         return new WebServer(new WebContext(settings, publishing, clock, new Sessions(clock, settings.sessionIdle()),
-                passwords, new LoginThrottle(clock), setupCode), publishing.credentials(env), env);
+                passwords, FailureThrottle.logins(clock), FailureThrottle.videoLinks(clock), setupCode),
+                publishing.credentials(env), env);
     }
 
     private Consumer<JavalinConfig> config() {

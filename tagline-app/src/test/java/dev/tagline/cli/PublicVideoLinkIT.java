@@ -175,6 +175,64 @@ class PublicVideoLinkIT {
         assertEquals(401, send("POST", url, null).statusCode(), "the link is read-only");
     }
 
+    /**
+     * /public/v/ answered any number of wrong guesses without login. After 20 unknown links (wrong secret, unknown post)
+     * from one address within a minute, further unknown ones get 429 with Retry-After; the link that was handed out is
+     * still served to that address, Range requests too (behind a proxy every platform fetcher shares one address), and
+     * once the failures are a minute old unknown links are plain 404s again.
+     */
+    @Test
+    void unknownVideoLinksWereNeverLimited_nowTwentyInAMinuteFromOneAddressGet429WithRetryAfter() throws Exception {
+        publishOne(dir.resolve("clips/code.clips/code-001"));
+        String url = receiver.deliveries().get(0).path("videoUrl").asText();
+        String secret = url.substring(url.indexOf("/public/v/") + 12, url.lastIndexOf('/'));
+        java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(
+                NOW.plusSeconds(60));
+        Clock moving = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        try (WebServer limited = server(moving)) {
+            String base = "http://127.0.0.1:" + limited.port();
+            String good = base + "/public/v/1-" + secret + "/code%20001%23.mp4";
+            String guess = base + "/public/v/1-" + (secret.charAt(0) == 'A' ? "B" : "A") + secret.substring(1)
+                    + "/code%20001%23.mp4";
+            for (int i = 0; i < 19; i++) {
+                assertEquals(404, status(i % 2 == 0 ? guess : base + "/public/v/" + (7 + i) + "-" + secret
+                        + "/code%20001%23.mp4"), "guess " + (i + 1) + ": wrong secret or unknown post");
+                now.set(now.get().plusSeconds(1));
+            }
+            assertEquals(404, status(base + "/public/v/1-" + secret + "/clip.json"), "a right secret does not count");
+            assertEquals(404, status(guess), "the 20th");
+            HttpResponse<byte[]> blocked = send("GET", guess, null);
+            assertEquals(429, blocked.statusCode());
+            assertEquals("42", blocked.headers().firstValue("Retry-After").orElse(""),
+                    "until the first failure (60 s ago minus 19 s) leaves the minute");
+            assertEquals("no-store", blocked.headers().firstValue("Cache-Control").orElse(""));
+            assertEquals(429, send("HEAD", base + "/public/v/99-" + secret + "/x.mp4", null).statusCode());
+
+            HttpResponse<byte[]> part = send("GET", good, "bytes=1000-1999");
+            assertEquals(206, part.statusCode(), "the link handed out is still served");
+            assertArrayEquals(Arrays.copyOfRange(video, 1000, 2000), part.body());
+            assertEquals(200, send("HEAD", good, null).statusCode());
+
+            now.set(now.get().plusSeconds(61));
+            assertEquals(404, status(guess), "a minute later: a plain 404 again");
+        }
+    }
+
     @Test
     void theLinkExpiresSevenDaysAfterThePostsTime() throws Exception {
         publishOne(dir.resolve("clips/code.clips/code-001"));

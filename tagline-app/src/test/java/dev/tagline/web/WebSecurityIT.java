@@ -110,7 +110,7 @@ class WebSecurityIT {
         HttpResponse<String> page = web.send(web.get("/login"));
         String anon = WebFixture.cookie(page);
         String csrf = WebFixture.csrf(page.body());
-        for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
+        for (int i = 0; i < FailureThrottle.LOGIN_FAILURES; i++) {
             HttpResponse<String> wrong = web.send(web.form("/login", anon, Map.of("_csrf", csrf, "password", "nope-" + i)));
             assertEquals("/login?error=1", wrong.headers().firstValue("Location").orElseThrow());
         }

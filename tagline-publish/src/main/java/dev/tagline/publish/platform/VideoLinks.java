@@ -125,6 +125,16 @@ public final class VideoLinks {
      * Whether {@code post} grants {@code grant} at {@code now}: same post, same secret (compared in constant time),
      * not expired, and the post neither failed nor cancelled.
      */
+    /**
+     * Whether {@code grant} names {@code post} with its secret, whatever the link's state (expired, failed post): a
+     * link that was handed out, not a guess.
+     */
+    public static boolean knows(Post post, Grant grant) {
+        Optional<String> secret = secret(post.progress().get(SECRET));
+        return post.id() == grant.postId() && secret.isPresent() && MessageDigest.isEqual(
+                secret.get().getBytes(StandardCharsets.US_ASCII), grant.secret().getBytes(StandardCharsets.US_ASCII));
+    }
+
     public static boolean grants(Post post, Grant grant, Instant now) {
         Optional<String> secret = secret(post.progress().get(SECRET));
         Optional<Instant> until = until(post.progress().get(UNTIL));
