@@ -567,6 +567,17 @@ class PublishCommandTest {
                 "2026-04-10"), cli.err());
         assertEquals(ExitCode.USAGE, run("publish", "channels", "add", "ig3", "--platform", "instagram", "--option",
                 "media-base-url=https://cdn.example.com", "--secret-env", "IG_TOKEN", "--token-expires", "soon"));
+        // Instagram's servers fetch the video: a local or private media-base-url is refused, a webhook's is not
+        assertEquals(ExitCode.USAGE, run("publish", "channels", "add", "ig4", "--platform", "instagram", "--account",
+                "1786", "--option", "media-base-url=http://192.168.1.20:8080", "--secret-env", "IG_TOKEN"));
+        assertEquals("error: --option media-base-url=http://192.168.1.20:8080 is a private address (192.168.1.20),"
+                + " which Instagram's servers can never fetch videos from. Give a public address that leads to 'tagline"
+                + " serve' (a reverse proxy or tunnel in front of it), e.g. --option"
+                + " media-base-url=https://clips.example.com; only webhook channels may use a local or private address.",
+                cli.err().strip());
+        assertEquals(ExitCode.OK, run("publish", "channels", "add", "hook", "--platform", "webhook", "--option",
+                "url=http://127.0.0.1:9/hook", "--option", "media-base-url=http://127.0.0.1:8080", "--secret-env",
+                "IG_TOKEN"), cli.err());
         dev.tagline.core.config.TaglineHome home = new dev.tagline.core.config.TaglineHome(dir.resolve("home"));
         try (dev.tagline.publish.Publishing p = dev.tagline.publish.Publishing.open(
                 dev.tagline.publish.store.Database.defaultUrl(home), home, CLOCK)) {

@@ -57,7 +57,7 @@ public final class Platforms {
                 need(platform, options, "media-base-url", "the public address of 'tagline serve' (Instagram downloads"
                         + " each video from there, under " + VideoLinks.ROUTE + "; never localhost), e.g. --option"
                         + " media-base-url=https://clips.example.com; --account is the Instagram user id");
-                VideoLinks.requireBase(options.get("media-base-url"));
+                VideoLinks.requirePublicBase(options.get("media-base-url"), "Instagram");
             }
             case "tiktok" -> need(platform, options, "privacy-level", "the privacy the creator chose (TikTok's UX rules"
                     + " allow no default): SELF_ONLY, MUTUAL_FOLLOW_FRIENDS, FOLLOWER_OF_CREATOR or PUBLIC_TO_EVERYONE;"

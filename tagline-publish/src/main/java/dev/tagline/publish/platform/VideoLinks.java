@@ -76,6 +76,53 @@ public final class VideoLinks {
     }
 
     /**
+     * {@link #requireBase}, for a platform whose own servers fetch the video (Instagram): refuses a host that only this
+     * machine or its network can reach (localhost, a name without a dot or under {@code .local}, a loopback, private,
+     * link-local, shared (100.64/10) or unique-local address), naming it. Names are not resolved: a public name that
+     * points to a private address is found by the link check before each post.
+     */
+    public static String requirePublicBase(String value, String platform) {
+        String base = requireBase(value);
+        String host = URI.create(base).getHost().toLowerCase(java.util.Locale.ROOT);
+        String why = localHost(host);
+        if (why != null) {
+            throw new TaglineException("--option media-base-url=" + base + " " + why + ", which " + platform + "'s"
+                    + " servers can never fetch videos from", "Give a public address that leads to 'tagline serve'"
+                    + " (a reverse proxy or tunnel in front of it), e.g. --option media-base-url=https://clips.example.com;"
+                    + " only webhook channels may use a local or private address.");
+        }
+        return base;
+    }
+
+    /** Why {@code host} is reachable only from this machine or its network, or null. */
+    private static String localHost(String host) {
+        if (host.equals("localhost") || host.endsWith(".localhost")) {
+            return "is localhost";
+        }
+        boolean literal = host.startsWith("[") || host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        if (!literal) {
+            return host.endsWith(".local") || !host.contains(".") ? "is a local network name (" + host + ")" : null;
+        }
+        java.net.InetAddress ip;
+        try {
+            // a literal (URI has checked it: an IPv4 octet over 255 is no host at all), so no name lookup
+            ip = java.net.InetAddress.getByName(host.replaceAll("^\\[|\\]$", ""));
+        } catch (java.net.UnknownHostException e) {
+            return "is not a valid IP address (" + host + ")";
+        }
+        byte[] b = ip.getAddress();
+        if (ip.isLoopbackAddress()) {
+            return "is a loopback address (" + host + ")";
+        }
+        boolean shared = b.length == 4 && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64;
+        boolean uniqueLocal = b.length == 16 && (b[0] & 0xfe) == 0xfc;
+        if (ip.isAnyLocalAddress() || ip.isSiteLocalAddress() || ip.isLinkLocalAddress() || shared || uniqueLocal) {
+            return "is a private address (" + host + ")";
+        }
+        return null;
+    }
+
+    /**
      * Before a URL leaves for the platform: gives the post its link (a new secret on the first try, a renewed expiry
      * on every try, checkpointed), then checks that the link answers {@code HEAD} with 200 and the video's size.
      * Throws a retryable {@link PlatformException} naming the URL when it does not, so nothing is created with a

@@ -31,6 +31,39 @@ class VideoLinksTest {
         }
     }
 
+    /**
+     * An Instagram channel took a media-base-url on localhost or a private address, which Instagram's servers can never
+     * fetch; it is refused in one line that says why and what to give. A public name or address passes.
+     */
+    @Test
+    void anInstagramMediaBaseUrlOnLocalhostOrAPrivateAddressWasAccepted_nowRefusedSayingWhy() {
+        for (String ok : new String[] {"https://clips.example.com", "http://203.0.113.7:8080/tagline",
+            "https://[2001:db8::1]/", "https://100.128.0.1"}) {
+            assertEquals(VideoLinks.requireBase(ok), VideoLinks.requirePublicBase(ok, "Instagram"), ok);
+        }
+        String[][] bad = {{"http://localhost:8080", "is localhost"}, {"http://app.localhost", "is localhost"},
+            {"http://127.0.0.1:8080", "is a loopback address (127.0.0.1)"},
+            {"http://[::1]:8080", "is a loopback address ([::1])"},
+            {"http://10.1.2.3", "is a private address (10.1.2.3)"},
+            {"http://172.20.0.5", "is a private address (172.20.0.5)"},
+            {"https://192.168.1.20:8443", "is a private address (192.168.1.20)"},
+            {"http://169.254.10.1", "is a private address (169.254.10.1)"},
+            {"http://100.64.1.1", "is a private address (100.64.1.1)"},
+            {"http://0.0.0.0:8080", "is a private address (0.0.0.0)"},
+            {"http://[fd12:3456::1]", "is a private address ([fd12:3456::1])"},
+            {"http://nas:8080", "is a local network name (nas)"},
+            {"http://tagline.local", "is a local network name (tagline.local)"}};
+        for (String[] b : bad) {
+            TaglineException e = assertThrows(TaglineException.class, () -> VideoLinks.requirePublicBase(b[0],
+                    "Instagram"), b[0]);
+            assertEquals("--option media-base-url=" + b[0] + " " + b[1] + ", which Instagram's servers can never fetch"
+                    + " videos from", e.getMessage());
+            assertFalse(e.oneLine().contains("\n"), e.oneLine());
+            assertTrue(e.hint().startsWith("Give a public address that leads to 'tagline serve'"), e.hint());
+        }
+        assertEquals("http://127.0.0.1:8080", VideoLinks.requireBase("http://127.0.0.1:8080"), "a webhook may");
+    }
+
     @Test
     void aTokenIsThePostIdAndA32CharacterSecret() {
         assertEquals(Optional.of(new VideoLinks.Grant(12, SECRET)), VideoLinks.parse("12-" + SECRET));
