@@ -12,8 +12,8 @@ import picocli.CommandLine.Parameters;
  * clip's copy ({@code clip.json}, its platform's variant) again and follows the clip until it is sent.
  */
 @Command(name = "follow-clip", mixinStandardHelpOptions = true,
-        description = {"Drop a post's own text (edited on the calendar): it takes its clip's copy from clip.json again",
-            "and follows the clip until it is sent. Refused once sending began."})
+        description = {"Drop a post's own text (edited on the calendar): it takes its clip's copy from clip.json again"
+            + " and follows the clip until it is sent.", "Refused once sending began."})
 final class PublishFollowClipCommand implements Callable<Integer> {
     private final CliContext ctx;
     @Mixin
