@@ -17,7 +17,8 @@ import java.util.Objects;
  * Client of {@code POST /v1/chat/completions}: sends the messages (text, or text with images as
  * {@code image_url} content parts holding data URLs, as vision models take them; optionally asking for a JSON
  * object, {@code response_format: {"type": "json_object"}}) and returns the first choice's content with the token
- * usage the server reports. Retries per {@link RetryPolicy}. Thread-safe: one client may serve many requests in
+ * usage the server reports (a reasoning model's separate {@code reasoning_content}, when it wrote nothing else, as
+ * a {@code <think>} block). Retries per {@link RetryPolicy}. Thread-safe: one client may serve many requests in
  * flight.
  */
 public final class ChatClient {
@@ -129,18 +130,37 @@ public final class ChatClient {
         try {
             JsonNode root = JSON.readTree(answer);
             JsonNode choice = root.path("choices").path(0);
-            JsonNode content = choice.path("message").path("content");
-            if (!content.isTextual()) {
+            String finish = choice.path("finish_reason").asText("");
+            String content = content(choice.path("message"), finish);
+            if (content == null) {
                 throw new OpenAiException(uri + " answered without choices[0].message.content for " + what,
                         "Is --endpoint an OpenAI-compatible chat server?", 200, null);
             }
             JsonNode usage = root.path("usage");
-            return new Reply(content.asText(), choice.path("finish_reason").asText(""),
-                    usage.path("prompt_tokens").asInt(0), usage.path("completion_tokens").asInt(0));
+            return new Reply(content, finish, usage.path("prompt_tokens").asInt(0),
+                    usage.path("completion_tokens").asInt(0));
         } catch (IOException e) {
             throw new OpenAiException(uri + " answered something other than JSON: " + HttpCalls.errorMessage(answer),
                     "Check --endpoint " + endpoint.baseUrl() + ": is this the server's /v1 base URL?", 200, e, true);
         }
+    }
+
+    /**
+     * The message's text; null when it has none. A server that parses a thinking model's reasoning apart (vLLM's
+     * {@code --reasoning-parser}, LM Studio, llama.cpp's {@code --reasoning-format}) sends it as
+     * {@code reasoning_content} (or {@code reasoning}) and {@code content} null or empty when the thinking used up
+     * {@code max_tokens}: that reasoning is returned in a {@code <think>} block, unclosed when cut at the limit, as a
+     * server without the parser would have sent it, so that callers that drop reasoning see no answer and can say
+     * why.
+     */
+    private static String content(JsonNode message, String finish) {
+        JsonNode content = message.path("content");
+        String reasoning = message.path("reasoning_content").isTextual() ? message.path("reasoning_content").asText()
+                : message.path("reasoning").asText("");
+        if ((!content.isTextual() || content.asText().isBlank()) && !reasoning.isBlank()) {
+            return "<think>" + reasoning + (finish.equals("length") ? "" : "</think>");
+        }
+        return content.isTextual() ? content.asText() : null;
     }
 
     static ObjectNode body(Request request) {

@@ -1,7 +1,5 @@
 package dev.tagline.inference.openai;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.URI;
@@ -27,7 +25,18 @@ final class HttpCalls {
         HttpRequest build() throws FileNotFoundException;
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HttpCalls.class);
+    /**
+     * How long a server that answers 503 "Loading model" (llama.cpp) or "server busy" (Ollama) is waited for, in
+     * steps of at most {@link #NOT_READY_STEP}, at most {@link #NOT_READY_TRIES} tries: a big model takes a minute
+     * or two to load, and the run's first images should not fail meanwhile.
+     */
+    static final Duration NOT_READY_WAIT = Duration.ofMinutes(2);
+    static final Duration NOT_READY_STEP = Duration.ofSeconds(10);
+    static final int NOT_READY_TRIES = 40;
+    /** When the last "waiting for the server" line was logged, so that requests in flight together log one. */
+    private final java.util.concurrent.atomic.AtomicLong lastNotice = new java.util.concurrent.atomic.AtomicLong(
+            Long.MIN_VALUE);
     private static final java.util.regex.Pattern HTML_START = java.util.regex.Pattern.compile(
             "(?i)\\s*(?:<!doctype html|<html|<head|<body|<title|<h1|<p>)");
     private static final java.util.regex.Pattern HTML_HIDDEN = java.util.regex.Pattern.compile(
@@ -51,6 +60,8 @@ final class HttpCalls {
 
     /** The body of the first 2xx answer; {@code what} names the input in messages ("chunk-001.wav"). */
     String send(URI uri, String what, RequestFactory request) {
+        Duration waited = Duration.ZERO;
+        int notReadyTries = 0;
         for (int attempt = 1; ; attempt++) {
             HttpResponse<String> response;
             try {
@@ -83,7 +94,29 @@ final class HttpCalls {
             if (status / 100 == 2) {
                 return response.body();
             }
-            if (!RetryPolicy.retryable(status) || attempt >= retry.maxAttempts() || noQuota(status, response.body())) {
+            java.util.Optional<String> serverWide = ErrorBody.serverWide(status, response.body());
+            if (serverWide.isPresent()) {
+                throw new OpenAiException("Server " + uri + " answered HTTP " + status + " for " + what + ": "
+                        + errorMessage(response.body()), serverWide.get(), status, null, true);
+            }
+            if (ErrorBody.notReady(status, response.body())) {
+                Duration wait = retry.wait(++notReadyTries, response.headers(), clock);
+                wait = wait.compareTo(NOT_READY_STEP) > 0 ? NOT_READY_STEP : wait;
+                if (waited.plus(wait).compareTo(NOT_READY_WAIT) <= 0 && notReadyTries < NOT_READY_TRIES) {
+                    notice(uri, response.body());
+                    pause(wait);
+                    waited = waited.plus(wait);
+                    attempt--; // a server that is starting has not failed this try
+                    continue;
+                }
+                if (ErrorBody.loading(status, response.body())) {
+                    throw new OpenAiException("Server " + uri + " was still loading its model after "
+                            + seconds(waited) + " s of waiting (HTTP 503: " + errorMessage(response.body()) + ")",
+                            "Wait until its log says the model is loaded, then run again.", status, null, true);
+                }
+            }
+            if (!RetryPolicy.retryable(status) || attempt >= retry.maxAttempts()
+                    || ErrorBody.noQuota(status, response.body())) {
                 throw failure(uri, what, status, response.body(), attempt);
             }
             pause(retry.wait(attempt, response.headers(), clock));
@@ -112,6 +145,20 @@ final class HttpCalls {
         return detail.isEmpty() ? "" : ": " + detail;
     }
 
+    /** A visible line, at most one in 20 s, while the server is starting or busy. */
+    private void notice(URI uri, String body) {
+        long now = clock.millis();
+        long last = lastNotice.get();
+        if ((last == Long.MIN_VALUE || now - last >= 20_000) && lastNotice.compareAndSet(last, now)) {
+            LOG.warn("Server {} is not ready ({}); waiting up to {} s for it", uri, errorMessage(body),
+                    NOT_READY_WAIT.toSeconds());
+        }
+    }
+
+    private static long seconds(Duration d) {
+        return Math.round(d.toMillis() / 1000.0);
+    }
+
     private void pause(Duration d) {
         try {
             sleeper.sleep(d);
@@ -133,13 +180,13 @@ final class HttpCalls {
 
     private OpenAiException failure(URI uri, String what, int status, String body, int attempts) {
         String detail = errorMessage(body);
-        if (noQuota(status, body)) {
+        if (ErrorBody.noQuota(status, body)) {
             // no wait helps: every request of the run would get it
             return new OpenAiException("Server " + uri + " refused " + what + ": the account has no quota left ("
                     + detail + ")", "Add credit or raise the quota with the provider, or use another key or --endpoint.",
                     status, null, true);
         }
-        if (modelNotFound(status, body)) {
+        if (ErrorBody.modelNotFound(status, body)) {
             return new OpenAiException("Server " + uri + " has no such model: " + detail, "Check the model name"
                     + " (GET " + endpoint.resolve("models") + " lists them; for Ollama run 'ollama pull MODEL').", status,
                     null);
@@ -154,28 +201,6 @@ final class HttpCalls {
         };
         return new OpenAiException("Server " + uri + " answered HTTP " + status + tries + " for " + what
                 + (detail.isEmpty() ? "" : ": " + detail), hint, status, null);
-    }
-
-    /**
-     * A 404 naming the model rather than the URL: OpenAI's {@code code: model_not_found}, Ollama's "model \"x\" not
-     * found, try pulling it first", vLLM's "The model `x` does not exist."
-     */
-    static boolean modelNotFound(int status, String body) {
-        if (status != 404 && status != 400) {
-            return false;
-        }
-        try {
-            JsonNode error = JSON.readTree(body).path("error");
-            if (error.path("code").asText("").equals("model_not_found")) {
-                return true;
-            }
-            String message = (error.isTextual() ? error.asText() : error.path("message").asText(""))
-                    .toLowerCase(java.util.Locale.ROOT);
-            return status == 404 && message.contains("model")
-                    && (message.contains("not found") || message.contains("does not exist"));
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /** The visible text of an HTML page, one line; its title when the body shows nothing. */
@@ -195,36 +220,15 @@ final class HttpCalls {
     }
 
     /**
-     * The {@code error.message} of an OpenAI error body; else the text of an HTML page (tags, head, scripts and
-     * styles dropped: "Error code: 501 Message: Unsupported method ('POST')." rather than {@code <!DOCTYPE HTML>});
-     * else the body's first line; at most 200 characters.
+     * The server's message in any of the error shapes {@link ErrorBody} reads (whole: it is the useful part, such as
+     * vLLM's context-length advice); else the text of an HTML page (tags, head, scripts and styles dropped: "Error
+     * code: 501 Message: Unsupported method ('POST')." rather than {@code <!DOCTYPE HTML>}); else the body's first
+     * line, at most 200 characters.
      */
-    /**
-     * OpenAI's 429 with {@code code} or {@code type} {@code insufficient_quota}: out of credit, not rate-limited, so
-     * neither a retry nor the next image can succeed.
-     */
-    static boolean noQuota(int status, String body) {
-        if (status != 429) {
-            return false;
-        }
-        try {
-            JsonNode error = JSON.readTree(body).path("error");
-            return "insufficient_quota".equals(error.path("code").asText()) || "insufficient_quota".equals(
-                    error.path("type").asText());
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     static String errorMessage(String body) {
-        try {
-            JsonNode error = JSON.readTree(body).path("error");
-            String message = error.isTextual() ? error.asText() : error.path("message").asText("");
-            if (!message.isEmpty()) {
-                return message;
-            }
-        } catch (IOException e) {
-            // not JSON: use the text itself
+        String message = ErrorBody.message(body);
+        if (!message.isEmpty()) {
+            return message;
         }
         String first = HTML_START.matcher(body).lookingAt() ? pageText(body)
                 : body.strip().lines().findFirst().orElse("");

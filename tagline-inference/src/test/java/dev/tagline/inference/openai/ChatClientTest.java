@@ -139,11 +139,11 @@ class ChatClientTest {
 
     @Test
     void ollamaAndVllmModelErrorsAreRecognisedToo() {
-        assertTrue(HttpCalls.modelNotFound(404, "{\"error\":{\"message\":\"model \\\"llava\\\" not found, try pulling"
+        assertTrue(ErrorBody.modelNotFound(404, "{\"error\":{\"message\":\"model \\\"llava\\\" not found, try pulling"
                 + " it first\",\"type\":\"api_error\",\"param\":null,\"code\":null}}"));
-        assertTrue(HttpCalls.modelNotFound(404, "{\"object\":\"error\",\"message\":\"x\",\"error\":"
+        assertTrue(ErrorBody.modelNotFound(404, "{\"object\":\"error\",\"message\":\"x\",\"error\":"
                 + "\"The model `qwen` does not exist.\"}"));
-        assertTrue(!HttpCalls.modelNotFound(404, "{\"error\":{\"message\":\"Invalid URL (POST /v2/chat)\"}}"));
+        assertTrue(!ErrorBody.modelNotFound(404, "{\"error\":{\"message\":\"Invalid URL (POST /v2/chat)\"}}"));
     }
 
     @Test

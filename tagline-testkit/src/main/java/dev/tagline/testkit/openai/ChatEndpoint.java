@@ -159,6 +159,16 @@ final class ChatEndpoint {
     /** {@link #answer} with or without the {@code usage} object (llama.cpp builds and some proxies leave it out). */
     static String answer(FakeOpenAiServer.ChatCall call, Function<FakeOpenAiServer.ChatCall, String> script,
                          int id, boolean usage) {
+        return answer(call, script, id, usage, null);
+    }
+
+    /**
+     * {@link #answer}; with {@code reasoningField} not null, a leading {@code <think>…</think>} goes to that field
+     * of the message and the rest to {@code content} (null when the cut came inside the reasoning), as a server
+     * with a reasoning parser answers. Tokens and the cut count the reasoning too: the model wrote it.
+     */
+    static String answer(FakeOpenAiServer.ChatCall call, Function<FakeOpenAiServer.ChatCall, String> script,
+                         int id, boolean usage, String reasoningField) {
         String content = script.apply(call);
         String finish = "stop";
         if (call.maxTokens() > 0 && tokens(content) > call.maxTokens()) {
@@ -168,7 +178,17 @@ final class ChatEndpoint {
         ObjectNode root = JSON.createObjectNode().put("id", "chatcmpl-fake" + id).put("object", "chat.completion")
                 .put("created", 1_764_200_000L + id).put("model", call.model());
         ObjectNode choice = root.putArray("choices").addObject().put("index", 0);
-        choice.putObject("message").put("role", "assistant").put("content", content);
+        ObjectNode message = choice.putObject("message").put("role", "assistant").put("content", content);
+        if (reasoningField != null && content.startsWith("<think>")) {
+            int end = content.indexOf("</think>");
+            message.put(reasoningField, content.substring("<think>".length(), end < 0 ? content.length() : end)
+                    .strip());
+            if (end < 0) {
+                message.putNull("content");
+            } else {
+                message.put("content", content.substring(end + "</think>".length()).strip());
+            }
+        }
         choice.putNull("logprobs");
         choice.put("finish_reason", finish);
         int prompt = call.promptTokens();

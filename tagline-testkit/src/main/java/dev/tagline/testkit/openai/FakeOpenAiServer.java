@@ -23,7 +23,8 @@ import java.util.function.Function;
  * A local OpenAI-compatible server for tests (JDK HttpServer on 127.0.0.1, random port, requests answered
  * concurrently) implementing {@code POST /v1/chat/completions} ({@link ChatEndpoint}: text and image parts, usage,
  * {@code max_tokens}; optionally only some models, with OpenAI's {@code model_not_found}; optionally answering after
- * a fixed delay), {@code GET /v1/models} and {@code POST /v1/audio/transcriptions} as documented: multipart form with {@code file} and {@code model};
+ * a fixed delay; optionally with the errors and reasoning fields of llama.cpp, LM Studio, Ollama and vLLM, worded
+ * as in {@link ServerQuirks}), {@code GET /v1/models} and {@code POST /v1/audio/transcriptions} as documented: multipart form with {@code file} and {@code model};
  * {@code response_format} json, text, srt, vtt or verbose_json; {@code timestamp_granularities[]} word/segment, only
  * with verbose_json; supported file types and the 25 MB limit; bearer key when one is required; errors as
  * {@code {"error": {"message", "type", "param", "code"}}}. Tests script what is "heard" per upload and what the
@@ -88,7 +89,8 @@ public final class FakeOpenAiServer implements AutoCloseable {
         }
     }
 
-    private record Failure(int status, Map<String, String> headers, String message, String type) {
+    /** A queued or standing error answer: the status, extra headers and the body as the server words it. */
+    private record Failure(int status, Map<String, String> headers, String body) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -110,6 +112,10 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private volatile boolean usage = true;
     private volatile Set<String> models;
     private volatile long delayMillis;
+    private volatile Function<ChatCall, Failure> standing = call -> null;
+    private volatile boolean vllm;
+    private volatile int contextWindow;
+    private volatile String reasoningField;
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger peakInFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newCachedThreadPool(r -> {
@@ -154,8 +160,69 @@ public final class FakeOpenAiServer implements AutoCloseable {
     /** The next upload gets this error (e.g. 429 with {@code Map.of("Retry-After", "2")}) instead of an answer. */
     public synchronized FakeOpenAiServer failNext(int status, Map<String, String> headers) {
         String type = status == 429 ? "rate_limit_exceeded" : status >= 500 ? "server_error" : "invalid_request_error";
-        failures.add(new Failure(status, headers, status == 429 ? "Rate limit reached for requests"
-                : "The server had an error while processing your request. Sorry about that!", type));
+        failures.add(new Failure(status, headers, errorBody(status == 429 ? "Rate limit reached for requests"
+                : "The server had an error while processing your request. Sorry about that!", type, null, null)));
+        return this;
+    }
+
+    /**
+     * The next {@code count} chat requests get llama.cpp's answer while it loads the model: 503 {@code {"error":
+     * {"code": 503, "message": "Loading model", "type": "unavailable_error"}}}.
+     */
+    public synchronized FakeOpenAiServer loadingModelFor(int count) {
+        for (int i = 0; i < count; i++) {
+            failures.add(new Failure(503, Map.of(), ServerQuirks.LLAMA_CPP_LOADING));
+        }
+        return this;
+    }
+
+    /** The next {@code count} requests get Ollama's 503 "server busy" (its request queue is full). */
+    public synchronized FakeOpenAiServer busyFor(int count) {
+        for (int i = 0; i < count; i++) {
+            failures.add(new Failure(503, Map.of(), ServerQuirks.OLLAMA_BUSY));
+        }
+        return this;
+    }
+
+    /** As llama.cpp's server started without {@code --mmproj}: every chat with an image gets its 500. */
+    public FakeOpenAiServer withoutVisionProjector() {
+        this.standing = call -> call.images().isEmpty() ? null
+                : new Failure(500, Map.of(), ServerQuirks.LLAMA_CPP_NO_MMPROJ);
+        return this;
+    }
+
+    /** As LM Studio's server with no model loaded: every chat gets its 400 {@code {"error": "No models loaded…"}}. */
+    public FakeOpenAiServer noModelLoaded() {
+        this.standing = call -> new Failure(400, Map.of(), ServerQuirks.LM_STUDIO_NO_MODEL);
+        return this;
+    }
+
+    /**
+     * Errors in older vLLM's shape from now on ({@code {"object": "error", "message", "type", "param", "code"}} at
+     * the top level), an unknown model ({@link #models}) worded as vLLM does: "The model `x` does not exist."
+     */
+    public FakeOpenAiServer vllmErrors() {
+        this.vllm = true;
+        return this;
+    }
+
+    /**
+     * Refuses, as vLLM does, a chat whose prompt tokens and {@code max_tokens} exceed {@code tokens} (HTTP 400 "This
+     * model's maximum context length is …").
+     */
+    public FakeOpenAiServer contextWindow(int tokens) {
+        this.contextWindow = tokens;
+        return this;
+    }
+
+    /**
+     * Parses the assistant's reasoning apart, as vLLM's {@code --reasoning-parser} and LM Studio do: a scripted
+     * answer's {@code <think>…</think>} goes to the message's {@code field} ({@code reasoning_content}, or
+     * {@code reasoning}), the rest to {@code content}, which is null when {@code max_tokens} cut the answer before
+     * the reasoning ended.
+     */
+    public FakeOpenAiServer reasoningParser(String field) {
+        this.reasoningField = field;
         return this;
     }
 
@@ -174,8 +241,8 @@ public final class FakeOpenAiServer implements AutoCloseable {
      * {@code insufficient_quota} (the same status as a rate limit, which is why the code must be read).
      */
     public synchronized FakeOpenAiServer outOfQuotaNext() {
-        failures.add(new Failure(429, Map.of(), "You exceeded your current quota, please check your plan and billing"
-                + " details.", "insufficient_quota"));
+        failures.add(new Failure(429, Map.of(), errorBody("You exceeded your current quota, please check your plan and"
+                + " billing details.", "insufficient_quota", null, "insufficient_quota")));
         return this;
     }
 
@@ -272,13 +339,24 @@ public final class FakeOpenAiServer implements AutoCloseable {
         try {
             pause();
             Set<String> served = models;
+            Failure always = standing.apply(call);
+            int window = contextWindow;
             if (served != null && !served.contains(call.model())) {
+                if (vllm) {
+                    send(exchange, 404, "application/json", ServerQuirks.vllmNoSuchModel(call.model()));
+                    return;
+                }
                 error(exchange, 404, "The model `" + call.model() + "` does not exist or you do not have access to"
                         + " it.", "invalid_request_error", null, "model_not_found");
+            } else if (always != null) {
+                send(exchange, always.status(), "application/json", always.body());
+            } else if (window > 0 && call.promptTokens() + Math.max(call.maxTokens(), 16) > window) {
+                send(exchange, 400, "application/json", ServerQuirks.vllmContextLength(window, call.promptTokens(),
+                        Math.max(call.maxTokens(), 16)));
             } else if (!failed(exchange)) {
                 String body;
                 try {
-                    body = ChatEndpoint.answer(call, answering, chats.size(), usage);
+                    body = ChatEndpoint.answer(call, answering, chats.size(), usage, reasoningField);
                 } catch (RuntimeException e) {
                     error(exchange, 500, "The server had an error while processing your request. Sorry about that!",
                             "server_error", null, null);
@@ -321,8 +399,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
             return false;
         }
         failure.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-        error(exchange, failure.status(), failure.message(), failure.type(), null,
-                failure.type().equals("insufficient_quota") ? "insufficient_quota" : null);
+        send(exchange, failure.status(), "application/json", failure.body());
         return true;
     }
 
@@ -351,11 +428,17 @@ public final class FakeOpenAiServer implements AutoCloseable {
         send(exchange, 200, type, Requests.answer(JSON, upload, words, format));
     }
 
-    static void error(HttpExchange exchange, int status, String message, String type, String param, String code)
+    /** An error answer in OpenAI's shape, or in vLLM's after {@link #vllmErrors}. */
+    private void error(HttpExchange exchange, int status, String message, String type, String param, String code)
             throws IOException {
+        send(exchange, status, "application/json", vllm ? ServerQuirks.vllm(status, message)
+                : errorBody(message, type, param, code));
+    }
+
+    private static String errorBody(String message, String type, String param, String code) {
         ObjectNode error = JSON.createObjectNode();
         error.putObject("error").put("message", message).put("type", type).put("param", param).put("code", code);
-        send(exchange, status, "application/json", JSON.writeValueAsString(error));
+        return error.toString();
     }
 
     private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
