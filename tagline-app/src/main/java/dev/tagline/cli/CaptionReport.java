@@ -37,6 +37,11 @@ final class CaptionReport {
             out.println(Counts.of(n, "caption") + " still leave" + (n == 1 ? "s" : "") + " out some tags (missing_tags"
                     + " in the run's journal" + (outputs.json() ? " and the .json sidecars" : "") + ").");
         }
+        if (stats.noTags() > 0) {
+            out.println(Counts.of(stats.noTags(), "image") + " had no tags for {tags} (no " + outputs.tags().extension()
+                    + " beside " + (stats.noTags() == 1 ? "it" : "them") + "), so the prompt went without: run tagline"
+                    + " tag first, or pass --tagger.");
+        }
         if (stats.cutShort() > 0) {
             out.println(Counts.were(stats.cutShort(), "caption") + " cut at --max-tokens; raise it or ask for a shorter"
                     + " caption.");

@@ -132,7 +132,7 @@ class CaptionCommandTest {
                 + " of these tags: red (colour).", first.lastUser());
         assertEquals(4, server.chats().size(), "each caption left its tag out once and was asked again");
         assertTrue(server.chats().stream().anyMatch(c -> c.lastUser().endsWith("Use every one of these tags: red"
-                + " (colour). The caption must mention each of these tags: red (colour).")));
+                + " (colour).\nThe caption must mention each of these tags: red (colour).")));
         assertTrue(read("red.caption").startsWith("A red square with a red (colour) tag"), read("red.caption"));
         JsonNode json = new ObjectMapper().readTree(read("red.json"));
         assertEquals("red (colour)", json.path("tags").path(0).asText());
@@ -154,18 +154,18 @@ class CaptionCommandTest {
 
     @Test
     void tagsFromATagFileReachThePromptAsProseReadsThemAndOnlyAPromptWithTagsIsChecked() throws IOException {
-        Files.writeString(data.resolve("red.txt"), "score_9, rating:general, (masterpiece:1.2), smile");
+        Files.writeString(data.resolve("red.txt"), "score_9, rating:general, (red hair:1.2), smile");
         Files.writeString(data.resolve("sub/blue.txt"), "general, blue sky, \\(cosplay\\)");
         server.answers(call -> "A " + colour(call) + " square.");
         CliTestSupport cli = cli();
         assertEquals(ExitCode.OK, caption(cli, "--prompt", "Tags: {tags}", "--tag-retries", "1", "--json"),
                 cli.err());
-        assertTrue(server.chats().stream().anyMatch(c -> c.lastUser().equals("Tags: masterpiece, smile")),
+        assertTrue(server.chats().stream().anyMatch(c -> c.lastUser().equals("Tags: red hair, smile")),
                 server.chats().stream().map(FakeOpenAiServer.ChatCall::lastUser).toList().toString());
         assertTrue(server.chats().stream().anyMatch(c -> c.lastUser().equals("Tags: blue sky, cosplay")));
         assertTrue(server.chats().stream().anyMatch(c -> c.lastUser().endsWith("must mention each of these tags:"
-                + " masterpiece, smile.")), "the retry names them as prose does too");
-        assertEquals("masterpiece", new ObjectMapper().readTree(read("red.json")).path("missing_tags").path(0)
+                + " red hair, smile.")), "the retry names them as prose does too");
+        assertEquals("red hair", new ObjectMapper().readTree(read("red.json")).path("missing_tags").path(0)
                 .asText());
 
         CliTestSupport plain = cli();
@@ -357,6 +357,137 @@ class CaptionCommandTest {
                 + " (<think> The user wants a caption. I see"), line);
         assertTrue(line.contains("Raise --max-tokens, or turn the model's thinking off"), line);
         assertFalse(Files.exists(data.resolve("red.caption")));
+    }
+
+    /** Dogfood round 6 H3: llama.cpp started without --mmproj failed every image after 4 tries each, exit 1. */
+    @Test
+    void llamaCppWithoutItsVisionProjectorStopsTheRunWithExitTwoAndTheFix() {
+        server.withoutVisionProjector();
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, caption(cli));
+        assertTrue(cli.err().contains("image input is not supported"), cli.err());
+        assertTrue(cli.err().contains("The server cannot read images: start llama-server with --mmproj FILE"),
+                cli.err());
+        assertFalse(cli.err().contains("after 4 tries"), cli.err());
+        assertTrue(server.chats().size() <= 2, "one request per image at most: " + server.chats().size());
+        assertFalse(Files.exists(data.resolve("red.caption")));
+    }
+
+    /** Dogfood round 6 H3: LM Studio with no model loaded failed each image with a 400. */
+    @Test
+    void lmStudioWithNoModelLoadedStopsTheRunWithExitTwoAndTheFix() {
+        server.noModelLoaded();
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, caption(cli));
+        assertTrue(cli.err().contains("LM Studio has no model loaded: load one (lms load MODEL"), cli.err());
+    }
+
+    /** Dogfood round 6 H1: vLLM's top-level error body showed as raw JSON with "Check --endpoint". */
+    @Test
+    void vllmsUnknownModelIsNamedAsSuchNotBlamedOnTheEndpoint() {
+        server.vllmErrors().models("llava:13b");
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, caption(cli));
+        assertTrue(cli.err().contains("has no such model: The model `llava` does not exist."), cli.err());
+        assertTrue(cli.err().contains("GET " + server.baseUrl() + "/models lists them"), cli.err());
+        assertFalse(cli.err().contains("Check --endpoint") || cli.err().contains("{\""), cli.err());
+    }
+
+    /**
+     * Dogfood round 6 H3 and H1: an error no list names (vLLM's context-length 400), the same for the first three
+     * images, none captioned, stops the run rather than failing the folder image by image; its message shows whole.
+     */
+    @Test
+    void theFirstThreeImagesFailingAlikeStopTheRunWithExitTwo() throws IOException {
+        for (String name : List.of("a", "b", "c", "d")) {
+            TagCommandTest.png(data.resolve(name + ".png"), 0x808080, 64, 64);
+        }
+        server.vllmErrors().contextWindow(60);
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, caption(cli, "--concurrency", "1"));
+        assertTrue(cli.err().contains("The first 3 images all failed the same way and none was captioned, so the rest"
+                + " would too: Server "), cli.err());
+        assertTrue(cli.err().contains("This model's maximum context length is 60 tokens. However, you requested"),
+                cli.err());
+        assertTrue(cli.err().contains("Please reduce the length of the messages or completion."), cli.err());
+        assertFalse(cli.err().contains("{\""), cli.err());
+        assertEquals(4, server.chats().size(), "the two batches (of 2 with --concurrency 1) that hold the first three"
+                + " images, none after");
+    }
+
+    /** The same failures after an image was captioned stay with their images (the server did caption). */
+    @Test
+    void failuresAfterACaptionedImageDoNotStopTheRun() throws IOException {
+        for (String name : List.of("a", "b", "c")) {
+            TagCommandTest.png(data.resolve("sub/" + name + ".png"), 0x808080, 64, 64);
+        }
+        server.answers(call -> {
+            if (colour(call).equals("grey")) {
+                throw new IllegalArgumentException("no");
+            }
+            return "A " + colour(call) + " square.";
+        });
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.SOME_FAILED, caption(cli, "--concurrency", "4", "--include", "red.png", "--include",
+                "sub/*.png"));
+        assertTrue(Files.exists(data.resolve("red.caption")), cli.err());
+        assertFalse(cli.err().contains("The first 3 images"), cli.err());
+    }
+
+    /**
+     * Dogfood round 6 H2: vLLM's reasoning parser sends {@code content: null} and the thinking as
+     * {@code reasoning_content} when it used up --max-tokens; that was "Is --endpoint an OpenAI-compatible chat
+     * server?" for every image, and its tokens went uncounted.
+     */
+    @Test
+    void aReasoningModelThatThinksThroughMaxTokensSaysSoAndCountsItsTokens() {
+        server.reasoningParser("reasoning_content").answers(call -> "<think>Okay, the user wants a caption. Let me"
+                + " look at the image carefully, then describe it.</think>A " + colour(call) + " square.");
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.SOME_FAILED, caption(cli, "--max-tokens", "10"));
+        assertTrue(cli.err().contains("failed      red.png: openai:llava reached --max-tokens before it gave a caption"
+                + " (<think>Okay, the user wants"), cli.err());
+        assertTrue(cli.err().contains("the model used all 10 tokens reasoning and wrote no caption. Raise"
+                + " --max-tokens, or turn the model's thinking off"), cli.err());
+        assertFalse(cli.err().contains("OpenAI-compatible chat server"), cli.err());
+        assertTrue(cli.out().contains(" + 20 completion = "), "both answers' tokens are counted: " + cli.out());
+    }
+
+    /** Dogfood round 6 H2: on the first three images it is the model's setting, so the run stops. */
+    @Test
+    void aReasoningModelThatThinksThroughMaxTokensOnTheFirstImagesStopsTheRun() throws IOException {
+        for (String name : List.of("a", "b")) {
+            TagCommandTest.png(data.resolve(name + ".png"), 0x808080, 64, 64);
+        }
+        server.reasoningParser("reasoning").answers(call -> "<think>Okay, the user wants a caption. Let me look at the"
+                + " image carefully, then describe it.</think>A square.");
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, caption(cli, "--max-tokens", "10"));
+        assertTrue(cli.err().contains("The first 3 images all failed the same way"), cli.err());
+        assertTrue(cli.err().contains("used all 10 tokens reasoning and wrote no caption"), cli.err());
+    }
+
+    /** Dogfood round 6 H12: {tags} went empty without a word when no tags sidecar was there. */
+    @Test
+    void anEmptyTagsPlaceholderIsReportedWithTheFix() {
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.OK, caption(cli, "--prompt", "Caption this; tags: {tags}"), cli.err());
+        assertTrue(cli.out().contains("2 images had no tags for {tags} (no .txt beside them), so the prompt went"
+                + " without: run tagline tag first, or pass --tagger."), cli.out());
+    }
+
+    /** Dogfood round 6 H12: the re-ask was glued to the tags ("blurry The caption…") and asked for lowres. */
+    @Test
+    void theTagRetryIsOnItsOwnLineAndAsksForNoQualityTags() throws IOException {
+        Files.writeString(data.resolve("red.txt"), "portrait, smile, lowres, blurry, masterpiece, best quality");
+        server.answers(call -> "A " + colour(call) + " square.");
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.OK, caption(cli, "--prompt", "Caption this; tags: {tags}", "--include", "red.png"),
+                cli.err());
+        List<String> asked = server.chats().stream().map(FakeOpenAiServer.ChatCall::lastUser).toList();
+        assertEquals(List.of("Caption this; tags: portrait, smile, lowres, blurry, masterpiece, best quality",
+                "Caption this; tags: portrait, smile, lowres, blurry, masterpiece, best quality\nThe caption must"
+                        + " mention each of these tags: portrait, smile."), asked);
     }
 
     @Test

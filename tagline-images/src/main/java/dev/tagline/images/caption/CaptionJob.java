@@ -40,6 +40,9 @@ import java.util.Optional;
 public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Result> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NOT_WRITTEN = "not written";
+    /** An answer that is all reasoning: a {@code <think>} block first (ChatClient sends reasoning_content so). */
+    private static final java.util.regex.Pattern REASONING = java.util.regex.Pattern.compile(
+            "(?is)\\s*<(think|thinking|reasoning)>");
     /** Why an image is passed over: its sidecars exist and are kept ({@code --existing skip}). */
     static final String SIDECARS_EXIST = "sidecars exist";
 
@@ -70,6 +73,9 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
     private final SidecarWriter tagWriter;
     private final String fingerprint;
     private final CaptionStats stats = new CaptionStats();
+    private final FirstFailures firstFailures = new FirstFailures();
+    private final int maxTokens;
+    private final boolean promptUsesTags;
     private final int workerNice;
 
     /**
@@ -98,6 +104,8 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
         this.captioner = captioner;
         // "Write WORD first in every file": the caption too, not only the tags sidecar
         this.pass = new CaptionPass(captioner, request, qa, cleanup.withTrigger(rules.trigger()), tagRetries);
+        this.maxTokens = request.generation().maxTokens();
+        this.promptUsesTags = request.prompt().variables().contains("tags") && !(captioner instanceof TagComposer);
         this.outputs = outputs;
         this.captionWriter = new SidecarWriter(outputs.caption());
         this.tagWriter = new SidecarWriter(outputs.tags());
@@ -213,19 +221,34 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
             prepared.add(new Captioner.Prepared(new CaptionInput(in.image(), in.file(), tagNames, vars),
                     item.prepared().payload()));
         }
-        List<CaptionPass.Outcome> outcomes = images.isEmpty() ? List.of() : pass.run(prepared);
+        FirstFailures.Stop stop = firstFailures.stopped(); // the run ends; send nothing more meanwhile
+        List<CaptionPass.Outcome> outcomes = images.isEmpty() ? List.of() : stop == null ? pass.run(prepared)
+                : prepared.stream().map(p -> new CaptionPass.Outcome("", "", "", List.of(), List.of(), 0, 0, 0,
+                        (RuntimeException) stop)).toList();
         List<Result> results = new ArrayList<>(batch.size());
         int next = 0;
         for (Item item : batch) {
             if (item.skipped() != null) {
                 results.add(new Result("", List.of(), List.of(), null, item.skipped()));
             } else {
-                results.add(new Result(tagTexts.get(next), names.get(next), selected.get(next), outcomes.get(next),
-                        null));
+                Result r = new Result(tagTexts.get(next), names.get(next), selected.get(next), outcomes.get(next),
+                        null);
+                results.add(stopIfAllAlike(r, item.prepared().input().file().map(f -> f.getFileName().toString())
+                        .orElse("")));
                 next++;
             }
         }
         return results;
+    }
+
+    /** {@code r}, or, when it is the {@link FirstFailures#LIMIT}th alike failure of the run's start, the stop. */
+    private Result stopIfAllAlike(Result r, String name) {
+        CaptionPass.Outcome o = r.outcome();
+        RuntimeException failure = o.failure() != null ? o.failure() : emptyCaption(r);
+        RuntimeException stop = firstFailures.next(failure, name);
+        return stop == null ? r : new Result(r.tagText(), r.tags(), r.scored(), new CaptionPass.Outcome(o.caption(),
+                o.raw(), o.finishReason(), o.answers(), o.missingTags(), o.promptTokens(), o.completionTokens(),
+                o.requests(), stop), null);
     }
 
     private List<List<ScoredTag>> tags(List<Item> images) {
@@ -315,6 +338,9 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
         CaptionPass.Outcome o = result.outcome();
         boolean usable = o.failure() == null && !o.caption().isBlank();
         stats.add(o, usable); // an image counts as captioned only with a caption to write
+        if (promptUsesTags && taggers.isEmpty() && result.tags().isEmpty()) {
+            stats.addNoTags();
+        }
         if (o.failure() != null) {
             String message = o.failure().getMessage(); // the engine names the image before it
             String hint = o.failure() instanceof TaglineException t ? t.hint() : "";
@@ -323,28 +349,9 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
             }
             throw new ItemFailedException(message, hint, o.failure());
         }
-        if (o.caption().isBlank() && captioner.id().equals(TagComposer.ID)) {
-            throw result.tags().isEmpty()
-                    ? new ItemFailedException("no tags to compose a caption from (no "
-                            + outputs.tags().extension() + " beside it)", "Run with --tagger, tag the folder first"
-                            + " (tagline tag), or name the extension its tags are in with --tags-extension.", null)
-                    : new ItemFailedException("its tags (" + String.join(", ", result.tags())
-                            + ") name nothing a caption can describe", "Tag it with a WD or RAM++ tagger"
-                            + " (--tagger wd-vit-tagger-v3) or caption it with a vision model (--endpoint URL).", null);
-        }
-        if (o.caption().isBlank() && "length".equals(o.finishReason())) {
-            throw new ItemFailedException(captioner.id() + " reached --max-tokens before it gave a caption"
-                    + (o.raw().isBlank() ? "" : " (" + excerpt(o.raw()) + ")"), "Raise --max-tokens, or turn the"
-                    + " model's thinking off (Qwen3: /no_think in the prompt); run again to retry this image.", null);
-        }
-        if (o.caption().isBlank() && CaptionCleanup.refused(o.raw())) {
-            throw new ItemFailedException(captioner.id() + " refused to caption it (" + excerpt(o.raw()) + ")",
-                    "Use another model or prompt; run again to retry this image.", null);
-        }
-        if (o.caption().isBlank()) {
-            throw new ItemFailedException(captioner.id() + " answered nothing"
-                    + (o.raw().isBlank() ? "" : " but filler (" + excerpt(o.raw()) + ")"), "Check the prompt; run"
-                    + " again to retry this image.", null);
+        ItemFailedException empty = emptyCaption(result);
+        if (empty != null) {
+            throw empty;
         }
         Path image = entry.path();
         if (!result.tagText().isEmpty()) {
@@ -360,6 +367,42 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
         }
         return record.put("prompt_tokens", o.promptTokens()).put("completion_tokens", o.completionTokens())
                 .toString();
+    }
+
+    /**
+     * Why {@code result}'s caption came out empty (no tags to compose from, all tokens spent reasoning, a refusal,
+     * filler), or null when it has a caption or failed before.
+     */
+    private ItemFailedException emptyCaption(Result result) {
+        CaptionPass.Outcome o = result.outcome();
+        if (o.failure() != null || !o.caption().isBlank()) {
+            return null;
+        }
+        if (captioner.id().equals(TagComposer.ID)) {
+            return result.tags().isEmpty()
+                    ? new ItemFailedException("no tags to compose a caption from (no "
+                            + outputs.tags().extension() + " beside it)", "Run with --tagger, tag the folder first"
+                            + " (tagline tag), or name the extension its tags are in with --tags-extension.", null)
+                    : new ItemFailedException("its tags (" + String.join(", ", result.tags())
+                            + ") name nothing a caption can describe", "Tag it with a WD or RAM++ tagger"
+                            + " (--tagger wd-vit-tagger-v3) or caption it with a vision model (--endpoint URL).", null);
+        }
+        if ("length".equals(o.finishReason())) {
+            String message = captioner.id() + " reached --max-tokens before it gave a caption"
+                    + (o.raw().isBlank() ? "" : " (" + excerpt(o.raw()) + ")");
+            String hint = "Raise --max-tokens, or turn the model's thinking off (Qwen3: /no_think in the prompt); run"
+                    + " again to retry this image.";
+            return REASONING.matcher(o.raw()).lookingAt() ? new FirstFailures.ReasoningOnly(message + ": the model"
+                    + " used all " + (maxTokens > 0 ? maxTokens + " " : "its ") + "tokens reasoning and wrote no"
+                    + " caption", hint) : new ItemFailedException(message, hint, null);
+        }
+        if (CaptionCleanup.refused(o.raw())) {
+            return new ItemFailedException(captioner.id() + " refused to caption it (" + excerpt(o.raw()) + ")",
+                    "Use another model or prompt; run again to retry this image.", null);
+        }
+        return new ItemFailedException(captioner.id() + " answered nothing"
+                + (o.raw().isBlank() ? "" : " but filler (" + excerpt(o.raw()) + ")"), "Check the prompt; run"
+                + " again to retry this image.", null);
     }
 
     private String writeJson(Path image, Result result, CaptionPass.Outcome o) {

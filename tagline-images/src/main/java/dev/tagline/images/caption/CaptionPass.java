@@ -20,7 +20,8 @@ final class CaptionPass {
                    List<String> missingTags, int promptTokens, int completionTokens, int requests,
                    RuntimeException failure) {
         boolean fatal() {
-            return failure instanceof OpenAiException o && o.affectsEveryRequest();
+            return failure instanceof OpenAiException o && o.affectsEveryRequest()
+                    || failure instanceof FirstFailures.Stop;
         }
     }
 
@@ -160,7 +161,7 @@ final class CaptionPass {
         Set<String> known = new HashSet<>(request.prompt().variables());
         known.add(MISSING);
         CaptionRequest retry = new CaptionRequest(PromptTemplate.parse(request.prompt().text()
-                + " The caption must mention each of these tags: {" + MISSING + "}.", known), request.system(),
+                + "\nThe caption must mention each of these tags: {" + MISSING + "}.", known), request.system(),
                 request.generation());
         for (int round = 0; round < tagRetries; round++) {
             List<Slot> todo = new ArrayList<>();

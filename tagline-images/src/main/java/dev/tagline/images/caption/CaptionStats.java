@@ -14,6 +14,7 @@ public final class CaptionStats {
     private long completionTokens;
     private long missingTags;
     private long cutShort;
+    private long noTags;
 
     /** Counts the requests and tokens of {@code o}, and the image as captioned when {@code captioned}. */
     void add(CaptionPass.Outcome o, boolean captioned) {
@@ -25,6 +26,16 @@ public final class CaptionStats {
             missingTags += o.missingTags().isEmpty() ? 0 : 1;
             cutShort += o.finishReason().equals("length") ? 1 : 0;
         }
+    }
+
+    /** An image whose prompt's {@code {tags}} stayed empty: no tags sidecar beside it and no tagger ran. */
+    void addNoTags() {
+        noTags++;
+    }
+
+    /** Images whose prompt's {@code {tags}} stayed empty (no tags sidecar, no tagger). */
+    public long noTags() {
+        return noTags;
     }
 
     /** An item passed over: not an image, a OneTrainer mask, or an image whose sidecars are {@code kept}. */

@@ -63,14 +63,13 @@ public final class TagComposer implements Captioner {
             "park", "garden", "field", "grass", "mountain", "mountains", "snow", "rain", "building", "buildings",
             "window", "flower field", "nature", "scenery", "lake", "river", "bench", "wall", "floor", "bed", "table",
             "chair", "sun", "moon", "stars", "star (sky)", "cherry blossoms", "leaf", "leaves", "plant");
-    private static final Set<String> STYLE = Set.of("monochrome", "greyscale", "grayscale", "sketch", "realistic",
-            "photorealistic", "photo", "anime", "anime coloring", "traditional media", "watercolor", "pixel art",
-            "lowres", "blurry", "jpeg artifacts", "dark", "bright", "text", "watermark", "signature", "comic",
-            "3d", "chibi", "lineart", "highres", "absurdres", "depth of field", "bokeh", "lens flare",
-            "film grain", "blurry background", "english text", "artist name", "dated", "username",
-            // quality tags of Animagine, NovelAI and SD prompts: they describe the image, as lowres does
-            "masterpiece", "best quality", "high quality", "amazing quality", "great quality", "good quality",
-            "normal quality", "low quality", "worst quality", "very aesthetic", "aesthetic");
+    private static final Set<String> STYLE = union(Set.of("monochrome", "greyscale", "grayscale", "sketch",
+            "realistic", "photorealistic", "photo", "anime", "anime coloring", "traditional media", "watercolor",
+            "pixel art", "dark", "bright", "text", "watermark", "signature", "comic", "3d", "chibi", "lineart",
+            "depth of field", "bokeh", "lens flare", "film grain", "blurry background", "english text", "artist name",
+            "dated", "username"),
+            // lowres, quality tags of Animagine, NovelAI and SD prompts: they describe the image
+            TagProse.QUALITY);
     private static final Set<String> DROPPED = Set.of("solo");
 
     /** A caption in two parts: the triggers that lead it as written (none for none), and the sentence. */
@@ -109,6 +108,12 @@ public final class TagComposer implements Captioner {
     @Override
     public List<Caption> captionPrepared(List<Prepared> batch, CaptionRequest request) {
         return batch.stream().map(p -> Caption.of(composed(p.input()).text())).toList();
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     /** The triggers that lead the caption of {@code tags} ({@link #compose}), as it writes them; empty for none. */

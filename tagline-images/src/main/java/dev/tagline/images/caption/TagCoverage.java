@@ -10,7 +10,8 @@ import java.util.Set;
  * Which of the given tags a caption left out (Tag2Text is known to ignore its tags: captioning.md §3, §10 #15). A
  * tag is kept when each of its words appears in the caption up to an ending ({@code smile} / {@code smiling},
  * {@code tree} / {@code trees}); Danbooru's counting tags read as their noun ({@code 1girl} → girl), and tags that
- * say nothing a sentence would ({@code solo}, ratings, Pony's {@code score_9}; {@link TagProse}) are never asked for.
+ * say nothing a sentence would ({@code solo}, ratings, Pony's {@code score_9}, quality tags such as {@code lowres} and
+ * {@code masterpiece}; {@link TagProse}) are never asked for.
  */
 public final class TagCoverage {
     private static final Set<String> UNSPOKEN = Set.of("solo", "general", "sensitive", "questionable", "explicit",
@@ -31,8 +32,9 @@ public final class TagCoverage {
         for (String tag : tags) {
             String plain = TagProse.plain(tag); // (masterpiece:1.2) asks for masterpiece
             List<String> words = words(plain.replaceAll("^\\d+\\+?(?=[a-z])", ""));
-            if (UNSPOKEN.contains(plain.toLowerCase(Locale.ROOT)) || TagProse.unspoken(plain) || words.isEmpty()
-                    || countedElsewhere(plain, tags)) {
+            String lower = plain.toLowerCase(Locale.ROOT);
+            if (UNSPOKEN.contains(lower) || TagProse.QUALITY.contains(lower) || TagProse.unspoken(plain)
+                    || words.isEmpty() || countedElsewhere(plain, tags)) {
                 continue;
             }
             boolean all = words.stream().filter(w -> !SMALL.contains(w))

@@ -18,6 +18,14 @@ import java.util.regex.Pattern;
  */
 final class TagProse {
     private static final Set<String> RATINGS = Set.of("general", "sensitive", "questionable", "explicit");
+    /**
+     * Tags that grade the image rather than show something in it: Danbooru's resolution and defect tags and the
+     * quality tags of Animagine, NovelAI and SD prompts. A composed caption may name them; a caption is never asked
+     * to work them into its sentence.
+     */
+    static final Set<String> QUALITY = Set.of("lowres", "highres", "absurdres", "incredibly absurdres", "blurry",
+            "jpeg artifacts", "masterpiece", "best quality", "high quality", "amazing quality", "great quality",
+            "good quality", "normal quality", "low quality", "worst quality", "very aesthetic", "aesthetic");
     /** {@code rating:general}, {@code rating_safe}, {@code rating: explicit}: a rating wherever it stands. */
     private static final Pattern RATING = Pattern.compile("(?i)^rating\\s*[:_ ]\\s*\\S+$");
     /** Pony Diffusion's quality and source tags: {@code score_9}, {@code score_7_up}, {@code source_anime}. */
