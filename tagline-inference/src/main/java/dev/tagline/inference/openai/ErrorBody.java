@@ -8,8 +8,9 @@ import java.util.Optional;
 
 /**
  * What an OpenAI-compatible server's error body says, in the shapes the servers answer with: OpenAI's, Ollama's,
- * llama.cpp's and newer vLLM's {@code {"error": {"message": …}}}, LM Studio's {@code {"error": "…"}}, and older vLLM's
- * top-level {@code {"object": "error", "message": …}}; and which of those errors every request of a run would share.
+ * llama.cpp's and newer vLLM's {@code {"error": {"message": …}}}, LM Studio's {@code {"error": "…"}}, and older
+ * vLLM's top-level {@code {"object": "error", "message": …}}; and which of those errors every request of a run would
+ * share.
  */
 final class ErrorBody {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -29,7 +29,8 @@ public final class OpenAiException extends TaglineException {
 
     /**
      * True when every further request to this server would fail the same way: no server at the address, a refused
-     * key, an unknown model, a wrong base URL, or a server started without what the requests need. A batch stops on these instead of failing each item in turn.
+     * key, an unknown model, a wrong base URL, or a server started without what the requests need. A batch stops on
+     * these instead of failing each item in turn.
      */
     public boolean affectsEveryRequest() {
         return everyRequest || status == 401 || status == 403 || status == 404
