@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
         description = {"Start the web app: the Content Calendar and its JSON API.", "",
             "The JSON API is described in docs/api.md.", "",
             "  tagline serve --media clips=./clips", "",
+            "  tagline serve --media faces=./faces --caption-extension faces=.txt   (a taggui dataset)", "",
             "Listens on 127.0.0.1 only unless --host says otherwise. The admin password comes from "
                 + "TAGLINE_ADMIN_PASSWORD, or is set on the first-start page with the code printed here."})
 final class ServeCommand implements Callable<Integer> {
@@ -35,6 +36,14 @@ final class ServeCommand implements Callable<Integer> {
             + " /media/NAME/… (after login) and, for the video of a webhook or Instagram post, as its public link"
             + " /public/v/…; repeatable. Nothing outside these folders is ever served.")
     Map<String, Path> media = new LinkedHashMap<>();
+    @Option(names = "--caption-extension", paramLabel = "NAME=EXT", description = "Where the captions of media folder"
+            + " NAME live on its Datasets page, as 'tagline caption --caption-extension' (default .caption): .txt for a"
+            + " taggui, OneTrainer or ai-toolkit dataset, whose NAME.txt is the caption (then the page shows one"
+            + " caption box and no tags, unless --tags-extension gives the tags another file); repeatable.")
+    Map<String, String> captionExtensions = new LinkedHashMap<>();
+    @Option(names = "--tags-extension", paramLabel = "NAME=EXT", description = "Where the tags of media folder NAME"
+            + " live (default .txt), as 'tagline caption --tags-extension'; repeatable.")
+    Map<String, String> tagsExtensions = new LinkedHashMap<>();
     @Option(names = "--secure-cookies", description = "Mark the session cookie Secure (behind a TLS proxy).")
     boolean secureCookies;
 
@@ -67,7 +76,7 @@ final class ServeCommand implements Callable<Integer> {
         WebSettings.requireDatabaseNotServed(roots, db.dbUrl != null ? db.dbUrl : ctx.env().get("TAGLINE_DB_URL"));
         WebSettings settings = new WebSettings(host, port, roots, ctx.home().dir().resolve("web").resolve("admin.pbkdf2"),
                 ctx.env().get("TAGLINE_ADMIN_PASSWORD"), secureCookies, WebSettings.DEFAULT_ITERATIONS,
-                Duration.ofHours(12));
+                Duration.ofHours(12), captionExtensions, tagsExtensions);
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -31,9 +31,11 @@ import java.util.Optional;
 final class CaptionJobKind implements JobKinds.Kind {
     private static final String ID = "[A-Za-z0-9][A-Za-z0-9_.-]*";
     private final Map<String, String> env;
+    private final java.util.function.Function<Path, DatasetSidecars> sidecarsOf;
 
-    CaptionJobKind(Map<String, String> env) {
+    CaptionJobKind(Map<String, String> env, java.util.function.Function<Path, DatasetSidecars> sidecarsOf) {
         this.env = env;
+        this.sidecarsOf = sidecarsOf;
     }
 
     @Override
@@ -61,6 +63,12 @@ final class CaptionJobKind implements JobKinds.Kind {
             throw new TaglineException("Invalid prompt: " + e.getMessage(), "", e);
         }
         SidecarSettings.Existing existing = SidecarSettings.Existing.parse(form.getOrDefault("existing", "skip"));
+        DatasetSidecars where = sidecarsOf.apply(dir);
+        if (where.captionsOnly() && (id.equals(dev.tagline.images.caption.TagComposer.ID) || request.prompt().variables().contains("tags"))) {
+            throw new TaglineException("Captioner " + id + " reads the tags from the " + where.tagsExtension()
+                    + " files, which hold this folder's captions (serve --caption-extension)", "Pick another"
+                    + " captioner, or give the tags their own file (serve --tags-extension NAME=.tags).");
+        }
         Captioners.Options defaults = Captioners.Options.defaults();
         Captioners.Options options = new Captioners.Options(endpoint, Optional.ofNullable(env.getOrDefault(
                 "TAGLINE_OPENAI_API_KEY", env.get("OPENAI_API_KEY"))), defaults.concurrency(), defaults.timeout(),
@@ -71,12 +79,12 @@ final class CaptionJobKind implements JobKinds.Kind {
                  Captioner captioner = new Captioners(store, sessions, SessionConfig.defaults(), options).open(id,
                          null)) {
                 CaptionJob.Outputs outputs = new CaptionJob.Outputs(
-                        SidecarSettings.captions().withExisting(existing),
-                        SidecarSettings.tags().withExisting(SidecarSettings.Existing.SKIP), false);
+                        where.captions().withExisting(existing),
+                        where.tags().withExisting(SidecarSettings.Existing.SKIP), false);
                 CaptionJob captionJob = new CaptionJob(new ImageLoader(LoadOptions.DEFAULTS.withMinSide(0)), List.of(),
                         TagRules.defaults(), captioner, request, Optional.empty(), CaptionCleanup.DEFAULTS, 1, outputs,
                         outputs.caption().toString());
-                return JobKinds.overImages(dir, captionJob, job, "caption", "captioned with " + captioner.id(),
+                return JobKinds.overImages(dir, List.of(where.captionExtension(), where.tagsExtension()), captionJob, job, "caption", "captioned with " + captioner.id(),
                         () -> captionJob.stats().kept());
             }
         };

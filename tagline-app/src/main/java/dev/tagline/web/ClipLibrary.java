@@ -94,6 +94,21 @@ final class ClipLibrary {
         return new Rendered(ref, ClipManifests.read(file));
     }
 
+    /**
+     * The folders of rendered clips below {@code dir} (those holding a {@code clip.json}, searched as deep as the clips
+     * page looks), as {@code dir.resolve(…)}: the renderer's output, never a dataset of images to caption or tag.
+     */
+    static java.util.Set<Path> clipFolders(Path dir) {
+        try (Stream<Path> files = Files.walk(dir, MAX_DEPTH)) {
+            return files.filter(p -> p.getFileName().toString().equals(ClipManifests.FILE_NAME)
+                    && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                    .map(Path::getParent).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        } catch (IOException | UncheckedIOException e) {
+            throw new TaglineException("Cannot list media folder " + dir + ": " + e.getMessage(),
+                    "Check the folder's permissions.", e);
+        }
+    }
+
     /** The real {@code clip.json} for a reference, refusing anything outside its root (404). */
     Path file(Ref ref) {
         if (!ref.path().endsWith(ClipManifests.FILE_NAME) && !ref.path().endsWith(".clips.json")) {

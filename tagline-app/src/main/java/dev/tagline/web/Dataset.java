@@ -16,20 +16,32 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A captioned image folder as the gallery sees it: each image with its {@code .caption} and {@code .txt} tag
- * sidecars. Edits go through the CLI's {@link SidecarWriter} (UTF-8, no trailing newline, atomic), overwriting.
+ * A captioned image folder as the gallery sees it: each image with its caption and tag sidecars, by the folder's
+ * {@link DatasetSidecars} ({@code .caption} and {@code .txt} by default; only a caption, in {@code .txt}, for a taggui
+ * dataset). Edits go through the CLI's {@link SidecarWriter} (UTF-8, no trailing newline, atomic), overwriting; a
+ * sidecar whose text the edit leaves as it is stays untouched.
  */
 final class Dataset {
-    private static final SidecarWriter CAPTIONS = new SidecarWriter(SidecarSettings.captions()
-            .withExisting(SidecarSettings.Existing.OVERWRITE));
-    private static final SidecarWriter TAGS = new SidecarWriter(SidecarSettings.tags()
-            .withExisting(SidecarSettings.Existing.OVERWRITE));
     /** The scan of {@code check}, {@code tag} and {@code caption} with their defaults. */
     private static final ScanOptions SCAN = ScanOptions.of(ImageFormat.EXTENSIONS, ImageFormat.COMPANIONS);
     private final Path root;
+    private final DatasetSidecars sidecars;
+    private final SidecarWriter captions;
+    private final SidecarWriter tags;
 
     Dataset(Path root) {
+        this(root, DatasetSidecars.DEFAULTS);
+    }
+
+    Dataset(Path root, DatasetSidecars sidecars) {
         this.root = root;
+        this.sidecars = sidecars;
+        this.captions = new SidecarWriter(sidecars.captions().withExisting(SidecarSettings.Existing.OVERWRITE));
+        this.tags = new SidecarWriter(sidecars.tags().withExisting(SidecarSettings.Existing.OVERWRITE));
+    }
+
+    DatasetSidecars sidecars() {
+        return sidecars;
     }
 
     record Item(String path, String caption, List<String> tags) {
@@ -39,11 +51,12 @@ final class Dataset {
      * The images, found by the scan {@code check}, {@code tag} and {@code caption} use ({@link FolderScan} with their
      * extensions), so that the gallery holds what they work on: no hidden files or dot-folders ({@code .tagline}),
      * no folder set aside by {@code check --quarantine} ({@link ScanOptions#SET_ASIDE_MARKER}), no OneTrainer masks
-     * beside their images ({@code a-masklabel.png} beside {@code a.jpg}), no symbolic links.
+     * beside their images ({@code a-masklabel.png} beside {@code a.jpg}), no symbolic links; and no rendered clip's
+     * folder ({@link ClipLibrary#clipFolders}): its thumbnail is the clip's, not a dataset image.
      */
     List<Item> items() {
         List<Item> items = new ArrayList<>();
-        new FolderScan(SCAN).walk(root, entry -> {
+        new FolderScan(scan(root)).walk(root, entry -> {
             if (entry.supported()) {
                 items.add(item(entry.key(), entry.path()));
             }
@@ -52,13 +65,23 @@ final class Dataset {
         return items;
     }
 
+    /** The dataset scan of {@code dir}: the CLI's, passing over the folders of rendered clips. */
+    static ScanOptions scan(Path dir) {
+        return SCAN.withExcludedDirs(ClipLibrary.clipFolders(dir));
+    }
+
     /**
-     * Whether {@code image} (the real path of a file below the root, as {@link MediaRoutes#resolve} gives it) is not in
-     * a folder set aside by {@code check --quarantine}, where the scan does not go. The gallery does not list such
-     * files, and their sidecars are not edited.
+     * Whether {@code image} (the real path of a file below the root, as {@link MediaRoutes#resolve} gives it) is one of
+     * the dataset's: not in a folder set aside by {@code check --quarantine}, where the scan does not go, nor in a
+     * rendered clip's folder (beside a {@code clip.json}). The gallery does not list such files, and their sidecars
+     * are not edited.
      */
     boolean holds(Path image) throws IOException {
         Path top = root.toRealPath();
+        if (Files.exists(image.getParent().resolve(dev.tagline.core.manifest.ClipManifests.FILE_NAME),
+                LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
         for (Path dir = image.getParent(); dir != null && dir.startsWith(top);
              dir = dir.getParent()) {
             if (Files.exists(dir.resolve(ScanOptions.SET_ASIDE_MARKER), LinkOption.NOFOLLOW_LINKS)) {
@@ -76,27 +99,43 @@ final class Dataset {
         return item(key(image), image);
     }
 
-    private static Item item(String key, Path image) {
-        Path caption = CAPTIONS.sidecarFor(image);
-        Path tags = TAGS.sidecarFor(image);
+    private Item item(String key, Path image) {
+        Path caption = captions.sidecarFor(image);
+        Path tagFile = tags.sidecarFor(image);
         return new Item(key,
                 Files.exists(caption) ? SidecarWriter.read(caption).strip() : "",
-                Files.exists(tags) ? SidecarWriter.splitTags(SidecarWriter.read(tags)) : List.of());
+                !sidecars.captionsOnly() && Files.exists(tagFile) ? SidecarWriter.splitTags(SidecarWriter.read(tagFile))
+                        : List.of());
     }
 
-    /** Replaces caption and tags of one image; an empty caption removes the caption sidecar. */
-    Item save(Path image, String caption, List<String> tags) throws IOException {
-        if (caption == null || caption.isBlank()) {
-            Files.deleteIfExists(CAPTIONS.sidecarFor(image));
-        } else {
-            CAPTIONS.write(image, caption);
+    /**
+     * Replaces caption and tags of one image; an empty caption removes the caption sidecar. A sidecar whose text is
+     * unchanged (the caption but for surrounding spaces, the tags as a list) is not written, so that a Save of a card
+     * the user did not edit leaves its files as they were ({@code "  smile "} spacing included).
+     */
+    Item save(Path image, String caption, List<String> newTags) throws IOException {
+        Item before = item(key(image), image);
+        String text = caption == null ? "" : caption.strip();
+        if (!text.equals(before.caption())) {
+            if (text.isEmpty()) {
+                Files.deleteIfExists(captions.sidecarFor(image));
+            } else {
+                captions.write(image, text);
+            }
         }
-        TAGS.write(image, String.join(", ", tags));
+        if (!sidecars.captionsOnly() && !newTags.equals(before.tags())) {
+            tags.write(image, String.join(", ", newTags));
+        }
         return item(image);
     }
 
     /** Replaces tag {@code find} with {@code replacement} (or removes it when blank) in every tag file; returns the count. */
     int replaceTag(String find, String replacement) throws IOException {
+        if (sidecars.captionsOnly()) {
+            throw new dev.tagline.core.TaglineException("This folder has no tag files: its captions are in "
+                    + sidecars.captionExtension(), "Give the tags their own file (serve --tags-extension NAME=.tags)"
+                    + " to replace tags across it.");
+        }
         int changed = 0;
         for (Item item : items()) {
             List<String> next = new ArrayList<>();
@@ -112,7 +151,7 @@ final class Dataset {
                 }
             }
             if (hit) {
-                TAGS.write(root.resolve(item.path()), String.join(", ", next));
+                tags.write(root.resolve(item.path()), String.join(", ", next));
                 changed++;
             }
         }

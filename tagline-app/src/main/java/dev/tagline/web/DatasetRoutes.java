@@ -48,12 +48,14 @@ final class DatasetRoutes {
             throw new NotFoundResponse("No media folder named '" + root + "'; start tagline serve with --media "
                     + root + "=FOLDER");
         }
-        return new Dataset(dir);
+        return new Dataset(dir, web.settings().sidecars(root));
     }
 
     private void gallery(Context ctx) {
         String root = ctx.pathParam("root");
-        List<Dataset.Item> all = dataset(root).items();
+        Dataset dataset = dataset(root);
+        DatasetSidecars sidecars = dataset.sidecars();
+        List<Dataset.Item> all = dataset.items();
         String tag = ctx.queryParam("tag") == null ? "" : ctx.queryParam("tag").strip();
         boolean missing = "caption".equals(ctx.queryParam("missing"));
         String verdict = ctx.queryParam("verdict") == null ? "" : ctx.queryParam("verdict").strip();
@@ -67,46 +69,90 @@ final class DatasetRoutes {
         StringBuilder b = new StringBuilder("<section class=\"dataset\"><h1>Dataset ").append(esc(root))
                 .append(" <small>").append(all.size()).append(" images</small></h1>");
         b.append(roots(root));
+        if (all.isEmpty()) {
+            b.append("<p class=\"empty\">No images in ").append(esc(root)).append(". Rendered clips (folders with ")
+                    .append("clip.json) are not a dataset: review them on <a href=\"/clips\">Clips</a>.</p></section>");
+            ctx.html(Html.page("Dataset " + root, csrf, "/datasets", b.toString()));
+            return;
+        }
+        b.append(sidecarsLine(root, sidecars));
         if (ctx.queryParam("changed") != null) {
             b.append("<p class=\"notice\" role=\"status\">Changed ").append(esc(ctx.queryParam("changed")))
                     .append(" tag file(s).</p>");
         }
-        b.append("<form class=\"filters\" method=\"get\"><label>Tag <input name=\"tag\" value=\"").append(esc(tag))
-                .append("\"></label><label class=\"inline\"><input type=\"checkbox\" name=\"missing\" value=\"caption\"")
+        b.append("<form class=\"filters\" method=\"get\">");
+        if (!sidecars.captionsOnly()) {
+            b.append("<label>Tag <input name=\"tag\" value=\"").append(esc(tag)).append("\"></label>");
+        }
+        b.append("<label class=\"inline\"><input type=\"checkbox\" name=\"missing\" value=\"caption\"")
                 .append(missing ? " checked" : "").append("> missing caption</label>")
-                .append(verdictSelect(verdict, report)).append("<button>Filter</button></form>")
-                .append("<form class=\"bulk\" method=\"post\" action=\"/datasets/").append(esc(root)).append("/bulk\">")
-                .append(csrfField(csrf)).append("<label>Tag <input name=\"find\" required></label><label>Replace with")
-                .append(" (empty removes) <input name=\"replace\"></label><button>Apply to all images</button></form>")
-                .append("<div class=\"jobs-start\"><form method=\"post\" action=\"/jobs/").append(esc(root))
-                .append("/thumbnails\">").append(csrfField(csrf))
+                .append(verdictSelect(verdict, report)).append("<button>Filter</button></form>");
+        if (!sidecars.captionsOnly()) {
+            b.append("<form class=\"bulk\" method=\"post\" action=\"/datasets/").append(esc(root)).append("/bulk\">")
+                    .append(csrfField(csrf)).append("<label>Tag <input name=\"find\" required></label><label>Replace")
+                    .append(" with (empty removes) <input name=\"replace\"></label><button>Apply to all images</button>")
+                    .append("</form>");
+        }
+        b.append(jobForms(root, csrf, sidecars));
+        if ("check".equals(ctx.queryParam("view"))) {
+            b.append(report.html(root, verdict)).append("</section>");
+            ctx.html(Html.page("Check report " + root, csrf, "/datasets", b.toString()));
+            return;
+        }
+        if (!sidecars.captionsOnly()) {
+            b.append(chart(root, Dataset.frequencies(all)));
+        }
+        b.append(KEYS).append("<div class=\"gallery\">");
+        shown.forEach(i -> b.append(card(root, i, sidecars.captionsOnly(), null)));
+        b.append("</div></section>");
+        ctx.html(Html.page("Dataset " + root, csrf, "/datasets", b.toString(), "/static/datasets.js"));
+    }
+
+    /** The keys of the gallery's caption boxes (datasets.js), said on the page. */
+    static final String KEYS = "<p class=\"keys\" id=\"gallery-keys\"><kbd>Ctrl</kbd>+<kbd>Enter</kbd> (<kbd>⌘</kbd>"
+            + "+<kbd>Enter</kbd>) saves the card, <kbd>Enter</kbd> in a tags box too; <kbd>Alt</kbd>+<kbd>↓</kbd> and"
+            + " <kbd>Alt</kbd>+<kbd>↑</kbd> go to the next and previous card's caption. Leaving the page with unsaved"
+            + " cards asks first.</p>";
+
+    /** Where this folder's captions and tags are, and how to change it. */
+    private static String sidecarsLine(String root, DatasetSidecars sidecars) {
+        String where = sidecars.captionsOnly()
+                ? "Captions in NAME" + sidecars.captionExtension() + " (taggui, OneTrainer, ai-toolkit); no tag files."
+                : "Captions in NAME" + sidecars.captionExtension() + ", tags in NAME" + sidecars.tagsExtension() + ".";
+        String change = sidecars.captionsOnly() ? "--tags-extension " + root + "=.tags gives the tags a file of"
+                + " their own" : "--caption-extension " + root + "=.txt reads a taggui dataset, whose NAME.txt is"
+                + " the caption";
+        return "<p class=\"sidecars\" id=\"sidecars\">" + esc(where) + " <small>(tagline serve " + esc(change)
+                + ")</small></p>";
+    }
+
+    private static String jobForms(String root, String csrf, DatasetSidecars sidecars) {
+        StringBuilder b = new StringBuilder("<div class=\"jobs-start\"><form method=\"post\" action=\"/jobs/")
+                .append(esc(root)).append("/thumbnails\">").append(csrfField(csrf))
                 .append("<button id=\"render-thumbnails\">Render all thumbnails (background job)</button></form>")
                 .append("<form method=\"post\" action=\"/jobs/").append(esc(root)).append("/check\">")
                 .append(csrfField(csrf)).append("<label class=\"inline\"><input type=\"checkbox\" name=\"quarantine\">")
                 .append(" move bad files to ").append(esc(JobKinds.QUARANTINE)).append("</label>")
-                .append("<button id=\"start-check\">Check folder (background job)</button></form>")
-                .append("<form method=\"post\" action=\"/jobs/").append(esc(root)).append("/tag\">")
-                .append(csrfField(csrf)).append("<label>Tagger <input name=\"tagger\" value=\"quality\" size=\"18\">")
-                .append("</label><label>Existing tags <select name=\"existing\"><option>skip</option>")
-                .append("<option>overwrite</option><option>append</option></select></label>")
-                .append("<button id=\"start-tag\">Tag folder (background job)</button></form>")
-                .append("<form method=\"post\" action=\"/jobs/").append(esc(root)).append("/caption\">")
+                .append("<button id=\"start-check\">Check folder (background job)</button></form>");
+        if (sidecars.captionsOnly()) {
+            b.append("<p class=\"muted\">No tagging here: tags would go to the ").append(esc(sidecars.tagsExtension()))
+                    .append(" files that hold the captions.</p>");
+        } else {
+            b.append("<form method=\"post\" action=\"/jobs/").append(esc(root)).append("/tag\">")
+                    .append(csrfField(csrf)).append("<label>Tagger <input name=\"tagger\" value=\"quality\" size=\"18\">")
+                    .append("</label><label>Existing tags <select name=\"existing\"><option>skip</option>")
+                    .append("<option>overwrite</option><option>append</option></select></label>")
+                    .append("<button id=\"start-tag\">Tag folder (background job)</button></form>");
+        }
+        return b.append("<form method=\"post\" action=\"/jobs/").append(esc(root)).append("/caption\">")
                 .append(csrfField(csrf)).append("<label>Captioner <input name=\"captioner\" value=\"")
                 .append(Captioners.FLORENCE).append("-base-ft\" size=\"18\"></label><label>Endpoint (openai:MODEL)")
                 .append(" <input name=\"endpoint\" placeholder=\"http://127.0.0.1:11434/v1\" size=\"24\"></label>")
                 .append("<label>Existing captions <select name=\"existing\"><option>skip</option>")
                 .append("<option>overwrite</option></select></label>")
                 .append("<button id=\"start-caption\">Caption folder (background job)</button></form>")
-                .append("<a href=\"/datasets/").append(esc(root)).append("?view=check\">Check report</a></div>");
-        if ("check".equals(ctx.queryParam("view"))) {
-            b.append(report.html(root, verdict)).append("</section>");
-            ctx.html(Html.page("Check report " + root, csrf, "/datasets", b.toString()));
-            return;
-        }
-        b.append(chart(root, Dataset.frequencies(all))).append("<div class=\"gallery\">");
-        shown.forEach(i -> b.append(card(root, i, null)));
-        b.append("</div></section>");
-        ctx.html(Html.page("Dataset " + root, csrf, "/datasets", b.toString()));
+                .append("<a href=\"/datasets/").append(esc(root)).append("?view=check\">Check report</a></div>")
+                .toString();
     }
 
     /** The switcher between the media roots: every {@code --media NAME=FOLDER} is a dataset. */
@@ -146,15 +192,22 @@ final class DatasetRoutes {
         return b.append("</ol></details>").toString();
     }
 
-    static String card(String root, Dataset.Item i, String message) {
+    /**
+     * One image's card: caption box and, unless the folder keeps only captions, a tags box (a textarea that grows with
+     * its tags, datasets.js); Save posts through htmx and gets the card back.
+     */
+    static String card(String root, Dataset.Item i, boolean captionsOnly, String message) {
         String path = URLEncoder.encode(i.path(), StandardCharsets.UTF_8);
         return "<article class=\"image\"><img loading=\"lazy\" alt=\"" + esc(i.path()) + "\" src=\""
-                + esc(UrlPaths.of("/thumbs", root, i.path())) + "\"><form hx-post=\"/datasets/" + esc(root)
-                + "/save?path=" + esc(path) + "\" hx-target=\"closest article\" hx-swap=\"outerHTML\"><p class=\"name\">"
-                + esc(i.path()) + "</p>"
+                + esc(UrlPaths.of("/thumbs", root, i.path())) + "\"><form class=\"card\" hx-post=\"/datasets/"
+                + esc(root) + "/save?path=" + esc(path) + "\" hx-target=\"closest article\" hx-swap=\"outerHTML\">"
+                + "<p class=\"name\">" + esc(i.path()) + "</p>"
                 + (message == null ? "" : "<p class=\"notice\" role=\"status\">" + esc(message) + "</p>")
-                + "<textarea name=\"caption\" rows=\"3\" placeholder=\"no caption\">" + esc(i.caption()) + "</textarea>"
-                + "<input name=\"tags\" value=\"" + esc(String.join(", ", i.tags())) + "\"><button>Save</button></form></article>";
+                + "<textarea name=\"caption\" rows=\"3\" placeholder=\"no caption\" aria-label=\"Caption of "
+                + esc(i.path()) + "\">" + esc(i.caption()) + "</textarea>"
+                + (captionsOnly ? "" : "<textarea name=\"tags\" class=\"tags\" rows=\"1\" placeholder=\"no tags\""
+                + " aria-label=\"Tags of " + esc(i.path()) + "\">" + esc(String.join(", ", i.tags())) + "</textarea>")
+                + "<button>Save</button></form></article>";
     }
 
     private void save(Context ctx) throws IOException {
@@ -164,13 +217,15 @@ final class DatasetRoutes {
             throw new NotFoundResponse("Not an image: " + ctx.queryParam("path"));
         }
         if (!dataset(root).holds(image)) {
-            throw new NotFoundResponse("Not an image of the dataset: " + ctx.queryParam("path") + " is in a folder"
-                    + " that 'tagline check --quarantine' set aside; move it back into the dataset to edit it");
+            throw new NotFoundResponse("Not an image of the dataset: " + ctx.queryParam("path") + " is in a rendered"
+                    + " clip's folder (review clips on /clips) or in a folder that 'tagline check --quarantine' set"
+                    + " aside (move it back into the dataset to edit it)");
         }
-        List<String> tags = Arrays.stream(String.valueOf(ctx.formParam("tags")).split(","))
+        List<String> tags = Arrays.stream(String.valueOf(ctx.formParam("tags")).split("[,\\n]"))
                 .map(String::strip).filter(t -> !t.isEmpty() && !t.equals("null")).distinct().toList();
-        Dataset.Item item = dataset(root).save(image, ctx.formParam("caption"), tags);
-        ctx.html(card(root, item, "Saved."));
+        Dataset dataset = dataset(root);
+        Dataset.Item item = dataset.save(image, ctx.formParam("caption"), tags);
+        ctx.html(card(root, item, dataset.sidecars().captionsOnly(), "Saved."));
     }
 
     private void bulk(Context ctx) throws IOException {

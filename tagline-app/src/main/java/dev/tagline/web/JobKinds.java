@@ -145,17 +145,18 @@ final class JobKinds {
     }
 
     /**
-     * Runs {@code batchJob} over the images of {@code dir} with the CLI's scan defaults, progress and stop from
+     * Runs {@code batchJob} over the images of {@code dir} with the CLI's scan defaults (the folder's own
+     * {@code sidecars} extensions passed over as sidecars; rendered clips' folders left out), progress and stop from
      * {@code job}, and sums it up in one line as the CLI counts ({@link FolderJobMessage}): {@code "9 images tagged
      * with quality, 5 passed over (2 images whose sidecars exist, 3 files that are not images), none failed."}.
      *
      * @param command the CLI command doing the same ({@code tag}, {@code caption})
      * @param kept    read after the run: the images passed over because their sidecars exist
      */
-    static String overImages(Path dir, BatchJob<?, ?> batchJob, Jobs.Job job, String command, String what,
-                             java.util.function.LongSupplier kept) {
-        BatchSummary batch = new BatchEngine(BatchSettings.defaults(ScanOptions.of(ImageFormat.EXTENSIONS,
-                ImageFormat.COMPANIONS)), job.progress(), job.stop(), BatchObserver.NONE).run(dir, batchJob);
+    static String overImages(Path dir, java.util.Collection<String> sidecars, BatchJob<?, ?> batchJob, Jobs.Job job,
+                             String command, String what, java.util.function.LongSupplier kept) {
+        BatchSummary batch = new BatchEngine(BatchSettings.defaults(Dataset.scan(dir).withSidecars(sidecars)),
+                job.progress(), job.stop(), BatchObserver.NONE).run(dir, batchJob);
         return FolderJobMessage.of(batch, command, what, kept.getAsLong());
     }
 
@@ -178,9 +179,10 @@ final class JobKinds {
      * {@code tagline tag} on the folder with one tagger ({@code tagger}: {@code quality} by default, or any model id
      * the store knows), the default tag rules, and {@code existing} ({@code skip} or {@code overwrite}) for images that
      * already have tags. Models come through the model store ({@code TAGLINE_HOME}); progress counts images, a cancel
-     * stops after the chunk in progress and a new start resumes.
+     * stops after the chunk in progress and a new start resumes. The tags go to the folder's tags extension
+     * ({@code sidecarsOf}); a folder whose captions are in that file is refused.
      */
-    static Kind tag(Map<String, String> env) {
+    static Kind tag(Map<String, String> env, java.util.function.Function<Path, DatasetSidecars> sidecarsOf) {
         return new Kind() {
             @Override
             public String title(String root, Map<String, String> form) {
@@ -195,16 +197,22 @@ final class JobKinds {
                             + " --tagger', e.g. quality or wd-vit-tagger-v3.");
                 }
                 SidecarSettings.Existing existing = SidecarSettings.Existing.parse(form.getOrDefault("existing", "skip"));
+                DatasetSidecars where = sidecarsOf.apply(dir);
+                if (where.captionsOnly()) {
+                    throw new TaglineException("Tagging would write the tags to the " + where.tagsExtension()
+                            + " files, which hold this folder's captions (serve --caption-extension)",
+                            "Give the tags their own file: restart tagline serve with --tags-extension NAME=.tags.");
+                }
                 return job -> {
                     ModelStore store = ModelStore.fromEnvironment(env, job.progress());
                     try (OnnxSessions sessions = new OnnxSessions(model -> { });
                          ImageTagger tagger = new Taggers(store, sessions, SessionConfig.defaults(), new Taggers.Options(
                                  8, OptionalDouble.empty(), QualitySettings.DEFAULTS)).open(id, null)) {
-                        SidecarSettings sidecar = SidecarSettings.tags().withExisting(existing);
+                        SidecarSettings sidecar = where.tags().withExisting(existing);
                         TagJob tagJob = new TagJob(new ImageLoader(LoadOptions.DEFAULTS.withMinSide(0)), List.of(tagger),
                                 TagRules.defaults(), new SidecarWriter(sidecar), 8,
                                 tagger.id() + " (" + tagger.revision() + "); " + sidecar);
-                        return overImages(dir, tagJob, job, "tag", "tagged with " + tagger.id(), tagJob::sidecarsKept);
+                        return overImages(dir, List.of(where.captionExtension(), where.tagsExtension()), tagJob, job, "tag", "tagged with " + tagger.id(), tagJob::sidecarsKept);
                     }
                 };
             }

@@ -83,8 +83,8 @@ public final class WebServer implements AutoCloseable {
             new JobRoutes(web, jobs, new JobKinds()
                     .register("thumbnails", JobKinds.thumbnails(thumbnails))
                     .register("check", JobKinds.check(journals))
-                    .register("tag", JobKinds.tag(env))
-                    .register("caption", new CaptionJobKind(env))
+                    .register("tag", JobKinds.tag(env, web.settings()::sidecarsAt))
+                    .register("caption", new CaptionJobKind(env, web.settings()::sidecarsAt))
                     .register("find", VideoJobKinds.find(env, web.clock()))
                     .register("render", VideoJobKinds.render(env))).register(c.routes);
             ChannelRoutes channelPages = new ChannelRoutes(web, credentials);

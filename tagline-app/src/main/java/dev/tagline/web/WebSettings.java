@@ -10,15 +10,20 @@ import java.util.Map;
  * What {@code tagline serve} needs, validated once: where to listen, the only folders media may be served from (by
  * name), where the admin password hash lives, and the PBKDF2 cost. {@code secureCookies} forces the {@code Secure}
  * cookie flag (behind a TLS proxy); it is also set per request when the request arrived over https.
+ * {@code captionExtensions} and {@code tagsExtensions} (by media folder name) say where a folder's captions and tags
+ * live when not in {@code .caption} and {@code .txt} ({@code serve --caption-extension NAME=.txt}).
  */
 public record WebSettings(String host, int port, Map<String, Path> mediaRoots, Path passwordFile,
                           String adminPasswordFromEnv, boolean secureCookies, int pbkdf2Iterations,
-                          Duration sessionIdle) {
+                          Duration sessionIdle, Map<String, String> captionExtensions,
+                          Map<String, String> tagsExtensions) {
     /** OWASP 2023 recommendation for PBKDF2-HMAC-SHA256. */
     public static final int DEFAULT_ITERATIONS = 600_000;
 
     public WebSettings {
         mediaRoots = Map.copyOf(mediaRoots);
+        captionExtensions = Map.copyOf(captionExtensions);
+        tagsExtensions = Map.copyOf(tagsExtensions);
         if (port < 0 || port > 65535) {
             throw new TaglineException("Port " + port + " is out of range", "Give --port between 1 and 65535 (0 = any free port).");
         }
@@ -32,9 +37,52 @@ public record WebSettings(String host, int port, Map<String, Path> mediaRoots, P
                         + ") is not a folder", "Create it or fix --media " + root.getKey() + "=FOLDER.");
             }
         }
+        requireMediaNames(captionExtensions, "--caption-extension", mediaRoots);
+        requireMediaNames(tagsExtensions, "--tags-extension", mediaRoots);
+        for (String name : mediaRoots.keySet()) {
+            sidecars(name, captionExtensions, tagsExtensions); // refuses an image, video or metadata extension
+        }
         if (pbkdf2Iterations < 100_000) {
             throw new TaglineException("PBKDF2 iteration count " + pbkdf2Iterations + " is too low",
                     "Use at least 100000 (default " + DEFAULT_ITERATIONS + ").");
+        }
+    }
+
+    /** The settings with every media folder's captions in {@code .caption} and tags in {@code .txt}. */
+    public WebSettings(String host, int port, Map<String, Path> mediaRoots, Path passwordFile,
+                       String adminPasswordFromEnv, boolean secureCookies, int pbkdf2Iterations, Duration sessionIdle) {
+        this(host, port, mediaRoots, passwordFile, adminPasswordFromEnv, secureCookies, pbkdf2Iterations, sessionIdle,
+                Map.of(), Map.of());
+    }
+
+    /** Where the captions and tags of media folder {@code name} live. */
+    DatasetSidecars sidecars(String name) {
+        return sidecars(name, captionExtensions, tagsExtensions);
+    }
+
+    /** Where the captions and tags of the media folder at {@code dir} live (as given by {@link #mediaRoots}). */
+    DatasetSidecars sidecarsAt(Path dir) {
+        return mediaRoots.entrySet().stream().filter(e -> e.getValue().equals(dir)).map(e -> sidecars(e.getKey()))
+                .findFirst().orElse(DatasetSidecars.DEFAULTS);
+    }
+
+    private static DatasetSidecars sidecars(String name, Map<String, String> captions, Map<String, String> tags) {
+        String caption = captions.getOrDefault(name, DatasetSidecars.DEFAULTS.captionExtension());
+        try {
+            return new DatasetSidecars(caption, tags.getOrDefault(name, DatasetSidecars.DEFAULTS.tagsExtension()));
+        } catch (TaglineException e) {
+            throw new TaglineException(e.getMessage().replaceFirst("^(--\\S+) ", "$1 " + name + "="), e.hint(), e);
+        }
+    }
+
+    private static void requireMediaNames(Map<String, String> byName, String option, Map<String, Path> mediaRoots) {
+        for (String name : byName.keySet()) {
+            if (!mediaRoots.containsKey(name)) {
+                throw new TaglineException(option + " " + name + "=" + byName.get(name) + " names no media folder",
+                        "Give --media " + name + "=FOLDER too, or use one of the --media names"
+                                + (mediaRoots.isEmpty() ? "" : ": " + String.join(", ",
+                                new java.util.TreeSet<>(mediaRoots.keySet()))) + ".");
+            }
         }
     }
 

@@ -74,4 +74,19 @@ class ServeCommandTest {
         assertEquals("127.0.0.1", cli.getCommandSpec().findOption("--host").defaultValue());
         assertEquals("8080", cli.getCommandSpec().findOption("--port").defaultValue());
     }
+
+    /** dogfooding H4: serve had no setting for where a folder's captions live; a wrong one is a usage error. */
+    @Test
+    void aCaptionExtensionForNoMediaFolderOrAnImageExtensionIsAUsageErrorNamingTheFix() throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("tg"));
+        CliTestSupport unknown = new CliTestSupport(dir, Map.of("TAGLINE_HOME", dir.resolve("home").toString()));
+        assertEquals(ExitCode.USAGE, unknown.run("serve", "--port", "0", "--media", "tg=" + dir.resolve("tg"),
+                "--caption-extension", "taggui=.txt"));
+        assertTrue(unknown.err().contains("--caption-extension taggui=.txt names no media folder. Give --media"
+                + " taggui=FOLDER too, or use one of the --media names: tg."), unknown.err());
+        CliTestSupport image = new CliTestSupport(dir, Map.of("TAGLINE_HOME", dir.resolve("home").toString()));
+        assertEquals(ExitCode.USAGE, image.run("serve", "--port", "0", "--media", "tg=" + dir.resolve("tg"),
+                "--tags-extension", "tg=.png"));
+        assertTrue(image.err().contains("--tags-extension tg=.png is an image extension"), image.err());
+    }
 }

@@ -182,4 +182,80 @@ class DatasetRoutesIT {
                     page.body());
         }
     }
+
+    /**
+     * dogfooding H4: a taggui / OneTrainer dataset keeps its caption in NAME.txt; every card showed "no caption", the
+     * sentence sat in the tags box, the tag frequencies counted its fragments and "missing caption" matched every
+     * image. {@code serve --caption-extension tg=.txt} now reads NAME.txt as the caption, with no tags box.
+     */
+    @Test
+    void aTagguiDatasetShowedNoCaptionAndItsSentenceAsTags_nowCaptionExtensionTxtShowsOneCaptionBox(
+            @TempDir Path other) throws IOException {
+        Path tg = Files.createDirectories(other.resolve("tg"));
+        image(tg.resolve("obama.png"), Color.BLUE);
+        image(tg.resolve("biden.png"), Color.RED);
+        Files.writeString(tg.resolve("obama.txt"), "A man in a suit, smiling, standing in front of a flag.");
+        try (WebFixture two = new WebFixture(other, WebFixture.PASSWORD, Map.of(), Map.of("tg", tg),
+                Map.of("tg", ".txt"))) {
+            WebFixture.Login l = two.login();
+            String html = two.send(two.get("/datasets/tg").header("Cookie", l.cookie())).body();
+            assertTrue(html.contains("\">A man in a suit, smiling, standing in front of a flag.</textarea>"), html);
+            assertFalse(html.contains("name=\"tags\"") || html.contains("Tag frequency")
+                    || html.contains("id=\"start-tag\"") || html.contains("name=\"find\""), html);
+            assertTrue(html.contains("Captions in NAME.txt (taggui, OneTrainer, ai-toolkit); no tag files."), html);
+            String missing = two.send(two.get("/datasets/tg?missing=caption").header("Cookie", l.cookie())).body();
+            assertTrue(missing.contains("alt=\"biden.png\"") && !missing.contains("alt=\"obama.png\""), missing);
+            HttpResponse<String> saved = two.send(two.form("/datasets/tg/save?path=biden.png", l.cookie(),
+                    Map.of("_csrf", l.csrf(), "caption", "An older man in a suit.")));
+            assertEquals(200, saved.statusCode(), saved.body());
+            assertEquals("An older man in a suit.", Files.readString(tg.resolve("biden.txt")));
+            assertFalse(Files.exists(tg.resolve("biden.caption")));
+            HttpResponse<String> tag = two.send(two.form("/jobs/tg/tag", l.cookie(), Map.of("_csrf", l.csrf())));
+            assertEquals(400, tag.statusCode(), tag.body());
+            assertTrue(tag.body().contains("which hold this folder&#39;s captions"), tag.body());
+        }
+    }
+
+    /** dogfooding H4: Save on a card nobody edited rewrote {@code "  smile "} as {@code "smile"} in its tag file. */
+    @Test
+    void savingACardUnchangedRewroteItsTagFile_nowItsFilesStayAsTheyWere() throws Exception {
+        Path tags = web.media.resolve("set/b.txt");
+        Files.writeString(tags, "ohwx, 1boy, solo, suit,  smile , (masterpiece:1.2)");
+        Files.writeString(web.media.resolve("set/b.caption"), "a blue card ");
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(tags, old);
+        HttpResponse<String> r = web.send(web.form("/datasets/clips/save?path=set%2Fb.png", login.cookie(),
+                Map.of("_csrf", login.csrf(), "caption", "a blue card",
+                        "tags", "ohwx, 1boy, solo, suit, smile, (masterpiece:1.2)")));
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("ohwx, 1boy, solo, suit,  smile , (masterpiece:1.2)", Files.readString(tags));
+        assertEquals(old, Files.getLastModifiedTime(tags));
+        assertEquals("a blue card ", Files.readString(web.media.resolve("set/b.caption")));
+    }
+
+    /**
+     * dogfooding H7: /datasets on a folder of rendered clips offered their thumbnails as a dataset, with tag editors
+     * and "Tag folder", which would write sidecars into the clip folders.
+     */
+    @Test
+    void renderedClipsWereOfferedAsADataset_nowTheirFoldersAreLeftOut(@TempDir Path other) throws IOException {
+        Path clips = Files.createDirectories(other.resolve("out/code.clips/code-001"));
+        image(clips.resolve("code-001.jpg"), Color.GRAY);
+        Files.writeString(clips.resolve("clip.json"), "{}");
+        image(web.media.resolve("set/code.clips/code-001/code-001.jpg"), Color.GRAY);
+        Files.writeString(web.media.resolve("set/code.clips/code-001/clip.json"), "{}");
+        String html = page("");
+        assertTrue(html.contains("2 images") && !html.contains("code-001.jpg"), html);
+        HttpResponse<String> save = web.send(web.form("/datasets/clips/save?path=set%2Fcode.clips%2Fcode-001%2Fcode-001.jpg",
+                login.cookie(), Map.of("_csrf", login.csrf(), "caption", "x", "tags", "y")));
+        assertEquals(404, save.statusCode(), save.body());
+        assertFalse(Files.exists(web.media.resolve("set/code.clips/code-001/code-001.txt")));
+        try (WebFixture two = new WebFixture(other.resolve("w"), WebFixture.PASSWORD, Map.of(),
+                Map.of("out", other.resolve("out")))) {
+            WebFixture.Login l = two.login();
+            String out = two.send(two.get("/datasets/out").header("Cookie", l.cookie())).body();
+            assertTrue(out.contains("No images in out. Rendered clips"), out);
+            assertFalse(out.contains("start-tag") || out.contains("<article"), out);
+        }
+    }
 }

@@ -52,6 +52,12 @@ final class WebFixture implements AutoCloseable {
 
     /** {@code extraRoots}: media roots beside {@code clips} (= {@link #media}). */
     WebFixture(Path dir, String envPassword, Map<String, String> extraEnv, Map<String, Path> extraRoots) {
+        this(dir, envPassword, extraEnv, extraRoots, Map.of());
+    }
+
+    /** {@code captionExtensions}: as {@code serve --caption-extension NAME=EXT}, by media root name. */
+    WebFixture(Path dir, String envPassword, Map<String, String> extraEnv, Map<String, Path> extraRoots,
+               Map<String, String> captionExtensions) {
         this.dir = dir;
         Map<String, String> all = new java.util.HashMap<>(System.getenv());
         all.putAll(extraEnv);
@@ -66,7 +72,8 @@ final class WebFixture implements AutoCloseable {
         Map<String, Path> roots = new java.util.HashMap<>(extraRoots);
         roots.put("clips", media);
         server = WebServer.create(new WebSettings("127.0.0.1", 0, Map.copyOf(roots), dir.resolve("admin.pbkdf2"),
-                envPassword, false, 100_000, Duration.ofHours(1)), publishing, env, clock).start();
+                envPassword, false, 100_000, Duration.ofHours(1), captionExtensions, Map.of()), publishing, env, clock)
+                .start();
     }
 
     private static Map<String, String> withSecretKey(Map<String, String> env) {
