@@ -61,6 +61,53 @@ final class ClipLibrary {
     record Found(Ref ref, ClipsFile clips) {
     }
 
+    /** A source video below a root, and whether the finder's {@code VIDEO.clips.json} is beside it. */
+    record Video(Ref ref, boolean found) {
+    }
+
+    /** Video files the clips page offers to find clips in (what ffmpeg reads and cameras and screen recorders write). */
+    static final java.util.Set<String> VIDEO_EXTENSIONS = java.util.Set.of("mp4", "m4v", "mov", "mkv", "webm", "avi",
+            "mpg", "mpeg", "ts", "mts", "m2ts", "wmv", "flv", "3gp", "ogv");
+
+    /**
+     * The source videos below media root {@code root} (as deep as the page looks for clips; no hidden files), those
+     * without clips found first, then by path. A rendered clip's video (in a folder with {@code clip.json}, or below
+     * the renderer's {@code VIDEO.clips/}) is output, not a source, and is not offered.
+     */
+    List<Video> videos(String root) {
+        Path dir = roots.get(root);
+        java.util.Set<Path> clipFolders = clipFolders(dir);
+        List<Video> out = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(dir, MAX_DEPTH)) {
+            files.filter(p -> isVideo(p) && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                    .filter(p -> !MediaRoutes.hidden(dir.relativize(p)) && !clipFolders.contains(p.getParent())
+                            && !belowRenderOutput(dir.relativize(p)))
+                    .forEach(p -> out.add(new Video(new Ref(root, dir.relativize(p).toString().replace('\\', '/')),
+                            Files.isRegularFile(ClipsFile.pathFor(p)))));
+        } catch (IOException | UncheckedIOException e) {
+            throw new TaglineException("Cannot list media root '" + root + "': " + e.getMessage(),
+                    "Check the folder's permissions.", e);
+        }
+        out.sort(Comparator.comparing(Video::found).thenComparing(v -> v.ref().path()));
+        return out;
+    }
+
+    private static boolean isVideo(Path p) {
+        String name = p.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 && VIDEO_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Whether a folder on the way is the renderer's {@code VIDEO.clips/}. */
+    private static boolean belowRenderOutput(Path relative) {
+        for (int i = 0; i < relative.getNameCount() - 1; i++) {
+            if (relative.getName(i).toString().endsWith(".clips")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     List<Rendered> rendered() {
         List<Rendered> out = new ArrayList<>();
         for (Ref ref : scan(name -> name.equals(ClipManifests.FILE_NAME))) {

@@ -40,16 +40,7 @@ final class ClipsRoutes {
         }
         String csrf = Guard.session(ctx).csrf();
         for (String root : new java.util.TreeSet<>(web.settings().mediaRoots().keySet())) {
-            b.append("<form class=\"find-form\" method=\"post\" action=\"/jobs/").append(Html.esc(root))
-                    .append("/find\"><input type=\"hidden\" name=\"_csrf\" value=\"").append(Html.esc(csrf))
-                    .append("\"><label>Video in ").append(Html.esc(root)).append(" <input name=\"path\" required")
-                    .append(" placeholder=\"talks/keynote.mp4\"></label><label>Clips <input name=\"count\" size=\"3\"")
-                    .append(" placeholder=\"auto\"></label>")
-                    .append(ClipCards.select("Length", "length", VideoJobKinds.LENGTHS, ClipCards.LENGTH_LABELS))
-                    .append("<label>Speech-to-text endpoint, for videos without subtitles <input name=\"endpoint\"")
-                    .append(" type=\"url\" placeholder=\"http://127.0.0.1:8000/v1 (optional)\"></label>")
-                    .append("<label>Speech-to-text model <input name=\"stt_model\" placeholder=\"whisper-1\"></label>")
-                    .append("<button class=\"find\">Find clips (background job)</button></form>");
+            b.append(findForm(root, library.videos(root), csrf));
         }
         library.found().forEach(f -> b.append(ClipCards.found(f, csrf)));
         b.append("<h2>Rendered clips</h2><div class=\"clip-grid\">");
@@ -60,6 +51,40 @@ final class ClipsRoutes {
         }
         b.append("</div></section>");
         ctx.html(Html.page("Clips", csrf, "/clips", b.toString()));
+    }
+
+    /**
+     * The find form of one media folder: a picker of its videos (those without clips first), or, for a folder without
+     * videos (a dataset of images), a line saying so instead of a form.
+     */
+    static String findForm(String root, List<ClipLibrary.Video> videos, String csrf) {
+        if (videos.isEmpty()) {
+            return "<p class=\"no-videos\" id=\"no-videos-" + Html.esc(root) + "\">No videos in " + Html.esc(root)
+                    + " (up to " + ClipLibrary.MAX_DEPTH + " folders deep), so no clips to find there"
+                    + " (<a href=\"/datasets/" + Html.esc(root) + "\">its images</a> are on Datasets).</p>";
+        }
+        StringBuilder b = new StringBuilder("<form class=\"find-form\" method=\"post\" action=\"/jobs/")
+                .append(Html.esc(root)).append("/find\"><input type=\"hidden\" name=\"_csrf\" value=\"")
+                .append(Html.esc(csrf)).append("\"><label>Video in ").append(Html.esc(root))
+                .append(" <select name=\"path\" required>");
+        group(b, "Without clips", videos.stream().filter(v -> !v.found()).toList());
+        group(b, "Clips found (finding again replaces them)", videos.stream().filter(ClipLibrary.Video::found).toList());
+        return b.append("</select></label><label>Clips <input name=\"count\" size=\"3\" placeholder=\"auto\"></label>")
+                .append(ClipCards.select("Length", "length", VideoJobKinds.LENGTHS, ClipCards.LENGTH_LABELS))
+                .append("<label>Speech-to-text endpoint, for videos without subtitles <input name=\"endpoint\"")
+                .append(" type=\"url\" placeholder=\"http://127.0.0.1:8000/v1 (optional)\"></label>")
+                .append("<label>Speech-to-text model <input name=\"stt_model\" placeholder=\"whisper-1\"></label>")
+                .append("<button class=\"find\">Find clips (background job)</button></form>").toString();
+    }
+
+    private static void group(StringBuilder b, String label, List<ClipLibrary.Video> videos) {
+        if (videos.isEmpty()) {
+            return;
+        }
+        b.append("<optgroup label=\"").append(Html.esc(label)).append("\">");
+        videos.forEach(v -> b.append("<option value=\"").append(Html.esc(v.ref().path())).append("\">")
+                .append(Html.esc(v.ref().path())).append("</option>"));
+        b.append("</optgroup>");
     }
 
     private void review(Context ctx) {

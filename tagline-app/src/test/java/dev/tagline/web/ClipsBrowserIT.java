@@ -52,6 +52,9 @@ class ClipsBrowserIT {
                                 "New on-screen text, steady speech.", "", "…", 5,
                                 List.of("Writing docs people read", "docs/README.md"), "Writing docs people read")))
                 .write(web.media.resolve("talk.clips.json"));
+        Files.copy(folder.resolve("clip.mp4"), web.media.resolve("talk.mp4")); // the sources the find form offers
+        Files.createDirectories(web.media.resolve("talks"));
+        Files.copy(folder.resolve("clip.mp4"), web.media.resolve("talks/keynote.mp4"));
     }
 
     @AfterEach

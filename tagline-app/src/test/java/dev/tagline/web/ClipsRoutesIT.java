@@ -287,4 +287,36 @@ class ClipsRoutesIT {
         assertEquals(404, post("/clips/review?root=clips&path=../x/clip.json", Map.of("accepted", "true")).statusCode());
         assertEquals(404, post("/clips/review?root=clips&path=clip-1/clip.mp4", Map.of("accepted", "true")).statusCode());
     }
+
+    /**
+     * dogfooding H7: every media folder, image datasets included, had a free-text "Video in FOLDER" box; now a picker of
+     * the videos below it (without clips first; no rendered clip's video, no hidden file), and a folder without videos
+     * gets a line saying so instead of a form.
+     */
+    @Test
+    void theFindFormWasAFreeTextBoxForEveryFolder_nowAPickerOfItsVideosOrALineWhyNot(@TempDir Path other)
+            throws Exception {
+        Path photos = java.nio.file.Files.createDirectories(other.resolve("photos"));
+        DatasetRoutesIT.image(photos.resolve("a.png"), java.awt.Color.RED);
+        try (WebFixture two = new WebFixture(other, WebFixture.PASSWORD, Map.of(), Map.of("photos", photos))) {
+            java.nio.file.Files.copy(web.media.resolve("talk.clips.json"), two.media.resolve("talk.clips.json"));
+            for (String f : List.of("talk.mp4", "talks/keynote.MOV", "talks/.trash/old.mp4",
+                    "talk.clips/talk-001/talk-001.mp4")) {
+                java.nio.file.Files.createDirectories(two.media.resolve(f).getParent());
+                java.nio.file.Files.writeString(two.media.resolve(f), "x");
+            }
+            ClipManifests.write(two.media.resolve("talk.clips/talk-001/clip.json"), ClipManifest.of("talk-001",
+                    "talk-001.mp4", new ClipManifest.Source("../../talk.mp4", 10, 40), 30, 1080, 1920, 0.5, false,
+                    new ClipManifest.Copy("t", "c", List.of()), Map.of()));
+            WebFixture.Login l = two.login();
+            String html = two.send(two.get("/clips").header("Cookie", l.cookie())).body();
+            assertTrue(html.contains("<select name=\"path\" required><optgroup label=\"Without clips\"><option"
+                    + " value=\"talks/keynote.MOV\">talks/keynote.MOV</option></optgroup><optgroup label=\"Clips found"
+                    + " (finding again replaces them)\"><option value=\"talk.mp4\">talk.mp4</option></optgroup>"
+                    + "</select>"), html);
+            assertFalse(html.contains("old.mp4") || html.contains("value=\"talk.clips/"), html);
+            assertFalse(html.contains("action=\"/jobs/photos/find\""), html);
+            assertTrue(html.contains("No videos in photos (up to 4 folders deep), so no clips to find there"), html);
+        }
+    }
 }
