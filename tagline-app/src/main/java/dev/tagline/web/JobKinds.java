@@ -117,8 +117,12 @@ final class JobKinds {
                 boolean quarantine = "on".equals(form.get("quarantine"));
                 return job -> {
                     Path q = quarantine ? dir.resolve(QUARANTINE) : null;
+                    Set<Path> passedBy = new java.util.HashSet<>(ClipLibrary.clipFolders(dir));
+                    if (q != null) {
+                        passedBy.add(q);
+                    }
                     ScanOptions scan = ScanOptions.of(ImageFormat.EXTENSIONS, ImageFormat.COMPANIONS)
-                            .withExcludedDirs(q == null ? Set.of() : Set.of(q));
+                            .withExcludedDirs(passedBy); // as the gallery: rendered clips are no dataset
                     LoadOptions load = new LoadOptions(178_956_970L, 256, LoadOptions.parseColour("white"));
                     CheckJob check = new CheckJob(load, r -> { });
                     BatchSummary batch = new BatchEngine(BatchSettings.defaults(scan).withStateFallback(stateFallback),
@@ -212,7 +216,8 @@ final class JobKinds {
                         TagJob tagJob = new TagJob(new ImageLoader(LoadOptions.DEFAULTS.withMinSide(0)), List.of(tagger),
                                 TagRules.defaults(), new SidecarWriter(sidecar), 8,
                                 tagger.id() + " (" + tagger.revision() + "); " + sidecar);
-                        return overImages(dir, List.of(where.captionExtension(), where.tagsExtension()), tagJob, job, "tag", "tagged with " + tagger.id(), tagJob::sidecarsKept);
+                        return overImages(dir, List.of(where.captionExtension(), where.tagsExtension()), tagJob, job,
+                                "tag", "tagged with " + tagger.id(), tagJob::sidecarsKept);
                     }
                 };
             }

@@ -218,6 +218,18 @@ class JobRoutesIT {
                 + " folders, where kohya's DreamBooth-style training does not read it"), last);
     }
 
+    /** The check job walked into rendered clips' folders, which the gallery and the tag and caption jobs leave out. */
+    @Test
+    void theCheckJobCheckedRenderedClipsThumbnails_nowItLeavesTheirFoldersOutAsTheGalleryDoes() throws Exception {
+        Path clip = Files.createDirectories(web.media.resolve("talk.clips/talk-001"));
+        Files.writeString(clip.resolve(dev.tagline.core.manifest.ClipManifests.FILE_NAME), "{}");
+        DatasetRoutesIT.image(clip.resolve("talk-001.jpg"), Color.GRAY);
+        web.send(web.form("/jobs/clips/check", login.cookie(), Map.of("_csrf", login.csrf())));
+        String last = awaitEnd("1");
+        assertTrue(last.contains("\"message\":\"12 files checked, 0 corrupt or unreadable; report on the dataset"
+                + " page.\""), last);
+    }
+
     private String checkView(String query) {
         return web.send(web.get("/datasets/clips?view=check" + query).header("Cookie", login.cookie())).body();
     }
