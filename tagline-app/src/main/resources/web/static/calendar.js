@@ -107,8 +107,9 @@
         move(info.event.id, wall(info.event.start), info.event.extendedProps.at)
           .then((j) => {
             const warn = j.warnings.length ? ' Warning: ' + j.warnings.join('; ') : '';
-            toast('Post ' + info.event.id + ' moved to ' + j.post.start.replace('T', ' ').slice(0, 16) + '.' + warn,
-              () => move(info.event.id, previous, j.post.at).then(() => { toast('Move undone.'); cal.refetchEvents(); }));
+            toast('Post ' + info.event.id + ' moved to ' + j.post.start.replace('T', ' ').slice(0, 16) + '.'
+              + alsoMoved(j) + warn, () => move(info.event.id, previous, j.post.at, j.moved)
+                .then(() => { toast('Move undone.'); cal.refetchEvents(); }));
             cal.refetchEvents();
           })
           .catch((e) => { info.revert(); toast('Not moved: ' + e.message); });
@@ -150,8 +151,19 @@
       if (item) { openEditor(item.dataset.postId); }
     });
 
-    const move = (id, at, previousAt) =>
-      window.tagline.api('PATCH', '/api/posts/' + id + '/schedule', { at: at, tz: tz.value, previousAt: previousAt });
+    // restore: Undo of a move sends its answer's `moved` back, so the posts it placed again return to their times too
+    const move = (id, at, previousAt, restore) =>
+      window.tagline.api('PATCH', '/api/posts/' + id + '/schedule', { at: at, tz: tz.value, previousAt: previousAt,
+        restore: (restore || []).map((m) => ({ id: m.id, previousAt: m.previousAt, at: m.at })) });
+    // the other posts a move placed again to keep the channel's posting rule, each named with where it went
+    const alsoMoved = (j) => {
+      const moved = j.moved || [];
+      if (!moved.length) { return ''; }
+      return ' It also moved post' + (moved.length > 1 ? 's ' : ' ') + moved.map((m) => m.id + (m.local
+        ? ' (to ' + m.local + ')' : ' (back to the queue: no free slot)')).join(', ') + ' to keep the posting rule of '
+        + j.post.extendedProps.channel + (moved.some((m) => m.local) ? ' (times in ' + j.post.channelZone + ')' : '')
+        + '.';
+    };
 
     tz.addEventListener('change', () => {
       const url = new URL(window.location.href);
@@ -255,8 +267,9 @@
           dialog.close();
           if (moving) {
             const warn = j.warnings.length ? ' Warning: ' + j.warnings.join('; ') : '';
-            toast('Post ' + id + ' saved and moved to ' + time.replace('T', ' ') + '.' + warn, previous
-              ? () => move(id, previous, j.at).then(() => { toast('Move undone.'); refresh(); }) : undefined);
+            toast('Post ' + id + ' saved and moved to ' + time.replace('T', ' ') + '.' + alsoMoved({ moved: j.moved,
+              post: j }) + warn, previous
+              ? () => move(id, previous, j.at, j.moved).then(() => { toast('Move undone.'); refresh(); }) : undefined);
           } else {
             toast('Post ' + id + ' saved.');
           }
@@ -282,7 +295,8 @@
     });
     $('ed-cancel').addEventListener('click', () => {
       if (!window.confirm('Cancel post ' + current.id + ' on ' + current.extendedProps.channel
-        + '? It will not be published; the channel\'s queue closes the gap.')) { return; }
+        + '? It will not be published. No other post moves; the next Auto-schedule may give its time to a queued'
+        + ' post.')) { return; }
       window.tagline.api('POST', '/api/posts/' + current.id + '/cancel')
         .then((j) => { dialog.close(); toast(j.message); refresh(); }).catch(fail);
     });

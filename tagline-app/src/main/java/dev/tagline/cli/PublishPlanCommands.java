@@ -19,8 +19,9 @@ final class PublishPlanCommands {
     /** Prints what a planning run did; unplaced posts are listed with the reason. */
     static boolean report(CliContext ctx, Publishing p, AutoScheduler.Plan plan) {
         for (Post post : plan.placed()) {
+            java.time.Instant was = plan.previous().get(post.id());
             ctx.out().println("  post " + post.id() + " → " + PublishTimes.show(post.scheduledAt(), post.zone())
-                    + " " + plan.channel());
+                    + " " + plan.channel() + (was == null ? "" : " (was " + PublishTimes.show(was, post.zone()) + ")"));
         }
         for (AutoScheduler.Unplaced u : plan.unplaced()) {
             ctx.err().println("  post " + u.postId() + " not scheduled on " + plan.channel() + ": " + u.reason());
@@ -80,7 +81,8 @@ final class PublishPlanCommands {
     }
 
     @Command(name = "move", mixinStandardHelpOptions = true,
-            description = "Move a post to a time (fixed from then on); the channel is re-planned around it.")
+            description = "Move a post to a time (fixed from then on). Other posts keep their times, except auto-placed"
+                    + " ones the new time breaks the posting rule for: those are placed again, and named.")
     static final class Move implements Callable<Integer> {
         private final CliContext ctx;
         @Mixin
@@ -104,11 +106,14 @@ final class PublishPlanCommands {
                 AutoScheduler.Plan plan = p.scheduler().move(c, post, at);
                 Post moved = p.posts().byId(post);
                 ctx.out().println("post " + post + ": " + PublishTimes.describe(moved)
-                        + (moved.plannedBy() == Post.PlannedBy.NOW ? " (now: outside the plan, so planned posts keep"
-                        + " their times)" : ""));
+                        + (moved.plannedBy() == Post.PlannedBy.NOW ? " (now: outside the plan, so the posting rule does"
+                        + " not count it)" : ""));
                 PublishTimes.skipped(time, c.zone(), at).ifPresent(n -> ctx.out().println("note: " + n));
                 // the calendar says the same on a drag: the move stands, the user is told (never for now: asked for)
                 p.scheduler().warnings(c, post, at).forEach(w -> ctx.out().println("warning: " + w + "."));
+                int others = plan.placed().size() + plan.unplaced().size();
+                ctx.out().println(others == 0 ? "no other post moved" : "moved " + others + " other post(s) of "
+                        + c.name() + " to keep its posting rule:");
                 return report(ctx, p, plan) ? ExitCode.OK : ExitCode.SOME_FAILED;
             }
         }
@@ -141,7 +146,8 @@ final class PublishPlanCommands {
     }
 
     @Command(name = "cancel", mixinStandardHelpOptions = true,
-            description = "Cancel a post that has not gone out; the channel's queue closes the gap.")
+            description = "Cancel a post that has not gone out. No other post moves; the next auto-schedule may give"
+                    + " its slot to a queued post.")
     static final class Cancel implements Callable<Integer> {
         private final CliContext ctx;
         @Mixin
@@ -158,7 +164,8 @@ final class PublishPlanCommands {
             try (Publishing p = db.open(ctx)) {
                 Channel c = p.channels().byId(p.posts().byId(post).channelId());
                 AutoScheduler.Plan plan = p.scheduler().cancel(c, post);
-                ctx.out().println("post " + post + ": cancelled");
+                ctx.out().println("post " + post + ": cancelled; no other post moved (the next auto-schedule may give its"
+                        + " slot to a queued post)");
                 return report(ctx, p, plan) ? ExitCode.OK : ExitCode.SOME_FAILED;
             }
         }

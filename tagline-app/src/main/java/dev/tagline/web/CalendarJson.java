@@ -141,6 +141,12 @@ final class CalendarJson {
         g.writeEndObject();
     }
 
+    /** {@code at} on the clock of {@code zone}, 24 h: {@code 2026-11-30 09:00}, as the page shows it. */
+    static String localText(Instant at, ZoneId zone) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", java.util.Locale.ROOT)
+                .format(at.atZone(zone));
+    }
+
     static Map<String, Object> detail(Post p, Channel c, Collection<Channel> all, ZoneId tz, Now now) {
         Platforms style = Platforms.of(c.platform());
         Map<String, Object> d = new LinkedHashMap<>(event(slot(p), c, all, tz, now));

@@ -95,11 +95,12 @@ final class PostActionRoutes {
                     "Choose a later time, or leave the time empty to send it again now.");
         }
         Map<String, Object> out = new LinkedHashMap<>();
+        AutoScheduler.Plan plan = null;
         try { // refused by the post's state alone (not unconfirmed, or a worker holds it): 409
             if (body.posted()) {
                 web.publishing().decisions().resolvePosted(id, body.url());
             } else {
-                web.publishing().scheduler().resend(c, id, at);
+                plan = web.publishing().scheduler().resend(c, id, at);
             }
         } catch (TaglineException e) {
             throw new Problems.ConflictException(e.getMessage(), e.hint());
@@ -112,7 +113,8 @@ final class PostActionRoutes {
             out.putAll(dueNow(done + " is sent again. "));
         } else {
             out.put("message", done + " will be sent again at " + p.scheduledAt().atZone(tz).toLocalDateTime()
-                    .toString().replace('T', ' ') + " (" + tz.getId() + ").");
+                    .toString().replace('T', ' ') + " (" + tz.getId() + ")." + (plan == null ? ""
+                    : PostApiRoutes.alsoMoved(plan, c)));
         }
         out.put("post", detail(p, c, tz));
         ctx.json(out);
@@ -152,10 +154,10 @@ final class PostActionRoutes {
         List<String> warnings = List.of();
         String message = "Post " + id + " is back in the queue; give it a time or run Auto-schedule.";
         if (at != null) {
-            web.publishing().scheduler().move(c, id, at);
+            AutoScheduler.Plan plan = web.publishing().scheduler().move(c, id, at);
             warnings = web.publishing().scheduler().warnings(c, id, at);
             message = "Post " + id + " will be retried at " + at.atZone(tz).toLocalDateTime().toString()
-                    .replace('T', ' ') + ".";
+                    .replace('T', ' ') + "." + PostApiRoutes.alsoMoved(plan, c);
         }
         out.put("post", detail(web.publishing().posts().byId(id), c, tz));
         out.put("warnings", warnings);

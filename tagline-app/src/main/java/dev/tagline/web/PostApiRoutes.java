@@ -30,7 +30,15 @@ final class PostApiRoutes {
         this.web = web;
     }
 
-    record Move(String at, String tz, String previousAt) {
+    /**
+     * {@code restore}: Undo of a move sends the {@code moved} list of its answer back, so the posts it placed again
+     * return to their times too.
+     */
+    record Move(String at, String tz, String previousAt, List<Restore> restore) {
+    }
+
+    /** One post of a move's {@code moved} list: its id, the time it had ({@code previousAt}) and where it went. */
+    record Restore(String id, String previousAt, String at) {
     }
 
     /** The editor's Save: the text, and a new time when {@code at} is given (as {@link Move}). */
@@ -138,15 +146,18 @@ final class PostApiRoutes {
 
     private void move(Context ctx) {
         Move body = body(ctx, Move.class);
-        ctx.json(moveTo(post(id(ctx)), body.at(), body.tz(), body.previousAt()));
+        ctx.json(moveTo(post(id(ctx)), body.at(), body.tz(), body.previousAt(), body.restore()));
     }
 
     /**
      * Moves {@code post} to {@code atText} (wall time in {@code tzText}); refused (nothing changed) when it cannot move,
      * moved meanwhile ({@code previousAt}) or the time is not valid. The answer: the post, its previous time, the
-     * rule's warnings and how many posts were re-planned around it.
+     * rule's warnings, and the other posts moved to keep the channel's posting rule ({@code moved}: id, time in
+     * UTC and in the channel's zone, {@code previousAt}; {@code at} null for one back in the queue) and their count
+     * ({@code replanned}).
      */
-    private Map<String, Object> moveTo(Post post, String atText, String tzText, String previousAt) {
+    private Map<String, Object> moveTo(Post post, String atText, String tzText, String previousAt,
+                                       List<Restore> restore) {
         Post p = movable(post);
         Channel c = web.publishing().channels().byId(p.channelId());
         ZoneId tz = CalendarJson.zone(tzText, c.zone());
@@ -156,13 +167,53 @@ final class PostApiRoutes {
             throw new Problems.ConflictException("Post " + p.id() + " was moved meanwhile (now " + current + ")",
                     "Reload the calendar and try again.");
         }
+        if (restore != null && !restore.isEmpty()) {
+            web.publishing().scheduler().putBack(restore.stream().map(r -> new AutoScheduler.PutBack(
+                    Long.parseLong(r.id()), CalendarJson.time(r.previousAt(), ZoneOffset.UTC, "restore.previousAt"),
+                    r.at() == null ? null : CalendarJson.time(r.at(), ZoneOffset.UTC, "restore.at"))).toList());
+        }
         AutoScheduler.Plan plan = web.publishing().scheduler().move(c, p.id(), at);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("post", detail(web.publishing().posts().byId(p.id()), c, tz));
         out.put("previousAt", current);
         out.put("warnings", web.publishing().scheduler().warnings(c, p.id(), at));
-        out.put("replanned", plan.placed().size());
+        out.put("moved", moved(plan, c));
+        out.put("replanned", plan.placed().size() + plan.unplaced().size());
         return out;
+    }
+
+    static List<Map<String, Object>> moved(AutoScheduler.Plan plan, Channel c) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Post p : plan.placed()) {
+            out.add(movedOne(p.id(), p.scheduledAt(), plan.previous().get(p.id()), c));
+        }
+        for (AutoScheduler.Unplaced u : plan.unplaced()) {
+            Map<String, Object> one = movedOne(u.postId(), null, plan.previous().get(u.postId()), c);
+            one.put("reason", u.reason());
+            out.add(one);
+        }
+        return out;
+    }
+
+    /** The page's words for {@link #moved}: empty when no other post moved. */
+    static String alsoMoved(AutoScheduler.Plan plan, Channel c) {
+        List<Map<String, Object>> moved = moved(plan, c);
+        if (moved.isEmpty()) {
+            return "";
+        }
+        return " It also moved post" + (moved.size() > 1 ? "s " : " ") + moved.stream().map(m -> m.get("id") + (m.get(
+                "local") == null ? " (back to the queue: no free slot)" : " (to " + m.get("local") + ")")).collect(
+                Collectors.joining(", ")) + " to keep the posting rule of " + c.name() + " (times in "
+                + c.zone().getId() + ").";
+    }
+
+    private static Map<String, Object> movedOne(long id, Instant at, Instant previous, Channel c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", Long.toString(id));
+        m.put("at", at == null ? null : at.toString());
+        m.put("local", at == null ? null : CalendarJson.localText(at, c.zone()));
+        m.put("previousAt", previous == null ? null : previous.toString());
+        return m;
     }
 
     /**
@@ -195,7 +246,7 @@ final class PostApiRoutes {
         Channel channel = web.publishing().channels().byId(before.channelId());
         Platforms.of(channel.platform()).check(channel.platform(), body.title(), body.caption());
         Map<String, Object> moved = body.at() == null || body.at().isBlank() ? null
-                : moveTo(before, body.at(), body.tz(), body.previousAt());
+                : moveTo(before, body.at(), body.tz(), body.previousAt(), null);
         if (!web.publishing().copies().editCopy(id, body.title(), body.caption())) {
             throw new Problems.ConflictException("Post " + id + " has already started publishing; its text is fixed",
                     "Edit it on the platform itself.");
@@ -206,6 +257,7 @@ final class PostApiRoutes {
         if (moved != null) {
             out.put("previousAt", moved.get("previousAt"));
             out.put("warnings", moved.get("warnings"));
+            out.put("moved", moved.get("moved"));
         }
         ctx.json(out);
     }

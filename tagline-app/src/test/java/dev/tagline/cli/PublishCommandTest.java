@@ -104,7 +104,7 @@ class PublishCommandTest {
         assertTrue(cli.out().contains("post 2: scheduled for 2026-04-02 18:30 +02:00 Europe/Berlin"), cli.out());
         assertTrue(cli.out().contains("warning: Outside the posting rule of 'fold' ("), "as the calendar warns: "
                 + cli.out());
-        assertTrue(cli.out().contains("post 1 → 2026-03-28 09:00 +01:00"), "re-planned into the gap: " + cli.out());
+        assertTrue(cli.out().contains("no other post moved"), "post 1 keeps 2026-03-29, the gap stays: " + cli.out());
 
         assertEquals(ExitCode.OK, run("publish", "cancel", "1"), cli.err());
         assertEquals(ExitCode.OK, run("publish", "status"), cli.err());
@@ -298,7 +298,7 @@ class PublishCommandTest {
         // the test clock is 2026-03-27 12:00Z, 13:00 in Berlin
         assertEquals(ExitCode.OK, run("publish", "move", "1", "now"), cli.err());
         assertEquals(List.of("post 1: scheduled for 2026-03-27 13:00 +01:00 Europe/Berlin (now: outside the plan, so"
-                + " planned posts keep their times)", "  post 2 → 2026-03-27 18:00 +01:00 out"),
+                + " the posting rule does not count it)", "no other post moved"),
                 cli.out().strip().lines().toList(), "no warning, and post 2 keeps today 18:00");
         assertEquals(ExitCode.OK, run("publish", "list", "--from", "2026-03-27", "--to", "2026-03-28"), cli.err());
         assertTrue(cli.out().matches("(?s).*\\n2\\s+out\\s+scheduled\\s+2026-03-27 18:00.*"), cli.out());
@@ -306,7 +306,37 @@ class PublishCommandTest {
         assertEquals(ExitCode.OK, run("publish", "move", "1", "2026-03-27T20:00"), cli.err());
         assertTrue(cli.out().contains("warning: Outside the posting rule of 'out' (MON,TUE,WED,THU,FRI,SAT,SUN at"
                 + " 09:00,18:00, Europe/Berlin)."), "a time the user names keeps its warnings: " + cli.out());
-        assertTrue(cli.out().contains("post 2 → 2026-03-28 09:00 +01:00 out"), "and takes its place: " + cli.out());
+        assertTrue(cli.out().contains("moved 1 other post(s) of out to keep its posting rule:\n  post 2 → 2026-03-28"
+                + " 09:00 +01:00 out (was 2026-03-27 18:00 +01:00)"), "and takes its place: " + cli.out());
+    }
+
+    /**
+     * Dogfood round 6 H5: {@code move 6 now} printed "(now: outside the plan, so planned posts keep their times)" above
+     * three posts it had moved up into the freed slot. A move by hand moves that post only; the output says so, and
+     * names (with the time it had) each auto-placed post the new time made give way.
+     */
+    @Test
+    void movingOnePostMovedItsNeighboursUnderASentenceSayingTheyKeepTheirTimes_nowOnlyConflictsMoveAndAreNamed()
+            throws Exception {
+        run("publish", "channels", "add", "out", "--platform", "folder", "--zone", "Europe/Berlin", "--option",
+                "path=" + dir.resolve("out"));
+        run("publish", "rules", "set", "out", "--days", "daily", "--times", "09:00,18:00", "--per-day", "1");
+        run("publish", "queue", clip("a", 0.9).toString(), clip("b", 0.5).toString(), clip("c", 0.2).toString(),
+                "--channels", "out");
+        assertEquals(ExitCode.OK, run("publish", "auto-schedule"), cli.err());
+        // the test clock is 2026-03-27 13:00 in Berlin: a today 18:00, b tomorrow 09:00, c the day after
+        assertEquals(ExitCode.OK, run("publish", "move", "1", "2026-04-10T18:00"), cli.err());
+        assertEquals(List.of("post 1: scheduled for 2026-04-10 18:00 +02:00 Europe/Berlin", "no other post moved"),
+                cli.out().strip().lines().toList());
+        assertEquals(ExitCode.OK, run("publish", "list"), cli.err());
+        assertTrue(cli.out().matches("(?s).*\\n2\\s+out\\s+scheduled\\s+2026-03-28 09:00.*"), "b did not move up: "
+                + cli.out());
+        assertEquals(ExitCode.OK, run("publish", "move", "3", "2026-03-28T18:00"), cli.err());
+        assertTrue(cli.out().contains("moved 1 other post(s) of out to keep its posting rule:\n  post 2 → 2026-03-27"
+                + " 18:00 +01:00 out (was 2026-03-28 09:00 +01:00)"), cli.out());
+        assertEquals(ExitCode.OK, run("publish", "cancel", "3"), cli.err());
+        assertEquals(List.of("post 3: cancelled; no other post moved (the next auto-schedule may give its slot to a"
+                + " queued post)"), cli.out().strip().lines().toList());
     }
 
     /** {@code move 1 18:00}: the next 18:00 on the channel's clock, today or, once it has passed, tomorrow. */

@@ -84,6 +84,48 @@ class CalendarBrowserIT {
         assertEquals(Instant.parse("2026-12-04T08:00:00Z"), web.publishing.posts().byId(talk.id()).scheduledAt());
     }
 
+    /**
+     * Dogfood round 6 H5: a move re-planned the channel and moved its other auto-placed posts unannounced (the toast
+     * named only the moved post). Now only an auto-placed post the new time breaks the rule for moves, the toast names
+     * it and where it went, and Undo puts both back.
+     */
+    @Test
+    void aMoveSilentlyMovedTheChannelsOtherPosts_nowTheToastNamesEachOneAndUndoRestoresThem() {
+        Channel plan = web.channel("plan", "folder", "Europe/Berlin");
+        web.publishing.rules().set(plan.id(), new PostingRule(PostingRule.parseDays("daily"),
+                PostingRule.parseTimes("09:00,18:00"), 1, 7, Duration.ZERO, Set.of()));
+        Post a = web.post(plan, "Plan a", "a", null);
+        Post b = web.post(plan, "Plan b", "b", null);
+        Post c = web.post(plan, "Plan c", "c", null);
+        web.publishing.scheduler().schedule(plan);
+        // the clock is 2026-12-01 09:00 in Berlin: the best clip (c) today 18:00, then b and a on the next days at 09:00
+        Instant today18 = Instant.parse("2026-12-01T17:00:00Z");
+        Instant dec2 = Instant.parse("2026-12-02T08:00:00Z");
+        Instant dec3 = Instant.parse("2026-12-03T08:00:00Z");
+        assertEquals(java.util.List.of(today18, dec2, dec3), java.util.List.of(web.publishing.posts().byId(c.id())
+                .scheduledAt(), web.publishing.posts().byId(b.id()).scheduledAt(),
+                web.publishing.posts().byId(a.id()).scheduledAt()));
+
+        browser.login(web.base(), WebFixture.PASSWORD);
+        browser.await("[data-post-id='" + c.id() + "']").click();
+        browser.await("#ed-title");
+        browser.driver.executeScript("arguments[0].value = '2026-12-02T20:00';", browser.driver.findElement(
+                By.id("ed-time")));
+        browser.driver.findElement(By.id("ed-save")).click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast-text"), "It also moved"));
+        assertTrue(browser.driver.findElement(By.id("toast-text")).getText().contains("It also moved post " + b.id()
+                + " (to 2026-12-01 18:00) to keep the posting rule of plan (times in Europe/Berlin)."),
+                browser.driver.findElement(By.id("toast-text")).getText());
+        assertEquals(today18, web.publishing.posts().byId(b.id()).scheduledAt(), "b shared c's new day");
+        assertEquals(dec3, web.publishing.posts().byId(a.id()).scheduledAt(), "a did not move");
+        browser.driver.findElement(By.id("undo")).click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast-text"), "Move undone."));
+        assertEquals(java.util.List.of(today18, dec2, dec3), java.util.List.of(web.publishing.posts().byId(c.id())
+                .scheduledAt(), web.publishing.posts().byId(b.id()).scheduledAt(),
+                web.publishing.posts().byId(a.id()).scheduledAt()), "Undo put both back");
+        assertEquals(Post.PlannedBy.AUTO, web.publishing.posts().byId(b.id()).plannedBy());
+    }
+
     @Test
     void theXCounterCountedPlainCharacters_nowXsWeightedCount() {
         Post x = web.post(web.channel("xx", "x", "Europe/Berlin"), "X post", "short", Instant.parse("2026-12-03T10:00:00Z"));

@@ -15,9 +15,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Fills a channel's free slots with its queued posts in clip-score order, and re-plans when a post is moved or
- * cancelled: every future auto-placed post goes back to the queue and the queue is placed again around the posts the
- * user placed by hand. Every change bumps a post's schedule version, so a worker never acts on an old plan. A post
+ * Fills a channel's free slots with its queued posts in clip-score order. A post the user moves is fixed where it is
+ * put, and only the auto-placed posts it now conflicts with (spacing, per day, per week, platform caps) are placed
+ * again ({@link PlanRepair}); no other post moves, so a slot a move or a cancel frees stays free until the next
+ * auto-schedule. A new posting rule re-plans the channel ({@link #replan}). Every change bumps a post's schedule
+ * version, so a worker never acts on an old plan. A post
  * the user sends now is outside the plan: it takes no slot from the rule (per-day, per-week, spacing), so the posts
  * planned around it keep their times; the platforms' caps still count it. A failed or cancelled post takes no slot
  * either: the next planning run gives its place back.
@@ -39,8 +41,19 @@ public final class AutoScheduler {
         this.clock = clock;
     }
 
-    /** What a planning run did for one channel. */
-    public record Plan(String channel, List<Post> placed, List<Unplaced> unplaced) {
+    /**
+     * What a planning run did for one channel. {@code previous}: for a post of {@code placed} that already had a
+     * time, or one of {@code unplaced} that lost it, that time (a post moved to keep the rule).
+     */
+    public record Plan(String channel, List<Post> placed, List<Unplaced> unplaced, Map<Long, Instant> previous) {
+        public Plan(String channel, List<Post> placed, List<Unplaced> unplaced) {
+            this(channel, placed, unplaced, Map.of());
+        }
+
+        /** Empty: nothing placed or moved. */
+        static Plan none(Channel channel) {
+            return new Plan(channel.name(), List.of(), List.of());
+        }
     }
 
     /** A queued post that found no slot, and why. */
@@ -100,9 +113,11 @@ public final class AutoScheduler {
     static final Duration NOW_GRACE = Duration.ofSeconds(5);
 
     /**
-     * Moves a post to {@code at} (fixed from now on) and re-plans the channel around it. A time that has come
-     * ({@code move 1 now}, the web app's Publish now) sends the post now, outside the plan ({@link
-     * Post.PlannedBy#NOW}): the re-plan does not count it against the rule, so no planned post gives way to it.
+     * Moves a post to {@code at} (fixed from now on). Only the auto-placed posts of the channel that the rule no
+     * longer allows beside it are placed again (the plan names them, with their old times); the others keep theirs,
+     * and the slot it leaves stays free. A time that has come ({@code move 1 now}, the web app's Publish now) sends
+     * the post now, outside the plan ({@link Post.PlannedBy#NOW}): the rule does not count it, so no planned post
+     * gives way to it (a platform's cap still may).
      */
     public Plan move(Channel channel, long postId, Instant at) {
         Post post = posts.byId(postId);
@@ -119,7 +134,42 @@ public final class AutoScheduler {
         if (!posts.schedule(postId, post.scheduleVersion(), at, by)) {
             throw new TaglineException("Post " + postId + " changed while moving it", "Run the command again.");
         }
-        return replan(channel);
+        return makeRoom(channel);
+    }
+
+    /**
+     * A post a move placed again, to be put back at {@code at} by Undo; {@code movedTo}: where the move put it (null:
+     * back in the queue).
+     */
+    public record PutBack(long postId, Instant at, Instant movedTo) {
+    }
+
+    /**
+     * Undo of a move's side effects: each post the move placed again goes back to its time, as auto-placed, while it
+     * is still where the move left it (else it is left as it is: it changed since). Call before moving the post back.
+     * Returns how many went back.
+     */
+    public int putBack(List<PutBack> back) {
+        int done = 0;
+        Instant from = clock.instant().plus(LEAD);
+        for (PutBack b : back) {
+            Post post = posts.byId(b.postId());
+            boolean asLeft = b.movedTo() == null ? post.state() == PostState.QUEUED
+                    : post.state() == PostState.SCHEDULED && post.plannedBy() == Post.PlannedBy.AUTO
+                            && b.movedTo().equals(post.scheduledAt());
+            if (asLeft && post.step() == Post.Step.UPLOAD && !b.at().isBefore(from)
+                    && posts.schedule(post.id(), post.scheduleVersion(), b.at(), Post.PlannedBy.AUTO)) {
+                done++;
+            }
+        }
+        return done;
+    }
+
+    /** Places again the auto-placed posts that a post placed by hand now conflicts with; see {@link PlanRepair}. */
+    private Plan makeRoom(Channel channel) {
+        Instant from = clock.instant().plus(LEAD);
+        return rules.find(channel.id()).map(rule -> new PlanRepair(posts).repair(channel, rule, from,
+                from.plus(HORIZON))).orElseGet(() -> Plan.none(channel));
     }
 
     private void requireNotPast(Channel channel, String what, Instant at) {
@@ -133,14 +183,14 @@ public final class AutoScheduler {
 
     /**
      * The user checked the platform and an unconfirmed post is not there: it is sent again at {@code at}, now (outside
-     * the plan, as {@link #publishNow}) or at a time the user names (fixed, and the channel is re-planned around it, as
-     * after a {@link #move}). See {@link PostDecisions#resolveNotPosted}.
+     * the plan, as {@link #publishNow}) or at a time the user names (fixed, and the auto-placed posts it conflicts with
+     * are placed again, as after a {@link #move}). See {@link PostDecisions#resolveNotPosted}.
      */
     public Plan resend(Channel channel, long postId, Instant at) {
         requireNotPast(channel, "send post " + postId + " again", at);
         Post.PlannedBy by = isNow(at) ? Post.PlannedBy.NOW : Post.PlannedBy.USER;
         decisions.resolveNotPosted(postId, at, by);
-        return by == Post.PlannedBy.NOW ? new Plan(channel.name(), List.of(), List.of()) : replan(channel);
+        return makeRoom(channel);
     }
 
     /** Sends a post now, outside the plan: {@link #move} to this moment. */
@@ -214,10 +264,13 @@ public final class AutoScheduler {
         };
     }
 
-    /** Cancels a post and lets the queue close the gap. */
+    /**
+     * Cancels a post. No other post moves: its slot stays free until the next auto-schedule gives it to a queued post.
+     * The plan is empty, for the callers' one way of reporting.
+     */
     public Plan cancel(Channel channel, long postId) {
         decisions.cancel(postId);
-        return replan(channel);
+        return Plan.none(channel);
     }
 
     static String describe(PostingRule rule) {

@@ -84,6 +84,18 @@ final class SlotFiller {
         return placed;
     }
 
+    /**
+     * Whether a post already at {@code at} may stay there beside the posts fed so far; if so it takes its place (as
+     * {@link #takenByChannel}), if not it is left out, for the caller to place again.
+     */
+    boolean keep(Instant at) {
+        if (!isFree(at)) {
+            return false;
+        }
+        takenByChannel(at);
+        return true;
+    }
+
     /** Why the last refused slot was refused, for the "could not place" message. */
     String lastRefusal() {
         return lastRefusal;

@@ -79,28 +79,70 @@ class AutoSchedulerTest {
         assertEquals("09:00", posts.byId(mid.id()).localTime().toLocalTime().toString());
     }
 
+    /**
+     * Dogfood round 6 H5: moving one post re-planned the channel, so the posts planned around it moved up into the
+     * slot it left, unannounced. A move by hand moves that post only; its slot stays free.
+     */
     @Test
-    void movingAPostAwayLetsTheQueueCloseTheGapAndKeepsTheMovedOneFixed() {
+    void movingAPostMovedItsNeighboursUpIntoTheFreedSlot_nowTheyKeepTheirTimes() {
         Post a = queue("a", 0.9);
         Post b = queue("b", 0.5);
         scheduler.schedule(channel);
         Instant later = Instant.parse("2026-04-10T16:00:00Z");
-        scheduler.move(channel, a.id(), later);
+        AutoScheduler.Plan plan = scheduler.move(channel, a.id(), later);
         assertEquals(later, posts.byId(a.id()).scheduledAt());
         assertEquals(Post.PlannedBy.USER, posts.byId(a.id()).plannedBy());
-        assertEquals(Instant.parse("2026-03-28T08:00:00Z"), posts.byId(b.id()).scheduledAt(), "b moved up");
+        assertEquals(Instant.parse("2026-03-29T07:00:00Z"), posts.byId(b.id()).scheduledAt(), "b keeps its time");
+        assertEquals(List.of(), plan.placed(), "no other post moved");
+        assertEquals(List.of(), plan.unplaced());
         scheduler.replan(channel);
         assertEquals(later, posts.byId(a.id()).scheduledAt(), "re-planning never touches the user's time");
     }
 
+    /**
+     * Dogfood round 6 H5: an auto-placed post the new time breaks the rule for (here the day's one post) is placed
+     * again, and the plan names it with the time it had; Undo puts it back and moves the post back.
+     */
     @Test
-    void cancellingReplansAndAnUnplaceablePostSaysWhy() {
+    void aMoveOntoAFullDayPlacesTheAutoPlacedPostThereAgainNamesItAndUndoPutsItBack() {
+        rules.set(channel.id(), new PostingRule(PostingRule.parseDays("daily"), PostingRule.parseTimes("09:00,18:00"), 1,
+                7, Duration.ZERO, Set.of()));
+        Post a = queue("a", 0.9);
+        Post b = queue("b", 0.5);
+        Post c = queue("c", 0.2);
+        scheduler.schedule(channel);
+        Instant today18 = Instant.parse("2026-03-27T17:00:00Z"); // the clock is 13:00 in Berlin
+        Instant tomorrow9 = Instant.parse("2026-03-28T08:00:00Z");
+        Instant after9 = Instant.parse("2026-03-29T07:00:00Z");
+        assertEquals(List.of(today18, tomorrow9, after9), List.of(posts.byId(a.id()).scheduledAt(),
+                posts.byId(b.id()).scheduledAt(), posts.byId(c.id()).scheduledAt()));
+
+        Instant tomorrow20 = Instant.parse("2026-03-28T19:00:00Z");
+        AutoScheduler.Plan plan = scheduler.move(channel, a.id(), tomorrow20);
+        assertEquals(List.of(b.id()), plan.placed().stream().map(Post::id).toList(), "only b shared a's new day");
+        assertEquals(Map.of(b.id(), tomorrow9), plan.previous());
+        assertEquals(today18, posts.byId(b.id()).scheduledAt(), "b took the earliest free slot");
+        assertEquals(Post.PlannedBy.AUTO, posts.byId(b.id()).plannedBy());
+        assertEquals(after9, posts.byId(c.id()).scheduledAt(), "c had no conflict and keeps its time");
+
+        assertEquals(1, scheduler.putBack(List.of(new AutoScheduler.PutBack(b.id(), tomorrow9, today18))));
+        assertEquals(List.of(), scheduler.move(channel, a.id(), today18).placed());
+        assertEquals(List.of(today18, tomorrow9, after9), List.of(posts.byId(a.id()).scheduledAt(),
+                posts.byId(b.id()).scheduledAt(), posts.byId(c.id()).scheduledAt()), "Undo restored all three");
+        assertEquals(Post.PlannedBy.AUTO, posts.byId(b.id()).plannedBy());
+        assertEquals(0, scheduler.putBack(List.of(new AutoScheduler.PutBack(c.id(), tomorrow9, today18))),
+                "a post no longer where the move left it is not touched");
+        assertEquals(after9, posts.byId(c.id()).scheduledAt());
+    }
+
+    @Test
+    void cancellingMovesNoOtherPostAndAnUnplaceablePostSaysWhy() {
         Post a = queue("a", 0.9);
         Post b = queue("b", 0.5);
         scheduler.schedule(channel);
-        scheduler.cancel(channel, a.id());
+        assertEquals(List.of(), scheduler.cancel(channel, a.id()).placed());
         assertEquals(PostState.CANCELLED, posts.byId(a.id()).state());
-        assertEquals(Instant.parse("2026-03-28T08:00:00Z"), posts.byId(b.id()).scheduledAt());
+        assertEquals(Instant.parse("2026-03-29T07:00:00Z"), posts.byId(b.id()).scheduledAt(), "b keeps its time");
 
         rules.set(channel.id(), new PostingRule(PostingRule.parseDays("daily"), PostingRule.parseTimes("09:00"), 1, 7,
                 Duration.ZERO, PostingRule.parseDates("2026-03-01..2027-12-31")));
@@ -214,6 +256,7 @@ class AutoSchedulerTest {
         Post now = posts.queue(m1, yt, m1.manifest().copyFor("youtube"));
         Post planned = posts.queue(m2, yt, m2.manifest().copyFor("youtube"));
         scheduler.publishNow(yt, now.id());
+        scheduler.schedule(yt);
         assertEquals(Instant.parse("2026-03-28T17:00:00Z"), posts.byId(planned.id()).scheduledAt(),
                 "one upload per Pacific day: today's is the post sent now");
     }
@@ -261,7 +304,7 @@ class AutoSchedulerTest {
     /**
      * Dogfood round 5 G4: an unconfirmed post could be neither moved nor unscheduled, and the refusals pointed at each
      * other. They now say the outcome is unknown and how to record it; "not posted" sends it again, now outside the
-     * plan, or at a time the user names, around which the channel is re-planned.
+     * plan, or at a time the user names, where the auto-placed post it conflicts with gives way.
      */
     @Test
     void anUnconfirmedPostCouldNotBeMovedOrUnscheduled_nowTheRefusalsPointAtResolveWhichSendsItAgain() {
@@ -273,6 +316,8 @@ class AutoSchedulerTest {
         assertTrue(jobs.checkpoint(lost.id(), "w", Post.Step.CREATING, Map.of(), NOW));
         assertTrue(jobs.unconfirmed(lost.id(), "w", NOW.plusSeconds(300), "create outcome unknown", NOW));
         Instant tomorrow = Instant.parse("2026-03-28T08:00:00Z");
+        scheduler.schedule(channel);
+        assertEquals(tomorrow, posts.byId(planned.id()).scheduledAt());
         for (Runnable refused : List.<Runnable>of(() -> scheduler.move(channel, lost.id(), tomorrow),
                 () -> scheduler.unschedule(lost.id()), () -> scheduler.cancel(channel, lost.id()))) {
             dev.tagline.publish.store.UnconfirmedPostException e = assertThrows(
@@ -290,6 +335,6 @@ class AutoSchedulerTest {
         assertEquals(tomorrow, again.scheduledAt());
         assertEquals(Post.PlannedBy.USER, again.plannedBy());
         assertEquals(Instant.parse("2026-03-29T07:00:00Z"), posts.byId(planned.id()).scheduledAt(),
-                "re-planned around it: the rule's one post a day");
+                "placed again to keep the rule's one post a day");
     }
 }
