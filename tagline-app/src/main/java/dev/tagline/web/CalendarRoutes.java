@@ -35,9 +35,7 @@ final class CalendarRoutes {
         ZoneId tz = CalendarJson.zone(ctx.queryParam("tz"), fallback);
         String date = ctx.queryParam("date") != null && ctx.queryParam("date").matches("\\d{4}-\\d\\d-\\d\\d")
                 ? ctx.queryParam("date") : web.clock().instant().atZone(tz).toLocalDate().toString();
-        String view = ctx.queryParam("view") != null
-                && List.of("dayGridMonth", "timeGridWeek", "listMonth").contains(ctx.queryParam("view"))
-                ? ctx.queryParam("view") : ""; // none asked for: calendar.js picks the user's last choice or one for the width
+        String view = view(ctx.queryParam("view")); // none: calendar.js picks the user's last choice or one for the width
         StringBuilder b = new StringBuilder(8192);
         b.append("<section class=\"calendar-page\"><div class=\"toolbar\"><h1>Content Calendar</h1>")
                 .append("<label>Time zone <select id=\"tz\">").append(zoneOptions(tz, channels)).append("</select></label>")
@@ -58,6 +56,20 @@ final class CalendarRoutes {
                 .append(EditorHtml.DIALOG).append("</section>");
         ctx.html(Html.page("Calendar", Guard.session(ctx).csrf(), "/calendar", b.toString(), Html.FULLCALENDAR,
                 "/static/calendar.js"));
+    }
+
+    /**
+     * {@code ?view=}: the toolbar's names ({@code month}, {@code week}, {@code list}) or FullCalendar's ids, as the
+     * calendar's id; empty for none or an unknown one.
+     */
+    static String view(String asked) {
+        String v = asked == null ? "" : asked.strip();
+        return switch (v.toLowerCase(java.util.Locale.ROOT)) {
+            case "month", "daygridmonth" -> "dayGridMonth";
+            case "week", "timegridweek" -> "timeGridWeek";
+            case "list", "listmonth" -> "listMonth";
+            default -> "";
+        };
     }
 
     /**

@@ -430,6 +430,20 @@ class CalendarBrowserIT {
         browser.screenshot("channels");
     }
 
+    /** Dogfood round 6 H10: {@code ?view=week} and {@code ?view=list}, the toolbar's names, opened the month view. */
+    @Test
+    void viewWeekAndViewListOpenedTheMonth_nowTheToolbarsNamesPickTheView() {
+        browser.login(web.base(), WebFixture.PASSWORD);
+        browser.driver.get(web.base() + "/calendar?view=week&date=2026-12-02");
+        browser.await(".fc-timeGridWeek-view [data-post-id='" + talk.id() + "']");
+        browser.driver.get(web.base() + "/calendar?view=list&date=2026-12-02");
+        browser.await(".fc-list [data-post-id='" + talk.id() + "']");
+        browser.driver.get(web.base() + "/calendar?view=month&date=2026-12-02");
+        browser.await(".fc-dayGridMonth-view [data-post-id='" + talk.id() + "']");
+        browser.driver.get(web.base() + "/calendar?view=timeGridWeek&date=2026-12-02");
+        browser.await(".fc-timeGridWeek-view [data-post-id='" + talk.id() + "']");
+    }
+
     @Test
     void weekAndListViewsAndTheTimeZoneSelector() {
         browser.login(web.base(), WebFixture.PASSWORD);
