@@ -83,6 +83,10 @@
       eventTimeFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
       slotLabelFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
       headerToolbar: { left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek,listMonth' },
+      // prev/next are icons with only a title: a screen reader read them as "button"; name them after each view change
+      datesSet: () => el.querySelectorAll('.fc-prev-button, .fc-next-button').forEach((b) => {
+        b.setAttribute('aria-label', b.title || (b.classList.contains('fc-prev-button') ? 'Previous' : 'Next'));
+      }),
       events: (info, ok, fail) => {
         const q = 'from=' + encodeURIComponent(strip(info.startStr)) + '&to=' + encodeURIComponent(strip(info.endStr))
           + '&tz=' + encodeURIComponent(tz.value) + (monthGrid(info) ? '&perDay=' + PER_DAY : '');

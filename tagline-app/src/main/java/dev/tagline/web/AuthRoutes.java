@@ -63,12 +63,24 @@ final class AuthRoutes {
             ctx.redirect("/login");
             return;
         }
+        setupForm(ctx, null, "");
+    }
+
+    /**
+     * The first-start form; {@code error}: why the server refused the password, shown above the form, with the setup
+     * code kept as typed (dogfood round 6 H13: a bare 400 page lost it).
+     */
+    private void setupForm(Context ctx, String error, String code) {
         String csrf = anonymous(ctx).csrf();
         ctx.html(Html.page("Set the admin password", csrf, null, form("/setup", csrf, "Set password",
                 "<p>First start: choose the admin password (at least " + Passwords.MIN_LENGTH + " characters)."
-                        + " The setup code was printed in the terminal that started <code>tagline serve</code>.</p>",
-                "<label>Setup code <input name=\"code\" id=\"code\" required autocomplete=\"off\"></label>"
-                        + "<label>Password <input type=\"password\" name=\"password\" id=\"password\" autocomplete=\"new-password\" required></label>")));
+                        + " The setup code was printed in the terminal that started <code>tagline serve</code>.</p>"
+                        + (error == null ? "" : "<p class=\"error\" id=\"setup-error\" role=\"alert\">"
+                        + Html.esc(error) + "</p>"),
+                "<label>Setup code <input name=\"code\" id=\"code\" required autocomplete=\"off\" value=\""
+                        + Html.esc(code) + "\"></label><label>Password <input type=\"password\" name=\"password\""
+                        + " id=\"password\" autocomplete=\"new-password\" required minlength=\"" + Passwords.MIN_LENGTH
+                        + "\"></label>")));
     }
 
     private void setup(Context ctx) {
@@ -78,7 +90,13 @@ final class AuthRoutes {
             throw new io.javalin.http.ForbiddenResponse("Wrong setup code, or the password is already set; use the"
                     + " code printed by 'tagline serve', or log in.");
         }
-        web.passwords().set(ctx.formParam("password"));
+        try {
+            web.passwords().set(ctx.formParam("password"));
+        } catch (dev.tagline.core.TaglineException e) {
+            ctx.status(400);
+            setupForm(ctx, e.getMessage() + ". " + e.hint(), code);
+            return;
+        }
         startSession(ctx);
         ctx.redirect("/calendar");
     }

@@ -7,6 +7,7 @@ import dev.tagline.core.manifest.ClipManifest;
 import dev.tagline.core.manifest.ClipsFile;
 import dev.tagline.core.progress.Progress;
 import dev.tagline.publish.store.Channel;
+import dev.tagline.publish.store.Post;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +17,8 @@ final class ClipCards {
     private ClipCards() {
     }
 
-    static String rendered(ClipLibrary.Rendered r, List<Channel> channels, String message) {
+    /** {@code onChannels}: the clip's posts by channel id; a channel it is already on is offered disabled. */
+    static String rendered(ClipLibrary.Rendered r, List<Channel> channels, Map<Long, Post> onChannels, String message) {
         ClipManifest m = r.manifest();
         String q = "?root=" + esc(r.ref().root()) + "&amp;path=" + esc(java.net.URLEncoder.encode(r.ref().path(),
                 java.nio.charset.StandardCharsets.UTF_8));
@@ -48,8 +50,11 @@ final class ClipCards {
             b.append("<form class=\"queue-form\" hx-post=\"/clips/queue").append(q)
                     .append("\" hx-target=\"closest article\" hx-swap=\"outerHTML\"><fieldset><legend>Queue to</legend>");
             for (Channel ch : channels) {
+                Post on = onChannels.get(ch.id());
                 b.append("<label class=\"inline\"><input type=\"checkbox\" name=\"channel\" value=\"").append(esc(ch.name()))
-                        .append("\"> ").append(esc(ch.name())).append(" (").append(esc(ch.platform())).append(")</label>");
+                        .append(on == null ? "\">" : "\" disabled>").append(" ").append(esc(ch.name())).append(" (")
+                        .append(esc(ch.platform())).append(on == null ? ")" : "): already post " + on.id() + " ("
+                        + esc(on.state().label()) + ")").append("</label>");
             }
             b.append("<button>Queue</button></fieldset></form>");
         }

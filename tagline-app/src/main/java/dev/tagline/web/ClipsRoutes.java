@@ -45,7 +45,7 @@ final class ClipsRoutes {
         library.found().forEach(f -> b.append(ClipCards.found(f, csrf)));
         b.append("<h2>Rendered clips</h2><div class=\"clip-grid\">");
         List<ClipLibrary.Rendered> rendered = library.rendered();
-        rendered.forEach(r -> b.append(ClipCards.rendered(r, channels, null)));
+        rendered.forEach(r -> b.append(ClipCards.rendered(r, channels, onChannels(r.ref()), null)));
         if (rendered.isEmpty()) {
             b.append("<p>No rendered clips (folders with clip.json) below the media folders yet.</p>");
         }
@@ -101,7 +101,7 @@ final class ClipsRoutes {
         }
         ClipLibrary.Rendered r = library.review(ref, accepted, title, caption, tags);
         String posts = ClipCards.following(web.publishing().followClip(library.file(ref)));
-        ctx.html(ClipCards.rendered(r, web.publishing().channels().list(), (accepted ? "Saved and accepted."
+        ctx.html(ClipCards.rendered(r, web.publishing().channels().list(), onChannels(ref), (accepted ? "Saved and accepted."
                 : "Rejected.") + posts));
     }
 
@@ -143,8 +143,14 @@ final class ClipsRoutes {
             throw first;
         }
         ctx.html(ClipCards.rendered(new ClipLibrary.Rendered(ref, media.manifest()), web.publishing().channels().list(),
+                onChannels(ref),
                 "Queued on " + String.join(", ", done) + ". Auto-schedule on the calendar gives it a time."
                         + (refused.isEmpty() ? "" : " Not queued on " + String.join("; ", refused) + ".")));
+    }
+
+    /** The clip's posts by channel, for its card's Queue form. */
+    private java.util.Map<Long, Post> onChannels(ClipLibrary.Ref ref) {
+        return web.publishing().posts().ofClipFile(library.file(ref));
     }
 
     private static ClipLibrary.Ref ref(Context ctx) {

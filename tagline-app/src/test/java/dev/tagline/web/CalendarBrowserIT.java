@@ -444,6 +444,19 @@ class CalendarBrowserIT {
         browser.await(".fc-timeGridWeek-view [data-post-id='" + talk.id() + "']");
     }
 
+    /** Dogfood round 6 H13: the calendar's prev/next buttons had a title but no accessible name. */
+    @Test
+    void prevAndNextHadNoAccessibleName_nowEachHasAnAriaLabelInEveryView() {
+        browser.login(web.base(), WebFixture.PASSWORD);
+        browser.driver.get(web.base() + "/calendar?view=month&date=2026-12-02");
+        browser.await(".fc-dayGridMonth-view");
+        assertEquals("Previous month", browser.await(".fc-prev-button").getAttribute("aria-label"));
+        assertEquals("Next month", browser.await(".fc-next-button").getAttribute("aria-label"));
+        browser.await(".fc-timeGridWeek-button").click();
+        browser.await(".fc-timeGridWeek-view");
+        assertEquals("Previous week", browser.await(".fc-prev-button").getAttribute("aria-label"));
+    }
+
     @Test
     void weekAndListViewsAndTheTimeZoneSelector() {
         browser.login(web.base(), WebFixture.PASSWORD);

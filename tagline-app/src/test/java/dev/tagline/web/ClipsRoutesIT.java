@@ -246,6 +246,18 @@ class ClipsRoutesIT {
                 r.body());
     }
 
+    /** Dogfood round 6 H13: the Queue form offered a channel the clip was already on; only Queue then said so. */
+    @Test
+    void theQueueFormOfferedAChannelTheClipWasAlreadyOn_nowItIsDisabledNamingThePost() {
+        HttpResponse<String> r = post("/clips/queue?root=clips&path=clip-1/clip.json", Map.of("channel", "tt"));
+        assertEquals(200, r.statusCode(), r.body());
+        String disabled = "<input type=\"checkbox\" name=\"channel\" value=\"tt\" disabled> tt (tiktok): already post 2"
+                + " (queued)</label>";
+        assertTrue(r.body().contains(disabled), r.body());
+        String page = web.send(web.get("/clips").header("Cookie", login.cookie())).body();
+        assertTrue(page.contains(disabled), page);
+    }
+
     @Test
     void aChannelThatRefusesTheClipDoesNotStopTheOthers() {
         web.channel("tt2", "tiktok", "Europe/Berlin");

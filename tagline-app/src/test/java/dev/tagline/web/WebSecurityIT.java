@@ -140,6 +140,14 @@ class WebSecurityIT {
             String csrf = WebFixture.csrf(page.body());
             assertEquals(403, fresh.send(fresh.form("/setup", anon,
                     Map.of("_csrf", csrf, "code", "wrong", "password", "a-long-password"))).statusCode());
+            // dogfood round 6 H13: a short password gave a bare 400 page and lost the setup code; the form says so
+            assertTrue(page.body().contains("minlength=\"10\""), "the browser says so before submitting");
+            HttpResponse<String> tooShort = fresh.send(fresh.form("/setup", anon,
+                    Map.of("_csrf", csrf, "code", code, "password", "short")));
+            assertEquals(400, tooShort.statusCode());
+            assertTrue(tooShort.body().contains("id=\"setup-error\" role=\"alert\">The admin password is too short."
+                    + " Use at least 10 characters.</p>"), tooShort.body());
+            assertTrue(tooShort.body().contains("value=\"" + code + "\""), "the setup code is kept: " + tooShort.body());
             HttpResponse<String> set = fresh.send(fresh.form("/setup", anon,
                     Map.of("_csrf", csrf, "code", code, "password", "a-long-password")));
             assertEquals(302, set.statusCode(), set.body());

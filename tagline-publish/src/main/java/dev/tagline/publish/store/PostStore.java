@@ -103,6 +103,18 @@ public final class PostStore {
                 + " ORDER BY scheduled_at, id", PostStore::map, channelId);
     }
 
+    /**
+     * The posts of the clip whose {@code clip.json} is {@code manifest}, by channel id, that keep it from being queued
+     * there again: all but cancelled and failed ones (see {@link #queue}).
+     */
+    public Map<Long, Post> ofClipFile(java.nio.file.Path manifest) {
+        Map<Long, Post> out = new java.util.HashMap<>();
+        jdbc.query("SELECT p.* FROM post p JOIN media m ON m.id = p.media_id WHERE m.manifest_path = ? AND p.state NOT"
+                + " IN ('cancelled', 'failed') ORDER BY p.id", PostStore::map,
+                manifest.toAbsolutePath().normalize().toString()).forEach(p -> out.putIfAbsent(p.channelId(), p));
+        return out;
+    }
+
     /** Queued posts of a channel, highest clip score first. */
     public List<Post> queuedByScore(long channelId) {
         return jdbc.query("SELECT p.* FROM post p JOIN media m ON m.id = p.media_id WHERE p.channel_id = ?"
