@@ -183,7 +183,8 @@
         const unplaced = j.channels.flatMap((c) => c.unplaced.map((u) => c.channel + ' post ' + u.post + ': ' + u.reason));
         const skipped = j.skipped.map((c) => c.channel + ' skipped (' + c.queued + ' queued): ' + c.reason);
         const notes = unplaced.concat(skipped);
-        toast('Auto-schedule placed ' + placed + ' post(s).' + (notes.length ? ' ' + notes.join('. ') + '.' : ''));
+        toast('Auto-schedule placed ' + placed + ' post(s).' + (notes.length ? ' ' + notes.join('. ') + '.' : '')
+          + (j.why ? ' ' + j.why : ''));
         refresh();
       }).catch((e) => toast(e.message));
     });

@@ -72,6 +72,12 @@ final class ChannelRoutes {
                     web.publishing().rules().find(c.id()).orElse(null), csrf,
                     refused != null && refused.channelId() == c.id() ? refused : null)).append("</td></tr>");
         }
+        if (web.publishing().channels().list().isEmpty()) {
+            b.append("<tr class=\"empty\"><td colspan=\"6\" id=\"no-channels\">No channel yet. Channels are added on the"
+                    + " command line (the web app sets their posting rules and connects them): <code>tagline publish"
+                    + " channels add NAME --platform folder --option path=DIR</code> for a folder, or another platform"
+                    + " as in docs/publish.md (Channels); then reload this page.</td></tr>");
+        }
         b.append("</tbody></table><p>Register <code>").append(esc(redirectUri(ctx)))
                 .append("</code> as the redirect URI of your app on each platform.</p></section>");
         ctx.html(Html.page("Channels", csrf, "/channels", b.toString()));

@@ -57,6 +57,10 @@ final class ClipCards {
                         + esc(on.state().label()) + ")").append("</label>");
             }
             b.append("<button>Queue</button></fieldset></form>");
+        } else {
+            b.append("<p class=\"no-channel\">No channel to queue it on yet: add one on the command line, e.g."
+                    + " <code>tagline publish channels add NAME --platform folder --option path=DIR</code>, then"
+                    + " reload.</p>");
         }
         return b.append("</div></article>").toString();
     }

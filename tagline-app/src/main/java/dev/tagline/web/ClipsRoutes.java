@@ -117,6 +117,7 @@ final class ClipsRoutes {
                     "Accept it first (Save and accept), then queue it.");
         }
         List<String> done = new ArrayList<>();
+        List<String> queuedOn = new ArrayList<>();
         List<String> refused = new ArrayList<>();
         TaglineException first = null;
         for (String name : names) { // each channel on its own: one that refuses does not stop the others
@@ -124,6 +125,7 @@ final class ClipsRoutes {
                 Channel c = web.publishing().channels().byName(name);
                 Post p = web.publishing().posts().queue(media, c, media.manifest().copyFor(c.platform()));
                 done.add(name + " (post " + p.id() + ")");
+                queuedOn.add(name);
             } catch (AlreadyOnChannelException e) {
                 // the store's hint names CLI commands; here the calendar is where the post is changed
                 first = first != null ? first : new TaglineException(e.getMessage(), switch (e.state()) {
@@ -144,8 +146,30 @@ final class ClipsRoutes {
         }
         ctx.html(ClipCards.rendered(new ClipLibrary.Rendered(ref, media.manifest()), web.publishing().channels().list(),
                 onChannels(ref),
-                "Queued on " + String.join(", ", done) + ". Auto-schedule on the calendar gives it a time."
+                "Queued on " + String.join(", ", done) + "." + nextStep(queuedOn)
                         + (refused.isEmpty() ? "" : " Not queued on " + String.join("; ", refused) + ".")));
+    }
+
+    /**
+     * What gives the queued posts a time: Auto-schedule for a channel with a posting rule; for one without, the rule
+     * to set first or a time on the calendar (dogfood round 6 H8: Auto-schedule passes such a channel over).
+     */
+    private String nextStep(List<String> names) {
+        List<String> noRule = new ArrayList<>();
+        boolean ruled = false;
+        for (String name : names) {
+            Channel c = web.publishing().channels().byName(name);
+            if (web.publishing().rules().find(c.id()).isPresent()) {
+                ruled = true;
+            } else {
+                noRule.add(c.name());
+            }
+        }
+        return (ruled ? " Auto-schedule on the calendar gives it a time" + (noRule.isEmpty() ? "." : " on the"
+                + " channels with a posting rule.") : "") + (noRule.isEmpty() ? "" : " " + String.join(", ", noRule)
+                + (noRule.size() == 1 ? " has" : " have") + " no posting rule: set one first (Channels page, or"
+                + " 'tagline publish rules set " + noRule.get(0) + " --times 09:00') or give the post a time on the"
+                + " calendar.");
     }
 
     /** The clip's posts by channel, for its card's Queue form. */

@@ -282,8 +282,21 @@ final class PostApiRoutes {
                 }
             }
         }
-        ctx.json(Map.of("channels", plans, "skipped", skipped));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("channels", plans);
+        out.put("skipped", skipped);
+        boolean anything = !skipped.isEmpty() || plans.stream().anyMatch(p -> (int) p.get("placed") > 0
+                || !((List<?>) p.get("unplaced")).isEmpty());
+        if (!anything) { // nothing placed and no channel to name: say why (dogfood round 6 H8)
+            out.put("why", web.publishing().channels().list().isEmpty() ? NO_CHANNEL
+                    : "Nothing is queued: queue clips on the Clips page (Queue to) or with 'tagline publish queue'.");
+        }
+        ctx.json(out);
     }
+
+    /** The empty state's next step, where no channel exists (the web app cannot add one). */
+    static final String NO_CHANNEL = "There is no channel yet: add one on the command line, e.g. 'tagline publish"
+            + " channels add NAME --platform folder --option path=DIR' (docs/publish.md), then reload.";
 
     /** Post detail as the calendar shows it now (a due post says so when no worker runs). */
     private Map<String, Object> detail(Post p, Channel c, ZoneId tz) {

@@ -246,6 +246,27 @@ class ClipsRoutesIT {
                 r.body());
     }
 
+    /**
+     * Dogfood round 6 H8: queueing on a channel with no posting rule said "Auto-schedule on the calendar gives it a
+     * time", which passes such a channel over; with no channel at all the card had no Queue form and no word why.
+     */
+    @Test
+    void queueingOnAChannelWithoutARuleSaidAutoScheduleGivesItATime_nowItSaysToSetARuleAndNoChannelIsExplained() {
+        HttpResponse<String> r = post("/clips/queue?root=clips&path=clip-1/clip.json", Map.of("channel", "tt"));
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.body().contains("Queued on tt (post 2). tt has no posting rule: set one first (Channels page, or"
+                + " &#39;tagline publish rules set tt --times 09:00&#39;) or give the post a time on the calendar."),
+                r.body());
+        assertFalse(r.body().contains("Auto-schedule on the calendar gives it a time"), r.body());
+
+        web.publishing.channels().remove("tt");
+        web.publishing.channels().remove("yt");
+        String page = web.send(web.get("/clips").header("Cookie", login.cookie())).body();
+        assertFalse(page.contains("queue-form"), page);
+        assertTrue(page.contains("No channel to queue it on yet: add one on the command line, e.g. <code>tagline"
+                + " publish channels add NAME --platform folder --option path=DIR</code>, then reload."), page);
+    }
+
     /** Dogfood round 6 H13: the Queue form offered a channel the clip was already on; only Queue then said so. */
     @Test
     void theQueueFormOfferedAChannelTheClipWasAlreadyOn_nowItIsDisabledNamingThePost() {

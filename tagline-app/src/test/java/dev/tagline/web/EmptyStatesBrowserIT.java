@@ -1,0 +1,48 @@
+package dev.tagline.web;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** Dogfood round 6 H8 in headless Chromium: a first session with no channel dead-ended on every page. */
+class EmptyStatesBrowserIT {
+    @TempDir
+    Path dir;
+    WebFixture web;
+    Browser browser;
+
+    @BeforeEach
+    void start() throws Exception {
+        browser = Browser.start();
+        web = WebFixture.start(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (web != null) {
+            web.close();
+        }
+    }
+
+    @Test
+    void withNoChannelTheChannelsPageAndAutoScheduleSaidNothing_nowTheyNameTheCommandThatAddsOne() {
+        browser.login(web.base(), WebFixture.PASSWORD);
+        browser.driver.get(web.base() + "/channels");
+        String empty = browser.await("#no-channels").getText();
+        assertTrue(empty.contains("tagline publish channels add NAME --platform folder --option path=DIR"), empty);
+        browser.driver.get(web.base() + "/calendar");
+        browser.await("#auto-schedule").click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast-text"),
+                "Auto-schedule placed 0 post(s). There is no channel yet: add one on the command line, e.g. 'tagline"
+                        + " publish channels add NAME --platform folder --option path=DIR'"));
+    }
+}
