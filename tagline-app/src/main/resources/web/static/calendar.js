@@ -27,6 +27,38 @@
   // A month grid asks for the first posts of each day and a "+N more" count for the rest (GET /api/calendar perDay).
   const PER_DAY = 3;
 
+  // ---- wall clocks of IANA zones, 24 h whatever the browser's locale (no date library: Intl does the zone rules) ----
+  const partsIn = (ms, zone) => Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
+    timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+    second: '2-digit', weekday: 'short', hourCycle: 'h23'
+  }).formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
+  // "2026-11-30T09:00": the wall clock of `zone` at the instant `ms`
+  const wallOf = (ms, zone) => {
+    const p = partsIn(ms, zone);
+    return p.year + '-' + p.month + '-' + p.day + 'T' + p.hour + ':' + p.minute;
+  };
+  const offsetAt = (ms, zone) => Date.parse(wallOf(ms, zone) + ':00Z') - Math.floor(ms / 60000) * 60000;
+  // The instant of the wall time `wall` ("2026-11-30T09:00") in `zone`, as the server's LocalDateTime.atZone reads it:
+  // in an overlap (clocks go back) the earlier instant; in a gap (clocks go forward) later by the gap's length, and
+  // `gap` says so.
+  const instantOf = (wall, zone) => {
+    const w = Date.parse(wall + ':00Z');
+    const before = offsetAt(w - 86400000, zone);
+    const fits = [before, offsetAt(w + 86400000, zone)].map((o) => w - o).filter((ms) => wallOf(ms, zone) === wall);
+    return fits.length ? { ms: Math.min(...fits), gap: false } : { ms: w - before, gap: true };
+  };
+  // "09:00 Mon 30 Nov 2026"
+  const dayTime = (ms, zone) => {
+    const p = partsIn(ms, zone);
+    return p.hour + ':' + p.minute + ' ' + p.weekday + ' ' + Number(p.day) + ' ' + new Intl.DateTimeFormat('en-GB',
+      { timeZone: zone, month: 'short' }).format(new Date(ms)) + ' ' + p.year;
+  };
+  // "9:00", "0900", "09:00" → "09:00"; null for anything that is not a 24 h time
+  const clock = (text) => {
+    const m = /^\s*(\d{1,2}):?(\d\d)\s*$/.exec(text || '');
+    return m && Number(m[1]) < 24 && Number(m[2]) < 60 ? m[1].padStart(2, '0') + ':' + m[2] : null;
+  };
+
   document.addEventListener('DOMContentLoaded', () => {
     const el = $('calendar');
     const tz = $('tz');
@@ -62,11 +94,18 @@
     };
     // The grid shows the chosen zone's wall clock as UTC, so "today" and the now line must be that clock too, not UTC's
     const nowInZone = () => {
-      const p = Object.fromEntries(new Intl.DateTimeFormat('en-CA', {
-        timeZone: tz.value, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
-        second: '2-digit', hourCycle: 'h23'
-      }).formatToParts(new Date()).map((x) => [x.type, x.value]));
+      const p = partsIn(Date.now(), tz.value);
       return p.year + '-' + p.month + '-' + p.day + 'T' + p.hour + ':' + p.minute + ':' + p.second + 'Z';
+    };
+    // a toast's time: "2026-12-03 10:00 UTC (05:00 in America/New_York)": the calendar's zone, and the channel's clock
+    // where that differs (with its date when that differs too)
+    const whenText = (at, channelZone) => {
+      const ms = Date.parse(at);
+      const here = wallOf(ms, tz.value).replace('T', ' ');
+      if (!channelZone || channelZone === tz.value) { return here + ' ' + tz.value; }
+      const there = wallOf(ms, channelZone).replace('T', ' ');
+      return here + ' ' + tz.value + ' (' + (there.slice(0, 10) === here.slice(0, 10) ? there.slice(11) : there)
+        + ' in ' + channelZone + ')';
     };
     cal = new FullCalendar.Calendar(el, {
       timeZone: 'UTC',
@@ -111,7 +150,7 @@
         move(info.event.id, wall(info.event.start), info.event.extendedProps.at)
           .then((j) => {
             const warn = j.warnings.length ? ' Warning: ' + j.warnings.join('; ') : '';
-            toast('Post ' + info.event.id + ' moved to ' + j.post.start.replace('T', ' ').slice(0, 16) + '.'
+            toast('Post ' + info.event.id + ' moved to ' + whenText(j.post.at, j.post.channelZone) + '.'
               + alsoMoved(j) + warn, () => move(info.event.id, previous, j.post.at, j.moved)
                 .then(() => { toast('Move undone.'); cal.refetchEvents(); }));
             cal.refetchEvents();
@@ -222,8 +261,10 @@
       // a failed post may be edited and sent again only where the server's exactly-once rule offers it (p.retry)
       const retry = p.retry || null;
       const retryable = !!(retry && retry.offered);
-      $('ed-time').value = p.start && !retry ? p.start.slice(0, 16) : '';
-      ['ed-title', 'ed-caption', 'ed-time'].forEach((id) => { $(id).disabled = !(p.movable || retryable); });
+      const start = p.start && !retry ? p.start.slice(0, 16) : '';
+      $('ed-date').value = start.slice(0, 10);
+      $('ed-clock').value = start.slice(11, 16);
+      ['ed-title', 'ed-caption', 'ed-date', 'ed-clock'].forEach((id) => { $(id).disabled = !(p.movable || retryable); });
       // an unconfirmed post: the create call's answer was lost; the user checks the platform and says what they found
       const resolvable = !!p.resolvable;
       ['ed-save', 'ed-publish'].forEach((id) => { $(id).disabled = !p.movable; $(id).hidden = !!retry || resolvable; });
@@ -253,7 +294,41 @@
       $('ed-clip-caption').textContent = clip ? clip.caption : '';
       $('ed-error').hidden = true;
       recount();
+      showChannelTime();
     };
+    // The time fields: a date and a 24 h HH:MM in the calendar's zone. `wall` is "2026-11-30T14:00", '' for no time;
+    // `error` says what is wrong with what was typed.
+    const timeField = () => {
+      const date = $('ed-date').value;
+      const text = $('ed-clock').value.trim();
+      if (!date && !text) { return { wall: '' }; }
+      const hhmm = clock(text);
+      if (!hhmm) { return { error: 'Type the time as HH:MM, 24 h (e.g. 09:00 or 18:30).' }; }
+      if (!date) { return { error: 'Pick the date as well, or clear the time to leave the post without one.' }; }
+      return { wall: date + 'T' + hhmm };
+    };
+    // beside the fields: the same moment on the channel's own clock, as it is typed
+    const showChannelTime = () => {
+      const out = $('ed-channel-time');
+      const t = timeField();
+      out.classList.toggle('error', !!t.error);
+      if (!current || t.error || !t.wall) {
+        out.textContent = t.error || (current && current.movable ? 'No time: the post waits in the Unscheduled list.' : '');
+        return;
+      }
+      const zone = current.channelZone || tz.value;
+      const at = instantOf(t.wall, tz.value);
+      out.textContent = dayTime(at.ms, zone) + ' in ' + zone + ' (' + current.extendedProps.channel + '\'s clock)'
+        + (at.gap ? '. ' + t.wall.slice(11) + ' does not exist in ' + tz.value + ' (the clocks go forward): it is '
+          + wallOf(at.ms, tz.value).slice(11) + ' there.' : '');
+    };
+    $('ed-date').addEventListener('input', showChannelTime);
+    $('ed-clock').addEventListener('input', showChannelTime);
+    $('ed-clock').addEventListener('change', () => {
+      const hhmm = clock($('ed-clock').value);
+      if (hhmm) { $('ed-clock').value = hhmm; }
+      showChannelTime();
+    });
     const fail = (e) => { $('ed-error').textContent = e.message; $('ed-error').hidden = false; };
     const load = (id) => window.tagline.api('GET', '/api/posts/' + id + '?tz=' + encodeURIComponent(tz.value));
     const openEditor = (id) => load(id).then((p) => { fill(p); dialog.showModal(); }).catch((e) => toast(e.message));
@@ -263,7 +338,9 @@
     // one request: the server checks the text, then the new time, and stores nothing when either is refused
     $('ed-save').addEventListener('click', () => {
       const id = current.id;
-      const time = $('ed-time').value;
+      const field = timeField();
+      if (field.error) { fail(new Error(field.error)); return; }
+      const time = field.wall;
       const moving = time && time !== (current.start || '').slice(0, 16);
       const previous = (current.start || '').slice(0, 16);
       window.tagline.api('PUT', '/api/posts/' + id + '/copy', { title: $('ed-title').value,
@@ -272,7 +349,7 @@
           dialog.close();
           if (moving) {
             const warn = j.warnings.length ? ' Warning: ' + j.warnings.join('; ') : '';
-            toast('Post ' + id + ' saved and moved to ' + time.replace('T', ' ') + '.' + alsoMoved({ moved: j.moved,
+            toast('Post ' + id + ' saved and moved to ' + whenText(j.at, j.channelZone) + '.' + alsoMoved({ moved: j.moved,
               post: j }) + warn, previous
               ? () => move(id, previous, j.at, j.moved).then(() => { toast('Move undone.'); refresh(); }) : undefined);
           } else {
@@ -281,13 +358,17 @@
           refresh();
         }).catch(fail);
     });
-    $('ed-retry').addEventListener('click', () => window.tagline.api('POST', '/api/posts/' + current.id + '/retry', {
-      title: $('ed-title').value, caption: $('ed-caption').value, at: $('ed-time').value || null, tz: tz.value
-    }).then((j) => {
-      dialog.close();
-      toast(j.message + (j.warnings.length ? ' Warning: ' + j.warnings.join('; ') : ''));
-      refresh();
-    }).catch(fail));
+    $('ed-retry').addEventListener('click', () => {
+      const field = timeField();
+      if (field.error) { fail(new Error(field.error)); return; }
+      window.tagline.api('POST', '/api/posts/' + current.id + '/retry', {
+        title: $('ed-title').value, caption: $('ed-caption').value, at: field.wall || null, tz: tz.value
+      }).then((j) => {
+        dialog.close();
+        toast(j.message + (j.warnings.length ? ' Warning: ' + j.warnings.join('; ') : ''));
+        refresh();
+      }).catch(fail);
+    });
     // back to the Unscheduled list; Undo moves it back to the time it had (a move, as a drag's Undo)
     $('ed-unschedule').addEventListener('click', () => {
       const id = current.id;

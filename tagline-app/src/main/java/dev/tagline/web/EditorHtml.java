@@ -21,7 +21,12 @@ final class EditorHtml {
                 <p class="count" id="ed-title-count"></p>
                 <label>Caption (with hashtags) <textarea id="ed-caption" name="caption" rows="7"></textarea></label>
                 <p class="count"><span id="ed-caption-count"></span> · <span id="ed-hashtags"></span></p>
-                <label>Time (<span id="ed-zone"></span>) <input id="ed-time" type="datetime-local" step="60"></label>
+                <fieldset class="when"><legend>Time in <span id="ed-zone"></span> (24 h)</legend>
+                  <label>Date <input id="ed-date" type="date"></label>
+                  <label>Time <input id="ed-clock" inputmode="numeric" pattern="([01][0-9]|2[0-3]):[0-5][0-9]"
+                    maxlength="5" placeholder="HH:MM" autocomplete="off" spellcheck="false"></label>
+                  <p id="ed-channel-time" class="meta" aria-live="polite"></p>
+                </fieldset>
                 <p id="ed-error" class="error" role="alert" hidden></p>
                 <menu>
                   <button type="button" id="ed-save">Save</button>

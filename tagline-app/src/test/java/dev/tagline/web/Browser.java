@@ -34,6 +34,11 @@ final class Browser implements AutoCloseable {
     }
 
     static Browser start() {
+        return start("en-GB");
+    }
+
+    /** With the browser's language (and so its date and time formats) set to {@code lang}, e.g. {@code en-US}. */
+    static Browser start(String lang) {
         Optional<Path> chromium = onPath("chromium");
         Optional<Path> chromedriver = onPath("chromedriver");
         Assumptions.assumeTrue(chromium.isPresent() && chromedriver.isPresent(),
@@ -45,7 +50,7 @@ final class Browser implements AutoCloseable {
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-quic", "--no-first-run", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--window-size=1280,1000",
-                    "--user-data-dir=" + profile, "--lang=en-GB");
+                    "--user-data-dir=" + profile, "--lang=" + lang);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(chromedriver.get().toFile()).usingAnyFreePort().build();
             return new Browser(new ChromeDriver(service, options), profile);

@@ -109,8 +109,7 @@ class CalendarBrowserIT {
         browser.login(web.base(), WebFixture.PASSWORD);
         browser.await("[data-post-id='" + c.id() + "']").click();
         browser.await("#ed-title");
-        browser.driver.executeScript("arguments[0].value = '2026-12-02T20:00';", browser.driver.findElement(
-                By.id("ed-time")));
+        typeTime("2026-12-02", "20:00");
         browser.driver.findElement(By.id("ed-save")).click();
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast-text"), "It also moved"));
         assertTrue(browser.driver.findElement(By.id("toast-text")).getText().contains("It also moved post " + b.id()
@@ -124,6 +123,90 @@ class CalendarBrowserIT {
                 .scheduledAt(), web.publishing.posts().byId(b.id()).scheduledAt(),
                 web.publishing.posts().byId(a.id()).scheduledAt()), "Undo put both back");
         assertEquals(Post.PlannedBy.AUTO, web.publishing.posts().byId(b.id()).plannedBy());
+    }
+
+    /**
+     * Dogfood round 6 H9: with the calendar in UTC and a channel in New York, the editor showed only "Time (UTC)" in a
+     * datetime-local field that follows the browser's locale (12 h AM/PM in en-US), never the channel's own 09:00, and
+     * the toasts gave a time without a zone. Now a date and a 24 h HH:MM field, the channel's clock beside them as it
+     * is typed, and toasts that name the calendar's zone and the channel's clock.
+     */
+    @Test
+    void theEditorShowedOnlyTheCalendarsZoneIn12Hours_nowA24HourFieldWithTheChannelsClockAndToastsNameTheZone() {
+        browser.close();
+        browser = Browser.start("en-US");
+        Channel ny = web.channel("ny", "folder", "America/New_York");
+        web.publishing.rules().set(ny.id(), new PostingRule(PostingRule.parseDays("mon-fri"),
+                PostingRule.parseTimes("09:00,18:00"), 2, 10, Duration.ofHours(3), Set.of()));
+        Post p = web.post(ny, "For New York", "c", Instant.parse("2026-12-07T14:00:00Z"));
+        browser.login(web.base(), WebFixture.PASSWORD);
+        browser.driver.get(web.base() + "/calendar?view=month&date=2026-12-07&tz=UTC");
+        browser.await("[data-post-id='" + p.id() + "']").click();
+        WebElement clock = browser.await("#ed-clock");
+        assertEquals("UTC", browser.driver.findElement(By.id("ed-zone")).getText());
+        assertEquals("2026-12-07", browser.driver.findElement(By.id("ed-date")).getAttribute("value"));
+        assertEquals("14:00", clock.getAttribute("value"), "24 h in an en-US browser");
+        assertEquals("09:00 Mon 7 Dec 2026 in America/New_York (ny's clock)", channelTime());
+
+        clock.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        clock.sendKeys("25:00");
+        assertEquals("Type the time as HH:MM, 24 h (e.g. 09:00 or 18:30).", channelTime());
+        browser.driver.findElement(By.id("ed-save")).click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ed-error"), "HH:MM, 24 h"));
+        assertEquals(Instant.parse("2026-12-07T14:00:00Z"), web.publishing.posts().byId(p.id()).scheduledAt());
+        clock.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        clock.sendKeys("1500");
+        assertEquals("10:00 Mon 7 Dec 2026 in America/New_York (ny's clock)", channelTime(), "updated as typed");
+        clock.sendKeys(Keys.TAB);
+        assertEquals("15:00", clock.getAttribute("value"));
+        browser.driver.findElement(By.id("ed-save")).click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast-text"), "saved and moved"));
+        String saved = browser.driver.findElement(By.id("toast-text")).getText();
+        assertTrue(saved.startsWith("Post " + p.id() + " saved and moved to 2026-12-07 15:00 UTC (10:00 in"
+                + " America/New_York). Warning: "), saved);
+        assertEquals(Instant.parse("2026-12-07T15:00:00Z"), web.publishing.posts().byId(p.id()).scheduledAt());
+
+        WebElement event = browser.await("td.fc-daygrid-day[data-date='2026-12-07'] [data-post-id='" + p.id() + "']");
+        WebElement target = browser.driver.findElement(By.cssSelector("td.fc-daygrid-day[data-date='2026-12-08']"));
+        new Actions(browser.driver).clickAndHold(event).pause(Duration.ofMillis(200)).moveByOffset(5, 5)
+                .pause(Duration.ofMillis(100)).moveToElement(target).pause(Duration.ofMillis(200)).release().perform();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast-text"),
+                "Post " + p.id() + " moved to 2026-12-08 15:00 UTC (10:00 in America/New_York)."));
+    }
+
+    /**
+     * The channel's clock beside the time fields is worked out in the browser: it must be the moment the server
+     * saves, also for a wall time that does not exist in the calendar's zone (Berlin's clocks skip 02:00–03:00).
+     */
+    @Test
+    void theChannelsClockBesideTheFieldsIsTheMomentTheServerSaves_alsoInADaylightSavingGap() {
+        Channel ny = web.channel("ny", "folder", "America/New_York");
+        Post p = web.post(ny, "Spring", "c", Instant.parse("2026-12-07T14:00:00Z"));
+        browser.login(web.base(), WebFixture.PASSWORD);
+        browser.driver.get(web.base() + "/calendar?view=month&date=2026-12-07&tz=Europe/Berlin");
+        browser.await("[data-post-id='" + p.id() + "']").click();
+        browser.await("#ed-clock");
+        assertEquals("09:00 Mon 7 Dec 2026 in America/New_York (ny's clock)", channelTime());
+        typeTime("2027-03-28", "02:30");
+        assertEquals("21:30 Sat 27 Mar 2027 in America/New_York (ny's clock). 02:30 does not exist in Europe/Berlin"
+                + " (the clocks go forward): it is 03:30 there.", channelTime());
+        browser.driver.findElement(By.id("ed-save")).click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast-text"), "Post " + p.id()
+                + " saved and moved to 2027-03-28 03:30 Europe/Berlin (2027-03-27 21:30 in America/New_York)."));
+        assertEquals(Instant.parse("2027-03-28T01:30:00Z"), web.publishing.posts().byId(p.id()).scheduledAt());
+    }
+
+    /** The editor's time fields: the date set as the date picker would, the 24 h time typed key by key. */
+    private void typeTime(String date, String hhmm) {
+        browser.driver.executeScript("arguments[0].value = arguments[1];"
+                + " arguments[0].dispatchEvent(new Event('input'));", browser.driver.findElement(By.id("ed-date")), date);
+        WebElement clock = browser.driver.findElement(By.id("ed-clock"));
+        clock.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        clock.sendKeys(hhmm);
+    }
+
+    private String channelTime() {
+        return browser.driver.findElement(By.id("ed-channel-time")).getText();
     }
 
     @Test
@@ -176,7 +259,8 @@ class CalendarBrowserIT {
         WebElement caption = browser.await("#ed-caption");
         browser.wait.until(ExpectedConditions.elementToBeClickable(By.id("ed-retry")));
         assertTrue(caption.isEnabled());
-        assertEquals("", browser.driver.findElement(By.id("ed-time")).getAttribute("value"), "no past time offered");
+        assertEquals("", browser.driver.findElement(By.id("ed-date")).getAttribute("value"), "no past time offered");
+        assertEquals("", browser.driver.findElement(By.id("ed-clock")).getAttribute("value"), "no past time offered");
         caption.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         caption.sendKeys("Cut to 60 s #fixed");
         browser.screenshot("post-editor-retry");
@@ -336,10 +420,11 @@ class CalendarBrowserIT {
         browser.await("#queue [data-post-id='" + unplanned.id() + "'] .open-post").click();
         WebElement title = browser.await("#ed-title");
         assertEquals("Unplanned", title.getAttribute("value"));
-        WebElement time = browser.driver.findElement(By.id("ed-time"));
+        WebElement time = browser.driver.findElement(By.id("ed-clock"));
         assertEquals("", time.getAttribute("value"));
+        assertEquals("", browser.driver.findElement(By.id("ed-date")).getAttribute("value"));
         assertTrue(time.isEnabled());
-        browser.driver.executeScript("arguments[0].value = '2026-12-07T09:00';", time);
+        typeTime("2026-12-07", "09:00");
         browser.driver.findElement(By.id("ed-save")).click();
         // its caption holds <script>, which YouTube refuses: the editor says so and keeps the dialog open
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ed-error"), "YouTube refuses"));
