@@ -166,7 +166,8 @@ final class CaptionCommand implements Callable<Integer> {
             }
             String key = ctx.env().getOrDefault("TAGLINE_OPENAI_API_KEY", ctx.env().get("OPENAI_API_KEY"));
             return new Captioners.Options(Optional.ofNullable(endpoint), Optional.ofNullable(key), concurrency,
-                    Duration.ofSeconds(timeoutSeconds), maxSide, !noImage, Optional.ofNullable(precision));
+                    Duration.ofSeconds(timeoutSeconds), maxSide, !noImage, Optional.ofNullable(precision),
+                    ctx.err()::println);
         }
     }
 

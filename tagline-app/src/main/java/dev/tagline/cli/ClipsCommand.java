@@ -131,7 +131,7 @@ final class ClipsCommand extends CommandGroup {
                         .map(ctx::resolve)), new ProcessRunner(), Duration.ofHours(12));
                 Optional<SpeechToText> stt = Optional.ofNullable(endpoint).map(url -> new OpenAiSpeechToText(
                         new TranscriptionClient(OpenAiEndpoint.of(url, ctx.env().get("OPENAI_API_KEY")),
-                                Duration.ofMinutes(10)), sttModel, Optional.ofNullable(language)));
+                                Duration.ofMinutes(10), ctx.err()::println), sttModel, Optional.ofNullable(language)));
                 ClipFinder.Options options = new ClipFinder.Options(band, count == null ? OptionalInt.empty()
                         : OptionalInt.of(count), stt, Optional.empty(), DecodeOptions.DEFAULT, llm, models,
                         maxOverlap);
@@ -156,7 +156,7 @@ final class ClipsCommand extends CommandGroup {
                         + " --endpoint http://127.0.0.1:8080/v1.");
             }
             ChatClient chat = new ChatClient(OpenAiEndpoint.of(endpoint, ctx.env().get("OPENAI_API_KEY")),
-                    Duration.ofMinutes(5));
+                    Duration.ofMinutes(5), ctx.err()::println);
             return Optional.of(new LlmJudge(chat, judge.substring("openai:".length()), band));
         }
 

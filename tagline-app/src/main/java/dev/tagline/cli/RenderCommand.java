@@ -213,6 +213,7 @@ final class RenderCommand implements Callable<Integer> {
                     "Write e.g. --copywriter openai:gpt-4o-mini --endpoint https://api.openai.com/v1.");
         }
         return new LlmCopywriter(new ChatClient(OpenAiEndpoint.of(endpoint, ctx.env().get("OPENAI_API_KEY")),
-                Duration.ofMinutes(2)), copywriter.substring("openai:".length()), new HeuristicCopywriter());
+                Duration.ofMinutes(2), ctx.err()::println), copywriter.substring("openai:".length()),
+                new HeuristicCopywriter());
     }
 }

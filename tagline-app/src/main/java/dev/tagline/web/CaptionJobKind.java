@@ -76,8 +76,8 @@ final class CaptionJobKind implements JobKinds.Kind {
         return job -> {
             ModelStore store = ModelStore.fromEnvironment(env, job.progress());
             try (OnnxSessions sessions = new OnnxSessions(model -> { });
-                 Captioner captioner = new Captioners(store, sessions, SessionConfig.defaults(), options).open(id,
-                         null)) {
+                 Captioner captioner = new Captioners(store, sessions, SessionConfig.defaults(),
+                         options.withWaits(job::note)).open(id, null)) {
                 CaptionJob.Outputs outputs = new CaptionJob.Outputs(
                         where.captions().withExisting(existing),
                         where.tags().withExisting(SidecarSettings.Existing.SKIP), false);

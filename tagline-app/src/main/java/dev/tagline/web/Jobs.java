@@ -54,6 +54,8 @@ final class Jobs implements AutoCloseable {
         private volatile String task = "";
         private volatile State state = State.RUNNING;
         private volatile String message = "";
+        /** {@link #note}'s line, the message of a running job; empty once the count moved on. */
+        private volatile String note = "";
         private final StopSignal stop = new StopSignal();
         private volatile Runnable onCancel = () -> { };
         private volatile java.util.function.Supplier<String> cancelledAs = this::cancelledAfter;
@@ -69,7 +71,16 @@ final class Jobs implements AutoCloseable {
         }
 
         void step() {
+            note = "";
             done.incrementAndGet();
+        }
+
+        /**
+         * A line for the user while the job runs (a server still loading its model), shown as its message until the
+         * count moves on or the job ends; any thread may call it.
+         */
+        void note(String line) {
+            note = line;
         }
 
         boolean cancelled() {
@@ -110,6 +121,7 @@ final class Jobs implements AutoCloseable {
                 return new Progress() {
                     @Override
                     public void advance(long units) {
+                        note = "";
                         done.addAndGet((int) units);
                     }
 
@@ -137,8 +149,8 @@ final class Jobs implements AutoCloseable {
         Map<String, Object> view() {
             return Map.of("id", id, "title", title, "state", state.name().toLowerCase(java.util.Locale.ROOT),
                     "task", task, "done", done.get(), "total", total, "count",
-                    unit.format(done.get()) + "/" + unit.format(total), "message", message, "started",
-                    started.toString());
+                    unit.format(done.get()) + "/" + unit.format(total), "message",
+                    state == State.RUNNING ? note : message, "started", started.toString());
         }
     }
 

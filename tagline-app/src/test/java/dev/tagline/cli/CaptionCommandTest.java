@@ -415,6 +415,21 @@ class CaptionCommandTest {
                 + " images, none after");
     }
 
+    /**
+     * A server loading its model was waited for with a logger's line ({@code [caption-http] WARN
+     * dev.tagline.inference.openai.HttpCalls - Server … is not ready}); now the command says it in its own words.
+     */
+    @Test
+    void aServerLoadingItsModelIsWaitedForWithALineOfItsOwnNotALoggersWarning() throws IOException {
+        server.loadingModelFor(1);
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.OK, caption(cli, "--concurrency", "1", "--include", "red.png"), cli.err());
+        assertTrue(cli.err().lines().anyMatch(l -> l.equals("waiting for " + server.baseUrl()
+                + ": Loading model (up to 120 s)")), cli.err());
+        assertFalse(cli.err().contains("WARN dev.tagline"), cli.err());
+        assertTrue(read("red.caption").contains("red square"));
+    }
+
     /** The same failures after an image was captioned stay with their images (the server did caption). */
     @Test
     void failuresAfterACaptionedImageDoNotStopTheRun() throws IOException {

@@ -32,6 +32,36 @@ class JobsTest {
         assertTrue(text.contains("java.lang.IllegalStateException: boom"), text);
     }
 
+    /** A caption job waiting for a server loading its model showed nothing but 0/N (the line went to the log). */
+    @Test
+    void aNoteIsTheRunningJobsMessageUntilTheCountMovesOn() throws Exception {
+        try (Jobs jobs = new Jobs(Clock.systemUTC())) {
+            CountDownLatch noted = new CountDownLatch(1);
+            CountDownLatch stepped = new CountDownLatch(1);
+            CountDownLatch ready = new CountDownLatch(1);
+            CountDownLatch finish = new CountDownLatch(1);
+            Jobs.Job job = jobs.start("caption", j -> {
+                j.total(2);
+                j.note("waiting for http://127.0.0.1:8080/v1: Loading model (up to 120 s)");
+                noted.countDown();
+                ready.await(5, TimeUnit.SECONDS);
+                j.progress().start("Captioning", 2, dev.tagline.core.progress.Progress.Unit.ITEMS).advance(1);
+                stepped.countDown();
+                finish.await(5, TimeUnit.SECONDS);
+                return "2 images captioned";
+            });
+            assertTrue(noted.await(5, TimeUnit.SECONDS));
+            assertEquals("waiting for http://127.0.0.1:8080/v1: Loading model (up to 120 s)",
+                    job.view().get("message"));
+            ready.countDown();
+            assertTrue(stepped.await(5, TimeUnit.SECONDS));
+            assertEquals("", job.view().get("message"), "the server answered: the line is stale");
+            finish.countDown();
+            awaitEnd(job);
+            assertEquals("2 images captioned", job.view().get("message"));
+        }
+    }
+
     @Test
     void aCancelledJobStopsAtTheNextItemAndSaysHowFarItGot() throws Exception {
         try (Jobs jobs = new Jobs(Clock.systemUTC())) {

@@ -6,6 +6,7 @@ import dev.tagline.inference.onnx.OnnxSessions;
 import dev.tagline.inference.onnx.SessionConfig;
 import dev.tagline.inference.openai.ChatClient;
 import dev.tagline.inference.openai.OpenAiEndpoint;
+import dev.tagline.inference.openai.ServerWaits;
 import dev.tagline.inference.store.ModelStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,9 +40,25 @@ public final class Captioners {
      * @param maxSide     longest image side sent, in pixels
      * @param sendImage   false to send the prompt alone (a text LLM turning tags into a caption)
      * @param precision   in-process models: fp32, fp16, int8 or q4 (empty: the model's default)
+     * @param waits       hears that the server is still loading its model and is waited for (openai:MODEL only)
      */
     public record Options(Optional<String> endpoint, Optional<String> apiKey, int concurrency, Duration timeout,
-                          int maxSide, boolean sendImage, Optional<String> precision) {
+                          int maxSide, boolean sendImage, Optional<String> precision, ServerWaits waits) {
+        public Options {
+            java.util.Objects.requireNonNull(waits, "waits");
+        }
+
+        /** Options whose server waits are logged. */
+        public Options(Optional<String> endpoint, Optional<String> apiKey, int concurrency, Duration timeout,
+                       int maxSide, boolean sendImage, Optional<String> precision) {
+            this(endpoint, apiKey, concurrency, timeout, maxSide, sendImage, precision, ServerWaits.LOGGED);
+        }
+
+        /** These options, with the server's waits told to {@code to}. */
+        public Options withWaits(ServerWaits to) {
+            return new Options(endpoint, apiKey, concurrency, timeout, maxSide, sendImage, precision, to);
+        }
+
         public static Options defaults() {
             return new Options(Optional.empty(), Optional.empty(), OpenAiCaptioner.DEFAULT_CONCURRENCY,
                     Duration.ofSeconds(120), OpenAiCaptioner.DEFAULT_MAX_SIDE, true, Optional.empty());
@@ -96,7 +113,7 @@ public final class Captioners {
                     + " needs --endpoint", "Give the server's base URL, e.g. --endpoint http://127.0.0.1:11434/v1"
                     + " for Ollama, http://127.0.0.1:8080/v1 for llama.cpp's server."));
             ChatClient chat = new ChatClient(OpenAiEndpoint.of(url, options.apiKey().orElse(null)),
-                    options.timeout());
+                    options.timeout(), options.waits());
             return new OpenAiCaptioner(chat, id.substring(OPENAI.length()), options.concurrency(),
                     options.maxSide(), options.sendImage());
         }

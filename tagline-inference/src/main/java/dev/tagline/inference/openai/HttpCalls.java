@@ -25,7 +25,6 @@ final class HttpCalls {
         HttpRequest build() throws FileNotFoundException;
     }
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HttpCalls.class);
     /**
      * How long a server that answers 503 "Loading model" (llama.cpp) or "server busy" (Ollama) is waited for, in
      * steps of at most {@link #NOT_READY_STEP}, at most {@link #NOT_READY_TRIES} tries: a big model takes a minute
@@ -48,14 +47,16 @@ final class HttpCalls {
     private final RetryPolicy retry;
     private final TranscriptionClient.Sleeper sleeper;
     private final Clock clock;
+    private final ServerWaits waits;
 
     HttpCalls(OpenAiEndpoint endpoint, HttpClient http, RetryPolicy retry, TranscriptionClient.Sleeper sleeper,
-              Clock clock) {
+              Clock clock, ServerWaits waits) {
         this.endpoint = endpoint;
         this.http = http;
         this.retry = retry;
         this.sleeper = sleeper;
         this.clock = clock;
+        this.waits = java.util.Objects.requireNonNull(waits, "waits");
     }
 
     /** The body of the first 2xx answer; {@code what} names the input in messages ("chunk-001.wav"). */
@@ -103,7 +104,7 @@ final class HttpCalls {
                 Duration wait = retry.wait(++notReadyTries, response.headers(), clock);
                 wait = wait.compareTo(NOT_READY_STEP) > 0 ? NOT_READY_STEP : wait;
                 if (waited.plus(wait).compareTo(NOT_READY_WAIT) <= 0 && notReadyTries < NOT_READY_TRIES) {
-                    notice(uri, response.body());
+                    notice(response.body());
                     pause(wait);
                     waited = waited.plus(wait);
                     attempt--; // a server that is starting has not failed this try
@@ -145,13 +146,16 @@ final class HttpCalls {
         return detail.isEmpty() ? "" : ": " + detail;
     }
 
-    /** A visible line, at most one in 20 s, while the server is starting or busy. */
-    private void notice(URI uri, String body) {
+    /**
+     * Tells the {@link ServerWaits}, at most once in 20 s, that the server is starting or busy: {@code waiting for
+     * http://127.0.0.1:8080/v1: Loading model (up to 120 s)}.
+     */
+    private void notice(String body) {
         long now = clock.millis();
         long last = lastNotice.get();
         if ((last == Long.MIN_VALUE || now - last >= 20_000) && lastNotice.compareAndSet(last, now)) {
-            LOG.warn("Server {} is not ready ({}); waiting up to {} s for it", uri, errorMessage(body),
-                    NOT_READY_WAIT.toSeconds());
+            waits.waiting("waiting for " + endpoint.baseUrl() + ": " + errorMessage(body) + " (up to "
+                    + NOT_READY_WAIT.toSeconds() + " s)");
         }
     }
 

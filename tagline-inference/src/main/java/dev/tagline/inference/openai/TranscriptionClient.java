@@ -31,14 +31,24 @@ public final class TranscriptionClient {
 
     /** A client with the default retries, over {@link OpenAiEndpoint#newHttpClient} (HTTP/1.1 to plain http). */
     public TranscriptionClient(OpenAiEndpoint endpoint, Duration timeout) {
+        this(endpoint, timeout, ServerWaits.LOGGED);
+    }
+
+    /** As {@link #TranscriptionClient(OpenAiEndpoint, Duration)}; {@code waits} hears of a server not ready yet. */
+    public TranscriptionClient(OpenAiEndpoint endpoint, Duration timeout, ServerWaits waits) {
         this(endpoint, endpoint.newHttpClient(), RetryPolicy.DEFAULT, timeout, d -> Thread.sleep(d.toMillis()),
-                Clock.systemUTC());
+                Clock.systemUTC(), waits);
     }
 
     public TranscriptionClient(OpenAiEndpoint endpoint, HttpClient http, RetryPolicy retry, Duration timeout,
                                Sleeper sleeper, Clock clock) {
+        this(endpoint, http, retry, timeout, sleeper, clock, ServerWaits.LOGGED);
+    }
+
+    public TranscriptionClient(OpenAiEndpoint endpoint, HttpClient http, RetryPolicy retry, Duration timeout,
+                               Sleeper sleeper, Clock clock, ServerWaits waits) {
         this.endpoint = endpoint;
-        this.calls = new HttpCalls(endpoint, http, retry, sleeper, clock);
+        this.calls = new HttpCalls(endpoint, http, retry, sleeper, clock, waits);
         this.timeout = timeout;
     }
 

@@ -100,6 +100,19 @@ class ServerQuirksTest {
     }
 
     @Test
+    void aServerLoadingItsModelIsToldToTheCallerOnceIn20SecondsNotLogged() {
+        List<String> told = new ArrayList<>();
+        OpenAiEndpoint endpoint = OpenAiEndpoint.of(server.baseUrl(), null);
+        ChatClient chat = new ChatClient(endpoint, endpoint.newHttpClient(), RetryPolicy.DEFAULT,
+                Duration.ofSeconds(10), slept::add, Clock.systemUTC(), told::add);
+        server.loadingModelFor(3).answers(call -> "A cat.");
+        assertEquals("A cat.", chat.complete(new ChatClient.Request("llava:13b", List.of(ChatClient.Message.user(
+                "hi")), 0, false)).content());
+        assertEquals(List.of("waiting for " + server.baseUrl() + ": Loading model (up to 120 s)"), told,
+                "the 1 + 2 s waits after it are within 20 s of it");
+    }
+
+    @Test
     void aServerStillLoadingAfterTwoMinutesStopsTheRun() {
         server.loadingModelFor(100);
         OpenAiException e = assertThrows(OpenAiException.class, () -> captionOne(50));
