@@ -150,7 +150,7 @@ public final class ChatClient {
             return new Reply(content, finish, usage.path("prompt_tokens").asInt(0),
                     usage.path("completion_tokens").asInt(0));
         } catch (IOException e) {
-            throw new OpenAiException(uri + " answered something other than JSON: " + HttpCalls.errorMessage(answer),
+            throw new OpenAiException(uri + " answered something other than JSON: " + ErrorBody.shown(answer),
                     "Check --endpoint " + endpoint.baseUrl() + ": is this the server's /v1 base URL?", 200, e, true);
         }
     }

@@ -9,11 +9,17 @@ import java.util.Optional;
 /**
  * What an OpenAI-compatible server's error body says, in the shapes the servers answer with: OpenAI's, Ollama's,
  * llama.cpp's and newer vLLM's {@code {"error": {"message": …}}}, LM Studio's {@code {"error": "…"}}, and older
- * vLLM's top-level {@code {"object": "error", "message": …}}; and which of those errors every request of a run would
- * share.
+ * vLLM's top-level {@code {"object": "error", "message": …}}; which of those errors every request of a run would
+ * share; and the one line to show of any body, an HTML page's included ({@link #shown}).
  */
 final class ErrorBody {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.regex.Pattern HTML_START = java.util.regex.Pattern.compile(
+            "(?i)\\s*(?:<!doctype html|<html|<head|<body|<title|<h1|<p>)");
+    private static final java.util.regex.Pattern HTML_HIDDEN = java.util.regex.Pattern.compile(
+            "(?is)<(head|script|style)\\b.*?</\\1\\s*>");
+    private static final java.util.regex.Pattern HTML_TITLE = java.util.regex.Pattern.compile(
+            "(?is)<title\\b[^>]*>(.*?)</title");
 
     private ErrorBody() {
     }
@@ -118,5 +124,37 @@ final class ErrorBody {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** The visible text of an HTML page, one line; its title when the body shows nothing. */
+    private static String pageText(String html) {
+        String text = entities(HTML_HIDDEN.matcher(html).replaceAll(" ").replaceAll("(?s)<[^>]*>", " "));
+        text = text.replaceAll("\\s+", " ").strip();
+        if (text.isEmpty()) {
+            java.util.regex.Matcher title = HTML_TITLE.matcher(html);
+            text = title.find() ? entities(title.group(1)).replaceAll("\\s+", " ").strip() : "";
+        }
+        return text;
+    }
+
+    private static String entities(String text) {
+        return text.replace("&#x27;", "'").replace("&#39;", "'").replace("&quot;", "\"").replace("&lt;", "<")
+                .replace("&gt;", ">").replace("&nbsp;", " ").replace("&amp;", "&");
+    }
+
+    /**
+     * The server's message in any of the error shapes read here (whole: it is the useful part, such as
+     * vLLM's context-length advice); else the text of an HTML page (tags, head, scripts and styles dropped: "Error
+     * code: 501 Message: Unsupported method ('POST')." rather than {@code <!DOCTYPE HTML>}); else the body's first
+     * line, at most 200 characters.
+     */
+    static String shown(String body) {
+        String message = message(body);
+        if (!message.isEmpty()) {
+            return message;
+        }
+        String first = HTML_START.matcher(body).lookingAt() ? pageText(body)
+                : body.strip().lines().findFirst().orElse("");
+        return first.length() > 200 ? first.substring(0, 200) + "…" : first;
     }
 }

@@ -16,7 +16,9 @@ import java.util.Map;
 /**
  * Sends one OpenAI-compatible request with the {@link RetryPolicy}, and turns what cannot be retried into an
  * {@link OpenAiException} that names the server, the input and the fix. Shared by the transcription and chat
- * clients. Thread-safe.
+ * clients. Thread-safe. Over 200 lines because it is the one place where each way a server fails (no answer, the
+ * wrong kind of server, one still loading its model, a refusal) becomes the user's message and hint; the text of an
+ * error body is {@link ErrorBody}'s.
  */
 final class HttpCalls {
     /** Builds the request afresh for each try (a file body is re-read). */
@@ -33,15 +35,9 @@ final class HttpCalls {
     static final Duration NOT_READY_WAIT = Duration.ofMinutes(2);
     static final Duration NOT_READY_STEP = Duration.ofSeconds(10);
     static final int NOT_READY_TRIES = 40;
-    /** When the last "waiting for the server" line was logged, so that requests in flight together log one. */
+    /** When the last "waiting for" line was told, so that requests in flight together tell one. */
     private final java.util.concurrent.atomic.AtomicLong lastNotice = new java.util.concurrent.atomic.AtomicLong(
             Long.MIN_VALUE);
-    private static final java.util.regex.Pattern HTML_START = java.util.regex.Pattern.compile(
-            "(?i)\\s*(?:<!doctype html|<html|<head|<body|<title|<h1|<p>)");
-    private static final java.util.regex.Pattern HTML_HIDDEN = java.util.regex.Pattern.compile(
-            "(?is)<(head|script|style)\\b.*?</\\1\\s*>");
-    private static final java.util.regex.Pattern HTML_TITLE = java.util.regex.Pattern.compile(
-            "(?is)<title\\b[^>]*>(.*?)</title");
     private final OpenAiEndpoint endpoint;
     private final HttpClient http;
     private final RetryPolicy retry;
@@ -59,69 +55,104 @@ final class HttpCalls {
         this.waits = java.util.Objects.requireNonNull(waits, "waits");
     }
 
+    /** One call's count of tries and of the time spent waiting for a server that is not ready. */
+    private static final class Tries {
+        int attempt;
+        int notReady;
+        Duration waited = Duration.ZERO;
+    }
+
     /** The body of the first 2xx answer; {@code what} names the input in messages ("chunk-001.wav"). */
     String send(URI uri, String what, RequestFactory request) {
-        Duration waited = Duration.ZERO;
-        int notReadyTries = 0;
-        for (int attempt = 1; ; attempt++) {
-            HttpResponse<String> response;
-            try {
-                response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            } catch (FileNotFoundException e) {
-                throw new OpenAiException("Cannot read " + what + " to send it", "", 0, e);
-            } catch (HttpTimeoutException e) {
-                if (attempt >= retry.maxAttempts()) {
-                    throw timedOut(uri, what, e, attempt);
-                }
-                pause(retry.wait(attempt, HttpHeaders.of(Map.of(), (a, b) -> true), clock));
-                continue;
-            } catch (IOException e) {
-                if (attempt >= retry.maxAttempts()) {
-                    throw new OpenAiException("Cannot reach the server at " + uri + " (" + e + ")",
-                            "Check that the server runs and --endpoint is right.", 0, e);
-                }
-                pause(retry.wait(attempt, HttpHeaders.of(Map.of(), (a, b) -> true), clock));
-                continue;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new OpenAiException("Sending " + what + " was interrupted", "", 0, e);
+        Tries tries = new Tries();
+        while (true) {
+            tries.attempt++;
+            HttpResponse<String> response = exchange(uri, what, request, tries.attempt);
+            if (response == null) {
+                continue; // no answer, and a retry is left: waited already
             }
+            refuseAtOnce(uri, what, response);
             int status = response.statusCode();
-            if (wrongEndpoint(status, response)) {
-                throw new OpenAiException(uri + " answered HTTP " + status + (html(response) ? " with a web page" : "")
-                        + ", not as an OpenAI-compatible API does" + excerpt(response.body()), "Check --endpoint "
-                        + endpoint.baseUrl() + ": is this the server's /v1 base URL?", status, null, true);
-            }
             if (status / 100 == 2) {
                 return response.body();
             }
-            java.util.Optional<String> serverWide = ErrorBody.serverWide(status, response.body());
-            if (serverWide.isPresent()) {
-                throw new OpenAiException("Server " + uri + " answered HTTP " + status + " for " + what + ": "
-                        + errorMessage(response.body()), serverWide.get(), status, null, true);
+            if (ErrorBody.notReady(status, response.body()) && waitedForStart(uri, response, tries)) {
+                tries.attempt--; // a server that is starting has not failed this try
+                continue;
             }
-            if (ErrorBody.notReady(status, response.body())) {
-                Duration wait = retry.wait(++notReadyTries, response.headers(), clock);
-                wait = wait.compareTo(NOT_READY_STEP) > 0 ? NOT_READY_STEP : wait;
-                if (waited.plus(wait).compareTo(NOT_READY_WAIT) <= 0 && notReadyTries < NOT_READY_TRIES) {
-                    notice(response.body());
-                    pause(wait);
-                    waited = waited.plus(wait);
-                    attempt--; // a server that is starting has not failed this try
-                    continue;
-                }
-                if (ErrorBody.loading(status, response.body())) {
-                    throw new OpenAiException("Server " + uri + " was still loading its model after "
-                            + seconds(waited) + " s of waiting (HTTP 503: " + errorMessage(response.body()) + ")",
-                            "Wait until its log says the model is loaded, then run again.", status, null, true);
-                }
-            }
-            if (!RetryPolicy.retryable(status) || attempt >= retry.maxAttempts()
+            if (!RetryPolicy.retryable(status) || tries.attempt >= retry.maxAttempts()
                     || ErrorBody.noQuota(status, response.body())) {
-                throw failure(uri, what, status, response.body(), attempt);
+                throw failure(uri, what, status, response.body(), tries.attempt);
             }
-            pause(retry.wait(attempt, response.headers(), clock));
+            pause(retry.wait(tries.attempt, response.headers(), clock));
         }
+    }
+
+    /**
+     * Try {@code attempt}'s answer; null when none came (a timeout, no connection) and a try is left, after the
+     * retry's wait. Throws once no try is left, or when the body cannot be read or the call was interrupted.
+     */
+    private HttpResponse<String> exchange(URI uri, String what, RequestFactory request, int attempt) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (FileNotFoundException e) {
+            throw new OpenAiException("Cannot read " + what + " to send it", "", 0, e);
+        } catch (HttpTimeoutException e) {
+            if (attempt >= retry.maxAttempts()) {
+                throw timedOut(uri, what, e, attempt);
+            }
+        } catch (IOException e) {
+            if (attempt >= retry.maxAttempts()) {
+                throw new OpenAiException("Cannot reach the server at " + uri + " (" + e + ")",
+                        "Check that the server runs and --endpoint is right.", 0, e);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OpenAiException("Sending " + what + " was interrupted", "", 0, e);
+        }
+        pause(retry.wait(attempt, HttpHeaders.of(Map.of(), (a, b) -> true), clock));
+        return null;
+    }
+
+    /**
+     * Throws for an answer that every request would get alike: not an OpenAI-compatible API at all, or an error
+     * {@link ErrorBody#serverWide} knows (no vision projector, no model loaded).
+     */
+    private void refuseAtOnce(URI uri, String what, HttpResponse<String> response) {
+        int status = response.statusCode();
+        if (wrongEndpoint(status, response)) {
+            throw new OpenAiException(uri + " answered HTTP " + status + (html(response) ? " with a web page" : "")
+                    + ", not as an OpenAI-compatible API does" + excerpt(response.body()), "Check --endpoint "
+                    + endpoint.baseUrl() + ": is this the server's /v1 base URL?", status, null, true);
+        }
+        java.util.Optional<String> serverWide = ErrorBody.serverWide(status, response.body());
+        if (serverWide.isPresent()) {
+            throw new OpenAiException("Server " + uri + " answered HTTP " + status + " for " + what + ": "
+                    + ErrorBody.shown(response.body()), serverWide.get(), status, null, true);
+        }
+    }
+
+    /**
+     * For a server that is starting or busy: true after waiting for it, within {@link #NOT_READY_WAIT} and
+     * {@link #NOT_READY_TRIES}; past them, throws for one still loading its model, and false for a busy one (it is
+     * then retried as any 503).
+     */
+    private boolean waitedForStart(URI uri, HttpResponse<String> response, Tries tries) {
+        Duration wait = retry.wait(++tries.notReady, response.headers(), clock);
+        wait = wait.compareTo(NOT_READY_STEP) > 0 ? NOT_READY_STEP : wait;
+        if (tries.waited.plus(wait).compareTo(NOT_READY_WAIT) <= 0 && tries.notReady < NOT_READY_TRIES) {
+            notice(response.body());
+            pause(wait);
+            tries.waited = tries.waited.plus(wait);
+            return true;
+        }
+        if (ErrorBody.loading(response.statusCode(), response.body())) {
+            throw new OpenAiException("Server " + uri + " was still loading its model after "
+                    + seconds(tries.waited) + " s of waiting (HTTP 503: " + ErrorBody.shown(response.body()) + ")",
+                    "Wait until its log says the model is loaded, then run again.", response.statusCode(), null,
+                    true);
+        }
+        return false;
     }
 
     /**
@@ -142,7 +173,7 @@ final class HttpCalls {
     }
 
     private static String excerpt(String body) {
-        String detail = errorMessage(body);
+        String detail = ErrorBody.shown(body);
         return detail.isEmpty() ? "" : ": " + detail;
     }
 
@@ -154,7 +185,7 @@ final class HttpCalls {
         long now = clock.millis();
         long last = lastNotice.get();
         if ((last == Long.MIN_VALUE || now - last >= 20_000) && lastNotice.compareAndSet(last, now)) {
-            waits.waiting("waiting for " + endpoint.baseUrl() + ": " + errorMessage(body) + " (up to "
+            waits.waiting("waiting for " + endpoint.baseUrl() + ": " + ErrorBody.shown(body) + " (up to "
                     + NOT_READY_WAIT.toSeconds() + " s)");
         }
     }
@@ -183,7 +214,7 @@ final class HttpCalls {
     }
 
     private OpenAiException failure(URI uri, String what, int status, String body, int attempts) {
-        String detail = errorMessage(body);
+        String detail = ErrorBody.shown(body);
         if (ErrorBody.noQuota(status, body)) {
             // no wait helps: every request of the run would get it
             return new OpenAiException("Server " + uri + " refused " + what + ": the account has no quota left ("
@@ -205,37 +236,5 @@ final class HttpCalls {
         };
         return new OpenAiException("Server " + uri + " answered HTTP " + status + tries + " for " + what
                 + (detail.isEmpty() ? "" : ": " + detail), hint, status, null);
-    }
-
-    /** The visible text of an HTML page, one line; its title when the body shows nothing. */
-    static String pageText(String html) {
-        String text = entities(HTML_HIDDEN.matcher(html).replaceAll(" ").replaceAll("(?s)<[^>]*>", " "));
-        text = text.replaceAll("\\s+", " ").strip();
-        if (text.isEmpty()) {
-            java.util.regex.Matcher title = HTML_TITLE.matcher(html);
-            text = title.find() ? entities(title.group(1)).replaceAll("\\s+", " ").strip() : "";
-        }
-        return text;
-    }
-
-    private static String entities(String text) {
-        return text.replace("&#x27;", "'").replace("&#39;", "'").replace("&quot;", "\"").replace("&lt;", "<")
-                .replace("&gt;", ">").replace("&nbsp;", " ").replace("&amp;", "&");
-    }
-
-    /**
-     * The server's message in any of the error shapes {@link ErrorBody} reads (whole: it is the useful part, such as
-     * vLLM's context-length advice); else the text of an HTML page (tags, head, scripts and styles dropped: "Error
-     * code: 501 Message: Unsupported method ('POST')." rather than {@code <!DOCTYPE HTML>}); else the body's first
-     * line, at most 200 characters.
-     */
-    static String errorMessage(String body) {
-        String message = ErrorBody.message(body);
-        if (!message.isEmpty()) {
-            return message;
-        }
-        String first = HTML_START.matcher(body).lookingAt() ? pageText(body)
-                : body.strip().lines().findFirst().orElse("");
-        return first.length() > 200 ? first.substring(0, 200) + "…" : first;
     }
 }
