@@ -85,8 +85,42 @@ public final class ChatClient {
      * ({@code usage.prompt_tokens}, {@code usage.completion_tokens}; 0 when it does not say).
      */
     public record Reply(String content, String finishReason, int promptTokens, int completionTokens) {
+        /** A reasoning model's thinking first, as {@link #content} has it; group 1 names the tag. */
+        private static final java.util.regex.Pattern THINKING = java.util.regex.Pattern.compile(
+                "(?is)\\s*<(think|thinking|reasoning)>");
+
         public Reply(String content, String finishReason) {
             this(content, finishReason, 0, 0);
+        }
+
+        /**
+         * The answer after the model's thinking: the content without a leading {@code <think>…</think>} block,
+         * stripped; empty when the block was never closed (the model thought until it was cut off).
+         */
+        public String answer() {
+            java.util.regex.Matcher open = THINKING.matcher(content);
+            if (!open.lookingAt()) {
+                return content;
+            }
+            java.util.regex.Matcher close = java.util.regex.Pattern.compile("(?i)</" + open.group(1) + "\\s*>")
+                    .matcher(content);
+            return close.find(open.end()) ? content.substring(close.end()).strip() : "";
+        }
+
+        /** True when the model wrote its thinking and no answer after it (see {@link #thinkingOnlyProblem}). */
+        public boolean thinkingOnly() {
+            return THINKING.matcher(content).lookingAt() && answer().isBlank();
+        }
+
+        /**
+         * Why a {@link #thinkingOnly} reply has no answer, as the captioner says it: {@code the model used all 812
+         * tokens reasoning and wrote no answer} (cut at the token limit), or {@code the model spent 812 tokens
+         * reasoning and wrote no answer}. The caller adds the fix in its own option names.
+         */
+        public String thinkingOnlyProblem() {
+            String tokens = (completionTokens > 0 ? completionTokens : "its") + " tokens";
+            return ("length".equals(finishReason) ? "the model used all " : "the model spent ") + tokens
+                    + " reasoning and wrote no answer";
         }
     }
 

@@ -159,20 +159,22 @@ final class ChatEndpoint {
     /** {@link #answer} with or without the {@code usage} object (llama.cpp builds and some proxies leave it out). */
     static String answer(FakeOpenAiServer.ChatCall call, Function<FakeOpenAiServer.ChatCall, String> script,
                          int id, boolean usage) {
-        return answer(call, script, id, usage, null);
+        return answer(call, script, id, usage, null, 0);
     }
 
     /**
      * {@link #answer}; with {@code reasoningField} not null, a leading {@code <think>…</think>} goes to that field
      * of the message and the rest to {@code content} (null when the cut came inside the reasoning), as a server
      * with a reasoning parser answers. Tokens and the cut count the reasoning too: the model wrote it.
+     * {@code outputLimit} (0: none) cuts a request without {@code max_tokens}, as a server's own limit does.
      */
     static String answer(FakeOpenAiServer.ChatCall call, Function<FakeOpenAiServer.ChatCall, String> script,
-                         int id, boolean usage, String reasoningField) {
+                         int id, boolean usage, String reasoningField, int outputLimit) {
         String content = script.apply(call);
         String finish = "stop";
-        if (call.maxTokens() > 0 && tokens(content) > call.maxTokens()) {
-            content = content.substring(0, call.maxTokens() * CHARS_PER_TOKEN);
+        int limit = call.maxTokens() > 0 ? call.maxTokens() : outputLimit;
+        if (limit > 0 && tokens(content) > limit) {
+            content = content.substring(0, limit * CHARS_PER_TOKEN);
             finish = "length";
         }
         ObjectNode root = JSON.createObjectNode().put("id", "chatcmpl-fake" + id).put("object", "chat.completion")

@@ -116,6 +116,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private volatile boolean vllm;
     private volatile int contextWindow;
     private volatile String reasoningField;
+    private volatile int outputLimit;
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger peakInFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newCachedThreadPool(r -> {
@@ -223,6 +224,15 @@ public final class FakeOpenAiServer implements AutoCloseable {
      */
     public FakeOpenAiServer reasoningParser(String field) {
         this.reasoningField = field;
+        return this;
+    }
+
+    /**
+     * Cuts an answer at {@code tokens} when the request sends no {@code max_tokens}, as a server's own limit does
+     * (llama-server's {@code -n}, Ollama's {@code num_predict}, or the context left): {@code finish_reason: length}.
+     */
+    public FakeOpenAiServer outputLimit(int tokens) {
+        this.outputLimit = tokens;
         return this;
     }
 
@@ -356,7 +366,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
             } else if (!failed(exchange)) {
                 String body;
                 try {
-                    body = ChatEndpoint.answer(call, answering, chats.size(), usage, reasoningField);
+                    body = ChatEndpoint.answer(call, answering, chats.size(), usage, reasoningField, outputLimit);
                 } catch (RuntimeException e) {
                     error(exchange, 500, "The server had an error while processing your request. Sorry about that!",
                             "server_error", null, null);

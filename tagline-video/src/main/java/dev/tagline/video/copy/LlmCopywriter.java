@@ -25,6 +25,10 @@ public final class LlmCopywriter implements Copywriter {
             + "\"description\": one or two sentences; \"hashtags\": 3 to 8 strings, letters and digits only, no '#'}. "
             + "Use only facts from the transcript.";
 
+    /** The fix for a reasoning model that wrote no answer; no max_tokens is sent, so the server's limit applies. */
+    static final String THINKING_FIX = "raise the server's limit on answer tokens (--copywriter sends no max_tokens:"
+            + " llama-server -n or -c, Ollama num_predict or num_ctx) or turn the model's thinking off";
+
     private final ChatClient chat;
     private final String model;
     private final Copywriter fallback;
@@ -40,13 +44,19 @@ public final class LlmCopywriter implements Copywriter {
         List<ChatClient.Message> messages = new ArrayList<>(List.of(ChatClient.Message.system(SYSTEM),
                 ChatClient.Message.user(prompt(in))));
         for (int attempt = 0; attempt < 2; attempt++) {
-            String answer;
+            ChatClient.Reply reply;
             try {
-                answer = chat.complete(new ChatClient.Request(model, messages, 0.4, true)).content();
+                reply = chat.complete(new ChatClient.Request(model, messages, 0.4, true));
             } catch (OpenAiException e) {
                 LOG.warn("Copywriter {} failed ({}); using the built-in copy", model, e.getMessage());
                 return fallback.write(in);
             }
+            if (reply.thinkingOnly()) { // asking again would think as long
+                LOG.warn("Copywriter {} wrote no copy: {}: {}; using the built-in copy", model,
+                        reply.thinkingOnlyProblem(), THINKING_FIX);
+                return fallback.write(in);
+            }
+            String answer = reply.answer();
             try {
                 return parse(answer);
             } catch (IllegalArgumentException e) {

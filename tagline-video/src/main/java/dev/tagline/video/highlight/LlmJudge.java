@@ -24,6 +24,10 @@ public final class LlmJudge {
     public record Result(List<ScoredClip> clips, List<String> notes) {
     }
 
+    /** The fix for a reasoning model that wrote no answer; no max_tokens is sent, so the server's limit applies. */
+    static final String THINKING_FIX = "raise the server's limit on answer tokens (--judge sends no max_tokens:"
+            + " llama-server -n or -c, Ollama num_predict or num_ctx) or turn the model's thinking off";
+
     private final ChatClient chat;
     private final String model;
     private final DurationBand band;
@@ -79,13 +83,19 @@ public final class LlmJudge {
                 ChatClient.Message.user(JudgePrompt.user(part))));
         String range = "sentences " + first + "-" + last;
         for (int attempt = 1; attempt <= 2; attempt++) {
-            String content;
+            ChatClient.Reply reply;
             try {
-                content = chat.complete(new ChatClient.Request(model, messages, 0.2, true)).content();
+                reply = chat.complete(new ChatClient.Request(model, messages, 0.2, true));
             } catch (OpenAiException e) {
                 notes.add("The judge failed on " + range + " (" + e.oneLine() + "); the built-in scorer was used.");
                 return null;
             }
+            if (reply.thinkingOnly()) { // asking again would think as long
+                notes.add("The judge wrote no answer on " + range + ": " + reply.thinkingOnlyProblem() + ": "
+                        + THINKING_FIX + "; the built-in scorer was used.");
+                return null;
+            }
+            String content = reply.answer();
             try {
                 return JudgeAnswer.parse(content, first, last);
             } catch (JudgeAnswer.Invalid e) {

@@ -1,6 +1,7 @@
 package dev.tagline.video.copy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tagline.images.tag.ScoredTag;
@@ -53,6 +54,41 @@ class LlmCopywriterTest {
             assertTrue(server.chats().get(1).lastUser().contains("not JSON"), server.chats().get(1).lastUser());
             server.answers(call -> "{\"title\":\"\"}");
             assertEquals(new HeuristicCopywriter().write(input()), writer(server).write(input()));
+        }
+    }
+
+    /**
+     * A reasoning model that thought until the server's limit came back as an unclosed {@code <think>} block: that
+     * was "not JSON", asked again (thinking as long), then the built-in copy without the reason.
+     */
+    @Test
+    void aReasoningModelThatWroteNoAnswerSaysSoWithTheFixNotNotJson() {
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        try (FakeOpenAiServer server = FakeOpenAiServer.start()) {
+            server.reasoningParser("reasoning_content").outputLimit(12).answers(call -> "<think>Okay, the user wants"
+                    + " a title. Let me think about what the clip says first.</think>{\"title\":\"T\"}");
+            System.setErr(new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(new HeuristicCopywriter().write(input()), writer(server).write(input()));
+            assertEquals(1, server.chats().size(), "not asked again");
+        } finally {
+            System.setErr(stderr);
+        }
+        String text = log.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(text.contains("Copywriter copy-model wrote no copy: the model used all 12 tokens reasoning and"
+                + " wrote no answer: raise the server's limit on answer tokens (--copywriter sends no max_tokens"), text);
+        assertTrue(text.contains("or turn the model's thinking off; using the built-in copy"), text);
+        assertFalse(text.contains("not JSON"), text);
+    }
+
+    /** A server without a reasoning parser sends the closed thinking before the JSON; that was "not JSON". */
+    @Test
+    void theAnswerAfterAClosedThinkBlockIsTheCopy() {
+        try (FakeOpenAiServer server = FakeOpenAiServer.start()) {
+            server.answers(call -> "<think>Short clip about snapshots.</think>\n{\"title\":\"Snapshots\","
+                    + "\"description\":\"d\",\"hashtags\":[\"aa\",\"bb\",\"cc\"]}");
+            assertEquals("Snapshots", writer(server).write(input()).title());
+            assertEquals(1, server.chats().size());
         }
     }
 

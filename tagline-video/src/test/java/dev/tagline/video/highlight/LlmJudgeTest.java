@@ -62,6 +62,27 @@ class LlmJudgeTest {
         server.answers(call -> queue.isEmpty() ? "{\"clips\": []}" : queue.poll());
     }
 
+    /**
+     * A reasoning model that thought until the server's limit came back as an unclosed {@code <think>} block: that
+     * was "the answer is not valid JSON" twice, without the reason or the fix.
+     */
+    @Test
+    void aReasoningModelThatWroteNoAnswerIsNotedWithTheFixNotAsInvalidJson() {
+        server.reasoningParser("reasoning_content").outputLimit(20);
+        answers("<think>Okay, I need to pick clips. Sentence 5 is a question with a number, which is a strong"
+                + " hook.</think>{\"clips\": []}");
+        LlmJudge.Result result = judge().judge(sentences, snapper, signals);
+        assertEquals(1, result.notes().size(), result.notes().toString());
+        String note = result.notes().get(0);
+        assertTrue(note.startsWith("The judge wrote no answer on sentences 0-"), note);
+        assertTrue(note.contains(": the model used all 20 tokens reasoning and wrote no answer: raise the server's"
+                + " limit on answer tokens (--judge sends no max_tokens"), note);
+        assertTrue(note.endsWith("or turn the model's thinking off; the built-in scorer was used."), note);
+        assertFalse(note.contains("JSON"), note);
+        assertEquals(1, server.chats().size(), "not asked again");
+        assertFalse(result.clips().isEmpty(), "the built-in scorer's clips");
+    }
+
     @Test
     void validAnswerIsMappedBackToWordTimes() {
         answers("```json\n{\"clips\": [" + clip(5, 14, 88) + "]}\n```");
