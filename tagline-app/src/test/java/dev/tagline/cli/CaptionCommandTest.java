@@ -430,6 +430,28 @@ class CaptionCommandTest {
         assertTrue(read("red.caption").contains("red square"));
     }
 
+    /**
+     * A 429 that every retry got on each of the first 3 images stopped the run with the per-image hint "try again
+     * later or lower the request rate"; now it says the server is rate-limiting the run and what to do.
+     */
+    @Test
+    void aRateLimitOnTheFirstThreeImagesStopsTheRunSayingToLowerConcurrencyOrWait() throws IOException {
+        for (String name : List.of("a", "b", "c", "d")) {
+            TagCommandTest.png(data.resolve(name + ".png"), 0x808080, 64, 64);
+        }
+        for (int i = 0; i < 32; i++) {
+            server.failNext(429, Map.of("Retry-After", "0"));
+        }
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, caption(cli, "--concurrency", "1"));
+        assertTrue(cli.err().contains("The first 3 images all failed the same way and none was captioned, as the"
+                + " server is rate-limiting this run (HTTP 429 after every retry): Server "), cli.err());
+        assertTrue(cli.err().contains("answered HTTP 429 after 4 tries"), cli.err());
+        assertTrue(cli.err().contains("Lower --concurrency (e.g. --concurrency 1), wait for the limit to reset, or"
+                + " check the rate limits of your plan with the provider"), cli.err());
+        assertEquals(16, server.chats().size(), "the two batches that hold the first three images, 4 tries each");
+    }
+
     /** The same failures after an image was captioned stay with their images (the server did caption). */
     @Test
     void failuresAfterACaptionedImageDoNotStopTheRun() throws IOException {

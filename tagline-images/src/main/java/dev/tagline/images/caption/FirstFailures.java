@@ -20,8 +20,19 @@ final class FirstFailures {
         private static final long serialVersionUID = 1L;
 
         Stop(RuntimeException last, String hint) {
-            super("The first " + LIMIT + " images all failed the same way and none was captioned, so the rest would"
-                    + " too: " + last.getMessage(), hint, last);
+            this("so the rest would too", last, hint);
+        }
+
+        private Stop(String why, RuntimeException last, String hint) {
+            super("The first " + LIMIT + " images all failed the same way and none was captioned, " + why + ": "
+                    + last.getMessage(), hint, last);
+        }
+
+        /** A 429 that every retry got: no image is at fault, the run asks faster than the server allows. */
+        static Stop rateLimited(OpenAiException last) {
+            return new Stop("as the server is rate-limiting this run (HTTP 429 after every retry)", last, "Lower"
+                    + " --concurrency (e.g. --concurrency 1), wait for the limit to reset, or check the rate limits of"
+                    + " your plan with the provider; then run the same command again.");
         }
     }
 
@@ -56,6 +67,10 @@ final class FirstFailures {
         }
         if (alike < LIMIT) {
             return null;
+        }
+        if (failure instanceof OpenAiException o && o.status() == 429) {
+            stop = Stop.rateLimited(o);
+            return stop;
         }
         String hint = failure instanceof TaglineException t ? t.hint() : "";
         stop = new Stop(failure, (hint.isEmpty() ? "" : hint + " ") + "Fix that, then run the same command again.");
