@@ -90,10 +90,10 @@ public final class ClipFinder {
         boolean hasText = !transcript.isEmpty();
         List<Sentence> sentences = hasText ? models.sentences().split(transcript.words())
                 : SpeechSegments.sentences(speech, pauses.pauses(), media.duration());
-        List<Duration> topics = hasText && !sentences.isEmpty() ? topics(sentences, models, notes) : List.of();
+        Topics topics = hasText && !sentences.isEmpty() ? topics(sentences, models, notes) : Topics.NONE;
         ClipSignals signals = new ClipSignals(media.duration(), audio ? Optional.of(a.loudness().shortTerm())
                 : Optional.empty(), Optional.of(a.motion()), pauses.pauses(), a.cuts(),
-                a.textChanges().orElse(List.of()), topics, hasText);
+                a.textChanges().orElse(List.of()), topics.starts(), hasText, topics.asides());
         BoundarySnapper snapper = new BoundarySnapper(hasText ? transcript.words() : List.of(), pauses.pauses(),
                 transcript.wordTimed(), media.duration());
         List<ScoredClip> scored = score(options, sentences, snapper, signals, notes);
@@ -136,16 +136,24 @@ public final class ClipFinder {
                 + " --max-overlap, or a longer video.";
     }
 
-    /** Topic starts by TextTiling over the sentences' embeddings; none without an embedder. */
-    private static List<Duration> topics(List<Sentence> sentences, FinderModels models, List<String> notes) {
+    /** Topic starts and asides, both read from the sentences' embeddings. */
+    record Topics(List<Duration> starts, List<ClipSignals.Aside> asides) {
+        static final Topics NONE = new Topics(List.of(), List.of());
+    }
+
+    /**
+     * Topic starts by TextTiling over the sentences' embeddings, and the asides ({@link Asides}); none without an
+     * embedder.
+     */
+    static Topics topics(List<Sentence> sentences, FinderModels models, List<String> notes) {
         Optional<SentenceEmbedder> embedder = models.embedder();
         if (embedder.isEmpty()) {
             notes.add("Topic segments need a sentence embedder (MiniLM), which is not available.");
-            return List.of();
+            return Topics.NONE;
         }
         float[][] vectors = embedder.get().embed(sentences.stream().map(Sentence::text).toList());
-        return TextTiler.topicStarts(sentences, TextTiler.boundaries(vectors, TextTiler.DEFAULT_K,
-                TextTiler.Cutoff.HIGH));
+        return new Topics(TextTiler.topicStarts(sentences, TextTiler.boundaries(vectors, TextTiler.DEFAULT_K,
+                TextTiler.Cutoff.HIGH)), Asides.find(sentences, vectors));
     }
 
     private static List<ScoredClip> score(Options options, List<Sentence> sentences, BoundarySnapper snapper,

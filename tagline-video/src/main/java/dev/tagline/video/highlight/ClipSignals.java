@@ -13,17 +13,43 @@ import java.util.Optional;
  * What the decoding pass and the transcript found in the whole video, as the scorer reads it. Signals that were not
  * available are empty ({@code Optional.empty()}, empty lists); {@code topicStarts} are the starts of topic segments
  * (TextTiling, empty until it exists). {@code textChanges} is the on-screen text's timeline: new texts, and entries
- * without lines where the text left the screen.
+ * without lines where the text left the screen. {@code asides} are the stretches that stray from what the rest of the
+ * video is about ({@link Asides}), in order.
  */
 public record ClipSignals(Duration duration, Optional<TimeSeries> loudness, Optional<TimeSeries> motion,
                           List<Pause> pauses, List<Duration> sceneCuts,
                           List<ScreenTextAnalyser.TextChange> textChanges, List<Duration> topicStarts,
-                          boolean hasTranscript) {
+                          boolean hasTranscript, List<Aside> asides) {
     public ClipSignals {
         pauses = List.copyOf(pauses);
         sceneCuts = List.copyOf(sceneCuts);
         textChanges = List.copyOf(textChanges);
         topicStarts = List.copyOf(topicStarts);
+        asides = List.copyOf(asides);
+    }
+
+    /** Signals without asides. */
+    public ClipSignals(Duration duration, Optional<TimeSeries> loudness, Optional<TimeSeries> motion,
+                       List<Pause> pauses, List<Duration> sceneCuts, List<ScreenTextAnalyser.TextChange> textChanges,
+                       List<Duration> topicStarts, boolean hasTranscript) {
+        this(duration, loudness, motion, pauses, sceneCuts, textChanges, topicStarts, hasTranscript, List.of());
+    }
+
+    /** A stretch from the first word of an aside's first sentence to the last word of its last. */
+    public record Aside(Duration start, Duration end) {
+    }
+
+    /** The asides' parts inside [{@code from}, {@code to}), in order. */
+    List<Aside> asidesWithin(Duration from, Duration to) {
+        List<Aside> out = new java.util.ArrayList<>();
+        for (Aside a : asides) {
+            Duration s = a.start().compareTo(from) > 0 ? a.start() : from;
+            Duration e = a.end().compareTo(to) < 0 ? a.end() : to;
+            if (e.compareTo(s) > 0) {
+                out.add(new Aside(s, e));
+            }
+        }
+        return out;
     }
 
     /** The share of {@code [from, to)} that is pause (near silence), 0 to 1. */
@@ -111,7 +137,8 @@ public record ClipSignals(Duration duration, Optional<TimeSeries> loudness, Opti
 
     /** These signals with another on-screen text timeline (a clip's text read again, {@link SharpScreenText}). */
     ClipSignals withTextChanges(List<ScreenTextAnalyser.TextChange> timeline) {
-        return new ClipSignals(duration, loudness, motion, pauses, sceneCuts, timeline, topicStarts, hasTranscript);
+        return new ClipSignals(duration, loudness, motion, pauses, sceneCuts, timeline, topicStarts, hasTranscript,
+                asides);
     }
 
     /**

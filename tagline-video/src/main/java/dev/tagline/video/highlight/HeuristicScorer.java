@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  * Coherence: length near the band's middle (clipbot's Cauchy bell, σ 10 s, floor 0.15), one topic, no dangling start.
  * Energy: loudness against the video's median and speech rate against its mean. Visual: scene changes, on-screen text
  * changes and motion against the video's mean. Without a transcript only coherence (length), energy and visual count,
- * and the reason says so.
+ * and the reason says so. The time a clip spends in an aside ({@link Asides}) counts for nothing: the total is
+ * multiplied by the share of the clip outside asides, and the reason names the aside.
  */
 public final class HeuristicScorer implements ClipScorer {
     private static final double[] WEIGHTS = {0.30, 0.20, 0.20, 0.15, 0.15};
@@ -62,7 +63,8 @@ public final class HeuristicScorer implements ClipScorer {
         int energy = energy(c, own, signals, base, features);
         int visual = visual(c, signals, base, features);
         double[] w = text ? WEIGHTS : WEIGHTS_NO_TEXT;
-        int total = (int) Math.round(w[0] * hook + w[1] * payoff + w[2] * coherence + w[3] * energy + w[4] * visual);
+        double weighted = w[0] * hook + w[1] * payoff + w[2] * coherence + w[3] * energy + w[4] * visual;
+        int total = (int) Math.round(weighted * (1 - aside(c, signals, features)));
         String hookText = text ? hookText(own.get(0).text()) : "";
         return new ScoredClip(c, clamp(total), new ClipCandidate.SubScores(hook, payoff, coherence, energy, visual),
                 reason(features, text, sound(c, signals) && deadAir(c, own) == null), hookText);
@@ -119,6 +121,23 @@ public final class HeuristicScorer implements ClipScorer {
                     gap[1].minus(gap[0]).toMillis() / 1000.0, clock(gap[0]), clock(gap[1])), -40));
         }
         return clamp((int) Math.round(points));
+    }
+
+    /**
+     * The share of the clip spent in asides, 0–1; a feature naming them, which the reason names first among what
+     * took points, since nothing else takes as many.
+     */
+    private static double aside(Candidate c, ClipSignals s, List<Feature> f) {
+        List<ClipSignals.Aside> parts = s.asidesWithin(c.start(), c.end());
+        if (parts.isEmpty()) {
+            return 0;
+        }
+        long millis = parts.stream().mapToLong(a -> a.end().minus(a.start()).toMillis()).sum();
+        double share = Math.min(1.0, millis / (double) Math.max(1, c.length().toMillis()));
+        f.add(new Feature(String.format(java.util.Locale.ROOT, "strays from the rest of the video's topic for %.1f s"
+                + " (%s–%s)", millis / 1000.0, clock(parts.get(0).start()), clock(parts.get(parts.size() - 1).end())),
+                -100));
+        return share;
     }
 
     /** The clip's longest stretch without a sentence, {start, end}, when it is longer than {@link #DEAD_AIR}. */

@@ -1,0 +1,141 @@
+package dev.tagline.video.highlight;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Asides: short stretches that stray from what the rest of the video is about (a pasta tip in a git tutorial). Every
+ * stretch of consecutive sentences spanning {@link #MIN_SPAN} to {@link #MAX_SPAN} is compared with the rest of the
+ * video: the cosine between the mean of its sentence embeddings and the mean of all the others'. An aside is a
+ * stretch that is an outlier among all of them, more than {@link #MAX_Z} robust standard deviations (1.4826 × the
+ * median absolute deviation) below their median. Of outlier stretches that overlap, only the one furthest from the
+ * rest counts (the others take in on-topic sentences around the aside); its sentences, merged where they touch, are
+ * returned, unless all the outlier stretches together take more than {@link #MAX_SHARE} of the transcript: then
+ * they are a topic of the video's own, not an aside. One sentence alone is not enough to tell (single sentences far from the video's centroid are ordinary), nor are shared nouns
+ * (a tutorial's on-topic asides such as "a bug at two in the morning" share none with the rest either): measured in
+ * docs/benchmarks.md, "Issue 7 — clips find: off-topic asides". Pure.
+ */
+final class Asides {
+    static final Duration MIN_SPAN = Duration.ofSeconds(10);
+    static final Duration MAX_SPAN = Duration.ofSeconds(30);
+    /**
+     * Measured: a pasta tip inserted in 68 parts of the six manifestos reached −4.0 to −7.5 (−6.0 in the git
+     * tutorial), their on-topic stretches never went below −4.3 (about 36,000 stretches), the tutorial's −4.0.
+     */
+    static final double MAX_Z = -5.0;
+    /** A video that says the same thing throughout would make tiny differences look like outliers. */
+    static final double MIN_SPREAD = 0.03;
+    /** More of the transcript's time than this is no aside. */
+    static final double MAX_SHARE = 0.2;
+    /** Fewer stretches than this give no median and spread to speak of (a video of a minute or less). */
+    static final int MIN_STRETCHES = 20;
+
+    private Asides() {
+    }
+
+    /** The asides among {@code sentences}, whose embeddings ({@code vectors}, one per sentence) are given. */
+    static List<ClipSignals.Aside> find(List<Sentence> sentences, float[][] vectors) {
+        List<int[]> stretches = stretches(sentences);
+        if (stretches.size() < MIN_STRETCHES) {
+            return List.of();
+        }
+        double[] total = new double[vectors[0].length];
+        for (float[] v : vectors) {
+            add(total, v);
+        }
+        double[] cosines = new double[stretches.size()];
+        for (int i = 0; i < cosines.length; i++) {
+            cosines[i] = awayFromRest(stretches.get(i), vectors, total);
+        }
+        double median = median(cosines.clone());
+        double[] deviations = Arrays.stream(cosines).map(c -> Math.abs(c - median)).toArray();
+        double spread = Math.max(MIN_SPREAD, 1.4826 * median(deviations));
+        Integer[] order = new Integer[cosines.length];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, (x, y) -> Double.compare(cosines[x], cosines[y]));
+        boolean[] aside = new boolean[sentences.size()];
+        boolean[] near = new boolean[sentences.size()];
+        for (int i : order) {
+            int[] st = stretches.get(i);
+            if ((cosines[i] - median) / spread >= MAX_Z) {
+                break;
+            }
+            boolean overlaps = false;
+            for (int k = st[0]; k <= st[1]; k++) {
+                overlaps |= near[k];
+            }
+            Arrays.fill(near, st[0], st[1] + 1, true);
+            if (!overlaps) {
+                Arrays.fill(aside, st[0], st[1] + 1, true);
+            }
+        }
+        long asideMillis = merge(sentences, near).stream().mapToLong(a -> a.end().minus(a.start()).toMillis()).sum();
+        long spoken = sentences.get(sentences.size() - 1).end().minus(sentences.get(0).start()).toMillis();
+        return asideMillis > MAX_SHARE * spoken ? List.of() : merge(sentences, aside);
+    }
+
+    /** {first, last} sentence index of every run of consecutive sentences spanning MIN_SPAN to MAX_SPAN. */
+    static List<int[]> stretches(List<Sentence> sentences) {
+        List<int[]> out = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            for (int j = i; j < sentences.size(); j++) {
+                Duration span = sentences.get(j).end().minus(sentences.get(i).start());
+                if (span.compareTo(MAX_SPAN) > 0) {
+                    break;
+                }
+                if (span.compareTo(MIN_SPAN) >= 0 && j - i + 1 < sentences.size()) {
+                    out.add(new int[] {i, j});
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Cosine between the stretch's summed embeddings and the rest's (the sums point where the means do). */
+    private static double awayFromRest(int[] stretch, float[][] vectors, double[] total) {
+        double[] inside = new double[total.length];
+        for (int k = stretch[0]; k <= stretch[1]; k++) {
+            add(inside, vectors[k]);
+        }
+        double dot = 0;
+        double in = 0;
+        double out = 0;
+        for (int d = 0; d < total.length; d++) {
+            double rest = total[d] - inside[d];
+            dot += inside[d] * rest;
+            in += inside[d] * inside[d];
+            out += rest * rest;
+        }
+        return in == 0 || out == 0 ? 1 : dot / Math.sqrt(in * out);
+    }
+
+    private static void add(double[] sum, float[] v) {
+        for (int d = 0; d < sum.length; d++) {
+            sum[d] += v[d];
+        }
+    }
+
+    private static double median(double[] x) {
+        Arrays.sort(x);
+        int n = x.length;
+        return n % 2 == 1 ? x[n / 2] : (x[n / 2 - 1] + x[n / 2]) / 2;
+    }
+
+    private static List<ClipSignals.Aside> merge(List<Sentence> sentences, boolean[] aside) {
+        List<ClipSignals.Aside> out = new ArrayList<>();
+        for (int i = 0; i < aside.length; i++) {
+            if (!aside[i]) {
+                continue;
+            }
+            int j = i;
+            while (j + 1 < aside.length && aside[j + 1]) {
+                j++;
+            }
+            out.add(new ClipSignals.Aside(sentences.get(i).start(), sentences.get(j).end()));
+            i = j;
+        }
+        return out;
+    }
+}

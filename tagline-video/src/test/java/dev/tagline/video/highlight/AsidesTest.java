@@ -1,0 +1,84 @@
+package dev.tagline.video.highlight;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.tagline.video.transcript.Word;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Asides on hand-built sentence embeddings: 5 s sentences whose vectors vary around one topic or another. */
+class AsidesTest {
+    private static final int DIMENSIONS = 16;
+
+    @Test
+    void threeSentencesAboutSomethingElseAreAnAside() {
+        List<Sentence> talk = sentences(40);
+        float[][] vectors = new float[40][];
+        Random random = new Random(7);
+        for (int i = 0; i < 40; i++) {
+            vectors[i] = around(i >= 20 && i < 23 ? 1 : 0, random);
+        }
+        assertEquals(List.of(new ClipSignals.Aside(talk.get(20).start(), talk.get(22).end())),
+                Asides.find(talk, vectors));
+    }
+
+    @Test
+    void aTopicThatTakesAQuarterOfTheVideoIsNoAside() {
+        List<Sentence> talk = sentences(40);
+        float[][] vectors = new float[40][];
+        Random random = new Random(7);
+        for (int i = 0; i < 40; i++) {
+            vectors[i] = around(i < 10 ? 1 : 0, random);
+        }
+        assertEquals(List.of(), Asides.find(talk, vectors));
+    }
+
+    @Test
+    void aVideoThatSaysTheSameThroughoutHasNoAside() {
+        List<Sentence> talk = sentences(40);
+        float[][] vectors = new float[40][];
+        for (int i = 0; i < 40; i++) {
+            vectors[i] = around(0, null);
+        }
+        vectors[30] = around(0, new Random(1));
+        assertEquals(List.of(), Asides.find(talk, vectors));
+    }
+
+    @Test
+    void aMinuteOfTalkIsTooShortToTell() {
+        List<Sentence> talk = sentences(12);
+        float[][] vectors = new float[12][];
+        Random random = new Random(7);
+        for (int i = 0; i < 12; i++) {
+            vectors[i] = around(i >= 5 && i < 8 ? 1 : 0, random);
+        }
+        assertEquals(List.of(), Asides.find(talk, vectors));
+    }
+
+    /** A unit vector near axis {@code topic}, with noise from {@code random} (none when null). */
+    private static float[] around(int topic, Random random) {
+        float[] v = new float[DIMENSIONS];
+        double norm = 0;
+        for (int d = 0; d < DIMENSIONS; d++) {
+            v[d] = (float) ((d == topic ? 1.0 : 0.0) + (random == null ? 0 : 0.35 * random.nextGaussian()));
+            norm += v[d] * v[d];
+        }
+        for (int d = 0; d < DIMENSIONS; d++) {
+            v[d] /= (float) Math.sqrt(norm);
+        }
+        return v;
+    }
+
+    private static List<Sentence> sentences(int n) {
+        List<Sentence> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Duration start = Duration.ofMillis(5_000L * i);
+            Duration end = start.plusMillis(4_500);
+            out.add(new Sentence(i, start, end, "sentence " + i, List.of(new Word(start, end, "word"))));
+        }
+        return out;
+    }
+}
