@@ -12,10 +12,13 @@ import java.util.List;
  * stretch that is an outlier among all of them, more than {@link #MAX_Z} robust standard deviations (1.4826 × the
  * median absolute deviation) below their median. Of outlier stretches that overlap, only the one furthest from the
  * rest counts (the others take in on-topic sentences around the aside); its sentences, merged where they touch, are
- * returned, unless all the outlier stretches together take more than {@link #MAX_SHARE} of the transcript: then
- * they are a topic of the video's own, not an aside. One sentence alone is not enough to tell (single sentences far from the video's centroid are ordinary), nor are shared nouns
- * (a tutorial's on-topic asides such as "a bug at two in the morning" share none with the rest either): measured in
- * docs/benchmarks.md, "Issue 7 — clips find: off-topic asides". Pure.
+ * returned, unless the outliers' own extent takes more than {@link #MAX_SHARE} of the transcript: then they are a
+ * topic of the video's own, not an aside. That extent is the union of the furthest outlier stretches that do not
+ * overlap one another (a long topic holds several, an aside one), not of every outlier stretch: the less the
+ * sentences vary, the more on-topic neighbours the stretches around an aside take in and still stray as far, and a
+ * 15 s aside would count for 45 s. One sentence alone is not enough to tell (single sentences far from the video's
+ * centroid are ordinary), nor are shared nouns (a tutorial's on-topic asides such as "a bug at two in the morning"
+ * share none with the rest either): measured in docs/benchmarks.md, "Issue 7 — clips find: off-topic asides". Pure.
  */
 final class Asides {
     static final Duration MIN_SPAN = Duration.ofSeconds(10);
@@ -57,23 +60,22 @@ final class Asides {
         Arrays.sort(order, (x, y) -> Double.compare(cosines[x], cosines[y]));
         boolean[] aside = new boolean[sentences.size()];
         boolean[] near = new boolean[sentences.size()];
+        boolean[] extent = new boolean[sentences.size()];
         for (int i : order) {
             int[] st = stretches.get(i);
             if ((cosines[i] - median) / spread >= MAX_Z) {
                 break;
             }
-            boolean overlaps = false;
-            for (int k = st[0]; k <= st[1]; k++) {
-                overlaps |= near[k];
-            }
-            Arrays.fill(near, st[0], st[1] + 1, true);
-            if (!overlaps) {
+            if (!any(near, st)) {
                 Arrays.fill(aside, st[0], st[1] + 1, true);
             }
+            Arrays.fill(near, st[0], st[1] + 1, true);
+            if (!any(extent, st)) {
+                Arrays.fill(extent, st[0], st[1] + 1, true);
+            }
         }
-        long asideMillis = merge(sentences, near).stream().mapToLong(a -> a.end().minus(a.start()).toMillis()).sum();
         long spoken = sentences.get(sentences.size() - 1).end().minus(sentences.get(0).start()).toMillis();
-        return asideMillis > MAX_SHARE * spoken ? List.of() : merge(sentences, aside);
+        return millis(merge(sentences, extent)) > MAX_SHARE * spoken ? List.of() : merge(sentences, aside);
     }
 
     /** {first, last} sentence index of every run of consecutive sentences spanning MIN_SPAN to MAX_SPAN. */
@@ -109,6 +111,20 @@ final class Asides {
             out += rest * rest;
         }
         return in == 0 || out == 0 ? 1 : dot / Math.sqrt(in * out);
+    }
+
+    /** Whether any sentence of {@code stretch} is marked in {@code marked}. */
+    private static boolean any(boolean[] marked, int[] stretch) {
+        for (int k = stretch[0]; k <= stretch[1]; k++) {
+            if (marked[k]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long millis(List<ClipSignals.Aside> asides) {
+        return asides.stream().mapToLong(a -> a.end().minus(a.start()).toMillis()).sum();
     }
 
     private static void add(double[] sum, float[] v) {
