@@ -26,21 +26,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Asides with the real built-in MiniLM and OpenNLP and the real scorer, on the dogfood git tutorial (docs/benchmarks.md,
- * "Issue 7 — clips find: off-topic asides"): its seven slides' subtitles, each sentence at the time espeak-ng said it
- * there, the fifth slide a cooking break about pasta, beside a generated video of the slides' titles.
+ * Asides with the real built-in MiniLM and OpenNLP and the real scorer, on the dogfood git tutorial
+ * (docs/benchmarks.md, "Issue 7 — clips find: off-topic asides"): its seven slides' subtitles, each sentence at the
+ * time espeak-ng said it there, the fifth slide a cooking break about pasta, beside a generated video of the slides'
+ * titles.
  */
 class AsidesIT {
     /** {start s, end s, text}: talk2.srt as the tutorial's espeak-ng voice timed it. */
     static final Object[][] SAID = {
         {0.05, 1.84, "Welcome back to the channel."},
         {1.84, 6.826, "Today I will show you the one git trick that saved me hours every single week."},
-        {6.826, 12.516, "Most beginners commit everything straight to the main branch, and that is a huge mistake."},
-        {12.516, 17.95, "Let me explain why branches matter and how to use them like a professional developer."},
+        {6.826, 12.516, "Most beginners commit everything straight to the main branch, and that is a huge"
+                + " mistake."},
+        {12.516, 17.95, "Let me explain why branches matter and how to use them like a professional"
+                + " developer."},
         {18.85, 21.682, "First, create a branch for every feature."},
         {21.682, 25.342, "Type git switch dash c, followed by the feature name."},
         {25.342, 28.242, "This gives you a safe place to experiment."},
-        {28.242, 34.32, "If something breaks, your main branch stays clean and your teammates never see the mess."},
+        {28.242, 34.32, "If something breaks, your main branch stays clean and your teammates never see the"
+                + " mess."},
         {34.32, 38.049, "This is the single most important habit you can build."},
         {38.949, 41.485, "Second, commit small and commit often."},
         {41.485, 44.155, "Each commit should do exactly one thing."},
@@ -51,8 +55,10 @@ class AsidesIT {
         {64.517, 67.57, "Run git fetch, then git rebase origin main."},
         {67.57, 73.249, "If there are conflicts, fix them one commit at a time, then continue the rebase."},
         {74.149, 75.492, "Now, a quick break."},
-        {75.492, 82.28, "Did you know that the secret to perfect pasta is salting the water until it tastes like the sea?"},
-        {82.28, 88.856, "Boil it hard, stir it in the first minute, and save a cup of the starchy water for the sauce."},
+        {75.492, 82.28, "Did you know that the secret to perfect pasta is salting the water until it tastes like"
+                + " the sea?"},
+        {82.28, 88.856, "Boil it hard, stir it in the first minute, and save a cup of the starchy water for the"
+                + " sauce."},
         {88.856, 90.129, "Okay, back to git."},
         {91.029, 92.635, "Finally, the lifesaver."},
         {92.635, 95.149, "If you ever lose work, do not panic."},
@@ -61,10 +67,10 @@ class AsidesIT {
         {101.853, 105.065, "I have recovered entire days of work this way."},
         {105.065, 109.465, "Nothing is truly lost in git if you committed it at least once."},
         {110.365, 110.993, "To recap:"},
-        {110.993, 118.735, "branch for every feature, commit small and often, rebase before you merge, and use reflog when"
-                + " things go wrong."},
-        {118.735, 125.571, "If this helped you, subscribe and tell me in the comments which git command confuses you the"
-                + " most."},
+        {110.993, 118.735, "branch for every feature, commit small and often, rebase before you merge, and use"
+                + " reflog when things go wrong."},
+        {118.735, 125.571, "If this helped you, subscribe and tell me in the comments which git command confuses"
+                + " you the most."},
         {125.571, 127.385, "See you in the next video."}};
     /** The slides' titles and where each starts (s); the video ends at {@link #LENGTH}. */
     static final String[] TITLES = {"Why Git Branches Matter", "Create a Branch", "Commit Small and Often",

@@ -68,7 +68,7 @@ class AsidesTest {
         assertEquals(List.of(), Asides.find(talk, vectors));
     }
 
-    /** A unit vector near axis {@code topic}, with Gaussian noise of {@code sd} from {@code random} (none when null). */
+    /** A unit vector near axis {@code topic}, with Gaussian noise of {@code sd} from {@code random} (none if null). */
     private static float[] around(int topic, Random random, double sd) {
         float[] v = new float[DIMENSIONS];
         double norm = 0;
