@@ -161,7 +161,7 @@ class CheckCommandTest {
         assertTrue(again.err().contains("warning     b.jpg: would share the sidecar b.txt and b.caption with b.png"),
                 again.err());
         assertTrue(again.out().contains("2 files would share a sidecar with another image of the same name (see the"
-                + " warnings): tag and caption fail them until one of each pair is renamed."), again.out());
+                + " warnings): tag and caption fail them until one of each pair is renamed or removed."), again.out());
         List<String> report = Files.readAllLines(work.resolve("check.jsonl"));
         for (String image : List.of("b.jpg", "b.png")) {
             String line = report.stream().filter(l -> l.startsWith("{\"file\":\"" + image + "\"")).findFirst()
@@ -588,6 +588,94 @@ class CheckCommandTest {
         CliTestSupport again = cli();
         assertEquals(ExitCode.OK, again.run("check", "data"), again.out() + again.err());
         assertTrue(again.out().contains("6 files were set aside by an earlier run's --quarantine"), again.out());
+    }
+
+    /**
+     * dogfood round 7, J1: {@code --quarantine} moved {@code a.txt}, {@code a.caption} and the mask of the kept
+     * {@code a.jpg} with its duplicate {@code a.png} (and a corrupt twin's), naming none of them; now they stay with the
+     * image that stays, the line says so, and the sidecar of a pair that both go is named as it moves.
+     */
+    @Test
+    void quarantineTookTheSidecarsAndMaskOfTheImageItKept_nowTheyStayWithIt() throws IOException {
+        Files.write(data.resolve("a.png"), Files.readAllBytes(data.resolve("a.jpg"))); // a duplicate of a.jpg
+        Files.writeString(data.resolve("a.caption"), "a hand-written caption");
+        Files.write(data.resolve("a-masklabel.png"), image(300, 300, "png"));
+        Files.write(data.resolve("sub/cut.png"), image(300, 300, "png")); // good, beside the corrupt sub/cut.jpg
+        Files.write(data.resolve("tiny.jpg"), new byte[0]); // corrupt beside the too-small tiny.png: both go
+        Files.writeString(data.resolve("tiny.txt"), "tiny");
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.SOME_FAILED, cli.run("check", "data", "--quarantine", "bad"), cli.err());
+        for (String kept : List.of("a.jpg", "a.txt", "a.caption", "a-masklabel.png", "sub/cut.png", "sub/cut.txt")) {
+            assertTrue(Files.exists(data.resolve(kept)), kept + " stays: " + cli.out());
+            assertFalse(Files.exists(work.resolve("bad").resolve(kept)), kept);
+        }
+        assertTrue(Files.exists(work.resolve("bad/a.png")));
+        assertTrue(Files.exists(work.resolve("bad/sub/cut.jpg")));
+        assertTrue(cli.out().contains("moved a.png to " + work.resolve("bad/a.png") + " (a.txt, a.caption,"
+                + " a-masklabel.png stay with a.jpg)"), cli.out());
+        assertTrue(cli.out().contains("moved sub/cut.jpg to " + work.resolve("bad/sub/cut.jpg")
+                + " (cut.txt stays with cut.png)"), cli.out());
+        assertTrue(Files.exists(work.resolve("bad/tiny.txt")), "no tiny image stays, so its sidecar goes");
+        assertTrue(cli.out().contains("moved tiny.txt (sidecar) to " + work.resolve("bad/tiny.txt")), cli.out());
+        assertEquals(1, cli.out().lines().filter(l -> l.contains("tiny.txt")).count(), "named once: " + cli.out());
+    }
+
+    /** dogfood round 7, J1 for {@code --delete-corrupt}: the sidecar of a good image beside a corrupt twin stays. */
+    @Test
+    void deleteCorruptWouldDeleteTheSidecarOfTheImageItKept_nowItStaysWithIt() throws IOException {
+        Files.write(data.resolve("sub/cut.png"), image(300, 300, "png"));
+        CliTestSupport list = cli();
+        list.run("check", "data", "--delete-corrupt");
+        assertTrue(list.out().contains("sub/cut.jpg (cut.txt stays with cut.png)"), list.out());
+        assertFalse(list.out().contains("sub/cut.txt (sidecar)"), list.out());
+        CliTestSupport dry = cli();
+        dry.run("check", "data", "--delete-corrupt", "--dry-run");
+        assertTrue(dry.out().contains("would delete sub/cut.jpg (cut.txt stays with cut.png)"), dry.out());
+        CliTestSupport cli = cli();
+        cli.run("check", "data", "--delete-corrupt", "--yes");
+        assertFalse(Files.exists(data.resolve("sub/cut.jpg")));
+        assertTrue(Files.exists(data.resolve("sub/cut.txt")), "cut.png keeps its caption: " + cli.out());
+        assertTrue(cli.out().contains("deleted sub/cut.jpg (cut.txt stays with cut.png)"), cli.out());
+    }
+
+    /**
+     * dogfood round 7, J2: the summary of a {@code --quarantine} run described the folder before its moves: "would
+     * share a sidecar … rename one" for a pair whose twin it had moved, and repeat-folder counts with the moved files.
+     */
+    @Test
+    void aQuarantineRunsSummaryCountedTheFilesItMoved_nowItDescribesTheFolderAfterTheMoves() throws IOException {
+        Path repeat = Files.createDirectories(data.resolve("10_x"));
+        Files.write(repeat.resolve("p.jpg"), image(300, 310, "jpg"));
+        Files.write(repeat.resolve("p.png"), Files.readAllBytes(repeat.resolve("p.jpg")));
+        Files.write(repeat.resolve("q.jpg"), image(300, 320, "jpg"));
+        Files.write(repeat.resolve("small.jpg"), image(64, 64, "jpg"));
+        CliTestSupport before = cli();
+        before.run("check", "data");
+        assertTrue(before.out().contains("Repeat folders: 10_x (4 images)"), before.out());
+        assertTrue(before.out().contains("2 files would share a sidecar"), before.out());
+        CliTestSupport cli = cli();
+        cli.run("check", "data", "--quarantine", "bad");
+        assertTrue(Files.exists(work.resolve("bad/10_x/p.png")));
+        assertTrue(cli.out().contains("Repeat folders: 10_x (2 images)"), "p.jpg and q.jpg: " + cli.out());
+        assertFalse(cli.out().contains("would share a sidecar"), cli.out());
+        CliTestSupport after = cli();
+        after.run("check", "data");
+        assertTrue(after.out().contains("Repeat folders: 10_x (2 images)"), after.out());
+    }
+
+    /** dogfood round 7, J15: an exact duplicate named like another image was advised to be renamed. */
+    @Test
+    void anExactDuplicateWasAdvisedToBeRenamed_nowTheWarningSaysToRemoveOneCopy() throws IOException {
+        Files.write(data.resolve("a.png"), Files.readAllBytes(data.resolve("a.jpg")));
+        Files.write(data.resolve("b.jpg"), image(330, 300, "jpg"));
+        CliTestSupport cli = cli();
+        cli.run("check", "data");
+        String a = cli.err().lines().filter(l -> l.startsWith("warning     a.png:")).findFirst().orElseThrow();
+        assertTrue(a.contains("It holds the same bytes as a.jpg: a copy, which renaming would keep in the training"
+                + " set twice. Remove one of the two"), a);
+        assertFalse(a.contains("Rename"), a);
+        String b = cli.err().lines().filter(l -> l.startsWith("warning     b.png:")).findFirst().orElseThrow();
+        assertTrue(b.contains("Rename one of the two images, e.g. b.png to b_png.png"), b);
     }
 
     /**

@@ -1,6 +1,11 @@
 package dev.tagline.core.batch;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
@@ -15,6 +20,8 @@ import java.util.function.IntFunction;
  * 256 MiB); a run that lists files another way (Spark's file index) uses {@link #of}.
  */
 public final class SameStems {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SameStems.class);
+
     private SameStems() {
     }
 
@@ -48,6 +55,60 @@ public final class SameStems {
     public static Map<String, String> of(Collection<String> keys, Set<String> extensions) {
         return FolderKeys.pairs(keys, (nameAt, count, i) -> extensions.contains(FolderScan.extension(nameAt.apply(i)))
                 ? other(nameAt, count, i, extensions) : null);
+    }
+
+    /**
+     * Finds the images beside an image that share its stem, as they are on disk now, so that what moves or deletes an
+     * image leaves its sidecars and masks to such a twin that stays ({@code check --quarantine}: a duplicate
+     * {@code same.png} goes, {@code same.txt} stays with {@code same.jpg}). Each folder is listed once while its images
+     * come in a row, as a journal replays them in scan order, and only its stems with more than one image are kept.
+     * Not thread-safe.
+     */
+    public static final class Finder {
+        private final Set<String> extensions;
+        private Path folder;
+        private Map<String, List<String>> shared = Map.of();
+
+        /** {@code extensions}: the supported ones, lower case without the dot. */
+        public Finder(Set<String> extensions) {
+            this.extensions = Set.copyOf(extensions);
+        }
+
+        /** The other supported files with {@code image}'s stem that are in its folder now, sorted by name. */
+        public List<Path> besides(Path image) {
+            Path dir = image.toAbsolutePath().getParent();
+            if (!dir.equals(folder)) {
+                shared = stems(dir);
+                folder = dir;
+            }
+            String name = image.getFileName().toString();
+            List<Path> found = new ArrayList<>();
+            for (String other : shared.getOrDefault(stem(name), List.of())) {
+                if (!other.equals(name) && Files.isRegularFile(dir.resolve(other))) {
+                    found.add(dir.resolve(other));
+                }
+            }
+            return found;
+        }
+
+        /** Stem → the names of {@code dir}'s supported files with it, for stems of two or more; none if unlisted. */
+        private Map<String, List<String>> stems(Path dir) {
+            Map<String, List<String>> byStem = new HashMap<>();
+            try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+                for (Path p : files) {
+                    String name = p.getFileName().toString();
+                    if (!name.startsWith(".") && extensions.contains(FolderScan.extension(name))) {
+                        byStem.computeIfAbsent(stem(name), k -> new ArrayList<>(1)).add(name);
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // the image's own move or deletion in this folder fails next and says why
+                LOG.debug("Cannot list {} for images of the same stem: {}", dir, e.toString());
+            }
+            byStem.values().removeIf(names -> names.size() < 2);
+            byStem.values().forEach(names -> names.sort(null));
+            return byStem;
+        }
     }
 
     private static boolean sameStem(String name, String stem, Set<String> extensions) {

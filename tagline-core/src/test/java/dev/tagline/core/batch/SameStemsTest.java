@@ -19,4 +19,22 @@ class SameStemsTest {
                 "sub/same.png", "sub/same.JPG"), marked, "the first in name order is named, and marks the next;"
                 + " same.png at the top is alone in its folder, a.b.png is not a.png, .txt is no image");
     }
+
+    /**
+     * dogfood round 7, J1: what moves an image asks for the images of its stem that are in its folder now, whose
+     * sidecars they share.
+     */
+    @Test
+    void theFinderNamesTheOtherImagesOfAStemThatAreThereNow(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        for (String name : List.of("same.jpg", "same.PNG", "same.txt", "same-masklabel.png", "a.b.png", "a.png",
+                ".same.png")) {
+            java.nio.file.Files.writeString(dir.resolve(name), "x");
+        }
+        SameStems.Finder finder = new SameStems.Finder(IMAGES);
+        assertEquals(List.of(dir.resolve("same.PNG")), finder.besides(dir.resolve("same.jpg")));
+        assertEquals(List.of(), finder.besides(dir.resolve("a.png")), "a.b.png has the stem a.b");
+        java.nio.file.Files.delete(dir.resolve("same.PNG"));
+        assertEquals(List.of(), finder.besides(dir.resolve("same.jpg")), "moved away since the folder was listed");
+    }
 }

@@ -3,10 +3,8 @@ package dev.tagline.images.check;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tagline.core.TaglineException;
 import dev.tagline.core.batch.Journal;
-import dev.tagline.core.batch.OneTrainerMasks;
 import dev.tagline.core.batch.ScanOptions;
 import dev.tagline.core.files.AtomicFiles;
-import dev.tagline.images.load.ImageFormat;
 import dev.tagline.images.load.ImageLoader;
 import dev.tagline.images.load.LoadResult;
 import dev.tagline.images.load.Verdict;
@@ -18,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -31,8 +28,6 @@ import java.util.function.Consumer;
  * journal walk and the sidecar rule.)
  */
 public final class CheckActions {
-    /** Sidecar extensions moved or deleted with their image (captioning.md §8.1, plus kohya latents). */
-    static final List<String> SIDECARS = List.of("txt", "caption", "cap", "json", "npz", "tags");
     static final String ORIGINALS = "originals";
     /** The action of a journal record whose file is no longer in the folder. */
     public static final String GONE = "gone since checked";
@@ -52,7 +47,11 @@ public final class CheckActions {
     private final CheckPolicy policy;
     private final ImageLoader loader;
     private final Consumer<String> log;
-    private final OneTrainerMasks.Finder masks = new OneTrainerMasks.Finder(ImageFormat.EXTENSIONS);
+    private final Companions companions;
+    /** Keys of the files this walk moves or deletes (or would, in a dry run), from a first walk ({@link #going}). */
+    private Set<String> going = Set.of();
+    /** Companions already named or moved by this walk: a dry run names a pair's shared sidecar once. */
+    private final Set<Path> handled = new java.util.HashSet<>();
 
     /** {@code log} receives one line per action taken (or, in a dry run, planned). */
     public CheckActions(Path root, CheckPolicy policy, ImageLoader loader, Consumer<String> log) {
@@ -64,6 +63,7 @@ public final class CheckActions {
                             + this.root.resolve("quarantine") + ".");
         }
         this.policy = policy;
+        this.companions = new Companions(this.root, policy.sidecarExtensions());
         this.loader = loader;
         this.log = log;
     }
@@ -71,16 +71,48 @@ public final class CheckActions {
     /** Names each file {@code --delete-corrupt} would delete (sidecars included); returns how many images. */
     public long listDeletions(Path journal, Consumer<String> out) {
         long[] n = {0};
+        going = going(journal, Deletion.CONFIRMED);
+        handled.clear();
         Journal.replay(journal, e -> {
-            CheckRecord r = CheckRecord.fromJson(e.record());
-            Path file = root.resolve(e.key());
-            if (r.verdict() == Verdict.CORRUPT && Files.exists(file) && !changedSinceChecked(r, file)) {
+            if (going.contains(e.key())) {
                 n[0]++;
-                out.accept(e.key());
-                companions(file).forEach(s -> out.accept(root.relativize(s).toString() + " (" + kind(s) + ")"));
+                Path file = root.resolve(e.key());
+                Path twin = companions.stayingTwin(file, going);
+                List<Path> along = twin == null ? along(file) : List.of();
+                out.accept(e.key() + (twin == null ? "" : Companions.staying(companions.of(file), twin)));
+                along.forEach(s -> out.accept(root.relativize(s) + " (" + Companions.kind(s) + ")"));
             }
         });
         return n[0];
+    }
+
+    /**
+     * The keys of the files that {@link #act} moves or deletes (or would, in a dry run): a first walk of the journal,
+     * so that a file's sidecars and masks stay with an image of its stem that stays ({@link Companions#stayingTwin}).
+     * Few: the bad files.
+     */
+    private Set<String> going(Path journal, Deletion deletion) {
+        Set<String> keys = new java.util.HashSet<>();
+        Journal.replay(journal, e -> {
+            CheckRecord r = CheckRecord.fromJson(e.record());
+            boolean moves = policy.quarantine() != null && CheckPolicy.QUARANTINED.contains(r.verdict());
+            boolean deletes = policy.deleteCorrupt() && r.verdict() == Verdict.CORRUPT
+                    && (deletion == Deletion.CONFIRMED || policy.dryRun());
+            Path file = root.resolve(e.key());
+            if ((moves || deletes) && !(r.verdict() == Verdict.UNSUPPORTED && policy.sidecar(r.file()))
+                    && Files.isRegularFile(file) && !changedSinceChecked(r, file)
+                    && (r.duplicateOf() == null || !keys.contains(r.duplicateOf()) && !originalGone(r))) {
+                keys.add(e.key());
+            }
+        });
+        return keys;
+    }
+
+    /** The companions that go with {@code image} (no twin stays), less those this walk has already taken or named. */
+    private List<Path> along(Path image) {
+        List<Path> along = new ArrayList<>(companions.of(image));
+        along.removeIf(p -> !handled.add(p));
+        return along;
     }
 
     /** Whether {@code --delete-corrupt} may delete, and if not, why: the summary says which. */
@@ -114,6 +146,8 @@ public final class CheckActions {
      */
     public CheckSummary apply(Path journal, Path report, Deletion deletion, Map<String, String> warnings) {
         CheckSummary summary = new CheckSummary();
+        going = policy.changesFiles() ? going(journal, deletion) : Set.of();
+        handled.clear();
         Path last = journal.resolveSibling(LastCheck.FILE);
         LastCheck before = LastCheck.read(last);
         AtomicFiles.write(last, kept -> {
@@ -129,13 +163,19 @@ public final class CheckActions {
 
     /**
      * Adds the scan's warning about the file of {@code line} to it and the summary, unless this run moved or deleted
-     * the file (it shares nothing now).
+     * the file, or every other image of its stem (it shares nothing now; dogfood round 7, J2: the summary of a
+     * {@code --quarantine} run still told the user to rename {@code obama.jpg}, whose twin it had just moved).
      */
-    private static ObjectNode warn(ObjectNode line, Map<String, String> warnings, CheckSummary summary) {
+    private ObjectNode warn(ObjectNode line, Map<String, String> warnings, CheckSummary summary) {
         if (line == null || Set.of(QUARANTINED, DELETED).contains(line.path("action").asText())) {
             return line;
         }
-        String warning = warnings.get(line.path("file").asText());
+        String file = line.path("file").asText();
+        String warning = warnings.get(file);
+        if (warning != null && !policy.dryRun() && !going.isEmpty()
+                && companions.stayingTwin(root.resolve(file), going) == null) {
+            return line;
+        }
         if (warning != null) {
             line.put("warning", warning);
             summary.warning();
@@ -201,6 +241,9 @@ public final class CheckActions {
         if (!action.equals("none")) {
             summary.action(action);
         }
+        if (action.equals(QUARANTINED) || action.equals(DELETED)) {
+            summary.setAside(r.file());
+        }
         return r.toNode().put("action", action);
     }
 
@@ -257,28 +300,30 @@ public final class CheckActions {
 
     private String quarantine(String key, Path file) {
         Path target = policy.quarantine().toAbsolutePath().normalize().resolve(key);
-        if (policy.dryRun()) {
-            log.accept("would move " + key + " to " + target);
-            for (Path companion : companions(file)) {
-                log.accept("would move " + root.relativize(companion) + " (" + kind(companion) + ") to "
-                        + target.resolveSibling(companion.getFileName()));
+        Path twin = companions.stayingTwin(file, going);
+        String stays = twin == null ? "" : Companions.staying(companions.of(file), twin);
+        List<Path> along = twin == null ? along(file) : List.of();
+        String verb = policy.dryRun() ? "would move " : "moved ";
+        if (!policy.dryRun()) {
+            try {
+                Files.createDirectories(target.getParent());
+                markSetAside(policy.quarantine().toAbsolutePath().normalize());
+                for (Path companion : along) {
+                    move(companion, target.resolveSibling(companion.getFileName()));
+                }
+                move(file, target);
+            } catch (IOException e) {
+                throw new TaglineException("Cannot move " + file + " to " + target + ": " + e.getMessage(),
+                        "Check that " + policy.quarantine() + " is writable and has free space; run again to"
+                                + " continue.", e);
             }
-            return "would quarantine";
         }
-        try {
-            Files.createDirectories(target.getParent());
-            markSetAside(policy.quarantine().toAbsolutePath().normalize());
-            for (Path companion : companions(file)) {
-                move(companion, target.resolveSibling(companion.getFileName()));
-            }
-            move(file, target);
-        } catch (IOException e) {
-            throw new TaglineException("Cannot move " + file + " to " + target + ": " + e.getMessage(),
-                    "Check that " + policy.quarantine() + " is writable and has free space; run again to continue.",
-                    e);
+        log.accept(verb + key + " to " + target + stays);
+        for (Path companion : along) {
+            log.accept(verb + root.relativize(companion) + " (" + Companions.kind(companion) + ") to "
+                    + target.resolveSibling(companion.getFileName()));
         }
-        log.accept("moved " + key + " to " + target);
-        return QUARANTINED;
+        return policy.dryRun() ? "would quarantine" : QUARANTINED;
     }
 
     /** Marks the quarantine folder so that no scan enters it, also when it lies inside a dataset. */
@@ -305,22 +350,24 @@ public final class CheckActions {
         if (!Files.exists(file)) {
             return "missing";
         }
-        if (policy.dryRun()) {
-            log.accept("would delete " + key);
-            companions(file).forEach(c -> log.accept("would delete " + root.relativize(c) + " (" + kind(c) + ")"));
-            return "would delete";
-        }
-        try {
-            for (Path companion : companions(file)) {
-                Files.deleteIfExists(companion);
+        Path twin = companions.stayingTwin(file, going);
+        String stays = twin == null ? "" : Companions.staying(companions.of(file), twin);
+        List<Path> along = twin == null ? along(file) : List.of();
+        String verb = policy.dryRun() ? "would delete " : "deleted ";
+        if (!policy.dryRun()) {
+            try {
+                for (Path companion : along) {
+                    Files.deleteIfExists(companion);
+                }
+                Files.delete(file);
+            } catch (IOException e) {
+                throw new TaglineException("Cannot delete " + file + ": " + e.getMessage(),
+                        "Check the folder's permissions; run again to continue.", e);
             }
-            Files.delete(file);
-        } catch (IOException e) {
-            throw new TaglineException("Cannot delete " + file + ": " + e.getMessage(),
-                    "Check the folder's permissions; run again to continue.", e);
         }
-        log.accept("deleted " + key);
-        return DELETED;
+        log.accept(verb + key + stays);
+        along.forEach(c -> log.accept(verb + root.relativize(c) + " (" + Companions.kind(c) + ")"));
+        return policy.dryRun() ? "would delete" : DELETED;
     }
 
     private String rewrite(String key, Path file) {
@@ -354,35 +401,5 @@ public final class CheckActions {
         }
         log.accept("rewrote " + key + " as plain sRGB (original in " + original + ")");
         return "rewritten";
-    }
-
-    /** The files that go where {@code image} goes: its sidecars, then its OneTrainer masks. */
-    private List<Path> companions(Path image) {
-        List<Path> all = sidecars(image);
-        all.addAll(masks.besides(image));
-        return all;
-    }
-
-    /** {@code mask} or {@code sidecar}, as the lines about a companion name it. */
-    private static String kind(Path companion) {
-        String name = companion.getFileName().toString();
-        return ImageFormat.EXTENSIONS.contains(name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT))
-                ? "mask" : "sidecar";
-    }
-
-    /** The sidecars of {@code image}: {@link #SIDECARS}, then the policy's other extensions ({@code --sidecar-ext}). */
-    private List<Path> sidecars(Path image) {
-        String name = image.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String stem = dot <= 0 ? name : name.substring(0, dot);
-        java.util.Set<Path> found = new java.util.LinkedHashSet<>(); // .tags given again is one file, moved once
-        for (String ext : SIDECARS) {
-            found.add(image.resolveSibling(stem + "." + ext));
-        }
-        for (String ext : policy.sidecarExtensions()) {
-            found.add(image.resolveSibling(stem + ext));
-        }
-        found.removeIf(p -> !Files.isRegularFile(p));
-        return new ArrayList<>(found);
     }
 }

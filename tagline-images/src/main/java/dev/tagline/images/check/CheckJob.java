@@ -119,8 +119,20 @@ public final class CheckJob implements BatchJob<CheckJob.Checked, CheckJob.Check
      * ({@link KohyaFolders#looseNote}); one line each, none when all is well.
      */
     public List<String> kohyaNotes() {
-        return kohya == null ? List.of() : Stream.of(kohya.dreamBoothNote(), kohya.looseNote())
-                .flatMap(Optional::stream).toList();
+        return kohyaNotes(List.of());
+    }
+
+    /**
+     * As above, for the folder without the files of {@code setAside} ({@link CheckSummary#setAside}: this run's
+     * {@code --quarantine} moved them; dogfood round 7, J2: the repeat-folder counts after a quarantine included the
+     * files just moved).
+     */
+    public List<String> kohyaNotes(java.util.Collection<String> setAside) {
+        if (kohya == null) {
+            return List.of();
+        }
+        KohyaFolders now = kohya.without(setAside);
+        return Stream.of(now.dreamBoothNote(), now.looseNote()).flatMap(Optional::stream).toList();
     }
 
     /**

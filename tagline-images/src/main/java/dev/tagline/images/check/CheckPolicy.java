@@ -15,7 +15,7 @@ import java.util.Set;
  * @param rewriteRgb    re-save converted images as plain sRGB in place, keeping originals under
  *                      {@code .tagline/originals/}
  * @param sidecarExtensions other tools' sidecar extensions ({@code .wd14}; {@code --sidecar-ext}), moved and deleted
- *                      with their image besides the usual ones ({@link CheckActions#SIDECARS})
+ *                      with their image besides the usual ones ({@link Companions#SIDECARS})
  */
 public record CheckPolicy(Path quarantine, boolean deleteCorrupt, boolean dryRun, boolean rewriteRgb,
                           List<String> sidecarExtensions) {

@@ -15,6 +15,7 @@ public final class CheckSummary {
     private final Map<Verdict, long[]> perVerdict = new EnumMap<>(Verdict.class);
     private final Map<String, Long> actions = new java.util.TreeMap<>();
     private final List<CheckRecord> failed = new ArrayList<>();
+    private final List<String> setAside = new ArrayList<>();
     private long warnings;
 
     void add(CheckRecord r) {
@@ -54,6 +55,18 @@ public final class CheckSummary {
     /** The records counted in {@link #failures}, in journal order (a resumed run names them again from the journal). */
     public List<CheckRecord> failed() {
         return List.copyOf(failed);
+    }
+
+    void setAside(String key) {
+        setAside.add(key);
+    }
+
+    /**
+     * The keys of the files this run moved to the quarantine folder or deleted, in journal order, so that what is said
+     * about the folder after the summary counts what stays ({@link CheckJob#kohyaNotes(java.util.Collection)}).
+     */
+    public List<String> setAside() {
+        return List.copyOf(setAside);
     }
 
     void warning() {

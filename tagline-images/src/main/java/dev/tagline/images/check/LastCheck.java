@@ -98,7 +98,7 @@ public final class LastCheck {
     public static String sharedSidecars(long n, String where) {
         return n + (n == 1 ? " file" : " files") + " would share a sidecar with another image of the same name (see "
                 + where + "): tag and caption fail " + (n == 1 ? "it" : "them") + " until one of each pair is"
-                + " renamed.";
+                + " renamed or removed.";
     }
 
     /**

@@ -41,6 +41,25 @@ public final class KohyaFolders {
         this.rootIsRepeatFolder = isRepeatFolder(rootName);
     }
 
+    private KohyaFolders(KohyaFolders of) {
+        this.rootName = of.rootName;
+        this.rootIsRepeatFolder = of.rootIsRepeatFolder;
+        this.folders.putAll(of.folders);
+    }
+
+    /**
+     * These counts without the images of {@code keys} (moved or deleted since they were added: {@code check
+     * --quarantine}), so that the notes describe the folder as it is now; a key never added changes nothing.
+     */
+    public KohyaFolders without(java.util.Collection<String> keys) {
+        KohyaFolders left = new KohyaFolders(this);
+        for (String key : keys) {
+            int slash = key.lastIndexOf('/');
+            left.folders.computeIfPresent(slash < 0 ? "" : key.substring(0, slash), (f, n) -> n > 1 ? n - 1 : null);
+        }
+        return left;
+    }
+
     /** kohya's repeat-folder name: {@code N} or {@code N_name} with N at least 1. */
     static boolean isRepeatFolder(String name) {
         Matcher m = REPEAT.matcher(name);

@@ -66,9 +66,26 @@ public final class SidecarWriter {
         int dot = name.lastIndexOf('.');
         String renamed = dot <= 0 ? name + "_2" : name.substring(0, dot) + "_" + name.substring(dot + 1)
                 + name.substring(dot);
+        String twin = entry.sameStemAs().substring(entry.sameStemAs().lastIndexOf('/') + 1);
         return new ItemFailedException("would share the sidecar " + sidecar + " with " + entry.sameStemAs()
                 + " (kohya pairs a sidecar with every image of that name), so its text would be lost",
-                "Rename one of the two images, e.g. " + name + " to " + renamed + ", and run again.", null);
+                sameBytes(entry.path(), entry.path().resolveSibling(twin))
+                ? "It holds the same bytes as " + twin + ": a copy, which renaming would keep in the training set"
+                        + " twice. Remove one of the two (check --quarantine DIR sets the later copy aside, keeping"
+                        + " the sidecars with the other), and run again."
+                : "Rename one of the two images, e.g. " + name + " to " + renamed + ", and run again.", null);
+    }
+
+    /**
+     * True when {@code a} and {@code b} hold the same bytes (dogfood round 7, J15: check told the user to rename an
+     * exact duplicate); false when either cannot be read.
+     */
+    private static boolean sameBytes(Path a, Path b) {
+        try {
+            return Files.size(a) == Files.size(b) && Files.mismatch(a, b) == -1;
+        } catch (java.io.IOException e) {
+            return false; // the ordinary advice, renaming, is right for any two images
+        }
     }
 
     /**

@@ -70,4 +70,15 @@ class KohyaFoldersTest {
                 f.stemKeyNote());
         assertEquals(Optional.empty(), of("flat", "a.jpg", "b.png").stemKeyNote());
     }
+
+    /** dogfood round 7, J2: after a quarantine the repeat-folder counts still held the files just moved. */
+    @Test
+    void theCountsAfterAQuarantineIncludedTheMovedFiles_nowTheyCountWhatStays() {
+        KohyaFolders scanned = of("img", "loose.jpg", "10_x/a.jpg", "10_x/a.png", "10_x/b.jpg", "5_y/c.jpg");
+        KohyaFolders now = scanned.without(java.util.List.of("10_x/a.png", "5_y/c.jpg", "never/added.jpg"));
+        assertTrue(now.looseNote().orElseThrow().contains("Repeat folders: 10_x (2 images). Move it"),
+                now.looseNote().orElseThrow());
+        assertTrue(scanned.looseNote().orElseThrow().contains("Repeat folders: 10_x (3 images), 5_y (1 image)."),
+                "the scan's own counts are unchanged");
+    }
 }
