@@ -11,6 +11,15 @@ final class ItemCounts {
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong reportedDone = new AtomicLong(-1);
     private final AtomicLong passedOver = new AtomicLong();
+    private final AtomicLong failedEarlier = new AtomicLong();
+
+    void failedEarlier(long items) {
+        failedEarlier.set(items);
+    }
+
+    long failedEarlier() {
+        return failedEarlier.get();
+    }
 
     void failed(long items) {
         failed.set(items);

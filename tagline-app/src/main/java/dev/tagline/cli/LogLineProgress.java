@@ -38,6 +38,11 @@ final class LogLineProgress implements Progress.Factory {
             }
 
             @Override
+            public void failedEarlier(long items) {
+                counts.failedEarlier(items);
+            }
+
+            @Override
             public void failed(long items) {
                 counts.failed(items);
             }
@@ -65,9 +70,9 @@ final class LogLineProgress implements Progress.Factory {
 
             @Override
             public void close() {
-                err.println(ProgressLine.closing(task, total, counts.done(done.get()), counts.failed(),
-                        counts.passedOver(),
-                        Duration.between(start, clock.instant()), unit));
+                err.println(ProgressLine.withEarlier(ProgressLine.closing(task, total, counts.done(done.get()),
+                        counts.failed(), counts.passedOver(), Duration.between(start, clock.instant()), unit),
+                        counts.failedEarlier()));
                 err.flush();
             }
         };

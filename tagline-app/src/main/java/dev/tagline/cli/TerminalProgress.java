@@ -88,6 +88,11 @@ final class TerminalProgress implements Progress.Factory {
         }
 
         @Override
+        public void failedEarlier(long items) {
+            counts.failedEarlier(items);
+        }
+
+        @Override
         public void failed(long items) {
             counts.failed(items);
             extra();
@@ -123,8 +128,8 @@ final class TerminalProgress implements Progress.Factory {
         public void close() {
             long done = counts.done(bar.getCurrent());
             bar.close();
-            err.println(ProgressLine.closing(task, total, done, counts.failed(), counts.passedOver(),
-                    Duration.between(start, clock.instant()), unit));
+            err.println(ProgressLine.withEarlier(ProgressLine.closing(task, total, done, counts.failed(),
+                    counts.passedOver(), Duration.between(start, clock.instant()), unit), counts.failedEarlier()));
             err.flush();
         }
     }

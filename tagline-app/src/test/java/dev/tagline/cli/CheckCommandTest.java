@@ -145,6 +145,18 @@ class CheckCommandTest {
                 "both corrupt files, nothing else: " + again.err());
     }
 
+    /** dogfood round 7, J16: a resumed run's progress line still said "none failed" before the corrupt lines and exit 1. */
+    @Test
+    void aResumedRunsProgressLineSaidNoneFailed_nowItCountsTheFilesThatFailedInAnEarlierRun() {
+        cli().run("check", "data");
+        CliTestSupport again = cli();
+        assertEquals(ExitCode.SOME_FAILED, again.run("check", "data"));
+        String progress = again.err().lines().filter(l -> l.startsWith("check: ")).reduce((a, b) -> b).orElseThrow();
+        assertTrue(progress.endsWith(", none failed this run, 2 failed in an earlier run"), again.err());
+        int line = again.err().indexOf(progress);
+        assertTrue(again.err().indexOf("(found by an earlier run)") > line, "named after it: " + again.err());
+    }
+
     /**
      * dogfooding F5: the same.jpg/same.png warning was printed only by the run that decoded them; a resumed run (and
      * {@code --report}) said nothing, and then {@code tag} failed both.

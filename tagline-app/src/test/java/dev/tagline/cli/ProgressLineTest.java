@@ -223,4 +223,15 @@ class ProgressLineTest {
         assertEquals(first.length(), later.length(), later);
         assertEquals(first.length(), items.length(), items);
     }
+
+    /** dogfood round 7, J16: the line of a resumed batch counts the items that failed in an earlier run. */
+    @Test
+    void aResumedBatchSaidNoneFailed_nowTheLineCountsEarlierFailures() {
+        String none = ProgressLine.finished("check", 0, 0, Duration.ZERO, Progress.Unit.ITEMS);
+        assertEquals("check: 0 done in 0.0 s, none failed this run, 1 failed in an earlier run",
+                ProgressLine.withEarlier(none, 1));
+        assertEquals("check: 3 done in 0.0 s, 1 failed, 2 failed in an earlier run", ProgressLine.withEarlier(
+                ProgressLine.finished("check", 3, 1, Duration.ZERO, Progress.Unit.ITEMS), 2));
+        assertEquals(none, ProgressLine.withEarlier(none, 0));
+    }
 }

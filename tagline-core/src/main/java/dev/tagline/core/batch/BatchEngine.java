@@ -76,13 +76,17 @@ public final class BatchEngine {
         }
         Path file = Journal.fileIn(state, job.name(), job.fingerprint(), settings.shard());
         KeyHash done = new KeyHash();
+        KeyHash failedBefore = new KeyHash();
         try (Journal journal = Journal.open(file, job.name(), job.fingerprint(), e -> {
             done.add(KeyHash.of(e.key() + "\n" + e.version()));
+            if (job.failedEarlier(e.record())) {
+                failedBefore.add(KeyHash.of(e.key() + "\n" + e.version()));
+            }
             job.restore(e.key(), e.record());
         })) {
             Predicate<ScanEntry> isDone = e -> done.contains(KeyHash.of(e.key() + "\n" + e.version()));
             Predicate<ScanEntry> wanted = e -> settings.shard().contains(e.key()) && !isDone.test(e);
-            long[] resumed = {0};
+            long[] resumed = {0, 0}; // resumed, of them failed in an earlier run
             long[] found = {0, 0, 0}; // supported files, links passed over, OneTrainer masks
             long all = count(dir, found, e -> {
                 if (!settings.shard().contains(e.key())) {
@@ -91,6 +95,7 @@ public final class BatchEngine {
                 job.scanned(e);
                 if (isDone.test(e)) {
                     resumed[0]++;
+                    resumed[1] += failedBefore.contains(KeyHash.of(e.key() + "\n" + e.version())) ? 1 : 0;
                     return false;
                 }
                 job.preflight(e);
@@ -98,6 +103,7 @@ public final class BatchEngine {
             });
             long total = Math.min(all, settings.limit());
             try (Progress bar = progress.start(job.name(), total, Progress.Unit.ITEMS)) {
+                bar.failedEarlier(resumed[1]);
                 Failures failures = new Failures(bar);
                 Pipeline<I, R> pipeline = new Pipeline<>(job, settings, stop, failures.counting(observer));
                 pipeline.start(dir, wanted);

@@ -84,4 +84,13 @@ public interface BatchJob<I, R> {
      */
     default void restore(String key, String record) {
     }
+
+    /**
+     * True when a record journaled by an earlier run is one that {@link #countsAsFailure} was true for (check: a
+     * corrupt image), so that a resumed run's progress counts it as failed in an earlier run rather than end on "none
+     * failed" before the command exits 1 for it (dogfood round 7, J16).
+     */
+    default boolean failedEarlier(String record) {
+        return false;
+    }
 }

@@ -32,6 +32,13 @@ public interface Progress extends AutoCloseable {
     }
 
     /**
+     * {@code items} failed in an earlier run and were not worked on again (a resumed batch: their journal records say
+     * so); shown apart from this run's failures. Default: ignored.
+     */
+    default void failedEarlier(long items) {
+    }
+
+    /**
      * Of the items advanced so far, {@code done} were worked on and written and {@code passedOver} were not (files that
      * are not images, images whose sidecars were kept); the rest failed. A renderer shows {@code done} as done and
      * rates it, not the position; without this call every advanced unit counts as done. Default: ignored.

@@ -231,6 +231,13 @@ public final class CheckJob implements BatchJob<CheckJob.Checked, CheckJob.Check
         return v == Verdict.UNSUPPORTED || v == Verdict.MASK;
     }
 
+    /** A journaled corrupt, too-large or unreadable file, as {@link #countsAsFailure} counts it. */
+    @Override
+    public boolean failedEarlier(String json) {
+        Verdict v = CheckRecord.fromJson(json).verdict();
+        return v == Verdict.CORRUPT || v == Verdict.TOO_LARGE || v == Verdict.ERROR;
+    }
+
     @Override
     public void restore(String key, String json) {
         CheckRecord r = CheckRecord.fromJson(json);
