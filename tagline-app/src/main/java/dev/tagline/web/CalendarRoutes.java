@@ -46,7 +46,13 @@ final class CalendarRoutes {
                     .append("\"></span>").append(Html.esc(c.name())).append(" (").append(Html.esc(c.platform()))
                     .append(c.state() == Channel.State.NEEDS_RECONNECT ? ", needs reconnect" : "").append(")</li>");
         }
-        b.append("</ul><div id=\"toast\" role=\"status\" aria-live=\"polite\" hidden><span id=\"toast-text\"></span>")
+        b.append("</ul>");
+        if (channels.isEmpty()) { // the page shown right after first-start setup: say what comes first
+            b.append("<p id=\"no-channels\" class=\"empty-state\">No channel yet")
+                    .append(Html.esc(PostApiRoutes.NO_CHANNEL.substring("There is no channel yet".length())))
+                    .append("</p>");
+        }
+        b.append("<div id=\"toast\" role=\"status\" aria-live=\"polite\" hidden><span id=\"toast-text\"></span>")
                 .append("<button type=\"button\" id=\"undo\" hidden>Undo</button></div>")
                 .append("<div class=\"calendar-layout\"><div id=\"calendar\" data-date=\"").append(Html.esc(date)).append("\" data-view=\"")
                 .append(Html.esc(view)).append("\"></div>")

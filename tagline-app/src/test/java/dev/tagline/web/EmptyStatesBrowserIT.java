@@ -45,4 +45,17 @@ class EmptyStatesBrowserIT {
                 "Auto-schedule placed 0 post(s). There is no channel yet: add one on the command line, e.g. 'tagline"
                         + " publish channels add NAME --platform folder --option path=DIR'"));
     }
+
+    /**
+     * Dogfood round 7 J7: the first-start password lands on the Calendar, which showed an empty month and "Nothing
+     * queued." with no word of the channel that must come first.
+     */
+    @Test
+    void theCalendarAfterFirstStartHadNoNextStep_nowItSaysToAddAChannel() {
+        browser.login(web.base(), WebFixture.PASSWORD);
+        browser.driver.get(web.base() + "/calendar");
+        String empty = browser.await("#no-channels").getText();
+        assertTrue(empty.startsWith("No channel yet: add one on the command line"), empty);
+        assertTrue(empty.contains("tagline publish channels add NAME --platform folder --option path=DIR"), empty);
+    }
 }
