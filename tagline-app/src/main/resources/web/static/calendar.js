@@ -198,14 +198,14 @@
     const move = (id, at, previousAt, restore) =>
       window.tagline.api('PATCH', '/api/posts/' + id + '/schedule', { at: at, tz: tz.value, previousAt: previousAt,
         restore: (restore || []).map((m) => ({ id: m.id, previousAt: m.previousAt, at: m.at })) });
-    // the other posts a move placed again to keep the channel's posting rule, each named with where it went
+    // the other posts a move placed again to keep the channel's posting rule, each named with where it went, in the
+    // moved post's words: the calendar's zone, then the channel's clock (one zone per time, never a label for all)
     const alsoMoved = (j) => {
       const moved = j.moved || [];
       if (!moved.length) { return ''; }
-      return ' It also moved post' + (moved.length > 1 ? 's ' : ' ') + moved.map((m) => m.id + (m.local
-        ? ' (to ' + m.local + ')' : ' (back to the queue: no free slot)')).join(', ') + ' to keep the posting rule of '
-        + j.post.extendedProps.channel + (moved.some((m) => m.local) ? ' (times in ' + j.post.channelZone + ')' : '')
-        + '.';
+      return ' It also moved ' + moved.map((m) => 'post ' + m.id + (m.at
+        ? ' to ' + whenText(m.at, j.post.channelZone) : ' back to the queue (no free slot)')).join(', ')
+        + ' to keep the posting rule of ' + j.post.extendedProps.channel + '.';
     };
 
     tz.addEventListener('change', () => {

@@ -141,6 +141,20 @@ final class CalendarJson {
         g.writeEndObject();
     }
 
+    /**
+     * A toast's time, as {@code calendar.js} writes it: {@code 2026-12-03 10:00 UTC (05:00 in America/New_York)}, the
+     * calendar's zone {@code tz} first and the channel's clock where that differs (with its date when that differs).
+     */
+    static String whenText(Instant at, ZoneId tz, ZoneId channel) {
+        String here = localText(at, tz);
+        if (channel.getId().equals(tz.getId())) {
+            return here + " " + tz.getId();
+        }
+        String there = localText(at, channel);
+        return here + " " + tz.getId() + " (" + (there.substring(0, 10).equals(here.substring(0, 10))
+                ? there.substring(11) : there) + " in " + channel.getId() + ")";
+    }
+
     /** {@code at} on the clock of {@code zone}, 24 h: {@code 2026-11-30 09:00}, as the page shows it. */
     static String localText(Instant at, ZoneId zone) {
         return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", java.util.Locale.ROOT)

@@ -112,9 +112,8 @@ final class PostActionRoutes {
         } else if (p.plannedBy() == Post.PlannedBy.NOW) {
             out.putAll(dueNow(done + " is sent again. "));
         } else {
-            out.put("message", done + " will be sent again at " + p.scheduledAt().atZone(tz).toLocalDateTime()
-                    .toString().replace('T', ' ') + " (" + tz.getId() + ")." + (plan == null ? ""
-                    : PostApiRoutes.alsoMoved(plan, c)));
+            out.put("message", done + " will be sent again at " + CalendarJson.whenText(p.scheduledAt(), tz,
+                    c.zone()) + "." + (plan == null ? "" : PostApiRoutes.alsoMoved(plan, c, tz)));
         }
         out.put("post", detail(p, c, tz));
         ctx.json(out);
@@ -156,8 +155,8 @@ final class PostActionRoutes {
         if (at != null) {
             AutoScheduler.Plan plan = web.publishing().scheduler().move(c, id, at);
             warnings = web.publishing().scheduler().warnings(c, id, at);
-            message = "Post " + id + " will be retried at " + at.atZone(tz).toLocalDateTime().toString()
-                    .replace('T', ' ') + "." + PostApiRoutes.alsoMoved(plan, c);
+            message = "Post " + id + " will be retried at " + CalendarJson.whenText(at, tz, c.zone()) + "."
+                    + PostApiRoutes.alsoMoved(plan, c, tz);
         }
         out.put("post", detail(web.publishing().posts().byId(id), c, tz));
         out.put("warnings", warnings);

@@ -195,16 +195,19 @@ final class PostApiRoutes {
         return out;
     }
 
-    /** The page's words for {@link #moved}: empty when no other post moved. */
-    static String alsoMoved(AutoScheduler.Plan plan, Channel c) {
+    /**
+     * The page's words for {@link #moved}, each time in the calendar's zone {@code tz} with the channel's clock beside
+     * it ({@link CalendarJson#whenText}); empty when no other post moved.
+     */
+    static String alsoMoved(AutoScheduler.Plan plan, Channel c, ZoneId tz) {
         List<Map<String, Object>> moved = moved(plan, c);
         if (moved.isEmpty()) {
             return "";
         }
-        return " It also moved post" + (moved.size() > 1 ? "s " : " ") + moved.stream().map(m -> m.get("id") + (m.get(
-                "local") == null ? " (back to the queue: no free slot)" : " (to " + m.get("local") + ")")).collect(
-                Collectors.joining(", ")) + " to keep the posting rule of " + c.name() + " (times in "
-                + c.zone().getId() + ").";
+        return " It also moved " + moved.stream().map(m -> "post " + m.get("id") + (m.get("at") == null
+                ? " back to the queue (no free slot)" : " to " + CalendarJson.whenText(Instant.parse((String) m.get(
+                "at")), tz, c.zone()))).collect(Collectors.joining(", ")) + " to keep the posting rule of " + c.name()
+                + ".";
     }
 
     private static Map<String, Object> movedOne(long id, Instant at, Instant previous, Channel c) {

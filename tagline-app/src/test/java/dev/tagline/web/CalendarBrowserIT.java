@@ -1,6 +1,7 @@
 package dev.tagline.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tagline.publish.plan.PostingRule;
@@ -113,7 +114,7 @@ class CalendarBrowserIT {
         browser.driver.findElement(By.id("ed-save")).click();
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast-text"), "It also moved"));
         assertTrue(browser.driver.findElement(By.id("toast-text")).getText().contains("It also moved post " + b.id()
-                + " (to 2026-12-01 18:00) to keep the posting rule of plan (times in Europe/Berlin)."),
+                + " to 2026-12-01 18:00 Europe/Berlin to keep the posting rule of plan."),
                 browser.driver.findElement(By.id("toast-text")).getText());
         assertEquals(today18, web.publishing.posts().byId(b.id()).scheduledAt(), "b shared c's new day");
         assertEquals(dec3, web.publishing.posts().byId(a.id()).scheduledAt(), "a did not move");
@@ -123,6 +124,40 @@ class CalendarBrowserIT {
                 .scheduledAt(), web.publishing.posts().byId(b.id()).scheduledAt(),
                 web.publishing.posts().byId(a.id()).scheduledAt()), "Undo put both back");
         assertEquals(Post.PlannedBy.AUTO, web.publishing.posts().byId(b.id()).plannedBy());
+    }
+
+    /**
+     * Dogfood round 7 J3: with the calendar in UTC and the channel in New York, the save toast gave the moved post's
+     * time in UTC and the other post's in New York, under one "(times in America/New_York)" for both. Now every time
+     * names its zone: the calendar's first, the channel's clock in parentheses.
+     */
+    @Test
+    void aToastGaveTheMovedPostInUtcAndTheOtherInNewYork_nowEachTimeNamesTheCalendarsZoneAndTheChannelsClock() {
+        Channel plan = web.channel("plan", "folder", "America/New_York");
+        web.publishing.rules().set(plan.id(), new PostingRule(PostingRule.parseDays("daily"),
+                PostingRule.parseTimes("09:00,18:00"), 1, 7, Duration.ZERO, Set.of()));
+        Post a = web.post(plan, "Plan a", "a", null);
+        Post b = web.post(plan, "Plan b", "b", null);
+        Post c = web.post(plan, "Plan c", "c", null);
+        web.publishing.scheduler().schedule(plan);
+        // the clock is 2026-12-01 03:00 in New York: c today 09:00 (14:00 UTC), then b and a on the next days at 09:00
+        assertEquals(Instant.parse("2026-12-01T14:00:00Z"), web.publishing.posts().byId(c.id()).scheduledAt());
+        assertEquals(Instant.parse("2026-12-02T14:00:00Z"), web.publishing.posts().byId(b.id()).scheduledAt());
+
+        browser.login(web.base(), WebFixture.PASSWORD);
+        browser.driver.get(web.base() + "/calendar?view=month&date=2026-12-01&tz=UTC");
+        browser.await("[data-post-id='" + c.id() + "']").click();
+        browser.await("#ed-title");
+        typeTime("2026-12-02", "20:00");
+        browser.driver.findElement(By.id("ed-save")).click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast-text"), "It also moved"));
+        String toast = browser.driver.findElement(By.id("toast-text")).getText();
+        assertTrue(toast.startsWith("Post " + c.id() + " saved and moved to 2026-12-02 20:00 UTC (15:00 in"
+                + " America/New_York). It also moved post " + b.id() + " to 2026-12-01 14:00 UTC (09:00 in"
+                + " America/New_York) to keep the posting rule of plan."), toast);
+        assertFalse(toast.contains("times in"), toast);
+        assertEquals(Instant.parse("2026-12-01T14:00:00Z"), web.publishing.posts().byId(b.id()).scheduledAt());
+        assertEquals(Instant.parse("2026-12-03T14:00:00Z"), web.publishing.posts().byId(a.id()).scheduledAt());
     }
 
     /**
