@@ -65,6 +65,11 @@ final class Dataset {
         return items;
     }
 
+    /** Whether the folder holds one of {@link #items}' images at least; the scan stops at the first. */
+    boolean hasImages() {
+        return Files.isDirectory(root) && !new FolderScan(scan(root)).walk(root, entry -> !entry.supported());
+    }
+
     /** The dataset scan of {@code dir}: the CLI's, passing over the folders of rendered clips. */
     static ScanOptions scan(Path dir) {
         return SCAN.withExcludedDirs(ClipLibrary.clipFolders(dir));

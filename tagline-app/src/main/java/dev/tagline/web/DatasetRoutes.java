@@ -35,11 +35,24 @@ final class DatasetRoutes {
 
     void register(RoutesConfig r) {
         r.get("/datasets", ctx -> ctx.redirect(web.settings().mediaRoots().isEmpty() ? "/clips"
-                : "/datasets/" + new java.util.TreeSet<>(web.settings().mediaRoots().keySet()).first()));
+                : "/datasets/" + URLEncoder.encode(firstDataset(), StandardCharsets.UTF_8)));
         r.get("/datasets/{root}", this::gallery);
         r.post("/datasets/{root}/save", this::save);
         r.post("/datasets/{root}/bulk", this::bulk);
         r.get("/thumbs/{root}/<path>", this::thumb);
+    }
+
+    /** The first media folder (by name) that holds dataset images, else the first one. */
+    private String firstDataset() {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>(web.settings().mediaRoots().keySet());
+        return names.stream().filter(n -> dataset(n).hasImages()).findFirst().orElse(names.first());
+    }
+
+    /** The names of the media folders that hold dataset images, in name order. */
+    private java.util.Set<String> withImages() {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        web.settings().mediaRoots().keySet().stream().filter(n -> dataset(n).hasImages()).forEach(out::add);
+        return out;
     }
 
     private Dataset dataset(String root) {
@@ -68,10 +81,14 @@ final class DatasetRoutes {
         String csrf = Guard.session(ctx).csrf();
         StringBuilder b = new StringBuilder("<section class=\"dataset\"><h1>Dataset ").append(esc(root))
                 .append(" <small>").append(all.size()).append(" images</small></h1>");
-        b.append(roots(root));
+        java.util.Set<String> datasets = withImages();
+        b.append(roots(root, datasets));
         if (all.isEmpty()) {
-            b.append("<p class=\"empty\">No images in ").append(esc(root)).append(". Rendered clips (folders with ")
-                    .append("clip.json) are not a dataset: review them on <a href=\"/clips\">Clips</a>.</p></section>");
+            b.append("<p class=\"empty\" id=\"no-images\">No images in ").append(esc(root)).append(". Rendered clips")
+                    .append(" (folders with clip.json) are not a dataset: review them on <a href=\"/clips\">Clips</a>.")
+                    .append(!datasets.isEmpty() ? "" : " No media folder holds dataset images: give one with tagline serve"
+                            + " --media NAME=FOLDER (a folder of images, with or without captions).")
+                    .append("</p></section>");
             ctx.html(Html.page("Dataset " + root, csrf, "/datasets", b.toString()));
             return;
         }
@@ -155,10 +172,19 @@ final class DatasetRoutes {
                 .toString();
     }
 
-    /** The switcher between the media roots: every {@code --media NAME=FOLDER} is a dataset. */
-    private String roots(String current) {
+    /**
+     * The switcher between the media roots: each folder that holds dataset images is a link; one that holds none (only
+     * clips or videos) is named greyed, "no images", and not offered as a dataset.
+     */
+    private String roots(String current, java.util.Set<String> datasets) {
         StringBuilder b = new StringBuilder("<nav class=\"roots\" aria-label=\"Media folders\">Media folders:");
         for (String name : new java.util.TreeSet<>(web.settings().mediaRoots().keySet())) {
+            if (!datasets.contains(name)) {
+                b.append(" <span class=\"no-dataset\"").append(name.equals(current) ? " aria-current=\"page\"" : "")
+                        .append(" title=\"no dataset images in this folder\">").append(esc(name))
+                        .append(" (no images)</span>");
+                continue;
+            }
             b.append(" <a href=\"/datasets/").append(esc(URLEncoder.encode(name, StandardCharsets.UTF_8))).append('"')
                     .append(name.equals(current) ? " aria-current=\"page\"" : "").append('>').append(esc(name))
                     .append("</a>");

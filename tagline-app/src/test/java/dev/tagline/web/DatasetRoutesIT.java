@@ -175,7 +175,7 @@ class DatasetRoutesIT {
             WebFixture.Login l = two.login();
             String clips = two.send(two.get("/datasets/clips").header("Cookie", l.cookie())).body();
             assertTrue(clips.contains("<a href=\"/datasets/photos\">photos</a>"), clips);
-            assertTrue(clips.contains("<a href=\"/datasets/clips\" aria-current=\"page\">clips</a>"), clips);
+            assertTrue(clips.contains("<span class=\"no-dataset\" aria-current=\"page\""), "empty: no dataset; " + clips);
             HttpResponse<String> page = two.send(two.get("/datasets/photos").header("Cookie", l.cookie()));
             assertEquals(200, page.statusCode());
             assertTrue(page.body().contains("obama.png") && page.body().contains("aria-current=\"page\">photos</a>"),
@@ -256,6 +256,40 @@ class DatasetRoutesIT {
             String out = two.send(two.get("/datasets/out").header("Cookie", l.cookie())).body();
             assertTrue(out.contains("No images in out. Rendered clips"), out);
             assertFalse(out.contains("start-tag") || out.contains("<article"), out);
+        }
+    }
+
+    /**
+     * Dogfood round 7 J6: the Datasets tab opened on the first media folder, a folder of clips, said it was not a
+     * dataset, and listed it among the dataset links. Now it opens on the first folder with dataset images and names a
+     * folder without any greyed, "(no images)", not as a link; with no such folder the page says so and how to add one.
+     */
+    @Test
+    void theDatasetsTabOpenedOnAClipsFolder_nowOnTheFirstFolderWithImagesAndTheClipsFolderIsNoLink(@TempDir Path other)
+            throws IOException {
+        Path clip = Files.createDirectories(other.resolve("aclips/talk.clips/talk-001"));
+        image(clip.resolve("talk-001.jpg"), Color.GRAY);
+        Files.writeString(clip.resolve("clip.json"), "{}");
+        Path photos = Files.createDirectories(other.resolve("photos"));
+        image(photos.resolve("obama.png"), Color.BLUE);
+        try (WebFixture two = new WebFixture(other.resolve("w"), WebFixture.PASSWORD, Map.of(),
+                Map.of("aclips", other.resolve("aclips"), "photos", photos))) {
+            WebFixture.Login l = two.login();
+            HttpResponse<String> tab = two.send(two.get("/datasets").header("Cookie", l.cookie()));
+            assertEquals("/datasets/photos", tab.headers().firstValue("Location").orElse(""), "not aclips nor clips");
+            String page = two.send(two.get("/datasets/photos").header("Cookie", l.cookie())).body();
+            assertTrue(page.contains("aria-current=\"page\">photos</a>"), page);
+            assertTrue(page.contains(">aclips (no images)</span>") && page.contains(">clips (no images)</span>"), page);
+            assertFalse(page.contains("href=\"/datasets/aclips\"") || page.contains("href=\"/datasets/clips\""), page);
+        }
+        try (WebFixture none = new WebFixture(other.resolve("n"), WebFixture.PASSWORD, Map.of(),
+                Map.of("aclips", other.resolve("aclips")))) {
+            WebFixture.Login l = none.login();
+            HttpResponse<String> tab = none.send(none.get("/datasets").header("Cookie", l.cookie()));
+            assertEquals("/datasets/aclips", tab.headers().firstValue("Location").orElse(""));
+            String page = none.send(none.get("/datasets/aclips").header("Cookie", l.cookie())).body();
+            assertTrue(page.contains("No media folder holds dataset images: give one with tagline serve --media"
+                    + " NAME=FOLDER"), page);
         }
     }
 }
