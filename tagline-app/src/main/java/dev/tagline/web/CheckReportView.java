@@ -127,10 +127,16 @@ final class CheckReportView {
 
     /**
      * The report: counts and total as {@code check} prints them, then a table, only {@code verdict} when given; files
-     * acted on or warned about first, files moved away since they were checked last.
+     * acted on or warned about first, files moved away since they were checked last; {@code scanNotes} (the folder's
+     * kohya and mask notes, {@link Dataset#scanNotes}) above it all.
      */
-    String html(String root, String verdict) {
+    String html(String root, String verdict, List<String> scanNotes) {
         StringBuilder b = new StringBuilder("<section class=\"check-report\"><h2>Check report</h2>");
+        if (!scanNotes.isEmpty()) { // the notes check, its job and the CLI end with, about the folder as it is now
+            b.append("<ul class=\"scan-notes\" id=\"scan-notes\">");
+            scanNotes.forEach(note -> b.append("<li>").append(esc(note)).append("</li>"));
+            b.append("</ul>");
+        }
         if (written == null) {
             return b.append("<p class=\"empty\">").append(journal ? "This folder was checked by an earlier"
                     + " <code>tagline check</code> that kept no report: start a check above to see it (with the same"

@@ -70,6 +70,33 @@ final class Dataset {
         return Files.isDirectory(root) && !new FolderScan(scan(root)).walk(root, entry -> !entry.supported());
     }
 
+    /**
+     * What {@code check} ends with about the folder's layout, from a scan of it now: the kohya notes (images loose
+     * beside repeat folders, images in sub-folders of repeat folders) and the OneTrainer masks passed over.
+     */
+    List<String> scanNotes() {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        dev.tagline.images.sidecar.KohyaFolders kohya = new dev.tagline.images.sidecar.KohyaFolders(root);
+        long[] masks = {0};
+        new FolderScan(scan(root)).walk(root, entry -> {
+            if (entry.maskOf() != null) {
+                masks[0]++;
+            } else if (entry.supported()) {
+                kohya.add(entry.key());
+            }
+            return true;
+        });
+        List<String> out = new ArrayList<>(); // in check's order: the masks, then kohya's
+        if (masks[0] > 0) {
+            out.add(dev.tagline.core.batch.ScanNotes.masks(masks[0]));
+        }
+        kohya.dreamBoothNote().ifPresent(out::add);
+        kohya.looseNote().ifPresent(out::add);
+        return out;
+    }
+
     /** The dataset scan of {@code dir}: the CLI's, passing over the folders of rendered clips. */
     static ScanOptions scan(Path dir) {
         return SCAN.withExcludedDirs(ClipLibrary.clipFolders(dir));

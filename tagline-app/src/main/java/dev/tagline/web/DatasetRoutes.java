@@ -112,7 +112,7 @@ final class DatasetRoutes {
         }
         b.append(jobForms(root, csrf, sidecars));
         if ("check".equals(ctx.queryParam("view"))) {
-            b.append(report.html(root, verdict)).append("</section>");
+            b.append(report.html(root, verdict, dataset.scanNotes())).append("</section>");
             ctx.html(Html.page("Check report " + root, csrf, "/datasets", b.toString()));
             return;
         }

@@ -127,6 +127,7 @@ final class JobKinds {
                     CheckJob check = new CheckJob(load, r -> { });
                     BatchSummary batch = new BatchEngine(BatchSettings.defaults(scan).withStateFallback(stateFallback),
                             job.progress(), job.stop(), BatchObserver.NONE).run(dir, check);
+                    job.resumed(batch.resumed());
                     if (batch.stopped()) {
                         return "Stopped after " + batch.done() + " of " + batch.total() + " files; start again to resume";
                     }

@@ -49,6 +49,7 @@ final class Jobs implements AutoCloseable {
         final Instant started;
         private final AtomicInteger done = new AtomicInteger();
         private volatile int total;
+        private volatile long resumed;
         private volatile Progress.Unit unit = Progress.Unit.ITEMS;
         /** The task the count is of, as library code names it ("Analysing talk.mp4"); empty before the first. */
         private volatile String task = "";
@@ -68,6 +69,11 @@ final class Jobs implements AutoCloseable {
 
         void total(int n) {
             total = n;
+        }
+
+        /** Items an earlier run's journal had, which this run did not do again: the count says so beside its own. */
+        void resumed(long n) {
+            resumed = n;
         }
 
         void step() {
@@ -142,6 +148,15 @@ final class Jobs implements AutoCloseable {
             return "Cancelled after " + unit.format(done.get()) + " of " + unit.format(total);
         }
 
+        /** {@code 3/12}; with items from an earlier run {@code 14 (from an earlier run)} or {@code 3/3 (+11 from …)}. */
+        private String count() {
+            String own = unit.format(done.get()) + "/" + unit.format(total);
+            if (resumed == 0) {
+                return own;
+            }
+            return total == 0 ? resumed + " (from an earlier run)" : own + " (+" + resumed + " from an earlier run)";
+        }
+
         State state() {
             return state;
         }
@@ -149,7 +164,7 @@ final class Jobs implements AutoCloseable {
         Map<String, Object> view() {
             return Map.of("id", id, "title", title, "state", state.name().toLowerCase(java.util.Locale.ROOT),
                     "task", task, "done", done.get(), "total", total, "count",
-                    unit.format(done.get()) + "/" + unit.format(total), "message",
+                    count(), "message",
                     state == State.RUNNING ? note : message, "started", started.toString());
         }
     }

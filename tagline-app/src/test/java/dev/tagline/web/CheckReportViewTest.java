@@ -18,7 +18,7 @@ class CheckReportViewTest {
         Files.writeString(report, "{\"file\":\"32bit.png\",\"verdict\":\"converted\",\"conversions\":[\"transparency"
                 + " composited on #FFFFFF\",\"16-bit to 8-bit\"],\"bytes\":100}\n"
                 + "{\"file\":\"bad.jpg\",\"verdict\":\"corrupt\",\"detail\":\"truncated\",\"action\":\"quarantined\"}\n");
-        String html = CheckReportView.of(dir, null).html("photos", "");
+        String html = CheckReportView.of(dir, null).html("photos", "", java.util.List.of());
         assertTrue(html.contains("<td>32bit.png</td><td>converted</td><td>transparency composited on #FFFFFF; 16-bit"
                 + " to 8-bit</td>"), html);
         assertTrue(html.contains("<td>bad.jpg</td><td>corrupt</td><td>truncated</td>"), html);
@@ -32,7 +32,7 @@ class CheckReportViewTest {
         Files.writeString(report, "{\"file\":\"a.jpg\",\"verdict\":\"ok\",\"action\":\"none\"}\n"
                 + "{\"file\":\"same.jpg\",\"verdict\":\"ok\",\"action\":\"none\",\"warning\":\"would share the"
                 + " sidecar same.txt and same.caption with same.png\"}\n");
-        String html = CheckReportView.of(dir, null).html("photos", "");
+        String html = CheckReportView.of(dir, null).html("photos", "", java.util.List.of());
         assertTrue(html.contains("<td>same.jpg</td><td>ok</td><td>would share the sidecar same.txt and same.caption"
                 + " with same.png</td>"), html);
         assertTrue(html.contains("1 file would share a sidecar with another image of the same name"), html);

@@ -233,4 +233,28 @@ class JobRoutesIT {
     private String checkView(String query) {
         return web.send(web.get("/datasets/clips?view=check" + query).header("Cookie", login.cookie())).body();
     }
+
+    /**
+     * Dogfood round 7 J5: the report view left out the kohya and mask notes that tagline check and the check job end
+     * with (the job card is gone once the list rolls over), and a check whose files all came from the journal read
+     * "check: 0/0" above "14 files checked". Now the view lists the notes and the count says "16 (from an earlier run)".
+     */
+    @Test
+    void theReportViewLeftOutTheKohyaAndMaskNotesAndARerunCountedZeroOfZero_nowBothAreSaid() throws Exception {
+        DatasetRoutesIT.image(web.media.resolve("10_x/a.png"), Color.GRAY);
+        DatasetRoutesIT.image(web.media.resolve("10_x/sub/b.png"), Color.GRAY);
+        DatasetRoutesIT.image(web.media.resolve("loose.png"), Color.GREEN);
+        DatasetRoutesIT.image(web.media.resolve("set/i0-masklabel.png"), Color.WHITE);
+        web.send(web.form("/jobs/clips/check", login.cookie(), Map.of("_csrf", login.csrf())));
+        String first = awaitEnd("1");
+        assertTrue(first.contains("\"count\":\"16/16\""), first);
+        String view = checkView("");
+        assertTrue(view.contains("kohya: 1 image in sub-folders of repeat folders is not read by kohya"), view);
+        assertTrue(view.contains("kohya: 1 image lies loose in media beside its repeat folders"), view);
+        assertTrue(view.contains("1 OneTrainer mask (NAME-masklabel.png beside NAME.jpg) passed over"), view);
+        web.send(web.form("/jobs/clips/check", login.cookie(), Map.of("_csrf", login.csrf())));
+        String again = awaitEnd("2");
+        assertTrue(again.contains("\"count\":\"16 (from an earlier run)\"") && again.contains("16 files checked"),
+                again);
+    }
 }

@@ -26,11 +26,16 @@ public final class ScanNotes {
                     + (batch.links() == 1 ? " it." : " them."));
         }
         if (batch.masks() > 0) {
-            out.add(count(batch.masks(), "OneTrainer mask") + " (NAME-masklabel.png beside NAME.jpg) passed over: "
-                    + (batch.masks() == 1 ? "it is part of its image" : "they are parts of their images") + ", not "
-                    + (batch.masks() == 1 ? "an image" : "images") + " of the dataset.");
+            out.add(masks(batch.masks()));
         }
         return out;
+    }
+
+    /** The note on {@code n} (at least 1) OneTrainer masks passed over, as a run ends with it. */
+    public static String masks(long n) {
+        return count(n, "OneTrainer mask") + " (NAME-masklabel.png beside NAME.jpg) passed over: "
+                + (n == 1 ? "it is part of its image" : "they are parts of their images") + ", not "
+                + (n == 1 ? "an image" : "images") + " of the dataset.";
     }
 
     /** True when the folder held no image at all and the run was not stopped: a quiet "0 done" would hide it. */
