@@ -134,13 +134,16 @@ final class HttpCalls {
 
     /**
      * For a server that is starting or busy: true after waiting for it, within {@link #NOT_READY_WAIT} and
-     * {@link #NOT_READY_TRIES}; past them, throws for one still loading its model, and false for a busy one (it is
+     * {@link #NOT_READY_TRIES}, the last step cut to the time left so that a server still loading is waited for the
+     * whole time the "waiting for" line announces (it ended at 115 s of the 120: dogfood round 7, J13); past them, throws for one still loading its model, and false for a busy one (it is
      * then retried as any 503).
      */
     private boolean waitedForStart(URI uri, HttpResponse<String> response, Tries tries) {
         Duration wait = retry.wait(++tries.notReady, response.headers(), clock);
         wait = wait.compareTo(NOT_READY_STEP) > 0 ? NOT_READY_STEP : wait;
-        if (tries.waited.plus(wait).compareTo(NOT_READY_WAIT) <= 0 && tries.notReady < NOT_READY_TRIES) {
+        Duration left = NOT_READY_WAIT.minus(tries.waited);
+        wait = wait.compareTo(left) > 0 ? left : wait; // the last step fills the time announced, no less
+        if (!left.isNegative() && !left.isZero() && tries.notReady < NOT_READY_TRIES) {
             notice(response.body());
             pause(wait);
             tries.waited = tries.waited.plus(wait);

@@ -122,6 +122,21 @@ class ServerQuirksTest {
         assertTrue(total().compareTo(Duration.ofSeconds(100)) > 0, "a couple of minutes: " + total());
     }
 
+    /** Dogfood round 7 J13: "waiting … (up to 120 s)" was followed by "still loading its model after 115 s". */
+    @Test
+    void theAnnouncedTwoMinutesOfWaitingForALoadingServerAreWaitedInFullNot115Seconds() {
+        List<String> told = new ArrayList<>();
+        OpenAiEndpoint endpoint = OpenAiEndpoint.of(server.baseUrl(), null);
+        ChatClient chat = new ChatClient(endpoint, endpoint.newHttpClient(), RetryPolicy.DEFAULT,
+                Duration.ofSeconds(10), slept::add, Clock.systemUTC(), told::add);
+        server.loadingModelFor(100);
+        OpenAiException e = assertThrows(OpenAiException.class, () -> chat.complete(new ChatClient.Request(
+                "llava:13b", List.of(ChatClient.Message.user("hi")), 0, false)));
+        assertEquals("waiting for " + server.baseUrl() + ": Loading model (up to 120 s)", told.get(0));
+        assertEquals(HttpCalls.NOT_READY_WAIT, total(), slept.toString());
+        assertTrue(e.getMessage().contains("was still loading its model after 120 s of waiting"), e.getMessage());
+    }
+
     @Test
     void ollamaBusyIsWaitedOut() {
         server.busyFor(5).answers(call -> "A cat.");
