@@ -566,9 +566,28 @@ class CaptionCommandTest {
         Files.delete(data.resolve("sub/blue.png"));
         CliTestSupport cli = cli();
         assertEquals(ExitCode.OK, cli.run("caption", "data", "--captioner", "tags", "--json"), cli.err());
-        assertEquals("sks Two girls, smiling.", read("red.caption"));
+        assertEquals("sks, Two girls, smiling.", read("red.caption"));
         assertFalse(cli.out().contains("leave out some tags"), cli.out());
         assertFalse(new ObjectMapper().readTree(read("red.json")).has("missing_tags"), read("red.json"));
+    }
+
+    /**
+     * Dogfood round 7 J8: {@code --trigger "zwx woman"} wrote "zwx woman A smiling man …" with no comma, so kohya's
+     * {@code keep_tokens 1} (tokens split at commas) kept the whole first clause, not the trigger; a model that
+     * wrote the trigger itself got it glued on too.
+     */
+    @Test
+    void aTriggerGluedToTheSentenceMadeKeepTokensKeepTheWholeClause_nowItIsACommaSeparatedTokenOfItsOwn()
+            throws IOException {
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.OK, caption(cli, "--trigger", "zwx woman"), cli.err());
+        assertEquals("zwx woman, A red square.", read("red.caption"));
+        assertEquals("zwx woman", read("sub/blue.caption").split(",")[0], read("sub/blue.caption"));
+        server.answers(call -> "zwx woman A " + colour(call) + " square.");
+        CliTestSupport echoed = cli();
+        assertEquals(ExitCode.OK, caption(echoed, "--trigger", "zwx woman", "--existing", "overwrite", "--restart"),
+                echoed.err());
+        assertEquals("zwx woman, A red square.", read("red.caption"), "the model's own trigger is written once");
     }
 
     /**
@@ -581,11 +600,11 @@ class CaptionCommandTest {
         Files.delete(data.resolve("sub/blue.png"));
         CliTestSupport cli = cli();
         assertEquals(ExitCode.OK, cli.run("caption", "data", "--captioner", "tags"), cli.err());
-        assertEquals("ohwx, sks A boy, smiling.", read("red.caption"));
+        assertEquals("ohwx, sks, A boy, smiling.", read("red.caption"));
         CliTestSupport given = cli();
         assertEquals(ExitCode.OK, given.run("caption", "data", "--captioner", "tags", "--trigger", "ohwx, sks",
                 "--existing", "overwrite"), given.err());
-        assertEquals("ohwx, sks A boy, smiling.", read("red.caption"));
+        assertEquals("ohwx, sks, A boy, smiling.", read("red.caption"));
     }
 
     /**
@@ -601,7 +620,7 @@ class CaptionCommandTest {
             CliTestSupport cli = cli();
             assertEquals(ExitCode.SOME_FAILED, cli.run("caption", "data", "--captioner", "tags", "--trigger", trigger,
                     "--existing", "overwrite"), cli.err());
-            assertEquals(trigger + " A portrait. Lowres.", read("red.caption"), trigger);
+            assertEquals(trigger + ", A portrait. Lowres.", read("red.caption"), trigger);
             assertTrue(cli.err().contains("failed      sub/blue.png: its tags (" + (trigger.equals("ohwx") ? ""
                     : "ohwx, ") + "solo) name nothing a caption can describe"), cli.err());
             assertFalse(Files.exists(data.resolve("sub/blue.caption")), trigger);
@@ -626,7 +645,7 @@ class CaptionCommandTest {
         CliTestSupport cli = cli();
         assertEquals(ExitCode.OK, cli.run("caption", "data", "--captioner", "tags", "--trigger", "ohwx man",
                 "--existing", "append"), cli.err());
-        assertEquals("ohwx man on stage. A boy, smiling.", read("red.caption"));
+        assertEquals("ohwx man, on stage. A boy, smiling.", read("red.caption"));
     }
 
     /**
@@ -645,13 +664,13 @@ class CaptionCommandTest {
                     "append", "--restart"));
             args.addAll(List.of(trigger));
             assertEquals(ExitCode.OK, cli.run(args.toArray(String[]::new)), cli.err());
-            assertEquals("ohwx a hand-written caption of two men. A boy, smiling.", read("red.caption"),
+            assertEquals("ohwx, a hand-written caption of two men. A boy, smiling.", read("red.caption"),
                     String.join(" ", trigger));
             Files.writeString(data.resolve("red.caption"), "a hand-written caption of two men.");
             CliTestSupport prepend = cli();
             args.set(args.indexOf("append"), "prepend");
             assertEquals(ExitCode.OK, prepend.run(args.toArray(String[]::new)), prepend.err());
-            assertEquals("ohwx A boy, smiling. a hand-written caption of two men.", read("red.caption"),
+            assertEquals("ohwx, A boy, smiling. a hand-written caption of two men.", read("red.caption"),
                     String.join(" ", trigger));
         }
     }
@@ -667,7 +686,7 @@ class CaptionCommandTest {
                 + " score_9, score_8_up, source_anime, [smile], american flag, general");
         CliTestSupport cli = cli();
         assertEquals(ExitCode.SOME_FAILED, cli.run("caption", "data", "--captioner", "tags"), cli.err());
-        assertEquals("ohwx man A portrait, smiling. Masterpiece, american flag.", read("red.caption"));
+        assertEquals("ohwx man, A portrait, smiling. Masterpiece, american flag.", read("red.caption"));
 
         Path model = TagCommandTest.colourTagger(work.resolve("model"));
         CliTestSupport tagged = cli();
@@ -675,8 +694,8 @@ class CaptionCommandTest {
                 "--tagger-model-path", model.toString(), "--general-threshold", "0.5", "--trigger", "sks woman",
                 "--tags-extension", ".tags", "--rating", "last", "--existing", "overwrite"), tagged.err());
         assertTrue(read("red.tags").startsWith("sks woman, red (colour)"), read("red.tags"));
-        assertTrue(read("red.caption").startsWith("sks woman "), read("red.caption"));
-        assertTrue(read("sub/blue.caption").startsWith("sks woman "), read("sub/blue.caption"));
+        assertTrue(read("red.caption").startsWith("sks woman, "), read("red.caption"));
+        assertTrue(read("sub/blue.caption").startsWith("sks woman, "), read("sub/blue.caption"));
         assertFalse(read("sub/blue.caption").contains("Sks"), read("sub/blue.caption"));
         cli.clear();
         assertEquals(ExitCode.OK, cli.run("caption", "--help"));

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * collapses whitespace and quotes; then writes it in {@link Style#SENTENCE}
  * (a capitalised sentence ending in a full stop) or {@link Style#CONCISE} (comma-separated keywords, articles and
  * linking words dropped, as Stable Diffusion prompts are written); cuts it to {@code maxLength} characters at a
- * sentence, word or keyword boundary; and puts the {@code prefix} (a trigger word) first. A caption cut at a word
+ * sentence, word or keyword boundary; and puts the {@code prefix} (a trigger word) first, as a comma-separated token when it ends in a comma. A caption cut at a word
  * (here, or by the server at {@code --max-tokens}) loses the function words it would end on ("a flag and",
  * "a woman with a"): "A woman with." teaches a trainer nothing and reads as a broken caption. Nothing left stays
  * nothing (never a bare trigger word), so that the caller can see the model answered only filler; so does a refusal
@@ -83,41 +83,51 @@ public record CaptionCleanup(Style style, int maxLength, String prefix) implemen
     }
 
     /**
-     * This clean-up with {@code trigger} ({@code caption --trigger}) first in every caption, before the prefix; the
-     * same when {@code trigger} is empty.
+     * This clean-up with {@code trigger} ({@code caption --trigger}) first in every caption, before the prefix, as a
+     * comma-separated token of its own ("zwx woman, A smiling man …"), so that kohya's {@code keep_tokens}, which
+     * splits captions at commas, keeps the trigger and not the whole first clause (dogfood round 7, J8); the same
+     * when {@code trigger} is empty.
      */
     public CaptionCleanup withTrigger(String trigger) {
-        return new CaptionCleanup(style, maxLength, joined(trigger == null ? "" : trigger.strip(), prefix, style));
+        String t = trigger == null ? "" : bare(trigger);
+        return t.isEmpty() ? this : new CaptionCleanup(style, maxLength, joined(t + ",", prefix, style));
     }
 
     /**
      * {@link #apply(String, String, boolean)} of a caption that starts with {@code lead}, a trigger to keep as written
-     * (the tag composer's "sks woman A portrait."): the rest is cleaned, and the lead goes first after the prefix, not
-     * capitalised, cut or split into keywords. An empty {@code lead}, or one the caption does not start with, is
-     * ignored.
+     * (the tag composer's "sks woman, A portrait."): the rest is cleaned, and the lead goes first after the prefix, as
+     * a comma-separated token, not capitalised, cut or split into keywords. An empty {@code lead}, or one the caption
+     * does not start with, is ignored.
      */
     public String apply(String raw, String prompt, boolean cutOff, String lead) {
         String text = raw.strip();
-        if (lead.isEmpty() || !text.startsWith(lead + " ")) {
+        if (lead.isEmpty() || !text.startsWith(lead + " ") && !text.startsWith(lead + ",")) {
             return apply(raw, prompt, cutOff);
         }
-        return new CaptionCleanup(style, maxLength, joined(prefix, lead, style)).apply(text.substring(lead.length()),
-                prompt, cutOff);
+        return new CaptionCleanup(style, maxLength, joined(prefix, lead + ",", style)).apply(
+                text.substring(lead.length()).replaceFirst("^[,\\s]+", ""), prompt, cutOff);
     }
 
     /**
      * {@code first} then {@code then}, once: "sks" and "sks woman" make "sks woman"; two different ones are two tokens
-     * (kohya splits concise captions at commas for keep_tokens): "ohwx man, sks" in the concise style.
+     * (kohya splits captions at commas for keep_tokens): "ohwx man, sks". A part that ends in a comma is a token of
+     * its own (a trigger, the tags' lead); a {@code --prefix} without one is written as typed ("sks A cat").
      */
     private static String joined(String first, String then, Style style) {
-        if (first.isEmpty() || then.startsWith(first) && (then.length() == first.length()
-                || then.charAt(first.length()) == ' ')) {
+        String f = bare(first);
+        String t = bare(then);
+        if (f.isEmpty() || t.startsWith(f) && (t.length() == f.length() || t.charAt(f.length()) == ' ')) {
             return then;
         }
-        if (then.isEmpty() || first.startsWith(then) && first.charAt(then.length()) == ' ') {
+        if (t.isEmpty() || f.startsWith(t) && f.charAt(t.length()) == ' ') {
             return first;
         }
-        return first + (style == Style.CONCISE ? ", " : " ") + then;
+        return first + (first.endsWith(",") || style == Style.SENTENCE ? " " : ", ") + then;
+    }
+
+    /** {@code text} without the commas and spaces that end it: a trigger as its words. */
+    private static String bare(String text) {
+        return text.strip().replaceFirst("[,\\s]+$", "");
     }
 
     /** Cleans {@code raw}, the answer to {@code prompt} (may be empty). */
@@ -154,15 +164,37 @@ public record CaptionCleanup(Style style, int maxLength, String prefix) implemen
             text = unquote(PREAMBLE.matcher(text).replaceFirst(""));
             text = FILLER.matcher(text).replaceFirst("").strip();
         } while (!text.equals(before));
+        text = withoutEchoedTrigger(text);
         if (cutOff) {
             text = dropDangling(text);
         }
         text = style == Style.CONCISE ? concise(text) : sentence(text);
         text = cut(text);
-        if (prefix.isEmpty() || text.isEmpty() || text.startsWith(prefix)) {
+        if (prefix.isEmpty() || text.isEmpty()) {
             return text;
         }
-        return style == Style.CONCISE && !prefix.endsWith(",") ? prefix + ", " + text : prefix + " " + text;
+        if (prefix.endsWith(",")) { // a trigger token: "zwx woman, A man"
+            return prefix + " " + text;
+        }
+        if (text.startsWith(prefix)) {
+            return text;
+        }
+        return style == Style.CONCISE ? prefix + ", " + text : prefix + " " + text;
+    }
+
+    /**
+     * {@code text} without the trigger token the prefix ends with when the model wrote it first itself ("zwx woman A
+     * man", "zwx woman: a man"), in any case, so that it is written once, as its token; a trigger that is a word of
+     * the sentence ("zwx woman smiling") stays.
+     */
+    private String withoutEchoedTrigger(String text) {
+        String lead = prefix.endsWith(",") ? bare(prefix) : "";
+        if (lead.isEmpty() || !text.regionMatches(true, 0, lead, 0, lead.length())) {
+            return text;
+        }
+        String rest = text.substring(lead.length());
+        boolean token = rest.matches("(?s)\\s*[,;:].*") || rest.matches("(?s) \\p{Lu}.*");
+        return token ? rest.replaceFirst("^[\\s,;:]+", "") : text;
     }
 
     /** Whether {@code raw} (after any reasoning block) is the model declining to caption the image. */

@@ -113,9 +113,9 @@ public final class SidecarWriter {
     /**
      * {@link #write(Path, String)} for a caption or tag list that leads with {@code lead} (a trigger kohya's
      * {@code keep_tokens} holds first): when an existing file is appended to or prepended, the lead is first in the
-     * whole file, once ("ohwx man A man on stage. A boy, smiling."; "ohwx man, portrait, solo"), also when the existing
-     * text starts with it in another case or without a comma after it (a hand caption "Ohwx man portrait"): its words
-     * after the lead are kept.
+     * whole file, once and as a token of its own ("ohwx man, A man on stage. A boy, smiling."; "ohwx man, portrait,
+     * solo"), also when the existing text starts with it in another case or without a comma after it (a hand caption
+     * "Ohwx man portrait"): its words after the lead are kept.
      */
     public Outcome write(Path image, String text, String lead) {
         Path sidecar = sidecarFor(image);
@@ -141,7 +141,7 @@ public final class SidecarWriter {
                 default -> fresh;
             };
             content = !leads ? content : settings.tagList() ? merge(lead, content)
-                    : content.isEmpty() ? lead : lead + " " + content;
+                    : content.isEmpty() ? lead : lead + ", " + content; // its own token for keep_tokens
         }
         AtomicFiles.writeString(sidecar, content);
         return existing == null || settings.existing() == SidecarSettings.Existing.OVERWRITE

@@ -24,18 +24,34 @@ class CaptionCleanupTest {
         assertEquals(clean, SENTENCE.apply(raw, ""));
     }
 
+    /**
+     * Dogfood round 7 J8: the trigger was glued to the sentence ("zwx woman A smiling man …"), so kohya's keep_tokens,
+     * which splits at commas, kept the whole first clause; now it is a token of its own, also when the model wrote it.
+     */
+    @Test
+    void aTriggerGluedToTheSentenceIsNowACommaSeparatedTokenOfItsOwn() {
+        CaptionCleanup zwx = SENTENCE.withTrigger("zwx woman");
+        assertEquals("zwx woman, A smiling man in a suit.", zwx.apply("A smiling man in a suit.", ""));
+        assertEquals("zwx woman, A smiling man in a suit.", zwx.apply("zwx woman A smiling man in a suit.", ""));
+        assertEquals("zwx woman, A smiling man in a suit.", zwx.apply("zwx woman, a smiling man in a suit", ""));
+        assertEquals("zwx woman, smiling man, suit", new CaptionCleanup(CaptionCleanup.Style.CONCISE, 0, "")
+                .withTrigger("zwx woman,").apply("A smiling man in a suit.", ""));
+        assertEquals("sks A cat.", new CaptionCleanup(CaptionCleanup.Style.SENTENCE, 0, "sks").apply("a cat", ""),
+                "--prefix is written as typed");
+    }
+
     /** re-check item 13: "ohwx man A portrait." became "Ohwx man A portrait."; caption --trigger wrote no caption. */
     @Test
     void aLeadAndATriggerGoFirstAsWritten() {
-        assertEquals("ohwx man A portrait.", SENTENCE.apply("ohwx man A portrait.", "", false, "ohwx man"));
+        assertEquals("ohwx man, A portrait.", SENTENCE.apply("ohwx man, A portrait.", "", false, "ohwx man"));
         assertEquals("ohwx man, portrait", new CaptionCleanup(CaptionCleanup.Style.CONCISE, 0, "")
-                .apply("ohwx man A portrait.", "", false, "ohwx man"));
+                .apply("ohwx man, A portrait.", "", false, "ohwx man"));
         CaptionCleanup trigger = SENTENCE.withTrigger("sks woman");
-        assertEquals("sks woman A man at a podium.", trigger.apply("The image shows a man at a podium.", ""));
-        assertEquals("sks woman A portrait.", trigger.apply("sks woman A portrait.", "", false, "sks woman"));
-        assertEquals("sks woman A portrait.", SENTENCE.withTrigger("sks").apply("sks woman A portrait.", "", false,
+        assertEquals("sks woman, A man at a podium.", trigger.apply("The image shows a man at a podium.", ""));
+        assertEquals("sks woman, A portrait.", trigger.apply("sks woman, A portrait.", "", false, "sks woman"));
+        assertEquals("sks woman, A portrait.", SENTENCE.withTrigger("sks").apply("sks woman, A portrait.", "", false,
                 "sks woman"), "the trigger and the tags' lead are written once");
-        assertEquals("sks ohwx A portrait.", new CaptionCleanup(CaptionCleanup.Style.SENTENCE, 0, "ohwx")
+        assertEquals("sks, ohwx A portrait.", new CaptionCleanup(CaptionCleanup.Style.SENTENCE, 0, "ohwx")
                 .withTrigger("sks").apply("A portrait.", ""), "the trigger first, then --prefix");
         assertEquals("A portrait.", SENTENCE.withTrigger("").apply("a portrait", ""));
         assertEquals("ohwx man, sks, boy, short hair", new CaptionCleanup(CaptionCleanup.Style.CONCISE, 0, "sks")

@@ -28,7 +28,7 @@ class TagComposerTest {
 
     @Test
     void aTriggerWordFirstLeadsTheCaptionAsWritten() {
-        assertEquals("sks Two girls with blonde hair, smiling. Yuri.",
+        assertEquals("sks, Two girls with blonde hair, smiling. Yuri.",
                 TagComposer.compose(List.of("sks", "2girls", "multiple girls", "blonde hair", "smile", "yuri")),
                 "the trigger stays first and lower case; the count makes 'several girls' redundant");
         assertEquals("A girl. Sks.", TagComposer.compose(List.of("1girl", "sks")), "only a first tag leads");
@@ -39,8 +39,8 @@ class TagComposerTest {
     /** re-check item 13: a multi-word trigger ended the caption, capitalised. */
     @Test
     void aFirstTagOfSeveralWordsThatFitsNoSlotLeadsTheCaption() {
-        assertEquals("ohwx man A portrait.", TagComposer.compose(List.of("ohwx man", "solo", "portrait")));
-        assertEquals("sks woman A girl, smiling.", TagComposer.compose(List.of("sks woman", "general", "1girl",
+        assertEquals("ohwx man, A portrait.", TagComposer.compose(List.of("ohwx man", "solo", "portrait")));
+        assertEquals("sks woman, A girl, smiling.", TagComposer.compose(List.of("sks woman", "general", "1girl",
                 "smile")), "a rating after the trigger (tag --rating first) is left out");
         assertEquals("ohwx man", TagComposer.lead(List.of("ohwx man", "solo", "portrait")));
         assertEquals("", TagComposer.lead(List.of("1girl", "ohwx man")));
@@ -54,12 +54,12 @@ class TagComposerTest {
      */
     @Test
     void everyTriggerFirstInTheTagsLeadsTheCaptionAsWritten() {
-        assertEquals("ohwx, sks A boy, smiling.", TagComposer.compose(List.of("ohwx", "sks", "1boy", "smile")));
-        assertEquals("ohwx, SKS woman A girl.", TagComposer.compose(List.of("ohwx", "SKS woman", "general", "1girl")),
+        assertEquals("ohwx, sks, A boy, smiling.", TagComposer.compose(List.of("ohwx", "sks", "1boy", "smile")));
+        assertEquals("ohwx, SKS woman, A girl.", TagComposer.compose(List.of("ohwx", "SKS woman", "general", "1girl")),
                 "case kept; a rating after the triggers (tag --rating first) is left out");
         assertEquals("ohwx, sks", TagComposer.lead(List.of("ohwx", "sks", "1boy")));
         assertEquals(List.of("ohwx", "sks"), TagComposer.leads(List.of("ohwx", "sks", "1boy", "smile", "yuri")));
-        assertEquals("ohwx A boy. Sks.", TagComposer.compose(List.of("ohwx", "1boy", "sks")),
+        assertEquals("ohwx, A boy. Sks.", TagComposer.compose(List.of("ohwx", "1boy", "sks")),
                 "only the tags before the first that fits a slot lead");
         assertEquals("", TagComposer.compose(List.of("ohwx", "sks")), "trigger words alone describe nothing");
         assertEquals("An image. Hatsune miku, vocaloid.", TagComposer.compose(List.of("hatsune miku", "vocaloid")),
@@ -84,7 +84,7 @@ class TagComposerTest {
                 "a leading tag that shares no word with the trigger is a tag, as before");
         assertEquals("", TagComposer.compose(List.of("ohwx", "solo", "lowres")), "a trigger and quality words");
         assertEquals("", TagComposer.compose(List.of("lowres", "blurry", "monochrome", "solo")));
-        assertEquals("ohwx A portrait. Lowres.", TagComposer.compose(List.of("ohwx", "solo", "lowres", "portrait")));
+        assertEquals("ohwx, A portrait. Lowres.", TagComposer.compose(List.of("ohwx", "solo", "lowres", "portrait")));
         assertEquals("An image. Lowres, hatsune miku.", TagComposer.compose(List.of("hatsune miku", "lowres")),
                 "tags of several words that would leave nothing are tags, as before");
     }

@@ -109,12 +109,13 @@ class SidecarWriterTest {
         Path caption = dir.resolve("photo.final.caption");
         Files.writeString(caption, "A man on stage.");
         new SidecarWriter(SidecarSettings.captions().withExisting(Existing.APPEND)).write(image(),
-                "ohwx man A boy, smiling.", "ohwx man");
-        assertEquals("ohwx man A man on stage. A boy, smiling.", sidecar(".caption"), "kohya keep_tokens reads it first");
+                "ohwx man, A boy, smiling.", "ohwx man");
+        assertEquals("ohwx man, A man on stage. A boy, smiling.", sidecar(".caption"),
+                "kohya keep_tokens reads it first, as a token of its own");
         Files.writeString(caption, "ohwx man A man on stage.");
         new SidecarWriter(SidecarSettings.captions().withExisting(Existing.PREPEND)).write(image(),
-                "ohwx man A boy, smiling.", "ohwx man");
-        assertEquals("ohwx man A boy, smiling. A man on stage.", sidecar(".caption"), "and only once");
+                "ohwx man, A boy, smiling.", "ohwx man");
+        assertEquals("ohwx man, A boy, smiling. A man on stage.", sidecar(".caption"), "and only once");
     }
 
     /**
@@ -149,8 +150,8 @@ class SidecarWriterTest {
         Path caption = dir.resolve("photo.final.caption");
         Files.writeString(caption, "Ohwx man on stage");
         new SidecarWriter(SidecarSettings.captions().withExisting(Existing.APPEND)).write(image(),
-                "ohwx man A boy, smiling.", "ohwx man");
-        assertEquals("ohwx man on stage. A boy, smiling.", sidecar(".caption"), "captions alike, in any case");
+                "ohwx man, A boy, smiling.", "ohwx man");
+        assertEquals("ohwx man, on stage. A boy, smiling.", sidecar(".caption"), "captions alike, in any case");
     }
 
     @Test
