@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * collapses whitespace and quotes; then writes it in {@link Style#SENTENCE}
  * (a capitalised sentence ending in a full stop) or {@link Style#CONCISE} (comma-separated keywords, articles and
  * linking words dropped, as Stable Diffusion prompts are written); cuts it to {@code maxLength} characters at a
- * sentence, word or keyword boundary; and puts the {@code prefix} (a trigger word) first, as a comma-separated token when it ends in a comma. A caption cut at a word
+ * sentence, word or keyword boundary; and puts the {@code prefix} (a trigger word) first, as a comma-separated token
+ * when it ends in a comma. A caption cut at a word
  * (here, or by the server at {@code --max-tokens}) loses the function words it would end on ("a flag and",
  * "a woman with a"): "A woman with." teaches a trainer nothing and reads as a broken caption. Nothing left stays
  * nothing (never a bare trigger word), so that the caller can see the model answered only filler; so does a refusal

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * end the caption as a list, except the first tags that fit none, of one word or several, which lead the caption as
  * written, each a comma-separated token: the trigger that {@code tag --trigger} puts first ("sks woman, A girl with
  * …"; two of them, "ohwx, sks", lead as "ohwx, sks, A girl with …", so that kohya's {@code keep_tokens} keeps the same
- * tokens first in the caption as in the tags). With the run's trigger known ({@code caption --trigger}), a leading tag that shares a word with it is
+ * tokens first in the caption as in the tags). With the run's trigger known ({@code caption --trigger}), a leading
+ * tag that shares a word with it is
  * its old form, left out ({@code ohwx} when the trigger is now {@code ohwx man}). Tags that name nothing but style and
  * quality words besides the triggers ("An image. Lowres.") give no caption, so the image fails as one without tags
  * does. A count ({@code 2girls}) makes {@code multiple girls} redundant. The prompt is not used, and the caption is

@@ -25,8 +25,9 @@ class CaptionCleanupTest {
     }
 
     /**
-     * Dogfood round 7 J8: the trigger was glued to the sentence ("zwx woman A smiling man …"), so kohya's keep_tokens,
-     * which splits at commas, kept the whole first clause; now it is a token of its own, also when the model wrote it.
+     * Dogfood round 7 J8: the trigger was glued to the sentence ("zwx woman A smiling man …"), so kohya's
+     * keep_tokens, which splits at commas, kept the whole first clause; now it is a token of its own, also when the
+     * model wrote it.
      */
     @Test
     void aTriggerGluedToTheSentenceIsNowACommaSeparatedTokenOfItsOwn() {
