@@ -4,6 +4,7 @@ import dev.tagline.core.batch.BatchSummary;
 import dev.tagline.images.caption.CaptionJob;
 import dev.tagline.images.caption.CaptionStats;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 
 /** What {@code tagline caption} prints at the end: what was written, token usage, captions to look at. */
@@ -34,8 +35,10 @@ final class CaptionReport {
         }
         if (stats.missingTags() > 0) {
             long n = stats.missingTags();
-            out.println(Counts.of(n, "caption") + " still leave" + (n == 1 ? "s" : "") + " out some tags (missing_tags"
-                    + " in the run's journal" + (outputs.json() ? " and the .json sidecars" : "") + ").");
+            List<String> named = stats.missingTagImages();
+            out.println(Counts.of(n, "caption") + " still leave" + (n == 1 ? "s" : "") + " out some tags: "
+                    + String.join(", ", named) + (n > named.size() ? " and " + (n - named.size()) + " more" : "")
+                    + " (missing_tags in the run's journal" + (outputs.json() ? " and the .json sidecars" : "") + ").");
         }
         if (stats.noTags() > 0) {
             out.println(Counts.of(stats.noTags(), "image") + " had no tags for {tags} (no " + outputs.tags().extension()

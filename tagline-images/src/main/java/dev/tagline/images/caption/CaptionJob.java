@@ -337,7 +337,7 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
         }
         CaptionPass.Outcome o = result.outcome();
         boolean usable = o.failure() == null && !o.caption().isBlank();
-        stats.add(o, usable); // an image counts as captioned only with a caption to write
+        stats.add(o, usable, entry.key()); // an image counts as captioned only with a caption to write
         if (promptUsesTags && taggers.isEmpty() && result.tags().isEmpty()) {
             stats.addNoTags();
         }

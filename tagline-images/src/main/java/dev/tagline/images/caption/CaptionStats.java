@@ -6,6 +6,8 @@ package dev.tagline.images.caption;
  * Updated on the writer thread only.
  */
 public final class CaptionStats {
+    /** How many of the images whose captions leave out tags are named ({@link #missingTagImages}). */
+    public static final int NAMED = 5;
     private long captioned;
     private long skipped;
     private long kept;
@@ -15,15 +17,21 @@ public final class CaptionStats {
     private long missingTags;
     private long cutShort;
     private long noTags;
+    private final java.util.List<String> missingTagImages = new java.util.ArrayList<>();
 
-    /** Counts the requests and tokens of {@code o}, and the image as captioned when {@code captioned}. */
-    void add(CaptionPass.Outcome o, boolean captioned) {
+    /**
+     * Counts the requests and tokens of {@code o}, and image {@code name} (its path in the folder) as captioned when
+     * {@code captioned}.
+     */
+    void add(CaptionPass.Outcome o, boolean captioned, String name) {
         requests += o.requests();
         promptTokens += o.promptTokens();
         completionTokens += o.completionTokens();
         if (captioned) {
             this.captioned++;
-            missingTags += o.missingTags().isEmpty() ? 0 : 1;
+            if (!o.missingTags().isEmpty() && missingTags++ < NAMED) {
+                missingTagImages.add(name);
+            }
             cutShort += o.finishReason().equals("length") ? 1 : 0;
         }
     }
@@ -72,6 +80,11 @@ public final class CaptionStats {
     /** Captions that leave out at least one of their tags after the retries. */
     public long missingTags() {
         return missingTags;
+    }
+
+    /** The first {@link #NAMED} images of {@link #missingTags}, as their paths in the folder, in writing order. */
+    public java.util.List<String> missingTagImages() {
+        return java.util.List.copyOf(missingTagImages);
     }
 
     /** Captions the server stopped at {@code --max-tokens} ({@code finish_reason: length}). */

@@ -9,14 +9,18 @@ import java.util.Set;
 /**
  * Which of the given tags a caption left out (Tag2Text is known to ignore its tags: captioning.md §3, §10 #15). A
  * tag is kept when each of its words appears in the caption up to an ending ({@code smile} / {@code smiling},
- * {@code tree} / {@code trees}); Danbooru's counting tags read as their noun ({@code 1girl} → girl), and tags that
- * say nothing a sentence would ({@code solo}, ratings, Pony's {@code score_9}, quality tags such as {@code lowres} and
- * {@code masterpiece}; {@link TagProse}) are never asked for.
+ * {@code tree} / {@code trees}); other counting tags read as their noun ({@code 2dogs} → dog). Tags that say nothing
+ * a sentence would ({@code solo}, ratings, Pony's {@code score_9}, quality tags such as {@code lowres} and
+ * {@code masterpiece}; {@link TagProse}) are never asked for, nor are Danbooru's count tags of people ({@code 1girl},
+ * {@code 2boys}, {@code 1other}, {@code 6+girls}, {@code multiple girls}): prose says "a woman" or "two men", never
+ * the tag, so asking for it cost a request per image and still left it out (dogfood round 7, J9).
  */
 public final class TagCoverage {
     private static final Set<String> UNSPOKEN = Set.of("solo", "general", "sensitive", "questionable", "explicit",
             "rating");
-    private static final java.util.regex.Pattern MULTIPLE = java.util.regex.Pattern.compile("multiple[ _](\\w+)");
+    /** Danbooru's count tags of people: {@code 1girl}, {@code 2boys}, {@code 6+girls}, {@code multiple others}. */
+    private static final java.util.regex.Pattern PEOPLE_COUNT = java.util.regex.Pattern.compile(
+            "(?:\\d+\\+?|multiple[ _])(?:girl|boy|other)s?");
     private static final Set<String> SMALL = Set.of("a", "an", "the", "of", "and", "with", "in", "on", "to", "at");
 
     private TagCoverage() {
@@ -34,7 +38,7 @@ public final class TagCoverage {
             List<String> words = words(plain.replaceAll("^\\d+\\+?(?=[a-z])", ""));
             String lower = plain.toLowerCase(Locale.ROOT);
             if (UNSPOKEN.contains(lower) || TagProse.QUALITY.contains(lower) || TagProse.unspoken(plain)
-                    || words.isEmpty() || countedElsewhere(plain, tags)) {
+                    || words.isEmpty() || PEOPLE_COUNT.matcher(lower).matches()) {
                 continue;
             }
             boolean all = words.stream().filter(w -> !SMALL.contains(w))
@@ -44,20 +48,6 @@ public final class TagCoverage {
             }
         }
         return out;
-    }
-
-    /**
-     * "multiple girls" beside "2girls": the count says it, so a caption with "two girls" need not say "multiple" too
-     * (the tags captioner drops it the same way).
-     */
-    private static boolean countedElsewhere(String plain, List<String> tags) {
-        java.util.regex.Matcher m = MULTIPLE.matcher(plain.toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            return false;
-        }
-        String noun = m.group(1).replaceAll("s$", "");
-        return tags.stream().anyMatch(t -> TagProse.plain(t).toLowerCase(Locale.ROOT)
-                .matches("\\d+\\+?" + java.util.regex.Pattern.quote(noun) + "s?"));
     }
 
     private static boolean same(String a, String b) {
