@@ -396,6 +396,39 @@ class CheckCommandTest {
     }
 
     /**
+     * Dogfood round 7 J11: {@code export --format kohya} of a repeat-folder dataset only advised {@code --full-path};
+     * following it trains with kohya's fine-tuning loader, which ignores the repeat counts, and nothing said that
+     * DreamBooth-style training reads the sidecars and needs no file.
+     */
+    @Test
+    void aKohyaExportOfRepeatFoldersOnlyAdvisedFullPath_nowItSaysRepeatTrainingReadsTheSidecars() throws IOException {
+        Path kds = work.resolve("kds");
+        for (String name : new String[] {"10_ohwx man/a", "5_zwx woman/b", "1_style/c"}) {
+            Files.createDirectories(kds.resolve(name).getParent());
+            Files.write(kds.resolve(name + ".png"), image(300, 300, "png"));
+            Files.writeString(kds.resolve(name + ".caption"), "ohwx man, A portrait.");
+        }
+        String note = "warning: kohya: kds has repeat folders (10_ohwx man (1 image), 1_style (1 image), 5_zwx woman"
+                + " (1 image)). DreamBooth-style training with repeat folders reads the .caption (or .txt) sidecars"
+                + " beside the images directly and needs no metadata file; meta_cap.json is for kohya's fine-tuning"
+                + " loader (in_json), where the repeat counts do not apply.";
+        for (String[] more : new String[][] {{}, {"--full-path"}}) {
+            CliTestSupport export = cli();
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("export", "kds", "--format",
+                    "kohya"));
+            args.addAll(java.util.List.of(more));
+            assertEquals(ExitCode.OK, export.run(args.toArray(String[]::new)), export.err());
+            assertTrue(export.err().contains(note), export.err());
+        }
+        CliTestSupport one = cli();
+        assertEquals(ExitCode.OK, one.run("export", "kds/5_zwx woman", "--format", "kohya"), one.err());
+        assertTrue(one.err().contains("warning: kohya: 5_zwx woman is a repeat folder. DreamBooth-style"), one.err());
+        CliTestSupport hf = cli();
+        assertEquals(ExitCode.OK, hf.run("export", "kds", "--format", "hf"), hf.err());
+        assertFalse(hf.err().contains("repeat folder"), "a Hugging Face export is no kohya file: " + hf.err());
+    }
+
+    /**
      * dogfooding G10: images in {@code 10_x/sub/} were checked, tagged and exported as part of the dataset
      * ("Exported 4 images"), kohya keyed them by bare stem, and neither its DreamBooth-style loader (one folder per
      * repeat folder, not recursive) nor its fine-tuning loader (train_data_dir/STEM.*) finds them: nothing said so.
@@ -424,7 +457,7 @@ class CheckCommandTest {
                 + " (2 images), 20_tiny (1 image). Add --full-path to key every image by its path."), export.err());
         CliTestSupport full = cli();
         assertEquals(ExitCode.OK, full.run("export", "big", "--format", "kohya", "--full-path"), full.err());
-        assertFalse(full.err().contains("warning"), full.err());
+        assertFalse(full.err().contains("keyed by bare file stem"), full.err());
         CliTestSupport flat = cli();
         assertEquals(ExitCode.OK, flat.run("check", "big/20_tiny"), flat.out());
         assertFalse(flat.out().contains("kohya:"), flat.out());

@@ -106,8 +106,14 @@ public final class DatasetExport {
         } catch (NothingExported e) {
             return new Summary(counts[0], counts[1], counts[2]); // out untouched: an empty file would mislead a trainer
         }
-        return new Summary(counts[0], counts[1], counts[2], format == Format.KOHYA && !fullPath
-                ? folders.stemKeyNote().stream().toList() : List.of());
+        List<String> warnings = new java.util.ArrayList<>();
+        if (format == Format.KOHYA) {
+            folders.repeatFoldersNote(captionExtension, tagsExtension).ifPresent(warnings::add);
+            if (!fullPath) {
+                folders.stemKeyNote().ifPresent(warnings::add);
+            }
+        }
+        return new Summary(counts[0], counts[1], counts[2], warnings);
     }
 
     /** Thrown inside the atomic write when no image qualifies, so that no file is written. */

@@ -120,6 +120,31 @@ public final class KohyaFolders {
     }
 
     /**
+     * For {@code export --format kohya} of a folder laid out for DreamBooth-style training (it has direct
+     * {@code N_name} repeat folders, or is one): that training reads the sidecars beside the images and no metadata
+     * file, and that the file is for the fine-tuning loader, where the folders' repeat counts do not apply (dogfood
+     * round 7, J11: the only advice was {@code --full-path}, which leads to the loader that drops the repeats).
+     */
+    public Optional<String> repeatFoldersNote(String captionExtension, String tagsExtension) {
+        Map<String, Long> repeat = new TreeMap<>();
+        folders.forEach((folder, n) -> {
+            String first = folder.contains("/") ? folder.substring(0, folder.indexOf('/')) : folder;
+            if (isRepeatFolder(first)) {
+                repeat.merge(first, n, Long::sum);
+            }
+        });
+        if (!rootIsRepeatFolder && repeat.isEmpty()) {
+            return Optional.empty();
+        }
+        String which = rootIsRepeatFolder ? rootName + " is a repeat folder" : rootName + " has repeat folders ("
+                + named(repeat) + ")";
+        return Optional.of("kohya: " + which + ". DreamBooth-style training with repeat folders reads the "
+                + captionExtension + " (or " + tagsExtension + ") sidecars beside the images directly and needs no"
+                + " metadata file; meta_cap.json is for kohya's fine-tuning loader (in_json), where the repeat counts"
+                + " do not apply.");
+    }
+
+    /**
      * The images a {@code meta_cap.json} keyed by bare stem leaves kohya's fine-tuning loader unable to find, when
      * there are any: those in sub-folders of this folder.
      */

@@ -59,6 +59,19 @@ class KohyaFoldersTest {
                 "the folder given is a repeat folder itself: its images are read");
     }
 
+    /** Dogfood round 7 J11: an export of repeat folders only advised --full-path, the loader that drops repeats. */
+    @Test
+    void aKohyaExportOfRepeatFoldersSaysRepeatTrainingReadsTheSidecarsAndTheFileIsForFineTuning() {
+        assertEquals(Optional.of("kohya: img has repeat folders (10_ohwx man (2 images), 5_zwx woman (1 image))."
+                + " DreamBooth-style training with repeat folders reads the .caption (or .txt) sidecars beside the"
+                + " images directly and needs no metadata file; meta_cap.json is for kohya's fine-tuning loader"
+                + " (in_json), where the repeat counts do not apply."), of("img", "10_ohwx man/a.jpg",
+                "10_ohwx man/b.jpg", "5_zwx woman/c.jpg", "loose.jpg").repeatFoldersNote(".caption", ".txt"));
+        assertTrue(of("10_x", "a.jpg").repeatFoldersNote(".caption", ".txt").orElseThrow()
+                .startsWith("kohya: 10_x is a repeat folder. "));
+        assertEquals(Optional.empty(), of("photos", "a.jpg", "trip/b.jpg").repeatFoldersNote(".caption", ".txt"));
+    }
+
     @Test
     void stemKeysOfImagesInSubFoldersAreNamedWithTheFirstFiveFolders() {
         KohyaFolders f = of("big", "top.jpg", "1_a/x.jpg", "2_b/x.jpg", "3_c/x.jpg", "4_d/x.jpg", "5_e/x.jpg",
