@@ -127,8 +127,15 @@ final class CaptionCommand implements Callable<Integer> {
             CaptionJob job = new CaptionJob(new ImageLoader(LoadOptions.DEFAULTS.withMinSide(0)), open,
                     tagRules, model, request, qa, cleanup, prompt.tagRetries, outputs, identity.toString(),
                     workerNice);
-            BatchSummary summary = folder.run(ctx, root, job, TagReport.observer(err),
-                    List.of(outputs.caption().extension(), outputs.tags().extension()));
+            BatchSummary summary;
+            try {
+                summary = folder.run(ctx, root, job, TagReport.observer(err),
+                        List.of(outputs.caption().extension(), outputs.tags().extension()));
+            } catch (TaglineException stopped) {
+                // the tokens were spent (and charged) although the run stopped: say so above the error
+                CaptionReport.tokens(ctx.out(), job.stats(), captioner.startsWith(Captioners.OPENAI));
+                throw stopped;
+            }
             CaptionReport.print(ctx.out(), summary, job.stats(), outputs, captioner.startsWith(Captioners.OPENAI),
                     !open.isEmpty());
             boolean none = FolderNotes.print(ctx.out(), summary, root, "caption");

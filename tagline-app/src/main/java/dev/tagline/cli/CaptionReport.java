@@ -24,15 +24,7 @@ final class CaptionReport {
                         + (outputs.json() ? ", .json" : ""),
                 stats.skipped() > 0 ? "; " + stats.skipped() + " passed over (sidecars exist, not images, or OneTrainer"
                         + " masks)" : ""));
-        String requests = String.format(Locale.ROOT, "%,d request%s (retries not counted)", stats.requests(),
-                stats.requests() == 1 ? "" : "s");
-        if (server && stats.requests() > 0 && stats.promptTokens() + stats.completionTokens() == 0) {
-            out.println("Tokens: not reported by the server, " + requests + ".");
-        } else if (server && stats.requests() > 0) {
-            out.println(String.format(Locale.ROOT, "Tokens: %,d prompt + %,d completion = %,d in %s.",
-                    stats.promptTokens(), stats.completionTokens(), stats.promptTokens() + stats.completionTokens(),
-                    requests));
-        }
+        tokens(out, stats, server);
         if (stats.missingTags() > 0) {
             long n = stats.missingTags();
             List<String> named = stats.missingTagImages();
@@ -59,6 +51,23 @@ final class CaptionReport {
         }
         if (batch.stopped()) {
             out.println("Stopped before the end: run the same command again to continue.");
+        }
+        out.flush();
+    }
+
+    /**
+     * The {@code Tokens:} line, when the captioner is a model {@code server} and requests were answered; also for a
+     * run that stopped (dogfood round 7 J4: a reasoning model's 3 × 900 tokens went unmentioned).
+     */
+    static void tokens(PrintWriter out, CaptionStats stats, boolean server) {
+        String requests = String.format(Locale.ROOT, "%,d request%s (retries not counted)", stats.requests(),
+                stats.requests() == 1 ? "" : "s");
+        if (server && stats.requests() > 0 && stats.promptTokens() + stats.completionTokens() == 0) {
+            out.println("Tokens: not reported by the server, " + requests + ".");
+        } else if (server && stats.requests() > 0) {
+            out.println(String.format(Locale.ROOT, "Tokens: %,d prompt + %,d completion = %,d in %s.",
+                    stats.promptTokens(), stats.completionTokens(), stats.promptTokens() + stats.completionTokens(),
+                    requests));
         }
         out.flush();
     }

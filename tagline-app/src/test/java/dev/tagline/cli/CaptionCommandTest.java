@@ -532,6 +532,35 @@ class CaptionCommandTest {
         assertTrue(cli.err().contains("used all 10 tokens reasoning and wrote no caption"), cli.err());
     }
 
+    /**
+     * Dogfood round 7 J4: the "first 3 images failed alike" stop counted "2 failed" (the stopping image nowhere),
+     * said "run again" three ways and "Finished chunks are kept" with none done, and printed no Tokens line although
+     * the reasoning model's answers were charged; vLLM's context-length stop never named --max-side.
+     */
+    @Test
+    void theFirstThreeAlikeStopCountedTwoSaidRunAgainThriceAndHidTheTokens_nowOneCoherentBlock() throws IOException {
+        for (String name : List.of("a", "b")) {
+            TagCommandTest.png(data.resolve(name + ".png"), 0x808080, 64, 64);
+        }
+        server.reasoningParser("reasoning").answers(call -> "<think>Okay, the user wants a caption. Let me look at the"
+                + " image carefully, then describe it.</think>A square.");
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, caption(cli, "--max-tokens", "10", "--concurrency", "1"));
+        assertTrue(cli.err().matches("(?s).*caption: 0 done in [^\\n]*, 3 failed\\b.*"), cli.err());
+        String error = cli.err().lines().filter(l -> l.startsWith("error: ")).findFirst().orElseThrow();
+        assertEquals(1, error.split("run the same command again", -1).length - 1, error);
+        assertFalse(error.contains("to retry this image") || error.contains("Finished chunks"), error);
+        assertTrue(cli.out().matches("(?s).*Tokens: [\\d,]+ prompt \\+ 30 completion = [\\d,]+ in 3 requests.*"),
+                cli.out());
+
+        server.reasoningParser(null).answers(call -> "A square.").vllmErrors().contextWindow(60);
+        CliTestSupport context = cli();
+        assertEquals(ExitCode.USAGE, caption(context, "--concurrency", "1"));
+        assertTrue(context.err().contains("send smaller images with --max-side (e.g. --max-side 512)"),
+                context.err());
+        assertTrue(context.err().matches("(?s).*caption: 0 done in [^\\n]*, 3 failed\\b.*"), context.err());
+    }
+
     /** Dogfood round 6 H12: {tags} went empty without a word when no tags sidecar was there. */
     @Test
     void anEmptyTagsPlaceholderIsReportedWithTheFix() {

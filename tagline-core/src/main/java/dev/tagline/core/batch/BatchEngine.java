@@ -203,7 +203,7 @@ public final class BatchEngine {
                     counts[2] = pipeline.stopped() ? 1 : 0;
                     return counts;
                 }
-                handle(d, job, chunk, failures, counts);
+                handle(d, job, journal, chunk, failures, counts);
                 bar.done(counts[3], counts[4]);
                 bar.advance(1);
                 if (++inChunk == settings.chunkSize()) {
@@ -225,10 +225,12 @@ public final class BatchEngine {
 
     /**
      * Writes one item (or reports its failure) and adds it to the chunk; counts[0] written, counts[1] failed,
-     * counts[3] done and counts[4] passed over, as progress shows them.
+     * counts[3] done and counts[4] passed over, as progress shows them. An item whose failure stops the run counts
+     * as failed (the progress line above the error said "2 failed" of the first 3 alike, or "none failed"), and the
+     * items written before it are journaled, so that a run again resumes after them.
      */
-    private <R> void handle(Pipeline.Done<R> d, BatchJob<?, R> job, List<Journal.Entry> chunk, Failures failures,
-                            long[] counts) {
+    private <R> void handle(Pipeline.Done<R> d, BatchJob<?, R> job, Journal journal, List<Journal.Entry> chunk,
+                            Failures failures, long[] counts) {
         String failure = d.failure();
         if (failure == null) {
             try {
@@ -244,8 +246,10 @@ public final class BatchEngine {
             } catch (ItemFailedException e) {
                 failure = Pipeline.describe(d.entry(), e);
             } catch (TaglineException e) {
+                failures.items(++counts[1]);
+                commit(journal, chunk);
                 throw new TaglineException("Stopped at " + d.entry().key() + ": " + e.getMessage(),
-                        (e.hint() + " Finished chunks are kept: fix this and run again to resume.").strip(), e);
+                        runAgain(e.hint(), counts[3] > 0), e);
             }
         }
         if (failure != null) {
@@ -253,6 +257,21 @@ public final class BatchEngine {
             observer.itemFailed(d.entry(), failure);
             failures.items(counts[1]);
         }
+    }
+
+    /**
+     * The hint of a run stopped by {@code hint}'s failure, saying once what to do: the failure's own hint when it
+     * already says to run again, else with "run the same command again"; and that the items done are kept when
+     * {@code kept} (it said "Finished chunks are kept" when none was done, and "run again" up to three ways).
+     */
+    static String runAgain(String hint, boolean kept) {
+        String h = hint.strip();
+        boolean says = h.matches("(?is).*\\brun (?:it |the same command |this command )?again\\b.*");
+        if (kept) {
+            return (h + (says ? " The items done so far are kept; the run resumes after them."
+                    : " The items done so far are kept: fix this and run again to resume.")).strip();
+        }
+        return says ? h : (h + " Fix this, then run the same command again.").strip();
     }
 
     /**

@@ -314,7 +314,46 @@ class BatchEngineTest {
         Files.writeString(dir.resolve("f009.in"), "fixed");
         UpperJob after = new UpperJob();
         run(settings(), after);
-        assertEquals(List.of("f008.in", "f009.in"), after.written, "only the unfinished chunk is redone");
+        assertEquals(List.of("f009.in"), after.written, "only the item that stopped it is redone: the items"
+                + " written before it are journaled too, not only the finished chunks");
+    }
+
+    /**
+     * Dogfood round 7 J4: a run stopped at its first item showed "none failed" above the error, and its hint said
+     * "Finished chunks are kept: fix this and run again to resume" with nothing done, after a hint that already said
+     * to run again.
+     */
+    @Test
+    void aStopAtTheFirstItemSaidNoneFailedAndFinishedChunksAreKept_nowOneFailedAndOneRunAgain() throws IOException {
+        files(3);
+        Files.writeString(dir.resolve("f000.in"), "disk-full");
+        long[] failed = {0};
+        Progress.Factory factory = (task, total, unit) -> new Progress() {
+            @Override
+            public void advance(long n) {
+            }
+
+            @Override
+            public void jumpTo(long done) {
+            }
+
+            @Override
+            public void failed(long items) {
+                failed[0] = items;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        TaglineException e = assertThrows(TaglineException.class, () -> new BatchEngine(settings().withWorkers(1),
+                factory, new StopSignal(), BatchObserver.NONE).run(dir, new UpperJob()));
+        assertEquals(1, failed[0], "the item that stopped the run is one failed");
+        assertFalse(e.hint().contains("kept"), e.hint());
+        assertTrue(e.hint().endsWith("Fix this, then run the same command again."), e.hint());
+        assertEquals("Wait, then run again.", BatchEngine.runAgain("Wait, then run again.", false));
+        assertEquals("Wait, then run again. The items done so far are kept; the run resumes after them.",
+                BatchEngine.runAgain("Wait, then run again.", true));
     }
 
     @Test

@@ -36,6 +36,9 @@ final class FirstFailures {
         }
     }
 
+    /** A server's "too many tokens" answer: vLLM, OpenAI, llama.cpp and LM Studio word it so. */
+    private static final java.util.regex.Pattern CONTEXT = java.util.regex.Pattern.compile("(?i)maximum context"
+            + " length|context length|context window|exceeds the available context|n_ctx|too many tokens");
     private boolean captioned;
     private int alike;
     private String signature;
@@ -73,7 +76,14 @@ final class FirstFailures {
             return stop;
         }
         String hint = failure instanceof TaglineException t ? t.hint() : "";
-        stop = new Stop(failure, (hint.isEmpty() ? "" : hint + " ") + "Fix that, then run the same command again.");
+        // one image's "run again to retry this image" is no advice for a run that stops (the engine says it once)
+        hint = hint.replaceFirst("[;,.]?\\s*run again to retry this image\\.?$", ".");
+        if (CONTEXT.matcher(failure.getMessage()).find()) {
+            hint = "The image and prompt do not fit the model's context: send smaller images with --max-side (e.g."
+                    + " --max-side 512) or a shorter prompt, or start the server with a longer context (vLLM"
+                    + " --max-model-len, llama.cpp -c, Ollama num_ctx).";
+        }
+        stop = new Stop(failure, hint);
         return stop;
     }
 
