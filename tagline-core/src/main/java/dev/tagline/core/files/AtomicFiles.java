@@ -69,8 +69,7 @@ public final class AtomicFiles {
             moveIntoPlace(tmp, target);
             tmp = null;
         } catch (IOException e) {
-            throw new TaglineException("Cannot write " + target + ": " + describe(e),
-                    "Check free disk space and write permission on " + dir + ".", e);
+            throw new TaglineException("Cannot write " + target + ": " + describe(e), hintFor(e, dir), e);
         } finally {
             deleteQuietly(tmp);
         }
@@ -111,6 +110,29 @@ public final class AtomicFiles {
     public static boolean isTemporary(Path file) {
         String name = file.getFileName().toString();
         return name.startsWith(".") && name.contains(TMP_MARK);
+    }
+
+    /**
+     * What to do about a failed write in {@code dir}, by its cause: a read-only file system (remount or copy), no
+     * permission (grant it), a full disk or quota (free space); "check free disk space and write permission" only where
+     * the cause is not known.
+     */
+    public static String hintFor(IOException e, Path dir) {
+        String reason = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                : String.valueOf(e.getMessage());
+        if (reason.contains("Read-only file system")) {
+            return dir + " is on a read-only file system: remount it read-write, or copy the files to a folder you can"
+                    + " write to.";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException || reason.contains("Permission denied")
+                || reason.contains("Operation not permitted")) {
+            return "Give your user write permission on " + dir + " (or run Tagline as its owner), or copy the files"
+                    + " to a folder you can write to.";
+        }
+        if (reason.contains("No space left") || reason.contains("quota")) {
+            return "Free disk space on the drive of " + dir + " (or raise your quota), then run again.";
+        }
+        return "Check free disk space and write permission on " + dir + ".";
     }
 
     private static String describe(IOException e) {

@@ -41,6 +41,30 @@ class AtomicFilesTest {
         assertEquals(1, listing().length);
     }
 
+    /** dogfood J14: a write to a read-only mount said "Check free disk space", which does not fit EROFS. */
+    @Test
+    void aReadOnlyFileSystemWasBlamedOnDiskSpace_nowTheHintFitsTheCause() {
+        Path target = dir.resolve("sky.caption");
+        assertEquals(dir + " is on a read-only file system: remount it read-write, or copy the files to a folder you"
+                + " can write to.", hintOfFailure(target, new java.nio.file.FileSystemException(target.toString(), null,
+                "Read-only file system")));
+        assertEquals("Give your user write permission on " + dir + " (or run Tagline as its owner), or copy the files"
+                + " to a folder you can write to.", hintOfFailure(target,
+                new java.nio.file.AccessDeniedException(target.toString())));
+        assertTrue(hintOfFailure(target, new java.nio.file.FileSystemException(target.toString(), null,
+                "Operation not permitted")).startsWith("Give your user write permission"), "EPERM (chattr +i)");
+        assertEquals("Free disk space on the drive of " + dir + " (or raise your quota), then run again.",
+                hintOfFailure(target, new IOException("No space left on device")));
+        assertEquals("Check free disk space and write permission on " + dir + ".",
+                hintOfFailure(target, new IOException("Input/output error")));
+    }
+
+    private static String hintOfFailure(Path target, IOException cause) {
+        return assertThrows(TaglineException.class, () -> AtomicFiles.write(target, out -> {
+            throw cause;
+        })).hint();
+    }
+
     @Test
     void createsMissingFolders() {
         Path target = dir.resolve("x/y/z.txt");

@@ -397,7 +397,7 @@ public final class CheckActions {
             AtomicFiles.write(file, encoded);
         } catch (IOException e) {
             throw new TaglineException("Cannot rewrite " + file + ": " + e.getMessage(),
-                    "Check free disk space and permissions; the original is kept under " + original + ".", e);
+                    AtomicFiles.hintFor(e, file.getParent()) + " The original is kept under " + original + ".", e);
         }
         log.accept("rewrote " + key + " as plain sRGB (original in " + original + ")");
         return "rewritten";

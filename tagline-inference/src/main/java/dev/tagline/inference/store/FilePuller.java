@@ -69,7 +69,7 @@ final class FilePuller {
                     file.hubSource().isPresent());
         } catch (IOException e) {
             throw new TaglineException("Cannot write model " + model.id() + " into " + layout.modelDir(model.id())
-                    + ": " + e.getMessage(), "Check free disk space and write permission there.", e);
+                    + ": " + e.getMessage(), AtomicFiles.hintFor(e, layout.modelDir(model.id())), e);
         }
     }
 

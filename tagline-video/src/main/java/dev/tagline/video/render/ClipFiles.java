@@ -133,7 +133,7 @@ record ClipFiles(Path dir, String id, String stage) {
                     AtomicFiles.moveIntoPlace(from, to);
                 } catch (IOException e) {
                     throw new TaglineException("Cannot move the new " + to.getFileName() + " into place in " + dir
-                            + ": " + e.getMessage(), "Check free disk space and write permission on " + dir + ".", e);
+                            + ": " + e.getMessage(), AtomicFiles.hintFor(e, dir), e);
                 }
             }
         }
