@@ -63,6 +63,7 @@ final class CaptionJobKind implements JobKinds.Kind {
             throw new TaglineException("Invalid prompt: " + e.getMessage(), "", e);
         }
         SidecarSettings.Existing existing = SidecarSettings.Existing.parse(form.getOrDefault("existing", "skip"));
+        dev.tagline.core.batch.BatchEngine.requireWritableFolder(dir, "caption");
         DatasetSidecars where = sidecarsOf.apply(dir);
         if (where.captionsOnly() && (id.equals(dev.tagline.images.caption.TagComposer.ID) || request.prompt().variables().contains("tags"))) {
             throw new TaglineException("Captioner " + id + " reads the tags from the " + where.tagsExtension()

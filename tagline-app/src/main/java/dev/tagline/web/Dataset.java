@@ -1,5 +1,6 @@
 package dev.tagline.web;
 
+import dev.tagline.core.batch.BatchEngine;
 import dev.tagline.core.batch.FolderScan;
 import dev.tagline.core.batch.ScanOptions;
 import dev.tagline.images.load.ImageFormat;
@@ -42,6 +43,21 @@ final class Dataset {
 
     DatasetSidecars sidecars() {
         return sidecars;
+    }
+
+    /**
+     * True when Tagline cannot write sidecars here (a read-only mount, a folder without write permission): the test
+     * tag and caption make before they start ({@link BatchEngine#requireWritableFolder}).
+     */
+    boolean readOnly() {
+        return !Files.isWritable(root);
+    }
+
+    /** Refuses an edit of a read-only dataset before any file is touched ({@code what}: "Save", "a tag replace"). */
+    private void requireWritable(String what) {
+        if (readOnly()) {
+            throw BatchEngine.readOnlyFolder(root.toString(), what);
+        }
     }
 
     record Item(String path, String caption, List<String> tags) {
@@ -146,6 +162,7 @@ final class Dataset {
      * the user did not edit leaves its files as they were ({@code "  smile "} spacing included).
      */
     Item save(Path image, String caption, List<String> newTags) throws IOException {
+        requireWritable("Save");
         Item before = item(key(image), image);
         String text = caption == null ? "" : caption.strip();
         if (!text.equals(before.caption())) {
@@ -168,6 +185,7 @@ final class Dataset {
                     + sidecars.captionExtension(), "Give the tags their own file (serve --tags-extension NAME=.tags)"
                     + " to replace tags across it.");
         }
+        requireWritable("a tag replace");
         int changed = 0;
         for (Item item : items()) {
             List<String> next = new ArrayList<>();

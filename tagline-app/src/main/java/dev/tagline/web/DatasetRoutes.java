@@ -93,6 +93,13 @@ final class DatasetRoutes {
             return;
         }
         b.append(sidecarsLine(root, sidecars));
+        boolean readOnly = dataset.readOnly();
+        if (readOnly) {
+            b.append("<p class=\"read-only\" id=\"read-only\" role=\"note\"><strong>read-only</strong>: viewing only")
+                    .append(" (Tagline cannot write to ").append(esc(web.settings().mediaRoots().get(root).toString()))
+                    .append(")</p>");
+        }
+        String off = readOnly ? " disabled" : "";
         if (ctx.queryParam("changed") != null) {
             b.append("<p class=\"notice\" role=\"status\">Changed ").append(esc(ctx.queryParam("changed")))
                     .append(" tag file(s).</p>");
@@ -107,10 +114,11 @@ final class DatasetRoutes {
         if (!sidecars.captionsOnly()) {
             b.append("<form class=\"bulk\" method=\"post\" action=\"/datasets/").append(esc(root)).append("/bulk\">")
                     .append(csrfField(csrf)).append("<label>Tag <input name=\"find\" required></label><label>Replace")
-                    .append(" with (empty removes) <input name=\"replace\"></label><button>Apply to all images</button>")
+                    .append(" with (empty removes) <input name=\"replace\"></label><button").append(off)
+                    .append(">Apply to all images</button>")
                     .append("</form>");
         }
-        b.append(jobForms(root, csrf, sidecars));
+        b.append(jobForms(root, csrf, sidecars, off));
         if ("check".equals(ctx.queryParam("view"))) {
             b.append(report.html(root, verdict, dataset.scanNotes())).append("</section>");
             ctx.html(Html.page("Check report " + root, csrf, "/datasets", b.toString()));
@@ -120,7 +128,7 @@ final class DatasetRoutes {
             b.append(chart(root, Dataset.frequencies(all)));
         }
         b.append(KEYS).append("<div class=\"gallery\">");
-        shown.forEach(i -> b.append(card(root, i, sidecars.captionsOnly(), null)));
+        shown.forEach(i -> b.append(card(root, i, sidecars.captionsOnly(), readOnly, null)));
         b.append("</div></section>");
         ctx.html(Html.page("Dataset " + root, csrf, "/datasets", b.toString(), "/static/datasets.js"));
     }
@@ -143,12 +151,14 @@ final class DatasetRoutes {
                 + ")</small></p>";
     }
 
-    private static String jobForms(String root, String csrf, DatasetSidecars sidecars) {
+    /** The job forms; {@code off} (" disabled" on a read-only folder) turns off those that would write in it. */
+    private static String jobForms(String root, String csrf, DatasetSidecars sidecars, String off) {
         StringBuilder b = new StringBuilder("<div class=\"jobs-start\"><form method=\"post\" action=\"/jobs/")
                 .append(esc(root)).append("/thumbnails\">").append(csrfField(csrf))
                 .append("<button id=\"render-thumbnails\">Render all thumbnails (background job)</button></form>")
                 .append("<form method=\"post\" action=\"/jobs/").append(esc(root)).append("/check\">")
-                .append(csrfField(csrf)).append("<label class=\"inline\"><input type=\"checkbox\" name=\"quarantine\">")
+                .append(csrfField(csrf)).append("<label class=\"inline\"><input type=\"checkbox\" name=\"quarantine\"")
+                .append(off).append(">")
                 .append(" move bad files to ").append(esc(JobKinds.QUARANTINE)).append("</label>")
                 .append("<button id=\"start-check\">Check folder (background job)</button></form>");
         if (sidecars.captionsOnly()) {
@@ -159,7 +169,8 @@ final class DatasetRoutes {
                     .append(csrfField(csrf)).append("<label>Tagger <input name=\"tagger\" value=\"quality\" size=\"18\">")
                     .append("</label><label>Existing tags <select name=\"existing\"><option>skip</option>")
                     .append("<option>overwrite</option><option>append</option></select></label>")
-                    .append("<button id=\"start-tag\">Tag folder (background job)</button></form>");
+                    .append("<button id=\"start-tag\"").append(off)
+                    .append(">Tag folder (background job)</button></form>");
         }
         return b.append("<form method=\"post\" action=\"/jobs/").append(esc(root)).append("/caption\">")
                 .append(csrfField(csrf)).append("<label>Captioner <input name=\"captioner\" value=\"")
@@ -167,7 +178,8 @@ final class DatasetRoutes {
                 .append(" <input name=\"endpoint\" placeholder=\"http://127.0.0.1:11434/v1\" size=\"24\"></label>")
                 .append("<label>Existing captions <select name=\"existing\"><option>skip</option>")
                 .append("<option>overwrite</option></select></label>")
-                .append("<button id=\"start-caption\">Caption folder (background job)</button></form>")
+                .append("<button id=\"start-caption\"").append(off)
+                .append(">Caption folder (background job)</button></form>")
                 .append("<a href=\"/datasets/").append(esc(root)).append("?view=check\">Check report</a></div>")
                 .toString();
     }
@@ -220,20 +232,23 @@ final class DatasetRoutes {
 
     /**
      * One image's card: caption box and, unless the folder keeps only captions, a tags box (a textarea that grows with
-     * its tags, datasets.js); Save posts through htmx and gets the card back.
+     * its tags, datasets.js); Save posts through htmx and gets the card back. A read-only folder's card can be read
+     * and copied from, not edited or saved.
      */
-    static String card(String root, Dataset.Item i, boolean captionsOnly, String message) {
+    static String card(String root, Dataset.Item i, boolean captionsOnly, boolean readOnly, String message) {
+        String ro = readOnly ? " readonly" : "";
         String path = URLEncoder.encode(i.path(), StandardCharsets.UTF_8);
         return "<article class=\"image\"><img loading=\"lazy\" alt=\"" + esc(i.path()) + "\" src=\""
                 + esc(UrlPaths.of("/thumbs", root, i.path())) + "\"><form class=\"card\" hx-post=\"/datasets/"
                 + esc(root) + "/save?path=" + esc(path) + "\" hx-target=\"closest article\" hx-swap=\"outerHTML\">"
                 + "<p class=\"name\">" + esc(i.path()) + "</p>"
                 + (message == null ? "" : "<p class=\"notice\" role=\"status\">" + esc(message) + "</p>")
-                + "<textarea name=\"caption\" rows=\"3\" placeholder=\"no caption\" aria-label=\"Caption of "
+                + "<textarea name=\"caption\"" + ro + " rows=\"3\" placeholder=\"no caption\" aria-label=\"Caption of "
                 + esc(i.path()) + "\">" + esc(i.caption()) + "</textarea>"
-                + (captionsOnly ? "" : "<textarea name=\"tags\" class=\"tags\" rows=\"1\" placeholder=\"no tags\""
+                + (captionsOnly ? "" : "<textarea name=\"tags\"" + ro + " class=\"tags\" rows=\"1\""
+                + " placeholder=\"no tags\""
                 + " aria-label=\"Tags of " + esc(i.path()) + "\">" + esc(String.join(", ", i.tags())) + "</textarea>")
-                + "<button>Save</button></form></article>";
+                + "<button" + (readOnly ? " disabled" : "") + ">Save</button></form></article>";
     }
 
     private void save(Context ctx) throws IOException {
@@ -251,7 +266,7 @@ final class DatasetRoutes {
                 .map(String::strip).filter(t -> !t.isEmpty() && !t.equals("null")).distinct().toList();
         Dataset dataset = dataset(root);
         Dataset.Item item = dataset.save(image, ctx.formParam("caption"), tags);
-        ctx.html(card(root, item, dataset.sidecars().captionsOnly(), "Saved."));
+        ctx.html(card(root, item, dataset.sidecars().captionsOnly(), false, "Saved."));
     }
 
     private void bulk(Context ctx) throws IOException {

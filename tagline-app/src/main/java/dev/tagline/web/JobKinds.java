@@ -203,6 +203,7 @@ final class JobKinds {
                             + " --tagger', e.g. quality or wd-vit-tagger-v3.");
                 }
                 SidecarSettings.Existing existing = SidecarSettings.Existing.parse(form.getOrDefault("existing", "skip"));
+                BatchEngine.requireWritableFolder(dir, "tag");
                 DatasetSidecars where = sidecarsOf.apply(dir);
                 if (where.captionsOnly()) {
                     throw new TaglineException("Tagging would write the tags to the " + where.tagsExtension()

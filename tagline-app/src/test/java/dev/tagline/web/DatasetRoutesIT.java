@@ -292,4 +292,68 @@ class DatasetRoutesIT {
                     + " NAME=FOLDER"), page);
         }
     }
+
+    /**
+     * Makes {@code folder} unwritable for this process, as the code tests it ({@link Files#isWritable}): chmod a-w, and
+     * where that does not stop the process (root) chattr +i. False when neither works here.
+     */
+    static boolean makeUnwritable(Path folder) throws Exception {
+        Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        if (Files.isWritable(folder)) {
+            new ProcessBuilder("chattr", "+i", folder.toString()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        }
+        return !Files.isWritable(folder);
+    }
+
+    static void makeWritable(Path folder) throws Exception {
+        new ProcessBuilder("chattr", "-i", folder.toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /**
+     * dogfood J14: a read-only dataset offered Save, "Apply to all images", "Tag folder" and "Caption folder" without a
+     * word, and Save then failed blaming disk space. Now the page says it is read-only, its edit controls and the jobs
+     * that write sidecars are off (check still runs: its journal goes to TAGLINE_HOME), and the server refuses them.
+     */
+    @Test
+    void aReadOnlyDatasetOfferedEveryEdit_nowThePageSaysViewingOnlyAndTheEditsAreOff() throws Exception {
+        Path set = web.media;
+        org.junit.jupiter.api.Assumptions.assumeTrue(makeUnwritable(set), "cannot make a folder unwritable here"
+                + " (neither chmod a-w nor chattr +i stops this process): the read-only page is not tested");
+        try {
+            String html = page("");
+            assertTrue(html.contains("<p class=\"read-only\" id=\"read-only\" role=\"note\"><strong>read-only</strong>:"
+                    + " viewing only (Tagline cannot write to " + set + ")</p>"), html);
+            assertTrue(html.contains("<button disabled>Apply to all images</button>"), html);
+            assertTrue(html.contains("<button id=\"start-tag\" disabled>Tag folder"), html);
+            assertTrue(html.contains("<button id=\"start-caption\" disabled>Caption folder"), html);
+            assertTrue(html.contains("name=\"quarantine\" disabled>"), "check moves nothing into a read-only folder");
+            assertTrue(html.contains("<button id=\"start-check\">Check folder"), "check still runs: " + html);
+            assertTrue(html.contains("<textarea name=\"caption\" readonly") && html.contains("<textarea name=\"tags\""
+                    + " readonly") && html.contains("<button disabled>Save</button>"), html);
+
+            HttpResponse<String> save = web.send(web.form("/datasets/clips/save?path=set%2Fb.png", login.cookie(),
+                    Map.of("_csrf", login.csrf(), "caption", "a blue card", "tags", "blue")));
+            assertTrue(save.statusCode() >= 400 && save.body().contains(set + " is read-only, and Save writes its"
+                    + " sidecars beside the images"), save.statusCode() + " " + save.body());
+            HttpResponse<String> bulk = web.send(web.form("/datasets/clips/bulk", login.cookie(),
+                    Map.of("_csrf", login.csrf(), "find", "circle", "replace", "disc")));
+            assertTrue(bulk.statusCode() >= 400 && bulk.body().contains("is read-only"), bulk.body());
+            HttpResponse<String> tag = web.send(web.form("/jobs/clips/tag", login.cookie(),
+                    Map.of("_csrf", login.csrf(), "tagger", "quality")));
+            assertTrue(tag.statusCode() >= 400 && tag.body().contains(set + " is read-only, and tag writes its"
+                    + " sidecars beside the images"), tag.statusCode() + " " + tag.body());
+            HttpResponse<String> caption = web.send(web.form("/jobs/clips/caption", login.cookie(),
+                    Map.of("_csrf", login.csrf(), "captioner", "tags")));
+            assertTrue(caption.statusCode() >= 400 && caption.body().contains("is read-only, and caption"),
+                    caption.body());
+            assertFalse(Files.exists(set.resolve("set/b.caption")));
+            assertEquals("blue, circle", Files.readString(set.resolve("set/b.txt")));
+        } finally {
+            makeWritable(set);
+        }
+        assertFalse(page("").contains("id=\"read-only\""), "a writable folder is not called read-only");
+    }
 }
