@@ -1,19 +1,20 @@
-// The dataset gallery's cards: keyboard saving and moving, unsaved-changes warning, tags boxes that grow.
+// The dataset gallery's cards: keyboard saving and moving, unsaved-changes warning, caption and tags boxes that grow.
 (function () {
   'use strict';
   const cards = () => Array.from(document.querySelectorAll('article.image'));
+  // A box as tall as its text (never below its rows), so a long caption or tag list shows whole, without a scrollbar.
   const fit = (box) => {
-    if (box.classList.contains('tags')) {
+    if (box.tagName === 'TEXTAREA') {
       box.style.height = 'auto';
       box.style.height = (box.scrollHeight + 2) + 'px';
     }
   };
-  const fitAll = (root) => root.querySelectorAll('textarea.tags').forEach(fit);
+  const fitAll = (root) => root.querySelectorAll('form.card textarea').forEach(fit);
   let refocus = null; // {name, field}: the card saved from the keyboard and the box that had the focus
 
   const save = (field) => {
     const form = field.closest('form.card');
-    if (!form) { return; }
+    if (!form || form.querySelector('button:disabled')) { return; } // a read-only folder's card
     refocus = { name: (form.querySelector('p.name') || {}).textContent, field: field.name };
     form.requestSubmit();
   };
@@ -23,6 +24,7 @@
     const box = next && next.querySelector('textarea[name="caption"]');
     if (box) {
       box.focus();
+      box.setSelectionRange(box.value.length, box.value.length); // typing goes on from the end, not before the text
       box.scrollIntoView({ block: 'nearest' });
     }
   };

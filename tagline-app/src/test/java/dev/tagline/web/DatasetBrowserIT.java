@@ -160,6 +160,68 @@ class DatasetBrowserIT {
         assertEquals("portraits/p1.png caption", focused());
     }
 
+    /** dogfood J12: Alt+Down put the caret at position 0 of the next caption, so typing went before its text. */
+    @Test
+    void altDownPutTheCaretBeforeTheNextCaption_nowTypingGoesOnFromItsEnd() {
+        browser.login(web.base(), WebFixture.PASSWORD);
+        browser.driver.get(web.base() + "/datasets/clips");
+        card("portraits/p0.png").findElement(By.name("caption")).click();
+        browser.driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.chord(
+                org.openqa.selenium.Keys.ALT, org.openqa.selenium.Keys.DOWN), ", typed");
+        assertEquals("a white circle on a plain background, typed",
+                card("portraits/p1.png").findElement(By.name("caption")).getAttribute("value"));
+        card("portraits/p3.png").findElement(By.name("caption")).click();
+        browser.driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.chord(
+                org.openqa.selenium.Keys.ALT, org.openqa.selenium.Keys.UP), " too");
+        assertEquals("portraits/p2.png caption", focused());
+        assertEquals("a white circle on a plain background too",
+                card("portraits/p2.png").findElement(By.name("caption")).getAttribute("value"));
+    }
+
+    /** dogfood J12: a card with unsaved edits looked the same as a saved one; on a 50-card page none could be found. */
+    @Test
+    void anUnsavedCardLookedLikeASavedOne_nowItIsMarkedUnsavedUntilSaved() {
+        browser.login(web.base(), WebFixture.PASSWORD);
+        browser.driver.get(web.base() + "/datasets/clips");
+        String badge = "return getComputedStyle(document.querySelector(\"article:nth-child(%d) form.card\"),"
+                + " '::before').content";
+        String border = "return getComputedStyle(document.querySelector('article:nth-child(%d)')).borderTopColor";
+        Object cleanBorder = js(border.formatted(2));
+        assertEquals("none", js(badge.formatted(2)));
+        card("portraits/p1.png").findElement(By.name("caption")).sendKeys(" UNSAVED");
+        assertEquals("\"unsaved\"", js(badge.formatted(2)), "the edited card has an 'unsaved' badge");
+        assertFalse(cleanBorder.equals(js(border.formatted(2))), "and a border of its own");
+        assertEquals("none", js(badge.formatted(3)), "a card not edited has none");
+        assertEquals(cleanBorder, js(border.formatted(3)));
+        browser.screenshot("datasets-unsaved");
+        card("portraits/p1.png").findElement(By.tagName("button")).click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.xpath("//article[.//p[text()='portraits/p1.png']]//p[@class='notice']"), "Saved"));
+        assertEquals("none", js(badge.formatted(2)), "saved: the badge is gone");
+        assertEquals(cleanBorder, js(border.formatted(2)));
+    }
+
+    /** dogfood J12: the caption box stayed 3 rows with a scrollbar while the tags box grew with its text. */
+    @Test
+    void theCaptionBoxStayedThreeRowsWithAScrollbar_nowItGrowsWithItsText() throws Exception {
+        Files.writeString(web.media.resolve("portraits/p1.caption"), "a white circle on a plain background, ".repeat(12));
+        browser.login(web.base(), WebFixture.PASSWORD);
+        browser.driver.get(web.base() + "/datasets/clips");
+        WebElement longBox = card("portraits/p1.png").findElement(By.name("caption"));
+        WebElement shortBox = card("portraits/p2.png").findElement(By.name("caption"));
+        int low = shortBox.getSize().getHeight();
+        assertTrue(longBox.getSize().getHeight() > 2 * low, longBox.getSize().getHeight() + " px for 12 sentences, "
+                + low + " px for one");
+        String scrolls = "const b = document.querySelector('article:nth-child(%d) textarea[name=caption]');"
+                + " return b.scrollHeight > b.clientHeight + 1";
+        assertEquals(Boolean.FALSE, js(scrolls.formatted(2)), "the whole caption shows, no scrolling");
+        shortBox.sendKeys(", seen from above, with a soft shadow falling to the right and a faint grain all over the"
+                + " background, which is a warm light grey, and a second fainter ring around the first one");
+        assertTrue(shortBox.getSize().getHeight() > low, "the box grows as the caption is typed: "
+                + shortBox.getSize().getHeight() + " px, was " + low);
+        assertEquals(Boolean.FALSE, js(scrolls.formatted(3)));
+    }
+
     /** Whether the page asks before leaving: the answer to the {@code beforeunload} event the browser fires first. */
     private boolean asksBeforeLeaving() {
         return (Boolean) js("const e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e);"
