@@ -49,7 +49,7 @@ final class CalendarRoutes {
         b.append("</ul>");
         if (channels.isEmpty()) { // the page shown right after first-start setup: say what comes first
             b.append("<p id=\"no-channels\" class=\"empty-state\">No channel yet")
-                    .append(Html.esc(PostApiRoutes.NO_CHANNEL.substring("There is no channel yet".length())))
+                    .append(Html.esc(PostScheduleRoutes.NO_CHANNEL.substring("There is no channel yet".length())))
                     .append("</p>");
         }
         b.append("<div id=\"toast\" role=\"status\" aria-live=\"polite\" hidden><span id=\"toast-text\"></span>")

@@ -47,7 +47,7 @@ final class PostActionRoutes {
     }
 
     private void publishNow(Context ctx) {
-        Post p = PostApiRoutes.movable(post(id(ctx)));
+        Post p = PostScheduleRoutes.movable(post(id(ctx)));
         Channel c = web.publishing().channels().byId(p.channelId());
         // the command line's 'publish move N now': outside the plan, no warnings, no planned post gives way
         web.publishing().scheduler().publishNow(c, p.id());
@@ -113,7 +113,7 @@ final class PostActionRoutes {
             out.putAll(dueNow(done + " is sent again. "));
         } else {
             out.put("message", done + " will be sent again at " + CalendarJson.whenText(p.scheduledAt(), tz,
-                    c.zone()) + "." + (plan == null ? "" : PostApiRoutes.alsoMoved(plan, c, tz)));
+                    c.zone()) + "." + (plan == null ? "" : PostScheduleRoutes.alsoMoved(plan, c, tz)));
         }
         out.put("post", detail(p, c, tz));
         ctx.json(out);
@@ -156,7 +156,7 @@ final class PostActionRoutes {
             AutoScheduler.Plan plan = web.publishing().scheduler().move(c, id, at);
             warnings = web.publishing().scheduler().warnings(c, id, at);
             message = "Post " + id + " will be retried at " + CalendarJson.whenText(at, tz, c.zone()) + "."
-                    + PostApiRoutes.alsoMoved(plan, c, tz);
+                    + PostScheduleRoutes.alsoMoved(plan, c, tz);
         }
         out.put("post", detail(web.publishing().posts().byId(id), c, tz));
         out.put("warnings", warnings);

@@ -76,6 +76,7 @@ public final class WebServer implements AutoCloseable {
             new PublicVideoRoutes(web).register(c.routes);
             new CalendarRoutes(web).register(c.routes);
             new PostApiRoutes(web).register(c.routes);
+            new PostScheduleRoutes(web).register(c.routes);
             new PostActionRoutes(web).register(c.routes);
             new ClipsRoutes(web).register(c.routes);
             Path journals = TaglineHome.fromEnvironment(env).journals();
