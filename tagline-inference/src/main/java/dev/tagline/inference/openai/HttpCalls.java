@@ -144,7 +144,7 @@ final class HttpCalls {
         Duration left = NOT_READY_WAIT.minus(tries.waited);
         wait = wait.compareTo(left) > 0 ? left : wait; // the last step fills the time announced, no less
         if (!left.isNegative() && !left.isZero() && tries.notReady < NOT_READY_TRIES) {
-            notice(response.body());
+            notice(response.body(), left);
             pause(wait);
             tries.waited = tries.waited.plus(wait);
             return true;
@@ -182,14 +182,16 @@ final class HttpCalls {
 
     /**
      * Tells the {@link ServerWaits}, at most once in 20 s, that the server is starting or busy: {@code waiting for
-     * http://127.0.0.1:8080/v1: Loading model (up to 120 s)}.
+     * http://127.0.0.1:8080/v1: Loading model (up to 120 s)} when the request starts waiting, then the time it has
+     * {@code left} ({@code (95 s left)}), so that repeats do not read as if nothing moved.
      */
-    private void notice(String body) {
+    private void notice(String body, Duration left) {
         long now = clock.millis();
         long last = lastNotice.get();
         if ((last == Long.MIN_VALUE || now - last >= 20_000) && lastNotice.compareAndSet(last, now)) {
-            waits.waiting("waiting for " + endpoint.baseUrl() + ": " + ErrorBody.shown(body) + " (up to "
-                    + NOT_READY_WAIT.toSeconds() + " s)");
+            String time = left.equals(NOT_READY_WAIT) ? "up to " + NOT_READY_WAIT.toSeconds() + " s"
+                    : seconds(left) + " s left";
+            waits.waiting("waiting for " + endpoint.baseUrl() + ": " + ErrorBody.shown(body) + " (" + time + ")");
         }
     }
 

@@ -10,6 +10,9 @@ public interface ServerWaits {
     /** Logs the line at WARN, for callers with no user to tell. */
     ServerWaits LOGGED = line -> org.slf4j.LoggerFactory.getLogger(ServerWaits.class).warn("{}", line);
 
-    /** {@code line}: {@code waiting for http://127.0.0.1:8080/v1: Loading model (up to 120 s)}. */
+    /**
+     * {@code line}: {@code waiting for http://127.0.0.1:8080/v1: Loading model (up to 120 s)} when a request starts
+     * waiting, then with the time it has left: {@code ... Loading model (95 s left)}.
+     */
     void waiting(String line);
 }

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tagline.testkit.openai.FakeOpenAiServer;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -135,6 +138,38 @@ class ServerQuirksTest {
         assertEquals("waiting for " + server.baseUrl() + ": Loading model (up to 120 s)", told.get(0));
         assertEquals(HttpCalls.NOT_READY_WAIT, total(), slept.toString());
         assertTrue(e.getMessage().contains("was still loading its model after 120 s of waiting"), e.getMessage());
+    }
+
+    /** Every 20 s the same "(up to 120 s)" line came back, as if the wait had not moved on. */
+    @Test
+    void theRepeatedWaitingLineSaysTheTimeLeftNotUpTo120SecondsEachTime() {
+        List<String> told = new ArrayList<>();
+        Instant start = Instant.parse("2025-01-01T00:00:00Z");
+        Clock sleptClock = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return start.plus(total());
+            }
+        };
+        OpenAiEndpoint endpoint = OpenAiEndpoint.of(server.baseUrl(), null);
+        ChatClient chat = new ChatClient(endpoint, endpoint.newHttpClient(), RetryPolicy.DEFAULT,
+                Duration.ofSeconds(10), slept::add, sleptClock, told::add);
+        server.loadingModelFor(100);
+        assertThrows(OpenAiException.class, () -> chat.complete(new ChatClient.Request("llava:13b",
+                List.of(ChatClient.Message.user("hi")), 0, false)));
+        String line = "waiting for " + server.baseUrl() + ": Loading model ";
+        assertEquals(List.of(line + "(up to 120 s)", line + "(95 s left)", line + "(75 s left)",
+                line + "(55 s left)", line + "(35 s left)", line + "(15 s left)"), told, slept.toString());
     }
 
     @Test
