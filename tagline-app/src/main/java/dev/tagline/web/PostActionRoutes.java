@@ -113,7 +113,7 @@ final class PostActionRoutes {
             out.putAll(dueNow(done + " is sent again. "));
         } else {
             out.put("message", done + " will be sent again at " + CalendarJson.whenText(p.scheduledAt(), tz,
-                    c.zone()) + "." + (plan == null ? "" : PostScheduleRoutes.alsoMoved(plan, c, tz)));
+                    c.zone()) + "." + (plan == null ? "" : MovedPosts.alsoMoved(plan, c, tz)));
         }
         out.put("post", detail(p, c, tz));
         ctx.json(out);
@@ -156,7 +156,7 @@ final class PostActionRoutes {
             AutoScheduler.Plan plan = web.publishing().scheduler().move(c, id, at);
             warnings = web.publishing().scheduler().warnings(c, id, at);
             message = "Post " + id + " will be retried at " + CalendarJson.whenText(at, tz, c.zone()) + "."
-                    + PostScheduleRoutes.alsoMoved(plan, c, tz);
+                    + MovedPosts.alsoMoved(plan, c, tz);
         }
         out.put("post", detail(web.publishing().posts().byId(id), c, tz));
         out.put("warnings", warnings);
