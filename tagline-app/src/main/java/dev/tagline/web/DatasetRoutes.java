@@ -26,11 +26,14 @@ final class DatasetRoutes {
     private final Thumbnails thumbnails;
     /** Where a read-only dataset's last check report is ({@code $TAGLINE_HOME/state/journals}). */
     private final Path stateFallback;
+    /** Which media folders hold images, for the switcher and the folder the tab opens on; not walked on every load. */
+    private final ImageFolders imageFolders;
 
     DatasetRoutes(WebContext web, Thumbnails thumbnails, Path stateFallback) {
         this.web = web;
         this.thumbnails = thumbnails;
         this.stateFallback = stateFallback;
+        this.imageFolders = new ImageFolders(web.clock());
     }
 
     void register(RoutesConfig r) {
@@ -45,14 +48,18 @@ final class DatasetRoutes {
     /** The first media folder (by name) that holds dataset images, else the first one. */
     private String firstDataset() {
         java.util.TreeSet<String> names = new java.util.TreeSet<>(web.settings().mediaRoots().keySet());
-        return names.stream().filter(n -> dataset(n).hasImages()).findFirst().orElse(names.first());
+        return names.stream().filter(this::hasImages).findFirst().orElse(names.first());
     }
 
     /** The names of the media folders that hold dataset images, in name order. */
     private java.util.Set<String> withImages() {
         java.util.Set<String> out = new java.util.TreeSet<>();
-        web.settings().mediaRoots().keySet().stream().filter(n -> dataset(n).hasImages()).forEach(out::add);
+        web.settings().mediaRoots().keySet().stream().filter(this::hasImages).forEach(out::add);
         return out;
+    }
+
+    private boolean hasImages(String root) {
+        return imageFolders.holdsImages(web.settings().mediaRoots().get(root));
     }
 
     private Dataset dataset(String root) {
@@ -69,6 +76,7 @@ final class DatasetRoutes {
         Dataset dataset = dataset(root);
         DatasetSidecars sidecars = dataset.sidecars();
         List<Dataset.Item> all = dataset.items();
+        imageFolders.found(web.settings().mediaRoots().get(root), !all.isEmpty());
         String tag = ctx.queryParam("tag") == null ? "" : ctx.queryParam("tag").strip();
         boolean missing = "caption".equals(ctx.queryParam("missing"));
         String verdict = ctx.queryParam("verdict") == null ? "" : ctx.queryParam("verdict").strip();
