@@ -103,7 +103,8 @@ final class JobKinds {
      * {@code tagline check} on the folder with the CLI's defaults: the resumable batch engine (progress per file, a
      * cancel stops after the chunk in progress), then the report under {@link #CHECK_REPORT}; with {@code
      * quarantine=on} unusable files and their sidecars are moved to {@link #QUARANTINE}. A read-only dataset keeps its
-     * journal and report in its folder of {@code stateFallback} ({@code $TAGLINE_HOME/state/journals}), as the CLI's.
+     * journal and report in its folder of {@code stateFallback} ({@code $TAGLINE_HOME/state/journals}), as the CLI's;
+     * its quarantine is refused before the job starts (nothing can be moved in it).
      */
     static Kind check(Path stateFallback) {
         return new Kind() {
@@ -115,6 +116,11 @@ final class JobKinds {
             @Override
             public Jobs.Work work(Path dir, Map<String, String> form) {
                 boolean quarantine = "on".equals(form.get("quarantine"));
+                if (quarantine && !java.nio.file.Files.isWritable(dir)) {
+                    throw new TaglineException(dir + " is read-only, and check with quarantine moves bad files into "
+                            + QUARANTINE + " inside it", "Make the folder writable, or copy the dataset to one you can"
+                            + " write to; check without quarantine still runs and reports them.");
+                }
                 return job -> {
                     Path q = quarantine ? dir.resolve(QUARANTINE) : null;
                     Set<Path> passedBy = new java.util.HashSet<>(ClipLibrary.clipFolders(dir));

@@ -76,6 +76,35 @@ class JobRoutesIT {
         return data.get(data.size() - 1);
     }
 
+    /**
+     * A read-only dataset's page turns the check job's quarantine off, but a form posted with it on was taken and the
+     * job failed moving files. Now the server refuses it before any job starts, as it refuses Save, tag and caption;
+     * check without quarantine still runs.
+     */
+    @Test
+    void aReadOnlyDatasetTookCheckWithQuarantine_nowTheServerRefusesItAndPlainCheckStillRuns() throws Exception {
+        Files.write(web.media.resolve("set/broken.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0});
+        Path set = web.media;
+        org.junit.jupiter.api.Assumptions.assumeTrue(DatasetRoutesIT.makeUnwritable(set), "cannot make a folder"
+                + " unwritable here (neither chmod a-w nor chattr +i stops this process): the refusal is not tested");
+        try {
+            HttpResponse<String> refused = web.send(web.form("/jobs/clips/check", login.cookie(),
+                    Map.of("_csrf", login.csrf(), "quarantine", "on")));
+            assertTrue(refused.statusCode() >= 400 && refused.body().contains(set + " is read-only, and check with"
+                    + " quarantine moves bad files into " + JobKinds.QUARANTINE + " inside it"),
+                    refused.statusCode() + " " + refused.body());
+            HttpResponse<String> plain = web.send(web.form("/jobs/clips/check", login.cookie(),
+                    Map.of("_csrf", login.csrf())));
+            assertEquals("/jobs", plain.headers().firstValue("Location").orElseThrow());
+            String last = awaitEnd("1");
+            assertTrue(last.contains("\"state\":\"done\"") && last.contains("13 files checked, 1 corrupt"), last);
+            assertTrue(Files.exists(set.resolve("set/broken.png")), "nothing moved");
+            assertFalse(Files.exists(set.resolve(JobKinds.QUARANTINE)));
+        } finally {
+            DatasetRoutesIT.makeWritable(set);
+        }
+    }
+
     @Test
     void theCheckJobQuarantinesBadFilesAndTheDatasetPageShowsTheReportAndFiltersByVerdict() throws Exception {
         Files.write(web.media.resolve("set/broken.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0});
