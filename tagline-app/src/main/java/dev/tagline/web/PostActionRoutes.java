@@ -15,8 +15,9 @@ import java.util.Map;
 
 /**
  * What the post editor does to a post's fate ({@code docs/api.md}): publish now, unschedule, retry a failed post,
- * cancel, follow the clip's copy again, and record what the user found on the platform for an unconfirmed post. Every route changes state, so the
- * CSRF check of {@link Guard} applies to each.
+ * cancel, follow the clip's copy again, and record what the user found on the platform for an unconfirmed post. Every
+ * route changes state, so the CSRF check of {@link Guard} applies to each. Over 200 lines: six small actions, each a
+ * route with its refusals; the schedule-changing ones (move, Save, auto-schedule) are in {@link PostScheduleRoutes}.
  */
 final class PostActionRoutes {
     private final WebContext web;
@@ -222,7 +223,10 @@ final class PostActionRoutes {
         ctx.json(out);
     }
 
-    /** The engine's cancel, as {@code tagline publish cancel}: the post is kept as cancelled and the queue re-planned. */
+    /**
+     * The engine's cancel, as {@code tagline publish cancel}: the post is kept as cancelled; no other post moves (its
+     * slot stays free until the next auto-schedule), so {@code replanned} is 0.
+     */
     private void cancel(Context ctx) {
         long id = id(ctx);
         Channel c = web.publishing().channels().byId(post(id).channelId());

@@ -24,8 +24,8 @@ import java.util.function.Consumer;
  * Applies a {@link CheckPolicy} to the verdicts in a check journal, after the check itself: moves, deletions and
  * rewrites are driven by the journal, so they cover files checked by earlier (interrupted) runs too and are safe to
  * repeat: a file already moved or rewritten is recognised and left alone. Also writes the report of the last check
- * ({@link LastCheck}) and the {@code --report}, and tallies the summary. (About 200 lines: the three policies share the
- * journal walk and the sidecar rule.)
+ * ({@link LastCheck}) and the {@code --report}, and tallies the summary. (About 400 lines: the three policies share the
+ * journal walk, the safety checks before acting and the report line; which sidecars go is in {@link Companions}.)
  */
 public final class CheckActions {
     static final String ORIGINALS = "originals";

@@ -22,7 +22,9 @@ import java.util.Map;
  * version, so a worker never acts on an old plan. A post
  * the user sends now is outside the plan: it takes no slot from the rule (per-day, per-week, spacing), so the posts
  * planned around it keep their times; the platforms' caps still count it. A failed or cancelled post takes no slot
- * either: the next planning run gives its place back.
+ * either: the next planning run gives its place back. Over 200 lines: placing, moving, unscheduling and cancelling
+ * share one transaction pattern and one version bump, and read better side by side; repairing after a move is in
+ * {@link PlanRepair}.
  */
 public final class AutoScheduler {
     /** Nothing is planned closer to now than this, so a worker never races a plan being written. */
