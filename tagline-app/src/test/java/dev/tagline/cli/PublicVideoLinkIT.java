@@ -4,14 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tagline.core.config.TaglineHome;
 import dev.tagline.core.manifest.ClipManifest;
 import dev.tagline.core.manifest.ClipManifests;
 import dev.tagline.publish.Publishing;
+import dev.tagline.testkit.MutableClock;
 import dev.tagline.testkit.platform.FakeWebhookReceiver;
 import dev.tagline.web.WebServer;
 import dev.tagline.web.WebSettings;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -186,24 +187,7 @@ class PublicVideoLinkIT {
         publishOne(dir.resolve("clips/code.clips/code-001"));
         String url = receiver.deliveries().get(0).path("videoUrl").asText();
         String secret = url.substring(url.indexOf("/public/v/") + 12, url.lastIndexOf('/'));
-        java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(
-                NOW.plusSeconds(60));
-        Clock moving = new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
+        MutableClock moving = new MutableClock(NOW.plusSeconds(60));
         try (WebServer limited = server(moving)) {
             String base = "http://127.0.0.1:" + limited.port();
             String good = base + "/public/v/1-" + secret + "/code%20001%23.mp4";
@@ -212,7 +196,7 @@ class PublicVideoLinkIT {
             for (int i = 0; i < 19; i++) {
                 assertEquals(404, status(i % 2 == 0 ? guess : base + "/public/v/" + (7 + i) + "-" + secret
                         + "/code%20001%23.mp4"), "guess " + (i + 1) + ": wrong secret or unknown post");
-                now.set(now.get().plusSeconds(1));
+                moving.advance(java.time.Duration.ofSeconds(1));
             }
             assertEquals(404, status(base + "/public/v/1-" + secret + "/clip.json"), "a right secret does not count");
             assertEquals(404, status(guess), "the 20th");
@@ -228,7 +212,7 @@ class PublicVideoLinkIT {
             assertArrayEquals(Arrays.copyOfRange(video, 1000, 2000), part.body());
             assertEquals(200, send("HEAD", good, null).statusCode());
 
-            now.set(now.get().plusSeconds(61));
+            moving.advance(java.time.Duration.ofSeconds(61));
             assertEquals(404, status(guess), "a minute later: a plain 404 again");
         }
     }

@@ -9,6 +9,7 @@ import dev.tagline.publish.platform.Publishers;
 import dev.tagline.publish.store.Channel;
 import dev.tagline.publish.store.Media;
 import dev.tagline.publish.store.Post;
+import dev.tagline.testkit.MutableClock;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;

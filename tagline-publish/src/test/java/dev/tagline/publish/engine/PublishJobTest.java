@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tagline.publish.MutableClock;
+import dev.tagline.testkit.MutableClock;
 import dev.tagline.publish.Publishing;
 import dev.tagline.publish.TestClips;
 import dev.tagline.core.config.TaglineHome;

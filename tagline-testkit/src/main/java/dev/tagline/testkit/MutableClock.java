@@ -1,4 +1,4 @@
-package dev.tagline.publish;
+package dev.tagline.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests move by hand. Thread-safe. */
+/** A clock tests move by hand (publish plans, throttles, caches, waits). Thread-safe. */
 public final class MutableClock extends Clock {
     private final AtomicReference<Instant> now;
 
