@@ -24,14 +24,15 @@ import java.util.function.Function;
  * concurrently) implementing {@code POST /v1/chat/completions} ({@link ChatEndpoint}: text and image parts, usage,
  * {@code max_tokens}; optionally only some models, with OpenAI's {@code model_not_found}; optionally answering after
  * a fixed delay; optionally with the errors and reasoning fields of llama.cpp, LM Studio, Ollama and vLLM, worded
- * as in {@link ServerQuirks}), {@code GET /v1/models} and {@code POST /v1/audio/transcriptions} as documented: multipart form with {@code file} and {@code model};
+ * as in {@link ServerQuirks}), {@code GET /v1/models} and {@code POST /v1/audio/transcriptions} as documented:
+ * multipart form with {@code file} and {@code model};
  * {@code response_format} json, text, srt, vtt or verbose_json; {@code timestamp_granularities[]} word/segment, only
  * with verbose_json; supported file types and the 25 MB limit; bearer key when one is required; errors as
  * {@code {"error": {"message", "type", "param", "code"}}}. Tests script what is "heard" per upload and what the
  * assistant answers per chat, and queue failures (429 with Retry-After, 5xx) for the next request of either kind;
  * every valid upload and chat is recorded. Longer than the usual class: it is the one place where both endpoints'
- * routing, authentication and the shared failure queue meet; request parsing and answer shapes live in
- * {@link FormData}, {@link Requests} and {@link ChatEndpoint}.
+ * routing, authentication and the shared failure queue meet (now also each server's scripted quirks); request
+ * parsing and answer shapes live in {@link FormData}, {@link Requests} and {@link ChatEndpoint}.
  */
 public final class FakeOpenAiServer implements AutoCloseable {
     /** OpenAI's documented limit for one upload. */
