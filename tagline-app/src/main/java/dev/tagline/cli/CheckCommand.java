@@ -130,7 +130,7 @@ final class CheckCommand implements Callable<Integer> {
         CheckReport.earlierProblems(err, summary, named);
         CheckReport.print(ctx.out(), summary, batch, report == null ? null : ctx.resolve(report));
         boolean none = FolderNotes.print(ctx.out(), batch, root, "check");
-        job.kohyaNotes(summary.setAside()).forEach(ctx.out()::println);
+        job.kohyaNotes(summary).forEach(ctx.out()::println);
         return none || batch.stopped() || batch.failed() > 0 || summary.failures() > 0 ? ExitCode.SOME_FAILED
                 : ExitCode.OK;
     }

@@ -88,29 +88,56 @@ final class Dataset {
 
     /**
      * What {@code check} ends with about the folder's layout, from a scan of it now: the kohya notes (images loose
-     * beside repeat folders, images in sub-folders of repeat folders) and the OneTrainer masks passed over.
+     * beside repeat folders, images in sub-folders of repeat folders) and the OneTrainer masks passed over. The kohya
+     * counts are what kohya loads, as {@code check} counts them: an image the last check's {@code verdicts} (file →
+     * verdict label, {@link CheckReportView#verdicts}) say no trainer loads (corrupt, unsupported…) is named apart,
+     * not counted; when images the check has not judged are counted (none checked, or added since), a line says so.
      */
-    List<String> scanNotes() {
+    List<String> scanNotes(Map<String, String> verdicts) {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
         dev.tagline.images.sidecar.KohyaFolders kohya = new dev.tagline.images.sidecar.KohyaFolders(root);
-        long[] masks = {0};
+        List<String> unusable = new ArrayList<>();
+        long[] counts = {0, 0}; // masks, images no check has judged
         new FolderScan(scan(root)).walk(root, entry -> {
             if (entry.maskOf() != null) {
-                masks[0]++;
+                counts[0]++;
             } else if (entry.supported()) {
                 kohya.add(entry.key());
+                String verdict = verdicts.get(entry.key());
+                if (verdict == null) {
+                    counts[1]++;
+                } else if (!trainable(verdict)) {
+                    unusable.add(entry.key());
+                }
             }
             return true;
         });
         List<String> out = new ArrayList<>(); // in check's order: the masks, then kohya's
-        if (masks[0] > 0) {
-            out.add(dev.tagline.core.batch.ScanNotes.masks(masks[0]));
+        if (counts[0] > 0) {
+            out.add(dev.tagline.core.batch.ScanNotes.masks(counts[0]));
         }
-        kohya.dreamBoothNote().ifPresent(out::add);
-        kohya.looseNote().ifPresent(out::add);
+        List<String> notes = dev.tagline.images.check.CheckJob.notes(kohya.unusable(unusable));
+        out.addAll(notes);
+        if (!notes.isEmpty() && counts[1] > 0) {
+            out.add(unchecked(counts[1], verdicts.isEmpty()));
+        }
         return out;
+    }
+
+    /** Whether a report's verdict label is one a trainer loads; a label this Tagline does not know counts as one. */
+    private static boolean trainable(String label) {
+        return java.util.Arrays.stream(dev.tagline.images.load.Verdict.values())
+                .noneMatch(v -> v.label().equals(label) && !v.trainable());
+    }
+
+    /** The line after kohya's notes when {@code n} images they count were not judged by a check. */
+    static String unchecked(long n, boolean neverChecked) {
+        return "kohya: these counts are unchecked for " + n + (n == 1 ? " image" : " images") + " ("
+                + (neverChecked ? "the folder has not been checked" : "added since the last check")
+                + "): files kohya cannot load (corrupt, unsupported) may be among them. A check counts only the"
+                + " images kohya loads.";
     }
 
     /** The dataset scan of {@code dir}: the CLI's, passing over the folders of rendered clips. */

@@ -108,7 +108,7 @@ final class DatasetRoutes {
         }
         b.append(DatasetHtml.jobForms(root, csrf, sidecars, off));
         if ("check".equals(ctx.queryParam("view"))) {
-            b.append(report.html(root, verdict, dataset.scanNotes())).append("</section>");
+            b.append(report.html(root, verdict, dataset.scanNotes(report.verdicts()))).append("</section>");
             ctx.html(Html.page("Check report " + root, csrf, "/datasets", b.toString()));
             return;
         }

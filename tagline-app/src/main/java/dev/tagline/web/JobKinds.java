@@ -149,7 +149,7 @@ final class JobKinds {
                             + (summary.warnings() > 0 ? ", " + summary.warnings() + " would share a sidecar with"
                             + " another image" : "") + "; report on the dataset page."
                             + FolderJobMessage.notes(batch, "check")
-                            + check.kohyaNotes(summary.setAside()).stream().map(note -> " " + note)
+                            + check.kohyaNotes(summary).stream().map(note -> " " + note)
                             .collect(Collectors.joining());
                 };
             }

@@ -375,8 +375,10 @@ class CheckCommandTest {
     void aLooseImageBesideRepeatFoldersWasNotFlagged_nowCheckCountsThemAndSaysWhereToMoveThem() throws IOException {
         Path set = work.resolve("set");
         Files.createDirectories(set.resolve("10_ohwx"));
-        for (String name : new String[] {"10_ohwx/a", "10_ohwx/b", "top1", "top2"}) {
-            Files.write(set.resolve(name + ".png"), image(300, 300 + name.length(), "png"));
+        String[] names = {"10_ohwx/a", "10_ohwx/b", "top1", "top2"};
+        for (int i = 0; i < names.length; i++) { // distinct images: the test is not about duplicates
+            String name = names[i];
+            Files.write(set.resolve(name + ".png"), image(300, 300 + i, "png"));
             Files.writeString(set.resolve(name + ".txt"), "ohwx, portrait");
         }
         CliTestSupport check = cli();
@@ -403,9 +405,11 @@ class CheckCommandTest {
     @Test
     void aKohyaExportOfRepeatFoldersOnlyAdvisedFullPath_nowItSaysRepeatTrainingReadsTheSidecars() throws IOException {
         Path kds = work.resolve("kds");
-        for (String name : new String[] {"10_ohwx man/a", "5_zwx woman/b", "1_style/c"}) {
+        String[] names = {"10_ohwx man/a", "5_zwx woman/b", "1_style/c"};
+        for (int i = 0; i < names.length; i++) { // distinct images: the test is not about duplicates
+            String name = names[i];
             Files.createDirectories(kds.resolve(name).getParent());
-            Files.write(kds.resolve(name + ".png"), image(300, 300, "png"));
+            Files.write(kds.resolve(name + ".png"), image(300, 300 + i, "png"));
             Files.writeString(kds.resolve(name + ".caption"), "ohwx man, A portrait.");
         }
         String note = "warning: kohya: kds has repeat folders (10_ohwx man (1 image), 1_style (1 image), 5_zwx woman"
@@ -439,8 +443,10 @@ class CheckCommandTest {
         Path big = work.resolve("big");
         Files.createDirectories(big.resolve("10_x/sub"));
         Files.createDirectories(big.resolve("20_tiny"));
-        for (String name : new String[] {"10_x/two_people", "10_x/sub/obama", "10_x/sub/biden", "20_tiny/f001"}) {
-            Files.write(big.resolve(name + ".png"), image(300, 300, "png"));
+        String[] names = {"10_x/two_people", "10_x/sub/obama", "10_x/sub/biden", "20_tiny/f001"};
+        for (int i = 0; i < names.length; i++) { // distinct images: the test is not about duplicates
+            String name = names[i];
+            Files.write(big.resolve(name + ".png"), image(300, 300 + i, "png"));
             Files.writeString(big.resolve(name + ".txt"), "ohwx, portrait");
         }
         CliTestSupport check = cli();
@@ -706,6 +712,34 @@ class CheckCommandTest {
         CliTestSupport after = cli();
         after.run("check", "data");
         assertTrue(after.out().contains("Repeat folders: 10_x (2 images)"), after.out());
+    }
+
+    /**
+     * The repeat-folder counts held files kohya cannot load (a truncated JPEG, a text file named {@code .jpg}): now
+     * they count the images kohya trains on (a copy and a too-small image included, as kohya trains them) and say how
+     * many they leave out; after {@code --quarantine} they count the folder after the moves.
+     */
+    @Test
+    void repeatFolderCountsIncludedFilesKohyaCannotLoad_nowTheyCountWhatItLoads() throws IOException {
+        Path set = work.resolve("set");
+        Path repeat = Files.createDirectories(set.resolve("10_ohwx man"));
+        Files.write(repeat.resolve("a.png"), image(300, 301, "png"));
+        Files.write(repeat.resolve("b.png"), image(300, 302, "png"));
+        Files.write(repeat.resolve("copy-of-a.png"), Files.readAllBytes(repeat.resolve("a.png")));
+        Files.write(repeat.resolve("small.png"), image(64, 64, "png"));
+        byte[] jpeg = image(400, 300, "jpg");
+        Files.write(repeat.resolve("cut.jpg"), Arrays.copyOf(jpeg, jpeg.length / 2));
+        Files.writeString(repeat.resolve("notes.jpg"), "a text file named .jpg");
+        Files.write(set.resolve("loose.png"), image(300, 303, "png"));
+        CliTestSupport check = cli();
+        assertEquals(ExitCode.SOME_FAILED, check.run("check", "set"), check.out() + check.err());
+        assertTrue(check.out().contains("Repeat folders: 10_ohwx man (4 images, 2 unusable files not counted)."),
+                check.out());
+        CliTestSupport quarantine = cli();
+        quarantine.run("check", "set", "--quarantine", "bad");
+        assertTrue(Files.exists(work.resolve("bad/10_ohwx man/cut.jpg")), quarantine.out());
+        assertTrue(quarantine.out().contains("Repeat folders: 10_ohwx man (2 images)."), "a.png and b.png: "
+                + quarantine.out());
     }
 
     /** dogfood round 7, J15: an exact duplicate named like another image was advised to be renamed. */

@@ -259,6 +259,33 @@ class JobRoutesIT {
                 + " page.\""), last);
     }
 
+    /**
+     * The report view's kohya counts came from a scan alone, so they held files kohya cannot load (a text file named
+     * .jpg) and disagreed with the check's: before a check they now say they are unchecked, after one they count as
+     * check does, from the verdicts of its report.
+     */
+    @Test
+    void theReportViewsRepeatFolderCountsHeldUnloadableFiles_nowTheyUseTheChecksVerdictsOrSayUnchecked()
+            throws Exception {
+        DatasetRoutesIT.image(web.media.resolve("10_x/a.png"), Color.GRAY);
+        Files.writeString(web.media.resolve("10_x/notes.jpg"), "a text file named .jpg");
+        DatasetRoutesIT.image(web.media.resolve("loose.png"), Color.GREEN);
+        String before = checkView("");
+        assertTrue(before.contains("Repeat folders: 10_x (2 images)."), before);
+        assertTrue(before.contains("kohya: these counts are unchecked for "), before);
+        assertTrue(before.contains("(the folder has not been checked): files kohya cannot load"), before);
+        web.send(web.form("/jobs/clips/check", login.cookie(), Map.of("_csrf", login.csrf())));
+        String last = awaitEnd("1");
+        assertTrue(last.contains("Repeat folders: 10_x (1 image, 1 unusable file not counted)."), last);
+        String after = checkView("");
+        assertTrue(after.contains("Repeat folders: 10_x (1 image, 1 unusable file not counted)."), after);
+        assertFalse(after.contains("these counts are unchecked"), after);
+        DatasetRoutesIT.image(web.media.resolve("10_x/new.png"), Color.BLUE);
+        String added = checkView("");
+        assertTrue(added.contains("Repeat folders: 10_x (2 images, 1 unusable file not counted)."), added);
+        assertTrue(added.contains("kohya: these counts are unchecked for 1 image (added since the last check)"), added);
+    }
+
     private String checkView(String query) {
         return web.send(web.get("/datasets/clips?view=check" + query).header("Cookie", login.cookie())).body();
     }

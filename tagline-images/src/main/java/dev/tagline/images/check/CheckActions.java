@@ -243,8 +243,17 @@ public final class CheckActions {
         }
         if (action.equals(QUARANTINED) || action.equals(DELETED)) {
             summary.setAside(r.file());
+        } else if (!r.verdict().trainable() && r.verdict() != Verdict.MASK && isImageName(r.file())) {
+            summary.unusable(r.file());
         }
         return r.toNode().put("action", action);
+    }
+
+    /** Whether the scan takes {@code key} for an image, by its extension (not a {@code .pdf} passed over). */
+    private static boolean isImageName(String key) {
+        int dot = key.lastIndexOf('.');
+        return dot > key.lastIndexOf('/') + 1 && dev.tagline.images.load.ImageFormat.EXTENSIONS.contains(
+                key.substring(dot + 1).toLowerCase(java.util.Locale.ROOT));
     }
 
     private boolean acts(CheckRecord r) {

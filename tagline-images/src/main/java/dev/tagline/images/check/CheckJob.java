@@ -116,23 +116,19 @@ public final class CheckJob implements BatchJob<CheckJob.Checked, CheckJob.Check
     /**
      * After a run: the images of this run's scan that kohya's DreamBooth-style training would not read, being in
      * sub-folders of repeat folders ({@link KohyaFolders#dreamBoothNote}) or loose beside them
-     * ({@link KohyaFolders#looseNote}); one line each, none when all is well.
+     * ({@link KohyaFolders#looseNote}), one line each, none when all is well; counted as kohya loads the folder after
+     * this run: without the files {@code summary} says this run's {@code --quarantine} or {@code --delete-corrupt}
+     * set aside ({@link CheckSummary#setAside}; dogfood round 7, J2: the repeat-folder counts after a quarantine
+     * included the files just moved), and with the images that stay but no trainer loads ({@link
+     * CheckSummary#unusable}: corrupt, unsupported…) named apart rather than counted.
      */
-    public List<String> kohyaNotes() {
-        return kohyaNotes(List.of());
+    public List<String> kohyaNotes(CheckSummary summary) {
+        return kohya == null ? List.of() : notes(kohya.without(summary.setAside()).unusable(summary.unusable()));
     }
 
-    /**
-     * As above, for the folder without the files of {@code setAside} ({@link CheckSummary#setAside}: this run's
-     * {@code --quarantine} moved them; dogfood round 7, J2: the repeat-folder counts after a quarantine included the
-     * files just moved).
-     */
-    public List<String> kohyaNotes(java.util.Collection<String> setAside) {
-        if (kohya == null) {
-            return List.of();
-        }
-        KohyaFolders now = kohya.without(setAside);
-        return Stream.of(now.dreamBoothNote(), now.looseNote()).flatMap(Optional::stream).toList();
+    /** The kohya notes of {@code folders}, in check's order. */
+    public static List<String> notes(KohyaFolders folders) {
+        return Stream.of(folders.dreamBoothNote(), folders.looseNote()).flatMap(Optional::stream).toList();
     }
 
     /**

@@ -16,6 +16,7 @@ public final class CheckSummary {
     private final Map<String, Long> actions = new java.util.TreeMap<>();
     private final List<CheckRecord> failed = new ArrayList<>();
     private final List<String> setAside = new ArrayList<>();
+    private final List<String> unusable = new ArrayList<>();
     private long warnings;
 
     void add(CheckRecord r) {
@@ -63,10 +64,23 @@ public final class CheckSummary {
 
     /**
      * The keys of the files this run moved to the quarantine folder or deleted, in journal order, so that what is said
-     * about the folder after the summary counts what stays ({@link CheckJob#kohyaNotes(java.util.Collection)}).
+     * about the folder after the summary counts what stays ({@link CheckJob#kohyaNotes(CheckSummary)}).
      */
     public List<String> setAside() {
         return List.copyOf(setAside);
+    }
+
+    void unusable(String key) {
+        unusable.add(key);
+    }
+
+    /**
+     * The keys of the images (by extension) that stay in the folder after this run and that no trainer loads: corrupt,
+     * too large, unreadable or of an unsupported format ({@link Verdict#trainable}), so that the kohya notes count
+     * only what kohya trains on ({@link CheckJob#kohyaNotes(CheckSummary)}).
+     */
+    public List<String> unusable() {
+        return List.copyOf(unusable);
     }
 
     void warning() {

@@ -39,4 +39,13 @@ public enum Verdict {
     public boolean usable() {
         return this == OK || this == CONVERTED;
     }
+
+    /**
+     * An image a trainer (kohya's sd-scripts, OneTrainer) loads and trains on when it is left in its folder: one that
+     * decodes, including a copy of another and one under {@code --min-side} (trained as it is, once per copy); not a
+     * corrupt, unreadable, too large or unsupported file, nor a mask.
+     */
+    public boolean trainable() {
+        return usable() || this == DUPLICATE || this == TOO_SMALL;
+    }
 }

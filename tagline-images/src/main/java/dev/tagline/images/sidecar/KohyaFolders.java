@@ -32,8 +32,10 @@ public final class KohyaFolders {
     private static final int NAMED = 5;
     private final String rootName;
     private final boolean rootIsRepeatFolder;
-    /** Folder below the root ({@code ""} for the root itself) → images in it. */
+    /** Folder below the root ({@code ""} for the root itself) → images in it (a trainer loads them all). */
     private final Map<String, Long> folders = new TreeMap<>();
+    /** The same → files with an image's extension there that a check found no trainer loads ({@link #unusable}). */
+    private final Map<String, Long> unusable = new TreeMap<>();
 
     public KohyaFolders(Path root) {
         Path name = root.toAbsolutePath().normalize().getFileName();
@@ -45,6 +47,7 @@ public final class KohyaFolders {
         this.rootName = of.rootName;
         this.rootIsRepeatFolder = of.rootIsRepeatFolder;
         this.folders.putAll(of.folders);
+        this.unusable.putAll(of.unusable);
     }
 
     /**
@@ -54,10 +57,34 @@ public final class KohyaFolders {
     public KohyaFolders without(java.util.Collection<String> keys) {
         KohyaFolders left = new KohyaFolders(this);
         for (String key : keys) {
-            int slash = key.lastIndexOf('/');
-            left.folders.computeIfPresent(slash < 0 ? "" : key.substring(0, slash), (f, n) -> n > 1 ? n - 1 : null);
+            left.folders.computeIfPresent(folderOf(key), (f, n) -> n > 1 ? n - 1 : null);
         }
         return left;
+    }
+
+    /**
+     * These counts with the images of {@code keys} moved out of the image counts into the unusable ones: files with an
+     * image's extension that kohya cannot load (corrupt, truncated, a text file named {@code .jpg}, an unsupported
+     * format; {@link dev.tagline.images.load.Verdict#trainable}). The notes count only what kohya trains on, and say
+     * how many files they leave out ({@code 10_x (4 images, 1 unusable file not counted)}); a key never added changes
+     * nothing.
+     */
+    public KohyaFolders unusable(java.util.Collection<String> keys) {
+        KohyaFolders left = new KohyaFolders(this);
+        for (String key : keys) {
+            String folder = folderOf(key);
+            Long n = left.folders.get(folder);
+            if (n != null && n > 0) {
+                left.folders.put(folder, n - 1);
+                left.unusable.merge(folder, 1L, Long::sum);
+            }
+        }
+        return left;
+    }
+
+    private static String folderOf(String key) {
+        int slash = key.lastIndexOf('/');
+        return slash < 0 ? "" : key.substring(0, slash);
     }
 
     /** kohya's repeat-folder name: {@code N} or {@code N_name} with N at least 1. */
@@ -68,8 +95,7 @@ public final class KohyaFolders {
 
     /** One image, by its key. */
     public void add(String key) {
-        int slash = key.lastIndexOf('/');
-        folders.merge(slash < 0 ? "" : key.substring(0, slash), 1L, Long::sum);
+        folders.merge(folderOf(key), 1L, Long::sum);
     }
 
     /**
@@ -78,10 +104,13 @@ public final class KohyaFolders {
      */
     public Optional<String> dreamBoothNote() {
         Map<String, Long> nested = new TreeMap<>();
+        Map<String, Long> left = new TreeMap<>();
         folders.forEach((folder, n) -> {
             String first = folder.contains("/") ? folder.substring(0, folder.indexOf('/')) : folder;
-            if (rootIsRepeatFolder ? !folder.isEmpty() : folder.contains("/") && isRepeatFolder(first)) {
-                nested.put(rootIsRepeatFolder ? rootName + "/" + folder : folder, n);
+            if (n > 0 && (rootIsRepeatFolder ? !folder.isEmpty() : folder.contains("/") && isRepeatFolder(first))) {
+                String name = rootIsRepeatFolder ? rootName + "/" + folder : folder;
+                nested.put(name, n);
+                left.put(name, unusable.getOrDefault(folder, 0L));
             }
         });
         if (nested.isEmpty()) {
@@ -91,8 +120,8 @@ public final class KohyaFolders {
         return Optional.of("kohya: " + images(n) + " in sub-folders of repeat folders " + (n == 1 ? "is" : "are")
                 + " not read by kohya's"
                 + " DreamBooth-style training, which takes only the images directly in each N_name folder (and does"
-                + " not say so): " + named(nested) + ". Move them up into their repeat folder (or into one of their"
-                + " own, e.g. 10_sub), or train from a meta_cap.json exported with --full-path.");
+                + " not say so): " + named(nested, left) + ". Move them up into their repeat folder (or into one of"
+                + " their own, e.g. 10_sub), or train from a meta_cap.json exported with --full-path.");
     }
 
     /**
@@ -101,13 +130,7 @@ public final class KohyaFolders {
      */
     public Optional<String> looseNote() {
         long loose = folders.getOrDefault("", 0L);
-        Map<String, Long> repeat = new TreeMap<>();
-        folders.forEach((folder, n) -> {
-            String first = folder.contains("/") ? folder.substring(0, folder.indexOf('/')) : folder;
-            if (isRepeatFolder(first)) {
-                repeat.merge(first, n, Long::sum);
-            }
-        });
+        Map<String, Long> repeat = byRepeatFolder(folders);
         if (rootIsRepeatFolder || loose == 0 || repeat.isEmpty()) {
             return Optional.empty();
         }
@@ -115,8 +138,21 @@ public final class KohyaFolders {
         return Optional.of("kohya: " + images(loose) + (loose == 1 ? " lies" : " lie") + " loose in " + rootName
                 + " beside its repeat folders, where kohya's DreamBooth-style training does not read " + (loose == 1
                 ? "it" : "them") + ": it takes only the images in each N_name folder (and does not say so). Repeat"
-                + " folders: " + named(repeat) + ". Move " + (loose == 1 ? "it" : "them") + " into a repeat folder"
+                + " folders: " + named(repeat, byRepeatFolder(unusable)) + ". Move " + (loose == 1 ? "it" : "them")
+                + " into a repeat folder"
                 + " (e.g. " + some + "/, or a new N_name folder of " + (loose == 1 ? "its" : "their") + " own).");
+    }
+
+    /** {@code counts} summed per repeat folder ({@code 10_x} for {@code 10_x} and {@code 10_x/sub}). */
+    private static Map<String, Long> byRepeatFolder(Map<String, Long> counts) {
+        Map<String, Long> repeat = new TreeMap<>();
+        counts.forEach((folder, n) -> {
+            String first = folder.contains("/") ? folder.substring(0, folder.indexOf('/')) : folder;
+            if (isRepeatFolder(first)) {
+                repeat.merge(first, n, Long::sum);
+            }
+        });
+        return repeat;
     }
 
     /**
@@ -126,18 +162,12 @@ public final class KohyaFolders {
      * round 7, J11: the only advice was {@code --full-path}, which leads to the loader that drops the repeats).
      */
     public Optional<String> repeatFoldersNote(String captionExtension, String tagsExtension) {
-        Map<String, Long> repeat = new TreeMap<>();
-        folders.forEach((folder, n) -> {
-            String first = folder.contains("/") ? folder.substring(0, folder.indexOf('/')) : folder;
-            if (isRepeatFolder(first)) {
-                repeat.merge(first, n, Long::sum);
-            }
-        });
+        Map<String, Long> repeat = byRepeatFolder(folders);
         if (!rootIsRepeatFolder && repeat.isEmpty()) {
             return Optional.empty();
         }
         String which = rootIsRepeatFolder ? rootName + " is a repeat folder" : rootName + " has repeat folders ("
-                + named(repeat) + ")";
+                + named(repeat, Map.of()) + ")";
         return Optional.of("kohya: " + which + ". DreamBooth-style training with repeat folders reads the "
                 + captionExtension + " (or " + tagsExtension + ") sidecars beside the images directly and needs no"
                 + " metadata file; meta_cap.json is for kohya's fine-tuning loader (in_json), where the repeat counts"
@@ -158,16 +188,23 @@ public final class KohyaFolders {
         return Optional.of("kohya: " + images(n) + " in sub-folders of " + rootName + (n == 1 ? " is" : " are")
                 + " keyed by bare file stem,"
                 + " which kohya's fine-tuning loader looks for only as train_data_dir/STEM.* (one folder, not its"
-                + " sub-folders), stopping at the first it cannot find with \"no image\": " + named(below) + ". Add"
-                + " --full-path to key every image by its path.");
+                + " sub-folders), stopping at the first it cannot find with \"no image\": " + named(below, Map.of())
+                + ". Add --full-path to key every image by its path.");
     }
 
-    /** {@code 10_x/sub (2 images), 20_tiny/a (1 image)}, the first {@value #NAMED}, then how many more. */
-    private static String named(Map<String, Long> folders) {
+    /**
+     * {@code 10_x/sub (2 images), 20_tiny/a (1 image, 1 unusable file not counted)}, the first {@value #NAMED}, then
+     * how many more; {@code left}: the unusable files of each folder, left out of its count.
+     */
+    private static String named(Map<String, Long> folders, Map<String, Long> left) {
         String shown = folders.entrySet().stream().limit(NAMED).map(e -> e.getKey() + " (" + images(e.getValue())
-                + ")").collect(Collectors.joining(", "));
+                + notCounted(left.getOrDefault(e.getKey(), 0L)) + ")").collect(Collectors.joining(", "));
         int more = folders.size() - NAMED;
         return more > 0 ? shown + " and " + more + " more folder" + (more == 1 ? "" : "s") : shown;
+    }
+
+    private static String notCounted(long unusable) {
+        return unusable == 0 ? "" : ", " + unusable + " unusable file" + (unusable == 1 ? "" : "s") + " not counted";
     }
 
     private static String images(long n) {

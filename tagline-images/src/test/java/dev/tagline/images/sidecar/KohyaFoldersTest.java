@@ -94,4 +94,26 @@ class KohyaFoldersTest {
         assertTrue(scanned.looseNote().orElseThrow().contains("Repeat folders: 10_x (3 images), 5_y (1 image)."),
                 "the scan's own counts are unchanged");
     }
+
+    /**
+     * The repeat-folder counts held files kohya cannot load (a truncated JPEG, a text file named .jpg): they count
+     * what it loads and say how many they leave out, also for a folder left with none and for a sub-folder's images.
+     */
+    @Test
+    void repeatFolderCountsIncludedFilesKohyaCannotLoad_nowTheyAreNamedApart() {
+        KohyaFolders scanned = of("img", "loose.jpg", "10_ohwx man/a.jpg", "10_ohwx man/b.jpg", "10_ohwx man/cut.jpg",
+                "5_y/bad.png", "5_y/worse.png", "10_ohwx man/sub/c.jpg", "10_ohwx man/sub/d.jpg");
+        KohyaFolders now = scanned.unusable(java.util.List.of("10_ohwx man/cut.jpg", "5_y/bad.png", "5_y/worse.png",
+                "10_ohwx man/sub/d.jpg", "never/added.jpg"));
+        assertTrue(now.looseNote().orElseThrow().contains("Repeat folders: 10_ohwx man (3 images, 2 unusable files not"
+                + " counted), 5_y (0 images, 2 unusable files not counted). Move it"), now.looseNote().orElseThrow());
+        assertTrue(now.dreamBoothNote().orElseThrow().startsWith("kohya: 1 image in sub-folders of repeat folders is"
+                + " not read"), now.dreamBoothNote().orElseThrow());
+        assertTrue(now.dreamBoothNote().orElseThrow().contains(": 10_ohwx man/sub (1 image, 1 unusable file not"
+                + " counted). Move"), now.dreamBoothNote().orElseThrow());
+        assertEquals(Optional.empty(), of("img", "10_x/a.jpg", "10_x/sub/bad.jpg").unusable(java.util.List.of(
+                "10_x/sub/bad.jpg")).dreamBoothNote(), "a sub-folder of nothing kohya could load is not worth a note");
+        assertTrue(scanned.looseNote().orElseThrow().contains("10_ohwx man (5 images), 5_y (2 images)"),
+                "the scan's own counts are unchanged");
+    }
 }
