@@ -85,6 +85,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--restart", description = "Forget earlier runs' progress and check everything again.")
     boolean restart;
 
+    /** The start of a same-name warning line ({@code warning     same.png: would share the sidecar …}). */
+    private static final String WARNING = "warning     ";
+
     CheckCommand(CliContext ctx) {
         this.ctx = ctx;
     }
@@ -115,10 +118,17 @@ final class CheckCommand implements Callable<Integer> {
         err.println("jpeg decoder " + ImageLoader.jpegDecoder());
         StopSignal stop = new StopSignal();
         Set<String> named = ConcurrentHashMap.newKeySet();
+        // a run that moves or deletes files may resolve a same-name clash (one of the pair set aside): its warnings
+        // wait for the verdicts and the moves, and only those that still hold are printed
+        boolean movesFiles = !dryRun && (quarantineDir != null || deleteCorrupt);
         CheckJob job = new CheckJob(load, r -> {
             named.add(r.file());
             err.println(CheckReport.problemLine(r));
-        }, warning -> err.println("warning     " + warning));
+        }, warning -> {
+            if (!movesFiles) {
+                err.println(WARNING + warning);
+            }
+        });
         BatchSummary batch;
         try (CtrlC ignored = CtrlC.install(stop, err)) {
             batch = new BatchEngine(settings, TerminalProgress.forContext(ctx), stop, TagReport.observer(err)).run(root, job);
@@ -127,6 +137,9 @@ final class CheckCommand implements Callable<Integer> {
                 : DeleteConfirmation.ask(ctx, actions, batch.journal());
         CheckSummary summary = actions.apply(batch.journal(), report == null ? null : ctx.resolve(report), deletion,
                 job.warnings());
+        if (movesFiles) {
+            summary.warned().forEach(warning -> err.println(WARNING + warning));
+        }
         CheckReport.earlierProblems(err, summary, named);
         CheckReport.print(ctx.out(), summary, batch, report == null ? null : ctx.resolve(report));
         boolean none = FolderNotes.print(ctx.out(), batch, root, "check");

@@ -742,6 +742,34 @@ class CheckCommandTest {
                 + quarantine.out());
     }
 
+    /**
+     * A {@code --quarantine} run that set aside one of a same-name pair (a copy {@code p.png} of {@code p.jpg}) still
+     * printed the pair's warning lines before the progress, although its summary and report dropped the clash: now
+     * such a run prints the warnings once the verdicts and moves are known, only those that still hold.
+     */
+    @Test
+    void aQuarantineRunPrintedTheWarningsOfASameNamePairItResolved_nowOnlyThoseThatStillHold() throws IOException {
+        Files.write(data.resolve("p.jpg"), image(300, 310, "jpg"));
+        Files.write(data.resolve("p.png"), Files.readAllBytes(data.resolve("p.jpg")));
+        Files.write(data.resolve("r.jpg"), image(300, 320, "jpg"));
+        Files.write(data.resolve("r.png"), image(300, 330, "png"));
+        CliTestSupport plain = cli();
+        plain.run("check", "data");
+        assertTrue(plain.err().contains("warning     p.png: would share the sidecar"), plain.err());
+        CliTestSupport cli = cli();
+        cli.run("check", "data", "--quarantine", "bad");
+        assertTrue(Files.exists(work.resolve("bad/p.png")), cli.out());
+        assertFalse(cli.err().contains("warning     p.jpg:"), cli.err());
+        assertFalse(cli.err().contains("warning     p.png:"), cli.err());
+        String err = cli.err();
+        int progress = err.indexOf("check: ");
+        int r = err.indexOf("warning     r.png: would share the sidecar");
+        assertTrue(progress >= 0 && r > progress, "the clash the moves left is warned about after the verdicts: "
+                + err);
+        assertTrue(err.contains("warning     r.jpg: would share the sidecar"), err);
+        assertTrue(cli.out().contains("2 files would share a sidecar"), cli.out());
+    }
+
     /** dogfood round 7, J15: an exact duplicate named like another image was advised to be renamed. */
     @Test
     void anExactDuplicateWasAdvisedToBeRenamed_nowTheWarningSaysToRemoveOneCopy() throws IOException {

@@ -178,7 +178,7 @@ public final class CheckActions {
         }
         if (warning != null) {
             line.put("warning", warning);
-            summary.warning();
+            summary.warning(file, warning);
         }
         return line;
     }

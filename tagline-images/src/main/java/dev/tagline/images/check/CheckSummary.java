@@ -17,7 +17,8 @@ public final class CheckSummary {
     private final List<CheckRecord> failed = new ArrayList<>();
     private final List<String> setAside = new ArrayList<>();
     private final List<String> unusable = new ArrayList<>();
-    private long warnings;
+    /** {@code key: warning} of each file with a warning, in journal order; few. */
+    private final List<String> warned = new ArrayList<>();
 
     void add(CheckRecord r) {
         long[] c = perVerdict.computeIfAbsent(r.verdict(), v -> new long[2]);
@@ -83,13 +84,22 @@ public final class CheckSummary {
         return List.copyOf(unusable);
     }
 
-    void warning() {
-        warnings++;
+    void warning(String key, String warning) {
+        warned.add(key + ": " + warning);
     }
 
     /** Files with a warning: ones that would share a sidecar with another image of the same name. */
     public long warnings() {
-        return warnings;
+        return warned.size();
+    }
+
+    /**
+     * {@code KEY: WARNING} of each file counted in {@link #warnings}, in journal order: the scan's warnings
+     * ({@link CheckJob#warnings}) less those this run's moves resolved, for a run that prints them once the verdicts
+     * are known ({@code check --quarantine}).
+     */
+    public List<String> warned() {
+        return List.copyOf(warned);
     }
 
     /** Action → count, e.g. {@code quarantined → 3}, {@code would delete → 2}. */
