@@ -60,6 +60,56 @@ final class Dataset {
         }
     }
 
+    /**
+     * What keeps Tagline from writing the sidecars of {@code image} (a file below the root) in a dataset it can
+     * otherwise write: its folder (a read-only sub-folder: another user's, a read-only bind mount), or one of its
+     * existing sidecars that is not writable; null when they can be written. The card says "read-only: viewing only"
+     * and Save is refused, as for a read-only dataset.
+     */
+    Path unwritable(Path image) {
+        Path folder = image.getParent();
+        if (!Files.isWritable(folder)) {
+            return folder;
+        }
+        for (Path sidecar : sidecars.captionsOnly() ? List.of(captions.sidecarFor(image))
+                : List.of(captions.sidecarFor(image), tags.sidecarFor(image))) {
+            if (Files.exists(sidecar, LinkOption.NOFOLLOW_LINKS) && !Files.isWritable(sidecar)) {
+                return sidecar;
+            }
+        }
+        return null;
+    }
+
+    /** {@link #unwritable} of the image of {@code key}. */
+    Path unwritable(String key) {
+        return unwritable(root.resolve(key));
+    }
+
+    /**
+     * The sub-folders (keys, {@code /}-separated; {@code ""} never: that is {@link #readOnly}) of {@code items} that
+     * Tagline cannot write, in order: the page names them above the cards.
+     */
+    static List<String> readOnlyFolders(Path root, List<Item> items) {
+        java.util.Set<String> folders = new java.util.TreeSet<>();
+        items.forEach(i -> folders.add(i.path().contains("/") ? i.path().substring(0, i.path().lastIndexOf('/'))
+                : ""));
+        folders.remove("");
+        return folders.stream().filter(f -> !Files.isWritable(root.resolve(f))).toList();
+    }
+
+    /** Refuses an edit of {@code image} whose folder or sidecar cannot be written, before any file is touched. */
+    private void requireWritable(Path image, String what) {
+        Path blocked = unwritable(image);
+        if (blocked == null) {
+            return;
+        }
+        if (Files.isDirectory(blocked)) {
+            throw BatchEngine.readOnlyFolder(blocked.toString(), what);
+        }
+        throw new dev.tagline.core.TaglineException(blocked + " is read-only, and " + what + " replaces it",
+                "Give your user write permission on it (chmod u+w), or copy the dataset to a folder you can write to.");
+    }
+
     record Item(String path, String caption, List<String> tags) {
     }
 
@@ -190,6 +240,7 @@ final class Dataset {
      */
     Item save(Path image, String caption, List<String> newTags) throws IOException {
         requireWritable("Save");
+        requireWritable(image, "Save");
         Item before = item(key(image), image);
         String text = caption == null ? "" : caption.strip();
         if (!text.equals(before.caption())) {
@@ -213,8 +264,13 @@ final class Dataset {
                     + " to replace tags across it.");
         }
         requireWritable("a tag replace");
+        List<Item> hits = items().stream().filter(i -> i.tags().stream().anyMatch(t -> t.equalsIgnoreCase(
+                find.strip()))).toList();
+        for (Item item : hits) { // all or nothing: no replace that stops half-way at a read-only sub-folder
+            requireWritable(root.resolve(item.path()), "a tag replace");
+        }
         int changed = 0;
-        for (Item item : items()) {
+        for (Item item : hits) {
             List<String> next = new ArrayList<>();
             boolean hit = false;
             for (String t : item.tags()) {

@@ -6,6 +6,7 @@ import dev.tagline.images.caption.Captioners;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -121,6 +122,17 @@ final class DatasetHtml {
      * and copied from, not edited or saved.
      */
     static String card(String root, Dataset.Item i, boolean captionsOnly, boolean readOnly, String message) {
+        return card(root, i, captionsOnly, readOnly, null, message);
+    }
+
+    /**
+     * As above; {@code blocked}: the sub-folder (or sidecar file) of a writable dataset that keeps this image's
+     * sidecars from being written ({@link Dataset#unwritable}), or null. Such a card says "read-only: viewing only" and
+     * cannot be edited, while the rest of the dataset can.
+     */
+    static String card(String root, Dataset.Item i, boolean captionsOnly, boolean readOnly, Path blocked,
+                       String message) {
+        readOnly = readOnly || blocked != null;
         String ro = readOnly ? " readonly" : "";
         String path = URLEncoder.encode(i.path(), StandardCharsets.UTF_8);
         return "<article class=\"image\"><img loading=\"lazy\" alt=\"" + esc(i.path()) + "\" src=\""
@@ -128,6 +140,8 @@ final class DatasetHtml {
                 + esc(root) + "/save?path=" + esc(path) + "\" hx-target=\"closest article\" hx-swap=\"outerHTML\">"
                 + "<p class=\"name\">" + esc(i.path()) + "</p>"
                 + (message == null ? "" : "<p class=\"notice\" role=\"status\">" + esc(message) + "</p>")
+                + (blocked == null ? "" : "<p class=\"read-only\" role=\"note\"><strong>read-only</strong>: viewing"
+                + " only (Tagline cannot write to " + esc(blocked.toString()) + ")</p>")
                 + "<textarea name=\"caption\"" + ro + " rows=\"3\" placeholder=\"no caption\" aria-label=\"Caption of "
                 + esc(i.path()) + "\">" + esc(i.caption()) + "</textarea>"
                 + (captionsOnly ? "" : "<textarea name=\"tags\"" + ro + " class=\"tags\" rows=\"1\""
@@ -140,6 +154,17 @@ final class DatasetHtml {
     static String readOnlyLine(Path folder) {
         return "<p class=\"read-only\" id=\"read-only\" role=\"note\"><strong>read-only</strong>: viewing only"
                 + " (Tagline cannot write to " + esc(folder.toString()) + ")</p>";
+    }
+
+    /**
+     * The line a writable dataset gets above its cards when some of its {@code folders} (keys below the root) cannot
+     * be written: their cards are read-only, the rest can be edited.
+     */
+    static String readOnlyFoldersLine(Path root, List<String> folders) {
+        return "<p class=\"read-only\" id=\"read-only-folders\" role=\"note\"><strong>read-only</strong>: viewing only"
+                + " in " + esc(String.join(", ", folders)) + " (Tagline cannot write to " + (folders.size() == 1
+                ? esc(root.resolve(folders.get(0)).toString()) : "these folders of " + esc(root.toString()))
+                + "); the rest of the dataset can be edited.</p>";
     }
 
     /** The filter form: tag (unless the folder keeps only captions), missing caption, check verdict. */

@@ -96,6 +96,11 @@ final class DatasetRoutes {
         boolean readOnly = dataset.readOnly();
         if (readOnly) {
             b.append(DatasetHtml.readOnlyLine(web.settings().mediaRoots().get(root)));
+        } else {
+            List<String> readOnlyFolders = Dataset.readOnlyFolders(web.settings().mediaRoots().get(root), all);
+            if (!readOnlyFolders.isEmpty()) {
+                b.append(DatasetHtml.readOnlyFoldersLine(web.settings().mediaRoots().get(root), readOnlyFolders));
+            }
         }
         String off = readOnly ? " disabled" : "";
         if (ctx.queryParam("changed") != null) {
@@ -116,7 +121,8 @@ final class DatasetRoutes {
             b.append(DatasetHtml.chart(root, Dataset.frequencies(all)));
         }
         b.append(DatasetHtml.KEYS).append("<div class=\"gallery\">");
-        shown.forEach(i -> b.append(DatasetHtml.card(root, i, sidecars.captionsOnly(), readOnly, null)));
+        shown.forEach(i -> b.append(DatasetHtml.card(root, i, sidecars.captionsOnly(), readOnly,
+                readOnly ? null : dataset.unwritable(i.path()), null)));
         b.append("</div></section>");
         ctx.html(Html.page("Dataset " + root, csrf, "/datasets", b.toString(), "/static/datasets.js"));
     }

@@ -356,4 +356,70 @@ class DatasetRoutesIT {
         }
         assertFalse(page("").contains("id=\"read-only\""), "a writable folder is not called read-only");
     }
+
+    /** The card of {@code name} in {@code html}: its {@code <article>}. */
+    private static String card(String html, String name) {
+        int at = html.indexOf("<p class=\"name\">" + name + "</p>");
+        assertTrue(at >= 0, name + " has no card: " + html);
+        return html.substring(html.lastIndexOf("<article", at), html.indexOf("</article>", at));
+    }
+
+    /**
+     * A read-only sub-folder of a writable dataset (or a sidecar Tagline cannot write) was offered for editing: its
+     * Save failed only when pressed. Now the page names the folder "read-only: viewing only", its cards cannot be
+     * edited while the rest can, and the server refuses a Save there and a tag replace that would touch it, before any
+     * file is written.
+     */
+    @Test
+    void aReadOnlySubFolderOfAWritableDatasetOfferedEditing_nowItsCardsAreViewingOnlyAndTheRestEditable()
+            throws Exception {
+        Path ro = web.media.resolve("ro");
+        image(ro.resolve("c.png"), Color.GREEN);
+        Files.writeString(ro.resolve("c.txt"), "green, circle");
+        Path sidecar = web.media.resolve("set/a.txt");
+        org.junit.jupiter.api.Assumptions.assumeTrue(makeUnwritable(ro) && makeUnwritable(sidecar), "cannot make a"
+                + " folder unwritable here (neither chmod a-w nor chattr +i stops this process)");
+        try {
+            String html = page("");
+            assertTrue(html.contains("<p class=\"read-only\" id=\"read-only-folders\" role=\"note\"><strong>read-only"
+                    + "</strong>: viewing only in ro (Tagline cannot write to " + ro + "); the rest of the dataset can"
+                    + " be edited.</p>"), html);
+            assertFalse(html.contains("id=\"read-only\""), "the dataset itself is writable: " + html);
+            String c = card(html, "ro/c.png");
+            assertTrue(c.contains("<textarea name=\"caption\" readonly") && c.contains("<button disabled>Save</button>")
+                    && c.contains("<strong>read-only</strong>: viewing only (Tagline cannot write to " + ro + ")"), c);
+            String a = card(html, "set/a.png");
+            assertTrue(a.contains("<button disabled>Save</button>") && a.contains("viewing only (Tagline cannot write to "
+                    + sidecar + ")"), a);
+            String b = card(html, "set/b.png");
+            assertFalse(b.contains("readonly") || b.contains("read-only"), b);
+            assertTrue(b.contains("<button>Save</button>"), b);
+            assertTrue(html.contains("<button id=\"start-tag\">Tag folder"), "the dataset's jobs stay on: " + html);
+
+            HttpResponse<String> save = web.send(web.form("/datasets/clips/save?path=ro%2Fc.png", login.cookie(),
+                    Map.of("_csrf", login.csrf(), "caption", "a green card", "tags", "green")));
+            assertTrue(save.statusCode() >= 400 && save.body().contains(ro + " is read-only, and Save writes its"
+                    + " sidecars beside the images") && save.body().contains("Make the folder writable"),
+                    save.statusCode() + " " + save.body());
+            HttpResponse<String> saveA = web.send(web.form("/datasets/clips/save?path=set%2Fa.png", login.cookie(),
+                    Map.of("_csrf", login.csrf(), "caption", "a red card", "tags", "red")));
+            assertTrue(saveA.statusCode() >= 400 && saveA.body().contains(sidecar + " is read-only, and Save replaces"
+                    + " it"), saveA.statusCode() + " " + saveA.body());
+            HttpResponse<String> saveB = web.send(web.form("/datasets/clips/save?path=set%2Fb.png", login.cookie(),
+                    Map.of("_csrf", login.csrf(), "caption", "a blue card", "tags", "blue, circle")));
+            assertEquals(200, saveB.statusCode(), saveB.body());
+            assertEquals("a blue card", Files.readString(web.media.resolve("set/b.caption")));
+            HttpResponse<String> bulk = web.send(web.form("/datasets/clips/bulk", login.cookie(),
+                    Map.of("_csrf", login.csrf(), "find", "circle", "replace", "disc")));
+            assertTrue(bulk.statusCode() >= 400 && bulk.body().contains("is read-only, and a tag replace"),
+                    bulk.statusCode() + " " + bulk.body());
+            assertEquals("blue, circle", Files.readString(web.media.resolve("set/b.txt")), "all or nothing");
+            assertFalse(Files.exists(ro.resolve("c.caption")));
+        } finally {
+            makeWritable(ro);
+            new ProcessBuilder("chattr", "-i", sidecar.toString()).start().waitFor();
+            Files.setPosixFilePermissions(sidecar, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+        assertFalse(page("").contains("read-only"), "writable again: nothing is called read-only");
+    }
 }
