@@ -11,6 +11,7 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationVersion;
 
 /**
  * The publish database: a SQLite file in {@code $TAGLINE_HOME} by default, or PostgreSQL through a JDBC URL for teams
@@ -72,12 +73,14 @@ public final class Database implements AutoCloseable {
 
     private void migrate() {
         try {
-            Flyway.configure()
+            org.flywaydb.core.api.configuration.FluentConfiguration config = Flyway.configure()
                     .dataSource(url, properties.getProperty("user"), properties.getProperty("password"))
                     .locations("classpath:db/publish/" + dialect.folder())
-                    .table("publish_schema_history")
-                    .load()
-                    .migrate();
+                    .table("publish_schema_history");
+            org.flywaydb.core.api.MigrationInfo current = config.load().info().current();
+            boolean fromBeforeCopyEdits = current != null && current.getVersion() != null
+                    && current.getVersion().compareTo(MigrationVersion.fromVersion("5")) < 0;
+            config.javaMigrations(new PreUpgradeCopyEdits(fromBeforeCopyEdits)).load().migrate();
         } catch (FlywayException e) {
             throw new TaglineException("Cannot migrate the publish database " + redacted() + ": " + e.getMessage(),
                     "Check the URL and that the server is running; a newer database than this build cannot be "

@@ -321,6 +321,76 @@ abstract class StoreContract {
     }
 
     /**
+     * Schema 5 added {@code copy_edited} and marked every post as following its clip, so the next calendar load replaced
+     * the text of posts edited before the upgrade with their clip's copy. Upgrading from schema 4 now marks a waiting
+     * post whose text differs from the copy it was queued with as edited; a database that reached schema 5 under a
+     * later build is left as it is, and so is a post that has been sent.
+     */
+    @Test
+    void postsEditedBeforeTheUpgradeToCopyEditsKeepTheirText() throws Exception {
+        for (String version : List.of("4", "5")) {
+            String old = url(dir.resolve("v" + version));
+            java.nio.file.Files.createDirectories(dir.resolve("v" + version).resolve("sub"));
+            org.flywaydb.core.Flyway.configure().dataSource(old, null, null)
+                    .locations("classpath:db/publish/" + Database.Dialect.of(old).folder())
+                    .table("publish_schema_history").target(version).load().migrate();
+            long channel;
+            List<Long> ids = new java.util.ArrayList<>();
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(old)) {
+                channel = insert(c, "INSERT INTO channel (name, platform, account, zone, state, options_json,"
+                        + " created_at) VALUES ('yt', 'youtube', 'me', 'UTC', 'active', '{}', 0)");
+                for (String[] post : List.of(new String[] {"follows", "queued", null},
+                        new String[] {"edited", "scheduled", "Mine"}, new String[] {"sent", "published", "Mine"})) {
+                    Path clip = TestClips.clip(dir.resolve("v" + version), post[0], 0.5, 100);
+                    ClipManifest m = dev.tagline.core.manifest.ClipManifests.read(clip);
+                    long media = insert(c, "INSERT INTO media (manifest_path, video_path, clip_id, score, duration_ms,"
+                            + " width, height, size_bytes, sha256, manifest_json, added_at) VALUES ('"
+                            + clip.resolve("clip.json") + "', '" + clip.resolve("clip.mp4") + "', '" + post[0]
+                            + "', 0.5, 30000, 1080, 1920, 100, 'x', '"
+                            + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(m)
+                                    .replace("'", "''") + "', 0)");
+                    ClipManifest.Copy copy = m.copyFor("youtube");
+                    try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO post (media_id, channel_id,"
+                            + " title, caption, state, planned_by, zone, schedule_version, step, progress_json, tries,"
+                            + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'none', 'UTC', 0, ?, '{}', 0, 0, 0)",
+                            java.sql.Statement.RETURN_GENERATED_KEYS)) {
+                        ps.setLong(1, media);
+                        ps.setLong(2, channel);
+                        ps.setString(3, post[2] == null ? copy.title() : post[2]);
+                        ps.setString(4, copy.text());
+                        ps.setString(5, post[1]);
+                        ps.setString(6, post[1].equals("published") ? "done" : "upload");
+                        ps.executeUpdate();
+                        ids.add(generatedKey(ps));
+                    }
+                }
+            }
+            try (Database upgraded = Database.open(old)) {
+                PostStore store = new PostStore(upgraded, Clock.fixed(NOW, ZoneOffset.UTC));
+                assertFalse(store.byId(ids.get(0)).copyEdited(), "from " + version + ": the queued copy follows");
+                assertEquals(version.equals("4"), store.byId(ids.get(1)).copyEdited(),
+                        "from " + version + ": an edit made before copy_edited existed is kept");
+                assertEquals("Mine", store.byId(ids.get(1)).title());
+                assertFalse(store.byId(ids.get(2)).copyEdited(), "from " + version + ": a sent post is left alone");
+            }
+        }
+    }
+
+    private static long insert(java.sql.Connection c, String sql) throws java.sql.SQLException {
+        try (java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate(sql, java.sql.Statement.RETURN_GENERATED_KEYS);
+            return generatedKey(st);
+        }
+    }
+
+    private static long generatedKey(java.sql.Statement st) throws java.sql.SQLException {
+        try (java.sql.ResultSet keys = st.getGeneratedKeys()) {
+            keys.next();
+            return keys.getLong(1);
+        }
+    }
+
+    /**
      * An edited post had no way back to its clip's copy. followClipAgain gives it the clip's copy for its platform now,
      * and it follows clip.json again; a post a worker holds is not changed.
      */
