@@ -143,13 +143,17 @@ public final class KohyaFolders {
                 + " (e.g. " + some + "/, or a new N_name folder of " + (loose == 1 ? "its" : "their") + " own).");
     }
 
-    /** {@code counts} summed per repeat folder ({@code 10_x} for {@code 10_x} and {@code 10_x/sub}). */
+    /**
+     * {@code counts} of each repeat folder: of the images directly in it, the ones kohya's DreamBooth-style loader
+     * reads ({@code 10_x} counts {@code 10_x/a.jpg}, not {@code 10_x/sub/b.jpg}, which {@link #dreamBoothNote} names);
+     * a repeat folder with images only in its sub-folders is there with 0.
+     */
     private static Map<String, Long> byRepeatFolder(Map<String, Long> counts) {
         Map<String, Long> repeat = new TreeMap<>();
         counts.forEach((folder, n) -> {
             String first = folder.contains("/") ? folder.substring(0, folder.indexOf('/')) : folder;
             if (isRepeatFolder(first)) {
-                repeat.merge(first, n, Long::sum);
+                repeat.merge(first, first.equals(folder) ? n : 0L, Long::sum);
             }
         });
         return repeat;

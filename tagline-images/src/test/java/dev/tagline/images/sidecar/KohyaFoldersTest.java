@@ -49,7 +49,7 @@ class KohyaFoldersTest {
                 "photos/d.jpg");
         assertEquals(Optional.of("kohya: 2 images lie loose in big beside its repeat folders, where kohya's"
                 + " DreamBooth-style training does not read them: it takes only the images in each N_name folder"
-                + " (and does not say so). Repeat folders: 10_x (2 images), 20_tiny (1 image). Move them into a repeat"
+                + " (and does not say so). Repeat folders: 10_x (1 image), 20_tiny (1 image). Move them into a repeat"
                 + " folder (e.g. 10_x/, or a new N_name folder of their own)."), big.looseNote());
         assertTrue(of("big", "top.jpg", "3/a.jpg").looseNote().orElseThrow().startsWith("kohya: 1 image lies loose"
                 + " in big"), "one image");
@@ -57,6 +57,21 @@ class KohyaFoldersTest {
         assertEquals(Optional.empty(), of("photos", "a.jpg", "trip/b.jpg").looseNote(), "no repeat folders");
         assertEquals(Optional.empty(), of("10_x", "a.jpg", "5_y/b.jpg").looseNote(),
                 "the folder given is a repeat folder itself: its images are read");
+    }
+
+    /**
+     * A repeat folder's count took in the images of its sub-folders ({@code 10_x (2 images)} for {@code 10_x/a.jpg} and
+     * {@code 10_x/sub/b.jpg}), which kohya's DreamBooth-style loader does not read: now it counts those it reads.
+     */
+    @Test
+    void repeatFolderCountsTookInImagesOfTheirSubFoldersKohyaDoesNotRead_nowOnlyTheImagesDirectlyInThem() {
+        KohyaFolders big = of("big", "top.jpg", "10_x/a.jpg", "10_x/sub/b.jpg", "10_x/sub/c.jpg", "5_y/deep/d.jpg");
+        String loose = big.looseNote().orElseThrow();
+        assertTrue(loose.contains("Repeat folders: 10_x (1 image), 5_y (0 images)."), loose);
+        assertTrue(big.dreamBoothNote().orElseThrow().contains("10_x/sub (2 images), 5_y/deep (1 image)"),
+                "the images left out are named by the other note");
+        assertTrue(of("img", "10_x/a.jpg", "10_x/sub/b.jpg").repeatFoldersNote(".caption", ".txt").orElseThrow()
+                .contains("(10_x (1 image))"), "the export note counts the same way");
     }
 
     /** Dogfood round 7 J11: an export of repeat folders only advised --full-path, the loader that drops repeats. */
@@ -105,7 +120,7 @@ class KohyaFoldersTest {
                 "5_y/bad.png", "5_y/worse.png", "10_ohwx man/sub/c.jpg", "10_ohwx man/sub/d.jpg");
         KohyaFolders now = scanned.unusable(java.util.List.of("10_ohwx man/cut.jpg", "5_y/bad.png", "5_y/worse.png",
                 "10_ohwx man/sub/d.jpg", "never/added.jpg"));
-        assertTrue(now.looseNote().orElseThrow().contains("Repeat folders: 10_ohwx man (3 images, 2 unusable files not"
+        assertTrue(now.looseNote().orElseThrow().contains("Repeat folders: 10_ohwx man (2 images, 1 unusable file not"
                 + " counted), 5_y (0 images, 2 unusable files not counted). Move it"), now.looseNote().orElseThrow());
         assertTrue(now.dreamBoothNote().orElseThrow().startsWith("kohya: 1 image in sub-folders of repeat folders is"
                 + " not read"), now.dreamBoothNote().orElseThrow());
@@ -113,7 +128,7 @@ class KohyaFoldersTest {
                 + " counted). Move"), now.dreamBoothNote().orElseThrow());
         assertEquals(Optional.empty(), of("img", "10_x/a.jpg", "10_x/sub/bad.jpg").unusable(java.util.List.of(
                 "10_x/sub/bad.jpg")).dreamBoothNote(), "a sub-folder of nothing kohya could load is not worth a note");
-        assertTrue(scanned.looseNote().orElseThrow().contains("10_ohwx man (5 images), 5_y (2 images)"),
+        assertTrue(scanned.looseNote().orElseThrow().contains("10_ohwx man (3 images), 5_y (2 images)"),
                 "the scan's own counts are unchanged");
     }
 }
