@@ -34,6 +34,25 @@ class AsidesTest {
                 Asides.find(talk, vectors));
     }
 
+    /**
+     * Runs of 10–30 s find an aside, but one longer than 30 s was marked only for its furthest 30 s: the runs that
+     * take in the rest of it overlap the furthest and were passed over (here only 15 s of the 50 were marked). The
+     * furthest run now grows, up to {@link Asides#MAX_ASIDE}, by the sentences closer to it than to the rest: from
+     * the aside's first sentence to its last, and not the on-topic sentence on either side.
+     */
+    @ParameterizedTest(name = "noise {0}")
+    @ValueSource(doubles = {0.1, 0.2, 0.35})
+    void anAsideOfFiftySecondsWasMarkedOnlyForThirty_nowItIsMarkedWhole(double noise) {
+        List<Sentence> talk = sentences(80);
+        float[][] vectors = new float[80][];
+        Random random = new Random(11);
+        for (int i = 0; i < 80; i++) {
+            vectors[i] = around(i >= 40 && i < 50 ? 1 : 0, random, noise);
+        }
+        assertEquals(List.of(new ClipSignals.Aside(talk.get(40).start(), talk.get(49).end())),
+                Asides.find(talk, vectors));
+    }
+
     @ParameterizedTest(name = "noise {0}")
     @ValueSource(doubles = {0.1, 0.2, 0.35})
     void aTopicThatTakesAQuarterOfTheVideoIsNoAside(double noise) {
