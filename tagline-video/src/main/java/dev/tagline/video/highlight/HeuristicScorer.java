@@ -20,7 +20,9 @@ import java.util.stream.Collectors;
  * Energy: loudness against the video's median and speech rate against its mean. Visual: scene changes, on-screen text
  * changes and motion against the video's mean. Without a transcript only coherence (length), energy and visual count,
  * and the reason says so. The time a clip spends in an aside ({@link Asides}) counts for nothing: the total is
- * multiplied by the share of the clip outside asides, and the reason names the aside.
+ * multiplied by the share of the clip outside asides, and the reason names the aside. A clip more than
+ * {@link #MAX_ASIDE_SHARE} in asides scores 0: a git clip half about pasta is not one to post, whatever its hook, and
+ * the window without the aside is a candidate of its own when it fits the band.
  */
 public final class HeuristicScorer implements ClipScorer {
     private static final double[] WEIGHTS = {0.30, 0.20, 0.20, 0.15, 0.15};
@@ -33,6 +35,12 @@ public final class HeuristicScorer implements ClipScorer {
      * scroll past (Tagline's rule): it costs as much coherence as a dangling start, and the reason names it.
      */
     static final Duration DEAD_AIR = Duration.ofSeconds(3);
+    /**
+     * More of a clip than this in asides scores it 0, below every clip that keeps to the topic (Tagline's rule: a
+     * viewer who came for git and gets a third of pasta scrolls on; less than that is a digression and costs its
+     * share).
+     */
+    static final double MAX_ASIDE_SHARE = 1.0 / 3;
 
     private final DurationBand band;
 
@@ -64,7 +72,8 @@ public final class HeuristicScorer implements ClipScorer {
         int visual = visual(c, signals, base, features);
         double[] w = text ? WEIGHTS : WEIGHTS_NO_TEXT;
         double weighted = w[0] * hook + w[1] * payoff + w[2] * coherence + w[3] * energy + w[4] * visual;
-        int total = (int) Math.round(weighted * (1 - aside(c, signals, features)));
+        double aside = aside(c, signals, features);
+        int total = aside > MAX_ASIDE_SHARE ? 0 : (int) Math.round(weighted * (1 - aside));
         String hookText = text ? hookText(own.get(0).text()) : "";
         return new ScoredClip(c, clamp(total), new ClipCandidate.SubScores(hook, payoff, coherence, energy, visual),
                 reason(features, text, sound(c, signals) && deadAir(c, own) == null), hookText);
@@ -134,9 +143,11 @@ public final class HeuristicScorer implements ClipScorer {
         }
         long millis = parts.stream().mapToLong(a -> a.end().minus(a.start()).toMillis()).sum();
         double share = Math.min(1.0, millis / (double) Math.max(1, c.length().toMillis()));
+        String of = share > MAX_ASIDE_SHARE ? String.format(java.util.Locale.ROOT, " of its %.1f s",
+                c.length().toMillis() / 1000.0) : "";
         f.add(new Feature(String.format(java.util.Locale.ROOT, "strays from the rest of the video's topic for %.1f s"
-                + " (%s–%s)", millis / 1000.0, clock(parts.get(0).start()), clock(parts.get(parts.size() - 1).end())),
-                -100));
+                + "%s (%s–%s)%s", millis / 1000.0, of, clock(parts.get(0).start()),
+                clock(parts.get(parts.size() - 1).end()), of.isEmpty() ? "" : ", more than a third"), -100));
         return share;
     }
 

@@ -89,8 +89,9 @@ class AsidesIT {
      * With {@code --length short}, the clip with the pasta tip in it ranked first (67 against 49 for the next): the
      * question it opens with is a hook. Now the time spent on pasta counts for nothing: a clip that takes in most
      * of the tip ranks below at least {@value #BETTER} clips that stay on git (the three that {@code clips find}
-     * keeps for a video of two minutes), and its reason names the aside. It still ranks above git clips that score
-     * less than its half outside the aside (one that crosses the topic change before the break scored 26 to its 35).
+     * keeps for a video of two minutes), and its reason names the aside. It then still ranked above a git clip that
+     * crosses the topic change before the break (26 to its 35); a clip more than a third in the aside now scores 0
+     * and ranks below every git clip.
      */
     @Test
     void thePastaTipInAGitTutorialRanksBelowTheGitClips() throws IOException {
@@ -114,7 +115,13 @@ class AsidesIT {
             assertTrue(p.reason().contains("1:15.5–1:28.8"), "the aside is the pasta tip: " + p);
             long above = git.stream().filter(g -> g.rank() < p.rank()).count();
             assertTrue(above >= BETTER, "only " + above + " git clips rank above pasta " + p + ": " + clips.clips());
+            if (pasta(p) > (p.endSeconds() - p.startSeconds()) / 3) {
+                assertTrue(git.stream().allMatch(g -> g.rank() < p.rank()), "a git clip ranks below " + p + ": "
+                        + clips.clips());
+            }
         }
+        assertTrue(pasta.stream().anyMatch(p -> pasta(p) > (p.endSeconds() - p.startSeconds()) / 3),
+                "no clip is more than a third pasta: " + clips.clips());
     }
 
     /** Seconds of the pasta tip in the clip. */

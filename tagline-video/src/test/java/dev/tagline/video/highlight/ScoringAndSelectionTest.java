@@ -65,6 +65,37 @@ class ScoringAndSelectionTest {
         assertTrue(unpunctuated.reason().startsWith("Picked for an opening question"), unpunctuated.reason());
     }
 
+    /**
+     * A clip with a hook whose middle strays into an aside kept the share of its score outside it, enough to rank
+     * above a plain on-topic clip although it is no clip to post. More than a third in asides now scores 0 and says
+     * so; a shorter digression still costs only its share.
+     */
+    @Test
+    void aClipFortyPercentInAnAsideOutrankedACleanClip_nowItScoresZero() {
+        List<Sentence> hooked = talk("Why do 90% of rebases fail?", "That's why you fetch first.");
+        Duration start = hooked.get(0).start();
+        Duration length = hooked.get(hooked.size() - 1).end().minus(start);
+        ScoredClip clean = scoreWhole(talk("We open the settings window.", "We close the settings window."),
+                signals(true, List.of()));
+        ScoredClip whole = scoreWhole(hooked, signals(true, List.of()));
+        ScoredClip strays = scoreWhole(hooked, withAside(start.plus(length.multipliedBy(3).dividedBy(10)),
+                start.plus(length.multipliedBy(7).dividedBy(10))));
+        ScoredClip digresses = scoreWhole(hooked, withAside(start.plus(length.multipliedBy(4).dividedBy(10)),
+                start.plus(length.multipliedBy(6).dividedBy(10))));
+        assertTrue(whole.score() * 0.6 > clean.score() + 2, "the test needs a hook worth more: " + whole + " vs "
+                + clean);
+        assertEquals(0, strays.score(), strays::toString);
+        assertTrue(strays.reason().contains("strays from the rest of the video's topic for")
+                && strays.reason().endsWith(", more than a third."), strays.reason());
+        assertEquals(Math.round(whole.score() * 0.8), digresses.score(), 1, digresses::toString);
+        assertTrue(!digresses.reason().contains("more than a third"), digresses.reason());
+    }
+
+    private static ClipSignals withAside(Duration from, Duration to) {
+        return new ClipSignals(Duration.ofMinutes(10), Optional.empty(), Optional.empty(), List.of(), List.of(),
+                List.of(), List.of(), true, List.of(new ClipSignals.Aside(from, to)));
+    }
+
     @Test
     void withoutTranscriptTheReasonSaysSo() {
         List<Sentence> units = SpeechSegments.sentences(List.of(new SpeechSegments.Unit(Duration.ZERO,
