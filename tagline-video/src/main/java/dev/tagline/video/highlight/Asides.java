@@ -8,19 +8,19 @@ import java.util.List;
 /**
  * Asides: short stretches that stray from what the rest of the video is about (a pasta tip in a git tutorial). Every
  * stretch of consecutive sentences spanning {@link #MIN_SPAN} to {@link #MAX_SPAN} is compared with the rest of the
- * video: the cosine between the mean of its sentence embeddings and the mean of all the others'. An aside is a
- * stretch that is an outlier among all of them, more than {@link #MAX_Z} robust standard deviations (1.4826 × the
- * median absolute deviation) below their median. Of outlier stretches that overlap, only the one furthest from the
- * rest counts (the others take in on-topic sentences around the aside); it grows by the sentences next to it that
- * are closer to it than to the rest, up to {@link #MAX_ASIDE} (an aside longer than {@link #MAX_SPAN} is marked
- * whole), and its sentences, merged where they touch, are returned, unless the outliers' own extent takes more than {@link #MAX_SHARE} of the transcript: then they are a
- * topic of the video's own, not an aside. That extent is the union of the furthest outlier stretches that do not
- * overlap one another (a long topic holds several, an aside one), not of every outlier stretch: the less the
- * sentences vary, the more on-topic neighbours the stretches around an aside take in and still stray as far, and a
- * 15 s aside would count for 45 s. One sentence alone is not enough to tell (single sentences far from the video's
- * centroid are ordinary), nor are shared nouns (a tutorial's on-topic asides such as "a bug at two in the morning"
- * share none with the rest either): measured in docs/benchmarks.md, "Issue 7 — clips find: off-topic asides". Pure.
- * Over the style guide's 200 lines because finding, growing and guarding an aside share one set of sums.
+ * video: the cosine between the mean of its sentence embeddings and the mean of all the others'. An aside is a stretch
+ * that is an outlier among all of them, more than {@link #MAX_Z} robust standard deviations (1.4826 × the median
+ * absolute deviation) below their median. Of outlier stretches that overlap, only the one furthest from the rest counts
+ * (the others take in on-topic sentences around the aside); it grows by the sentences next to it that are closer to it
+ * than to the rest, up to {@link #MAX_ASIDE} (an aside longer than {@link #MAX_SPAN} is marked whole), and its
+ * sentences, merged where they touch, are returned, unless the outliers' own extent takes more than {@link #MAX_SHARE}
+ * of the transcript: then they are a topic of the video's own, not an aside. That extent is the union of the furthest
+ * outlier stretches that do not overlap one another (a long topic holds several, an aside one), not of every outlier
+ * stretch: the less the sentences vary, the more on-topic neighbours the stretches around an aside take in and still
+ * stray as far, and a 15 s aside would count for 45 s. One sentence alone is not enough to tell (single sentences far
+ * from the video's centroid are ordinary), nor are shared nouns (a tutorial's on-topic asides such as "a bug at two in
+ * the morning" share none with the rest either): measured in docs/benchmarks.md, "Issue 7 — clips find: off-topic
+ * asides". Pure. Over the style guide's 200 lines because finding, growing and guarding an aside share one set of sums.
  */
 final class Asides {
     static final Duration MIN_SPAN = Duration.ofSeconds(10);
@@ -48,26 +48,17 @@ final class Asides {
         if (stretches.size() < MIN_STRETCHES) {
             return List.of();
         }
-        double[] total = new double[vectors[0].length];
-        for (float[] v : vectors) {
-            add(total, v);
-        }
-        double[] cosines = new double[stretches.size()];
-        for (int i = 0; i < cosines.length; i++) {
-            cosines[i] = awayFromRest(stretches.get(i), vectors, total);
-        }
-        double median = median(cosines.clone());
-        double[] deviations = Arrays.stream(cosines).map(c -> Math.abs(c - median)).toArray();
-        double spread = Math.max(MIN_SPREAD, 1.4826 * median(deviations));
-        Integer[] order = new Integer[cosines.length];
+        double[] total = sum(vectors);
+        double[] z = zScores(stretches, vectors, total);
+        Integer[] order = new Integer[z.length];
         Arrays.setAll(order, i -> i);
-        Arrays.sort(order, (x, y) -> Double.compare(cosines[x], cosines[y]));
+        Arrays.sort(order, (x, y) -> Double.compare(z[x], z[y]));
         boolean[] aside = new boolean[sentences.size()];
         boolean[] near = new boolean[sentences.size()];
         boolean[] extent = new boolean[sentences.size()];
         for (int i : order) {
             int[] st = stretches.get(i);
-            if ((cosines[i] - median) / spread >= MAX_Z) {
+            if (z[i] >= MAX_Z) {
                 break;
             }
             if (!any(near, st)) {
@@ -82,6 +73,29 @@ final class Asides {
         }
         long spoken = sentences.get(sentences.size() - 1).end().minus(sentences.get(0).start()).toMillis();
         return millis(merge(sentences, extent)) > MAX_SHARE * spoken ? List.of() : merge(sentences, aside);
+    }
+
+    /**
+     * How far each of {@code stretches} strays from the rest of the video ({@code total}: the sum of all
+     * {@code vectors}), in robust standard deviations from the median of them all; an aside is below {@link #MAX_Z}.
+     */
+    static double[] zScores(List<int[]> stretches, float[][] vectors, double[] total) {
+        double[] cosines = new double[stretches.size()];
+        for (int i = 0; i < cosines.length; i++) {
+            cosines[i] = awayFromRest(stretches.get(i), vectors, total);
+        }
+        double median = median(cosines.clone());
+        double[] deviations = Arrays.stream(cosines).map(c -> Math.abs(c - median)).toArray();
+        double spread = Math.max(MIN_SPREAD, 1.4826 * median(deviations));
+        return Arrays.stream(cosines).map(c -> (c - median) / spread).toArray();
+    }
+
+    static double[] sum(float[][] vectors) {
+        double[] total = new double[vectors[0].length];
+        for (float[] v : vectors) {
+            add(total, v);
+        }
+        return total;
     }
 
     /**
