@@ -28,7 +28,8 @@ final class TagRuleOptions {
     @Option(names = "--always-first", paramLabel = "TAGS", description = "Comma list moved to the front when found.")
     String alwaysFirst;
     @Option(names = "--trigger", paramLabel = "WORD", description = "Write WORD first in every sidecar,"
-            + " tags and captions alike (one word or several: 'sks woman').")
+            + " tags and captions alike (one word or several: 'sks woman'), once, as its own comma-separated token;"
+            + " a caption that names it mid-sentence says 'the woman' (its class) or 'the subject' there instead.")
     String trigger;
     @Option(names = "--exclude", paramLabel = "TAGS", description = "Comma list of tags never written (\\, for a"
             + " literal comma; a_b and a b both match).")

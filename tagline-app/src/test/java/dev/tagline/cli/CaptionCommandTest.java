@@ -648,6 +648,27 @@ class CaptionCommandTest {
     }
 
     /**
+     * A prompt that gives the model the subject's name got "A photo of zwx woman beside a red
+     * square." and wrote "zwx woman, A photo of zwx woman beside a red square.": the trigger twice; appended to an
+     * existing caption, the same twice again.
+     */
+    @Test
+    void aReplyNamingTheTriggerMidSentenceWroteItTwice_nowOnceAsTheLeadingToken() throws IOException {
+        Files.delete(data.resolve("sub/blue.png"));
+        server.answers(call -> "A photo of zwx woman beside a " + colour(call) + " square.");
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.OK, caption(cli, "--trigger", "zwx woman", "--prompt", "Describe zwx woman in one"
+                + " sentence."), cli.err());
+        assertEquals("Describe zwx woman in one sentence.", server.chats().get(0).lastUser());
+        assertEquals("zwx woman, A photo of the woman beside a red square.", read("red.caption"));
+        Files.writeString(data.resolve("red.caption"), "Zwx woman on stage.");
+        CliTestSupport append = cli();
+        assertEquals(ExitCode.OK, caption(append, "--trigger", "zwx woman", "--prompt", "Describe zwx woman.",
+                "--existing", "append", "--restart"), append.err());
+        assertEquals("zwx woman, on stage. A photo of the woman beside a red square.", read("red.caption"));
+    }
+
+    /**
      * dogfooding: of two triggers first in the tags ({@code tag --trigger "ohwx, sks"}), the second ended the composed
      * caption, capitalised ("ohwx A boy, smiling. Sks."); with {@code caption --trigger "ohwx, sks"} both did.
      */

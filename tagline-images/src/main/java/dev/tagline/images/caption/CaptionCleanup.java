@@ -23,9 +23,11 @@ import java.util.regex.Pattern;
  * (here, or by the server at {@code --max-tokens}) loses the function words it would end on ("a flag and",
  * "a woman with a"): "A woman with." teaches a trainer nothing and reads as a broken caption. Nothing left stays
  * nothing (never a bare trigger word), so that the caller can see the model answered only filler; so does a refusal
- * ("I'm sorry, but I can't…", {@link #refused}), which must never become a training caption.
+ * ("I'm sorry, but I can't…", {@link #refused}), which must never become a training caption. The {@code trigger}
+ * ({@link #withTrigger}) is written once, first; the model's sentence names it no more ({@link TriggerMentions}).
  */
-public record CaptionCleanup(Style style, int maxLength, String prefix) implements java.io.Serializable {
+public record CaptionCleanup(Style style, int maxLength, String prefix, String trigger)
+        implements java.io.Serializable {
     /** How the caption is written. */
     public enum Style {
         SENTENCE, CONCISE;
@@ -81,17 +83,24 @@ public record CaptionCleanup(Style style, int maxLength, String prefix) implemen
             throw new TaglineException("--max-length must be 0 (no limit) or more, got " + maxLength, "");
         }
         prefix = prefix == null ? "" : prefix.strip();
+        trigger = trigger == null ? "" : bare(trigger);
+    }
+
+    /** A clean-up without a trigger. */
+    public CaptionCleanup(Style style, int maxLength, String prefix) {
+        this(style, maxLength, prefix, "");
     }
 
     /**
      * This clean-up with {@code trigger} ({@code caption --trigger}) first in every caption, before the prefix, as a
      * comma-separated token of its own ("zwx woman, A smiling man …"), so that kohya's {@code keep_tokens}, which
-     * splits captions at commas, keeps the trigger and not the whole first clause (dogfood round 7, J8); the same
-     * when {@code trigger} is empty.
+     * splits captions at commas, keeps the trigger and not the whole first clause (dogfood round 7, J8); where the
+     * model's sentence names the trigger too, that mention is rewritten ({@link TriggerMentions}), so that the
+     * caption holds it once. The same when {@code trigger} is empty.
      */
     public CaptionCleanup withTrigger(String trigger) {
         String t = trigger == null ? "" : bare(trigger);
-        return t.isEmpty() ? this : new CaptionCleanup(style, maxLength, joined(t + ",", prefix, style));
+        return t.isEmpty() ? this : new CaptionCleanup(style, maxLength, joined(t + ",", prefix, style), t);
     }
 
     /**
@@ -105,7 +114,7 @@ public record CaptionCleanup(Style style, int maxLength, String prefix) implemen
         if (lead.isEmpty() || !text.startsWith(lead + " ") && !text.startsWith(lead + ",")) {
             return apply(raw, prompt, cutOff);
         }
-        return new CaptionCleanup(style, maxLength, joined(prefix, lead + ",", style)).apply(
+        return new CaptionCleanup(style, maxLength, joined(prefix, lead + ",", style), trigger).apply(
                 text.substring(lead.length()).replaceFirst("^[,\\s]+", ""), prompt, cutOff);
     }
 
@@ -166,6 +175,7 @@ public record CaptionCleanup(Style style, int maxLength, String prefix) implemen
             text = FILLER.matcher(text).replaceFirst("").strip();
         } while (!text.equals(before));
         text = withoutEchoedTrigger(text);
+        text = TriggerMentions.rewrite(text, trigger);
         if (cutOff) {
             text = dropDangling(text);
         }

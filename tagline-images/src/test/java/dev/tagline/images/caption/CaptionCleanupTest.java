@@ -41,6 +41,41 @@ class CaptionCleanupTest {
                 "--prefix is written as typed");
     }
 
+    /**
+     * A reply that names the trigger mid-sentence ("A photo of zwx woman smiling", when the prompt gave the model the
+     * name or used {trigger}) was written "zwx woman, A photo of zwx woman smiling.": the trigger twice. Now it leads
+     * once, as its token, and the sentence names the subject by its class.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "zwx woman|A photo of zwx woman smiling.|zwx woman, A photo of the woman smiling.",
+        "zwx woman|A zwx woman smiling at the camera|zwx woman, A woman smiling at the camera.",
+        "zwx woman|ZWX Woman is sitting on a bench.|zwx woman, The woman is sitting on a bench.",
+        "zwx woman|A close-up of zwx woman's face.|zwx woman, A close-up of the woman's face.",
+        "zwx|A photo of zwx woman smiling.|zwx, A photo of the woman smiling.",
+        "zwx|A portrait of zwx with long hair. zwx is smiling.|zwx, A portrait of the subject with long hair. The"
+                + " subject is smiling.",
+        "zwx|zwx's red dress on a chair|zwx, The subject's red dress on a chair.",
+        "ohwx, sks|sks dog runs beside ohwx man.|ohwx, sks, The dog runs beside the man.",
+        "zwx woman|A woman smiling, zwxy and azwx woman are words.|zwx woman, A woman smiling, zwxy and azwx woman are"
+                + " words.",
+    })
+    void aReplyNamingTheTriggerMidSentenceGotItTwice_nowItLeadsOnceAndTheSentenceNamesTheClass(String trigger,
+            String raw, String caption) {
+        assertEquals(caption, SENTENCE.withTrigger(trigger).apply(raw, ""));
+    }
+
+    @Test
+    void aTriggerNamedMidSentenceIsWrittenOnceInConciseStyleAndWithAPrefix() {
+        assertEquals("zwx woman, photo, woman smiling", new CaptionCleanup(CaptionCleanup.Style.CONCISE, 0, "")
+                .withTrigger("zwx woman").apply("A photo of zwx woman smiling.", ""));
+        assertEquals("zwx woman, photo A photo of the woman smiling.", new CaptionCleanup(CaptionCleanup.Style.SENTENCE,
+                0, "photo").withTrigger("zwx woman").apply("A photo of zwx woman smiling.", ""),
+                "a --prefix without a comma keeps the trigger known");
+        assertEquals("A photo of zwx woman smiling.", SENTENCE.apply("A photo of zwx woman smiling.", ""),
+                "no --trigger: the sentence is the model's");
+    }
+
     /** re-check item 13: "ohwx man A portrait." became "Ohwx man A portrait."; caption --trigger wrote no caption. */
     @Test
     void aLeadAndATriggerGoFirstAsWritten() {
