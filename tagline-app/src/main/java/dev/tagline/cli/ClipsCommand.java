@@ -7,6 +7,7 @@ import dev.tagline.core.process.ProcessRunner;
 import dev.tagline.core.progress.Progress;
 import dev.tagline.inference.BuiltinModels;
 import dev.tagline.inference.onnx.OnnxSessions;
+import dev.tagline.inference.openai.AnswerLimit;
 import dev.tagline.inference.openai.ChatClient;
 import dev.tagline.inference.openai.OpenAiEndpoint;
 import dev.tagline.inference.openai.TranscriptionClient;
@@ -107,6 +108,11 @@ final class ClipsCommand extends CommandGroup {
                 description = "Let an LLM at --endpoint pick and score clips (falls back to the built-in scorer).")
         String judge;
 
+        @Option(names = "--judge-max-tokens", paramLabel = "N", defaultValue = "" + LlmJudge.DEFAULT_MAX_TOKENS,
+                description = "Longest answer the --judge model may write, its reasoning included, sent as max_tokens"
+                        + " (default ${DEFAULT-VALUE}; raise it for a reasoning model).")
+        int judgeMaxTokens;
+
         FindCommand(CliContext ctx) {
             this.ctx = ctx;
         }
@@ -114,13 +120,14 @@ final class ClipsCommand extends CommandGroup {
         @Override
         public Integer call() {
             ClipFinder.Options.checkOverlap(maxOverlap);
+            AnswerLimit judgeLimit = new AnswerLimit("--judge-max-tokens", judgeMaxTokens);
             Path file = ctx.existingFile(video);
             DurationBand band = preset != null ? preset
                     : DurationBand.of(Duration.ofSeconds(minSeconds), Duration.ofSeconds(maxSeconds));
             if (count != null && count < 1) {
                 throw new TaglineException("--count must be at least 1 (got " + count + ")", "");
             }
-            Optional<LlmJudge> llm = judge(band);
+            Optional<LlmJudge> llm = judge(band, judgeLimit);
             Progress.Factory progress = TerminalProgress.forContext(ctx);
             ClipsFile clips;
             try (OnnxSessions sessions = device.openSessions(ctx.err()); // a GPU that cannot be used fails here
@@ -143,7 +150,7 @@ final class ClipsCommand extends CommandGroup {
             return ExitCode.OK;
         }
 
-        private Optional<LlmJudge> judge(DurationBand band) {
+        private Optional<LlmJudge> judge(DurationBand band, AnswerLimit limit) {
             if (judge == null) {
                 return Optional.empty();
             }
@@ -157,7 +164,7 @@ final class ClipsCommand extends CommandGroup {
             }
             ChatClient chat = new ChatClient(OpenAiEndpoint.of(endpoint, ctx.env().get("OPENAI_API_KEY")),
                     Duration.ofMinutes(5), ctx.err()::println);
-            return Optional.of(new LlmJudge(chat, judge.substring("openai:".length()), band));
+            return Optional.of(new LlmJudge(chat, judge.substring("openai:".length()), band, limit));
         }
 
         static void print(PrintWriter out, ClipsFile clips, Path file) {

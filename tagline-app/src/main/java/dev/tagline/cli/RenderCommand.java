@@ -10,6 +10,7 @@ import dev.tagline.images.tag.Taggers;
 import dev.tagline.inference.BuiltinModels;
 import dev.tagline.inference.faces.FaceSettings;
 import dev.tagline.inference.onnx.OnnxSessions;
+import dev.tagline.inference.openai.AnswerLimit;
 import dev.tagline.inference.openai.ChatClient;
 import dev.tagline.inference.openai.OpenAiEndpoint;
 import dev.tagline.inference.store.ModelStore;
@@ -102,6 +103,11 @@ final class RenderCommand implements Callable<Integer> {
             description = "Write titles and hashtags with an LLM at --endpoint (falls back to the built-in copy).")
     String copywriter;
 
+    @Option(names = "--copywriter-max-tokens", paramLabel = "N", defaultValue = "" + LlmCopywriter.DEFAULT_MAX_TOKENS,
+            description = "Longest answer the --copywriter model may write, its reasoning included, sent as max_tokens"
+                    + " (default ${DEFAULT-VALUE}; raise it for a reasoning model).")
+    int copywriterMaxTokens;
+
     @Option(names = "--endpoint", paramLabel = "URL", description = "OpenAI-compatible server for --copywriter.")
     String endpoint;
 
@@ -117,6 +123,7 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        AnswerLimit copywriterLimit = new AnswerLimit("--copywriter-max-tokens", copywriterMaxTokens);
         Path file = ctx.existingFile(video);
         Path clipsPath = clipsFile == null ? ClipsFile.pathFor(file) : ctx.resolve(clipsFile);
         if (!Files.isRegularFile(clipsPath)) {
@@ -136,7 +143,7 @@ final class RenderCommand implements Callable<Integer> {
         RenderOptions options = options();
         Path outDir = out == null ? file.resolveSibling(ClipsFile.pathFor(file).getFileName().toString()
                 .replaceFirst("\\.json$", "")) : ctx.resolve(out);
-        Copywriter copy = copywriter();
+        Copywriter copy = copywriter(copywriterLimit);
         Ffmpeg tools = new Ffmpeg(new FfmpegLocator(ctx.env()).locate(Optional.ofNullable(ffmpeg).map(ctx::resolve)),
                 new ProcessRunner(), Duration.ofHours(6));
         boolean needFaces = options.mode().map(ReframeMode::needsFaces).orElse(true);
@@ -204,7 +211,7 @@ final class RenderCommand implements Callable<Integer> {
                 EncodeSettings.DEFAULTS.withPreset(preset), !resetReview);
     }
 
-    private Copywriter copywriter() {
+    private Copywriter copywriter(AnswerLimit copywriterLimit) {
         if (copywriter == null) {
             return new HeuristicCopywriter();
         }
@@ -214,6 +221,6 @@ final class RenderCommand implements Callable<Integer> {
         }
         return new LlmCopywriter(new ChatClient(OpenAiEndpoint.of(endpoint, ctx.env().get("OPENAI_API_KEY")),
                 Duration.ofMinutes(2), ctx.err()::println), copywriter.substring("openai:".length()),
-                new HeuristicCopywriter());
+                new HeuristicCopywriter(), copywriterLimit);
     }
 }

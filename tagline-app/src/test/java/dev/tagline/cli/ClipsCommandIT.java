@@ -10,6 +10,7 @@ import dev.tagline.core.process.ProcessRunner;
 import dev.tagline.core.process.ProcessSpec;
 import dev.tagline.inference.BuiltinModels;
 import dev.tagline.inference.TestModels;
+import dev.tagline.testkit.openai.FakeOpenAiServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +68,29 @@ class ClipsCommandIT {
         assertEquals(2, clips.clips().size());
         assertEquals(1, clips.clips().get(0).rank());
         assertTrue(clips.notes().stream().noneMatch(n -> n.contains("not available")), clips.notes().toString());
+    }
+
+    /**
+     * {@code --judge} sent no max_tokens, so the server's default applied; now it sends {@code --judge-max-tokens}, and
+     * an answer cut off there is a note naming the option to raise.
+     */
+    @Test
+    void theJudgeSentNoMaxTokens_nowTheOptionIsSentAndACutAnswerNamesIt() throws IOException {
+        String path = video();
+        transcript();
+        try (FakeOpenAiServer server = FakeOpenAiServer.start()) {
+            server.answers(call -> "{\"clips\": [{\"start_sentence\": 4, \"end_sentence\": 9, \"score\": 80,"
+                    + " \"sub_scores\": {\"hook\": 90, \"payoff\": 70, \"coherence\": 80}, \"hook_text\": \"The"
+                    + " trick\", \"reason\": \"A hook.\"}]}");
+            CliTestSupport cli = cli(path);
+            assertEquals(ExitCode.OK, cli.run("clips", "find", "talk.mp4", "--count", "2", "--judge", "openai:judge",
+                    "--endpoint", server.baseUrl(), "--judge-max-tokens", "6"), cli.err());
+            assertEquals(6, server.chats().get(0).maxTokens());
+            assertEquals(1, server.chats().stream().filter(c -> c.model().equals("judge")).count(), "not asked again");
+            assertTrue(cli.out().contains("was cut off at 6 tokens (the answer is not valid JSON"), cli.out());
+            assertTrue(cli.out().replaceAll("\\s+", " ").contains("raise --judge-max-tokens (now 6) and, if it is"
+                    + " lower, the server's own limit; the built-in scorer was used."), cli.out());
+        }
     }
 
     @Test

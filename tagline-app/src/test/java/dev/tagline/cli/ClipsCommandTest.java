@@ -33,9 +33,10 @@ class ClipsCommandTest {
         CliTestSupport cli = cli();
         assertEquals(ExitCode.OK, cli.run("clips", "find", "--help"), cli.err());
         for (String option : new String[] {"--min", "--max", "--length", "--count", "--max-overlap", "--ffmpeg",
-            "--endpoint", "--device", "--threads", "--sharp-text"}) {
+            "--endpoint", "--device", "--threads", "--sharp-text", "--judge", "--judge-max-tokens"}) {
             assertTrue(cli.out().contains(option), cli.out());
         }
+        assertTrue(cli.out().replaceAll("\\s+", " ").contains("sent as max_tokens (default 2048;"), cli.out());
     }
 
     /** Without a transcript there is no hook line: the table names each clip by the title it shows, if any. */
@@ -100,6 +101,21 @@ class ClipsCommandTest {
         CliTestSupport again = cli();
         assertEquals(ExitCode.USAGE, again.run("clips", "find", "talk.mp4", "--judge", "openai:gpt-4o-mini"));
         assertTrue(again.err().startsWith("error: --judge needs --endpoint."), again.err());
+    }
+
+    /** The judge had no limit of its own; a bad one is refused in one line before any work, with or without --judge. */
+    @Test
+    void aJudgeMaxTokensBelowOneOrNotANumberIsOneLineAndExitsTwo() throws IOException {
+        Files.createFile(dir.resolve("talk.mp4"));
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, cli.run("clips", "find", "talk.mp4", "--judge", "openai:m", "--endpoint",
+                "http://127.0.0.1:9/v1", "--judge-max-tokens", "0"));
+        assertEquals("error: --judge-max-tokens must be a whole number of tokens, 1 or more (got 0). Give the longest"
+                + " answer the model may write, e.g. --judge-max-tokens 2048.", cli.err().strip());
+        CliTestSupport word = cli();
+        assertEquals(ExitCode.USAGE, word.run("clips", "find", "talk.mp4", "--judge-max-tokens", "lots"));
+        assertEquals(1, word.err().strip().lines().count(), word.err());
+        assertTrue(word.err().contains("'lots' is not an int"), word.err());
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.tagline.core.process.ProcessRunner;
 import dev.tagline.core.process.ProcessSpec;
 import dev.tagline.inference.BuiltinModels;
 import dev.tagline.inference.TestModels;
+import dev.tagline.testkit.openai.FakeOpenAiServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,6 +103,30 @@ class RenderCommandIT {
         assertEquals(1080, m.height());
         assertEquals(List.of("fit"), m.render().scenes().stream().map(ClipManifest.SceneMode::mode).toList());
         assertFalse(Files.exists(dir.resolve("out/talk-001")));
+    }
+
+    /**
+     * {@code --copywriter} sent no max_tokens, so the server's default applied; now it sends
+     * {@code --copywriter-max-tokens} (1024 by default), and an answer cut off there gives the built-in copy.
+     */
+    @Test
+    void theCopywriterSentNoMaxTokens_nowTheOptionIsSentAndACutAnswerFallsBack() throws Exception {
+        CliTestSupport cli = setUp();
+        try (FakeOpenAiServer server = FakeOpenAiServer.start()) {
+            server.answers(call -> "{\"title\":\"Clips people post\",\"description\":\"How the render works.\","
+                    + "\"hashtags\":[\"video\",\"clips\",\"render\"]}");
+            assertEquals(ExitCode.OK, cli.run("clips", "render", "talk.mp4", "--only", "1", "--mode", "center",
+                    "--preset", "ultrafast", "--copywriter", "openai:copy", "--endpoint", server.baseUrl()), cli.err());
+            assertEquals(1024, server.chats().get(0).maxTokens());
+            assertEquals("Clips people post", ClipManifests.read(dir.resolve("talk.clips/talk-001")).copy().title());
+            assertEquals(ExitCode.OK, cli.run("clips", "render", "talk.mp4", "--only", "1", "--mode", "center",
+                    "--preset", "ultrafast", "--copywriter", "openai:copy", "--endpoint", server.baseUrl(),
+                    "--copywriter-max-tokens", "8", "--reset-review"), cli.err());
+            assertEquals(8, server.chats().get(1).maxTokens());
+            assertEquals(2, server.chats().size(), "the cut answer is not asked again");
+            assertEquals("Render clips that people can post", ClipManifests.read(dir.resolve("talk.clips/talk-001"))
+                    .copy().title(), "the built-in copy");
+        }
     }
 
     /** Dogfood: a near-silent clip came out at -25 LUFS against the promised -14 and the render said nothing. */

@@ -1,6 +1,7 @@
 package dev.tagline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tagline.core.manifest.ClipCandidate;
@@ -92,13 +93,26 @@ class RenderCommandTest {
         assertTrue(cli.err().contains("HF_HUB_OFFLINE"), "the store's own offline error: " + cli.err());
     }
 
+    /** The copywriter had no limit of its own; a bad one is refused in one line before anything is rendered. */
+    @Test
+    void aCopywriterMaxTokensBelowOneIsOneLineAndExitsTwo() throws Exception {
+        Files.writeString(dir.resolve("talk.mp4"), "x");
+        CliTestSupport cli = new CliTestSupport(dir, Map.of());
+        assertEquals(ExitCode.USAGE, cli.run("clips", "render", "talk.mp4", "--copywriter", "openai:m",
+                "--endpoint", "http://127.0.0.1:9/v1", "--copywriter-max-tokens", "-5"));
+        assertEquals("error: --copywriter-max-tokens must be a whole number of tokens, 1 or more (got -5). Give the"
+                + " longest answer the model may write, e.g. --copywriter-max-tokens 2048.", cli.err().strip());
+        assertFalse(Files.exists(dir.resolve("talk.clips")), "nothing was written");
+    }
+
     @Test
     void helpListsTheOptions() {
         CliTestSupport cli = new CliTestSupport(dir, Map.of());
         assertEquals(ExitCode.OK, cli.run("clips", "render", "--help"));
         for (String option : List.of("--clips", "--out", "--only", "--dry-run", "--aspect", "--mode", "--fonts",
-                "--caption-style", "--copywriter")) {
+                "--caption-style", "--copywriter", "--copywriter-max-tokens")) {
             assertTrue(cli.out().contains(option), option);
         }
+        assertTrue(cli.out().replaceAll("\\s+", " ").contains("sent as max_tokens (default 1024;"), cli.out());
     }
 }

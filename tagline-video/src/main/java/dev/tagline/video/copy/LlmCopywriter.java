@@ -3,6 +3,7 @@ package dev.tagline.video.copy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tagline.images.tag.ScoredTag;
+import dev.tagline.inference.openai.AnswerLimit;
 import dev.tagline.inference.openai.ChatClient;
 import dev.tagline.inference.openai.OpenAiException;
 import java.util.ArrayList;
@@ -15,7 +16,9 @@ import org.slf4j.LoggerFactory;
  * JSON"): it gets the clip's transcript, the hook, the key phrases and the keyframe tags, and answers
  * {@code {"title", "description", "hashtags"}}. The answer is validated (title ≤ 100 characters, 3–8 hashtags of
  * letters and digits); one retry names what was wrong; after that, or when the server fails, the built-in
- * {@link HeuristicCopywriter} writes the copy, so rendering never stops for copy. Thread-safe.
+ * {@link HeuristicCopywriter} writes the copy, so rendering never stops for copy. Each request sends
+ * {@code max_tokens} ({@code --copywriter-max-tokens}); an answer cut off there, or one all reasoning, falls back at
+ * once (asked again it would be cut as short) with a warning that names the option to raise. Thread-safe.
  */
 public final class LlmCopywriter implements Copywriter {
     private static final Logger LOG = LoggerFactory.getLogger(LlmCopywriter.class);
@@ -25,18 +28,27 @@ public final class LlmCopywriter implements Copywriter {
             + "\"description\": one or two sentences; \"hashtags\": 3 to 8 strings, letters and digits only, no '#'}. "
             + "Use only facts from the transcript.";
 
-    /** The fix for a reasoning model that wrote no answer; no max_tokens is sent, so the server's limit applies. */
-    static final String THINKING_FIX = "raise the server's limit on answer tokens (--copywriter sends no max_tokens:"
-            + " llama-server -n or -c, Ollama num_predict or num_ctx) or turn the model's thinking off";
+    /**
+     * {@code --copywriter-max-tokens}' default: the copy is about 100 tokens; the rest leaves room for a short
+     * reasoning block.
+     */
+    public static final int DEFAULT_MAX_TOKENS = 1024;
 
     private final ChatClient chat;
     private final String model;
     private final Copywriter fallback;
+    private final AnswerLimit limit;
 
-    public LlmCopywriter(ChatClient chat, String model, Copywriter fallback) {
+    public LlmCopywriter(ChatClient chat, String model, Copywriter fallback, AnswerLimit limit) {
         this.chat = chat;
         this.model = model;
         this.fallback = fallback;
+        this.limit = limit;
+    }
+
+    /** A copywriter with {@link #DEFAULT_MAX_TOKENS}. */
+    public LlmCopywriter(ChatClient chat, String model, Copywriter fallback) {
+        this(chat, model, fallback, new AnswerLimit("--copywriter-max-tokens", DEFAULT_MAX_TOKENS));
     }
 
     @Override
@@ -46,20 +58,26 @@ public final class LlmCopywriter implements Copywriter {
         for (int attempt = 0; attempt < 2; attempt++) {
             ChatClient.Reply reply;
             try {
-                reply = chat.complete(new ChatClient.Request(model, messages, 0.4, true));
+                reply = chat.complete(new ChatClient.Request(model, messages, 0.4, true, limit.sampling()));
             } catch (OpenAiException e) {
                 LOG.warn("Copywriter {} failed ({}); using the built-in copy", model, e.getMessage());
                 return fallback.write(in);
             }
             if (reply.thinkingOnly()) { // asking again would think as long
                 LOG.warn("Copywriter {} wrote no copy: {}: {}; using the built-in copy", model,
-                        reply.thinkingOnlyProblem(), THINKING_FIX);
+                        reply.thinkingOnlyProblem(), limit.thinkingFix());
                 return fallback.write(in);
             }
             String answer = reply.answer();
             try {
                 return parse(answer);
             } catch (IllegalArgumentException e) {
+                if ("length".equals(reply.finishReason())) { // asking again would be cut as short
+                    LOG.warn("Copywriter {}'s answer was cut off at {} ({}): {}; using the built-in copy", model,
+                            reply.completionTokens() > 0 ? reply.completionTokens() + " tokens" : "its token limit",
+                            e.getMessage(), limit.cutFix());
+                    return fallback.write(in);
+                }
                 messages.add(ChatClient.Message.assistant(answer));
                 messages.add(ChatClient.Message.user("That answer is not usable: " + e.getMessage()
                         + ". Answer again with the JSON object only."));

@@ -1,6 +1,7 @@
 package dev.tagline.video.highlight;
 
 import dev.tagline.core.manifest.ClipCandidate;
+import dev.tagline.inference.openai.AnswerLimit;
 import dev.tagline.inference.openai.ChatClient;
 import dev.tagline.inference.openai.OpenAiException;
 import java.time.Duration;
@@ -15,6 +16,8 @@ import java.util.Locale;
  * overlapping by 60 s (AI-Youtube-Shorts-Generator {@code highlights.py}, video.md §4). An invalid answer is retried
  * once with the reason; a second invalid answer, or a server failure, falls back to the {@link HeuristicScorer} for
  * that part, and the notes say so. Energy and visual sub-scores come from the signals, which the judge cannot see.
+ * Each request sends {@code max_tokens} ({@code --judge-max-tokens}); an answer cut off there, or one all reasoning,
+ * is not asked again (it would be cut as short), and the note names the option to raise.
  */
 public final class LlmJudge {
     static final Duration PART = Duration.ofSeconds(1200);
@@ -24,18 +27,27 @@ public final class LlmJudge {
     public record Result(List<ScoredClip> clips, List<String> notes) {
     }
 
-    /** The fix for a reasoning model that wrote no answer; no max_tokens is sent, so the server's limit applies. */
-    static final String THINKING_FIX = "raise the server's limit on answer tokens (--judge sends no max_tokens:"
-            + " llama-server -n or -c, Ollama num_predict or num_ctx) or turn the model's thinking off";
+    /**
+     * {@code --judge-max-tokens}' default: room for the JSON of a part's clips (about 90 tokens each, a dozen at most)
+     * twice over, so that a short reasoning block fits too; a long one needs more.
+     */
+    public static final int DEFAULT_MAX_TOKENS = 2048;
 
     private final ChatClient chat;
     private final String model;
     private final DurationBand band;
+    private final AnswerLimit limit;
 
-    public LlmJudge(ChatClient chat, String model, DurationBand band) {
+    public LlmJudge(ChatClient chat, String model, DurationBand band, AnswerLimit limit) {
         this.chat = chat;
         this.model = model;
         this.band = band;
+        this.limit = limit;
+    }
+
+    /** A judge with {@link #DEFAULT_MAX_TOKENS}. */
+    public LlmJudge(ChatClient chat, String model, DurationBand band) {
+        this(chat, model, band, new AnswerLimit("--judge-max-tokens", DEFAULT_MAX_TOKENS));
     }
 
     public Result judge(List<Sentence> sentences, BoundarySnapper snapper, ClipSignals signals) {
@@ -85,20 +97,25 @@ public final class LlmJudge {
         for (int attempt = 1; attempt <= 2; attempt++) {
             ChatClient.Reply reply;
             try {
-                reply = chat.complete(new ChatClient.Request(model, messages, 0.2, true));
+                reply = chat.complete(new ChatClient.Request(model, messages, 0.2, true, limit.sampling()));
             } catch (OpenAiException e) {
                 notes.add("The judge failed on " + range + " (" + e.oneLine() + "); the built-in scorer was used.");
                 return null;
             }
             if (reply.thinkingOnly()) { // asking again would think as long
                 notes.add("The judge wrote no answer on " + range + ": " + reply.thinkingOnlyProblem() + ": "
-                        + THINKING_FIX + "; the built-in scorer was used.");
+                        + limit.thinkingFix() + "; the built-in scorer was used.");
                 return null;
             }
             String content = reply.answer();
             try {
                 return JudgeAnswer.parse(content, first, last);
             } catch (JudgeAnswer.Invalid e) {
+                if ("length".equals(reply.finishReason())) { // asking again would be cut as short
+                    notes.add("The judge's answer on " + range + " was cut off at " + tokens(reply) + " ("
+                            + e.getMessage() + "): " + limit.cutFix() + "; the built-in scorer was used.");
+                    return null;
+                }
                 if (attempt == 2) {
                     notes.add("The judge answered invalidly twice on " + range + " (" + e.getMessage()
                             + "); the built-in scorer was used.");
@@ -110,6 +127,11 @@ public final class LlmJudge {
             }
         }
         return null;
+    }
+
+    /** "its token limit", or "812 tokens" when the server counted them. */
+    static String tokens(ChatClient.Reply reply) {
+        return reply.completionTokens() > 0 ? reply.completionTokens() + " tokens" : "its token limit";
     }
 
     /** Parts of at most {@link #PART}, each starting {@link #OVERLAP} before the previous one ended. */

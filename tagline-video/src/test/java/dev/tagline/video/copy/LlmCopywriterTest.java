@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tagline.images.tag.ScoredTag;
+import dev.tagline.inference.openai.AnswerLimit;
 import dev.tagline.inference.openai.ChatClient;
 import dev.tagline.inference.openai.OpenAiEndpoint;
 import dev.tagline.testkit.openai.FakeOpenAiServer;
@@ -15,8 +16,12 @@ import org.junit.jupiter.api.Test;
 
 class LlmCopywriterTest {
     static LlmCopywriter writer(FakeOpenAiServer server) {
+        return writer(server, LlmCopywriter.DEFAULT_MAX_TOKENS);
+    }
+
+    static LlmCopywriter writer(FakeOpenAiServer server, int maxTokens) {
         return new LlmCopywriter(new ChatClient(OpenAiEndpoint.of(server.baseUrl(), null), Duration.ofSeconds(10)),
-                "copy-model", new HeuristicCopywriter());
+                "copy-model", new HeuristicCopywriter(), new AnswerLimit("--copywriter-max-tokens", maxTokens));
     }
 
     static CopyInput input() {
@@ -58,27 +63,55 @@ class LlmCopywriterTest {
     }
 
     /**
-     * A reasoning model that thought until the server's limit came back as an unclosed {@code <think>} block: that
-     * was "not JSON", asked again (thinking as long), then the built-in copy without the reason.
+     * A reasoning model that thought until the limit came back as an unclosed {@code <think>} block: that was "not
+     * JSON", asked again (thinking as long), then the built-in copy without the reason; the fix names
+     * --copywriter-max-tokens.
      */
     @Test
     void aReasoningModelThatWroteNoAnswerSaysSoWithTheFixNotNotJson() {
         java.io.PrintStream stderr = System.err;
         java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
         try (FakeOpenAiServer server = FakeOpenAiServer.start()) {
-            server.reasoningParser("reasoning_content").outputLimit(12).answers(call -> "<think>Okay, the user wants"
+            server.reasoningParser("reasoning_content").answers(call -> "<think>Okay, the user wants"
                     + " a title. Let me think about what the clip says first.</think>{\"title\":\"T\"}");
             System.setErr(new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
-            assertEquals(new HeuristicCopywriter().write(input()), writer(server).write(input()));
+            assertEquals(new HeuristicCopywriter().write(input()), writer(server, 12).write(input()));
             assertEquals(1, server.chats().size(), "not asked again");
         } finally {
             System.setErr(stderr);
         }
         String text = log.toString(java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(text.contains("Copywriter copy-model wrote no copy: the model used all 12 tokens reasoning and"
-                + " wrote no answer: raise the server's limit on answer tokens (--copywriter sends no max_tokens"), text);
+                + " wrote no answer: raise --copywriter-max-tokens (now 12) and, if it is lower, the server's own"
+                + " limit"), text);
         assertTrue(text.contains("or turn the model's thinking off; using the built-in copy"), text);
         assertFalse(text.contains("not JSON"), text);
+    }
+
+    /**
+     * The copywriter sent no max_tokens, so the server's default applied; now it sends --copywriter-max-tokens, and
+     * an answer cut off there falls back at once with a warning naming that option.
+     */
+    @Test
+    void theCopywriterSentNoMaxTokens_nowItSendsItsLimitAndACutAnswerNamesTheOptionToRaise() {
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        try (FakeOpenAiServer server = FakeOpenAiServer.start()) {
+            server.answers(call -> "{\"title\":\"Why snapshots save you\",\"description\":\"Snapshots catch "
+                    + "regressions.\",\"hashtags\":[\"testing\",\"snapshots\",\"devtips\"]}");
+            assertEquals("Why snapshots save you", writer(server).write(input()).title());
+            assertEquals(LlmCopywriter.DEFAULT_MAX_TOKENS, server.chats().get(0).maxTokens());
+            System.setErr(new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(new HeuristicCopywriter().write(input()), writer(server, 8).write(input()));
+            assertEquals(8, server.chats().get(1).maxTokens());
+            assertEquals(2, server.chats().size(), "not asked again: it would be cut as short");
+        } finally {
+            System.setErr(stderr);
+        }
+        String text = log.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(text.contains("Copywriter copy-model's answer was cut off at 8 tokens (it is not JSON): raise"
+                + " --copywriter-max-tokens (now 8) and, if it is lower, the server's own limit; using the built-in"
+                + " copy"), text);
     }
 
     /** A server without a reasoning parser sends the closed thinking before the JSON; that was "not JSON". */

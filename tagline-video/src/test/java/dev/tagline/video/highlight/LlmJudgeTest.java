@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tagline.inference.openai.AnswerLimit;
 import dev.tagline.inference.openai.ChatClient;
 import dev.tagline.inference.openai.OpenAiEndpoint;
 import dev.tagline.inference.openai.RetryPolicy;
@@ -44,11 +45,16 @@ class LlmJudgeTest {
     }
 
     private LlmJudge judge() {
+        return judge(LlmJudge.DEFAULT_MAX_TOKENS);
+    }
+
+    private LlmJudge judge(int maxTokens) {
         OpenAiEndpoint endpoint = OpenAiEndpoint.of(server.baseUrl(), null);
         ChatClient chat = new ChatClient(endpoint, endpoint.newHttpClient(),
                 new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(5)), Duration.ofSeconds(10), d -> { },
                 Clock.systemUTC());
-        return new LlmJudge(chat, "judge-model", DurationBand.MEDIUM);
+        return new LlmJudge(chat, "judge-model", DurationBand.MEDIUM, new AnswerLimit("--judge-max-tokens",
+                maxTokens));
     }
 
     private static String clip(int from, int to, int score) {
@@ -63,24 +69,46 @@ class LlmJudgeTest {
     }
 
     /**
-     * A reasoning model that thought until the server's limit came back as an unclosed {@code <think>} block: that
-     * was "the answer is not valid JSON" twice, without the reason or the fix.
+     * A reasoning model that thought until the limit came back as an unclosed {@code <think>} block: that was "the
+     * answer is not valid JSON" twice, without the reason or the fix; the fix names --judge-max-tokens.
      */
     @Test
     void aReasoningModelThatWroteNoAnswerIsNotedWithTheFixNotAsInvalidJson() {
-        server.reasoningParser("reasoning_content").outputLimit(20);
+        server.reasoningParser("reasoning_content");
         answers("<think>Okay, I need to pick clips. Sentence 5 is a question with a number, which is a strong"
                 + " hook.</think>{\"clips\": []}");
-        LlmJudge.Result result = judge().judge(sentences, snapper, signals);
+        LlmJudge.Result result = judge(20).judge(sentences, snapper, signals);
         assertEquals(1, result.notes().size(), result.notes().toString());
         String note = result.notes().get(0);
         assertTrue(note.startsWith("The judge wrote no answer on sentences 0-"), note);
-        assertTrue(note.contains(": the model used all 20 tokens reasoning and wrote no answer: raise the server's"
-                + " limit on answer tokens (--judge sends no max_tokens"), note);
+        assertTrue(note.contains(": the model used all 20 tokens reasoning and wrote no answer: raise"
+                + " --judge-max-tokens (now 20) and, if it is lower, the server's own limit"), note);
         assertTrue(note.endsWith("or turn the model's thinking off; the built-in scorer was used."), note);
         assertFalse(note.contains("JSON"), note);
         assertEquals(1, server.chats().size(), "not asked again");
         assertFalse(result.clips().isEmpty(), "the built-in scorer's clips");
+    }
+
+    /**
+     * The judge sent no max_tokens, so the server's default applied (16 tokens on some, none on others); now it sends
+     * --judge-max-tokens, and an answer cut off there is noted with that option to raise, not asked again.
+     */
+    @Test
+    void theJudgeSentNoMaxTokens_nowItSendsItsLimitAndACutAnswerNamesTheOptionToRaise() {
+        answers("{\"clips\": [" + clip(5, 14, 88) + "]}");
+        assertEquals(1, judge().judge(sentences, snapper, signals).clips().size());
+        assertEquals(LlmJudge.DEFAULT_MAX_TOKENS, server.chats().get(0).maxTokens());
+        answers("{\"clips\": [" + clip(5, 14, 88) + "]}");
+        LlmJudge.Result cut = judge(10).judge(sentences, snapper, signals);
+        assertEquals(10, server.chats().get(1).maxTokens());
+        assertEquals(2, server.chats().size(), "not asked again: it would be cut as short");
+        assertEquals(1, cut.notes().size(), cut.notes().toString());
+        String note = cut.notes().get(0);
+        assertTrue(note.startsWith("The judge's answer on sentences 0-"), note);
+        assertTrue(note.contains(" was cut off at 10 tokens (the answer is not valid JSON"), note);
+        assertTrue(note.endsWith("raise --judge-max-tokens (now 10) and, if it is lower, the server's own limit; the"
+                + " built-in scorer was used."), note);
+        assertFalse(cut.clips().isEmpty(), "the built-in scorer's clips");
     }
 
     @Test
