@@ -185,6 +185,12 @@
         const caption = li.appendChild(document.createElement('p'));
         caption.className = 'caption';
         caption.textContent = p.caption;
+        if (p.broken) { // its clip details cannot be read: say so, and that cancel still works
+          li.classList.add('broken');
+          const broken = li.appendChild(document.createElement('p'));
+          broken.className = 'broken-reason';
+          broken.textContent = p.broken;
+        }
       });
     }).catch((e) => toast(e.message));
     const refresh = () => { cal.refetchEvents(); loadQueue(); };

@@ -28,6 +28,7 @@ final class PublishListCommand implements Callable<Integer> {
     String to;
     @Option(names = "--channel", description = "Only this channel.")
     String channel;
+    private java.util.Map<Long, String> broken = java.util.Map.of();
 
     PublishListCommand(CliContext ctx) {
         this.ctx = ctx;
@@ -48,6 +49,7 @@ final class PublishListCommand implements Callable<Integer> {
             Map<Long, Channel> channels = new HashMap<>();
             p.channels().all().forEach(c -> channels.put(c.id(), c)); // removed ones name their published posts
             Long only = channel == null ? null : p.channels().byName(channel).id();
+            broken = p.media().brokenPosts(); // their clip details cannot be read: each row says so
             List<Post> posts = p.posts().between(start, end);
             ctx.out().printf("%-6s %-14s %-12s %-28s %s%n", "POST", "CHANNEL", "STATE", "WHEN (channel time)", "TITLE");
             int shown = 0;
@@ -76,7 +78,8 @@ final class PublishListCommand implements Callable<Integer> {
     private void row(Post post, Channel c) {
         String when = post.scheduledAt() == null ? "-" : PublishTimes.show(post.scheduledAt(), post.zone());
         String title = post.title() == null ? post.caption().lines().findFirst().orElse("") : post.title();
-        String extra = post.state() == PostState.PUBLISHED && post.externalUrl() != null ? "  " + post.externalUrl()
+        String extra = broken.containsKey(post.id()) ? "  (" + broken.get(post.id()) + ")"
+                : post.state() == PostState.PUBLISHED && post.externalUrl() != null ? "  " + post.externalUrl()
                 : post.lastError() != null && !post.state().equals(PostState.PUBLISHED) ? "  (" + post.lastError() + ")"
                 : "";
         ctx.out().printf("%-6d %-14s %-12s %-28s %s%s%n", post.id(), c.name(), post.state().label(), when,

@@ -74,6 +74,10 @@ final class PublishStatusCommand implements Callable<Integer> {
         if (post.state() == PostState.UNCONFIRMED) {
             ctx.out().println("  " + resolveHint(post.id()));
         }
+        String broken = p.media().brokenPosts().get(post.id());
+        if (broken != null) {
+            ctx.out().println("  " + broken);
+        }
         for (AttemptLog.Attempt a : p.attempts().of(post.id())) {
             ctx.out().printf("  %s %-8s %-44s %-4s %-10s %s%n", PublishTimes.show(a.at(), c.zone()), a.step(),
                     a.request(), a.status() == null ? "-" : a.status(), a.outcome(), a.detail() == null ? ""

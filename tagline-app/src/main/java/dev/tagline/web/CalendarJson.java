@@ -33,9 +33,13 @@ final class CalendarJson {
 
     /**
      * The moment a status is judged at, and {@code noWorker}: null while a publish worker runs, else the line that
-     * says none does ({@link WorkerLine}), shown on due posts as "waiting for worker".
+     * says none does ({@link WorkerLine}), shown on due posts as "waiting for worker"; and {@code broken}: the posts
+     * whose clip details cannot be read, with the line each shows ({@code MediaStore#brokenPosts}).
      */
-    record Now(Instant at, String noWorker) {
+    record Now(Instant at, String noWorker, Map<Long, String> broken) {
+        Now(Instant at, String noWorker) {
+            this(at, noWorker, Map.of());
+        }
     }
 
     static CalendarSlots.Slot slot(Post p) {
@@ -188,10 +192,14 @@ final class CalendarJson {
     }
 
     /**
-     * scheduled, waiting for worker (due, and no publish worker runs), retrying (a try failed and another is planned),
+     * broken (its clip details cannot be read), scheduled, waiting for worker (due, and no publish worker runs),
+     * retrying (a try failed and another is planned),
      * publishing, published, failed, unconfirmed, queued, cancelled, or needs reconnect.
      */
     static String status(CalendarSlots.Slot p, Channel c, Now now) {
+        if (now.broken().containsKey(p.id())) {
+            return "broken";
+        }
         if (c.state() == Channel.State.NEEDS_RECONNECT && !p.state().isFinal()) {
             return "needs reconnect";
         }
@@ -211,6 +219,9 @@ final class CalendarJson {
     }
 
     private static String reason(CalendarSlots.Slot p, Channel c, Now now) {
+        if (now.broken().containsKey(p.id())) {
+            return now.broken().get(p.id());
+        }
         if (c.state() == Channel.State.NEEDS_RECONNECT && !p.state().isFinal()) {
             return c.stateReason() == null ? "the channel needs reconnecting" : c.stateReason();
         }

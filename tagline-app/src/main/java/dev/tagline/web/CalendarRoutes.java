@@ -84,6 +84,7 @@ final class CalendarRoutes {
      */
     private String queue(List<Channel> channels) {
         Map<Long, Channel> byId = channels.stream().collect(Collectors.toMap(Channel::id, Function.identity()));
+        Map<Long, String> broken = web.publishing().media().brokenPosts();
         StringBuilder b = new StringBuilder("<ul id=\"queue\">");
         int n = 0;
         for (Post p : web.publishing().posts().inState(PostState.QUEUED)) {
@@ -92,10 +93,13 @@ final class CalendarRoutes {
                 continue;
             }
             String title = p.title() == null || p.title().isBlank() ? "post " + p.id() : p.title();
-            b.append("<li data-post-id=\"").append(p.id()).append("\" style=\"border-left-color:")
+            b.append("<li data-post-id=\"").append(p.id()).append(broken.containsKey(p.id()) ? "\" class=\"broken" : "")
+                    .append("\" style=\"border-left-color:")
                     .append(Html.esc(Platforms.color(c, channels))).append("\"><button type=\"button\"")
                     .append(" class=\"open-post\">").append(Html.esc(c.name() + " · " + title)).append("</button>")
-                    .append("<p class=\"caption\">").append(Html.esc(p.caption())).append("</p></li>");
+                    .append("<p class=\"caption\">").append(Html.esc(p.caption())).append("</p>")
+                    .append(broken.containsKey(p.id()) ? "<p class=\"broken-reason\">" + Html.esc(broken.get(p.id()))
+                            + "</p>" : "").append("</li>");
             n++;
         }
         return b.append(n == 0 ? "<li class=\"empty\">Nothing queued.</li>" : "").append("</ul>").toString();

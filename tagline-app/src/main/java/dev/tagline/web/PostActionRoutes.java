@@ -140,7 +140,7 @@ final class PostActionRoutes {
                     "Choose a later time, or leave the time empty to put the post back in the queue.");
         }
         // the video is checked again, as 'publish queue' does: a clip changed since its render fails again otherwise
-        var media = web.publishing().media().register(web.publishing().media().byId(post(id).mediaId()).manifestPath());
+        var media = web.publishing().media().register(web.publishing().media().manifestPath(post(id).mediaId()));
         // text other than the clip's copy is the user's: the post keeps it, as after the editor's Save
         var clipCopy = media.manifest().copyFor(c.platform());
         boolean edited = !java.util.Objects.equals(clipCopy.title(), body.title())

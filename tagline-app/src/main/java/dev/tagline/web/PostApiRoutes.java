@@ -85,7 +85,7 @@ final class PostApiRoutes {
         Post unsynced = post(id(ctx));
         if (!unsynced.copyEdited()) { // the editor shows the text that will be sent: the clip's copy as it is now
             try {
-                web.publishing().followClip(web.publishing().media().byId(unsynced.mediaId()).manifestPath());
+                web.publishing().followClip(web.publishing().media().manifestPath(unsynced.mediaId()));
             } catch (dev.tagline.core.TaglineException e) {
                 org.slf4j.LoggerFactory.getLogger(PostApiRoutes.class).debug("post {}: its clip.json cannot be read"
                         + " now; the editor shows its last text", unsynced.id(), e);
@@ -102,7 +102,7 @@ final class PostApiRoutes {
 
     /** The copy {@code p}'s clip.json holds for its channel's platform now; empty when it cannot be read. */
     private java.util.Optional<Map<String, String>> clipCopy(Post p, Channel c) {
-        java.nio.file.Path manifest = web.publishing().media().byId(p.mediaId()).manifestPath();
+        java.nio.file.Path manifest = web.publishing().media().manifestPath(p.mediaId());
         try {
             var copy = dev.tagline.core.manifest.ClipManifests.read(manifest).copyFor(c.platform());
             return java.util.Optional.of(Map.of("title", copy.title() == null ? "" : copy.title(), "caption",
@@ -114,16 +114,20 @@ final class PostApiRoutes {
         }
     }
 
-    /** Queued posts (no time yet), oldest change first: the calendar's Unscheduled list, whose items open the editor. */
+    /**
+     * Queued posts (no time yet), oldest change first: the calendar's Unscheduled list, whose items open the editor;
+     * {@code broken} is the line a post whose clip details cannot be read shows, else empty.
+     */
     private void queue(Context ctx) {
         Map<Long, Channel> channels = channelsById();
+        Map<Long, String> broken = web.publishing().media().brokenPosts();
         List<Map<String, Object>> out = new ArrayList<>();
         for (Post p : web.publishing().posts().inState(dev.tagline.publish.store.PostState.QUEUED)) {
             Channel c = channels.get(p.channelId());
             if (c != null) {
                 out.add(Map.of("id", Long.toString(p.id()), "channel", c.name(), "platform", c.platform(),
                         "color", Platforms.color(c, channels.values()), "title", p.title() == null ? "" : p.title(),
-                        "caption", p.caption() == null ? "" : p.caption()));
+                        "caption", p.caption() == null ? "" : p.caption(), "broken", broken.getOrDefault(p.id(), "")));
             }
         }
         ctx.json(Map.of("posts", out));
@@ -138,10 +142,13 @@ final class PostApiRoutes {
         return now(web);
     }
 
-    /** The moment statuses are judged at, with the no-worker line when no publish worker runs. */
+    /**
+     * The moment statuses are judged at, with the no-worker line when no publish worker runs and the posts whose clip
+     * details cannot be read.
+     */
     static CalendarJson.Now now(WebContext web) {
         return new CalendarJson.Now(web.clock().instant(), WorkerLine.noWorker(web.publishing(), web.clock().instant())
-                .orElse(null));
+                .orElse(null), web.publishing().media().brokenPosts());
     }
 
     private Map<Long, Channel> channelsById() {

@@ -42,6 +42,45 @@ class PublishCommandTest {
         return cli.run(args);
     }
 
+    /**
+     * One media row whose stored clip details could not be read failed 'publish list' and 'publish run' for every
+     * post; now its post's row says it is broken, the other post is listed and published, and the run fails the broken
+     * one with that line.
+     */
+    @Test
+    void aPostWhoseClipDetailsAreUnreadableShowsAsBrokenInTheListAndTheOtherPostsPublish() throws Exception {
+        assertEquals(ExitCode.OK, run("publish", "channels", "add", "fold", "--platform", "folder", "--zone", "UTC",
+                "--option", "path=" + dir.resolve("out")), cli.err());
+        Path broken = clip("a", 0.4);
+        assertEquals(ExitCode.OK, run("publish", "queue", broken.toString(), clip("b", 0.5).toString(), "--channels",
+                "fold", "--at", "now"), cli.err());
+        dev.tagline.core.config.TaglineHome home = new dev.tagline.core.config.TaglineHome(dir.resolve("home"));
+        try (dev.tagline.publish.Publishing p = dev.tagline.publish.Publishing.open(
+                dev.tagline.publish.store.Database.defaultUrl(home), home, CLOCK)) {
+            p.database().jdbc().update("UPDATE media SET manifest_json = '{}' WHERE clip_id = 'a'");
+        }
+        // and its clip.json a newer tagline's, so reading the file does not mend the row
+        Files.writeString(broken.resolve("clip.json"), "{\"schema\":\"tagline.clip\",\"version\":2}");
+
+        assertEquals(ExitCode.OK, run("publish", "list"), cli.err());
+        String line = "(clip details unreadable: \"id\" is missing; re-queue the clip or cancel the post)";
+        assertTrue(cli.out().lines().anyMatch(l -> l.startsWith("1 ") && l.endsWith(line)), cli.out());
+        assertTrue(cli.out().lines().anyMatch(l -> l.startsWith("2 ") && l.contains("Title b")
+                && !l.contains("unreadable")), cli.out());
+        assertEquals(ExitCode.OK, run("publish", "status", "1"), cli.err());
+        assertTrue(cli.out().contains("  clip details unreadable: \"id\" is missing"), cli.out());
+
+        assertEquals(ExitCode.SOME_FAILED, run("publish", "run", "--once"), cli.err());
+        assertFalse(cli.err().contains("Exception") || cli.out().contains("Exception"), cli.err() + cli.out());
+        assertEquals(ExitCode.SOME_FAILED, run("publish", "status"));
+        assertTrue(cli.out().contains("post 1 failed: clip details unreadable: \"id\" is missing; re-queue the clip"
+                + " or cancel the post"), cli.out());
+        assertTrue(cli.out().contains("published 1"), cli.out());
+        assertEquals(ExitCode.OK, run("publish", "list"), cli.err());
+        assertTrue(cli.out().lines().anyMatch(l -> l.startsWith("1 ") && l.contains(" failed ") && l.endsWith(line)),
+                cli.out());
+    }
+
     @Test
     void channelsRemoveKeepsThePublishedPostsAndTheirHistory() throws Exception {
         assertEquals(ExitCode.OK, run("publish", "channels", "add", "fold", "--platform", "folder", "--zone", "UTC",

@@ -38,6 +38,7 @@ class WebBenchmarkIT {
                 web.channel("ch" + c, platforms[c], "Europe/Berlin");
             }
             seed(dir.resolve("publish.db"));
+            realManifests(dir); // real rows: every media row holds the clip details its clip.json has
             WebFixture.Login login = web.login();
             report(web, login, "month view as the page asks it (3 a day + per-day counts)",
                     "from=2026-11-30&to=2027-01-11&perDay=3", 32 * 3); // Dec 1–31 UTC touch 32 Berlin days
@@ -59,26 +60,7 @@ class WebBenchmarkIT {
                 web.channel("ch" + c, platforms[c], "Europe/Berlin");
             }
             seed(dir.resolve("publish.db"));
-            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("publish.db"));
-                 PreparedStatement m = c.prepareStatement("UPDATE media SET manifest_path = ?, manifest_json = ? WHERE"
-                         + " id = ?")) {
-                c.setAutoCommit(false);
-                for (int i = 1; i <= POSTS / CHANNELS; i++) {
-                    Path json = dir.resolve("clips/" + i + "/clip.json");
-                    java.nio.file.Files.createDirectories(json.getParent());
-                    var manifest = dev.tagline.core.manifest.ClipManifest.of("bench-" + i, "clip.mp4", null, 30, 1080,
-                            1920, 0.5, true, new dev.tagline.core.manifest.ClipManifest.Copy("Clip " + i + " — a title"
-                                    + " of typical length", "A caption of typical length", List.of("tagline", "shorts")),
-                            java.util.Map.of());
-                    dev.tagline.core.manifest.ClipManifests.write(json, manifest);
-                    m.setString(1, json.toString());
-                    m.setString(2, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(manifest));
-                    m.setInt(3, 100_000 + i);
-                    m.addBatch();
-                }
-                m.executeBatch();
-                c.commit();
-            }
+            realManifests(dir);
             WebFixture.Login login = web.login(); // opens /calendar once: the first open
             HttpRequest request = HttpRequest.newBuilder(URI.create(web.base() + "/calendar"))
                     .header("Cookie", login.cookie()).build();
@@ -142,7 +124,34 @@ class WebBenchmarkIT {
         }
     }
 
-    /** Bulk rows straight into the test database: 2,500 clips × 4 channels, spread over December 2026. */
+    /** Gives each seeded clip a real {@code clip.json} and stores its details in the media row, as queueing does. */
+    private static void realManifests(Path dir) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("publish.db"));
+             PreparedStatement m = c.prepareStatement("UPDATE media SET manifest_path = ?, manifest_json = ? WHERE"
+                     + " id = ?")) {
+            c.setAutoCommit(false);
+            for (int i = 1; i <= POSTS / CHANNELS; i++) {
+                Path json = dir.resolve("clips/" + i + "/clip.json");
+                java.nio.file.Files.createDirectories(json.getParent());
+                var manifest = dev.tagline.core.manifest.ClipManifest.of("bench-" + i, "clip.mp4", null, 30, 1080,
+                        1920, 0.5, true, new dev.tagline.core.manifest.ClipManifest.Copy("Clip " + i + " — a title"
+                                + " of typical length", "A caption of typical length", List.of("tagline", "shorts")),
+                        java.util.Map.of());
+                dev.tagline.core.manifest.ClipManifests.write(json, manifest);
+                m.setString(1, json.toString());
+                m.setString(2, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(manifest));
+                m.setInt(3, 100_000 + i);
+                m.addBatch();
+            }
+            m.executeBatch();
+            c.commit();
+        }
+    }
+
+    /**
+     * Bulk rows straight into the test database: 2,500 clips × 4 channels, spread over December 2026; the media rows'
+     * clip details are placeholders until {@link #realManifests} gives them real ones.
+     */
     private static void seed(Path db) throws Exception {
         long start = Instant.parse("2026-12-01T00:00:00Z").toEpochMilli();
         long span = 31L * 24 * 3600 * 1000;

@@ -152,7 +152,7 @@ public final class Publishing implements AutoCloseable {
         dev.tagline.publish.store.Post post = posts.byId(postId);
         java.util.Optional<String> fixed = whyTextFixed(post);
         if (fixed.isEmpty()) {
-            java.nio.file.Path manifest = media.byId(post.mediaId()).manifestPath();
+            java.nio.file.Path manifest = media.manifestPath(post.mediaId());
             var clip = media.reread(manifest).orElseThrow(() -> new dev.tagline.core.TaglineException("The clip of"
                     + " post " + postId + " (" + manifest + ") is not registered", "Queue the clip again."));
             if (copies.followClipAgain(postId, clip)) {

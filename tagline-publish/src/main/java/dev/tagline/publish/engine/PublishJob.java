@@ -79,6 +79,8 @@ final class PublishJob {
             return step.retry(ctx.clock().instant(), e.getMessage(), Result.RECONNECT);
         } catch (PlatformException e) {
             return onPlatformError(post, step, e);
+        } catch (dev.tagline.publish.store.UnreadableClipException e) {
+            return step.fail(e.marker()); // the line the calendar shows on the broken post
         } catch (TaglineException e) {
             return step.fail(e.oneLine());
         }

@@ -22,6 +22,8 @@ public final class MediaStore {
     private final Jdbc jdbc;
     private final Clock clock;
     private final ClipManifestCache manifests = new ClipManifestCache(ClipManifestCache.DEFAULT_CAPACITY);
+    /** Media whose stored clip details were read fine, by the hash of that text ({@link #unreadable}). */
+    private final java.util.Map<Long, Integer> readable = new java.util.concurrent.ConcurrentHashMap<>();
 
     public MediaStore(Database db, Clock clock) {
         this.jdbc = db.jdbc();
@@ -93,7 +95,8 @@ public final class MediaStore {
     public java.util.Optional<Media> reread(Path manifestPath) {
         Path path = manifestPath.toAbsolutePath().normalize();
         java.util.Optional<Media> known = jdbc.queryOne("SELECT * FROM media WHERE manifest_path = ?",
-                MediaStore::map, path.toString());
+                rs -> new Media(rs.getLong("id"), path, Path.of(rs.getString("video_path")), null,
+                        rs.getLong("size_bytes"), rs.getString("sha256")), path.toString()); // its details: the file's
         if (known.isEmpty()) {
             return known;
         }
@@ -114,20 +117,69 @@ public final class MediaStore {
                 toJson(manifest), id);
     }
 
+    /** Throws {@link UnreadableClipException} when the stored clip details cannot be read. */
     public Media byId(long id) {
         return jdbc.queryOne("SELECT * FROM media WHERE id = ?", MediaStore::map, id)
                 .orElseThrow(() -> new TaglineException("No media with id " + id, ""));
     }
 
-    static Media map(ResultSet rs) throws SQLException {
-        try {
-            return new Media(rs.getLong("id"), Path.of(rs.getString("manifest_path")),
-                    Path.of(rs.getString("video_path")),
-                    JSON.readValue(rs.getString("manifest_json"), ClipManifest.class), rs.getLong("size_bytes"),
-                    rs.getString("sha256"));
-        } catch (JsonProcessingException e) {
-            throw new SQLException("corrupt manifest_json for media " + rs.getLong("id"), e);
+    /**
+     * Where media {@code id}'s {@code clip.json} is, without reading its stored clip details, so a post whose details
+     * are unreadable can still follow, re-read or re-queue its clip.
+     */
+    public Path manifestPath(long id) {
+        return jdbc.queryOne("SELECT manifest_path FROM media WHERE id = ?", rs -> Path.of(rs.getString(1)), id)
+                .orElseThrow(() -> new TaglineException("No media with id " + id, ""));
+    }
+
+    /**
+     * The media of posts waiting to be sent (queued or scheduled) whose stored clip details cannot be read, with the
+     * short reason ({@link UnreadableClipException#reason}). A row found readable is not parsed again while its text is
+     * unchanged, so a calendar of thousands of posts costs one lean query.
+     */
+    public java.util.Map<Long, String> unreadable() {
+        java.util.Map<Long, String> out = new java.util.TreeMap<>();
+        jdbc.query("SELECT id, manifest_json FROM media WHERE id IN (SELECT media_id FROM post WHERE state IN"
+                + " ('queued', 'scheduled'))", rs -> {
+                    long id = rs.getLong(1);
+                    String json = rs.getString(2);
+                    Integer known = readable.get(id);
+                    if (known == null || json == null || known != json.hashCode()) {
+                        try {
+                            StoredManifest.read(id, json);
+                            readable.put(id, json.hashCode());
+                        } catch (UnreadableClipException e) {
+                            readable.remove(id);
+                            out.put(id, e.reason());
+                        }
+                    }
+                    return id;
+                });
+        return out;
+    }
+
+    /**
+     * {@link #unreadable} by post: each queued or scheduled post whose clip's stored details cannot be read (a run
+     * fails it with the same line), with the line it shows ({@link UnreadableClipException#marker}). Empty (one
+     * query) when there is none.
+     */
+    public java.util.Map<Long, String> brokenPosts() {
+        java.util.Map<Long, String> media = unreadable();
+        if (media.isEmpty()) {
+            return java.util.Map.of();
         }
+        java.util.Map<Long, String> out = new java.util.TreeMap<>();
+        jdbc.query("SELECT id, media_id FROM post WHERE state IN ('queued', 'scheduled') AND media_id IN ("
+                + String.join(", ", java.util.Collections.nCopies(media.size(), "?")) + ")",
+                rs -> out.put(rs.getLong(1), UnreadableClipException.marker(media.get(rs.getLong(2)))),
+                media.keySet().toArray());
+        return out;
+    }
+
+    static Media map(ResultSet rs) throws SQLException {
+        return new Media(rs.getLong("id"), Path.of(rs.getString("manifest_path")), Path.of(rs.getString("video_path")),
+                StoredManifest.read(rs.getLong("id"), rs.getString("manifest_json")), rs.getLong("size_bytes"),
+                rs.getString("sha256"));
     }
 
     private static String toJson(ClipManifest manifest) {

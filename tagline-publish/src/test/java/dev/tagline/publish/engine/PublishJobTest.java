@@ -119,6 +119,26 @@ class PublishJobTest {
         assertEquals("w-dead", p.workers().latest(T0.plusSeconds(32)).orElseThrow().name(), "the one seen last");
     }
 
+    /**
+     * A post whose clip's stored details (manifest_json) cannot be read failed with "Publish database … failed:
+     * corrupt manifest_json"; now it fails with the one line the calendar shows, and the other posts are published.
+     */
+    @Test
+    void aPostWhoseClipDetailsAreUnreadableFailsWithOneLineAndTheOthersArePublished() {
+        Media other = p.media().register(TestClips.clip(dir, "b", 0.6, 10));
+        Post fine = p.posts().queue(other, channel, other.manifest().copy());
+        p.posts().schedule(fine.id(), fine.scheduleVersion(), T0, Post.PlannedBy.USER);
+        p.database().jdbc().update("UPDATE media SET manifest_json = '{\"schema\":\"tagline.clip\",\"version\":1'"
+                + " WHERE id = ?", post.mediaId());
+        Worker.Summary summary = runWorker();
+        assertEquals(1, summary.count("PUBLISHED"), summary.toString());
+        assertEquals(PostState.FAILED, now().state());
+        assertEquals("clip details unreadable: not valid JSON (cut short?); re-queue the clip or cancel the post",
+                now().lastError());
+        assertEquals(PostState.PUBLISHED, p.posts().byId(fine.id()).state());
+        assertEquals(0, platform.creates.get() - 1, "nothing was sent for the broken post");
+    }
+
     @Test
     void publishesThroughUploadCreateAndStatus() {
         assertEquals(1, runWorker().count("PUBLISHED"));
