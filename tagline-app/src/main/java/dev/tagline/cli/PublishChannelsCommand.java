@@ -82,7 +82,9 @@ final class PublishChannelsCommand extends CommandGroup {
                     ctx.out().println("reconnected channel " + c.name() + "; its waiting posts go out on the next run");
                     return ExitCode.OK;
                 }
-                Platforms.validateOptions(platformId, options);
+                Platforms.validateOptions(platformId, options, // looks Instagram's host name up
+                        dev.tagline.publish.platform.VideoLinks.HostResolver.SYSTEM)
+                        .forEach(w -> ctx.err().println("warning: " + w));
                 Channel c = p.channels().add(name, platformId, account == null ? name : account, zoneId, options);
                 if (credential != null) {
                     p.credentials(ctx.env()).put(c, credential);

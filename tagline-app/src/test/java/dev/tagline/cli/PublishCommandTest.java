@@ -416,6 +416,29 @@ class PublishCommandTest {
         assertTrue(Files.exists(dir.resolve("home/secret.key")));
     }
 
+    /**
+     * An Instagram media-base-url whose public-looking name leads to this machine ("localhost." with its root dot)
+     * was accepted; now it is refused in one line naming the option. A name that does not resolve here (".invalid"
+     * never does) is added with a warning, for a channel set up before its DNS record exists.
+     */
+    @Test
+    void anInstagramMediaBaseUrlNamingThisMachineWasAccepted_nowRefusedAndAnUnresolvableNameIsWarnedAbout() {
+        cli = new CliTestSupport(dir, Map.of("TAGLINE_HOME", dir.resolve("home").toString(), "IG_TOKEN", "t"), CLOCK);
+        assertEquals(ExitCode.USAGE, run("publish", "channels", "add", "ig", "--platform", "instagram", "--option",
+                "media-base-url=http://localhost.:8080", "--secret-env", "IG_TOKEN"));
+        assertEquals("error: --option media-base-url=http://localhost.:8080 is localhost, which Instagram's servers can"
+                + " never fetch videos from. Give a public address that leads to 'tagline serve' (a reverse proxy or"
+                + " tunnel in front of it), e.g. --option media-base-url=https://clips.example.com; only webhook"
+                + " channels may use a local or private address.", cli.err().strip());
+        assertEquals(ExitCode.OK, run("publish", "channels", "add", "ig", "--platform", "instagram", "--option",
+                "media-base-url=https://clips.tagline.invalid", "--secret-env", "IG_TOKEN"), cli.err());
+        assertEquals("warning: --option media-base-url=https://clips.tagline.invalid: clips.tagline.invalid does not"
+                + " resolve on this machine; Instagram's servers must reach it, so make it resolve to the public"
+                + " address of 'tagline serve' (or its proxy) before the first post (each post checks the link first)",
+                cli.err().strip());
+        assertTrue(cli.out().startsWith("added channel ig"), cli.out());
+    }
+
     @Test
     void aMediaBaseUrlThatCannotLeadToTaglineServeWasAccepted_nowChannelsAddNamesTheOption() throws Exception {
         cli = new CliTestSupport(dir, Map.of("TAGLINE_HOME", dir.resolve("home").toString(), "HOOK_SECRET", "s",

@@ -42,8 +42,23 @@ public final class Platforms {
                 "Use one of: " + String.join(", ", SUPPORTED) + ".");
     }
 
-    /** Checks that a channel of {@code platform} has the options it cannot work without. */
+    /** Checks that a channel of {@code platform} has the options it cannot work without (no name is looked up). */
     public static void validateOptions(String platform, Map<String, String> options) {
+        validate(platform, options);
+    }
+
+    /**
+     * {@link #validateOptions}, and for Instagram also looks up {@code media-base-url}'s host name with
+     * {@code resolver} ({@link VideoLinks#requirePublicName}); the warnings to show (a name that does not resolve).
+     */
+    public static java.util.List<String> validateOptions(String platform, Map<String, String> options,
+                                                         VideoLinks.HostResolver resolver) {
+        validate(platform, options);
+        return platform.equals("instagram") ? VideoLinks.requirePublicName(options.get("media-base-url"), "Instagram",
+                resolver).stream().toList() : java.util.List.of();
+    }
+
+    private static void validate(String platform, Map<String, String> options) {
         switch (platform) {
             case "folder" -> need(platform, options, "path", "the folder to copy clips into, e.g. --option path=/srv/out");
             case "webhook" -> {

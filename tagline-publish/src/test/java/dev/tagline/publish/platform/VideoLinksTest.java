@@ -64,6 +64,54 @@ class VideoLinksTest {
         assertEquals("http://127.0.0.1:8080", VideoLinks.requireBase("http://127.0.0.1:8080"), "a webhook may");
     }
 
+    /**
+     * A public-looking name that resolves to this machine or its network passed channels add (only literal addresses
+     * and localhost were refused); now every address the name has is checked, naming the first local one.
+     */
+    @Test
+    void anInstagramMediaBaseUrlWhoseNameResolvesToAPrivateAddressWasAccepted_nowRefusedNamingTheAddress()
+            throws Exception {
+        Map<String, String[]> dns = Map.of(
+                "clips.example.com", new String[] {"203.0.113.7", "2001:db8::7"},
+                "loop.example.com", new String[] {"203.0.113.7", "127.0.0.2"},
+                "lan.example.com", new String[] {"192.168.1.20"},
+                "link.example.com", new String[] {"fe80::1"},
+                "ula.example.com", new String[] {"2001:db8::7", "fd00::5"},
+                "zero.example.com", new String[] {"0.0.0.0"});
+        VideoLinks.HostResolver resolver = host -> {
+            String[] ips = dns.get(host);
+            if (ips == null) {
+                throw new java.net.UnknownHostException(host);
+            }
+            java.net.InetAddress[] out = new java.net.InetAddress[ips.length];
+            for (int i = 0; i < ips.length; i++) {
+                out[i] = java.net.InetAddress.getByName(ips[i]); // literals: no lookup
+            }
+            return out;
+        };
+        assertEquals(Optional.empty(), VideoLinks.requirePublicName("https://clips.example.com/", "Instagram",
+                resolver));
+        assertEquals(Optional.empty(), VideoLinks.requirePublicName("https://203.0.113.9", "Instagram", resolver),
+                "a public literal address is not looked up");
+        String[][] bad = {{"http://loop.example.com", "resolves to 127.0.0.2, a loopback address"},
+            {"http://lan.example.com:8080", "resolves to 192.168.1.20, a private address"},
+            {"http://link.example.com", "resolves to fe80:0:0:0:0:0:0:1, a private address"},
+            {"http://ula.example.com", "resolves to fd00:0:0:0:0:0:0:5, a private address"},
+            {"http://zero.example.com", "resolves to 0.0.0.0, a private address"},
+            {"http://localhost.:8080", "is localhost"}};
+        for (String[] b : bad) {
+            TaglineException e = assertThrows(TaglineException.class, () -> VideoLinks.requirePublicName(b[0],
+                    "Instagram", resolver), b[0]);
+            assertEquals("--option media-base-url=" + b[0] + " " + b[1] + ", which Instagram's servers can never fetch"
+                    + " videos from", e.getMessage());
+            assertTrue(e.hint().startsWith("Give a public address that leads to 'tagline serve'"), e.hint());
+        }
+        String warning = VideoLinks.requirePublicName("https://new.example.com", "Instagram", resolver).orElseThrow();
+        assertEquals("--option media-base-url=https://new.example.com: new.example.com does not resolve on this"
+                + " machine; Instagram's servers must reach it, so make it resolve to the public address of 'tagline"
+                + " serve' (or its proxy) before the first post (each post checks the link first)", warning);
+    }
+
     @Test
     void aTokenIsThePostIdAndA32CharacterSecret() {
         assertEquals(Optional.of(new VideoLinks.Grant(12, SECRET)), VideoLinks.parse("12-" + SECRET));
