@@ -12,10 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -23,11 +21,7 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** Issue #10 point 7 in headless Chromium: login, drag and drop, caption edit, escaping, CSRF, media 404. */
-class CalendarBrowserIT {
-    @TempDir
-    Path dir;
-    WebFixture web;
-    Browser browser;
+class CalendarBrowserIT extends BrowserAndServer {
     Post talk;
     Post evil;
     Post failed;
@@ -35,8 +29,6 @@ class CalendarBrowserIT {
 
     @BeforeEach
     void start() throws Exception {
-        browser = Browser.start();
-        web = WebFixture.start(dir);
         Channel yt = web.channel("yt", "youtube", "Europe/Berlin");
         Channel tt = web.channel("tt", "tiktok", "Europe/Berlin");
         Channel out = web.channel("archive", "folder", "Europe/Berlin");
@@ -54,16 +46,6 @@ class CalendarBrowserIT {
                 Instant.parse("2026-12-11T16:00:00Z"));
         unplanned = web.post(yt, "Unplanned", "<script>window.pwned=3</script> waiting in the queue", null);
         Files.writeString(dir.resolve("secret.txt"), "outside");
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (web != null) {
-            web.close();
-        }
     }
 
     @Test
@@ -85,6 +67,24 @@ class CalendarBrowserIT {
         assertEquals(Instant.parse("2026-12-04T08:00:00Z"), web.publishing.posts().byId(talk.id()).scheduledAt());
     }
 
+    /** The posts of {@link #threePlannedPosts}, queued in this order: c has the best clip score, a the lowest. */
+    record Planned(Post a, Post b, Post c) {
+    }
+
+    /**
+     * The toast tests' channel: "plan" in {@code zone}, one post a day at 09:00 or 18:00 with no gap, holding posts a,
+     * b and c, which Auto-schedule placed (c, the best clip, first).
+     */
+    private Planned threePlannedPosts(String zone) {
+        Channel plan = web.channel("plan", "folder", zone);
+        web.publishing.rules().set(plan.id(), new PostingRule(PostingRule.parseDays("daily"),
+                PostingRule.parseTimes("09:00,18:00"), 1, 7, Duration.ZERO, Set.of()));
+        Planned planned = new Planned(web.post(plan, "Plan a", "a", null), web.post(plan, "Plan b", "b", null),
+                web.post(plan, "Plan c", "c", null));
+        web.publishing.scheduler().schedule(plan);
+        return planned;
+    }
+
     /**
      * Dogfood round 6 H5: a move re-planned the channel and moved its other auto-placed posts unannounced (the toast
      * named only the moved post). Now only an auto-placed post the new time breaks the rule for moves, the toast names
@@ -92,13 +92,10 @@ class CalendarBrowserIT {
      */
     @Test
     void aMoveSilentlyMovedTheChannelsOtherPosts_nowTheToastNamesEachOneAndUndoRestoresThem() {
-        Channel plan = web.channel("plan", "folder", "Europe/Berlin");
-        web.publishing.rules().set(plan.id(), new PostingRule(PostingRule.parseDays("daily"),
-                PostingRule.parseTimes("09:00,18:00"), 1, 7, Duration.ZERO, Set.of()));
-        Post a = web.post(plan, "Plan a", "a", null);
-        Post b = web.post(plan, "Plan b", "b", null);
-        Post c = web.post(plan, "Plan c", "c", null);
-        web.publishing.scheduler().schedule(plan);
+        Planned planned = threePlannedPosts("Europe/Berlin");
+        Post a = planned.a();
+        Post b = planned.b();
+        Post c = planned.c();
         // the clock is 2026-12-01 09:00 in Berlin: the best clip (c) today 18:00, then b and a on the next days at 09:00
         Instant today18 = Instant.parse("2026-12-01T17:00:00Z");
         Instant dec2 = Instant.parse("2026-12-02T08:00:00Z");
@@ -133,13 +130,10 @@ class CalendarBrowserIT {
      */
     @Test
     void aToastGaveTheMovedPostInUtcAndTheOtherInNewYork_nowEachTimeNamesTheCalendarsZoneAndTheChannelsClock() {
-        Channel plan = web.channel("plan", "folder", "America/New_York");
-        web.publishing.rules().set(plan.id(), new PostingRule(PostingRule.parseDays("daily"),
-                PostingRule.parseTimes("09:00,18:00"), 1, 7, Duration.ZERO, Set.of()));
-        Post a = web.post(plan, "Plan a", "a", null);
-        Post b = web.post(plan, "Plan b", "b", null);
-        Post c = web.post(plan, "Plan c", "c", null);
-        web.publishing.scheduler().schedule(plan);
+        Planned planned = threePlannedPosts("America/New_York");
+        Post a = planned.a();
+        Post b = planned.b();
+        Post c = planned.c();
         // the clock is 2026-12-01 03:00 in New York: c today 09:00 (14:00 UTC), then b and a on the next days at 09:00
         assertEquals(Instant.parse("2026-12-01T14:00:00Z"), web.publishing.posts().byId(c.id()).scheduledAt());
         assertEquals(Instant.parse("2026-12-02T14:00:00Z"), web.publishing.posts().byId(b.id()).scheduledAt());

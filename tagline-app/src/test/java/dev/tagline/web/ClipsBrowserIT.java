@@ -11,27 +11,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** Issue #10 point 7: the clip player seeks (served with range requests), and the clips page screenshot. */
-class ClipsBrowserIT {
-    @TempDir
-    Path dir;
-    WebFixture web;
-    Browser browser;
+class ClipsBrowserIT extends BrowserAndServer {
 
     @BeforeEach
     void start() throws Exception {
         Assumptions.assumeTrue(new ProcessBuilder("ffmpeg", "-version").start().waitFor() == 0,
                 "needs ffmpeg: apt-get install -y ffmpeg");
-        browser = Browser.start();
-        web = WebFixture.start(dir);
         Path folder = web.media.resolve("talk-001");
         Files.createDirectories(folder);
         Process ff = new ProcessBuilder("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
@@ -55,16 +47,6 @@ class ClipsBrowserIT {
         Files.copy(folder.resolve("clip.mp4"), web.media.resolve("talk.mp4")); // the sources the find form offers
         Files.createDirectories(web.media.resolve("talks"));
         Files.copy(folder.resolve("clip.mp4"), web.media.resolve("talks/keynote.mp4"));
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (web != null) {
-            web.close();
-        }
     }
 
     @Test

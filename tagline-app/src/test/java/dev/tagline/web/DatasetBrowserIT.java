@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.Color;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,16 +15,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The dataset gallery and the first-start page in Chromium: edit a caption in the gallery; screenshots. */
-class DatasetBrowserIT {
-    @TempDir
-    Path dir;
-    WebFixture web;
-    Browser browser;
+class DatasetBrowserIT extends BrowserAndServer {
 
     @BeforeEach
     void start() throws Exception {
-        browser = Browser.start();
-        web = WebFixture.start(dir);
         Color[] colors = {Color.RED, Color.ORANGE, Color.YELLOW, Color.GREEN, Color.CYAN, Color.BLUE, Color.MAGENTA,
             Color.PINK};
         for (int i = 0; i < colors.length; i++) {
@@ -35,16 +28,6 @@ class DatasetBrowserIT {
             if (i % 3 != 0) {
                 Files.writeString(web.media.resolve("portraits/p" + i + ".caption"), "a white circle on a plain background");
             }
-        }
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (web != null) {
-            web.close();
         }
     }
 

@@ -2,37 +2,12 @@ package dev.tagline.web;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** Dogfood round 6 H8 in headless Chromium: a first session with no channel dead-ended on every page. */
-class EmptyStatesBrowserIT {
-    @TempDir
-    Path dir;
-    WebFixture web;
-    Browser browser;
-
-    @BeforeEach
-    void start() throws Exception {
-        browser = Browser.start();
-        web = WebFixture.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (web != null) {
-            web.close();
-        }
-    }
-
+class EmptyStatesBrowserIT extends BrowserAndServer {
     @Test
     void withNoChannelTheChannelsPageAndAutoScheduleSaidNothing_nowTheyNameTheCommandThatAddsOne() {
         browser.login(web.base(), WebFixture.PASSWORD);

@@ -10,15 +10,12 @@ import dev.tagline.publish.store.Channel;
 import dev.tagline.publish.store.Post;
 import java.awt.Color;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -26,18 +23,12 @@ import org.openqa.selenium.WebElement;
  * Dogfood web #7 and #18: at phone width (390×844, a mobile viewport) pages scrolled sideways to 521–579 px, and a long
  * unbroken caption in the queue widened the calendar to 3710 px. Every page must fit: scrollWidth ≤ innerWidth.
  */
-class PhoneWidthBrowserIT {
-    @TempDir
-    Path dir;
-    WebFixture web;
-    Browser browser;
+class PhoneWidthBrowserIT extends BrowserAndServer {
     Post queued;
     Post scheduled;
 
     @BeforeEach
     void start() throws Exception {
-        browser = Browser.start();
-        web = WebFixture.start(dir);
         Channel yt = web.channel("yt-main-channel", "youtube", "Europe/Berlin");
         Channel tt = web.channel("tiktok-brand-account", "tiktok", "America/New_York");
         scheduled = web.post(yt, "Keynote highlight with a fairly long title", "Why captions matter #talk",
@@ -56,16 +47,6 @@ class PhoneWidthBrowserIT {
         // grows with the overflow and the check could not fail
         browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844,
                 "deviceScaleFactor", 2, "mobile", false));
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (web != null) {
-            web.close();
-        }
     }
 
     /** The page's width and the widest elements that stick out, for the failure message. */
