@@ -49,7 +49,7 @@ final class PublishListCommand implements Callable<Integer> {
             Map<Long, Channel> channels = new HashMap<>();
             p.channels().all().forEach(c -> channels.put(c.id(), c)); // removed ones name their published posts
             Long only = channel == null ? null : p.channels().byName(channel).id();
-            broken = p.media().brokenPosts(); // their clip details cannot be read: each row says so
+            broken = p.brokenClips().posts(); // their clip details cannot be read: each row says so
             List<Post> posts = p.posts().between(start, end);
             ctx.out().printf("%-6s %-14s %-12s %-28s %s%n", "POST", "CHANNEL", "STATE", "WHEN (channel time)", "TITLE");
             int shown = 0;

@@ -74,7 +74,7 @@ final class PublishStatusCommand implements Callable<Integer> {
         if (post.state() == PostState.UNCONFIRMED) {
             ctx.out().println("  " + resolveHint(post.id()));
         }
-        String broken = p.media().brokenPosts().get(post.id());
+        String broken = p.brokenClips().posts().get(post.id());
         if (broken != null) {
             ctx.out().println("  " + broken);
         }

@@ -34,7 +34,7 @@ final class CalendarJson {
     /**
      * The moment a status is judged at, and {@code noWorker}: null while a publish worker runs, else the line that
      * says none does ({@link WorkerLine}), shown on due posts as "waiting for worker"; and {@code broken}: the posts
-     * whose clip details cannot be read, with the line each shows ({@code MediaStore#brokenPosts}).
+     * whose clip details cannot be read, with the line each shows ({@code BrokenClips}).
      */
     record Now(Instant at, String noWorker, Map<Long, String> broken) {
         Now(Instant at, String noWorker) {
@@ -197,7 +197,7 @@ final class CalendarJson {
      * publishing, published, failed, unconfirmed, queued, cancelled, or needs reconnect.
      */
     static String status(CalendarSlots.Slot p, Channel c, Now now) {
-        if (now.broken().containsKey(p.id())) {
+        if (broken(p, now)) {
             return "broken";
         }
         if (c.state() == Channel.State.NEEDS_RECONNECT && !p.state().isFinal()) {
@@ -212,6 +212,11 @@ final class CalendarJson {
         return p.state().label();
     }
 
+    /** Found broken, and still waiting to be sent (the list may be older than the post's state). */
+    private static boolean broken(CalendarSlots.Slot p, Now now) {
+        return now.broken().containsKey(p.id()) && (p.state() == PostState.QUEUED || p.state() == PostState.SCHEDULED);
+    }
+
     private static boolean waitingForWorker(CalendarSlots.Slot p, Now now) {
         // an unconfirmed post waits for the user's answer (Posted / Not posted) as much as for a worker's reconciler
         return now.noWorker() != null && p.state() == PostState.SCHEDULED
@@ -219,7 +224,7 @@ final class CalendarJson {
     }
 
     private static String reason(CalendarSlots.Slot p, Channel c, Now now) {
-        if (now.broken().containsKey(p.id())) {
+        if (broken(p, now)) {
             return now.broken().get(p.id());
         }
         if (c.state() == Channel.State.NEEDS_RECONNECT && !p.state().isFinal()) {

@@ -84,7 +84,7 @@ final class CalendarRoutes {
      */
     private String queue(List<Channel> channels) {
         Map<Long, Channel> byId = channels.stream().collect(Collectors.toMap(Channel::id, Function.identity()));
-        Map<Long, String> broken = web.publishing().media().brokenPosts();
+        Map<Long, String> broken = web.publishing().brokenClips().posts();
         StringBuilder b = new StringBuilder("<ul id=\"queue\">");
         int n = 0;
         for (Post p : web.publishing().posts().inState(PostState.QUEUED)) {

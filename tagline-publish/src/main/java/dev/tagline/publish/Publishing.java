@@ -30,6 +30,7 @@ public final class Publishing implements AutoCloseable {
     private final CalendarSlots calendar;
     private final RuleStore rules;
     private final AutoScheduler scheduler;
+    private final dev.tagline.publish.store.BrokenClips broken;
 
     private Publishing(Database db, TaglineHome home, Clock clock) {
         this.db = db;
@@ -43,6 +44,7 @@ public final class Publishing implements AutoCloseable {
         this.calendar = new CalendarSlots(db);
         this.rules = new RuleStore(db, clock);
         this.scheduler = new AutoScheduler(posts, decisions, rules, clock);
+        this.broken = new dev.tagline.publish.store.BrokenClips(db);
     }
 
     /** Opens (and migrates) the database at {@code url}, or the SQLite file in {@code home} when url is blank. */
@@ -83,6 +85,11 @@ public final class Publishing implements AutoCloseable {
     /** The user's decisions on one post: retry, cancel, unschedule, resolve. */
     public PostDecisions decisions() {
         return decisions;
+    }
+
+    /** The posts whose clip's stored details cannot be read: shown as broken, failed by a run. */
+    public dev.tagline.publish.store.BrokenClips brokenClips() {
+        return broken;
     }
 
     public CalendarSlots calendar() {

@@ -22,8 +22,6 @@ public final class MediaStore {
     private final Jdbc jdbc;
     private final Clock clock;
     private final ClipManifestCache manifests = new ClipManifestCache(ClipManifestCache.DEFAULT_CAPACITY);
-    /** Media whose stored clip details were read fine, by the hash of that text ({@link #unreadable}). */
-    private final java.util.Map<Long, Integer> readable = new java.util.concurrent.ConcurrentHashMap<>();
 
     public MediaStore(Database db, Clock clock) {
         this.jdbc = db.jdbc();
@@ -130,50 +128,6 @@ public final class MediaStore {
     public Path manifestPath(long id) {
         return jdbc.queryOne("SELECT manifest_path FROM media WHERE id = ?", rs -> Path.of(rs.getString(1)), id)
                 .orElseThrow(() -> new TaglineException("No media with id " + id, ""));
-    }
-
-    /**
-     * The media of posts waiting to be sent (queued or scheduled) whose stored clip details cannot be read, with the
-     * short reason ({@link UnreadableClipException#reason}). A row found readable is not parsed again while its text is
-     * unchanged, so a calendar of thousands of posts costs one lean query.
-     */
-    public java.util.Map<Long, String> unreadable() {
-        java.util.Map<Long, String> out = new java.util.TreeMap<>();
-        jdbc.query("SELECT id, manifest_json FROM media WHERE id IN (SELECT media_id FROM post WHERE state IN"
-                + " ('queued', 'scheduled'))", rs -> {
-                    long id = rs.getLong(1);
-                    String json = rs.getString(2);
-                    Integer known = readable.get(id);
-                    if (known == null || json == null || known != json.hashCode()) {
-                        try {
-                            StoredManifest.read(id, json);
-                            readable.put(id, json.hashCode());
-                        } catch (UnreadableClipException e) {
-                            readable.remove(id);
-                            out.put(id, e.reason());
-                        }
-                    }
-                    return id;
-                });
-        return out;
-    }
-
-    /**
-     * {@link #unreadable} by post: each queued or scheduled post whose clip's stored details cannot be read (a run
-     * fails it with the same line), with the line it shows ({@link UnreadableClipException#marker}). Empty (one
-     * query) when there is none.
-     */
-    public java.util.Map<Long, String> brokenPosts() {
-        java.util.Map<Long, String> media = unreadable();
-        if (media.isEmpty()) {
-            return java.util.Map.of();
-        }
-        java.util.Map<Long, String> out = new java.util.TreeMap<>();
-        jdbc.query("SELECT id, media_id FROM post WHERE state IN ('queued', 'scheduled') AND media_id IN ("
-                + String.join(", ", java.util.Collections.nCopies(media.size(), "?")) + ")",
-                rs -> out.put(rs.getLong(1), UnreadableClipException.marker(media.get(rs.getLong(2)))),
-                media.keySet().toArray());
-        return out;
     }
 
     static Media map(ResultSet rs) throws SQLException {

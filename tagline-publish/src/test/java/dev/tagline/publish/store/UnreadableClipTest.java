@@ -64,7 +64,8 @@ class UnreadableClipTest {
                     () -> p.media().byId(bad.mediaId()), c.getKey());
             assertEquals(c.getValue(), e.reason(), c.getKey());
             assertEquals(Map.of(bad.id(), "clip details unreadable: " + c.getValue() + "; re-queue the clip or cancel"
-                    + " the post"), p.media().brokenPosts(), c.getKey());
+                    + " the post"), p.brokenClips().posts(), c.getKey());
+            assertEquals(p.brokenClips().posts(), p.brokenClips().lastFound(), "kept for the lean calendar events");
             assertEquals("a", p.media().byId(good.mediaId()).manifest().id(), "the other clip reads as before");
             assertEquals(dir.resolve("b/clip.json").toAbsolutePath(), p.media().manifestPath(bad.mediaId()));
         }
@@ -72,7 +73,7 @@ class UnreadableClipTest {
         assertTrue(e(() -> p.media().byId(bad.mediaId())).oneLine().startsWith("The clip details of media "
                 + bad.mediaId() + " are unreadable: not a JSON object. Re-queue the clip"));
         assertEquals(PostState.CANCELLED, p.decisions().cancel(bad.id()).state(), "a broken post can be cancelled");
-        assertEquals(Map.of(), p.media().brokenPosts(), "a cancelled post is no longer shown as broken");
+        assertEquals(Map.of(), p.brokenClips().posts(), "a cancelled post is no longer shown as broken");
     }
 
     @Test
@@ -80,10 +81,10 @@ class UnreadableClipTest {
         store(bad.mediaId(), "{}");
         p.followClips(); // what opening the calendar does: the clip.json on disk is read and stored again
         assertEquals("b", p.media().byId(bad.mediaId()).manifest().id());
-        assertEquals(Map.of(), p.media().brokenPosts());
+        assertEquals(Map.of(), p.brokenClips().posts());
         store(bad.mediaId(), "{}");
         p.media().register(dir.resolve("b"));
-        assertEquals(Map.of(), p.media().brokenPosts(), "re-queueing stores the clip's details again");
+        assertEquals(Map.of(), p.brokenClips().posts(), "re-queueing stores the clip's details again");
     }
 
     private static UnreadableClipException e(Runnable r) {
