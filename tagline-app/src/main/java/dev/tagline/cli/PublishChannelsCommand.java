@@ -83,7 +83,7 @@ final class PublishChannelsCommand extends CommandGroup {
                     return ExitCode.OK;
                 }
                 Platforms.validateOptions(platformId, options, // looks Instagram's host name up
-                        dev.tagline.publish.platform.VideoLinks.HostResolver.SYSTEM)
+                        dev.tagline.publish.platform.PublicHostName.HostResolver.SYSTEM)
                         .forEach(w -> ctx.err().println("warning: " + w));
                 Channel c = p.channels().add(name, platformId, account == null ? name : account, zoneId, options);
                 if (credential != null) {

@@ -49,12 +49,12 @@ public final class Platforms {
 
     /**
      * {@link #validateOptions}, and for Instagram also looks up {@code media-base-url}'s host name with
-     * {@code resolver} ({@link VideoLinks#requirePublicName}); the warnings to show (a name that does not resolve).
+     * {@code resolver} ({@link PublicHostName#require}); the warnings to show (a name that does not resolve).
      */
     public static java.util.List<String> validateOptions(String platform, Map<String, String> options,
-                                                         VideoLinks.HostResolver resolver) {
+                                                         PublicHostName.HostResolver resolver) {
         validate(platform, options);
-        return platform.equals("instagram") ? VideoLinks.requirePublicName(options.get("media-base-url"), "Instagram",
+        return platform.equals("instagram") ? PublicHostName.require(options.get("media-base-url"), "Instagram",
                 resolver).stream().toList() : java.util.List.of();
     }
 

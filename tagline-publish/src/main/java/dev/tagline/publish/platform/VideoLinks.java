@@ -79,7 +79,7 @@ public final class VideoLinks {
      * {@link #requireBase}, for a platform whose own servers fetch the video (Instagram): refuses a host that only this
      * machine or its network can reach (localhost, a name without a dot or under {@code .local}, a loopback, private,
      * link-local, shared (100.64/10) or unique-local address), naming it. Names are not resolved here: see
-     * {@link #requirePublicName}, which {@code channels add} runs next.
+     * {@link PublicHostName#require}, which {@code channels add} runs next.
      */
     public static String requirePublicBase(String value, String platform) {
         String base = requireBase(value);
@@ -91,46 +91,7 @@ public final class VideoLinks {
         return base;
     }
 
-    /** How a host name is looked up: every address it has, as {@link java.net.InetAddress#getAllByName}. */
-    @FunctionalInterface
-    public interface HostResolver {
-        /** The system's resolver (hosts file, DNS). */
-        HostResolver SYSTEM = java.net.InetAddress::getAllByName;
-
-        java.net.InetAddress[] resolve(String host) throws java.net.UnknownHostException;
-    }
-
-    /**
-     * After {@link #requirePublicBase}: looks the host name up (all its addresses) and refuses it, naming the address,
-     * when any of them is loopback, private (site-local, shared 100.64/10, unique-local fc00::/7), link-local or
-     * unspecified: the platform's servers could not fetch from it, or would be pointed into this network. A name that
-     * does not resolve here is not refused (a channel may be set up before its DNS record exists, or offline): the
-     * answer is the warning to show; the link check before each post still stops a post whose link does not answer.
-     */
-    public static java.util.Optional<String> requirePublicName(String value, String platform, HostResolver resolver) {
-        String base = requirePublicBase(value, platform);
-        String host = URI.create(base).getHost().toLowerCase(java.util.Locale.ROOT);
-        if (host.startsWith("[") || host.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
-            return java.util.Optional.empty(); // a literal address: requirePublicBase judged it
-        }
-        java.net.InetAddress[] all;
-        try {
-            all = resolver.resolve(host);
-        } catch (java.net.UnknownHostException e) {
-            return java.util.Optional.of("--option media-base-url=" + base + ": " + host + " does not resolve on this"
-                    + " machine; " + platform + "'s servers must reach it, so make it resolve to the public address of"
-                    + " 'tagline serve' (or its proxy) before the first post (each post checks the link first)");
-        }
-        for (java.net.InetAddress ip : all) {
-            String why = localAddress(ip);
-            if (why != null) {
-                throw notPublic(base, "resolves to " + ip.getHostAddress() + ", " + why, platform);
-            }
-        }
-        return java.util.Optional.empty();
-    }
-
-    private static TaglineException notPublic(String base, String why, String platform) {
+    static TaglineException notPublic(String base, String why, String platform) {
         return new TaglineException("--option media-base-url=" + base + " " + why + ", which " + platform + "'s"
                 + " servers can never fetch videos from", "Give a public address that leads to 'tagline serve'"
                 + " (a reverse proxy or tunnel in front of it), e.g. --option media-base-url=https://clips.example.com;"
@@ -159,7 +120,7 @@ public final class VideoLinks {
     }
 
     /** "a loopback address" or "a private address" when only this machine or its network reaches {@code ip}. */
-    private static String localAddress(java.net.InetAddress ip) {
+    static String localAddress(java.net.InetAddress ip) {
         byte[] b = ip.getAddress();
         if (ip.isLoopbackAddress()) {
             return "a loopback address";

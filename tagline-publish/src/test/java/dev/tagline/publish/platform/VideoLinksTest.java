@@ -78,7 +78,7 @@ class VideoLinksTest {
                 "link.example.com", new String[] {"fe80::1"},
                 "ula.example.com", new String[] {"2001:db8::7", "fd00::5"},
                 "zero.example.com", new String[] {"0.0.0.0"});
-        VideoLinks.HostResolver resolver = host -> {
+        PublicHostName.HostResolver resolver = host -> {
             String[] ips = dns.get(host);
             if (ips == null) {
                 throw new java.net.UnknownHostException(host);
@@ -89,9 +89,9 @@ class VideoLinksTest {
             }
             return out;
         };
-        assertEquals(Optional.empty(), VideoLinks.requirePublicName("https://clips.example.com/", "Instagram",
+        assertEquals(Optional.empty(), PublicHostName.require("https://clips.example.com/", "Instagram",
                 resolver));
-        assertEquals(Optional.empty(), VideoLinks.requirePublicName("https://203.0.113.9", "Instagram", resolver),
+        assertEquals(Optional.empty(), PublicHostName.require("https://203.0.113.9", "Instagram", resolver),
                 "a public literal address is not looked up");
         String[][] bad = {{"http://loop.example.com", "resolves to 127.0.0.2, a loopback address"},
             {"http://lan.example.com:8080", "resolves to 192.168.1.20, a private address"},
@@ -100,13 +100,13 @@ class VideoLinksTest {
             {"http://zero.example.com", "resolves to 0.0.0.0, a private address"},
             {"http://localhost.:8080", "is localhost"}};
         for (String[] b : bad) {
-            TaglineException e = assertThrows(TaglineException.class, () -> VideoLinks.requirePublicName(b[0],
+            TaglineException e = assertThrows(TaglineException.class, () -> PublicHostName.require(b[0],
                     "Instagram", resolver), b[0]);
             assertEquals("--option media-base-url=" + b[0] + " " + b[1] + ", which Instagram's servers can never fetch"
                     + " videos from", e.getMessage());
             assertTrue(e.hint().startsWith("Give a public address that leads to 'tagline serve'"), e.hint());
         }
-        String warning = VideoLinks.requirePublicName("https://new.example.com", "Instagram", resolver).orElseThrow();
+        String warning = PublicHostName.require("https://new.example.com", "Instagram", resolver).orElseThrow();
         assertEquals("--option media-base-url=https://new.example.com: new.example.com does not resolve on this"
                 + " machine; Instagram's servers must reach it, so make it resolve to the public address of 'tagline"
                 + " serve' (or its proxy) before the first post (each post checks the link first)", warning);
