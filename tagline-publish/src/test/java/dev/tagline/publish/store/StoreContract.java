@@ -63,6 +63,21 @@ abstract class StoreContract {
         return posts.queue(m, channel, m.manifest().copyFor("youtube"));
     }
 
+    /** One row whose stored clip details cannot be read marks only its own waiting posts, on every database. */
+    @Test
+    void aPostWhoseClipDetailsAreUnreadableIsFoundBrokenAndTheOthersAreNot() {
+        Post good = queued("a");
+        Post bad = queued("b");
+        Post cancelled = queued("c");
+        decisions.cancel(cancelled.id());
+        db.jdbc().update("UPDATE media SET manifest_json = ? WHERE id IN (?, ?)", "{\"schema\":\"tagline.clip\"",
+                bad.mediaId(), cancelled.mediaId());
+        assertEquals(Map.of(bad.id(), "clip details unreadable: not valid JSON (cut short?); re-queue the clip or"
+                + " cancel the post"), new BrokenClips(db).posts());
+        assertThrows(UnreadableClipException.class, () -> media.byId(bad.mediaId()));
+        assertEquals("a", media.byId(good.mediaId()).manifest().id());
+    }
+
     @Test
     void channelRoundTripsWithZoneAndOptionsAndNamesDuplicates() {
         Channel c = channels.add("yt", "YouTube", "me@example.com", ZoneId.of("Europe/Berlin"), Map.of("k", "v"));
