@@ -54,6 +54,7 @@ final class ExportCommand implements Callable<Integer> {
             ctx.out().println("Exported " + Counts.of(s.exported(), "image") + " to " + target
                     + (s.uncaptioned() > 0 ? " (" + s.uncaptioned() + " without any sidecar left out)" : "")
                     + (s.filtered() > 0 ? " (" + s.filtered() + " not matching --where left out)" : ""));
+            s.notes().forEach(n -> ctx.out().println("note: " + n));
             s.warnings().forEach(w -> ctx.err().println("warning: " + w));
             return ExitCode.OK;
         }

@@ -6,16 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tagline.core.TaglineException;
-import dev.tagline.core.batch.FolderScan;
-import dev.tagline.core.batch.ScanEntry;
-import dev.tagline.core.batch.ScanOptions;
 import dev.tagline.core.files.AtomicFiles;
-import dev.tagline.images.load.ImageFormat;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,12 +21,15 @@ import java.util.Set;
 
 /**
  * Exports a captioned folder to one metadata file (captioning.md §8.2–8.3): Hugging Face {@code metadata.jsonl}
- * ({@code file_name} relative to the metadata file, {@code text} = caption, {@code tags}), kohya {@code meta_cap.json}
- * (keyed by file stem, or full path, with {@code caption} and {@code tags}), or CSV ({@code file_name,caption,tags}).
- * Images without any sidecar are left out and counted. Streams: memory does not grow with the folder (except kohya's
- * key check). Written atomically.
+ * ({@code file_name} relative to the metadata file, {@code text}, {@code tags}), kohya {@code meta_cap.json} (keyed by
+ * file stem, or full path, with {@code caption} and {@code tags}), or CSV ({@code file_name,caption,tags}). Every Hugging Face and CSV row has the
+ * same columns: the text (caption) is the caption, or the tags where there is none, as diffusers' training scripts read
+ * one column for the prompt; the tags are empty where there are none. Images without any sidecar are left out and
+ * counted. Streams: memory does not grow with the folder (except kohya's key check). Written atomically.
  */
 public final class DatasetExport {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     /** Output formats. */
     public enum Format {
         HF("metadata.jsonl"), KOHYA("meta_cap.json"), CSV("metadata.csv");
@@ -42,7 +40,7 @@ public final class DatasetExport {
             this.defaultName = defaultName;
         }
 
-        /** The usual file name: {@code metadata.jsonl}, {@code meta_cap.json}, {@code metadata.csv}. */
+        /** The usual file name: {@code metadata.jsonl}, {@code meta_cap.json}, {@code metadata.csv}; none for txt. */
         public String defaultName() {
             return defaultName;
         }
@@ -57,10 +55,15 @@ public final class DatasetExport {
     }
 
     /**
-     * How many images were exported, how many had no sidecar, how many {@code --where} left out, and warnings about
-     * the file written (kohya keys its trainer cannot resolve, {@link KohyaFolders#stemKeyNote}).
+     * How many images were exported, how many had no sidecar, how many {@code --where} left out, warnings about the
+     * file written (kohya keys its trainer cannot resolve, {@link KohyaFolders#stemKeyNote}), and notes on what the
+     * export did with the text (rows whose text comes from the tags, captions of several lines, links and copies).
      */
-    public record Summary(long exported, long uncaptioned, long filtered, List<String> warnings) {
+    public record Summary(long exported, long uncaptioned, long filtered, List<String> warnings, List<String> notes) {
+        public Summary(long exported, long uncaptioned, long filtered, List<String> warnings) {
+            this(exported, uncaptioned, filtered, warnings, List.of());
+        }
+
         public Summary(long exported, long uncaptioned, long filtered) {
             this(exported, uncaptioned, filtered, List.of());
         }
@@ -71,10 +74,9 @@ public final class DatasetExport {
 
         public Summary {
             warnings = List.copyOf(warnings);
+            notes = List.copyOf(notes);
         }
     }
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String captionExtension;
     private final String tagsExtension;
@@ -99,12 +101,12 @@ public final class DatasetExport {
      * --ask} writes it. Hugging Face rows also carry those answers as {@code qa}.
      */
     public Summary export(Path root, Format format, Path out, boolean fullPath, Map<String, String> where) {
-        long[] counts = new long[3];
+        ExportRows rows = new ExportRows(captionExtension, tagsExtension);
         KohyaFolders folders = new KohyaFolders(root);
         try {
-            write(root, format, out, fullPath, where, counts, folders);
+            write(root, format, out, fullPath, where, rows, folders);
         } catch (NothingExported e) {
-            return new Summary(counts[0], counts[1], counts[2]); // out untouched: an empty file would mislead a trainer
+            return new Summary(0, rows.uncaptioned, rows.filtered); // out untouched: an empty file would mislead
         }
         List<String> warnings = new java.util.ArrayList<>();
         if (format == Format.KOHYA) {
@@ -113,7 +115,15 @@ public final class DatasetExport {
                 folders.stemKeyNote().ifPresent(warnings::add);
             }
         }
-        return new Summary(counts[0], counts[1], counts[2], warnings);
+        List<String> notes = new java.util.ArrayList<>();
+        if (format != Format.KOHYA && rows.withoutCaption > 0) { // kohya's loader takes the tags itself
+            notes.add(ExportRows.count(rows.withoutCaption, "row") + (rows.withoutCaption == 1 ? " takes its " : " take"
+                    + " their ") + (format == Format.HF ? "text" : "caption") + " from the tags (no caption): a"
+                    + " trainer reading the " + (format == Format.HF ? "text" : "caption") + " column trains on the"
+                    + " tags as the prompt there; caption those images first (tagline caption) for sentences.");
+        }
+        rows.multiLineNote().ifPresent(notes::add);
+        return new Summary(rows.exported, rows.uncaptioned, rows.filtered, warnings, notes);
     }
 
     /** Thrown inside the atomic write when no image qualifies, so that no file is written. */
@@ -126,44 +136,43 @@ public final class DatasetExport {
     }
 
     private void write(Path root, Format format, Path out, boolean fullPath, Map<String, String> where,
-                       long[] counts, KohyaFolders folders) {
+                       ExportRows rows, KohyaFolders folders) {
         AtomicFiles.write(out, stream -> {
             try {
                 switch (format) {
-                    case HF -> eachImage(root, (rel, img, caption, tags) -> {
-                        ObjectNode n = JSON.createObjectNode().put("file_name", relative(out, img));
-                        putIfPresent(n, "text", caption);
-                        putIfPresent(n, "tags", tags);
-                        JsonNode qa = answers(img);
+                    case HF -> rows.each(root, where, (rel, img, caption, tags) -> {
+                        ObjectNode n = JSON.createObjectNode().put("file_name", relative(out, img))
+                                .put("text", caption != null ? caption : tags).put("tags", tags != null ? tags : "");
+                        JsonNode qa = ExportRows.answers(img);
                         if (!qa.isEmpty()) {
                             n.set("qa", qa);
                         }
                         write(stream, n.toString() + "\n");
-                    }, counts, where);
+                    });
                     case CSV -> {
                         write(stream, "file_name,caption,tags\n");
-                        eachImage(root, (rel, img, caption, tags) -> write(stream, csv(relative(out, img)) + ","
-                                + csv(caption) + "," + csv(tags) + "\n"), counts, where);
+                        rows.each(root, where, (rel, img, caption, tags) -> write(stream, csv(relative(out, img))
+                                + "," + csv(caption != null ? caption : tags) + "," + csv(tags) + "\n"));
                     }
-                    case KOHYA -> kohya(root, stream, fullPath, counts, where, folders);
+                    case KOHYA -> kohya(root, stream, fullPath, rows, where, folders);
                 }
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
-            if (counts[0] == 0) {
+            if (rows.exported == 0) {
                 throw new NothingExported();
             }
         });
     }
 
-    private void kohya(Path root, OutputStream stream, boolean fullPath, long[] counts, Map<String, String> where,
+    private void kohya(Path root, OutputStream stream, boolean fullPath, ExportRows rows, Map<String, String> where,
                        KohyaFolders folders) throws IOException {
         Set<String> keys = new HashSet<>();
         try (JsonGenerator g = new JsonFactory().createGenerator(stream).useDefaultPrettyPrinter()) {
             g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
             g.writeStartObject();
-            eachImage(root, (rel, img, caption, tags) -> {
-                String key = fullPath ? img.toAbsolutePath().toString() : stem(img);
+            rows.each(root, where, (rel, img, caption, tags) -> {
+                String key = fullPath ? img.toAbsolutePath().toString() : ExportRows.stem(img.getFileName().toString());
                 folders.add(rel);
                 if (!keys.add(key)) {
                     throw new TaglineException("Two images share the kohya key '" + key + "' (" + rel + ")",
@@ -181,46 +190,9 @@ public final class DatasetExport {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-            }, counts, where);
+            });
             g.writeEndObject();
         }
-    }
-
-    private interface Row {
-        void accept(String rel, Path image, String caption, String tags);
-    }
-
-    private void eachImage(Path root, Row row, long[] counts, Map<String, String> where) {
-        ScanOptions scan = ScanOptions.of(ImageFormat.EXTENSIONS, Set.of());
-        new FolderScan(scan).walk(root, (ScanEntry e) -> {
-            if (!e.supported()) {
-                return true;
-            }
-            if (e.sameStemAs() != null) { // every format: one sidecar cannot hold two images' text
-                throw new TaglineException("Two images share one sidecar: " + e.key() + " and " + e.sameStemAs(),
-                        "Rename one of them (and its text into a sidecar of the new name), then export again.");
-            }
-            String caption = sidecar(e.path(), captionExtension);
-            String tags = sidecar(e.path(), tagsExtension);
-            if (caption == null && tags == null) {
-                counts[1]++;
-            } else if (!matches(answers(e.path()), where)) {
-                counts[2]++;
-            } else {
-                counts[0]++;
-                row.accept(e.key(), e.path(), caption, tags);
-            }
-            return true;
-        });
-    }
-
-    private static String sidecar(Path image, String extension) {
-        Path p = image.resolveSibling(stem(image) + extension);
-        if (!Files.isRegularFile(p)) {
-            return null;
-        }
-        String text = SidecarWriter.read(p).strip();
-        return text.isEmpty() ? null : text;
     }
 
     /** Parses {@code key=value} filters; the key is an answer's key. */
@@ -237,45 +209,9 @@ public final class DatasetExport {
         return out;
     }
 
-    private static boolean matches(JsonNode qa, Map<String, String> where) {
-        for (Map.Entry<String, String> w : where.entrySet()) {
-            if (!qa.path(w.getKey()).asText("").strip().equalsIgnoreCase(w.getValue())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The {@code qa} object of the image's {@code .json} sidecar; empty when there is none. */
-    private static JsonNode answers(Path image) {
-        Path p = image.resolveSibling(stem(image) + ".json");
-        if (!Files.isRegularFile(p)) {
-            return JSON.createObjectNode();
-        }
-        try {
-            JsonNode qa = JSON.readTree(SidecarWriter.read(p)).path("qa");
-            return qa.isObject() ? qa : JSON.createObjectNode();
-        } catch (IOException e) {
-            throw new TaglineException(p + " is not JSON: " + e.getMessage().lines().findFirst().orElse(""),
-                    "Delete it, or caption the image again with --existing overwrite.", e);
-        }
-    }
-
-    private static String stem(Path image) {
-        String name = image.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot <= 0 ? name : name.substring(0, dot);
-    }
-
     private static String relative(Path out, Path image) {
         Path base = out.toAbsolutePath().normalize().getParent();
         return base.relativize(image.toAbsolutePath().normalize()).toString().replace('\\', '/');
-    }
-
-    private static void putIfPresent(ObjectNode n, String field, String value) {
-        if (value != null) {
-            n.put(field, value);
-        }
     }
 
     /** RFC 4180: quote when needed, double the quotes. */

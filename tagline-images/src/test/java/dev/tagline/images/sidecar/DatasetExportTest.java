@@ -40,11 +40,67 @@ class DatasetExportTest {
     void huggingFaceMetadataJsonlHasFileNameRelativeToItself() throws IOException {
         Path out = dir.resolve("metadata.jsonl");
         DatasetExport.Summary s = export.export(dir, Format.HF, out, false);
-        assertEquals(new DatasetExport.Summary(2, 1), s);
+        assertEquals(List.of(2L, 1L, 0L), List.of(s.exported(), s.uncaptioned(), s.filtered()));
         List<String> lines = Files.readAllLines(out);
         assertEquals("{\"file_name\":\"a.jpg\",\"text\":\"A cat, \\\"grumpy\\\".\",\"tags\":\"cat, indoors\"}",
                 lines.get(0));
-        assertEquals("{\"file_name\":\"sub/b.png\",\"tags\":\"dog\"}", lines.get(1));
+        assertEquals("{\"file_name\":\"sub/b.png\",\"text\":\"dog\",\"tags\":\"dog\"}", lines.get(1));
+    }
+
+    /**
+     * Dogfood round 8 K11: a tags-only image's row had no {@code text}, so diffusers' train_text_to_image (default
+     * {@code --caption_column text}) stopped on a tags-only folder and, in a mixed one, trained on null prompts.
+     */
+    @Test
+    void aTagsOnlyRowHadNoText_nowEveryRowHasTextAndTagsAndTheSummarySaysWhichTextIsTags() throws IOException {
+        Files.writeString(dir.resolve("d.caption"), "A bird."); // caption, no tags
+        Files.write(dir.resolve("d.gif"), new byte[] {1});
+        Path out = dir.resolve("metadata.jsonl");
+        DatasetExport.Summary s = export.export(dir, Format.HF, out, false);
+        ObjectMapper json = new ObjectMapper();
+        for (String line : Files.readAllLines(out)) {
+            JsonNode row = json.readTree(line);
+            assertEquals(List.of("file_name", "text", "tags"), iterable(row.fieldNames()), line);
+            assertFalse(row.get("text").asText().isEmpty(), line);
+        }
+        assertEquals("", json.readTree(Files.readAllLines(out).get(1)).get("tags").asText(), "d.gif: no tags");
+        assertEquals(List.of("1 row takes its text from the tags (no caption): a trainer reading the text column"
+                + " trains on the tags as the prompt there; caption those images first (tagline caption) for"
+                + " sentences."), s.notes());
+
+        Files.writeString(dir.resolve("sub/e.txt"), "bird, sky");
+        Files.write(dir.resolve("sub/e.png"), new byte[] {1});
+        DatasetExport.Summary csv = export.export(dir, Format.CSV, dir.resolve("metadata.csv"), false);
+        assertTrue(Files.readAllLines(dir.resolve("metadata.csv")).contains("sub/b.png,dog,dog"));
+        assertEquals(1, csv.notes().size(), csv.toString());
+        assertTrue(csv.notes().get(0).startsWith("2 rows take their caption from the tags (no caption)"),
+                csv.toString());
+        assertEquals(List.of(), export.export(dir, Format.KOHYA, dir.resolve("m.json"), true).notes(),
+                "kohya's loader falls back to the tags itself");
+    }
+
+    /**
+     * Dogfood round 8 K12: a two-line caption went verbatim into every format unsaid, though kohya's repeat-folder
+     * loader reads only its first line and OneTrainer takes each line as a prompt of its own. Still verbatim; now said.
+     */
+    @Test
+    void aCaptionOfSeveralLinesWasExportedUnsaid_nowVerbatimWithANoteNamingIt() throws IOException {
+        Files.writeString(dir.resolve("a.caption"), "line one\nline two");
+        for (Format f : List.of(Format.HF, Format.KOHYA, Format.CSV)) {
+            Path out = dir.resolve("out-" + f);
+            DatasetExport.Summary s = export.export(dir, f, out, false);
+            assertTrue(Files.readString(out).contains(f == Format.CSV ? "\"line one\nline two\""
+                    : "line one\\nline two"), f + ": verbatim");
+            assertTrue(s.notes().contains("1 caption has several lines (a.caption), exported as written: kohya's"
+                    + " repeat-folder training reads only the first, OneTrainer treats each line as a separate prompt."
+                    + " Join the lines if one prompt is meant."), f + ": " + s);
+        }
+    }
+
+    private static List<String> iterable(java.util.Iterator<String> names) {
+        List<String> out = new java.util.ArrayList<>();
+        names.forEachRemaining(out::add);
+        return out;
     }
 
     @Test
@@ -99,7 +155,7 @@ class DatasetExportTest {
         Path out = dir.resolve("metadata.csv");
         export.export(dir, Format.CSV, out, false);
         assertEquals(List.of("file_name,caption,tags", "a.jpg,\"A cat, \"\"grumpy\"\".\",\"cat, indoors\"",
-                "sub/b.png,,dog"), Files.readAllLines(out));
+                "sub/b.png,dog,dog"), Files.readAllLines(out));
     }
 
     @Test
