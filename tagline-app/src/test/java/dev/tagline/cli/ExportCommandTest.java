@@ -1,6 +1,7 @@
 package dev.tagline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -51,5 +52,48 @@ class ExportCommandTest {
         assertEquals(List.of("file_name,caption,tags", "a.jpg,A woman smiling.,\"solo, portrait\"",
                 "sub/b.png,\"dog, grass\",\"dog, grass\""), Files.readAllLines(data.resolve("metadata.csv")));
         assertTrue(csv.out().contains("note: 1 row takes its caption from the tags (no caption)"), csv.out());
+    }
+
+    /**
+     * Dogfood round 8 K12: {@code --format onetrainer} / {@code taggui} said only "Use hf, kohya or csv", and no format
+     * wrote the one-NAME.txt-per-image layout those tools read.
+     */
+    @Test
+    void noExportForTagguiOrOneTrainer_nowFormatTxtWritesACopyWithNameTxt() throws IOException {
+        Files.writeString(data.resolve("a.caption"), "A woman smiling.");
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.OK, cli.run("export", "data", "--format", "txt", "--out", "ds", "--text",
+                "caption+tags"), cli.err());
+        assertEquals("A woman smiling. solo, portrait", Files.readString(work.resolve("ds/a.txt")));
+        assertEquals("dog, grass", Files.readString(work.resolve("ds/sub/b.txt")));
+        assertTrue(Files.isSameFile(data.resolve("a.jpg"), work.resolve("ds/a.jpg")));
+        assertTrue(cli.out().contains("Exported 2 images with a NAME.txt each to " + work.resolve("ds")), cli.out());
+
+        Files.writeString(work.resolve("ds/a.txt"), "edited");
+        CliTestSupport again = cli();
+        assertEquals(ExitCode.USAGE, again.run("export", "data", "--format", "txt", "--out", "ds"));
+        assertEquals(1, again.err().lines().count(), again.err());
+        assertTrue(again.err().contains("would be replaced (a.txt)") && again.err().contains("--overwrite"),
+                again.err());
+        assertEquals("edited", Files.readString(work.resolve("ds/a.txt")));
+        CliTestSupport forced = cli();
+        assertEquals(ExitCode.OK, forced.run("export", "data", "--format", "txt", "--out", "ds", "--overwrite"),
+                forced.err());
+        assertEquals("A woman smiling.", Files.readString(work.resolve("ds/a.txt")));
+    }
+
+    @Test
+    void anUnknownFormatNamedNoWayToTaggui_nowTheErrorNamesTxtAndTxtAsksForOut() {
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, cli.run("export", "data", "--format", "onetrainer"));
+        assertTrue(cli.err().contains("Use hf, kohya, csv or txt.") && cli.err().contains("--format txt --out DIR"),
+                cli.err());
+        CliTestSupport noOut = cli();
+        assertEquals(ExitCode.USAGE, noOut.run("export", "data", "--format", "txt"));
+        assertTrue(noOut.err().contains("needs --out"), noOut.err());
+        CliTestSupport textForHf = cli();
+        assertEquals(ExitCode.USAGE, textForHf.run("export", "data", "--text", "tags"));
+        assertTrue(textForHf.err().contains("--text is for --format txt"), textForHf.err());
+        assertFalse(Files.exists(data.resolve("metadata.jsonl")), "nothing written");
     }
 }

@@ -22,9 +22,10 @@ import java.util.Set;
 /**
  * Exports a captioned folder to one metadata file (captioning.md §8.2–8.3): Hugging Face {@code metadata.jsonl}
  * ({@code file_name} relative to the metadata file, {@code text}, {@code tags}), kohya {@code meta_cap.json} (keyed by
- * file stem, or full path, with {@code caption} and {@code tags}), or CSV ({@code file_name,caption,tags}). Every Hugging Face and CSV row has the
- * same columns: the text (caption) is the caption, or the tags where there is none, as diffusers' training scripts read
- * one column for the prompt; the tags are empty where there are none. Images without any sidecar are left out and
+ * file stem, or full path, with {@code caption} and {@code tags}), or CSV ({@code file_name,caption,tags}); or to a
+ * copy of the folder with one {@code NAME.txt} per image ({@link TxtFolderExport}). Every Hugging Face and CSV row has
+ * the same columns: the text (caption) is the caption, or the tags where there is none, as diffusers' training scripts
+ * read one column for the prompt; the tags are empty where there are none. Images without any sidecar are left out and
  * counted. Streams: memory does not grow with the folder (except kohya's key check). Written atomically.
  */
 public final class DatasetExport {
@@ -32,7 +33,7 @@ public final class DatasetExport {
 
     /** Output formats. */
     public enum Format {
-        HF("metadata.jsonl"), KOHYA("meta_cap.json"), CSV("metadata.csv");
+        HF("metadata.jsonl"), KOHYA("meta_cap.json"), CSV("metadata.csv"), TXT(null);
 
         private final String defaultName;
 
@@ -45,11 +46,18 @@ public final class DatasetExport {
             return defaultName;
         }
 
+        /** True for txt, which writes a folder (images and one {@code NAME.txt} each), not one file. */
+        public boolean writesFolder() {
+            return defaultName == null;
+        }
+
         public static Format parse(String text) {
             try {
                 return valueOf(text.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new TaglineException("Invalid export format '" + text + "'", "Use hf, kohya or csv.", e);
+                throw new TaglineException("Invalid export format '" + text + "'", "Use hf, kohya, csv or txt."
+                        + " taggui, OneTrainer and ai-toolkit read one NAME.txt per image: --format txt --out DIR"
+                        + " writes that copy of the folder.", e);
             }
         }
     }
@@ -98,9 +106,13 @@ public final class DatasetExport {
     /**
      * As {@link #export(Path, Format, Path, boolean)}, keeping only images whose {@code .json} sidecar has every
      * answer of {@code where} ({@code qa.subject == "animal"}, compared without case), as {@code tagline caption
-     * --ask} writes it. Hugging Face rows also carry those answers as {@code qa}.
+     * --ask} writes it. Hugging Face rows also carry those answers as {@code qa}. txt writes the caption (or the tags)
+     * and replaces no file that differs: see {@link #exportTxt}.
      */
     public Summary export(Path root, Format format, Path out, boolean fullPath, Map<String, String> where) {
+        if (format == Format.TXT) {
+            return exportTxt(root, out, TxtFolderExport.Text.CAPTION, false, where);
+        }
         ExportRows rows = new ExportRows(captionExtension, tagsExtension);
         KohyaFolders folders = new KohyaFolders(root);
         try {
@@ -124,6 +136,17 @@ public final class DatasetExport {
         }
         rows.multiLineNote().ifPresent(notes::add);
         return new Summary(rows.exported, rows.uncaptioned, rows.filtered, warnings, notes);
+    }
+
+    /**
+     * Writes {@code outDir}: the images under {@code root}, hard-linked (or copied), each with a {@code NAME.txt} that
+     * holds {@code text}, as taggui, OneTrainer and ai-toolkit read them. A file there that would change is replaced
+     * only with {@code overwrite}; otherwise nothing is written and the error names it.
+     */
+    public Summary exportTxt(Path root, Path outDir, TxtFolderExport.Text text, boolean overwrite,
+                             Map<String, String> where) {
+        return new TxtFolderExport(new ExportRows(captionExtension, tagsExtension), text, overwrite)
+                .export(root, outDir, where);
     }
 
     /** Thrown inside the atomic write when no image qualifies, so that no file is written. */
@@ -155,6 +178,7 @@ public final class DatasetExport {
                                 + "," + csv(caption != null ? caption : tags) + "," + csv(tags) + "\n"));
                     }
                     case KOHYA -> kohya(root, stream, fullPath, rows, where, folders);
+                    case TXT -> throw new IllegalStateException("txt writes a folder");
                 }
             } catch (UncheckedIOException e) {
                 throw e.getCause();

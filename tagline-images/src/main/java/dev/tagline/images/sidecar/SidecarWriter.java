@@ -201,6 +201,12 @@ public final class SidecarWriter {
                 : first.replaceAll("[,;:\\s]+$", "") + ". " + second;
     }
 
+    /** Keywords after a text: after a space when it ends a sentence ("A cat. cat, indoors"), else after ", ". */
+    static String followedByKeywords(String text, String keywords) {
+        return ENDS_SENTENCE.matcher(text).find() ? text + " " + keywords
+                : text.replaceAll("[,;:\\s]+$", "") + TAG_SEPARATOR + keywords;
+    }
+
     /** Lower case words between single spaces, punctuation dropped: how two captions are compared. */
     private static String normalised(String text) {
         return " " + text.toLowerCase(Locale.ROOT).replaceAll("[\\p{Punct}\\s]+", " ").strip() + " ";
