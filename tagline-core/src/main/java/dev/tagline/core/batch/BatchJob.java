@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * What the {@link BatchEngine} runs over a folder: {@code check}, {@code tag}, {@code caption}. The engine calls
  * {@link #prepare} on several worker threads at once, {@link #run} on one model thread with items in scan order, and
- * {@link #write} then {@link #restore} on one writer thread, also in scan order.
+ * {@link #write} on one writer thread, in the order the results come (scan order, unless a job hands its results
+ * over as they arrive: {@link #run(List, Results)}).
  *
  * <p>A per-item problem is an exception from {@code prepare} or {@code run}, or an {@link ItemFailedException} from
  * {@code write}: the item is reported and counted, not journaled (a later run tries it again), and the run goes on.
@@ -57,6 +58,36 @@ public interface BatchJob<I, R> {
 
     /** Runs the model on a batch; returns one result per input, in order. Called from one thread only. */
     List<R> run(List<I> batch);
+
+    /**
+     * Runs the model on a batch, handing each result to {@code results} as soon as it is known, so that it is written
+     * and journaled while the rest of the batch is still under way (a paid server answer is then never lost to a
+     * kill). Called from one thread only; returns when every result it will give was given. An item given no result
+     * while {@link Results#stopping()} is left for the next run. By default {@link #run(List)}, then each result in
+     * order.
+     */
+    default void run(List<I> batch, Results<R> results) {
+        List<R> out = run(batch);
+        if (out.size() != batch.size()) {
+            throw new IllegalStateException(name() + " returned " + out.size() + " results for " + batch.size()
+                    + " inputs");
+        }
+        for (int i = 0; i < out.size(); i++) {
+            results.accept(i, out.get(i));
+        }
+    }
+
+    /** Where {@link #run(List, Results)} hands its results; thread-safe. */
+    interface Results<R> {
+        /** The result of the batch's item {@code index}; at most once per index. */
+        void accept(int index, R result);
+
+        /**
+         * True once the run is to stop soon (SIGTERM): start no new work (no new paid request); the work under way is
+         * finished and its results given.
+         */
+        boolean stopping();
+    }
 
     /** Writes the outputs of one item (sidecar, moves) and returns its journal record: one line, often JSON. */
     String write(ScanEntry entry, R result);

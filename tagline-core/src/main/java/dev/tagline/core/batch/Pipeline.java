@@ -174,53 +174,111 @@ final class Pipeline<I, R> {
         }
     }
 
+    /**
+     * Runs one batch: each item goes to the writer as the job hands its result over
+     * ({@link BatchJob#run(List, BatchJob.Results)}); an item whose preparing failed goes just before the first
+     * result of an item after it in the batch, so that a job giving its results in order keeps scan order.
+     */
     private void flush(List<Slot<I>> batch) throws InterruptedException {
         List<I> inputs = new ArrayList<>();
         List<ScanEntry> prepared = new ArrayList<>();
-        String[] failures = new String[batch.size()];
-        for (int i = 0; i < batch.size(); i++) {
-            Slot<I> slot = batch.get(i);
+        java.util.Deque<Done<R>> unprepared = new java.util.ArrayDeque<>();
+        List<Integer> before = new ArrayList<>(); // per input: how many unprepared items precede it in the batch
+        for (Slot<I> slot : batch) {
             try {
                 inputs.add(slot.future().get());
                 prepared.add(slot.entry());
+                before.add(unprepared.size());
             } catch (ExecutionException e) {
-                failures[i] = describe(slot.entry(), e.getCause());
+                unprepared.add(new Done<>(slot.entry(), null, describe(slot.entry(), e.getCause()), false, null));
             }
-        }
-        List<Outcome<R>> outcomes = runSafely(prepared, inputs);
-        int next = 0;
-        for (int i = 0; i < batch.size(); i++) {
-            ScanEntry entry = batch.get(i).entry();
-            Outcome<R> outcome = failures[i] == null ? outcomes.get(next++) : new Outcome<>(null, failures[i]);
-            results.put(new Done<>(entry, outcome.result(), outcome.failure(), false, null));
         }
         batch.clear();
-    }
-
-    private record Outcome<R>(R result, String failure) {
-    }
-
-    /** Runs the model on the batch; when the batch fails, runs its items one by one so one bad image fails alone. */
-    private List<Outcome<R>> runSafely(List<ScanEntry> entries, List<I> inputs) {
-        if (inputs.isEmpty()) {
-            return List.of();
+        int total = unprepared.size();
+        java.util.function.IntConsumer precede = index -> {
+            synchronized (unprepared) {
+                while (total - unprepared.size() < before.get(index)) {
+                    put(unprepared.poll());
+                }
+            }
+        };
+        runSafely(prepared, inputs, precede);
+        synchronized (unprepared) {
+            while (!unprepared.isEmpty()) {
+                put(unprepared.poll());
+            }
         }
+    }
+
+    /**
+     * Runs the model on the batch, passing each result on as it comes (after {@code precede} with its index); when
+     * the batch fails, runs the items it gave no result for one by one, so one bad image fails alone.
+     */
+    private void runSafely(List<ScanEntry> entries, List<I> inputs, java.util.function.IntConsumer precede) {
+        if (inputs.isEmpty()) {
+            return;
+        }
+        java.util.concurrent.atomic.AtomicIntegerArray given = new java.util.concurrent.atomic.AtomicIntegerArray(
+                inputs.size());
+        RuntimeException failure = null;
         try {
-            List<R> out = job.run(inputs);
-            if (out.size() != inputs.size()) {
-                throw new IllegalStateException(job.name() + " returned " + out.size() + " results for "
-                        + inputs.size() + " inputs");
-            }
-            return out.stream().map(r -> new Outcome<R>(r, null)).toList();
+            job.run(inputs, new BatchJob.Results<>() {
+                @Override
+                public void accept(int index, R result) {
+                    if (!given.compareAndSet(index, 0, 1)) {
+                        throw new IllegalStateException(job.name() + " gave item " + index + " two results");
+                    }
+                    precede.accept(index);
+                    put(new Done<>(entries.get(index), result, null, false, null));
+                }
+
+                @Override
+                public boolean stopping() {
+                    return stop.soon();
+                }
+            });
         } catch (RuntimeException e) {
-            if (inputs.size() == 1) {
-                return List.of(new Outcome<>(null, describe(entries.get(0), e)));
+            failure = e;
+        }
+        List<Integer> left = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            if (given.get(i) == 0) {
+                left.add(i);
             }
-            List<Outcome<R>> each = new ArrayList<>();
-            for (int i = 0; i < inputs.size(); i++) {
-                each.addAll(runSafely(List.of(entries.get(i)), List.of(inputs.get(i))));
+        }
+        if (failure != null && left.isEmpty()) {
+            throw failure; // every result given: a fault of the job's own, after its work
+        } else if (failure != null && inputs.size() == 1) {
+            precede.accept(0);
+            put(new Done<>(entries.get(0), null, describe(entries.get(0), failure), false, null));
+        } else if (failure != null) {
+            for (int i : left) {
+                int at = i;
+                runSafely(List.of(entries.get(i)), List.of(inputs.get(i)), only -> precede.accept(at));
             }
-            return each;
+        } else if (!left.isEmpty() && stop.soon()) {
+            stopped = true; // not begun when SIGTERM came: left for the next run, unjournaled
+        } else {
+            IllegalStateException missing = new IllegalStateException(job.name() + " gave no result");
+            for (int i : left) {
+                precede.accept(i);
+                put(new Done<>(entries.get(i), null, describe(entries.get(i), missing), false, null));
+            }
+        }
+    }
+
+    /**
+     * Hands {@code done} to the writer, from the model thread or a job's own threads; dropped once the run is aborted
+     * (the writer stopped taking) or on an interrupt.
+     */
+    private void put(Done<R> done) {
+        try {
+            while (!aborted && !results.offer(done, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                // the writer is behind: wait for room
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            aborted = true;
         }
     }
 

@@ -31,8 +31,9 @@ import java.util.Optional;
  * {@code tagline caption} as a batch job. Workers load each image, run the taggers' and the captioner's
  * {@code prepare} (the JPEG for a server), and read an existing tag sidecar when no tagger runs; the model thread
  * tags, then runs the {@link CaptionPass} (Q/A, caption, tag check, clean-up); the writer writes the caption and tag
- * sidecars in one go, and the {@code .json} sidecar with the Q/A answers. An image whose sidecars all exist under
- * {@code --existing skip} is passed over before any model or request runs. A failure that every request would share
+ * sidecars in one go, and the {@code .json} sidecar with the Q/A answers, as each image's answers come back
+ * ({@link ImagesInFlight}). An image whose sidecars all exist under {@code --existing skip} is passed over before
+ * any model or request runs. A failure that every request would share
  * stops the run (the rest would fail the same way); others fail their image, which a later run tries again.
  * Longer than the usual class: the three engine phases and the three sidecars (caption, tags, {@code .json}) meet
  * here; the model-thread logic is in {@link CaptionPass}.
@@ -68,6 +69,7 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
     private final TagRules rules;
     private final Captioner captioner;
     private final CaptionPass pass;
+    private final ImagesInFlight inFlight;
     private final Outputs outputs;
     private final SidecarWriter captionWriter;
     private final SidecarWriter tagWriter;
@@ -104,6 +106,7 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
         this.captioner = captioner;
         // "Write WORD first in every file": the caption too, not only the tags sidecar
         this.pass = new CaptionPass(captioner, request, qa, cleanup.withTrigger(rules.trigger()), tagRetries);
+        this.inFlight = new ImagesInFlight(pass, captioner.concurrency());
         this.maxTokens = request.generation().maxTokens();
         this.promptUsesTags = request.prompt().variables().contains("tags") && !(captioner instanceof TagComposer);
         this.outputs = outputs;
@@ -202,7 +205,36 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
 
     @Override
     public List<Result> run(List<Item> batch) {
-        List<Item> images = batch.stream().filter(i -> i.skipped() == null).toList();
+        Result[] out = new Result[batch.size()];
+        run(batch, new Results<>() {
+            @Override
+            public void accept(int index, Result result) {
+                out[index] = result;
+            }
+
+            @Override
+            public boolean stopping() {
+                return false;
+            }
+        });
+        return java.util.Arrays.asList(out);
+    }
+
+    /**
+     * Tags the batch, then runs the caption pass ({@link ImagesInFlight}), handing each image's result over as its
+     * answers are back; images passed over first.
+     */
+    @Override
+    public void run(List<Item> batch, Results<Result> results) {
+        List<Integer> at = new ArrayList<>(batch.size()); // batch index of each image worked on
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i).skipped() == null) {
+                at.add(i);
+            } else {
+                results.accept(i, new Result("", List.of(), List.of(), null, batch.get(i).skipped()));
+            }
+        }
+        List<Item> images = at.stream().map(batch::get).toList();
         List<List<ScoredTag>> selected = tags(images);
         List<Captioner.Prepared> prepared = new ArrayList<>(images.size());
         List<String> tagTexts = new ArrayList<>(images.size());
@@ -221,24 +253,12 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
             prepared.add(new Captioner.Prepared(new CaptionInput(in.image(), in.file(), tagNames, vars),
                     item.prepared().payload()));
         }
-        FirstFailures.Stop stop = firstFailures.stopped(); // the run ends; send nothing more meanwhile
-        List<CaptionPass.Outcome> outcomes = images.isEmpty() ? List.of() : stop == null ? pass.run(prepared)
-                : prepared.stream().map(p -> new CaptionPass.Outcome("", "", "", List.of(), List.of(), 0, 0, 0,
-                        (RuntimeException) stop)).toList();
-        List<Result> results = new ArrayList<>(batch.size());
-        int next = 0;
-        for (Item item : batch) {
-            if (item.skipped() != null) {
-                results.add(new Result("", List.of(), List.of(), null, item.skipped()));
-            } else {
-                Result r = new Result(tagTexts.get(next), names.get(next), selected.get(next), outcomes.get(next),
-                        null);
-                results.add(stopIfAllAlike(r, item.prepared().input().file().map(f -> f.getFileName().toString())
-                        .orElse("")));
-                next++;
-            }
-        }
-        return results;
+        // once the run is stopped by its first failures, nothing more is sent meanwhile
+        inFlight.run(prepared, results::stopping, firstFailures::stopped, (i, outcome) -> {
+            Result r = new Result(tagTexts.get(i), names.get(i), selected.get(i), outcome, null);
+            results.accept(at.get(i), stopIfAllAlike(r, images.get(i).prepared().input().file()
+                    .map(f -> f.getFileName().toString()).orElse("")));
+        });
     }
 
     /** {@code r}, or, when it is the {@link FirstFailures#LIMIT}th alike failure of the run's start, the stop. */

@@ -19,6 +19,11 @@ final class CaptionPass {
     record Outcome(String caption, String raw, String finishReason, List<QaChain.Answer> answers,
                    List<String> missingTags, int promptTokens, int completionTokens, int requests,
                    RuntimeException failure) {
+        /** An image that failed before any request: {@code failure} ended the run. */
+        static Outcome failed(RuntimeException failure) {
+            return new Outcome("", "", "", List.of(), List.of(), 0, 0, 0, failure);
+        }
+
         boolean fatal() {
             return failure instanceof OpenAiException o && o.affectsEveryRequest()
                     || failure instanceof FirstFailures.Stop;

@@ -8,8 +8,8 @@ import dev.tagline.inference.openai.OpenAiException;
  * {@link #LIMIT} requests with the same error (a 500 that no retry cured, a 400 the client cannot change), or a
  * reasoning model spends the whole {@code --max-tokens} thinking on each, every further image would get the same,
  * and failing a folder of thousands one image at a time costs hours. Errors that are known to be server-wide (no
- * model, no vision projector) stop at the first; this catches those no list names. Fed in image order on the model
- * thread; once one image is captioned it never stops a run.
+ * model, no vision projector) stop at the first; this catches those no list names. Fed in the order the answers
+ * come, from the threads that wait for them; once one image is captioned it never stops a run.
  */
 final class FirstFailures {
     /** How many failures alike, before any success, stop the run. */
@@ -45,7 +45,7 @@ final class FirstFailures {
     private Stop stop;
 
     /** The stop once it was decided: later batches are not sent (the run ends at the stop's image). */
-    Stop stopped() {
+    synchronized Stop stopped() {
         return stop;
     }
 
@@ -53,7 +53,7 @@ final class FirstFailures {
      * The failure that stops the run at this image, or null. {@code failure} is the image's (null when it was
      * captioned); {@code name} its file name, which the failure's text names, so that the text can be compared.
      */
-    RuntimeException next(RuntimeException failure, String name) {
+    synchronized RuntimeException next(RuntimeException failure, String name) {
         if (captioned) {
             return null;
         }

@@ -74,6 +74,12 @@ public final class OpenAiCaptioner implements Captioner {
                 : "s") + " in flight, " + (sendImage ? "images as JPEG ≤ " + maxSide + " px" : "text only (no image)");
     }
 
+    /** Each image its own request, {@code --concurrency} in flight; thread-safe. */
+    @Override
+    public int concurrency() {
+        return concurrency;
+    }
+
     /** Two rounds of requests per batch, so that the engine's batches keep every slot busy. */
     @Override
     public int maxBatch() {
