@@ -304,6 +304,62 @@ class BatchEngineTest {
         assertEquals(18, run(settings(), rest).done());
     }
 
+    /**
+     * Dogfood round 8, K3: a job's results reached the writer only when its whole batch was back (a captioner's paid
+     * answers, lost to a kill meanwhile); a result handed over mid-batch is now written and journaled at once, in the
+     * order handed, and after SIGTERM the items given no result are left for the next run.
+     */
+    @Test
+    void aResultWaitedForItsWholeBatch_nowOneHandedOverIsJournaledAtOnceAndThoseLeftAfterStopSoonRunNext()
+            throws IOException {
+        files(8);
+        StopSignal stop = new StopSignal();
+        List<Boolean> journaledAtOnce = Collections.synchronizedList(new ArrayList<>());
+        UpperJob job = new UpperJob() {
+            @Override
+            public void run(List<String> batch, Results<String> results) {
+                for (int i = batch.size() - 1; i >= 0; i--) { // last first: order is the job's
+                    if (results.stopping()) {
+                        return;
+                    }
+                    int want = journaledAtOnce.size() + 1;
+                    results.accept(i, batch.get(i).toUpperCase(java.util.Locale.ROOT));
+                    long deadline = System.nanoTime() + 5_000_000_000L;
+                    while (System.nanoTime() < deadline && journaled() < want) {
+                        sleep(1);
+                    }
+                    journaledAtOnce.add(journaled() >= want);
+                    if (journaledAtOnce.size() == 6) {
+                        stop.requestSoon();
+                    }
+                }
+            }
+
+            private void sleep(long millis) {
+                try {
+                    Thread.sleep(millis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+
+            private long journaled() {
+                long[] n = {0};
+                Journal.replay(Journal.file(dir, name(), fingerprint(), Shard.ALL), e -> n[0]++);
+                return n[0];
+            }
+        };
+        job.batch = 4;
+        BatchSummary summary = run(settings().withChunk(1), job, stop, new ArrayList<>());
+        assertEquals(List.of(true, true, true, true, true, true), journaledAtOnce);
+        assertEquals(List.of("f003.in", "f002.in", "f001.in", "f000.in", "f007.in", "f006.in"), job.written);
+        assertTrue(summary.stopped());
+        assertEquals(6, summary.done());
+        UpperJob rest = new UpperJob();
+        assertEquals(2, run(settings(), rest).done());
+        assertEquals(List.of("f004.in", "f005.in"), rest.written);
+    }
+
     @Test
     void aFatalWriteErrorStopsTheRunAndKeepsCommittedChunks() throws IOException {
         files(10);
