@@ -14,29 +14,25 @@ import dev.tagline.images.sidecar.SidecarSettings;
 import dev.tagline.images.sidecar.SidecarWriter;
 import dev.tagline.images.tag.ImageTagger;
 import dev.tagline.images.tag.ScoredTag;
-import dev.tagline.images.tag.ScoredTags;
 import dev.tagline.images.tag.TagRules;
 import dev.tagline.images.tag.TaggerInput;
 import dev.tagline.inference.onnx.ThreadPriority;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * {@code tagline caption} as a batch job. Workers load each image, run the taggers' and the captioner's
  * {@code prepare} (the JPEG for a server), and read an existing tag sidecar when no tagger runs; the model thread
- * tags, then runs the {@link CaptionPass} (Q/A, caption, tag check, clean-up); the writer writes the caption and tag
- * sidecars in one go, and the {@code .json} sidecar with the Q/A answers, as each image's answers come back
- * ({@link ImagesInFlight}). An image whose sidecars all exist under {@code --existing skip} is passed over before
- * any model or request runs. A failure that every request would share
- * stops the run (the rest would fail the same way); others fail their image, which a later run tries again.
- * Longer than the usual class: the three engine phases and the three sidecars (caption, tags, {@code .json}) meet
- * here; the model-thread logic is in {@link CaptionPass}.
+ * tags, then runs the {@link CaptionPass} (Q/A, caption, tag check, clean-up), both in {@link BatchCaptioning}; the
+ * writer writes the caption and tag sidecars in one go, and the {@code .json} sidecar with the Q/A answers, as each
+ * image's answers come back. An image whose sidecars all exist under {@code --existing skip} is passed over before
+ * any model or request runs. A failure that every request would share stops the run (the rest would fail the same
+ * way); others fail their image, which a later run tries again. Longer than the usual class: the three engine phases
+ * and the three sidecars (caption, tags, {@code .json}) meet here.
  */
 public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Result> {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -69,13 +65,12 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
     private final TagRules rules;
     private final Captioner captioner;
     private final CaptionPass pass;
-    private final ImagesInFlight inFlight;
+    private final BatchCaptioning captioning;
     private final Outputs outputs;
     private final SidecarWriter captionWriter;
     private final SidecarWriter tagWriter;
     private final String fingerprint;
     private final CaptionStats stats = new CaptionStats();
-    private final FirstFailures firstFailures = new FirstFailures();
     private final int maxTokens;
     private final boolean promptUsesTags;
     private final int workerNice;
@@ -106,7 +101,8 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
         this.captioner = captioner;
         // "Write WORD first in every file": the caption too, not only the tags sidecar
         this.pass = new CaptionPass(captioner, request, qa, cleanup.withTrigger(rules.trigger()), tagRetries);
-        this.inFlight = new ImagesInFlight(pass, captioner.concurrency());
+        this.captioning = new BatchCaptioning(this.taggers, rules, new ImagesInFlight(pass, captioner.concurrency()),
+                this::emptyCaption);
         this.maxTokens = request.generation().maxTokens();
         this.promptUsesTags = request.prompt().variables().contains("tags") && !(captioner instanceof TagComposer);
         this.outputs = outputs;
@@ -205,84 +201,13 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
 
     @Override
     public List<Result> run(List<Item> batch) {
-        Result[] out = new Result[batch.size()];
-        run(batch, new Results<>() {
-            @Override
-            public void accept(int index, Result result) {
-                out[index] = result;
-            }
-
-            @Override
-            public boolean stopping() {
-                return false;
-            }
-        });
-        return java.util.Arrays.asList(out);
+        return captioning.run(batch);
     }
 
-    /**
-     * Tags the batch, then runs the caption pass ({@link ImagesInFlight}), handing each image's result over as its
-     * answers are back; images passed over first.
-     */
+    /** {@link BatchCaptioning}: each image's result is handed over as its answers are back. */
     @Override
     public void run(List<Item> batch, Results<Result> results) {
-        List<Integer> at = new ArrayList<>(batch.size()); // batch index of each image worked on
-        for (int i = 0; i < batch.size(); i++) {
-            if (batch.get(i).skipped() == null) {
-                at.add(i);
-            } else {
-                results.accept(i, new Result("", List.of(), List.of(), null, batch.get(i).skipped()));
-            }
-        }
-        List<Item> images = at.stream().map(batch::get).toList();
-        List<List<ScoredTag>> selected = tags(images);
-        List<Captioner.Prepared> prepared = new ArrayList<>(images.size());
-        List<String> tagTexts = new ArrayList<>(images.size());
-        List<List<String>> names = new ArrayList<>(images.size());
-        for (int i = 0; i < images.size(); i++) {
-            Item item = images.get(i);
-            // the trigger is no tag to describe: the clean-up puts it first
-            List<String> tagNames = (taggers.isEmpty() ? item.knownTags() : selected.get(i).stream()
-                    .map(ScoredTag::name).toList()).stream().filter(n -> !trigger(n)).toList();
-            tagTexts.add(taggers.isEmpty() ? "" : rules.format(selected.get(i)));
-            names.add(tagNames);
-            CaptionInput in = item.prepared().input();
-            Map<String, String> vars = new LinkedHashMap<>(in.vars());
-            vars.put("tags", String.join(", ", TagProse.spoken(tagNames))); // as CaptionInput.of gives them
-            vars.put(TagComposer.TRIGGER, rules.trigger());
-            prepared.add(new Captioner.Prepared(new CaptionInput(in.image(), in.file(), tagNames, vars),
-                    item.prepared().payload()));
-        }
-        // once the run is stopped by its first failures, nothing more is sent meanwhile
-        inFlight.run(prepared, results::stopping, firstFailures::stopped, (i, outcome) -> {
-            Result r = new Result(tagTexts.get(i), names.get(i), selected.get(i), outcome, null);
-            results.accept(at.get(i), stopIfAllAlike(r, images.get(i).prepared().input().file()
-                    .map(f -> f.getFileName().toString()).orElse("")));
-        });
-    }
-
-    /** {@code r}, or, when it is the {@link FirstFailures#LIMIT}th alike failure of the run's start, the stop. */
-    private Result stopIfAllAlike(Result r, String name) {
-        CaptionPass.Outcome o = r.outcome();
-        RuntimeException failure = o.failure() != null ? o.failure() : emptyCaption(r);
-        RuntimeException stop = firstFailures.next(failure, name);
-        return stop == null ? r : new Result(r.tagText(), r.tags(), r.scored(), new CaptionPass.Outcome(o.caption(),
-                o.raw(), o.finishReason(), o.answers(), o.missingTags(), o.promptTokens(), o.completionTokens(),
-                o.requests(), stop), null);
-    }
-
-    private List<List<ScoredTag>> tags(List<Item> images) {
-        List<List<ScoredTags>> perImage = new ArrayList<>();
-        images.forEach(i -> perImage.add(new ArrayList<>(taggers.size())));
-        for (int t = 0; t < taggers.size() && !images.isEmpty(); t++) {
-            int tagger = t;
-            List<ScoredTags> out = taggers.get(t).tagPrepared(images.stream().map(i -> i.tagPrepared().get(tagger))
-                    .toList());
-            for (int i = 0; i < out.size(); i++) {
-                perImage.get(i).add(out.get(i));
-            }
-        }
-        return perImage.stream().map(p -> p.isEmpty() ? List.<ScoredTag>of() : rules.select(p)).toList();
+        captioning.run(batch, results);
     }
 
     /**
@@ -315,23 +240,6 @@ public final class CaptionJob implements BatchJob<CaptionJob.Item, CaptionJob.Re
     /** The taggers that run before it, in order; empty when the tags come from existing sidecars. */
     public List<ImageTagger> taggers() {
         return taggers;
-    }
-
-    /**
-     * Whether tag {@code name} is the run's trigger or one of its words: {@code --trigger "ohwx, sks"} is written as
-     * "ohwx, sks, 1boy" in the tags, which read back as the tags {@code ohwx} and {@code sks}.
-     */
-    private boolean trigger(String name) {
-        String trigger = rules.trigger();
-        if (trigger.isEmpty() || name.equals(trigger)) {
-            return !trigger.isEmpty();
-        }
-        for (String part : trigger.split(",")) {
-            if (!part.isBlank() && part.strip().equalsIgnoreCase(name.strip())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Not images, and images whose sidecars are kept: journaled as skipped, not done. */
