@@ -16,8 +16,9 @@ import java.util.concurrent.TimeUnit;
  * Runs external tools (ffmpeg, npm, djpeg …) from an argument list. Both pipes are drained on their own threads so a
  * chatty tool never blocks; stderr keeps only its last lines; the time limit kills the process and its descendants.
  * When the JVM is stopped (SIGTERM from {@code kill}, {@code timeout} or a service manager; Ctrl-C reaches the
- * children anyway), the tools still running are stopped with it instead of writing on as orphans. Thread-safe; one
- * instance may run many processes at once.
+ * children anyway), the tools still running are stopped with it instead of writing on as orphans; on Linux they also
+ * die with a JVM killed outright ({@code kill -9}, the OOM killer: {@link ParentDeathSignal}). Thread-safe; one
+ * instance may run many processes at once; a process lives no longer than the thread that runs it.
  */
 public final class ProcessRunner {
     /** How many stderr lines an error message carries. */
@@ -58,7 +59,7 @@ public final class ProcessRunner {
     /** Runs the process, hands stdout to {@code consumer} as it arrives; the result's stdout is empty. */
     public ProcessResult run(ProcessSpec spec, StdoutConsumer consumer) {
         long start = System.nanoTime();
-        ProcessBuilder builder = new ProcessBuilder(spec.command());
+        ProcessBuilder builder = new ProcessBuilder(ParentDeathSignal.wrap(spec.command()));
         if (spec.workDir() != null) {
             builder.directory(spec.workDir().toFile());
         }
