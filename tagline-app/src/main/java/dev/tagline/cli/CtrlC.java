@@ -31,18 +31,43 @@ final class CtrlC implements AutoCloseable {
 
     static CtrlC install(StopSignal stop, PrintWriter err) {
         SignalHandler interrupt = twice(stop::requested, stop::request, INTERRUPTED,
-                "Finishing the current chunk, then stopping (Ctrl-C again to stop at once).", err);
+                "Finishing the current chunk, then stopping (Ctrl-C again to stop at once).", CHUNKS_KEPT, err);
         SignalHandler term = twice(stop::soon, stop::requestSoon, TERMINATED,
-                "Terminated: finishing the images under way, then stopping (again to stop at once).", err);
+                "Terminated: finishing the images under way, then stopping (again to stop at once).", CHUNKS_KEPT, err);
+        return new CtrlC(handle(INT, interrupt), handle(TERM, term));
+    }
+
+    private static final String CHUNKS_KEPT = "Stopping now. Finished chunks are kept; run the same command again to"
+            + " resume.";
+
+    /**
+     * For a command whose steps are long single tool runs ({@code clips render}: minutes of FFmpeg per clip, longer
+     * than {@code docker stop} waits): Ctrl-C or SIGTERM asks {@code stop} and interrupts {@code worker}, which stops
+     * the tool under way and removes the step's temporary files, then the command says it stopped (dogfood round 8,
+     * K2: SIGTERM exited 143 without a word and left the clip's temporary files). Again: stop at once.
+     *
+     * @param step what is under way, for the message ({@code the clip under way})
+     */
+    static CtrlC installInterrupting(StopSignal stop, Thread worker, String step, PrintWriter err) {
+        Runnable ask = () -> {
+            stop.requestSoon();
+            worker.interrupt();
+        };
+        String stopping = "stopping " + step + " and removing its temporary files";
+        String now = "Stopping now. Finished ones are kept; run the same command again to continue.";
+        SignalHandler interrupt = twice(stop::requested, ask, INTERRUPTED, "S" + stopping.substring(1)
+                + " (Ctrl-C again to stop at once).", now, err);
+        SignalHandler term = twice(stop::requested, ask, TERMINATED, "Terminated: " + stopping
+                + " (again to stop at once).", now, err);
         return new CtrlC(handle(INT, interrupt), handle(TERM, term));
     }
 
     /** A handler that asks the run to stop and says {@code first}; once it has asked, it stops at once. */
     private static SignalHandler twice(java.util.function.BooleanSupplier asked, Runnable ask, int status,
-                                       String first, PrintWriter err) {
+                                       String first, String now, PrintWriter err) {
         return signal -> {
             if (asked.getAsBoolean()) {
-                err.println("Stopping now. Finished chunks are kept; run the same command again to resume.");
+                err.println(now);
                 err.flush();
                 Runtime.getRuntime().halt(status);
             }

@@ -1,6 +1,7 @@
 package dev.tagline.cli;
 
 import dev.tagline.core.TaglineException;
+import dev.tagline.core.batch.StopSignal;
 import dev.tagline.core.manifest.ClipCandidate;
 import dev.tagline.core.manifest.ClipManifest;
 import dev.tagline.core.manifest.ClipsFile;
@@ -92,6 +93,10 @@ final class RenderCommand implements Callable<Integer> {
             description = "x264 preset (default medium; ultrafast for drafts).")
     String preset;
 
+    @Option(names = "--force", description = "Render every clip again, also those whose folder already holds a"
+            + " complete render with the same settings (passed over by default).")
+    boolean force;
+
     @Option(names = "--reset-review", description = "Write fresh copy and accept the clip again, instead of keeping the "
             + "accepted flag and the edited title, caption and hashtags of the clip's existing clip.json.")
     boolean resetReview;
@@ -147,7 +152,12 @@ final class RenderCommand implements Callable<Integer> {
         Ffmpeg tools = new Ffmpeg(new FfmpegLocator(ctx.env()).locate(Optional.ofNullable(ffmpeg).map(ctx::resolve)),
                 new ProcessRunner(), Duration.ofHours(6));
         boolean needFaces = options.mode().map(ReframeMode::needsFaces).orElse(true);
-        try (OnnxSessions sessions = device.openSessions(TerminalProgress.lines(ctx))) {
+        StopSignal stop = new StopSignal();
+        int rendered = 0;
+        int passed = 0;
+        try (CtrlC ignored = dryRun ? null : CtrlC.installInterrupting(stop, Thread.currentThread(),
+                "the clip under way", ctx.err());
+             OnnxSessions sessions = device.openSessions(TerminalProgress.lines(ctx))) {
             ModelStore store = ModelStore.fromEnvironment(ctx.env(), TerminalProgress.forContext(ctx));
             BuiltinModels models = BuiltinModels.open(store, sessions, device.sessionConfig());
             Taggers taggers = new Taggers(store, sessions, device.sessionConfig(),
@@ -160,28 +170,51 @@ final class RenderCommand implements Callable<Integer> {
             ClipPipeline.Source source = pipeline.open(file);
             pipeline.requireClipsOf(source, found, clipsPath);
             for (ClipCandidate clip : clips) {
+                if (stop.requested()) {
+                    break;
+                }
                 if (dryRun) {
                     ctx.out().println("# clip " + clip.rank());
                     pipeline.plan(source, clip, outDir, options).forEach(ctx.out()::println);
                     continue;
                 }
-                ClipPipeline.Rendered r = pipeline.render(source, clip, outDir, options);
-                ClipManifest m = r.manifest();
-                ctx.out().println(String.format(Locale.ROOT, "%-3d %s  %5.1fs  %s  \"%s\"", clip.rank(), m.id(),
-                        m.durationSeconds(), String.join("/", m.render().scenes().stream().map(
-                                ClipManifest.SceneMode::mode).distinct().toList()), m.copy().title()));
-                m.render().notes().forEach(n -> ctx.out().println("    note: " + n));
-                if (r.reviewKept()) {
-                    ctx.out().println("    kept the review of the existing clip.json (" + (m.accepted() ? "accepted"
-                            : "rejected") + ", its title, caption and hashtags); --reset-review writes fresh copy");
+                if (!force && !resetReview && pipeline.alreadyRendered(source, clip, outDir, options)) {
+                    ctx.out().println(String.format(Locale.ROOT, "%-3d %s: already rendered with these settings,"
+                            + " passed over; --force renders it again", clip.rank(), pipeline.id(source, clip)));
+                    passed++;
+                    continue;
                 }
-                ctx.out().flush();
+                print(clip, pipeline.render(source, clip, outDir, options));
+                rendered++;
+            }
+        } catch (RuntimeException e) {
+            if (!stop.requested()) {
+                throw e;
             }
         }
+        Thread.interrupted(); // a stop that came after the last clip was done
+        if (stop.requested() && rendered + passed < clips.size()) {
+            ctx.out().println("Stopped before the end: run the same command again to continue.");
+            return ExitCode.SOME_FAILED;
+        }
         if (!dryRun) {
-            ctx.out().println("Wrote " + Counts.of(clips.size(), "clip") + " to " + outDir);
+            ctx.out().println("Wrote " + Counts.of(rendered, "clip") + " to " + outDir + (passed == 0 ? ""
+                    : " (" + passed + " already rendered, passed over)"));
         }
         return ExitCode.OK;
+    }
+
+    private void print(ClipCandidate clip, ClipPipeline.Rendered r) {
+        ClipManifest m = r.manifest();
+        ctx.out().println(String.format(Locale.ROOT, "%-3d %s  %5.1fs  %s  \"%s\"", clip.rank(), m.id(),
+                m.durationSeconds(), String.join("/", m.render().scenes().stream().map(
+                        ClipManifest.SceneMode::mode).distinct().toList()), m.copy().title()));
+        m.render().notes().forEach(n -> ctx.out().println("    note: " + n));
+        if (r.reviewKept()) {
+            ctx.out().println("    kept the review of the existing clip.json (" + (m.accepted() ? "accepted"
+                    : "rejected") + ", its title, caption and hashtags); --reset-review writes fresh copy");
+        }
+        ctx.out().flush();
     }
 
     private RenderOptions options() {

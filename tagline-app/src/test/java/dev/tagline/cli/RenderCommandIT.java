@@ -159,7 +159,9 @@ class RenderCommandIT {
                 m.durationSeconds(), m.width(), m.height(), m.score(), false, new ClipManifest.Copy("My title",
                 "My caption", List.of("mine")), m.variants(), m.render()));
         cli.clear();
-        assertEquals(ExitCode.OK, cli.run(render), cli.err());
+        String[] again = java.util.stream.Stream.concat(java.util.Arrays.stream(render), java.util.stream.Stream.of(
+                "--force")).toArray(String[]::new);
+        assertEquals(ExitCode.OK, cli.run(again), cli.err());
         assertTrue(cli.out().contains("kept the review of the existing clip.json (rejected, its title, caption and"
                 + " hashtags); --reset-review writes fresh copy"), cli.out());
         ClipManifest kept = ClipManifests.read(json);
@@ -179,6 +181,109 @@ class RenderCommandIT {
                 + " long"), cli.err());
         assertTrue(cli.err().contains("tagline clips find talk.mp4"), cli.err());
         assertFalse(Files.exists(dir.resolve("out/talk-001")), "no broken clip is left");
+    }
+
+    /**
+     * Dogfood round 8, K2: a re-run after a stop rendered every finished clip again, and the stopped render's staged
+     * files stayed beside the new clip. Now a clip whose clip.json records these settings and whose files match their
+     * SHA-256 is passed over, its left-overs go, and other settings or --force render it again.
+     */
+    @Test
+    void aReRunRenderedEveryFinishedClipAgainAndKeptTheStoppedRendersFiles_nowItPassesThemOver() throws Exception {
+        CliTestSupport cli = setUp();
+        String[] render = {"clips", "render", "talk.mp4", "--mode", "fit", "--preset", "ultrafast"};
+        assertEquals(ExitCode.OK, cli.run(render), cli.err());
+        Path video = dir.resolve("talk.clips/talk-001/talk-001.mp4");
+        java.nio.file.attribute.FileTime first = Files.getLastModifiedTime(video);
+        Path leftOver = dir.resolve("talk.clips/talk-001/.talk-001.mp4.tmp-73be92a993cf8600.mp4");
+        Path leftOverAss = dir.resolve("talk.clips/talk-002/.talk-002.ass.tmp-23c8c2d88d36e307.ass");
+        Files.writeString(leftOver, "half a clip");
+        Files.writeString(leftOverAss, "[Script Info]");
+        Thread.sleep(20);
+        cli.clear();
+        assertEquals(ExitCode.OK, cli.run(render), cli.err());
+        assertTrue(cli.out().contains("1   talk-001: already rendered with these settings, passed over; --force"
+                + " renders it again"), cli.out());
+        assertTrue(cli.out().contains("Wrote 0 clips to " + dir.resolve("talk.clips") + " (2 already rendered,"
+                + " passed over)"), cli.out());
+        assertEquals(first, Files.getLastModifiedTime(video), "not rendered again");
+        assertFalse(Files.exists(leftOver), "the stopped render's staged file went");
+        assertFalse(Files.exists(leftOverAss), "in every clip folder the run passed over");
+
+        Files.writeString(video, "damaged");
+        cli.clear();
+        assertEquals(ExitCode.OK, cli.run(render), cli.err());
+        assertTrue(cli.out().contains("1   talk-001  ") && cli.out().contains("2   talk-002: already rendered"),
+                "a file that no longer matches its sha256 is rendered again: " + cli.out());
+        cli.clear();
+        assertEquals(ExitCode.OK, cli.run("clips", "render", "talk.mp4", "--mode", "fit", "--preset", "superfast",
+                "--only", "2"), cli.err());
+        assertTrue(cli.out().contains("2   talk-002  "), "other settings render again: " + cli.out());
+        cli.clear();
+        assertEquals(ExitCode.OK, cli.run("clips", "render", "talk.mp4", "--mode", "fit", "--preset", "superfast",
+                "--only", "2", "--force"), cli.err());
+        assertTrue(cli.out().contains("2   talk-002  "), "--force renders again: " + cli.out());
+    }
+
+    /**
+     * Dogfood round 8, K2: SIGTERM (docker stop, timeout, systemd) on clips render exited 143 without a word and left
+     * the clip's four staged files. Now it stops FFmpeg, removes them, says so and exits 1, as tag and check do.
+     */
+    @Test
+    void sigtermExitedSilentlyAndLeftTheClipsStagedFiles_nowItStopsCleansUpAndSaysSo() throws Exception {
+        setUp();
+        new ProcessRunner().runChecked(ProcessSpec.of(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y",
+                "-f", "lavfi", "-i", "testsrc2=d=40:s=640x360:r=30", "-f", "lavfi", "-i", "sine=d=40:f=440",
+                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest",
+                dir.resolve("long.mp4").toString()), Duration.ofMinutes(2)));
+        Files.copy(dir.resolve("talk.srt"), dir.resolve("long.srt"));
+        ClipsFile.of(new ClipsFile.Source("long.mp4", 40), Instant.parse("2026-11-27T03:00:00Z"), "long.srt",
+                List.of(), List.of(new ClipCandidate(1, 0.2, 39.0, 60, new ClipCandidate.SubScores(1, 1, 1, 1, 1), "",
+                        "", "", null))).write(dir.resolve("long.clips.json"));
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path log = dir.resolve("out.txt");
+        // -Xss4m: ONNX Runtime's start overflowed the 1 MB default stack of a plain java -cp JVM here (SIGSEGV, rc 139)
+        Process p = new ProcessBuilder(javaBin, "-Xss4m", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "clips", "render", dir.resolve("long.mp4").toString(), "--mode", "fit", "--preset", "veryslow")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Path folder = dir.resolve("long.clips/long-001");
+        try {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (p.isAlive() && System.nanoTime() < deadline && staged(folder).stream().noneMatch(f -> f
+                    .endsWith(".mp4"))) {
+                Thread.sleep(20);
+            }
+            assertTrue(p.isAlive(), "still encoding: " + (p.isAlive() ? "" : "exit " + p.exitValue() + " ")
+                    + Files.readString(log));
+            assertEquals(List.of(".long-001.ass", ".long-001.lock", ".long-001.mp4", ".long-001.srt",
+                    ".long-001.vtt"), staged(folder), "the staged set, encoding");
+            List<ProcessHandle> tools = p.descendants().toList();
+            new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor();
+            assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), Files.readString(log));
+            String out = Files.readString(log);
+            assertEquals(ExitCode.SOME_FAILED, p.exitValue(), out);
+            assertTrue(out.contains("Terminated: stopping the clip under way and removing its temporary files (again"
+                    + " to stop at once)."), out);
+            assertTrue(out.contains("Stopped before the end: run the same command again to continue."), out);
+            assertFalse(out.contains("Exception"), out);
+            assertEquals(List.of(), staged(folder), "no staged file left");
+            assertFalse(Files.exists(folder), "the folder it made for the clip goes with them");
+            assertTrue(tools.stream().noneMatch(ProcessHandle::isAlive), "FFmpeg stopped");
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    /** The staged files in {@code folder}, by real name and the kind of file: {@code .long-001.mp4}. */
+    private static List<String> staged(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.contains(".tmp-"))
+                    .map(n -> n.substring(0, n.indexOf(".tmp-"))).sorted().toList();
+        }
     }
 
     private static String sha256(Path file) throws Exception {

@@ -102,14 +102,24 @@ public record ClipManifest(String schema, int version, String id, String video, 
      * @param sha256 SHA-256 (lower-case hex) of each file of the clip folder, keyed by its relative path
      * @param notes what the creator should know before posting, one sentence each (e.g. the audio could not be brought
      *     to the loudness target); empty, and left out of the file, when there is nothing to say
+     * @param settings a fingerprint (SHA-256, hex) of everything the render's files came from: the render options,
+     *     the clips-file entry, the clip's words and the source file; a re-run that finds the same fingerprint and
+     *     files matching {@code sha256} passes the clip over. Null when not recorded
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Render(String aspect, List<SceneMode> scenes, String thumbnail, Captions captions,
-                         Map<String, String> sha256, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> notes) {
+                         Map<String, String> sha256, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> notes,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String settings) {
         public Render {
             scenes = scenes == null ? List.of() : List.copyOf(scenes);
             sha256 = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(sha256 == null ? Map.of() : sha256));
             notes = notes == null ? List.of() : List.copyOf(notes);
+        }
+
+        /** A record without a settings fingerprint (written by another tool, or before Tagline recorded one). */
+        public Render(String aspect, List<SceneMode> scenes, String thumbnail, Captions captions,
+                      Map<String, String> sha256, List<String> notes) {
+            this(aspect, scenes, thumbnail, captions, sha256, notes, null);
         }
 
         /** A record without notes. */

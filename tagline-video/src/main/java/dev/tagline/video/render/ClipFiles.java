@@ -82,32 +82,13 @@ record ClipFiles(Path dir, String id, String stage) {
             throw new TaglineException("Cannot create " + dir + ": " + e.getMessage(),
                     "Check that the output folder is writable (--out DIR).", e);
         }
-        removeStale(java.time.Instant.now().minus(STALE));
+        StagedSets.removeStale(this);
         return this;
     }
 
-    /** A staged file untouched this long is a killed render's: no render of one clip takes that long. */
-    static final java.time.Duration STALE = java.time.Duration.ofMinutes(10);
-
-    /**
-     * Removes this clip's staged files last modified before {@code before}: what a render killed outright (SIGKILL,
-     * a power cut) left behind, up to a whole video, where its own clean-up never ran. A render in progress writes
-     * its files continually and commits them within minutes, so a recent one is never touched.
-     */
-    void removeStale(java.time.Instant before) {
-        String prefix = "." + id + ".";
-        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.toList()) {
-                String name = f.getFileName().toString();
-                if (name.startsWith(prefix) && name.contains(".tmp-")
-                        && Files.getLastModifiedTime(f).toInstant().isBefore(before)) {
-                    Files.deleteIfExists(f);
-                }
-            }
-        } catch (IOException e) {
-            org.slf4j.LoggerFactory.getLogger(ClipFiles.class).debug("could not clear stale staged files in {}", dir,
-                    e);
-        }
+    /** The lock a render holds while this staged set is under way ({@link StagedSets}). */
+    Path lock() {
+        return file(".lock");
     }
 
     void write(Path file, String text) {

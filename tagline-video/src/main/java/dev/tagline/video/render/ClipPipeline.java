@@ -125,7 +125,7 @@ public final class ClipPipeline {
         }
         ClipFiles files = target.create().staged();
         boolean done = false;
-        try {
+        try (StagedSets.Held held = StagedSets.hold(files)) {
             Staged staged = renderStaged(src, clip, files, o);
             ClipManifest generated = staged.manifest();
             java.util.Optional<ClipManifest> previous = o.keepReview() ? ReviewCarryOver.previous(manifestFile,
@@ -144,6 +144,26 @@ public final class ClipPipeline {
                 removeIfEmpty(target.dir());
             }
         }
+    }
+
+    /** The id of {@code clip}'s folder and files ({@code talk-003}). */
+    public String id(Source src, ClipCandidate clip) {
+        return ClipFiles.of(Path.of("."), src.video(), clip.rank()).id();
+    }
+
+    /**
+     * Whether {@code outDir} already holds a complete render of {@code clip} with these options: its {@code clip.json}
+     * records the same settings fingerprint and every file matches its SHA-256 ({@link RenderedClip}). Removes what a
+     * stopped or killed render of the clip left there either way.
+     */
+    public boolean alreadyRendered(Source src, ClipCandidate clip, Path outDir, RenderOptions o) {
+        ClipFiles target = ClipFiles.of(outDir, src.video(), clip.rank());
+        boolean current = RenderedClip.current(target.dir(), target.id(), RenderedClip.fingerprint(src.video(), clip,
+                o, words(src, clip)));
+        if (current) {
+            StagedSets.removeStale(target);
+        }
+        return current;
     }
 
     /** A staged render's manifest, and the note on where its copy came from (null when it had a transcript). */
@@ -194,7 +214,8 @@ public final class ClipPipeline {
                         s.mode().id())).toList(), name(files.thumbnail()),
                 subtitles ? new ClipManifest.Captions(name(files.ass()), name(files.srt()), name(files.vtt())) : null,
                 files.sha256(files.video(), files.thumbnail(), subtitles ? files.ass() : null,
-                        subtitles ? files.srt() : null, subtitles ? files.vtt() : null), notes);
+                        subtitles ? files.srt() : null, subtitles ? files.vtt() : null), notes,
+                RenderedClip.fingerprint(src.video(), clip, o, words));
         return new Staged(ClipManifest.of(files.id(), name(files.video()), new ClipManifest.Source(
                         files.dir().toAbsolutePath().relativize(src.video()).toString().replace('\\', '/'),
                         clip.startSeconds(), clip.endSeconds()), CropPath.seconds(job.length()),
@@ -212,7 +233,7 @@ public final class ClipPipeline {
             return manifest;
         }
         return manifest.withRender(new ClipManifest.Render(r.aspect(), r.scenes(), r.thumbnail(), r.captions(),
-                r.sha256(), r.notes().stream().filter(n -> !n.equals(note)).toList()));
+                r.sha256(), r.notes().stream().filter(n -> !n.equals(note)).toList(), r.settings()));
     }
 
     /**

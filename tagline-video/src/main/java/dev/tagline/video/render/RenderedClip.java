@@ -1,0 +1,76 @@
+package dev.tagline.video.render;
+
+import dev.tagline.core.manifest.ClipCandidate;
+import dev.tagline.core.manifest.ClipManifest;
+import dev.tagline.core.manifest.ClipManifests;
+import dev.tagline.video.transcript.Word;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Whether a clip folder already holds a complete, current render, so that a re-run after a stop passes it over instead
+ * of rendering every finished clip again (dogfood round 8, K2): its {@code clip.json} records the same settings
+ * fingerprint, and every file it lists is there with the SHA-256 it records.
+ */
+final class RenderedClip {
+    private RenderedClip() {
+    }
+
+    /**
+     * SHA-256 (hex) of what the render's files come from: the render options, the clips-file entry (span, rank, hook,
+     * on-screen text …), the clip's words with their times (the captions), and the source file's size and time.
+     */
+    static String fingerprint(Path video, ClipCandidate clip, RenderOptions o, List<Word> words) {
+        StringBuilder text = new StringBuilder("render v1\n");
+        text.append(o.aspect()).append('\n').append(o.mode().map(ReframeMode::id).orElse("auto")).append('\n')
+                .append(o.captions()).append('\n').append(o.style()).append('\n').append(o.fonts()).append('\n')
+                .append(o.encode()).append('\n').append(clip).append('\n');
+        words.forEach(w -> text.append(w.start().toMillis()).append(' ').append(w.end().toMillis()).append(' ')
+                .append(w.text()).append('\n'));
+        try {
+            text.append(video.getFileName()).append(' ').append(Files.size(video)).append(' ')
+                    .append(Files.getLastModifiedTime(video).toMillis());
+        } catch (IOException e) {
+            text.append(video).append(" unreadable");
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** Whether {@code dir} holds a render of {@code fingerprint} whose files all match their recorded SHA-256. */
+    static boolean current(Path dir, String id, String fingerprint) {
+        Path file = dir.resolve(ClipManifests.FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        ClipManifest m;
+        try {
+            m = ClipManifests.read(file);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(RenderedClip.class).debug("{} does not parse: rendered again", file, e);
+            return false;
+        }
+        ClipManifest.Render r = m.render();
+        if (r == null || !fingerprint.equals(r.settings()) || !id.equals(m.id()) || !r.sha256().containsKey(m.video())) {
+            return false;
+        }
+        for (Map.Entry<String, String> f : r.sha256().entrySet()) {
+            Path p = dir.resolve(f.getKey());
+            if (!Files.isRegularFile(p) || !f.getValue().equals(ClipFiles.sha256(p))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
