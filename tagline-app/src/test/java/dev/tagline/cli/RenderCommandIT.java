@@ -242,7 +242,8 @@ class RenderCommandIT {
                         "", "", null))).write(dir.resolve("long.clips.json"));
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path log = dir.resolve("out.txt");
-        // -Xss4m: ONNX Runtime's start overflowed the 1 MB default stack of a plain java -cp JVM here (SIGSEGV, rc 139)
+        // -Xss4m: a plain java -cp JVM of the test class path crashed with SIGSEGV (rc 139, no output) in clips render
+        // here with the default 1 MB stack, --dry-run too, before this change as well; java -jar tagline.jar does not
         Process p = new ProcessBuilder(javaBin, "-Xss4m", "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(),
                 "clips", "render", dir.resolve("long.mp4").toString(), "--mode", "fit", "--preset", "veryslow")
