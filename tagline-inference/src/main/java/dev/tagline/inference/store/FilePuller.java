@@ -123,22 +123,12 @@ final class FilePuller {
     private void commit(ModelEntry model, ModelFile file, Candidate candidate) throws SourceException, IOException {
         Path target = layout.file(model.id(), file.name());
         String actual = Checksums.sha256(candidate.file());
-        String expected = file.pinnedSha256().orElse(candidate.sha256());
-        String problem = null;
-        if (expected != null && !expected.equals(actual)) {
-            problem = "SHA-256 mismatch: expected " + expected + ", got " + actual;
-        } else if (expected == null && candidate.gitSha1() != null
-                && !candidate.gitSha1().equals(Checksums.gitBlobSha1(candidate.file()))) {
-            problem = "git SHA-1 mismatch: expected " + candidate.gitSha1();
-        } else if (expected == null && candidate.gitSha1() == null) {
-            problem = "no checksum to verify it against (the catalog pins none and the source sent none)";
-        }
+        SourceException problem = CandidateCheck.problem(file, candidate, actual);
         if (problem != null) {
             if (candidate.temporary()) {
                 Files.deleteIfExists(candidate.file());
             }
-            throw new SourceException(problem + "; the file was discarded",
-                    "The source serves a different file than the catalog expects; tell the Tagline maintainers.");
+            throw problem;
         }
         Path staged = candidate.temporary() ? candidate.file() : linkOrCopy(candidate.file(),
                 layout.staging(model.id(), file.name()));

@@ -49,7 +49,8 @@ final class HfCacheSource implements ModelSource {
             String blob = snapshot.toRealPath().getFileName().toString();
             boolean isSha256 = Checksums.SHA256_HEX.matcher(blob).matches();
             boolean isSha1 = Checksums.SHA1_HEX.matcher(blob).matches();
-            return new Candidate(snapshot.toRealPath(), false, isSha256 ? blob : null, isSha1 ? blob : null);
+            return new Candidate(snapshot.toRealPath(), false, isSha256 ? blob : null, isSha1 ? blob : null,
+                    Candidate.Kind.HF_CACHE, hub.repo());
         } catch (IOException e) {
             throw new SourceException("unreadable: " + e.getMessage(), "", e);
         }

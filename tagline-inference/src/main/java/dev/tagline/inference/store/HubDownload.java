@@ -59,12 +59,16 @@ final class HubDownload {
         }
     }
 
-    Result fetch(URI url, Path staging, String task, String repo) throws SourceException {
+    /**
+     * Downloads {@code url} into {@code staging}. With {@code needsHash} (the catalog pins no hash) an answer without
+     * the Hub's {@code X-Linked-Etag}/{@code ETag} is refused before its body is read: nothing could verify it.
+     */
+    Result fetch(URI url, Path staging, String task, String repo, boolean needsHash) throws SourceException {
         for (int attempt = 1; ; attempt++) {
             Optional<Duration> retryAfter = Optional.empty();
             String why;
             try {
-                return once(url, staging, task, repo);
+                return once(url, staging, task, repo, needsHash);
             } catch (Busy e) {
                 retryAfter = backoff.retryAfter(e.failed.firstValue("Retry-After"));
                 if (attempt == Backoff.MAX_TRIES || retryAfter.filter(w -> w.compareTo(Backoff.MAX_WAIT) > 0)
@@ -108,7 +112,8 @@ final class HubDownload {
         return new SourceException(plain.getMessage() + why, plain.hint(), e);
     }
 
-    private Result once(URI url, Path staging, String task, String repo) throws IOException, SourceException, Busy {
+    private Result once(URI url, Path staging, String task, String repo, boolean needsHash)
+            throws IOException, SourceException, Busy {
         long have = sizeOf(staging);
         HubRequests.Response response = requests.send(url, have);
         HttpHeaders hub = response.firstHeaders();
@@ -124,6 +129,16 @@ final class HubDownload {
                 throw new Busy(status, hub, last.headers());
             }
             throw HubErrors.toSourceException(status, hub, repo, url, config.hfToken() != null);
+        }
+        String etag = Checksums.bareEtag(hub.firstValue("X-Linked-Etag").or(() -> hub.firstValue("ETag"))
+                .orElse(null));
+        boolean sha256 = etag != null && Checksums.SHA256_HEX.matcher(etag).matches();
+        boolean sha1 = etag != null && Checksums.SHA1_HEX.matcher(etag).matches();
+        if (needsHash && !sha256 && !sha1) {
+            last.body().cancel();
+            throw new SourceException("HF_ENDPOINT " + config.hfEndpoint() + " answered without a Hub's"
+                    + " X-Linked-Etag/ETag, so the file cannot be verified; nothing was kept",
+                    CandidateCheck.notAHub(config.hfEndpoint().toString()));
         }
         long offset = 0;
         long total = last.headers().firstValueAsLong("Content-Length").orElse(-1);
@@ -141,10 +156,6 @@ final class HubDownload {
         if (total >= 0 && Files.size(staging) != total) {
             throw new IOException("connection closed after " + Files.size(staging) + " of " + total + " bytes");
         }
-        String etag = Checksums.bareEtag(hub.firstValue("X-Linked-Etag").or(() -> hub.firstValue("ETag"))
-                .orElse(null));
-        boolean sha256 = etag != null && Checksums.SHA256_HEX.matcher(etag).matches();
-        boolean sha1 = etag != null && Checksums.SHA1_HEX.matcher(etag).matches();
         return new Result(sha256 ? etag : null, sha1 ? etag : null, hub.firstValue("X-Repo-Commit").orElse(null));
     }
 

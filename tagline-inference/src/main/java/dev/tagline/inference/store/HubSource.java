@@ -39,8 +39,10 @@ final class HubSource implements ModelSource {
                     "Unset HF_HUB_OFFLINE to download.");
         }
         FileSource.HubFile hub = (FileSource.HubFile) source;
-        HubDownload.Result result = download.fetch(url(hub), staging, model.id() + "/" + file.name(), hub.repo());
-        return new Candidate(staging, true, result.sha256(), result.gitSha1());
+        HubDownload.Result result = download.fetch(url(hub), staging, model.id() + "/" + file.name(), hub.repo(),
+                file.pinnedSha256().isEmpty());
+        return new Candidate(staging, true, result.sha256(), result.gitSha1(), Candidate.Kind.HUB,
+                config.hfEndpoint().toString());
     }
 
     URI url(FileSource.HubFile hub) {

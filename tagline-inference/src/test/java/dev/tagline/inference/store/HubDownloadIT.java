@@ -2,6 +2,7 @@ package dev.tagline.inference.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -232,5 +233,77 @@ class HubDownloadIT {
 
         assertArrayEquals(MODEL, Files.readAllBytes(file));
         assertArrayEquals("truncated".getBytes(), Files.readAllBytes(snapshot), "someone else's cache is not touched");
+    }
+
+    @Test
+    void aDamagedHuggingFaceCacheBlobWasBlamedOnTheCatalog_nowTheBlobIsNamedWithHfDownload() throws Exception {
+        String sha = StoreFixture.sha256(MODEL);
+        Path blob = hfCacheFile(sha, "damaged".getBytes());
+
+        ModelUnavailableException e = assertThrows(ModelUnavailableException.class, () -> fixture.store(
+                StoreFixture.hubCatalog("tiny", REPO, "model.onnx", null),
+                fixture.config(hub.endpoint().toString(), null, true)).resolve("tiny"));
+
+        assertTrue(e.getMessage().contains("the Hugging Face cache file " + blob.toRealPath() + " is damaged (its "
+                + "content, SHA-256 " + StoreFixture.sha256("damaged".getBytes()) + ", does not match its name);"
+                + " Tagline left it as it is"), e.getMessage());
+        assertTrue(e.hint().contains("Delete it, or re-download it with 'hf download acme/tiny-tagger'"), e.hint());
+        assertFalse(e.getMessage().contains("discarded"), e.getMessage());
+        assertFalse(e.hint().contains("maintainers"), e.hint());
+        assertArrayEquals("damaged".getBytes(), Files.readAllBytes(blob), "the Hugging Face cache is not touched");
+    }
+
+    @Test
+    void anHfEndpointThatIsNoHubWasBlamedOnTheCatalog_nowItAsksWhetherItIsAHubMirrorAndShowsNoProgress()
+            throws Exception {
+        com.sun.net.httpserver.HttpServer json = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        json.createContext("/", ex -> {
+            byte[] body = "{\"object\":\"list\",\"data\":[]}".getBytes();
+            ex.getResponseHeaders().add("Content-Type", "application/json");
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        json.start();
+        try {
+            String endpoint = "http://127.0.0.1:" + json.getAddress().getPort();
+            RecordingProgress progress = new RecordingProgress();
+            ModelUnavailableException e = assertThrows(ModelUnavailableException.class, () -> fixture.store(
+                    StoreFixture.hubCatalog("tiny", REPO, "model.onnx", null),
+                    fixture.config(endpoint, null, false).withProgress(progress)).resolve("tiny"));
+
+            assertTrue(e.getMessage().contains("HF_ENDPOINT " + endpoint + " answered without a Hub's"
+                    + " X-Linked-Etag/ETag, so the file cannot be verified; nothing was kept"), e.getMessage());
+            assertTrue(e.hint().contains("Is HF_ENDPOINT " + endpoint + " a Hub mirror?"), e.hint());
+            assertFalse(e.hint().contains("maintainers"), e.hint());
+            assertEquals(List.of(), progress.names(), "no '0.0 MiB done' line for a refused file");
+            assertEquals(List.of(), StoreFixture.filesUnder(fixture.models.resolve("tiny")));
+        } finally {
+            json.stop(0);
+        }
+    }
+
+    @Test
+    void aPinnedHashTheRealHubDisagreesWithStillAsksTheMaintainers() {
+        ModelUnavailableException e = assertThrows(ModelUnavailableException.class,
+                () -> store("0".repeat(64), null).resolve("tiny"));
+
+        assertTrue(e.hint().contains("tell the Tagline maintainers"), e.hint());
+    }
+
+    /** A huggingface_hub cache of {@link #REPO} whose model.onnx is the blob named {@code name} holding {@code content}. */
+    private Path hfCacheFile(String name, byte[] content) throws Exception {
+        Path repoDir = fixture.hfCache.resolve("models--acme--tiny-tagger");
+        String commit = hub.commit(REPO);
+        Path blob = repoDir.resolve("blobs").resolve(name);
+        Files.createDirectories(blob.getParent());
+        Files.write(blob, content);
+        Files.createDirectories(repoDir.resolve("refs"));
+        Files.writeString(repoDir.resolve("refs").resolve("main"), commit);
+        Path snapshot = repoDir.resolve("snapshots").resolve(commit).resolve("model.onnx");
+        Files.createDirectories(snapshot.getParent());
+        Files.createSymbolicLink(snapshot, Path.of("../../blobs").resolve(name));
+        return blob;
     }
 }
