@@ -39,7 +39,9 @@ final class ModelsCommand extends CommandGroup {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "List the catalog's models: id, task, size, whether they are in the cache.")
+            description = {"List the catalog's models: id, task, size, whether they are on this machine.",
+                "STATE: ready, ready (HF cache) (Tagline uses the Hugging Face cache copy), unverified (copied by "
+                    + "hand; no pinned hash), partial or missing."})
     static final class ListCommand implements Callable<Integer> {
         private final Supplier<ModelStore> store;
         @Spec
@@ -55,11 +57,13 @@ final class ModelsCommand extends CommandGroup {
             PrintWriter out = spec.commandLine().getOut();
             List<ModelStatus> all = models.list();
             int idWidth = all.stream().mapToInt(s -> s.model().id().length()).max().orElse(2);
-            String row = "%-" + idWidth + "s %-16s %9s  %-8s %s%n"; // the longest id sets the column
+            int stateWidth = all.stream().mapToInt(s -> s.state().label().length()).max().orElse(5);
+            // the longest id and state set their columns
+            String row = "%-" + idWidth + "s %-16s %9s  %-" + stateWidth + "s %s%n";
             out.printf(row, "ID", "TASK", "SIZE", "STATE", "DESCRIPTION");
             for (ModelStatus status : all) {
-                out.printf(row, status.model().id(), status.model().task(), size(status.model().totalSizeBytes()),
-                        status.state().name().toLowerCase(Locale.ROOT), status.model().description());
+                out.printf(row, status.model().id(), status.model().task(), size(status.sizeBytes()),
+                        status.state().label(), status.model().description());
             }
             out.println("Cache: " + models.config().modelsDir() + "  Hugging Face cache: "
                     + models.config().hfCacheDir());

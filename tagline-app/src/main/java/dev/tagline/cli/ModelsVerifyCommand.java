@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 /** {@code tagline models verify [ID]}: re-hashes cached files; one line per file; exit 1 when one is bad. */
 @Command(name = "verify", mixinStandardHelpOptions = true, description = {
     "Re-hash cached files against the catalog; a damaged file is removed so that 'pull' fetches it again.",
-    "Without ID: every model that is (partly) in the cache. Exit code 1 when a file is damaged or missing."})
+    "Without ID: every model that is (partly) in Tagline's cache. Exit code 1 when a file is damaged, missing, or "
+        + "unverified (copied by hand for a model whose catalog entry pins no hash, so nothing can check it)."})
 final class ModelsVerifyCommand implements Callable<Integer> {
     private final Supplier<ModelStore> store;
     @Spec
@@ -35,7 +36,8 @@ final class ModelsVerifyCommand implements Callable<Integer> {
         if (id != null) {
             ids.add(id);
         } else {
-            models.list().stream().filter(s -> s.state() != ModelStatus.State.MISSING)
+            models.list().stream().filter(s -> s.state() == ModelStatus.State.READY
+                            || s.state() == ModelStatus.State.UNVERIFIED || s.state() == ModelStatus.State.PARTIAL)
                     .forEach(s -> ids.add(s.model().id()));
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -47,8 +49,7 @@ final class ModelsVerifyCommand implements Callable<Integer> {
         for (String model : ids) {
             for (FileCheck check : models.verify(model)) {
                 out.println(line(check));
-                bad += check.status() == FileCheck.Status.MISMATCH
-                        || check.status() == FileCheck.Status.MISSING ? 1 : 0;
+                bad += check.status() == FileCheck.Status.OK ? 0 : 1;
             }
         }
         return bad == 0 ? ExitCode.OK : ExitCode.SOME_FAILED;
@@ -65,7 +66,9 @@ final class ModelsVerifyCommand implements Callable<Integer> {
             case MISSING:
                 return "missing   " + name + "  run 'tagline models pull " + check.model() + "'";
             default:
-                return "unknown   " + name + "  sha256 " + check.actual() + " (no reference hash)";
+                return "unverified " + name + "  sha256 " + check.actual() + " (copied by hand; no pinned hash, so"
+                        + " nothing can check it): delete it and run 'tagline models pull " + check.model() + "', or"
+                        + " copy the model's Hugging Face cache folder, whose blobs are checked by name";
         }
     }
 }

@@ -142,20 +142,7 @@ class ModelsCommandIT {
 
     @Test
     void pathReportsAModelThatIsOnlyInTheHuggingFaceCacheWithoutARequest() throws Exception {
-        Path repo = dir.resolve("hf").resolve("hub").resolve("models--SmilingWolf--wd-vit-tagger-v3");
-        String commit = hub.commit(REPO);
-        Files.createDirectories(repo.resolve("refs"));
-        Files.writeString(repo.resolve("refs").resolve("main"), commit);
-        Files.createDirectories(repo.resolve("blobs"));
-        Files.createDirectories(repo.resolve("snapshots").resolve(commit));
-        String modelBlob = hex("SHA-256", new byte[0], MODEL);
-        String tagsBlob = hex("SHA-1", ("blob " + TAGS.length + "\0").getBytes(), TAGS);
-        Files.write(repo.resolve("blobs").resolve(modelBlob), MODEL);
-        Files.write(repo.resolve("blobs").resolve(tagsBlob), TAGS);
-        Files.createSymbolicLink(repo.resolve("snapshots").resolve(commit).resolve("model.onnx"),
-                Path.of("../../blobs").resolve(modelBlob));
-        Files.createSymbolicLink(repo.resolve("snapshots").resolve(commit).resolve("selected_tags.csv"),
-                Path.of("../../blobs").resolve(tagsBlob));
+        fillHfCache();
 
         CliTestSupport path = cli();
         assertEquals(ExitCode.OK, path.run("models", "path", "wd-vit-tagger-v3"), path.err());
@@ -200,5 +187,54 @@ class ModelsCommandIT {
         CliTestSupport cli = cli();
         assertEquals(ExitCode.OK, cli.run("models", "verify"));
         assertTrue(cli.out().startsWith("No models in the cache"), cli.out());
+    }
+
+    /** The fake Hub's wd-vit-tagger-v3 as huggingface_hub caches it under HF_HOME. */
+    private void fillHfCache() throws Exception {
+        Path repo = dir.resolve("hf").resolve("hub").resolve("models--SmilingWolf--wd-vit-tagger-v3");
+        String commit = hub.commit(REPO);
+        Files.createDirectories(repo.resolve("refs"));
+        Files.writeString(repo.resolve("refs").resolve("main"), commit);
+        Files.createDirectories(repo.resolve("blobs"));
+        Files.createDirectories(repo.resolve("snapshots").resolve(commit));
+        String modelBlob = hex("SHA-256", new byte[0], MODEL);
+        String tagsBlob = hex("SHA-1", ("blob " + TAGS.length + "\0").getBytes(), TAGS);
+        Files.write(repo.resolve("blobs").resolve(modelBlob), MODEL);
+        Files.write(repo.resolve("blobs").resolve(tagsBlob), TAGS);
+        Files.createSymbolicLink(repo.resolve("snapshots").resolve(commit).resolve("model.onnx"),
+                Path.of("../../blobs").resolve(modelBlob));
+        Files.createSymbolicLink(repo.resolve("snapshots").resolve(commit).resolve("selected_tags.csv"),
+                Path.of("../../blobs").resolve(tagsBlob));
+    }
+
+    @Test
+    void aModelInTheHuggingFaceCacheWasListedMissing_nowReadyHfCacheWithItsSize() throws Exception {
+        fillHfCache();
+
+        CliTestSupport list = cli("HF_HUB_OFFLINE", "1");
+        assertEquals(ExitCode.OK, list.run("models", "list"));
+
+        String row = list.out().lines().filter(l -> l.startsWith("wd-vit-tagger-v3 ")).findFirst().orElseThrow();
+        assertTrue(row.contains(" ready (HF cache) "), list.out());
+        assertTrue(row.contains("195 KiB"), "the size of the files on disk, not '?': " + row);
+        assertTrue(Files.notExists(modelDir()), "listing links nothing");
+    }
+
+    @Test
+    void handCopiedWdFilesWereListedReadyAndVerifiedOk_nowTheyAreUnverifiedAndVerifyExitsOne() throws Exception {
+        Files.createDirectories(modelDir());
+        Files.write(modelDir().resolve("model.onnx"), "not the wd model".getBytes());
+        Files.write(modelDir().resolve("selected_tags.csv"), TAGS);
+
+        CliTestSupport list = cli("HF_HUB_OFFLINE", "1");
+        assertEquals(ExitCode.OK, list.run("models", "list"));
+        assertTrue(list.out().lines().anyMatch(l -> l.startsWith("wd-vit-tagger-v3 ")
+                && l.contains(" unverified (copied by hand; no pinned hash) ")), list.out());
+
+        CliTestSupport verify = cli("HF_HUB_OFFLINE", "1");
+        assertEquals(ExitCode.SOME_FAILED, verify.run("models", "verify", "wd-vit-tagger-v3"));
+        assertTrue(verify.out().contains("unverified wd-vit-tagger-v3/model.onnx  sha256 "), verify.out());
+        assertFalse(verify.out().contains("ok "), verify.out());
+        assertTrue(Files.exists(modelDir().resolve("model.onnx")), "verify deletes nothing it cannot judge");
     }
 }

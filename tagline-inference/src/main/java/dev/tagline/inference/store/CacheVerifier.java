@@ -29,7 +29,7 @@ final class CacheVerifier {
                 }
                 String expected = file.pinnedSha256().orElse(ShaRecord.read(record));
                 String actual = Checksums.sha256(path);
-                FileCheck.Status status = expected == null ? FileCheck.Status.UNKNOWN
+                FileCheck.Status status = expected == null ? FileCheck.Status.UNVERIFIED
                         : expected.equals(actual) ? FileCheck.Status.OK : FileCheck.Status.MISMATCH;
                 if (status == FileCheck.Status.MISMATCH) {
                     Files.deleteIfExists(path);

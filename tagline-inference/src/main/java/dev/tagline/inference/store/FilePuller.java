@@ -86,7 +86,10 @@ final class FilePuller {
         return attempts;
     }
 
-    /** True when the file is present with a hash record that agrees with the catalog: no need to hash it again. */
+    /**
+     * True when the file is present with a hash record that agrees with the catalog, or (catalog pins no hash) with
+     * the record of a file copied in by hand: no need to hash it again.
+     */
     private boolean recordedOk(ModelEntry model, ModelFile file) {
         Path target = layout.file(model.id(), file.name());
         try {
@@ -94,6 +97,9 @@ final class FilePuller {
                 return false;
             }
             String recorded = ShaRecord.read(layout.shaRecord(model.id(), file.name()));
+            if (recorded == null && file.pinnedSha256().isEmpty()) {
+                return ShaRecord.read(layout.unverifiedRecord(model.id(), file.name())) != null;
+            }
             return recorded != null && file.pinnedSha256().map(recorded::equals).orElse(true);
         } catch (IOException e) {
             return false;
@@ -102,7 +108,9 @@ final class FilePuller {
 
     /**
      * Null when the cached file is good; otherwise why not. A file without a hash record (copied in by hand) is
-     * hashed once and accepted when it matches the catalog, or when the catalog pins no hash.
+     * hashed once and accepted when it matches the catalog. When the catalog pins no hash there is nothing to check it
+     * against: it is used as it is, and its hash goes into the {@code .unverified} record, so that {@code models list}
+     * and {@code verify} keep saying it was never verified.
      */
     private String checkLocal(ModelEntry model, ModelFile file) throws IOException {
         Path target = layout.file(model.id(), file.name());
@@ -113,7 +121,11 @@ final class FilePuller {
             return "not there";
         }
         String actual = Checksums.sha256(target);
-        if (file.pinnedSha256().map(actual::equals).orElse(true)) {
+        if (file.pinnedSha256().isEmpty()) {
+            ShaRecord.write(layout.unverifiedRecord(model.id(), file.name()), actual, file.name());
+            return null;
+        }
+        if (file.sha256().equals(actual)) {
             ShaRecord.write(layout.shaRecord(model.id(), file.name()), actual, file.name());
             return null;
         }
@@ -133,6 +145,7 @@ final class FilePuller {
         Path staged = candidate.temporary() ? candidate.file() : linkOrCopy(candidate.file(),
                 layout.staging(model.id(), file.name()));
         ShaRecord.write(layout.shaRecord(model.id(), file.name()), actual, file.name());
+        Files.deleteIfExists(layout.unverifiedRecord(model.id(), file.name()));
         AtomicFiles.moveIntoPlace(staged, target);
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Reuses a file someone already downloaded with huggingface_hub. Layout (huggingface_hub {@code file_download.py}):
@@ -32,18 +33,9 @@ final class HfCacheSource implements ModelSource {
     public Candidate fetch(ModelEntry model, ModelFile file, FileSource source, Path staging)
             throws SourceException {
         FileSource.HubFile hub = (FileSource.HubFile) source;
-        Path repoDir = repoDir(hub);
-        if (!Files.isDirectory(repoDir)) {
-            return notThere();
-        }
         try {
-            String commit = Checksums.SHA1_HEX.matcher(hub.revision()).matches() ? hub.revision()
-                    : readRef(repoDir.resolve("refs").resolve(hub.revision()));
-            if (commit == null) {
-                throw new SourceException("no refs/" + hub.revision() + " in it", "");
-            }
-            Path snapshot = repoDir.resolve("snapshots").resolve(commit).resolve(hub.path());
-            if (!Files.isRegularFile(snapshot)) {
+            Path snapshot = locate(hub).orElse(null);
+            if (snapshot == null) {
                 return notThere();
             }
             String blob = snapshot.toRealPath().getFileName().toString();
@@ -56,11 +48,40 @@ final class HfCacheSource implements ModelSource {
         }
     }
 
+    /**
+     * The snapshot file of {@code hub} at its revision ({@code refs/<revision>} → {@code snapshots/<commit>/<path>}),
+     * when the cache holds it; nothing is hashed.
+     *
+     * @throws SourceException when the repository folder is there but has no such ref
+     */
+    Optional<Path> locate(FileSource.HubFile hub) throws SourceException, IOException {
+        Path repoDir = repoDir(hub);
+        if (!Files.isDirectory(repoDir)) {
+            return Optional.empty();
+        }
+        String commit = Checksums.SHA1_HEX.matcher(hub.revision()).matches() ? hub.revision()
+                : readRef(repoDir.resolve("refs").resolve(hub.revision()));
+        if (commit == null) {
+            throw new SourceException("no refs/" + hub.revision() + " in it", "");
+        }
+        Path snapshot = repoDir.resolve("snapshots").resolve(commit).resolve(hub.path());
+        return Files.isRegularFile(snapshot) ? Optional.of(snapshot) : Optional.empty();
+    }
+
+    /** {@link #locate} for a listing: empty also when the cache cannot be read. */
+    Optional<Path> present(FileSource.HubFile hub) {
+        try {
+            return locate(hub);
+        } catch (SourceException | IOException e) {
+            return Optional.empty();
+        }
+    }
+
     private static Candidate notThere() throws SourceException {
         throw new SourceException("not there", "");
     }
 
-    private Path repoDir(FileSource.HubFile hub) {
+    Path repoDir(FileSource.HubFile hub) {
         return hubCache.resolve("models--" + hub.repo().replace("/", "--"));
     }
 

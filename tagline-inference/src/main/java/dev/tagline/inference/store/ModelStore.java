@@ -26,6 +26,7 @@ public final class ModelStore {
     private final CacheLayout layout;
     private final FilePuller puller;
     private final NpmSource npm;
+    private final HfCacheSource hfCache;
 
     public ModelStore(Catalog catalog, StoreConfig config) {
         this(catalog, config, new ProcessRunner(), "npm");
@@ -42,7 +43,8 @@ public final class ModelStore {
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(15)).build();
         this.npm = new NpmSource(runner, npmCommand, config.progress());
-        this.puller = new FilePuller(layout, new HfCacheSource(config.hfCacheDir()), List.of(
+        this.hfCache = new HfCacheSource(config.hfCacheDir());
+        this.puller = new FilePuller(layout, hfCache, List.of(
                 new HubSource(config, http, backoff), npm, new ClasspathSource(ModelStore.class.getClassLoader())));
     }
 
@@ -128,24 +130,43 @@ public final class ModelStore {
         return Optional.of(new ResolvedModel(id, layout.modelDir(id), files, "cache"));
     }
 
-    /** Every catalog model with what the cache holds of it. Reads sizes only; hashes nothing. */
+    /**
+     * Every catalog model with what local disk holds of it: Tagline's cache, else an existing Hugging Face cache.
+     * Reads sizes and hash records only; hashes nothing.
+     */
     public List<ModelStatus> list() {
         List<ModelStatus> result = new ArrayList<>();
         for (ModelEntry entry : catalog.models()) {
-            int present = 0;
+            int local = 0;
+            int inHfCache = 0;
+            boolean unverified = false;
             long bytes = 0;
             for (ModelFile file : entry.files()) {
                 Path path = layout.file(entry.id(), file.name());
+                Optional<Path> hf = Optional.empty();
                 if (Files.isRegularFile(path)) {
-                    present++;
-                    bytes += sizeOf(path);
+                    local++;
+                    unverified |= file.pinnedSha256().isEmpty()
+                            && Files.notExists(layout.shaRecord(entry.id(), file.name()));
+                } else {
+                    hf = file.hubSource().flatMap(hfCache::present);
+                    path = hf.orElse(null);
+                    inHfCache += hf.isPresent() ? 1 : 0;
                 }
+                bytes += path == null ? 0 : sizeOf(path);
             }
-            ModelStatus.State state = present == entry.files().size() ? ModelStatus.State.READY
-                    : present == 0 ? ModelStatus.State.MISSING : ModelStatus.State.PARTIAL;
-            result.add(new ModelStatus(entry, state, bytes, layout.modelDir(entry.id())));
+            result.add(new ModelStatus(entry, state(entry.files().size(), local, inHfCache, unverified), bytes,
+                    layout.modelDir(entry.id())));
         }
         return result;
+    }
+
+    private static ModelStatus.State state(int files, int local, int inHfCache, boolean unverified) {
+        if (local + inHfCache < files) {
+            return local + inHfCache == 0 ? ModelStatus.State.MISSING : ModelStatus.State.PARTIAL;
+        }
+        return unverified ? ModelStatus.State.UNVERIFIED
+                : inHfCache > 0 ? ModelStatus.State.READY_HF_CACHE : ModelStatus.State.READY;
     }
 
     /** Re-hashes the cached files of {@code id}; a file that no longer matches is removed (see {@link FileCheck}). */
