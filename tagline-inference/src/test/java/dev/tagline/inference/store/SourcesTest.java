@@ -75,4 +75,28 @@ class SourcesTest {
         Exception e = assertThrows(dev.tagline.core.TaglineException.class, () -> store.resolve("nope-model"));
         assertTrue(e.getMessage().startsWith("Unknown model 'nope-model'"), e.getMessage());
     }
+
+    @Test
+    void theModelNotAvailableErrorNamedOnlyTheFirstMissingFile_nowItNamesEveryFileWithItsHubPath() throws Exception {
+        StoreFixture fixture = new StoreFixture(dir);
+        ModelStore store = new ModelStore(Catalog.builtIn(), fixture.config("http://127.0.0.1:9", null, true));
+        Path modelDir = store.path("florence-2-base-ft");
+        Files.createDirectories(modelDir);
+        Files.writeString(modelDir.resolve("config.json"), "{}");
+
+        ModelUnavailableException e = assertThrows(ModelUnavailableException.class,
+                () -> store.resolve("florence-2-base-ft"));
+
+        assertTrue(e.getMessage().startsWith("Cannot get model florence-2-base-ft (7 files missing: "
+                + "vision_encoder.onnx, embed_tokens.onnx, encoder_model.onnx, decoder_model_merged.onnx, "
+                + "tokenizer.json, generation_config.json, preprocessor_config.json). Tried for vision_encoder.onnx: "
+                + "1) local cache "), e.getMessage());
+        assertTrue(e.hint().contains("onnx/vision_encoder.onnx → " + modelDir.resolve("vision_encoder.onnx") + ", "),
+                e.hint());
+        assertTrue(e.hint().contains("tokenizer.json → " + modelDir.resolve("tokenizer.json")), e.hint());
+        assertTrue(e.hint().contains("run 'hf download onnx-community/Florence-2-base-ft' where the Hub can be reached"
+                + " and copy its Hugging Face cache folder (models--onnx-community--Florence-2-base-ft) into "
+                + fixture.hfCache), e.hint());
+        assertTrue(!e.hint().contains(", config.json → ") && !e.hint().contains("(config.json → "), "a file that is there is not asked for: " + e.hint());
+    }
 }
