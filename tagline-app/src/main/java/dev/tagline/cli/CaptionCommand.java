@@ -47,7 +47,8 @@ final class CaptionCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "Folder of images.")
     Path dir;
     @Option(names = "--captioner", paramLabel = "ID", description = "Required: openai:MODEL (a vision model at"
-            + " --endpoint), florence-2-base or florence-2-large (-ft variants too; in process on ONNX Runtime), or"
+            + " --endpoint), florence-2-base or florence-2-large (-ft variants too, or the Hub id such as"
+            + " microsoft/Florence-2-base-ft; in process on ONNX Runtime), or"
             + " tags (a caption composed from the tags, no model).")
     String captioner;
     @Option(names = "--model-path", paramLabel = "DIR", description = "In-process captioners: this folder's model"

@@ -39,10 +39,12 @@ final class TagCommand implements Callable<Integer> {
     Path dir;
     @Option(names = "--tagger", paramLabel = "ID", split = ",", defaultValue = Taggers.QUALITY,
             description = "Taggers to run, merged without duplicates: quality, wd-vit-tagger-v3, wd-swinv2-tagger-v3,"
-                    + " wd-v1-4-moat-tagger-v2, ram-plus, … (tagline models list). Default: ${DEFAULT-VALUE}.")
+                    + " wd-v1-4-moat-tagger-v2, ram-plus, … (tagline models list), or a Hub repository id such as"
+                    + " SmilingWolf/wd-vit-tagger-v3. Default: ${DEFAULT-VALUE}.")
     List<String> taggers;
     @Option(names = "--model-path", paramLabel = "DIR", description = "Use this folder's model.onnx and tag list"
-            + " for the (one) model tagger instead of the model store.")
+            + " for the (one) model tagger instead of the model store (a Hugging Face cache folder models--Org--name:"
+            + " its refs/main snapshot).")
     Path modelPath;
     @Mixin
     DeviceOptions device;

@@ -825,6 +825,17 @@ class CaptionCommandTest {
         assertTrue(server.chats().isEmpty());
     }
 
+    @Test
+    void aHubRepoIdAsCaptionerWasRefusedWithAList_nowItIsTheCatalogModelAndANearMissGetsADidYouMean() {
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, cli.run("caption", "data", "--captioner", "microsoft/Florence-2-base-ft"));
+        assertTrue(cli.err().contains("Cannot get model florence-2-base-ft (8 files missing: "), cli.err());
+        assertFalse(cli.err().contains("is not one Tagline knows"), cli.err());
+        cli.clear();
+        assertEquals(ExitCode.USAGE, cli.run("caption", "data", "--captioner", "florence-base-ft"));
+        assertTrue(cli.err().contains("Did you mean 'florence-2-base-ft'?"), cli.err());
+    }
+
     /** Dogfood round 3: --questions /dev/null said "no such file". */
     @Test
     void aQuestionsFileThatIsNoFileOrEmptySaysWhich() throws IOException {

@@ -109,8 +109,8 @@ class ModelsCommandIT {
         CliTestSupport cli = cli("HF_HUB_OFFLINE", "1");
         assertEquals(ExitCode.USAGE, cli.run("models", "pull", "wd-vit-tagger-v3"));
         assertEquals(1, cli.err().strip().lines().count(), cli.err());
-        assertTrue(cli.err().startsWith("error: Cannot get model wd-vit-tagger-v3 (file model.onnx). Tried 1) local"),
-                cli.err());
+        assertTrue(cli.err().startsWith("error: Cannot get model wd-vit-tagger-v3 (2 files missing: model.onnx,"
+                + " selected_tags.csv). Tried for model.onnx: 1) local"), cli.err());
         assertTrue(cli.err().contains("HF_HUB_OFFLINE is set"), cli.err());
         assertTrue(cli.err().contains("pass --model-path FILE|DIR"), cli.err());
         assertEquals(List.of(), hub.requests());
@@ -236,5 +236,25 @@ class ModelsCommandIT {
         assertTrue(verify.out().contains("unverified wd-vit-tagger-v3/model.onnx  sha256 "), verify.out());
         assertFalse(verify.out().contains("ok "), verify.out());
         assertTrue(Files.exists(modelDir().resolve("model.onnx")), "verify deletes nothing it cannot judge");
+    }
+
+    @Test
+    void hubRepoIdsWereUnknownModels_nowPullPathAndVerifyTakeThemAndANearMissGetsADidYouMean() {
+        CliTestSupport pull = cli();
+        assertEquals(ExitCode.OK, pull.run("models", "pull", "SmilingWolf/wd-vit-tagger-v3"), pull.err());
+        assertEquals("wd-vit-tagger-v3: 2 files, 195 KiB, in " + modelDir(), pull.out().strip());
+
+        CliTestSupport path = cli();
+        assertEquals(ExitCode.OK, path.run("models", "path", "smilingwolf/WD-VIT-TAGGER-V3"), path.err());
+        assertEquals(modelDir().toString(), path.out().strip());
+
+        CliTestSupport verify = cli();
+        assertEquals(ExitCode.OK, verify.run("models", "verify", "SmilingWolf/wd-vit-tagger-v3"), verify.out());
+        assertEquals(2, verify.out().lines().filter(l -> l.startsWith("ok ")).count(), verify.out());
+
+        CliTestSupport near = cli();
+        assertEquals(ExitCode.USAGE, near.run("models", "pull", "wd-vit-v3"));
+        assertTrue(near.err().contains("Unknown model 'wd-vit-v3'") && near.err().contains("Did you mean "
+                + "'wd-vit-tagger-v3'?"), near.err());
     }
 }

@@ -10,6 +10,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,6 +105,33 @@ class TagCommandTest {
         // re-check item 17: "tag: 4 done" for 2 images, clip.mp4 and the failed broken.jpg, and the rate of 4
         assertTrue(cli.err().matches("(?s).*\ntag: 2 done in [^\n]* \\(\\d+\\.\\d img/s\\), 1 passed over, 1 failed\n.*"),
                 cli.err());
+    }
+
+    @Test
+    void aHubRepoIdAndAnHfCacheRepoFolderWereRefused_nowTheTaggerRunsFromTheRefsMainSnapshot() throws IOException {
+        Path repo = work.resolve("hf/hub/models--SmilingWolf--wd-swinv2-tagger-v3");
+        String commit = "d".repeat(40);
+        Path snapshot = Files.createDirectories(repo.resolve("snapshots").resolve(commit));
+        Files.createDirectories(repo.resolve("refs"));
+        Files.writeString(repo.resolve("refs/main"), commit);
+        for (String name : List.of("model.onnx", "selected_tags.csv")) {
+            Files.copy(work.resolve("model").resolve(name), snapshot.resolve(name));
+        }
+        CliTestSupport cli = cli();
+
+        assertEquals(ExitCode.SOME_FAILED, cli.run("tag", "data", "--tagger", "SmilingWolf/wd-swinv2-tagger-v3",
+                "--model-path", "hf/hub/models--SmilingWolf--wd-swinv2-tagger-v3"), cli.err());
+
+        assertEquals("red (colour)", sidecar("red.txt"));
+        assertTrue(cli.err().contains("tagger wd-swinv2-tagger-v3 (" + snapshot), cli.err());
+    }
+
+    @Test
+    void aNearMissTaggerIdGetsADidYouMean() {
+        CliTestSupport cli = cli();
+        assertEquals(ExitCode.USAGE, cli.run("tag", "data", "--tagger", "wd-vit-v3"));
+        assertTrue(cli.err().contains("Unknown model 'wd-vit-v3'") && cli.err().contains("Did you mean "
+                + "'wd-vit-tagger-v3'?"), cli.err());
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.tagline.inference.onnx.SessionConfig;
 import dev.tagline.inference.openai.ChatClient;
 import dev.tagline.inference.openai.OpenAiEndpoint;
 import dev.tagline.inference.openai.ServerWaits;
+import dev.tagline.inference.store.ModelEntry;
 import dev.tagline.inference.store.ModelStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -128,11 +129,15 @@ public final class Captioners {
      * Models that run in this JVM through ONNX Runtime: Florence-2 by catalog id ({@code florence-2-base},
      * {@code florence-2-large-ft-q4} …) or from an export folder given with {@code --model-path}.
      */
-    private Captioner inProcess(String id, Path modelPath) {
+    private Captioner inProcess(String name, Path modelPath) {
+        // a catalog id in any case, or the Hub repository id: microsoft/Florence-2-base-ft → florence-2-base-ft
+        String id = store.catalog().find(name).map(ModelEntry::id).orElse(name);
         if (modelPath != null || id.toLowerCase(java.util.Locale.ROOT).startsWith(FLORENCE)) {
             return Florence2Captioner.open(store, sessions, config, id, modelPath, options.precision().orElse(null));
         }
-        throw new TaglineException("Captioner '" + id + "' is not one Tagline knows", "Use --captioner"
+        String near = store.catalog().nearest(name).filter(n -> n.startsWith(FLORENCE))
+                .map(n -> "Did you mean '" + n + "'? ").orElse("");
+        throw new TaglineException("Captioner '" + id + "' is not one Tagline knows", near + "Use --captioner"
                 + " florence-2-base (or -large, -base-ft, -large-ft) in process, openai:MODEL --endpoint URL (a vision"
                 + " model on Ollama, llama.cpp, vLLM or LM Studio), or tags (composed from --tagger tags).");
     }

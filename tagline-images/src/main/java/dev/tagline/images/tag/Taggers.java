@@ -47,11 +47,15 @@ public final class Taggers {
         this.options = options;
     }
 
-    /** The tagger {@code id}; {@code modelPath} (may be null) replaces the store's lookup. The caller closes it. */
-    public ImageTagger open(String id, Path modelPath) {
-        if (id.equals(QUALITY)) {
+    /**
+     * The tagger {@code name}: a catalog id, in any case, or a model's Hugging Face repository id; {@code modelPath}
+     * (may be null) replaces the store's lookup. The caller closes it.
+     */
+    public ImageTagger open(String name, Path modelPath) {
+        if (name.equals(QUALITY)) {
             return quality();
         }
+        String id = store.catalog().find(name).map(ModelEntry::id).orElse(name); // SmilingWolf/wd-vit-tagger-v3
         ResolvedModel model = store.resolve(id, modelPath);
         String revision = revision(model, modelPath);
         if (model.files().containsKey("selected_tags.csv")) {

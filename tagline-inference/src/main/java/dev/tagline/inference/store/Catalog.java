@@ -66,8 +66,17 @@ public final class Catalog {
         return models.values();
     }
 
+    /**
+     * The entry {@code id} names: its id in any case, or its Hugging Face repository id
+     * ({@code SmilingWolf/wd-vit-tagger-v3}, {@code microsoft/Florence-2-base-ft}).
+     */
     public Optional<ModelEntry> find(String id) {
-        return Optional.ofNullable(models.get(id));
+        return Optional.ofNullable(models.get(id)).or(() -> CatalogNames.find(models.values(), id));
+    }
+
+    /** The catalog id nearest to an unknown {@code name}, for a "did you mean". */
+    public Optional<String> nearest(String name) {
+        return CatalogNames.nearest(models.values(), name);
     }
 
     private static ModelEntry entry(JsonNode node, String origin) {

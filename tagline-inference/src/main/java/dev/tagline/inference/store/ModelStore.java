@@ -71,7 +71,7 @@ public final class ModelStore {
     public ResolvedModel resolve(String id, Path modelPath) {
         Optional<ModelEntry> entry = catalog.find(id);
         if (modelPath != null) {
-            return UserPaths.resolve(id, entry.orElse(null), modelPath);
+            return UserPaths.resolve(entry.map(ModelEntry::id).orElse(id), entry.orElse(null), modelPath);
         }
         if (entry.isEmpty()) {
             Path asPath = Path.of(id);
@@ -140,13 +140,13 @@ public final class ModelStore {
         ModelEntry entry = entry(id);
         Map<String, Path> files = new LinkedHashMap<>();
         for (ModelFile file : entry.files()) {
-            Path path = layout.file(id, file.name());
+            Path path = layout.file(entry.id(), file.name());
             if (!Files.isRegularFile(path)) {
                 return Optional.empty();
             }
             files.put(file.name(), path);
         }
-        return Optional.of(new ResolvedModel(id, layout.modelDir(id), files, "cache"));
+        return Optional.of(new ResolvedModel(entry.id(), layout.modelDir(entry.id()), files, "cache"));
     }
 
     /**
@@ -198,8 +198,10 @@ public final class ModelStore {
     }
 
     private TaglineException unknown(String id) {
+        String near = catalog.nearest(id).map(n -> "Did you mean '" + n + "'? ").orElse("");
         return new TaglineException("Unknown model '" + id + "': it is not in the catalog and no such file exists",
-                "Run 'tagline models list' for the known ids, or pass --model-path FILE|DIR.");
+                near + "Run 'tagline models list' for the known ids (a Hugging Face repository id such as "
+                        + "SmilingWolf/wd-vit-tagger-v3 works too), or pass --model-path FILE|DIR.");
     }
 
     private static long sizeOf(Path path) {

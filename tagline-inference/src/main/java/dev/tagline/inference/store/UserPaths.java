@@ -11,17 +11,19 @@ import java.util.stream.Stream;
 /**
  * Models the user points at with {@code --model-path FILE|DIR}. For a model the catalog does not know, the file (or
  * every visible file of the folder) is the model, taken as it is. For a catalog model, the folder must hold its files
- * by name (a file may stand for a one-file model), and each pinned SHA-256 is checked. Nothing is copied.
+ * by name, or at its path in the Hub repository (a file may stand for a one-file model), and each pinned SHA-256 is
+ * checked. A Hugging Face cache repository folder stands for its {@code refs/main} snapshot. Nothing is copied.
  */
 final class UserPaths {
     private UserPaths() {
     }
 
-    static ResolvedModel resolve(String id, ModelEntry entry, Path path) {
-        if (!Files.exists(path)) {
-            throw new TaglineException("--model-path " + path + " does not exist",
+    static ResolvedModel resolve(String id, ModelEntry entry, Path given) {
+        if (!Files.exists(given)) {
+            throw new TaglineException("--model-path " + given + " does not exist",
                     "Pass an existing model file or folder, or drop --model-path to use the catalog.");
         }
+        Path path = HfRepoFolder.snapshotOf(given);
         Path dir = Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
         Map<String, Path> files = new LinkedHashMap<>();
         try {
@@ -56,6 +58,10 @@ final class UserPaths {
             Path candidate = path.resolve(file.name());
             if (Files.isRegularFile(candidate)) {
                 return candidate;
+            }
+            Path asOnTheHub = file.hubSource().map(h -> path.resolve(h.path())).orElse(candidate);
+            if (Files.isRegularFile(asOnTheHub)) {
+                return asOnTheHub; // a Hub snapshot keeps some files in sub-folders (onnx/)
             }
         } else if (entry.files().size() == 1 || path.getFileName().toString().equals(file.name())) {
             return path;

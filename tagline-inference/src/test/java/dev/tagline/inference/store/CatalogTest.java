@@ -79,4 +79,24 @@ class CatalogTest {
         assertTrue(e.getMessage().contains(expected), e.getMessage());
         assertTrue(e.getMessage().startsWith("Model catalog test catalog"), e.getMessage());
     }
+
+    @Test
+    void hubRepoIdsWereUnknownModels_nowTheyNameTheirCatalogEntryAndNearMissesGetADidYouMean() {
+        Catalog catalog = Catalog.builtIn();
+        java.util.function.Function<String, String> id = name -> catalog.find(name).map(ModelEntry::id).orElse(null);
+
+        assertEquals("wd-vit-tagger-v3", id.apply("SmilingWolf/wd-vit-tagger-v3"));
+        assertEquals("wd-vit-tagger-v3", id.apply("smilingwolf/WD-ViT-Tagger-V3"));
+        assertEquals("wd-vit-tagger-v3", id.apply("WD-VIT-TAGGER-V3"));
+        assertEquals("florence-2-base-ft", id.apply("microsoft/Florence-2-base-ft"));
+        assertEquals("florence-2-large", id.apply("onnx-community/Florence-2-large"));
+        assertEquals("ram-plus", id.apply("benjaminjonard/ram-plus-onnx"));
+        assertEquals(null, id.apply("SmilingWolf/not-a-tagger"));
+        assertEquals(null, id.apply("wd-vit-v3"));
+
+        assertEquals(java.util.Optional.of("wd-vit-tagger-v3"), catalog.nearest("wd-vit-v3"));
+        assertEquals(java.util.Optional.of("wd-swinv2-tagger-v3"), catalog.nearest("wd-swinv2-tager-v3"));
+        assertEquals(java.util.Optional.of("florence-2-base-ft"), catalog.nearest("florence-base-ft"));
+        assertEquals(java.util.Optional.empty(), catalog.nearest("completely-different"));
+    }
 }

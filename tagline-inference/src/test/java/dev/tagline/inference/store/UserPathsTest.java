@@ -59,4 +59,40 @@ class UserPathsTest {
         TaglineException e = assertThrows(TaglineException.class, () -> store().resolve("vad", dir.resolve("gone")));
         assertEquals("--model-path " + dir.resolve("gone") + " does not exist", e.getMessage());
     }
+
+    @Test
+    void anHfCacheRepoFolderAsModelPathHadNoModelOnnx_nowItsRefsMainSnapshotIsUsed() throws Exception {
+        StoreFixture fixture = new StoreFixture(dir);
+        ModelStore store = fixture.store(StoreFixture.hubCatalog("wd", "SmilingWolf/wd-swinv2-tagger-v3",
+                "model.onnx", null), fixture.config("http://127.0.0.1:9", null, true));
+        Path repo = dir.resolve("hub").resolve("models--SmilingWolf--wd-swinv2-tagger-v3");
+        String commit = "b".repeat(40);
+        Files.createDirectories(repo.resolve("blobs"));
+        Files.writeString(repo.resolve("blobs").resolve("c".repeat(64)), "m");
+        Files.createDirectories(repo.resolve("refs"));
+        Files.writeString(repo.resolve("refs").resolve("main"), commit + "\n");
+        Path snapshot = repo.resolve("snapshots").resolve(commit);
+        Files.createDirectories(snapshot);
+        Files.createSymbolicLink(snapshot.resolve("model.onnx"), Path.of("../../blobs").resolve("c".repeat(64)));
+
+        ResolvedModel model = store.resolve("wd", repo);
+
+        assertEquals(snapshot.resolve("model.onnx"), model.file("model.onnx"));
+        assertEquals(snapshot.resolve("model.onnx"), store.resolve("SmilingWolf/wd-swinv2-tagger-v3", repo)
+                .file("model.onnx"), "the Hub repository id names the catalog model");
+    }
+
+    @Test
+    void anHfCacheRepoFolderWithSeveralSnapshotsAndNoRefSaysToPickOneOrDropModelPath() throws Exception {
+        Path repo = dir.resolve("models--SmilingWolf--wd-swinv2-tagger-v3");
+        Files.createDirectories(repo.resolve("snapshots").resolve("1".repeat(40)));
+        Files.createDirectories(repo.resolve("snapshots").resolve("2".repeat(40)));
+
+        TaglineException e = assertThrows(TaglineException.class, () -> store().resolve("my-wd", repo));
+
+        assertTrue(e.getMessage().contains("is a Hugging Face cache folder with 2 snapshots and no refs/main"),
+                e.getMessage());
+        assertTrue(e.hint().contains("Pass one of its snapshots/REV/ folders (" + "1".repeat(40) + ", "
+                + "2".repeat(40) + "), or drop --model-path: Tagline reads the Hugging Face cache itself."), e.hint());
+    }
 }

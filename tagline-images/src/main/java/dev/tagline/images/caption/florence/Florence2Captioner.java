@@ -8,6 +8,7 @@ import dev.tagline.images.caption.GenerationSettings;
 import dev.tagline.inference.onnx.OnnxModel;
 import dev.tagline.inference.onnx.OnnxSessions;
 import dev.tagline.inference.onnx.SessionConfig;
+import dev.tagline.inference.store.HfRepoFolder;
 import dev.tagline.inference.store.ModelStore;
 import dev.tagline.inference.store.ResolvedModel;
 import java.nio.file.Path;
@@ -62,8 +63,9 @@ public final class Florence2Captioner implements Captioner {
         FlorenceFiles files;
         String revision;
         if (modelPath != null) {
-            files = FlorenceFiles.inFolder(modelPath, p);
-            revision = modelPath.toAbsolutePath().normalize().toString();
+            Path folder = HfRepoFolder.snapshotOf(modelPath);
+            files = FlorenceFiles.inFolder(folder, p);
+            revision = folder.toAbsolutePath().normalize().toString();
         } else {
             String catalogId = catalogId(id, p);
             ResolvedModel model = store.resolve(catalogId, null);
