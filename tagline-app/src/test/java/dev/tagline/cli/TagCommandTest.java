@@ -127,6 +127,23 @@ class TagCommandTest {
     }
 
     @Test
+    void handCopiedWdFilesWereTrustedAndGotAVerifiedHashOnFirstUse_nowTheRunSaysUnverifiedAndRecordsNone()
+            throws IOException {
+        Path cached = Files.createDirectories(work.resolve("home/models/wd-vit-tagger-v3"));
+        for (String name : List.of("model.onnx", "selected_tags.csv")) {
+            Files.copy(work.resolve("model").resolve(name), cached.resolve(name));
+        }
+        CliTestSupport cli = cli();
+
+        assertEquals(ExitCode.SOME_FAILED, cli.run("tag", "data", "--tagger", "wd-vit-tagger-v3"), cli.err());
+
+        assertEquals("red (colour)", sidecar("red.txt"));
+        assertTrue(cli.err().contains("unverified copy (copied by hand; no pinned hash)"), cli.err());
+        assertFalse(Files.exists(cached.resolve(".model.onnx.sha256")), "no hash that would later 'verify' it");
+        assertTrue(Files.exists(cached.resolve(".model.onnx.unverified")));
+    }
+
+    @Test
     void aNearMissTaggerIdGetsADidYouMean() {
         CliTestSupport cli = cli();
         assertEquals(ExitCode.USAGE, cli.run("tag", "data", "--tagger", "wd-vit-v3"));

@@ -92,6 +92,11 @@ public final class Taggers {
                 return where + ", sha256 " + Files.readString(record, StandardCharsets.US_ASCII).strip()
                         .substring(0, 12);
             }
+            Path unverified = onnx.resolveSibling("." + onnx.getFileName() + ".unverified");
+            if (modelPath == null && Files.isRegularFile(unverified)) {
+                return where + ", unverified copy (copied by hand; no pinned hash), sha256 "
+                        + Files.readString(unverified, StandardCharsets.US_ASCII).strip().substring(0, 12);
+            }
             return where + ", " + Files.size(onnx) + " bytes, modified " + Files.getLastModifiedTime(onnx);
         } catch (IOException | StringIndexOutOfBoundsException e) {
             return where;
