@@ -3,7 +3,6 @@ package dev.tagline.inference.store;
 import dev.tagline.core.TaglineException;
 import dev.tagline.core.process.ProcessRunner;
 import dev.tagline.core.progress.Progress;
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -154,38 +153,7 @@ public final class ModelStore {
      * Reads sizes and hash records only; hashes nothing.
      */
     public List<ModelStatus> list() {
-        List<ModelStatus> result = new ArrayList<>();
-        for (ModelEntry entry : catalog.models()) {
-            int local = 0;
-            int inHfCache = 0;
-            boolean unverified = false;
-            long bytes = 0;
-            for (ModelFile file : entry.files()) {
-                Path path = layout.file(entry.id(), file.name());
-                Optional<Path> hf = Optional.empty();
-                if (Files.isRegularFile(path)) {
-                    local++;
-                    unverified |= file.pinnedSha256().isEmpty()
-                            && Files.notExists(layout.shaRecord(entry.id(), file.name()));
-                } else {
-                    hf = file.hubSource().flatMap(hfCache::present);
-                    path = hf.orElse(null);
-                    inHfCache += hf.isPresent() ? 1 : 0;
-                }
-                bytes += path == null ? 0 : sizeOf(path);
-            }
-            result.add(new ModelStatus(entry, state(entry.files().size(), local, inHfCache, unverified), bytes,
-                    layout.modelDir(entry.id())));
-        }
-        return result;
-    }
-
-    private static ModelStatus.State state(int files, int local, int inHfCache, boolean unverified) {
-        if (local + inHfCache < files) {
-            return local + inHfCache == 0 ? ModelStatus.State.MISSING : ModelStatus.State.PARTIAL;
-        }
-        return unverified ? ModelStatus.State.UNVERIFIED
-                : inHfCache > 0 ? ModelStatus.State.READY_HF_CACHE : ModelStatus.State.READY;
+        return new CacheListing(layout, hfCache).list(catalog.models());
     }
 
     /** Re-hashes the cached files of {@code id}; a file that no longer matches is removed (see {@link FileCheck}). */
@@ -202,13 +170,5 @@ public final class ModelStore {
         return new TaglineException("Unknown model '" + id + "': it is not in the catalog and no such file exists",
                 near + "Run 'tagline models list' for the known ids (a Hugging Face repository id such as "
                         + "SmilingWolf/wd-vit-tagger-v3 works too), or pass --model-path FILE|DIR.");
-    }
-
-    private static long sizeOf(Path path) {
-        try {
-            return Files.size(path);
-        } catch (IOException e) {
-            return 0;
-        }
     }
 }
