@@ -19,7 +19,8 @@ final class CandidateCheck {
     }
 
     private static SourceException hfCache(ModelFile file, Candidate c, String actual) throws IOException {
-        String redownload = "Delete it, or re-download it with 'hf download " + c.from() + "'.";
+        String redownload = "Delete the Hugging Face cache file " + c.file() + ", or re-download it with 'hf download "
+                + c.from() + "'.";
         if (c.sha256() != null && !c.sha256().equals(actual)
                 || c.gitSha1() != null && !c.gitSha1().equals(Checksums.gitBlobSha1(c.file()))) {
             return new SourceException("the Hugging Face cache file " + c.file() + " is damaged (its content, SHA-256 "

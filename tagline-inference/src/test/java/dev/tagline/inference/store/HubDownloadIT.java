@@ -247,7 +247,8 @@ class HubDownloadIT {
         assertTrue(e.getMessage().contains("the Hugging Face cache file " + blob.toRealPath() + " is damaged (its "
                 + "content, SHA-256 " + StoreFixture.sha256("damaged".getBytes()) + ", does not match its name);"
                 + " Tagline left it as it is"), e.getMessage());
-        assertTrue(e.hint().contains("Delete it, or re-download it with 'hf download acme/tiny-tagger'"), e.hint());
+        assertTrue(e.hint().contains("Delete the Hugging Face cache file " + blob.toRealPath() + ", or re-download it"
+                + " with 'hf download acme/tiny-tagger'"), e.hint());
         assertFalse(e.getMessage().contains("discarded"), e.getMessage());
         assertFalse(e.hint().contains("maintainers"), e.hint());
         assertArrayEquals("damaged".getBytes(), Files.readAllBytes(blob), "the Hugging Face cache is not touched");
