@@ -14,8 +14,8 @@ import java.util.OptionalDouble;
  * a slide title's "t" for one), and a slide is padded, not cropped round it. One face on average ({@code [0.5, 1.2]}
  * faces per sample, each at least {@code MIN_FACE_WIDTH = 0.05} of the width) → TRACK. Screen content with no webcam
  * inset and no talking head, where the screen changes (typing, the cursor, scrolling) in at least
- * {@link #MIN_ACTIVE_SHARE} of the samples, or still content (all of the scene's) within {@link #NARROW_FRACTION} of
- * the width → SCREEN_CROP: padding a 1920-pixel screen into a 1080-pixel band makes 16 px code 9 px tall, so a
+ * {@link #MIN_ACTIVE_SHARE} of the samples (or one place on it in {@link #MIN_PLACE_SHARE}), or still content (all of
+ * the scene's) within {@link #NARROW_FRACTION} of the width → SCREEN_CROP: padding a 1920-pixel screen into a 1080-pixel band makes 16 px code 9 px tall, so a
  * full-height window over the activity (or the whole content) is shown instead; a wide still slide keeps the whole
  * frame, padded. Anything else → GENERAL. Scenes are split at the content detector's cuts and at slide changes
  * ({@link ScreenCuts}), and a change across a cut is no activity of the scene. A scene shorter than 2 s whose two
@@ -33,6 +33,13 @@ final class ModeChooser {
     static final Duration SHORT_SCENE = Duration.ofSeconds(2);
     /** A screen "is being worked on" when this share of its samples (5 per second) show a change (Tagline's rule). */
     static final double MIN_ACTIVE_SHARE = 0.2;
+    /**
+     * A screen is worked on, too, where one place on it changes on this share of the samples (Tagline's rule): light
+     * typing in a big editor, a few characters every second or two, changes about one sample in eight, all in one
+     * place, and was taken for a still screen (the whole editor shown, too small to read on a phone); a stray change or
+     * two (a build step, a clock) is neither that frequent nor in one place.
+     */
+    static final double MIN_PLACE_SHARE = 0.1;
     /**
      * The screen-crop window's width as a share of the source height (Tagline's rule): 720 px of a 1080p screen, scaled
      * 1.5× to the 1080-pixel output width, so 16 px editor text comes out 24 px tall (blur-pad: 9 px), and the window
@@ -171,10 +178,18 @@ final class ModeChooser {
         return new Scene(a, b, ReframeMode.SCREEN_CROP, ScreenCamera.path(lit, width, srcW, box, a), null, width);
     }
 
-    /** Whether the screen changes on at least {@link #MIN_ACTIVE_SHARE} of the (lit) samples, and at all. */
-    private static boolean workedOn(List<FrameSample> lit) {
+    /**
+     * Whether the screen is being worked on: it changes on at least {@link #MIN_ACTIVE_SHARE} of the (lit) samples, and
+     * at all, or one place on it changes again and again, on at least {@link #MIN_PLACE_SHARE} of them (and
+     * {@link ScreenCamera#CONFIRM} times).
+     */
+    private boolean workedOn(List<FrameSample> lit) {
         long changed = lit.stream().filter(s -> s.activity() != null).count();
-        return changed > 0 && changed >= MIN_ACTIVE_SHARE * lit.size();
+        if (changed > 0 && changed >= MIN_ACTIVE_SHARE * lit.size()) {
+            return true;
+        }
+        return ScreenCamera.places(lit, baseWidth(), srcW).stream()
+                .anyMatch(p -> p.boxes() >= MIN_PLACE_SHARE * lit.size());
     }
 
     /** The box around every content box of {@code lit} (every slide of a scene), or null when there is none. */

@@ -2,7 +2,9 @@ package dev.tagline.video.render;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The screen-crop window's path: still while the screen's activity stays inside it, and a cut (not a pan) when the
@@ -25,39 +27,49 @@ final class ScreenCamera {
     }
 
     /**
-     * The window's width: at least {@code base}, widened so that each place worked on stays whole in it. The activity
-     * boxes are grouped into places by their centres (a gap over {@link #GAP} of the width separates two); a place
-     * needs {@link #CONFIRM} boxes (a stray change is none), a box wider than {@code base} (scrolling, a redraw) says
-     * nothing about where the work is; the width is the extent of the place at {@link #PERCENTILE} of the boxes, the
-     * places ordered by extent. Never wider than the source; even.
+     * The window's width: at least {@code base}, widened so that each place worked on stays whole in it: the extent of
+     * the place ({@link #places}) at {@link #PERCENTILE} of the boxes, the places ordered by extent. Never wider than
+     * the source; even.
      */
     static int width(List<FrameSample> samples, double base, int srcW) {
-        List<Rect> boxes = samples.stream().map(FrameSample::activity).filter(java.util.Objects::nonNull)
-                .filter(r -> r.width() <= base).sorted(java.util.Comparator.comparingDouble(Rect::centreX)).toList();
-        List<int[]> places = new ArrayList<>(); // {lo, hi, boxes}
-        for (int i = 0; i < boxes.size(); i++) {
-            Rect r = boxes.get(i);
-            if (i == 0 || r.centreX() - boxes.get(i - 1).centreX() > GAP * srcW) {
-                places.add(new int[] {r.x(), r.x() + r.width(), 0});
-            }
-            int[] p = places.get(places.size() - 1);
-            p[0] = Math.min(p[0], r.x());
-            p[1] = Math.max(p[1], r.x() + r.width());
-            p[2]++;
-        }
-        List<int[]> real = places.stream().filter(p -> p[2] >= CONFIRM)
-                .sorted(java.util.Comparator.comparingInt(p -> p[1] - p[0])).toList();
-        int total = real.stream().mapToInt(p -> p[2]).sum();
+        List<Place> real = places(samples, base, srcW).stream().sorted(Comparator.comparingInt(Place::extent))
+                .toList();
+        int total = real.stream().mapToInt(Place::boxes).sum();
         double need = 0;
         int seen = 0;
-        for (int[] p : real) {
-            seen += p[2];
-            need = p[1] - p[0];
+        for (Place p : real) {
+            seen += p.boxes();
+            need = p.extent();
             if (seen >= PERCENTILE * total) {
                 break;
             }
         }
         return (int) Math.min(srcW, Math.round(Math.max(base, need))) & ~1;
+    }
+
+    /** A place on the screen worked on: the columns {@code [lo, hi)} its activity boxes span, and how many there are. */
+    record Place(int lo, int hi, int boxes) {
+        int extent() {
+            return hi - lo;
+        }
+    }
+
+    /**
+     * The places worked on, left to right: the activity boxes grouped by their centres (a gap over {@link #GAP} of the
+     * width separates two places); a place needs {@link #CONFIRM} boxes (a stray change is none), and a box wider than
+     * {@code base} (scrolling, a redraw) says nothing about where the work is.
+     */
+    static List<Place> places(List<FrameSample> samples, double base, int srcW) {
+        List<Rect> boxes = samples.stream().map(FrameSample::activity).filter(Objects::nonNull)
+                .filter(r -> r.width() <= base).sorted(Comparator.comparingDouble(Rect::centreX)).toList();
+        List<Place> places = new ArrayList<>();
+        for (int i = 0; i < boxes.size(); i++) {
+            Rect r = boxes.get(i);
+            boolean apart = i == 0 || r.centreX() - boxes.get(i - 1).centreX() > GAP * srcW;
+            Place p = apart ? new Place(r.x(), r.x() + r.width(), 0) : places.remove(places.size() - 1);
+            places.add(new Place(Math.min(p.lo(), r.x()), Math.max(p.hi(), r.x() + r.width()), p.boxes() + 1));
+        }
+        return places.stream().filter(p -> p.boxes() >= CONFIRM).toList();
     }
 
     /**

@@ -126,6 +126,27 @@ class ModeChooserTest {
     }
 
     @Test
+    void lightTypingInOnePlaceOnUnderAFifthOfTheSamplesWasAStillScreen_nowTheWindowFollowsIt() {
+        // a few characters every 1.4 s at x 1200–1260: 8 changes in 50 samples (16 %), all in one place
+        List<FrameSample> light = samples(0, 10, ms -> screen(ms, null, EDITOR,
+                ms % 1400 == 0 ? new Rect(1200 + ms / 1400 * 4, 500, 60, 20) : null));
+        Scene s = CHOOSER.choose(light, List.of(), Duration.ofSeconds(10), ReframeMode.SCREEN_CROP).get(0);
+        assertEquals(720, s.cropWidth(), "a window over the typing, not the whole editor: " + s);
+        assertEquals(1245 - 360, s.cropPath().xAt(Duration.ofSeconds(5)), 20, s.toString());
+        assertEquals(ReframeMode.SCREEN_CROP, CHOOSER.decide(light), "a screen being worked on, in the automatic mode");
+
+        // three changes in 10 s in one place (6 %), or on under a fifth of the samples in places far apart: still
+        Scene few = CHOOSER.choose(samples(0, 10, ms -> screen(ms, null, EDITOR,
+                ms % 3000 == 0 && ms > 0 ? new Rect(1200, 500, 60, 20) : null)), List.of(), Duration.ofSeconds(10),
+                ReframeMode.SCREEN_CROP).get(0);
+        assertTrue(shownWhole(few, EDITOR, Duration.ofSeconds(5)), "a still window over all the content: " + few);
+        Scene scattered = CHOOSER.choose(samples(0, 10, ms -> screen(ms, null, EDITOR,
+                ms % 1400 == 0 ? new Rect(100 + ms / 1400 % 4 * 450, 500, 60, 20) : null)), List.of(),
+                Duration.ofSeconds(10), ReframeMode.SCREEN_CROP).get(0);
+        assertTrue(shownWhole(scattered, EDITOR, Duration.ofSeconds(5)), "changes here and there: " + scattered);
+    }
+
+    @Test
     void aStillSlideIsPaddedAndAWebcamOrATalkingHeadKeepTheirModes() {
         assertEquals(ReframeMode.BLUR_PAD, CHOOSER.decide(samples(0, 4, ms -> screen(ms, null, EDITOR, null))),
                 "a still slide is shown whole");

@@ -55,6 +55,23 @@ class WebcamInsetIT {
 
     /** The screencast, with {@link #UNDER_INSET} when {@code under}. */
     Path screencast(Ffmpeg ffmpeg, boolean under) throws IOException {
+        return screencast(ffmpeg, under ? "under.mp4" : "code.mp4", under, g -> {
+            typed(g, TYPED, 250, "0xd4d4d4", 1.0, 2.0);
+            g.append(",drawbox=x=200:y=470:w=1080:h=250:color=0x111111:t=fill:enable='gte(t,").append(TERMINAL_AT)
+                    .append(")'");
+            for (int i = 0; i < TERMINAL.length; i++) {
+                typed(g, TERMINAL[i], 490 + 32 * i, "0x9cdc6e", TERMINAL_TYPED[i], 1.0);
+            }
+        });
+    }
+
+    /** What is typed on the editor, appended to its filter graph. */
+    interface Typing {
+        void append(StringBuilder g) throws IOException;
+    }
+
+    /** The editor, its code and the drifting inset, with {@code typing} drawn between them. */
+    Path screencast(Ffmpeg ffmpeg, String name, boolean under, Typing typing) throws IOException {
         assumeTrue(Files.isRegularFile(Path.of(MONO)), "skipped: DejaVu Sans Mono (fonts-dejavu-core) is absent");
         Path photo = TestMedia.sharedData("photos").resolve("obama.jpg");
         StringBuilder g = new StringBuilder("[0:v]drawbox=x=0:y=0:w=200:h=720:color=0x252526:t=fill");
@@ -65,19 +82,14 @@ class WebcamInsetIT {
         for (int i = 0; i < CODE.length; i++) {
             g.append(CODE[i].isEmpty() ? "" : "," + text(CODE[i], 220, 40 + 30 * i, 20, "0xd4d4d4", 0, -1));
         }
-        typed(g, TYPED, 250, "0xd4d4d4", 1.0, 2.0);
         if (under) {
             g.append(',').append(text(UNDER_INSET, 220, 310, 20, "0x6a9955", 0, -1));
         }
-        g.append(",drawbox=x=200:y=470:w=1080:h=250:color=0x111111:t=fill:enable='gte(t,").append(TERMINAL_AT)
-                .append(")'");
-        for (int i = 0; i < TERMINAL.length; i++) {
-            typed(g, TERMINAL[i], 490 + 32 * i, "0x9cdc6e", TERMINAL_TYPED[i], 1.0);
-        }
+        typing.append(g);
         g.append("[bg];[1:v]scale=200:240:force_original_aspect_ratio=increase,crop=200:240[face];")
                 .append("[bg][face]overlay=x='").append(INSET_X).append("':y='").append(INSET_Y)
                 .append("':shortest=1[v]");
-        return TestMedia.make(ffmpeg, dir.resolve(under ? "under.mp4" : "code.mp4"), "-f", "lavfi", "-i",
+        return TestMedia.make(ffmpeg, dir.resolve(name), "-f", "lavfi", "-i",
                 "color=c=0x1e1e1e:s=1280x720:r=30:d=12", "-loop", "1", "-i", photo.toString(), "-f", "lavfi", "-i",
                 "sine=d=12", "-filter_complex", g.toString(), "-map", "[v]", "-map", "2:a", "-t", "12", "-c:v",
                 "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac");
@@ -183,6 +195,69 @@ class WebcamInsetIT {
                         + " last (%d–%d) is in the window %.0f–%.0f: %s", t, x0, x1, left, right, scenes));
             }
         }
+    }
+
+    /** Typed lightly on line 8 (y 250) from 1 s: {@value #STEP} characters every {@value #EVERY} s, x from 220. */
+    static final String LIGHT = "server = ThreadingHTTPServer(('', 8000), Hello)";
+    static final int STEP = 4;
+    static final double EVERY = 1.5;
+
+    /** {@link #LIGHT} as far as it is typed at {@code t} seconds into the video. */
+    static int lightChars(double t) {
+        return t < 1 ? 0 : Math.min(LIGHT.length(), STEP * (1 + (int) Math.floor((t - 1) / EVERY)));
+    }
+
+    /**
+     * Light typing in a big editor, the only change on the screen but the drifting inset: a few characters at a time,
+     * {@value #STEP} every {@value #EVERY} s, so the screen changes on about one sample in eight, under the fifth that
+     * made a screen "worked on". A forced {@code --mode screen-crop} then took the screen for a still one and showed
+     * the whole editor (its content reaches under the inset), text too small to read on a phone and the inset with it.
+     * Now the typing's place, where the screen changes again and again, is framed, and never the inset.
+     */
+    @Test
+    void aForcedScreenCropShowedTheWholeEditorWhenLightTypingChangedUnderAFifthOfTheSamples_nowItFollowsTheTyping()
+            throws IOException {
+        Ffmpeg ffmpeg = TestMedia.ffmpeg();
+        Path video = screencast(ffmpeg, "light.mp4", true, g -> {
+            for (int k = 1; STEP * k <= LIGHT.length() && 1 + EVERY * (k - 1) < 12; k++) {
+                double from = 1 + EVERY * (k - 1);
+                g.append(',').append(text(LIGHT.substring(0, STEP * k), 220, 250, 20, "0xd4d4d4", from,
+                        STEP * (k + 1) <= LIGHT.length() ? from + EVERY : -1));
+            }
+        });
+        RenderJob job = ClipRendererIT.job(video, ffmpeg.probe(video), 0.5, 11.5, Aspect.PORTRAIT, ReframeMode.CENTER,
+                dir.resolve("light-crop.mp4"));
+        List<Scene> scenes = new ClipAnalyser(ffmpeg, faces).scenes(job, ReframeMode.SCREEN_CROP);
+        System.err.println(scenes);
+        for (double t = 0.6; t < 11.5; t += 0.2) {
+            double clip = t - 0.5;
+            Scene scene = scenes.stream().filter(s -> s.end().toMillis() > clip * 1000).findFirst().orElseThrow();
+            double left = scene.cropPath().xAt(Duration.ofMillis(Math.round(clip * 1000)).minus(scene.start()));
+            double right = left + scene.cropWidth();
+            assertTrue(right <= DRIFT.x() + 8, String.format(Locale.ROOT, "at %.1f s the window %.0f–%.0f is on the"
+                    + " typing, not on the inset (from %d) nor the whole editor: %s", t, left, right, DRIFT.x(),
+                    scenes));
+            int x1 = 220 + 12 * lightChars(t);
+            assertTrue(left <= 220 + 6 && right >= x1 - 6, String.format(Locale.ROOT, "at %.1f s the typed line"
+                    + " (220–%d) is in the window %.0f–%.0f: %s", t, x1, left, right, scenes));
+        }
+    }
+
+    /** The sensible fallback stays: on the same editor with nothing typed, a still window holds all its content. */
+    @Test
+    void aForcedScreenCropOnTheStillEditorBesideTheDriftingInsetHoldsAllTheContent() throws IOException {
+        Ffmpeg ffmpeg = TestMedia.ffmpeg();
+        Path video = screencast(ffmpeg, "still.mp4", true, g -> { });
+        RenderJob job = ClipRendererIT.job(video, ffmpeg.probe(video), 0.5, 11.5, Aspect.PORTRAIT, ReframeMode.CENTER,
+                dir.resolve("still-crop.mp4"));
+        List<Scene> scenes = new ClipAnalyser(ffmpeg, faces).scenes(job, ReframeMode.SCREEN_CROP);
+        assertEquals(1, scenes.size(), scenes.toString());
+        Scene scene = scenes.get(0);
+        assertEquals(1, scene.cropPath().keys().stream().mapToDouble(CropPath.Key::x).distinct().count(),
+                "a still window: " + scene);
+        double left = scene.cropPath().xAt(Duration.ofSeconds(5));
+        assertTrue(left <= 16 && left + scene.cropWidth() >= 220 + 12 * UNDER_INSET.length() - 12,
+                "the file tree and the comment under the inset are in the window: " + scene);
     }
 
     /** Whether row {@code y} of a 1080-wide frame is the editor's flat dark background. */
