@@ -43,7 +43,13 @@ final class PaddleTextReader implements TextReader {
 
     @Override
     public List<TextLine> read(BufferedImage image) {
-        List<DbPostprocessor.Detection> boxes = largest(detectBoxes(image), settings.maxLines());
+        return read(image, 0);
+    }
+
+    @Override
+    public List<TextLine> read(BufferedImage image, double minLineHeight) {
+        List<DbPostprocessor.Detection> boxes = largest(tallEnough(detectBoxes(image), minLineHeight),
+                settings.maxLines());
         if (boxes.isEmpty()) {
             return List.of();
         }
@@ -83,6 +89,17 @@ final class PaddleTextReader implements TextReader {
                 image.getWidth(), image.getHeight(), settings.binaryThreshold(), settings.boxThreshold(),
                 settings.unclipRatio()));
         return ReadingOrder.sort(boxes);
+    }
+
+    /** The boxes whose shorter side, as cropped for the recogniser, is at least {@code min} pixels. */
+    static List<DbPostprocessor.Detection> tallEnough(List<DbPostprocessor.Detection> boxes, double min) {
+        if (min <= 0) {
+            return boxes;
+        }
+        return boxes.stream().filter(d -> {
+            double[] size = OcrTranslator.cropSize(d.box().corners());
+            return Math.min(size[0], size[1]) >= min;
+        }).toList();
     }
 
     /** The {@code max} largest boxes, still in reading order (all when {@code max} is 0). */

@@ -20,6 +20,15 @@ public interface TextReader {
     /** Lines of text in {@code image}, top to bottom then left to right. */
     List<TextLine> read(BufferedImage image);
 
+    /**
+     * {@link #read(BufferedImage)} of the lines whose boxes are at least {@code minLineHeight} pixels high (their
+     * shorter side): a line too small to read is not recognised at all (recognising is most of the time a frame full
+     * of small text takes).
+     */
+    default List<TextLine> read(BufferedImage image, double minLineHeight) {
+        return read(image).stream().filter(l -> l.maxY() - l.minY() >= minLineHeight).toList();
+    }
+
     /** One line for the log: the model files, where they run and how they loaded. */
     default String describe() {
         return getClass().getSimpleName();

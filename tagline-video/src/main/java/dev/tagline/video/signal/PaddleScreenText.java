@@ -38,6 +38,16 @@ public final class PaddleScreenText implements ScreenTextReader {
     public static final int SHARP_WIDTH = 1280;
     /** Longest side the detector sees at {@link #SHARP_WIDTH}: the side, not the width, finds small text. */
     public static final int SHARP_DET_MAX_SIDE = 768;
+    /**
+     * A line whose box is lower than this, in pixels of a frame smaller than the reading width (the pass's 256 px
+     * frames), is not recognised: its letters are 3–4 px high there and come out garbled. On a 1280×720 full-editor
+     * screencast (18 px code) every reading of the pass found 30–36 boxes 3–7 px high, recognised them all, none
+     * legible, at 1.4 s of CPU a reading: the pass took 17 times the CPU of decoding the video (docs/benchmarks.md,
+     * issue 7, "screen text on a full editor"), 2 times without them. The detector's box of a 34 px slide line at
+     * 720p is 7.7–8.3 px high there, and it is still read; the kept clips' text is read again from the source at full
+     * size ({@code SharpScreenText}), where no line is left out.
+     */
+    static final double MIN_FRAME_LINE_HEIGHT = 7;
     private final TextReader reader;
     private final int width;
 
@@ -67,11 +77,13 @@ public final class PaddleScreenText implements ScreenTextReader {
     @Override
     public Reading readWithTitle(VideoFrame frame) {
         BufferedImage image = image(frame);
+        double minLineHeight = 0;
         if (frame.width() != width) {
             image = ImagePixels.scaled(image, width,
                     Math.max(1, (int) Math.round((double) frame.height() * width / frame.width())));
+            minLineHeight = frame.width() < width ? MIN_FRAME_LINE_HEIGHT * width / frame.width() : 0;
         }
-        List<TextLine> found = reader.read(image);
+        List<TextLine> found = reader.read(image, minLineHeight);
         List<String> texts = found.stream().map(TextLine::text).map(OcrCase::repair).toList();
         return new Reading(texts, title(texts, found.stream().mapToDouble(l -> l.maxY() - l.minY()).toArray()),
                 found.stream().map(TextLine::confidence).toList());

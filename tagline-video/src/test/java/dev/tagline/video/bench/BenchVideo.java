@@ -53,7 +53,7 @@ final class BenchVideo {
         return video;
     }
 
-    private static void run(List<String> command) throws IOException, InterruptedException {
+    static void run(List<String> command) throws IOException, InterruptedException {
         int code = new ProcessBuilder(command).inheritIO().start().waitFor();
         if (code != 0) {
             throw new IOException(String.join(" ", command) + " exited " + code);

@@ -31,7 +31,9 @@ import java.util.OptionalInt;
  * (one decoding pass, loudness, pauses, scene cuts, motion, Silero VAD, PaddleOCR at cuts and every 10 s, then
  * sentences from speech, candidates, scoring, selection), with the built-in models from the test model cache; the
  * video has no transcript. Run by hand (docs/benchmarks.md, "Issue 7"):
- * {@code ClipsAnalysisBenchmark [VIDEO] [--rounds N]}; without VIDEO it makes one ({@link BenchVideo}).
+ * {@code ClipsAnalysisBenchmark [VIDEO] [--rounds N] [--editor MINUTES] [--sharp-text]}; without VIDEO it makes one
+ * ({@link BenchVideo}, or with {@code --editor} a full-editor screencast that long, {@link EditorBenchVideo});
+ * {@code --sharp-text} reads the kept clips' text as {@code clips find --sharp-text} does.
  */
 public final class ClipsAnalysisBenchmark {
     private ClipsAnalysisBenchmark() {
@@ -41,16 +43,25 @@ public final class ClipsAnalysisBenchmark {
         PrintStream out = System.out;
         Path video = null;
         int rounds = 1;
+        int editorMinutes = 0;
+        boolean sharpText = false;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--rounds")) {
                 rounds = Integer.parseInt(args[++i]);
+            } else if (args[i].equals("--editor")) {
+                editorMinutes = Integer.parseInt(args[++i]);
+            } else if (args[i].equals("--sharp-text")) {
+                sharpText = true;
             } else {
                 video = Path.of(args[i]);
             }
         }
         Ffmpeg ffmpeg = new Ffmpeg(new FfmpegLocator(System.getenv()).locate(Optional.empty()), new ProcessRunner(),
                 Duration.ofHours(12));
-        if (video == null) {
+        if (video == null && editorMinutes > 0) {
+            video = EditorBenchVideo.make(ffmpeg.tools().ffmpeg(), Path.of(System.getProperty("java.io.tmpdir"),
+                    "tagline-clips-bench"), editorMinutes, out);
+        } else if (video == null) {
             video = BenchVideo.make(ffmpeg.tools().ffmpeg(), Path.of(System.getProperty("java.io.tmpdir"),
                     "tagline-clips-bench"), out);
         }
@@ -62,7 +73,7 @@ public final class ClipsAnalysisBenchmark {
             out.printf(Locale.ROOT, "round %d floor   ffmpeg -f null: %.1f s wall, ffmpeg CPU %.1f s,"
                     + " peak ffmpeg RSS %.0f MiB; load %s%n", round, floor.wallSeconds, floor.childCpu,
                     floor.peakChildrenMib, load());
-            Run finder = finder(ffmpeg, video);
+            Run finder = finder(ffmpeg, video, sharpText);
             out.printf(Locale.ROOT, "round %d finder  clips find (no STT): %.1f s wall, JVM CPU %.1f s + ffmpeg CPU"
                     + " %.1f s; peak RSS JVM %.0f MiB + ffmpeg %.0f MiB, together %.0f MiB (JVM VmHWM %.0f MiB);"
                     + " %s; load %s%n", round, finder.wallSeconds, finder.jvmCpu, finder.childCpu, finder.peakJvmMib,
@@ -96,11 +107,11 @@ public final class ClipsAnalysisBenchmark {
         }
     }
 
-    private static Run finder(Ffmpeg ffmpeg, Path video) {
+    private static Run finder(Ffmpeg ffmpeg, Path video, boolean sharpText) {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         ClipFinder.Options options = new ClipFinder.Options(DurationBand.MEDIUM, OptionalInt.empty(),
                 Optional.empty(), Optional.empty(), DecodeOptions.DEFAULT, Optional.empty(),
-                FinderModels.builtin(TestModels.builtins(BuiltinModels.SPEECH, BuiltinModels.OCR)));
+                FinderModels.builtin(TestModels.builtins(BuiltinModels.SPEECH, BuiltinModels.OCR), false, sharpText));
         try (ProcessMemory memory = ProcessMemory.start(100); FinderModels models = options.models()) {
             long cpu = os.getProcessCpuTime();
             long started = System.nanoTime();
@@ -115,10 +126,12 @@ public final class ClipsAnalysisBenchmark {
         }
     }
 
-    /** Progress that notes each task's units and wall seconds in {@code tasks} as it closes. */
+    /** Progress that notes each task's units, wall seconds and the JVM's CPU seconds in {@code tasks} as it closes. */
     private static Progress.Factory timed(List<String> tasks) {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         return (task, total, unit) -> new Progress() {
             private final long started = System.nanoTime();
+            private final long cpu = os.getProcessCpuTime();
             private long done;
 
             @Override
@@ -133,8 +146,8 @@ public final class ClipsAnalysisBenchmark {
 
             @Override
             public void close() {
-                tasks.add(String.format(Locale.ROOT, "%s: %d in %.1f s", task, done,
-                        (System.nanoTime() - started) / 1e9));
+                tasks.add(String.format(Locale.ROOT, "%s: %d in %.1f s (JVM CPU %.1f s)", task, done,
+                        (System.nanoTime() - started) / 1e9, (os.getProcessCpuTime() - cpu) / 1e9));
             }
         };
     }

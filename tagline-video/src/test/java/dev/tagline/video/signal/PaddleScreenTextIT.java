@@ -55,6 +55,7 @@ class PaddleScreenTextIT {
     }
 
     static final String MONO = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf";
+    static final String SANS = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
     static final List<String> CODE = List.of("import json", "def load(path):", "with open(path) as f:",
             "return json.load(f)", "data = load(\"config.json\")", "print(data[\"name\"])");
 
@@ -102,6 +103,50 @@ class PaddleScreenTextIT {
         List<String> small = new PaddleScreenText(models.textReader(OcrSettings.DEFAULTS.withDetMaxSide(
                 PaddleScreenText.DET_MAX_SIDE))).read(editor(dir, PaddleScreenText.READ_WIDTH));
         assertTrue(TextAccuracy.characters(CODE, small) <= 0.75, "at the default size: " + small);
+    }
+
+    /**
+     * A 1280×720 frame as the pass takes it (256 px wide, {@code fast_bilinear}): {@code lines} lines of
+     * {@code size} px {@code font}, {@code size} + 12 px apart from y 40 (as far as the frame goes).
+     */
+    private static VideoFrame passFrame(Path dir, String name, String font, List<String> lines, int size)
+            throws IOException {
+        assumeTrue(Files.isRegularFile(Path.of(font)),
+                "skipped: " + font + " is missing (apt-get install fonts-dejavu-core)");
+        StringBuilder vf = new StringBuilder("color=c=0x1e1e1e:s=1280x720:d=1");
+        for (int i = 0; i < lines.size(); i++) {
+            Path text = Files.writeString(dir.resolve(name + i + ".txt"), lines.get(i));
+            vf.append(",drawtext=fontfile=").append(font).append(":textfile=").append(text).append(":fontsize=")
+                    .append(size).append(":fontcolor=0xd4d4d4:x=240:y=").append(40 + (size + 12) * i);
+        }
+        Path raw = TestMedia.make(TestMedia.ffmpeg(), dir.resolve(name + ".rgb"), "-f", "lavfi", "-i",
+                vf.toString(), "-vf", "scale=256:144:flags=fast_bilinear", "-frames:v", "1", "-pix_fmt", "rgb24",
+                "-f", "rawvideo");
+        return new VideoFrame(0, Duration.ZERO, 256, 144, Files.readAllBytes(raw));
+    }
+
+    /**
+     * The pass read a full editor's code from its 256 px frames: 30–36 boxes found, every one recognised, none legible,
+     * 1.4 s of CPU a reading (docs/benchmarks.md, issue 7, "screen text on a full editor"). Lines too low to read in
+     * the pass's frame are now not recognised (here 16 px code: 19 garbled lines came back); a slide's 34 px line
+     * still is.
+     */
+    @Test
+    void thePassRecognisedEveryGarbledLineOfAFullEditor_nowLinesTooSmallToReadInItsFrameAreSkipped(@TempDir Path dir)
+            throws IOException {
+        BuiltinModels models = TestModels.builtins(BuiltinModels.OCR);
+        PaddleScreenText pass = new PaddleScreenText(models.textReader(OcrSettings.DEFAULTS.withDetMaxSide(
+                PaddleScreenText.DET_MAX_SIDE)));
+        List<String> code = new java.util.ArrayList<>();
+        for (int i = 0; i < 22; i++) {
+            code.add(CODE.get(i % CODE.size()) + "  # step " + i + " of the handler, retries=" + (i + 3));
+        }
+        List<String> editor = pass.read(passFrame(dir, "editor", MONO, code, 16));
+        assertEquals(List.of(), editor, "nothing recognised in 3 px letters");
+        List<String> slide = pass.read(passFrame(dir, "slide", SANS, List.of("Create, switch and merge branches"),
+                34));
+        assertTrue(TextAccuracy.characters(List.of("Create, switch and merge branches"), slide) >= 0.5,
+                "a 34 px line is still read: " + slide);
     }
 
     @Test
