@@ -3,6 +3,7 @@ package dev.tagline.cli;
 import dev.tagline.core.TaglineException;
 import dev.tagline.publish.Publishing;
 import dev.tagline.publish.auth.Credential;
+import dev.tagline.publish.auth.OAuthClients;
 import dev.tagline.publish.platform.Platforms;
 import dev.tagline.publish.plan.PostingRule;
 import dev.tagline.publish.store.Channel;
@@ -42,7 +43,8 @@ final class PublishChannelsCommand extends CommandGroup {
         String zone;
         @Option(names = "--option", paramLabel = "KEY=VALUE", description = "Platform option, repeatable: folder"
                 + " path=DIR; webhook url=URL and media-base-url=URL (the public address of 'tagline serve', where"
-                + " the receiver fetches the video); instagram media-base-url=URL; youtube privacy=private,"
+                + " the receiver fetches the video), idempotent=true, timeout=30s (how long the POST waits for the"
+                + " receiver's answer, 1s-10m; default 30s); instagram media-base-url=URL; youtube privacy=private,"
                 + " daily-uploads=N; tiktok privacy-level=SELF_ONLY|MUTUAL_FOLLOW_FRIENDS|FOLLOWER_OF_CREATOR|"
                 + "PUBLIC_TO_EVERYONE (required), audited=true.")
         Map<String, String> options = new LinkedHashMap<>();
@@ -52,7 +54,8 @@ final class PublishChannelsCommand extends CommandGroup {
                 + " OAuth client secret (secrets never go on the command line).")
         String clientSecretEnv;
         @Option(names = "--refresh-token-env", paramLabel = "VAR", description = "Environment variable holding the"
-                + " OAuth refresh token.")
+                + " OAuth refresh token. Without it (and without --secret-env) a YouTube, TikTok, X or LinkedIn channel"
+                + " is added as 'needs connect': click Connect on the Channels page of 'tagline serve' to get one.")
         String refreshTokenEnv;
         @Option(names = "--secret-env", paramLabel = "VAR", description = "Environment variable holding the webhook"
                 + " secret, Instagram/Facebook Page token, Bluesky app password, or an access token without refresh.")
@@ -73,8 +76,16 @@ final class PublishChannelsCommand extends CommandGroup {
         public Integer call() {
             String platformId = Platforms.require(platform);
             ZoneId zoneId = zone(zone);
+            boolean connectLater = OAuthClients.supports(platformId) && refreshTokenEnv == null && secretEnv == null;
             try (Publishing p = db.open(ctx)) {
-                Credential credential = credential(platformId);
+                if (reconnect && connectLater) {
+                    throw new TaglineException("Reconnecting " + display(platformId) + " channel '" + name
+                            + "' needs --refresh-token-env VAR", "Put the refresh token in an environment"
+                            + " variable and name it, e.g. --refresh-token-env " + platformId.toUpperCase(
+                            java.util.Locale.ROOT) + "_REFRESH_TOKEN, or reconnect it in the browser: open "
+                            + CHANNELS_PAGE + " ('tagline serve') and click Reconnect.");
+                }
+                Credential credential = connectLater ? appOnly() : credential(platformId);
                 if (reconnect) {
                     Channel c = p.channels().byName(name);
                     p.credentials(ctx.env()).put(c, credential);
@@ -85,14 +96,34 @@ final class PublishChannelsCommand extends CommandGroup {
                 Platforms.validateOptions(platformId, options, // looks Instagram's host name up
                         dev.tagline.publish.platform.PublicHostName.HostResolver.SYSTEM)
                         .forEach(w -> ctx.err().println("warning: " + w));
-                Channel c = p.channels().add(name, platformId, account == null ? name : account, zoneId, options);
+                Channel c = p.channels().add(name, platformId, account == null ? name : account, zoneId, options,
+                        connectLater ? Channel.State.NEEDS_CONNECT : Channel.State.ACTIVE,
+                        connectLater ? NOT_CONNECTED : null);
                 if (credential != null) {
                     p.credentials(ctx.env()).put(c, credential);
                 }
-                ctx.out().println("added channel " + c.name() + " (" + c.platform() + ", " + c.zone() + ")");
-                ctx.out().println("next: tagline publish rules set " + c.name() + " --days mon-fri --times 09:00,18:00");
+                ctx.out().println("added channel " + c.name() + " (" + c.platform() + ", " + c.zone() + ")"
+                        + (connectLater ? ": needs connect (no refresh token yet; nothing is published to it until"
+                        + " then)" : ""));
+                if (connectLater) {
+                    ctx.out().println("next: open " + CHANNELS_PAGE + " ('tagline serve') and click Connect"
+                            + " (or add it with --refresh-token-env VAR)");
+                }
+                ctx.out().println((connectLater ? "then" : "next") + ": tagline publish rules set " + c.name()
+                        + " --days mon-fri --times 09:00,18:00");
             }
             return ExitCode.OK;
+        }
+
+        /**
+         * An OAuth channel added to be connected in the browser: the app's client id and secret when both were given
+         * (the Connect form then needs only a click), else nothing.
+         */
+        private Credential appOnly() {
+            if (clientId == null || clientSecretEnv == null) {
+                return null;
+            }
+            return new Credential(clientId, env(clientSecretEnv, "--client-secret-env"), null, null, null, null);
         }
 
         /** Reads secrets from the named environment variables; never from flags, so they stay out of history. */
@@ -112,7 +143,8 @@ final class PublishChannelsCommand extends CommandGroup {
                         return new Credential(clientId, null, env(secretEnv, "--secret-env"), null, null, null);
                     }
                     if (clientId == null) {
-                        throw new TaglineException(article(platformId) + " " + platformId + " channel needs --client-id",
+                        throw new TaglineException(article(platformId) + " " + display(platformId)
+                                + " channel needs --client-id",
                                 "Give the OAuth client id, with --client-secret-env and --refresh-token-env.");
                     }
                     return new Credential(clientId, env(clientSecretEnv, "--client-secret-env"), "",
@@ -135,14 +167,32 @@ final class PublishChannelsCommand extends CommandGroup {
             }
         }
 
-        private static String article(String word) {
-            return "aeiou".indexOf(Character.toLowerCase(word.charAt(0))) >= 0 ? "An" : "A";
+        /** "An" before a vowel sound: An Instagram, An X (said "ex"), A YouTube, A webhook. */
+        static String article(String platformId) {
+            return platformId.equals("x") || "aeiou".indexOf(Character.toLowerCase(platformId.charAt(0))) >= 0
+                    ? "An" : "A";
+        }
+
+        /** The platform as its owner writes it. */
+        static String display(String platformId) {
+            return switch (platformId) {
+                case "youtube" -> "YouTube";
+                case "tiktok" -> "TikTok";
+                case "x" -> "X";
+                case "linkedin" -> "LinkedIn";
+                case "instagram" -> "Instagram";
+                case "facebook" -> "Facebook";
+                case "bluesky" -> "Bluesky";
+                default -> platformId;
+            };
         }
 
         private String env(String var, String flag) {
             if (var == null) {
-                String example = platform.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "") + "_SECRET";
-                throw new TaglineException(article(platform) + " " + platform + " channel needs " + flag + " VAR",
+                String id = Platforms.require(platform);
+                String example = id.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "")
+                        + (flag.equals("--refresh-token-env") ? "_REFRESH_TOKEN" : "_SECRET");
+                throw new TaglineException(article(id) + " " + display(id) + " channel needs " + flag + " VAR",
                         "Put the secret in an environment variable and name it, e.g. " + flag + " " + example + ".");
             }
             String value = ctx.env().get(var);
@@ -254,6 +304,11 @@ final class PublishChannelsCommand extends CommandGroup {
             return false;
         }
     }
+
+    /** Where a channel is connected in the browser, at 'tagline serve''s default address. */
+    static final String CHANNELS_PAGE = "http://127.0.0.1:8080/channels";
+    /** The state reason of a channel added to be connected in the browser. */
+    static final String NOT_CONNECTED = "not connected yet: open Channels in 'tagline serve' and click Connect";
 
     static String describe(PostingRule r) {
         return r.daysText() + " " + r.timesText() + ", " + r.perDay() + "/day, " + r.perWeek() + "/week, spacing "

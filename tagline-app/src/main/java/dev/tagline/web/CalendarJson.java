@@ -194,7 +194,7 @@ final class CalendarJson {
     /**
      * broken (its clip details cannot be read), scheduled, waiting for worker (due, and no publish worker runs),
      * retrying (a try failed and another is planned),
-     * publishing, published, failed, unconfirmed, queued, cancelled, or needs reconnect.
+     * publishing, published, failed, unconfirmed, queued, cancelled, needs reconnect or needs connect.
      */
     static String status(CalendarSlots.Slot p, Channel c, Now now) {
         if (broken(p, now)) {
@@ -202,6 +202,9 @@ final class CalendarJson {
         }
         if (c.state() == Channel.State.NEEDS_RECONNECT && !p.state().isFinal()) {
             return "needs reconnect";
+        }
+        if (c.state() == Channel.State.NEEDS_CONNECT && !p.state().isFinal()) {
+            return "needs connect";
         }
         if (waitingForWorker(p, now)) {
             return "waiting for worker";
@@ -229,6 +232,9 @@ final class CalendarJson {
         }
         if (c.state() == Channel.State.NEEDS_RECONNECT && !p.state().isFinal()) {
             return c.stateReason() == null ? "the channel needs reconnecting" : c.stateReason();
+        }
+        if (c.state() == Channel.State.NEEDS_CONNECT && !p.state().isFinal()) {
+            return "the channel is not connected yet: open Channels and click Connect";
         }
         String last = p.lastError() == null ? "" : p.lastError();
         if (waitingForWorker(p, now)) {

@@ -44,7 +44,8 @@ final class CalendarRoutes {
         for (Channel c : channels) {
             b.append("<li><span class=\"swatch\" style=\"background:").append(Html.esc(Platforms.color(c, channels)))
                     .append("\"></span>").append(Html.esc(c.name())).append(" (").append(Html.esc(c.platform()))
-                    .append(c.state() == Channel.State.NEEDS_RECONNECT ? ", needs reconnect" : "").append(")</li>");
+                    .append(c.state() == Channel.State.NEEDS_RECONNECT ? ", needs reconnect"
+                            : c.state() == Channel.State.NEEDS_CONNECT ? ", needs connect" : "").append(")</li>");
         }
         b.append("</ul>");
         if (channels.isEmpty()) { // the page shown right after first-start setup: say what comes first

@@ -78,7 +78,10 @@ final class ChannelRoutes {
                     + " channels add NAME --platform folder --option path=DIR</code> for a folder, or another platform"
                     + " as in docs/publish.md (Channels); then reload this page.</td></tr>");
         }
-        b.append("</tbody></table><p>Register <code>").append(esc(redirectUri(ctx)))
+        b.append("</tbody></table><p id=\"add-oauth\">To add a YouTube, TikTok, X or LinkedIn channel, run <code>tagline"
+                + " publish channels add NAME --platform youtube --zone ZONE --client-id ID --client-secret-env"
+                + " VAR</code>; it shows here as <em>needs connect</em>: click Connect.</p><p>Register <code>")
+                .append(esc(redirectUri(ctx)))
                 .append("</code> as the redirect URI of your app on each platform.</p></section>");
         ctx.html(Html.page("Channels", csrf, "/channels", b.toString()));
     }
@@ -89,12 +92,17 @@ final class ChannelRoutes {
      */
     private String connectCell(Channel c, String csrf) {
         if (OAuthClients.supports(c.platform())) {
+            // a channel added without tokens may hold the app's client id and secret from 'channels add' (K4)
+            Credential stored = credentials.get(c).orElse(null);
+            boolean app = stored != null && stored.clientId() != null && stored.clientSecret() != null;
+            boolean connected = stored != null && c.state() != Channel.State.NEEDS_CONNECT;
             return "<form method=\"post\" action=\"/channels/" + c.id() + "/connect\" class=\"connect\">"
                     + "<input type=\"hidden\" name=\"_csrf\" value=\"" + esc(csrf) + "\">"
-                    + "<input name=\"client_id\" placeholder=\"client id\" required autocomplete=\"off\">"
-                    + "<input name=\"client_secret\" type=\"password\" placeholder=\"client secret\" required"
-                    + " autocomplete=\"off\"><button type=\"submit\">"
-                    + (credentials.get(c).isPresent() ? "Reconnect" : "Connect") + "</button></form>";
+                    + "<input name=\"client_id\" placeholder=\"client id\" required autocomplete=\"off\""
+                    + (app ? " value=\"" + esc(stored.clientId()) + "\"" : "") + ">"
+                    + "<input name=\"client_secret\" type=\"password\" autocomplete=\"off\" placeholder=\""
+                    + (app ? "client secret (stored; type to replace)\"" : "client secret\" required")
+                    + "><button type=\"submit\">" + (connected ? "Reconnect" : "Connect") + "</button></form>";
         }
         return switch (c.platform()) {
             case "folder" -> "nothing to connect: posts are written to its folder";
@@ -117,7 +125,11 @@ final class ChannelRoutes {
 
     private void connect(Context ctx) {
         Channel channel = web.publishing().channels().byId(channelId(ctx));
-        OAuthFlow.OAuthClient client = OAuthClients.of(channel, ctx.formParam("client_id"), ctx.formParam("client_secret"));
+        String secret = ctx.formParam("client_secret");
+        if (secret == null || secret.isBlank()) { // the one 'channels add --client-secret-env' stored, if any
+            secret = credentials.get(channel).map(Credential::clientSecret).orElse(null);
+        }
+        OAuthFlow.OAuthClient client = OAuthClients.of(channel, ctx.formParam("client_id"), secret);
         OAuthFlow.Pending flow = new OAuthFlow(client, http, web.clock()).start(redirectUri(ctx));
         Instant now = web.clock().instant();
         pending.values().removeIf(p -> p.until().isBefore(now));

@@ -403,7 +403,7 @@ class PublishCommandTest {
                 + " variable and name it, e.g. --secret-env WEBHOOK_SECRET."), cli.err());
         cli.clear();
         assertEquals(ExitCode.USAGE, run("publish", "channels", "add", "ig", "--platform", "instagram"));
-        assertTrue(cli.err().startsWith("error: An instagram channel needs"), cli.err());
+        assertTrue(cli.err().startsWith("error: An Instagram channel needs"), cli.err());
         assertEquals(ExitCode.OK, run("publish", "channels", "add", "h", "--platform", "webhook", "--option",
                 "url=http://127.0.0.1:9/x", "--option", "media-base-url=http://cdn", "--secret-env", "HOOK_SECRET"),
                 cli.err());
@@ -488,6 +488,46 @@ class PublishCommandTest {
         assertEquals(ExitCode.OK, run("publish", "move", "1", "2026-03-28T10:00"), cli.err());
         run("publish", "status");
         assertFalse(cli.out().contains("retrying"), cli.out());
+    }
+
+    /**
+     * Dogfood round 8 K4: a YouTube/TikTok/X/LinkedIn channel could not be added without a refresh token, which the
+     * browser's Connect exists to get. Now it is added as 'needs connect' with the way to Connect; nothing is
+     * published to it, auto-schedule plans nothing on it and says why, and the wording says "An X channel" and
+     * suggests a ..._REFRESH_TOKEN variable.
+     */
+    @Test
+    void anOAuthChannelNeededARefreshTokenToBeAdded_nowItIsAddedAsNeedsConnect() throws Exception {
+        cli = new CliTestSupport(dir, Map.of("TAGLINE_HOME", dir.resolve("home").toString(), "YT_SECRET", "abc"),
+                CLOCK);
+        assertEquals(ExitCode.OK, run("publish", "channels", "add", "yt", "--platform", "youtube", "--zone", "UTC",
+                "--client-id", "123.apps.googleusercontent.com", "--client-secret-env", "YT_SECRET"), cli.err());
+        assertTrue(cli.out().contains("added channel yt (youtube, UTC): needs connect"), cli.out());
+        assertTrue(cli.out().contains("next: open http://127.0.0.1:8080/channels ('tagline serve') and click Connect"),
+                cli.out());
+        assertEquals(ExitCode.OK, run("publish", "channels", "add", "xx", "--platform", "x", "--zone", "UTC"),
+                cli.err());
+        run("publish", "channels", "list");
+        assertTrue(cli.out().matches("(?s).*yt +youtube +UTC +needs connect .*"), cli.out());
+        assertEquals(ExitCode.OK, run("publish", "rules", "set", "yt", "--times", "09:00,18:00"), cli.err());
+        assertEquals(ExitCode.OK, run("publish", "queue", clip("a", 0.4).toString(), "--channels", "yt"), cli.err());
+        run("publish", "auto-schedule");
+        assertTrue(cli.out().contains("yt: 0 scheduled, 1 left in the queue"), cli.out());
+        assertTrue((cli.out() + cli.err()).contains("not connected yet"), cli.out() + cli.err());
+        assertEquals(ExitCode.OK, run("publish", "queue", clip("b", 0.5).toString(), "--channels", "xx", "--at", "now"),
+                cli.err());
+        run("publish", "run", "--once");
+        assertTrue(cli.out().contains("run: nothing was due"), "nothing is published to it: " + cli.out());
+        run("publish", "status");
+        assertTrue(cli.out().contains("channel yt: needs connect (not connected yet: open Channels in 'tagline serve'"
+                + " and click Connect)"), cli.out());
+        // the wording: "An X channel", a refresh token suggested as ..._REFRESH_TOKEN
+        assertEquals(ExitCode.USAGE, run("publish", "channels", "add", "x2", "--platform", "x", "--refresh-token-env",
+                "YT_SECRET"));
+        assertTrue(cli.err().startsWith("error: An X channel needs --client-id"), cli.err());
+        assertEquals(ExitCode.USAGE, run("publish", "channels", "add", "yt", "--platform", "youtube", "--reconnect"));
+        assertTrue(cli.err().contains("Reconnecting YouTube channel 'yt' needs --refresh-token-env VAR")
+                && cli.err().contains("e.g. --refresh-token-env YOUTUBE_REFRESH_TOKEN"), cli.err());
     }
 
     /**

@@ -135,4 +135,28 @@ class ChannelConnectIT {
             tiktok.close();
         }
     }
+    /**
+     * Dogfood round 8 K4: a channel added without a refresh token ('channels add' with only the app's client id and
+     * secret) shows as needs connect with a Connect button that knows the client id; Connect with the stored secret
+     * gets the tokens and makes it active.
+     */
+    @Test
+    void aChannelAddedWithoutARefreshTokenShowsNeedsConnectAndConnectMakesItActive() {
+        Channel yt = web.publishing.channels().add("yt", "youtube", "yt", java.time.ZoneId.of("UTC"),
+                Map.of("authorize-url", google.baseUrl() + "/authorize", "token-url", google.baseUrl() + "/token"),
+                Channel.State.NEEDS_CONNECT, "not connected yet");
+        web.publishing.credentials(web.env).put(yt, new Credential("cid", "csecret", null, null, null, null));
+        HttpResponse<String> page = web.send(web.get("/channels").header("Cookie", login.cookie()));
+        assertTrue(page.body().contains("needs connect"), page.body());
+        assertTrue(page.body().contains("value=\"cid\""), page.body());
+        assertTrue(page.body().contains(">Connect</button>") && !page.body().contains(">Reconnect</button>"),
+                page.body());
+        Map<String, String> q = connect(yt, "cid", "");
+        String code = google.oauth().approve(q.get("redirect_uri"), q.get("code_challenge"));
+        assertEquals(200, callback("code=" + code + "&state=" + q.get("state")).statusCode());
+        assertEquals(Channel.State.ACTIVE, web.publishing.channels().byId(yt.id()).state());
+        assertTrue(web.publishing.credentials(web.env).get(yt).orElseThrow().refreshToken().startsWith("rt-"));
+        page = web.send(web.get("/channels").header("Cookie", login.cookie()));
+        assertTrue(page.body().contains(">Reconnect</button>"), page.body());
+    }
 }

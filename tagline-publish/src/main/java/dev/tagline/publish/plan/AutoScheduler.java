@@ -30,6 +30,9 @@ public final class AutoScheduler {
     /** Nothing is planned closer to now than this, so a worker never races a plan being written. */
     static final Duration LEAD = Duration.ofMinutes(2);
     static final Duration HORIZON = Duration.ofDays(366);
+    /** Why a post of a {@link Channel.State#NEEDS_CONNECT} channel got no slot. */
+    public static final String NOT_CONNECTED = "its channel is not connected yet: open Channels in 'tagline serve'"
+            + " and click Connect; auto-schedule plans it then";
 
     private final PostStore posts;
     private final PostDecisions decisions;
@@ -62,8 +65,15 @@ public final class AutoScheduler {
     public record Unplaced(long postId, String reason) {
     }
 
-    /** Places the channel's queued posts into free slots. */
+    /**
+     * Places the channel's queued posts into free slots; on a channel that is not connected yet it places none and
+     * says so for each (dogfood round 8 K4: a post planned there could only go stale).
+     */
     public Plan schedule(Channel channel) {
+        if (channel.state() == Channel.State.NEEDS_CONNECT) {
+            return new Plan(channel.name(), List.of(), posts.queuedByScore(channel.id()).stream()
+                    .map(p -> new Unplaced(p.id(), NOT_CONNECTED)).toList());
+        }
         PostingRule rule = rules.find(channel.id()).orElseThrow(() -> new TaglineException("Channel '"
                 + channel.name() + "' has no posting rule", "Set one with 'tagline publish rules set " + channel.name()
                 + " --days mon-fri --times 09:00,18:00'."));

@@ -24,6 +24,11 @@ public record Channel(long id, String name, String platform, String account, Zon
         ACTIVE,
         /** A token refresh failed; {@code tagline publish channels add --reconnect} (or the web app) fixes it. */
         NEEDS_RECONNECT,
+        /**
+         * Added without tokens (an OAuth platform whose refresh token the browser's Connect gets): nothing is
+         * published to it and auto-schedule plans nothing on it until Channels → Connect makes it active.
+         */
+        NEEDS_CONNECT,
         /** Paused by the user. */
         PAUSED,
         /**

@@ -25,6 +25,12 @@ public final class ChannelStore {
     }
 
     public Channel add(String name, String platform, String account, ZoneId zone, Map<String, String> options) {
+        return add(name, platform, account, zone, options, Channel.State.ACTIVE, null);
+    }
+
+    /** Adds a channel in {@code state} ({@link Channel.State#NEEDS_CONNECT} for one that has no tokens yet). */
+    public Channel add(String name, String platform, String account, ZoneId zone, Map<String, String> options,
+                       Channel.State state, String reason) {
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
             throw new TaglineException("Channel name '" + name + "' is not allowed",
                     "Use letters, digits, '.', '_' or '-' (at most 64), e.g. yt-main.");
@@ -33,9 +39,9 @@ public final class ChannelStore {
             throw new TaglineException("Channel '" + name + "' already exists",
                     "Pick another name, or remove it first with 'tagline publish channels remove " + name + "'.");
         }
-        long id = jdbc.insert("INSERT INTO channel (name, platform, account, zone, state, options_json, created_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)", name, platform.toLowerCase(Locale.ROOT), account,
-                zone.getId(), Channel.State.ACTIVE, JsonMaps.write(options), clock.instant());
+        long id = jdbc.insert("INSERT INTO channel (name, platform, account, zone, state, state_reason, options_json,"
+                        + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", name, platform.toLowerCase(Locale.ROOT),
+                account, zone.getId(), state, reason, JsonMaps.write(options), clock.instant());
         return byId(id);
     }
 
