@@ -71,6 +71,11 @@ final class PublishStatusCommand implements Callable<Integer> {
         ctx.out().println("  " + stage(post, c.platform()) + ", tries " + post.tries()
                 + (post.externalUrl() == null ? "" : ", " + post.externalUrl())
                 + (post.lastError() == null ? "" : ", last error: " + post.lastError()));
+        if (post.state() == PostState.SCHEDULED && post.lastError() != null && post.dueAt() != null) {
+            // a try failed; the worker tries again by itself (dogfood round 8 K14: the next try went unsaid)
+            ctx.out().println("  retrying at " + PublishTimes.showSeconds(post.dueAt(), post.zone()) + " (try "
+                    + (post.tries() + 1) + ")");
+        }
         if (post.state() == PostState.UNCONFIRMED) {
             ctx.out().println("  " + resolveHint(post.id()));
         }

@@ -552,6 +552,27 @@ class PublishCommandTest {
     }
 
     /**
+     * Dogfood round 8 K14: a webhook answering 429 with Retry-After: 5 was tried again every ~7 s, and 'status POST'
+     * named no next try. Now the backoff (30 s doubling, equal jitter) applies, never earlier than Retry-After, and
+     * status says when.
+     */
+    @Test
+    void a429WithAShortRetryAfterWasRetriedEverySevenSeconds_nowStatusSaysRetryingAtTheBackoffTime() throws Exception {
+        try (var receiver = new dev.tagline.testkit.platform.FakeWebhookReceiver("s3cret");
+             var media = new dev.tagline.testkit.platform.FakeMediaHost()) {
+            hook(receiver, media);
+            run("publish", "queue", clip("code-001", 0.4).toString(), "--channels", "hook", "--at", "now");
+            receiver.failNext("POST", "/hook", 429, java.time.Duration.ofSeconds(5), "slow down");
+            run("publish", "run", "--once");
+            assertEquals(ExitCode.OK, run("publish", "status", "1"), cli.err());
+            assertTrue(cli.out().matches("(?s).*\\n  retrying at 2026-03-27 12:00:(1[5-9]|2\\d|30) \\+00:00 \\(try 2\\)\\n.*"),
+                    "not before 15 s (the backoff's first wait, at least half of 30 s): " + cli.out());
+            assertTrue(cli.out().contains("last error: HTTP 429 from " + receiver.baseUrl() + "/hook: slow down"),
+                    cli.out());
+        }
+    }
+
+    /**
      * Dogfood round 5 G4: a webhook answering a plain 500 left post 1 unconfirmed, and then queue pointed at move and
      * cancel, move and unschedule refused, and cancel said it was "already on the platform (processing)": no way out.
      * Every refusal now says the outcome is unknown and points at resolve, which records what the user found.

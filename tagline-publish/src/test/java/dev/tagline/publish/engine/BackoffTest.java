@@ -23,6 +23,18 @@ class BackoffTest {
         }
     }
 
+    /** Dogfood round 8 K14: a 429 with Retry-After: 5 was tried again every ~7 s instead of backing off. */
+    @Test
+    void aShortRetryAfterWasTheWholeWait_nowTheBackoffStillGrows() {
+        Backoff b = new Backoff(new Random(7));
+        for (int tries = 1; tries <= 8; tries++) {
+            long base = Math.min(30_000L << (tries - 1), 3_600_000L);
+            long wait = Duration.between(NOW, b.next(tries, Duration.ofSeconds(5), NOW)).toMillis();
+            assertTrue(wait >= base / 2 && wait <= base, "try " + tries + ": " + wait + " in [" + base / 2 + ", "
+                    + base + "]");
+        }
+    }
+
     @Test
     void retryAfterIsAFloorAndJitterSpreadsTheHerd() {
         Backoff b = new Backoff(new Random(7));
