@@ -69,7 +69,8 @@ final class PublishRunCommand implements Callable<Integer> {
             }
             Worker.Summary summary = once ? w.runUntilIdle() : w.run(running::get);
             ctx.out().println("run: " + summary);
-            return summary.count("FAILED") + summary.count("UNCONFIRMED") + summary.count("RECONNECT") > 0
+            return summary.count("FAILED") + summary.count("UNCONFIRMED") + summary.count("STILL_UNCONFIRMED")
+                    + summary.count("RECONNECT") > 0
                     ? ExitCode.SOME_FAILED : ExitCode.OK;
         } finally {
             stopped.countDown();

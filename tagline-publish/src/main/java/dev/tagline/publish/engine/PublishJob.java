@@ -19,9 +19,13 @@ import java.util.function.Supplier;
  * create run again. Every write is fenced by the claim token, so a worker that lost its lease changes nothing.
  */
 final class PublishJob {
-    /** How a run ended, for the worker's summary. */
+    /**
+     * How a run ended, for the worker's summary. {@code UNCONFIRMED}: this run's create call got no answer;
+     * {@code STILL_UNCONFIRMED}: the reconciler asked about an earlier run's create and could not settle it (dogfood
+     * round 8 K6: both counted as "unconfirmed", as if the second had just failed too).
+     */
     enum Result {
-        PUBLISHED, RETRY, UNCONFIRMED, FAILED, RECONNECT, LEASE_LOST
+        PUBLISHED, RETRY, UNCONFIRMED, STILL_UNCONFIRMED, FAILED, RECONNECT, LEASE_LOST
     }
 
     private final JobContext ctx;
@@ -164,6 +168,12 @@ final class PublishJob {
         Result unconfirmed(Instant at, String reason) {
             return fenced(ctx.jobs().unconfirmed(post.id(), owner, at, reason, ctx.clock().instant()),
                     Result.UNCONFIRMED);
+        }
+
+        /** As {@link #unconfirmed}, for a post whose create call an earlier run made. */
+        Result stillUnconfirmed(Instant at, String reason) {
+            return fenced(ctx.jobs().unconfirmed(post.id(), owner, at, reason, ctx.clock().instant()),
+                    Result.STILL_UNCONFIRMED);
         }
 
         Result fail(String reason) {

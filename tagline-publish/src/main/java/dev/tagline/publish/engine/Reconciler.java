@@ -32,7 +32,7 @@ final class Reconciler {
         try {
             lookup = publisher.find(req);
         } catch (PlatformException e) {
-            return step.unconfirmed(later(now, e.retryAfter()), "could not ask the platform whether post exists: "
+            return step.stillUnconfirmed(later(now, e.retryAfter()), "could not ask the platform whether post exists: "
                     + e.getMessage());
         }
         if (lookup instanceof Publisher.Lookup.Found found) {
@@ -47,7 +47,7 @@ final class Reconciler {
         if (lookup instanceof Publisher.Lookup.NotFound notFound) {
             Instant safeFrom = (post.stepAt() == null ? now : post.stepAt()).plus(ctx.settings().createGrace());
             if (now.isBefore(safeFrom)) {
-                return step.unconfirmed(safeFrom, "not on the platform yet (" + notFound.evidence()
+                return step.stillUnconfirmed(safeFrom, "not on the platform yet (" + notFound.evidence()
                         + "); waiting until an interrupted create can no longer land");
             }
             note(now, "not found (" + notFound.evidence() + "); create may run again");
@@ -56,7 +56,7 @@ final class Reconciler {
         }
         Publisher.Lookup.Unknown unknown = (Publisher.Lookup.Unknown) lookup;
         note(now, "unknown: " + unknown.why());
-        return step.unconfirmed(later(now, null), "cannot tell whether the post exists (" + unknown.why()
+        return step.stillUnconfirmed(later(now, null), "cannot tell whether the post exists (" + unknown.why()
                 + "); check the platform before posting it again");
     }
 

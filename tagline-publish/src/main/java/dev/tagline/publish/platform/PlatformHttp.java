@@ -78,27 +78,37 @@ public final class PlatformHttp {
                         .build();
         Instant start = clock.instant();
         long t0 = System.nanoTime();
+        String shown = request.method() + " " + shownAs;
+        // the create call is in the audit before it is made: a worker killed during it leaves that line behind
+        Long begun = step.equals(CREATE) ? log.begin(new AttemptLog.Attempt(postId, start, worker, step, shown, null,
+                "in-flight", "sent; no answer recorded (the worker stopped before it came)", Duration.ZERO)) : null;
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            record(step, request.method() + " " + shownAs, response.statusCode(),
-                    response.statusCode() < 400 ? "ok" : "error",
+            record(begun, step, shown, response.statusCode(), response.statusCode() < 400 ? "ok" : "error",
                     response.statusCode() < 400 ? null : snippet(response.body()), start, t0);
             return response;
         } catch (IOException e) {
-            record(step, request.method() + " " + shownAs, null, "no-answer", noAnswer(e), start, t0);
+            record(begun, step, shown, null, "no-answer", noAnswer(e), start, t0);
             String reason = "No answer from " + shownAs + ": " + noAnswer(e);
             throw dev.tagline.core.NoConnection.of(e) ? PlatformException.notSent(reason, e) : PlatformException.ambiguous(null, reason, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            record(step, request.method() + " " + shownAs, null, "interrupted", null, start, t0);
+            record(begun, step, shown, null, "interrupted", null, start, t0);
             throw PlatformException.ambiguous(null, "Interrupted while calling " + shownAs, e);
         }
     }
 
-    private void record(String step, String shown, Integer status, String outcome, String detail,
+    /** The step name of the one non-idempotent call, as adapters pass it. */
+    static final String CREATE = "create";
+
+    private void record(Long begun, String step, String shown, Integer status, String outcome, String detail,
                         Instant start, long t0) {
-        log.record(new AttemptLog.Attempt(postId, start, worker, step, shown, status,
-                outcome, detail, Duration.ofNanos(System.nanoTime() - t0)));
+        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        if (begun != null) {
+            log.finish(begun, status, outcome, detail, took);
+        } else {
+            log.record(new AttemptLog.Attempt(postId, start, worker, step, shown, status, outcome, detail, took));
+        }
     }
 
     /** The URL without query or fragment (queries may carry tokens). */

@@ -67,6 +67,7 @@ public final class Platforms {
                         + " (it downloads each video from there, under " + VideoLinks.ROUTE + "), e.g. --option"
                         + " media-base-url=https://clips.example.com");
                 VideoLinks.requireBase(options.get("media-base-url"));
+                webhookTimeout(options);
             }
             case "instagram" -> {
                 need(platform, options, "media-base-url", "the public address of 'tagline serve' (Instagram downloads"
@@ -80,6 +81,35 @@ public final class Platforms {
             default -> {
             }
         }
+    }
+
+    /** How long a webhook's create POST waits for the receiver's answer when the channel names no timeout. */
+    public static final java.time.Duration WEBHOOK_TIMEOUT = java.time.Duration.ofSeconds(30);
+
+    /**
+     * The webhook channel option {@code timeout} ({@code 120s}, {@code 2m}; 1 s to 10 min), else
+     * {@link #WEBHOOK_TIMEOUT}. A receiver that works before it answers (n8n "when last node finishes") needs more
+     * (dogfood round 8 K6); one that answers at once (202) and works afterwards needs no option.
+     */
+    public static java.time.Duration webhookTimeout(Map<String, String> options) {
+        String text = options.get("timeout");
+        if (text == null) {
+            return WEBHOOK_TIMEOUT;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,6})\\s*(s|m|min)?")
+                .matcher(text.strip().toLowerCase(Locale.ROOT));
+        java.time.Duration d = null;
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            d = m.group(2) == null || m.group(2).equals("s") ? java.time.Duration.ofSeconds(n)
+                    : java.time.Duration.ofMinutes(n);
+        }
+        if (d == null || d.compareTo(java.time.Duration.ofSeconds(1)) < 0 || d.compareTo(java.time.Duration.ofMinutes(10)) > 0) {
+            throw new TaglineException("--option timeout=" + text + " is not a time from 1s to 10m",
+                    "Write it as e.g. --option timeout=120s or --option timeout=2m (how long the POST waits for the"
+                            + " receiver's answer; default 30s).");
+        }
+        return d;
     }
 
     private static void need(String platform, Map<String, String> options, String key, String what) {

@@ -188,6 +188,24 @@ class PublishJobTest {
         assertEquals(1, platform.creates.get());
     }
 
+    /**
+     * Dogfood round 8 K6: 'run: unconfirmed 2' counted a post whose create this run made and one it only asked about
+     * again; the summary now tells them apart.
+     */
+    @Test
+    void aPostOnlyReconciledAgainCountedAsNewlyUnconfirmed_nowTheSummarySaysStillUnconfirmed() {
+        platform.createFaults.add(Fault.AMBIGUOUS_AFTER);
+        platform.findUnknown = true;
+        Worker.Summary first = runWorker();
+        assertEquals(1, first.count("UNCONFIRMED"));
+        assertEquals("unconfirmed 1", first.toString());
+        clock.advance(Duration.ofHours(2));
+        Worker.Summary again = runWorker();
+        assertEquals(0, again.count("UNCONFIRMED"));
+        assertEquals(1, again.count("STILL_UNCONFIRMED"));
+        assertEquals("still unconfirmed 1", again.toString());
+    }
+
     @Test
     void rateLimitHonoursRetryAfterAndKeepsTheUploadProgress() {
         platform.uploadFaults.add(Fault.RATE_LIMITED);

@@ -131,4 +131,56 @@ class WebhookPublisherTest extends PublisherContract {
         assertTrue(f.post(post.id()).lastError().contains("check the platform"), f.post(post.id()).lastError());
         assertEquals(0, receiver.duplicates());
     }
+    /**
+     * Dogfood round 8 K6: the create POST gave up after a fixed, undocumented 30 s, so a receiver that works before
+     * it answers left every post unconfirmed. The channel option {@code timeout} now sets the wait, and a bad value is
+     * refused in one line naming the option.
+     */
+    @Test
+    void aSlowReceiverHitAFixed30sTimeout_nowTheChannelsTimeoutOptionSetsTheWait() {
+        receiver.latency(Duration.ofMillis(1500));
+        Channel quick = f.channel("quick", "webhook", Map.of("url", receiver.baseUrl() + "/hook", "media-base-url",
+                serve.baseUrl(), "timeout", "1s"), Credential.secret("s3cret"));
+        Channel patient = f.channel("patient", "webhook", Map.of("url", receiver.baseUrl() + "/hook",
+                "media-base-url", serve.baseUrl(), "timeout", "10s"), Credential.secret("s3cret"));
+        Post cut = f.due(quick, "talk", 100);
+        f.run();
+        assertEquals(PostState.UNCONFIRMED, f.post(cut.id()).state());
+        assertTrue(f.post(cut.id()).lastError().contains("the answer timed out"), f.post(cut.id()).lastError());
+        Post waited = f.due(patient, "talk2", 100);
+        f.run();
+        assertEquals(PostState.PUBLISHED, f.post(waited.id()).state(), f.post(waited.id()).lastError());
+        assertEquals(Duration.ofSeconds(30), Platforms.webhookTimeout(Map.of()));
+        assertEquals(Duration.ofMinutes(2), Platforms.webhookTimeout(Map.of("timeout", "2m")));
+        for (String bad : new String[] {"abc", "0s", "11m", "-5s"}) {
+            var e = org.junit.jupiter.api.Assertions.assertThrows(dev.tagline.core.TaglineException.class, () ->
+                    Platforms.validateOptions("webhook", Map.of("url", "http://127.0.0.1:9/x", "media-base-url",
+                            "http://127.0.0.1:8080", "timeout", bad)));
+            assertEquals("--option timeout=" + bad + " is not a time from 1s to 10m", e.getMessage());
+        }
+    }
+    /**
+     * Dogfood round 8 K14: the audit of a post whose worker was killed during the create call had no create line,
+     * though the receiver got the POST. The create call is now recorded before it is made, so the line is there
+     * while the call is in flight (what a kill -9 leaves), and is completed with the answer once it comes.
+     */
+    @Test
+    void aWorkerKilledDuringTheCreateLeftNoCreateLine_nowItIsRecordedBeforeTheCall() throws Exception {
+        Post post = f.due(channel, "talk", 100);
+        var pause = receiver.pauseNext(ex -> ex.getRequestMethod().equals("POST"));
+        Thread worker = new Thread(f::run);
+        worker.start();
+        assertTrue(pause.awaitArrival(Duration.ofSeconds(20)), "the create POST arrived");
+        var inFlight = f.p.attempts().of(post.id()).stream().filter(a -> a.step().equals("create")).toList();
+        assertEquals(1, inFlight.size(), inFlight.toString());
+        assertEquals("POST " + receiver.baseUrl() + "/hook", inFlight.get(0).request());
+        assertEquals("in-flight", inFlight.get(0).outcome());
+        pause.release();
+        worker.join(20_000);
+        var done = f.p.attempts().of(post.id()).stream().filter(a -> a.step().equals("create")).toList();
+        assertEquals(1, done.size(), "one line per call: " + done);
+        assertEquals(200, done.get(0).status());
+        assertEquals("ok", done.get(0).outcome());
+        assertEquals(PostState.PUBLISHED, f.post(post.id()).state());
+    }
 }

@@ -13,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.time.Duration;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -46,7 +45,7 @@ public final class WebhookPublisher implements Publisher {
                     + " set one with 'tagline publish channels add … --secret-env VAR'");
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create(r.channel().option("url", "")))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(dev.tagline.publish.platform.Platforms.webhookTimeout(r.channel().options()))
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", key(r))
                 .header("X-Tagline-Timestamp", timestamp)
