@@ -273,12 +273,16 @@
       ['ed-title', 'ed-caption', 'ed-date', 'ed-clock'].forEach((id) => { $(id).disabled = !(p.movable || retryable); });
       // an unconfirmed post: the create call's answer was lost; the user checks the platform and says what they found
       const resolvable = !!p.resolvable;
-      ['ed-save', 'ed-publish'].forEach((id) => { $(id).disabled = !p.movable; $(id).hidden = !!retry || resolvable; });
+      ['ed-save', 'ed-publish'].forEach((id) => { $(id).disabled = !p.movable; $(id).hidden = !!retry || resolvable || !!p.resending; });
       ['ed-posted', 'ed-not-posted'].forEach((id) => { $(id).hidden = !resolvable; });
-      $('ed-resolve-why').textContent = !resolvable ? '' : 'Unconfirmed: the answer to its create call was lost, so'
+      // a receiver that dedupes by Idempotency-Key: Tagline sends it again by itself, nothing to check
+      const resending = p.resending || null;
+      $('ed-resolve-why').textContent = resending ? 'Retrying at ' + resending.at + ' (' + resending.why + '): the'
+        + ' answer to its create call was lost, and Tagline sends it again by itself. Nothing to check.'
+        : !resolvable ? '' : 'Unconfirmed: the answer to its create call was lost, so'
         + ' whether ' + p.extendedProps.platform + ' has this post is not known. Check ' + p.extendedProps.platform
         + ', then say what you found.';
-      $('ed-resolve-why').hidden = !resolvable;
+      $('ed-resolve-why').hidden = !resolvable && !resending;
       $('ed-cancel').hidden = !p.movable;
       // only a post with a time that nothing has acted on yet: not a queued, failed or published one
       $('ed-unschedule').hidden = !(p.movable && p.at);

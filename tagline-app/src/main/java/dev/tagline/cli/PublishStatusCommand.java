@@ -50,6 +50,11 @@ final class PublishStatusCommand implements Callable<Integer> {
         }
         for (PostState s : new PostState[] {PostState.UNCONFIRMED, PostState.FAILED}) {
             for (Post post : p.posts().inState(s)) {
+                if (resendsItself(p.channels().byId(post.channelId()), post)) { // nothing to check (K5)
+                    ctx.out().println("post " + post.id() + " retrying at " + PublishTimes.showSeconds(post.dueAt(),
+                            post.zone()) + " (try " + (post.tries() + 1) + "): " + post.lastError());
+                    continue;
+                }
                 attention = true;
                 ctx.out().println("post " + post.id() + " " + s.label() + ": " + post.lastError()
                         + (s == PostState.UNCONFIRMED ? " — " + resolveHint(post.id()) : ""));
@@ -76,7 +81,13 @@ final class PublishStatusCommand implements Callable<Integer> {
             ctx.out().println("  retrying at " + PublishTimes.showSeconds(post.dueAt(), post.zone()) + " (try "
                     + (post.tries() + 1) + ")");
         }
-        if (post.state() == PostState.UNCONFIRMED) {
+        boolean resends = resendsItself(c, post);
+        if (resends) {
+            ctx.out().println("  retrying at " + PublishTimes.showSeconds(post.dueAt(), post.zone()) + " (try "
+                    + (post.tries() + 1) + "): nothing to check, Tagline sends it again by itself ("
+                    + dev.tagline.publish.platform.Platforms.whyResendIsSafe(post.id()) + "). Not waiting? 'tagline"
+                    + " publish resolve " + post.id() + " --posted [URL]' or '--not-posted' decides now.");
+        } else if (post.state() == PostState.UNCONFIRMED) {
             ctx.out().println("  " + resolveHint(post.id()));
         }
         String broken = p.brokenClips().posts().get(post.id());
@@ -88,8 +99,17 @@ final class PublishStatusCommand implements Callable<Integer> {
                     a.request(), a.status() == null ? "-" : a.status(), a.outcome(), a.detail() == null ? ""
                             : a.detail());
         }
-        return post.state() == PostState.FAILED || post.state() == PostState.UNCONFIRMED ? ExitCode.SOME_FAILED
-                : ExitCode.OK;
+        return post.state() == PostState.FAILED || post.state() == PostState.UNCONFIRMED && !resends
+                ? ExitCode.SOME_FAILED : ExitCode.OK;
+    }
+
+    /**
+     * An unconfirmed post that the worker sends again by itself, safely (a webhook receiver that dedupes by
+     * Idempotency-Key): shown as retrying, without asking the user to check the platform (dogfood round 8 K5).
+     */
+    static boolean resendsItself(Channel c, Post post) {
+        return post.state() == PostState.UNCONFIRMED && post.dueAt() != null
+                && dev.tagline.publish.platform.Platforms.resendsSafely(c);
     }
 
     /**

@@ -174,8 +174,14 @@ final class CalendarJson {
         d.put("limits", Map.of("title", style.titleMax(), "caption", style.captionMax(), "hashtags", style.hashtagsMax()));
         d.put("movable", movable(slot(p)));
         d.put("copyEdited", p.copyEdited());
-        // the create call's answer was lost: the editor asks the user what they found on the platform
-        d.put("resolvable", p.state() == PostState.UNCONFIRMED);
+        // the create call's answer was lost: the editor asks the user what they found on the platform, unless the
+        // receiver dedupes and the worker sends it again by itself (dogfood round 8 K5)
+        boolean resends = resendsItself(p.state(), c) && p.dueAt() != null;
+        d.put("resolvable", p.state() == PostState.UNCONFIRMED && !resends);
+        if (resends) {
+            d.put("resending", Map.of("at", whenText(p.dueAt(), tz, c.zone()), "why",
+                    dev.tagline.publish.platform.Platforms.whyResendIsSafe(p.id())));
+        }
         if (p.state() == PostState.FAILED) {
             // the publish engine's exactly-once rule, the one 'publish queue' applies when it re-queues a failed post
             java.util.Optional<String> unsafe = PostDecisions.whyNotSentAgain(p, c.platform());
@@ -209,7 +215,7 @@ final class CalendarJson {
         if (waitingForWorker(p, now)) {
             return "waiting for worker";
         }
-        if (p.state() == PostState.SCHEDULED && p.lastError() != null) {
+        if (p.state() == PostState.SCHEDULED && p.lastError() != null || resendsItself(p.state(), c)) {
             return "retrying";
         }
         return p.state().label();
@@ -242,6 +248,11 @@ final class CalendarJson {
         }
         return p.state() == PostState.FAILED || p.state() == PostState.UNCONFIRMED || p.state() == PostState.SCHEDULED
                 ? last : "";
+    }
+
+    /** An unconfirmed post that the worker sends again by itself, safely (a receiver that dedupes). */
+    static boolean resendsItself(PostState state, Channel c) {
+        return state == PostState.UNCONFIRMED && dev.tagline.publish.platform.Platforms.resendsSafely(c);
     }
 
     static boolean movable(CalendarSlots.Slot p) {

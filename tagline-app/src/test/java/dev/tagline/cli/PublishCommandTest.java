@@ -573,6 +573,38 @@ class PublishCommandTest {
     }
 
     /**
+     * Dogfood round 8 K5: a post on a webhook channel with idempotent=true whose create got a 500 said "unconfirmed …
+     * Check the platform, then record what you found" in status and list, though Tagline sends it again by itself. It
+     * now says when it is retried and why that is safe, asks nothing of the user, and is then sent again once.
+     */
+    @Test
+    void anIdempotentWebhookPostAskedTheUserToCheck_nowStatusAndListSayRetryingAtATime() throws Exception {
+        try (var receiver = new dev.tagline.testkit.platform.FakeWebhookReceiver("s3cret");
+             var media = new dev.tagline.testkit.platform.FakeMediaHost()) {
+            hook(receiver, media);
+            assertEquals(ExitCode.OK, run("publish", "channels", "add", "hook2", "--platform", "webhook", "--zone", "UTC",
+                    "--option", "url=" + receiver.baseUrl() + "/hook", "--option", "media-base-url=" + media.baseUrl(),
+                    "--option", "idempotent=true", "--secret-env", "HOOK_SECRET"), cli.err());
+            run("publish", "queue", clip("code-001", 0.4).toString(), "--channels", "hook2", "--at", "now");
+            receiver.failNext("POST", "/hook", 500, null, "");
+            run("publish", "run", "--once");
+            assertEquals(ExitCode.OK, run("publish", "status", "1"), cli.err());
+            assertTrue(cli.out().contains("  retrying at 2026-03-27 12:02:00 +00:00 (try 2): nothing to check, Tagline"
+                    + " sends it again by itself (safe: the receiver dedupes by Idempotency-Key tagline-post-1)."),
+                    cli.out());
+            assertFalse(cli.out().contains("Check the platform"), cli.out());
+            assertEquals(ExitCode.OK, run("publish", "status"), cli.err());
+            assertTrue(cli.out().contains("post 1 retrying at 2026-03-27 12:02:00 +00:00 (try 2): create got no answer"
+                    + " (HTTP 500 from " + receiver.baseUrl() + "/hook); sent again by itself (safe: the receiver"
+                    + " dedupes by Idempotency-Key tagline-post-1)"), cli.out());
+            assertFalse(cli.out().contains("resolve"), cli.out());
+            run("publish", "list", "--from", "2026-03-27", "--to", "2026-03-28");
+            assertTrue(cli.out().matches("(?s).*\\n1 +hook2 +retrying .*\\(at 2026-03-27 12:02:00 \\+00:00: create got"
+                    + " no answer.*"), cli.out());
+        }
+    }
+
+    /**
      * Dogfood round 5 G4: a webhook answering a plain 500 left post 1 unconfirmed, and then queue pointed at move and
      * cancel, move and unschedule refused, and cancel said it was "already on the platform (processing)": no way out.
      * Every refusal now says the outcome is unknown and points at resolve, which records what the user found.

@@ -407,6 +407,31 @@ class CalendarApiIT {
     }
 
     /**
+     * Dogfood round 8 K5: on a webhook whose receiver dedupes by Idempotency-Key, a post whose create answer was lost
+     * asked the user to check the platform (Posted / Not posted) while Tagline re-sent it by itself minutes later. The
+     * editor now shows it as retrying, with the time and why that is safe, and offers no resolve.
+     */
+    @Test
+    void anIdempotentWebhookPostAskedForAManualCheck_nowItShowsAsRetryingAtATimeWithNoResolve() throws Exception {
+        Channel hook = web.publishing.channels().add("hook2", "webhook", "hook2", java.time.ZoneId.of("UTC"),
+                java.util.Map.of("url", "http://127.0.0.1:9/hook", "media-base-url", "http://127.0.0.1:8080",
+                        "idempotent", "true"));
+        Post lost = web.post(hook, "Lost", "c", Instant.parse("2026-12-01T07:50:00Z"));
+        web.unconfirm(lost);
+        JsonNode d = call("GET", "/api/posts/" + lost.id() + "?tz=UTC", null, 200);
+        assertFalse(d.get("resolvable").asBoolean(), d.toString());
+        assertEquals("retrying", d.get("extendedProps").get("status").asText(), d.toString());
+        assertEquals(CalendarJson.localText(WebFixture.NOW.plusSeconds(600), java.time.ZoneId.of("UTC")) + " UTC",
+                d.get("resending").get("at").asText(), d.toString());
+        assertEquals("safe: the receiver dedupes by Idempotency-Key tagline-post-" + lost.id(),
+                d.get("resending").get("why").asText());
+        Post strict = web.post(yt, "Strict", "c", Instant.parse("2026-12-01T07:55:00Z"));
+        web.unconfirm(strict);
+        assertTrue(call("GET", "/api/posts/" + strict.id(), null, 200).get("resolvable").asBoolean(),
+                "a receiver that does not dedupe still asks the user");
+    }
+
+    /**
      * Dogfood round 5 G4: an unconfirmed post could not be moved, published now, unscheduled or cancelled, and there was
      * no way to record what the user found on the platform. The refusals now say the outcome is unknown and point at
      * the editor's Posted / Not posted, which this endpoint records (CSRF, 409 for any other state).

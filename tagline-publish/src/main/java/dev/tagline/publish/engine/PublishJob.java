@@ -4,6 +4,7 @@ import dev.tagline.core.TaglineException;
 import dev.tagline.publish.auth.ReconnectNeededException;
 import dev.tagline.publish.auth.TokenSource;
 import dev.tagline.publish.platform.PlatformException;
+import dev.tagline.publish.platform.Platforms;
 import dev.tagline.publish.platform.Publisher;
 import dev.tagline.publish.platform.PublishRequest;
 import dev.tagline.publish.store.Channel;
@@ -61,6 +62,12 @@ final class PublishJob {
                 try {
                     created = withAuthRetry(channel, () -> publisher.create(sending));
                 } catch (PlatformException e) {
+                    if (e.ambiguous() && Platforms.resendsSafely(channel)) {
+                        // nothing to check: sent again (same Idempotency-Key) once this call can no longer land
+                        return step.unconfirmed(ctx.clock().instant().plus(ctx.settings().createGrace()),
+                                "create got no answer (" + e.getMessage() + "); sent again by itself ("
+                                        + Platforms.whyResendIsSafe(post.id()) + ")");
+                    }
                     if (e.ambiguous()) {
                         return step.unconfirmed(ctx.clock().instant().plus(ctx.settings().reconcileEvery()),
                                 "create outcome unknown (" + e.getMessage() + "); the reconciler will ask the platform");

@@ -47,8 +47,11 @@ final class Reconciler {
         if (lookup instanceof Publisher.Lookup.NotFound notFound) {
             Instant safeFrom = (post.stepAt() == null ? now : post.stepAt()).plus(ctx.settings().createGrace());
             if (now.isBefore(safeFrom)) {
-                return step.stillUnconfirmed(safeFrom, "not on the platform yet (" + notFound.evidence()
-                        + "); waiting until an interrupted create can no longer land");
+                return step.stillUnconfirmed(safeFrom, dev.tagline.publish.platform.Platforms.resendsSafely(
+                        req.channel()) ? "create got no answer; sent again by itself once the lost call can no"
+                        + " longer land (" + dev.tagline.publish.platform.Platforms.whyResendIsSafe(post.id()) + ")"
+                        : "not on the platform yet (" + notFound.evidence() + "); waiting until an interrupted"
+                        + " create can no longer land");
             }
             note(now, "not found (" + notFound.evidence() + "); create may run again");
             step.move(Post.Step.UPLOAD, req.progress());

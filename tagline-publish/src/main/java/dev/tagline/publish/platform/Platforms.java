@@ -83,6 +83,20 @@ public final class Platforms {
         }
     }
 
+    /**
+     * True when a create whose answer was lost may simply be sent again: a webhook receiver that dedupes by
+     * {@code Idempotency-Key} ({@code --option idempotent=true}). Such an unconfirmed post needs no check by the user;
+     * the worker sends it again by itself (dogfood round 8 K5).
+     */
+    public static boolean resendsSafely(dev.tagline.publish.store.Channel channel) {
+        return channel.platform().equals("webhook") && "true".equals(channel.option("idempotent", "false"));
+    }
+
+    /** Why sending post {@code postId} again is safe, for a channel that {@link #resendsSafely resends safely}. */
+    public static String whyResendIsSafe(long postId) {
+        return "safe: the receiver dedupes by Idempotency-Key tagline-post-" + postId;
+    }
+
     /** How long a webhook's create POST waits for the receiver's answer when the channel names no timeout. */
     public static final java.time.Duration WEBHOOK_TIMEOUT = java.time.Duration.ofSeconds(30);
 

@@ -64,7 +64,7 @@ public final class WebhookPublisher implements Publisher {
 
     @Override
     public Lookup find(PublishRequest r) {
-        if ("true".equals(r.channel().option("idempotent", "false"))) {
+        if (dev.tagline.publish.platform.Platforms.resendsSafely(r.channel())) {
             return new Lookup.NotFound("the receiver dedupes by Idempotency-Key " + key(r) + ", so re-sending is safe");
         }
         return new Lookup.Unknown("a webhook cannot be asked whether it processed a delivery; set --option"
