@@ -70,7 +70,9 @@ public final class WebServer implements AutoCloseable {
             });
             c.routes.before(new Guard(web.sessions()));
             Problems.register(c);
-            c.routes.get("/", ctx -> ctx.redirect("/calendar"));
+            // the query goes along: /?view=list opens the list (dogfood round 8 K14); the path stays fixed
+            c.routes.get("/", ctx -> ctx.redirect("/calendar" + (ctx.queryString() == null
+                    || ctx.queryString().isEmpty() ? "" : "?" + ctx.queryString())));
             new AuthRoutes(web).register(c.routes);
             new MediaRoutes(web.settings().mediaRoots()).register(c.routes);
             new PublicVideoRoutes(web).register(c.routes);

@@ -406,6 +406,16 @@ class CalendarApiIT {
         assertEquals(PostState.FAILED, web.publishing.posts().byId(unknown.id()).state());
     }
 
+    /** Dogfood round 8 K14: '/?view=list' redirected to '/calendar' and dropped the view. */
+    @Test
+    void theRootDroppedTheViewItWasAskedFor_nowItsQueryGoesAlongToTheCalendar() {
+        HttpResponse<String> r = web.send(web.get("/?view=list&date=2026-12-01").header("Cookie", login.cookie()));
+        assertEquals(302, r.statusCode(), r.body());
+        assertEquals("/calendar?view=list&date=2026-12-01", r.headers().firstValue("Location").orElseThrow());
+        r = web.send(web.get("/").header("Cookie", login.cookie()));
+        assertEquals("/calendar", r.headers().firstValue("Location").orElseThrow());
+    }
+
     /**
      * Dogfood round 8 K5: on a webhook whose receiver dedupes by Idempotency-Key, a post whose create answer was lost
      * asked the user to check the platform (Posted / Not posted) while Tagline re-sent it by itself minutes later. The
