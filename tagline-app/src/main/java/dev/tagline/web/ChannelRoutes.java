@@ -47,14 +47,18 @@ final class ChannelRoutes {
     }
 
     private void page(Context ctx) {
-        page(ctx, null);
+        page(ctx, null, null);
+    }
+
+    void page(Context ctx, ChannelRuleRoutes.Refused refused) {
+        page(ctx, refused, null);
     }
 
     /**
      * The page; with {@code refused}, that channel's rule form shows the error beside it and keeps what was typed
      * (dogfood round 3 #8: a bare 400 page lost the input).
      */
-    void page(Context ctx, ChannelRuleRoutes.Refused refused) {
+    void page(Context ctx, ChannelRuleRoutes.Refused refused, ChannelAddRoutes.Refused addRefused) {
         String csrf = Guard.session(ctx).csrf();
         StringBuilder b = new StringBuilder("<section class=\"channels\"><h1>Channels</h1>").append(saved(ctx))
                 .append("<table><thead><tr><th>Name</th><th>Platform</th><th>Account</th><th>State</th><th>Connect</th>"
@@ -73,14 +77,13 @@ final class ChannelRoutes {
                     refused != null && refused.channelId() == c.id() ? refused : null)).append("</td></tr>");
         }
         if (web.publishing().channels().list().isEmpty()) {
-            b.append("<tr class=\"empty\"><td colspan=\"6\" id=\"no-channels\">No channel yet. Channels are added on the"
-                    + " command line (the web app sets their posting rules and connects them): <code>tagline publish"
+            b.append("<tr class=\"empty\"><td colspan=\"6\" id=\"no-channels\">No channel yet. Add a YouTube, TikTok, X or"
+                    + " LinkedIn channel with the form below; any channel is added on the command line (the web app"
+                    + " sets their posting rules and connects them): <code>tagline publish"
                     + " channels add NAME --platform folder --option path=DIR</code> for a folder, or another platform"
                     + " as in docs/publish.md (Channels); then reload this page.</td></tr>");
         }
-        b.append("</tbody></table><p id=\"add-oauth\">To add a YouTube, TikTok, X or LinkedIn channel, run <code>tagline"
-                + " publish channels add NAME --platform youtube --zone ZONE --client-id ID --client-secret-env"
-                + " VAR</code>; it shows here as <em>needs connect</em>: click Connect.</p><p>Register <code>")
+        b.append("</tbody></table>").append(ChannelAddRoutes.form(csrf, addRefused)).append("<p>Register <code>")
                 .append(esc(redirectUri(ctx)))
                 .append("</code> as the redirect URI of your app on each platform.</p></section>");
         ctx.html(Html.page("Channels", csrf, "/channels", b.toString()));
@@ -115,6 +118,13 @@ final class ChannelRoutes {
     private String saved(Context ctx) {
         String id = ctx.queryParam("saved");
         String placed = ctx.queryParam("placed");
+        String added = ctx.queryParam("added");
+        if (added != null && added.matches("\\d{1,12}")) {
+            return web.publishing().channels().list().stream().filter(c -> c.id() == Long.parseLong(added))
+                    .findFirst().map(c -> "<p class=\"notice\" role=\"status\" id=\"channel-added\">Channel '"
+                            + esc(c.name()) + "' added: click Connect on its row to sign in to " + esc(c.platform())
+                            + ".</p>").orElse("");
+        }
         if (id == null || !id.matches("\\d{1,12}") || placed == null || !placed.matches("\\d{1,6}")) {
             return "";
         }

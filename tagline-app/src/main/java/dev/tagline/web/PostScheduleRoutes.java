@@ -162,7 +162,7 @@ final class PostScheduleRoutes {
         ctx.json(out);
     }
 
-    /** The empty state's next step, where no channel exists (the web app cannot add one). */
+    /** The empty state's next step, where no channel exists (the Channels page adds only OAuth channels). */
     static final String NO_CHANNEL = "There is no channel yet: add one on the command line, e.g. 'tagline publish"
             + " channels add NAME --platform folder --option path=DIR' (docs/publish.md), then reload.";
 

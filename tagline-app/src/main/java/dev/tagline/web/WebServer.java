@@ -93,6 +93,7 @@ public final class WebServer implements AutoCloseable {
             ChannelRoutes channelPages = new ChannelRoutes(web, credentials);
             channelPages.register(c.routes);
             new ChannelRuleRoutes(web, channelPages).register(c.routes);
+            new ChannelAddRoutes(web, channelPages).register(c.routes);
         };
     }
 

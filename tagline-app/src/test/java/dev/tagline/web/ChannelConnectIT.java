@@ -159,4 +159,36 @@ class ChannelConnectIT {
         page = web.send(web.get("/channels").header("Cookie", login.cookie()));
         assertTrue(page.body().contains(">Reconnect</button>"), page.body());
     }
+    /**
+     * Dogfood round 8 K4: the Channels page had no way to add a channel. Its form now adds a YouTube, TikTok, X or
+     * LinkedIn channel as needs connect, whose row's Connect then signs it in; a refused one is shown again with the
+     * reason and the fields as typed, and the form needs the CSRF token.
+     */
+    @Test
+    void theChannelsPageCouldNotAddAChannel_nowItsFormAddsOneThatNeedsConnect() {
+        HttpResponse<String> r = web.send(web.form("/channels", login.cookie(), Map.of("_csrf", login.csrf(), "name",
+                "yt", "platform", "youtube", "zone", "Europe/Berlin")));
+        assertEquals(302, r.statusCode(), r.body());
+        Channel yt = web.publishing.channels().byName("yt");
+        assertEquals(Channel.State.NEEDS_CONNECT, yt.state());
+        assertEquals("Europe/Berlin", yt.zone().getId());
+        assertEquals("/channels?added=" + yt.id(), r.headers().firstValue("Location").orElseThrow());
+        HttpResponse<String> page = web.send(web.get("/channels?added=" + yt.id()).header("Cookie", login.cookie()));
+        assertTrue(page.body().contains("id=\"channel-added\">Channel 'yt' added: click Connect on its row"),
+                page.body());
+        assertTrue(page.body().contains("needs connect"), page.body());
+        HttpResponse<String> bad = web.send(web.form("/channels", login.cookie(), Map.of("_csrf", login.csrf(), "name",
+                "tt", "platform", "tiktok", "zone", "Mars/Base")));
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("id=\"add-error\">Not added: A tiktok channel needs --option privacy-level="),
+                bad.body());
+        assertTrue(bad.body().contains("value=\"Mars/Base\""), "the fields as typed: " + bad.body());
+        assertEquals(400, web.send(web.form("/channels", login.cookie(), Map.of("_csrf", login.csrf(), "name", "tt",
+                "platform", "tiktok", "zone", "Mars/Base", "privacy_level", "SELF_ONLY"))).statusCode());
+        assertEquals(400, web.send(web.form("/channels", login.cookie(), Map.of("_csrf", login.csrf(), "name", "f",
+                "platform", "folder", "zone", "UTC"))).statusCode(), "a folder needs a path: the command line");
+        assertEquals(403, web.send(web.form("/channels", login.cookie(), Map.of("name", "x1", "platform", "x",
+                "zone", "UTC"))).statusCode(), "no CSRF token");
+        assertTrue(web.publishing.channels().find("tt").isEmpty() && web.publishing.channels().find("x1").isEmpty());
+    }
 }
