@@ -301,6 +301,29 @@ class CalendarBrowserIT extends BrowserAndServer {
     }
 
     /**
+     * Dogfood round 8 K5: on a webhook that dedupes by Idempotency-Key, the editor asked the user to check the platform
+     * (Posted / Not posted) for a post Tagline re-sends by itself. It now says when it is retried and why that is safe,
+     * and offers no Posted / Not posted.
+     */
+    @Test
+    void anIdempotentWebhookPostAskedForACheckInTheEditor_nowItSaysRetryingAtATime() {
+        Channel hook = web.publishing.channels().add("hook2", "webhook", "hook2", java.time.ZoneId.of("UTC"),
+                java.util.Map.of("url", "http://127.0.0.1:9/hook", "media-base-url", "http://127.0.0.1:8080",
+                        "idempotent", "true"));
+        Post lost = web.post(hook, "Resent", "c", Instant.parse("2026-12-01T07:35:00Z"));
+        web.unconfirm(lost);
+        browser.login(web.base(), WebFixture.PASSWORD);
+        browser.await("[data-post-id='" + lost.id() + "']").click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ed-resolve-why"), "Retrying at"));
+        String why = browser.driver.findElement(By.id("ed-resolve-why")).getText();
+        assertTrue(why.contains("(safe: the receiver dedupes by Idempotency-Key tagline-post-" + lost.id() + ")")
+                && why.contains("Nothing to check."), why);
+        assertTrue(!browser.driver.findElement(By.id("ed-posted")).isDisplayed()
+                && !browser.driver.findElement(By.id("ed-not-posted")).isDisplayed(), "no resolve to offer");
+        assertTrue(!browser.driver.findElement(By.id("ed-save")).isDisplayed(), "nothing to save");
+    }
+
+    /**
      * Dogfood round 5 G4: an unconfirmed post had no way out in the editor. It now says the outcome is unknown and
      * offers Posted (with an optional link) and Not posted (sent again), each after a confirmation.
      */
