@@ -90,6 +90,12 @@ final class PublishQueueCommand implements Callable<Integer> {
             if (registered == 0 && unreadable) {
                 return ExitCode.USAGE; // no clip could be read: nothing was changed
             }
+            for (Channel channel : targets) {
+                if (queued > 0 && channel.state() == Channel.State.NEEDS_CONNECT) { // queued, but nothing goes out yet
+                    ctx.out().println("note: channel " + channel.name() + " is not connected yet: its posts wait until"
+                            + " you click Connect on Channels in 'tagline serve'");
+                }
+            }
             if (failed > 0) {
                 ctx.err().println(queued == 0 ? "nothing was queued" : "queued " + Counts.of(queued, "post")
                         + "; the clips named above were not queued");

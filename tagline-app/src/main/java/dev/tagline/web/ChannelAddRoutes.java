@@ -77,7 +77,12 @@ final class ChannelAddRoutes {
                         "Run 'tagline publish channels add NAME --platform " + platform + " …' (docs/publish.md).");
             }
             Map<String, String> options = new LinkedHashMap<>();
-            if (platform.equals("tiktok") && !typed.get("privacy_level").isEmpty()) {
+            if (platform.equals("tiktok") && typed.get("privacy_level").isEmpty()) {
+                throw new TaglineException("A TikTok channel needs a privacy level", "Give SELF_ONLY,"
+                        + " MUTUAL_FOLLOW_FRIENDS, FOLLOWER_OF_CREATOR or PUBLIC_TO_EVERYONE (TikTok allows no default;"
+                        + " unaudited apps may only post SELF_ONLY).");
+            }
+            if (platform.equals("tiktok")) {
                 options.put("privacy-level", typed.get("privacy_level").toUpperCase(java.util.Locale.ROOT));
             }
             Platforms.validateOptions(platform, options);

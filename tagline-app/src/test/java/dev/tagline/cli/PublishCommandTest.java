@@ -511,6 +511,8 @@ class PublishCommandTest {
         assertTrue(cli.out().matches("(?s).*yt +youtube +UTC +needs connect .*"), cli.out());
         assertEquals(ExitCode.OK, run("publish", "rules", "set", "yt", "--times", "09:00,18:00"), cli.err());
         assertEquals(ExitCode.OK, run("publish", "queue", clip("a", 0.4).toString(), "--channels", "yt"), cli.err());
+        assertTrue(cli.out().contains("note: channel yt is not connected yet: its posts wait until you click Connect"),
+                cli.out());
         run("publish", "auto-schedule");
         assertTrue(cli.out().contains("yt: 0 scheduled, 1 left in the queue"), cli.out());
         assertTrue((cli.out() + cli.err()).contains("not connected yet"), cli.out() + cli.err());
@@ -528,6 +530,28 @@ class PublishCommandTest {
         assertEquals(ExitCode.USAGE, run("publish", "channels", "add", "yt", "--platform", "youtube", "--reconnect"));
         assertTrue(cli.err().contains("Reconnecting YouTube channel 'yt' needs --refresh-token-env VAR")
                 && cli.err().contains("e.g. --refresh-token-env YOUTUBE_REFRESH_TOKEN"), cli.err());
+    }
+
+    /**
+     * Dogfood round 8 K6: the webhook's 30 s answer timeout was neither documented nor an option. 'channels add --help'
+     * now names {@code timeout}, and a bad value is refused in one line naming the option.
+     */
+    @Test
+    void theWebhookTimeoutWasNoOption_nowChannelsAddTakesItAndRefusesABadOne() {
+        cli = new CliTestSupport(dir, Map.of("TAGLINE_HOME", dir.resolve("home").toString(), "HOOK_SECRET", "s"),
+                CLOCK);
+        assertEquals(ExitCode.OK, run("publish", "channels", "add", "--help"));
+        assertTrue(cli.out().replaceAll("\\s+", " ").contains("timeout=30s (how long the POST waits for the receiver's"
+                + " answer, 1s-10m; default 30s)"), cli.out());
+        assertEquals(ExitCode.USAGE, run("publish", "channels", "add", "h", "--platform", "webhook", "--option",
+                "url=http://127.0.0.1:9/x", "--option", "media-base-url=http://cdn", "--option", "timeout=2 hours",
+                "--secret-env", "HOOK_SECRET"));
+        assertEquals("error: --option timeout=2 hours is not a time from 1s to 10m. Write it as e.g. --option"
+                + " timeout=120s or --option timeout=2m (how long the POST waits for the receiver's answer; default"
+                + " 30s).", cli.err().strip());
+        assertEquals(ExitCode.OK, run("publish", "channels", "add", "h", "--platform", "webhook", "--option",
+                "url=http://127.0.0.1:9/x", "--option", "media-base-url=http://cdn", "--option", "timeout=120s",
+                "--secret-env", "HOOK_SECRET"), cli.err());
     }
 
     /**

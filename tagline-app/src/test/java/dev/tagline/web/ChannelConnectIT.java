@@ -180,7 +180,7 @@ class ChannelConnectIT {
         HttpResponse<String> bad = web.send(web.form("/channels", login.cookie(), Map.of("_csrf", login.csrf(), "name",
                 "tt", "platform", "tiktok", "zone", "Mars/Base")));
         assertEquals(400, bad.statusCode());
-        assertTrue(bad.body().contains("id=\"add-error\">Not added: A tiktok channel needs --option privacy-level="),
+        assertTrue(bad.body().contains("id=\"add-error\">Not added: A TikTok channel needs a privacy level. Give SELF_ONLY"),
                 bad.body());
         assertTrue(bad.body().contains("value=\"Mars/Base\""), "the fields as typed: " + bad.body());
         assertEquals(400, web.send(web.form("/channels", login.cookie(), Map.of("_csrf", login.csrf(), "name", "tt",
