@@ -17,7 +17,7 @@ import java.util.function.Predicate;
 /**
  * The threads of one run: a scanner feeding prepare tasks to the workers in scan order, and a model thread taking the
  * prepared items in that same order, batching them and handing results to the writer through {@link #take()}. Both
- * queues are bounded, so a fast scanner never holds more than a few batches in memory. (About 220 lines: the hand-offs
+ * queues are bounded, so a fast scanner never holds more than a few batches in memory. (About 340 lines: the hand-offs
  * between the three threads are easier to check when they sit together.)
  */
 final class Pipeline<I, R> {
@@ -82,14 +82,44 @@ final class Pipeline<I, R> {
         return unreadable.get();
     }
 
-    /** Stops every thread now (fatal error); what is queued is dropped. */
+    /**
+     * Stops every thread (a fatal error, or the end of the run) and returns once none of them runs any more; what is
+     * queued is dropped. The batch the model is running is left to finish (a native model call cannot be interrupted,
+     * and the job is told it is {@link BatchJob.Results#stopping() stopping}): the caller closes the job's models
+     * after the run, and a session closed under a running call crashed the JVM (dogfood round 9, L1). Waits whatever
+     * interrupts come, then restores the interrupt flag.
+     */
     void abort() {
         aborted = true;
         if (scanner != null) {
             scanner.interrupt();
             model.interrupt();
         }
-        workers.shutdownNow();
+        for (Runnable never : workers.shutdownNow()) {
+            if (never instanceof Future<?> prepare) {
+                prepare.cancel(false); // the model thread must not wait for a preparing that never starts
+            }
+        }
+        boolean interrupted = false;
+        for (Thread t : new Thread[] {scanner, model}) {
+            while (t != null && t.isAlive()) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        while (!workers.isTerminated()) {
+            try {
+                workers.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void scan(Path root, Predicate<ScanEntry> wanted) {
@@ -99,10 +129,13 @@ final class Pipeline<I, R> {
             new FolderScan(settings.scan()).walk(root, new FolderScan.Visitor() {
                 @Override
                 public boolean accept(ScanEntry entry) {
+                    if (aborted) {
+                        return false;
+                    }
                     if (!wanted.test(entry)) {
                         return true;
                     }
-                    if (aborted || produced[0] >= settings.limit()) {
+                    if (produced[0] >= settings.limit()) {
                         return false;
                     }
                     if (stop.requested() && (stop.soon() || produced[0] % settings.chunkSize() == 0)) {
@@ -133,14 +166,14 @@ final class Pipeline<I, R> {
     private void runModel() {
         List<Slot<I>> batch = new ArrayList<>();
         try {
-            while (true) {
+            while (!aborted) {
                 Slot<I> slot = ordered.take();
                 if (slot.end()) {
                     if (stop.soon()) {
                         dropWaiting(batch);
                     }
                     flush(batch);
-                    results.put(new Done<>(null, null, null, true, slot.error()));
+                    put(new Done<>(null, null, null, true, slot.error()));
                     return;
                 }
                 batch.add(slot);
@@ -154,11 +187,7 @@ final class Pipeline<I, R> {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
             // never leave the writer waiting: hand it the failure as the end of the stream
-            try {
-                results.put(new Done<>(null, null, null, true, e));
-            } catch (InterruptedException ie) {
-                Thread.currentThread().interrupt();
-            }
+            put(new Done<>(null, null, null, true, e));
         }
     }
 
@@ -215,7 +244,7 @@ final class Pipeline<I, R> {
      * the batch fails, runs the items it gave no result for one by one, so one bad image fails alone.
      */
     private void runSafely(List<ScanEntry> entries, List<I> inputs, java.util.function.IntConsumer precede) {
-        if (inputs.isEmpty()) {
+        if (inputs.isEmpty() || aborted) {
             return;
         }
         java.util.concurrent.atomic.AtomicIntegerArray given = new java.util.concurrent.atomic.AtomicIntegerArray(
@@ -234,7 +263,7 @@ final class Pipeline<I, R> {
 
                 @Override
                 public boolean stopping() {
-                    return stop.soon();
+                    return stop.soon() || aborted;
                 }
             });
         } catch (RuntimeException e) {
@@ -288,9 +317,12 @@ final class Pipeline<I, R> {
         return entry.key() + ": " + why;
     }
 
+    /** Queues {@code slot} for the model thread; dropped once the run is aborted (the model stopped taking). */
     private void put(BlockingQueue<Slot<I>> queue, Slot<I> slot) {
         try {
-            queue.put(slot);
+            while (!aborted && !queue.offer(slot, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                // the model is behind: wait for room
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             aborted = true;

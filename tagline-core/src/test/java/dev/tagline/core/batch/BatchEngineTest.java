@@ -375,6 +375,74 @@ class BatchEngineTest {
     }
 
     /**
+     * Dogfood round 9, L1: a run stopped by a write error returned while its model thread was still inside the
+     * model, and the caller closed the ONNX sessions under it (the web app's next tag job then crashed the JVM). The
+     * run now ends only once the model thread has left the model; the job is told to stop meanwhile.
+     */
+    @Test
+    void aTagJobStoppedByAWriteErrorEndsOnlyAfterItsModelThreadLeftTheModel() throws IOException {
+        files(4);
+        Files.writeString(dir.resolve("f000.in"), "disk-full");
+        SlowSecondItemJob job = new SlowSecondItemJob();
+        TaglineException e = assertThrows(TaglineException.class, () -> run(settings(), job));
+        assertTrue(e.getMessage().contains("f000.in"), e.getMessage());
+        assertTrue(job.modelCalls.get() > 0, "the model ran");
+        assertFalse(job.inModel.get(), "the run ended while its model thread was still inside the model");
+        assertFalse(job.modelThread.isAlive(), "the run ended before its model thread did");
+        assertTrue(job.toldToStop, "the job was not told to stop");
+    }
+
+    /** The same for a stop (SIGTERM) at a chunk boundary while the model runs the next batch. */
+    @Test
+    void aStoppedRunEndsOnlyAfterItsModelThreadLeftTheModel() throws IOException {
+        files(4);
+        StopSignal stop = new StopSignal();
+        SlowSecondItemJob job = new SlowSecondItemJob();
+        job.stopAfterFirst = stop;
+        BatchSummary summary = run(settings().withChunk(1), job, stop, new ArrayList<>());
+        assertTrue(summary.stopped());
+        assertFalse(job.inModel.get(), "the run ended while its model thread was still inside the model");
+        assertFalse(job.modelThread.isAlive(), "the run ended before its model thread did");
+    }
+
+    /**
+     * Gives a batch's first result at once, then stays half a second "inside the model" on the second, deaf to
+     * interrupts as a native ONNX Runtime call is.
+     */
+    static final class SlowSecondItemJob extends UpperJob {
+        final java.util.concurrent.atomic.AtomicBoolean inModel = new java.util.concurrent.atomic.AtomicBoolean();
+        final AtomicInteger modelCalls = new AtomicInteger();
+        volatile Thread modelThread;
+        volatile boolean toldToStop;
+
+        SlowSecondItemJob() {
+            batch = 2;
+        }
+
+        @Override
+        public void run(List<String> batch, Results<String> results) {
+            modelThread = Thread.currentThread();
+            inModel.set(batch.size() > 1); // runs on the second item while the first is written
+            modelCalls.incrementAndGet();
+            results.accept(0, batch.get(0).toUpperCase(java.util.Locale.ROOT));
+            if (batch.size() < 2) {
+                return;
+            }
+            long end = System.nanoTime() + 500_000_000L;
+            while (System.nanoTime() < end) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    // a native call does not see interrupts either
+                }
+            }
+            toldToStop = results.stopping();
+            inModel.set(false);
+            results.accept(1, batch.get(1).toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /**
      * Dogfood round 7 J4: a run stopped at its first item showed "none failed" above the error, and its hint said
      * "Finished chunks are kept: fix this and run again to resume" with nothing done, after a hint that already said
      * to run again.
