@@ -193,19 +193,9 @@ public record CaptionCleanup(Style style, int maxLength, String prefix, String t
         return style == Style.CONCISE ? prefix + ", " + text : prefix + " " + text;
     }
 
-    /**
-     * {@code text} without the trigger token the prefix ends with when the model wrote it first itself ("zwx woman A
-     * man", "zwx woman: a man"), in any case, so that it is written once, as its token; a trigger that is a word of
-     * the sentence ("zwx woman smiling") stays.
-     */
+    /** {@code text} without the trigger token the prefix ends with, when the model wrote it first itself. */
     private String withoutEchoedTrigger(String text) {
-        String lead = prefix.endsWith(",") ? bare(prefix) : "";
-        if (lead.isEmpty() || !text.regionMatches(true, 0, lead, 0, lead.length())) {
-            return text;
-        }
-        String rest = text.substring(lead.length());
-        boolean token = rest.matches("(?s)\\s*[,;:].*") || rest.matches("(?s) \\p{Lu}.*");
-        return token ? rest.replaceFirst("^[\\s,;:]+", "") : text;
+        return prefix.endsWith(",") ? TriggerMentions.withoutEchoedLead(text, bare(prefix)) : text;
     }
 
     /** Whether {@code raw} (after any reasoning block) is the model declining to caption the image. */

@@ -65,6 +65,47 @@ class CaptionCleanupTest {
         assertEquals(caption, SENTENCE.withTrigger(trigger).apply(raw, ""));
     }
 
+    /**
+     * Dogfood round 9 L5 (a): told "Describe zwx woman", a model often writes the rare token alone ("zwx is
+     * smiling"), and the caption read "zwx woman, Zwx is smiling": the token taught twice. The first word of a trigger
+     * whose last word is a class noun, when it is no common word and not typed as a name, is matched alone too.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "zwx woman|zwx is smiling at the camera.|zwx woman, The woman is smiling at the camera.",
+        "zwx woman|A photo of zwx smiling. Zwx wears a hat.|zwx woman, A photo of the woman smiling. The woman wears"
+                + " a hat.",
+        "zwx woman|A close-up of zwx's face.|zwx woman, A close-up of the woman's face.",
+        "zwx woman|A photo of zwx man smiling.|zwx woman, A photo of the man smiling.",
+        "zwx woman|A zwx in a red coat.|zwx woman, A woman in a red coat.",
+        "sks dog|sks runs on the beach.|sks dog, The dog runs on the beach.",
+        "young woman|A young lady, young and smiling.|young woman, A young lady, young and smiling.",
+        "Jane woman|Jane is smiling.|Jane woman, Jane is smiling.",
+        "zwx style|A zwx painting of a river.|zwx style, A zwx painting of a river.",
+    })
+    void theTriggersRareTokenAloneWasTaughtTwice_nowItIsAMentionOfTheTrigger(String trigger, String raw,
+            String caption) {
+        assertEquals(caption, SENTENCE.withTrigger(trigger).apply(raw, ""));
+    }
+
+    /**
+     * Dogfood round 9 L5 (b): with {@code --trigger zwx}, a reply led by a label "zwx woman A smiling woman …" became
+     * "zwx, The woman A smiling woman …". A leading trigger-and-class label before a capitalised sentence is dropped,
+     * as the trigger alone was; so is the rare token alone before a sentence ("zwx A smiling woman" for "zwx woman").
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "zwx|zwx woman A smiling woman in a red coat.|zwx, A smiling woman in a red coat.",
+        "zwx|ZWX Woman: A smiling woman in a red coat.|zwx, A smiling woman in a red coat.",
+        "zwx woman|zwx A smiling woman in a red coat.|zwx woman, A smiling woman in a red coat.",
+        "zwx|zwx woman smiling in a red coat.|zwx, The woman smiling in a red coat.",
+        "zwx|zwx in Paris.|zwx, The subject in Paris.",
+    })
+    void aLabelOfTriggerAndClassBeforeTheSentenceWasGluedOn_nowItIsDropped(String trigger, String raw,
+            String caption) {
+        assertEquals(caption, SENTENCE.withTrigger(trigger).apply(raw, ""));
+    }
+
     @Test
     void aTriggerNamedMidSentenceIsWrittenOnceInConciseStyleAndWithAPrefix() {
         assertEquals("zwx woman, photo, woman smiling", new CaptionCleanup(CaptionCleanup.Style.CONCISE, 0, "")
