@@ -44,7 +44,8 @@ class ExportCommandTest {
         assertEquals(List.of("{\"file_name\":\"a.jpg\",\"text\":\"solo, portrait\",\"tags\":\"solo, portrait\"}",
                 "{\"file_name\":\"sub/b.png\",\"text\":\"dog, grass\",\"tags\":\"dog, grass\"}"),
                 Files.readAllLines(data.resolve("metadata.jsonl")));
-        assertTrue(cli.out().contains("note: 2 rows take their text from the tags (no caption)"), cli.out());
+        assertTrue(cli.out().contains("note: 2 rows take their text from the tags (no caption): a.jpg, sub/b.png."),
+                cli.out());
 
         Files.writeString(data.resolve("a.caption"), "A woman smiling.");
         CliTestSupport csv = cli();

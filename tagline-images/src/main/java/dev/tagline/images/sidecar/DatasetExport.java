@@ -130,8 +130,8 @@ public final class DatasetExport {
         List<String> notes = new java.util.ArrayList<>();
         if (format != Format.KOHYA && rows.withoutCaption > 0) { // kohya's loader takes the tags itself
             notes.add(ExportRows.count(rows.withoutCaption, "row") + (rows.withoutCaption == 1 ? " takes its " : " take"
-                    + " their ") + (format == Format.HF ? "text" : "caption") + " from the tags (no caption): a"
-                    + " trainer reading the " + (format == Format.HF ? "text" : "caption") + " column trains on the"
+                    + " their ") + (format == Format.HF ? "text" : "caption") + " from the tags (no caption): "
+                    + rows.withoutCaptionNames() + ". A trainer reading the " + (format == Format.HF ? "text" : "caption") + " column trains on the"
                     + " tags as the prompt there; caption those images first (tagline caption) for sentences.");
         }
         rows.multiLineNote().ifPresent(notes::add);

@@ -27,6 +27,7 @@ final class ExportRows {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int NAMED = 3;
+    private static final int NAMED_WITHOUT_CAPTION = 5;
 
     private final String captionExtension;
     private final String tagsExtension;
@@ -37,6 +38,7 @@ final class ExportRows {
     long withoutTags;
     private long multiLine;
     private final List<String> multiLineNames = new ArrayList<>();
+    private final List<String> withoutCaptionNames = new ArrayList<>();
 
     ExportRows(String captionExtension, String tagsExtension) {
         this.captionExtension = captionExtension;
@@ -70,8 +72,8 @@ final class ExportRows {
     }
 
     private void count(String rel, String caption, String tags) {
-        if (caption == null) {
-            withoutCaption++;
+        if (caption == null && withoutCaption++ < NAMED_WITHOUT_CAPTION) {
+            withoutCaptionNames.add(rel);
         }
         if (tags == null) {
             withoutTags++;
@@ -96,6 +98,15 @@ final class ExportRows {
         return java.util.Optional.of((multiLine == 1 ? "1 caption has" : multiLine + " captions have")
                 + " several lines (" + names + "), exported as written: kohya's repeat-folder training reads only the"
                 + " first, OneTrainer treats each line as a separate prompt. Join the lines if one prompt is meant.");
+    }
+
+    /**
+     * The images whose row takes its text from the tags, as a note names them (dogfood round 9, L12): the first 5,
+     * then "and N more".
+     */
+    String withoutCaptionNames() {
+        long more = withoutCaption - withoutCaptionNames.size();
+        return String.join(", ", withoutCaptionNames) + (more > 0 ? " and " + more + " more" : "");
     }
 
     private static String sidecar(Path image, String extension) {

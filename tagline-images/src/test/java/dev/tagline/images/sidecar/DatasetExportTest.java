@@ -64,8 +64,8 @@ class DatasetExportTest {
             assertFalse(row.get("text").asText().isEmpty(), line);
         }
         assertEquals("", json.readTree(Files.readAllLines(out).get(1)).get("tags").asText(), "d.gif: no tags");
-        assertEquals(List.of("1 row takes its text from the tags (no caption): a trainer reading the text column"
-                + " trains on the tags as the prompt there; caption those images first (tagline caption) for"
+        assertEquals(List.of("1 row takes its text from the tags (no caption): sub/b.png. A trainer reading the text"
+                + " column trains on the tags as the prompt there; caption those images first (tagline caption) for"
                 + " sentences."), s.notes());
 
         Files.writeString(dir.resolve("sub/e.txt"), "bird, sky");
@@ -77,6 +77,18 @@ class DatasetExportTest {
                 csv.toString());
         assertEquals(List.of(), export.export(dir, Format.KOHYA, dir.resolve("m.json"), true).notes(),
                 "kohya's loader falls back to the tags itself");
+    }
+
+    /** Dogfood round 9 L12: the note on rows whose text is their tags gave a count but named no image. */
+    @Test
+    void theNoteOnRowsTakingTheirTextFromTheTagsNamedNoImage_nowItNamesTheFirstFive() throws IOException {
+        for (int i = 1; i <= 6; i++) {
+            Files.writeString(dir.resolve("t" + i + ".txt"), "tag" + i);
+            Files.write(dir.resolve("t" + i + ".png"), new byte[] {1});
+        }
+        DatasetExport.Summary s = export.export(dir, Format.HF, dir.resolve("metadata.jsonl"), false);
+        assertTrue(s.notes().get(0).startsWith("7 rows take their text from the tags (no caption): sub/b.png, t1.png,"
+                + " t2.png, t3.png, t4.png and 2 more. A trainer reading the text column"), s.notes().toString());
     }
 
     /**
