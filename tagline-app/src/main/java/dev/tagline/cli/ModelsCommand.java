@@ -93,8 +93,12 @@ final class ModelsCommand extends CommandGroup {
         public Integer call() {
             ResolvedModel model = store.get().resolve(id, modelPath == null ? null : ctx.resolve(modelPath));
             long bytes = model.files().values().stream().mapToLong(ModelsCommand::sizeOf).sum();
+            // dogfood round 9 L12: files copied in by hand are used, not pulled; say so rather than look pulled
+            boolean unverified = modelPath == null
+                    && store.get().status(model.id()).state() == ModelStatus.State.UNVERIFIED;
             spec.commandLine().getOut().println(model.id() + ": " + Counts.of(model.files().size(), "file")
-                    + ", " + size(bytes) + ", in " + model.dir());
+                    + ", " + size(bytes) + ", in " + model.dir() + (unverified ? ", present but unverified (copied"
+                    + " by hand; nothing was downloaded): delete them to download a checked copy" : ""));
             return ExitCode.OK;
         }
     }

@@ -238,6 +238,21 @@ class ModelsCommandIT {
         assertTrue(Files.exists(modelDir().resolve("model.onnx")), "verify deletes nothing it cannot judge");
     }
 
+    /** Dogfood round 9 L12: pull over hand-copied files printed the usual line, as if it had pulled and checked them. */
+    @Test
+    void pullOverHandCopiedFilesReadAsPulled_nowItSaysTheyArePresentButUnverified() throws Exception {
+        Files.createDirectories(modelDir());
+        Files.write(modelDir().resolve("model.onnx"), "not the wd model".getBytes());
+        Files.write(modelDir().resolve("selected_tags.csv"), TAGS);
+
+        CliTestSupport pull = cli();
+        assertEquals(ExitCode.OK, pull.run("models", "pull", "smilingwolf/WD-VIT-TAGGER-V3"), pull.err());
+        assertTrue(pull.out().strip().startsWith("wd-vit-tagger-v3: 2 files, ") && pull.out().strip().endsWith(
+                "in " + modelDir() + ", present but unverified (copied by hand; nothing was downloaded): delete them"
+                + " to download a checked copy"), pull.out());
+        assertEquals("not the wd model", Files.readString(modelDir().resolve("model.onnx")), "pull replaces nothing");
+    }
+
     @Test
     void hubRepoIdsWereUnknownModels_nowPullPathAndVerifyTakeThemAndANearMissGetsADidYouMean() {
         CliTestSupport pull = cli();

@@ -156,6 +156,11 @@ public final class ModelStore {
         return new CacheListing(layout, hfCache).list(catalog.models());
     }
 
+    /** What local disk holds of {@code id}, as {@link #list()} says it; reads sizes and hash records only. */
+    public ModelStatus status(String id) {
+        return new CacheListing(layout, hfCache).list(List.of(entry(id))).get(0);
+    }
+
     /** Re-hashes the cached files of {@code id}; a file that no longer matches is removed (see {@link FileCheck}). */
     public List<FileCheck> verify(String id) {
         return new CacheVerifier(layout).verify(entry(id));
