@@ -256,8 +256,21 @@ final class Dataset {
         return item(image);
     }
 
-    /** Replaces tag {@code find} with {@code replacement} (or removes it when blank) in every tag file; returns the count. */
-    int replaceTag(String find, String replacement) throws IOException {
+    /**
+     * What a tag replace did: {@code changed} tag files written, and the images it left as they are because Tagline
+     * cannot write there, by what blocks them ({@code "ro/"}: a read-only sub-folder, with the count of its images
+     * that hold the tag; {@code "set/a.txt"}: a read-only sidecar, 1), in path order.
+     */
+    record Replaced(int changed, Map<String, Integer> readOnly) {
+    }
+
+    /**
+     * Replaces tag {@code find} with {@code replacement} (or removes it when blank) in every tag file that can be
+     * written. The images in a read-only sub-folder, or with a read-only tag file, are found before any file is
+     * written and left as they are ({@link Replaced#readOnly}): the page says so, as it says that the rest of the
+     * dataset can be edited. A read-only dataset is refused whole.
+     */
+    Replaced replaceTag(String find, String replacement) throws IOException {
         if (sidecars.captionsOnly()) {
             throw new dev.tagline.core.TaglineException("This folder has no tag files: its captions are in "
                     + sidecars.captionExtension(), "Give the tags their own file (serve --tags-extension NAME=.tags)"
@@ -266,16 +279,21 @@ final class Dataset {
         requireWritable("a tag replace");
         List<Item> hits = items().stream().filter(i -> i.tags().stream().anyMatch(t -> t.equalsIgnoreCase(
                 find.strip()))).toList();
-        for (Item item : hits) { // all or nothing: no replace that stops half-way at a read-only sub-folder
-            requireWritable(root.resolve(item.path()), "a tag replace");
+        Map<String, Integer> readOnly = new java.util.TreeMap<>();
+        List<Item> writable = new ArrayList<>();
+        for (Item item : hits) { // checked before any write: a read-only folder is passed over, not stopped at
+            Path blocked = unwritable(root.resolve(item.path()));
+            if (blocked == null) {
+                writable.add(item);
+            } else {
+                readOnly.merge(key(blocked) + (Files.isDirectory(blocked) ? "/" : ""), 1, Integer::sum);
+            }
         }
         int changed = 0;
-        for (Item item : hits) {
+        for (Item item : writable) {
             List<String> next = new ArrayList<>();
-            boolean hit = false;
             for (String t : item.tags()) {
                 if (t.equalsIgnoreCase(find.strip())) {
-                    hit = true;
                     if (replacement != null && !replacement.isBlank() && !next.contains(replacement.strip())) {
                         next.add(replacement.strip());
                     }
@@ -283,12 +301,29 @@ final class Dataset {
                     next.add(t);
                 }
             }
-            if (hit) {
-                tags.write(root.resolve(item.path()), String.join(", ", next));
-                changed++;
-            }
+            tags.write(root.resolve(item.path()), String.join(", ", next));
+            changed++;
         }
-        return changed;
+        return new Replaced(changed, readOnly);
+    }
+
+    /**
+     * The page's line on {@link Replaced#readOnly}, one entry {@code "ro/=4"} or {@code "set/a.txt=1"} each:
+     * {@code "4 images in ro/ left as they are: read-only."}; empty for none.
+     */
+    static String readOnlyLine(List<String> entries) {
+        List<String> parts = new ArrayList<>();
+        for (String entry : entries) {
+            int at = entry.lastIndexOf('=');
+            if (at <= 0 || !entry.substring(at + 1).matches("[0-9]{1,9}")) {
+                continue;
+            }
+            String what = entry.substring(0, at);
+            int n = Integer.parseInt(entry.substring(at + 1));
+            parts.add(what.endsWith("/") ? n + (n == 1 ? " image in " + what + " left as it is"
+                    : " images in " + what + " left as they are") : what + " left as it is");
+        }
+        return parts.isEmpty() ? "" : String.join("; ", parts) + ": read-only.";
     }
 
     static Map<String, Integer> frequencies(List<Item> items) {

@@ -104,8 +104,10 @@ final class DatasetRoutes {
         }
         String off = readOnly ? " disabled" : "";
         if (ctx.queryParam("changed") != null) {
+            String readOnlyLeft = Dataset.readOnlyLine(ctx.queryParams("kept"));
             b.append("<p class=\"notice\" role=\"status\">Changed ").append(esc(ctx.queryParam("changed")))
-                    .append(" tag file(s).</p>");
+                    .append(" tag file(s).").append(readOnlyLeft.isEmpty() ? "" : " " + esc(readOnlyLeft))
+                    .append("</p>");
         }
         b.append(DatasetHtml.filters(sidecars, tag, missing, verdict, report));
         if (!sidecars.captionsOnly()) {
@@ -160,8 +162,12 @@ final class DatasetRoutes {
         if (find == null || find.isBlank()) {
             throw new dev.tagline.core.TaglineException("No tag to find", "Type the tag to replace or remove.");
         }
-        int changed = dataset(root).replaceTag(find, ctx.formParam("replace"));
-        ctx.redirect("/datasets/" + URLEncoder.encode(root, StandardCharsets.UTF_8) + "?changed=" + changed);
+        Dataset.Replaced replaced = dataset(root).replaceTag(find, ctx.formParam("replace"));
+        StringBuilder to = new StringBuilder("/datasets/").append(URLEncoder.encode(root, StandardCharsets.UTF_8))
+                .append("?changed=").append(replaced.changed());
+        replaced.readOnly().forEach((what, n) -> to.append("&kept=")
+                .append(URLEncoder.encode(what + "=" + n, StandardCharsets.UTF_8)));
+        ctx.redirect(to.toString());
     }
 
     private void thumb(Context ctx) throws IOException {

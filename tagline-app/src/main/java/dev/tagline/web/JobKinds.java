@@ -160,16 +160,22 @@ final class JobKinds {
      * Runs {@code batchJob} over the images of {@code dir} with the CLI's scan defaults (the folder's own
      * {@code sidecars} extensions passed over as sidecars; rendered clips' folders left out), progress and stop from
      * {@code job}, and sums it up in one line as the CLI counts ({@link FolderJobMessage}): {@code "9 images tagged
-     * with quality, 5 passed over (2 images whose sidecars exist, 3 files that are not images), none failed."}.
+     * with quality, 5 passed over (2 images whose sidecars exist, 3 files that are not images), none failed."}. The
+     * images of a read-only sub-folder are passed over, found before the run, and counted at the end
+     * ({@link ReadOnlyFolders}), instead of stopping the job at the first of them.
      *
      * @param command the CLI command doing the same ({@code tag}, {@code caption})
      * @param kept    read after the run: the images passed over because their sidecars exist
      */
     static String overImages(Path dir, java.util.Collection<String> sidecars, BatchJob<?, ?> batchJob, Jobs.Job job,
                              String command, String what, java.util.function.LongSupplier kept) {
-        BatchSummary batch = new BatchEngine(BatchSettings.defaults(Dataset.scan(dir).withSidecars(sidecars)),
-                job.progress(), job.stop(), BatchObserver.NONE).run(dir, batchJob);
-        return FolderJobMessage.of(batch, command, what, kept.getAsLong());
+        ReadOnlyFolders readOnly = ReadOnlyFolders.of(dir);
+        ScanOptions scan = Dataset.scan(dir);
+        Set<Path> passedBy = new java.util.HashSet<>(scan.excludedDirs());
+        passedBy.addAll(readOnly.dirs());
+        BatchSummary batch = new BatchEngine(BatchSettings.defaults(scan.withExcludedDirs(passedBy)
+                .withSidecars(sidecars)), job.progress(), job.stop(), BatchObserver.NONE).run(dir, batchJob);
+        return FolderJobMessage.of(batch, command, what, kept.getAsLong()) + readOnly.note();
     }
 
     /**

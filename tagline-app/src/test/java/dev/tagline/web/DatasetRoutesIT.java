@@ -409,11 +409,6 @@ class DatasetRoutesIT {
                     Map.of("_csrf", login.csrf(), "caption", "a blue card", "tags", "blue, circle")));
             assertEquals(200, saveB.statusCode(), saveB.body());
             assertEquals("a blue card", Files.readString(web.media.resolve("set/b.caption")));
-            HttpResponse<String> bulk = web.send(web.form("/datasets/clips/bulk", login.cookie(),
-                    Map.of("_csrf", login.csrf(), "find", "circle", "replace", "disc")));
-            assertTrue(bulk.statusCode() >= 400 && bulk.body().contains("is read-only, and a tag replace"),
-                    bulk.statusCode() + " " + bulk.body());
-            assertEquals("blue, circle", Files.readString(web.media.resolve("set/b.txt")), "all or nothing");
             assertFalse(Files.exists(ro.resolve("c.caption")));
         } finally {
             makeWritable(ro);
@@ -421,5 +416,73 @@ class DatasetRoutesIT {
             Files.setPosixFilePermissions(sidecar, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         }
         assertFalse(page("").contains("read-only"), "writable again: nothing is called read-only");
+    }
+
+    /**
+     * dogfood round 9 L2: with a read-only sub-folder, the page said "the rest of the dataset can be edited", yet
+     * "Apply to all images" answered a bare 400 page and wrote nothing. Now the replace is applied to the writable
+     * images, the read-only folder (and a read-only tag file) is left as it is, and the dataset page says so.
+     */
+    @Test
+    void aTagReplaceRefusedWholeOverAReadOnlySubFolder_nowAppliesToTheWritableImagesAndNamesTheFolderLeft()
+            throws Exception {
+        Path ro = web.media.resolve("ro");
+        image(ro.resolve("c.png"), Color.GREEN);
+        image(ro.resolve("d.png"), Color.GREEN);
+        Files.writeString(ro.resolve("c.txt"), "green, circle");
+        Files.writeString(ro.resolve("d.txt"), "green, circle");
+        Path sidecar = web.media.resolve("set/a.txt");
+        org.junit.jupiter.api.Assumptions.assumeTrue(makeUnwritable(ro) && makeUnwritable(sidecar), "cannot make a"
+                + " folder unwritable here (neither chmod a-w nor chattr +i stops this process)");
+        try {
+            HttpResponse<String> bulk = web.send(web.form("/datasets/clips/bulk", login.cookie(),
+                    Map.of("_csrf", login.csrf(), "find", "circle", "replace", "disc")));
+            assertEquals(302, bulk.statusCode(), bulk.body());
+            String to = bulk.headers().firstValue("Location").orElseThrow();
+            assertTrue(to.startsWith("/datasets/clips?changed=1&"), to);
+            assertEquals("blue, disc", Files.readString(web.media.resolve("set/b.txt")), "the writable image");
+            assertEquals("green, circle", Files.readString(ro.resolve("c.txt")));
+            assertEquals("red, circle, 1girl", Files.readString(sidecar));
+            String html = page(to.substring("/datasets/clips".length()));
+            assertTrue(html.contains("<p class=\"notice\" role=\"status\">Changed 1 tag file(s). 2 images in ro/"
+                    + " left as they are; set/a.txt left as it is: read-only.</p>"), html);
+            assertTrue(html.contains("<button>Apply to all images</button>"), "the form stays on the page: " + html);
+        } finally {
+            makeWritable(ro);
+            new ProcessBuilder("chattr", "-i", sidecar.toString()).start().waitFor();
+            Files.setPosixFilePermissions(sidecar, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
+    /**
+     * dogfood round 9 L2, the caption job: with a read-only sub-folder it stopped at the first image there, captioning
+     * none of the writable ones. Now it passes over the folder, found before the run, and counts it in its message.
+     */
+    @Test
+    void aCaptionJobStoppedAtAReadOnlySubFolder_nowItCaptionsTheWritableImagesAndCountsTheFolderPassedOver()
+            throws Exception {
+        Path ro = web.media.resolve("ro");
+        image(ro.resolve("c.png"), Color.GREEN);
+        Files.writeString(ro.resolve("c.txt"), "1girl, smile");
+        Files.writeString(web.media.resolve("set/b.txt"), "1girl, smile");
+        org.junit.jupiter.api.Assumptions.assumeTrue(makeUnwritable(ro), "cannot make a folder unwritable here");
+        try {
+            HttpResponse<String> started = web.send(web.form("/jobs/clips/caption", login.cookie(),
+                    Map.of("_csrf", login.csrf(), "captioner", "tags", "existing", "overwrite")));
+            assertEquals(302, started.statusCode(), started.body());
+            String last = "";
+            for (int i = 0; i < 300 && !last.contains("\"state\":\"done\"") && !last.contains("\"state\":\"failed\"");
+                 i++) {
+                Thread.sleep(100);
+                last = web.send(web.get("/api/jobs").header("Cookie", login.cookie())).body();
+            }
+            assertTrue(last.contains("\"state\":\"done\"") && last.contains("\"message\":\"2 images captioned with"
+                    + " tags, none failed. 1 image in ro/ passed over: read-only (Tagline cannot write sidecars"
+                    + " there).\""), last);
+            assertTrue(Files.exists(web.media.resolve("set/b.caption")), "the writable image is captioned");
+            assertFalse(Files.exists(ro.resolve("c.caption")));
+        } finally {
+            makeWritable(ro);
+        }
     }
 }

@@ -89,4 +89,49 @@ class TagJobIT {
                 + " never follow links; run 'tagline tag --follow-links' on the folder to follow them.\""), last);
         assertFalse(Files.exists(web.media.resolve("set/evil.txt")));
     }
+
+    /** The last event of job {@code id}, once it has ended. */
+    private String lastEvent(int id) throws Exception {
+        HttpResponse<Stream<String>> events = web.http.send(HttpRequest.newBuilder(URI.create(web.base()
+                + "/api/jobs/" + id + "/events")).header("Cookie", login.cookie()).header("Accept", "text/event-stream")
+                .build(), HttpResponse.BodyHandlers.ofLines());
+        List<String> data = events.body().filter(l -> l.startsWith("data:")).toList();
+        return data.get(data.size() - 1);
+    }
+
+    /**
+     * dogfood round 9 L2: on a dataset with a read-only sub-folder (the page: "the rest of the dataset can be
+     * edited"), Tag folder with Existing = append stopped at the first image in ro/ ("failed · tag: 0/15 / Stopped at
+     * ro/gen2.jpg: Cannot write …") and tagged none of the writable images. Now the read-only folder is found before
+     * the run, its images are passed over and counted, and the writable ones are tagged; the same job again works too.
+     */
+    @Test
+    void aTagJobStoppedAtTheFirstImageOfAReadOnlySubFolder_nowItTagsTheWritableOnesAndCountsTheFolderPassedOver()
+            throws Exception {
+        Path ro = web.media.resolve("set/ro");
+        DatasetRoutesIT.image(ro.resolve("r0.png"), Color.GREEN);
+        DatasetRoutesIT.image(ro.resolve("r1.png"), Color.GREEN);
+        Files.writeString(ro.resolve("r0.txt"), "old");
+        org.junit.jupiter.api.Assumptions.assumeTrue(DatasetRoutesIT.makeUnwritable(ro), "cannot make a folder"
+                + " unwritable here (neither chmod a-w nor chattr +i stops this process)");
+        try {
+            web.send(web.form("/jobs/clips/tag", login.cookie(), Map.of("_csrf", login.csrf(), "tagger", "quality",
+                    "existing", "append")));
+            String last = lastEvent(1);
+            assertTrue(last.contains("\"state\":\"done\"") && last.contains("\"message\":\"3 images tagged with"
+                    + " quality, none failed. 2 images in set/ro/ passed over: read-only (Tagline cannot write"
+                    + " sidecars there).\""), last);
+            assertTrue(Files.readString(web.media.resolve("set/i0.txt")).startsWith("kept, "), "appended");
+            assertTrue(Files.exists(web.media.resolve("set/i2.txt")));
+            assertEquals("old", Files.readString(ro.resolve("r0.txt")));
+            assertFalse(Files.exists(ro.resolve("r1.txt")));
+            web.send(web.form("/jobs/clips/tag", login.cookie(), Map.of("_csrf", login.csrf(), "tagger", "quality",
+                    "existing", "overwrite")));
+            String again = lastEvent(2);
+            assertTrue(again.contains("\"state\":\"done\"") && again.contains("2 images in set/ro/ passed over"),
+                    again);
+        } finally {
+            DatasetRoutesIT.makeWritable(ro);
+        }
+    }
 }
