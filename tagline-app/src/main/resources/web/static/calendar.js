@@ -274,6 +274,10 @@
       // an unconfirmed post: the create call's answer was lost; the user checks the platform and says what they found
       const resolvable = !!p.resolvable;
       ['ed-save', 'ed-publish'].forEach((id) => { $(id).disabled = !p.movable; $(id).hidden = !!retry || resolvable || !!p.resending; });
+      // a broken post (its clip details cannot be read) would only fail if sent: no Publish now, and the reason why
+      const broken = p.extendedProps.status === 'broken';
+      if (broken) { $('ed-publish').disabled = true; }
+      $('ed-publish').title = broken ? 'A run would fail it: re-queue the clip first, or cancel the post' : '';
       ['ed-posted', 'ed-not-posted'].forEach((id) => { $(id).hidden = !resolvable; });
       // a receiver that dedupes by Idempotency-Key: Tagline sends it again by itself, nothing to check
       const resending = p.resending || null;

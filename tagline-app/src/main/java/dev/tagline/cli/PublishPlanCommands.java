@@ -103,6 +103,10 @@ final class PublishPlanCommands {
             try (Publishing p = db.open(ctx)) {
                 Channel c = p.channels().byId(p.posts().byId(post).channelId());
                 java.time.Instant at = PublishTimes.due(time, c.zone(), ctx.clock());
+                String broken = p.brokenClips().posts().get(post);
+                if (broken != null && !at.isAfter(ctx.clock().instant())) { // now: a run would only fail it
+                    throw dev.tagline.publish.store.UnreadableClipException.notNow(post, broken);
+                }
                 AutoScheduler.Plan plan = p.scheduler().move(c, post, at);
                 Post moved = p.posts().byId(post);
                 ctx.out().println("post " + post + ": " + PublishTimes.describe(moved)

@@ -49,6 +49,11 @@ final class PostActionRoutes {
 
     private void publishNow(Context ctx) {
         Post p = PostScheduleRoutes.movable(post(id(ctx)));
+        String broken = web.publishing().brokenClips().posts().get(p.id());
+        if (broken != null) { // sent now, a run would only fail it: refused with the reason, as the editor's button
+            TaglineException e = dev.tagline.publish.store.UnreadableClipException.notNow(p.id(), broken);
+            throw new Problems.ConflictException(e.getMessage(), e.hint());
+        }
         Channel c = web.publishing().channels().byId(p.channelId());
         // the command line's 'publish move N now': outside the plan, no warnings, no planned post gives way
         web.publishing().scheduler().publishNow(c, p.id());

@@ -2,6 +2,7 @@ package dev.tagline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tagline.core.manifest.ClipManifest;
@@ -70,15 +71,22 @@ class PublishCommandTest {
         assertEquals(ExitCode.OK, run("publish", "status", "1"), cli.err());
         assertTrue(cli.out().contains("  clip details unreadable: \"id\" is missing"), cli.out());
 
+        // dogfood round 9 L7: 'publish move N now' of a broken post is refused with the reason (a run would fail it)
+        assertNotEquals(ExitCode.OK, run("publish", "move", "1", "now"));
+        assertTrue(cli.err().contains("Post 1 cannot be published now: a run would fail it (clip details unreadable:"
+                + " \"id\" is missing)"), cli.err());
+
         assertEquals(ExitCode.SOME_FAILED, run("publish", "run", "--once"), cli.err());
         assertFalse(cli.err().contains("Exception") || cli.out().contains("Exception"), cli.err() + cli.out());
         assertEquals(ExitCode.SOME_FAILED, run("publish", "status"));
-        assertTrue(cli.out().contains("post 1 failed: clip details unreadable: \"id\" is missing; re-queue the clip"
-                + " or cancel the post"), cli.out());
+        // and the failed post is told to re-queue the clip, not "or cancel the post": a failed post cannot be cancelled
+        String failed = "clip details unreadable: \"id\" is missing; re-queue the clip to send it again (tagline"
+                + " publish queue CLIP_DIR)";
+        assertTrue(cli.out().contains("post 1 failed: " + failed), cli.out());
         assertTrue(cli.out().contains("published 1"), cli.out());
         assertEquals(ExitCode.OK, run("publish", "list"), cli.err());
-        assertTrue(cli.out().lines().anyMatch(l -> l.startsWith("1 ") && l.contains(" failed ") && l.endsWith(line)),
-                cli.out());
+        assertTrue(cli.out().lines().anyMatch(l -> l.startsWith("1 ") && l.contains(" failed ")
+                && l.endsWith("(" + failed + ")")), cli.out());
     }
 
     @Test

@@ -39,6 +39,10 @@ class BrokenClipBrowserIT extends BrowserAndServer {
         event.click();
         browser.wait.until(ExpectedConditions.textToBe(By.id("ed-status"), "broken"));
         assertEquals(BrokenClipIT.MARKER, browser.driver.findElement(By.id("ed-reason")).getText());
+        // dogfood round 9 L7: Publish now was offered, accepted, and the run then failed the post
+        WebElement publish = browser.driver.findElement(By.id("ed-publish"));
+        assertTrue(!publish.isEnabled() && publish.getAttribute("title").startsWith("A run would fail it"),
+                publish.getAttribute("title"));
         browser.wait.until(ExpectedConditions.elementToBeClickable(By.id("ed-cancel"))).click();
         browser.wait.until(ExpectedConditions.alertIsPresent()).accept();
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast-text"), "is cancelled"));

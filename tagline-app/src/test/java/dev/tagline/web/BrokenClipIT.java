@@ -95,4 +95,23 @@ class BrokenClipIT {
         assertEquals(200, after.statusCode());
         assertFalse(after.body().contains("broken-reason"), "cancelled posts are no longer shown as broken");
     }
+
+    /**
+     * dogfood round 9 L7: the editor offered Publish now on a broken post, the server took it ("Due now, but not sent
+     * yet"), and the next run failed the post. Now the server refuses it with the reason, and the post stays as it was.
+     */
+    @Test
+    void publishNowOfABrokenPostWasAcceptedAndThenFailedByTheRun_nowItIsRefusedWithTheReason() throws Exception {
+        Post broken = web.post(yt, "Broken talk", "c", Instant.parse("2026-12-02T17:00:00Z"));
+        Post fine = web.post(yt, "Fine talk", "c", Instant.parse("2026-12-03T08:00:00Z"));
+        breakClipOf(broken);
+        JsonNode refused = call("POST", "/api/posts/" + broken.id() + "/publish-now", 409);
+        assertTrue(refused.toString().contains("Post " + broken.id() + " cannot be published now: a run would fail it"
+                + " (clip details unreadable: \\\"id\\\" is missing)"), refused.toString());
+        assertTrue(refused.toString().contains("Re-queue the clip"), refused.toString());
+        Post after = web.publishing.posts().byId(broken.id());
+        assertEquals(PostState.SCHEDULED, after.state());
+        assertEquals(Instant.parse("2026-12-02T17:00:00Z"), after.scheduledAt(), "not moved to now");
+        call("POST", "/api/posts/" + fine.id() + "/publish-now", 200);
+    }
 }

@@ -91,7 +91,7 @@ final class PublishJob {
         } catch (PlatformException e) {
             return onPlatformError(post, step, e);
         } catch (dev.tagline.publish.store.UnreadableClipException e) {
-            return step.fail(e.marker()); // the line the calendar shows on the broken post
+            return step.fail(e.failedLine()); // the calendar's broken line, with the fix a failed post has
         } catch (TaglineException e) {
             return step.fail(e.oneLine());
         }

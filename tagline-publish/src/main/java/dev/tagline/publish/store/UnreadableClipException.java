@@ -38,4 +38,25 @@ public final class UnreadableClipException extends TaglineException {
     public String marker() {
         return marker(reason);
     }
+
+    /**
+     * The line a run fails such a post with: {@code clip details unreadable: REASON; re-queue the clip to send it
+     * again (tagline publish queue CLIP_DIR)}. Not {@link #marker}'s "or cancel the post": a failed post cannot be
+     * cancelled.
+     */
+    public String failedLine() {
+        return "clip details unreadable: " + reason + "; re-queue the clip to send it again (tagline publish queue"
+                + " CLIP_DIR)";
+    }
+
+    /**
+     * The refusal of "publish now" for post {@code postId}, broken with {@code marker} ({@link BrokenClips#posts}):
+     * sent now, it would only fail.
+     */
+    public static TaglineException notNow(long postId, String marker) {
+        String what = marker.endsWith("; " + FIX) ? marker.substring(0, marker.length() - FIX.length() - 2) : marker;
+        return new TaglineException("Post " + postId + " cannot be published now: a run would fail it (" + what + ")",
+                "Re-queue the clip ('tagline publish queue CLIP_DIR' stores its details anew), then publish it; or"
+                + " cancel the post.");
+    }
 }

@@ -133,8 +133,8 @@ class PublishJobTest {
         Worker.Summary summary = runWorker();
         assertEquals(1, summary.count("PUBLISHED"), summary.toString());
         assertEquals(PostState.FAILED, now().state());
-        assertEquals("clip details unreadable: not valid JSON (cut short?); re-queue the clip or cancel the post",
-                now().lastError());
+        assertEquals("clip details unreadable: not valid JSON (cut short?); re-queue the clip to send it again"
+                + " (tagline publish queue CLIP_DIR)", now().lastError(), "a failed post cannot be cancelled (L7)");
         assertEquals(PostState.PUBLISHED, p.posts().byId(fine.id()).state());
         assertEquals(0, platform.creates.get() - 1, "nothing was sent for the broken post");
     }
