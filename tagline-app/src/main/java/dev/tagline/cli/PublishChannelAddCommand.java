@@ -65,7 +65,7 @@ final class PublishChannelAddCommand implements Callable<Integer> {
             + " ten days ahead.")
     String tokenExpires;
     @Option(names = "--reconnect", description = "Replace the credentials of an existing channel and make it"
-            + " active again.")
+            + " active again; any --option given is changed too (as 'publish channels set' does).")
     boolean reconnect;
 
     PublishChannelAddCommand(CliContext ctx) {
@@ -88,15 +88,20 @@ final class PublishChannelAddCommand implements Callable<Integer> {
             Credential credential = connectLater ? appOnly() : credential(platformId);
             if (reconnect) {
                 Channel c = p.channels().byName(name);
+                // the options given with --reconnect are applied, checked as 'channels set' does (round 9 L6)
+                String changed = options.isEmpty() ? "" : PublishChannelSetCommand.apply(ctx, p, c, options,
+                        java.util.List.of());
                 p.credentials(ctx.env()).put(c, credential);
                 p.channels().setState(c.id(), Channel.State.ACTIVE, null);
-                ctx.out().println("reconnected channel " + c.name() + "; its waiting posts go out on the next run");
+                ctx.out().println("reconnected channel " + c.name() + changed + "; its waiting posts go out on the"
+                        + " next run");
                 return ExitCode.OK;
             }
             Platforms.validateOptions(platformId, options, // looks Instagram's host name up
                     dev.tagline.publish.platform.PublicHostName.HostResolver.SYSTEM)
                     .forEach(w -> ctx.err().println("warning: " + w));
-            Channel c = p.channels().add(name, platformId, account == null ? name : account, zoneId, options,
+            Channel c = p.channels().add(name, platformId, account == null ? name : account, zoneId,
+                    Platforms.normalized(platformId, options),
                     connectLater ? Channel.State.NEEDS_CONNECT : Channel.State.ACTIVE,
                     connectLater ? NOT_CONNECTED : null);
             if (credential != null) {

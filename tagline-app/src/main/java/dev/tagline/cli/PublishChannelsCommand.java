@@ -11,9 +11,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code tagline publish channels add|list|remove}. */
-@Command(name = "channels", mixinStandardHelpOptions = true, description = "Add, list and remove channels.",
-        subcommands = {PublishChannelAddCommand.class, PublishChannelsCommand.List.class,
+/** {@code tagline publish channels add|set|list|remove}. */
+@Command(name = "channels", mixinStandardHelpOptions = true, description = "Add, change, list and remove channels.",
+        subcommands = {PublishChannelAddCommand.class, PublishChannelSetCommand.class, PublishChannelsCommand.List.class,
             PublishChannelsCommand.Remove.class})
 final class PublishChannelsCommand extends CommandGroup {
 

@@ -56,12 +56,25 @@ final class ChannelAddRoutes {
                 + "<label>Platform <select name=\"platform\">" + platforms + "</select></label>"
                 + "<label>Time zone <input name=\"zone\" value=\"" + esc(v.getOrDefault("zone",
                         ZoneId.systemDefault().getId())) + "\" placeholder=\"Europe/Berlin\"></label>"
-                + "<label>TikTok privacy level <input name=\"privacy_level\" value=\""
-                + esc(v.getOrDefault("privacy_level", "")) + "\" placeholder=\"SELF_ONLY (TikTok only)\"></label>"
+                + "<label>TikTok privacy level <select name=\"privacy_level\">" + privacyLevels(v.get("privacy_level"))
+                + "</select></label>"
                 + "<button type=\"submit\">Add channel</button></form><p>Then click Connect on its row and give the"
                 + " app's client id and secret. Other platforms (folder, webhook, Instagram, Facebook, Bluesky) are"
                 + " added on the command line: <code>tagline publish channels add NAME --platform P …</code>"
                 + " (docs/publish.md).</p>";
+    }
+
+    /**
+     * TikTok's four privacy levels, none chosen at first: TikTok's UX rules allow no default (dogfood round 9 L4: a
+     * free-text box took {@code public} and stored the invalid {@code PUBLIC}).
+     */
+    private static String privacyLevels(String chosen) {
+        StringBuilder out = new StringBuilder("<option value=\"\">(TikTok only: choose)</option>");
+        for (String level : Platforms.TIKTOK_PRIVACY_LEVELS) {
+            out.append("<option value=\"").append(level).append('"').append(level.equals(chosen) ? " selected" : "")
+                    .append('>').append(level).append("</option>");
+        }
+        return out.toString();
     }
 
     private void add(Context ctx) {
@@ -83,11 +96,12 @@ final class ChannelAddRoutes {
                         + " unaudited apps may only post SELF_ONLY).");
             }
             if (platform.equals("tiktok")) {
-                options.put("privacy-level", typed.get("privacy_level").toUpperCase(java.util.Locale.ROOT));
+                options.put("privacy-level", typed.get("privacy_level"));
             }
             Platforms.validateOptions(platform, options);
             Channel c = web.publishing().channels().add(typed.get("name"), platform, typed.get("name"),
-                    zone(typed.get("zone")), options, Channel.State.NEEDS_CONNECT, NOT_CONNECTED);
+                    zone(typed.get("zone")), Platforms.normalized(platform, options), Channel.State.NEEDS_CONNECT,
+                    NOT_CONNECTED);
             ctx.redirect("/channels?added=" + c.id());
         } catch (TaglineException e) {
             ctx.status(400);

@@ -191,4 +191,27 @@ class ChannelConnectIT {
                 "zone", "UTC"))).statusCode(), "no CSRF token");
         assertTrue(web.publishing.channels().find("tt").isEmpty() && web.publishing.channels().find("x1").isEmpty());
     }
+    /**
+     * Dogfood round 9 L4: the form's free-text privacy level turned {@code public} into the invalid {@code PUBLIC}, and
+     * the channel was added. The form now offers TikTok's four values (none chosen at first), and any other text is
+     * refused with the message a missing value gets.
+     */
+    @Test
+    void theAddFormTurnedPublicIntoPUBLIC_nowItOffersTikToksFourPrivacyLevels() {
+        HttpResponse<String> page = web.send(web.get("/channels").header("Cookie", login.cookie()));
+        assertTrue(page.body().contains("<select name=\"privacy_level\"><option value=\"\">(TikTok only: choose)"
+                + "</option><option value=\"SELF_ONLY\">SELF_ONLY</option>"), page.body());
+        assertTrue(page.body().contains("<option value=\"PUBLIC_TO_EVERYONE\">PUBLIC_TO_EVERYONE</option></select>"),
+                page.body());
+        HttpResponse<String> bad = web.send(web.form("/channels", login.cookie(), Map.of("_csrf", login.csrf(), "name",
+                "tk", "platform", "tiktok", "zone", "UTC", "privacy_level", "public")));
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("Not added: TikTok privacy level &#39;public&#39; is not one TikTok accepts."
+                + " Give the privacy the creator chose"), bad.body());
+        assertTrue(web.publishing.channels().find("tk").isEmpty());
+        HttpResponse<String> ok = web.send(web.form("/channels", login.cookie(), Map.of("_csrf", login.csrf(), "name",
+                "tk", "platform", "tiktok", "zone", "UTC", "privacy_level", "FOLLOWER_OF_CREATOR")));
+        assertEquals(302, ok.statusCode(), ok.body());
+        assertEquals("FOLLOWER_OF_CREATOR", web.publishing.channels().byName("tk").option("privacy-level", null));
+    }
 }

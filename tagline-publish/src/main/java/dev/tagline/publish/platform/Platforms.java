@@ -75,12 +75,46 @@ public final class Platforms {
                         + " media-base-url=https://clips.example.com; --account is the Instagram user id");
                 VideoLinks.requirePublicBase(options.get("media-base-url"), "Instagram");
             }
-            case "tiktok" -> need(platform, options, "privacy-level", "the privacy the creator chose (TikTok's UX rules"
-                    + " allow no default): SELF_ONLY, MUTUAL_FOLLOW_FRIENDS, FOLLOWER_OF_CREATOR or PUBLIC_TO_EVERYONE;"
-                    + " unaudited apps may only post SELF_ONLY");
+            case "tiktok" -> {
+                need(platform, options, "privacy-level", TIKTOK_PRIVACY_HINT);
+                tiktokPrivacyLevel(options.get("privacy-level"));
+            }
             default -> {
             }
         }
+        ChannelOptionKeys.requireKnown(platform, options);
+    }
+
+    /** TikTok's {@code privacy_level} values (publishing.md §3, creator_info {@code privacy_level_options}). */
+    public static final List<String> TIKTOK_PRIVACY_LEVELS = List.of("SELF_ONLY", "MUTUAL_FOLLOW_FRIENDS",
+            "FOLLOWER_OF_CREATOR", "PUBLIC_TO_EVERYONE");
+    private static final String TIKTOK_PRIVACY_HINT = "the privacy the creator chose (TikTok's UX rules allow no"
+            + " default): SELF_ONLY, MUTUAL_FOLLOW_FRIENDS, FOLLOWER_OF_CREATOR or PUBLIC_TO_EVERYONE; unaudited apps"
+            + " may only post SELF_ONLY";
+
+    /**
+     * The TikTok privacy level {@code text} names, in TikTok's spelling (case is forgiven: {@code self_only}); any
+     * other text is refused here rather than by TikTok when the first post goes out (dogfood round 9 L4).
+     */
+    public static String tiktokPrivacyLevel(String text) {
+        String level = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
+        if (!TIKTOK_PRIVACY_LEVELS.contains(level)) {
+            throw new TaglineException("TikTok privacy level '" + text + "' is not one TikTok accepts",
+                    "Give " + TIKTOK_PRIVACY_HINT + ".");
+        }
+        return level;
+    }
+
+    /**
+     * {@code options} as a channel stores them: a TikTok privacy level in TikTok's spelling. Call after
+     * {@link #validateOptions}.
+     */
+    public static Map<String, String> normalized(String platform, Map<String, String> options) {
+        Map<String, String> out = new java.util.LinkedHashMap<>(options);
+        if (platform.equals("tiktok") && out.containsKey("privacy-level")) {
+            out.put("privacy-level", tiktokPrivacyLevel(out.get("privacy-level")));
+        }
+        return out;
     }
 
     /**

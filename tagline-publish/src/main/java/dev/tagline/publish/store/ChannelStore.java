@@ -110,6 +110,12 @@ public final class ChannelStore {
     public record Removal(int keptPublished, int deletedUnpublished) {
     }
 
+    /** Replaces the options of channel {@code channelId}; the caller validated them as at add time. */
+    public Channel setOptions(long channelId, Map<String, String> options) {
+        jdbc.update("UPDATE channel SET options_json = ? WHERE id = ?", JsonMaps.write(options), channelId);
+        return byId(channelId);
+    }
+
     public void setState(long channelId, Channel.State state, String reason) {
         jdbc.update("UPDATE channel SET state = ?, state_reason = ? WHERE id = ?", state, reason, channelId);
     }
