@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
 final class PublishChannelAddCommand implements Callable<Integer> {
     /** Where a channel is connected in the browser, at 'tagline serve''s default address. */
     static final String CHANNELS_PAGE = "http://127.0.0.1:8080/channels";
-    /** The state reason of a channel added to be connected in the browser. */
+    /** How the command line describes a channel in {@code needs connect}, wherever it was added. */
     static final String NOT_CONNECTED = "not connected yet: open Channels in 'tagline serve' and click Connect";
 
     private final CliContext ctx;
@@ -103,7 +103,7 @@ final class PublishChannelAddCommand implements Callable<Integer> {
             Channel c = p.channels().add(name, platformId, account == null ? name : account, zoneId,
                     Platforms.normalized(platformId, options),
                     connectLater ? Channel.State.NEEDS_CONNECT : Channel.State.ACTIVE,
-                    connectLater ? NOT_CONNECTED : null);
+                    connectLater ? Channel.NOT_CONNECTED : null);
             if (credential != null) {
                 p.credentials(ctx.env()).put(c, credential);
             }
@@ -118,6 +118,14 @@ final class PublishChannelAddCommand implements Callable<Integer> {
                     + " --days mon-fri --times 09:00,18:00");
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * The state text the command line shows for {@code c}: for {@code needs connect} where to connect it, whatever
+     * was stored when it was added (the Channels page stored "click Connect"; dogfood round 9 L8).
+     */
+    static String stateReason(Channel c) {
+        return c.state() == Channel.State.NEEDS_CONNECT ? NOT_CONNECTED : c.stateReason();
     }
 
     /**

@@ -44,7 +44,13 @@ final class PublishChannelsCommand extends CommandGroup {
                             .orElse("no rule (auto-schedule passes it over; set one with 'publish rules set')");
                     ctx.out().printf(row, c.name(), c.platform(), c.zone(),
                             c.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), rule,
-                            c.stateReason() == null ? "" : "  (" + c.stateReason() + ")");
+                            PublishChannelAddCommand.stateReason(c) == null ? ""
+                                    : "  (" + PublishChannelAddCommand.stateReason(c) + ")");
+                    if (!c.options().isEmpty()) { // which timeout, url… is in force (dogfood round 9 L6)
+                        ctx.out().println("  options: " + new java.util.TreeMap<>(c.options()).entrySet().stream()
+                                .map(e -> e.getKey() + "=" + e.getValue())
+                                .collect(java.util.stream.Collectors.joining(", ")));
+                    }
                 }
             }
             return ExitCode.OK;

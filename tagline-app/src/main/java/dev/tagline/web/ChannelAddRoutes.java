@@ -23,6 +23,7 @@ import java.util.Map;
  */
 final class ChannelAddRoutes {
     static final List<String> PLATFORMS = List.of("youtube", "tiktok", "x", "linkedin");
+    /** How the Channels page describes a channel in {@code needs connect}, wherever it was added. */
     static final String NOT_CONNECTED = "not connected yet: click Connect";
     private final WebContext web;
     private final ChannelRoutes pages;
@@ -101,7 +102,7 @@ final class ChannelAddRoutes {
             Platforms.validateOptions(platform, options);
             Channel c = web.publishing().channels().add(typed.get("name"), platform, typed.get("name"),
                     zone(typed.get("zone")), Platforms.normalized(platform, options), Channel.State.NEEDS_CONNECT,
-                    NOT_CONNECTED);
+                    Channel.NOT_CONNECTED);
             ctx.redirect("/channels?added=" + c.id());
         } catch (TaglineException e) {
             ctx.status(400);

@@ -58,6 +58,14 @@ final class ChannelRoutes {
      * The page; with {@code refused}, that channel's rule form shows the error beside it and keeps what was typed
      * (dogfood round 3 #8: a bare 400 page lost the input).
      */
+    /**
+     * The state text shown for {@code c}: for {@code needs connect} the Connect button beside it, whatever was stored
+     * when it was added (the command line stored "open Channels in 'tagline serve'"; dogfood round 9 L8).
+     */
+    private static String stateReason(Channel c) {
+        return c.state() == Channel.State.NEEDS_CONNECT ? ChannelAddRoutes.NOT_CONNECTED : c.stateReason();
+    }
+
     void page(Context ctx, ChannelRuleRoutes.Refused refused, ChannelAddRoutes.Refused addRefused) {
         String csrf = Guard.session(ctx).csrf();
         StringBuilder b = new StringBuilder("<section class=\"channels\"><h1>Channels</h1>").append(saved(ctx))
@@ -70,7 +78,8 @@ final class ChannelRoutes {
                     .append(c.account() == null || c.account().equals(c.name()) ? "—" : esc(c.account()))
                     .append("</td><td data-label=\"State\">")
                     .append(esc(c.state().name().toLowerCase(Locale.ROOT).replace('_', ' ')))
-                    .append(c.stateReason() == null ? "" : " — " + esc(c.stateReason())).append("</td><td data-label=\"Connect\">");
+                    .append(stateReason(c) == null ? "" : " — " + esc(stateReason(c)))
+                    .append("</td><td data-label=\"Connect\">");
             b.append(connectCell(c, csrf));
             b.append("</td><td data-label=\"Posting rule\" class=\"rule-cell\">").append(ChannelRuleRoutes.form(c,
                     web.publishing().rules().find(c.id()).orElse(null), csrf,

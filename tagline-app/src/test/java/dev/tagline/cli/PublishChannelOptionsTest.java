@@ -124,4 +124,25 @@ class PublishChannelOptionsTest {
         assertEquals(ExitCode.OK, run("publish", "channels", "add", "f", "--platform", "folder", "--option",
                 "path=" + dir.resolve("out")), cli.err());
     }
+    /**
+     * Dogfood round 9 L8: a channel added on the Channels page was listed by 'channels list' as "(not connected yet:
+     * click Connect)", with no word of where. The command line now says where, whatever was stored at add time; and
+     * 'channels list' shows each channel's options, so the timeout in force can be seen (L6).
+     */
+    @Test
+    void aChannelAddedInTheBrowserWasListedAsClickConnect_nowTheListSaysWhereAndShowsTheOptions() {
+        assertEquals(ExitCode.OK, run("publish", "channels", "add", "hook", "--platform", "webhook", "--zone", "UTC",
+                "--option", "url=http://127.0.0.1:9/hook", "--option", "media-base-url=http://127.0.0.1:8080",
+                "--option", "timeout=90", "--secret-env", "HOOK_SECRET"), cli.err());
+        TaglineHome home = new TaglineHome(dir.resolve("home"));
+        try (Publishing p = Publishing.open(Database.defaultUrl(home), home, CLOCK)) {
+            p.channels().add("tk", "tiktok", "tk", java.time.ZoneId.of("UTC"), Map.of("privacy-level", "SELF_ONLY"),
+                    dev.tagline.publish.store.Channel.State.NEEDS_CONNECT, "not connected yet: click Connect");
+        }
+        assertEquals(ExitCode.OK, run("publish", "channels", "list"), cli.err());
+        assertTrue(cli.out().matches("(?s).*\\ntk +tiktok +UTC +needs connect .*\\(not connected yet: open Channels in"
+                + " 'tagline serve' and click Connect\\)\\n.*"), cli.out());
+        assertTrue(cli.out().contains("\n  options: media-base-url=http://127.0.0.1:8080, timeout=90,"
+                + " url=http://127.0.0.1:9/hook\n"), cli.out());
+    }
 }

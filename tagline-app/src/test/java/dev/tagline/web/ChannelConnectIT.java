@@ -214,4 +214,17 @@ class ChannelConnectIT {
         assertEquals(302, ok.statusCode(), ok.body());
         assertEquals("FOLLOWER_OF_CREATOR", web.publishing.channels().byName("tk").option("privacy-level", null));
     }
+    /**
+     * Dogfood round 9 L8: a channel added on the command line showed on the Channels page as "needs connect — not
+     * connected yet: open Channels in 'tagline serve' and click Connect", though the user was there. The page now says
+     * what it offers, whatever was stored when the channel was added.
+     */
+    @Test
+    void aChannelAddedOnTheCommandLineToldThePageToOpenChannels_nowItSaysClickConnect() {
+        web.publishing.channels().add("yt", "youtube", "yt", java.time.ZoneId.of("UTC"), Map.of(),
+                Channel.State.NEEDS_CONNECT, "not connected yet: open Channels in 'tagline serve' and click Connect");
+        HttpResponse<String> page = web.send(web.get("/channels").header("Cookie", login.cookie()));
+        assertTrue(page.body().contains("needs connect — not connected yet: click Connect</td>"), page.body());
+        assertTrue(!page.body().contains("open Channels in"), page.body());
+    }
 }

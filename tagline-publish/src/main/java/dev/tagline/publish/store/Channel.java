@@ -14,6 +14,12 @@ public record Channel(long id, String name, String platform, String account, Zon
         options = Map.copyOf(options);
     }
 
+    /**
+     * The state reason stored for a channel added without tokens. Where to connect it is said by the place that shows
+     * it (the command line or the Channels page), not stored (dogfood round 9 L8).
+     */
+    public static final String NOT_CONNECTED = "not connected yet";
+
     public String option(String key, String fallback) {
         return options.getOrDefault(key, fallback);
     }
