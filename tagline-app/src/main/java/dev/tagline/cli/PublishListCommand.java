@@ -78,13 +78,14 @@ final class PublishListCommand implements Callable<Integer> {
     private void row(Post post, Channel c) {
         String when = post.scheduledAt() == null ? "-" : PublishTimes.show(post.scheduledAt(), post.zone());
         String title = post.title() == null ? post.caption().lines().findFirst().orElse("") : post.title();
-        boolean resends = PublishStatusCommand.resendsItself(c, post);
+        // retried by itself: the next try's time, as 'status' gives it (dogfood round 9 L10)
+        boolean retries = PublishStatusCommand.resendsItself(c, post) || PublishStatusCommand.retrying(post);
         String extra = broken.containsKey(post.id()) ? "  (" + broken.get(post.id()) + ")"
-                : resends ? "  (at " + PublishTimes.showSeconds(post.dueAt(), post.zone()) + ": " + post.lastError() + ")"
+                : retries ? "  (at " + PublishTimes.showSeconds(post.dueAt(), post.zone()) + ": " + post.lastError() + ")"
                 : post.state() == PostState.PUBLISHED && post.externalUrl() != null ? "  " + post.externalUrl()
                 : post.lastError() != null && !post.state().equals(PostState.PUBLISHED) ? "  (" + post.lastError() + ")"
                 : "";
-        ctx.out().printf("%-6d %-14s %-12s %-28s %s%s%n", post.id(), c.name(), resends ? "retrying"
+        ctx.out().printf("%-6d %-14s %-12s %-28s %s%s%n", post.id(), c.name(), retries ? "retrying"
                         : post.state().label(), when,
                 title.length() > 48 ? title.substring(0, 47) + "…" : title, extra);
     }

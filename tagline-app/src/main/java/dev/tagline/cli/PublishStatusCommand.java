@@ -62,7 +62,7 @@ final class PublishStatusCommand implements Callable<Integer> {
             }
         }
         for (Post post : p.posts().inState(PostState.SCHEDULED)) {
-            if (post.lastError() != null && post.dueAt() != null) {
+            if (retrying(post)) {
                 // nothing lost: the worker tries again by itself, but a user should see why it is late
                 ctx.out().println("post " + post.id() + " retrying at " + PublishTimes.showSeconds(post.dueAt(), post.zone())
                         + " (try " + (post.tries() + 1) + "): " + post.lastError());
@@ -73,16 +73,19 @@ final class PublishStatusCommand implements Callable<Integer> {
 
     private int detail(Publishing p, Post post) {
         Channel c = p.channels().byId(post.channelId());
-        ctx.out().println("post " + post.id() + " on " + c.name() + " (" + c.platform() + "): " + PublishTimes.describe(post));
+        boolean resends = resendsItself(c, post);
+        // a post the worker sends again by itself reads as retrying in the header too (dogfood round 9 L10)
+        ctx.out().println("post " + post.id() + " on " + c.name() + " (" + c.platform() + "): " + (resends
+                || retrying(post) ? "retrying" + (post.scheduledAt() == null ? "" : ", planned for "
+                + PublishTimes.show(post.scheduledAt(), post.zone()) + " " + post.zone()) : PublishTimes.describe(post)));
         ctx.out().println("  " + stage(post, c.platform()) + ", tries " + post.tries()
                 + (post.externalUrl() == null ? "" : ", " + post.externalUrl())
                 + (post.lastError() == null ? "" : ", last error: " + post.lastError()));
-        if (post.state() == PostState.SCHEDULED && post.lastError() != null && post.dueAt() != null) {
+        if (retrying(post)) {
             // a try failed; the worker tries again by itself (dogfood round 8 K14: the next try went unsaid)
             ctx.out().println("  retrying at " + PublishTimes.showSeconds(post.dueAt(), post.zone()) + " (try "
                     + (post.tries() + 1) + ")");
         }
-        boolean resends = resendsItself(c, post);
         if (resends) {
             ctx.out().println("  retrying at " + PublishTimes.showSeconds(post.dueAt(), post.zone()) + " (try "
                     + (post.tries() + 1) + "): nothing to check, Tagline sends it again by itself ("
@@ -129,5 +132,10 @@ final class PublishStatusCommand implements Callable<Integer> {
 
     private static String resolveHint(long post) {
         return dev.tagline.publish.store.UnconfirmedPostException.cliHint(post);
+    }
+
+    /** A scheduled post whose last try failed (a 429, a 5xx): the worker tries it again by itself at its due time. */
+    static boolean retrying(Post post) {
+        return post.state() == PostState.SCHEDULED && post.lastError() != null && post.dueAt() != null;
     }
 }

@@ -627,12 +627,58 @@ class PublishCommandTest {
             assertFalse(cli.out().contains("Check the platform"), cli.out());
             assertEquals(ExitCode.OK, run("publish", "status"), cli.err());
             assertTrue(cli.out().contains("post 1 retrying at 2026-03-27 12:02:00 +00:00 (try 2): create got no answer"
-                    + " (HTTP 500 from " + receiver.baseUrl() + "/hook); sent again by itself (safe: the receiver"
+                    + " (HTTP 500 from " + receiver.baseUrl() + "/hook); will be sent again by itself (safe: the receiver"
                     + " dedupes by Idempotency-Key tagline-post-1)"), cli.out());
             assertFalse(cli.out().contains("resolve"), cli.out());
             run("publish", "list", "--from", "2026-03-27", "--to", "2026-03-28");
             assertTrue(cli.out().matches("(?s).*\\n1 +hook2 +retrying .*\\(at 2026-03-27 12:02:00 \\+00:00: create got"
                     + " no answer.*"), cli.out());
+        }
+    }
+
+    /**
+     * Dogfood round 9 L10: a post in 429 backoff was listed as "scheduled … (HTTP 429 …)" with no next try, which
+     * 'status' gave. 'list' now says retrying and when, as it does for an idempotent webhook post, and the header of
+     * 'status POST' says retrying too.
+     */
+    @Test
+    void aPostIn429BackoffWasListedWithoutItsNextTry_nowListSaysRetryingAtTheTime() throws Exception {
+        try (var receiver = new dev.tagline.testkit.platform.FakeWebhookReceiver("s3cret");
+             var media = new dev.tagline.testkit.platform.FakeMediaHost()) {
+            hook(receiver, media);
+            run("publish", "queue", clip("code-001", 0.4).toString(), "--channels", "hook", "--at", "now");
+            receiver.failNext("POST", "/hook", 429, java.time.Duration.ofSeconds(5), "slow down");
+            run("publish", "run", "--once");
+            assertEquals(ExitCode.OK, run("publish", "list", "--from", "2026-03-27", "--to", "2026-03-28"), cli.err());
+            assertTrue(cli.out().matches("(?s).*\\n1 +hook +retrying .*\\(at 2026-03-27 12:00:(1[5-9]|2\\d|30) \\+00:00:"
+                    + " HTTP 429 from .*"), cli.out());
+            assertEquals(ExitCode.OK, run("publish", "status", "1"), cli.err());
+            assertTrue(cli.out().startsWith("post 1 on hook (webhook): retrying, planned for 2026-03-27 12:00 +00:00 UTC\n"),
+                    cli.out());
+        }
+    }
+
+    /**
+     * Dogfood round 9 L10: the idempotent webhook post's 'status POST' header said "unconfirmed for …" while the next
+     * line said retrying, and its reason read "sent again by itself" before it had been. Both now say what is to come.
+     */
+    @Test
+    void anIdempotentPostsHeaderSaidUnconfirmedAndItsReasonSentAgain_nowRetryingAndWillBeSentAgain() throws Exception {
+        try (var receiver = new dev.tagline.testkit.platform.FakeWebhookReceiver("s3cret");
+             var media = new dev.tagline.testkit.platform.FakeMediaHost()) {
+            hook(receiver, media);
+            assertEquals(ExitCode.OK, run("publish", "channels", "add", "hook2", "--platform", "webhook", "--zone", "UTC",
+                    "--option", "url=" + receiver.baseUrl() + "/hook", "--option", "media-base-url=" + media.baseUrl(),
+                    "--option", "idempotent=true", "--secret-env", "HOOK_SECRET"), cli.err());
+            run("publish", "queue", clip("code-001", 0.4).toString(), "--channels", "hook2", "--at", "now");
+            receiver.failNext("POST", "/hook", 500, null, "");
+            run("publish", "run", "--once");
+            assertEquals(ExitCode.OK, run("publish", "status", "1"), cli.err());
+            assertTrue(cli.out().startsWith("post 1 on hook2 (webhook): retrying, planned for 2026-03-27 12:00 +00:00 UTC\n"),
+                    cli.out());
+            assertTrue(cli.out().contains("; will be sent again by itself (safe: the receiver dedupes by"
+                    + " Idempotency-Key tagline-post-1)"), cli.out());
+            assertFalse(cli.out().contains("unconfirmed") || cli.out().contains("; sent again"), cli.out());
         }
     }
 

@@ -65,7 +65,7 @@ final class PublishJob {
                     if (e.ambiguous() && Platforms.resendsSafely(channel)) {
                         // nothing to check: sent again (same Idempotency-Key) once this call can no longer land
                         return step.unconfirmed(ctx.clock().instant().plus(ctx.settings().createGrace()),
-                                "create got no answer (" + e.getMessage() + "); sent again by itself ("
+                                "create got no answer (" + e.getMessage() + "); will be sent again by itself ("
                                         + Platforms.whyResendIsSafe(post.id()) + ")");
                     }
                     if (e.ambiguous()) {

@@ -48,7 +48,7 @@ final class Reconciler {
             Instant safeFrom = (post.stepAt() == null ? now : post.stepAt()).plus(ctx.settings().createGrace());
             if (now.isBefore(safeFrom)) {
                 return step.stillUnconfirmed(safeFrom, dev.tagline.publish.platform.Platforms.resendsSafely(
-                        req.channel()) ? "create got no answer; sent again by itself once the lost call can no"
+                        req.channel()) ? "create got no answer; will be sent again by itself once the lost call can no"
                         + " longer land (" + dev.tagline.publish.platform.Platforms.whyResendIsSafe(post.id()) + ")"
                         : "not on the platform yet (" + notFound.evidence() + "); waiting until an interrupted"
                         + " create can no longer land");
