@@ -25,8 +25,6 @@ import picocli.CommandLine.Parameters;
 final class PublishChannelAddCommand implements Callable<Integer> {
     /** Where a channel is connected in the browser, at 'tagline serve''s default address. */
     static final String CHANNELS_PAGE = "http://127.0.0.1:8080/channels";
-    /** How the command line describes a channel in {@code needs connect}, wherever it was added. */
-    static final String NOT_CONNECTED = "not connected yet: open Channels in 'tagline serve' and click Connect";
 
     private final CliContext ctx;
     @Mixin
@@ -118,14 +116,6 @@ final class PublishChannelAddCommand implements Callable<Integer> {
                     + " --days mon-fri --times 09:00,18:00");
         }
         return ExitCode.OK;
-    }
-
-    /**
-     * The state text the command line shows for {@code c}: for {@code needs connect} where to connect it, whatever
-     * was stored when it was added (the Channels page stored "click Connect"; dogfood round 9 L8).
-     */
-    static String stateReason(Channel c) {
-        return c.state() == Channel.State.NEEDS_CONNECT ? NOT_CONNECTED : c.stateReason();
     }
 
     /**

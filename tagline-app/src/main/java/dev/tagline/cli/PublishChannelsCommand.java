@@ -44,8 +44,8 @@ final class PublishChannelsCommand extends CommandGroup {
                             .orElse("no rule (auto-schedule passes it over; set one with 'publish rules set')");
                     ctx.out().printf(row, c.name(), c.platform(), c.zone(),
                             c.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), rule,
-                            PublishChannelAddCommand.stateReason(c) == null ? ""
-                                    : "  (" + PublishChannelAddCommand.stateReason(c) + ")");
+                            stateReason(c) == null ? ""
+                                    : "  (" + stateReason(c) + ")");
                     if (!c.options().isEmpty()) { // which timeout, url… is in force (dogfood round 9 L6)
                         ctx.out().println("  options: " + new java.util.TreeMap<>(c.options()).entrySet().stream()
                                 .map(e -> e.getKey() + "=" + e.getValue())
@@ -110,6 +110,17 @@ final class PublishChannelsCommand extends CommandGroup {
             ctx.err().println("error: " + what + ". Nothing removed: add --yes to remove it.");
             return false;
         }
+    }
+
+    /** How the command line describes a channel in {@code needs connect}, wherever it was added. */
+    static final String NOT_CONNECTED = "not connected yet: open Channels in 'tagline serve' and click Connect";
+
+    /**
+     * The state text the command line shows for {@code c}: for {@code needs connect} where to connect it, whatever
+     * was stored when it was added (the Channels page stored "click Connect"; dogfood round 9 L8).
+     */
+    static String stateReason(Channel c) {
+        return c.state() == Channel.State.NEEDS_CONNECT ? NOT_CONNECTED : c.stateReason();
     }
 
     static String describe(PostingRule r) {

@@ -45,8 +45,8 @@ final class PublishStatusCommand implements Callable<Integer> {
             if (c.state() != Channel.State.ACTIVE) {
                 attention = true;
                 ctx.out().println("channel " + c.name() + ": " + c.state().name().toLowerCase().replace('_', ' ')
-                        + (PublishChannelAddCommand.stateReason(c) == null ? ""
-                        : " (" + PublishChannelAddCommand.stateReason(c) + ")"));
+                        + (PublishChannelsCommand.stateReason(c) == null ? ""
+                        : " (" + PublishChannelsCommand.stateReason(c) + ")"));
             }
         }
         for (PostState s : new PostState[] {PostState.UNCONFIRMED, PostState.FAILED}) {
