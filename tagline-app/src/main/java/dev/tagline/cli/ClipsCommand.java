@@ -113,6 +113,9 @@ final class ClipsCommand extends CommandGroup {
                         + " (default ${DEFAULT-VALUE}; raise it for a reasoning model).")
         int judgeMaxTokens;
 
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         FindCommand(CliContext ctx) {
             this.ctx = ctx;
         }
@@ -121,6 +124,10 @@ final class ClipsCommand extends CommandGroup {
         public Integer call() {
             ClipFinder.Options.checkOverlap(maxOverlap);
             AnswerLimit judgeLimit = new AnswerLimit("--judge-max-tokens", judgeMaxTokens);
+            if (judge == null && spec.commandLine().getParseResult().hasMatchedOption("--judge-max-tokens")) {
+                ctx.err().println("note: --judge-max-tokens has no effect without --judge; the built-in scorer picks"
+                        + " the clips");
+            }
             Path file = ctx.existingFile(video);
             DurationBand band = preset != null ? preset
                     : DurationBand.of(Duration.ofSeconds(minSeconds), Duration.ofSeconds(maxSeconds));

@@ -57,6 +57,18 @@ class ClipsCommandTest {
         assertTrue(rows.get(3).endsWith("  \"Why rebase?\" Picked for a question."), rows.get(3));
     }
 
+    /** Dogfood round 9, L9: --judge-max-tokens without --judge was taken without a word; now a note says so. */
+    @Test
+    void judgeMaxTokensWithoutAJudgeWasTakenSilently_nowANoteSaysSo() {
+        CliTestSupport cli = cli();
+        cli.run("clips", "find", "nope.mp4", "--judge-max-tokens", "64");
+        assertTrue(cli.err().startsWith("note: --judge-max-tokens has no effect without --judge; the built-in scorer"
+                + " picks the clips\n"), cli.err());
+        cli.clear();
+        cli.run("clips", "find", "nope.mp4");
+        assertFalse(cli.err().contains("no effect"), cli.err());
+    }
+
     @Test
     void missingVideoIsOneLineAndExitsTwo() {
         CliTestSupport cli = cli();
