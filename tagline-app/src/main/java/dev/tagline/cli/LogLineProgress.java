@@ -30,7 +30,13 @@ final class LogLineProgress implements Progress.Factory {
         AtomicLong done = new AtomicLong();
         ItemCounts counts = new ItemCounts();
         AtomicLong nextReport = new AtomicLong(start.plus(interval).toEpochMilli());
+        java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
         return new Progress() {
+            @Override
+            public void stopped() {
+                stopped.set(true);
+            }
+
             @Override
             public void advance(long units) {
                 done.addAndGet(units);
@@ -70,6 +76,9 @@ final class LogLineProgress implements Progress.Factory {
 
             @Override
             public void close() {
+                if (stopped.get()) {
+                    return;
+                }
                 err.println(ProgressLine.withEarlier(ProgressLine.closing(task, total, counts.done(done.get()),
                         counts.failed(), counts.passedOver(), Duration.between(start, clock.instant()), unit),
                         counts.failedEarlier()));

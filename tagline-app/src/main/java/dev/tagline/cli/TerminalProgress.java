@@ -73,6 +73,8 @@ final class TerminalProgress implements Progress.Factory {
         /** The first position reported and when (null before): the rate and ETA count from there. */
         private volatile long firstDone;
         private volatile java.time.Instant firstAt;
+        /** The task did not finish: no "done" line. */
+        private volatile boolean stopped;
 
         BarProgress(ProgressBar bar, String task, long total, Progress.Unit unit) {
             this.bar = bar;
@@ -125,9 +127,18 @@ final class TerminalProgress implements Progress.Factory {
         }
 
         @Override
+        public void stopped() {
+            stopped = true;
+        }
+
+        @Override
         public void close() {
             long done = counts.done(bar.getCurrent());
             bar.close();
+            if (stopped) {
+                err.flush();
+                return;
+            }
             err.println(ProgressLine.withEarlier(ProgressLine.closing(task, total, done, counts.failed(),
                     counts.passedOver(), Duration.between(start, clock.instant()), unit), counts.failedEarlier()));
             err.flush();

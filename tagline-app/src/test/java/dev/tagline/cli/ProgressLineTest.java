@@ -108,6 +108,36 @@ class ProgressLineTest {
         assertTrue(text.toString().strip().endsWith("check: 11 done in 12.0 s (0.9 img/s), 1 failed"), text.toString());
     }
 
+    /**
+     * Dogfood round 9, L11: a render stopped by SIGTERM still printed "Rendering code-002: 0:09 of media done in
+     * 6.5 s (1.4x real time)", which reads as finished. A task that stopped leaves no such line.
+     */
+    @Test
+    void aStoppedRenderStillPrintedItsDoneLine_nowOnlyAFinishedOneDoes() {
+        ManualClock clock = new ManualClock();
+        StringWriter text = new StringWriter();
+        Progress p = new LogLineProgress(new PrintWriter(text, true), clock, Duration.ofSeconds(10))
+                .start("Rendering code-002", 38, Progress.Unit.SECONDS);
+        p.advance(9);
+        clock.now = clock.now.plusSeconds(6);
+        p.stopped();
+        p.close();
+        assertFalse(text.toString().contains("done"), text.toString());
+        StringWriter bar = new StringWriter();
+        Progress terminal = new TerminalProgress(new PrintWriter(bar, true), clock).start("Rendering code-002", 38,
+                Progress.Unit.SECONDS);
+        terminal.advance(9);
+        terminal.stopped();
+        terminal.close();
+        assertFalse(bar.toString().contains("of media done"), bar.toString());
+        StringWriter finished = new StringWriter();
+        Progress whole = new LogLineProgress(new PrintWriter(finished, true), clock, Duration.ofSeconds(10))
+                .start("Rendering code-001", 9, Progress.Unit.SECONDS);
+        whole.advance(9);
+        whole.close();
+        assertTrue(finished.toString().contains("Rendering code-001: 0:09 of media done"), finished.toString());
+    }
+
     /** re-check item 17: files passed over and failed images counted as done, and in the img/s rate. */
     @Test
     void itemsPassedOverOrFailedAreNotDoneNorInTheRate() {

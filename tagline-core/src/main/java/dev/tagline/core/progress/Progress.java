@@ -46,6 +46,13 @@ public interface Progress extends AutoCloseable {
     default void done(long done, long passedOver) {
     }
 
+    /**
+     * The task did not finish (stopped or failed): {@link #close()} prints no "done" line, which would read as
+     * finished. Default: ignored.
+     */
+    default void stopped() {
+    }
+
     /** Sets the position outright (e.g. a resumed download starting at its partial size). */
     void jumpTo(long done);
 
