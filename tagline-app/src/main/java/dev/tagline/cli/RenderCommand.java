@@ -122,6 +122,9 @@ final class RenderCommand implements Callable<Integer> {
     @Mixin
     DeviceOptions device;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     RenderCommand(CliContext ctx) {
         this.ctx = ctx;
     }
@@ -155,6 +158,7 @@ final class RenderCommand implements Callable<Integer> {
         StopSignal stop = new StopSignal();
         int rendered = 0;
         int passed = 0;
+        int copied = 0;
         try (CtrlC ignored = dryRun ? null : CtrlC.installInterrupting(stop, Thread.currentThread(),
                 "the clip under way", ctx.err());
              OnnxSessions sessions = device.openSessions(TerminalProgress.lines(ctx))) {
@@ -178,14 +182,35 @@ final class RenderCommand implements Callable<Integer> {
                     pipeline.plan(source, clip, outDir, options).forEach(ctx.out()::println);
                     continue;
                 }
-                if (!force && !resetReview && pipeline.alreadyRendered(source, clip, outDir, options)) {
-                    ctx.out().println(String.format(Locale.ROOT, "%-3d %s: already rendered with these settings,"
-                            + " passed over; --force renders it again", clip.rank(), pipeline.id(source, clip)));
-                    passed++;
-                    continue;
+                ClipPipeline.Check check = force ? new ClipPipeline.Check(ClipPipeline.Standing.RENDER, null)
+                        : pipeline.check(source, clip, outDir, options);
+                String id = pipeline.id(source, clip);
+                switch (check.standing()) {
+                    case CURRENT -> ctx.out().println(String.format(Locale.ROOT, "%-3d %s: already rendered with these"
+                            + " settings, passed over; --force renders it again", clip.rank(), id));
+                    case COPY_EDITED -> ctx.out().println(String.format(Locale.ROOT, "%-3d %s: video up to date; kept"
+                            + " the reviewed copy of its clip.json, passed over; --reset-review writes fresh copy with"
+                            + " these settings", clip.rank(), id));
+                    case COPY_OUTDATED -> {
+                        ClipManifest m = pipeline.rewriteCopy(source, clip, outDir, options).manifest();
+                        ctx.out().println(String.format(Locale.ROOT, "%-3d %s: video up to date; copy rewritten with"
+                                + " %s", clip.rank(), id, m.render().copy().source()));
+                        warnFallback(m);
+                        copied++;
+                    }
+                    case RENDER -> {
+                        if (check.reason() != null) {
+                            ctx.out().println(String.format(Locale.ROOT, "%-3d %s: %s; rendering it again (a change"
+                                    + " made by hand is replaced)", clip.rank(), id, check.reason()));
+                        }
+                        print(clip, pipeline.render(source, clip, outDir, options));
+                        rendered++;
+                    }
                 }
-                print(clip, pipeline.render(source, clip, outDir, options));
-                rendered++;
+                if (check.standing() == ClipPipeline.Standing.CURRENT
+                        || check.standing() == ClipPipeline.Standing.COPY_EDITED) {
+                    passed++;
+                }
             }
         } catch (RuntimeException e) {
             if (!stop.requested()) {
@@ -193,13 +218,20 @@ final class RenderCommand implements Callable<Integer> {
             }
         }
         Thread.interrupted(); // a stop that came after the last clip was done
-        if (stop.requested() && rendered + passed < clips.size()) {
+        if (stop.requested() && rendered + passed + copied < clips.size()) {
             ctx.out().println("Stopped before the end: run the same command again to continue.");
             return ExitCode.SOME_FAILED;
         }
         if (!dryRun) {
-            ctx.out().println("Wrote " + Counts.of(rendered, "clip") + " to " + outDir + (passed == 0 ? ""
-                    : " (" + passed + " already rendered, passed over)"));
+            List<String> also = new ArrayList<>();
+            if (copied > 0) {
+                also.add(copied + " with only " + (copied == 1 ? "its" : "their") + " copy rewritten");
+            }
+            if (passed > 0) {
+                also.add(passed + " already rendered, passed over");
+            }
+            ctx.out().println("Wrote " + Counts.of(rendered, "clip") + " to " + outDir + (also.isEmpty() ? ""
+                    : " (" + String.join("; ", also) + ")"));
         }
         return ExitCode.OK;
     }
@@ -209,12 +241,23 @@ final class RenderCommand implements Callable<Integer> {
         ctx.out().println(String.format(Locale.ROOT, "%-3d %s  %5.1fs  %s  \"%s\"", clip.rank(), m.id(),
                 m.durationSeconds(), String.join("/", m.render().scenes().stream().map(
                         ClipManifest.SceneMode::mode).distinct().toList()), m.copy().title()));
-        m.render().notes().forEach(n -> ctx.out().println("    note: " + n));
+        String fallback = m.render().copy() == null ? null : m.render().copy().fallback();
+        m.render().notes().stream().filter(n -> !n.equals(fallback)).forEach(n -> ctx.out().println("    note: " + n));
+        warnFallback(m);
         if (r.reviewKept()) {
             ctx.out().println("    kept the review of the existing clip.json (" + (m.accepted() ? "accepted"
                     : "rejected") + ", its title, caption and hashtags); --reset-review writes fresh copy");
         }
         ctx.out().flush();
+    }
+
+    /** The copywriter model's fallback to the built-in copy, as a plain warning line (dogfood round 9, L3). */
+    private void warnFallback(ClipManifest m) {
+        if (m.render().copy() != null && m.render().copy().fallback() != null) {
+            ctx.out().flush();
+            ctx.err().println("warning: " + m.id() + ": " + m.render().copy().fallback());
+            ctx.err().flush();
+        }
     }
 
     private RenderOptions options() {
@@ -246,6 +289,10 @@ final class RenderCommand implements Callable<Integer> {
 
     private Copywriter copywriter(AnswerLimit copywriterLimit) {
         if (copywriter == null) {
+            if (spec.commandLine().getParseResult().hasMatchedOption("--copywriter-max-tokens")) {
+                ctx.err().println("note: --copywriter-max-tokens has no effect without --copywriter; the built-in copy"
+                        + " is written");
+            }
             return new HeuristicCopywriter();
         }
         if (!copywriter.startsWith("openai:") || copywriter.length() == "openai:".length() || endpoint == null) {
@@ -254,6 +301,6 @@ final class RenderCommand implements Callable<Integer> {
         }
         return new LlmCopywriter(new ChatClient(OpenAiEndpoint.of(endpoint, ctx.env().get("OPENAI_API_KEY")),
                 Duration.ofMinutes(2), ctx.err()::println), copywriter.substring("openai:".length()),
-                new HeuristicCopywriter(), copywriterLimit);
+                new HeuristicCopywriter(), copywriterLimit, endpoint);
     }
 }

@@ -129,6 +129,152 @@ class RenderCommandIT {
         }
     }
 
+    /**
+     * Dogfood round 9, L3: after the warning "raise --copywriter-max-tokens and re-run", the re-run said "already
+     * rendered with these settings, passed over" and sent no request; the warning came out in logger format and
+     * clip.json did not say its copy was the built-in one. Now clip.json records where the copy came from, the
+     * warning is a plain line, and a re-run whose video is up to date but whose copy settings differ (or whose
+     * copywriter fell back) writes only the copy again, without rendering the video, and keeps copy a person edited.
+     */
+    @Test
+    void theRerunTheCopywriterWarningAskedForWasPassedOver_nowItRewritesOnlyTheCopy() throws Exception {
+        CliTestSupport cli = setUp();
+        try (FakeOpenAiServer server = FakeOpenAiServer.start()) {
+            server.answers(call -> "{\"title\":\"Clips people post\",\"description\":\"How the render works.\","
+                    + "\"hashtags\":[\"video\",\"clips\",\"render\"]}");
+            String[] base = {"clips", "render", "talk.mp4", "--only", "1", "--mode", "center", "--preset",
+                    "ultrafast", "--copywriter", "openai:copy", "--endpoint", server.baseUrl()};
+            assertEquals(ExitCode.OK, cli.run(with(base, "--copywriter-max-tokens", "8")), cli.err());
+            assertTrue(cli.err().contains("warning: talk-001: Copywriter copy's answer was cut off at"), cli.err());
+            assertTrue(cli.err().contains("raise --copywriter-max-tokens (now 8)"), cli.err());
+            assertFalse(cli.err().contains("WARN"), "a plain line, not the logger's: " + cli.err());
+            Path folder = dir.resolve("talk.clips/talk-001");
+            ClipManifest fellBack = ClipManifests.read(folder);
+            assertEquals("built-in", fellBack.render().copy().source());
+            assertTrue(fellBack.render().copy().fallback().contains("cut off"), fellBack.render().copy().fallback());
+            assertTrue(fellBack.render().notes().contains(fellBack.render().copy().fallback()),
+                    "the Clips page shows the notes");
+            Path video = folder.resolve("talk-001.mp4");
+            java.nio.file.attribute.FileTime encoded = Files.getLastModifiedTime(video);
+            Thread.sleep(20);
+
+            cli.clear();
+            assertEquals(ExitCode.OK, cli.run(with(base, "--copywriter-max-tokens", "4096")), cli.err());
+            assertTrue(cli.out().contains("1   talk-001: video up to date; copy rewritten with openai:copy"),
+                    cli.out());
+            assertTrue(cli.out().contains("Wrote 0 clips to " + dir.resolve("talk.clips") + " (1 with only its copy"
+                    + " rewritten)"), cli.out());
+            assertEquals(2, server.chats().size(), "the copywriter was asked again");
+            assertEquals(4096, server.chats().get(1).maxTokens());
+            assertEquals(encoded, Files.getLastModifiedTime(video), "the video was not rendered again");
+            ClipManifest rewritten = ClipManifests.read(folder);
+            assertEquals("Clips people post", rewritten.copy().title());
+            assertEquals("Clips people post", rewritten.copyFor("youtube").title(), "the variants too");
+            assertEquals("openai:copy", rewritten.render().copy().source());
+            assertEquals(null, rewritten.render().copy().fallback());
+            assertFalse(rewritten.render().notes().stream().anyMatch(n -> n.contains("cut off")),
+                    rewritten.render().notes().toString());
+            assertEquals(fellBack.render().sha256(), rewritten.render().sha256());
+            assertEquals(List.of(), staged(folder), "written atomically, nothing left beside it");
+
+            cli.clear();
+            assertEquals(ExitCode.OK, cli.run(with(base, "--copywriter-max-tokens", "4096")), cli.err());
+            assertTrue(cli.out().contains("1   talk-001: already rendered with these settings, passed over"),
+                    cli.out());
+            assertEquals(2, server.chats().size(), "same settings: nothing asked");
+
+            ClipManifests.write(folder.resolve("clip.json"), new ClipManifest(rewritten.schema(),
+                    rewritten.version(), rewritten.id(), rewritten.video(), rewritten.source(),
+                    rewritten.durationSeconds(), rewritten.width(), rewritten.height(), rewritten.score(), false,
+                    new ClipManifest.Copy("My title", "My caption", List.of("mine")), rewritten.variants(),
+                    rewritten.render()));
+            cli.clear();
+            assertEquals(ExitCode.OK, cli.run(with(base, "--copywriter-max-tokens", "2048")), cli.err());
+            assertTrue(cli.out().contains("1   talk-001: video up to date; kept the reviewed copy of its clip.json,"
+                    + " passed over; --reset-review writes fresh copy with these settings"), cli.out());
+            assertEquals(2, server.chats().size(), "an edited copy is kept: nothing asked");
+            assertEquals("My title", ClipManifests.read(folder).copy().title());
+            assertFalse(ClipManifests.read(folder).accepted());
+
+            cli.clear();
+            assertEquals(ExitCode.OK, cli.run(with(base, "--copywriter-max-tokens", "2048", "--reset-review")),
+                    cli.err());
+            assertTrue(cli.out().contains("1   talk-001: video up to date; copy rewritten with openai:copy"),
+                    cli.out());
+            assertEquals(3, server.chats().size());
+            ClipManifest reset = ClipManifests.read(folder);
+            assertEquals("Clips people post", reset.copy().title());
+            assertTrue(reset.accepted(), "--reset-review accepts it again");
+            assertEquals(encoded, Files.getLastModifiedTime(video), "still not rendered again");
+        }
+    }
+
+    /**
+     * Dogfood round 9, L3: a full re-render (--force) with a copywriter model kept the built-in copy it had fallen back
+     * to. Now generated copy that was not edited is written again, and a rejected clip stays rejected.
+     */
+    @Test
+    void aForcedReRenderKeptTheFallbackCopy_nowItAsksTheModelAndKeepsTheRejection() throws Exception {
+        CliTestSupport cli = setUp();
+        try (FakeOpenAiServer server = FakeOpenAiServer.start()) {
+            server.answers(call -> "{\"title\":\"Clips people post\",\"description\":\"How the render works.\","
+                    + "\"hashtags\":[\"video\",\"clips\",\"render\"]}");
+            String[] base = {"clips", "render", "talk.mp4", "--only", "1", "--mode", "center", "--preset",
+                    "ultrafast", "--copywriter", "openai:copy", "--endpoint", server.baseUrl()};
+            assertEquals(ExitCode.OK, cli.run(with(base, "--copywriter-max-tokens", "8")), cli.err());
+            Path json = dir.resolve("talk.clips/talk-001/clip.json");
+            ClipManifest m = ClipManifests.read(json);
+            ClipManifests.write(json, new ClipManifest(m.schema(), m.version(), m.id(), m.video(), m.source(),
+                    m.durationSeconds(), m.width(), m.height(), m.score(), false, m.copy(), m.variants(), m.render()));
+            cli.clear();
+            assertEquals(ExitCode.OK, cli.run(with(base, "--force")), cli.err());
+            ClipManifest again = ClipManifests.read(json);
+            assertEquals("Clips people post", again.copy().title());
+            assertEquals("openai:copy", again.render().copy().source());
+            assertFalse(again.accepted(), "a rejected clip stays rejected");
+        }
+    }
+
+    /**
+     * Dogfood round 9, L9: --copywriter-max-tokens without --copywriter was taken without a word. Now a one-line
+     * note says it has no effect (not an error).
+     */
+    @Test
+    void copywriterMaxTokensWithoutACopywriterWasTakenSilently_nowANoteSaysSo() throws Exception {
+        CliTestSupport cli = setUp();
+        assertEquals(ExitCode.OK, cli.run("clips", "render", "talk.mp4", "--only", "1", "--mode", "center",
+                "--dry-run", "--copywriter-max-tokens", "50"), cli.err());
+        assertTrue(cli.err().contains("note: --copywriter-max-tokens has no effect without --copywriter"),
+                cli.err());
+        cli.clear();
+        assertEquals(ExitCode.OK, cli.run("clips", "render", "talk.mp4", "--only", "1", "--mode", "center",
+                "--dry-run"), cli.err());
+        assertFalse(cli.err().contains("no effect"), cli.err());
+    }
+
+    /**
+     * Dogfood round 9, L11: a re-run rendered a clip whose hand-edited .srt no longer matched its sha256 again, with
+     * nothing to say why, so the edit was lost without a word. Now the clip's line says which file changed.
+     */
+    @Test
+    void aHandEditedSubtitleWasRenderedOverWithoutAWord_nowTheReRunSaysWhy() throws Exception {
+        CliTestSupport cli = setUp();
+        String[] render = {"clips", "render", "talk.mp4", "--only", "1", "--mode", "center", "--preset",
+                "ultrafast"};
+        assertEquals(ExitCode.OK, cli.run(render), cli.err());
+        Files.writeString(dir.resolve("talk.clips/talk-001/talk-001.srt"), "x", java.nio.file.StandardOpenOption.APPEND);
+        cli.clear();
+        assertEquals(ExitCode.OK, cli.run(render), cli.err());
+        assertTrue(cli.out().contains("1   talk-001: talk-001.srt changed since it was rendered; rendering it again"
+                + " (a change made by hand is replaced)"), cli.out());
+        assertTrue(cli.out().contains("1   talk-001  "), cli.out());
+    }
+
+    private static String[] with(String[] base, String... more) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(more))
+                .toArray(String[]::new);
+    }
+
     /** Dogfood: a near-silent clip came out at -25 LUFS against the promised -14 and the render said nothing. */
     @Test
     void aClipTooQuietToReachTheLoudnessTargetGetsANoteInTheOutput() throws Exception {
@@ -268,6 +414,7 @@ class RenderCommandIT {
                     + " to stop at once)."), out);
             assertTrue(out.contains("Stopped before the end: run the same command again to continue."), out);
             assertFalse(out.contains("Exception"), out);
+            assertFalse(out.contains("of media done"), "no done line for the stopped clip: " + out);
             assertEquals(List.of(), staged(folder), "no staged file left");
             assertFalse(Files.exists(folder), "the folder it made for the clip goes with them");
             assertTrue(tools.stream().noneMatch(ProcessHandle::isAlive), "FFmpeg stopped");

@@ -105,15 +105,29 @@ public record ClipManifest(String schema, int version, String id, String video, 
      * @param settings a fingerprint (SHA-256, hex) of everything the render's files came from: the render options,
      *     the clips-file entry, the clip's words and the source file; a re-run that finds the same fingerprint and
      *     files matching {@code sha256} passes the clip over. Null when not recorded
+     * @param copy where the generated copy came from, so a re-run with other copy settings rewrites only the copy;
+     *     null when not recorded
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Render(String aspect, List<SceneMode> scenes, String thumbnail, Captions captions,
                          Map<String, String> sha256, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> notes,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) String settings) {
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String settings,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) CopySource copy) {
         public Render {
             scenes = scenes == null ? List.of() : List.copyOf(scenes);
             sha256 = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(sha256 == null ? Map.of() : sha256));
             notes = notes == null ? List.of() : List.copyOf(notes);
+        }
+
+        /** A record without the copy's source (written before Tagline recorded one). */
+        public Render(String aspect, List<SceneMode> scenes, String thumbnail, Captions captions,
+                      Map<String, String> sha256, List<String> notes, String settings) {
+            this(aspect, scenes, thumbnail, captions, sha256, notes, settings, null);
+        }
+
+        /** This record with {@code notes} and {@code copy} in place of its own. */
+        public Render withCopy(List<String> newNotes, CopySource newCopy) {
+            return new Render(aspect, scenes, thumbnail, captions, sha256, newNotes, settings, newCopy);
         }
 
         /** A record without a settings fingerprint (written by another tool, or before Tagline recorded one). */
@@ -127,6 +141,21 @@ public record ClipManifest(String schema, int version, String id, String video, 
                       Map<String, String> sha256) {
             this(aspect, scenes, thumbnail, captions, sha256, List.of());
         }
+    }
+
+    /**
+     * Where a rendered clip's generated copy came from.
+     *
+     * @param source {@code built-in}, or {@code openai:MODEL} when the copywriter model wrote it
+     * @param fallback why the copywriter model's copy was not used and the built-in copy was (the model failed,
+     *     thought until its token limit …); null when it was not asked or it answered
+     * @param settings a fingerprint (SHA-256, hex) of the copy settings (copywriter, model, endpoint, token limit,
+     *     prompt); a re-run with other ones writes the copy again without rendering the video again
+     * @param generated a fingerprint (SHA-256, hex) of the copy as generated, so a re-run can tell copy a person has
+     *     edited (kept) from generated copy (rewritten)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CopySource(String source, String fallback, String settings, String generated) {
     }
 
     /** One scene of the clip and how it was reframed. */

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * letters and digits); one retry names what was wrong; after that, or when the server fails, the built-in
  * {@link HeuristicCopywriter} writes the copy, so rendering never stops for copy. Each request sends
  * {@code max_tokens} ({@code --copywriter-max-tokens}); an answer cut off there, or one all reasoning, falls back at
- * once (asked again it would be cut as short) with a warning that names the option to raise. Thread-safe.
+ * once (asked again it would be cut as short) with a reason that names the option to raise. Thread-safe.
  */
 public final class LlmCopywriter implements Copywriter {
     private static final Logger LOG = LoggerFactory.getLogger(LlmCopywriter.class);
@@ -38,21 +38,40 @@ public final class LlmCopywriter implements Copywriter {
     private final String model;
     private final Copywriter fallback;
     private final AnswerLimit limit;
+    private final String endpoint;
 
-    public LlmCopywriter(ChatClient chat, String model, Copywriter fallback, AnswerLimit limit) {
+    /**
+     * @param endpoint the server's address, part of {@link #settings()} only (another server writes other copy)
+     */
+    public LlmCopywriter(ChatClient chat, String model, Copywriter fallback, AnswerLimit limit, String endpoint) {
+        this.endpoint = endpoint;
         this.chat = chat;
         this.model = model;
         this.fallback = fallback;
         this.limit = limit;
     }
 
+    /** A copywriter whose settings name no endpoint. */
+    public LlmCopywriter(ChatClient chat, String model, Copywriter fallback, AnswerLimit limit) {
+        this(chat, model, fallback, limit, "");
+    }
+
     /** A copywriter with {@link #DEFAULT_MAX_TOKENS}. */
     public LlmCopywriter(ChatClient chat, String model, Copywriter fallback) {
-        this(chat, model, fallback, new AnswerLimit("--copywriter-max-tokens", DEFAULT_MAX_TOKENS));
+        this(chat, model, fallback, new AnswerLimit("--copywriter-max-tokens", DEFAULT_MAX_TOKENS), "");
     }
 
     @Override
     public ClipCopy write(CopyInput in) {
+        return writeTraced(in).copy();
+    }
+
+    /**
+     * The model's copy, or the built-in copy with the reason when the model gave none; the caller shows the reason
+     * (a {@code warning:} line, a note in {@code clip.json}).
+     */
+    @Override
+    public Written writeTraced(CopyInput in) {
         List<ChatClient.Message> messages = new ArrayList<>(List.of(ChatClient.Message.system(SYSTEM),
                 ChatClient.Message.user(prompt(in))));
         for (int attempt = 0; attempt < 2; attempt++) {
@@ -60,31 +79,38 @@ public final class LlmCopywriter implements Copywriter {
             try {
                 reply = chat.complete(new ChatClient.Request(model, messages, 0.4, true, limit.sampling()));
             } catch (OpenAiException e) {
-                LOG.warn("Copywriter {} failed ({}); using the built-in copy", model, e.getMessage());
-                return fallback.write(in);
+                return fallBack(in, "Copywriter " + model + " failed (" + e.getMessage() + ")");
             }
             if (reply.thinkingOnly()) { // asking again would think as long
-                LOG.warn("Copywriter {} wrote no copy: {}: {}; using the built-in copy", model,
-                        reply.thinkingOnlyProblem(), limit.thinkingFix());
-                return fallback.write(in);
+                return fallBack(in, "Copywriter " + model + " wrote no copy: " + reply.thinkingOnlyProblem() + ": "
+                        + limit.thinkingFix());
             }
             String answer = reply.answer();
             try {
-                return parse(answer);
+                return new Written(parse(answer), "openai:" + model, null);
             } catch (IllegalArgumentException e) {
                 if ("length".equals(reply.finishReason())) { // asking again would be cut as short
-                    LOG.warn("Copywriter {}'s answer was cut off at {} ({}): {}; using the built-in copy", model,
-                            reply.completionTokens() > 0 ? reply.completionTokens() + " tokens" : "its token limit",
-                            e.getMessage(), limit.cutFix());
-                    return fallback.write(in);
+                    return fallBack(in, "Copywriter " + model + "'s answer was cut off at " + (reply.completionTokens()
+                            > 0 ? reply.completionTokens() + " tokens" : "its token limit") + " (" + e.getMessage()
+                            + "): " + limit.cutFix());
                 }
                 messages.add(ChatClient.Message.assistant(answer));
                 messages.add(ChatClient.Message.user("That answer is not usable: " + e.getMessage()
                         + ". Answer again with the JSON object only."));
             }
         }
-        LOG.warn("Copywriter {} gave no usable answer twice; using the built-in copy", model);
-        return fallback.write(in);
+        return fallBack(in, "Copywriter " + model + " gave no usable answer twice");
+    }
+
+    /** The model, the endpoint, the token limit and the prompt: other ones write the copy again. */
+    @Override
+    public String settings() {
+        return "openai:" + model + "\n" + endpoint + "\n" + limit.maxTokens() + "\n" + SYSTEM;
+    }
+
+    private Written fallBack(CopyInput in, String why) {
+        LOG.debug("{}; using the built-in copy", why);
+        return new Written(fallback.write(in), BUILT_IN, why + "; using the built-in copy");
     }
 
     static String prompt(CopyInput in) {

@@ -130,14 +130,17 @@ public final class ClipPipeline {
             ClipManifest generated = staged.manifest();
             java.util.Optional<ClipManifest> previous = o.keepReview() ? ReviewCarryOver.previous(manifestFile,
                     generated) : java.util.Optional.empty();
-            ClipManifest manifest = previous.map(p -> withoutCopyNote(ReviewCarryOver.keep(p, generated),
-                    p.copy().equals(generated.copy()) ? null : staged.copyNote())).orElse(generated);
+            // a person's copy is kept; generated copy that a copywriter model given now would write otherwise (other
+            // copy settings, or it fell back) is replaced, keeping the accepted flag
+            ClipManifest manifest = previous.map(p -> ReviewCarryOver.copyEdited(p)
+                    || !ReviewCarryOver.copyOutdated(p, copySettings()) ? kept(p, generated, staged.copyNote())
+                    : ReviewCarryOver.accepted(generated, p.accepted())).orElse(generated);
             files.commit();
             ClipManifests.write(manifestFile, manifest);
             done = true;
             // "kept the review" only when there was one: a rejection or copy that differs from the generated copy
-            return new Rendered(manifest, previous.filter(p -> !p.accepted() || !p.copy().equals(generated.copy()))
-                    .isPresent());
+            return new Rendered(manifest, previous.filter(p -> !p.accepted() || !manifest.copy().equals(
+                    generated.copy())).isPresent());
         } finally {
             files.discard();
             if (!done && fresh) {
@@ -157,13 +160,104 @@ public final class ClipPipeline {
      * stopped or killed render of the clip left there either way.
      */
     public boolean alreadyRendered(Source src, ClipCandidate clip, Path outDir, RenderOptions o) {
+        return check(src, clip, outDir, o).standing() == Standing.CURRENT;
+    }
+
+    /** What a re-run does with a clip whose folder may hold an earlier render. */
+    public enum Standing {
+        /** Video and copy are up to date: passed over. */
+        CURRENT,
+        /** The video is up to date; the copy settings differ, but a person edited the copy, which is kept. */
+        COPY_EDITED,
+        /** The video is up to date; only the copy is written again ({@link #rewriteCopy}). */
+        COPY_OUTDATED,
+        /** Rendered (again). */
+        RENDER
+    }
+
+    /**
+     * @param reason why a clip rendered with these settings is rendered again ({@code talk-001.srt changed since it
+     *     was rendered}); null otherwise
+     */
+    public record Check(Standing standing, String reason) {
+    }
+
+    /**
+     * Whether {@code outDir} already holds a complete render of {@code clip} with these options (its {@code clip.json}
+     * records the same settings fingerprint and every file matches its SHA-256: {@link RenderedClip}), and whether its
+     * copy is current for this pipeline's copywriter. Removes what a stopped or killed render of the clip left there
+     * when the video is up to date.
+     */
+    public Check check(Source src, ClipCandidate clip, Path outDir, RenderOptions o) {
         ClipFiles target = ClipFiles.of(outDir, src.video(), clip.rank());
-        boolean current = RenderedClip.current(target.dir(), target.id(), RenderedClip.fingerprint(src.video(), clip,
-                o, words(src, clip)));
-        if (current) {
-            StagedSets.removeStale(target);
+        RenderedClip.State state = RenderedClip.state(target.dir(), target.id(), RenderedClip.fingerprint(src.video(),
+                clip, o, words(src, clip)));
+        if (!state.current()) {
+            return new Check(Standing.RENDER, state.changed());
         }
-        return current;
+        StagedSets.removeStale(target);
+        ClipManifest m = state.manifest();
+        if (o.keepReview() && !ReviewCarryOver.copyOutdated(m, copySettings())) {
+            return new Check(Standing.CURRENT, null);
+        }
+        return new Check(o.keepReview() && ReviewCarryOver.copyEdited(m) ? Standing.COPY_EDITED
+                : Standing.COPY_OUTDATED, null);
+    }
+
+    /**
+     * Writes the copy of a clip whose video is up to date ({@link Standing#COPY_OUTDATED}) again and rewrites its
+     * {@code clip.json} atomically, without rendering anything: the copy settings changed, or the copywriter model
+     * fell back last time. The accepted flag is kept unless {@link RenderOptions#keepReview()} is off.
+     */
+    public Rendered rewriteCopy(Source src, ClipCandidate clip, Path outDir, RenderOptions o) {
+        ClipFiles target = ClipFiles.of(outDir, src.video(), clip.rank());
+        Path manifestFile = target.dir().resolve(ClipManifests.FILE_NAME);
+        ClipManifest old = ClipManifests.read(manifestFile);
+        ClipManifest.Render r = old.render();
+        Copywriter.Written written = copywriter.writeTraced(copyInput(src, clip, words(src, clip),
+                taggers.isEmpty() ? List.of() : KeyframeTags.of(taggers, Keyframes.of(ffmpeg, base(src, clip,
+                        target.video(), o)))));
+        List<String> notes = new java.util.ArrayList<>(r.notes());
+        if (r.copy() != null && r.copy().fallback() != null) {
+            notes.remove(r.copy().fallback());
+        }
+        if (written.fallback() != null) {
+            notes.add(written.fallback());
+        }
+        Map<String, ClipManifest.Copy> variants = new LinkedHashMap<>();
+        PlatformCopy.variants(written.copy()).forEach((p, c) -> variants.put(p.id(), manifestCopy(c)));
+        ClipManifest manifest = new ClipManifest(old.schema(), old.version(), old.id(), old.video(), old.source(),
+                old.durationSeconds(), old.width(), old.height(), old.score(), !o.keepReview() || old.accepted(),
+                manifestCopy(written.copy()), variants, r.withCopy(notes, copySource(written)));
+        ClipManifests.write(manifestFile, manifest);
+        return new Rendered(manifest, false);
+    }
+
+    /**
+     * {@code generated} with {@code previous}'s review ({@link ReviewCarryOver#keep}) and the record of where that copy
+     * came from; the notes on the generated copy (no transcript, a fallback) go when it is not the copy kept.
+     */
+    private static ClipManifest kept(ClipManifest previous, ClipManifest generated, String copyNote) {
+        ClipManifest manifest = ReviewCarryOver.keep(previous, generated);
+        if (previous.copy().equals(generated.copy())) {
+            return manifest;
+        }
+        ClipManifest.CopySource generatedSource = generated.render().copy();
+        manifest = withoutCopyNote(withoutCopyNote(manifest, copyNote), generatedSource.fallback());
+        ClipManifest.CopySource source = previous.render() != null && previous.render().copy() != null
+                ? previous.render().copy() : new ClipManifest.CopySource(generatedSource.source(), null,
+                generatedSource.settings(), generatedSource.generated());
+        return manifest.withRender(manifest.render().withCopy(manifest.render().notes(), source));
+    }
+
+    /** The hash of the copywriter's settings, as {@code render.copy.settings} records it. */
+    private String copySettings() {
+        return ReviewCarryOver.sha256(copywriter.settings());
+    }
+
+    private ClipManifest.CopySource copySource(Copywriter.Written w) {
+        return new ClipManifest.CopySource(w.source(), w.fallback(), copySettings(),
+                ReviewCarryOver.copyHash(manifestCopy(w.copy())));
     }
 
     /** A staged render's manifest, and the note on where its copy came from (null when it had a transcript). */
@@ -187,8 +281,13 @@ public final class ClipPipeline {
         // out_time; the millisecond keeps a 46.0 s span computed as 45.999… at 46
         long seconds = (long) Math.floor(clip.endSeconds() - clip.startSeconds() + 0.001);
         try (Progress p = progress.start("Rendering " + files.id(), seconds, Progress.Unit.SECONDS)) {
-            job = job(src, clip, files, o, subtitles && o.captions());
-            loudness = renderer.render(job, p);
+            try {
+                job = job(src, clip, files, o, subtitles && o.captions());
+                loudness = renderer.render(job, p);
+            } catch (RuntimeException | Error e) {
+                p.stopped(); // no "0:09 of media done" line for a clip that was not finished (dogfood round 9, L11)
+                throw e;
+            }
             // FFmpeg's last out_time is the last frame's start, whole seconds: a 46.0 s clip ended "0:45 of media done"
             p.jumpTo(seconds);
         }
@@ -196,16 +295,15 @@ public final class ClipPipeline {
                 || loudness.silent() ? null : renderer.measureRendered(job.output())).stream().toList());
         renderer.thumbnail(job.output(), Keyframes.hook(words, job.length()), files.thumbnail());
         List<ScoredTag> tags = taggers.isEmpty() ? List.of() : KeyframeTags.of(taggers, Keyframes.of(ffmpeg, job));
-        String clipText = words.isEmpty() ? clip.excerpt()
-                : words.stream().map(Word::text).collect(Collectors.joining(" "));
-        String videoText = src.transcript().map(t -> t.cues().stream().map(Cue::text)
-                .collect(Collectors.joining(" "))).orElse(clip.excerpt());
-        CopyInput copyInput = new CopyInput(clipText, clip.hookText(), videoText, tags, clip.screenText(),
-                clip.screenTitle(), src.video().getFileName().toString());
-        ClipCopy copy = copywriter.write(copyInput);
+        CopyInput copyInput = copyInput(src, clip, words, tags);
+        Copywriter.Written written = copywriter.writeTraced(copyInput);
+        ClipCopy copy = written.copy();
         String copyNote = copyNote(copyInput).orElse(null);
         if (copyNote != null) {
             notes.add(copyNote);
+        }
+        if (written.fallback() != null) {
+            notes.add(written.fallback());
         }
         Map<String, ClipManifest.Copy> variants = new LinkedHashMap<>();
         PlatformCopy.variants(copy).forEach((p, c) -> variants.put(p.id(), manifestCopy(c)));
@@ -215,12 +313,21 @@ public final class ClipPipeline {
                 subtitles ? new ClipManifest.Captions(name(files.ass()), name(files.srt()), name(files.vtt())) : null,
                 files.sha256(files.video(), files.thumbnail(), subtitles ? files.ass() : null,
                         subtitles ? files.srt() : null, subtitles ? files.vtt() : null), notes,
-                RenderedClip.fingerprint(src.video(), clip, o, words));
+                RenderedClip.fingerprint(src.video(), clip, o, words), copySource(written));
         return new Staged(ClipManifest.of(files.id(), name(files.video()), new ClipManifest.Source(
                         files.dir().toAbsolutePath().relativize(src.video()).toString().replace('\\', '/'),
                         clip.startSeconds(), clip.endSeconds()), CropPath.seconds(job.length()),
                 o.aspect().width(), o.aspect().height(), clip.score() / 100.0, true, manifestCopy(copy), variants)
                 .withRender(details), copyNote);
+    }
+
+    private static CopyInput copyInput(Source src, ClipCandidate clip, List<Word> words, List<ScoredTag> tags) {
+        String clipText = words.isEmpty() ? clip.excerpt()
+                : words.stream().map(Word::text).collect(Collectors.joining(" "));
+        String videoText = src.transcript().map(t -> t.cues().stream().map(Cue::text)
+                .collect(Collectors.joining(" "))).orElse(clip.excerpt());
+        return new CopyInput(clipText, clip.hookText(), videoText, tags, clip.screenText(), clip.screenTitle(),
+                src.video().getFileName().toString());
     }
 
     /**
@@ -232,8 +339,7 @@ public final class ClipPipeline {
         if (note == null || r == null || !r.notes().contains(note)) {
             return manifest;
         }
-        return manifest.withRender(new ClipManifest.Render(r.aspect(), r.scenes(), r.thumbnail(), r.captions(),
-                r.sha256(), r.notes().stream().filter(n -> !n.equals(note)).toList(), r.settings()));
+        return manifest.withRender(r.withCopy(r.notes().stream().filter(n -> !n.equals(note)).toList(), r.copy()));
     }
 
     /**
@@ -265,13 +371,17 @@ public final class ClipPipeline {
         }
     }
 
-    private RenderJob job(Source src, ClipCandidate clip, ClipFiles files, RenderOptions o, boolean burnIn) {
+    /** The clip's job with one centre-cropped scene: what the reframe analysis and the keyframes start from. */
+    private static RenderJob base(Source src, ClipCandidate clip, Path output, RenderOptions o) {
         MediaInfo.VideoStream v = src.info().firstVideo().orElseThrow(() -> new dev.tagline.core.TaglineException(
                 src.video() + " has no video stream", "Give the video that clips.json was made from."));
-        Duration length = clip.length();
-        RenderJob base = new RenderJob(src.video(), clip.start(), clip.end(), v.displayWidth(), v.displayHeight(),
-                src.info().firstAudio().isPresent(), o.aspect(), List.of(Scene.of(Duration.ZERO, length,
-                ReframeMode.CENTER)), Optional.empty(), o.encode(), files.video());
+        return new RenderJob(src.video(), clip.start(), clip.end(), v.displayWidth(), v.displayHeight(),
+                src.info().firstAudio().isPresent(), o.aspect(), List.of(Scene.of(Duration.ZERO, clip.length(),
+                ReframeMode.CENTER)), Optional.empty(), o.encode(), output);
+    }
+
+    private RenderJob job(Source src, ClipCandidate clip, ClipFiles files, RenderOptions o, boolean burnIn) {
+        RenderJob base = base(src, clip, files.video(), o);
         List<Scene> scenes = analyser.scenes(base, o.mode().orElse(null));
         Optional<RenderJob.BurnIn> captions = burnIn ? Optional.of(new RenderJob.BurnIn(files.ass(),
                 o.fonts().orElse(null))) : Optional.empty();

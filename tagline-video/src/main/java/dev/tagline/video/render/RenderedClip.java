@@ -48,29 +48,51 @@ final class RenderedClip {
         }
     }
 
+    /**
+     * What a clip folder holds of a render.
+     *
+     * @param manifest the {@code clip.json} of a render with the same settings fingerprint; null when there is none
+     * @param changed the first file it lists that is missing or no longer matches its SHA-256, as a line for the
+     *     user ({@code talk-001.srt changed since it was rendered}); null when all match
+     */
+    record State(ClipManifest manifest, String changed) {
+        /** Whether the folder holds a complete render with these settings. */
+        boolean current() {
+            return manifest != null && changed == null;
+        }
+    }
+
     /** Whether {@code dir} holds a render of {@code fingerprint} whose files all match their recorded SHA-256. */
     static boolean current(Path dir, String id, String fingerprint) {
+        return state(dir, id, fingerprint).current();
+    }
+
+    /** What {@code dir} holds of a render of {@code fingerprint}. */
+    static State state(Path dir, String id, String fingerprint) {
         Path file = dir.resolve(ClipManifests.FILE_NAME);
         if (!Files.isRegularFile(file)) {
-            return false;
+            return new State(null, null);
         }
         ClipManifest m;
         try {
             m = ClipManifests.read(file);
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(RenderedClip.class).debug("{} does not parse: rendered again", file, e);
-            return false;
+            return new State(null, null);
         }
         ClipManifest.Render r = m.render();
         if (r == null || !fingerprint.equals(r.settings()) || !id.equals(m.id()) || !r.sha256().containsKey(m.video())) {
-            return false;
+            return new State(null, null);
         }
         for (Map.Entry<String, String> f : r.sha256().entrySet()) {
             Path p = dir.resolve(f.getKey());
-            if (!Files.isRegularFile(p) || !f.getValue().equals(ClipFiles.sha256(p))) {
-                return false;
+            if (!Files.isRegularFile(p)) {
+                return new State(m, f.getKey() + " is missing");
+            }
+            if (!f.getValue().equals(ClipFiles.sha256(p))) {
+                return new State(m, f.getKey() + " changed since it was rendered");
             }
         }
-        return true;
+        return new State(m, null);
     }
 }

@@ -68,4 +68,48 @@ final class ReviewCarryOver {
                 generated.source(), generated.durationSeconds(), generated.width(), generated.height(),
                 generated.score(), previous.accepted(), copy, variants, generated.render());
     }
+
+    /**
+     * Whether {@code previous}'s generated copy is out of date for a copywriter of {@code settings} (the hash of its
+     * {@link dev.tagline.video.copy.Copywriter#settings()}): a copywriter model is given, and the copy came from other
+     * copy settings (the built-in copy, another model, endpoint or token limit) or the model fell back to the built-in
+     * copy. Without a copywriter model (the built-in copy, the web's render) a model's copy is kept.
+     */
+    static boolean copyOutdated(ClipManifest previous, String settings) {
+        if (settings.equals(sha256(dev.tagline.video.copy.Copywriter.BUILT_IN))) {
+            return false;
+        }
+        ClipManifest.CopySource c = previous.render() == null ? null : previous.render().copy();
+        return c == null || !settings.equals(c.settings()) || c.fallback() != null;
+    }
+
+    /** {@code generated} with {@code accepted} as the accepted flag: a rejected clip stays rejected. */
+    static ClipManifest accepted(ClipManifest generated, boolean accepted) {
+        ClipManifest g = generated;
+        return new ClipManifest(g.schema(), g.version(), g.id(), g.video(), g.source(), g.durationSeconds(), g.width(),
+                g.height(), g.score(), accepted, g.copy(), g.variants(), g.render());
+    }
+
+    /**
+     * Whether a person edited {@code previous}'s copy: it no longer matches the copy as generated, or the file does
+     * not record the generated copy (written before Tagline did), when it is taken as reviewed.
+     */
+    static boolean copyEdited(ClipManifest previous) {
+        ClipManifest.CopySource c = previous.render() == null ? null : previous.render().copy();
+        return c == null || !copyHash(previous.copy()).equals(c.generated());
+    }
+
+    /** The fingerprint of a copy's title, caption and hashtags. */
+    static String copyHash(ClipManifest.Copy copy) {
+        return sha256(copy.title() + "\n" + copy.caption() + "\n" + copy.hashtags());
+    }
+
+    static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
 }

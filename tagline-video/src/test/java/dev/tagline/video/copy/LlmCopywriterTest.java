@@ -69,18 +69,16 @@ class LlmCopywriterTest {
      */
     @Test
     void aReasoningModelThatWroteNoAnswerSaysSoWithTheFixNotNotJson() {
-        java.io.PrintStream stderr = System.err;
-        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        String text;
         try (FakeOpenAiServer server = FakeOpenAiServer.start()) {
             server.reasoningParser("reasoning_content").answers(call -> "<think>Okay, the user wants"
                     + " a title. Let me think about what the clip says first.</think>{\"title\":\"T\"}");
-            System.setErr(new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
-            assertEquals(new HeuristicCopywriter().write(input()), writer(server, 12).write(input()));
+            Copywriter.Written written = writer(server, 12).writeTraced(input());
+            assertEquals(new HeuristicCopywriter().write(input()), written.copy());
+            assertEquals(Copywriter.BUILT_IN, written.source());
             assertEquals(1, server.chats().size(), "not asked again");
-        } finally {
-            System.setErr(stderr);
+            text = written.fallback();
         }
-        String text = log.toString(java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(text.contains("Copywriter copy-model wrote no copy: the model used all 12 tokens reasoning and"
                 + " wrote no answer: raise --copywriter-max-tokens (now 12) and, if it is lower, the server's own"
                 + " limit"), text);
@@ -94,21 +92,21 @@ class LlmCopywriterTest {
      */
     @Test
     void theCopywriterSentNoMaxTokens_nowItSendsItsLimitAndACutAnswerNamesTheOptionToRaise() {
-        java.io.PrintStream stderr = System.err;
-        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        String text;
         try (FakeOpenAiServer server = FakeOpenAiServer.start()) {
             server.answers(call -> "{\"title\":\"Why snapshots save you\",\"description\":\"Snapshots catch "
                     + "regressions.\",\"hashtags\":[\"testing\",\"snapshots\",\"devtips\"]}");
-            assertEquals("Why snapshots save you", writer(server).write(input()).title());
+            Copywriter.Written answered = writer(server).writeTraced(input());
+            assertEquals("Why snapshots save you", answered.copy().title());
+            assertEquals("openai:copy-model", answered.source());
+            assertEquals(null, answered.fallback());
             assertEquals(LlmCopywriter.DEFAULT_MAX_TOKENS, server.chats().get(0).maxTokens());
-            System.setErr(new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
-            assertEquals(new HeuristicCopywriter().write(input()), writer(server, 8).write(input()));
+            Copywriter.Written written = writer(server, 8).writeTraced(input());
+            assertEquals(new HeuristicCopywriter().write(input()), written.copy());
             assertEquals(8, server.chats().get(1).maxTokens());
             assertEquals(2, server.chats().size(), "not asked again: it would be cut as short");
-        } finally {
-            System.setErr(stderr);
+            text = written.fallback();
         }
-        String text = log.toString(java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(text.contains("Copywriter copy-model's answer was cut off at 8 tokens (it is not JSON): raise"
                 + " --copywriter-max-tokens (now 8) and, if it is lower, the server's own limit; using the built-in"
                 + " copy"), text);
