@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
 /**
  * Turns one {@link ClipCandidate} of {@code VIDEO.clips.json} into a ready-to-post clip folder: reframe analysis,
  * caption files, the one-graph render, the hook-frame thumbnail, keyframe tags, copy per platform and
- * {@code clip.json} with the files' SHA-256 (issue #8, point 6). Thread-safe.
+ * {@code clip.json} with the files' SHA-256 (issue #8, point 6). Thread-safe. Over 200 lines because a re-run's
+ * three ways (pass over, rewrite only the copy, render) share the copy and manifest steps of a render.
  */
 public final class ClipPipeline {
     private final Ffmpeg ffmpeg;
@@ -152,15 +153,6 @@ public final class ClipPipeline {
     /** The id of {@code clip}'s folder and files ({@code talk-003}). */
     public String id(Source src, ClipCandidate clip) {
         return ClipFiles.of(Path.of("."), src.video(), clip.rank()).id();
-    }
-
-    /**
-     * Whether {@code outDir} already holds a complete render of {@code clip} with these options: its {@code clip.json}
-     * records the same settings fingerprint and every file matches its SHA-256 ({@link RenderedClip}). Removes what a
-     * stopped or killed render of the clip left there either way.
-     */
-    public boolean alreadyRendered(Source src, ClipCandidate clip, Path outDir, RenderOptions o) {
-        return check(src, clip, outDir, o).standing() == Standing.CURRENT;
     }
 
     /** What a re-run does with a clip whose folder may hold an earlier render. */

@@ -62,11 +62,6 @@ final class RenderedClip {
         }
     }
 
-    /** Whether {@code dir} holds a render of {@code fingerprint} whose files all match their recorded SHA-256. */
-    static boolean current(Path dir, String id, String fingerprint) {
-        return state(dir, id, fingerprint).current();
-    }
-
     /** What {@code dir} holds of a render of {@code fingerprint}. */
     static State state(Path dir, String id, String fingerprint) {
         Path file = dir.resolve(ClipManifests.FILE_NAME);
