@@ -583,6 +583,27 @@ class PublishCommandTest {
         });
     }
 
+    /** Post 1 on 'hook', sent now, whose create call is answered 429 with Retry-After: 5 (one run). */
+    private void postAnswered429(dev.tagline.testkit.platform.FakeWebhookReceiver receiver,
+                                 dev.tagline.testkit.platform.FakeMediaHost media) throws Exception {
+        hook(receiver, media);
+        run("publish", "queue", clip("code-001", 0.4).toString(), "--channels", "hook", "--at", "now");
+        receiver.failNext("POST", "/hook", 429, java.time.Duration.ofSeconds(5), "slow down");
+        run("publish", "run", "--once");
+    }
+
+    /** Post 1 on 'hook2', a webhook with idempotent=true, sent now, whose create call got a 500 (one run). */
+    private void idempotentPostWhoseCreateGot500(dev.tagline.testkit.platform.FakeWebhookReceiver receiver,
+                                                 dev.tagline.testkit.platform.FakeMediaHost media) throws Exception {
+        hook(receiver, media);
+        assertEquals(ExitCode.OK, run("publish", "channels", "add", "hook2", "--platform", "webhook", "--zone", "UTC",
+                "--option", "url=" + receiver.baseUrl() + "/hook", "--option", "media-base-url=" + media.baseUrl(),
+                "--option", "idempotent=true", "--secret-env", "HOOK_SECRET"), cli.err());
+        run("publish", "queue", clip("code-001", 0.4).toString(), "--channels", "hook2", "--at", "now");
+        receiver.failNext("POST", "/hook", 500, null, "");
+        run("publish", "run", "--once");
+    }
+
     /**
      * Dogfood round 8 K14: a webhook answering 429 with Retry-After: 5 was tried again every ~7 s, and 'status POST'
      * named no next try. Now the backoff (30 s doubling, equal jitter) applies, never earlier than Retry-After, and
@@ -592,10 +613,7 @@ class PublishCommandTest {
     void a429WithAShortRetryAfterWasRetriedEverySevenSeconds_nowStatusSaysRetryingAtTheBackoffTime() throws Exception {
         try (var receiver = new dev.tagline.testkit.platform.FakeWebhookReceiver("s3cret");
              var media = new dev.tagline.testkit.platform.FakeMediaHost()) {
-            hook(receiver, media);
-            run("publish", "queue", clip("code-001", 0.4).toString(), "--channels", "hook", "--at", "now");
-            receiver.failNext("POST", "/hook", 429, java.time.Duration.ofSeconds(5), "slow down");
-            run("publish", "run", "--once");
+            postAnswered429(receiver, media);
             assertEquals(ExitCode.OK, run("publish", "status", "1"), cli.err());
             assertTrue(cli.out().matches("(?s).*\\n  retrying at 2026-03-27 12:00:(1[5-9]|2\\d|30) \\+00:00 \\(try 2\\)\\n.*"),
                     "not before 15 s (the backoff's first wait, at least half of 30 s): " + cli.out());
@@ -613,13 +631,7 @@ class PublishCommandTest {
     void anIdempotentWebhookPostAskedTheUserToCheck_nowStatusAndListSayRetryingAtATime() throws Exception {
         try (var receiver = new dev.tagline.testkit.platform.FakeWebhookReceiver("s3cret");
              var media = new dev.tagline.testkit.platform.FakeMediaHost()) {
-            hook(receiver, media);
-            assertEquals(ExitCode.OK, run("publish", "channels", "add", "hook2", "--platform", "webhook", "--zone", "UTC",
-                    "--option", "url=" + receiver.baseUrl() + "/hook", "--option", "media-base-url=" + media.baseUrl(),
-                    "--option", "idempotent=true", "--secret-env", "HOOK_SECRET"), cli.err());
-            run("publish", "queue", clip("code-001", 0.4).toString(), "--channels", "hook2", "--at", "now");
-            receiver.failNext("POST", "/hook", 500, null, "");
-            run("publish", "run", "--once");
+            idempotentPostWhoseCreateGot500(receiver, media);
             assertEquals(ExitCode.OK, run("publish", "status", "1"), cli.err());
             assertTrue(cli.out().contains("  retrying at 2026-03-27 12:02:00 +00:00 (try 2): nothing to check, Tagline"
                     + " sends it again by itself (safe: the receiver dedupes by Idempotency-Key tagline-post-1)."),
@@ -645,10 +657,7 @@ class PublishCommandTest {
     void aPostIn429BackoffWasListedWithoutItsNextTry_nowListSaysRetryingAtTheTime() throws Exception {
         try (var receiver = new dev.tagline.testkit.platform.FakeWebhookReceiver("s3cret");
              var media = new dev.tagline.testkit.platform.FakeMediaHost()) {
-            hook(receiver, media);
-            run("publish", "queue", clip("code-001", 0.4).toString(), "--channels", "hook", "--at", "now");
-            receiver.failNext("POST", "/hook", 429, java.time.Duration.ofSeconds(5), "slow down");
-            run("publish", "run", "--once");
+            postAnswered429(receiver, media);
             assertEquals(ExitCode.OK, run("publish", "list", "--from", "2026-03-27", "--to", "2026-03-28"), cli.err());
             assertTrue(cli.out().matches("(?s).*\\n1 +hook +retrying .*\\(at 2026-03-27 12:00:(1[5-9]|2\\d|30) \\+00:00:"
                     + " HTTP 429 from .*"), cli.out());
@@ -666,13 +675,7 @@ class PublishCommandTest {
     void anIdempotentPostsHeaderSaidUnconfirmedAndItsReasonSentAgain_nowRetryingAndWillBeSentAgain() throws Exception {
         try (var receiver = new dev.tagline.testkit.platform.FakeWebhookReceiver("s3cret");
              var media = new dev.tagline.testkit.platform.FakeMediaHost()) {
-            hook(receiver, media);
-            assertEquals(ExitCode.OK, run("publish", "channels", "add", "hook2", "--platform", "webhook", "--zone", "UTC",
-                    "--option", "url=" + receiver.baseUrl() + "/hook", "--option", "media-base-url=" + media.baseUrl(),
-                    "--option", "idempotent=true", "--secret-env", "HOOK_SECRET"), cli.err());
-            run("publish", "queue", clip("code-001", 0.4).toString(), "--channels", "hook2", "--at", "now");
-            receiver.failNext("POST", "/hook", 500, null, "");
-            run("publish", "run", "--once");
+            idempotentPostWhoseCreateGot500(receiver, media);
             assertEquals(ExitCode.OK, run("publish", "status", "1"), cli.err());
             assertTrue(cli.out().startsWith("post 1 on hook2 (webhook): retrying, planned for 2026-03-27 12:00 +00:00 UTC\n"),
                     cli.out());
