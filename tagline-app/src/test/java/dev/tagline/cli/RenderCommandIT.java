@@ -113,15 +113,12 @@ class RenderCommandIT {
     void theCopywriterSentNoMaxTokens_nowTheOptionIsSentAndACutAnswerFallsBack() throws Exception {
         CliTestSupport cli = setUp();
         try (FakeOpenAiServer server = FakeOpenAiServer.start()) {
-            server.answers(call -> "{\"title\":\"Clips people post\",\"description\":\"How the render works.\","
-                    + "\"hashtags\":[\"video\",\"clips\",\"render\"]}");
-            assertEquals(ExitCode.OK, cli.run("clips", "render", "talk.mp4", "--only", "1", "--mode", "center",
-                    "--preset", "ultrafast", "--copywriter", "openai:copy", "--endpoint", server.baseUrl()), cli.err());
+            String[] base = copywriterRender(server);
+            assertEquals(ExitCode.OK, cli.run(base), cli.err());
             assertEquals(1024, server.chats().get(0).maxTokens());
             assertEquals("Clips people post", ClipManifests.read(dir.resolve("talk.clips/talk-001")).copy().title());
-            assertEquals(ExitCode.OK, cli.run("clips", "render", "talk.mp4", "--only", "1", "--mode", "center",
-                    "--preset", "ultrafast", "--copywriter", "openai:copy", "--endpoint", server.baseUrl(),
-                    "--copywriter-max-tokens", "8", "--reset-review"), cli.err());
+            assertEquals(ExitCode.OK, cli.run(with(base, "--copywriter-max-tokens", "8", "--reset-review")),
+                    cli.err());
             assertEquals(8, server.chats().get(1).maxTokens());
             assertEquals(2, server.chats().size(), "the cut answer is not asked again");
             assertEquals("Render clips that people can post", ClipManifests.read(dir.resolve("talk.clips/talk-001"))
@@ -140,10 +137,7 @@ class RenderCommandIT {
     void theRerunTheCopywriterWarningAskedForWasPassedOver_nowItRewritesOnlyTheCopy() throws Exception {
         CliTestSupport cli = setUp();
         try (FakeOpenAiServer server = FakeOpenAiServer.start()) {
-            server.answers(call -> "{\"title\":\"Clips people post\",\"description\":\"How the render works.\","
-                    + "\"hashtags\":[\"video\",\"clips\",\"render\"]}");
-            String[] base = {"clips", "render", "talk.mp4", "--only", "1", "--mode", "center", "--preset",
-                    "ultrafast", "--copywriter", "openai:copy", "--endpoint", server.baseUrl()};
+            String[] base = copywriterRender(server);
             assertEquals(ExitCode.OK, cli.run(with(base, "--copywriter-max-tokens", "8")), cli.err());
             assertTrue(cli.err().contains("warning: talk-001: Copywriter copy's answer was cut off at"), cli.err());
             assertTrue(cli.err().contains("raise --copywriter-max-tokens (now 8)"), cli.err());
@@ -217,10 +211,7 @@ class RenderCommandIT {
     void aForcedReRenderKeptTheFallbackCopy_nowItAsksTheModelAndKeepsTheRejection() throws Exception {
         CliTestSupport cli = setUp();
         try (FakeOpenAiServer server = FakeOpenAiServer.start()) {
-            server.answers(call -> "{\"title\":\"Clips people post\",\"description\":\"How the render works.\","
-                    + "\"hashtags\":[\"video\",\"clips\",\"render\"]}");
-            String[] base = {"clips", "render", "talk.mp4", "--only", "1", "--mode", "center", "--preset",
-                    "ultrafast", "--copywriter", "openai:copy", "--endpoint", server.baseUrl()};
+            String[] base = copywriterRender(server);
             assertEquals(ExitCode.OK, cli.run(with(base, "--copywriter-max-tokens", "8")), cli.err());
             Path json = dir.resolve("talk.clips/talk-001/clip.json");
             ClipManifest m = ClipManifests.read(json);
@@ -268,6 +259,17 @@ class RenderCommandIT {
         assertTrue(cli.out().contains("1   talk-001: talk-001.srt changed since it was rendered; rendering it again"
                 + " (a change made by hand is replaced)"), cli.out());
         assertTrue(cli.out().contains("1   talk-001  "), cli.out());
+    }
+
+    /**
+     * {@code server} answers every copywriter call with the same good copy; the arguments that render clip 1 of
+     * talk.mp4 fast with it as the copywriter.
+     */
+    private static String[] copywriterRender(FakeOpenAiServer server) {
+        server.answers(call -> "{\"title\":\"Clips people post\",\"description\":\"How the render works.\","
+                + "\"hashtags\":[\"video\",\"clips\",\"render\"]}");
+        return new String[] {"clips", "render", "talk.mp4", "--only", "1", "--mode", "center", "--preset", "ultrafast",
+            "--copywriter", "openai:copy", "--endpoint", server.baseUrl()};
     }
 
     private static String[] with(String[] base, String... more) {
